@@ -1,0 +1,63 @@
+"""The overview page's tables: corpus key figures and the article table."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.formatting import figure_label
+
+
+def corpus_summary(articles: pd.DataFrame) -> dict[str, object]:
+    """Counts for the overview: articles, sources, date range, undated articles."""
+    dated = articles["published"].dropna()
+    if len(dated):
+        low, high = dated.min(), dated.max()
+        date_range = f"{low:%Y-%m-%d}" if low == high else f"{low:%Y-%m-%d} – {high:%Y-%m-%d}"
+    else:
+        date_range = ""
+    return {
+        "articles": len(articles),
+        "sources": articles["source"].nunique(),
+        "date_range": date_range,
+        "undated": int(articles["published"].isna().sum()),
+    }
+
+
+def _headline(articles: pd.DataFrame, category: str) -> pd.Series:
+    return pd.Series(
+        [
+            figure_label(value, qualifier, low=low, high=high, may_rise=may_rise)
+            for value, qualifier, low, high, may_rise in zip(
+                articles[category], articles[f"{category}_qualifier"], articles[f"{category}_low"],
+                articles[f"{category}_high"], articles[f"{category}_may_rise"],
+            )
+        ],
+        index=articles.index,
+        dtype="string",
+    )
+
+
+def article_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per article for display: id, source, date, words, title, headline figures, tone.
+
+    Sorted by publication date with undated articles last.
+    """
+    table = pd.DataFrame({
+        "article_id": articles["article_id"],
+        "source": articles["source"],
+        "published": articles["published"],
+        "date_method": articles["date_method"].replace("", "none found"),
+        "n_words": articles["n_words"],
+        "title": articles["title"],
+        "killed": _headline(articles, "killed"),
+        "injured": _headline(articles, "injured"),
+        "tone": pd.to_numeric(articles["polarity"], errors="coerce"),
+    })
+    return table.sort_values(["published", "source"], na_position="last").reset_index(drop=True)
+
+
+def figure_spans(figures: pd.DataFrame, article_id: str) -> list[tuple[int, int, str, str]]:
+    """``(start, end, category, figure_id)`` of every figure in one article, for highlighting."""
+    rows = figures[figures["article_id"] == article_id]
+    return [(int(s), int(e), str(c), str(f)) for s, e, c, f in
+            zip(rows["start"], rows["end"], rows["category"], rows["figure_id"])]

@@ -1,0 +1,65 @@
+"""The whole analysis: an ingested corpus to every table.
+
+``analyse_corpus`` runs each stage in order over the articles and sentences
+tables and returns a ``CorpusTables``. Each stage is a pure function in its own
+module; this file only wires them, so the order and the data each stage sees
+can be read in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+
+import pandas as pd
+
+from analysis import schema
+from analysis.ingest import Corpus, sentences_table
+
+
+@dataclass(frozen=True)
+class CorpusTables:
+    """Every table of an analysed corpus; field names are the export file names."""
+
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    figures: pd.DataFrame
+    entities: pd.DataFrame
+    mentions: pd.DataFrame
+    timeline: pd.DataFrame
+    contradictions: pd.DataFrame
+    frames: pd.DataFrame
+    roles: pd.DataFrame
+    hedges: pd.DataFrame
+    load_report: pd.DataFrame
+
+    def items(self) -> list[tuple[str, pd.DataFrame]]:
+        """``(table name, frame)`` pairs in declaration order."""
+        return [(f.name, getattr(self, f.name)) for f in fields(self)]
+
+    def restrict(self, article_ids: set[str] | list[str]) -> "CorpusTables":
+        """The same tables keeping only rows about ``article_ids``."""
+        keep = set(article_ids)
+        changes = {}
+        for name, frame in self.items():
+            if name == "load_report":
+                continue
+            if name == "contradictions":
+                mask = frame["article_id_a"].isin(keep) & frame["article_id_b"].isin(keep)
+            else:
+                mask = frame["article_id"].isin(keep)
+            changes[name] = frame[mask].reset_index(drop=True)
+        return replace(self, **changes)
+
+
+def analyse_corpus(corpus: Corpus, *, use_cache: bool = True) -> CorpusTables:
+    """Run every analysis stage over an ingested corpus.
+
+    Args:
+        corpus: articles and load report from ``analysis.ingest``.
+        use_cache: reuse per-article NLP results cached on disk (see README).
+    """
+    articles = corpus.articles
+    sentences = sentences_table(articles)
+    tables = {name: schema.empty_table(name) for name in schema.TABLES}
+    tables.update(articles=articles, sentences=sentences, load_report=corpus.load_report)
+    return CorpusTables(**{f.name: schema.conform(tables[f.name], f.name) for f in fields(CorpusTables)})

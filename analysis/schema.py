@@ -1,0 +1,208 @@
+"""The tables' columns, in one place.
+
+Every table that ``analysis`` produces and ``python -m analysis export`` writes
+is declared here: its columns, in order, with a one-line meaning. The README's
+"Tables" section documents the same columns and a test keeps the two in step,
+because other tools read the exported files by these names.
+
+Each table is a ``{column: description}`` mapping. ``empty_table(name)`` gives a
+correctly-shaped empty DataFrame, so a stage with nothing to report still
+returns the documented columns.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+#: Categories of people-counts that the figure ledger knows, in display order.
+CATEGORIES: tuple[str, ...] = (
+    "killed",
+    "injured",
+    "hospitalized",
+    "missing",
+    "arrested",
+    "attackers",
+    "evacuated",
+    "other",
+)
+
+#: Categories that get headline columns in the articles table.
+HEADLINE_CATEGORIES: tuple[str, ...] = (
+    "killed",
+    "injured",
+    "hospitalized",
+    "missing",
+    "arrested",
+    "attackers",
+    "evacuated",
+)
+
+QUALIFIERS: tuple[str, ...] = ("exact", "at_least", "over", "about", "up_to", "range")
+
+
+def _headline_columns() -> dict[str, str]:
+    columns: dict[str, str] = {}
+    for category in HEADLINE_CATEGORIES:
+        columns[category] = f"headline {category} figure (the article's current whole-event total), empty if none"
+        columns[f"{category}_qualifier"] = f"qualifier of the headline {category} figure"
+        columns[f"{category}_low"] = f"lower bound of the headline {category} figure"
+        columns[f"{category}_high"] = f"upper bound of the headline {category} figure, empty when open"
+        columns[f"{category}_may_rise"] = f"the article says the {category} figure may rise"
+        columns[f"{category}_rule"] = f"which rule chose the headline {category} figure"
+        columns[f"{category}_figure_id"] = f"figure_id of the headline {category} figure in the figures table"
+    return columns
+
+
+TABLES: dict[str, dict[str, str]] = {
+    "articles": {
+        "article_id": "stable id: hash of the normalised article text",
+        "source": "outlet, site or domain when known, else the file stem",
+        "sources": "every source the same text arrived under, joined by '; ' (exact duplicates are merged)",
+        "title": "the article's title, or one derived from its first sentence",
+        "title_derived": "True when the title was derived from the text",
+        "published": "publication date, empty when none was found (never guessed)",
+        "date_method": "how the date was found: prefix, metadata, url, dateline, column, user; empty when undated",
+        "url": "the article's URL when known",
+        "file": "input file (and row or zip member) the article came from",
+        "text": "cleaned article text; every start/end offset points into it",
+        "n_words": "number of words in text",
+        "n_sentences": "number of sentences",
+        "near_duplicate_of": "article_id of an earlier article this one nearly repeats, else empty",
+        "notes": "ingest notes, e.g. truncation or dropped junk lines",
+        "polarity": "TextBlob polarity, length-weighted over sentences (-1..1)",
+        "subjectivity": "TextBlob subjectivity, length-weighted over sentences (0..1)",
+        "vader_compound": "VADER compound score, length-weighted over sentences (-1..1)",
+        "event_date": "date the event happened, resolved from the text relative to publication, else empty",
+        "event_date_text": "the words the event date was resolved from",
+        **_headline_columns(),
+    },
+    "sentences": {
+        "article_id": "article the sentence belongs to",
+        "idx": "sentence index within the article, from 0",
+        "paragraph": "paragraph index within the article, from 0",
+        "section": "section heading the sentence falls under ('' before the first heading)",
+        "text": "the sentence",
+        "start": "character offset of the sentence in the article text",
+        "end": "character offset just past the sentence",
+        "polarity": "TextBlob polarity (-1..1)",
+        "subjectivity": "TextBlob subjectivity (0..1)",
+        "vader_compound": "VADER compound score (-1..1)",
+    },
+    "figures": {
+        "figure_id": "stable id of the figure: article_id and the number's offset",
+        "article_id": "article the figure was reported in",
+        "sentence_idx": "index of the supporting sentence in the sentences table",
+        "category": "killed, injured, hospitalized, missing, arrested, attackers, evacuated or other",
+        "value": "the reported number (the lower bound for ranges and vague quantities)",
+        "low": "lower bound of what the words allow",
+        "high": "upper bound, empty for an open lower bound",
+        "qualifier": "exact, at_least, over, about, up_to or range",
+        "vague": "True for vague quantities such as 'dozens' (read as at least 12)",
+        "scope": "total (the whole event) or partial (a subset)",
+        "status": "current, superseded or projected",
+        "may_rise": "True when the article says the number may rise",
+        "attributed_to": "who the article says gave the figure, empty when unattributed",
+        "number_text": "the words of the number as written",
+        "sentence": "the supporting sentence",
+        "start": "character offset of the number in the article text",
+        "end": "character offset just past the number",
+    },
+    "entities": {
+        "article_id": "article the entity is named in",
+        "canonical": "canonical name, merged across surface forms",
+        "label": "entity type: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, ...",
+        "parent": "canonical name of a parent entity (e.g. a branch of a group), else empty",
+        "surface_forms": "every way the article wrote it, joined by '; '",
+        "mentions": "number of mentions in the article",
+        "first_start": "character offset of the first mention",
+        "salience": "weight of the entity in the article (0..1): earlier, more frequent and title mentions weigh more",
+    },
+    "mentions": {
+        "article_id": "article of the mention",
+        "canonical": "canonical entity",
+        "sentence_idx": "sentence the mention is in",
+        "surface": "the words as written",
+        "start": "character offset in the article text",
+        "end": "character offset just past the mention",
+        "via_demonym": "True when a demonym or adjective ('Russian') was mapped to its country",
+    },
+    "timeline": {
+        "article_id": "article of the plotted figure",
+        "source": "source of the article",
+        "published": "publication date of the article, empty when undated",
+        "event_date": "date of the event as resolved from the article, empty when unknown",
+        "category": "figure category",
+        "value": "reported number",
+        "low": "lower bound",
+        "high": "upper bound, empty when open",
+        "qualifier": "figure qualifier",
+        "status": "current or superseded",
+        "may_rise": "True when the article says the number may rise",
+        "figure_id": "the figure in the figures table",
+        "sentence": "evidence sentence",
+    },
+    "contradictions": {
+        "category": "figure category",
+        "kind": "contradiction, same_day_disagreement or revision",
+        "article_id_a": "first article (earlier, or the one revised)",
+        "article_id_b": "second article",
+        "value_a": "value in the first article",
+        "value_b": "value in the second article",
+        "sentence_a": "evidence sentence in the first article",
+        "sentence_b": "evidence sentence in the second article",
+        "why": "plain-language reason this pair is listed",
+    },
+    "frames": {
+        "article_id": "article of the sentence",
+        "sentence_idx": "sentence index",
+        "frame": "frame from the codebook",
+        "cues": "cue words that triggered the frame, joined by '; '",
+    },
+    "roles": {
+        "article_id": "article of the statement",
+        "sentence_idx": "sentence index",
+        "actor": "canonical entity (or phrase) doing the relation",
+        "relation": "claimed, blamed, accused, denied, linked, supported, condemned, ...",
+        "target": "what or whom the relation is about",
+        "actor_role": "role the actor is cast in: perpetrator, accuser, accused, denier, victim, helper",
+        "target_role": "role the target is cast in, else empty",
+        "cue": "the words that signalled the relation",
+    },
+    "hedges": {
+        "article_id": "article of the cue",
+        "sentence_idx": "sentence index",
+        "cue": "the hedging or attribution cue as written",
+        "kind": "epistemic or attribution",
+        "start": "character offset in the article text",
+        "end": "character offset just past the cue",
+    },
+    "load_report": {
+        "input": "file, zip member or row range the report row is about",
+        "status": "loaded, merged duplicate, near duplicate or skipped",
+        "reason": "what happened, in words a user can act on",
+        "article_id": "resulting article, empty when skipped",
+    },
+}
+
+
+def columns(table: str) -> list[str]:
+    """The documented columns of ``table``, in order."""
+    return list(TABLES[table])
+
+
+def empty_table(table: str) -> pd.DataFrame:
+    """An empty DataFrame with the documented columns of ``table``."""
+    return pd.DataFrame({name: pd.Series(dtype="object") for name in TABLES[table]})
+
+
+def conform(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    """``frame`` with exactly the documented columns of ``table``, in order.
+
+    Missing columns are added empty; extra columns are dropped. The input is
+    not modified.
+    """
+    out = frame.copy()
+    for name in TABLES[table]:
+        if name not in out.columns:
+            out[name] = pd.NA
+    return out[columns(table)]

@@ -1,0 +1,131 @@
+"""The app's one door to the data: loading, caching and filtering the corpus.
+
+This is the only module that uses ``st.cache_*``. Process-wide caches hold
+only content-addressed results (keyed by a hash of the input bytes), so a
+cached entry reveals nothing to a user who does not already hold the same
+bytes. Which corpus a session looks at, and its filters, live in
+``st.session_state``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from analysis.ingest import load_path
+from analysis.pipeline import CorpusTables, analyse_corpus
+
+APP_DIR = Path(__file__).resolve().parent
+SEEDS_DIR = APP_DIR / "seeds"
+
+# Session-state keys shared by the sidebar and the pages.
+FILTER_SOURCES = "filter_sources"
+FILTER_DATES = "filter_dates"
+FILTER_UNDATED = "filter_undated"
+READER_ARTICLE = "reader_article_id"
+READER_HIGHLIGHT = "reader_highlight_figure_id"
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$&:])")
+
+
+def escape_markdown(text: object) -> str:
+    """Article text made safe for ``st.markdown``: every markdown, HTML and
+    LaTeX (``$``) special character is backslash-escaped, so it shows literally."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", "" if text is None or text is pd.NA else str(text))
+
+
+def _folder_fingerprint(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(file.relative_to(folder).as_posix().encode())
+        digest.update(hashlib.sha256(file.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@st.cache_data(max_entries=4, show_spinner="Analysing the bundled articles…")
+def _analysed_seeds(fingerprint: str) -> CorpusTables:
+    # Keyed by the seeds' content hash so an edited seed folder is re-analysed.
+    del fingerprint
+    return analyse_corpus(load_path(SEEDS_DIR))
+
+
+def corpus_tables() -> CorpusTables:
+    """The whole corpus this session is looking at, unfiltered."""
+    return _analysed_seeds(_folder_fingerprint(SEEDS_DIR))
+
+
+def date_bounds(articles: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """Earliest and latest publication dates, or None when nothing is dated."""
+    dated = articles["published"].dropna()
+    return (dated.min(), dated.max()) if len(dated) else None
+
+
+def selected_article_ids(articles: pd.DataFrame) -> list[str]:
+    """Articles passing the sidebar filters (sources, date range, undated)."""
+    state = st.session_state
+    keep = pd.Series(True, index=articles.index)
+    sources = state.get(FILTER_SOURCES)
+    if sources:
+        keep &= articles["source"].isin(sources)
+    dates = state.get(FILTER_DATES)
+    published = articles["published"]
+    if dates and len(dates) == 2:
+        low, high = pd.Timestamp(dates[0]), pd.Timestamp(dates[1])
+        in_range = published.between(low, high)
+        keep &= in_range | published.isna()
+    if not state.get(FILTER_UNDATED, True):
+        keep &= published.notna()
+    return articles.loc[keep, "article_id"].tolist()
+
+
+def current_tables() -> CorpusTables:
+    """The corpus restricted to the articles the sidebar filters select."""
+    tables = corpus_tables()
+    return tables.restrict(selected_article_ids(tables.articles))
+
+
+def sidebar_filters() -> None:
+    """Draw the shared filters; their keys keep the choices across pages."""
+    articles = corpus_tables().articles
+    with st.sidebar:
+        st.header("Filters")
+        sources = sorted(articles["source"].unique())
+        st.multiselect("Sources", sources, key=FILTER_SOURCES, placeholder="All sources")
+        bounds = date_bounds(articles)
+        if bounds is not None:
+            low, high = bounds[0].date(), bounds[1].date()
+            if low < high:
+                st.date_input("Published between", value=(low, high), min_value=low, max_value=high,
+                              key=FILTER_DATES)
+        undated = int(articles["published"].isna().sum())
+        st.checkbox(f"Include undated articles ({undated})", value=True, key=FILTER_UNDATED)
+
+
+def marked_article(text: str, spans: list[tuple[int, int, str, str]], highlight: str | None = None) -> list[str]:
+    """Markdown for each paragraph of an article, every span marked, all text escaped.
+
+    Headings become bold lines; a span whose key is ``highlight`` is drawn
+    stronger than the others.
+    """
+    from analysis.evidence import marked_paragraphs
+
+    rendered = []
+    for paragraph in marked_paragraphs(text, spans):
+        if paragraph.is_heading:
+            rendered.append("**" + escape_markdown(paragraph.segments[0].text) + "**")
+            continue
+        parts = []
+        for segment in paragraph.segments:
+            escaped = escape_markdown(segment.text)
+            if not segment.mark:
+                parts.append(escaped)
+            elif highlight and segment.key == highlight:
+                parts.append(f":red-background[**{escaped}**]")
+            else:
+                parts.append(f":orange-background[{escaped}]")
+        rendered.append("".join(parts))
+    return rendered

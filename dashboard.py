@@ -1,0 +1,20 @@
+"""Entry point: `streamlit run dashboard.py`. Page config, shared filters, navigation."""
+
+from pathlib import Path
+
+import streamlit as st
+
+import app_data
+
+PAGES_DIR = Path(__file__).resolve().parent / "pages"
+
+st.set_page_config(page_title="News coverage analytics", page_icon=":material/newspaper:", layout="wide")
+
+# One entry per page; the first is where the app opens.
+PAGES = [
+    st.Page(PAGES_DIR / "overview.py", title="Overview", icon=":material/dashboard:", default=True),
+]
+
+navigation = st.navigation(PAGES)
+app_data.sidebar_filters()
+navigation.run()

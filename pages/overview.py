@@ -1,0 +1,80 @@
+"""Overview: the corpus at a glance, the article table and the reader."""
+
+import pandas as pd
+import streamlit as st
+
+import app_data
+from analysis.overview import article_table, corpus_summary, figure_spans
+
+tables = app_data.current_tables()
+articles = tables.articles
+
+st.title("Overview")
+summary = corpus_summary(articles)
+cols = st.columns(4)
+cols[0].metric("Articles", summary["articles"])
+cols[1].metric("Sources", summary["sources"])
+cols[2].metric("Published", summary["date_range"] or "no dates")
+cols[3].metric("Undated", summary["undated"], help="Articles with no publication date found in a date prefix, "
+               "metadata, dateline, URL or column. They are kept, never given a guessed date.")
+
+if articles.empty:
+    st.info("No articles match the filters in the sidebar.")
+    st.stop()
+
+
+def _open_selected_row() -> None:
+    rows = st.session_state["overview_articles"].selection.rows
+    if rows:
+        st.session_state[app_data.READER_ARTICLE] = st.session_state["overview_table_ids"][rows[0]]
+
+
+st.subheader("Articles")
+st.caption("Select a row to read the article below. Headline figures are each article's current whole-event total.")
+table = article_table(articles)
+st.session_state["overview_table_ids"] = table["article_id"].tolist()
+st.dataframe(
+    table.drop(columns=["article_id"]),
+    key="overview_articles",
+    on_select=_open_selected_row,
+    selection_mode="single-row",
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
+        "date_method": st.column_config.TextColumn("Date from"),
+        "n_words": st.column_config.NumberColumn("Words"),
+        "title": st.column_config.TextColumn("Title", width="large"),
+        "killed": st.column_config.TextColumn("Killed"),
+        "injured": st.column_config.TextColumn("Injured"),
+        "tone": st.column_config.NumberColumn("Tone", format="%.2f", help="TextBlob polarity, -1 to 1"),
+    },
+)
+
+st.subheader("Reader")
+ids = articles["article_id"].tolist()
+labels = dict(zip(ids, articles["source"] + " — " + articles["title"]))
+if st.session_state.get(app_data.READER_ARTICLE) not in ids:
+    st.session_state[app_data.READER_ARTICLE] = ids[0]
+chosen = st.selectbox("Article", ids, format_func=labels.get, key=app_data.READER_ARTICLE)
+article = articles.set_index("article_id").loc[chosen]
+
+meta = {
+    "Source": article["source"],
+    "Also published as": article["sources"] if article["sources"] != article["source"] else "",
+    "Published": f"{article['published']:%Y-%m-%d} (from {article['date_method']})" if pd.notna(article["published"])
+    else "undated: no date found",
+    "URL": article["url"],
+    "Words": f"{article['n_words']:,}",
+    "Ingest notes": article["notes"],
+}
+st.dataframe(pd.DataFrame({"Field": list(meta), "Value": list(meta.values())}).query("Value != ''"),
+             hide_index=True, width="stretch")
+
+highlight = st.session_state.get(app_data.READER_HIGHLIGHT)
+st.markdown(f"#### {app_data.escape_markdown(article['title'])}")
+for paragraph in app_data.marked_article(article["text"], figure_spans(tables.figures, chosen), highlight):
+    st.markdown(paragraph)
+
+with st.expander(f"Load report ({len(tables.load_report)} inputs)"):
+    st.dataframe(tables.load_report, hide_index=True, width="stretch")
