@@ -60,6 +60,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # A date right after these words is a reference point, not the event: "since March 22".
 _REFERENCE_BEFORE = re.compile(r"\b(?:since|until|till|before|after|following|by|from|next|coming|anniversary of)"
                                r"(?:\s+the)?\s*$", re.I)
+# "the agency said on Sunday": the date of a statement, not of the event.
+_STATEMENT_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|confirmed|added|stated|tweeted|posted)"
+                               r"\s*$", re.I)
+# A sentence about the count ("the toll rose to 27 on Tuesday") dates the update, not the event.
+_COUNT_UPDATE = re.compile(r"\b(?:toll|tally|rose|risen|climbed|increased|stands at|stood at|revised|updated)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
@@ -156,7 +161,10 @@ def _candidates(text: str, published: dt.date | None, max_days_before: int) -> l
                 continue  # "the day before yesterday" already claimed these words
             if _REFERENCE_BEFORE.search(text[max(0, start - 30):start]):
                 continue
-            if not _has_cue(_sentence_around(text, start, end)):
+            if _STATEMENT_BEFORE.search(text[max(0, start - 30):start]):
+                continue
+            sentence = _sentence_around(text, start, end)
+            if _COUNT_UPDATE.search(sentence) or not _has_cue(sentence):
                 continue
             date = _resolve(kind, match, published)
             if date is None:
@@ -183,7 +191,9 @@ def resolve_event_date(text: str, published: object, *, max_days_before: int = 3
       - Only expressions in a sentence that also contains an event cue from
         ``data/event_date_cues.txt`` ("attack", "unfolded", "earthquake", "happened", ...) count.
       - An expression right after "since", "until", "before", "after", "following", "by", "from",
-        "next", "coming" is a reference point, not the event, and is skipped.
+        "next", "coming" is a reference point, not the event, and is skipped; so is one right
+        after "said", "announced", "reported", ... (the date of a statement), and any in a
+        sentence about the count ("toll", "rose", "revised", "stands at": the date of an update).
       - A resolved date after publication, or more than ``max_days_before`` days before it, is
         skipped (likely a scheduled or an earlier event mentioned for context).
       - The first remaining expression in the text wins: the lede usually says when.
@@ -193,7 +203,8 @@ def resolve_event_date(text: str, published: object, *, max_days_before: int = 3
     "earlier this week", "on the 22nd" (no month), times of day across midnight ("overnight"
     is read as the night before publication even when it means the small hours of the
     publication day); publication times in another time zone than the event; a weekday
-    whose sentence has no cue word; "Friday" read as a weekday even in "Black Friday".
+    whose sentence has no cue word; an event dated only in a sentence that also gives the toll
+    ("killing 12 on Friday, the toll rose ..."); "Friday" read as a weekday even in "Black Friday".
 
     Args:
         text: the article text.

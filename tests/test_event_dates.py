@@ -47,6 +47,10 @@ CASES = [
     ("Casualty figures may rise as March goes on.", "2024-03-24", None, ""),  # 'may', 'March' not dates
     ("The storm hit on April 30.", "2024-04-10", None, ""),  # would be after publication this year, 11 months back
     ("The storm hit on April 30.", "2024-05-10", D(2024, 4, 30), "on April 30"),
+    ("The death toll from the flood rose to 27 on Tuesday.", "2024-03-24", None, ""),  # date of the update
+    ("At least 19 people died in the fire, the mayor said on Sunday.", "2024-03-24", None, ""),  # of the statement
+    ("At least 19 people died when the fire broke out on Saturday, the mayor said.", "2024-03-24", D(2024, 3, 23),
+     "on Saturday"),
     ("", "2024-03-24", None, ""),
 ]
 
