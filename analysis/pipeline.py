@@ -13,7 +13,9 @@ from dataclasses import dataclass, fields, replace
 import pandas as pd
 
 from analysis import schema
+from analysis.event_dates import add_event_dates
 from analysis.ingest import Corpus, sentences_table
+from analysis.timeline import build_timeline, find_contradictions
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,12 @@ def analyse_corpus(corpus: Corpus, *, use_cache: bool = True) -> CorpusTables:
         corpus: articles and load report from ``analysis.ingest``.
         use_cache: reuse per-article NLP results cached on disk (see README).
     """
-    articles = corpus.articles
+    articles = add_event_dates(corpus.articles)
     sentences = sentences_table(articles)
     tables = {name: schema.empty_table(name) for name in schema.TABLES}
     tables.update(articles=articles, sentences=sentences, load_report=corpus.load_report)
+    # The toll over time needs the headline figure columns of articles and the figure ledger.
+    timeline = build_timeline(tables["articles"], tables["figures"])
+    tables.update(timeline=timeline,
+                  contradictions=find_contradictions(tables["articles"], tables["figures"], timeline=timeline))
     return CorpusTables(**{f.name: schema.conform(tables[f.name], f.name) for f in fields(CorpusTables)})
