@@ -15,6 +15,6 @@ PAGES = [
     st.Page(PAGES_DIR / "overview.py", title="Overview", icon=":material/dashboard:", default=True),
 ]
 
-navigation = st.navigation(PAGES)
 app_data.sidebar_filters()
+navigation = st.navigation(PAGES)
 navigation.run()

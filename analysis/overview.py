@@ -8,17 +8,13 @@ from analysis.formatting import figure_label
 
 
 def corpus_summary(articles: pd.DataFrame) -> dict[str, object]:
-    """Counts for the overview: articles, sources, date range, undated articles."""
+    """Counts for the overview: articles, sources, first and last publication date, undated articles."""
     dated = articles["published"].dropna()
-    if len(dated):
-        low, high = dated.min(), dated.max()
-        date_range = f"{low:%Y-%m-%d}" if low == high else f"{low:%Y-%m-%d} – {high:%Y-%m-%d}"
-    else:
-        date_range = ""
     return {
         "articles": len(articles),
         "sources": articles["source"].nunique(),
-        "date_range": date_range,
+        "first_published": f"{dated.min():%Y-%m-%d}" if len(dated) else "",
+        "last_published": f"{dated.max():%Y-%m-%d}" if len(dated) else "",
         "undated": int(articles["published"].isna().sum()),
     }
 
@@ -61,3 +57,14 @@ def figure_spans(figures: pd.DataFrame, article_id: str) -> list[tuple[int, int,
     rows = figures[figures["article_id"] == article_id]
     return [(int(s), int(e), str(c), str(f)) for s, e, c, f in
             zip(rows["start"], rows["end"], rows["category"], rows["figure_id"])]
+
+
+def reader_labels(articles: pd.DataFrame) -> dict[str, str]:
+    """``{article_id: "source — title"}``, made unique with a counter where two would read the same."""
+    labels: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for aid, source, title in zip(articles["article_id"], articles["source"], articles["title"]):
+        label = f"{source} — {title}"
+        seen[label] = seen.get(label, 0) + 1
+        labels[aid] = label if seen[label] == 1 else f"{label} ({seen[label]})"
+    return labels

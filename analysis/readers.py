@@ -73,6 +73,9 @@ class ReadResult:
         self.notes.update(other.notes)
 
 
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
 class _Budget:
     """Bytes still allowed after decompression, shared by one whole load."""
 
@@ -88,20 +91,21 @@ def decode(data: bytes) -> tuple[str, str]:
     """
     if not data.strip():
         raise ValueError("the file is empty")
-    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            return data.decode(encoding, errors="replace"), encoding
-    if b"\x00" in data[:8192]:
+    bom = next((encoding for mark, encoding in _BOMS if data.startswith(mark)), None)
+    if bom is not None:
+        text, encoding = data.decode(bom, errors="replace"), bom
+    elif b"\x00" in data[:8192]:
         raise ValueError("the file looks binary (it contains NUL bytes), not text")
-    try:
-        text, encoding = data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        text, encoding = _decode_legacy(data)
+    else:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            text, encoding = _decode_legacy(data)
     sample = text[:20000]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > max(2, len(sample) // 100):
         raise ValueError("the file looks binary (too many control characters), not text")
-    if not text.strip():
+    if not text.replace("\ufeff", "").strip():
         raise ValueError("the file is empty")
     return text, encoding
 
@@ -109,9 +113,12 @@ def decode(data: bytes) -> tuple[str, str]:
 def _decode_legacy(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    candidates = ([best.encoding] if best is not None else []) + ["cp1252", "latin-1"]
-    for encoding in candidates:
+    # Among equally clean candidates prefer windows-1252, by far the most common
+    # legacy encoding of English and Western European news pages.
+    matches = list(from_bytes(data[:200_000]))
+    cleanest = [m.encoding for m in matches if m.chaos <= min(x.chaos for x in matches)] if matches else []
+    preferred = ["cp1252"] if "cp1252" in cleanest else cleanest[:1]
+    for encoding in [*preferred, "cp1252", "latin-1"]:
         try:
             return data.decode(encoding), encoding
         except (UnicodeDecodeError, LookupError):

@@ -133,6 +133,7 @@ TABLES: dict[str, dict[str, str]] = {
         "published": "publication date of the article, empty when undated",
         "date_method": "how the publication date was found, empty when undated",
         "event_date": "date of the event as resolved from the article, empty when unknown",
+        "event_date_text": "the words the event date was resolved from",
         "event_group": "probable event (period of coverage) the article belongs to, numbered from 1",
         "category": "figure category",
         "value": "reported number (lower bound for ranges and open bounds)",
@@ -222,3 +223,16 @@ def conform(frame: pd.DataFrame, table: str) -> pd.DataFrame:
         if name not in out.columns:
             out[name] = pd.NA
     return out[columns(table)]
+
+
+def markdown_tables() -> str:
+    """The README's column reference, generated from ``TABLES``."""
+    blocks = []
+    for table, described in TABLES.items():
+        rows = "\n".join(f"| `{name}` | {meaning} |" for name, meaning in described.items())
+        blocks.append(f"### `{table}`\n\n| column | meaning |\n| --- | --- |\n{rows}\n")
+    return "\n".join(blocks)
+
+
+if __name__ == "__main__":
+    print(markdown_tables())

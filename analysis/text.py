@@ -125,7 +125,7 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 
 def _ends_with_abbreviation(text: str, boundary: int) -> bool:
-    before = text[:boundary]
+    before = text[max(0, boundary - 24):boundary]
     match = re.search(r"([A-Za-z][A-Za-z.]*)\.$", before.rstrip("\"'”’)]"))
     if match is None:
         return False
@@ -171,7 +171,8 @@ def count_words(text: str) -> int:
 
 def derive_title(text: str, *, max_words: int = 12) -> str:
     """A short title from the first sentence of ``text``."""
-    first = next((text[a:b] for a, b in split_sentences(text)), text)
+    head = text[:2000]
+    first = next((head[a:b] for a, b in split_sentences(head)), head)
     words = first.split()
     if len(words) <= max_words:
         return first.rstrip(".")

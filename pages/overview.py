@@ -4,18 +4,19 @@ import pandas as pd
 import streamlit as st
 
 import app_data
-from analysis.overview import article_table, corpus_summary, figure_spans
+from analysis.overview import article_table, corpus_summary, figure_spans, reader_labels
 
 tables = app_data.current_tables()
 articles = tables.articles
 
 st.title("Overview")
 summary = corpus_summary(articles)
-cols = st.columns(4)
+cols = st.columns(5)
 cols[0].metric("Articles", summary["articles"])
 cols[1].metric("Sources", summary["sources"])
-cols[2].metric("Published", summary["date_range"] or "no dates")
-cols[3].metric("Undated", summary["undated"], help="Articles with no publication date found in a date prefix, "
+cols[2].metric("First published", summary["first_published"] or "—")
+cols[3].metric("Last published", summary["last_published"] or "—")
+cols[4].metric("Undated", summary["undated"], help="Articles with no publication date found in a date prefix, "
                "metadata, dateline, URL or column. They are kept, never given a guessed date.")
 
 if articles.empty:
@@ -27,6 +28,7 @@ def _open_selected_row() -> None:
     rows = st.session_state["overview_articles"].selection.rows
     if rows:
         st.session_state[app_data.READER_ARTICLE] = st.session_state["overview_table_ids"][rows[0]]
+        st.session_state.pop(app_data.READER_HIGHLIGHT, None)
 
 
 st.subheader("Articles")
@@ -41,6 +43,7 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     column_config={
+        "source": st.column_config.TextColumn("Source"),
         "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
         "date_method": st.column_config.TextColumn("Date from"),
         "n_words": st.column_config.NumberColumn("Words"),
@@ -52,11 +55,21 @@ st.dataframe(
 )
 
 st.subheader("Reader")
-ids = articles["article_id"].tolist()
-labels = dict(zip(ids, articles["source"] + " — " + articles["title"]))
-if st.session_state.get(app_data.READER_ARTICLE) not in ids:
-    st.session_state[app_data.READER_ARTICLE] = ids[0]
-chosen = st.selectbox("Article", ids, format_func=labels.get, key=app_data.READER_ARTICLE)
+labels = reader_labels(articles)
+ids_by_label = {label: aid for aid, label in labels.items()}
+if st.session_state.get(app_data.READER_ARTICLE) not in labels:
+    st.session_state[app_data.READER_ARTICLE] = articles["article_id"].iloc[0]
+# The reader follows READER_ARTICLE (set by the table, other pages and this box).
+st.session_state["reader_choice"] = labels[st.session_state[app_data.READER_ARTICLE]]
+
+
+def _remember_choice() -> None:
+    st.session_state[app_data.READER_ARTICLE] = ids_by_label[st.session_state["reader_choice"]]
+    st.session_state.pop(app_data.READER_HIGHLIGHT, None)
+
+
+st.selectbox("Article", list(ids_by_label), key="reader_choice", on_change=_remember_choice)
+chosen = st.session_state[app_data.READER_ARTICLE]
 article = articles.set_index("article_id").loc[chosen]
 
 meta = {

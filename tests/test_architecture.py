@@ -1,0 +1,57 @@
+"""Promises about the code's shape: analysis/ never imports Streamlit, and the
+README documents exactly the columns the schema declares."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis import schema
+
+ROOT = Path(__file__).resolve().parents[1]
+ANALYSIS_MODULES = sorted(
+    "analysis." + p.relative_to(ROOT / "analysis").with_suffix("").as_posix().replace("/", ".")
+    for p in (ROOT / "analysis").rglob("*.py") if p.name != "__init__.py"
+)
+
+
+def test_every_analysis_module_imports_without_streamlit():
+    code = (
+        "import importlib, sys\n"
+        f"for name in {ANALYSIS_MODULES!r}:\n"
+        "    importlib.import_module(name)\n"
+        "assert 'streamlit' not in sys.modules, [m for m in sys.modules if m.startswith('streamlit')][:3]\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_only_app_data_uses_streamlit_caches():
+    users = [p.relative_to(ROOT).as_posix() for p in ROOT.rglob("*.py")
+             if "tests" not in p.parts and re.search(r"st\.cache_(data|resource)", p.read_text(encoding="utf-8"))]
+    assert users == ["app_data.py"]
+
+
+def _readme_columns() -> dict[str, list[str]]:
+    """Columns per table from the README's "Tables" section: `### name` then `| column | meaning |` rows."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Tables", 1)[1].split("\n## ", 1)[0]
+    tables: dict[str, list[str]] = {}
+    current = None
+    for line in section.splitlines():
+        heading = re.match(r"### `?(\w+)`?", line)
+        if heading:
+            current = heading.group(1)
+            tables[current] = []
+            continue
+        cell = re.match(r"\|\s*`([\w]+)`\s*\|", line)
+        if current and cell:
+            tables[current].append(cell.group(1))
+    return tables
+
+
+@pytest.mark.parametrize("table", list(schema.TABLES))
+def test_readme_documents_every_column_of(table):
+    assert _readme_columns().get(table) == schema.columns(table)
