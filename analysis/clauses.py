@@ -1,0 +1,162 @@
+"""Entity mentions and clause boundaries inside one sentence, by token order.
+
+Shared by ``analysis.roles`` (who did, claimed, blamed, denied what) and
+``analysis.cited`` (who is quoted). No parser: a sentence is cut into clauses
+at punctuation and a few subordinating words, and entity mentions (from the
+``mentions`` table) are placed by character offset. Known misses: a clause
+boundary inside a name ("Bosnia and Herzegovina" is fine, "Trinidad, Colorado"
+is not), and subjects separated from their verb by a parenthetical comma pair.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Span:
+    """An entity mention with offsets relative to its sentence."""
+
+    start: int
+    end: int
+    canonical: str
+    surface: str
+    via_demonym: bool = False
+
+
+# ", " ";" " - " a quote or a subordinating word starts a new clause; brackets do not:
+# "The Islamic State (ISIS) claimed" keeps its subject.
+BOUNDARY_RE = re.compile(
+    r"[,;:\"“”]|\s[-–—]\s|[–—]"
+    r"|\b(?:while|though|although|but|whereas|amid|amidst|after|because|since|as|which|who|whom|that"
+    r"|with|when|where|despite|meanwhile|however)\b",
+    re.IGNORECASE,
+)
+RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
+
+# Title words that may sit between a modifier mention and its head: "Russian President Vladimir Putin".
+_TITLE_WORD = (
+    r"(?:[A-Z][\w.\-’']*|leader|president|minister|spokesman|spokeswoman|spokesperson|chief|head|envoy"
+    r"|ambassador|official|officials|foreign|defence|defense|interior|prime|secretary|general|vice|deputy)"
+)
+_MODIFIER_GAP_RE = re.compile(rf"^(?:['’]s)?\s+(?:{_TITLE_WORD}\s+){{0,4}}$")
+_COORD_FIRST_RE = re.compile(r"^\s*(?:,?\s*and|&|,?\s*as well as|,?\s*along with)\s+(?:the\s+)?$", re.IGNORECASE)
+_COORD_MORE_RE = re.compile(r"^\s*(?:,|,?\s*and)\s+(?:the\s+)?$", re.IGNORECASE)
+_WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")
+
+
+def sentence_spans(mentions: pd.DataFrame, sentence_start: int) -> list[Span]:
+    """Mentions of one sentence as sentence-relative spans, heads only.
+
+    Nested mentions keep the longest; a mention that only modifies the next
+    one ("Russian" in "Russian President Vladimir Putin", "Russia's" in
+    "Russia's Investigative Committee") is dropped in favour of the head.
+    """
+    if mentions.empty:
+        return []
+    rows = sorted(
+        (
+            Span(
+                int(r.start) - sentence_start,
+                int(r.end) - sentence_start,
+                str(r.canonical),
+                str(r.surface),
+                bool(r.via_demonym) if not pd.isna(r.via_demonym) else False,
+            )
+            for r in mentions.itertuples(index=False)
+        ),
+        key=lambda s: (s.start, -(s.end - s.start)),
+    )
+    kept: list[Span] = []
+    for span in rows:
+        if kept and span.start < kept[-1].end:
+            continue  # nested or overlapping: the longer, earlier one wins
+        kept.append(span)
+    return kept
+
+
+def drop_modifiers(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` without mentions that only modify the following mention."""
+    heads = []
+    for i, span in enumerate(spans):
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        if nxt is not None and _MODIFIER_GAP_RE.match(text[span.end : nxt.start]):
+            continue
+        heads.append(span)
+    return heads
+
+
+def boundaries(text: str) -> list[re.Match[str]]:
+    """Clause boundary matches in ``text``, in order."""
+    return list(BOUNDARY_RE.finditer(text))
+
+
+def clause_bounds(bounds: list[re.Match[str]], pos: int, *, length: int) -> tuple[int, int, re.Match[str] | None]:
+    """``(start, end, opening boundary)`` of the clause containing ``pos``."""
+    start, opener, end = 0, None, length
+    for b in bounds:
+        if b.end() <= pos:
+            start, opener = b.end(), b
+        elif b.start() >= pos:
+            end = b.start()
+            break
+    return start, end, opener
+
+
+def spans_between(spans: list[Span], start: int, end: int) -> list[Span]:
+    """Spans lying wholly inside ``[start, end)``."""
+    return [s for s in spans if s.start >= start and s.end <= end]
+
+
+def with_coordinated_before(text: str, spans: list[Span], head: Span) -> list[Span]:
+    """``head`` plus mentions coordinated before it: "Harris and the Council" -> both."""
+    i = spans.index(head)
+    group = [head]
+    first = True
+    while i > 0:
+        gap = text[spans[i - 1].end : spans[i].start]
+        if not (_COORD_FIRST_RE if first else _COORD_MORE_RE).match(gap):
+            break
+        first = False
+        i -= 1
+        group.insert(0, spans[i])
+    return group
+
+
+def with_coordinated_after(text: str, spans: list[Span], head: Span) -> list[Span]:
+    """``head`` plus mentions coordinated after it: "Ukraine and the West" -> both."""
+    i = spans.index(head)
+    group = [head]
+    while i + 1 < len(spans):
+        gap = text[spans[i].end : spans[i + 1].start]
+        if not (_COORD_FIRST_RE.match(gap) or _COORD_MORE_RE.match(gap)):
+            break
+        i += 1
+        group.append(spans[i])
+    return group
+
+
+def first_word(text: str) -> str:
+    """The first word of ``text``, lower-cased, or ''."""
+    m = _WORD_RE.search(text)
+    return m.group(0).lower() if m else ""
+
+
+def last_words(text: str, n: int) -> list[str]:
+    """The last ``n`` words of ``text``, lower-cased."""
+    return [w.lower() for w in _WORD_RE.findall(text)[-n:]]
+
+
+def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
+    """One case-insensitive whole-word regex over ``phrases``, longest first."""
+    ordered = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
+    parts = [r"\s+".join(re.escape(w) for w in p.split()) for p in ordered]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+
+
+def normalise(phrase: str) -> str:
+    """Lower case with single spaces: the key a matched cue is looked up by."""
+    return " ".join(phrase.lower().split())
