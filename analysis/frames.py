@@ -1,0 +1,202 @@
+"""What a story is about, sentence by sentence: a transparent frame tagger.
+
+``tag_frames`` gives each sentence zero or more frames from a codebook
+(``analysis/data/frames_codebook.json``: human toll & victims, the attack
+itself, perpetrators & terrorism, blame & geopolitics, investigation &
+security failures, international reaction & solidarity, mourning & memorials,
+misinformation), each with the cue words that triggered it.
+``frame_profile`` turns that into counts and shares of sentences per frame
+per article, source or group.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import schema
+from analysis.clauses import normalise
+
+CODEBOOK_PATH = Path(__file__).parent / "data" / "frames_codebook.json"
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One codebook entry."""
+
+    id: str
+    label: str
+    description: str
+    pattern: re.Pattern[str]
+    weak: re.Pattern[str] | None
+    exclude: re.Pattern[str] | None
+    role_relations: frozenset[str]
+    examples: tuple[str, ...]
+
+
+def _cue_regex(cues: list[str]) -> re.Pattern[str]:
+    # "mourn*" -> mourn\w*; multi-word cues allow any whitespace between words.
+    parts = []
+    for cue in sorted({c.strip().lower() for c in cues if c.strip()}, key=len, reverse=True):
+        star = cue.endswith("*")
+        words = cue.rstrip("*").split()
+        body = r"\s+".join(re.escape(w) for w in words)
+        parts.append(body + (r"[\w-]*" if star else ""))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def load_codebook(path: str | Path = CODEBOOK_PATH) -> tuple[Frame, ...]:
+    """The frames of a codebook file, in codebook order."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    frames = []
+    for entry in data["frames"]:
+        exclude = entry.get("exclude") or []
+        frames.append(
+            Frame(
+                id=entry["id"],
+                label=entry["label"],
+                description=entry["description"],
+                pattern=_cue_regex(entry["cues"]),
+                weak=_cue_regex(entry["weak_cues"]) if entry.get("weak_cues") else None,
+                exclude=_cue_regex(exclude) if exclude else None,
+                role_relations=frozenset(entry.get("role_relations", [])),
+                examples=tuple(entry.get("examples", [])),
+            )
+        )
+    return tuple(frames)
+
+
+def frame_labels(*, codebook_path: str | Path = CODEBOOK_PATH) -> dict[str, str]:
+    """``{frame id: label}`` in codebook order."""
+    return {f.id: f.label for f in load_codebook(codebook_path)}
+
+
+def tag_frames(
+    sentences: pd.DataFrame, *, roles: pd.DataFrame | None = None, codebook_path: str | Path = CODEBOOK_PATH
+) -> pd.DataFrame:
+    """Frames of each sentence from cue words and, optionally, entity roles.
+
+    Rule: a sentence carries a frame when one of the frame's strong ``cues``,
+    or two different ``weak_cues``, occur in it (whole words,
+    case-insensitive, ``*`` = any ending) outside the frame's excluded
+    phrases, or when ``roles`` has a triple in that sentence whose
+    relation is one of the frame's ``role_relations`` (e.g. a "denied" triple
+    adds blame & geopolitics; the cue is then written "role:denied").
+    Sentences may carry several frames or none.
+
+    Weak cues are words that often appear in passing ("police", "gunmen",
+    "victims"): one alone is not enough, but once the frame fires they are
+    listed with the strong ones.
+
+    Known misses: cue words are read without context, so figurative or
+    negated uses count ("no blame was placed" is blame; "a war of words" is
+    geopolitics); "the attack" alone is not a cue of the attack frame, so a
+    sentence describing the event only as "the attack" is missed; frames that
+    need world knowledge (a named group is a terrorist group) work only for
+    the names listed in the codebook or via the roles table.
+
+    Args:
+        sentences: the sentences table (article_id, idx, text).
+        roles: the roles table, to add role-based frames; None to skip.
+        codebook_path: the codebook to use.
+
+    Returns:
+        The ``frames`` table: article_id, sentence_idx, frame (codebook id),
+        cues (the words that triggered it, lower case, joined by '; ').
+        One row per sentence and frame.
+    """
+    codebook = load_codebook(codebook_path)
+    role_relations: dict[tuple[str, int], set[str]] = {}
+    if roles is not None and not roles.empty:
+        for r in roles.itertuples(index=False):
+            role_relations.setdefault((r.article_id, int(r.sentence_idx)), set()).add(str(r.relation))
+    rows: list[dict] = []
+    for sent in sentences.itertuples(index=False):
+        text = str(sent.text)
+        relations = role_relations.get((sent.article_id, int(sent.idx)), set())
+        for frame in codebook:
+            excluded = [m.span() for m in frame.exclude.finditer(text)] if frame.exclude else []
+            cues = _matches(frame.pattern, text, excluded)
+            weak = _matches(frame.weak, text, excluded) if frame.weak else []
+            if cues or len(set(weak)) >= 2:
+                cues += weak
+            cues += [f"role:{rel}" for rel in sorted(relations & frame.role_relations)]
+            if cues:
+                rows.append(
+                    {
+                        "article_id": sent.article_id,
+                        "sentence_idx": int(sent.idx),
+                        "frame": frame.id,
+                        "cues": "; ".join(dict.fromkeys(cues)),
+                    }
+                )
+    if not rows:
+        return schema.empty_table("frames")
+    return schema.conform(pd.DataFrame(rows), "frames")
+
+
+def _matches(pattern: re.Pattern[str], text: str, excluded: list[tuple[int, int]]) -> list[str]:
+    return [normalise(m.group(0)) for m in pattern.finditer(text) if not any(s <= m.start() < e for s, e in excluded)]
+
+
+def frame_profile(
+    frames: pd.DataFrame,
+    sentences: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    by: str = "source",
+    codebook_path: str | Path = CODEBOOK_PATH,
+) -> pd.DataFrame:
+    """Sentences per frame, as counts and shares, per group of articles.
+
+    The share is the fraction of the group's sentences that carry the frame;
+    shares of one group can add up to more than 1 (multi-label) or less (some
+    sentences carry no frame). Every group gets a row for every codebook frame,
+    zeros included, so small groups are not hidden.
+
+    Args:
+        frames: the frames table.
+        sentences: the sentences table (for the number of sentences).
+        articles: the articles table with ``article_id`` and ``by``.
+        by: the articles column to group by: source, article_id or a group
+            column added by the caller.
+
+    Returns:
+        One row per group and frame: ``by``, frame, label, n_sentences (with
+        the frame), n_total (sentences in the group), share, n_articles (of
+        the group with the frame), n_articles_total.
+    """
+    labels = frame_labels(codebook_path=codebook_path)
+    columns = [by, "frame", "label", "n_sentences", "n_total", "share", "n_articles", "n_articles_total"]
+    arts = articles[["article_id", by]].drop_duplicates("article_id") if by != "article_id" else (
+        articles[["article_id"]].drop_duplicates().assign(_by=lambda d: d["article_id"]).rename(columns={"_by": "__by"})
+    )
+    key = "__by" if by == "article_id" else by
+    sent = sentences[["article_id", "idx"]].merge(arts, on="article_id", how="inner")
+    totals = sent.groupby(key).agg(n_total=("idx", "size"), n_articles_total=("article_id", "nunique"))
+    tagged = frames[["article_id", "sentence_idx", "frame"]].drop_duplicates().merge(arts, on="article_id", how="inner")
+    counts = tagged.groupby([key, "frame"]).agg(n_sentences=("sentence_idx", "size"), n_articles=("article_id", "nunique"))
+    rows = []
+    for group, total in totals.iterrows():
+        for frame_id, label in labels.items():
+            got = counts.loc[(group, frame_id)] if (group, frame_id) in counts.index else None
+            n = int(got["n_sentences"]) if got is not None else 0
+            rows.append(
+                {
+                    by: group,
+                    "frame": frame_id,
+                    "label": label,
+                    "n_sentences": n,
+                    "n_total": int(total["n_total"]),
+                    "share": n / total["n_total"] if total["n_total"] else 0.0,
+                    "n_articles": int(got["n_articles"]) if got is not None else 0,
+                    "n_articles_total": int(total["n_articles_total"]),
+                }
+            )
+    return pd.DataFrame(rows, columns=columns)

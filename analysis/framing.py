@@ -1,0 +1,29 @@
+"""How sources frame a story: one import for the framing stages.
+
+The work is split by question, each module small and separately tested:
+``analysis.roles`` (who claimed, blamed, denied, supported whom),
+``analysis.hedges`` (hedging and attribution language),
+``analysis.frames`` (sentence-level frames from a codebook),
+``analysis.distinctive`` (Fightin' Words log-odds between sources) and
+``analysis.cited`` (who is quoted). This module only re-exports them.
+"""
+
+from analysis.cited import cited_sources
+from analysis.distinctive import distinctive_terms
+from analysis.frames import frame_labels, frame_profile, tag_frames
+from analysis.hedges import find_hedges, hedge_density
+from analysis.roles import cast_roles, extract_roles, role_matrix, role_names
+
+__all__ = [
+    "cast_roles",
+    "cited_sources",
+    "distinctive_terms",
+    "extract_roles",
+    "find_hedges",
+    "frame_labels",
+    "frame_profile",
+    "hedge_density",
+    "role_matrix",
+    "role_names",
+    "tag_frames",
+]
