@@ -14,6 +14,7 @@ import pandas as pd
 
 from analysis import schema
 from analysis.event_dates import add_event_dates
+from analysis.framing import extract_roles, find_hedges, tag_frames
 from analysis.ingest import Corpus, sentences_table
 from analysis.timeline import build_timeline, find_contradictions
 
@@ -68,4 +69,8 @@ def analyse_corpus(corpus: Corpus, *, use_cache: bool = True) -> CorpusTables:
     timeline = build_timeline(tables["articles"], tables["figures"])
     tables.update(timeline=timeline,
                   contradictions=find_contradictions(tables["articles"], tables["figures"], timeline=timeline))
+    # Framing: roles need the entity mentions; frames use the roles (a "denied" triple adds blame).
+    roles = extract_roles(tables["sentences"], tables["mentions"])
+    tables.update(roles=roles, hedges=find_hedges(tables["sentences"]),
+                  frames=tag_frames(tables["sentences"], roles=roles))
     return CorpusTables(**{f.name: schema.conform(tables[f.name], f.name) for f in fields(CorpusTables)})
