@@ -13,6 +13,7 @@ st.set_page_config(page_title="News coverage analytics", page_icon=":material/ne
 # One entry per page; the first is where the app opens.
 PAGES = [
     st.Page(PAGES_DIR / "overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page(PAGES_DIR / "toll.py", title="Toll over time", icon=":material/timeline:"),
 ]
 
 app_data.sidebar_filters()

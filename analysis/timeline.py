@@ -175,7 +175,7 @@ def build_timeline(articles: pd.DataFrame, figures: pd.DataFrame, *,
 
     Returns:
         The ``timeline`` table (see ``analysis.schema``): article_id, source, title,
-        published, date_method, event_date, event_group, category, value, low, high,
+        published, date_method, event_date, event_date_text, event_group, category, value, low, high,
         qualifier, status, may_rise, attributed_to, figure_id, replaced_by, sentence;
         sorted by category, published (undated last), source.
     """
@@ -195,6 +195,7 @@ def build_timeline(articles: pd.DataFrame, figures: pd.DataFrame, *,
             "published": article.get("published"),
             "date_method": _text(article.get("date_method")),
             "event_date": article.get("event_date"),
+            "event_date_text": _text(article.get("event_date_text")),
             "event_group": groups.get(index),
         }
         for category in categories:
@@ -557,3 +558,30 @@ def _category_line(label: str, category: str, points: pd.DataFrame, contradictio
         parts.append(f"{_count_words(len(undated), 'undated article')} report{'s' if len(undated) == 1 else ''} "
                      f"{_join(shown)}")
     return f"{label}: " + "; ".join(parts)
+
+
+def evidence_parts(figures: pd.DataFrame, sentences: pd.DataFrame, figure_id: str) -> tuple[str, str, str]:
+    """The evidence sentence of a figure cut around its number: ``(before, number, after)``.
+
+    Uses the figure's offsets and its sentence's offset when both are known; otherwise the
+    first occurrence of the number's words in the sentence; otherwise the whole sentence
+    as ``before``. ``("", "", "")`` for an unknown figure.
+    """
+    rows = figures[figures["figure_id"] == figure_id] if not figures.empty else figures
+    if rows.empty:
+        return "", "", ""
+    figure = rows.iloc[0]
+    sentence = _text(figure.get("sentence"))
+    number = _text(figure.get("number_text"))
+    if not sentences.empty and not _missing(figure.get("start")):
+        match = sentences[(sentences["article_id"] == figure["article_id"])
+                          & (sentences["idx"] == figure.get("sentence_idx"))]
+        if not match.empty:
+            offset = int(figure["start"]) - int(match.iloc[0]["start"])
+            length = int(figure["end"]) - int(figure["start"])
+            if 0 <= offset <= len(sentence) - length and (not number or sentence[offset:offset + length] == number):
+                return sentence[:offset], sentence[offset:offset + length], sentence[offset + length:]
+    if number and number in sentence:
+        at = sentence.index(number)
+        return sentence[:at], number, sentence[at + len(number):]
+    return sentence, "", ""

@@ -1,0 +1,193 @@
+"""Toll over time: who reported which death, injury and arrest figures when, and where they disagree."""
+
+import pandas as pd
+import streamlit as st
+
+import app_data
+from analysis.formatting import figure_label
+from analysis.overview import figure_spans
+from analysis.schema import HEADLINE_CATEGORIES
+from analysis.timeline import (CATEGORY_LABELS, TOLL_CATEGORIES, evidence_parts, mixed_event_notes, summarise,
+                               summary_band)
+from analysis.toll_chart import chart_points, toll_figure
+
+CATEGORY_KEY = "toll_category"
+CHART_KEY = "toll_chart"
+POINT_KEY = "toll_point"
+TRACE_IDS_KEY = "toll_trace_point_ids"
+KIND_LABELS = {"contradiction": "Later report, lower total", "same_day_disagreement": "Same-day disagreement",
+               "revision": "Revision inside one article"}
+MAX_PAIRS_SHOWN = 25
+
+tables = app_data.current_tables()
+articles, timeline, contradictions = tables.articles, tables.timeline, tables.contradictions
+esc = app_data.escape_markdown
+
+st.title("Reported toll over time")
+st.caption("Each point is one article's headline figure: the total it presents as current for the whole event. "
+           "Colour shows the source, the marker shape what the words allow (exact, at least, about, a range). "
+           "Hover for the sentence; click a point to read it below.")
+
+if articles.empty:
+    st.info("No articles match the filters in the sidebar.")
+    st.stop()
+
+with st.container(border=True):
+    st.markdown("**In short**")
+    for line in summarise(timeline, contradictions, articles=articles):
+        st.markdown(f"- {esc(line)}")
+
+if timeline.empty:
+    st.info(f"None of the {len(articles)} articles reports a death, injury, hospital or arrest figure, "
+            "so there is nothing to plot.")
+    st.stop()
+
+counts = timeline[timeline["status"] == "current"].groupby("category")["article_id"].nunique()
+options = list(TOLL_CATEGORIES) + [c for c in HEADLINE_CATEGORIES if c not in TOLL_CATEGORIES and counts.get(c, 0)]
+if st.session_state.get(CATEGORY_KEY) not in options:
+    st.session_state[CATEGORY_KEY] = next((c for c in options if counts.get(c, 0)), options[0])
+category = st.radio("Figures", options, key=CATEGORY_KEY, horizontal=True,
+                    format_func=lambda c: f"{CATEGORY_LABELS.get(c, c)} ({int(counts.get(c, 0))})")
+label = CATEGORY_LABELS.get(category, category)
+
+points = chart_points(timeline, category=category)
+if points.empty:
+    st.info(f"No article reports a figure for “{label.lower()}”. Pick another category above.")
+    st.stop()
+
+band = summary_band(timeline, category=category)
+in_chart = articles[articles["article_id"].isin(points["article_id"])]
+for note in mixed_event_notes(in_chart):
+    st.warning(note, icon=":material/call_split:")
+n_undated = points.loc[~points["dated"].astype(bool), "article_id"].nunique()
+if n_undated:
+    st.caption(f"{n_undated} article{'s' if n_undated != 1 else ''} with {label.lower()} figures "
+               f"{'have' if n_undated != 1 else 'has'} no date found (no date prefix, metadata, dateline or URL "
+               "date): shown in the strip on the right, not on the time axis.")
+
+figure = toll_figure(points, band, category=category, event_dates=in_chart[["event_date", "event_date_text"]])
+# Which figure each (trace, point) stands for, so a click finds its figure even without customdata.
+st.session_state[TRACE_IDS_KEY] = [[c[0] for c in trace.customdata] if trace.customdata is not None else []
+                                   for trace in figure.data]
+
+
+def _select_clicked_point() -> None:
+    selection = st.session_state[CHART_KEY].selection
+    trace_ids = st.session_state.get(TRACE_IDS_KEY, [])
+    for point in selection.get("points", []):
+        custom = point.get("customdata")
+        if isinstance(custom, (list, tuple)) and custom:
+            st.session_state[POINT_KEY] = custom[0]
+            return
+        curve, index = point.get("curve_number"), point.get("point_index")
+        if curve is not None and index is not None and curve < len(trace_ids) and index < len(trace_ids[curve]):
+            st.session_state[POINT_KEY] = trace_ids[curve][index]
+            return
+
+
+st.plotly_chart(figure, key=CHART_KEY, on_select=_select_clicked_point, selection_mode="points",
+                config={"displaylogo": False, "scrollZoom": False}, width="stretch")
+
+chart_data = timeline[timeline["category"] == category]
+cols = st.columns(2)
+cols[0].download_button("Chart data (CSV)", chart_data.to_csv(index=False), file_name=f"toll_{category}.csv",
+                        mime="text/csv", icon=":material/download:")
+cols[1].download_button("Disagreement band (CSV)", band.to_csv(index=False),
+                        file_name=f"toll_{category}_band.csv", mime="text/csv", icon=":material/download:",
+                        disabled=band.empty)
+
+st.subheader("Evidence for a point")
+labels = dict(zip(points["point_id"], points["label"]))
+if st.session_state.get(POINT_KEY) not in labels:
+    st.session_state[POINT_KEY] = points["point_id"].iloc[0]
+chosen = st.selectbox("Figure", list(labels), key=POINT_KEY, format_func=labels.get,
+                      help="Clicking a point in the chart selects it here too.")
+point = points.set_index("point_id").loc[chosen]
+row = chart_data[chart_data["figure_id"] == point["figure_id"]]
+row = row.iloc[0] if not row.empty else None
+
+
+def _highlighted(figure_id: str, fallback: str) -> str:
+    before, number, after = evidence_parts(tables.figures, tables.sentences, figure_id)
+    if not (before or number or after):
+        return esc(fallback) if fallback else "_No evidence sentence recorded._"
+    marked = f":red-background[**{esc(number)}**]" if number else ""
+    return f"{esc(before)}{marked}{esc(after)}"
+
+
+with st.container(border=True):
+    st.markdown(f"**{esc(point['source'])}** — {esc(point['title'])}")
+    facts = []
+    if row is not None:
+        published = "no date found" if pd.isna(row["published"]) else \
+            f"{row['published']:%Y-%m-%d} (date from {row['date_method'] or 'unknown'})"
+        facts.append(f"Published: {published}")
+        if pd.notna(row["event_date"]):
+            words = f" (from “{row['event_date_text']}”)" if row["event_date_text"] else ""
+            facts.append(f"Event: {row['event_date']:%Y-%m-%d}{words}")
+        value = figure_label(row["value"], row["qualifier"], low=row["low"], high=row["high"], may_rise=row["may_rise"])
+        facts.append(f"{label}: {value}" + (" — superseded in the same article" if row["status"] == "superseded"
+                                            else ""))
+        if row["attributed_to"]:
+            facts.append(f"According to: {row['attributed_to']}")
+    st.markdown("  \n".join(esc(fact) for fact in facts))
+    st.markdown("> " + _highlighted(point["figure_id"], row["sentence"] if row is not None else ""))
+
+    if st.button("Open in the reader", icon=":material/menu_book:",
+                 help="Opens this article on the Overview page with the figure highlighted."):
+        st.session_state[app_data.READER_ARTICLE] = point["article_id"]
+        st.session_state[app_data.READER_HIGHLIGHT] = point["figure_id"]
+        st.switch_page(app_data.APP_DIR / "pages" / "overview.py")
+    with st.expander("Whole article, figures marked"):
+        article = articles.set_index("article_id").loc[point["article_id"]]
+        for paragraph in app_data.marked_article(article["text"], figure_spans(tables.figures, point["article_id"]),
+                                                 point["figure_id"]):
+            st.markdown(paragraph)
+
+st.header("Where sources disagree")
+current = chart_data[chart_data["status"] == "current"]
+day = current["published"].dt.strftime("%Y-%m-%d").fillna("undated")
+grid = current.assign(day=day, figure=[figure_label(v, q, low=lo, high=hi, may_rise=m) for v, q, lo, hi, m in
+                                       zip(current["value"], current["qualifier"], current["low"], current["high"],
+                                           current["may_rise"])])
+st.markdown(f"**{esc(label)} reported, by source and day**")
+pivot = grid.pivot_table(index="source", columns="day", values="figure", aggfunc=lambda s: "; ".join(s))
+ordered_days = sorted(c for c in pivot.columns if c != "undated") + (["undated"] if "undated" in pivot.columns else [])
+st.dataframe(pivot[ordered_days].fillna(""), width="stretch")
+if not band.empty:
+    st.markdown("**Highest and most conservative total, by reporting day**")
+    st.caption("Highest: the largest total reported that day or earlier. Most conservative: the smallest total "
+               "reported that day (ACLED's rule: when reports differ, use the conservative figure and note the "
+               "dispute). Spread: the gap between them, shaded on the chart.")
+    st.dataframe(band.drop(columns=["highest_article_id", "conservative_article_id"]), hide_index=True,
+                 width="stretch", column_config={"date": st.column_config.DateColumn("Day", format="YYYY-MM-DD"),
+                                                 "event_group": st.column_config.NumberColumn("Event")})
+
+pairs = contradictions[contradictions["category"] == category]
+if pairs.empty:
+    st.success(f"No contradictions or revisions found for {label.lower()}.")
+else:
+    st.markdown(f"**{len(pairs)} conflicting pair{'s' if len(pairs) != 1 else ''} or revision"
+                f"{'s' if len(pairs) != 1 else ''}**")
+    for pair in pairs.head(MAX_PAIRS_SHOWN).to_dict("records"):
+        with st.container(border=True):
+            st.markdown(f"**{KIND_LABELS.get(pair['kind'], pair['kind'])}:** {esc(pair['why'])}")
+            same_sentence = pair["kind"] == "revision" and pair["sentence_a"] == pair["sentence_b"]
+            sides = [("a", "Before" if pair["kind"] == "revision" else "First")]
+            if not same_sentence:
+                sides.append(("b", "After" if pair["kind"] == "revision" else "Second"))
+            columns = st.columns(len(sides))
+            for column, (side, heading) in zip(columns, sides):
+                when = pair[f"published_{side}"]
+                when = "undated" if pd.isna(when) else f"{when:%Y-%m-%d}"
+                value = figure_label(pair[f"value_{side}"], pair[f"qualifier_{side}"])
+                column.caption(f"{heading}: {esc(pair[f'source_{side}'])} · {when} · {esc(value)}")
+                column.markdown("> " + _highlighted(pair[f"figure_id_{side}"], pair[f"sentence_{side}"]))
+            if same_sentence:
+                st.caption("Both figures come from this one sentence.")
+    if len(pairs) > MAX_PAIRS_SHOWN:
+        st.caption(f"Showing the first {MAX_PAIRS_SHOWN}; all {len(pairs)} are in the table below.")
+    with st.expander("All pairs as a table"):
+        st.dataframe(pairs, hide_index=True, width="stretch")
+        st.download_button("Contradictions (CSV)", pairs.to_csv(index=False),
+                           file_name=f"contradictions_{category}.csv", mime="text/csv", icon=":material/download:")

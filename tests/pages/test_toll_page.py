@@ -1,0 +1,212 @@
+"""The toll page: chart, undated strip, evidence, disagreements — on hand-made tables and on the seeds."""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import fields, replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import app_data
+from analysis import schema
+from analysis.pipeline import CorpusTables
+from analysis.timeline import build_timeline, find_contradictions
+from tests.test_timeline import article, figure, tables
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = str(ROOT / "pages" / "toll.py")
+TIMEOUT = 240
+
+
+def corpus(arts: list[dict], figs: list[dict]) -> CorpusTables:
+    a, f = tables(arts, figs)
+    a["text"] = [f"Text of {aid}. " + " ".join(str(s) for s in f.loc[f["article_id"] == aid, "sentence"])
+                 for aid in a["article_id"]]
+    timeline = build_timeline(a, f)
+    empty = CorpusTables(**{field.name: schema.empty_table(field.name) for field in fields(CorpusTables)})
+    return replace(empty, articles=a, figures=f, timeline=timeline,
+                   contradictions=find_contradictions(a, f, timeline=timeline))
+
+
+def run_page(monkeypatch, corpus_tables: CorpusTables) -> AppTest:
+    monkeypatch.setattr(app_data, "current_tables", lambda: corpus_tables)
+    app = AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def chart(app: AppTest) -> dict:
+    charts = app.get("plotly_chart")
+    assert len(charts) == 1
+    return json.loads(charts[0].proto.spec)
+
+
+def values(array: object) -> list:
+    """A plotly JSON array as a list (plotly encodes numeric arrays as typed base64 blobs)."""
+    if isinstance(array, dict) and "bdata" in array:
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=np.dtype(array["dtype"])).tolist()
+    return list(array)
+
+
+def plotted(spec: dict) -> list[tuple[object, float, str]]:
+    """(x, y, point_id) of every point that stands for a figure."""
+    out = []
+    for trace in spec["data"]:
+        if trace.get("customdata") is None or trace.get("marker", {}).get("symbol") == "circle-open":
+            continue
+        customdata = values(trace["customdata"])
+        out += [(x, y, c[0]) for x, y, c in zip(values(trace["x"]), values(trace["y"]), customdata)]
+    return out
+
+
+def markdown(app: AppTest) -> str:
+    return "\n".join(m.value for m in app.markdown)
+
+
+@pytest.fixture
+def seed_shaped_corpus():
+    arts = [
+        article("d23a", "2024-03-23", event_date="2024-03-22", killed=(60, "at_least", True),
+                injured=(100, "over", False)),
+        article("d23b", "2024-03-23", killed=(133, "exact", False)),
+        article("d24", "2024-03-24", event_date="2024-03-22", killed=(133, "at_least", False),
+                injured=(140, "over", False)),
+        article("u1", None, killed=(130, "over", False)),
+        article("u2", None, killed=(133, "exact", False), injured=(107, "over", False)),
+    ]
+    sentence = "Officials revised the toll from 143 to 133."
+    figs = [figure("d23a", "killed", 60, qualifier="at_least", sentence="At least 60 dead, a number that may rise."),
+            figure("d23b", "killed", 133, sentence="The attack left 133 dead."),
+            figure("u2", "killed", 133, sentence=sentence, sentence_idx=2),
+            figure("u2", "killed", 143, status="superseded", figure_id="u2-old", sentence=sentence, sentence_idx=2)]
+    for fig in figs:  # offsets of the number inside its sentence (sentences table is empty here)
+        fig["number_text"] = str(int(fig["value"]))
+    return corpus(arts, figs)
+
+
+def test_chart_points_strip_and_summary(monkeypatch, seed_shaped_corpus):
+    app = run_page(monkeypatch, seed_shaped_corpus)
+    assert app.radio(key="toll_category").value == "killed"
+    assert app.radio(key="toll_category").options == ["Deaths (5)", "Injured (3)", "In hospital (0)", "Arrests (0)"]
+    spec = chart(app)
+    points = plotted(spec)
+    dated = sorted((str(x)[:10], y) for x, y, _ in points if isinstance(x, str))
+    assert dated == [("2024-03-23", 60.0), ("2024-03-23", 133.0), ("2024-03-24", 133.0)]
+    undated = sorted(y for x, y, _ in points if not isinstance(x, str))
+    assert undated == [130.0, 133.0, 143.0]  # 143 is the superseded figure, in the strip
+    assert spec["layout"]["xaxis2"]["title"]["text"] == "No date found (2)"
+    symbols = {pid: sym for trace in spec["data"] if trace.get("customdata") and isinstance(trace["marker"].get("symbol"), list)
+               for (pid, _), sym in zip(trace["customdata"], trace["marker"]["symbol"])}
+    assert symbols["d23a-killed"] == "triangle-up" and symbols["d23b-killed"] == "circle"
+    assert symbols["u2-old"].endswith("-open")
+    legend = {t.get("name") for t in spec["data"] if t.get("showlegend", True)}
+    assert {"at least / over (open upper end)", "exact figure", "ringed: may rise"} <= legend
+    text = markdown(app)
+    assert "Deaths\\: reported from at least 60 \\(2024\\-03\\-23\\) to 133" in text
+    assert "one article revises 143 to 133" in text
+    assert any("no date found" in c.value for c in app.caption)
+
+
+def test_category_toggle_and_evidence(monkeypatch, seed_shaped_corpus):
+    app = run_page(monkeypatch, seed_shaped_corpus)
+    app.radio(key="toll_category").set_value("injured").run()
+    assert sorted(y for _, y, _ in plotted(chart(app))) == [100.0, 107.0, 140.0]
+    app.radio(key="toll_category").set_value("killed").run()
+    app.selectbox(key="toll_point").set_value("u2-old").run()
+    text = markdown(app)
+    assert "Officials revised the toll from :red-background[**143**] to 133\\." in text
+    assert "superseded in the same article" in text
+    # the same revision shows as a pair with its sentence
+    assert "Revision inside one article" in text
+    download = app.get("download_button")
+    assert download, "the chart data can be downloaded"
+
+
+def test_open_in_reader_sets_the_shared_reader_keys(monkeypatch, seed_shaped_corpus):
+    app = run_page(monkeypatch, seed_shaped_corpus)
+    app.selectbox(key="toll_point").set_value("d23b-killed").run()
+    button = next(b for b in app.button if b.label == "Open in the reader")
+    button.click().run()
+    assert app.session_state["reader_article_id"] == "d23b"
+    assert app.session_state["reader_highlight_figure_id"] == "d23b-killed"
+
+
+def test_untrusted_text_is_escaped(monkeypatch):
+    arts = [article("x", "2023-01-01", source="<img src=x onerror=alert(1)>", killed=(3, "exact", False))]
+    arts[0]["title"] = "<script>alert('t')</script> $x$"
+    figs = [figure("x", "killed", 3, sentence="<b>3</b> died, said **someone** $$")]
+    app = run_page(monkeypatch, corpus(arts, figs))
+    spec = json.dumps(chart(app))
+    assert "<script>" not in spec and "<img" not in spec and "<b>3</b> died" not in spec
+    assert "&lt;script&gt;" in spec and "&lt;img src=x" in spec and "&lt;b&gt;3&lt;/b&gt; died" in spec
+    text = markdown(app)
+    assert "<script>" not in text and "\\<script\\>" in text and "\\$x\\$" in text
+
+
+def test_one_article(monkeypatch):
+    app = run_page(monkeypatch, corpus([article("only", "2022-05-05", killed=(9, "about", False))], []))
+    points = plotted(chart(app))
+    assert [(str(x)[:10], y) for x, y, _ in points] == [("2022-05-05", 9.0)]
+    assert "xaxis2" not in chart(app)["layout"]
+
+
+def test_no_figures(monkeypatch):
+    app = run_page(monkeypatch, corpus([article("a", "2022-05-05"), article("b", None)], []))
+    assert not app.get("plotly_chart")
+    assert any("nothing to plot" in i.value for i in app.info)
+
+
+def test_category_without_figures(monkeypatch):
+    app = run_page(monkeypatch, corpus([article("a", "2022-05-05", killed=(2, "exact", False))], []))
+    app.radio(key="toll_category").set_value("arrested").run()
+    assert not app.exception
+    assert any("No article reports a figure" in i.value for i in app.info)
+
+
+def test_all_undated(monkeypatch):
+    app = run_page(monkeypatch, corpus([article("a", None, killed=(4, "exact", False)),
+                                        article("b", None, killed=(6, "over", False))], []))
+    spec = chart(app)
+    assert spec["layout"]["xaxis"]["title"]["text"] == "No date found (2)"
+    assert sorted(y for _, y, _ in plotted(spec)) == [4.0, 6.0]
+
+
+def test_mixed_events_warns(monkeypatch):
+    app = run_page(monkeypatch, corpus([article("flood", "2021-07-14", killed=(40, "exact", False)),
+                                        article("quake", "2023-02-06", killed=(5, "exact", False))], []))
+    assert any("2 separate events" in w.value for w in app.warning)
+
+
+def test_hundreds_of_articles(monkeypatch):
+    arts = [article(f"a{i:03d}", str(pd.Timestamp("2023-01-01") + pd.Timedelta(hours=9 * i)),
+                    source=f"outlet {i % 23}", killed=(10 + i // 4, "exact", False)) for i in range(300)]
+    app = run_page(monkeypatch, corpus(arts, []))
+    assert len(plotted(chart(app))) == 300
+
+
+def test_no_articles(monkeypatch):
+    app = run_page(monkeypatch, corpus([], []))
+    assert any("No articles match" in i.value for i in app.info)
+
+
+def test_seeds_through_the_dashboard():
+    """The bundled seeds, analysed by the real pipeline, as a user opens the page."""
+    pytest.importorskip("analysis.figures", reason="the figure ledger (issue 3) has not landed yet")
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
+    app.switch_page("pages/toll.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    spec = chart(app)
+    points = plotted(spec)
+    dated = sorted((str(x)[:10], y) for x, y, _ in points if isinstance(x, str))
+    assert ("2024-03-23", 60.0) in dated and ("2024-03-23", 133.0) in dated and ("2024-03-24", 133.0) in dated
+    undated = sorted(y for x, y, _ in points if not isinstance(x, str))
+    assert undated == [130.0, 133.0, 143.0]
+    assert spec["layout"]["xaxis2"]["title"]["text"] == "No date found (2)"
+    app.radio(key="toll_category").set_value("injured").run()
+    assert len({pid.split("-")[0] for _, _, pid in plotted(chart(app))}) >= 1
+    assert len(plotted(chart(app))) == 3
