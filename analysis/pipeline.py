@@ -13,9 +13,11 @@ from dataclasses import dataclass, fields, replace
 import pandas as pd
 
 from analysis import schema
+from analysis.entities import extract_entities
 from analysis.event_dates import add_event_dates
 from analysis.framing import extract_roles, find_hedges, tag_frames
 from analysis.ingest import Corpus, sentences_table
+from analysis.sentiment import add_article_tone, score_sentences
 from analysis.timeline import build_timeline, find_contradictions
 
 
@@ -63,8 +65,13 @@ def analyse_corpus(corpus: Corpus, *, use_cache: bool = True) -> CorpusTables:
     """
     articles = add_event_dates(corpus.articles)
     sentences = sentences_table(articles)
+    # Sentence tone (articles get its length-weighted mean) and canonical entities; both cached per article.
+    sentences = score_sentences(sentences, cache=use_cache)
+    articles = add_article_tone(articles, sentences)
+    entities, mentions = extract_entities(sentences, articles, cache=use_cache)
     tables = {name: schema.empty_table(name) for name in schema.TABLES}
-    tables.update(articles=articles, sentences=sentences, load_report=corpus.load_report)
+    tables.update(articles=articles, sentences=sentences, entities=entities, mentions=mentions,
+                  load_report=corpus.load_report)
     # The toll over time needs the headline figure columns of articles and the figure ledger.
     timeline = build_timeline(tables["articles"], tables["figures"])
     tables.update(timeline=timeline,
