@@ -226,7 +226,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
             end = start + possessive.start() + (1 if possessive.group(0)[0] == "s" else 0)
         if (start, end) == before:
             break
-    if end - start < 2 or "\n" in text[start:end]:
+    if end - start < 2 or "\n" in text[start:end] or text[start:end].lower() in ("the", "an"):
         return None
     return start, end
 
