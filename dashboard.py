@@ -14,6 +14,7 @@ st.set_page_config(page_title="News coverage analytics", page_icon=":material/ne
 PAGES = [
     st.Page(PAGES_DIR / "overview.py", title="Overview", icon=":material/dashboard:", default=True),
     st.Page(PAGES_DIR / "toll.py", title="Toll over time", icon=":material/timeline:"),
+    st.Page(PAGES_DIR / "framing.py", title="Framing", icon=":material/compare:"),
 ]
 
 app_data.sidebar_filters()

@@ -335,15 +335,15 @@ def cast_roles(roles: pd.DataFrame, articles: pd.DataFrame, *, by: str = "source
 
     Returns:
         Columns ``by``, article_id, sentence_idx, entity, role, relation, cue,
-        side ('actor' or 'target').
+        position ('actor' or 'target').
     """
-    columns = [by, "article_id", "sentence_idx", "entity", "role", "relation", "cue", "side"]
+    columns = [by, "article_id", "sentence_idx", "entity", "role", "relation", "cue", "position"]
     if roles.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
     joined = roles.merge(articles[["article_id", by]].drop_duplicates("article_id"), on="article_id", how="inner")
-    actors = joined[joined["actor"].astype(str) != ""].assign(entity=lambda d: d["actor"], role=lambda d: d["actor_role"], side="actor")
+    actors = joined[joined["actor"].astype(str) != ""].assign(entity=lambda d: d["actor"], role=lambda d: d["actor_role"], position="actor")
     targets = joined[joined["target_is_entity"].astype(bool) & (joined["target_role"].astype(str) != "")]
-    targets = targets.assign(entity=lambda d: d["target"], role=lambda d: d["target_role"], side="target")
+    targets = targets.assign(entity=lambda d: d["target"], role=lambda d: d["target_role"], position="target")
     long = pd.concat([actors, targets], ignore_index=True)
     long = long[long["role"].astype(str) != ""]
     return long[columns].reset_index(drop=True)

@@ -1,0 +1,254 @@
+"""Framing: how sources tell the same story — frames, who is blamed, hedging, tone, words and voices."""
+
+import html
+
+import pandas as pd
+import plotly.express as px
+import streamlit as st
+
+import app_data
+from analysis.compare import OTHERS, assign_sides, entity_tone, evidence, term_sentences, with_groups
+from analysis.framing import (cast_roles, cited_sources, distinctive_terms, frame_labels, frame_profile,
+                              hedge_density, role_matrix, role_names)
+
+GROUPS_KEY = "framing_groups"  # {source: group name}, this session's assignment
+BY_KEY = "framing_by"
+PICK_KEY = "framing_pick"
+ENTITIES_KEY = "framing_entities"
+SIDE_A_KEY = "framing_side_a"
+MAX_EVIDENCE = 60
+esc = app_data.escape_markdown
+
+tables = app_data.current_tables()
+articles, sentences = tables.articles, tables.sentences
+
+st.title("Framing across sources")
+st.caption("How outlets tell the same story: what their sentences are about, who they cast as perpetrator, accuser "
+           "or denier, how hedged their language is, and whose words they use. Counts come first: with a handful "
+           "of articles, a share can rest on one or two sentences. Select a cell or bar to read the sentences.")
+
+if articles.empty:
+    st.info("No articles match the filters in the sidebar.")
+    st.stop()
+
+# -- what to compare -----------------------------------------------------------------------------------
+groups: dict[str, str] = st.session_state.setdefault(GROUPS_KEY, {})
+with st.expander("Groups of sources (e.g. by country or owner)", icon=":material/group_work:"):
+    st.caption("Give sources a group name to compare groups instead of single outlets. Sources left blank form "
+               "a group of their own. Kept for this session.")
+    sources = sorted(articles["source"].unique())
+    edited = st.data_editor(pd.DataFrame({"source": sources, "group": [groups.get(s, "") for s in sources]}),
+                            key="framing_groups_editor", disabled=["source"], hide_index=True, width="stretch")
+    groups.update({s: (g or "").strip() for s, g in zip(edited["source"], edited["group"].fillna(""))})
+
+grouped = with_groups(articles, groups)
+by = st.radio("Compare", ["source", "group"], key=BY_KEY, horizontal=True,
+              format_func={"source": "Sources", "group": "Groups"}.get)
+options = sorted(grouped[by].unique())
+st.session_state[PICK_KEY] = [v for v in st.session_state.get(PICK_KEY, []) if v in options]
+chosen = st.multiselect(f"{'Sources' if by == 'source' else 'Groups'} to compare", options, key=PICK_KEY,
+                        placeholder="All, side by side", help="Pick one to compare it against all the others.")
+arts = assign_sides(grouped, by=by, chosen=chosen)
+sides = sorted(arts["side"].unique(), key=lambda s: (s == OTHERS, s))
+sents = sentences[sentences["article_id"].isin(arts["article_id"])]
+if len(chosen) == 1:
+    st.info(f"Comparing {esc(chosen[0])} against all other articles ({(arts['side'] == OTHERS).sum()}).")
+st.caption(" · ".join(f"{esc(s)}: {n} article{'s' if n != 1 else ''}, {w:,} words"
+                      for s, n, w in arts.groupby("side").agg(n=("article_id", "size"), w=("n_words", "sum"))
+                      .reindex(sides).itertuples()))
+
+
+def show_evidence(keys: pd.DataFrame, heading: str, *, extra: tuple[str, ...] = ()) -> None:
+    """The sentences behind a selected number, as plain (escaped) table cells."""
+    found = evidence(keys, sentences, arts, extra=extra)
+    st.markdown(f"**{esc(heading)}** — {len(found)} sentence{'s' if len(found) != 1 else ''}")
+    if found.empty:
+        st.caption("No sentences.")
+        return
+    st.dataframe(found.drop(columns=["article_id"]).head(MAX_EVIDENCE), hide_index=True, width="stretch",
+                 column_config={"sentence": st.column_config.TextColumn("Sentence", width="large")})
+    if len(found) > MAX_EVIDENCE:
+        st.caption(f"Showing the first {MAX_EVIDENCE}.")
+
+
+def selected_cell(key: str, frame: pd.DataFrame) -> tuple[int, str] | None:
+    """(row position, column name) of the cell selected in dataframe ``key``."""
+    state = st.session_state.get(key)
+    cells = state.selection.get("cells", []) if state is not None else []
+    if not cells:
+        return None
+    row, column = cells[0]
+    return (row, column) if row < len(frame) and column in frame.columns else None
+
+
+# -- frames --------------------------------------------------------------------------------------------
+st.header("What the story is about")
+labels = frame_labels()
+profile = frame_profile(tables.frames, sents, arts, by="side")
+profile["side_label"] = profile["side"].map(html.escape)
+profile["text"] = profile["n_sentences"].astype(str) + "/" + profile["n_total"].astype(str)
+chart = px.bar(profile, x="label", y="share", color="side_label", barmode="group", text="text",
+               custom_data=["side", "frame"], category_orders={"label": list(labels.values())},
+               labels={"label": "Frame", "share": "Share of sentences", "side_label": ""})
+chart.update_traces(hovertemplate="%{x}<br>%{text} sentences (%{y:.0%})<extra></extra>")
+chart.update_layout(yaxis_tickformat=".0%", legend_orientation="h", margin={"t": 10})
+picked = st.plotly_chart(chart, key="framing_frames_chart", on_select="rerun", selection_mode="points",
+                         width="stretch")
+st.caption("Each bar: sentences carrying the frame / all sentences of that side. A sentence can carry several "
+           "frames or none. The codebook is analysis/data/frames_codebook.json.")
+counts = profile.assign(cell=lambda d: d["text"] + " (" + (d["share"] * 100).round().astype(int).astype(str) + "%)")
+frame_table = counts.pivot(index="label", columns="side", values="cell").reindex(list(labels.values()))[sides]
+frame_table = frame_table.reset_index().rename(columns={"label": "Frame"}).rename_axis(columns=None)
+st.dataframe(frame_table, key="framing_frames_table", on_select="rerun", selection_mode="single-cell",
+             hide_index=True, width="stretch")
+target = None
+points = picked.selection.get("points", []) if picked else []
+if points and isinstance(points[0].get("customdata"), (list, tuple)):
+    target = tuple(points[0]["customdata"][:2])
+cell = selected_cell("framing_frames_table", frame_table)
+if cell and cell[1] != "Frame":
+    target = (cell[1], list(labels)[cell[0]])
+if target:
+    side, frame = target
+    keys = tables.frames[tables.frames["frame"] == frame].merge(arts[arts["side"] == side][["article_id"]])
+    show_evidence(keys, f"{labels.get(frame, frame)} — {side}", extra=("cues",))
+
+# -- roles ---------------------------------------------------------------------------------------------
+st.header("Who is cast as what")
+st.caption("From sentences like “X claimed responsibility”, “X pointed fingers at Y”, “Y denied”: each count is "
+           "a sentence casting the entity in that role. Cue lists: analysis/data/role_cues.json.")
+matrix = role_matrix(tables.roles, arts, by="side")
+if matrix.empty:
+    st.info("No claims, accusations, denials or offers of support between named entities were found.")
+else:
+    shown = matrix[matrix["side"].isin(sides)].rename(columns={"side": "Side", "entity": "Entity"})
+    shown = shown.reset_index(drop=True)
+    st.dataframe(shown, key="framing_roles_table", on_select="rerun", selection_mode="single-cell",
+                 hide_index=True, width="stretch")
+    cell = selected_cell("framing_roles_table", shown)
+    if cell:
+        row = shown.iloc[cell[0]]
+        role = cell[1] if cell[1] in role_names() else None
+        cast = cast_roles(tables.roles, arts, by="side")
+        keys = cast[(cast["side"] == row["Side"]) & (cast["entity"] == row["Entity"])]
+        keys = keys[keys["role"] == role] if role else keys
+        show_evidence(keys, f"{row['Entity']} as {role or 'any role'} — {row['Side']}", extra=("role", "relation", "cue"))
+    with st.expander("All triples (actor – relation – target)"):
+        triples = tables.roles.merge(arts[["article_id", "side"]])
+        st.dataframe(evidence(triples, sentences, arts, extra=("actor", "relation", "target", "actor_role",
+                                                               "target_role", "cue")),
+                     hide_index=True, width="stretch")
+
+# -- hedging -------------------------------------------------------------------------------------------
+st.header("How sure the language sounds")
+density = hedge_density(tables.hedges, arts, by="side").set_index("side").reindex(sides).reset_index()
+long = density.melt(id_vars=["side"], value_vars=["epistemic_per_1000", "attribution_per_1000"],
+                    var_name="kind", value_name="per_1000")
+long["kind"] = long["kind"].str.replace("_per_1000", "")
+long["side_label"] = long["side"].map(html.escape)
+bars = px.bar(long, x="side_label", y="per_1000", color="kind", barmode="group", custom_data=["side", "kind"],
+              labels={"side_label": "", "per_1000": "Cues per 1,000 words", "kind": ""})
+bars.update_layout(legend_orientation="h", margin={"t": 10})
+picked = st.plotly_chart(bars, key="framing_hedges_chart", on_select="rerun", selection_mode="points",
+                         width="stretch")
+st.caption("Epistemic cues mark a statement as unproven (alleged, reportedly, may); attribution cues hand it to "
+           "someone (according to, said). Cue lists: analysis/data/hedge_cues.json.")
+hedge_table = density[["side", "n_words", "n_epistemic", "epistemic_cues", "n_attribution", "attribution_cues"]]
+st.dataframe(hedge_table, key="framing_hedges_table", on_select="rerun", selection_mode="single-cell",
+             hide_index=True, width="stretch")
+target = None
+points = picked.selection.get("points", []) if picked else []
+if points and isinstance(points[0].get("customdata"), (list, tuple)):
+    target = tuple(points[0]["customdata"][:2])
+cell = selected_cell("framing_hedges_table", hedge_table)
+if cell:
+    target = (hedge_table.iloc[cell[0]]["side"], "attribution" if "attribution" in cell[1] else "epistemic")
+if target:
+    side, kind = target
+    keys = tables.hedges[tables.hedges["kind"] == kind].merge(arts[arts["side"] == side][["article_id"]])
+    show_evidence(keys.groupby(["article_id", "sentence_idx"], as_index=False)["cue"].agg("; ".join),
+                  f"{kind.capitalize()} cues — {side}", extra=("cue",))
+
+# -- tone ----------------------------------------------------------------------------------------------
+st.header("Tone toward entities")
+mentions = tables.mentions[tables.mentions["article_id"].isin(arts["article_id"])]
+top = mentions["canonical"].value_counts()
+if top.empty:
+    st.info("No named entities were found in these articles.")
+else:
+    st.session_state[ENTITIES_KEY] = [e for e in st.session_state.get(ENTITIES_KEY, list(top.index[:4])) if e in top.index]
+    picked_entities = st.multiselect("Entities", list(top.index), key=ENTITIES_KEY,
+                                     format_func=lambda e: f"{e} ({top[e]})")
+    tone = entity_tone(sentences, mentions, arts, entities=picked_entities)
+    st.caption("Mean TextBlob polarity (−1..1) and VADER compound of the sentences naming the entity. "
+               "Marked thin when fewer than 3 sentences stand behind it.")
+    tone_table = tone.rename(columns={"side": "Side", "entity": "Entity"})
+    st.dataframe(tone_table, key="framing_tone_table", on_select="rerun", selection_mode="single-cell",
+                 hide_index=True, width="stretch",
+                 column_config={"mean_polarity": st.column_config.NumberColumn(format="%.2f"),
+                                "mean_vader": st.column_config.NumberColumn(format="%.2f")})
+    cell = selected_cell("framing_tone_table", tone_table)
+    if cell:
+        row = tone_table.iloc[cell[0]]
+        keys = mentions[mentions["canonical"] == row["Entity"]].merge(arts[arts["side"] == row["Side"]][["article_id"]])
+        scored = keys.merge(sentences.rename(columns={"idx": "sentence_idx"})[
+            ["article_id", "sentence_idx", *[c for c in ("polarity", "vader_compound") if c in sentences]]])
+        show_evidence(scored, f"{row['Entity']} — {row['Side']}", extra=("polarity", "vader_compound"))
+
+# -- distinctive terms ---------------------------------------------------------------------------------
+st.header("Distinctive words")
+if len(sides) < 2:
+    st.info("Only one side to compare: pick fewer sources, or widen the filters.")
+else:
+    if len(sides) == 2:
+        side_a = sides[0]
+    else:
+        if st.session_state.get(SIDE_A_KEY) not in sides:
+            st.session_state[SIDE_A_KEY] = sides[0]
+        side_a = st.selectbox("Words that set apart", sides, key=SIDE_A_KEY)
+    others = [s for s in sides if s != side_a]
+    terms = distinctive_terms(sents, arts, group_a=side_a, group_b=others, by="side")
+    b_name = others[0] if len(others) == 1 else "the others"
+    if not terms.empty and bool(terms["thin_evidence"].iloc[0]):
+        st.warning(f"Thin evidence: {esc(side_a)} has {int(terms['words_a'].iloc[0]):,} words and {esc(b_name)} "
+                   f"{int(terms['words_b'].iloc[0]):,}; below about 2,000 words a side, read these as words to look "
+                   "at, not as findings.", icon=":material/warning:")
+    st.caption("Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008); z beyond ±1.96 "
+               "is the usual threshold. Unigrams and bigrams, stopwords left out.")
+    columns = ["term", "count_a", "count_b", "log_odds", "z"]
+    cols = st.columns(2)
+    lists = {}
+    for col, (name, part) in zip(cols, [(side_a, terms.head(15)), (b_name, terms.tail(15).iloc[::-1])]):
+        col.markdown(f"**More typical of {esc(name)}**")
+        lists[name] = part[columns].reset_index(drop=True)
+        col.dataframe(lists[name], key=f"framing_terms_{'a' if name == side_a else 'b'}", on_select="rerun",
+                      selection_mode="single-row", hide_index=True, width="stretch",
+                      column_config={"count_a": side_a, "count_b": b_name,
+                                     "log_odds": st.column_config.NumberColumn(format="%.2f"),
+                                     "z": st.column_config.NumberColumn(format="%.2f")})
+    for which, name in (("a", side_a), ("b", b_name)):
+        state = st.session_state.get(f"framing_terms_{which}")
+        rows = state.selection.get("rows", []) if state is not None else []
+        if rows and rows[0] < len(lists[name]):
+            term = lists[name].iloc[rows[0]]["term"]
+            show_evidence(term_sentences(sentences, arts, term), f"“{term}”")
+
+# -- cited ---------------------------------------------------------------------------------------------
+st.header("Whose words are used")
+cited = cited_sources(sents, mentions).merge(arts[["article_id", "side"]])
+if cited.empty:
+    st.info("No attributed statements (“X said”, “according to X”) were found.")
+else:
+    cited["who"] = cited["cited"].where(cited["named"].astype(bool), cited["cited"] + " (unnamed)")
+    voices = cited.pivot_table(index="who", columns="side", values="sentence_idx", aggfunc="size", fill_value=0)
+    voices = voices.reindex(columns=[s for s in sides if s in voices.columns], fill_value=0)
+    voices = voices.loc[voices.sum(axis=1).sort_values(ascending=False).index].reset_index()
+    st.caption("Sentences attributing a statement to each named person or body (or to an unnamed source such as "
+               "“officials”), per side.")
+    st.dataframe(voices, key="framing_cited_table", on_select="rerun", selection_mode="single-cell",
+                 hide_index=True, width="stretch")
+    cell = selected_cell("framing_cited_table", voices)
+    if cell and cell[1] != "who":
+        who = voices.iloc[cell[0]]["who"]
+        keys = cited[(cited["who"] == who) & (cited["side"] == cell[1])]
+        show_evidence(keys, f"{who} — {cell[1]}", extra=("surface", "cue"))

@@ -1,0 +1,67 @@
+"""The Framing page: choosing sources or groups changes what is compared."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+TIMEOUT = 240
+
+
+@pytest.fixture
+def page():
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
+    app.switch_page("pages/framing.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def frames_table(app):
+    return next(d.value for d in app.dataframe if "Frame" in d.value.columns)
+
+
+def test_all_sources_side_by_side_with_counts(page):
+    assert [h.value for h in page.header][:3] == ["What the story is about", "Who is cast as what",
+                                                  "How sure the language sounds"]
+    table = frames_table(page)
+    sources = page.multiselect(key="framing_pick").options
+    assert list(table.columns) == ["Frame", *sources]
+    assert table.iloc[:, 1:].apply(lambda col: col.str.match(r"^\d+/\d+ \(\d+%\)$")).all().all()  # counts, not only shares
+
+
+def test_one_source_is_compared_against_all_others(page):
+    first = page.multiselect(key="framing_pick").options[0]
+    page.multiselect(key="framing_pick").set_value([first]).run()
+    assert not page.exception
+    assert list(frames_table(page).columns) == ["Frame", first, "All others"]
+    assert any("against all other articles" in i.value for i in page.info)
+
+
+def test_two_sources_restrict_the_comparison(page):
+    before = frames_table(page)
+    chosen = page.multiselect(key="framing_pick").options[1:3]
+    page.multiselect(key="framing_pick").set_value(chosen).run()
+    after = frames_table(page)
+    assert list(after.columns) == ["Frame", *chosen]
+    assert after[chosen].equals(before[chosen])  # the same numbers, fewer columns
+    assert any("Thin evidence" in w.value for w in page.warning)
+
+
+def sentence_total(cell: str) -> int:
+    return int(cell.split("/")[1].split()[0])  # "3/15 (20%)" -> 15
+
+
+def test_groups_of_sources(page):
+    sources = page.multiselect(key="framing_pick").options
+    per_source = frames_table(page).iloc[0]
+    page.session_state["framing_groups"] = {sources[0]: "Group A", sources[1]: "Group A"}
+    page.radio(key="framing_by").set_value("group").run()
+    assert not page.exception
+    options = page.multiselect(key="framing_pick").options
+    assert "Group A" in options and sources[0] not in options and sources[2] in options
+    page.multiselect(key="framing_pick").set_value(["Group A"]).run()
+    table = frames_table(page)
+    assert list(table.columns) == ["Frame", "Group A", "All others"]
+    assert sentence_total(table["Group A"].iloc[0]) == sum(sentence_total(per_source[s]) for s in sources[:2])
+    assert sentence_total(table["All others"].iloc[0]) == sum(sentence_total(per_source[s]) for s in sources[2:])
