@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -28,7 +28,7 @@ import pandas as pd
 from analysis import schema
 from analysis.dates import date_from_url, parse_date
 from analysis.limits import DEFAULT_LIMITS, Limits
-from analysis.readers import Problem, RawArticle, ReadResult, read_bytes
+from analysis.readers import Problem, RawArticle, ReadBudget, ReadResult, is_zip, read_bytes
 from analysis.text import clean_text, count_words, derive_title, looks_like_heading, paragraphs, split_sentences
 
 NEAR_DUPLICATE_JACCARD = 0.8
@@ -51,11 +51,11 @@ def article_id(text: str) -> str:
 def load_path(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Corpus:
     """Load a folder of article files, or a single file."""
     path = Path(path)
-    result = ReadResult()
     if not path.exists():
         raise FileNotFoundError(f"{path}: no such file or folder")
     files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")) if path.is_dir() else [path]
     base = path if path.is_dir() else path.parent
+    result, budget = ReadResult(), ReadBudget(limits)
     for count, file in enumerate(files):
         name = file.relative_to(base).as_posix()
         if count >= limits.max_files:
@@ -66,20 +66,82 @@ def load_path(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Corpus:
             result.problems.append(Problem(name, f"skipped: {size / 1024 / 1024:.1f} MB is over the "
                                                  f"{limits.max_file_bytes / 1024 / 1024:.1f} MB limit for one file"))
             continue
-        result.extend(read_bytes(name, file.read_bytes(), limits=limits))
+        result.extend(_read_within_budget(name, file.read_bytes(), limits=limits, budget=budget))
     return build_corpus(result, limits=limits)
+
+
+#: ``progress(done, total, name)``: called before each input file is read.
+Progress = Callable[[int, int, str], None]
 
 
 def load_uploads(files: Iterable[tuple[str, bytes]], *, limits: Limits = DEFAULT_LIMITS,
-                 column_maps: dict[str, dict[str, str]] | None = None) -> Corpus:
-    """Load uploaded ``(file name, bytes)`` pairs; names are labels, never paths."""
-    result = ReadResult()
+                 column_maps: Mapping[str, Mapping[str, str]] | None = None,
+                 sources: Mapping[str, str] | None = None,
+                 dates: Mapping[str, dt.date] | None = None,
+                 progress: Progress | None = None) -> Corpus:
+    """Load uploaded ``(file name, bytes)`` pairs; names are labels, never paths.
+
+    Args:
+        files: the uploaded files, in the order the user gave them.
+        limits: ingest limits; the total after decompression counts every file.
+        column_maps: ``{input name: {field: column}}`` for tables whose columns
+            were mapped by hand (zip members by ``"archive.zip!member.csv"``).
+        sources: ``{file name: source}`` chosen by the user: every article read
+            from that file (its rows and zip members too) gets that source.
+        dates: ``{article_id: date}`` publication dates given by the user; see
+            ``apply_user_dates``.
+        progress: called as ``progress(done, total, name)`` before each file.
+    """
+    files = list(files)
+    result, budget = ReadResult(), ReadBudget(limits)
     for count, (name, data) in enumerate(files):
+        if progress is not None:
+            progress(count, len(files), name)
         if count >= limits.max_files:
             result.problems.append(Problem(name, f"skipped: over the {limits.max_files:,}-file limit"))
             continue
-        result.extend(read_bytes(name, data, limits=limits, column_map=(column_maps or {}).get(name)))
-    return build_corpus(result, limits=limits)
+        read = _read_within_budget(name, data, limits=limits, budget=budget, column_maps=column_maps)
+        source = ((sources or {}).get(name) or "").strip()
+        if source:
+            for article in read.articles:
+                article.source = source
+        result.extend(read)
+    if progress is not None:
+        progress(len(files), len(files), "")
+    corpus = build_corpus(result, limits=limits)
+    return apply_user_dates(corpus, dates) if dates else corpus
+
+
+def _read_within_budget(name: str, data: bytes, *, limits: Limits, budget: ReadBudget,
+                        column_maps: Mapping[str, Mapping[str, str]] | None = None) -> ReadResult:
+    # Plain files count against the load's total here; zip members count as they are inflated.
+    if not is_zip(name, data):
+        if len(data) > budget.remaining:
+            return ReadResult(problems=[Problem(name, "skipped: the upload's total size is over the "
+                                                      f"{limits.max_total_bytes / 1024 / 1024:.1f} MB limit")])
+        budget.remaining -= len(data)
+    return read_bytes(name, data, limits=limits, column_maps=column_maps, _budget=budget)
+
+
+def apply_user_dates(corpus: Corpus, dates: Mapping[str, dt.date | str]) -> Corpus:
+    """The corpus with publication dates the user gave, marked ``date_method="user"``.
+
+    ``dates`` maps article_id to a date (or an ISO ``YYYY-MM-DD`` string); ids
+    not in the corpus and empty values are ignored. A user-given date replaces
+    whatever ingest found and says so in ``notes``. The input is not modified.
+    """
+    articles = corpus.articles.copy()
+    for aid, value in dates.items():
+        if value is None or value == "":
+            continue
+        date = pd.Timestamp(value).normalize()
+        rows = articles.index[articles["article_id"] == aid]
+        for row in rows:
+            articles.at[row, "published"] = date
+            articles.at[row, "date_method"] = "user"
+            note = f"publication date {date:%Y-%m-%d} given by the user"
+            articles.at[row, "notes"] = "; ".join(filter(None, [articles.at[row, "notes"], note]))
+    return Corpus(articles, corpus.load_report)
 
 
 def build_corpus(result: ReadResult, *, limits: Limits = DEFAULT_LIMITS) -> Corpus:

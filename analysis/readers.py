@@ -16,6 +16,7 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -76,7 +77,7 @@ class ReadResult:
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
-class _Budget:
+class ReadBudget:
     """Bytes still allowed after decompression, shared by one whole load."""
 
     def __init__(self, limits: Limits) -> None:
@@ -126,8 +127,9 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     return data.decode("latin-1"), "latin-1"  # pragma: no cover - latin-1 decodes any bytes
 
 
-def read_bytes(name: str, data: bytes, *, limits: Limits, column_map: dict[str, str] | None = None,
-               _budget: _Budget | None = None, _depth: int = 0) -> ReadResult:
+def read_bytes(name: str, data: bytes, *, limits: Limits, column_map: Mapping[str, str] | None = None,
+               column_maps: Mapping[str, Mapping[str, str]] | None = None,
+               _budget: ReadBudget | None = None, _depth: int = 0) -> ReadResult:
     """Read one input file's bytes into raw articles and problems.
 
     Args:
@@ -137,14 +139,24 @@ def read_bytes(name: str, data: bytes, *, limits: Limits, column_map: dict[str, 
         limits: ingest limits.
         column_map: for tabular files, ``{field: column}`` chosen by the user
             when the usual column names are not present.
+        column_maps: ``{input name: column_map}`` for several tables at once,
+            including zip members (named ``"archive.zip!folder/export.csv"``).
     """
-    budget = _budget or _Budget(limits)
+    budget = _budget or ReadBudget(limits)
+    column_map = (column_maps or {}).get(name) or column_map
     suffix = PurePosixPath(name).suffix.lower()
     if len(data) > limits.max_file_bytes:
         return ReadResult(problems=[Problem(name, f"skipped: {_size(len(data))} is over the "
                                                   f"{_size(limits.max_file_bytes)} limit for one file")])
-    if suffix in ZIP_SUFFIXES or data[:4] == b"PK\x03\x04":
-        return _read_zip(name, data, limits=limits, budget=budget, depth=_depth, column_map=column_map)
+    if is_zip(name, data):
+        result = ReadResult()
+        for item in iter_zip(name, data, limits=limits, budget=budget, depth=_depth):
+            if isinstance(item, Problem):
+                result.problems.append(item)
+            else:
+                result.extend(read_bytes(item[0], item[1], limits=limits, column_map=column_map,
+                                         column_maps=column_maps, _budget=budget, _depth=_depth + 1))
+        return result
     if suffix not in SUPPORTED_SUFFIXES:
         supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
         return ReadResult(problems=[Problem(name, f"skipped: unsupported file type {suffix or '(none)'!r}; "
@@ -164,6 +176,53 @@ def read_bytes(name: str, data: bytes, *, limits: Limits, column_map: dict[str, 
         for article in result.articles:
             result.notes[article.input] = f"decoded as {encoding}"
     return result
+
+
+def is_zip(name: str, data: bytes) -> bool:
+    """True for a zip archive, by its name or its first bytes."""
+    return PurePosixPath(name).suffix.lower() in ZIP_SUFFIXES or data[:4] == b"PK\x03\x04"
+
+
+@dataclass(frozen=True)
+class TablePreview:
+    """A tabular input's columns and first rows, for mapping its columns by hand."""
+
+    input: str
+    columns: list[str]
+    head: pd.DataFrame
+    recognised: dict[str, str]  # {field: column} found by the usual names
+
+    @property
+    def needs_mapping(self) -> bool:
+        """True when no text column was recognised, so nothing would load."""
+        return "text" not in self.recognised
+
+
+def table_previews(name: str, data: bytes, *, limits: Limits, rows: int = 5,
+                   _budget: ReadBudget | None = None, _depth: int = 0) -> list[TablePreview]:
+    """Columns and first ``rows`` rows of every table in one input (zip members included).
+
+    Inputs that are not tables, or that cannot be read at all, give no preview
+    (``read_bytes`` reports them).
+    """
+    if len(data) > limits.max_file_bytes:
+        return []
+    if is_zip(name, data):
+        budget = _budget or ReadBudget(limits)
+        return [preview
+                for item in iter_zip(name, data, limits=limits, budget=budget, depth=_depth)
+                if not isinstance(item, Problem)
+                for preview in table_previews(*item, limits=limits, rows=rows, _budget=budget, _depth=_depth + 1)]
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix not in TABLE_SUFFIXES:
+        return []
+    try:
+        content = data if suffix == ".parquet" else decode(data)[0]
+        frame, _ = parse_table(name, content, suffix, limits=limits)
+    except ValueError:
+        return []
+    columns = [str(column) for column in frame.columns]
+    return [TablePreview(name, columns, frame.head(rows).reset_index(drop=True), recognise_columns(columns))]
 
 
 def _size(n: int) -> str:
@@ -188,7 +247,7 @@ def _read_html(name: str, text: str) -> ReadResult:
         return ReadResult(problems=[Problem(name, "skipped: no article text found in the HTML page")])
     title = (document.title or "").strip()
     lines = body.split("\n")
-    if title and lines and lines[0].strip() == title:
+    if title and lines[0].strip() == title and "\n".join(lines[1:]).strip():
         body = "\n".join(lines[1:])
     return ReadResult(articles=[RawArticle(
         input=name, text=body, title=title, published=document.date or "",
@@ -274,7 +333,7 @@ def _read_csv(content: str, suffix: str) -> pd.DataFrame:
 
 
 def _read_table(name: str, content: str | bytes, suffix: str, *, limits: Limits,
-                column_map: dict[str, str] | None) -> ReadResult:
+                column_map: Mapping[str, str] | None) -> ReadResult:
     try:
         frame, problems = parse_table(name, content, suffix, limits=limits)
     except ValueError as error:
@@ -314,45 +373,62 @@ def _read_table(name: str, content: str | bytes, suffix: str, *, limits: Limits,
     return result
 
 
-def _read_zip(name: str, data: bytes, *, limits: Limits, budget: _Budget, depth: int,
-              column_map: dict[str, str] | None) -> ReadResult:
-    result = ReadResult()
+def iter_zip(name: str, data: bytes, *, limits: Limits, budget: ReadBudget,
+             depth: int = 0) -> Iterator[tuple[str, bytes] | Problem]:
+    """The members of a zip, read in memory: ``(member name, bytes)`` or a ``Problem``.
+
+    Members are named ``"archive.zip!folder/file.txt"``. Refused, with a
+    problem each: nesting deeper than ``max_zip_depth``, members over the
+    file-count or file-size limit, members expanding more than
+    ``max_zip_ratio`` times, and everything after the upload's total
+    decompressed size reaches ``max_total_bytes`` (a zip bomb stops there,
+    after at most that many bytes were inflated).
+    """
     if depth > limits.max_zip_depth:
-        return ReadResult(problems=[Problem(name, f"skipped: zip nested more than {limits.max_zip_depth} level deep")])
+        yield Problem(name, f"skipped: zip nested more than {limits.max_zip_depth} level deep")
+        return
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = [info for info in archive.infolist() if not info.is_dir()]
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        return ReadResult(problems=[Problem(name, f"skipped: not a readable zip file ({error})")])
+    except Exception as error:  # zipfile raises many types for corrupt archives
+        yield Problem(name, f"skipped: not a readable zip file ({_describe(error)})")
+        return
     members = [m for m in members if not re.search(r"(^|/)(__MACOSX|\.)", m.filename)]
+    if not members:
+        yield Problem(name, "skipped: the zip file has no files in it")
     for count, info in enumerate(members):
         member = f"{name}!{info.filename}"
         if count >= limits.max_files:
-            result.problems.append(Problem(member, f"skipped: over the {limits.max_files:,}-file limit"))
+            yield Problem(member, f"skipped: over the {limits.max_files:,}-file limit")
             continue
         if info.file_size > limits.max_file_bytes:
-            result.problems.append(Problem(member, f"skipped: {_size(info.file_size)} is over the "
-                                                   f"{_size(limits.max_file_bytes)} limit for one file"))
+            yield Problem(member, f"skipped: {_size(info.file_size)} is over the "
+                                  f"{_size(limits.max_file_bytes)} limit for one file")
             continue
         if info.compress_size and info.file_size / info.compress_size > limits.max_zip_ratio:
-            result.problems.append(Problem(member, f"skipped: expands {info.file_size // info.compress_size}x, "
-                                                   f"over the {limits.max_zip_ratio}x limit (possible zip bomb)"))
+            yield Problem(member, f"skipped: expands {info.file_size // info.compress_size}x, "
+                                  f"over the {limits.max_zip_ratio}x limit (possible zip bomb)")
             continue
         try:
             content = _read_member(archive, info, min(limits.max_file_bytes, budget.remaining) + 1)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
-            result.problems.append(Problem(member, f"skipped: could not be read from the zip ({error})"))
+        except Exception as error:  # corrupt, encrypted or unsupported members raise many types
+            yield Problem(member, f"skipped: could not be read from the zip ({_describe(error)})")
             continue
         if len(content) > budget.remaining:
-            result.problems.append(Problem(member, "skipped: the upload's total size after decompression is over "
-                                                   f"the {_size(limits.max_total_bytes)} limit"))
-            break
+            rest = len(members) - count - 1
+            yield Problem(member, "skipped: the upload's total size after decompression is over the "
+                                  f"{_size(limits.max_total_bytes)} limit (possible zip bomb); reading stopped here"
+                                  + (f" and {rest:,} more file{'s' if rest != 1 else ''} in {name} were not read"
+                                     if rest else ""))
+            budget.remaining = 0
+            return
         budget.remaining -= len(content)
-        result.extend(read_bytes(member, content, limits=limits, column_map=column_map,
-                                 _budget=budget, _depth=depth + 1))
-    if not members:
-        result.problems.append(Problem(name, "skipped: the zip file has no files in it"))
-    return result
+        yield member, content
+
+
+def _describe(error: Exception) -> str:
+    message = str(error).splitlines()[0][:120] if str(error) else ""
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
