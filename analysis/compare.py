@@ -70,8 +70,8 @@ def evidence(keys: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame
     """The sentences named by ``keys`` (article_id, sentence_idx, plus ``extra`` columns), ready to show.
 
     Returns:
-        side (when ``articles`` has it), source, title, sentence_idx, sentence, the ``extra`` columns;
-        one row per sentence in article order.
+        sentence, the ``extra`` columns, side (when ``articles`` has it), source, title, sentence_idx,
+        article_id; one row per sentence (and distinct ``extra`` values) in article order.
     """
     extra = [c for c in extra if c in keys.columns]
     want = keys[["article_id", "sentence_idx", *extra]].drop_duplicates(["article_id", "sentence_idx", *extra])
@@ -79,7 +79,7 @@ def evidence(keys: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame
     meta = [c for c in ("side", "source", "title") if c in articles.columns]
     out = want.merge(text, on=["article_id", "sentence_idx"]).merge(articles[["article_id", *meta]], on="article_id")
     out = out.sort_values(["source", "article_id", "sentence_idx"]).reset_index(drop=True)
-    return out[[*meta, "sentence_idx", "sentence", *extra, "article_id"]]
+    return out[["sentence", *extra, *meta, "sentence_idx", "article_id"]]
 
 
 def term_sentences(sentences: pd.DataFrame, articles: pd.DataFrame, term: str) -> pd.DataFrame:

@@ -87,11 +87,12 @@ labels = frame_labels()
 profile = frame_profile(tables.frames, sents, arts, by="side")
 profile["side_label"] = profile["side"].map(html.escape)
 profile["text"] = profile["n_sentences"].astype(str) + "/" + profile["n_total"].astype(str)
-chart = px.bar(profile, x="label", y="share", color="side_label", barmode="group", text="text",
+chart = px.bar(profile, y="label", x="share", color="side_label", barmode="group", text="text", orientation="h",
                custom_data=["side", "frame"], category_orders={"label": list(labels.values())},
-               labels={"label": "Frame", "share": "Share of sentences", "side_label": ""})
-chart.update_traces(hovertemplate="%{x}<br>%{text} sentences (%{y:.0%})<extra></extra>")
-chart.update_layout(yaxis_tickformat=".0%", legend_orientation="h", margin={"t": 10})
+               labels={"label": "", "share": "Share of sentences", "side_label": ""})
+chart.update_traces(hovertemplate="%{y}<br>%{text} sentences (%{x:.0%})<extra></extra>", textposition="outside")
+chart.update_layout(xaxis_tickformat=".0%", legend_orientation="h", margin={"t": 10},
+                    height=140 + 26 * len(labels) * max(1, len(sides)) ** 0.8)
 picked = st.plotly_chart(chart, key="framing_frames_chart", on_select="rerun", selection_mode="points",
                          width="stretch")
 st.caption("Each bar: sentences carrying the frame / all sentences of that side. A sentence can carry several "
