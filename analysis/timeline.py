@@ -485,9 +485,10 @@ def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
         lines.extend(mixed_event_notes(articles, gap_days=gap_days))
         undated = int(articles["published"].isna().sum()) if "published" in articles else len(articles)
         if undated:
-            lines.append(f"{_count_words(undated, 'article').capitalize()} {'has' if undated == 1 else 'have'} "
-                         "no publication "
-                         "date found; they are shown apart from the time axis.")
+            lines.append(f"{_count_words(undated, 'article').capitalize()} "
+                         + ("has no publication date found; it is" if undated == 1 else
+                            "have no publication date found; they are")
+                         + " shown apart from the time axis.")
     current = timeline[timeline["status"] == "current"]
     if current.empty:
         n = len(articles) if articles is not None else 0

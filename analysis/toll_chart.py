@@ -25,11 +25,11 @@ from analysis.timeline import ABOUT_TOLERANCE, CATEGORY_LABELS
 #: carries the qualifier: colour is the source.
 QUALIFIER_MARKERS: dict[str, tuple[str, str]] = {
     "exact": ("circle", "exact figure"),
-    "at_least": ("triangle-up", "at least / over (open upper end)"),
-    "over": ("triangle-up", "at least / over (open upper end)"),
-    "about": ("diamond", "about (bar: ±10%)"),
-    "up_to": ("triangle-down", "up to (a ceiling)"),
-    "range": ("square", "range (bar: low to high)"),
+    "at_least": ("triangle-up", "at least / over"),
+    "over": ("triangle-up", "at least / over"),
+    "about": ("diamond", "about (bar ±10%)"),
+    "up_to": ("triangle-down", "up to"),
+    "range": ("square", "range (bar low to high)"),
 }
 
 #: Colours for sources, in order of first report; more sources than colours share grey.
@@ -162,7 +162,7 @@ def _axes(dated: bool, undated: bool) -> tuple[str | None, str | None]:
 
 
 def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
-                event_dates: pd.DataFrame | None = None, height: int = 520) -> go.Figure:
+                event_dates: pd.DataFrame | None = None, height: int = 600) -> go.Figure:
     """The toll chart of one category.
 
     Args:
@@ -184,10 +184,10 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
         n_undated = undated_points["article_id"].nunique()
         figure = make_subplots(rows=1, cols=2, shared_yaxes=True, column_widths=[0.8, 0.2],
                                horizontal_spacing=0.04)
-        strip_title = f"No date found ({n_undated})"
+        strip_title = f"No date<br>found ({n_undated})"
     else:
         figure = go.Figure()
-        strip_title = f"No date found ({undated_points['article_id'].nunique()})" if strip_axis else ""
+        strip_title = f"No date<br>found ({undated_points['article_id'].nunique()})" if strip_axis else ""
 
     def axis_kwargs(axis: str | None) -> dict:
         if axis in (None, "x"):
@@ -201,12 +201,12 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
             xs = list(rows["date"]) + [rows["date"].iloc[-1] + pd.Timedelta(hours=12)]
             conservative = list(rows["conservative"]) + [rows["conservative"].iloc[-1]]
             highest = list(rows["highest"]) + [rows["highest"].iloc[-1]]
-            common = dict(mode="lines", line_shape="hv", hoverinfo="skip", legendgroup="band")
+            common = dict(mode="lines", line_shape="hv", hoverinfo="skip", legendgroup="band", legend="legend2")
             figure.add_trace(go.Scatter(x=xs, y=conservative, line=dict(color="#6b6b6b", width=1.5, dash="dot"),
-                                        name="most conservative total that day", showlegend=i == 0, **common))
+                                        name="most conservative that day", showlegend=i == 0, **common))
             figure.add_trace(go.Scatter(x=xs, y=highest, line=dict(color="#6b6b6b", width=1.5),
                                         fill="tonexty", fillcolor="rgba(120,120,120,0.15)",
-                                        name="highest total so far (shaded: disagreement)", showlegend=i == 0,
+                                        name="highest so far (shaded gap: disagreement)", showlegend=i == 0,
                                         **common))
 
     # Superseded figures, linked to the figure that replaced them.
@@ -305,19 +305,22 @@ def _legend(figure: go.Figure, points: pd.DataFrame, *, has_event: bool, has_ban
             continue
         shown.add(meaning)
         figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=meaning,
-                                    marker=dict(symbol=symbol, size=11, color="#555555"), legendgroup="shape"))
+                                    marker=dict(symbol=symbol, size=11, color="#555555"), legendgroup="shape",
+                                    legend="legend2"))
     if points["may_rise"].astype(bool).any():
         figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="ringed: may rise",
                                     marker=dict(symbol="circle-open", size=15, color="#333333"),
-                                    legendgroup="shape"))
+                                    legendgroup="shape", legend="legend2"))
     if (points["status"] == "superseded").any():
         figure.add_trace(go.Scatter(x=[None], y=[None], mode="lines+markers",
-                                    name="faded + dashed: superseded, linked to its replacement",
+                                    name="faded: superseded, dashed to its replacement",
                                     marker=dict(symbol="circle-open", size=11, color="#9a9a9a"),
-                                    line=dict(color="#9a9a9a", dash="dash"), legendgroup="shape"))
+                                    line=dict(color="#9a9a9a", dash="dash"), legendgroup="shape",
+                                    legend="legend2"))
     if has_event:
-        figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="★ event date (from the text)",
-                                    marker=dict(symbol="star", size=12, color="#444444"), legendgroup="event"))
+        figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="event date (from the text)",
+                                    marker=dict(symbol="star", size=12, color="#444444"), legendgroup="event",
+                                    legend="legend2"))
     del has_band  # the band traces carry their own legend entries
 
 
@@ -328,17 +331,23 @@ def _layout(figure: go.Figure, points: pd.DataFrame, *, label: str, time_axis: s
         height=height, margin=dict(l=10, r=10, t=30, b=10), hovermode="closest", clickmode="event+select",
         dragmode="pan",
         hoverlabel=dict(align="left", font_size=12, bgcolor="white"),
-        legend=dict(orientation="h", yanchor="top", y=-0.16, xanchor="left", x=0, font_size=12,
-                    itemclick="toggleothers", tracegroupgap=6),
+        legend=dict(orientation="h", yref="container", yanchor="bottom", y=0, xanchor="left", x=0, font_size=12,
+                    title=dict(text="Source (colour):", side="top left"), itemclick="toggleothers"),
+        legend2=dict(orientation="h", yref="container", yanchor="top", y=1, xanchor="left", x=0, font_size=12,
+                     title=dict(text="Marks:", side="top left"), itemclick=False, itemdoubleclick=False),
         yaxis=dict(title=dict(text=f"{label} (reported count)"), rangemode="tozero", range=[0, top * 1.12 + 1],
                    gridcolor="#e5e5e5", zeroline=True),
     )
     if time_axis:
         xs = [x for x in points["x"] if not _missing(x)] if not points.empty else []
         xs += [pd.Timestamp(d) for d in event_rows.get("event_date", [])] if not event_rows.empty else []
-        axis = dict(title=dict(text="Published"), type="date", tickformat="%b %d\n%Y", gridcolor="#eeeeee")
+        axis = dict(title=dict(text="Published", standoff=4), type="date", tickformat="%b %d", gridcolor="#eeeeee")
         if xs:
             low, high = min(xs).normalize(), max(xs).normalize()
+            years = f"{low:%Y}" if low.year == high.year else f"{low:%Y}–{high:%Y}"
+            axis["title"]["text"] = f"Published ({years})"
+            if (high - low).days > 300:
+                axis["tickformat"] = "%b %Y"
             span = max((high - low).days, 1)
             pad = pd.Timedelta(hours=max(12, span * 2.4))
             axis["range"] = [low - pad, high + pad + pd.Timedelta(hours=12)]

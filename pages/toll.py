@@ -62,8 +62,8 @@ for note in mixed_event_notes(in_chart):
 n_undated = points.loc[~points["dated"].astype(bool), "article_id"].nunique()
 if n_undated:
     st.caption(f"{n_undated} article{'s' if n_undated != 1 else ''} with {label.lower()} figures "
-               f"{'have' if n_undated != 1 else 'has'} no date found (no date prefix, metadata, dateline or URL "
-               "date): shown in the strip on the right, not on the time axis.")
+               f"{'have' if n_undated != 1 else 'has'} no date found (no date prefix, metadata, dateline or URL): "
+               f"{'they are' if n_undated != 1 else 'it is'} in the strip on the right, not on the time axis.")
 
 figure = toll_figure(points, band, category=category, event_dates=in_chart[["event_date", "event_date_text"]])
 # Which figure each (trace, point) stands for, so a click finds its figure even without customdata.
@@ -107,12 +107,25 @@ row = chart_data[chart_data["figure_id"] == point["figure_id"]]
 row = row.iloc[0] if not row.empty else None
 
 
-def _highlighted(figure_id: str, fallback: str) -> str:
-    before, number, after = evidence_parts(tables.figures, tables.sentences, figure_id)
-    if not (before or number or after):
+def _highlighted(figure_ids: list[str], fallback: str) -> str:
+    """The evidence sentence, escaped, with the numbers of ``figure_ids`` (all in that sentence) marked."""
+    sentence, spans = "", []
+    for figure_id in figure_ids:
+        before, number, after = evidence_parts(tables.figures, tables.sentences, figure_id)
+        if number and (not sentence or sentence == before + number + after):
+            sentence = before + number + after
+            spans.append((len(before), len(before) + len(number)))
+        elif not sentence and (before or after):
+            sentence = before + after
+    if not sentence:
         return esc(fallback) if fallback else "_No evidence sentence recorded._"
-    marked = f":red-background[**{esc(number)}**]" if number else ""
-    return f"{esc(before)}{marked}{esc(after)}"
+    out, cursor = [], 0
+    for start, end in sorted(set(spans)):
+        if start < cursor:
+            continue
+        out += [esc(sentence[cursor:start]), f":red-background[**{esc(sentence[start:end])}**]"]
+        cursor = end
+    return "".join(out) + esc(sentence[cursor:])
 
 
 with st.container(border=True):
@@ -131,7 +144,7 @@ with st.container(border=True):
         if row["attributed_to"]:
             facts.append(f"According to: {row['attributed_to']}")
     st.markdown("  \n".join(esc(fact) for fact in facts))
-    st.markdown("> " + _highlighted(point["figure_id"], row["sentence"] if row is not None else ""))
+    st.markdown("> " + _highlighted([point["figure_id"]], row["sentence"] if row is not None else ""))
 
     if st.button("Open in the reader", icon=":material/menu_book:",
                  help="Opens this article on the Overview page with the figure highlighted."):
@@ -160,8 +173,14 @@ if not band.empty:
                "reported that day (ACLED's rule: when reports differ, use the conservative figure and note the "
                "dispute). Spread: the gap between them, shaded on the chart.")
     st.dataframe(band.drop(columns=["highest_article_id", "conservative_article_id"]), hide_index=True,
-                 width="stretch", column_config={"date": st.column_config.DateColumn("Day", format="YYYY-MM-DD"),
-                                                 "event_group": st.column_config.NumberColumn("Event")})
+                 width="stretch", column_config={
+                     "event_group": st.column_config.NumberColumn("Event", help="Probable event (period of coverage)"),
+                     "date": st.column_config.DateColumn("Day", format="YYYY-MM-DD"),
+                     "highest": st.column_config.NumberColumn("Highest so far"),
+                     "conservative": st.column_config.NumberColumn("Most conservative"),
+                     "spread": st.column_config.NumberColumn("Spread"),
+                     "n_reports": st.column_config.NumberColumn("Reports"),
+                     "n_sources": st.column_config.NumberColumn("Sources")})
 
 pairs = contradictions[contradictions["category"] == category]
 if pairs.empty:
@@ -177,12 +196,13 @@ else:
             if not same_sentence:
                 sides.append(("b", "After" if pair["kind"] == "revision" else "Second"))
             columns = st.columns(len(sides))
+            marked = [pair["figure_id_a"], pair["figure_id_b"]] if same_sentence else None
             for column, (side, heading) in zip(columns, sides):
                 when = pair[f"published_{side}"]
                 when = "undated" if pd.isna(when) else f"{when:%Y-%m-%d}"
                 value = figure_label(pair[f"value_{side}"], pair[f"qualifier_{side}"])
                 column.caption(f"{heading}: {esc(pair[f'source_{side}'])} · {when} · {esc(value)}")
-                column.markdown("> " + _highlighted(pair[f"figure_id_{side}"], pair[f"sentence_{side}"]))
+                column.markdown("> " + _highlighted(marked or [pair[f"figure_id_{side}"]], pair[f"sentence_{side}"]))
             if same_sentence:
                 st.caption("Both figures come from this one sentence.")
     if len(pairs) > MAX_PAIRS_SHOWN:

@@ -65,8 +65,8 @@ def test_figure_has_band_strip_and_link_traces():
         [figure("u", "killed", 30), figure("u", "killed", 35, status="superseded", figure_id="u-old")])
     fig = toll_figure(pts, summary_band(timeline, category="killed"), category="killed")
     names = [t.name for t in fig.data]
-    assert "highest total so far (shaded: disagreement)" in names
-    assert fig.layout.xaxis2.title.text == "No date found (1)"
+    assert "highest so far (shaded gap: disagreement)" in names
+    assert fig.layout.xaxis2.title.text == "No date<br>found (1)"
     links = [t for t in fig.data if t.mode == "lines" and t.xaxis == "x2"]
     assert [list(t.y) for t in links] == [[35.0, 30.0, None]]
     assert fig.layout.yaxis.title.text == "Deaths (reported count)"
