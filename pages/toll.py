@@ -15,6 +15,7 @@ CATEGORY_KEY = "toll_category"
 CHART_KEY = "toll_chart"
 POINT_KEY = "toll_point"
 TRACE_IDS_KEY = "toll_trace_point_ids"
+PERIOD_KEY = "toll_period"
 KIND_LABELS = {"contradiction": "Later report, lower total", "same_day_disagreement": "Same-day disagreement",
                "revision": "Revision inside one article"}
 MAX_PAIRS_SHOWN = 25
@@ -50,6 +51,22 @@ category = st.radio("Figures", options, key=CATEGORY_KEY, horizontal=True,
                     format_func=lambda c: f"{CATEGORY_LABELS.get(c, c)} ({int(counts.get(c, 0))})")
 label = CATEGORY_LABELS.get(category, category)
 
+in_category = articles[articles["article_id"].isin(timeline.loc[timeline["category"] == category, "article_id"])]
+for note in mixed_event_notes(in_category):
+    st.warning(note, icon=":material/call_split:")
+groups = sorted(int(g) for g in timeline.loc[timeline["category"] == category, "event_group"].dropna().unique())
+if len(groups) > 1:
+    # Several events: let the user look at one period at a time (undated articles stay visible).
+    spans = {}
+    for group in groups:
+        days = timeline.loc[timeline["event_group"] == group, "published"].dropna()
+        first, last = f"{days.min():%Y-%m-%d}", f"{days.max():%Y-%m-%d}"
+        spans[group] = f"Period {group}: {first}" + ("" if first == last else f" to {last}")
+    period = st.selectbox("Event period", [0] + groups, key=PERIOD_KEY,
+                          format_func=lambda g: spans.get(g, "All periods (several events)"))
+    if period:
+        timeline = timeline[(timeline["event_group"] == period) | timeline["event_group"].isna()]
+
 points = chart_points(timeline, category=category)
 if points.empty:
     st.info(f"No article reports a figure for “{label.lower()}”. Pick another category above.")
@@ -57,8 +74,6 @@ if points.empty:
 
 band = summary_band(timeline, category=category)
 in_chart = articles[articles["article_id"].isin(points["article_id"])]
-for note in mixed_event_notes(in_chart):
-    st.warning(note, icon=":material/call_split:")
 n_undated = points.loc[~points["dated"].astype(bool), "article_id"].nunique()
 if n_undated:
     st.caption(f"{n_undated} article{'s' if n_undated != 1 else ''} with {label.lower()} figures "
