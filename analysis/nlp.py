@@ -20,10 +20,12 @@ are enough of them to pay for starting the workers.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
 import threading
 from collections.abc import Sequence
 from functools import cache
+from importlib import metadata
 from typing import TYPE_CHECKING
 
 from analysis.cache import shared_cache
@@ -98,13 +100,20 @@ def pipeline_version(nlp: Language | None = None) -> str:
 
     Cached NER results are keyed by it, so a different model or spaCy release
     never reuses old results. Example: ``"en_core_web_sm 3.8.0; spacy 3.8.18; ner"``.
+    Without ``nlp`` it is read from the installed packages' metadata, without
+    loading the model (a fully cached run never loads it).
     """
-    import spacy
-
-    nlp = nlp or load_nlp()
-    meta = nlp.meta
-    return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')} {meta.get('version', '?')}; " \
-        f"spacy {spacy.__version__}; {'+'.join(nlp.pipe_names)}"
+    if nlp is not None:
+        meta = nlp.meta
+        name, version = f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}", meta.get("version", "?")
+        components = "+".join(nlp.pipe_names)
+    else:
+        name = next((c for c in _model_candidates() if importlib.util.find_spec(c) is not None), None)
+        if name is None:
+            load_nlp()  # raises ModelNotInstalled with the install command
+        version = metadata.version(name)
+        components = "+".join(COMPONENTS)
+    return f"{name} {version}; spacy {metadata.version('spacy')}; {components}"
 
 
 def choose_n_process(total_chars: int) -> int:
@@ -150,7 +159,6 @@ def entity_spans(texts: Sequence[str], *, nlp: Language | None = None, cache: bo
         cache: read and write the per-text cache; ``False`` runs NER on every text.
         n_process: worker processes (default ``choose_n_process``).
     """
-    nlp = nlp or load_nlp()
     if not cache:
         return run_ner(texts, nlp=nlp, n_process=n_process)
     store = shared_cache("ner", pipeline_version(nlp))
@@ -165,6 +173,8 @@ def entity_spans(texts: Sequence[str], *, nlp: Language | None = None, cache: bo
     first_index = {}
     for i in todo:
         first_index.setdefault(keys[i], i)
+    if not unique:
+        return results  # type: ignore[return-value]  # every text was cached: the model is not even loaded
     computed = run_ner([texts[first_index[k]] for k in unique], nlp=nlp, n_process=n_process)
     by_key = dict(zip(unique, computed))
     for key, spans in by_key.items():

@@ -61,25 +61,30 @@ def sentiment_version() -> str:
 
 @cache
 def _scorers():
-    from textblob.sentiments import PatternAnalyzer
+    # TextBlob's default analyser (PatternAnalyzer) calls this lexicon; calling it
+    # directly gives the same numbers at twice the speed.
+    from textblob.en import sentiment as pattern_lexicon
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    return PatternAnalyzer(), SentimentIntensityAnalyzer()
+    return pattern_lexicon, SentimentIntensityAnalyzer()
 
 
 def score_text(text: str) -> tuple[float, float, float]:
-    """``(polarity, subjectivity, vader_compound)`` of one sentence."""
+    """``(polarity, subjectivity, vader_compound)`` of one sentence (TextBlob's numbers, and VADER's)."""
     pattern, vader = _scorers()
-    blob = pattern.analyze(text)
-    return float(blob.polarity), float(blob.subjectivity), float(vader.polarity_scores(text)["compound"])
+    polarity, subjectivity = pattern(text)[:2]
+    return float(polarity), float(subjectivity), float(vader.polarity_scores(text)["compound"])
 
 
-def score_sentences(sentences: pd.DataFrame, *, cache: bool = True) -> pd.DataFrame:
+def score_sentences(sentences: pd.DataFrame, *, cache: bool = True, n_process: int | None = None) -> pd.DataFrame:
     """The sentences table with ``polarity``, ``subjectivity`` and ``vader_compound`` filled in.
 
     Args:
         sentences: the sentences table (article_id, text, ...); not modified.
         cache: reuse and store per-article scores (``False``: score every sentence afresh).
+        n_process: worker processes for many new sentences (default: as for NER,
+            see ``analysis.nlp.choose_n_process``; fewer than ``PARALLEL_MIN_SENTENCES``
+            new sentences are always scored in this process).
 
     Returns:
         A copy of ``sentences`` with the three score columns (floats).
@@ -92,22 +97,45 @@ def score_sentences(sentences: pd.DataFrame, *, cache: bool = True) -> pd.DataFr
         for pos, article_id in enumerate(sentences["article_id"]):
             positions.setdefault(article_id, []).append(pos)
         store = shared_cache("sentiment", sentiment_version()) if cache else None
-        memo: dict[str, tuple[float, float, float]] = {}
+        missing: list[tuple[list[int], str]] = []  # (rows, cache key) of articles not in the cache
         for rows in positions.values():
-            group = [texts[p] for p in rows]
-            key = store.key("\x1e".join(group)) if store is not None else ""
+            key = store.key("\x1e".join(texts[p] for p in rows)) if store is not None else ""
             found = store.get(key) if store is not None else None
-            if found is None or len(found) != 3 * len(rows):
-                found = []
-                for text in group:
-                    result = memo.get(text)
-                    if result is None:
-                        result = memo[text] = score_text(text)
-                    found.extend(result)
+            if found is not None and len(found) == 3 * len(rows):
+                scores[rows] = np.asarray(found, dtype=float).reshape(-1, 3)
+            else:
+                missing.append((rows, key))
+        if missing:
+            unique = list(dict.fromkeys(texts[p] for rows, _ in missing for p in rows))
+            scored = dict(zip(unique, _score_many(unique, n_process)))
+            for rows, key in missing:
+                values = [scored[texts[p]] for p in rows]
+                scores[rows] = values
                 if store is not None:
-                    store.put(key, found)
-            scores[rows] = np.asarray(found, dtype=float).reshape(-1, 3)
+                    store.put(key, [x for triple in values for x in triple])
     return sentences.assign(polarity=scores[:, 0], subjectivity=scores[:, 1], vader_compound=scores[:, 2])
+
+
+#: Fewer new sentences than this are scored in this process (starting workers would cost more).
+PARALLEL_MIN_SENTENCES = 20_000
+
+
+def _score_many(texts: list[str], n_process: int | None) -> list[tuple[float, float, float]]:
+    if n_process is None:
+        from analysis.nlp import choose_n_process
+
+        n_process = choose_n_process(sum(map(len, texts))) if len(texts) >= PARALLEL_MIN_SENTENCES else 1
+    if n_process <= 1 or len(texts) < 2 * n_process:
+        return [score_text(text) for text in texts]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _scorers()  # load the lexicons once, before the workers fork
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = -(-len(texts) // (n_process * 4))
+    with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
+        return list(pool.map(score_text, texts, chunksize=chunk))
 
 
 def _weighted(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:

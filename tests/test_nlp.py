@@ -113,3 +113,7 @@ def test_parallel_only_for_large_corpora(monkeypatch):
     monkeypatch.setenv(nlp_module.PROCESSES_ENV_VAR, "1")
     assert nlp_module.choose_n_process(10**9) == 1
     assert os.environ[nlp_module.PROCESSES_ENV_VAR] == "1"
+
+
+def test_version_without_loading_matches_the_loaded_pipeline(nlp):
+    assert nlp_module.pipeline_version() == nlp_module.pipeline_version(nlp)

@@ -118,3 +118,21 @@ def test_empty_tables():
     empty = sentences_frame([])
     assert score_sentences(empty).empty
     assert article_tone(empty.assign(polarity=[], subjectivity=[], vader_compound=[])).empty
+
+
+@pytest.mark.parametrize("text", ["A devastating and horrific attack.", "The response isn't great.",
+                                  "Rescuers did a wonderful job!", "Nothing here."])
+def test_polarity_is_textblobs_own(text):
+    from textblob import TextBlob
+
+    scored = score_sentences(sentences_frame([("a", 0, "", text)]), cache=False).iloc[0]
+    blob = TextBlob(text).sentiment
+    assert (scored["polarity"], scored["subjectivity"]) == pytest.approx((blob.polarity, blob.subjectivity))
+
+
+def test_worker_processes_give_the_same_scores():
+    texts = [f"Sentence {i} was {'good' if i % 2 else 'terrible'}." for i in range(40)]
+    frame = sentences_frame([("p", i, "", t) for i, t in enumerate(texts)])
+    serial = score_sentences(frame, cache=False, n_process=1)
+    parallel = score_sentences(frame, cache=False, n_process=2)
+    pd.testing.assert_frame_equal(serial, parallel)
