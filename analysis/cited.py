@@ -23,7 +23,7 @@ from analysis.clauses import (
     drop_modifiers,
     normalise,
     phrase_regex,
-    sentence_spans,
+    spans_by_sentence,
     spans_between,
     with_coordinated_after,
     with_coordinated_before,
@@ -91,12 +91,11 @@ def cited_sources(
         text), plus ``source`` when ``articles`` is given.
     """
     book = load_citation_cues(cues_path)
-    grouped = dict(iter(mentions.groupby(["article_id", "sentence_idx"], sort=False))) if not mentions.empty else {}
+    grouped = spans_by_sentence(mentions, sentences)
     rows: list[dict] = []
     for sent in sentences.itertuples(index=False):
         text = str(sent.text)
-        sent_mentions = grouped.get((sent.article_id, sent.idx))
-        spans = drop_modifiers(text, sentence_spans(sent_mentions, int(sent.start))) if sent_mentions is not None else []
+        spans = drop_modifiers(text, grouped.get((sent.article_id, int(sent.idx)), []))
         bounds = boundaries(text)
         for m in book.pattern.finditer(text):
             if _NOT_SPEECH_AFTER.match(text[m.end() :]):

@@ -48,30 +48,34 @@ _COORD_MORE_RE = re.compile(r"^\s*(?:,|,?\s*and)\s+(?:the\s+)?$", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")
 
 
-def sentence_spans(mentions: pd.DataFrame, sentence_start: int) -> list[Span]:
-    """Mentions of one sentence as sentence-relative spans, heads only.
+def spans_by_sentence(mentions: pd.DataFrame, sentences: pd.DataFrame) -> dict[tuple[str, int], list[Span]]:
+    """Mentions grouped by (article_id, sentence idx), as sentence-relative spans.
 
-    Nested mentions keep the longest; a mention that only modifies the next
-    one ("Russian" in "Russian President Vladimir Putin", "Russia's" in
-    "Russia's Investigative Committee") is dropped in favour of the head.
+    Nested or overlapping mentions keep the longer, earlier one. One pass over
+    plain columns: no per-sentence DataFrames.
     """
-    if mentions.empty:
-        return []
-    rows = sorted(
-        (
-            Span(
-                int(r.start) - sentence_start,
-                int(r.end) - sentence_start,
-                str(r.canonical),
-                str(r.surface),
-                bool(r.via_demonym) if not pd.isna(r.via_demonym) else False,
-            )
-            for r in mentions.itertuples(index=False)
-        ),
-        key=lambda s: (s.start, -(s.end - s.start)),
-    )
+    if mentions.empty or sentences.empty:
+        return {}
+    starts = dict(zip(zip(sentences["article_id"], sentences["idx"].astype(int)), sentences["start"].astype(int)))
+    demonym = mentions["via_demonym"].fillna(False).astype(bool) if "via_demonym" in mentions else [False] * len(mentions)
+    grouped: dict[tuple[str, int], list[Span]] = {}
+    for aid, idx, start, end, canonical, surface, dem in zip(
+        mentions["article_id"], mentions["sentence_idx"], mentions["start"], mentions["end"],
+        mentions["canonical"], mentions["surface"], demonym,
+    ):
+        if pd.isna(idx):
+            continue
+        key = (aid, int(idx))
+        offset = starts.get(key)
+        if offset is None:
+            continue
+        grouped.setdefault(key, []).append(Span(int(start) - offset, int(end) - offset, str(canonical), str(surface), bool(dem)))
+    return {key: _without_overlaps(spans) for key, spans in grouped.items()}
+
+
+def _without_overlaps(spans: list[Span]) -> list[Span]:
     kept: list[Span] = []
-    for span in rows:
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
         if kept and span.start < kept[-1].end:
             continue  # nested or overlapping: the longer, earlier one wins
         kept.append(span)

@@ -23,6 +23,7 @@ from analysis import schema
 from analysis.clauses import normalise
 
 CODEBOOK_PATH = Path(__file__).parent / "data" / "frames_codebook.json"
+_WORD_RE = re.compile(r"[\w-]+")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,12 @@ class Frame:
     exclude: re.Pattern[str] | None
     role_relations: frozenset[str]
     examples: tuple[str, ...]
+    first_words: frozenset[str]  # first word of every cue: a cheap test before the regexes
+    prefixes: tuple[str, ...]  # first words of wildcard cues ("mourn*" -> "mourn")
+
+    def may_match(self, words: set[str]) -> bool:
+        """False when no cue can occur in a sentence made of ``words`` (lower case)."""
+        return bool(words & self.first_words) or any(w.startswith(self.prefixes) for w in words)
 
 
 def _cue_regex(cues: list[str]) -> re.Pattern[str]:
@@ -57,6 +64,8 @@ def load_codebook(path: str | Path = CODEBOOK_PATH) -> tuple[Frame, ...]:
     frames = []
     for entry in data["frames"]:
         exclude = entry.get("exclude") or []
+        cues = [c.strip().lower() for c in entry["cues"] + entry.get("weak_cues", []) if c.strip()]
+        first = [c.split()[0] for c in cues]
         frames.append(
             Frame(
                 id=entry["id"],
@@ -67,6 +76,8 @@ def load_codebook(path: str | Path = CODEBOOK_PATH) -> tuple[Frame, ...]:
                 exclude=_cue_regex(exclude) if exclude else None,
                 role_relations=frozenset(entry.get("role_relations", [])),
                 examples=tuple(entry.get("examples", [])),
+                first_words=frozenset(w for w in first if not w.endswith("*")),
+                prefixes=tuple(w.rstrip("*") for w in first if w.endswith("*")),
             )
         )
     return tuple(frames)
@@ -120,7 +131,10 @@ def tag_frames(
     for sent in sentences.itertuples(index=False):
         text = str(sent.text)
         relations = role_relations.get((sent.article_id, int(sent.idx)), set())
+        words = set(_WORD_RE.findall(text.lower()))
         for frame in codebook:
+            if not relations & frame.role_relations and not frame.may_match(words):
+                continue
             excluded = [m.span() for m in frame.exclude.finditer(text)] if frame.exclude else []
             cues = _matches(frame.pattern, text, excluded)
             weak = _matches(frame.weak, text, excluded) if frame.weak else []

@@ -27,7 +27,7 @@ from analysis.clauses import (
     first_word,
     normalise,
     phrase_regex,
-    sentence_spans,
+    spans_by_sentence,
     spans_between,
     with_coordinated_after,
     with_coordinated_before,
@@ -161,15 +161,13 @@ def extract_roles(
     """
     book = load_cues(cues_path)
     corpus_canonicals = set(mentions["canonical"].astype(str)) if not mentions.empty else set()
-    by_sentence = {key: group for key, group in mentions.groupby(["article_id", "sentence_idx"], sort=False)} if not mentions.empty else {}
+    by_sentence = spans_by_sentence(mentions, sentences)
     rows: list[dict] = []
     for sent in sentences.itertuples(index=False):
-        sent_mentions = by_sentence.get((sent.article_id, sent.idx))
-        if sent_mentions is None:
-            continue
-        spans = drop_modifiers(sent.text, sentence_spans(sent_mentions, int(sent.start)))
+        spans = by_sentence.get((sent.article_id, int(sent.idx)))
         if not spans:
             continue
+        spans = drop_modifiers(sent.text, spans)
         for found, targets, target_phrase in _sentence_relations(sent.text, spans, book):
             actors = [_metonym(s, book, corpus_canonicals) for s in found.actors]
             base = {
