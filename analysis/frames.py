@@ -136,8 +136,10 @@ def tag_frames(
             if not relations & frame.role_relations and not frame.may_match(words):
                 continue
             excluded = [m.span() for m in frame.exclude.finditer(text)] if frame.exclude else []
-            cues = _matches(frame.pattern, text, excluded)
-            weak = _matches(frame.weak, text, excluded) if frame.weak else []
+            strong = [m for m in frame.pattern.finditer(text) if not any(s <= m.start() < e for s, e in excluded)]
+            cues = [normalise(m.group(0)) for m in strong]
+            # a weak cue inside a strong one ("lives" in "lost their lives") is not listed twice
+            weak = _matches(frame.weak, text, excluded + [m.span() for m in strong]) if frame.weak else []
             if cues or len(set(weak)) >= 2:
                 cues += weak
             cues += [f"role:{rel}" for rel in sorted(relations & frame.role_relations)]
