@@ -1,0 +1,1117 @@
+"""Sentence-level rules of the figure ledger: which numbers are counts, and of what.
+
+``scan_sentence`` reads one sentence and returns ``SentenceFigure`` records with offsets
+into the sentence; ``analysis.figures`` turns them into the ``figures`` table and states
+the rules and known misses in its module docstring. The word lists come from
+``data/figures_lexicon.json`` (``load_lexicon``); every phrase is matched on lowercased
+word tokens, longest phrase first.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from analysis.numbers import Number, find_numbers
+
+LEXICON_PATH = Path(__file__).with_name("data") / "figures_lexicon.json"
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s]")
+_QUICK = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
+    r"millions?|dozens?|scores)\b",
+    re.IGNORECASE,
+)
+QUICK_RISE = re.compile(r"\b(?:rise|rising|climb|increase|higher|grow|final|go up)\b", re.IGNORECASE)
+_MASKS = re.compile(
+    r"\b\d{4}-\d{1,2}-\d{1,2}\b"  # 2024-03-22
+    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"  # 22/03/2024
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"  # 20:00
+    r"|\b\d{1,2}\.\d{2}\s*[ap]\.?m\b"  # 8.30 pm
+    r"|https?://\S+|\bwww\.\S+|\S+@\S+\.\w+"
+    r"|(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,5}\)[\s-]?)?\d{1,4}(?:[\s-]\d{2,4}){2,}"  # phone numbers
+)
+_PHONE_HINT = re.compile(r"[+()-]")
+_YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
+
+_AUX = frozenset("were was are is have has had been be being will would may might could shall should do did".split())
+_STOPS = frozenset(
+    "and or but while whereas because although though than as when where whom whose since after before until "
+    "unless if so yet".split()
+)
+_DETERMINERS = frozenset("the a an his her their its our your this that these those all every each".split())
+_OBJECT_PRONOUNS = frozenset("him her them us me everyone everybody anyone".split())
+_PAREN_OPENERS = frozenset(
+    "including among mostly mainly largely many most some all both according officials police authorities "
+    "witnesses reportedly he she they it the".split()
+)
+_TOLL_LINKS = frozenset(
+    "to at of is was stood stands reached reaches hit passed topped exceeded surpassed now numbered numbers "
+    "totalled totaled totals total remains remained reaching bringing putting set".split()
+)
+_UNIT_MODIFIERS = frozenset("more long full whole consecutive additional extra straight entire further".split())
+_LESS_THAN = frozenset(["fewer than", "less than", "under", "below", "just under", "just below"])
+_ADVERBS = frozenset("later also initially earlier previously subsequently now then originally officially again first "
+                     "separately still already".split())
+_EARLIER_OPENERS = (("initially",), ("originally",), ("at", "first"), ("previously",), ("earlier", "reports"),
+                    ("early", "reports"), ("first", "reports"))
+_SEGMENT_SPLITS = frozenset("though although but while whereas".split())
+_OF_THEM = frozenset(["of them", "of whom", "of those", "of these", "of which"])
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(m.group(0).lower() for m in _TOKEN.finditer(phrase))
+
+
+class PhraseSet:
+    """Multi-word phrases matched on lowercased token lists, longest first."""
+
+    def __init__(self, items: Mapping[str, object] | Iterable[str]):
+        pairs = items.items() if isinstance(items, Mapping) else ((item, True) for item in items)
+        self.by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        self.by_last: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        for phrase, payload in pairs:
+            if phrase.startswith("_"):
+                continue
+            words = _words(phrase)
+            if not words:
+                continue
+            self.by_first.setdefault(words[0], []).append((words, payload))
+            self.by_last.setdefault(words[-1], []).append((words, payload))
+        for table in (self.by_first, self.by_last):
+            for entries in table.values():
+                entries.sort(key=lambda e: -len(e[0]))
+
+    def at(self, words: list[str], i: int) -> tuple[int, object] | None:
+        """``(length, payload)`` of the longest phrase starting at ``words[i]``."""
+        if i < 0 or i >= len(words):
+            return None
+        for phrase, payload in self.by_first.get(words[i], ()):
+            n = len(phrase)
+            if tuple(words[i:i + n]) == phrase:
+                return n, payload
+        return None
+
+    def ending(self, words: list[str], j: int) -> tuple[int, object] | None:
+        """``(length, payload)`` of the longest phrase ending at ``words[j]``."""
+        if j < 0 or j >= len(words):
+            return None
+        for phrase, payload in self.by_last.get(words[j], ()):
+            n = len(phrase)
+            if j - n + 1 >= 0 and tuple(words[j - n + 1:j + 1]) == phrase:
+                return n, payload
+        return None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists of ``data/figures_lexicon.json``, ready for matching."""
+
+    after: PhraseSet
+    head: PhraseSet
+    before: PhraseSet
+    tolls: PhraseSet
+    person_nouns: frozenset[str]
+    qualifier_before: PhraseSet
+    qualifier_after: PhraseSet
+    fillers: frozenset[str]
+    generic: frozenset[str]
+    partial_before: PhraseSet
+    partial_after: PhraseSet
+    list_heads: PhraseSet
+    places: PhraseSet
+    place_preps: frozenset[str]
+    superseded_before: PhraseSet
+    change_verbs: frozenset[str]
+    projected_before: PhraseSet
+    projected_after: PhraseSet
+    may_rise: PhraseSet
+    background_cues: PhraseSet
+    background_strong: PhraseSet
+    year_preps: frozenset[str]
+    according: PhraseSet
+    attribution_verbs: PhraseSet
+    source_nouns: PhraseSet
+    source_words: frozenset[str]
+    pronouns: frozenset[str]
+    units_after: PhraseSet
+    rates_after: PhraseSet
+    labels_before: PhraseSet
+    context_before: PhraseSet
+    currency: frozenset[str]
+    street_suffixes: frozenset[str]
+    months: frozenset[str]
+    not_after_one: frozenset[str]
+    category_words: PhraseSet
+
+
+@cache
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Read the figure word lists (``data/figures_lexicon.json`` unless ``path`` is given)."""
+    data = json.loads(Path(path or LEXICON_PATH).read_text(encoding="utf-8"))
+    after: dict[str, tuple[str, bool]] = {}
+    head: dict[str, tuple[str, str]] = {}
+    before: dict[str, str] = {}
+    anywhere: dict[str, str] = {}
+    for category, cues in data["categories"].items():
+        if category.startswith("_"):
+            continue
+        transitive = set(cues.get("transitive", []))
+        for phrase in cues.get("after", []):
+            after.setdefault(phrase, (category, phrase in transitive))
+        for phrase in cues.get("weak_head", []):
+            head.setdefault(phrase, (category, "weak"))
+        for phrase in cues.get("head", []):
+            head.setdefault(phrase, (category, "attackers" if category == "attackers" else "strong"))
+        for phrase in cues.get("before", []):
+            before.setdefault(phrase, category)
+        for phrase in [*cues.get("head", []), *cues.get("weak_head", []), *cues.get("after", [])]:
+            anywhere.setdefault(phrase, category)
+    tolls = {p: c for p, c in before.items() if "toll" in _words(p) or _words(p)[:2] == ("number", "of")}
+    qualifiers = data["qualifiers"]
+    qualifier_before = {p: q for q, phrases in qualifiers.items() if q != "after" and not q.startswith("_")
+                        for p in phrases}
+    partial, status, background = data["partial"], data["status"], data["background"]
+    attribution, distractors = data["attribution"], data["distractors"]
+    source_nouns = attribution["source_nouns"]
+    return Lexicon(
+        after=PhraseSet(after),
+        head=PhraseSet(head),
+        before=PhraseSet(before),
+        tolls=PhraseSet(tolls),
+        person_nouns=frozenset(_words(p)[-1] for p in data["person_nouns"]),
+        qualifier_before=PhraseSet(qualifier_before),
+        qualifier_after=PhraseSet(qualifiers["after"]),
+        fillers=frozenset(data["fillers"]["words"]),
+        generic=frozenset(data["generic_counts"]["words"]),
+        partial_before=PhraseSet(partial["before"]),
+        partial_after=PhraseSet(partial["after"]),
+        list_heads=PhraseSet(partial["list_heads"]),
+        places=PhraseSet(partial["places"]),
+        place_preps=frozenset(partial["place_preps"]),
+        superseded_before=PhraseSet(status["superseded_before"]),
+        change_verbs=frozenset(status["change_verbs"]),
+        projected_before=PhraseSet(status["projected_before"]),
+        projected_after=PhraseSet(status["projected_after"]),
+        may_rise=PhraseSet(status["may_rise"]),
+        background_cues=PhraseSet(background["cues"]),
+        background_strong=PhraseSet(background["strong"]),
+        year_preps=frozenset(background["year_preps"]),
+        according=PhraseSet(attribution["according"]),
+        attribution_verbs=PhraseSet(attribution["verbs"]),
+        source_nouns=PhraseSet(source_nouns),
+        source_words=frozenset(w for p in source_nouns for w in _words(p)),
+        pronouns=frozenset(attribution["pronouns"]),
+        units_after=PhraseSet(distractors["units_after"] + ["%"]),
+        rates_after=PhraseSet(distractors["rates_after"]),
+        labels_before=PhraseSet(distractors["labels_before"]),
+        context_before=PhraseSet(distractors["context_before"]),
+        currency=frozenset(distractors["currency_before"]),
+        street_suffixes=frozenset(w.lower() for w in distractors["street_suffixes"]),
+        months=frozenset(distractors["months"]),
+        not_after_one=frozenset(distractors["not_a_count_after_one"]),
+        category_words=PhraseSet(anywhere),
+    )
+
+
+@dataclass
+class _Tokens:
+    """A sentence cut into tokens: lowercased words, raw words and character offsets."""
+
+    text: str
+    words: list[str]
+    raw: list[str]
+    starts: list[int]
+    ends: list[int]
+    numbers: set[int] = field(default_factory=set)  # indices of tokens inside a number
+
+    @classmethod
+    def of(cls, text: str) -> "_Tokens":
+        raw, starts, ends = [], [], []
+        for match in _TOKEN.finditer(text):
+            raw.append(match.group(0))
+            starts.append(match.start())
+            ends.append(match.end())
+        return cls(text, [w.lower() for w in raw], raw, starts, ends)
+
+    def index_at(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect_left(self.starts, offset)
+
+    def is_number(self, i: int) -> bool:
+        return i in self.numbers or (0 <= i < len(self.words) and self.words[i][:1].isdigit())
+
+
+@dataclass(eq=False)
+class _Quantity:
+    """One number (or a range of two) in a sentence, with its token span."""
+
+    numbers: list[Number]
+    first: int  # first token index
+    last: int  # index just past the last token
+    value: int
+    low: int | None
+    high: int | None
+    vague: bool
+    qualifier: str = "exact"
+    qstart: int = 0  # first token of the qualifier (== first when none)
+    tail: int = 0  # index just past a qualifier written after the number ("60 or more")
+    revision_of: "_Quantity | None" = None  # Y in "from X to Y" -> X
+    revised_by: "_Quantity | None" = None  # X in "from X to Y" -> Y
+    superset: "_Quantity | None" = None  # 19 in "19 of the 22 passengers" -> 22
+    subset: "_Quantity | None" = None  # 22 in "19 of the 22 passengers" -> 19
+
+    @property
+    def start(self) -> int:
+        return self.numbers[0].start
+
+    @property
+    def end(self) -> int:
+        return self.numbers[-1].end
+
+
+@dataclass
+class SentenceFigure:
+    """A figure found in one sentence; ``start``/``end`` are offsets into the sentence."""
+
+    start: int
+    end: int
+    number_text: str
+    category: str
+    value: int
+    low: int | None
+    high: int | None
+    qualifier: str
+    vague: bool
+    scope: str = "total"
+    status: str = "current"
+    may_rise: bool = False
+    attributed_to: str = ""
+    first: int = 0  # token span, for sentence-level rules
+    last: int = 0
+    qstart: int = 0
+    place: bool = False  # located in part of the scene ("in a restroom")
+    strong_head: str = ""
+    inherited: bool = False
+    partial_kind: str = ""  # "", "strong" or "of_them" (a subset of the figure before)
+    generic: bool = False  # reached from "the total", "the figure": takes the previous figure's category
+    via_change: bool = False  # "rose to 104": supersedes the sentence's earlier figure of its category
+
+
+@dataclass
+class SentenceScan:
+    """What ``scan_sentence`` found: the figures and "may rise" cues it could not place."""
+
+    figures: list[SentenceFigure]
+    unplaced_may_rise: list[str]  # categories named by may-rise cues with no figure of theirs here
+
+
+# ---------------------------------------------------------------------------
+# numbers and distractors
+
+
+def _mask_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in _MASKS.finditer(text):
+        chunk = match.group(0)
+        if chunk[:1].isdigit() or chunk[:1] in "+(":
+            if re.fullmatch(r"[\d\s()+-]+", chunk) and not _PHONE_HINT.search(chunk):
+                continue  # "28 14 133": numbers side by side, not a phone number
+            if re.fullmatch(r"\d{1,4}-\d{1,4}", chunk):
+                continue
+        spans.append(match.span())
+    return spans
+
+
+def _group_quantities(numbers: list[Number], tok: _Tokens, lex: Lexicon) -> list[_Quantity]:
+    """Numbers to quantities: ranges merged, revisions linked.
+
+    ``"between 60 and 70"`` -> one range; ``"revised from 143 to 133"`` -> 143 (revised_by 133)
+    and 133 (revision_of 143); ``"down to 41 from 47"`` -> 47 revised_by 41.
+    """
+    words = tok.words
+    quantities: list[_Quantity] = []
+    spans = [(tok.index_at(n.start), tok.index_at(n.end)) for n in numbers]
+    i = 0
+    while i < len(numbers):
+        a = numbers[i]
+        a_first, a_last = spans[i]
+        q = _Quantity([a], a_first, a_last, a.value, a.low, a.high, a.vague)
+        if i + 1 < len(numbers):
+            b = numbers[i + 1]
+            b_first, b_last = spans[i + 1]
+            between = words[a_last:b_first]
+            before = words[max(0, a_first - 4):a_first]
+            if between in (["to"], ["-"], ["–"], ["—"], ["or"], ["and"]) and a.integer and b.integer:
+                joined = "".join(tok.raw[a_last:b_first])
+                hyphen_tight = between[0] in "-–—" and tok.text[a.end:b.start] == joined
+                is_between = between == ["and"] and before[-1:] == ["between"]
+                from_x = "from" in before[-3:]
+                changed = from_x and any(w in lex.change_verbs for w in words[max(0, a_first - 8):a_first])
+                if between == ["to"] and (changed or a.value > b.value) and not a.vague:
+                    new = _Quantity([b], b_first, b_last, b.value, b.low, b.high, b.vague)
+                    new.revision_of, q.revised_by = q, new
+                    quantities += [q, new]
+                    i += 2
+                    continue
+                if (is_between or between in (["to"], ["or"]) or hyphen_tight) and a.value < b.value:
+                    quantities.append(_Quantity([a, b], a_first, b_last, a.value, a.low, b.high,
+                                                a.vague or b.vague, "range"))
+                    i += 2
+                    continue
+            if between == ["from"] and a_first > 0 and words[a_first - 1] in ("to", "at"):
+                old = _Quantity([b], b_first, b_last, b.value, b.low, b.high, b.vague)
+                q.revision_of, old.revised_by = old, q
+                quantities += [q, old]
+                i += 2
+                continue
+        quantities.append(q)
+        i += 1
+    return quantities
+
+
+def _qualify(q: _Quantity, tok: _Tokens, lex: Lexicon) -> None:
+    """Set the qualifier, the bounds and ``qstart`` of a quantity from the words around it."""
+    words = tok.words
+    q.qstart = q.first
+    q.tail = q.last
+    if q.qualifier == "range":
+        if q.first > 0 and words[q.first - 1] in ("between", "from"):
+            q.qstart = q.first - 1
+        return
+    written = ""
+    match = lex.qualifier_before.ending(words, q.first - 1)
+    if match:
+        n, qualifier = match
+        written = " ".join(words[q.first - n:q.first])
+        q.qualifier = str(qualifier)
+        q.qstart = q.first - n
+    else:
+        after = lex.qualifier_after.at(words, q.last)
+        if after and not (words[q.last] in ("plus", "odd") and tok.text[q.end:q.end + 1] not in " -"):
+            q.qualifier = str(after[1])
+            q.tail = q.last + after[0]
+    base, ceiling = q.value, q.high
+    if q.qualifier == "exact":
+        if q.vague:  # ACLED: "dozens" is at least 12
+            q.qualifier = "at_least"
+            q.low, q.high = base, ceiling
+        else:
+            q.low, q.high = base, base
+    elif q.qualifier == "at_least":
+        q.low, q.high = base, (ceiling if q.vague else None)
+    elif q.qualifier == "over":
+        q.low, q.high = base + 1, (ceiling if q.vague else None)
+    elif q.qualifier == "about":
+        q.low, q.high = None, None
+    elif q.qualifier == "up_to":
+        q.low, q.high = None, (base - 1 if written in _LESS_THAN else base)
+
+
+def _distractor(q: _Quantity, tok: _Tokens, lex: Lexicon) -> bool:
+    """True when the quantity is not a count: a year, a date, an age, an amount, a unit..."""
+    words, raw, text = tok.words, tok.raw, tok.text
+    first_num, last_num = q.numbers[0], q.numbers[-1]
+    if any(not n.integer for n in q.numbers):
+        return True
+    nxt = q.last
+    after_word = words[nxt] if nxt < len(words) else ""
+    # "20-year-old", "6,200-seat" (but "100-plus", "40-odd" are qualifiers)
+    if text[last_num.end:last_num.end + 1] in ("-", "–") and text[last_num.end + 1:last_num.end + 2].isalpha():
+        if words[nxt + 1:nxt + 2] not in (["plus"], ["odd"]):
+            return True
+    # years: "in 2004", "the 2002 siege"; "2000 people" stays a count
+    if first_num.kind == "digits" and _YEAR.fullmatch(first_num.text) and len(q.numbers) == 1:
+        if not (after_word in lex.person_nouns or lex.category_words.at(words, nxt)):
+            return True
+    # dates next to a month name: "March 22", "22 March", "22nd of March"
+    prev_raw = raw[q.first - 1] if q.first > 0 else ""
+    next_raw = raw[nxt] if nxt < len(raw) else ""
+    if prev_raw.rstrip(".") in lex.months or next_raw.rstrip(".") in lex.months:
+        return True
+    if q.first >= 2 and words[q.first - 1] == "of" and raw[q.first - 2] in lex.months:
+        return True
+    # money: "$5", "5 million rubles"
+    if first_num.start > 0 and text[first_num.start - 1] in "$€£¥₽₹#":
+        return True
+    if q.first > 0 and words[q.first - 1] in lex.currency:
+        return True
+    # units after: "two decades", "30 percent", "8 p.m.", "three more days"; rates: "20,000 vehicles a day"
+    if lex.units_after.at(words, nxt):
+        return True
+    if after_word in _UNIT_MODIFIERS and lex.units_after.at(words, nxt + 1):
+        return True
+    for p in range(nxt, min(len(words), nxt + 3)):
+        if lex.rates_after.at(words, p):
+            return True
+    # labels before: "Article 205", "Flight 17", "No. 5"
+    if lex.labels_before.ending(words, q.first - 1):
+        return True
+    # street addresses: "12 Tverskaya Street"
+    j = nxt
+    while j < len(raw) and j < nxt + 3 and raw[j][:1].isupper():
+        j += 1
+        if j < len(words) and words[j] in lex.street_suffixes:
+            return True
+    # context before: "attended by hundreds", "aged 20", "a hall that holds 6,200"
+    if lex.context_before.ending(words, q.qstart - 1) or lex.context_before.ending(words, q.first - 1):
+        return True
+    # ages in apposition: "Anna Ivanova, 34, and her son" / "Ivanov (34)"
+    if len(q.numbers) == 1 and first_num.value <= 120 and q.first >= 2:
+        before_word, before_raw = words[q.first - 1], raw[q.first - 2]
+        closing = words[nxt] if nxt < len(words) else "."
+        if before_word == "," and before_raw[:1].isupper() and closing in (",", ".", ";", ")", "and"):
+            if not lex.category_words.at(words, nxt + 1):
+                return True
+        if before_word == "(" and before_raw[:1].isupper() and closing == ")":
+            return True
+    # "one" as a pronoun: "one of the", "no one", "one another"
+    if first_num.kind == "words" and first_num.text.lower() == "one" and len(q.numbers) == 1:
+        prev = words[q.first - 1] if q.first > 0 else ""
+        if after_word in lex.not_after_one or prev in ("no", "any", "every", "each", "the", "this", "that", "which"):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------
+# category cues
+
+
+def _starts_object(tok: _Tokens, i: int, lex: Lexicon) -> bool:
+    """Does a noun phrase (the object of a transitive verb) start at token ``i``?"""
+    words = tok.words
+    if i >= len(words):
+        return False
+    w = words[i]
+    if tok.is_number(i) or w in _DETERMINERS or w in _OBJECT_PRONOUNS or w in lex.person_nouns:
+        return True
+    qualifier = lex.qualifier_before.at(words, i)
+    return bool(qualifier and tok.is_number(i + qualifier[0]))
+
+
+def _head(q: _Quantity, tok: _Tokens, lex: Lexicon) -> tuple[str, str, int, bool] | None:
+    """Category, strength, token index of a head noun right after the number, and whether
+    it was reached through "of" ("two of the attackers")."""
+    words = tok.words
+    p = q.tail
+    via_of = False
+    for _ in range(3):
+        if p >= len(words):
+            return None
+        if tok.is_number(p):
+            if q.superset is not None and q.superset.first == p:
+                p = q.superset.last
+                continue
+            return None
+        match = lex.head.at(words, p)
+        if match:
+            category, strength = match[1]  # type: ignore[misc]
+            return category, strength, p, via_of
+        w = words[p]
+        if not w.isalpha() or w in _AUX or w in _STOPS or lex.after.at(words, p):
+            return None
+        if w == "of":  # "12 of the victims"
+            via_of = True
+            p += 1
+            if p < len(words) and words[p] in ("the", "them", "those", "whom", "these"):
+                p += 1
+            continue
+        p += 1
+    return None
+
+
+def _skip_parenthetical(tok: _Tokens, p: int, lex: Lexicon) -> int | None:
+    """At a comma: the index after a skippable aside (", including 12 children,"), else None."""
+    words = tok.words
+    if p + 1 >= len(words):
+        return None
+    opener = words[p + 1]
+    for k in range(p + 2, min(len(words), p + 14)):
+        if words[k] in (",", ")"):
+            segment = words[p + 1:k]
+            has_verb = any(lex.attribution_verbs.at(words, m) for m in range(p + 1, k))
+            has_number = any(tok.is_number(m) for m in range(p + 1, k))
+            if opener in ("including", "among", "mostly", "mainly", "many", "most") or has_verb:
+                return k + 1
+            if opener in _PAREN_OPENERS and not has_number and len(segment) <= 6:
+                return k + 1
+            return None
+        if words[k] in (".", ";", ":"):
+            return None
+    return None
+
+
+def _predicate(q: _Quantity, tok: _Tokens, lex: Lexicon, *, limit: int = 6) -> tuple[str, int, int, bool] | None:
+    """Category, token index and length of the predicate cue after the number's noun phrase,
+    and whether the scan crossed a coordinated group ("five soldiers and a civilian")."""
+    words = tok.words
+    p = q.tail
+    gap = 0
+    coordinated = False
+    while p < len(words) and gap <= limit:
+        w = words[p]
+        if w == ",":
+            skipped = _skip_parenthetical(tok, p, lex)
+            if skipped is None:
+                return None
+            p = skipped
+            continue
+        if w == "(":
+            close = words.index(")", p) if ")" in words[p:] else -1
+            if close < 0:
+                return None
+            p = close + 1
+            continue
+        if tok.is_number(p):
+            if q.superset is not None and q.superset.first == p:  # "19 of the 22 passengers ... were killed"
+                p = q.superset.last
+                continue
+            return None
+        match = lex.after.at(words, p)
+        if match:
+            n, (category, transitive) = match  # type: ignore[misc]
+            if transitive and _starts_object(tok, p + n, lex):
+                return None  # active voice: "three gunmen killed 60 people"
+            return category, p, n, coordinated
+        if w == "and" and p + 1 < len(words):
+            k = p + 1
+            if words[k] in ("a", "an", "one", "another", "two", "three"):
+                k += 1
+            if k < len(words) and (words[k] in lex.person_nouns or (k + 1 < len(words)
+                                                                      and words[k + 1] in lex.person_nouns)):
+                coordinated = coordinated or k > p + 1 or not words[k] in lex.person_nouns
+                p = k
+                gap += 1
+                continue
+        if w in _STOPS or not (w.isalpha() or w in ("'s", "’s", "-")):
+            return None
+        p += 1
+        gap += 1
+    return None
+
+
+def _before_cue(q: _Quantity, tok: _Tokens, lex: Lexicon) -> tuple[str, int] | None:
+    """Category and token index of a cue before the number with only fillers between.
+
+    Returns ``("", index)`` when the scan passed a generic count word ("bringing the total
+    to 88") but no category cue: the figure then takes its category from the one before.
+    """
+    words = tok.words
+    j = q.qstart - 1
+    skipped = 0
+    generic_at = -1
+    while j >= 0 and skipped <= 6:
+        match = lex.before.ending(words, j)
+        if match:
+            return str(match[1]), j - match[0] + 1
+        if tok.is_number(j):
+            break
+        match = lex.qualifier_before.ending(words, j)
+        if match:  # "the toll rose to more than"
+            j -= match[0]
+            continue
+        if words[j] in lex.fillers:
+            if words[j] in lex.generic and generic_at < 0:
+                generic_at = j
+            j -= 1
+            skipped += 1
+            continue
+        break
+    return ("", generic_at) if generic_at >= 0 else None
+
+
+def _toll_cue(q: _Quantity, tok: _Tokens, lex: Lexicon) -> tuple[str, int] | None:
+    """A toll noun further back in the clause: "the death toll from the quake climbed to 1,200"."""
+    words = tok.words
+    if q.qstart == 0 or words[q.qstart - 1] not in _TOLL_LINKS:
+        return None
+    for j in range(q.qstart - 1, max(-1, q.qstart - 13), -1):
+        if words[j] in (";", ".", ":") or tok.is_number(j):
+            return None
+        match = lex.tolls.ending(words, j)
+        if match:
+            return str(match[1]), j - match[0] + 1
+    return None
+
+
+def _partial_kind(q: _Quantity, tok: _Tokens, lex: Lexicon, stop: int) -> str:
+    """A subset marker around the number: "strong" ("including 3", "among them 12", "12 of
+    the dead"), "of_them" ("six of them": a subset only if a figure came before), or ""."""
+    words = tok.words
+    j = q.qstart - 1
+    comma_seen = False
+    for _ in range(5):
+        if j < 0:
+            break
+        match = lex.partial_before.ending(words, j)
+        if match:
+            phrase = " ".join(words[j - match[0] + 1:j + 1])
+            if not phrase.startswith("of ") or j == q.qstart - 1 or comma_seen:
+                return "of_them" if phrase in _OF_THEM and not comma_seen else "strong"
+        if words[j] == "," and not comma_seen:
+            comma_seen = True
+            # "Of the 48 injured, 11 remain ...": a clause opening with "of" names the superset
+            k = j - 1
+            while k >= 0 and words[k] not in (",", ";"):
+                k -= 1
+            if k + 1 < j and words[k + 1] == "of":
+                return "strong"
+            j -= 1
+            continue
+        if words[j] not in lex.fillers:
+            break
+        j -= 1
+    for p in range(q.last, min(stop, q.last + 4)):
+        if tok.is_number(p) and not (q.superset is not None and q.superset.first <= p < q.superset.last):
+            break
+        if words[p] in (",", ";", "."):
+            break
+        match = lex.partial_after.at(words, p)
+        if not match:
+            continue
+        phrase = " ".join(words[p:p + match[0]])
+        if phrase in _OF_THEM:
+            return "of_them"
+        if phrase in ("of the", "of"):
+            # "40 of the bodies", "two of the attackers": a subset of a category; "19 of the 22 passengers": not
+            k = p + match[0]
+            if q.superset is not None and k == q.superset.first:
+                k = q.superset.last
+            head = lex.head.at(words, k) or lex.category_words.at(words, k)
+            if head is None and k + 1 < len(words):
+                head = lex.head.at(words, k + 1)
+            return "strong" if head else ""
+        return "strong"
+    return ""
+
+
+def _place(q: _Quantity, tok: _Tokens, lex: Lexicon) -> bool:
+    """A place inside the scene right after the count: "28 bodies within a restroom"."""
+    words = tok.words
+    for p in range(q.last, min(len(words), q.last + 7)):
+        w = words[p]
+        if tok.is_number(p) or w in (",", ";", ".") or (w in _STOPS and w != "and") or (w == "and" and p > q.last):
+            return False
+        if w in lex.place_preps:
+            k = p + 1
+            while k < len(words) and words[k] in ("a", "an", "the", "one", "its", "their", "single", "another"):
+                k += 1
+            if lex.places.at(words, k) or lex.places.at(words, p + 1):
+                return True
+    return False
+
+
+def _superseded(q: _Quantity, tok: _Tokens, lex: Lexicon) -> bool:
+    """"an initial 143", "previously reported 143", "up from 1,650", "an earlier estimate of 25"."""
+    words = tok.words
+    j = q.qstart - 1
+    for _ in range(5):
+        if j < 0:
+            return False
+        if lex.superseded_before.ending(words, j):
+            return True
+        if words[j] not in lex.fillers and words[j] not in ("toll", "initially", "originally", "previously"):
+            return False
+        j -= 1
+    return False
+
+
+def _projected(q: _Quantity, tok: _Tokens, lex: Lexicon, predicate_at: int | None) -> bool:
+    """"could reach 200", "up to 300 may have died"."""
+    words = tok.words
+    if lex.projected_before.ending(words, q.qstart - 1) or lex.projected_before.ending(words, q.first - 1):
+        return True
+    if q.qstart >= 1 and words[q.qstart - 1] in ("to", "as", "at") and lex.projected_before.ending(words, q.qstart - 2):
+        return True
+    stop = predicate_at if predicate_at is not None else min(len(words), q.last + 5)
+    return any(lex.projected_after.at(words, p) for p in range(q.last, min(len(words), stop + 1)))
+
+
+def _via_change(q: _Quantity, tok: _Tokens, lex: Lexicon) -> bool:
+    """Reached through a change verb: "rose to 104", "was raised to 16", "has climbed to 1,136"."""
+    words = tok.words
+    j = q.qstart - 1
+    if j < 0 or words[j] not in ("to", "at"):
+        return False
+    return any(words[k] in lex.change_verbs for k in range(max(0, j - 3), j))
+
+
+# ---------------------------------------------------------------------------
+# sentence-level rules
+
+
+def _clauses(tok: _Tokens) -> list[int]:
+    """Clause number of every token (clauses split at , ; : ( ) and dashes)."""
+    out, n = [], 0
+    for w in tok.words:
+        if w in (",", ";", ":", "(", ")", "—", "–"):
+            n += 1
+        out.append(n)
+    return out
+
+
+def _background_clauses(tok: _Tokens, lex: Lexicon) -> set[int] | None:
+    """Clauses about another, earlier event; None for the whole sentence.
+
+    A clause is marked by a strong phrase ("years ago", "the deadliest since") or by a year
+    after "in/since/the ..." when the sentence has a history cue ("deadliest", "since",
+    "when"). The clause after a marked one is marked too when it opens with "when",
+    "where" or "in which"; a marked opening clause ("Ten years ago, ...") marks the sentence.
+    """
+    words, raw = tok.words, tok.raw
+    clause_of = _clauses(tok)
+    has_cue = any(lex.background_cues.at(words, i) for i in range(len(words)))
+    marked: set[int] = set()
+    for i, w in enumerate(words):
+        if lex.background_strong.at(words, i):
+            marked.add(clause_of[i])
+        elif has_cue and _YEAR.fullmatch(w) and i > 0 and (words[i - 1] in lex.year_preps or raw[i - 1] in lex.months):
+            marked.add(clause_of[i])
+    if not marked:
+        return set()
+    if 0 in marked and clause_of[-1] > 0 and (lex.background_strong.at(words, 0) or _opens_with_year(tok, lex)
+                                              or any(lex.background_strong.at(words, i) for i in range(0, 4))):
+        return None
+    extra = set()
+    for i, w in enumerate(words):
+        if w == "," and i + 1 < len(words) and clause_of[i] - 1 in marked:
+            nxt = words[i + 1:i + 3]
+            if nxt[:1] in (["when"], ["where"]) or nxt in (["in", "which"], ["which", "killed"], ["that", "killed"]):
+                extra.add(clause_of[i])
+    return marked | extra
+
+
+def _opens_with_year(tok: _Tokens, lex: Lexicon) -> bool:
+    words = tok.words
+    return len(words) > 2 and words[0] in ("in", "back") and any(_YEAR.fullmatch(w) for w in words[1:3])
+
+
+def _segments(tok: _Tokens) -> list[int]:
+    """Segment number of every token: split at ";" and at ", though/but/while/whereas"."""
+    out, n = [], 0
+    words = tok.words
+    for i, w in enumerate(words):
+        if w == ";" or (w in _SEGMENT_SPLITS and i > 0 and words[i - 1] == ","):
+            n += 1
+        out.append(n)
+    return out
+
+
+def _attributions(tok: _Tokens, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """Sources named in the sentence: ``(cue token index, end index, source as written)``."""
+    words, raw, text = tok.words, tok.raw, tok.text
+    found: list[tuple[int, int, str]] = []
+
+    def span(a: int, b: int) -> str:
+        while a < b and words[a] in ("the", "a", "an", "of", "and", ","):
+            a += 1
+        while b > a and words[b - 1] in ("of", "and", ",", "the", "'s", "’s", "for"):
+            b -= 1
+        if a >= b or all(words[k] in lex.pronouns for k in range(a, b)):
+            return ""
+        return text[tok.starts[a]:tok.ends[b - 1]].strip()
+
+    def source_like(k: int) -> bool:
+        return (raw[k][:1].isupper() and words[k] not in lex.pronouns) or words[k] in lex.source_words
+
+    def noun_phrase_after(i: int) -> tuple[str, int]:
+        k = i
+        while k < len(words) and k < i + 10:
+            w = words[k]
+            if source_like(k) or w in ("of", "the", "for", "and", "a", "an") or w.endswith(("'s", "’s")):
+                k += 1
+                continue
+            if k + 1 < len(words) and words[k + 1] in lex.source_words and w.isalpha() and w not in lex.pronouns:
+                k += 1  # "local officials"
+                continue
+            break
+        if any(source_like(m) for m in range(i, k)):
+            return span(i, k), k
+        return "", k
+
+    def subject_before(i: int) -> str:
+        end = i
+        while end > 0 and (words[end - 1] in _ADVERBS or (words[end - 1].endswith("ly") and raw[end - 1].islower())):
+            end -= 1
+        if end == 0 or not source_like(end - 1) or tok.is_number(end - 1):
+            return ""
+        k = end
+        while k > 0:
+            w = words[k - 1]
+            if tok.is_number(k - 1):
+                break
+            if source_like(k - 1) or w in ("of", "the", "for", "a", "an") or w.endswith(("'s", "’s")):
+                k -= 1
+                continue
+            if w.isalpha() and w not in lex.pronouns and w not in _STOPS and words[k] in lex.source_words:
+                k -= 1  # "local officials said", "the disaster agency said"
+                continue
+            break
+        return span(k, end)
+
+    for i in range(len(words)):
+        match = lex.according.at(words, i)
+        if match:
+            source, end = noun_phrase_after(i + match[0])
+            if source:
+                found.append((i, end, source))
+            continue
+        match = lex.attribution_verbs.at(words, i)
+        if not match or i == 0 or words[i - 1] in _DETERMINERS:
+            continue
+        source = subject_before(i)
+        if source:
+            found.append((i, i + match[0], source))
+            continue
+        if words[i - 1] in (",", "’", "'", '"', "”"):  # "..., said the governor"
+            source, end = noun_phrase_after(i + match[0])
+            if source:
+                found.append((i, end, source))
+    return found
+
+
+def _may_rise_cues(tok: _Tokens, lex: Lexicon) -> list[tuple[int, str | None]]:
+    """Positions of "may rise" cues, with the category they name (None when unnamed)."""
+    words = tok.words
+    cues = []
+    for i in range(len(words)):
+        if not lex.may_rise.at(words, i):
+            continue
+        named = None
+        for j in range(max(0, i - 5), i):
+            hit = lex.tolls.at(words, j) or lex.category_words.at(words, j)
+            if hit:
+                named = str(hit[1])
+            elif words[j] in ("toll", "tolls"):
+                named = "killed"
+        cues.append((i, named))
+    return cues
+
+
+def scan_sentence(text: str, *, lexicon: Lexicon | None = None,
+                  previous_category: str | None = None) -> SentenceScan:
+    """Every figure in one sentence (offsets into the sentence), per the rules in ``analysis.figures``.
+
+    Args:
+        text: the sentence.
+        lexicon: word lists; defaults to ``load_lexicon()``.
+        previous_category: category of the last figure of the previous sentence, used by
+            subset markers with no cue of their own ("Among them were 12 children").
+    """
+    lex = lexicon or load_lexicon()
+    if not _QUICK.search(text):
+        return _rise_only(text, lex)
+    numbers = find_numbers(text)
+    masks = _mask_spans(text) if numbers else []
+    if masks:
+        numbers = [n for n in numbers if not any(a < n.end and n.start < b for a, b in masks)]
+    if not numbers:
+        return _rise_only(text, lex)
+    tok = _Tokens.of(text)
+    for n in numbers:
+        tok.numbers.update(range(tok.index_at(n.start), tok.index_at(n.end)))
+    quantities = _group_quantities(numbers, tok, lex)
+    for q in quantities:
+        _qualify(q, tok, lex)
+    for qa, qb in zip(quantities, quantities[1:]):
+        if tok.words[qa.last:qb.qstart] in (["of", "the"], ["of"]) and qb.revision_of is None:
+            qa.superset, qb.subset = qb, qa  # "19 of the 22 passengers"
+    figures = [f for q in quantities for f in _quantity_figures(q, tok, lex)]
+    figures = _resolve(figures, tok, lex, previous_category)
+    if not figures:
+        return _rise_only(text, lex, tok)
+    background = _background_clauses(tok, lex)
+    if background is None or background:
+        clause_of = _clauses(tok)
+        for figure in figures:
+            if figure.status == "current" and (background is None or clause_of[figure.first] in background):
+                figure.status = "background"
+    unplaced = []
+    for position, named in _may_rise_cues(tok, lex):
+        if not _flag_may_rise(figures, position, named) and named:
+            unplaced.append(named)
+    _attribute(figures, tok, lex)
+    return SentenceScan(figures, unplaced)
+
+
+def _rise_only(text: str, lex: Lexicon, tok: _Tokens | None = None) -> SentenceScan:
+    """No figure here; a "may rise" cue still applies to figures of earlier sentences."""
+    if not QUICK_RISE.search(text):
+        return SentenceScan([], [])
+    tok = tok or _Tokens.of(text)
+    return SentenceScan([], [named or "killed" for _, named in _may_rise_cues(tok, lex)])
+
+
+def _quantity_figures(q: _Quantity, tok: _Tokens, lex: Lexicon) -> list[SentenceFigure]:
+    """The figures one quantity gives (none, one, or two for "the four gunmen" detained)."""
+    if _distractor(q, tok, lex):
+        return []
+    head = _head(q, tok, lex)
+    before = _before_cue(q, tok, lex)
+    if before is None or not before[0]:
+        before = _toll_cue(q, tok, lex) or before
+    predicate = _predicate(q, tok, lex)
+    if q.subset is not None:  # "22" in "19 of the 22 passengers were killed": only its own cues count
+        predicate = None
+        if head is None and (before is None or not before[0]):
+            return []
+    partner = q.revision_of or q.revised_by
+    if (before is None or not before[0]) and predicate is None and head is None and partner is not None:
+        before = _before_cue(partner, tok, lex) or _toll_cue(partner, tok, lex) or before
+        predicate = _predicate(partner, tok, lex)
+    primary: str | None = None
+    if head and head[1] == "strong":
+        primary = head[0]
+    elif before and before[0]:
+        primary = before[0]
+    elif predicate:
+        primary = predicate[0]
+    elif head and head[1] == "weak":
+        primary = head[0]
+    categories: list[str] = []
+    attackers_head = bool(head and head[1] == "attackers")
+    if attackers_head and not head[3]:  # not "two of the attackers"
+        categories.append("attackers")
+    if primary and primary not in categories:
+        categories.append(primary)
+    stop = predicate[1] if predicate else len(tok.words)
+    partial_kind = _partial_kind(q, tok, lex, stop)
+    if predicate and predicate[3]:  # "five soldiers and a civilian were killed"
+        partial_kind = partial_kind or "strong"
+    base = dict(start=q.start, end=q.end, number_text=tok.text[q.start:q.end], value=q.value, low=q.low,
+                high=q.high, qualifier=q.qualifier, vague=q.vague, first=q.first, last=q.last, qstart=q.qstart,
+                partial_kind=partial_kind, place=_place(q, tok, lex), via_change=_via_change(q, tok, lex))
+    made = [SentenceFigure(category=c, **base) for c in categories] or [SentenceFigure(category="", **base)]
+    if not categories and before is not None and not before[0]:
+        made[0].generic = True
+    for figure in made:
+        if figure.category in ("killed", "injured", "hospitalized") and attackers_head:
+            figure.partial_kind = "strong"  # attackers killed are counted apart from the victims
+        if head and head[1] == "strong":
+            figure.strong_head = tok.words[head[2]]
+        if q.revised_by is not None or _superseded(q, tok, lex):
+            figure.status = "superseded"
+        elif _projected(q, tok, lex, predicate[1] if predicate else None):
+            figure.status = "projected"
+    return made
+
+
+def _resolve(figures: list[SentenceFigure], tok: _Tokens, lex: Lexicon,
+             previous_category: str | None) -> list[SentenceFigure]:
+    """Inheritance, subsets, revisions within the sentence, places."""
+    words = tok.words
+    list_head = _list_head(tok, lex)
+    resolved: list[SentenceFigure] = []
+    for figure in figures:
+        prev = resolved[-1] if resolved else None
+        if not figure.category:
+            inherit = None
+            if prev is not None:
+                between = words[prev.last:figure.qstart]
+                linking = all(w in lex.fillers or w in (",", "and", "while", "with", "but", "-", "–", "later",
+                                                        "then", "initially", "originally", "previously", "earlier")
+                              for w in between)
+                elliptic = (figure.qstart > 0 and words[figure.qstart - 1] in ("and", ",", "while", "but")
+                            and _elliptic_tail(figure, tok, lex))
+                if (linking or elliptic or figure.partial_kind or figure.generic or figure.via_change
+                        or figure.status == "superseded"):
+                    inherit = prev.category
+            if inherit is None and list_head:
+                inherit = list_head
+                figure.partial_kind = "strong"
+            if inherit is None and (figure.partial_kind == "strong" or figure.generic):
+                inherit = _category_before(figure, tok, lex) or previous_category
+            if inherit is None and figure.partial_kind == "of_them":
+                inherit = previous_category
+            if inherit is None:
+                continue
+            figure.category = inherit
+            figure.inherited = True
+        if figure.partial_kind == "strong" or (figure.partial_kind == "of_them" and (prev or previous_category)):
+            figure.scope = "partial"
+        if figure.via_change and figure.status == "current":
+            for earlier in resolved:  # "stood at 89 ..., rose to 104": 89 is superseded
+                if earlier.category == figure.category and earlier.status == "current" and earlier.scope == "total":
+                    earlier.status = "superseded"
+        resolved.append(figure)
+    if words[:1] and any(tuple(words[:len(o)]) == o for o in _EARLIER_OPENERS):
+        for figure in resolved:  # "Initially, authorities said 52 people had died."
+            if figure.status == "current" and not figure.via_change:
+                figure.status = "superseded"
+    for figure in resolved:  # places make a count partial for bodies, or for a breakdown
+        if figure.place and figure.status == "current" and figure.scope == "total":
+            same = sum(1 for f in resolved if f.category == figure.category and f.status == "current")
+            if figure.strong_head in ("bodies", "corpses") or same >= 2 or figure.inherited:
+                figure.scope = "partial"
+    return resolved
+
+
+def _elliptic_tail(figure: SentenceFigure, tok: _Tokens, lex: Lexicon) -> bool:
+    """Does the count lack a verb of its own ("and 14 on a staircase", "and seven more")?"""
+    words = tok.words
+    p = figure.last
+    while p < len(words) and (words[p] in lex.person_nouns or words[p] in ("more", "other", "others")):
+        p += 1
+    return p >= len(words) or words[p] in lex.place_preps or words[p] in (",", ".", ";", ")", "and", "while", "but")
+
+
+def _list_head(tok: _Tokens, lex: Lexicon) -> str | None:
+    """Category named by an opening like "Among those killed were ...", else None."""
+    words = tok.words
+    for i in range(min(3, len(words))):
+        match = lex.list_heads.at(words, i)
+        if match:
+            return str(match[1])
+    return None
+
+
+def _category_before(figure: SentenceFigure, tok: _Tokens, lex: Lexicon) -> str | None:
+    """For "the victims, including three children": the category of a cue word before."""
+    words = tok.words
+    for j in range(figure.qstart - 1, max(-1, figure.qstart - 9), -1):
+        if words[j] in (";", ".") or tok.is_number(j):
+            return None
+        match = lex.category_words.ending(words, j) or lex.before.ending(words, j)
+        if match:
+            return str(match[1])
+    return None
+
+
+def _flag_may_rise(figures: list[SentenceFigure], position: int, named: str | None) -> bool:
+    """Flag the figures a "may rise" cue is about; False when none of them is in this sentence."""
+    current = [f for f in figures if f.status == "current"]
+    if named:
+        targets = [f for f in current if f.category == named or (named == "injured" and f.category == "hospitalized")]
+    else:
+        before = [f for f in current if f.first < position]
+        after = [f for f in current if f.first >= position]
+        targets = [before[-1]] if before else ([after[0]] if after else [])
+    for figure in targets:
+        figure.may_rise = True
+    return bool(targets)
+
+
+def _attribute(figures: list[SentenceFigure], tok: _Tokens, lex: Lexicon) -> None:
+    """Give each figure the source of its segment, or a source that frames the whole sentence."""
+    sources = _attributions(tok, lex)
+    if not sources:
+        return
+    segment_of = _segments(tok)
+    n = len(tok.words)
+    tail = n - 1 if n and tok.words[-1] in (".", "!", "?", '"', "”") else n
+    framing = [s for s in sources if segment_of[s[0]] == 0 and _subject_starts(tok, s[0]) or s[1] >= tail]
+    for figure in figures:
+        own = [s for s in sources if segment_of[s[0]] == segment_of[figure.first]]
+        chosen = own[0] if own else (framing[0] if framing else None)
+        figure.attributed_to = chosen[2] if chosen else ""
+
+
+def _subject_starts(tok: _Tokens, i: int) -> bool:
+    """Is the source cue at ``i`` part of the sentence's opening ("Officials said ...", "According to ...")?"""
+    return i <= 8 and "," not in tok.words[:i] or tok.words[:2] == ["according", "to"]

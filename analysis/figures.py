@@ -1,0 +1,306 @@
+"""The figure ledger: every count an article reports, typed, bounded and traceable.
+
+``extract_figures`` reads the sentences table and returns one row per reported count
+(table ``figures``, columns in ``analysis.schema``); ``headline_figures`` picks, per article
+and category, the figure the article presents as the current whole-event total;
+``add_headline_figures`` merges those into the articles table; ``figure_spans`` gives the
+reader the spans to highlight. Pure regex and word lists, no spaCy: the word lists live in
+``data/figures_lexicon.json`` (category cues, qualifiers, partial and status cues,
+attribution verbs and sources, distractor units and labels) and can be extended there.
+
+Rules, in the order they run on each sentence:
+
+1. Numbers: ``analysis.numbers.find_numbers`` (digits, number words, vague quantities).
+   "60 to 70", "60-70", "between 60 and 70" and "two or three" become one ``range``
+   figure; "from 143 to 133" after a change verb ("revised", "rose"), or any descending
+   "X to Y", is a revision: X ``superseded``, Y ``current``; so is "to 133 from 143".
+2. Distractors are dropped: years (1800-2100 written without a comma, unless a people
+   noun follows: "2000 people"), dates next to a month name, ISO and slashed dates, clock
+   times, phone numbers, URLs, money (currency sign or unit), percentages, a number
+   joined by a hyphen to a word ("20-year-old", "6,200-seat"), a unit after the number
+   ("two decades", "40 km", "8 p.m."), a label before it ("Article 205", "Flight 17",
+   "No. 5"), a context before it ("attended by hundreds", "a hall that holds 6,200",
+   "aged 20", "sentenced to 15"), ages in apposition ("Ivanova, 34,"), street addresses
+   ("12 Tverskaya Street"), decimals that are not whole counts, and "one" as a pronoun
+   ("one of the", "no one").
+3. Qualifier from the words before the number (at least / more than / about / up to, see
+   the lexicon) or after it ("or more", "-plus", "or so"); ``exact`` when none.
+   Bounds: exact low = high = value; at_least low = value, high empty; over low =
+   value + 1, high empty; about low and high empty (no hard bound); up_to high = value
+   (value - 1 for "fewer than"/"less than"/"under"), low empty; range low..high.
+4. Category, from cues around the number: a *head* noun right after it ("28 bodies",
+   "four gunmen"), a *before* cue with only filler words between ("killing at least 60",
+   "the death toll rose to 133", "the arrest of four men"), a toll noun further back in the
+   clause when a linking word stands right before the number ("the death toll from the
+   quake has climbed to 1,200"), or an *after* predicate up to six words on ("60 people
+   were killed", "over 107 individuals battling for survival in hospitals"). A strong head
+   wins, then a before cue, then the predicate, then a weak head ("lives", "victims").
+   A transitive predicate with an object after it is active voice and does not count
+   ("three gunmen killed 60 people" gives three no killed figure). Attackers heads add an
+   ``attackers`` figure beside any other cue ("detained the four gunmen" -> arrested 4 and
+   attackers 4); killed/injured attackers are a ``partial`` count. A number with no cue
+   of its own inherits the category of the figure before it in the sentence when only
+   filler words, commas and "and" stand between ("28 bodies in a restroom and 14 on a
+   staircase"), or when it is marked as a subset ("among them 12 children" inherits from
+   the previous sentence's last figure). Numbers with no cue are not figures at all: a
+   crowd size is not a count of harm. ``other`` is kept for counts of damage and response
+   (buildings, homes, vehicles, firefighters, ambulances).
+5. Scope ``partial``: a subset marker ("including three children", "among the dead were",
+   "12 of them", "of whom"), or a place inside the scene for bodies or for a breakdown of
+   several counts of one category ("28 bodies in a restroom", "14 on a staircase").
+6. Status: ``superseded`` for revisions and for "an initial 143", "previously reported",
+   "up from 115"; ``projected`` for "could reach 200", "up to 300 may have died";
+   ``background`` for counts about another, earlier event (a year or "ago" in the clause
+   with a history cue: "the deadliest since 2004, when 334 died"); else ``current``.
+   ``may_rise`` when the sentence (or the figureless sentence right after it) says the
+   number may rise; the flag goes to figures of the category the cue names ("the death
+   toll is expected to rise" -> killed), else to the nearest figure before it.
+7. ``attributed_to``: "according to X", "X said/reported/confirmed ...", "..., said X";
+   X is a run of capitalised words or a source noun ("officials", "local media");
+   pronouns are never a source. One source per sentence.
+
+Vague quantities follow ACLED's convention: "dozens" is read as at least 12, "scores" as
+at least 20, "hundreds" as at least 100, "thousands" as at least 1,000. Such figures have
+``vague=True``, qualifier ``at_least`` (unless the words give another), ``value`` and
+``low`` the floor and ``high`` the ceiling the word implies (dozens: 99) rather than an
+open bound.
+
+Known misses: counts of one person written without a number ("a woman died"); counts
+split across a breakdown are not summed ("40 in Kabul and 12 in Kandahar" gives two
+figures, not 52); "casualties" alone (killed or injured?) is not a figure; a count whose
+cue is in another sentence ("The dead included ... . Of them, 12 ...") is kept only when
+it is marked as a subset; attribution across sentences and nested quotes; revisions
+phrased without "from", "initial/earlier" or "up/down from" ("The toll is now 133. It
+was 143 yesterday." gives 143 as current).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from analysis import schema
+from analysis.figure_rules import Lexicon, load_lexicon, scan_sentence
+
+__all__ = ["extract_figures", "headline_figures", "add_headline_figures", "figure_spans", "load_lexicon"]
+
+_INT_COLUMNS = ("sentence_idx", "value", "low", "high", "start", "end")
+_BOOL_COLUMNS = ("vague", "may_rise")
+
+
+def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str] | None = None,
+                    lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """The figure ledger: one row per count reported in any sentence.
+
+    Args:
+        sentences: the sentences table (article_id, idx, text, start, ...).
+        articles_text: article_id -> article text; when given, every figure's offsets are
+            checked against it (``ValueError`` when the sentences do not point into it).
+        lexicon: word lists; defaults to ``data/figures_lexicon.json``.
+
+    Returns:
+        The ``figures`` table: figure_id, article_id, sentence_idx, category, value, low,
+        high, qualifier, vague, scope, status, may_rise, attributed_to, number_text,
+        sentence, start, end (offsets into the article text). See the module docstring
+        for the rules.
+    """
+    lex = lexicon or load_lexicon()
+    if sentences is None or sentences.empty:
+        return _typed(schema.empty_table("figures"))
+    order = sentences[["article_id", "idx", "text", "start"]].sort_values(["article_id", "idx"], kind="stable")
+    rows: list[dict] = []
+    article = None
+    previous_category: str | None = None
+    latest: dict[str, dict] = {}  # category -> latest current row of this article, for "may rise" later on
+    for article_id, idx, text, start in zip(order["article_id"], order["idx"], order["text"], order["start"]):
+        article_id = str(article_id)
+        if article_id != article:
+            article, previous_category, latest = article_id, None, {}
+        scan = scan_sentence(text if isinstance(text, str) else "", lexicon=lex, previous_category=previous_category)
+        for category in scan.unplaced_may_rise:  # "The death toll is expected to rise." after the toll
+            target = latest.get(category) or (latest.get("hospitalized") if category == "injured" else None)
+            if target is not None:
+                target["may_rise"] = True
+        offset = int(start)
+        for figure in scan.figures:
+            row = {
+                "figure_id": f"{article_id}:{offset + figure.start}:{figure.category}",
+                "article_id": article_id,
+                "sentence_idx": int(idx),
+                "category": figure.category,
+                "value": figure.value,
+                "low": figure.low,
+                "high": figure.high,
+                "qualifier": figure.qualifier,
+                "vague": figure.vague,
+                "scope": figure.scope,
+                "status": figure.status,
+                "may_rise": figure.may_rise,
+                "attributed_to": figure.attributed_to,
+                "number_text": figure.number_text,
+                "sentence": text,
+                "start": offset + figure.start,
+                "end": offset + figure.end,
+            }
+            if articles_text is not None:
+                article_text = articles_text.get(article_id)
+                if article_text is not None and article_text[row["start"]:row["end"]] != figure.number_text:
+                    raise ValueError(f"sentence offsets of article {article_id} do not point into its text "
+                                     f"(expected {figure.number_text!r} at {row['start']})")
+            rows.append(row)
+            if figure.status == "current":
+                latest[figure.category] = row
+        if scan.figures:
+            previous_category = scan.figures[-1].category
+    if not rows:
+        return _typed(schema.empty_table("figures"))
+    return _typed(schema.conform(pd.DataFrame(rows), "figures"))
+
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for column in out.columns:
+        if column in _INT_COLUMNS:
+            out[column] = pd.array(out[column].astype("object").where(out[column].notna(), None), dtype="Int64")
+        elif column in _BOOL_COLUMNS:
+            out[column] = pd.array(out[column].astype("object").where(out[column].notna(), None), dtype="boolean")
+        else:
+            out[column] = out[column].astype("object").where(out[column].notna(), "")
+    return out
+
+
+def headline_figures(figures: pd.DataFrame) -> pd.DataFrame:
+    """Per article and category, the figure the article presents as its current total.
+
+    Rule: among the article's figures of the category with status ``current`` and scope
+    ``total``, take the largest value (ties: a precise figure over a vague one, then the
+    earliest in the text). Superseded, projected, background and partial figures never
+    become headlines; when only such figures exist the headline is empty. ``injured``
+    also counts ``hospitalized`` figures (everyone in hospital is injured): its headline is
+    the largest current total of either category, and its rule says when a hospitalized
+    figure was chosen. ``*_may_rise`` is True when the chosen figure, or another current
+    figure of the same category and value, carries the flag.
+
+    Returns:
+        One row per article_id with figures: article_id and, for each category in
+        ``schema.HEADLINE_CATEGORIES``, the columns ``<cat>``, ``<cat>_qualifier``,
+        ``<cat>_low``, ``<cat>_high``, ``<cat>_may_rise``, ``<cat>_rule``,
+        ``<cat>_figure_id``.
+    """
+    columns = ["article_id", *_headline_columns()]
+    if figures is None or figures.empty:
+        return _typed_headlines(pd.DataFrame(columns=columns))
+    rows = []
+    for article_id, group in figures.groupby("article_id", sort=False):
+        row: dict[str, object] = {"article_id": article_id}
+        for category in schema.HEADLINE_CATEGORIES:
+            row.update(_headline(group, category))
+        rows.append(row)
+    return _typed_headlines(pd.DataFrame(rows, columns=columns))
+
+
+def _headline_columns() -> list[str]:
+    return [c for c in schema.columns("articles") if any(
+        c == cat or c.startswith(cat + "_") for cat in schema.HEADLINE_CATEGORIES)]
+
+
+def _headline(group: pd.DataFrame, category: str) -> dict[str, object]:
+    wanted = ("injured", "hospitalized") if category == "injured" else (category,)
+    pool = group[group["category"].isin(wanted)]
+    empty = {category: None, f"{category}_qualifier": "", f"{category}_low": None, f"{category}_high": None,
+             f"{category}_may_rise": False, f"{category}_rule": "", f"{category}_figure_id": ""}
+    if pool.empty:
+        return empty
+    current = pool[pool["status"] == "current"]
+    totals = current[current["scope"] == "total"]
+    if totals.empty:
+        return empty
+    ranked = totals.assign(_precise=~totals["vague"].fillna(False).astype(bool))
+    ranked = ranked.sort_values(["value", "_precise", "sentence_idx", "start"], ascending=[False, False, True, True],
+                                kind="stable")
+    chosen = ranked.iloc[0]
+    n = len(totals)
+    rule = "only current whole-event figure" if n == 1 else f"largest of {n} current whole-event figures"
+    set_aside = []
+    for status in ("superseded", "projected", "background"):
+        k = int((pool["status"] == status).sum())
+        if k:
+            set_aside.append(f"{k} {status}")
+    k = int(((current["scope"] == "partial")).sum())
+    if k:
+        set_aside.append(f"{k} partial")
+    if set_aside:
+        rule += " (" + ", ".join(set_aside) + " set aside)"
+    if category == "injured" and chosen["category"] == "hospitalized":
+        rule = "hospitalized figure counted as injured: " + rule
+    same = current[(current["category"] == chosen["category"]) & (current["value"] == chosen["value"])]
+    may_rise = bool(chosen["may_rise"]) or bool(same["may_rise"].fillna(False).astype(bool).any())
+    return {category: chosen["value"], f"{category}_qualifier": chosen["qualifier"],
+            f"{category}_low": chosen["low"], f"{category}_high": chosen["high"],
+            f"{category}_may_rise": may_rise, f"{category}_rule": rule,
+            f"{category}_figure_id": chosen["figure_id"]}
+
+
+def _typed_headlines(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for category in schema.HEADLINE_CATEGORIES:
+        for column in (category, f"{category}_low", f"{category}_high"):
+            out[column] = pd.array(out[column].astype("object").where(out[column].notna(), None), dtype="Int64")
+        out[f"{category}_may_rise"] = pd.array(
+            out[f"{category}_may_rise"].astype("object").where(out[f"{category}_may_rise"].notna(), False),
+            dtype="boolean")
+        for column in (f"{category}_qualifier", f"{category}_rule", f"{category}_figure_id"):
+            out[column] = out[column].astype("object").where(out[column].notna(), "")
+    out["article_id"] = out["article_id"].astype("object")
+    return out
+
+
+def add_headline_figures(articles: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """``articles`` with its headline figure columns filled from ``figures`` (input not modified).
+
+    Articles without figures get empty headlines and ``*_may_rise`` False. Columns are
+    returned in the schema's order via ``schema.conform``.
+    """
+    headlines = headline_figures(figures)
+    headline_cols = [c for c in headlines.columns if c != "article_id"]
+    base = articles.drop(columns=[c for c in headline_cols if c in articles.columns])
+    merged = base.merge(headlines, on="article_id", how="left")
+    empty = _typed_headlines(pd.DataFrame({"article_id": merged["article_id"],
+                                           **{c: [None] * len(merged) for c in headline_cols}}))
+    for column in headline_cols:
+        merged[column] = merged[column].where(merged[column].notna(), empty[column]) if len(merged) else empty[column]
+    merged = pd.concat([merged.drop(columns=headline_cols), _typed_headlines(merged[["article_id", *headline_cols]])
+                        .drop(columns=["article_id"])], axis=1)
+    return schema.conform(merged, "articles")
+
+
+def figure_spans(figures: pd.DataFrame, article_id: str) -> list[tuple[int, int, str]]:
+    """Spans to highlight in the reader: ``[(start, end, label), ...]`` sorted by start.
+
+    One span per number; when one number carries several figures ("the four gunmen"
+    detained: arrested and attackers) their labels are joined with "; ". Labels read like
+    ``"killed: at least 60, may rise"`` or ``"killed: 143 (superseded)"``.
+    """
+    if figures is None or figures.empty:
+        return []
+    rows = figures[figures["article_id"] == article_id]
+    spans: dict[tuple[int, int], list[str]] = {}
+    for row in rows.itertuples(index=False):
+        label = f"{row.category}: {_describe(row)}"
+        notes = [str(x) for x in (row.status if row.status != "current" else "",
+                                  row.scope if row.scope != "total" else "") if x]
+        if notes:
+            label += f" ({', '.join(notes)})"
+        if bool(row.may_rise) if not pd.isna(row.may_rise) else False:
+            label += ", may rise"
+        spans.setdefault((int(row.start), int(row.end)), []).append(label)
+    return [(start, end, "; ".join(labels)) for (start, end), labels in sorted(spans.items())]
+
+
+def _describe(row) -> str:
+    words = {"exact": "", "at_least": "at least ", "over": "over ", "about": "about ", "up_to": "up to "}
+    if row.qualifier == "range" and not pd.isna(row.low) and not pd.isna(row.high):
+        return f"{int(row.low):,} to {int(row.high):,}"
+    return words.get(row.qualifier, "") + f"{int(row.value):,}"

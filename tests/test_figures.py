@@ -1,0 +1,247 @@
+"""The figure ledger, as a spec.
+
+The big tables are the hand-written sentences of tests/data/figures_labelled.jsonl and the
+invented articles of tests/data/figures_articles.jsonl (see tests/data/README_figures.md for
+the format). Each record is one test; records marked ``known_miss`` are documented misses
+(strict xfail: they fail loudly once fixed). The small tables below pin single rules.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import schema
+from analysis.figures import add_headline_figures, extract_figures, figure_spans, headline_figures
+from analysis.numbers import find_numbers, parse_number_words
+
+DATA = Path(__file__).parent / "data"
+SENTENCES = [json.loads(line) for line in (DATA / "figures_labelled.jsonl").read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+ARTICLES = [json.loads(line) for line in (DATA / "figures_articles.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+DEFAULT_BOUNDS = {  # low/high implied by the qualifier when a record does not spell them out
+    "exact": lambda v: (v, v), "at_least": lambda v: (v, None), "over": lambda v: (v + 1, None),
+    "about": lambda v: (None, None), "up_to": lambda v: (None, v),
+}
+
+
+def sentences_frame(article_id: str, sentences: list[str]) -> pd.DataFrame:
+    rows, offset = [], 0
+    for idx, sentence in enumerate(sentences):
+        rows.append({"article_id": article_id, "idx": idx, "paragraph": 0, "section": "", "text": sentence,
+                     "start": offset, "end": offset + len(sentence)})
+        offset += len(sentence) + 1
+    return pd.DataFrame(rows)
+
+
+def figures_of(*sentences: str) -> pd.DataFrame:
+    return extract_figures(sentences_frame("a", list(sentences)))
+
+
+def _none(value):
+    return None if pd.isna(value) else int(value)
+
+
+def _case(record: dict):
+    marks = [pytest.mark.xfail(reason=record["known_miss"], strict=True)] if record.get("known_miss") else []
+    return pytest.param(record, id=record["id"], marks=marks)
+
+
+@pytest.mark.parametrize("record", [_case(r) for r in SENTENCES])
+def test_labelled_sentence(record):
+    got = figures_of(record["text"]).to_dict("records")
+    want = record["figures"]
+    assert sorted((g["category"], int(g["value"])) for g in got) == sorted((w["category"], w["value"]) for w in want)
+    for expected in want:
+        row = next(g for g in got if g["category"] == expected["category"] and g["value"] == expected["value"])
+        got.remove(row)
+        qualifier = expected.get("qualifier", "exact")
+        low, high = DEFAULT_BOUNDS.get(qualifier, lambda v: (None, None))(expected["value"])
+        assert {
+            "qualifier": row["qualifier"], "low": _none(row["low"]), "high": _none(row["high"]),
+            "status": row["status"], "scope": row["scope"], "vague": bool(row["vague"]),
+            "may_rise": bool(row["may_rise"]),
+        } == {
+            "qualifier": qualifier, "low": expected.get("low", low), "high": expected.get("high", high),
+            "status": expected.get("status", "current"), "scope": expected.get("scope", "total"),
+            "vague": expected.get("vague", False), "may_rise": expected.get("may_rise", False),
+        }
+        source = expected.get("attributed_to", record.get("attributed_to", ""))
+        if source:
+            assert source.lower().removeprefix("the ") in row["attributed_to"].lower() or \
+                row["attributed_to"].lower().removeprefix("the ") in source.lower()
+        else:
+            assert row["attributed_to"] == ""
+
+
+def _article_case(article: dict):
+    marks = [pytest.mark.xfail(reason=article["known_miss"], strict=True)] if article.get("known_miss") else []
+    return pytest.param(article, id=article["id"], marks=marks)
+
+
+@pytest.mark.parametrize("article", [_article_case(a) for a in ARTICLES])
+def test_headline_of_invented_article(article):
+    heads = headline_figures(extract_figures(sentences_frame(article["id"], article["sentences"])))
+    row = heads.set_index("article_id").loc[article["id"]] if article["id"] in set(heads["article_id"]) else None
+    for category, expected in article["headline"].items():
+        got = None if row is None or pd.isna(row[category]) else (
+            int(row[category]), row[f"{category}_qualifier"], bool(row[f"{category}_may_rise"]))
+        want = None if expected is None else (expected["value"], expected.get("qualifier", "exact"),
+                                              expected.get("may_rise", False))
+        assert got == want, category
+
+
+@pytest.mark.parametrize("text, value", [
+    ("four", 4), ("Twenty-three", 23), ("twenty three", 23), ("a hundred and five", 105),
+    ("one hundred and five", 105), ("a dozen", 12), ("half a dozen", 6), ("two dozen", 24),
+    ("two thousand three hundred and forty-five", 2345), ("a thousand", 1000), ("41,000", 41000),
+    ("1.2 million", 1_200_000), ("3 thousand", 3000), ("133", 133),
+])
+def test_number_forms(text, value):
+    (number,) = find_numbers(text)
+    assert (number.text, number.value, number.vague) == (text, value, False)
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("dozens", 12, 99), ("scores of", 20, 199), ("hundreds", 100, 999), ("thousands", 1000, 9999),
+    ("tens of thousands", 10_000, 99_999), ("hundreds of thousands", 100_000, 999_999),
+    ("several hundred", 200, 999), ("a few dozen", 24, 99),
+])
+def test_vague_quantities_follow_acled_floors(text, low, high):
+    (number,) = find_numbers(text)
+    assert (number.low, number.high, number.vague) == (low, high, True)
+
+
+@pytest.mark.parametrize("words, parsed", [
+    (["two", "three"], (2, 1)), (["seventy", "and", "eight"], (70, 1)), (["hundred"], None), (["dozen"], None),
+])
+def test_number_words_stop_at_the_first_word_that_does_not_continue(words, parsed):
+    assert parse_number_words(words) == parsed
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("at least 60 people died", "at_least"), ("no fewer than 60 people died", "at_least"),
+    ("60 or more people died", "at_least"), ("more than 60 people died", "over"), ("over 60 people died", "over"),
+    ("in excess of 60 people died", "over"), ("about 60 people died", "about"), ("around 60 people died", "about"),
+    ("nearly 60 people died", "about"), ("almost 60 people died", "about"), ("some 60 people died", "about"),
+    ("roughly 60 people died", "about"), ("approximately 60 people died", "about"),
+    ("up to 60 people died", "up_to"), ("as many as 60 people died", "up_to"), ("fewer than 60 people died", "up_to"),
+    ("between 60 and 70 people died", "range"), ("60 to 70 people died", "range"), ("60-70 people died", "range"),
+    ("60 people died", "exact"),
+])
+def test_qualifiers(text, qualifier):
+    (row,) = figures_of(text).to_dict("records")
+    assert (row["category"], row["value"], row["qualifier"]) == ("killed", 60, qualifier)
+
+
+@pytest.mark.parametrize("text", [
+    "The 20-year-old was detained on Friday.", "The concert was attended by hundreds.",
+    "It was the deadliest attack in nearly two decades.", "The 6,200-seat hall was full.",
+    "The blast happened at 20:00 on 22 March 2024.", "The fund raised $2 million for the 12 families.",
+    "Turnout was 64 percent.", "Call +7 495 123-45-67 for news of relatives.", "He lives at 12 Tverskaya Street.",
+    "He was charged under Article 205 of the Criminal Code.", "She was the third person to arrive.",
+    "The fire broke out in 2019.",
+])
+def test_distractors_are_not_figures(text):
+    assert figures_of(text).empty
+
+
+def test_figures_table_has_the_schema_columns_and_offsets_into_the_article():
+    sentences = ["A fire broke out on Monday.", "Officials said at least 12 people were killed and 40 hurt."]
+    frame = sentences_frame("art", sentences)
+    text = " ".join(sentences)
+    figures = extract_figures(frame, articles_text={"art": text})
+    assert list(figures.columns) == schema.columns("figures")
+    assert [text[s:e] for s, e in zip(figures["start"], figures["end"])] == ["12", "40"]
+    assert list(figures["figure_id"]) == [f"art:{figures['start'][0]}:killed", f"art:{figures['start'][1]}:injured"]
+    assert list(figures["sentence_idx"]) == [1, 1]
+    assert set(figures["attributed_to"]) == {"Officials"}
+
+
+def test_offsets_that_do_not_point_into_the_article_raise():
+    frame = sentences_frame("art", ["Nine people died."])
+    with pytest.raises(ValueError, match="do not point"):
+        extract_figures(frame, articles_text={"art": "XX Nine people died."})
+
+
+def test_input_is_not_modified_and_empty_input_gives_the_columns():
+    frame = sentences_frame("art", ["Nine people died."])
+    before = frame.copy()
+    extract_figures(frame)
+    pd.testing.assert_frame_equal(frame, before)
+    empty = extract_figures(frame.iloc[0:0])
+    assert empty.empty and list(empty.columns) == schema.columns("figures")
+
+
+def test_may_rise_in_a_later_sentence_flags_the_latest_toll():
+    figures = figures_of("At least 40 people were killed in the blast.", "The death toll is expected to rise.")
+    assert figures["may_rise"].tolist() == [True]
+
+
+def test_headline_prefers_current_whole_event_totals():
+    figures = figures_of(
+        "Officials first said 143 people had died.",
+        "The toll was revised from an initial 143 to 133, including 28 bodies found in a restroom.",
+        "A further projection said the toll could reach 200.",
+    )
+    (row,) = headline_figures(figures).to_dict("records")
+    assert (row["killed"], row["killed_qualifier"]) == (133, "exact")
+    assert row["killed_figure_id"] in set(figures["figure_id"])
+    assert "largest" in row["killed_rule"] or "only" in row["killed_rule"]
+
+
+def test_injured_headline_counts_hospitalized():
+    figures = figures_of("Over 107 people remain in hospital after the attack.")
+    (row,) = headline_figures(figures).to_dict("records")
+    assert (row["injured"], row["injured_qualifier"]) == (107, "over")
+    assert row["injured_rule"].startswith("hospitalized figure counted as injured")
+    assert row["hospitalized"] == 107
+
+
+def test_headline_is_empty_when_only_partial_or_superseded_figures_exist():
+    figures = figures_of("Among the dead were three children.", "Earlier reports said 20 people were killed.")
+    (row,) = headline_figures(figures).to_dict("records")
+    assert pd.isna(row["killed"]) and row["killed_rule"] == "" and row["killed_may_rise"] is False
+
+
+def test_add_headline_figures_fills_articles_without_figures():
+    articles = schema.conform(pd.DataFrame({"article_id": ["a", "b"], "text": ["Nine people died.", "Calm."]}),
+                              "articles")
+    figures = extract_figures(sentences_frame("a", ["Nine people died."]))
+    out = add_headline_figures(articles, figures)
+    assert list(out.columns) == schema.columns("articles")
+    assert out["killed"].tolist()[0] == 9 and pd.isna(out["killed"].tolist()[1])
+    assert out["killed_may_rise"].tolist() == [False, False]
+
+
+def test_figure_spans_join_labels_of_one_number():
+    figures = figures_of("Police detained the four gunmen responsible.")
+    ((start, end, label),) = figure_spans(figures, "a")
+    assert (end - start, label) == (4, "attackers: 4; arrested: 4")
+
+
+def test_seed_headlines():
+    from analysis.ingest import load_path, sentences_table
+
+    articles = load_path(Path(__file__).resolve().parents[1] / "seeds").articles
+    figures = extract_figures(sentences_table(articles))
+    heads = headline_figures(figures).merge(articles[["article_id", "file"]], on="article_id")
+    by_file = {f[:3]: r for f, r in zip(heads["file"], heads.to_dict("records"))}
+    assert (by_file["003"]["killed"], by_file["003"]["killed_qualifier"], by_file["003"]["killed_may_rise"]) == (
+        60, "at_least", True)
+    assert (by_file["003"]["injured"], by_file["003"]["injured_qualifier"]) == (100, "over")
+    assert (by_file["001"]["killed"], by_file["001"]["killed_qualifier"]) == (133, "exact")
+    assert (by_file["001"]["injured"], by_file["001"]["attackers"], by_file["001"]["arrested"]) == (107, 4, 4)
+    assert (by_file["002"]["killed"], by_file["002"]["killed_qualifier"], by_file["002"]["injured"]) == (
+        133, "at_least", 140)
+    assert (by_file["000"]["killed"], by_file["000"]["killed_qualifier"]) == (130, "over")
+    assert (by_file["004"]["killed"], by_file["004"]["arrested"], by_file["004"]["attackers"]) == (133, 4, 4)
+    statuses = figures.groupby("status")["value"].apply(sorted).to_dict()
+    assert statuses["superseded"] == [143]
+    assert sorted(figures.loc[figures["scope"] == "partial", "value"]) == [3, 14, 28]
+    assert not (figures["number_text"].str.contains("hundreds|two decades", case=False)).any()
