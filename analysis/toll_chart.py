@@ -201,7 +201,7 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
             xs = list(rows["date"]) + [rows["date"].iloc[-1] + pd.Timedelta(hours=12)]
             conservative = list(rows["conservative"]) + [rows["conservative"].iloc[-1]]
             highest = list(rows["highest"]) + [rows["highest"].iloc[-1]]
-            common = dict(mode="lines", line_shape="hv", hoverinfo="skip", legendgroup="band", legend="legend2")
+            common = dict(mode="lines", line_shape="hv", hoverinfo="skip", legend="legend2")
             figure.add_trace(go.Scatter(x=xs, y=conservative, line=dict(color="#6b6b6b", width=1.5, dash="dot"),
                                         name="most conservative that day", showlegend=i == 0, **common))
             figure.add_trace(go.Scatter(x=xs, y=highest, line=dict(color="#6b6b6b", width=1.5),
@@ -271,7 +271,7 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
             words = "; ".join(sorted({html.escape(str(w)) for w in rows["event_date_text"] if _text(w)}))
             figure.add_trace(go.Scatter(
                 x=[day], y=[0], mode="markers", marker=dict(symbol="star", size=15, color="#444444"),
-                name="event date (from the text)", legendgroup="event", showlegend=False,
+                name="event date (from the text)", showlegend=False,
                 hovertext=[f"Event date {day:%Y-%m-%d}, from {len(rows)} article(s): {words}"],
                 hovertemplate="%{hovertext}<extra></extra>"))
 
@@ -305,21 +305,21 @@ def _legend(figure: go.Figure, points: pd.DataFrame, *, has_event: bool, has_ban
             continue
         shown.add(meaning)
         figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=meaning,
-                                    marker=dict(symbol=symbol, size=11, color="#555555"), legendgroup="shape",
+                                    marker=dict(symbol=symbol, size=11, color="#555555"),
                                     legend="legend2"))
     if points["may_rise"].astype(bool).any():
         figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="ringed: may rise",
                                     marker=dict(symbol="circle-open", size=15, color="#333333"),
-                                    legendgroup="shape", legend="legend2"))
+                                    legend="legend2"))
     if (points["status"] == "superseded").any():
         figure.add_trace(go.Scatter(x=[None], y=[None], mode="lines+markers",
                                     name="faded: superseded, dashed to its replacement",
                                     marker=dict(symbol="circle-open", size=11, color="#9a9a9a"),
-                                    line=dict(color="#9a9a9a", dash="dash"), legendgroup="shape",
+                                    line=dict(color="#9a9a9a", dash="dash"),
                                     legend="legend2"))
     if has_event:
         figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="event date (from the text)",
-                                    marker=dict(symbol="star", size=12, color="#444444"), legendgroup="event",
+                                    marker=dict(symbol="star", size=12, color="#444444"),
                                     legend="legend2"))
     del has_band  # the band traces carry their own legend entries
 

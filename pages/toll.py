@@ -25,20 +25,23 @@ articles, timeline, contradictions = tables.articles, tables.timeline, tables.co
 esc = app_data.escape_markdown
 
 st.title("Reported toll over time")
-st.caption("Each point is one article's headline figure: the total it presents as current for the whole event. "
-           "Colour shows the source, the marker shape what the words allow (exact, at least, about, a range). "
+st.caption("Each point is one article's headline figure, the total it gives as current for the whole event. "
+           "Colour: the source. Shape: what the words allow (exact, at least, about, a range). "
            "Hover for the sentence; click a point to read it below.")
 
 if articles.empty:
     st.info("No articles match the filters in the sidebar.")
     st.stop()
 
-with st.container(border=True):
-    st.markdown("**In short**")
-    for line in summarise(timeline, contradictions, articles=articles):
-        st.markdown(f"- {esc(line)}")
+summary = summarise(timeline, contradictions, articles=articles)
+mixed = mixed_event_notes(articles)
+for note in mixed:
+    st.warning(note, icon=":material/call_split:")
+general = [line for line in summary if line not in mixed and not line.startswith(tuple(CATEGORY_LABELS.values()))]
 
 if timeline.empty:
+    for line in general:
+        st.markdown(esc(line))
     st.info(f"None of the {len(articles)} articles reports a death, injury, hospital or arrest figure, "
             "so there is nothing to plot.")
     st.stop()
@@ -51,9 +54,19 @@ category = st.radio("Figures", options, key=CATEGORY_KEY, horizontal=True,
                     format_func=lambda c: f"{CATEGORY_LABELS.get(c, c)} ({int(counts.get(c, 0))})")
 label = CATEGORY_LABELS.get(category, category)
 
-in_category = articles[articles["article_id"].isin(timeline.loc[timeline["category"] == category, "article_id"])]
-for note in mixed_event_notes(in_category):
-    st.warning(note, icon=":material/call_split:")
+
+def _is_about(line: str, name: str) -> bool:
+    return line.startswith((f"{name}:", f"{name},"))
+
+
+with st.container(border=True):
+    mine = [line for line in summary if _is_about(line, label)]
+    others = [line for line in summary if line not in mine and line not in general and line not in mixed]
+    st.markdown("\n".join(f"- {esc(line)}" for line in general + mine) or "No figures in this category.")
+    if others:
+        with st.expander("Other figures"):
+            st.markdown("\n".join(f"- {esc(line)}" for line in others))
+
 groups = sorted(int(g) for g in timeline.loc[timeline["category"] == category, "event_group"].dropna().unique())
 if len(groups) > 1:
     # Several events: let the user look at one period at a time (undated articles stay visible).
@@ -74,11 +87,6 @@ if points.empty:
 
 band = summary_band(timeline, category=category)
 in_chart = articles[articles["article_id"].isin(points["article_id"])]
-n_undated = points.loc[~points["dated"].astype(bool), "article_id"].nunique()
-if n_undated:
-    st.caption(f"{n_undated} article{'s' if n_undated != 1 else ''} with {label.lower()} figures "
-               f"{'have' if n_undated != 1 else 'has'} no date found (no date prefix, metadata, dateline or URL): "
-               f"{'they are' if n_undated != 1 else 'it is'} in the strip on the right, not on the time axis.")
 
 figure = toll_figure(points, band, category=category, event_dates=in_chart[["event_date", "event_date_text"]])
 # Which figure each (trace, point) stands for, so a click finds its figure even without customdata.

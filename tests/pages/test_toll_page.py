@@ -110,7 +110,10 @@ def test_chart_points_strip_and_summary(monkeypatch, seed_shaped_corpus):
     text = markdown(app)
     assert "Deaths\\: reported from at least 60 \\(2024\\-03\\-23\\) to 133" in text
     assert "one article revises 143 to 133" in text
-    assert any("no date found" in c.value for c in app.caption)
+    assert "Two articles have no publication date found" in text
+    in_short = app.markdown[0].value
+    assert "Deaths" in in_short and "Injured" not in in_short  # other categories' lines wait in an expander
+    assert any(e.label == "Other figures" for e in app.expander)
 
 
 def test_category_toggle_and_evidence(monkeypatch, seed_shaped_corpus):

@@ -1,0 +1,71 @@
+"""The toll page in a real browser: the chart draws, hover shows the escaped evidence, a click selects it."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+import analysis.pipeline
+from tests.browser.conftest import ARTIFACTS, wait_for_app
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif("extract_figures" not in inspect.getsource(analysis.pipeline),
+                       reason="the figure ledger (issue 3) is not in the pipeline yet"),
+]
+
+
+def _open(page, url: str) -> None:
+    page.goto(f"{url}/toll")
+    wait_for_app(page)
+    page.wait_for_selector(".js-plotly-plot .scatterlayer .points path", timeout=120_000)
+    page.wait_for_timeout(1000)
+
+
+def _figure_points(page):
+    """Bounding boxes of the plotted markers (not the legend's), lowest on screen first."""
+    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    markers = page.locator(".js-plotly-plot .cartesianlayer .scatterlayer .trace .points path")
+    boxes = [markers.nth(i).bounding_box() for i in range(markers.count())]
+    return sorted((b for b in boxes if b and 4 < b["width"] < 20), key=lambda b: -b["y"])
+
+
+def test_toll_chart_hover_and_click(streamlit_server, page):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    _open(page, streamlit_server)
+    assert page.get_by_text("No date").first.is_visible()  # the undated strip's title
+    points = _figure_points(page)
+    assert len(points) >= 5
+    first = points[1]  # points[0] is the event-date star on the time axis; then the smallest figure (60)
+    page.mouse.move(first["x"] + first["width"] / 2, first["y"] + first["height"] / 2)
+    hover = page.locator(".hoverlayer .hovertext")
+    hover.first.wait_for(timeout=10_000)
+    text = hover.first.text_content()
+    assert "Published: 2024-03-23" in text and "Deaths:" in text
+    page.screenshot(path=str(ARTIFACTS / "toll-hover.png"))
+    page.mouse.click(first["x"] + first["width"] / 2, first["y"] + first["height"] / 2)
+    page.wait_for_timeout(2500)
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    evidence = main[main.index("Evidence for a point"):]
+    assert "Published: 2024-03-23" in evidence
+    assert not errors, errors
+
+
+@pytest.mark.parametrize("width", [1280, 420])
+def test_toll_page_fits_the_screen(streamlit_server, browser, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        _open(page, streamlit_server)
+        chart = page.locator(".js-plotly-plot").first.bounding_box()
+        assert chart["x"] >= 0 and chart["x"] + chart["width"] <= width + 1
+        # the legend never covers the axes: its box starts below the x axis title
+        legend = page.locator(".js-plotly-plot .legend").first.bounding_box()
+        axis_title = page.locator(".js-plotly-plot .xtitle").first.bounding_box()
+        assert legend["y"] >= axis_title["y"] + axis_title["height"] - 1
+        page.screenshot(path=str(ARTIFACTS / f"toll-{width}.png"), full_page=True)
+    finally:
+        context.close()
