@@ -15,6 +15,9 @@ PAGES = [
     st.Page(PAGES_DIR / "overview.py", title="Overview", icon=":material/dashboard:", default=True),
     st.Page(PAGES_DIR / "toll.py", title="Toll over time", icon=":material/timeline:"),
     st.Page(PAGES_DIR / "framing.py", title="Framing", icon=":material/compare:"),
+    st.Page(PAGES_DIR / "entities.py", title="Entities", icon=":material/groups:"),
+    st.Page(PAGES_DIR / "tone.py", title="Tone", icon=":material/sentiment_neutral:"),
+    st.Page(PAGES_DIR / "corpus.py", title="Corpus: your own articles", icon=":material/upload_file:"),
 ]
 
 app_data.sidebar_filters()

@@ -1,0 +1,169 @@
+"""Entities: who and what the coverage names, per source, and together with whom."""
+
+import html
+
+import pandas as pd
+import plotly.express as px
+import streamlit as st
+
+import app_data
+from analysis.entity_stats import choose_mentions, cooccurrence, mention_sentences, source_shares, top_entities
+
+LABELS_KEY = "entities_labels"
+ROLL_UP_KEY = "entities_roll_up"
+DEMONYMS_KEY = "entities_demonyms"
+TOP_KEY = "entities_top"
+LABEL_NAMES = {"PERSON": "people", "ORG": "organisations", "GPE": "countries, cities", "NORP": "groups (NORP)",
+               "FAC": "facilities, venues", "LOC": "places", "EVENT": "events", "PRODUCT": "products",
+               "LAW": "laws", "WORK_OF_ART": "works"}
+MAX_EVIDENCE = 80
+esc = app_data.escape_markdown
+
+tables = app_data.current_tables()
+articles, sentences, entities, mentions = tables.articles, tables.sentences, tables.entities, tables.mentions
+
+st.title("Entities")
+st.caption("People, organisations, places and venues the articles name, merged to one canonical name each "
+           "(“Putin”, “President Putin” and “Vladimir Putin” are one). Adjectives such as “Russian” count as their "
+           "country unless you switch that off. Select a row, cell or pair to read the sentences behind it.")
+
+if mentions.empty:
+    st.info("No named entities in the articles the sidebar filters select.")
+    st.stop()
+
+# -- what to count -------------------------------------------------------------------------------------
+present = [label for label in LABEL_NAMES if label in set(entities["label"])]
+left, middle, right = st.columns([3, 1, 1])
+labels = left.multiselect("Types", present, key=LABELS_KEY, placeholder="All types",
+                          format_func=lambda label: f"{label} ({LABEL_NAMES.get(label, label)})")
+rolled_up = middle.toggle("Roll branches into their parent", key=ROLL_UP_KEY,
+                          help="Count e.g. Islamic State Khorasan Province as Islamic State.")
+demonyms = right.toggle("Count “Russian” as Russia", value=True, key=DEMONYMS_KEY)
+chosen = choose_mentions(mentions, entities, labels=labels or None, rolled_up=rolled_up, demonyms=demonyms)
+if chosen.empty:
+    st.info("No mentions of the chosen types.")
+    st.stop()
+if rolled_up:
+    from analysis.entity_stats import roll_up
+
+    entity_rows = roll_up(entities, entities)
+else:
+    entity_rows = entities
+
+
+def show_sentences(found: pd.DataFrame, heading: str) -> None:
+    """Evidence: the sentences, as plain (escaped) table cells."""
+    st.markdown(f"**{esc(heading)}** — {len(found)} sentence{'s' if len(found) != 1 else ''}")
+    if found.empty:
+        st.caption("No sentences.")
+        return
+    shown = found.drop(columns=["article_id"]).head(MAX_EVIDENCE)
+    st.dataframe(shown, hide_index=True, width="stretch",
+                 column_config={"sentence": st.column_config.TextColumn("Sentence", width="large"),
+                                "sentence_idx": st.column_config.NumberColumn("#", help="sentence index")})
+    if len(found) > MAX_EVIDENCE:
+        st.caption(f"Showing the first {MAX_EVIDENCE}.")
+
+
+def selection(key: str) -> dict:
+    """The selection of the table or chart ``key`` (empty when nothing is selected)."""
+    state = st.session_state.get(key)
+    return dict(state.get("selection") or {}) if hasattr(state, "get") else {}
+
+
+def selected_rows(key: str) -> list[int]:
+    return list(selection(key).get("rows", []))
+
+
+def selected_cell(key: str, frame: pd.DataFrame) -> tuple[int, str] | None:
+    cells = selection(key).get("cells", [])
+    if not cells:
+        return None
+    row, column = cells[0]
+    return (row, column) if row < len(frame) and column in frame.columns else None
+
+
+# -- top entities --------------------------------------------------------------------------------------
+st.header("Most named")
+ranked = top_entities(chosen, entities, articles, rolled_up=rolled_up)
+top_n = st.slider("How many", 5, max(5, min(50, len(ranked))), min(15, max(5, len(ranked))), key=TOP_KEY) \
+    if len(ranked) > 5 else len(ranked)
+top = ranked.head(top_n)
+bars = top.assign(name=top["canonical"].map(html.escape), kind=top["label"].map(html.escape))
+chart = px.bar(bars, x="mentions", y="name", color="kind", orientation="h", text="mentions",
+               custom_data=["articles", "sources"], labels={"name": "", "kind": "type"},
+               category_orders={"name": bars["name"].tolist()})
+chart.update_traces(hovertemplate="%{y}: %{x} mentions in %{customdata[0]} articles, %{customdata[1]} sources"
+                                  "<extra></extra>")
+chart.update_layout(height=120 + 24 * len(top), margin={"t": 10}, legend_orientation="h")
+st.plotly_chart(chart, width="stretch", key="entities_top_chart")
+st.dataframe(top, key="entities_top_table", on_select="rerun", selection_mode="single-row", hide_index=True,
+             width="stretch", column_config={
+                 "salience": st.column_config.NumberColumn(
+                     help="Summed over articles; within an article, salience shares 1 between its entities, "
+                          "weighting earlier, more frequent and title mentions."),
+                 "family": st.column_config.TextColumn("branch", help="Branch-of links from the alias table.")})
+rows = selected_rows("entities_top_table")
+if rows and rows[0] < len(top):
+    name = top["canonical"].iloc[rows[0]]
+    show_sentences(mention_sentences(chosen, sentences, articles, entities=[name]), name)
+
+# -- source x entity -----------------------------------------------------------------------------------
+st.header("Who names whom, by source")
+st.caption("Each cell: the entity's mentions / all entity mentions in that source's articles (so a long or "
+           "name-heavy source does not dominate). Select a cell to read the sentences.")
+names = top["canonical"].tolist()
+shares = source_shares(chosen, articles, entities=names)
+heat = shares.pivot(index="canonical", columns="source", values="share").reindex(names)
+counts = shares.pivot(index="canonical", columns="source", values="n_mentions").reindex(names)
+figure = px.imshow(heat.to_numpy(), x=[html.escape(str(s)) for s in heat.columns],
+                   y=[html.escape(str(n)) for n in heat.index], color_continuous_scale="Blues", aspect="auto",
+                   labels={"color": "share"})
+figure.update_traces(customdata=counts.to_numpy(), hovertemplate="%{y} in %{x}: %{customdata} mentions "
+                                                                 "(%{z:.0%})<extra></extra>")
+figure.update_layout(height=140 + 24 * len(names), margin={"t": 10}, coloraxis_colorbar_tickformat=".0%")
+st.plotly_chart(figure, width="stretch", key="entities_heatmap")
+cells = counts.astype(int).astype(str) + " (" + (heat * 100).round().astype(int).astype(str) + "%)"
+grid = cells.reset_index().rename(columns={"canonical": "Entity"}).rename_axis(columns=None)
+st.dataframe(grid, key="entities_share_table", on_select="rerun", selection_mode="single-cell", hide_index=True,
+             width="stretch")
+cell = selected_cell("entities_share_table", grid)
+if cell and cell[1] != "Entity":
+    name, source = grid["Entity"].iloc[cell[0]], cell[1]
+    show_sentences(mention_sentences(chosen, sentences, articles, entities=[name], source=source),
+                   f"{name} in {source}")
+
+# -- co-occurrence -------------------------------------------------------------------------------------
+st.header("Named together")
+st.caption("Pairs of entities named in the same sentence, among the entities above.")
+pairs = cooccurrence(chosen, entities=names)
+if pairs.empty:
+    st.caption("No two of these entities share a sentence.")
+else:
+    matrix = pd.concat([pairs, pairs.rename(columns={"entity_a": "entity_b", "entity_b": "entity_a"})]).pivot_table(
+        index="entity_a", columns="entity_b", values="n_sentences", aggfunc="sum", fill_value=0)
+    order = [n for n in names if n in matrix.index]
+    matrix = matrix.reindex(index=order, columns=order, fill_value=0)
+    escaped = [html.escape(n) for n in order]
+    co_figure = px.imshow(matrix.to_numpy(), x=escaped, y=escaped, color_continuous_scale="Oranges",
+                          labels={"color": "sentences"}, aspect="auto")
+    co_figure.update_traces(hovertemplate="%{y} + %{x}: %{z} sentences<extra></extra>")
+    co_figure.update_layout(height=160 + 24 * len(order), margin={"t": 10})
+    st.plotly_chart(co_figure, width="stretch", key="entities_cooccurrence")
+    st.dataframe(pairs, key="entities_pairs_table", on_select="rerun", selection_mode="single-row",
+                 hide_index=True, width="stretch")
+    rows = selected_rows("entities_pairs_table")
+    if rows and rows[0] < len(pairs):
+        a, b = pairs["entity_a"].iloc[rows[0]], pairs["entity_b"].iloc[rows[0]]
+        show_sentences(mention_sentences(chosen, sentences, articles, entities=[a, b], together=True),
+                       f"{a} and {b}")
+
+with st.expander("How entities are found and merged", icon=":material/info:"):
+    st.markdown(
+        "spaCy's small English model tags the names; the rules in `analysis/entities.py` drop section headings "
+        "and page furniture, trim fragments such as “The Islamic State (”, and merge spellings: the alias table "
+        "`analysis/data/entity_aliases.csv` (which you can extend), acronyms the article defines (“Long Name "
+        "(ACRO)”), last names of people named in full, and case, dot, hyphen and accent variants. The model "
+        "mislabels some names (a city typed as an organisation) and misses others; every number above links to "
+        "the sentences so you can check."
+    )

@@ -1,0 +1,221 @@
+"""Tone: sentence sentiment by source, over time, along an article, around entities, and where methods disagree."""
+
+import html
+
+import numpy as np
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+import streamlit as st
+
+import app_data
+from analysis.entity_stats import mention_sentences, top_entities
+from analysis.sentiment import THIN, article_tone, disagreement, entity_tone, section_tone, source_tone
+
+METRIC_KEY = "tone_metric"
+ARTICLE_KEY = "tone_article"
+ENTITIES_KEY = "tone_entities"
+METRICS = {"polarity": "TextBlob polarity (-1..1)", "vader_compound": "VADER compound (-1..1)",
+           "subjectivity": "TextBlob subjectivity (0..1)"}
+MAX_EVIDENCE = 60
+esc = app_data.escape_markdown
+
+tables = app_data.current_tables()
+articles, sentences, mentions = tables.articles, tables.sentences, tables.mentions
+
+st.title("Tone")
+st.caption("How negative or positive the wording is, sentence by sentence. Select any point to read its sentence.")
+with st.expander("Read this first: what these scores can and cannot say", icon=":material/warning:", expanded=False):
+    st.markdown(
+        "Both scores are word lists, not readers. **TextBlob** averages the adjectives and adverbs it knows: it "
+        "misses contracted negation (“isn't great” scores as positive) and ignores most verbs and nouns of news "
+        "(“killed”, “denied”, “attack” barely move it). **VADER** was built for short social-media posts and "
+        "handles negation and intensifiers better, but reads news vocabulary in its own way. Reporting a tragedy "
+        "is negative in words whatever a source's stance: compare sources with each other, look at the spread "
+        "and at the sentences, never at one number. Means resting on fewer than "
+        f"{THIN} sentences are marked *thin* (hollow markers)."
+    )
+
+if sentences.empty:
+    st.info("No articles match the filters in the sidebar.")
+    st.stop()
+
+metric = st.radio("Score", list(METRICS), format_func=METRICS.get, key=METRIC_KEY, horizontal=True)
+label = METRICS[metric]
+titles = articles.set_index("article_id")["title"]
+source_of = articles.set_index("article_id")["source"]
+scored = sentences.assign(source=sentences["article_id"].map(source_of),
+                          title=sentences["article_id"].map(titles))
+
+
+def show_sentences(found: pd.DataFrame, heading: str) -> None:
+    """Evidence: sentences with their scores, as plain (escaped) table cells."""
+    st.markdown(f"**{esc(heading)}** — {len(found)} sentence{'s' if len(found) != 1 else ''}")
+    if found.empty:
+        st.caption("No sentences.")
+        return
+    keep = [c for c in ("source", "title", "idx", "sentence_idx", "section", "text", "sentence", "polarity",
+                        "subjectivity", "vader_compound") if c in found.columns]
+    st.dataframe(found[keep].head(MAX_EVIDENCE), hide_index=True, width="stretch",
+                 column_config={"text": st.column_config.TextColumn("sentence", width="large"),
+                                "sentence": st.column_config.TextColumn("sentence", width="large")})
+    if len(found) > MAX_EVIDENCE:
+        st.caption(f"Showing the first {MAX_EVIDENCE}.")
+
+
+def picked_points(event) -> list:
+    """customdata of the points selected in a chart event."""
+    points = (event.get("selection") or {}).get("points", []) if hasattr(event, "get") else []
+    return [p["customdata"] for p in points if isinstance(p.get("customdata"), (list, tuple))]
+
+
+def sentence_rows(keys: list) -> pd.DataFrame:
+    """Sentences named by (article_id, idx) pairs."""
+    wanted = {(str(k[0]), int(k[1])) for k in keys}
+    mask = [(a, int(i)) in wanted for a, i in zip(scored["article_id"], scored["idx"])]
+    return scored[mask]
+
+
+def hover(frame: pd.DataFrame) -> pd.Series:
+    """Escaped hover text: source, sentence number and the start of the sentence."""
+    short = frame["text"].str.slice(0, 110).where(frame["text"].str.len() <= 110, frame["text"].str.slice(0, 110) + "…")
+    return (frame["source"].map(lambda s: html.escape(str(s))) + " · sentence " + frame["idx"].astype(str)
+            + "<br>" + short.map(lambda s: html.escape(str(s))))
+
+
+# -- per source ----------------------------------------------------------------------------------------
+st.header("By source")
+sources = sorted(scored["source"].unique())
+position = {s: i for i, s in enumerate(sources)}
+jitter = (np.sin(np.arange(len(scored)) * 12.9898) * 43758.5453) % 1 * 0.5 - 0.25  # fixed pseudo-random spread
+spread = go.Figure()
+for source in sources:
+    values = scored.loc[scored["source"] == source, metric]
+    spread.add_trace(go.Box(x=values, y=[position[source]] * len(values), orientation="h", boxpoints=False,
+                            name=html.escape(str(source)), showlegend=False, hoverinfo="skip",
+                            line_color="#888", fillcolor="rgba(0,0,0,0.04)"))
+spread.add_trace(go.Scatter(
+    x=scored[metric], y=scored["source"].map(position) + jitter, mode="markers", showlegend=False,
+    marker={"size": 6, "opacity": 0.6, "color": scored[metric], "colorscale": "RdBu", "cmin": -1, "cmax": 1},
+    customdata=np.stack([scored["article_id"], scored["idx"]], axis=1), text=hover(scored),
+    hovertemplate="%{text}<br>" + label + ": %{x:.2f}<extra></extra>"))
+spread.update_layout(height=120 + 60 * len(sources), margin={"t": 10}, xaxis_title=label,
+                     yaxis={"tickvals": list(range(len(sources))), "ticktext": [html.escape(str(s)) for s in sources]})
+event = st.plotly_chart(spread, key="tone_sources_chart", on_select="rerun", selection_mode=("points", "box", "lasso"),
+                        width="stretch")
+st.dataframe(source_tone(sentences, articles), hide_index=True, width="stretch",
+             column_config={"thin": st.column_config.CheckboxColumn(help=f"fewer than {THIN} sentences")})
+st.caption("Box: the middle half of the sentences' scores, and their median. Table: means weighted by sentence "
+           "length.")
+keys = picked_points(event)
+if keys:
+    show_sentences(sentence_rows(keys), "Selected sentences")
+
+# -- over time -----------------------------------------------------------------------------------------
+st.header("Over publication time")
+tone = article_tone(sentences).merge(articles[["article_id", "source", "title", "published"]], on="article_id")
+dated = tone[tone["published"].notna()]
+if dated.empty:
+    st.caption("No article has a publication date.")
+else:
+    dated = dated.assign(source_label=dated["source"].map(lambda s: html.escape(str(s))),
+                         title_label=dated["title"].map(lambda s: html.escape(str(s))),
+                         marker=np.where(dated["thin"], "thin", "enough sentences"))
+    timeline = px.scatter(dated, x="published", y=metric, color="source_label", size="n_sentences",
+                          symbol="marker", symbol_map={"thin": "circle-open", "enough sentences": "circle"},
+                          custom_data=["article_id", "title_label"], labels={metric: label, "source_label": ""})
+    timeline.update_traces(hovertemplate="%{customdata[1]}<br>%{x|%d %b %Y}: %{y:.2f}<extra></extra>")
+    timeline.update_layout(margin={"t": 10}, legend_orientation="h")
+    event = st.plotly_chart(timeline, key="tone_time_chart", on_select="rerun", selection_mode="points",
+                            width="stretch")
+    st.caption("One point per article: its length-weighted mean; point size is its number of sentences.")
+    picked = [k[0] for k in picked_points(event)]
+    if picked:
+        found = scored[scored["article_id"].isin(picked)].sort_values(["article_id", "idx"])
+        show_sentences(found, "Sentences of the selected article" + ("s" if len(picked) > 1 else ""))
+undated = tone[tone["published"].isna()]
+if len(undated):
+    st.caption(f"{len(undated)} undated article{'s' if len(undated) != 1 else ''} not on the time axis: "
+               + ", ".join(esc(t) for t in undated["title"].head(5)) + ("…" if len(undated) > 5 else ""))
+
+# -- along one article ---------------------------------------------------------------------------------
+st.header("Along one article")
+options = articles["article_id"].tolist()
+choice = st.selectbox("Article", options, key=ARTICLE_KEY,
+                      format_func=lambda a: f"{source_of.get(a, '')}: {titles.get(a, a)}")
+if choice is not None:
+    one = scored[scored["article_id"] == choice].sort_values("idx")
+    along = go.Figure()
+    for column, name in (("polarity", "TextBlob polarity"), ("vader_compound", "VADER compound")):
+        along.add_trace(go.Scatter(x=one["idx"], y=one[column], mode="lines+markers", name=name,
+                                   customdata=np.stack([one["article_id"], one["idx"]], axis=1),
+                                   text=one["section"].fillna("").map(lambda s: html.escape(str(s))),
+                                   hovertemplate="sentence %{x} · %{text}<br>%{y:.2f}<extra>" + name + "</extra>"))
+    for start in one.groupby("section", sort=False)["idx"].min().iloc[1:]:
+        along.add_vline(x=start - 0.5, line_dash="dot", line_color="#aaa")
+    along.update_layout(margin={"t": 10}, xaxis_title="sentence", yaxis_title="score", yaxis_range=[-1.05, 1.05],
+                        legend_orientation="h")
+    event = st.plotly_chart(along, key="tone_article_chart", on_select="rerun", selection_mode="points",
+                            width="stretch")
+    st.caption("Dotted lines: section headings.")
+    keys = picked_points(event)
+    if keys:
+        show_sentences(sentence_rows(keys), "Selected sentence")
+    sections = section_tone(one)
+    st.dataframe(sections.drop(columns=["article_id"]), hide_index=True, width="stretch",
+                 column_config={"section": st.column_config.TextColumn(help="'' is the text before any heading")})
+
+# -- around entities -----------------------------------------------------------------------------------
+st.header("Around entities, by source")
+st.caption("Mean score of the sentences that name the entity (a sentence counts once), per source. Hollow: "
+           f"fewer than {THIN} sentences.")
+if mentions.empty:
+    st.caption("No named entities in these articles.")
+else:
+    ranked = top_entities(mentions, tables.entities, articles)["canonical"].tolist()
+    st.session_state[ENTITIES_KEY] = [e for e in st.session_state.get(ENTITIES_KEY, ranked[:6]) if e in ranked]
+    picked_entities = st.multiselect("Entities", ranked, key=ENTITIES_KEY)
+    around = entity_tone(mentions[mentions["canonical"].isin(picked_entities)], sentences, articles, by="source")
+    if around.empty:
+        st.caption("Pick one or more entities.")
+    else:
+        around = around.assign(source_label=around["source"].map(lambda s: html.escape(str(s))),
+                               entity_label=around["canonical"].map(lambda s: html.escape(str(s))),
+                               marker=np.where(around["thin"], "thin", "3+ sentences"))
+        dots = px.scatter(around, x=metric, y="entity_label", color="source_label", size="n_sentences",
+                          symbol="marker", symbol_map={"thin": "circle-open", "3+ sentences": "circle"},
+                          custom_data=["canonical", "source", "n_sentences"],
+                          labels={metric: label, "entity_label": "", "source_label": ""})
+        dots.update_traces(hovertemplate="%{y}: %{x:.2f} over %{customdata[2]} sentences<extra></extra>")
+        dots.update_layout(margin={"t": 10}, legend_orientation="h", height=160 + 40 * len(picked_entities))
+        event = st.plotly_chart(dots, key="tone_entities_chart", on_select="rerun", selection_mode="points",
+                                width="stretch")
+        st.dataframe(around[["canonical", "source", *METRICS, "n_sentences", "n_mentions", "thin"]],
+                     hide_index=True, width="stretch")
+        chosen = picked_points(event)
+        if chosen:
+            entity, source = str(chosen[0][0]), str(chosen[0][1])
+            show_sentences(mention_sentences(mentions, sentences, articles, entities=[entity], source=source),
+                           f"{entity} in {source}")
+
+# -- disagreement --------------------------------------------------------------------------------------
+st.header("Where TextBlob and VADER disagree")
+compared = disagreement(scored)
+counts = compared["agreement"].value_counts()
+st.caption(f"{counts.get('opposite', 0)} sentences point opposite ways, {counts.get('one_neutral', 0)} are neutral "
+           f"for one method only, {counts.get('agree', 0)} agree (scores within ±0.05 count as neutral). "
+           "Opposite calls are where neither score should be trusted alone.")
+compared = compared.assign(kind=compared["agreement"].str.replace("_", " "))
+versus = px.scatter(compared, x="polarity", y="vader_compound", color="kind",
+                    custom_data=["article_id", "idx"], hover_name=hover(compared),
+                    labels={"polarity": "TextBlob polarity", "vader_compound": "VADER compound", "kind": ""},
+                    color_discrete_map={"agree": "#9aa", "one neutral": "#f0b050", "opposite": "#d03030"})
+versus.update_traces(hovertemplate="%{hovertext}<br>TextBlob %{x:.2f} · VADER %{y:.2f}<extra></extra>")
+versus.update_layout(margin={"t": 10}, legend_orientation="h", xaxis_range=[-1.05, 1.05], yaxis_range=[-1.05, 1.05])
+event = st.plotly_chart(versus, key="tone_versus_chart", on_select="rerun", selection_mode=("points", "box", "lasso"),
+                        width="stretch")
+keys = picked_points(event)
+opposite = compared[compared["agreement"] == "opposite"].reindex(
+    compared[compared["agreement"] == "opposite"]["gap"].abs().sort_values(ascending=False).index)
+show_sentences(sentence_rows(keys) if keys else opposite,
+               "Selected sentences" if keys else "Sentences where they point opposite ways, largest gap first")

@@ -1,0 +1,69 @@
+"""The Tone page: distributions per source, articles over time, along an article, entity tone, disagreement."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+TIMEOUT = 240
+
+
+@pytest.fixture(scope="module")
+def page():
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
+    app.switch_page("pages/tone.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def table_with(app, column):
+    return next(d.value for d in app.dataframe if column in d.value.columns)
+
+
+def test_sections_and_caveats(page):
+    assert [h.value for h in page.header] == ["By source", "Over publication time", "Along one article",
+                                              "Around entities, by source", "Where TextBlob and VADER disagree"]
+    assert any("isn't great" in m.value for m in page.markdown)  # the method's limits are stated
+    per_source = table_with(page, "n_articles")
+    assert len(per_source) == 5 and per_source["polarity"].between(-1, 1).all()
+
+
+def test_undated_articles_are_named_not_plotted(page):
+    assert any("undated article" in c.value for c in page.caption)
+
+
+def test_entity_tone_table_counts_sentences_and_marks_thin(page):
+    around = table_with(page, "n_mentions")
+    assert set(around["canonical"]) <= set(page.multiselect(key="tone_entities").value)
+    assert (around["thin"] == (around["n_sentences"] < 3)).all()
+    page.multiselect(key="tone_entities").set_value(["Ukraine"]).run()
+    assert set(table_with(page, "n_mentions")["canonical"]) == {"Ukraine"}
+
+
+def test_metric_switch(page):
+    page.radio(key="tone_metric").set_value("vader_compound").run()
+    assert not page.exception
+    page.radio(key="tone_metric").set_value("polarity").run()
+
+
+def test_choosing_an_article_shows_its_sections(page):
+    options = page.selectbox(key="tone_article").options
+    page.selectbox(key="tone_article").set_value(page.selectbox(key="tone_article").value).run()
+    sections = table_with(page, "section")
+    assert len(options) == 5 and sections["n_sentences"].sum() > 5
+
+
+def test_disagreements_are_listed_with_their_sentences(page):
+    listed = page.dataframe[-1].value  # the last table: the sentences behind the disagreement chart
+    assert any("point opposite ways" in m.value for m in page.markdown)
+    assert len(listed) > 0 and {"text", "polarity", "vader_compound"} <= set(listed.columns)
+    assert ((listed["polarity"] > 0.05) != (listed["vader_compound"] > 0.05)).all()
+
+
+def test_selecting_a_point_shows_its_sentence(page):
+    page.session_state["tone_versus_chart"] = {"selection": {"points": [
+        {"customdata": [page.selectbox(key="tone_article").value, 0]}], "point_indices": [0], "box": [], "lasso": []}}
+    page.run()
+    assert not page.exception, [e.value for e in page.exception]
+    assert any("Selected sentences" in m.value for m in page.markdown)
