@@ -18,6 +18,7 @@ import streamlit as st
 
 from analysis.ingest import load_path
 from analysis.pipeline import CorpusTables, analyse_corpus
+from analysis.uploads import BuiltCorpus
 
 APP_DIR = Path(__file__).resolve().parent
 SEEDS_DIR = APP_DIR / "seeds"
@@ -28,6 +29,13 @@ FILTER_DATES = "filter_dates"
 FILTER_UNDATED = "filter_undated"
 READER_ARTICLE = "reader_article_id"
 READER_HIGHLIGHT = "reader_highlight_figure_id"
+#: This session's own corpus (a ``BuiltCorpus`` from the Corpus page); absent means the bundled seeds.
+ACTIVE_CORPUS = "active_corpus"
+#: ``{source: group}`` assigned by the user (Corpus and Framing pages); saved with the corpus.
+SOURCE_GROUPS = "framing_groups"
+SEEDS_NAME = "Bundled seeds"
+#: A ``CorpusJob`` building this session's corpus on a worker thread (Corpus page).
+CORPUS_JOB = "corpus_job"
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$&:])")
 
@@ -53,9 +61,56 @@ def _analysed_seeds(fingerprint: str) -> CorpusTables:
     return analyse_corpus(load_path(SEEDS_DIR))
 
 
-def corpus_tables() -> CorpusTables:
-    """The whole corpus this session is looking at, unfiltered."""
+def seed_tables() -> CorpusTables:
+    """The bundled seeds, analysed (shared by every session: the same bytes for all)."""
     return _analysed_seeds(_folder_fingerprint(SEEDS_DIR))
+
+
+def active_corpus() -> BuiltCorpus | None:
+    """This session's uploaded or reopened corpus, or None when it looks at the seeds."""
+    return st.session_state.get(ACTIVE_CORPUS)
+
+
+def set_active_corpus(built: BuiltCorpus | None) -> None:
+    """Switch this session to ``built`` (None: back to the seeds).
+
+    Filters and the reader's article belong to the old corpus: the date range
+    and reader choice are reset; the selected sources are pruned to those the
+    new corpus has (see ``sidebar_filters``). Groups the user gave per file
+    join the session's source groups.
+    """
+    state = st.session_state
+    if built is None:
+        state.pop(ACTIVE_CORPUS, None)
+    else:
+        state[ACTIVE_CORPUS] = built
+        state.setdefault(SOURCE_GROUPS, {}).update(built.source_groups)
+    for key in (FILTER_DATES, READER_ARTICLE, READER_HIGHLIGHT):
+        state.pop(key, None)
+
+
+def adopt_finished_job() -> None:
+    """Make a successfully finished build this session's corpus (once)."""
+    job = st.session_state.get(CORPUS_JOB)
+    if job is not None and not job.running and job.result is not None and not job.adopted:
+        job.adopted = True
+        set_active_corpus(job.result)
+
+
+def corpus_name() -> str:
+    """What this session is looking at: the user's corpus name, or the seeds."""
+    built = active_corpus()
+    return built.name if built is not None else SEEDS_NAME
+
+
+def corpus_tables() -> CorpusTables:
+    """The whole corpus this session is looking at, unfiltered.
+
+    The session's own corpus lives in ``st.session_state`` only (never in a
+    process-wide cache), so no other session can reach it.
+    """
+    built = active_corpus()
+    return built.tables if built is not None else seed_tables()
 
 
 def date_bounds(articles: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
@@ -90,14 +145,25 @@ def current_tables() -> CorpusTables:
 
 def sidebar_filters() -> None:
     """Draw the shared filters; their keys keep the choices across pages."""
+    adopt_finished_job()
     articles = corpus_tables().articles
     with st.sidebar:
+        st.caption(f"Corpus: **{escape_markdown(corpus_name())}** ({len(articles):,} articles)")
+        job = st.session_state.get(CORPUS_JOB)
+        if job is not None and job.running:
+            st.caption(":material/hourglass_top: Analysing your upload; see the Corpus page.")
         st.header("Filters")
         sources = sorted(articles["source"].unique())
+        state = st.session_state
+        if state.get(FILTER_SOURCES):  # the corpus may have changed under the saved choice
+            state[FILTER_SOURCES] = [s for s in state[FILTER_SOURCES] if s in set(sources)]
         st.multiselect("Sources", sources, key=FILTER_SOURCES, placeholder="All sources")
         bounds = date_bounds(articles)
         if bounds is not None:
             low, high = bounds[0].date(), bounds[1].date()
+            chosen = state.get(FILTER_DATES)
+            if chosen and not all(low <= day <= high for day in chosen):
+                del state[FILTER_DATES]
             if low < high:
                 st.date_input("Published between", value=(low, high), min_value=low, max_value=high,
                               key=FILTER_DATES)
