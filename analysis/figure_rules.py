@@ -42,7 +42,7 @@ _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 
 _AUX = frozenset("were was are is have has had been be being will would may might could shall should do did".split())
 _STOPS = frozenset(
-    "and or but while whereas because although though than as when where whom whose since after before until "
+    "and or but while whereas because although though than as when where whose since after before until "
     "unless if so yet".split()
 )
 _DETERMINERS = frozenset("the a an his her their its our your this that these those all every each".split())
@@ -53,7 +53,8 @@ _PAREN_OPENERS = frozenset(
 )
 _TOLL_LINKS = frozenset(
     "to at of is was stood stands reached reaches hit passed topped exceeded surpassed now numbered numbers "
-    "totalled totaled totals total remains remained reaching bringing putting set".split()
+    "totalled totaled totals total remains remained reaching bringing putting set exceed reach top surpass "
+    "exceeds tops".split()
 )
 _UNIT_MODIFIERS = frozenset("more long full whole consecutive additional extra straight entire further".split())
 _LESS_THAN = frozenset(["fewer than", "less than", "under", "below", "just under", "just below"])
@@ -63,6 +64,10 @@ _EARLIER_OPENERS = (("initially",), ("originally",), ("at", "first"), ("previous
                     ("early", "reports"), ("first", "reports"))
 _SEGMENT_SPLITS = frozenset("though although but while whereas".split())
 _OF_THEM = frozenset(["of them", "of whom", "of those", "of these", "of which"])
+_SHARES = frozenset("half third thirds quarter quarters most many some several none majority all each few fraction "
+                    "share percent".split())
+_RUNNING_TOTAL = frozenset("bringing raising taking pushing brings raises takes pushes brought took pushed".split())
+_RELATED = {("injured", "hospitalized"), ("hospitalized", "injured")}
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -302,6 +307,8 @@ class SentenceFigure:
     partial_kind: str = ""  # "", "strong" or "of_them" (a subset of the figure before)
     generic: bool = False  # reached from "the total", "the figure": takes the previous figure's category
     via_change: bool = False  # "rose to 104": supersedes the sentence's earlier figure of its category
+    running_total: bool = False  # "bringing the toll to 17": earlier counts of its category are increments
+    coordinated: bool = False  # "27 passengers and two crew members died": a part of a listed whole
 
 
 @dataclass
@@ -539,6 +546,8 @@ def _skip_parenthetical(tok: _Tokens, p: int, lex: Lexicon) -> int | None:
             has_number = any(tok.is_number(m) for m in range(p + 1, k))
             if opener in ("including", "among", "mostly", "mainly", "many", "most") or has_verb:
                 return k + 1
+            if tok.is_number(p + 1) and "of" in segment[:4] and ("them" in segment or "whom" in segment):
+                return k + 1  # "nine people, six of them children, died"
             if opener in _PAREN_OPENERS and not has_number and len(segment) <= 6:
                 return k + 1
             return None
@@ -554,6 +563,15 @@ def _predicate(q: _Quantity, tok: _Tokens, lex: Lexicon, *, limit: int = 6) -> t
     p = q.tail
     gap = 0
     coordinated = False
+    if p < len(words) and words[p] == "of":  # "four of the injured are ...": skip the whole's name
+        p += 1
+        if p < len(words) and words[p] in ("the", "them", "those", "these", "whom"):
+            p += 1
+        if q.superset is not None and p == q.superset.first:
+            p = q.superset.last
+        named = lex.head.at(words, p) or lex.category_words.at(words, p)
+        if named:
+            p += named[0]
     while p < len(words) and gap <= limit:
         w = words[p]
         if w == ",":
@@ -570,7 +588,10 @@ def _predicate(q: _Quantity, tok: _Tokens, lex: Lexicon, *, limit: int = 6) -> t
             continue
         if tok.is_number(p):
             if q.superset is not None and q.superset.first == p:  # "19 of the 22 passengers ... were killed"
-                p = q.superset.last
+                p, gap = q.superset.last, 0
+                continue
+            if p >= 2 and words[p - 2:p] == ["among", "the"]:  # "eight children were among the 46 people killed"
+                p = _number_end(tok, p)
                 continue
             return None
         match = lex.after.at(words, p)
@@ -594,6 +615,13 @@ def _predicate(q: _Quantity, tok: _Tokens, lex: Lexicon, *, limit: int = 6) -> t
         p += 1
         gap += 1
     return None
+
+
+def _number_end(tok: _Tokens, p: int) -> int:
+    """Index just past the number whose tokens start at ``p``."""
+    while p < len(tok.words) and tok.is_number(p):
+        p += 1
+    return p
 
 
 def _before_cue(q: _Quantity, tok: _Tokens, lex: Lexicon) -> tuple[str, int] | None:
@@ -629,7 +657,7 @@ def _before_cue(q: _Quantity, tok: _Tokens, lex: Lexicon) -> tuple[str, int] | N
 def _toll_cue(q: _Quantity, tok: _Tokens, lex: Lexicon) -> tuple[str, int] | None:
     """A toll noun further back in the clause: "the death toll from the quake climbed to 1,200"."""
     words = tok.words
-    if q.qstart == 0 or words[q.qstart - 1] not in _TOLL_LINKS:
+    if q.qstart == 0 or (words[q.qstart - 1] not in _TOLL_LINKS and words[q.first - 1] not in _TOLL_LINKS):
         return None
     for j in range(q.qstart - 1, max(-1, q.qstart - 13), -1):
         if words[j] in (";", ".", ":") or tok.is_number(j):
@@ -637,6 +665,11 @@ def _toll_cue(q: _Quantity, tok: _Tokens, lex: Lexicon) -> tuple[str, int] | Non
         match = lex.tolls.ending(words, j)
         if match:
             return str(match[1]), j - match[0] + 1
+        if words[j] == "number" and j + 1 < len(words) and words[j + 1] == "of":
+            for k in range(j + 2, min(q.qstart, j + 6)):  # "the number of people made homeless"
+                hit = lex.category_words.at(words, k)
+                if hit:
+                    return str(hit[1]), j
     return None
 
 
@@ -674,6 +707,8 @@ def _partial_kind(q: _Quantity, tok: _Tokens, lex: Lexicon, stop: int) -> str:
             break
         match = lex.partial_after.at(words, p)
         if not match:
+            if words[p] in _STOPS:
+                break
             continue
         phrase = " ".join(words[p:p + match[0]])
         if phrase in _OF_THEM:
@@ -731,6 +766,13 @@ def _projected(q: _Quantity, tok: _Tokens, lex: Lexicon, predicate_at: int | Non
         return True
     stop = predicate_at if predicate_at is not None else min(len(words), q.last + 5)
     return any(lex.projected_after.at(words, p) for p in range(q.last, min(len(words), stop + 1)))
+
+
+def _running_total(q: _Quantity, tok: _Tokens) -> bool:
+    """"raising the death toll to 17", "bringing the total number of dead to 149"."""
+    words = tok.words
+    j = q.qstart - 1
+    return j >= 0 and words[j] == "to" and any(words[k] in _RUNNING_TOTAL for k in range(max(0, j - 7), j))
 
 
 def _via_change(q: _Quantity, tok: _Tokens, lex: Lexicon) -> bool:
@@ -957,6 +999,9 @@ def _quantity_figures(q: _Quantity, tok: _Tokens, lex: Lexicon) -> list[Sentence
     if before is None or not before[0]:
         before = _toll_cue(q, tok, lex) or before
     predicate = _predicate(q, tok, lex)
+    words = tok.words
+    if q.qstart >= 3 and words[q.qstart - 2:q.qstart] == ["of", "the"] and words[q.qstart - 3] in _SHARES:
+        q.subset = q  # "more than half of the 500 residents": 500 is the whole, not the count
     if q.subset is not None:  # "22" in "19 of the 22 passengers were killed": only its own cues count
         predicate = None
         if head is None and (before is None or not before[0]):
@@ -965,6 +1010,8 @@ def _quantity_figures(q: _Quantity, tok: _Tokens, lex: Lexicon) -> list[Sentence
     if (before is None or not before[0]) and predicate is None and head is None and partner is not None:
         before = _before_cue(partner, tok, lex) or _toll_cue(partner, tok, lex) or before
         predicate = _predicate(partner, tok, lex)
+    if head and head[3]:  # a head after "of" names the whole: "four of the injured are in critical condition"
+        head = (head[0], "weak", head[2], head[3]) if head[1] == "strong" else None
     primary: str | None = None
     if head and head[1] == "strong":
         primary = head[0]
@@ -986,7 +1033,8 @@ def _quantity_figures(q: _Quantity, tok: _Tokens, lex: Lexicon) -> list[Sentence
         partial_kind = partial_kind or "strong"
     base = dict(start=q.start, end=q.end, number_text=tok.text[q.start:q.end], value=q.value, low=q.low,
                 high=q.high, qualifier=q.qualifier, vague=q.vague, first=q.first, last=q.last, qstart=q.qstart,
-                partial_kind=partial_kind, place=_place(q, tok, lex), via_change=_via_change(q, tok, lex))
+                partial_kind=partial_kind, place=_place(q, tok, lex), via_change=_via_change(q, tok, lex),
+                running_total=_running_total(q, tok), coordinated=bool(predicate and predicate[3]))
     made = [SentenceFigure(category=c, **base) for c in categories] or [SentenceFigure(category="", **base)]
     if not categories and before is not None and not before[0]:
         made[0].generic = True
@@ -1033,13 +1081,25 @@ def _resolve(figures: list[SentenceFigure], tok: _Tokens, lex: Lexicon,
                 continue
             figure.category = inherit
             figure.inherited = True
-        if figure.partial_kind == "strong" or (figure.partial_kind == "of_them" and (prev or previous_category)):
-            figure.scope = "partial"
-        if figure.via_change and figure.status == "current":
-            for earlier in resolved:  # "stood at 89 ..., rose to 104": 89 is superseded
-                if earlier.category == figure.category and earlier.status == "current" and earlier.scope == "total":
-                    earlier.status = "superseded"
+        before_category = prev.category if prev else previous_category
+        if figure.partial_kind == "strong" or (figure.partial_kind == "of_them" and before_category and (
+                before_category == figure.category or (before_category, figure.category) in _RELATED)):
+            figure.scope = "partial"  # "six of them critically"; not "14 survivors, two of whom died"
+        if prev and prev.coordinated and prev.category == figure.category and words[figure.qstart - 1] == "and":
+            figure.scope = "partial"  # "27 passengers and two crew members died"
+        for earlier in resolved:
+            if earlier.category != figure.category or earlier.status != "current" or earlier.scope != "total":
+                continue
+            if figure.running_total:  # "Two more victims died, raising the toll to 17": 2 is an increment
+                earlier.scope = "partial"
+            elif figure.via_change and figure.status == "current":  # "stood at 89 ..., rose to 104"
+                earlier.status = "superseded"
         resolved.append(figure)
+    if words[:1] == ["among"]:  # "Among the 29 dead were seven foreign tourists": what follows the verb is a subset
+        verb = next((i for i, w in enumerate(words) if w in ("were", "are", "was", "is", "included", "include")), None)
+        for figure in resolved:
+            if verb is not None and figure.first > verb:
+                figure.scope = "partial"
     if words[:1] and any(tuple(words[:len(o)]) == o for o in _EARLIER_OPENERS):
         for figure in resolved:  # "Initially, authorities said 52 people had died."
             if figure.status == "current" and not figure.via_change:

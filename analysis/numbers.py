@@ -92,6 +92,9 @@ def _vague_table() -> tuple[re.Pattern[str], dict[str, tuple[int, int]], tuple[s
 
 
 _UNIT_OF = {"dozen": 12, "hundred": 100, "thousand": 1_000}
+_SCORES_NEXT = re.compile(
+    r"\s+(?:of|more|others|were|are|have|had|killed|dead|died|injured|wounded|hurt|missing|arrested|detained|"
+    r"evacuated|rescued)\b", re.IGNORECASE)
 _CEILING_OF = {"dozen": "dozens", "hundred": "hundreds", "thousand": "thousands"}
 
 
@@ -200,8 +203,8 @@ def _vague_numbers(text: str) -> list[Number]:
     for match in pattern.finditer(text):
         if match.group("vague"):
             key = re.sub(r"\s+", " ", match.group("vague").lower())
-            if key == "scores" and not re.match(r"\s+of\b", text[match.end():]):
-                continue
+            if key == "scores" and not _SCORES_NEXT.match(text, match.end()):
+                continue  # "scores of people", "scores injured"; not "test scores"
             low, high = spans[key]
         else:
             unit = match.group("unit").lower().rstrip("s")
