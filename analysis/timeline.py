@@ -169,8 +169,8 @@ def build_timeline(articles: pd.DataFrame, figures: pd.DataFrame, *,
     (``killed``, ``killed_qualifier``, ... ``killed_figure_id``) is a ``current`` point.
     Every figure of the ledger with ``status == "superseded"`` and a whole-event scope in
     the same article and category is a ``superseded`` point whose ``replaced_by`` is the
-    figure that replaced it: a current figure of the same sentence when there is one
-    ("revised from 143 to 133"), else the article's headline figure. Undated articles are
+    article's headline figure — the plotted point that replaced it (without a headline, the
+    current figure of the same sentence: "revised from 143 to 133"). Undated articles are
     kept with an empty ``published``.
 
     Returns:
@@ -220,7 +220,7 @@ def build_timeline(articles: pd.DataFrame, figures: pd.DataFrame, *,
                     "qualifier": _text(old.get("qualifier")) or "exact", "status": "superseded",
                     "may_rise": _flag(old.get("may_rise")), "attributed_to": _text(old.get("attributed_to")),
                     "figure_id": _text(old.get("figure_id")),
-                    "replaced_by": same_sentence or (headline_id if value is not None else ""),
+                    "replaced_by": headline_id if value is not None else same_sentence,
                     "sentence": _text(old.get("sentence")),
                 })
     if not rows:
@@ -376,9 +376,16 @@ def find_contradictions(articles: pd.DataFrame, figures: pd.DataFrame, *,
     by_figure = {r["figure_id"]: r for r in records if r["status"] == "current" and r["figure_id"]}
     current_by_article = {(r["article_id"], r["category"]): r for r in records if r["status"] == "current"}
     stated_down: set[tuple[str, str]] = set()
+    revised_to = _revision_targets(figures)
     for old in (r for r in records if r["status"] == "superseded"):
         new = by_figure.get(old["replaced_by"]) or current_by_article.get((old["article_id"], old["category"]))
-        if new is None or old["value"] == new["value"]:
+        if new is None:
+            continue
+        # Evidence of a revision is its own sentence: "from an initial 143 to 133", not the headline's.
+        target = revised_to.get((old["article_id"], old["category"], old["figure_id"]))
+        if target is not None:
+            new = {**new, **target}
+        if old["value"] == new["value"]:
             continue
         if new["value"] < old["value"]:
             stated_down.add((old["article_id"], old["category"]))
@@ -397,6 +404,27 @@ def find_contradictions(articles: pd.DataFrame, figures: pd.DataFrame, *,
     if not rows:
         return _typed_contradictions(empty_table("contradictions"))
     return _typed_contradictions(pd.DataFrame(rows))
+
+
+def _revision_targets(figures: pd.DataFrame) -> dict[tuple, dict]:
+    """``(article_id, category, superseded figure_id) -> the current figure of the same sentence``."""
+    if figures.empty or "status" not in figures:
+        return {}
+    current: dict[tuple, dict] = {}
+    for row in figures.to_dict("records"):
+        if row.get("status") == "current" and _text(row.get("scope")) != "partial" and _num(row.get("value")) is not None:
+            current.setdefault((_text(row.get("article_id")), row.get("category"), row.get("sentence_idx")), row)
+    out = {}
+    for row in figures.to_dict("records"):
+        if row.get("status") != "superseded":
+            continue
+        match = current.get((_text(row.get("article_id")), row.get("category"), row.get("sentence_idx")))
+        if match is not None:
+            out[(_text(row.get("article_id")), row.get("category"), _text(row.get("figure_id")))] = {
+                "value": _num(match.get("value")), "low": _num(match.get("low")), "high": _num(match.get("high")),
+                "qualifier": _text(match.get("qualifier")) or "exact", "figure_id": _text(match.get("figure_id")),
+                "sentence": _text(match.get("sentence"))}
+    return out
 
 
 def _later_lower(points: list[dict], category: str, stated_down: set[tuple[str, str]]) -> list[dict]:

@@ -106,14 +106,21 @@ def test_timeline_points_and_links(seed_shaped):
     assert timeline["value"].dtype == "float64"
 
 
-def test_superseded_figure_links_to_same_sentence_current_figure():
+def test_superseded_figure_links_to_the_plotted_headline_and_the_revision_keeps_its_sentence():
+    revision = "The toll rose from 60 to 90 overnight."
     arts, figs = tables(
         [article("a", "2023-08-01", killed=(93, "exact", False))],
-        [figure("a", "killed", 93, sentence_idx=0, sentence="The toll rose from 60 to 93, and 5 died later."),
-         figure("a", "killed", 60, status="superseded", figure_id="a-old", sentence_idx=0),
-         figure("a", "killed", 98, figure_id="a-other", sentence_idx=3)])
+        [figure("a", "killed", 93, sentence_idx=4, sentence="93 people are now confirmed dead."),
+         figure("a", "killed", 90, figure_id="a-rev", sentence_idx=0, sentence=revision),
+         figure("a", "killed", 60, status="superseded", figure_id="a-old", sentence_idx=0, sentence=revision)])
     timeline = build_timeline(arts, figs)
     assert timeline.loc[timeline["status"] == "superseded", "replaced_by"].tolist() == ["a-killed"]
+    assert timeline.loc[timeline["status"] == "current", "figure_id"].tolist() == ["a-killed"]
+    result = find_contradictions(arts, figs, timeline=timeline)
+    row = result[result["kind"] == "revision"].iloc[0]
+    assert (row["value_a"], row["value_b"], row["figure_id_b"]) == (60.0, 90.0, "a-rev")
+    assert row["sentence_a"] == row["sentence_b"] == revision
+    assert "updates 60 to 90" in row["why"]
 
 
 def test_summary_band_highest_and_conservative(seed_shaped):
