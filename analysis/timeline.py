@@ -429,14 +429,21 @@ def _revision_targets(figures: pd.DataFrame) -> dict[tuple, dict]:
 
 def _later_lower(points: list[dict], category: str, stated_down: set[tuple[str, str]]) -> list[dict]:
     rows = []
+    # points are sorted by time: keep the highest report strictly before the current timestamp.
+    best: dict | None = None  # highest of all earlier timestamps
+    pending: dict | None = None  # highest of the current timestamp, joins ``best`` when time moves on
+    current_time = None
     for later in points:
-        if (later["article_id"], category) in stated_down:
-            continue
         when = pd.Timestamp(later["published"])
-        earlier = [p for p in points if pd.Timestamp(p["published"]) < when]
-        if not earlier:
+        if when != current_time:
+            if pending is not None and (best is None or pending["value"] >= best["value"]):
+                best = pending
+            pending, current_time = None, when
+        if pending is None or later["value"] >= pending["value"]:
+            pending = later
+        if best is None or (later["article_id"], category) in stated_down:
             continue
-        top = max(earlier, key=lambda p: (p["value"], pd.Timestamp(p["published"])))
+        top = best
         if later["value"] >= top["value"] or _compatible_about(top, later):
             continue
         rows.append(_pair("contradiction", category, top, later,
