@@ -275,8 +275,7 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
                 hovertext=[f"Event date {day:%Y-%m-%d}, from {len(rows)} article(s): {words}"],
                 hovertemplate="%{hovertext}<extra></extra>"))
 
-    _legend(figure, points, has_event=has_dated and not event_rows.empty,
-            has_band=has_dated and not band.empty)
+    _legend(figure, points, has_event=has_dated and not event_rows.empty)
     _layout(figure, points, label=label, time_axis=time_axis, strip_axis=strip_axis, strip_title=strip_title,
             event_rows=event_rows, height=height)
     return figure
@@ -288,7 +287,7 @@ def _source_groups(points: pd.DataFrame) -> dict[str, str]:
     return {source: f"source-{i}" for i, source in enumerate(sources)}
 
 
-def _legend(figure: go.Figure, points: pd.DataFrame, *, has_event: bool, has_band: bool) -> None:
+def _legend(figure: go.Figure, points: pd.DataFrame, *, has_event: bool) -> None:
     """Legend-only entries: sources by colour, qualifiers by shape, and the other marks."""
     if points.empty:
         return
@@ -321,7 +320,6 @@ def _legend(figure: go.Figure, points: pd.DataFrame, *, has_event: bool, has_ban
         figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="event date (from the text)",
                                     marker=dict(symbol="star", size=12, color="#444444"),
                                     legend="legend2"))
-    del has_band  # the band traces carry their own legend entries
 
 
 def _layout(figure: go.Figure, points: pd.DataFrame, *, label: str, time_axis: str | None, strip_axis: str | None,
