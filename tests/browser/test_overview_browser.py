@@ -19,3 +19,25 @@ def test_overview_renders_in_chromium(streamlit_server, page):
     assert page.get_by_text("Unfolding of Events").first.is_visible() or page.get_by_text("Reader").is_visible()
     page.screenshot(path=str(ARTIFACTS / "overview.png"), full_page=True)
     assert not errors, errors
+
+
+def test_sidebar_filters_persist_across_pages(streamlit_server, page):
+    page.goto(streamlit_server)
+    wait_for_app(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("Include undated articles").click()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=\"stMetric\"]')]"
+        ".some(m => m.innerText.startsWith('Articles') && m.innerText.trim().endsWith('3'))",
+        timeout=60_000,
+    )
+    links = sidebar.locator('[data-testid="stSidebarNavLink"]')
+    assert links.count() >= 2, "the sidebar lists the pages"
+    links.nth(1).click()
+    wait_for_app(page)
+    checkbox = sidebar.get_by_role("checkbox", name="Include undated articles", exact=False)
+    assert not checkbox.is_checked()
+    links.nth(0).click()
+    wait_for_app(page)
+    articles = page.locator('[data-testid="stMetric"]').first.inner_text()
+    assert articles.strip().endswith("3")
