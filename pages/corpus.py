@@ -54,9 +54,14 @@ def refresh_widgets() -> None:
     state[GEN] += 1
 
 
-def apply_file_edits(key: str, names: list[str]) -> None:
+def edits_of(key: str) -> dict:
+    """``{row: {column: value}}`` the user changed in the data editor ``key``."""
+    value = state.get(key)
+    return dict(value.get("edited_rows") or {}) if isinstance(value, dict) else {}
+
+
+def apply_file_edits(edits: dict, names: list[str]) -> None:
     """Copy the file table's edits (source, group, remove) into the session's stores."""
-    edits = state[key].get("edited_rows", {})
     removed = set()
     for row, change in edits.items():
         name = names[int(row)]
@@ -67,15 +72,13 @@ def apply_file_edits(key: str, names: list[str]) -> None:
         if change.get("remove"):
             removed.add(name)
     state[FILES] = [f for f in state[FILES] if f.name not in removed]
-    refresh_widgets()
 
 
-def apply_date_edits(key: str, ids: list[str]) -> None:
-    for row, change in state[key].get("edited_rows", {}).items():
+def apply_date_edits(edits: dict, ids: list[str]) -> None:
+    for row, change in edits.items():
         if "published" in change:
             value = change["published"]
             state[DATES][ids[int(row)]] = str(value)[:10] if value else ""
-    refresh_widgets()
 
 
 def save_mapping(signature: str, form: str) -> None:
@@ -188,7 +191,7 @@ st.caption(f"Text or Markdown (one article per file), CSV/TSV/JSON/JSON Lines/Pa
            f"{LIMITS.max_file_bytes / 1024 / 1024:.0f} MB per file, articles over {LIMITS.max_article_chars:,} "
            "characters are truncated (with a note).")
 uploaded = st.file_uploader(
-    "Files", type=sorted(s.lstrip(".") for s in SUPPORTED_SUFFIXES), accept_multiple_files=True,
+    "Files", type=sorted(SUPPORTED_SUFFIXES), accept_multiple_files=True,
     key=f"corpus_uploader_{state[GEN]}", disabled=job is not None and job.running,
 )
 if uploaded:
@@ -222,7 +225,7 @@ if corpus_files:
             "sha256": [f.sha256[:12] for f in corpus_files], "source": [state[SOURCES].get(n, "") for n in names],
             "group": [state[GROUPS].get(n, "") for n in names], "remove": [False] * len(names),
         }),
-        key=editor_key, on_change=apply_file_edits, args=(editor_key, names), hide_index=True, width="stretch",
+        key=editor_key, hide_index=True, width="stretch",
         disabled=["file", "size_kb", "sha256"],
         column_config={
             "size_kb": st.column_config.NumberColumn("KB"),
@@ -231,6 +234,10 @@ if corpus_files:
             "remove": st.column_config.CheckboxColumn("Remove"),
         },
     )
+    if edits_of(editor_key):  # keep the edits in the session's stores, then redraw the table from them
+        apply_file_edits(edits_of(editor_key), names)
+        refresh_widgets()
+        st.rerun()
 
     st.subheader("2. Check the columns of tables")
     unmapped = 0
@@ -268,11 +275,11 @@ if corpus_files:
 
     st.subheader("3. Analyse")
     cols = st.columns(2)
-    cols[0].text_input("Corpus name", key=kept("corpus_name_input", default_name(corpus_files)),
-                       on_change=remember, args=("corpus_name_input",), max_chars=120)
-    cols[1].radio("Analyse", ["alone", "with"], key=kept("corpus_with_seeds", "alone"), on_change=remember,
-                  args=("corpus_with_seeds",), horizontal=True,
+    cols[0].text_input("Corpus name", key=kept("corpus_name_input", default_name(corpus_files)), max_chars=120)
+    cols[1].radio("Analyse", ["alone", "with"], key=kept("corpus_with_seeds", "alone"), horizontal=True,
                   format_func={"alone": "the upload alone", "with": "the upload together with the bundled seeds"}.get)
+    remember("corpus_name_input")
+    remember("corpus_with_seeds")
     st.button(f"Analyse {len(corpus_files)} file{'s' if len(corpus_files) != 1 else ''}", type="primary",
               on_click=start_build, disabled=job is not None and job.running, icon=":material/play_arrow:")
 
@@ -309,12 +316,15 @@ if built is not None:
         shown = undated.assign(published=[
             pd.Timestamp(state[DATES][i]) if state[DATES].get(i) else p for i, p in zip(ids, undated["published"])])
         st.data_editor(
-            shown.drop(columns=["article_id"]), key=dates_key, on_change=apply_date_edits, args=(dates_key, ids),
-            hide_index=True, width="stretch", disabled=["source", "title", "file", "date_method"],
+            shown.drop(columns=["article_id"]), key=dates_key, hide_index=True, width="stretch", disabled=["source", "title", "file", "date_method"],
             column_config={"published": st.column_config.DateColumn("Published", format="YYYY-MM-DD",
                                                                     min_value=dt.date(1900, 1, 1)),
                            "date_method": st.column_config.TextColumn("Date from")},
         )
+        if edits_of(dates_key):
+            apply_date_edits(edits_of(dates_key), ids)
+            refresh_widgets()
+            st.rerun()
         pending = {k: v for k, v in state[DATES].items() if v and k in set(ids)}
         if pending and corpus_files:
             st.button(f"Analyse again with {len(pending)} date{'s' if len(pending) != 1 else ''} you gave",
