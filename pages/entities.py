@@ -33,12 +33,13 @@ if mentions.empty:
 
 # -- what to count -------------------------------------------------------------------------------------
 present = [label for label in LABEL_NAMES if label in set(entities["label"])]
-left, middle, right = st.columns([3, 1, 1])
-labels = left.multiselect("Types", present, key=LABELS_KEY, placeholder="All types",
-                          format_func=lambda label: f"{label} ({LABEL_NAMES.get(label, label)})")
-rolled_up = middle.toggle("Roll branches into their parent", key=ROLL_UP_KEY,
-                          help="Count e.g. Islamic State Khorasan Province as Islamic State.")
-demonyms = right.toggle("Count “Russian” as Russia", value=True, key=DEMONYMS_KEY)
+labels = st.multiselect("Types", present, key=LABELS_KEY, placeholder="All types",
+                        format_func=lambda label: f"{label} ({LABEL_NAMES.get(label, label)})")
+left, right = st.columns(2)
+rolled_up = left.toggle("Roll branches into their parent", key=ROLL_UP_KEY,
+                        help="Count e.g. Islamic State Khorasan Province as Islamic State.")
+demonyms = right.toggle("Count “Russian” as Russia", value=True, key=DEMONYMS_KEY,
+                        help="Demonyms and adjectives of place count as mentions of the place.")
 chosen = choose_mentions(mentions, entities, labels=labels or None, rolled_up=rolled_up, demonyms=demonyms)
 if chosen.empty:
     st.info("No mentions of the chosen types.")

@@ -96,7 +96,7 @@ for source in sources:
                             line_color="#888", fillcolor="rgba(0,0,0,0.04)"))
 spread.add_trace(go.Scatter(
     x=scored[metric], y=scored["source"].map(position) + jitter, mode="markers", showlegend=False,
-    marker={"size": 6, "opacity": 0.6, "color": scored[metric], "colorscale": "RdBu", "cmin": -1, "cmax": 1},
+    marker={"size": 7, "opacity": 0.55, "color": "#3b6ea8"},
     customdata=np.stack([scored["article_id"], scored["idx"]], axis=1), text=hover(scored),
     hovertemplate="%{text}<br>" + label + ": %{x:.2f}<extra></extra>"))
 spread.update_layout(height=120 + 60 * len(sources), margin={"t": 10}, xaxis_title=label,
@@ -179,22 +179,23 @@ else:
     if around.empty:
         st.caption("Pick one or more entities.")
     else:
-        around = around.assign(source_label=around["source"].map(lambda s: html.escape(str(s))),
+        around = around.reset_index(drop=True)
+        around = around.assign(row=around.index, source_label=around["source"].map(lambda s: html.escape(str(s))),
                                entity_label=around["canonical"].map(lambda s: html.escape(str(s))),
                                marker=np.where(around["thin"], "thin", "3+ sentences"))
         dots = px.scatter(around, x=metric, y="entity_label", color="source_label", size="n_sentences",
                           symbol="marker", symbol_map={"thin": "circle-open", "3+ sentences": "circle"},
-                          custom_data=["canonical", "source", "n_sentences"],
+                          custom_data=["row", "n_sentences"],  # raw names stay out of the chart
                           labels={metric: label, "entity_label": "", "source_label": ""})
-        dots.update_traces(hovertemplate="%{y}: %{x:.2f} over %{customdata[2]} sentences<extra></extra>")
+        dots.update_traces(hovertemplate="%{y}: %{x:.2f} over %{customdata[1]} sentences<extra></extra>")
         dots.update_layout(margin={"t": 10}, legend_orientation="h", height=160 + 40 * len(picked_entities))
         event = st.plotly_chart(dots, key="tone_entities_chart", on_select="rerun", selection_mode="points",
                                 width="stretch")
         st.dataframe(around[["canonical", "source", *METRICS, "n_sentences", "n_mentions", "thin"]],
                      hide_index=True, width="stretch")
-        chosen = picked_points(event)
+        chosen = [int(k[0]) for k in picked_points(event) if int(k[0]) < len(around)]
         if chosen:
-            entity, source = str(chosen[0][0]), str(chosen[0][1])
+            entity, source = around["canonical"].iloc[chosen[0]], around["source"].iloc[chosen[0]]
             show_sentences(mention_sentences(mentions, sentences, articles, entities=[entity], source=source),
                            f"{entity} in {source}")
 

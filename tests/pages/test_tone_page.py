@@ -67,3 +67,14 @@ def test_selecting_a_point_shows_its_sentence(page):
     page.run()
     assert not page.exception, [e.value for e in page.exception]
     assert any("Selected sentences" in m.value for m in page.markdown)
+
+
+def test_selecting_an_entity_point_shows_that_source_sentences(page):
+    page.multiselect(key="tone_entities").set_value(["Ukraine"]).run()
+    around = table_with(page, "n_mentions")
+    page.session_state["tone_entities_chart"] = {"selection": {"points": [{"customdata": [0, 1]}],
+                                                               "point_indices": [0], "box": [], "lasso": []}}
+    page.run()
+    assert not page.exception, [e.value for e in page.exception]
+    heading = f"Ukraine in {around['source'].iloc[0]}"
+    assert any(heading in m.value.replace("\\", "") for m in page.markdown)
