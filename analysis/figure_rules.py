@@ -25,9 +25,13 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s]")
 _QUICK = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
-    r"millions?|dozens?|scores)\b",
+    r"millions?|dozens?|scores|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
     re.IGNORECASE,
 )
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+             "tenth": 10, "eleventh": 11, "twelfth": 12}
+# "a sixth died later": the toll became six (only when a predicate follows; "arrested a third" is not a count)
+_ORDINAL_TOLL = re.compile(r"\b(?:a|an|the)\s+(" + "|".join(_ORDINALS) + r")\b(?!\s+of\b)", re.IGNORECASE)
 QUICK_RISE = re.compile(r"\b(?:rise|rising|climb|increase|higher|grow|final|go up)\b", re.IGNORECASE)
 _MASKS = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}\b"  # 2024-03-22
@@ -142,6 +146,7 @@ class Lexicon:
     year_preps: frozenset[str]
     according: PhraseSet
     attribution_verbs: PhraseSet
+    attribution_final: PhraseSet
     source_nouns: PhraseSet
     source_words: frozenset[str]
     pronouns: frozenset[str]
@@ -210,6 +215,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         year_preps=frozenset(background["year_preps"]),
         according=PhraseSet(attribution["according"]),
         attribution_verbs=PhraseSet(attribution["verbs"]),
+        attribution_final=PhraseSet(attribution.get("verbs_final", [])),
         source_nouns=PhraseSet(source_nouns),
         source_words=frozenset(w for p in source_nouns for w in _words(p)),
         pronouns=frozenset(attribution["pronouns"]),
@@ -235,6 +241,7 @@ class _Tokens:
     starts: list[int]
     ends: list[int]
     numbers: set[int] = field(default_factory=set)  # indices of tokens inside a number
+    quantity_at: dict = field(default_factory=dict)  # first token index -> _Quantity
 
     @classmethod
     def of(cls, text: str) -> "_Tokens":
@@ -556,13 +563,16 @@ def _skip_parenthetical(tok: _Tokens, p: int, lex: Lexicon) -> int | None:
     return None
 
 
-def _predicate(q: _Quantity, tok: _Tokens, lex: Lexicon, *, limit: int = 6) -> tuple[str, int, int, bool] | None:
+def _predicate(q: _Quantity, tok: _Tokens, lex: Lexicon, *,
+               limit: int = 6) -> tuple[str, int, int, bool, list[_Quantity | None]] | None:
     """Category, token index and length of the predicate cue after the number's noun phrase,
-    and whether the scan crossed a coordinated group ("five soldiers and a civilian")."""
+    whether the scan crossed a coordinated group ("five soldiers and a civilian"), and the
+    other members of that group (a quantity, or None for "a civilian")."""
     words = tok.words
     p = q.tail
     gap = 0
     coordinated = False
+    parts: list[_Quantity | None] = []
     if p < len(words) and words[p] == "of":  # "four of the injured are ...": skip the whole's name
         p += 1
         if p < len(words) and words[p] in ("the", "them", "those", "these", "whom"):
@@ -599,17 +609,28 @@ def _predicate(q: _Quantity, tok: _Tokens, lex: Lexicon, *, limit: int = 6) -> t
             n, (category, transitive) = match  # type: ignore[misc]
             if transitive and _starts_object(tok, p + n, lex):
                 return None  # active voice: "three gunmen killed 60 people"
-            return category, p, n, coordinated
+            if words[p] == "among":  # "were among those killed": a subset
+                coordinated, parts = True, []
+            return category, p, n, coordinated, parts
         if w == "and" and p + 1 < len(words):
             k = p + 1
-            if words[k] in ("a", "an", "one", "another", "two", "three"):
+            if tok.is_number(k):  # "23 hostages and four members of the security forces were killed"
+                parts.append(tok.quantity_at.get(k))
+                k = _number_end(tok, k)
+                coordinated = True
+            elif words[k] in ("a", "an", "another"):  # "two police officers and a passer-by were wounded"
+                parts.append(None)
                 k += 1
-            if k < len(words) and (words[k] in lex.person_nouns or (k + 1 < len(words)
-                                                                      and words[k + 1] in lex.person_nouns)):
-                coordinated = coordinated or k > p + 1 or not words[k] in lex.person_nouns
-                p = k
-                gap += 1
-                continue
+                coordinated = True
+            elif words[k] in lex.person_nouns:  # "men and women"
+                pass
+            else:
+                return None
+            p, gap = k, (0 if coordinated else gap + 1)
+            continue
+        if w == "-":  # "passer-by", "bomb-disposal": one word
+            p += 2
+            continue
         if w in _STOPS or not (w.isalpha() or w in ("'s", "’s", "-")):
             return None
         p += 1
@@ -693,8 +714,9 @@ def _partial_kind(q: _Quantity, tok: _Tokens, lex: Lexicon, stop: int) -> str:
             k = j - 1
             while k >= 0 and words[k] not in (",", ";"):
                 k -= 1
-            if k + 1 < j and words[k + 1] == "of":
-                return "strong"
+            if k + 1 < j and words[k + 1] == "of" and any(
+                    lex.head.at(words, m) or lex.category_words.at(words, m) for m in range(k + 2, j)):
+                return "strong"  # "Of the 48 injured, 11 ..."; not "Of the 64 passengers, 51 were rescued"
             j -= 1
             continue
         if words[j] not in lex.fillers:
@@ -772,7 +794,7 @@ def _running_total(q: _Quantity, tok: _Tokens) -> bool:
     """"raising the death toll to 17", "bringing the total number of dead to 149"."""
     words = tok.words
     j = q.qstart - 1
-    return j >= 0 and words[j] == "to" and any(words[k] in _RUNNING_TOTAL for k in range(max(0, j - 7), j))
+    return j >= 0 and words[j] == "to" and any(words[k] in _RUNNING_TOTAL for k in range(max(0, j - 10), j))
 
 
 def _via_change(q: _Quantity, tok: _Tokens, lex: Lexicon) -> bool:
@@ -905,6 +927,10 @@ def _attributions(tok: _Tokens, lex: Lexicon) -> list[tuple[int, int, str]]:
                 found.append((i, end, source))
             continue
         match = lex.attribution_verbs.at(words, i)
+        if not match:
+            final = lex.attribution_final.at(words, i)
+            if final and (i + final[0] >= len(words) or words[i + final[0]] in (".", ",", ";", "!", '"', "”")):
+                match = final  # "..., the defence ministry claimed."
         if not match or i == 0 or words[i - 1] in _DETERMINERS:
             continue
         source = subject_before(i)
@@ -950,6 +976,10 @@ def scan_sentence(text: str, *, lexicon: Lexicon | None = None,
     if not _QUICK.search(text):
         return _rise_only(text, lex)
     numbers = find_numbers(text)
+    for match in _ORDINAL_TOLL.finditer(text):
+        value = _ORDINALS[match.group(1).lower()]
+        numbers.append(Number(match.start(1), match.end(1), match.group(1), value, value, value, False, "ordinal"))
+    numbers.sort(key=lambda n: n.start)
     masks = _mask_spans(text) if numbers else []
     if masks:
         numbers = [n for n in numbers if not any(a < n.end and n.start < b for a, b in masks)]
@@ -961,6 +991,7 @@ def scan_sentence(text: str, *, lexicon: Lexicon | None = None,
     quantities = _group_quantities(numbers, tok, lex)
     for q in quantities:
         _qualify(q, tok, lex)
+        tok.quantity_at[q.first] = q
     for qa, qb in zip(quantities, quantities[1:]):
         if tok.words[qa.last:qb.qstart] in (["of", "the"], ["of"]) and qb.revision_of is None:
             qa.superset, qb.subset = qb, qa  # "19 of the 22 passengers"
@@ -1006,6 +1037,10 @@ def _quantity_figures(q: _Quantity, tok: _Tokens, lex: Lexicon) -> list[Sentence
         predicate = None
         if head is None and (before is None or not before[0]):
             return []
+    if q.numbers[0].kind == "ordinal":  # "a sixth died later": only as the subject of a predicate
+        if predicate is None or (before and before[0]) or (head and head[1] == "strong"):
+            return []
+        before, head = None, None
     partner = q.revision_of or q.revised_by
     if (before is None or not before[0]) and predicate is None and head is None and partner is not None:
         before = _before_cue(partner, tok, lex) or _toll_cue(partner, tok, lex) or before
@@ -1029,15 +1064,20 @@ def _quantity_figures(q: _Quantity, tok: _Tokens, lex: Lexicon) -> list[Sentence
         categories.append(primary)
     stop = predicate[1] if predicate else len(tok.words)
     partial_kind = _partial_kind(q, tok, lex, stop)
-    if predicate and predicate[3]:  # "five soldiers and a civilian were killed"
+    coordinated = bool(predicate and predicate[3] and primary == predicate[0] and primary != "other")
+    if coordinated:  # "five soldiers and a civilian were killed": a part of the listed whole
         partial_kind = partial_kind or "strong"
     base = dict(start=q.start, end=q.end, number_text=tok.text[q.start:q.end], value=q.value, low=q.low,
                 high=q.high, qualifier=q.qualifier, vague=q.vague, first=q.first, last=q.last, qstart=q.qstart,
                 partial_kind=partial_kind, place=_place(q, tok, lex), via_change=_via_change(q, tok, lex),
-                running_total=_running_total(q, tok), coordinated=bool(predicate and predicate[3]))
+                running_total=_running_total(q, tok), coordinated=coordinated)
     made = [SentenceFigure(category=c, **base) for c in categories] or [SentenceFigure(category="", **base)]
     if not categories and before is not None and not before[0]:
         made[0].generic = True
+    if coordinated and predicate and predicate[4] and made[0].category:
+        total = _coordinated_total(q, predicate, made[0], tok)
+        if total is not None:
+            made.append(total)
     for figure in made:
         if figure.category in ("killed", "injured", "hospitalized") and attackers_head:
             figure.partial_kind = "strong"  # attackers killed are counted apart from the victims
@@ -1048,6 +1088,27 @@ def _quantity_figures(q: _Quantity, tok: _Tokens, lex: Lexicon) -> list[Sentence
         elif _projected(q, tok, lex, predicate[1] if predicate else None):
             figure.status = "projected"
     return made
+
+
+def _coordinated_total(q: _Quantity, predicate: tuple, part: SentenceFigure, tok: _Tokens) -> SentenceFigure | None:
+    """The whole of a listed group sharing one predicate: "23 hostages and four members of the
+    security forces were killed" -> 27, spanning "23 hostages and four members of the security forces"."""
+    parts: list[_Quantity | None] = predicate[4]
+    if any(p is not None and (p.qualifier in ("up_to", "range") or p.vague) for p in parts):
+        return None
+    if q.qualifier in ("up_to", "range") or q.vague:
+        return None
+    value = q.value + sum(1 if p is None else p.value for p in parts)
+    qualifiers = {q.qualifier, *(p.qualifier for p in parts if p is not None)}
+    qualifier = "about" if "about" in qualifiers else "at_least" if qualifiers & {"at_least", "over"} else "exact"
+    end = predicate[1] - 1
+    while end > q.first and (tok.words[end] in _AUX or tok.words[end] in (",", "also", "all", "reportedly")):
+        end -= 1
+    start_char, end_char = q.start, tok.ends[end]
+    low, high = {"exact": (value, value), "at_least": (value, None), "about": (None, None)}[qualifier]
+    return SentenceFigure(start=start_char, end=end_char, number_text=tok.text[start_char:end_char],
+                          category=part.category, value=value, low=low, high=high, qualifier=qualifier, vague=False,
+                          first=q.first, last=q.last, qstart=q.qstart, coordinated=True)
 
 
 def _resolve(figures: list[SentenceFigure], tok: _Tokens, lex: Lexicon,

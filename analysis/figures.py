@@ -8,21 +8,24 @@ reader the spans to highlight. Pure regex and word lists, no spaCy: the word lis
 ``data/figures_lexicon.json`` (category cues, qualifiers, partial and status cues,
 attribution verbs and sources, distractor units and labels) and can be extended there.
 
-Rules, in the order they run on each sentence:
+Rules, in the order they run on each sentence (``analysis.figure_rules``):
 
-1. Numbers: ``analysis.numbers.find_numbers`` (digits, number words, vague quantities).
-   "60 to 70", "60-70", "between 60 and 70" and "two or three" become one ``range``
-   figure; "from 143 to 133" after a change verb ("revised", "rose"), or any descending
-   "X to Y", is a revision: X ``superseded``, Y ``current``; so is "to 133 from 143".
+1. Numbers: ``analysis.numbers.find_numbers`` (digits, number words, vague quantities),
+   plus ordinals that open a toll ("a sixth died later" -> 6, only when a predicate
+   follows). "60 to 70", "60-70", "between 60 and 70" and "two or three" become one
+   ``range`` figure; "from 143 to 133" after a change verb ("revised", "rose"), or any
+   descending "X to Y", is a revision: X ``superseded``, Y ``current``; so is "to 133 from
+   143". In "19 of the 22 passengers were killed" the 22 is the whole, not a figure.
 2. Distractors are dropped: years (1800-2100 written without a comma, unless a people
    noun follows: "2000 people"), dates next to a month name, ISO and slashed dates, clock
    times, phone numbers, URLs, money (currency sign or unit), percentages, a number
    joined by a hyphen to a word ("20-year-old", "6,200-seat"), a unit after the number
-   ("two decades", "40 km", "8 p.m."), a label before it ("Article 205", "Flight 17",
-   "No. 5"), a context before it ("attended by hundreds", "a hall that holds 6,200",
-   "aged 20", "sentenced to 15"), ages in apposition ("Ivanova, 34,"), street addresses
-   ("12 Tverskaya Street"), decimals that are not whole counts, and "one" as a pronoun
-   ("one of the", "no one").
+   ("two decades", "40 km", "8 p.m."), a rate ("20,000 vehicles a day"), a label before it
+   ("Article 205", "Flight 17", "No. 5"), a context before it ("attended by hundreds", "a
+   hall that holds 6,200", "aged 20", "sentenced to 15", "carrying 150 passengers"), ages
+   in apposition ("Ivanova, 34,"), street addresses ("12 Tverskaya Street"), decimals that
+   are not whole counts, shares ("half of the 500 residents"), and "one" as a pronoun
+   ("no one", "one another").
 3. Qualifier from the words before the number (at least / more than / about / up to, see
    the lexicon) or after it ("or more", "-plus", "or so"); ``exact`` when none.
    Bounds: exact low = high = value; at_least low = value, high empty; over low =
@@ -32,32 +35,49 @@ Rules, in the order they run on each sentence:
    "four gunmen"), a *before* cue with only filler words between ("killing at least 60",
    "the death toll rose to 133", "the arrest of four men"), a toll noun further back in the
    clause when a linking word stands right before the number ("the death toll from the
-   quake has climbed to 1,200"), or an *after* predicate up to six words on ("60 people
-   were killed", "over 107 individuals battling for survival in hospitals"). A strong head
-   wins, then a before cue, then the predicate, then a weak head ("lives", "victims").
-   A transitive predicate with an object after it is active voice and does not count
-   ("three gunmen killed 60 people" gives three no killed figure). Attackers heads add an
+   quake has climbed to 1,200", "the number of people made homeless could exceed
+   100,000"), or an *after* predicate up to six words on ("60 people were killed", "over
+   107 individuals battling for survival in hospitals"). A strong head wins, then a before
+   cue, then the predicate, then a weak head ("lives", "victims"); a head after "of" names
+   the whole ("four of the injured are in critical condition" -> hospitalized). A
+   transitive predicate with an object after it is active voice and does not count ("three
+   gunmen killed 60 people" gives three no killed figure). Attackers heads add an
    ``attackers`` figure beside any other cue ("detained the four gunmen" -> arrested 4 and
-   attackers 4); killed/injured attackers are a ``partial`` count. A number with no cue
-   of its own inherits the category of the figure before it in the sentence when only
-   filler words, commas and "and" stand between ("28 bodies in a restroom and 14 on a
-   staircase"), or when it is marked as a subset ("among them 12 children" inherits from
-   the previous sentence's last figure). Numbers with no cue are not figures at all: a
-   crowd size is not a count of harm. ``other`` is kept for counts of damage and response
-   (buildings, homes, vehicles, firefighters, ambulances).
-5. Scope ``partial``: a subset marker ("including three children", "among the dead were",
-   "12 of them", "of whom"), or a place inside the scene for bodies or for a breakdown of
-   several counts of one category ("28 bodies in a restroom", "14 on a staircase").
-6. Status: ``superseded`` for revisions and for "an initial 143", "previously reported",
-   "up from 115"; ``projected`` for "could reach 200", "up to 300 may have died";
-   ``background`` for counts about another, earlier event (a year or "ago" in the clause
-   with a history cue: "the deadliest since 2004, when 334 died"); else ``current``.
-   ``may_rise`` when the sentence (or the figureless sentence right after it) says the
-   number may rise; the flag goes to figures of the category the cue names ("the death
-   toll is expected to rise" -> killed), else to the nearest figure before it.
-7. ``attributed_to``: "according to X", "X said/reported/confirmed ...", "..., said X";
-   X is a run of capitalised words or a source noun ("officials", "local media");
-   pronouns are never a source. One source per sentence.
+   attackers 4); killed/injured attackers are a ``partial`` count. A number with no cue of
+   its own inherits the category of the figure before it in the sentence when only filler
+   words, commas and "and" stand between and it has no verb of its own ("28 bodies in a
+   restroom and 14 on a staircase"), when a generic count word leads to it ("bringing the
+   total to 88", "revised the figure to 133"), or when it is marked as a subset ("Among
+   them were 12 children" inherits from the previous sentence's last figure). Numbers with
+   no cue are not figures at all: a crowd size is not a count of harm. ``other`` is kept for
+   counts of damage and response (buildings, homes, vehicles, flights, animals,
+   firefighters, ambulances).
+5. Groups listed with one predicate are parts of a whole: "23 hostages and four members of
+   the security forces were killed" gives 23 and 4 as ``partial`` and their sum, 27, as a
+   whole-event figure whose ``number_text`` spans the list ("five soldiers and a civilian"
+   -> 6: "a"/"an" counts one). Not for ``other``, ranges, vague or "up to" counts.
+6. Scope ``partial``: a subset marker ("including three children", "among the dead were",
+   "12 of the dead", "In Gaziantep province alone, 1,100"), "six of them"/"of whom" when the
+   figure before is of the same (or a related: injured/hospitalized) category, a part of a
+   listed group, an increment next to a running total ("Two more died, raising the toll to
+   17": 2 is partial), or a place inside the scene for bodies or for a breakdown of several
+   counts of one category ("28 bodies in a restroom", "14 on a staircase").
+7. Status: ``superseded`` for revisions; for "an initial 143", "previously reported",
+   "officials first said", "up from 115", "an earlier estimate of 25"; for a count followed
+   in the sentence by a change to a new count ("stood at 89 ..., rose to 104"); and for a
+   sentence opening with "Initially,"/"At first,". ``projected`` for "could reach 200",
+   "may exceed 2,000", "up to 300 may have died". ``background`` for counts about another,
+   earlier event (a year after in/since/the, or "ago", in the clause, with a history cue:
+   "the deadliest since 2015, when 224 died"; "Ten years ago, a fire killed 31"); else
+   ``current``. ``may_rise`` when the sentence says the number may rise; the flag goes to
+   figures of the category the cue names ("the death toll is expected to rise" ->
+   killed), else to the nearest figure before it; a cue with no such figure in its own
+   sentence flags the article's latest current figure of that category.
+8. ``attributed_to``: "according to X", "X said/reported/confirmed/put ...", "..., said X",
+   "..., the ministry claimed."; X is a run of capitalised words or a source noun
+   ("officials", "local media", "the disaster agency"); pronouns are never a source. A
+   source counts for the figures of its own part of the sentence (split at ";" and at
+   ", but/while/though"), and for the whole sentence when it opens or closes it.
 
 Vague quantities follow ACLED's convention: "dozens" is read as at least 12, "scores" as
 at least 20, "hundreds" as at least 100, "thousands" as at least 1,000. Such figures have
@@ -65,13 +85,17 @@ at least 20, "hundreds" as at least 100, "thousands" as at least 1,000. Such fig
 ``low`` the floor and ``high`` the ceiling the word implies (dozens: 99) rather than an
 open bound.
 
-Known misses: counts of one person written without a number ("a woman died"); counts
-split across a breakdown are not summed ("40 in Kabul and 12 in Kandahar" gives two
-figures, not 52); "casualties" alone (killed or injured?) is not a figure; a count whose
-cue is in another sentence ("The dead included ... . Of them, 12 ...") is kept only when
-it is marked as a subset; attribution across sentences and nested quotes; revisions
-phrased without "from", "initial/earlier" or "up/down from" ("The toll is now 133. It
-was 143 yesterday." gives 143 as current).
+Known misses: counts of one person written without a number ("a woman died");
+breakdowns by place are not summed ("40 in Kabul and 12 in Kandahar" gives two figures,
+not 52); "casualties" alone (killed or injured?) is not a figure; "N more" is an
+increment only next to a running total ("a second blast killed 13 more" stays a total);
+"a fourth remains in custody" reads as a fourth arrest; a predicate more than six words
+after the count ("two brothers accused of carrying out the attack were detained"); the
+source of a relative clause is taken for the sentence ("a toll that officials said was
+likely to rise"); attribution across sentences and nested quotes; revisions phrased
+without "from", "initial/earlier", "up/down from" or a change verb ("The toll is now 133.
+It was 143 yesterday." gives 143 as current); hostages, infections and "affected" people
+have no category.
 """
 
 from __future__ import annotations
@@ -125,7 +149,7 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
         offset = int(start)
         for figure in scan.figures:
             row = {
-                "figure_id": f"{article_id}:{offset + figure.start}:{figure.category}",
+                "figure_id": f"{article_id}:{offset + figure.start}-{offset + figure.end}:{figure.category}",
                 "article_id": article_id,
                 "sentence_idx": int(idx),
                 "category": figure.category,

@@ -89,7 +89,7 @@ TABLES: dict[str, dict[str, str]] = {
         "vader_compound": "VADER compound score (-1..1)",
     },
     "figures": {
-        "figure_id": "stable id of the figure: article_id, the number's offset and the category",
+        "figure_id": "stable id of the figure: article_id, the number's character span and the category",
         "article_id": "article the figure was reported in",
         "sentence_idx": "index of the supporting sentence in the sentences table",
         "category": "killed, injured, hospitalized, missing, arrested, attackers, evacuated or other",

@@ -151,6 +151,21 @@ def test_distractors_are_not_figures(text):
     assert figures_of(text).empty
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Five soldiers and a civilian were killed in the ambush.",
+     [("killed", 5, "partial", "Five"), ("killed", 6, "total", "Five soldiers and a civilian")]),
+    ("Three men and two women were arrested.",
+     [("arrested", 3, "partial", "Three"), ("arrested", 5, "total", "Three men and two women"),
+      ("arrested", 2, "partial", "two")]),
+    ("Five people died at the scene and a sixth died later in hospital.",
+     [("killed", 5, "total", "Five"), ("killed", 6, "total", "sixth")]),
+    ("Police shot dead two of the attackers and arrested a third.", [("killed", 2, "partial", "two")]),
+])
+def test_listed_groups_sum_and_ordinals_count(text, expected):
+    got = figures_of(text)
+    assert list(zip(got["category"], got["value"], got["scope"], got["number_text"])) == expected
+
+
 def test_figures_table_has_the_schema_columns_and_offsets_into_the_article():
     sentences = ["A fire broke out on Monday.", "Officials said at least 12 people were killed and 40 hurt."]
     frame = sentences_frame("art", sentences)
@@ -158,7 +173,8 @@ def test_figures_table_has_the_schema_columns_and_offsets_into_the_article():
     figures = extract_figures(frame, articles_text={"art": text})
     assert list(figures.columns) == schema.columns("figures")
     assert [text[s:e] for s, e in zip(figures["start"], figures["end"])] == ["12", "40"]
-    assert list(figures["figure_id"]) == [f"art:{figures['start'][0]}:killed", f"art:{figures['start'][1]}:injured"]
+    assert list(figures["figure_id"]) == [f"art:{s}-{e}:{c}" for s, e, c in
+                                          zip(figures["start"], figures["end"], ["killed", "injured"])]
     assert list(figures["sentence_idx"]) == [1, 1]
     assert set(figures["attributed_to"]) == {"Officials"}
 
