@@ -428,20 +428,31 @@ def _resolve_in_article(mentions: list[_Mention], acronyms: dict[str, str], lexi
         elif m.key in acronyms:
             m.key, m.direct = acronyms[m.key], False
             m.resolved = m.key in lexicon.aliases
+    # Longer names by their first and last word: only those can be abbreviated by a short form.
+    edges: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        words = m.key.split()
+        if len(words) > 1 and not m.via_demonym:
+            edges[words[0]].append(i)
+            if words[-1] != words[0]:
+                edges[words[-1]].append(i)
     # Longest names first, so a short form joins a name that is already final.
     for i in sorted(range(len(mentions)), key=lambda i: -len(mentions[i].key.split())):
         m = mentions[i]
         if m.resolved or m.via_demonym:
             continue
-        target = _longer_name(m, mentions, i, lexicon)
+        words = m.key.split()
+        candidates = sorted(set(edges.get(words[0], ()) + edges.get(words[-1], ()))) if words else []
+        target = _longer_name(m, mentions, i, candidates, lexicon)
         if target is not None:
             m.key, m.resolved, m.direct = target.key, target.resolved, False
 
 
-def _longer_name(m: _Mention, mentions: list[_Mention], position: int, lexicon: Lexicon) -> _Mention | None:
-    """The nearest earlier (else the first later) mention whose longer name ``m`` abbreviates."""
+def _longer_name(m: _Mention, mentions: list[_Mention], position: int, candidates: list[int],
+                 lexicon: Lexicon) -> _Mention | None:
+    """The nearest earlier (else the first later) of ``candidates`` whose longer name ``m`` abbreviates."""
     words = m.key.split()
-    if not words or lexicon.is_place(m.key):
+    if not words or not candidates or lexicon.is_place(m.key):
         return None
 
     def fits(other: _Mention) -> bool:
@@ -458,12 +469,12 @@ def _longer_name(m: _Mention, mentions: list[_Mention], position: int, lexicon: 
             return False
         return other_words[: len(words)] == words or other_words[-len(words):] == words
 
-    for other in reversed(mentions[:position]):
-        if fits(other):
-            return other
-    for other in mentions[position + 1:]:
-        if fits(other):
-            return other
+    for j in reversed(candidates):
+        if j < position and fits(mentions[j]):
+            return mentions[j]
+    for j in candidates:
+        if j > position and fits(mentions[j]):
+            return mentions[j]
     return None
 
 
