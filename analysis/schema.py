@@ -115,7 +115,7 @@ TABLES: dict[str, dict[str, str]] = {
         "surface_forms": "every way the article wrote it, joined by '; '",
         "mentions": "number of mentions in the article",
         "first_start": "character offset of the first mention",
-        "salience": "weight of the entity in the article (0..1): earlier, more frequent and title mentions weigh more",
+        "salience": "share of the article's attention (0..1, sums to 1 per article); early, frequent, title mentions weigh more",
     },
     "mentions": {
         "article_id": "article of the mention",
