@@ -17,21 +17,18 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from analysis.numbers import Number, find_numbers
+from analysis.numbers import _NUMBER_WORDS, Number, Tokens, numbers_in
 
 LEXICON_PATH = Path(__file__).with_name("data") / "figures_lexicon.json"
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s]")
-_QUICK = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
-    r"millions?|dozens?|scores|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
-    re.IGNORECASE,
-)
+_HAS_DIGIT = re.compile(r"\d")
+_ASCII_WORD = re.compile(r"[a-z]+")
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
              "tenth": 10, "eleventh": 11, "twelfth": 12}
 # "a sixth died later": the toll became six (only when a predicate follows; "arrested a third" is not a count)
-_ORDINAL_TOLL = re.compile(r"\b(?:a|an|the)\s+(" + "|".join(_ORDINALS) + r")\b(?!\s+of\b)", re.IGNORECASE)
+_QUICK_WORDS = _NUMBER_WORDS | frozenset(_ORDINALS) | frozenset(["dozens", "scores", "hundreds", "thousands",
+                                                                  "millions"])
 QUICK_RISE = re.compile(r"\b(?:rise|rising|climb|increase|higher|grow|final|go up)\b", re.IGNORECASE)
 _MASKS = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}\b"  # 2024-03-22
@@ -83,27 +80,35 @@ class PhraseSet:
 
     def __init__(self, items: Mapping[str, object] | Iterable[str]):
         pairs = items.items() if isinstance(items, Mapping) else ((item, True) for item in items)
-        self.by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
-        self.by_last: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        # first (or last) word -> [(length, words as a list, payload)], longest first
+        self.by_first: dict[str, list[tuple[int, list[str], object]]] = {}
+        self.by_last: dict[str, list[tuple[int, list[str], object]]] = {}
         for phrase, payload in pairs:
             if phrase.startswith("_"):
                 continue
-            words = _words(phrase)
+            words = list(_words(phrase))
             if not words:
                 continue
-            self.by_first.setdefault(words[0], []).append((words, payload))
-            self.by_last.setdefault(words[-1], []).append((words, payload))
+            self.by_first.setdefault(words[0], []).append((len(words), words, payload))
+            self.by_last.setdefault(words[-1], []).append((len(words), words, payload))
         for table in (self.by_first, self.by_last):
             for entries in table.values():
-                entries.sort(key=lambda e: -len(e[0]))
+                entries.sort(key=lambda e: -e[0])
+
+    def positions(self, words: list[str]) -> list[int]:
+        """Indices where some phrase may start (its first word is there): a cheap prefilter."""
+        first = self.by_first
+        return [i for i, w in enumerate(words) if w in first]
 
     def at(self, words: list[str], i: int) -> tuple[int, object] | None:
         """``(length, payload)`` of the longest phrase starting at ``words[i]``."""
         if i < 0 or i >= len(words):
             return None
-        for phrase, payload in self.by_first.get(words[i], ()):
-            n = len(phrase)
-            if tuple(words[i:i + n]) == phrase:
+        entries = self.by_first.get(words[i])
+        if entries is None:
+            return None
+        for n, phrase, payload in entries:
+            if n == 1 or words[i:i + n] == phrase:
                 return n, payload
         return None
 
@@ -111,9 +116,11 @@ class PhraseSet:
         """``(length, payload)`` of the longest phrase ending at ``words[j]``."""
         if j < 0 or j >= len(words):
             return None
-        for phrase, payload in self.by_last.get(words[j], ()):
-            n = len(phrase)
-            if j - n + 1 >= 0 and tuple(words[j - n + 1:j + 1]) == phrase:
+        entries = self.by_last.get(words[j])
+        if entries is None:
+            return None
+        for n, phrase, payload in entries:
+            if n == 1 or (j - n + 1 >= 0 and words[j - n + 1:j + 1] == phrase):
                 return n, payload
         return None
 
@@ -147,6 +154,7 @@ class Lexicon:
     according: PhraseSet
     attribution_verbs: PhraseSet
     attribution_final: PhraseSet
+    attribution_firsts: frozenset[str]
     source_nouns: PhraseSet
     source_words: frozenset[str]
     pronouns: frozenset[str]
@@ -216,6 +224,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         according=PhraseSet(attribution["according"]),
         attribution_verbs=PhraseSet(attribution["verbs"]),
         attribution_final=PhraseSet(attribution.get("verbs_final", [])),
+        attribution_firsts=frozenset(_words(p)[0] for p in [*attribution["according"], *attribution["verbs"],
+                                                              *attribution.get("verbs_final", [])]),
         source_nouns=PhraseSet(source_nouns),
         source_words=frozenset(w for p in source_nouns for w in _words(p)),
         pronouns=frozenset(attribution["pronouns"]),
@@ -229,35 +239,6 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         not_after_one=frozenset(distractors["not_a_count_after_one"]),
         category_words=PhraseSet(anywhere),
     )
-
-
-@dataclass
-class _Tokens:
-    """A sentence cut into tokens: lowercased words, raw words and character offsets."""
-
-    text: str
-    words: list[str]
-    raw: list[str]
-    starts: list[int]
-    ends: list[int]
-    numbers: set[int] = field(default_factory=set)  # indices of tokens inside a number
-    quantity_at: dict = field(default_factory=dict)  # first token index -> _Quantity
-
-    @classmethod
-    def of(cls, text: str) -> "_Tokens":
-        raw, starts, ends = [], [], []
-        for match in _TOKEN.finditer(text):
-            raw.append(match.group(0))
-            starts.append(match.start())
-            ends.append(match.end())
-        return cls(text, [w.lower() for w in raw], raw, starts, ends)
-
-    def index_at(self, offset: int) -> int:
-        """Index of the first token starting at or after ``offset``."""
-        return bisect_left(self.starts, offset)
-
-    def is_number(self, i: int) -> bool:
-        return i in self.numbers or (0 <= i < len(self.words) and self.words[i][:1].isdigit())
 
 
 @dataclass(eq=False)
@@ -330,7 +311,12 @@ class SentenceScan:
 # numbers and distractors
 
 
+_MASK_HINT = re.compile(r"\d[:/.\-]\d|\d[\s-]\d{2,4}[\s-]\d|https?:|www\.|@|\+\d|\(\d")
+
+
 def _mask_spans(text: str) -> list[tuple[int, int]]:
+    if not _MASK_HINT.search(text):
+        return []
     spans = []
     for match in _MASKS.finditer(text):
         chunk = match.group(0)
@@ -343,7 +329,7 @@ def _mask_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _group_quantities(numbers: list[Number], tok: _Tokens, lex: Lexicon) -> list[_Quantity]:
+def _group_quantities(numbers: list[Number], tok: Tokens, lex: Lexicon) -> list[_Quantity]:
     """Numbers to quantities: ranges merged, revisions linked.
 
     ``"between 60 and 70"`` -> one range; ``"revised from 143 to 133"`` -> 143 (revised_by 133)
@@ -351,7 +337,7 @@ def _group_quantities(numbers: list[Number], tok: _Tokens, lex: Lexicon) -> list
     """
     words = tok.words
     quantities: list[_Quantity] = []
-    spans = [(tok.index_at(n.start), tok.index_at(n.end)) for n in numbers]
+    spans = [(n.first, n.last) for n in numbers]
     i = 0
     while i < len(numbers):
         a = numbers[i]
@@ -363,7 +349,7 @@ def _group_quantities(numbers: list[Number], tok: _Tokens, lex: Lexicon) -> list
             between = words[a_last:b_first]
             before = words[max(0, a_first - 4):a_first]
             if between in (["to"], ["-"], ["–"], ["—"], ["or"], ["and"]) and a.integer and b.integer:
-                joined = "".join(tok.raw[a_last:b_first])
+                joined = "".join(tok.words[a_last:b_first])
                 hyphen_tight = between[0] in "-–—" and tok.text[a.end:b.start] == joined
                 is_between = between == ["and"] and before[-1:] == ["between"]
                 from_x = "from" in before[-3:]
@@ -390,7 +376,7 @@ def _group_quantities(numbers: list[Number], tok: _Tokens, lex: Lexicon) -> list
     return quantities
 
 
-def _qualify(q: _Quantity, tok: _Tokens, lex: Lexicon) -> None:
+def _qualify(q: _Quantity, tok: Tokens, lex: Lexicon) -> None:
     """Set the qualifier, the bounds and ``qstart`` of a quantity from the words around it."""
     words = tok.words
     q.qstart = q.first
@@ -428,9 +414,13 @@ def _qualify(q: _Quantity, tok: _Tokens, lex: Lexicon) -> None:
         q.low, q.high = None, (base - 1 if written in _LESS_THAN else base)
 
 
-def _distractor(q: _Quantity, tok: _Tokens, lex: Lexicon) -> bool:
+def _distractor(q: _Quantity, tok: Tokens, lex: Lexicon) -> bool:
     """True when the quantity is not a count: a year, a date, an age, an amount, a unit..."""
-    words, raw, text = tok.words, tok.raw, tok.text
+    words, text, starts, ends = tok.words, tok.text, tok.starts, tok.ends
+
+    def raw_at(i: int) -> str:
+        return text[starts[i]:ends[i]] if 0 <= i < len(words) else ""
+
     first_num, last_num = q.numbers[0], q.numbers[-1]
     if any(not n.integer for n in q.numbers):
         return True
@@ -445,11 +435,11 @@ def _distractor(q: _Quantity, tok: _Tokens, lex: Lexicon) -> bool:
         if not (after_word in lex.person_nouns or lex.category_words.at(words, nxt)):
             return True
     # dates next to a month name: "March 22", "22 March", "22nd of March"
-    prev_raw = raw[q.first - 1] if q.first > 0 else ""
-    next_raw = raw[nxt] if nxt < len(raw) else ""
+    prev_raw = raw_at(q.first - 1) if q.first > 0 else ""
+    next_raw = raw_at(nxt)
     if prev_raw.rstrip(".") in lex.months or next_raw.rstrip(".") in lex.months:
         return True
-    if q.first >= 2 and words[q.first - 1] == "of" and raw[q.first - 2] in lex.months:
+    if q.first >= 2 and words[q.first - 1] == "of" and raw_at(q.first - 2) in lex.months:
         return True
     # money: "$5", "5 million rubles"
     if first_num.start > 0 and text[first_num.start - 1] in "$€£¥₽₹#":
@@ -469,7 +459,7 @@ def _distractor(q: _Quantity, tok: _Tokens, lex: Lexicon) -> bool:
         return True
     # street addresses: "12 Tverskaya Street"
     j = nxt
-    while j < len(raw) and j < nxt + 3 and raw[j][:1].isupper():
+    while j < len(words) and j < nxt + 3 and raw_at(j)[:1].isupper():
         j += 1
         if j < len(words) and words[j] in lex.street_suffixes:
             return True
@@ -478,7 +468,7 @@ def _distractor(q: _Quantity, tok: _Tokens, lex: Lexicon) -> bool:
         return True
     # ages in apposition: "Anna Ivanova, 34, and her son" / "Ivanov (34)"
     if len(q.numbers) == 1 and first_num.value <= 120 and q.first >= 2:
-        before_word, before_raw = words[q.first - 1], raw[q.first - 2]
+        before_word, before_raw = words[q.first - 1], raw_at(q.first - 2)
         closing = words[nxt] if nxt < len(words) else "."
         if before_word == "," and before_raw[:1].isupper() and closing in (",", ".", ";", ")", "and"):
             if not lex.category_words.at(words, nxt + 1):
@@ -497,7 +487,7 @@ def _distractor(q: _Quantity, tok: _Tokens, lex: Lexicon) -> bool:
 # category cues
 
 
-def _starts_object(tok: _Tokens, i: int, lex: Lexicon) -> bool:
+def _starts_object(tok: Tokens, i: int, lex: Lexicon) -> bool:
     """Does a noun phrase (the object of a transitive verb) start at token ``i``?"""
     words = tok.words
     if i >= len(words):
@@ -509,7 +499,7 @@ def _starts_object(tok: _Tokens, i: int, lex: Lexicon) -> bool:
     return bool(qualifier and tok.is_number(i + qualifier[0]))
 
 
-def _head(q: _Quantity, tok: _Tokens, lex: Lexicon) -> tuple[str, str, int, bool] | None:
+def _head(q: _Quantity, tok: Tokens, lex: Lexicon) -> tuple[str, str, int, bool] | None:
     """Category, strength, token index of a head noun right after the number, and whether
     it was reached through "of" ("two of the attackers")."""
     words = tok.words
@@ -540,7 +530,7 @@ def _head(q: _Quantity, tok: _Tokens, lex: Lexicon) -> tuple[str, str, int, bool
     return None
 
 
-def _skip_parenthetical(tok: _Tokens, p: int, lex: Lexicon) -> int | None:
+def _skip_parenthetical(tok: Tokens, p: int, lex: Lexicon) -> int | None:
     """At a comma: the index after a skippable aside (", including 12 children,"), else None."""
     words = tok.words
     if p + 1 >= len(words):
@@ -563,7 +553,7 @@ def _skip_parenthetical(tok: _Tokens, p: int, lex: Lexicon) -> int | None:
     return None
 
 
-def _predicate(q: _Quantity, tok: _Tokens, lex: Lexicon, *,
+def _predicate(q: _Quantity, tok: Tokens, lex: Lexicon, *,
                limit: int = 6) -> tuple[str, int, int, bool, list[_Quantity | None]] | None:
     """Category, token index and length of the predicate cue after the number's noun phrase,
     whether the scan crossed a coordinated group ("five soldiers and a civilian"), and the
@@ -638,14 +628,14 @@ def _predicate(q: _Quantity, tok: _Tokens, lex: Lexicon, *,
     return None
 
 
-def _number_end(tok: _Tokens, p: int) -> int:
+def _number_end(tok: Tokens, p: int) -> int:
     """Index just past the number whose tokens start at ``p``."""
     while p < len(tok.words) and tok.is_number(p):
         p += 1
     return p
 
 
-def _before_cue(q: _Quantity, tok: _Tokens, lex: Lexicon) -> tuple[str, int] | None:
+def _before_cue(q: _Quantity, tok: Tokens, lex: Lexicon) -> tuple[str, int] | None:
     """Category and token index of a cue before the number with only fillers between.
 
     Returns ``("", index)`` when the scan passed a generic count word ("bringing the total
@@ -675,7 +665,7 @@ def _before_cue(q: _Quantity, tok: _Tokens, lex: Lexicon) -> tuple[str, int] | N
     return ("", generic_at) if generic_at >= 0 else None
 
 
-def _toll_cue(q: _Quantity, tok: _Tokens, lex: Lexicon) -> tuple[str, int] | None:
+def _toll_cue(q: _Quantity, tok: Tokens, lex: Lexicon) -> tuple[str, int] | None:
     """A toll noun further back in the clause: "the death toll from the quake climbed to 1,200"."""
     words = tok.words
     if q.qstart == 0 or (words[q.qstart - 1] not in _TOLL_LINKS and words[q.first - 1] not in _TOLL_LINKS):
@@ -694,7 +684,7 @@ def _toll_cue(q: _Quantity, tok: _Tokens, lex: Lexicon) -> tuple[str, int] | Non
     return None
 
 
-def _partial_kind(q: _Quantity, tok: _Tokens, lex: Lexicon, stop: int) -> str:
+def _partial_kind(q: _Quantity, tok: Tokens, lex: Lexicon, stop: int) -> str:
     """A subset marker around the number: "strong" ("including 3", "among them 12", "12 of
     the dead"), "of_them" ("six of them": a subset only if a figure came before), or ""."""
     words = tok.words
@@ -748,7 +738,7 @@ def _partial_kind(q: _Quantity, tok: _Tokens, lex: Lexicon, stop: int) -> str:
     return ""
 
 
-def _place(q: _Quantity, tok: _Tokens, lex: Lexicon) -> bool:
+def _place(q: _Quantity, tok: Tokens, lex: Lexicon) -> bool:
     """A place inside the scene right after the count: "28 bodies within a restroom"."""
     words = tok.words
     for p in range(q.last, min(len(words), q.last + 7)):
@@ -764,7 +754,7 @@ def _place(q: _Quantity, tok: _Tokens, lex: Lexicon) -> bool:
     return False
 
 
-def _superseded(q: _Quantity, tok: _Tokens, lex: Lexicon) -> bool:
+def _superseded(q: _Quantity, tok: Tokens, lex: Lexicon) -> bool:
     """"an initial 143", "previously reported 143", "up from 1,650", "an earlier estimate of 25"."""
     words = tok.words
     j = q.qstart - 1
@@ -779,7 +769,7 @@ def _superseded(q: _Quantity, tok: _Tokens, lex: Lexicon) -> bool:
     return False
 
 
-def _projected(q: _Quantity, tok: _Tokens, lex: Lexicon, predicate_at: int | None) -> bool:
+def _projected(q: _Quantity, tok: Tokens, lex: Lexicon, predicate_at: int | None) -> bool:
     """"could reach 200", "up to 300 may have died"."""
     words = tok.words
     if lex.projected_before.ending(words, q.qstart - 1) or lex.projected_before.ending(words, q.first - 1):
@@ -787,17 +777,18 @@ def _projected(q: _Quantity, tok: _Tokens, lex: Lexicon, predicate_at: int | Non
     if q.qstart >= 1 and words[q.qstart - 1] in ("to", "as", "at") and lex.projected_before.ending(words, q.qstart - 2):
         return True
     stop = predicate_at if predicate_at is not None else min(len(words), q.last + 5)
-    return any(lex.projected_after.at(words, p) for p in range(q.last, min(len(words), stop + 1)))
+    first = lex.projected_after.by_first
+    return any(lex.projected_after.at(words, p) for p in range(q.last, min(len(words), stop + 1)) if words[p] in first)
 
 
-def _running_total(q: _Quantity, tok: _Tokens) -> bool:
+def _running_total(q: _Quantity, tok: Tokens) -> bool:
     """"raising the death toll to 17", "bringing the total number of dead to 149"."""
     words = tok.words
     j = q.qstart - 1
     return j >= 0 and words[j] == "to" and any(words[k] in _RUNNING_TOTAL for k in range(max(0, j - 10), j))
 
 
-def _via_change(q: _Quantity, tok: _Tokens, lex: Lexicon) -> bool:
+def _via_change(q: _Quantity, tok: Tokens, lex: Lexicon) -> bool:
     """Reached through a change verb: "rose to 104", "was raised to 16", "has climbed to 1,136"."""
     words = tok.words
     j = q.qstart - 1
@@ -810,7 +801,7 @@ def _via_change(q: _Quantity, tok: _Tokens, lex: Lexicon) -> bool:
 # sentence-level rules
 
 
-def _clauses(tok: _Tokens) -> list[int]:
+def _clauses(tok: Tokens) -> list[int]:
     """Clause number of every token (clauses split at , ; : ( ) and dashes)."""
     out, n = [], 0
     for w in tok.words:
@@ -820,7 +811,7 @@ def _clauses(tok: _Tokens) -> list[int]:
     return out
 
 
-def _background_clauses(tok: _Tokens, lex: Lexicon) -> set[int] | None:
+def _background_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
     """Clauses about another, earlier event; None for the whole sentence.
 
     A clause is marked by a strong phrase ("years ago", "the deadliest since") or by a year
@@ -829,14 +820,17 @@ def _background_clauses(tok: _Tokens, lex: Lexicon) -> set[int] | None:
     "where" or "in which"; a marked opening clause ("Ten years ago, ...") marks the sentence.
     """
     words, raw = tok.words, tok.raw
+    last_words = lex.background_strong.by_last
+    if last_words.keys().isdisjoint(words) and not any(len(w) == 4 and w[0] in "12" for w in words):
+        return set()
+    strong = [i for i, w in enumerate(words) if w in last_words and lex.background_strong.ending(words, i)]
+    years = [i for i, w in enumerate(words) if len(w) == 4 and _YEAR.fullmatch(w) and i > 0
+             and (words[i - 1] in lex.year_preps or raw[i - 1] in lex.months)]
+    if not strong and not years:
+        return set()
     clause_of = _clauses(tok)
-    has_cue = any(lex.background_cues.at(words, i) for i in range(len(words)))
-    marked: set[int] = set()
-    for i, w in enumerate(words):
-        if lex.background_strong.at(words, i):
-            marked.add(clause_of[i])
-        elif has_cue and _YEAR.fullmatch(w) and i > 0 and (words[i - 1] in lex.year_preps or raw[i - 1] in lex.months):
-            marked.add(clause_of[i])
+    has_cue = any(lex.background_cues.at(words, i) for i in lex.background_cues.positions(words))
+    marked = {clause_of[i] for i in strong} | ({clause_of[i] for i in years} if has_cue else set())
     if not marked:
         return set()
     if 0 in marked and clause_of[-1] > 0 and (lex.background_strong.at(words, 0) or _opens_with_year(tok, lex)
@@ -851,12 +845,12 @@ def _background_clauses(tok: _Tokens, lex: Lexicon) -> set[int] | None:
     return marked | extra
 
 
-def _opens_with_year(tok: _Tokens, lex: Lexicon) -> bool:
+def _opens_with_year(tok: Tokens, lex: Lexicon) -> bool:
     words = tok.words
     return len(words) > 2 and words[0] in ("in", "back") and any(_YEAR.fullmatch(w) for w in words[1:3])
 
 
-def _segments(tok: _Tokens) -> list[int]:
+def _segments(tok: Tokens) -> list[int]:
     """Segment number of every token: split at ";" and at ", though/but/while/whereas"."""
     out, n = [], 0
     words = tok.words
@@ -867,7 +861,7 @@ def _segments(tok: _Tokens) -> list[int]:
     return out
 
 
-def _attributions(tok: _Tokens, lex: Lexicon) -> list[tuple[int, int, str]]:
+def _attributions(tok: Tokens, lex: Lexicon) -> list[tuple[int, int, str]]:
     """Sources named in the sentence: ``(cue token index, end index, source as written)``."""
     words, raw, text = tok.words, tok.raw, tok.text
     found: list[tuple[int, int, str]] = []
@@ -919,7 +913,9 @@ def _attributions(tok: _Tokens, lex: Lexicon) -> list[tuple[int, int, str]]:
             break
         return span(k, end)
 
-    for i in range(len(words)):
+    firsts = lex.attribution_firsts
+    candidates = [i for i, w in enumerate(words) if w in firsts]
+    for i in candidates:
         match = lex.according.at(words, i)
         if match:
             source, end = noun_phrase_after(i + match[0])
@@ -944,11 +940,13 @@ def _attributions(tok: _Tokens, lex: Lexicon) -> list[tuple[int, int, str]]:
     return found
 
 
-def _may_rise_cues(tok: _Tokens, lex: Lexicon) -> list[tuple[int, str | None]]:
+def _may_rise_cues(tok: Tokens, lex: Lexicon) -> list[tuple[int, str | None]]:
     """Positions of "may rise" cues, with the category they name (None when unnamed)."""
     words = tok.words
     cues = []
-    for i in range(len(words)):
+    if lex.may_rise.by_last.keys().isdisjoint(words):
+        return cues
+    for i in lex.may_rise.positions(words):
         if not lex.may_rise.at(words, i):
             continue
         named = None
@@ -973,21 +971,18 @@ def scan_sentence(text: str, *, lexicon: Lexicon | None = None,
             subset markers with no cue of their own ("Among them were 12 children").
     """
     lex = lexicon or load_lexicon()
-    if not _QUICK.search(text):
+    if not _HAS_DIGIT.search(text) and _QUICK_WORDS.isdisjoint(_ASCII_WORD.findall(text.lower())):
         return _rise_only(text, lex)
-    numbers = find_numbers(text)
-    for match in _ORDINAL_TOLL.finditer(text):
-        value = _ORDINALS[match.group(1).lower()]
-        numbers.append(Number(match.start(1), match.end(1), match.group(1), value, value, value, False, "ordinal"))
-    numbers.sort(key=lambda n: n.start)
+    tok = Tokens.of(text)
+    numbers = numbers_in(tok) + _ordinals(tok)
     masks = _mask_spans(text) if numbers else []
     if masks:
         numbers = [n for n in numbers if not any(a < n.end and n.start < b for a, b in masks)]
     if not numbers:
-        return _rise_only(text, lex)
-    tok = _Tokens.of(text)
+        return _rise_only(text, lex, tok)
+    numbers.sort(key=lambda n: n.start)
     for n in numbers:
-        tok.numbers.update(range(tok.index_at(n.start), tok.index_at(n.end)))
+        tok.numbers.update(range(n.first, n.last))
     quantities = _group_quantities(numbers, tok, lex)
     for q in quantities:
         _qualify(q, tok, lex)
@@ -1013,15 +1008,26 @@ def scan_sentence(text: str, *, lexicon: Lexicon | None = None,
     return SentenceScan(figures, unplaced)
 
 
-def _rise_only(text: str, lex: Lexicon, tok: _Tokens | None = None) -> SentenceScan:
+def _ordinals(tok: Tokens) -> list[Number]:
+    """"a sixth died later": an ordinal after a/an/the, not before "of" ("a third of")."""
+    words, found = tok.words, []
+    for i, w in enumerate(words):
+        if w in _ORDINALS and i > 0 and words[i - 1] in ("a", "an", "the") and words[i + 1:i + 2] != ["of"]:
+            start, end = tok.starts[i], tok.ends[i]
+            found.append(Number(start, end, tok.text[start:end], _ORDINALS[w], _ORDINALS[w], _ORDINALS[w], False, "ordinal",
+                                True, i, i + 1))
+    return found
+
+
+def _rise_only(text: str, lex: Lexicon, tok: Tokens | None = None) -> SentenceScan:
     """No figure here; a "may rise" cue still applies to figures of earlier sentences."""
     if not QUICK_RISE.search(text):
         return SentenceScan([], [])
-    tok = tok or _Tokens.of(text)
+    tok = tok or Tokens.of(text)
     return SentenceScan([], [named or "killed" for _, named in _may_rise_cues(tok, lex)])
 
 
-def _quantity_figures(q: _Quantity, tok: _Tokens, lex: Lexicon) -> list[SentenceFigure]:
+def _quantity_figures(q: _Quantity, tok: Tokens, lex: Lexicon) -> list[SentenceFigure]:
     """The figures one quantity gives (none, one, or two for "the four gunmen" detained)."""
     if _distractor(q, tok, lex):
         return []
@@ -1090,7 +1096,7 @@ def _quantity_figures(q: _Quantity, tok: _Tokens, lex: Lexicon) -> list[Sentence
     return made
 
 
-def _coordinated_total(q: _Quantity, predicate: tuple, part: SentenceFigure, tok: _Tokens) -> SentenceFigure | None:
+def _coordinated_total(q: _Quantity, predicate: tuple, part: SentenceFigure, tok: Tokens) -> SentenceFigure | None:
     """The whole of a listed group sharing one predicate: "23 hostages and four members of the
     security forces were killed" -> 27, spanning "23 hostages and four members of the security forces"."""
     parts: list[_Quantity | None] = predicate[4]
@@ -1111,7 +1117,7 @@ def _coordinated_total(q: _Quantity, predicate: tuple, part: SentenceFigure, tok
                           first=q.first, last=q.last, qstart=q.qstart, coordinated=True)
 
 
-def _resolve(figures: list[SentenceFigure], tok: _Tokens, lex: Lexicon,
+def _resolve(figures: list[SentenceFigure], tok: Tokens, lex: Lexicon,
              previous_category: str | None) -> list[SentenceFigure]:
     """Inheritance, subsets, revisions within the sentence, places."""
     words = tok.words
@@ -1173,7 +1179,7 @@ def _resolve(figures: list[SentenceFigure], tok: _Tokens, lex: Lexicon,
     return resolved
 
 
-def _elliptic_tail(figure: SentenceFigure, tok: _Tokens, lex: Lexicon) -> bool:
+def _elliptic_tail(figure: SentenceFigure, tok: Tokens, lex: Lexicon) -> bool:
     """Does the count lack a verb of its own ("and 14 on a staircase", "and seven more")?"""
     words = tok.words
     p = figure.last
@@ -1182,17 +1188,17 @@ def _elliptic_tail(figure: SentenceFigure, tok: _Tokens, lex: Lexicon) -> bool:
     return p >= len(words) or words[p] in lex.place_preps or words[p] in (",", ".", ";", ")", "and", "while", "but")
 
 
-def _list_head(tok: _Tokens, lex: Lexicon) -> str | None:
+def _list_head(tok: Tokens, lex: Lexicon) -> str | None:
     """Category named by an opening like "Among those killed were ...", else None."""
     words = tok.words
     for i in range(min(3, len(words))):
-        match = lex.list_heads.at(words, i)
+        match = lex.list_heads.at(words, i) if words[i] in lex.list_heads.by_first else None
         if match:
             return str(match[1])
     return None
 
 
-def _category_before(figure: SentenceFigure, tok: _Tokens, lex: Lexicon) -> str | None:
+def _category_before(figure: SentenceFigure, tok: Tokens, lex: Lexicon) -> str | None:
     """For "the victims, including three children": the category of a cue word before."""
     words = tok.words
     for j in range(figure.qstart - 1, max(-1, figure.qstart - 9), -1):
@@ -1218,7 +1224,7 @@ def _flag_may_rise(figures: list[SentenceFigure], position: int, named: str | No
     return bool(targets)
 
 
-def _attribute(figures: list[SentenceFigure], tok: _Tokens, lex: Lexicon) -> None:
+def _attribute(figures: list[SentenceFigure], tok: Tokens, lex: Lexicon) -> None:
     """Give each figure the source of its segment, or a source that frames the whole sentence."""
     sources = _attributions(tok, lex)
     if not sources:
@@ -1233,6 +1239,6 @@ def _attribute(figures: list[SentenceFigure], tok: _Tokens, lex: Lexicon) -> Non
         figure.attributed_to = chosen[2] if chosen else ""
 
 
-def _subject_starts(tok: _Tokens, i: int) -> bool:
+def _subject_starts(tok: Tokens, i: int) -> bool:
     """Is the source cue at ``i`` part of the sentence's opening ("Officials said ...", "According to ...")?"""
     return i <= 8 and "," not in tok.words[:i] or tok.words[:2] == ["according", "to"]
