@@ -41,8 +41,12 @@ Canonical names, in order of precedence:
 Demonyms and adjectives ("Russian", "Ukrainians", "Tajik") become mentions of
 their place (``data/demonyms.csv``) with ``via_demonym`` True. The label of a
 canonical entity is the alias table's, else GPE for a listed place, else the
-NER's majority label over the corpus; a name ending in a facility word ("Hall",
-"Stadium", ``data/entity_heads.csv``) is FAC.
+NER's majority label over the corpus, where full spellings outvote short forms
+and a one-word ORG right after "in", "near", "outside", "across" or "around"
+("hospitals in Karachi") votes GPE; a name ending in a facility word ("Hall",
+"Stadium", ``data/entity_heads.csv``) is FAC. A span the NER cut short is
+grown to a name of the alias table when the next words complete one ("The
+[Islamic] State group").
 
 Salience (0..1, summing to 1 over an article's entities) adds up, for each
 mention, a weight that falls linearly from 1.5 at the start of the text to 0.5
@@ -87,6 +91,7 @@ _POSSESSIVE_END = re.compile(r"(?:['’]s|s['’]|['’])$")
 _INITIALS_END = re.compile(r"(?:\b[A-Z]\.)+$")
 _EDGE = " \t\n\"'“”‘’«»-–—,;:.!?*•|/"
 _TOKEN = re.compile(r"\S+")
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|across|around)\s+$")
 # "Islamic State Khorasan Province (ISIS-K)": capitalised words, inner
 # lower-case connectors, then an acronym in brackets.
 _NAME_WORD = r"(?:[A-Z][\w'’&-]*|(?:[A-Z]\.){2,})"
@@ -109,6 +114,7 @@ class _Mention:
     via_demonym: bool = False
     resolved: bool = False  # key fixed by the alias table or a demonym (not open to short-name rules)
     direct: bool = True  # ``name`` spells the entity in full (a candidate for its display name)
+    locative: bool = False  # "in Karachi": a one-word ORG after "in", "near"... votes for GPE
 
 
 def extract_entities(sentences: pd.DataFrame, articles: pd.DataFrame, *, nlp: Language | None = None,
@@ -181,6 +187,7 @@ def article_mentions(text: str, spans: list[tuple[int, int, str]],
         if trimmed is None:
             continue
         start, end = trimmed
+        end, label = _extend_to_alias(text, start, end, label, lexicon)
         surface = text[start:end]
         if _is_junk(surface, lexicon):
             continue
@@ -231,6 +238,30 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+_NEXT_WORD = re.compile(r"[ \t]+(?:[A-Z][\w'’-]*|group)")
+
+
+def _extend_to_alias(text: str, start: int, end: int, label: str, lexicon: Lexicon) -> tuple[int, str]:
+    """Grow a span cut short by the NER to a name of the alias table.
+
+    "The [Islamic] State group" -> "Islamic State group" when that is an alias;
+    up to three following words are tried, longest first.
+    """
+    ends = []
+    position = end
+    for _ in range(3):
+        match = _NEXT_WORD.match(text, position)
+        if match is None:
+            break
+        position = match.end()
+        ends.append(position)
+    for candidate in reversed(ends):
+        entry = lexicon.alias(text[start:candidate])
+        if entry is not None:
+            return candidate, entry.label or label
+    return end, label
+
+
 def _unbalanced_bracket(span: str) -> tuple[int, bool] | None:
     """Position of the first unbalanced bracket and whether letters precede it."""
     stack: list[int] = []
@@ -267,7 +298,10 @@ def _make_mentions(text: str, start: int, end: int, label: str, idx: int, lexico
         return [_Mention(start, end, surface, "GPE", idx, place, fold(place), via_demonym=True, resolved=True,
                          direct=False)]
     if label != "PERSON":
-        return [_Mention(start, end, surface, label, idx, surface, _key(surface, label))]
+        locative = (label == "ORG" and " " not in surface and not surface.isupper()
+                    and _LOCATIVE.search(text, max(0, start - 12), start) is not None
+                    and text[end:end + 2] not in ("'s", "’s"))
+        return [_Mention(start, end, surface, label, idx, surface, _key(surface, label), locative=locative)]
     # "Russian President Vladimir Putin": office words and a leading demonym come off the name.
     tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(surface)]
     out: list[_Mention] = []
@@ -521,7 +555,7 @@ def _display_names(per_article, lexicon: Lexicon) -> dict[str, tuple[str, str, s
                 spellings[m.key][m.name] += 1
             if not m.via_demonym:
                 # Full spellings vote on the type; short forms only when nothing else does.
-                labels[m.key][m.label] += 100 if m.direct else 1
+                labels[m.key]["GPE" if m.locative else m.label] += 100 if m.direct else 1
     result = {}
     for key in first_seen:
         entry = lexicon.aliases.get(key)
