@@ -55,7 +55,7 @@ _PAREN_OPENERS = frozenset(
 _TOLL_LINKS = frozenset(
     "to at of is was stood stands reached reaches hit passed topped exceeded surpassed now numbered numbers "
     "totalled totaled totals total remains remained reaching bringing putting set exceed reach top surpass "
-    "exceeds tops".split()
+    "exceeds tops from".split()
 )
 _UNIT_MODIFIERS = frozenset("more long full whole consecutive additional extra straight entire further".split())
 _LESS_THAN = frozenset(["fewer than", "less than", "under", "below", "just under", "just below"])
@@ -952,7 +952,7 @@ def _may_rise_cues(tok: Tokens, lex: Lexicon) -> list[tuple[int, str | None]]:
         named = None
         for j in range(max(0, i - 5), i):
             hit = lex.tolls.at(words, j) or lex.category_words.at(words, j)
-            if hit:
+            if hit and hit[1] != "other":  # "rescuers fear the number may rise" names no category
                 named = str(hit[1])
             elif words[j] in ("toll", "tolls"):
                 named = "killed"

@@ -284,20 +284,21 @@ def _typed_headlines(frame: pd.DataFrame) -> pd.DataFrame:
 def add_headline_figures(articles: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     """``articles`` with its headline figure columns filled from ``figures`` (input not modified).
 
-    Articles without figures get empty headlines and ``*_may_rise`` False. Columns are
-    returned in the schema's order via ``schema.conform``.
+    Existing headline columns are replaced; articles without figures get empty headlines
+    and ``*_may_rise`` False. Other columns are kept; when every documented articles column
+    is present they come in the schema's order (extra columns after them).
     """
     headlines = headline_figures(figures)
     headline_cols = [c for c in headlines.columns if c != "article_id"]
     base = articles.drop(columns=[c for c in headline_cols if c in articles.columns])
     merged = base.merge(headlines, on="article_id", how="left")
-    empty = _typed_headlines(pd.DataFrame({"article_id": merged["article_id"],
-                                           **{c: [None] * len(merged) for c in headline_cols}}))
-    for column in headline_cols:
-        merged[column] = merged[column].where(merged[column].notna(), empty[column]) if len(merged) else empty[column]
-    merged = pd.concat([merged.drop(columns=headline_cols), _typed_headlines(merged[["article_id", *headline_cols]])
-                        .drop(columns=["article_id"])], axis=1)
-    return schema.conform(merged, "articles")
+    merged = pd.concat([merged.drop(columns=headline_cols),
+                        _typed_headlines(merged[["article_id", *headline_cols]]).drop(columns=["article_id"])],
+                       axis=1)
+    documented = schema.columns("articles")
+    if all(c in merged.columns for c in documented):
+        merged = merged[documented + [c for c in merged.columns if c not in documented]]
+    return merged
 
 
 def figure_spans(figures: pd.DataFrame, article_id: str) -> list[tuple[int, int, str]]:

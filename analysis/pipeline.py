@@ -15,6 +15,7 @@ import pandas as pd
 from analysis import schema
 from analysis.entities import extract_entities
 from analysis.event_dates import add_event_dates
+from analysis.figures import add_headline_figures, extract_figures
 from analysis.framing import extract_roles, find_hedges, tag_frames
 from analysis.ingest import Corpus, sentences_table
 from analysis.sentiment import add_article_tone, score_sentences
@@ -68,9 +69,12 @@ def analyse_corpus(corpus: Corpus, *, use_cache: bool = True) -> CorpusTables:
     # Sentence tone (articles get its length-weighted mean) and canonical entities; both cached per article.
     sentences = score_sentences(sentences, cache=use_cache)
     articles = add_article_tone(articles, sentences)
+    # The figure ledger, and per article the headline figures (killed, injured, ...) it yields.
+    figures = extract_figures(sentences)
+    articles = add_headline_figures(articles, figures)
     entities, mentions = extract_entities(sentences, articles, cache=use_cache)
     tables = {name: schema.empty_table(name) for name in schema.TABLES}
-    tables.update(articles=articles, sentences=sentences, entities=entities, mentions=mentions,
+    tables.update(articles=articles, sentences=sentences, figures=figures, entities=entities, mentions=mentions,
                   load_report=corpus.load_report)
     # The toll over time needs the headline figure columns of articles and the figure ledger.
     timeline = build_timeline(tables["articles"], tables["figures"])
