@@ -11,13 +11,17 @@ articles = tables.articles
 
 st.title("Overview")
 summary = corpus_summary(articles)
-cols = st.columns(5)
+cols = st.columns(3)
 cols[0].metric("Articles", summary["articles"])
 cols[1].metric("Sources", summary["sources"])
-cols[2].metric("First published", summary["first_published"] or "—")
-cols[3].metric("Last published", summary["last_published"] or "—")
-cols[4].metric("Undated", summary["undated"], help="Articles with no publication date found in a date prefix, "
+cols[2].metric("Undated", summary["undated"], help="Articles with no publication date found in a date prefix, "
                "metadata, dateline, URL or column. They are kept, never given a guessed date.")
+if summary["first_published"]:
+    span = summary["first_published"] if summary["first_published"] == summary["last_published"] else (
+        f"{summary['first_published']} to {summary['last_published']}")
+    st.markdown(f"Published **{span}**" + (f"; {summary['undated']} undated" if summary["undated"] else ""))
+else:
+    st.markdown("No article has a publication date.")
 
 if articles.empty:
     st.info("No articles match the filters in the sidebar.")

@@ -13,7 +13,7 @@ def test_overview_renders_in_chromium(streamlit_server, page):
     page.goto(streamlit_server)
     wait_for_app(page)
     metrics = page.locator('[data-testid="stMetric"]')
-    assert metrics.count() == 5
+    assert metrics.count() == 3
     assert "5" in metrics.first.inner_text()
     assert page.locator('[data-testid="stDataFrame"]').first.is_visible()
     assert page.get_by_text("Unfolding of Events").first.is_visible() or page.get_by_text("Reader").is_visible()
