@@ -14,6 +14,7 @@ st.set_page_config(page_title="News coverage analytics", page_icon=":material/ne
 PAGES = [
     st.Page(PAGES_DIR / "overview.py", title="Overview", icon=":material/dashboard:", default=True),
     st.Page(PAGES_DIR / "toll.py", title="Toll over time", icon=":material/timeline:"),
+    st.Page(PAGES_DIR / "figures.py", title="Figures", icon=":material/format_list_numbered:"),
     st.Page(PAGES_DIR / "framing.py", title="Framing", icon=":material/compare:"),
     st.Page(PAGES_DIR / "entities.py", title="Entities", icon=":material/groups:"),
     st.Page(PAGES_DIR / "tone.py", title="Tone", icon=":material/sentiment_neutral:"),

@@ -668,7 +668,10 @@ def _before_cue(q: _Quantity, tok: Tokens, lex: Lexicon) -> tuple[str, int] | No
 def _toll_cue(q: _Quantity, tok: Tokens, lex: Lexicon) -> tuple[str, int] | None:
     """A toll noun further back in the clause: "the death toll from the quake climbed to 1,200"."""
     words = tok.words
-    if q.qstart == 0 or (words[q.qstart - 1] not in _TOLL_LINKS and words[q.first - 1] not in _TOLL_LINKS):
+    link = q.qstart - 1
+    while link >= 0 and words[link] in ("a", "an", "the", "initial", "earlier", "original", "previous", "estimated"):
+        link -= 1  # "revised from an initial 14 to 12"
+    if link < 0 or (words[link] not in _TOLL_LINKS and words[q.first - 1] not in _TOLL_LINKS):
         return None
     for j in range(q.qstart - 1, max(-1, q.qstart - 13), -1):
         if words[j] in (";", ".", ":") or tok.is_number(j):

@@ -107,7 +107,8 @@ import pandas as pd
 from analysis import schema
 from analysis.figure_rules import Lexicon, load_lexicon, scan_sentence
 
-__all__ = ["extract_figures", "headline_figures", "add_headline_figures", "figure_spans", "load_lexicon"]
+__all__ = ["extract_figures", "headline_figures", "add_headline_figures", "figure_spans", "ledger_table",
+           "figure_in_sentence", "load_lexicon"]
 
 _INT_COLUMNS = ("sentence_idx", "value", "low", "high", "start", "end")
 _BOOL_COLUMNS = ("vague", "may_rise")
@@ -329,3 +330,52 @@ def _describe(row) -> str:
     if row.qualifier == "range" and not pd.isna(row.low) and not pd.isna(row.high):
         return f"{int(row.low):,} to {int(row.high):,}"
     return words.get(row.qualifier, "") + f"{int(row.value):,}"
+
+
+def ledger_table(figures: pd.DataFrame, articles: pd.DataFrame, *, categories: list[str] | tuple = (),
+                 statuses: list[str] | tuple = (), scopes: list[str] | tuple = (),
+                 sources: list[str] | tuple = ()) -> pd.DataFrame:
+    """The ledger for display: each figure with its article, filtered (an empty filter keeps all).
+
+    Returns:
+        figure_id, article_id, source, published, title, category, figure (the value in
+        words: "at least 60", "60 to 70"), value, qualifier, status, scope, may_rise, vague,
+        attributed_to, sentence; sorted by publication date (undated last), source, article
+        and position in the text.
+    """
+    from analysis.formatting import figure_label
+
+    columns = ["figure_id", "article_id", "source", "published", "title", "category", "figure", "value", "qualifier",
+               "status", "scope", "may_rise", "vague", "attributed_to", "sentence"]
+    if figures is None or figures.empty:
+        return pd.DataFrame(columns=columns)
+    info = articles[["article_id", "source", "published", "title"]]
+    rows = figures.merge(info, on="article_id", how="left")
+    for column, chosen in (("category", categories), ("status", statuses), ("scope", scopes), ("source", sources)):
+        if chosen:
+            rows = rows[rows[column].isin(list(chosen))]
+    rows = rows.assign(figure=[figure_label(v, q, low=lo, high=hi) for v, q, lo, hi in
+                               zip(rows["value"], rows["qualifier"], rows["low"], rows["high"])],
+                       _undated=rows["published"].isna())
+    rows = rows.sort_values(["_undated", "published", "source", "article_id", "start"], kind="stable")
+    return rows[columns].reset_index(drop=True)
+
+
+def figure_in_sentence(figure: Mapping, sentences: pd.DataFrame | None = None) -> tuple[str, str, str]:
+    """A figure's sentence cut around its number: ``(before, number, after)``.
+
+    Uses the sentence's offset from the sentences table when it has the sentence, else
+    the first place the number's words appear in the sentence.
+    """
+    sentence, number = str(figure["sentence"]), str(figure["number_text"])
+    at = -1
+    if sentences is not None and not sentences.empty:
+        match = sentences[(sentences["article_id"] == figure["article_id"])
+                          & (sentences["idx"] == figure["sentence_idx"])]
+        if not match.empty:
+            at = int(figure["start"]) - int(match["start"].iloc[0])
+    if not (0 <= at and sentence[at:at + len(number)] == number):
+        at = sentence.find(number)
+    if at < 0:
+        return sentence, "", ""
+    return sentence[:at], number, sentence[at + len(number):]

@@ -1,0 +1,118 @@
+"""Figures: the ledger of every count the articles report, each traceable to its sentence."""
+
+import pandas as pd
+import streamlit as st
+
+import app_data
+from analysis.figures import figure_in_sentence, ledger_table
+from analysis.formatting import figure_label
+
+SELECTED = "figures_selected_id"  # figure_id shown in the detail panel
+esc = app_data.escape_markdown
+
+tables = app_data.current_tables()
+figures, articles = tables.figures, tables.articles
+
+st.title("Figures")
+st.caption("Every number the articles report about people killed, injured, in hospital, missing, arrested, "
+           "attacking or evacuated, with its qualifier and the sentence it comes from. Vague words follow ACLED: "
+           "“dozens” counts as at least 12. Select a row to see the sentence and the article's other figures.")
+
+if figures.empty:
+    st.info("No figures in the articles that match the sidebar filters.")
+    st.stop()
+
+with_source = figures.merge(articles[["article_id", "source"]], on="article_id", how="left")
+columns = st.columns(4)
+categories = columns[0].multiselect("Category", sorted(with_source["category"].unique()), key="figures_category",
+                                    placeholder="All categories")
+statuses = columns[1].multiselect("Status", sorted(with_source["status"].unique()), key="figures_status",
+                                  placeholder="All", help="current: the article's present count; superseded: an "
+                                  "earlier count it revises; projected: a forecast; background: another event")
+scopes = columns[2].multiselect("Scope", sorted(with_source["scope"].unique()), key="figures_scope",
+                                placeholder="All", help="total: the whole event; partial: a subset "
+                                "(“including three children”, “28 bodies in a restroom”)")
+sources = columns[3].multiselect("Source", sorted(with_source["source"].unique()), key="figures_source",
+                                 placeholder="All sources")
+
+ledger = ledger_table(figures, articles, categories=categories, statuses=statuses, scopes=scopes, sources=sources)
+st.session_state["figures_ledger_ids"] = ledger["figure_id"].tolist()
+
+
+def _select_row() -> None:
+    rows = st.session_state["figures_ledger"].selection.rows
+    if rows:
+        st.session_state[SELECTED] = st.session_state["figures_ledger_ids"][rows[0]]
+
+
+st.caption(f"{len(ledger):,} of {len(figures):,} figures")
+st.dataframe(
+    ledger.drop(columns=["figure_id", "article_id", "value", "qualifier"]),
+    key="figures_ledger",
+    on_select=_select_row,
+    selection_mode="single-row",
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "source": st.column_config.TextColumn("Source"),
+        "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
+        "title": st.column_config.TextColumn("Article", width="medium"),
+        "category": st.column_config.TextColumn("Category"),
+        "figure": st.column_config.TextColumn("Figure"),
+        "status": st.column_config.TextColumn("Status"),
+        "scope": st.column_config.TextColumn("Scope"),
+        "may_rise": st.column_config.CheckboxColumn("May rise"),
+        "vague": st.column_config.CheckboxColumn("Vague", help="A word such as “dozens”: at least 12, after ACLED"),
+        "attributed_to": st.column_config.TextColumn("According to"),
+        "sentence": st.column_config.TextColumn("Sentence", width="large"),
+    },
+)
+
+if ledger.empty:
+    st.info("No figure matches these filters.")
+    st.stop()
+
+# The detail panel follows SELECTED (set by a row selection, or by this box).
+labels = {fid: f"{cat}: {fig} — {src}" for fid, cat, fig, src in
+          zip(ledger["figure_id"], ledger["category"], ledger["figure"], ledger["source"])}
+if st.session_state.get(SELECTED) not in labels:
+    st.session_state[SELECTED] = ledger["figure_id"].iloc[0]
+st.session_state["figures_choice"] = st.session_state[SELECTED]
+
+
+def _remember_choice() -> None:
+    st.session_state[SELECTED] = st.session_state["figures_choice"]
+
+
+st.subheader("Evidence")
+st.selectbox("Figure", list(labels), format_func=labels.get, key="figures_choice", on_change=_remember_choice)
+chosen = figures.set_index("figure_id").loc[st.session_state[SELECTED]]
+chosen = chosen.iloc[0] if isinstance(chosen, pd.DataFrame) else chosen
+figure = {"figure_id": st.session_state[SELECTED], **chosen.to_dict()}
+article = articles.set_index("article_id").loc[figure["article_id"]]
+
+before, number, after = figure_in_sentence(figure, tables.sentences)
+st.markdown("> " + esc(before) + (f"**{esc(number)}**" if number else "") + esc(after))
+value = figure_label(figure["value"], figure["qualifier"], low=figure["low"], high=figure["high"],
+                     may_rise=figure["may_rise"])
+facts = [f"{figure['category']}: {value}", f"status: {figure['status']}", f"scope: {figure['scope']}"]
+if bool(figure["vague"]):
+    facts.append("vague quantity (ACLED floor)")
+if figure["attributed_to"]:
+    facts.append(f"according to {figure['attributed_to']}")
+st.markdown(" · ".join(esc(fact) for fact in facts))
+published = f"{article['published']:%Y-%m-%d}" if pd.notna(article["published"]) else "undated"
+st.markdown(f"**{esc(article['title'])}**  \n{esc(article['source'])} · {esc(published)}")
+
+if st.button("Open in the reader", icon=":material/menu_book:",
+             help="Opens this article on the Overview page with the figure highlighted."):
+    st.session_state[app_data.READER_ARTICLE] = figure["article_id"]
+    st.session_state[app_data.READER_HIGHLIGHT] = figure["figure_id"]
+    st.switch_page(app_data.APP_DIR / "pages" / "overview.py")
+
+others = ledger_table(figures[figures["article_id"] == figure["article_id"]], articles)
+st.caption(f"All {len(others)} figures of this article")
+st.dataframe(others[["category", "figure", "status", "scope", "attributed_to", "sentence"]], hide_index=True,
+             width="stretch", key="figures_article_others",
+             column_config={"attributed_to": st.column_config.TextColumn("According to"),
+                            "sentence": st.column_config.TextColumn("Sentence", width="large")})

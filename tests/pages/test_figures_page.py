@@ -1,0 +1,109 @@
+"""The Figures page: ledger, filters, evidence panel and escaping, on small invented articles."""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import app_data
+from analysis import schema
+from analysis.figures import add_headline_figures, extract_figures
+from analysis.pipeline import CorpusTables
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = str(ROOT / "pages" / "figures.py")
+TIMEOUT = 120
+
+ARTICLES = {
+    "quake": ("Wire", "2023-10-02", "Quake kills dozens", [
+        "A powerful earthquake struck the town late on Sunday, killing at least 12 people, officials said.",
+        "More than 40 people were injured, including six children.",
+        "The toll was later revised from an initial 14 to 12.",
+    ]),
+    "fire": ("Herald", None, "<script>alert(1)</script> *Fire* costs $5m", [
+        "The fire destroyed a $5 million warehouse and killed 3 workers.",
+        "Police arrested two men on Monday.",
+    ]),
+}
+
+
+def corpus() -> CorpusTables:
+    sentence_rows, article_rows = [], []
+    for aid, (source, published, title, sentences) in ARTICLES.items():
+        offset = 0
+        for idx, sentence in enumerate(sentences):
+            sentence_rows.append({"article_id": aid, "idx": idx, "paragraph": 0, "section": "", "text": sentence,
+                                  "start": offset, "end": offset + len(sentence)})
+            offset += len(sentence) + 1
+        article_rows.append({"article_id": aid, "source": source, "sources": source, "title": title,
+                             "published": pd.Timestamp(published) if published else pd.NaT,
+                             "text": " ".join(sentences), "date_method": "prefix" if published else ""})
+    sentences = schema.conform(pd.DataFrame(sentence_rows), "sentences")
+    figures = extract_figures(sentences)
+    articles = add_headline_figures(schema.conform(pd.DataFrame(article_rows), "articles"), figures)
+    empty = CorpusTables(**{f.name: schema.empty_table(f.name) for f in fields(CorpusTables)})
+    return replace(empty, articles=articles, sentences=sentences, figures=figures)
+
+
+@pytest.fixture
+def app(monkeypatch) -> AppTest:
+    tables = corpus()
+    monkeypatch.setattr(app_data, "current_tables", lambda: tables)
+    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_ledger_lists_every_figure_dated_first(app):
+    table = app.dataframe[0].value
+    assert list(zip(table["source"], table["category"], table["figure"], table["status"])) == [
+        ("Wire", "killed", "at least 12", "current"), ("Wire", "injured", "over 40", "current"),
+        ("Wire", "injured", "6", "current"), ("Wire", "killed", "14", "superseded"), ("Wire", "killed", "12", "current"),
+        ("Herald", "killed", "3", "current"), ("Herald", "arrested", "2", "current"),
+    ]
+    assert "sentence" in table.columns and "figure_id" not in table.columns
+
+
+@pytest.mark.parametrize("key, choice, expected", [
+    ("figures_category", ["killed"], {"killed"}),
+    ("figures_status", ["superseded"], {"superseded"}),
+    ("figures_scope", ["partial"], {"partial"}),
+])
+def test_filters_narrow_the_ledger(app, key, choice, expected):
+    app.multiselect(key=key).set_value(choice).run()
+    table = app.dataframe[0].value
+    column = {"figures_category": "category", "figures_status": "status", "figures_scope": "scope"}[key]
+    assert set(table[column]) == expected and len(table) >= 1
+
+
+def test_source_filter(app):
+    app.multiselect(key="figures_source").set_value(["Herald"]).run()
+    assert set(app.dataframe[0].value["source"]) == {"Herald"}
+    assert any("2 of 7 figures" in c.value for c in app.caption)
+
+
+def test_selected_figure_shows_its_sentence_with_the_number_bold_and_the_article(app):
+    figures = corpus().figures
+    injured = figures.loc[figures["category"] == "injured", "figure_id"].iloc[0]
+    app.session_state["figures_selected_id"] = injured  # what selecting its row in the ledger does
+    app.run()
+    text = "\n".join(m.value for m in app.markdown)
+    assert "> More than **40** people were injured, including six children\\." in text
+    assert "injured\\: over 40" in text and "**Quake kills dozens**" in text and "2023\\-10\\-02" in text
+    others = app.dataframe[1].value  # the article's other figures
+    assert len(others) == 5
+
+
+def test_choosing_a_figure_in_the_box_and_escaping_untrusted_text(app):
+    figures = corpus().figures
+    killed = figures.loc[(figures["article_id"] == "fire") & (figures["category"] == "killed"), "figure_id"].iloc[0]
+    app.selectbox(key="figures_choice").set_value(killed).run()
+    text = "\n".join(m.value for m in app.markdown)
+    assert "**3**" in text
+    assert "\\$5 million" in text  # "$" escaped so markdown does not start maths
+    assert "<script>" not in text and "\\<script\\>" in text
+    assert "\\*Fire\\*" in text
