@@ -34,7 +34,7 @@ def _headline(articles: pd.DataFrame, category: str) -> pd.Series:
 
 
 def article_table(articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per article for display: id, source, date, words, title, headline figures, tone.
+    """One row per article for display: id, source, date, headline killed/injured, tone, words, title.
 
     Sorted by publication date with undated articles last.
     """
@@ -43,11 +43,11 @@ def article_table(articles: pd.DataFrame) -> pd.DataFrame:
         "source": articles["source"],
         "published": articles["published"],
         "date_method": articles["date_method"].replace("", "none found"),
-        "n_words": articles["n_words"],
-        "title": articles["title"],
         "killed": _headline(articles, "killed"),
         "injured": _headline(articles, "injured"),
         "tone": pd.to_numeric(articles["polarity"], errors="coerce"),
+        "n_words": articles["n_words"],
+        "title": articles["title"],
     })
     return table.sort_values(["published", "source"], na_position="last").reset_index(drop=True)
 
@@ -68,3 +68,16 @@ def reader_labels(articles: pd.DataFrame) -> dict[str, str]:
         seen[label] = seen.get(label, 0) + 1
         labels[aid] = label if seen[label] == 1 else f"{label} ({seen[label]})"
     return labels
+
+
+def headline_lines(article: pd.Series) -> dict[str, str]:
+    """``{"Killed": "at least 60 (may rise)", ...}`` for the categories an article has a headline figure for."""
+    from analysis.schema import HEADLINE_CATEGORIES
+
+    lines = {}
+    for category in HEADLINE_CATEGORIES:
+        label = figure_label(article[category], article[f"{category}_qualifier"], low=article[f"{category}_low"],
+                             high=article[f"{category}_high"], may_rise=article[f"{category}_may_rise"])
+        if label:
+            lines[category.capitalize()] = label
+    return lines

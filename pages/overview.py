@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import app_data
-from analysis.overview import article_table, corpus_summary, figure_spans, reader_labels
+from analysis.overview import article_table, corpus_summary, figure_spans, headline_lines, reader_labels
 
 tables = app_data.current_tables()
 articles = tables.articles
@@ -51,7 +51,7 @@ st.dataframe(
         "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
         "date_method": st.column_config.TextColumn("Date from"),
         "n_words": st.column_config.NumberColumn("Words"),
-        "title": st.column_config.TextColumn("Title", width="large"),
+        "title": st.column_config.TextColumn("Title"),
         "killed": st.column_config.TextColumn("Killed"),
         "injured": st.column_config.TextColumn("Injured"),
         "tone": st.column_config.NumberColumn("Tone", format="%.2f", help="TextBlob polarity, -1 to 1"),
@@ -59,10 +59,10 @@ st.dataframe(
 )
 
 st.subheader("Reader")
-labels = reader_labels(articles)
+labels = reader_labels(articles.set_index("article_id").loc[table["article_id"]].reset_index())
 ids_by_label = {label: aid for aid, label in labels.items()}
 if st.session_state.get(app_data.READER_ARTICLE) not in labels:
-    st.session_state[app_data.READER_ARTICLE] = articles["article_id"].iloc[0]
+    st.session_state[app_data.READER_ARTICLE] = table["article_id"].iloc[0]
 # The reader follows READER_ARTICLE (set by the table, other pages and this box).
 st.session_state["reader_choice"] = labels[st.session_state[app_data.READER_ARTICLE]]
 
@@ -83,12 +83,15 @@ meta = {
     else "undated: no date found",
     "URL": article["url"],
     "Words": f"{article['n_words']:,}",
+    **{f"{category} (headline)": label for category, label in headline_lines(article).items()},
     "Ingest notes": article["notes"],
 }
 st.dataframe(pd.DataFrame({"Field": list(meta), "Value": list(meta.values())}).query("Value != ''"),
              hide_index=True, width="stretch")
 
 highlight = st.session_state.get(app_data.READER_HIGHLIGHT)
+st.caption("Every number the figure ledger extracted is highlighted; the one you came from, if any, in red. "
+           "The Figures page lists each with its category, qualifier and sentence.")
 st.markdown(f"#### {app_data.escape_markdown(article['title'])}")
 for paragraph in app_data.marked_article(article["text"], figure_spans(tables.figures, chosen), highlight):
     st.markdown(paragraph)
