@@ -65,6 +65,8 @@ _EARLIER_OPENERS = (("initially",), ("originally",), ("at", "first"), ("previous
                     ("early", "reports"), ("first", "reports"))
 _SEGMENT_SPLITS = frozenset("though although but while whereas".split())
 _OF_THEM = frozenset(["of them", "of whom", "of those", "of these", "of which"])
+_INCREMENTS = frozenset(["a further", "an additional", "another", "further", "additional"])
+_HARMED = frozenset(["killed", "injured", "hospitalized"])
 _SHARES = frozenset("half third thirds quarter quarters most many some several none majority all each few fraction "
                     "share percent".split())
 _RUNNING_TOTAL = frozenset("bringing raising taking pushing brings raises takes pushes brought took pushed".split())
@@ -140,10 +142,13 @@ class Lexicon:
     generic: frozenset[str]
     partial_before: PhraseSet
     partial_after: PhraseSet
+    partial_clause: PhraseSet
     list_heads: PhraseSet
     places: PhraseSet
     place_preps: frozenset[str]
     superseded_before: PhraseSet
+    superseded_after: PhraseSet
+    missing_not_heads: frozenset[str]
     change_verbs: frozenset[str]
     projected_before: PhraseSet
     projected_after: PhraseSet
@@ -210,10 +215,13 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         generic=frozenset(data["generic_counts"]["words"]),
         partial_before=PhraseSet(partial["before"]),
         partial_after=PhraseSet(partial["after"]),
+        partial_clause=PhraseSet(partial.get("clause", [])),
         list_heads=PhraseSet(partial["list_heads"]),
         places=PhraseSet(partial["places"]),
         place_preps=frozenset(partial["place_preps"]),
         superseded_before=PhraseSet(status["superseded_before"]),
+        superseded_after=PhraseSet(status.get("superseded_after", [])),
+        missing_not_heads=frozenset(data["categories"]["missing"].get("not_heads", [])),
         change_verbs=frozenset(status["change_verbs"]),
         projected_before=PhraseSet(status["projected_before"]),
         projected_after=PhraseSet(status["projected_after"]),
@@ -297,6 +305,7 @@ class SentenceFigure:
     via_change: bool = False  # "rose to 104": supersedes the sentence's earlier figure of its category
     running_total: bool = False  # "bringing the toll to 17": earlier counts of its category are increments
     coordinated: bool = False  # "27 passengers and two crew members died": a part of a listed whole
+    ordinal: bool = False  # "a sixth died later"
 
 
 @dataclass
@@ -562,15 +571,17 @@ def _predicate(q: _Quantity, tok: Tokens, lex: Lexicon, *,
     p = q.tail
     gap = 0
     coordinated = False
+    relative = False
     parts: list[_Quantity | None] = []
     if p < len(words) and words[p] == "of":  # "four of the injured are ...": skip the whole's name
         p += 1
-        if p < len(words) and words[p] in ("the", "them", "those", "these", "whom"):
+        pronoun = p < len(words) and words[p] in ("them", "those", "these", "whom")
+        if p < len(words) and (words[p] == "the" or pronoun):
             p += 1
         if q.superset is not None and p == q.superset.first:
             p = q.superset.last
-        named = lex.head.at(words, p) or lex.category_words.at(words, p)
-        if named:
+        named = None if pronoun else (lex.head.at(words, p) or lex.category_words.at(words, p))
+        if named:  # not after "of them": "three of them fatally"
             p += named[0]
     while p < len(words) and gap <= limit:
         w = words[p]
@@ -604,6 +615,8 @@ def _predicate(q: _Quantity, tok: Tokens, lex: Lexicon, *,
             return category, p, n, coordinated, parts
         if w == "and" and p + 1 < len(words):
             k = p + 1
+            if p > q.tail and words[p - 1] not in lex.person_nouns:  # "9,412 cases and 187 deaths"
+                return None
             if tok.is_number(k):  # "23 hostages and four members of the security forces were killed"
                 parts.append(tok.quantity_at.get(k))
                 k = _number_end(tok, k)
@@ -621,6 +634,8 @@ def _predicate(q: _Quantity, tok: Tokens, lex: Lexicon, *,
         if w == "-":  # "passer-by", "bomb-disposal": one word
             p += 2
             continue
+        if w in ("who", "that") and not relative:  # "six climbers who set out on Saturday were found dead"
+            relative, limit = True, limit + 6
         if w in _STOPS or not (w.isalpha() or w in ("'s", "’s", "-")):
             return None
         p += 1
@@ -699,17 +714,22 @@ def _partial_kind(q: _Quantity, tok: Tokens, lex: Lexicon, stop: int) -> str:
         match = lex.partial_before.ending(words, j)
         if match:
             phrase = " ".join(words[j - match[0] + 1:j + 1])
+            if phrase in _INCREMENTS:
+                return "increment"  # "a further 16": part of a count given before, if one of its kind was
             if not phrase.startswith("of ") or j == q.qstart - 1 or comma_seen:
                 return "of_them" if phrase in _OF_THEM and not comma_seen else "strong"
         if words[j] == "," and not comma_seen:
             comma_seen = True
-            # "Of the 48 injured, 11 remain ...": a clause opening with "of" names the superset
+            # "Of the 48 injured, 11 remain ...": a clause opening with "of" names the superset;
+            # "In the worst-hit district, 34 people died": a clause naming a part of the scene
             k = j - 1
             while k >= 0 and words[k] not in (",", ";"):
                 k -= 1
             if k + 1 < j and words[k + 1] == "of" and any(
                     lex.head.at(words, m) or lex.category_words.at(words, m) for m in range(k + 2, j)):
                 return "strong"  # "Of the 48 injured, 11 ..."; not "Of the 64 passengers, 51 were rescued"
+            if any(lex.partial_clause.at(words, m) for m in range(k + 1, j)):
+                return "strong"
             j -= 1
             continue
         if words[j] not in lex.fillers:
@@ -729,14 +749,18 @@ def _partial_kind(q: _Quantity, tok: Tokens, lex: Lexicon, stop: int) -> str:
         if phrase in _OF_THEM:
             return "of_them"
         if phrase in ("of the", "of"):
-            # "40 of the bodies", "two of the attackers": a subset of a category; "19 of the 22 passengers": not
+            # "40 of the bodies", "two of the attackers": a subset of a category (kept as "of:killed",
+            # "of:attackers" for the resolver); "19 of the 22 passengers": not a subset of any count
             k = p + match[0]
             if q.superset is not None and k == q.superset.first:
                 k = q.superset.last
             head = lex.head.at(words, k) or lex.category_words.at(words, k)
             if head is None and k + 1 < len(words):
                 head = lex.head.at(words, k + 1)
-            return "strong" if head else ""
+            if head is None:
+                return ""
+            payload = head[1]
+            return "of:" + str(payload[0] if isinstance(payload, tuple) else payload)
         return "strong"
     return ""
 
@@ -758,8 +782,11 @@ def _place(q: _Quantity, tok: Tokens, lex: Lexicon) -> bool:
 
 
 def _superseded(q: _Quantity, tok: Tokens, lex: Lexicon) -> bool:
-    """"an initial 143", "previously reported 143", "up from 1,650", "an earlier estimate of 25"."""
+    """"an initial 143", "previously reported 143", "up from 1,650", "an earlier estimate of 25",
+    "not 15 as previously reported"."""
     words = tok.words
+    if any(lex.superseded_after.at(words, p) for p in range(q.tail, min(len(words), q.tail + 3))):
+        return True
     j = q.qstart - 1
     for _ in range(5):
         if j < 0:
@@ -898,8 +925,9 @@ def _attributions(tok: Tokens, lex: Lexicon) -> list[tuple[int, int, str]]:
 
     def subject_before(i: int) -> str:
         end = i
-        while end > 0 and (words[end - 1] in _ADVERBS or (words[end - 1].endswith("ly") and raw[end - 1].islower())):
-            end -= 1
+        while end > 0 and (words[end - 1] in _ADVERBS or words[end - 1] in _AUX
+                           or (words[end - 1].endswith("ly") and raw[end - 1].islower())):
+            end -= 1  # "the ministry has recorded", "officials later said"
         if end == 0 or not source_like(end - 1) or tok.is_number(end - 1):
             return ""
         k = end
@@ -963,8 +991,8 @@ def _may_rise_cues(tok: Tokens, lex: Lexicon) -> list[tuple[int, str | None]]:
     return cues
 
 
-def scan_sentence(text: str, *, lexicon: Lexicon | None = None,
-                  previous_category: str | None = None) -> SentenceScan:
+def scan_sentence(text: str, *, lexicon: Lexicon | None = None, previous_category: str | None = None,
+                  seen: frozenset[str] = frozenset()) -> SentenceScan:
     """Every figure in one sentence (offsets into the sentence), per the rules in ``analysis.figures``.
 
     Args:
@@ -972,6 +1000,8 @@ def scan_sentence(text: str, *, lexicon: Lexicon | None = None,
         lexicon: word lists; defaults to ``load_lexicon()``.
         previous_category: category of the last figure of the previous sentence, used by
             subset markers with no cue of their own ("Among them were 12 children").
+        seen: categories with a current figure earlier in the article: "a further 30 were
+            injured" is an increment only if an injured count came before.
     """
     lex = lexicon or load_lexicon()
     if not _HAS_DIGIT.search(text) and _QUICK_WORDS.isdisjoint(_ASCII_WORD.findall(text.lower())):
@@ -994,7 +1024,7 @@ def scan_sentence(text: str, *, lexicon: Lexicon | None = None,
         if tok.words[qa.last:qb.qstart] in (["of", "the"], ["of"]) and qb.revision_of is None:
             qa.superset, qb.subset = qb, qa  # "19 of the 22 passengers"
     figures = [f for q in quantities for f in _quantity_figures(q, tok, lex)]
-    figures = _resolve(figures, tok, lex, previous_category)
+    figures = _resolve(figures, tok, lex, previous_category, seen)
     if not figures:
         return _rise_only(text, lex, tok)
     background = _background_clauses(tok, lex)
@@ -1047,7 +1077,7 @@ def _quantity_figures(q: _Quantity, tok: Tokens, lex: Lexicon) -> list[SentenceF
         if head is None and (before is None or not before[0]):
             return []
     if q.numbers[0].kind == "ordinal":  # "a sixth died later": only as the subject of a predicate
-        if predicate is None or (before and before[0]) or (head and head[1] == "strong"):
+        if predicate is None or (before and before[0]) or (head and head[0] != predicate[0]):
             return []
         before, head = None, None
     partner = q.revision_of or q.revised_by
@@ -1065,6 +1095,8 @@ def _quantity_figures(q: _Quantity, tok: Tokens, lex: Lexicon) -> list[SentenceF
         primary = predicate[0]
     elif head and head[1] == "weak":
         primary = head[0]
+    if primary == "missing" and not lex.missing_not_heads.isdisjoint(tok.words[q.tail:q.tail + 3]):
+        primary = None  # "searching for two suspects" is a manhunt, not missing people
     categories: list[str] = []
     attackers_head = bool(head and head[1] == "attackers")
     if attackers_head and not head[3]:  # not "two of the attackers"
@@ -1087,6 +1119,22 @@ def _quantity_figures(q: _Quantity, tok: Tokens, lex: Lexicon) -> list[SentenceF
         total = _coordinated_total(q, predicate, made[0], tok)
         if total is not None:
             made.append(total)
+    left = _left_coordination(q, tok, lex)
+    if left is not None and predicate and primary == predicate[0] and primary != "other" and not q.vague:
+        # "the driver and three passengers were killed": 3 is a part, the group is 4
+        made[0].partial_kind = made[0].partial_kind or "strong"
+        end = predicate[1] - 1
+        while end > q.first and (tok.words[end] in _AUX or tok.words[end] == ","):
+            end -= 1
+        value = q.value + 1
+        low, high = {"exact": (value, value), "at_least": (value, None), "over": (value + 1, None)}.get(
+            q.qualifier, (None, None))
+        made.append(SentenceFigure(start=tok.starts[left], end=tok.ends[end],
+                                   number_text=tok.text[tok.starts[left]:tok.ends[end]], category=primary,
+                                   value=value, low=low, high=high, qualifier=q.qualifier, vague=False,
+                                   first=q.first, last=q.last, qstart=q.qstart))
+    if q.numbers[0].kind == "ordinal":
+        made[0].ordinal = True
     for figure in made:
         if figure.category in ("killed", "injured", "hospitalized") and attackers_head:
             figure.partial_kind = "strong"  # attackers killed are counted apart from the victims
@@ -1097,6 +1145,32 @@ def _quantity_figures(q: _Quantity, tok: Tokens, lex: Lexicon) -> list[SentenceF
         elif _projected(q, tok, lex, predicate[1] if predicate else None):
             figure.status = "projected"
     return made
+
+
+_POSSESSIVES = frozenset("the a an his her their its".split())
+
+
+def _left_coordination(q: _Quantity, tok: Tokens, lex: Lexicon) -> int | None:
+    """Start of "the driver" in "the driver and three passengers": one person listed before the count."""
+    words = tok.words
+    j = q.qstart - 1
+    if j >= 0 and words[j] in _POSSESSIVES:
+        j -= 1
+    if j < 1 or words[j] != "and" or words[j - 1] not in lex.person_nouns:
+        return None
+    if words[j - 1].endswith("s") and words[j - 1] not in ("boss", "actress", "hostess"):
+        return None  # "soldiers and three civilians": the first group has no number, so no total
+    m = j - 1
+    for _ in range(7):
+        if tok.is_number(m) and words[m + 1:m + 2] != ["-"]:
+            return None  # "three men and two women": a listed group, summed by _coordinated_total
+        if m == 0 or words[m] in _POSSESSIVES:
+            return m
+        previous = words[m - 1]
+        if previous in (",", ";", ":", "and", "or") or previous in _STOPS or previous in _AUX:
+            return m
+        m -= 1
+    return None
 
 
 def _coordinated_total(q: _Quantity, predicate: tuple, part: SentenceFigure, tok: Tokens) -> SentenceFigure | None:
@@ -1121,7 +1195,7 @@ def _coordinated_total(q: _Quantity, predicate: tuple, part: SentenceFigure, tok
 
 
 def _resolve(figures: list[SentenceFigure], tok: Tokens, lex: Lexicon,
-             previous_category: str | None) -> list[SentenceFigure]:
+             previous_category: str | None, seen: frozenset[str] = frozenset()) -> list[SentenceFigure]:
     """Inheritance, subsets, revisions within the sentence, places."""
     words = tok.words
     list_head = _list_head(tok, lex)
@@ -1143,7 +1217,7 @@ def _resolve(figures: list[SentenceFigure], tok: Tokens, lex: Lexicon,
             if inherit is None and list_head:
                 inherit = list_head
                 figure.partial_kind = "strong"
-            if inherit is None and (figure.partial_kind == "strong" or figure.generic):
+            if inherit is None and (figure.partial_kind in ("strong", "increment") or figure.generic):
                 inherit = _category_before(figure, tok, lex) or previous_category
             if inherit is None and figure.partial_kind == "of_them":
                 inherit = previous_category
@@ -1152,9 +1226,21 @@ def _resolve(figures: list[SentenceFigure], tok: Tokens, lex: Lexicon,
             figure.category = inherit
             figure.inherited = True
         before_category = prev.category if prev else previous_category
-        if figure.partial_kind == "strong" or (figure.partial_kind == "of_them" and before_category and (
-                before_category == figure.category or (before_category, figure.category) in _RELATED)):
+        kind = figure.partial_kind
+        whole = kind[3:] if kind.startswith("of:") else ""
+        if (kind == "strong"
+                or (kind == "of_them" and before_category and (
+                    before_category == figure.category or (before_category, figure.category) in _RELATED))
+                or (kind == "increment" and figure.category != "other" and (figure.category in seen or any(
+                    f.category == figure.category for f in resolved)))
+                or (whole and (whole == figure.category or (whole, figure.category) in _RELATED
+                               or (whole == "attackers" and figure.category in _HARMED)))):
             figure.scope = "partial"  # "six of them critically"; not "14 survivors, two of whom died"
+        if figure.ordinal:  # "five died and a sixth died later" -> 6; "two dead and a third wounded" -> 1 wounded
+            earlier = [f.value for f in resolved if f.status == "current"]
+            same = [f.value for f in resolved if f.category == figure.category and f.status == "current"]
+            if figure.value - 1 in earlier and figure.value - 1 not in same:
+                figure.value = figure.low = figure.high = 1
         if prev and prev.coordinated and prev.category == figure.category and words[figure.qstart - 1] == "and":
             figure.scope = "partial"  # "27 passengers and two crew members died"
         for earlier in resolved:

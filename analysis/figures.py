@@ -37,7 +37,9 @@ Rules, in the order they run on each sentence (``analysis.figure_rules``):
    clause when a linking word stands right before the number ("the death toll from the
    quake has climbed to 1,200", "the number of people made homeless could exceed
    100,000"), or an *after* predicate up to six words on ("60 people were killed", "over
-   107 individuals battling for survival in hospitals"). A strong head wins, then a before
+   107 individuals battling for survival in hospitals"; a relative clause in between does
+   not count toward the six: "six climbers who set out on Saturday were found dead"). A
+   strong head wins, then a before
    cue, then the predicate, then a weak head ("lives", "victims"); a head after "of" names
    the whole ("four of the injured are in critical condition" -> hospitalized). A
    transitive predicate with an object after it is active voice and does not count ("three
@@ -55,15 +57,23 @@ Rules, in the order they run on each sentence (``analysis.figure_rules``):
 5. Groups listed with one predicate are parts of a whole: "23 hostages and four members of
    the security forces were killed" gives 23 and 4 as ``partial`` and their sum, 27, as a
    whole-event figure whose ``number_text`` spans the list ("five soldiers and a civilian"
-   -> 6: "a"/"an" counts one). Not for ``other``, ranges, vague or "up to" counts.
+   -> 6: "a"/"an" counts one; "the driver and three passengers" -> 4). Only groups of
+   people are listed ("9,412 cases and 187 deaths" is not a list); not for ``other``,
+   ranges, vague or "up to" counts. An ordinal after a count of another category is one
+   person ("two soldiers dead and a third wounded" -> injured 1); after a count of its own
+   category, or alone, it is the new toll ("five died and a sixth died later" -> 6).
 6. Scope ``partial``: a subset marker ("including three children", "among the dead were",
-   "12 of the dead", "In Gaziantep province alone, 1,100"), "six of them"/"of whom" when the
-   figure before is of the same (or a related: injured/hospitalized) category, a part of a
-   listed group, an increment next to a running total ("Two more died, raising the toll to
-   17": 2 is partial), or a place inside the scene for bodies or for a breakdown of several
-   counts of one category ("28 bodies in a restroom", "14 on a staircase").
+   "In Gaziantep province alone, 1,100", "In the worst-hit district, 34"), "12 of the dead"
+   and "six of them"/"of whom" when the whole is of the same (or a related:
+   injured/hospitalized; attackers for the killed) category ("two of the kidnappers were
+   arrested" stays a total), a part of a listed group, an increment ("a further 16",
+   "another 12") when the article gave a count of that category before, or next to a running
+   total ("Two more died, raising the toll to 17": 2 is partial), or a place inside the
+   scene for bodies or for a breakdown of several counts of one category ("28 bodies in a
+   restroom", "14 on a staircase").
 7. Status: ``superseded`` for revisions; for "an initial 143", "previously reported",
-   "officials first said", "up from 115", "an earlier estimate of 25"; for a count followed
+   "officials first said", "up from 115", "an earlier estimate of 25", "not 15 as previously
+   reported"; for a count followed
    in the sentence by a change to a new count ("stood at 89 ..., rose to 104"); and for a
    sentence opening with "Initially,"/"At first,". ``projected`` for "could reach 200",
    "may exceed 2,000", "up to 300 may have died". ``background`` for counts about another,
@@ -89,7 +99,9 @@ Known misses: counts of one person written without a number ("a woman died");
 breakdowns by place are not summed ("40 in Kabul and 12 in Kandahar" gives two figures,
 not 52); "casualties" alone (killed or injured?) is not a figure; "N more" is an
 increment only next to a running total ("a second blast killed 13 more" stays a total);
-"a fourth remains in custody" reads as a fourth arrest; a predicate more than six words
+"a fourth remains in custody" reads as a fourth arrest; "searching for 16 people" is
+missing but "searching for two suspects" is not (a short list of suspect nouns decides); a
+predicate more than six words
 after the count ("two brothers accused of carrying out the attack were detained"); the
 source of a relative clause is taken for the sentence ("a toll that officials said was
 likely to rise"); attribution across sentences and nested quotes; revisions phrased
@@ -142,7 +154,8 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
         article_id = str(article_id)
         if article_id != article:
             article, previous_category, latest = article_id, None, {}
-        scan = scan_sentence(text if isinstance(text, str) else "", lexicon=lex, previous_category=previous_category)
+        scan = scan_sentence(text if isinstance(text, str) else "", lexicon=lex, previous_category=previous_category,
+                             seen=frozenset(latest))
         for category in scan.unplaced_may_rise:  # "The death toll is expected to rise." after the toll
             target = latest.get(category) or (latest.get("hospitalized") if category == "injured" else None)
             if target is not None:

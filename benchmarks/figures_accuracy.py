@@ -209,12 +209,12 @@ def seed_check() -> tuple[int, int, list[tuple], dict[str, list[int]], list[tupl
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", default="all", choices=["dev", "holdout1", "holdout2", "all"])
+    parser.add_argument("--split", default="all", choices=["dev", "holdout1", "holdout2", "holdout3", "all"])
     parser.add_argument("--errors", action="store_true", help="list every mismatch")
     args = parser.parse_args()
     sentences = _read_jsonl(DATA / "figures_labelled.jsonl")
     articles = _read_jsonl(DATA / "figures_articles.jsonl")
-    splits = ["dev", "holdout1", "holdout2"] if args.split == "all" else [args.split]
+    splits = ["dev", "holdout1", "holdout2", "holdout3"] if args.split == "all" else [args.split]
     for split in splits + (["all"] if args.split == "all" else []):
         records = [r for r in sentences if split == "all" or r["split"] == split]
         arts = [a for a in articles if split == "all" or a["split"] == split]
