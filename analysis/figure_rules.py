@@ -64,6 +64,8 @@ _ADVERBS = frozenset("later also initially earlier previously subsequently now t
 _EARLIER_OPENERS = (("initially",), ("originally",), ("at", "first"), ("previously",), ("earlier", "reports"),
                     ("early", "reports"), ("first", "reports"))
 _SEGMENT_SPLITS = frozenset("though although but while whereas".split())
+_FRAMING_VERBS = frozenset("said says say told tells reported reports stated states according added put puts "
+                           "announced estimated estimates".split())
 _OF_THEM = frozenset(["of them", "of whom", "of those", "of these", "of which"])
 _INCREMENTS = frozenset(["a further", "an additional", "another", "further", "additional"])
 _HARMED = frozenset(["killed", "injured", "hospitalized"])
@@ -1321,7 +1323,10 @@ def _attribute(figures: list[SentenceFigure], tok: Tokens, lex: Lexicon) -> None
     segment_of = _segments(tok)
     n = len(tok.words)
     tail = n - 1 if n and tok.words[-1] in (".", "!", "?", '"', "”") else n
-    framing = [s for s in sources if segment_of[s[0]] == 0 and _subject_starts(tok, s[0]) or s[1] >= tail]
+    # a source frames the whole sentence when it closes it, or opens it with a reporting verb
+    # ("Officials said ...", "According to ..."); "X confirmed the death toll, while ..." does not
+    framing = [s for s in sources if (segment_of[s[0]] == 0 and _subject_starts(tok, s[0])
+                                      and tok.words[s[0]] in _FRAMING_VERBS) or s[1] >= tail]
     for figure in figures:
         own = [s for s in sources if segment_of[s[0]] == segment_of[figure.first]]
         chosen = own[0] if own else (framing[0] if framing else None)
