@@ -70,6 +70,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from analysis import schema
@@ -96,10 +97,8 @@ _LOCATIVE = re.compile(r"\b(?:in|near|outside|across|around)\s+$")
 # lower-case connectors, then an acronym in brackets.
 _NAME_WORD = r"(?:[A-Z][\w'’&-]*|(?:[A-Z]\.){2,})"
 _CONNECTORS = ("of", "and", "the", "for", "on", "in", "de", "du", "del", "al", "la", "le", "von", "van", "der", "&")
-_CONNECTOR = "(?:" + "|".join(_CONNECTORS) + ")"
-_ACRONYM_DEF = re.compile(
-    rf"(?P<long>{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_NAME_WORD}){{0,9}})\s*\((?P<acro>[A-Z][A-Za-z0-9.&-]{{1,11}})\)"
-)
+_ACRONYM = re.compile(r"\((?P<acro>[A-Z][A-Za-z0-9.&-]{1,11})\)")
+_NAME_TOKEN = re.compile(_NAME_WORD)
 
 
 @dataclass
@@ -158,11 +157,10 @@ def _sentence_bounds(sentences: pd.DataFrame) -> dict[str, tuple[list[int], list
     if sentences.empty:
         return {}
     ordered = sentences.sort_values(["article_id", "start"], kind="stable")
-    result = {}
-    for article_id, group in ordered.groupby("article_id", sort=False):
-        result[article_id] = (group["start"].astype(int).tolist(), group["end"].astype(int).tolist(),
-                              group["idx"].astype(int).tolist(), group["paragraph"].astype(int).tolist())
-    return result
+    ids = ordered["article_id"].to_numpy()
+    columns = [ordered[c].astype(int).tolist() for c in ("start", "end", "idx", "paragraph")]
+    cuts = [0, *(np.flatnonzero(ids[1:] != ids[:-1]) + 1).tolist(), len(ids)]
+    return {ids[a]: tuple(column[a:b] for column in columns) for a, b in zip(cuts, cuts[1:])}
 
 
 def article_mentions(text: str, spans: list[tuple[int, int, str]],
@@ -352,13 +350,16 @@ def _acronym_definitions(text: str, mentions: list[_Mention], sentence_of, lexic
     (part of it is enough), so "Friday Night (EST)"-like asides are ignored.
     """
     found: dict[str, str] = {}
-    for match in _ACRONYM_DEF.finditer(text):
+    for match in _ACRONYM.finditer(text):
         acro = match.group("acro")
         capitals = sum(c.isupper() for c in acro)
         if capitals < 2 or capitals * 2 < sum(c.isalpha() for c in acro):
             continue  # "(Moscow)" is an aside, not an acronym
         acro_start, acro_end = match.start("acro"), match.end("acro")
-        best = _best_long_name(text, match.start("long"), match.end("long"), acro, mentions)
+        run = _name_run(text, match.start())
+        if run is None:
+            continue
+        best = _best_long_name(text, run[0], run[1], acro, mentions)
         if best is None:
             continue
         long_start, long_end = best
@@ -382,6 +383,35 @@ def _acronym_definitions(text: str, mentions: list[_Mention], sentence_of, lexic
         found[fold(acro)] = fold(entry.canonical) if entry is not None else long_key
     mentions.sort(key=lambda m: (m.start, -m.end))
     return found
+
+
+def _name_run(text: str, bracket: int) -> tuple[int, int] | None:
+    """The capitalised words (with inner connectors, at most ten) right before ``text[bracket]``.
+
+    "... by the Islamic State Khorasan Province (ISIS-K)" -> the span of
+    "Islamic State Khorasan Province"; None when the word before the bracket
+    is not capitalised.
+    """
+    window = max(0, bracket - 200)
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, window, bracket)]
+    if not tokens or tokens[-1][1] != len(text[:bracket].rstrip()):
+        return None
+    kept: list[tuple[int, int]] = []
+    for start, end in reversed(tokens):
+        word = text[start:end]
+        if _NAME_TOKEN.fullmatch(word):
+            kept.append((start, end))
+        elif word in _CONNECTORS and kept:
+            kept.append((start, end))
+        else:
+            break
+        if sum(1 for a, b in kept if text[a].isupper()) >= 10:
+            break
+    while kept and not text[kept[-1][0]].isupper():
+        kept.pop()  # a run starts with a name word, not a connector
+    if not kept:
+        return None
+    return kept[-1][0], kept[0][1]
 
 
 def _best_long_name(text: str, start: int, end: int, acro: str,

@@ -237,3 +237,22 @@ def test_empty_corpus_gives_empty_tables(nlp):
     entities, mentions = extract_entities(schema.empty_table("sentences"), schema.empty_table("articles"), nlp=nlp)
     assert entities.empty and list(entities.columns) == schema.columns("entities")
     assert mentions.empty and list(mentions.columns) == schema.columns("mentions")
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("The Islamic State Khorasan Province ", "The Islamic State Khorasan Province"),
+        ("lives in hospitals. The Islamic State ", "The Islamic State"),
+        ("Turkey's Disaster and Emergency Management Authority ", "Turkey's Disaster and Emergency Management Authority"),
+        ("the Islamic State of Iraq and the Levant ", "Islamic State of Iraq and the Levant"),
+        ("a long run of lower-case words first, then " * 6 + "the World Health Organization ", "World Health Organization"),
+        ("claimed by the group ", None),
+    ],
+)
+def test_name_run_before_an_acronym(before, expected):
+    from analysis.entities import _name_run
+
+    text = before + "(ABC) said."
+    run = _name_run(text, text.index("("))
+    assert (text[run[0]:run[1]] if run else None) == expected
