@@ -634,7 +634,7 @@ def _tables(per_article, names, articles: pd.DataFrame, sentences: pd.DataFrame,
     if "title" in articles.columns:
         derived = articles["title_derived"] if "title_derived" in articles.columns else [False] * len(articles)
         for article_id, title, is_derived in zip(articles["article_id"], articles["title"], derived):
-            if isinstance(title, str) and title and is_derived is not True:
+            if isinstance(title, str) and title and not (pd.notna(is_derived) and bool(is_derived)):
                 titles[article_id] = title
     mention_rows = []
     entity_rows = []
