@@ -57,6 +57,9 @@ _TOLL_LINKS = frozenset(
     "totalled totaled totals total remains remained reaching bringing putting set exceed reach top surpass "
     "exceeds tops from".split()
 )
+_PAST_YEAR_PREPS = frozenset(["in", "since", "during"])  # "in 2019", not "the 2019 floods" or "March 2024"
+_ASIDE_MARKS = frozenset([",", "(", ")", "—", "–"])
+_TOLL_REACH = 24  # tokens back from the number to a toll noun: "The death toll from a magnitude 6.4 earthquake that ..."
 _UNIT_MODIFIERS = frozenset("more long full whole consecutive additional extra straight entire further".split())
 _LESS_THAN = frozenset(["fewer than", "less than", "under", "below", "just under", "just below"])
 _ADVERBS = frozenset("later also initially earlier previously subsequently now then originally officially again first "
@@ -308,6 +311,7 @@ class SentenceFigure:
     running_total: bool = False  # "bringing the toll to 17": earlier counts of its category are increments
     coordinated: bool = False  # "27 passengers and two crew members died": a part of a listed whole
     ordinal: bool = False  # "a sixth died later"
+    toll: bool = False  # reached from a toll noun ("the death toll rose to 96"): a whole-event count
 
 
 @dataclass
@@ -683,15 +687,17 @@ def _before_cue(q: _Quantity, tok: Tokens, lex: Lexicon) -> tuple[str, int] | No
 
 
 def _toll_cue(q: _Quantity, tok: Tokens, lex: Lexicon) -> tuple[str, int] | None:
-    """A toll noun further back in the clause: "the death toll from the quake climbed to 1,200"."""
+    """A toll noun further back in the clause: "the death toll from the quake climbed to 1,200",
+    "the number of people killed by Monday's earthquake in the border region rose above 2,100"."""
     words = tok.words
     link = q.qstart - 1
     while link >= 0 and words[link] in ("a", "an", "the", "initial", "earlier", "original", "previous", "estimated"):
         link -= 1  # "revised from an initial 14 to 12"
-    if link < 0 or (words[link] not in _TOLL_LINKS and words[q.first - 1] not in _TOLL_LINKS):
+    if link < 0 or (words[link] not in _TOLL_LINKS and words[q.first - 1] not in _TOLL_LINKS
+                    and words[link] not in lex.change_verbs):
         return None
-    for j in range(q.qstart - 1, max(-1, q.qstart - 13), -1):
-        if words[j] in (";", ".", ":") or tok.is_number(j):
+    for j in range(q.qstart - 1, max(-1, q.qstart - _TOLL_REACH), -1):
+        if words[j] in (";", ".", ":") or tok.is_count(j):
             return None
         match = lex.tolls.ending(words, j)
         if match:
@@ -737,6 +743,11 @@ def _partial_kind(q: _Quantity, tok: Tokens, lex: Lexicon, stop: int) -> str:
         if words[j] not in lex.fillers:
             break
         j -= 1
+    after = words[q.tail] if q.tail < len(words) else ""
+    if after == "more":  # "Eight more bodies were pulled out": part of a toll of an earlier sentence
+        return "more"
+    if after in ("other", "others") and (q.tail + 1 >= len(words) or words[q.tail + 1] != "than"):
+        return "other"  # "Two other people were hurt": the same, when it opens the sentence's counts
     for p in range(q.last, min(stop, q.last + 4)):
         if tok.is_number(p) and not (q.superset is not None and q.superset.first <= p < q.superset.last):
             break
@@ -846,10 +857,14 @@ def _clauses(tok: Tokens) -> list[int]:
 def _background_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
     """Clauses about another, earlier event; None for the whole sentence.
 
-    A clause is marked by a strong phrase ("years ago", "the deadliest since") or by a year
-    after "in/since/the ..." when the sentence has a history cue ("deadliest", "since",
-    "when"). The clause after a marked one is marked too when it opens with "when",
-    "where" or "in which"; a marked opening clause ("Ten years ago, ...") marks the sentence.
+    A clause is marked by a strong phrase ("years ago", "the deadliest since", "so far this
+    year"), by a bare year after "in"/"since"/"during" ("killed 1,700 people in 2022"; a date
+    such as "on 22 March 2024" is not bare), or by a year after another preposition ("the 2002
+    siege") when the sentence has a history cue ("deadliest", "since", "when"). A segment
+    (the sentence, or its part after ";") that opens with "in 2013" is marked whole; a
+    parenthetical ", in 1981," marks the clauses on both sides of it. The clause after a marked
+    one is marked too when it opens with "when", "where" or "in which"; a marked opening
+    clause ("Ten years ago, ...") marks the sentence.
     """
     words, raw = tok.words, tok.raw
     last_words = lex.background_strong.by_last
@@ -861,14 +876,25 @@ def _background_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
     if not strong and not years:
         return set()
     clause_of = _clauses(tok)
+    bare = [i for i in years if words[i - 1] in _PAST_YEAR_PREPS]
     has_cue = any(lex.background_cues.at(words, i) for i in lex.background_cues.positions(words))
-    marked = {clause_of[i] for i in strong} | ({clause_of[i] for i in years} if has_cue else set())
+    marked = ({clause_of[i] for i in strong} | {clause_of[i] for i in bare}
+              | ({clause_of[i] for i in years} if has_cue else set()))
     if not marked:
         return set()
     if 0 in marked and clause_of[-1] > 0 and (lex.background_strong.at(words, 0) or _opens_with_year(tok, lex)
                                               or any(lex.background_strong.at(words, i) for i in range(0, 4))):
         return None
     extra = set()
+    for i in bare:
+        if 2 <= i < len(words) - 1 and words[i - 2] in _ASIDE_MARKS and words[i + 1] in _ASIDE_MARKS:
+            extra |= {clause_of[i] - 1, clause_of[i] + 1}  # "The worst accident, in 1981, killed 200 people"
+        opener = i - 1 if words[i - 1] != "in" or i < 2 or words[i - 2] != "back" else i - 2
+        if opener == 0 or words[opener - 1] == ";":  # "...; in 2019, a tanker explosion killed 50 people"
+            k = i
+            while k < len(words) and words[k] != ";":
+                extra.add(clause_of[k])
+                k += 1
     for i, w in enumerate(words):
         if w == "," and i + 1 < len(words) and clause_of[i] - 1 in marked:
             nxt = words[i + 1:i + 3]
@@ -994,7 +1020,7 @@ def _may_rise_cues(tok: Tokens, lex: Lexicon) -> list[tuple[int, str | None]]:
 
 
 def scan_sentence(text: str, *, lexicon: Lexicon | None = None, previous_category: str | None = None,
-                  seen: frozenset[str] = frozenset()) -> SentenceScan:
+                  seen: Mapping[str, int] | frozenset[str] = frozenset()) -> SentenceScan:
     """Every figure in one sentence (offsets into the sentence), per the rules in ``analysis.figures``.
 
     Args:
@@ -1003,7 +1029,9 @@ def scan_sentence(text: str, *, lexicon: Lexicon | None = None, previous_categor
         previous_category: category of the last figure of the previous sentence, used by
             subset markers with no cue of their own ("Among them were 12 children").
         seen: categories with a current figure earlier in the article: "a further 30 were
-            injured" is an increment only if an injured count came before.
+            injured" is an increment only if an injured count came before. A mapping gives
+            each category's largest current whole-event value so far (0 when only partial
+            counts came before): "14 bodies" recovered after a toll of 61 is a part of it.
     """
     lex = lexicon or load_lexicon()
     if not _HAS_DIGIT.search(text) and _QUICK_WORDS.isdisjoint(_ASCII_WORD.findall(text.lower())):
@@ -1025,7 +1053,10 @@ def scan_sentence(text: str, *, lexicon: Lexicon | None = None, previous_categor
     for qa, qb in zip(quantities, quantities[1:]):
         if tok.words[qa.last:qb.qstart] in (["of", "the"], ["of"]) and qb.revision_of is None:
             qa.superset, qb.subset = qb, qa  # "19 of the 22 passengers"
-    figures = [f for q in quantities for f in _quantity_figures(q, tok, lex)]
+    counts = [q for q in quantities if not _distractor(q, tok, lex)]
+    for q in counts:  # cue scans step over the other numbers: "a magnitude 6.4 earthquake", "two kilometres"
+        tok.counts.update(range(q.first, q.last))
+    figures = [f for q in counts for f in _quantity_figures(q, tok, lex)]
     figures = _resolve(figures, tok, lex, previous_category, seen)
     if not figures:
         return _rise_only(text, lex, tok)
@@ -1063,9 +1094,8 @@ def _rise_only(text: str, lex: Lexicon, tok: Tokens | None = None) -> SentenceSc
 
 
 def _quantity_figures(q: _Quantity, tok: Tokens, lex: Lexicon) -> list[SentenceFigure]:
-    """The figures one quantity gives (none, one, or two for "the four gunmen" detained)."""
-    if _distractor(q, tok, lex):
-        return []
+    """The figures one quantity gives (none, one, or two for "the four gunmen" detained); ``q`` is
+    not a distractor."""
     head = _head(q, tok, lex)
     before = _before_cue(q, tok, lex)
     if before is None or not before[0]:
@@ -1110,10 +1140,11 @@ def _quantity_figures(q: _Quantity, tok: Tokens, lex: Lexicon) -> list[SentenceF
     coordinated = bool(predicate and predicate[3] and primary == predicate[0] and primary != "other")
     if coordinated:  # "five soldiers and a civilian were killed": a part of the listed whole
         partial_kind = partial_kind or "strong"
+    toll = bool(before and before[0] and primary == before[0] and lex.tolls.at(words, before[1]))
     base = dict(start=q.start, end=q.end, number_text=tok.text[q.start:q.end], value=q.value, low=q.low,
                 high=q.high, qualifier=q.qualifier, vague=q.vague, first=q.first, last=q.last, qstart=q.qstart,
                 partial_kind=partial_kind, place=_place(q, tok, lex), via_change=_via_change(q, tok, lex),
-                running_total=_running_total(q, tok), coordinated=coordinated)
+                running_total=_running_total(q, tok), coordinated=coordinated, toll=toll)
     made = [SentenceFigure(category=c, **base) for c in categories] or [SentenceFigure(category="", **base)]
     if not categories and before is not None and not before[0]:
         made[0].generic = True
@@ -1196,9 +1227,9 @@ def _coordinated_total(q: _Quantity, predicate: tuple, part: SentenceFigure, tok
                           first=q.first, last=q.last, qstart=q.qstart, coordinated=True)
 
 
-def _resolve(figures: list[SentenceFigure], tok: Tokens, lex: Lexicon,
-             previous_category: str | None, seen: frozenset[str] = frozenset()) -> list[SentenceFigure]:
-    """Inheritance, subsets, revisions within the sentence, places."""
+def _resolve(figures: list[SentenceFigure], tok: Tokens, lex: Lexicon, previous_category: str | None,
+             seen: Mapping[str, int] | frozenset[str] = frozenset()) -> list[SentenceFigure]:
+    """Inheritance, subsets, revisions within the sentence, places, parts of an earlier toll."""
     words = tok.words
     list_head = _list_head(tok, lex)
     resolved: list[SentenceFigure] = []
@@ -1213,8 +1244,8 @@ def _resolve(figures: list[SentenceFigure], tok: Tokens, lex: Lexicon,
                               for w in between)
                 elliptic = (figure.qstart > 0 and words[figure.qstart - 1] in ("and", ",", "while", "but")
                             and _elliptic_tail(figure, tok, lex))
-                if (linking or elliptic or figure.partial_kind or figure.generic or figure.via_change
-                        or figure.status == "superseded"):
+                if (linking or elliptic or figure.partial_kind not in ("", "more", "other") or figure.generic
+                        or figure.via_change or figure.status == "superseded"):
                     inherit = prev.category
             if inherit is None and list_head:
                 inherit = list_head
@@ -1235,6 +1266,8 @@ def _resolve(figures: list[SentenceFigure], tok: Tokens, lex: Lexicon,
                     before_category == figure.category or (before_category, figure.category) in _RELATED))
                 or (kind == "increment" and figure.category != "other" and (figure.category in seen or any(
                     f.category == figure.category for f in resolved)))
+                or (kind in ("more", "other") and figure.category != "other" and figure.category in seen
+                    and not any(f.category == figure.category for f in resolved))
                 or (whole and (whole == figure.category or (whole, figure.category) in _RELATED
                                or (whole == "attackers" and figure.category in _HARMED)))):
             figure.scope = "partial"  # "six of them critically"; not "14 survivors, two of whom died"
@@ -1267,7 +1300,34 @@ def _resolve(figures: list[SentenceFigure], tok: Tokens, lex: Lexicon,
             same = sum(1 for f in resolved if f.category == figure.category and f.status == "current")
             if figure.strong_head in ("bodies", "corpses") or same >= 2 or figure.inherited:
                 figure.scope = "partial"
+    if isinstance(seen, Mapping) and seen:  # a count below the article's toll so far: bodies found, one place
+        named_place = None
+        for figure in resolved:
+            so_far = seen.get(figure.category, 0)
+            if (figure.status != "current" or figure.scope != "total" or figure.value >= so_far or figure.toll
+                    or figure.via_change or figure.generic or figure.coordinated):
+                continue
+            if named_place is None:
+                named_place = _names_place(tok, lex)
+            if figure.strong_head in ("bodies", "corpses") or named_place:
+                figure.scope = "partial"  # "recovered 14 bodies" after 61 dead; "In Marun, 1,540 people had died"
     return resolved
+
+
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _names_place(tok: Tokens, lex: Lexicon) -> bool:
+    """Does the sentence locate its counts in a named place ("In Marun, ...", "in the province of Ilor")?"""
+    words, raw = tok.words, tok.raw
+    for i, w in enumerate(words[:-1]):
+        if w in ("in", "across", "from"):
+            k = i + 1
+            if words[k] == "the" and k + 3 < len(words) and words[k + 2] == "of":  # "in the province of Ilor"
+                k += 3
+            if raw[k][:1].isupper() and words[k] not in _DAYS and raw[k] not in lex.months:
+                return True
+    return False
 
 
 def _elliptic_tail(figure: SentenceFigure, tok: Tokens, lex: Lexicon) -> bool:

@@ -149,15 +149,19 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
     rows: list[dict] = []
     article = None
     previous_category: str | None = None
-    latest: dict[str, dict] = {}  # category -> latest current row of this article, for "may rise" later on
+    latest: dict[str, dict] = {}  # category -> latest current row of this article
+    largest: dict[str, dict] = {}  # category -> largest current whole-event row so far (the headline so far)
+    seen: dict[str, int] = {}  # category -> that row's value (0: only partial counts so far)
     for article_id, idx, text, start in zip(order["article_id"], order["idx"], order["text"], order["start"]):
         article_id = str(article_id)
         if article_id != article:
-            article, previous_category, latest = article_id, None, {}
+            article, previous_category, latest, largest, seen = article_id, None, {}, {}, {}
         scan = scan_sentence(text if isinstance(text, str) else "", lexicon=lex, previous_category=previous_category,
-                             seen=frozenset(latest))
-        for category in scan.unplaced_may_rise:  # "The death toll is expected to rise." after the toll
-            target = latest.get(category) or (latest.get("hospitalized") if category == "injured" else None)
+                             seen=seen)
+        for category in scan.unplaced_may_rise:  # "The death toll is expected to rise." flags the toll so far
+            target = largest.get(category) or latest.get(category)
+            if target is None and category == "injured":
+                target = largest.get("hospitalized") or latest.get("hospitalized")
             if target is not None:
                 target["may_rise"] = True
         offset = int(start)
@@ -189,6 +193,10 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
             rows.append(row)
             if figure.status == "current":
                 latest[figure.category] = row
+                seen.setdefault(figure.category, 0)
+                if figure.scope == "total" and figure.value >= seen[figure.category]:
+                    largest[figure.category] = row
+                    seen[figure.category] = figure.value
         if scan.figures:
             previous_category = scan.figures[-1].category
     if not rows:

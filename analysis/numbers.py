@@ -59,12 +59,13 @@ TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s]")
 class Tokens:
     """A text cut into tokens: lowercased words (and, on demand, the raw words) with offsets."""
 
-    __slots__ = ("text", "words", "starts", "ends", "numbers", "quantity_at", "_raw", "_numeric")
+    __slots__ = ("text", "words", "starts", "ends", "numbers", "quantity_at", "counts", "_raw", "_numeric")
 
     def __init__(self, text: str, words: list[str], starts: list[int], ends: list[int]):
         self.text, self.words, self.starts, self.ends = text, words, starts, ends
         self.numbers: set[int] = set()  # indices of tokens inside a number
         self.quantity_at: dict = {}  # first token index -> quantity (set by analysis.figure_rules)
+        self.counts: set[int] = set()  # tokens of numbers read as counts (not "magnitude 6.4", "two kilometres")
         self._raw: list[str] | None = None
         self._numeric: set[int] | None = None  # built on first is_number(), after ``numbers`` is filled
 
@@ -98,6 +99,12 @@ class Tokens:
         if numeric is None:
             numeric = self._numeric = self.numbers | {k for k, w in enumerate(self.words) if w[0].isdigit()}
         return i in numeric
+
+    def is_count(self, i: int) -> bool:
+        """Is token ``i`` part of a number that may be a count (not a year, a unit, a decimal...)?
+
+        Filled by ``analysis.figure_rules`` once distractors are known (``counts``)."""
+        return i in self.counts
 
 
 @dataclass(frozen=True, slots=True)
