@@ -490,11 +490,16 @@ def _distractor(q: _Quantity, tok: Tokens, lex: Lexicon) -> bool:
                 return True
         if before_word == "(" and before_raw[:1].isupper() and closing == ")":
             return True
-    # "one" as a pronoun: "one of the", "no one", "one another"
+    # "one" as a pronoun: "one of the", "no one", "one another"; a thing: "one of its planes went down"
     if first_num.kind == "words" and first_num.text.lower() == "one" and len(q.numbers) == 1:
         prev = words[q.first - 1] if q.first > 0 else ""
         if after_word in lex.not_after_one or prev in ("no", "any", "every", "each", "the", "this", "that", "which"):
             return True
+        if after_word == "of":
+            k = nxt + 1 + (words[nxt + 1:nxt + 2] in (["the"], ["its"], ["their"], ["his"], ["her"], ["our"]))
+            thing = lex.head.at(words, k)
+            if thing and thing[1][0] == "other":  # type: ignore[index]
+                return True
     return False
 
 
@@ -531,6 +536,9 @@ def _head(q: _Quantity, tok: Tokens, lex: Lexicon) -> tuple[str, str, int, bool]
         match = lex.head.at(words, p)
         if match:
             category, strength = match[1]  # type: ignore[misc]
+            if strength == "strong" and words[p + match[0]:p + match[0] + 1] and (
+                    words[p + match[0]] in lex.person_nouns):
+                strength = "adjective"  # "two wounded soldiers died": a predicate or a cue before decides
             return category, strength, p, via_of
         w = words[p]
         if not w.isalpha() or w in _AUX or w in _STOPS or lex.after.at(words, p):
@@ -579,6 +587,8 @@ def _predicate(q: _Quantity, tok: Tokens, lex: Lexicon, *,
     coordinated = False
     relative = False
     parts: list[_Quantity | None] = []
+    if words[p:p + 2] in (["more", "of"], ["other", "of"]):  # "two more of the wounded had died"
+        p += 1
     if p < len(words) and words[p] == "of":  # "four of the injured are ...": skip the whole's name
         p += 1
         pronoun = p < len(words) and words[p] in ("them", "those", "these", "whom")
@@ -586,8 +596,10 @@ def _predicate(q: _Quantity, tok: Tokens, lex: Lexicon, *,
             p += 1
         if q.superset is not None and p == q.superset.first:
             p = q.superset.last
-        named = None if pronoun else (lex.head.at(words, p) or lex.category_words.at(words, p))
-        if named:  # not after "of them": "three of them fatally"
+        named = None
+        if not pronoun or words[p - 1] == "those":  # "four of those rescued were ...", not "three of them fatally"
+            named = lex.head.at(words, p) or lex.category_words.at(words, p)
+        if named:
             p += named[0]
     while p < len(words) and gap <= limit:
         w = words[p]
@@ -610,14 +622,24 @@ def _predicate(q: _Quantity, tok: Tokens, lex: Lexicon, *,
             if p >= 2 and words[p - 2:p] == ["among", "the"]:  # "eight children were among the 46 people killed"
                 p = _number_end(tok, p)
                 continue
+            if not tok.is_count(p):  # "1,500 residents living within two kilometres were told to leave"
+                p, gap = p + 1, gap + 1
+                continue
             return None
         match = lex.after.at(words, p)
+        if match and _compound_at(tok, p + match[0] - 1):
+            match = None  # "found in a burned-out car"
+        if match and match[1][1] and p + match[0] < len(words) and words[p + match[0]] in lex.person_nouns and all(
+                words[k].endswith("ly") for k in range(q.tail, p)):
+            match = None  # "two critically injured employees died": the participle describes the noun
         if match:
             n, (category, transitive) = match  # type: ignore[misc]
             if transitive and _starts_object(tok, p + n, lex):
                 return None  # active voice: "three gunmen killed 60 people"
             if words[p] == "among":  # "were among those killed": a subset
                 coordinated, parts = True, []
+            if category in ("evacuated", "other"):  # "9 people were rescued with severe burns and taken to ..."
+                category = _harm_after(tok, p + n, lex) or category
             return category, p, n, coordinated, parts
         if w == "and" and p + 1 < len(words):
             k = p + 1
@@ -642,10 +664,47 @@ def _predicate(q: _Quantity, tok: Tokens, lex: Lexicon, *,
             continue
         if w in ("who", "that") and not relative:  # "six climbers who set out on Saturday were found dead"
             relative, limit = True, limit + 6
+        if relative and w in _RELATIVE_PREPOSITIONS:  # "nine fishermen who set out before the storm remain missing"
+            p += 1
+            gap += 1
+            continue
         if w in _STOPS or not (w.isalpha() or w in ("'s", "’s", "-")):
             return None
         p += 1
         gap += 1
+    return None
+
+
+_RELATIVE_PREPOSITIONS = frozenset("before after since until when".split())
+_HARM = frozenset(["killed", "injured", "hospitalized"])
+_HARM_NOUNS = frozenset("burns injuries wounds fractures".split())
+
+
+def _compound_at(tok: Tokens, i: int) -> bool:
+    """Is the word at ``i`` the first part of a hyphenated compound ("burned-out", "fire-damaged")?"""
+    end = tok.ends[i]
+    return tok.text[end:end + 1] in ("-", "–") and tok.text[end + 1:end + 2].isalpha()
+
+
+def _harm_after(tok: Tokens, p: int, lex: Lexicon) -> str | None:
+    """A harm cue later in the clause of a rescue: "rescued with severe burns and taken to hospital" -> injured or
+    hospitalized; "rescued but later died" -> killed. None when the clause ends first."""
+    words = tok.words
+    linked = False  # the harm comes after "and", "with", "but": not "found alive in a hospital"
+    for k in range(p, min(len(words), p + 10)):
+        w = words[k]
+        if w in (",", ";", ".", ":", "while", "whereas") or tok.is_count(k):
+            return None
+        if w in ("and", "with", "but", "suffering"):
+            linked = True
+            continue
+        if not linked:
+            continue
+        if w in _HARM_NOUNS:
+            return "injured"
+        match = lex.after.at(words, k) if w in lex.after.by_first else None
+        if match and match[1][0] in _HARM and not _compound_at(tok, k + match[0] - 1):
+            return str(match[1][0])
     return None
 
 
@@ -656,14 +715,15 @@ def _number_end(tok: Tokens, p: int) -> int:
     return p
 
 
-def _before_cue(q: _Quantity, tok: Tokens, lex: Lexicon) -> tuple[str, int] | None:
+def _before_cue(q: _Quantity, tok: Tokens, lex: Lexicon, *, start: int | None = None) -> tuple[str, int] | None:
     """Category and token index of a cue before the number with only fillers between.
 
     Returns ``("", index)`` when the scan passed a generic count word ("bringing the total
     to 88") but no category cue: the figure then takes its category from the one before.
+    ``start``: where to begin the scan back (default: right before the qualifier).
     """
     words = tok.words
-    j = q.qstart - 1
+    j = q.qstart - 1 if start is None else start
     skipped = 0
     generic_at = -1
     while j >= 0 and skipped <= 6:
@@ -699,6 +759,8 @@ def _toll_cue(q: _Quantity, tok: Tokens, lex: Lexicon) -> tuple[str, int] | None
     for j in range(q.qstart - 1, max(-1, q.qstart - _TOLL_REACH), -1):
         if words[j] in (";", ".", ":") or tok.is_count(j):
             return None
+        if words[j] in _SEGMENT_SPLITS and j > 0 and words[j - 1] == ",":
+            return None  # "confirmed the death toll, while rescuers helped the over 100 injured"
         match = lex.tolls.ending(words, j)
         if match:
             return str(match[1]), j - match[0] + 1
@@ -1098,8 +1160,17 @@ def _quantity_figures(q: _Quantity, tok: Tokens, lex: Lexicon) -> list[SentenceF
     not a distractor."""
     head = _head(q, tok, lex)
     before = _before_cue(q, tok, lex)
+    left = _left_coordination(q, tok, lex)
+    left_before = False
+    if before is None and left is not None and left > 0:  # "killing a teacher and three students"
+        match = lex.before.ending(tok.words, left - 1)
+        if match and match[1] != "other":
+            before, left_before = (str(match[1]), left - match[0]), True
+    far_toll = False
     if before is None or not before[0]:
-        before = _toll_cue(q, tok, lex) or before
+        toll = _toll_cue(q, tok, lex)
+        if toll is not None:
+            before, far_toll = toll, True
     predicate = _predicate(q, tok, lex)
     words = tok.words
     if q.qstart >= 3 and words[q.qstart - 2:q.qstart] == ["of", "the"] and words[q.qstart - 3] in _SHARES:
@@ -1111,24 +1182,32 @@ def _quantity_figures(q: _Quantity, tok: Tokens, lex: Lexicon) -> list[SentenceF
     if q.numbers[0].kind == "ordinal":  # "a sixth died later": only as the subject of a predicate
         if predicate is None or (before and before[0]) or (head and head[0] != predicate[0]):
             return []
+        nxt = words[q.last] if q.last < len(words) else ""
+        if not (nxt in _AUX or nxt in _ADVERBS or nxt.endswith("ly") or nxt in lex.person_nouns
+                or predicate[1] == q.last):
+            return []  # "drilling a second shaft to reach the trapped men": an ordinal before a noun
         before, head = None, None
     partner = q.revision_of or q.revised_by
     if (before is None or not before[0]) and predicate is None and head is None and partner is not None:
         before = _before_cue(partner, tok, lex) or _toll_cue(partner, tok, lex) or before
         predicate = _predicate(partner, tok, lex)
     if head and head[3]:  # a head after "of" names the whole: "four of the injured are in critical condition"
-        head = (head[0], "weak", head[2], head[3]) if head[1] == "strong" else None
+        head = (head[0], "weak", head[2], head[3]) if head[1] in ("strong", "adjective") else None
     primary: str | None = None
     if head and head[1] == "strong":
         primary = head[0]
-    elif before and before[0]:
-        primary = before[0]
+    elif before and before[0] and not (far_toll and head and head[1] == "adjective"):
+        primary = before[0]  # a toll noun far back loses to "the over 100 injured attendees"
     elif predicate:
         primary = predicate[0]
-    elif head and head[1] == "weak":
+    elif head and head[1] in ("weak", "adjective"):
         primary = head[0]
     if primary == "missing" and not lex.missing_not_heads.isdisjoint(tok.words[q.tail:q.tail + 3]):
         primary = None  # "searching for two suspects" is a manhunt, not missing people
+    if primary in (None, "evacuated", "other"):  # "Of the injured, 11 were airlifted": a part of the injured
+        whole = _clause_whole(q, tok, lex)
+        if whole in _HARM:
+            primary = whole
     categories: list[str] = []
     attackers_head = bool(head and head[1] == "attackers")
     if attackers_head and not head[3]:  # not "two of the attackers"
@@ -1140,7 +1219,7 @@ def _quantity_figures(q: _Quantity, tok: Tokens, lex: Lexicon) -> list[SentenceF
     coordinated = bool(predicate and predicate[3] and primary == predicate[0] and primary != "other")
     if coordinated:  # "five soldiers and a civilian were killed": a part of the listed whole
         partial_kind = partial_kind or "strong"
-    toll = bool(before and before[0] and primary == before[0] and lex.tolls.at(words, before[1]))
+    toll = bool(before and before[0] and primary == before[0] and (far_toll or lex.tolls.at(words, before[1])))
     base = dict(start=q.start, end=q.end, number_text=tok.text[q.start:q.end], value=q.value, low=q.low,
                 high=q.high, qualifier=q.qualifier, vague=q.vague, first=q.first, last=q.last, qstart=q.qstart,
                 partial_kind=partial_kind, place=_place(q, tok, lex), via_change=_via_change(q, tok, lex),
@@ -1152,13 +1231,17 @@ def _quantity_figures(q: _Quantity, tok: Tokens, lex: Lexicon) -> list[SentenceF
         total = _coordinated_total(q, predicate, made[0], tok)
         if total is not None:
             made.append(total)
-    left = _left_coordination(q, tok, lex)
-    if left is not None and predicate and primary == predicate[0] and primary != "other" and not q.vague:
-        # "the driver and three passengers were killed": 3 is a part, the group is 4
+    if left is not None and primary and primary != "other" and not q.vague and (
+            (predicate and primary == predicate[0]) or (left_before and primary == before[0])):
+        # "the driver and three passengers were killed", "killing a teacher and three students": 3 is a part,
+        # the group is 4
         made[0].partial_kind = made[0].partial_kind or "strong"
-        end = predicate[1] - 1
-        while end > q.first and (tok.words[end] in _AUX or tok.words[end] == ","):
-            end -= 1
+        if left_before and not (predicate and primary == predicate[0]):
+            end = _group_end(q, tok, lex)
+        else:
+            end = predicate[1] - 1
+            while end > q.first and (tok.words[end] in _AUX or tok.words[end] == ","):
+                end -= 1
         value = q.value + 1
         low, high = {"exact": (value, value), "at_least": (value, None), "over": (value + 1, None)}.get(
             q.qualifier, (None, None))
@@ -1203,6 +1286,36 @@ def _left_coordination(q: _Quantity, tok: Tokens, lex: Lexicon) -> int | None:
         if previous in (",", ";", ":", "and", "or") or previous in _STOPS or previous in _AUX:
             return m
         m -= 1
+    return None
+
+
+def _group_end(q: _Quantity, tok: Tokens, lex: Lexicon) -> int:
+    """Last token of the count's noun phrase: "three" in "three students" -> "students"."""
+    words = tok.words
+    for p in range(q.tail, min(len(words), q.tail + 3)):
+        if words[p] in lex.person_nouns:
+            return p
+        if not words[p].isalpha():
+            break
+    return q.last - 1
+
+
+def _clause_whole(q: _Quantity, tok: Tokens, lex: Lexicon) -> str | None:
+    """Category named by a clause opening "Of the injured, 11 ...", else None."""
+    words = tok.words
+    j = q.qstart - 1
+    if j < 2 or words[j] != ",":
+        return None
+    k = j - 1
+    while k >= 0 and words[k] not in (",", ";"):
+        k -= 1
+    if words[k + 1] != "of" or j - k > 6:
+        return None
+    for m in range(k + 2, j):
+        hit = lex.head.at(words, m) or lex.category_words.at(words, m)
+        if hit:
+            payload = hit[1]
+            return str(payload[0] if isinstance(payload, tuple) else payload)
     return None
 
 
@@ -1251,7 +1364,10 @@ def _resolve(figures: list[SentenceFigure], tok: Tokens, lex: Lexicon, previous_
                 inherit = list_head
                 figure.partial_kind = "strong"
             if inherit is None and (figure.partial_kind in ("strong", "increment") or figure.generic):
-                inherit = _category_before(figure, tok, lex) or previous_category
+                own_noun = figure.generic and figure.last < len(words) and words[figure.last] in lex.person_nouns
+                # "A total of 18 workers were in the shaft": a count with a noun of its own and no cue is not
+                # the previous sentence's kind
+                inherit = _category_before(figure, tok, lex) or (None if own_noun else previous_category)
             if inherit is None and figure.partial_kind == "of_them":
                 inherit = previous_category
             if inherit is None:
@@ -1286,6 +1402,12 @@ def _resolve(figures: list[SentenceFigure], tok: Tokens, lex: Lexicon, previous_
             elif figure.via_change and figure.status == "current":  # "stood at 89 ..., rose to 104"
                 earlier.status = "superseded"
         resolved.append(figure)
+    for toll in resolved:  # "the toll had risen to 14 after two critically injured employees died": 2 is an increment
+        if toll.toll and (toll.via_change or toll.running_total) and toll.status == "current":
+            for figure in resolved:
+                if (figure.category == toll.category and not figure.toll and figure.status == "current"
+                        and figure.value < toll.value):
+                    figure.scope = "partial"
     if words[:1] == ["among"]:  # "Among the 29 dead were seven foreign tourists": what follows the verb is a subset
         verb = next((i for i, w in enumerate(words) if w in ("were", "are", "was", "is", "included", "include")), None)
         for figure in resolved:
