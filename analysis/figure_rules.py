@@ -160,6 +160,8 @@ class Lexicon:
     may_rise: PhraseSet
     background_cues: PhraseSet
     background_strong: PhraseSet
+    background_openers: PhraseSet
+    event_nouns: frozenset[str]
     year_preps: frozenset[str]
     according: PhraseSet
     attribution_verbs: PhraseSet
@@ -233,6 +235,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         may_rise=PhraseSet(status["may_rise"]),
         background_cues=PhraseSet(background["cues"]),
         background_strong=PhraseSet(background["strong"]),
+        background_openers=PhraseSet(background.get("openers", [])),
+        event_nouns=frozenset(background.get("event_nouns", [])),
         year_preps=frozenset(background["year_preps"]),
         according=PhraseSet(attribution["according"]),
         attribution_verbs=PhraseSet(attribution["verbs"]),
@@ -929,6 +933,8 @@ def _background_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
     clause ("Ten years ago, ...") marks the sentence.
     """
     words, raw = tok.words, tok.raw
+    if words and words[0] in lex.background_openers.by_first and lex.background_openers.at(words, 0):
+        return None  # "Last month, a bomb at the same market killed 30 people."
     last_words = lex.background_strong.by_last
     if last_words.keys().isdisjoint(words) and not any(len(w) == 4 and w[0] in "12" for w in words):
         return set()
@@ -938,7 +944,9 @@ def _background_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
     if not strong and not years:
         return set()
     clause_of = _clauses(tok)
-    bare = [i for i in years if words[i - 1] in _PAST_YEAR_PREPS]
+    # "in 2019", "since 2015"; "the 2004 tsunami", "a 2017 blaze" (a year naming an event)
+    bare = [i for i in years if words[i - 1] in _PAST_YEAR_PREPS or (
+        words[i - 1] in ("the", "a") and i + 1 < len(words) and _event_noun_at(words, i + 1, lex))]
     has_cue = any(lex.background_cues.at(words, i) for i in lex.background_cues.positions(words))
     marked = ({clause_of[i] for i in strong} | {clause_of[i] for i in bare}
               | ({clause_of[i] for i in years} if has_cue else set()))
@@ -963,6 +971,11 @@ def _background_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
             if nxt[:1] in (["when"], ["where"]) or nxt in (["in", "which"], ["which", "killed"], ["that", "killed"]):
                 extra.add(clause_of[i])
     return marked | extra
+
+
+def _event_noun_at(words: list[str], i: int, lex: Lexicon) -> bool:
+    """An event noun at ``i`` or one word on: "tsunami" in "the 2004 tsunami", "the 2004 Indian Ocean tsunami"."""
+    return any(w in lex.event_nouns for w in words[i:i + 4])
 
 
 def _opens_with_year(tok: Tokens, lex: Lexicon) -> bool:
@@ -1166,6 +1179,10 @@ def _quantity_figures(q: _Quantity, tok: Tokens, lex: Lexicon) -> list[SentenceF
         match = lex.before.ending(tok.words, left - 1)
         if match and match[1] != "other":
             before, left_before = (str(match[1]), left - match[0]), True
+    if before is None and left is None and q.qstart >= 2 and tok.words[q.qstart - 1] == "and":
+        group = _left_group_cue(q, tok, lex)  # "killed the bomber and 14 others": 14, no sum
+        if group is not None:
+            before = group
     far_toll = False
     if before is None or not before[0]:
         toll = _toll_cue(q, tok, lex)
@@ -1286,6 +1303,20 @@ def _left_coordination(q: _Quantity, tok: Tokens, lex: Lexicon) -> int | None:
         if previous in (",", ";", ":", "and", "or") or previous in _STOPS or previous in _AUX:
             return m
         m -= 1
+    return None
+
+
+def _left_group_cue(q: _Quantity, tok: Tokens, lex: Lexicon) -> tuple[str, int] | None:
+    """The cue before a short group listed ahead of the count: "killed the bomber and 14 others",
+    "killing himself and 14 other people". The group has no number; the count is not summed with it."""
+    words = tok.words
+    for k in range(q.qstart - 2, max(-1, q.qstart - 6), -1):
+        w = words[k]
+        if not w.isalpha() or w in _AUX or w in _STOPS or tok.is_number(k):
+            return None
+        match = lex.before.ending(words, k)
+        if match and k < q.qstart - 2 and match[1] != "other":
+            return str(match[1]), k - match[0] + 1
     return None
 
 

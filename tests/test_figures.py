@@ -166,6 +166,87 @@ def test_listed_groups_sum_and_ordinals_count(text, expected):
     assert list(zip(got["category"], got["value"], got["scope"], got["number_text"])) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("In 2013, 115 pilgrims died in a stampede at another temple.", [("killed", 115, "background")]),
+    ("Floods in the same province killed more than 1,700 people in 2022.", [("killed", 1700, "background")]),
+    ("The country's worst rail accident, in 1981, killed more than 200 people.", [("killed", 200, "background")]),
+    ("The fire killed 12 people; in 2019, a similar fire killed 30.",
+     [("killed", 12, "current"), ("killed", 30, "background")]),
+    ("Last month, a bomb at the same market killed 30 people.", [("killed", 30, "background")]),
+    ("The 2004 tsunami killed more than 220,000 people across the region.", [("killed", 220000, "background")]),
+    ("More than 2,200 migrants have died on the route so far this year.", [("killed", 2200, "background")]),
+    ("The ferry, built in 1994, sank on Monday, killing 40 people.", [("killed", 40, "current")]),
+    ("The attack happened on 22 March 2024 and killed 40 people.", [("killed", 40, "current")]),
+])
+def test_counts_about_earlier_events_are_background(text, expected):
+    got = figures_of(text)
+    assert list(zip(got["category"], got["value"], got["status"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The death toll from a magnitude 6.4 earthquake that struck the province late on Sunday has risen to 96.",
+     [("killed", 96, "total")]),
+    ("The number of people killed by the storm in the border region rose above 2,100.", [("killed", 2100, "total")]),
+    ("Officials confirmed the death toll, while volunteers brought water to the over 100 injured fans.",
+     [("injured", 100, "total")]),
+    ("The blast killed the bomber and 14 others.", [("killed", 14, "total")]),
+    ("Two critically injured workers died in hospital.", [("killed", 2, "total")]),
+    ("Nine people were rescued with severe burns.", [("injured", 9, "total")]),
+    ("Nine people were later found alive in a hospital.", [("evacuated", 9, "total")]),
+    ("Of the injured, 11 were airlifted to the capital.", [("injured", 11, "partial")]),
+    ("Four of those rescued were taken to hospital.", [("hospitalized", 4, "total")]),
+    ("Hospital officials said two more of the wounded had died, raising the toll to 11.",
+     [("killed", 2, "partial"), ("killed", 11, "total")]),
+    ("The toll had risen to 14 after two injured employees died in hospital.",
+     [("killed", 14, "total"), ("killed", 2, "partial")]),
+    ("Two people were found in a burned-out car.", []),
+    ("Rescuers were drilling a second shaft to reach the trapped men.", []),
+    ("In 2021 one of its planes went down.", []),
+    ("More than 1,500 residents living within two kilometres were told to leave their homes.",
+     [("evacuated", 1500, "total")]),
+    ("Nine fishermen who set out before the storm remain missing.", [("missing", 9, "total")]),
+])
+def test_cues_across_modifiers_groups_and_clauses(text, expected):
+    got = figures_of(text)
+    assert list(zip(got["category"], got["value"], got["scope"])) == expected
+
+
+@pytest.mark.parametrize("sentences, expected", [
+    (["At least 27 people were killed when the bus fell into a gorge.", "Rescuers recovered 19 bodies by noon.",
+      "Eight more bodies were pulled out later."],
+     [("killed", 27, "total"), ("killed", 19, "partial"), ("killed", 8, "partial")]),
+    (["The quake killed more than 2,100 people.", "In Marun, officials said 1,540 people had died."],
+     [("killed", 2100, "total"), ("killed", 1540, "partial")]),
+    (["A gunman killed five people and wounded 18.", "Two other people were hurt in the crush."],
+     [("killed", 5, "total"), ("injured", 18, "total"), ("injured", 2, "partial")]),
+    (["Seventy-five people were arrested and 200 more were detained."],
+     [("arrested", 75, "total"), ("arrested", 200, "total")]),
+    (["Two miners died.", "A total of 18 workers were in the shaft."], [("killed", 2, "total")]),
+])
+def test_parts_of_an_earlier_toll(sentences, expected):
+    got = figures_of(*sentences)
+    assert list(zip(got["category"], got["value"], got["scope"])) == expected
+
+
+def test_later_may_rise_flags_the_largest_toll_not_the_latest_part():
+    figures = figures_of("At least 43 people were killed in the floods.", "In Tesh, 29 people died.",
+                         "Officials said the death toll was likely to rise.")
+    assert figures[["value", "may_rise"]].values.tolist() == [[43, True], [29, False]]
+    (row,) = headline_figures(figures).to_dict("records")
+    assert (row["killed"], row["killed_may_rise"]) == (43, True)
+
+
+def test_article_figure_labels_are_well_formed():
+    categories = set(schema.HEADLINE_CATEGORIES) | {"hospitalized", "other", "evacuated"}
+    for article in ARTICLES:
+        for label in article.get("figures", []):
+            assert 0 <= label["sentence"] < len(article["sentences"]), article["id"]
+            cats = label["category"] if isinstance(label["category"], list) else [label["category"]]
+            assert set(cats) <= categories, (article["id"], label)
+            assert label.get("status", "current") in ("current", "superseded", "projected", "background", None)
+            assert label.get("scope", "total") in ("total", "partial", None)
+
+
 def test_figures_table_has_the_schema_columns_and_offsets_into_the_article():
     sentences = ["A fire broke out on Monday.", "Officials said at least 12 people were killed and 40 hurt."]
     frame = sentences_frame("art", sentences)
