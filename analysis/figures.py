@@ -283,8 +283,13 @@ def headline_figures(figures: pd.DataFrame) -> pd.DataFrame:
     columns = ["article_id", *_headline_columns()]
     if figures is None or figures.empty:
         return _typed_headlines(pd.DataFrame(columns=columns))
+    # Plain records, not per-group pandas filtering: this runs for every article and
+    # category, and DataFrame slicing made it the slowest stage on large corpora.
+    by_article: dict[str, list[dict]] = {}
+    for record in figures.to_dict("records"):
+        by_article.setdefault(record["article_id"], []).append(record)
     rows = []
-    for article_id, group in figures.groupby("article_id", sort=False):
+    for article_id, group in by_article.items():
         row: dict[str, object] = {"article_id": article_id}
         for category in schema.HEADLINE_CATEGORIES:
             row.update(_headline(group, category))
@@ -297,37 +302,37 @@ def _headline_columns() -> list[str]:
         c == cat or c.startswith(cat + "_") for cat in schema.HEADLINE_CATEGORIES)]
 
 
-def _headline(group: pd.DataFrame, category: str) -> dict[str, object]:
+def _flag(value: object) -> bool:
+    return bool(value) if value is not None and not pd.isna(value) else False
+
+
+def _headline(group: list[dict], category: str) -> dict[str, object]:
     wanted = ("injured", "hospitalized") if category == "injured" else (category,)
-    pool = group[group["category"].isin(wanted)]
+    pool = [f for f in group if f["category"] in wanted]
     empty = {category: None, f"{category}_qualifier": "", f"{category}_low": None, f"{category}_high": None,
              f"{category}_may_rise": False, f"{category}_rule": "", f"{category}_figure_id": ""}
-    if pool.empty:
+    current = [f for f in pool if f["status"] == "current"]
+    totals = [f for f in current if f["scope"] == "total"]
+    if not totals:
         return empty
-    current = pool[pool["status"] == "current"]
-    totals = current[current["scope"] == "total"]
-    if totals.empty:
-        return empty
-    ranked = totals.assign(_precise=~totals["vague"].fillna(False).astype(bool))
-    ranked = ranked.sort_values(["value", "_precise", "sentence_idx", "start"], ascending=[False, False, True, True],
-                                kind="stable")
-    chosen = ranked.iloc[0]
+    # Largest value; ties: a precise figure over a vague one, then the earliest in the text.
+    chosen = min(totals, key=lambda f: (-f["value"], _flag(f["vague"]), f["sentence_idx"], f["start"]))
     n = len(totals)
     rule = "only current whole-event figure" if n == 1 else f"largest of {n} current whole-event figures"
     set_aside = []
     for status in ("superseded", "projected", "background"):
-        k = int((pool["status"] == status).sum())
+        k = sum(1 for f in pool if f["status"] == status)
         if k:
             set_aside.append(f"{k} {status}")
-    k = int(((current["scope"] == "partial")).sum())
+    k = sum(1 for f in current if f["scope"] == "partial")
     if k:
         set_aside.append(f"{k} partial")
     if set_aside:
         rule += " (" + ", ".join(set_aside) + " set aside)"
     if category == "injured" and chosen["category"] == "hospitalized":
         rule = "hospitalized figure counted as injured: " + rule
-    same = current[(current["category"] == chosen["category"]) & (current["value"] == chosen["value"])]
-    may_rise = bool(chosen["may_rise"]) or bool(same["may_rise"].fillna(False).astype(bool).any())
+    may_rise = any(_flag(f["may_rise"]) for f in current
+                   if f["category"] == chosen["category"] and f["value"] == chosen["value"])
     return {category: chosen["value"], f"{category}_qualifier": chosen["qualifier"],
             f"{category}_low": chosen["low"], f"{category}_high": chosen["high"],
             f"{category}_may_rise": may_rise, f"{category}_rule": rule,
