@@ -62,8 +62,18 @@ def analyse_corpus(corpus: Corpus, *, use_cache: bool = True) -> CorpusTables:
 
     Args:
         corpus: articles and load report from ``analysis.ingest``.
-        use_cache: reuse per-article NLP results cached on disk (see README).
+        use_cache: reuse results cached on disk: the whole tables of a corpus
+            analysed before with the same code (``analysis.corpus_cache``), and
+            per-article NLP results otherwise (see README).
     """
+    if use_cache:
+        from analysis.corpus_cache import cached_analysis  # imports this module
+
+        return cached_analysis(corpus, lambda c: _run_stages(c, use_cache=True))
+    return _run_stages(corpus, use_cache=False)
+
+
+def _run_stages(corpus: Corpus, *, use_cache: bool) -> CorpusTables:
     articles = add_event_dates(corpus.articles)
     sentences = sentences_table(articles)
     # Sentence tone (articles get its length-weighted mean) and canonical entities; both cached per article.
