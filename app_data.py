@@ -75,9 +75,9 @@ def set_active_corpus(built: BuiltCorpus | None) -> None:
     """Switch this session to ``built`` (None: back to the seeds).
 
     Filters and the reader's article belong to the old corpus: the date range
-    and reader choice are reset; the selected sources are pruned to those the
-    new corpus has (see ``sidebar_filters``). Groups the user gave per file
-    join the session's source groups.
+    becomes the new corpus's whole range, the reader's choice is reset and the
+    selected sources are pruned to those the new corpus has. Groups the user
+    gave per file join the session's source groups.
     """
     state = st.session_state
     if built is None:
@@ -85,7 +85,12 @@ def set_active_corpus(built: BuiltCorpus | None) -> None:
     else:
         state[ACTIVE_CORPUS] = built
         state.setdefault(SOURCE_GROUPS, {}).update(built.source_groups)
-    for key in (FILTER_DATES, READER_ARTICLE, READER_HIGHLIGHT):
+    articles = corpus_tables().articles
+    state.pop(FILTER_DATES, None)  # the date widget is keyed by corpus: a new corpus starts on its whole range
+    chosen_sources = state.get(FILTER_SOURCES) or []
+    if any(s not in set(articles["source"]) for s in chosen_sources):
+        state[FILTER_SOURCES] = [s for s in chosen_sources if s in set(articles["source"])]
+    for key in (READER_ARTICLE, READER_HIGHLIGHT):
         state.pop(key, None)
 
 
@@ -95,6 +100,12 @@ def adopt_finished_job() -> None:
     if job is not None and not job.running and job.result is not None and not job.adopted:
         job.adopted = True
         set_active_corpus(job.result)
+
+
+def corpus_key() -> str:
+    """A short id of the corpus this session looks at ("seeds" or a content hash prefix)."""
+    built = active_corpus()
+    return built.fingerprint[:12] if built is not None else "seeds"
 
 
 def corpus_name() -> str:
@@ -155,18 +166,22 @@ def sidebar_filters() -> None:
         st.header("Filters")
         sources = sorted(articles["source"].unique())
         state = st.session_state
-        if state.get(FILTER_SOURCES):  # the corpus may have changed under the saved choice
-            state[FILTER_SOURCES] = [s for s in state[FILTER_SOURCES] if s in set(sources)]
+        chosen_sources = state.get(FILTER_SOURCES) or []
+        if any(s not in set(sources) for s in chosen_sources):  # the corpus changed under the saved choice
+            state[FILTER_SOURCES] = [s for s in chosen_sources if s in set(sources)]
         st.multiselect("Sources", sources, key=FILTER_SOURCES, placeholder="All sources")
         bounds = date_bounds(articles)
         if bounds is not None:
             low, high = bounds[0].date(), bounds[1].date()
-            chosen = state.get(FILTER_DATES)
-            if chosen and not all(low <= day <= high for day in chosen):
-                del state[FILTER_DATES]
             if low < high:
-                st.date_input("Published between", value=(low, high), min_value=low, max_value=high,
-                              key=FILTER_DATES)
+                # Keyed by corpus: a browser keeps a keyed date widget's old value when only its bounds
+                # change, so each corpus gets its own widget; FILTER_DATES mirrors the current choice.
+                state[FILTER_DATES] = st.date_input("Published between", value=(low, high), min_value=low,
+                                                    max_value=high, key=f"{FILTER_DATES}_{corpus_key()}")
+            else:
+                state.pop(FILTER_DATES, None)
+        else:
+            state.pop(FILTER_DATES, None)
         undated = int(articles["published"].isna().sum())
         st.checkbox(f"Include undated articles ({undated})", value=True, key=FILTER_UNDATED)
 

@@ -21,6 +21,8 @@ PAGES = [
     st.Page(PAGES_DIR / "corpus.py", title="Corpus: your own articles", icon=":material/upload_file:"),
 ]
 
-app_data.sidebar_filters()
+# st.navigation first: sidebar widgets created before it lose their value on the next rerun in the
+# browser (their ids differ between runs while pages/ sits next to this file).
 navigation = st.navigation(PAGES)
+app_data.sidebar_filters()
 navigation.run()
