@@ -118,8 +118,10 @@ def corpus_tables() -> CorpusTables:
     """The whole corpus this session is looking at, unfiltered.
 
     The session's own corpus lives in ``st.session_state`` only (never in a
-    process-wide cache), so no other session can reach it.
+    process-wide cache), so no other session can reach it. A build that
+    finished since the last run is adopted first, whichever page asks.
     """
+    adopt_finished_job()
     built = active_corpus()
     return built.tables if built is not None else seed_tables()
 

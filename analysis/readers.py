@@ -393,8 +393,13 @@ def iter_zip(name: str, data: bytes, *, limits: Limits, budget: ReadBudget,
     except Exception as error:  # zipfile raises many types for corrupt archives
         yield Problem(name, f"skipped: not a readable zip file ({_describe(error)})")
         return
-    members = [m for m in members if not re.search(r"(^|/)(__MACOSX|\.)", m.filename)]
-    if not members:
+    hidden = [m for m in members if _is_hidden(m.filename)]
+    members = [m for m in members if not _is_hidden(m.filename)]
+    if hidden:
+        yield Problem(f"{name}!({len(hidden)} hidden file{'s' if len(hidden) != 1 else ''})",
+                      "skipped: hidden or system files (__MACOSX, .DS_Store and other dot-files), e.g. "
+                      + ", ".join(m.filename for m in hidden[:3]))
+    if not members and not hidden:
         yield Problem(name, "skipped: the zip file has no files in it")
     for count, info in enumerate(members):
         member = f"{name}!{info.filename}"
@@ -424,6 +429,12 @@ def iter_zip(name: str, data: bytes, *, limits: Limits, budget: ReadBudget,
             return
         budget.remaining -= len(content)
         yield member, content
+
+
+def _is_hidden(member: str) -> bool:
+    """A Mac resource fork or a dot-file anywhere in the member's path ("../" is not hidden, just odd)."""
+    parts = member.replace("\\", "/").split("/")
+    return any(part == "__MACOSX" or (part.startswith(".") and part not in (".", "..")) for part in parts)
 
 
 def _describe(error: Exception) -> str:

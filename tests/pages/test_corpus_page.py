@@ -312,3 +312,30 @@ def test_hostile_text_does_reach_the_charts_escaped(hostile_session):
         specs = [node.proto.spec for node in hostile_session._tree if "plotly" in getattr(node, "type", "")]
         escaped += sum("&lt;img" in spec or "&lt;script" in spec for spec in specs)
     assert escaped > 0
+
+
+def test_progress_bar_shows_counts_and_the_current_file_while_the_page_stays_usable(monkeypatch):
+    from analysis.uploads import CorpusJob
+
+    original = CorpusJob._report
+
+    def slow_report(self, stage, done, total, current):
+        original(self, stage, done, total, current)
+        time.sleep(0.4 if stage == "Reading files" else 0)
+
+    monkeypatch.setattr(CorpusJob, "_report", slow_report)
+    app = _app()
+    _upload(app, [(f"report_{i}.txt", NOTE + f" Report number {i}.".encode()) for i in range(4)])
+    _button(app, "Analyse ").click().run()
+    progress = [node for node in app._tree if getattr(node, "type", "") == "progress"]
+    assert progress, "no progress bar while analysing"
+    text = progress[0].proto.text
+    assert re.search(r"Reading files\\: \d of 4 — report\\_\d\\\.txt", text), text  # escaped markdown
+    assert any(b.label == "Cancel" for b in app.button)
+    assert app.file_uploader[0].disabled
+    app.switch_page("pages/overview.py").run()  # browse meanwhile: still the seeds, nothing lost
+    assert {m.label: m.value for m in app.metric}["Articles"] == str(len(app_data.seed_tables().articles))
+    job = app.session_state[app_data.CORPUS_JOB]
+    assert job.wait(TIMEOUT) and job.error is None
+    app.run()  # the next run of any page switches to the finished corpus
+    assert {m.label: m.value for m in app.metric}["Articles"] == "4"
