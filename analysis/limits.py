@@ -5,6 +5,14 @@ with an environment variable (named in the table below and in the README),
 so a newsroom running its own server can raise them without editing code.
 The upload size a browser may send is Streamlit's ``server.maxUploadSize`` in
 ``.streamlit/config.toml``; these limits apply after that, to what is read.
+
+Where they apply: ``analysis.ingest`` (every read, from the CLI or the app,
+with one decompression budget per load, so a zip bomb stops after at most
+``max_total_bytes`` were inflated); the Corpus page, which also keeps at most
+``max_files`` files and ``max_total_bytes`` of uploaded bytes per session;
+and ``analysis.export.tables_from_zip``, which inflates at most
+``max_total_bytes`` of a saved analysis. Truncated articles say so in their
+``notes``, in the load report and on the Corpus page.
 """
 
 from __future__ import annotations
