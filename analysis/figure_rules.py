@@ -316,6 +316,8 @@ class SentenceFigure:
     coordinated: bool = False  # "27 passengers and two crew members died": a part of a listed whole
     ordinal: bool = False  # "a sixth died later"
     toll: bool = False  # reached from a toll noun ("the death toll rose to 96"): a whole-event count
+    period: bool = False  # background only as a count over a longer period ("since January"): see extract_figures
+    revises: bool = False  # "later lowered the toll to 21": a changed whole-event toll, replacing larger earlier ones
 
 
 @dataclass
@@ -590,6 +592,7 @@ def _predicate(q: _Quantity, tok: Tokens, lex: Lexicon, *,
     gap = 0
     coordinated = False
     relative = False
+    modified = False
     parts: list[_Quantity | None] = []
     if words[p:p + 2] in (["more", "of"], ["other", "of"]):  # "two more of the wounded had died"
         p += 1
@@ -668,6 +671,11 @@ def _predicate(q: _Quantity, tok: Tokens, lex: Lexicon, *,
             continue
         if w in ("who", "that") and not relative:  # "six climbers who set out on Saturday were found dead"
             relative, limit = True, limit + 6
+        if (not modified and p > q.tail and words[p - 1] in lex.person_nouns
+                and (w in _NOUN_MODIFIER_PREPS or w in _REDUCED_RELATIVES)):
+            # "200 pupils at a boarding school in the eastern town of Kibale were taken to hospital",
+            # "two brothers accused of carrying out the attack were detained": the noun's modifier is not counted
+            modified, limit = True, limit + 8
         if relative and w in _RELATIVE_PREPOSITIONS:  # "nine fishermen who set out before the storm remain missing"
             p += 1
             gap += 1
@@ -680,6 +688,9 @@ def _predicate(q: _Quantity, tok: Tokens, lex: Lexicon, *,
 
 
 _RELATIVE_PREPOSITIONS = frozenset("before after since until when".split())
+_NOUN_MODIFIER_PREPS = frozenset("at in from on near inside aboard".split())
+_REDUCED_RELATIVES = frozenset("accused suspected believed thought living working staying travelling traveling "
+                               "employed based".split())
 _HARM = frozenset(["killed", "injured", "hospitalized"])
 _HARM_NOUNS = frozenset("burns injuries wounds fractures".split())
 
@@ -802,13 +813,16 @@ def _partial_kind(q: _Quantity, tok: Tokens, lex: Lexicon, stop: int) -> str:
             if k + 1 < j and words[k + 1] == "of" and any(
                     lex.head.at(words, m) or lex.category_words.at(words, m) for m in range(k + 2, j)):
                 return "strong"  # "Of the 48 injured, 11 ..."; not "Of the 64 passengers, 51 were rescued"
-            if any(lex.partial_clause.at(words, m) for m in range(k + 1, j)):
-                return "strong"
+            if any(lex.partial_clause.at(words, m) and not (
+                    words[m] == "alone" and words[m - 1] in _NOT_A_PART_BEFORE_ALONE) for m in range(k + 1, j)):
+                return "strong"  # not "Left alone for hours, 30 people ..."
             j -= 1
             continue
         if words[j] not in lex.fillers:
             break
         j -= 1
+    if "alone" in words and _alone_before(q, tok):
+        return "strong"  # "Hospitals in the state capital alone have admitted more than 1,100"
     after = words[q.tail] if q.tail < len(words) else ""
     if after == "more":  # "Eight more bodies were pulled out": part of a toll of an earlier sentence
         return "more"
@@ -842,6 +856,23 @@ def _partial_kind(q: _Quantity, tok: Tokens, lex: Lexicon, stop: int) -> str:
             return "of:" + str(payload[0] if isinstance(payload, tuple) else payload)
         return "strong"
     return ""
+
+
+_NOT_A_PART_BEFORE_ALONE = frozenset("not left leave leaves lived live lives living be was were is are being felt "
+                                     "stand stood".split())
+
+
+def _alone_before(q: _Quantity, tok: Tokens) -> bool:
+    """"X alone" earlier in the count's clause names one part of the scene ("the capital alone has ...");
+    not "left alone" or "not alone"."""
+    words = tok.words
+    for j in range(q.qstart - 1, max(-1, q.qstart - 12), -1):
+        w = words[j]
+        if w in (",", ";", ":", ".") or w in _STOPS or tok.is_count(j):
+            return False
+        if w == "alone":
+            return j > 0 and words[j - 1].isalpha() and words[j - 1] not in _NOT_A_PART_BEFORE_ALONE
+    return False
 
 
 def _place(q: _Quantity, tok: Tokens, lex: Lexicon) -> bool:
@@ -945,11 +976,14 @@ def _background_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
         return set()
     clause_of = _clauses(tok)
     # "in 2019", "since 2015"; "the 2004 tsunami", "a 2017 blaze" (a year naming an event)
+    # "The 2024 floods have displaced 40,000": a year naming an event told in the present tense is this event
+    current_event = {i for i in years if words[i - 1] in ("the", "a") and _present_after(words, clause_of, i)}
     bare = [i for i in years if words[i - 1] in _PAST_YEAR_PREPS or (
-        words[i - 1] in ("the", "a") and i + 1 < len(words) and _event_noun_at(words, i + 1, lex))]
+        words[i - 1] in ("the", "a") and i + 1 < len(words) and _event_noun_at(words, i + 1, lex)
+        and i not in current_event)]
     has_cue = any(lex.background_cues.at(words, i) for i in lex.background_cues.positions(words))
     marked = ({clause_of[i] for i in strong} | {clause_of[i] for i in bare}
-              | ({clause_of[i] for i in years} if has_cue else set()))
+              | ({clause_of[i] for i in years if i not in current_event} if has_cue else set()))
     if not marked:
         return set()
     if 0 in marked and clause_of[-1] > 0 and (lex.background_strong.at(words, 0) or _opens_with_year(tok, lex)
@@ -973,9 +1007,59 @@ def _background_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
     return marked | extra
 
 
+_PERIOD_STARTS = frozenset("began started begun erupted start beginning outbreak onset".split())
+
+
+def _period_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
+    """Clauses counting over a longer period than the event; None for the whole sentence.
+
+    "since January" (a month, not a date: "since June 1" is one day), "since the protests
+    began", "since the start of the war", "in such raids". A "since" phrase that opens the
+    sentence marks all of it. ``extract_figures`` keeps such a count current when the article
+    has no other count of its kind.
+    """
+    words, raw = tok.words, tok.raw
+    if "since" not in words and "such" not in words:
+        return set()
+    clause_of = _clauses(tok)
+    marked: set[int] = set()
+    for i, w in enumerate(words):
+        hit = False
+        if w == "since" and i + 1 < len(words):
+            if raw[i + 1] in lex.months and not (i + 2 < len(words) and tok.is_number(i + 2)):
+                hit = True  # "since January"
+            elif words[i + 1] in ("the", "a", "it", "they"):
+                for k in range(i + 2, min(len(words), i + 8)):
+                    if words[k] in (",", ";", ".", ":") or tok.is_number(k):
+                        break
+                    if words[k] in _PERIOD_STARTS:
+                        hit = True  # "since the protests began", "since the start of the war"
+                        break
+        elif w == "such" and i + 1 < len(words) and _event_noun_at(words[:i + 3], i + 1, lex):
+            hit = True  # "in such raids", "such attacks"
+        if hit:
+            if i == 0:
+                return None
+            marked.add(clause_of[i])
+    return marked
+
+
 def _event_noun_at(words: list[str], i: int, lex: Lexicon) -> bool:
     """An event noun at ``i`` or one word on: "tsunami" in "the 2004 tsunami", "the 2004 Indian Ocean tsunami"."""
     return any(w in lex.event_nouns for w in words[i:i + 4])
+
+
+_PRESENT = frozenset("has have is are remain remains continue continues".split())
+
+
+def _present_after(words: list[str], clause_of: list[int], i: int) -> bool:
+    """Is the clause of the year at ``i`` in the present (perfect) tense after it ("have displaced", "are")?"""
+    k = i + 1
+    while k < len(words) and clause_of[k] == clause_of[i]:
+        if words[k] in _PRESENT:
+            return True
+        k += 1
+    return False
 
 
 def _opens_with_year(tok: Tokens, lex: Lexicon) -> bool:
@@ -1078,11 +1162,14 @@ def _may_rise_cues(tok: Tokens, lex: Lexicon) -> list[tuple[int, str | None]]:
     """Positions of "may rise" cues, with the category they name (None when unnamed)."""
     words = tok.words
     cues = []
-    if lex.may_rise.by_last.keys().isdisjoint(words):
+    higher = _higher_positions(words, lex) if "higher" in words else []
+    if lex.may_rise.by_last.keys().isdisjoint(words) and not higher:
         return cues
-    for i in lex.may_rise.positions(words):
-        if not lex.may_rise.at(words, i):
-            continue
+    positions = [i for i in lex.may_rise.positions(words) if lex.may_rise.at(words, i)]
+    for i in higher:
+        if not any(j <= i < j + 6 for j in positions):
+            positions.append(i)
+    for i in sorted(positions):
         named = None
         for j in range(max(0, i - 5), i):
             hit = lex.tolls.at(words, j) or lex.category_words.at(words, j)
@@ -1092,6 +1179,31 @@ def _may_rise_cues(tok: Tokens, lex: Lexicon) -> list[tuple[int, str | None]]:
                 named = "killed"
         cues.append((i, named))
     return cues
+
+
+_COPULAS = frozenset("is are was were be been".split())
+_COUNT_NOUNS = frozenset("number toll tally count figure figures numbers tolls".split())
+
+
+def _higher_positions(words: list[str], lex: Lexicon) -> list[int]:
+    """"the actual number of deaths was probably higher", "the real toll is likely far higher": a count said to
+    be higher than reported (a copula, at most two adverbs, "higher", and a toll, or a count noun with a category
+    word, in the six words before; not "the number on board may have been higher")."""
+    found = []
+    for i, w in enumerate(words):
+        if w != "higher" or (i + 1 < len(words) and words[i + 1] == "than"):
+            continue  # "higher than in 2019" compares; it does not say the count may rise
+        k = i - 1
+        while k >= 0 and i - k <= 3 and words[k] not in _COPULAS:
+            if not (words[k].endswith("ly") or words[k] in ("much", "far", "even", "still", "considerably")):
+                k = -1
+                break
+            k -= 1
+        window = range(max(0, k - 6), k)
+        if k >= 0 and words[k] in _COPULAS and not _COUNT_NOUNS.isdisjoint(words[max(0, k - 6):k]) and (
+                any(words[m] in ("toll", "tolls") or lex.category_words.at(words, m) for m in window)):
+            found.append(k)
+    return found
 
 
 def scan_sentence(text: str, *, lexicon: Lexicon | None = None, previous_category: str | None = None,
@@ -1136,11 +1248,19 @@ def scan_sentence(text: str, *, lexicon: Lexicon | None = None, previous_categor
     if not figures:
         return _rise_only(text, lex, tok)
     background = _background_clauses(tok, lex)
-    if background is None or background:
+    period = _period_clauses(tok, lex)
+    if background is None or background or period is None or period:
         clause_of = _clauses(tok)
         for figure in figures:
-            if figure.status == "current" and (background is None or clause_of[figure.first] in background):
+            if figure.status != "current":
+                continue
+            if background is None or clause_of[figure.first] in background:
                 figure.status = "background"
+            elif period is None or clause_of[figure.first] in period:
+                figure.status, figure.period = "background", True
+    for figure in figures:  # "The agency later lowered the toll to 21": the toll of the whole event changed
+        if figure.toll and figure.via_change and figure.status == "current" and figure.scope == "total":
+            figure.revises = not _names_place(tok, lex)
     unplaced = []
     for position, named in _may_rise_cues(tok, lex):
         if not _flag_may_rise(figures, position, named) and named:

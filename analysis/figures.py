@@ -43,7 +43,10 @@ Rules, in the order they run on each sentence (``analysis.figure_rules``):
    2,100"; not across ", while/but/though"), or an *after* predicate up to six words on
    ("60 people were killed", "over 107 individuals battling for survival in hospitals"; a
    relative clause in between, prepositions inside it included, does not count toward the
-   six: "nine fishermen who set out before the storm remain missing"). A strong head wins,
+   six: "nine fishermen who set out before the storm remain missing"; nor, up to eight more
+   words, a modifier opening after the person noun with a preposition or a reduced relative:
+   "200 pupils at a boarding school in the eastern town of Kibale were taken to hospital",
+   "two brothers accused of carrying out the attack were detained"). A strong head wins,
    then a before cue, then the predicate, then a weak head ("lives", "victims"); a head
    after "of" names the whole ("four of the injured are in critical condition" ->
    hospitalized; "four of those rescued were taken to hospital" -> hospitalized), and so
@@ -88,7 +91,9 @@ Rules, in the order they run on each sentence (``analysis.figure_rules``):
    running total or a toll change and below it ("Two more died, raising the toll to 17",
    "the toll had risen to 14 after two employees died": 2 is partial), a place inside the
    scene for bodies or for a breakdown of several counts of one category ("28 bodies in a
-   restroom", "14 on a staircase"), and a count below the article's toll so far of its
+   restroom", "14 on a staircase"), "X alone" earlier in the count's clause ("Hospitals in
+   the state capital alone have admitted 1,100"; not "left alone"), and a count below the
+   article's toll so far of its
    category when it is of bodies ("recovered 14 bodies" after "at least 61 drowned") or its
    sentence names a place ("In Marun, 1,540 people had died" after "above 2,100").
 7. Status: ``superseded`` for revisions; for "an initial 143", "previously reported",
@@ -103,9 +108,19 @@ Rules, in the order they run on each sentence (``analysis.figure_rules``):
    cue ("the deadliest since 2015, when 224 died"); a clause with "years ago", "so far this
    year", "earlier this year"; the whole segment after "In 2013," or "; in 2019,"; both
    sides of an aside ", in 1981,"; the whole sentence after "Last month," or "Ten years
-   ago,". Else ``current``. ``may_rise`` when the sentence says the number may rise; the
+   ago,". A year naming an event in a present-tense clause is this event ("The 2024 floods
+   have displaced 40,000" stays current). Counts over a longer period than the event
+   ("since January" -- a month, not a date --, "since the protests began", "since the start
+   of the war", "in such raids") are ``background`` unless the article has no other current
+   whole-event count of their kind ("The outbreak has killed 187 people since it began in
+   March" alone stays current). A toll changed through a change verb in a later sentence
+   ("later lowered the toll to 21") supersedes the article's earlier, larger current totals
+   of its category, unless its sentence names a place. Else ``current``. ``may_rise`` when the sentence says the number may rise; the
    flag goes to figures of the category the cue names ("the death toll is expected to
-   rise" -> killed), else to the nearest figure before it; a cue with no such figure in its
+   rise" -> killed), else to the nearest figure before it; a count said to be higher than
+   reported is such a cue ("the actual number of deaths was probably higher": a copula,
+   adverbs, "higher", and a toll or a count noun with a category word before it; not
+   "higher than"); a cue with no such figure in its
    own sentence flags the article's largest current whole-event figure of that category so
    far (the headline so far), else its latest current one.
 8. ``attributed_to``: "according to X", "X said/reported/confirmed/put ...", "..., said X",
@@ -125,32 +140,33 @@ Known misses (the holdouts in ``tests/data`` measure them; each documented xfail
   escapes and recaptures, infections and "affected" people have no category.
 - Breakdowns by place are not summed ("40 in Kabul and 12 in Kandahar" gives two figures,
   not 52); "casualties" alone (killed or injured?) is not a figure.
-- Counts over a longer period named by an event or a month, not a year, are ``current``
-  and can outgrow the event's toll ("Since the protests began, the group has recorded 41
-  deaths", "1,000 killed in such raids since January"). A year that names the current
-  event ("The 2024 floods have displaced 40,000", "floods in 2024 killed 200") reads as
-  background.
+- Periods named otherwise than above ("over the past three months", "since the fighting
+  resumed", "since the quake struck" is deliberately this event) stay ``current``; a
+  year naming the current event in the past tense ("floods in 2024 killed 200", "the
+  2024 floods killed 200") reads as background (the article's date is not consulted).
 - Revisions phrased without "from", "initial/earlier", "up/down from" or a change verb in
   the same sentence ("The toll is now 133. It was 143 yesterday." gives 143 as current);
-  a lowered toll in a later sentence ("killing at least 22" ... "later lowered the toll
-  to 21") leaves the first, larger toll current and the headline.
-- A predicate more than six words after the count, outside a relative clause ("More
-  than 200 pupils at a boarding school in the eastern town of Kibale were taken to
-  hospital"); a cue separated from the count by other words ("had been detained along
-  with two employees").
+  a toll lowered in a later sentence that names a place ("the toll in Alto Serra was
+  lowered to 21"), or without a toll noun ("later said 21 had died"), leaves the larger one.
+- A predicate more than six words after the count with no "who/that" relative clause or
+  noun modifier to skip ("two men whom police had sought for months in three provinces
+  were detained"; "20 people, mostly day labourers from neighbouring provinces working at
+  the site on the night shift, were killed"); a cue separated from the count by other
+  words ("had been detained along with two employees").
 - "N more" within one sentence, or after an earlier blast with no count of its own, stays
   a total ("a second blast killed 13 more"); "N of the victims were found in a car" (a
   weak head after "of", no predicate) is not a figure.
-- "alone" away from the count ("Hospitals in the state capital alone have admitted
-  1,100") is not read as a part; moves between places read as hospital cues ("moved
-  another 70 patients to other wards and nearby hospitals" -> hospitalized); a response
+- A part named without "alone" or a subset marker ("the state capital's hospitals have
+  admitted 1,100") is a total; moves between places without "moved"/"transferred"
+  ("sent another 70 patients to nearby hospitals") read as hospital cues; a response
   noun names the category of a subset of the dead ("killed 13 people, including three
   firefighters" gives ``other`` 3).
 - Attackers named by a common noun ("two teenagers armed with handguns attacked") or
   counted after their noun ("the attackers, numbering about 100"); "searching for two
   suspects" is not missing while "searching for 16 people" is (a short list of suspect
   nouns decides); "rescuers were looking for two people who ..." is not read as missing.
-- May-rise wordings outside the list ("the actual number was probably higher"); the source
+- May-rise wordings outside the list and the "higher" rule ("many more are feared among
+  the dead", "the actual number was probably higher" with no category word); the source
   of a relative clause is taken for the sentence ("a toll that officials said was likely
   to rise"); attribution across sentences and nested quotes.
 """
@@ -192,6 +208,7 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
         return _typed(schema.empty_table("figures"))
     order = sentences[["article_id", "idx", "text", "start"]].sort_values(["article_id", "idx"], kind="stable")
     rows: list[dict] = []
+    period_rows: list[dict] = []  # counts over a longer period ("since January"), background for now
     article = None
     previous_category: str | None = None
     latest: dict[str, dict] = {}  # category -> latest current row of this article
@@ -201,6 +218,7 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
         article_id = str(article_id)
         if article_id != article:
             article, previous_category, latest, largest, seen = article_id, None, {}, {}, {}
+            article_rows: list[dict] = []
         scan = scan_sentence(text if isinstance(text, str) else "", lexicon=lex, previous_category=previous_category,
                              seen=seen)
         for category in scan.unplaced_may_rise:  # "The death toll is expected to rise." flags the toll so far
@@ -236,6 +254,16 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
                     raise ValueError(f"sentence offsets of article {article_id} do not point into its text "
                                      f"(expected {figure.number_text!r} at {row['start']})")
             rows.append(row)
+            if figure.period:
+                period_rows.append(row)
+            if figure.revises:  # "later lowered the toll to 21": the larger earlier tolls are superseded
+                for earlier in article_rows:
+                    if (earlier["category"] == figure.category and earlier["sentence_idx"] < row["sentence_idx"]
+                            and earlier["status"] == "current" and earlier["scope"] == "total"
+                            and earlier["value"] > figure.value):
+                        earlier["status"] = "superseded"
+                        seen[figure.category] = figure.value
+            article_rows.append(row)
             if figure.status == "current":
                 latest[figure.category] = row
                 seen.setdefault(figure.category, 0)
@@ -246,7 +274,19 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
             previous_category = scan.figures[-1].category
     if not rows:
         return _typed(schema.empty_table("figures"))
+    _keep_lone_period_counts(rows, period_rows)
     return _typed(schema.conform(pd.DataFrame(rows), "figures"))
+
+
+def _keep_lone_period_counts(rows: list[dict], period_rows: list[dict]) -> None:
+    """A count over a longer period ("The outbreak has killed 187 people since March") is the article's own
+    count when it has no other current whole-event count of that kind: set it back to current (in place)."""
+    if not period_rows:
+        return
+    totals = {(r["article_id"], r["category"]) for r in rows if r["status"] == "current" and r["scope"] == "total"}
+    for row in period_rows:
+        if (row["article_id"], row["category"]) not in totals:
+            row["status"] = "current"
 
 
 

@@ -177,6 +177,8 @@ def test_listed_groups_sum_and_ordinals_count(text, expected):
     ("More than 2,200 migrants have died on the route so far this year.", [("killed", 2200, "background")]),
     ("The ferry, built in 1994, sank on Monday, killing 40 people.", [("killed", 40, "current")]),
     ("The attack happened on 22 March 2024 and killed 40 people.", [("killed", 40, "current")]),
+    ("The 2024 floods have displaced 40,000 people.", [("evacuated", 40000, "current")]),
+    ("The 2021 floods are still remembered; the 2021 floods killed 200.", [("killed", 200, "background")]),
 ])
 def test_counts_about_earlier_events_are_background(text, expected):
     got = figures_of(text)
@@ -226,6 +228,57 @@ def test_cues_across_modifiers_groups_and_clauses(text, expected):
 def test_parts_of_an_earlier_toll(sentences, expected):
     got = figures_of(*sentences)
     assert list(zip(got["category"], got["value"], got["scope"])) == expected
+
+
+@pytest.mark.parametrize("sentences, expected", [
+    # a count over a longer period is background beside the event's own count ...
+    (["Police shot dead 14 protesters on Friday.", "Since the protests began, 41 people have been killed."],
+     [(14, "current"), (41, "background")]),
+    (["Gunmen killed 23 villagers.", "More than 1,000 people have been killed in such raids since January."],
+     [(23, "current"), (1000, "background")]),
+    # ... and the article's own count when it has no other
+    (["The outbreak has killed 187 people since it began in March."], [(187, "current")]),
+    # a date is not a period: "since June 1"
+    (["At least 54 people have died.", "In the north, 12 people have died since June 1."],
+     [(54, "current"), (12, "current")]),
+])
+def test_counts_over_a_longer_period(sentences, expected):
+    got = figures_of(*sentences)
+    assert list(zip(got["value"], got["status"])) == expected
+
+
+@pytest.mark.parametrize("sentences, expected", [
+    (["A train derailed, killing at least 22 people.", "The agency later lowered the toll to 21."],
+     [(22, "superseded"), (21, "current")]),
+    (["A train derailed, killing at least 22 people.", "The toll later rose to 25."],
+     [(22, "current"), (25, "current")]),
+])
+def test_a_later_lowered_toll_supersedes_the_larger_one(sentences, expected):
+    got = figures_of(*sentences)
+    assert list(zip(got["value"], got["status"])) == expected
+    assert headline_figures(got)["killed"].tolist() == [expected[-1][0]]
+
+
+@pytest.mark.parametrize("sentences, may_rise", [
+    (["At least 54 people died.", "Officials said the actual number of deaths was probably higher."], True),
+    (["At least 54 people died.", "Officials fear the real toll is likely far higher."], True),
+    (["At least 54 people died.", "The number on board may have been even higher."], False),
+    (["At least 54 people died.", "The toll was higher than in 2019."], False),
+])
+def test_counts_said_to_be_higher_may_rise(sentences, may_rise):
+    assert figures_of(*sentences)["may_rise"].tolist() == [may_rise]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hospitals in the state capital alone have admitted more than 1,100 people.", [("hospitalized", "partial")]),
+    ("Left alone for hours, 30 people were taken to hospital.", [("hospitalized", "total")]),
+    ("Staff moved another 70 patients to other wards and nearby hospitals.", [("evacuated", "total")]),
+    ("More than 200 pupils at a boarding school in the eastern town of Kibale were taken to hospital.",
+     [("hospitalized", "total")]),
+])
+def test_parts_moves_and_far_predicates(text, expected):
+    got = figures_of(text)
+    assert list(zip(got["category"], got["scope"])) == expected
 
 
 def test_later_may_rise_flags_the_largest_toll_not_the_latest_part():
