@@ -14,10 +14,12 @@ the words show literally.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from analysis.export import tables_from_zip
 from tests.browser.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
@@ -115,6 +117,12 @@ def test_two_browser_users_never_see_each_others_corpus(streamlit_server, browse
 
         alice.get_by_text("Load report", exact=False).first.wait_for(timeout=TIMEOUT)
         _wait_idle(alice)
+        # The whole analysis downloads as a zip (built on click) that reopens to the same tables.
+        with alice.expect_download(timeout=TIMEOUT) as download:
+            alice.get_by_role("button", name="Download the analysed corpus").click()
+        saved = tables_from_zip(Path(download.value.path()).read_bytes())
+        assert download.value.suggested_filename == "zq_vantor_ledger_5521.zip"
+        assert len(saved.tables.articles) == 2 and saved.manifest["files"][0]["name"] == SECRET_NAME
         _go(alice, "Overview")
         alice_sees = _visible_text(alice)
         assert "Corpus: zq_vantor_ledger_5521 (2 articles)" in alice_sees and SECRET_NUMBER in alice_sees
