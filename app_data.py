@@ -161,7 +161,8 @@ def sidebar_filters() -> None:
     adopt_finished_job()
     articles = corpus_tables().articles
     with st.sidebar:
-        st.caption(f"Corpus: **{escape_markdown(corpus_name())}** ({len(articles):,} articles)")
+        st.caption(f"Corpus: **{escape_markdown(corpus_name())}** ({len(articles):,} "
+                   f"article{'s' if len(articles) != 1 else ''})")
         job = st.session_state.get(CORPUS_JOB)
         if job is not None and job.running:
             st.caption(":material/hourglass_top: Analysing your upload; see the Corpus page.")

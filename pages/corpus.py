@@ -148,7 +148,8 @@ tables = app_data.corpus_tables()
 
 st.title("Corpus")
 st.caption("Bring your own articles. Everything you upload stays in this browser session: nobody else using this "
-           "app can see your files, settings or results, and nothing is kept after you close the tab.")
+           "app can see your files, settings or results, and your files are never written to the server's disk "
+           "(the server only keeps per-text analysis results, such as the names found, under a hash of the text).")
 
 cols = st.columns([3, 1])
 cols[0].markdown(f"**Now analysing:** {esc(app_data.corpus_name())} — {len(tables.articles):,} articles"
@@ -228,6 +229,8 @@ if corpus_files:
         key=editor_key, hide_index=True, width="stretch",
         disabled=["file", "size_kb", "sha256"],
         column_config={
+            "file": st.column_config.TextColumn("File"),
+            "sha256": st.column_config.TextColumn("SHA-256", help="First 12 hex digits of the file's hash"),
             "size_kb": st.column_config.NumberColumn("KB"),
             "source": st.column_config.TextColumn("Source", help="Leave empty to use what the file says"),
             "group": st.column_config.TextColumn("Group"),
