@@ -165,7 +165,18 @@ Known misses (the holdouts in ``tests/data`` measure them; each documented xfail
   counted after their noun ("the attackers, numbering about 100"); "searching for two
   suspects" is not missing while "searching for 16 people" is (a short list of suspect
   nouns decides); "rescuers were looking for two people who ..." is not read as missing.
-- May-rise wordings outside the list and the "higher" rule ("many more are feared among
+- Earlier events named by a month or by a year inside a longer opening clause ("In March,
+  a bus crash ... left 8 dead", "In an attack on the same centre in 2016, 33 recruits were
+  killed") are ``current``; a period count in the clause after its period ("six bombings
+  since January, which have killed more than 90") is ``current`` and can become the
+  headline; "revised the death toll down to 36" is not read as a change (a word between
+  the toll noun and "to").
+- "police put the number at 12,000" (a crowd) reads as arrested;
+  "four of the wounded had since died" reads as injured; "forced tens of thousands from
+  their homes" reads as ``other``; counts staying in shelters or moved to a school, and
+  "searched for at least 30 others", have no category.
+- A negated may-rise cue ("was not expected to rise") still flags the toll. May-rise
+  wordings outside the list and the "higher" rule ("many more are feared among
   the dead", "the actual number was probably higher" with no category word); the source
   of a relative clause is taken for the sentence ("a toll that officials said was likely
   to rise"); attribution across sentences and nested quotes.
