@@ -1,8 +1,9 @@
 """Corpus: upload your own articles, map columns, say what the machine could not know, analyse, save, reopen.
 
 Everything here belongs to this browser session: files, mappings, edits and
-results live in ``st.session_state`` (nothing is written to disk and nothing
-goes into a process-wide cache), and survive page switches and reruns.
+results live in ``st.session_state`` (uploaded files are never written to disk
+and nothing goes into a process-wide cache), and survive page switches and
+reruns. The pure parts are in ``analysis.uploads``.
 """
 
 import datetime as dt
@@ -202,6 +203,7 @@ if uploaded:
     st.rerun()
 
 staged_files = state[FILES]
+state[PREVIEWS] = {k: v for k, v in state[PREVIEWS].items() if k in {f.sha256 for f in staged_files}}
 corpus_files = [f for f in staged_files if not f.is_saved_analysis]
 saved_files = [f for f in staged_files if f.is_saved_analysis]
 
