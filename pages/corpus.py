@@ -1,9 +1,10 @@
 """Corpus: upload your own articles, map columns, say what the machine could not know, analyse, save, reopen.
 
 Everything here belongs to this browser session: files, mappings, edits and
-results live in ``st.session_state`` (uploaded files are never written to disk
-and nothing goes into a process-wide cache), and survive page switches and
-reruns. The pure parts are in ``analysis.uploads``.
+results live in ``st.session_state`` (no file is written under a user's name;
+the analysis caches on disk are content-addressed, see ``analysis.cache`` and
+``analysis.corpus_cache``), and survive page switches and reruns. The pure
+parts are in ``analysis.uploads``.
 """
 
 import datetime as dt
@@ -149,8 +150,9 @@ tables = app_data.corpus_tables()
 
 st.title("Corpus")
 st.caption("Bring your own articles. Everything you upload stays in this browser session: nobody else using this "
-           "app can see your files, settings or results, and your files are never written to the server's disk "
-           "(the server only keeps per-text analysis results, such as the names found, under a hash of the text).")
+           "app can see your files, settings or results. The server caches analysis results (article text "
+           "included) only under a hash of their content, which nobody can look up without holding the very same "
+           "text; your file names are never used on the server.")
 
 cols = st.columns([3, 1])
 cols[0].markdown(f"**Now analysing:** {esc(app_data.corpus_name())} — {len(tables.articles):,} articles"
