@@ -57,20 +57,21 @@ class CorpusTables:
         return replace(self, **changes)
 
 
-def analyse_corpus(corpus: Corpus, *, use_cache: bool = True) -> CorpusTables:
+def analyse_corpus(corpus: Corpus, *, use_cache: bool = True, cache_tables: bool = True) -> CorpusTables:
     """Run every analysis stage over an ingested corpus.
 
     Args:
         corpus: articles and load report from ``analysis.ingest``.
-        use_cache: reuse results cached on disk: the whole tables of a corpus
-            analysed before with the same code (``analysis.corpus_cache``), and
-            per-article NLP results otherwise (see README).
+        use_cache: reuse per-article NLP results cached on disk (see README).
+        cache_tables: with ``use_cache``, also keep and reuse the corpus's whole
+            tables (``analysis.corpus_cache``). Off for uploads on a shared
+            server, where whole tables would put users' article text on disk.
     """
-    if use_cache:
+    if use_cache and cache_tables:
         from analysis.corpus_cache import cached_analysis  # imports this module
 
         return cached_analysis(corpus, lambda c: _run_stages(c, use_cache=True))
-    return _run_stages(corpus, use_cache=False)
+    return _run_stages(corpus, use_cache=use_cache)
 
 
 def _run_stages(corpus: Corpus, *, use_cache: bool) -> CorpusTables:

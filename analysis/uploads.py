@@ -189,7 +189,8 @@ def build(request: CorpusRequest, *, report: Report | None = None,
     if cancelled():
         raise Cancelled
     report("Analysing: figures, tone, timeline, framing", 0, 1, f"{len(texts):,} articles")
-    tables = analyse_corpus(corpus)
+    # Per-article NLP results are cached (hashes and spans, no text); whole tables are not.
+    tables = analyse_corpus(corpus, cache_tables=False)
     report("Done", 1, 1, "")
     return BuiltCorpus(
         name=request.name, tables=tables, files=tuple(FileRecord.of(n, d) for n, d in files),

@@ -2,8 +2,9 @@
 
 Everything here belongs to this browser session: files, mappings, edits and
 results live in ``st.session_state`` (no file is written under a user's name;
-the analysis caches on disk are content-addressed, see ``analysis.cache`` and
-``analysis.corpus_cache``), and survive page switches and reruns. The pure
+the per-article NLP cache on disk is content-addressed and holds no text, see
+``analysis.cache``; uploads never enter the whole-table cache), and survive
+page switches and reruns. The pure
 parts are in ``analysis.uploads``.
 """
 
@@ -150,9 +151,9 @@ tables = app_data.corpus_tables()
 
 st.title("Corpus")
 st.caption("Bring your own articles. Everything you upload stays in this browser session: nobody else using this "
-           "app can see your files, settings or results. The server caches analysis results (article text "
-           "included) only under a hash of their content, which nobody can look up without holding the very same "
-           "text; your file names are never used on the server.")
+           "app can see your files, settings or results. The server keeps only per-article analysis results "
+           "(entity spans and tone scores, not your text) under a hash of the text, which nobody can look up "
+           "without holding the very same text; your file names are never used on the server.")
 
 cols = st.columns([3, 1])
 cols[0].markdown(f"**Now analysing:** {esc(app_data.corpus_name())} — {len(tables.articles):,} articles"

@@ -46,3 +46,14 @@ def test_the_load_report_is_this_runs_own(monkeypatch, tmp_path):
     report = corpus.load_report.assign(reason="renamed inputs")
     again = analyse_corpus(replace(corpus, load_report=report))
     assert (again.load_report["reason"] == "renamed inputs").all()
+
+
+def test_uploads_never_put_whole_tables_on_disk(monkeypatch, tmp_path):
+    from analysis.uploads import CorpusRequest, build
+
+    monkeypatch.setenv("NEWSDASH_CACHE_DIR", str(tmp_path))
+    text = b"A landslide buried four homes in the hill village of Orvena on Sunday, officials said."
+    build(CorpusRequest(name="mine", files=(("slide.txt", text),)))
+    assert not (tmp_path / "tables").exists()
+    stored = b"".join(p.read_bytes() for p in tmp_path.rglob("*") if p.is_file())
+    assert b"Orvena" not in stored
