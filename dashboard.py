@@ -12,8 +12,8 @@ st.set_page_config(page_title="News coverage analytics", page_icon=":material/ne
 
 # One entry per page; the first is where the app opens.
 PAGES = [
-    st.Page(PAGES_DIR / "overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    st.Page(PAGES_DIR / "toll.py", title="Toll over time", icon=":material/timeline:"),
+    st.Page(PAGES_DIR / "toll.py", title="Toll over time", icon=":material/timeline:", default=True),
+    st.Page(PAGES_DIR / "overview.py", title="Overview", icon=":material/dashboard:"),
     st.Page(PAGES_DIR / "figures.py", title="Figures", icon=":material/format_list_numbered:"),
     st.Page(PAGES_DIR / "framing.py", title="Framing", icon=":material/compare:"),
     st.Page(PAGES_DIR / "entities.py", title="Entities", icon=":material/groups:"),

@@ -8,22 +8,16 @@ the expectations are what a reader of the articles would write down.
 
 from __future__ import annotations
 
-import inspect
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-import analysis.pipeline
 from analysis.ingest import load_path
 from analysis.pipeline import analyse_corpus
 from analysis.timeline import summarise, summary_band
 
 ROOT = Path(__file__).resolve().parents[1]
-
-pytestmark = pytest.mark.skipif("extract_figures" not in inspect.getsource(analysis.pipeline),
-                                reason="the figure ledger (issue 3) is not in the pipeline yet")
-
 
 @pytest.fixture(scope="module")
 def seeds():

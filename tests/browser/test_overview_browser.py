@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 def test_overview_renders_in_chromium(streamlit_server, page):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(streamlit_server)
+    page.goto(f"{streamlit_server}/overview")
     wait_for_app(page)
     metrics = page.locator('[data-testid="stMetric"]')
     assert metrics.count() == 3
@@ -22,7 +22,7 @@ def test_overview_renders_in_chromium(streamlit_server, page):
 
 
 def test_sidebar_filters_persist_across_pages(streamlit_server, page):
-    page.goto(streamlit_server)
+    page.goto(f"{streamlit_server}/overview")
     wait_for_app(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
     sidebar.get_by_text("Include undated articles").click()
@@ -33,11 +33,11 @@ def test_sidebar_filters_persist_across_pages(streamlit_server, page):
     )
     links = sidebar.locator('[data-testid="stSidebarNavLink"]')
     assert links.count() >= 2, "the sidebar lists the pages"
-    links.nth(1).click()
+    links.filter(has_text="Toll over time").click()
     wait_for_app(page)
     checkbox = sidebar.get_by_role("checkbox", name="Include undated articles", exact=False)
     assert not checkbox.is_checked()
-    links.nth(0).click()
+    links.filter(has_text="Overview").click()
     wait_for_app(page)
     articles = page.locator('[data-testid="stMetric"]').first.inner_text()
     assert articles.strip().endswith("3")

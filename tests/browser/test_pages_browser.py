@@ -10,7 +10,7 @@ from tests.browser.conftest import ARTIFACTS, wait_for_app
 pytestmark = pytest.mark.browser
 
 # page URL path -> does the page draw at least one Plotly chart on the seeds?
-PAGES = {"": False, "toll": True, "figures": False, "entities": True, "tone": True, "framing": True, "corpus": False}
+PAGES = {"": True, "overview": False, "figures": False, "entities": True, "tone": True, "framing": True, "corpus": False}
 
 
 @pytest.mark.parametrize("width", [1280, 420])
@@ -29,7 +29,7 @@ def test_page_renders_with_charts(streamlit_server, browser, path, width):
                                  ".js-plotly-plot .heatmaplayer image, .js-plotly-plot .boxlayer path")
             assert marks.count() > 0, "the chart has no marks"
         assert page.locator('[data-testid="stException"]').count() == 0
-        page.screenshot(path=str(ARTIFACTS / f"page-{path or 'overview'}-{width}.png"))
+        page.screenshot(path=str(ARTIFACTS / f"page-{path or 'home-toll'}-{width}.png"))
         assert not errors, errors
     finally:
         context.close()

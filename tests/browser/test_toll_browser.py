@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import inspect
 
 import pytest
 
-import analysis.pipeline
 from tests.browser.conftest import ARTIFACTS, wait_for_app
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif("extract_figures" not in inspect.getsource(analysis.pipeline),
-                       reason="the figure ledger (issue 3) is not in the pipeline yet"),
-]
+pytestmark = pytest.mark.browser
 
 
 def _open(page, url: str) -> None:
-    page.goto(f"{url}/toll")
+    page.goto(f"{url}/")  # the default page
     wait_for_app(page)
     page.wait_for_selector(".js-plotly-plot .scatterlayer .points path", timeout=120_000)
     page.wait_for_timeout(1000)

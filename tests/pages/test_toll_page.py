@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import inspect
 import json
 from dataclasses import fields, replace
 from pathlib import Path
@@ -208,10 +207,6 @@ def test_no_articles(monkeypatch):
 
 def test_seeds_through_the_dashboard():
     """The bundled seeds, analysed by the real pipeline, as a user opens the page."""
-    import analysis.pipeline
-
-    if "extract_figures" not in inspect.getsource(analysis.pipeline):
-        pytest.skip("the figure ledger (issue 3) is not in the pipeline yet")
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
     app.switch_page("pages/toll.py").run()
     assert not app.exception, [e.value for e in app.exception]
