@@ -75,7 +75,7 @@ import pandas as pd
 
 from analysis import schema
 from analysis.aliases import Lexicon, fold
-from analysis.nlp import entity_spans
+from analysis.nlp import entity_spans, prefetch_entity_spans
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -135,7 +135,7 @@ def extract_entities(sentences: pd.DataFrame, articles: pd.DataFrame, *, nlp: La
     lexicon = lexicon or Lexicon.load()
     if articles.empty:
         return schema.empty_table("entities"), schema.empty_table("mentions")
-    texts = [str(t) if isinstance(t, str) else "" for t in articles["text"]]
+    texts = _texts(articles)
     spans = entity_spans(texts, nlp=nlp, cache=cache, n_process=n_process)
     bounds = _sentence_bounds(sentences)
     per_article: list[tuple[str, str, list[_Mention], dict[str, str]]] = []
@@ -145,6 +145,24 @@ def extract_entities(sentences: pd.DataFrame, articles: pd.DataFrame, *, nlp: La
     _resolve_across_corpus([m for _, _, m, _ in per_article], [a for _, _, _, a in per_article])
     names = _display_names(per_article, lexicon)
     return _tables(per_article, names, articles, sentences, lexicon)
+
+
+def prefetch_entities(articles: pd.DataFrame, *, nlp: Language | None = None,
+                      n_process: int | None = None) -> bool:
+    """Start the (cached) NER pass of ``extract_entities`` early, in the background.
+
+    Call it before other stages when ``extract_entities(..., cache=True)`` will
+    follow over the same articles: NER then runs in worker processes while
+    those stages use the otherwise idle main process. Results are unchanged.
+    Returns whether a background pass was started (not for one NER process).
+    """
+    if articles.empty:
+        return False
+    return prefetch_entity_spans(_texts(articles), nlp=nlp, n_process=n_process)
+
+
+def _texts(articles: pd.DataFrame) -> list[str]:
+    return [str(t) if isinstance(t, str) else "" for t in articles["text"]]
 
 
 # -- one article -------------------------------------------------------------------------------------------

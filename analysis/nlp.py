@@ -15,6 +15,12 @@ vocabulary does not grow with every new word, and returns plain
 cached per text (see ``analysis.cache``) under ``pipeline_version()``; only
 texts not seen before are processed, in parallel worker processes when there
 are enough of them to pay for starting the workers.
+
+``prefetch_entity_spans(texts)`` starts that NER pass early, in a background
+thread, when it will run in worker processes: the main process is otherwise
+idle while the workers run, so the pipeline's other stages (sentence tone,
+figures...) run alongside it on the spare core. ``entity_spans`` then waits
+for the prefetch and uses its results (the same spans: same model, same texts).
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import importlib.util
 import os
 import threading
 from collections.abc import Sequence
+from concurrent.futures import Future
 from functools import cache
 from importlib import metadata
 from typing import TYPE_CHECKING
@@ -47,6 +54,9 @@ Span = tuple[int, int, str]
 # spaCy pipelines are not safe to run from two threads at once, and memory
 # zones must not overlap: a Streamlit server runs one NER pass at a time.
 _run_lock = threading.Lock()
+# NER passes started by ``prefetch_entity_spans`` and not yet consumed: each resolves to {cache key: spans}.
+_prefetches: list[Future] = []
+_prefetch_lock = threading.Lock()
 
 
 class ModelNotInstalled(RuntimeError):
@@ -163,9 +173,12 @@ def entity_spans(texts: Sequence[str], *, nlp: Language | None = None, cache: bo
         return run_ner(texts, nlp=nlp, n_process=n_process)
     store = shared_cache("ner", pipeline_version(nlp))
     keys = [store.key(text) for text in texts]
+    prefetched = _collect_prefetches()
     results: list[list[Span] | None] = []
     for key in keys:
-        found = store.get(key)
+        found = prefetched.get(key)
+        if found is None:
+            found = store.get(key)
         results.append(None if found is None else [tuple(span) for span in found])
     todo = [i for i, found in enumerate(results) if found is None]
     # The same text twice in one corpus is analysed once.
@@ -180,3 +193,56 @@ def entity_spans(texts: Sequence[str], *, nlp: Language | None = None, cache: bo
     for key, spans in by_key.items():
         store.put(key, [list(span) for span in spans])
     return [found if found is not None else by_key[keys[i]] for i, found in enumerate(results)]
+
+
+def prefetch_entity_spans(texts: Sequence[str], *, nlp: Language | None = None,
+                          n_process: int | None = None) -> bool:
+    """Start NER over the uncached ``texts`` in a background thread; ``entity_spans`` collects it.
+
+    Only worth it when NER runs in worker processes (the calling process then
+    has a core to spare for other work): with one process this does nothing.
+    The results are also stored in the per-text cache, as ``entity_spans``
+    would. Returns whether a pass was started. A failed pass is not reported
+    here: ``entity_spans`` then runs NER itself and raises the error.
+    """
+    store = shared_cache("ner", pipeline_version(nlp))
+    todo: dict[str, str] = {}
+    for text in texts:
+        key = store.key(text)
+        if key not in todo and store.get(key) is None:
+            todo[key] = text
+    if not todo:
+        return False
+    if n_process is None:
+        n_process = choose_n_process(sum(map(len, todo.values())))
+    if min(n_process, len(todo) // BATCH_SIZE + 1) < 2:
+        return False
+    future: Future = Future()
+    future.set_running_or_notify_cancel()
+
+    def work() -> None:
+        try:
+            computed = run_ner(list(todo.values()), nlp=nlp, n_process=n_process)
+            by_key = dict(zip(todo, computed))
+            for key, spans in by_key.items():
+                store.put(key, [list(span) for span in spans])
+            future.set_result(by_key)
+        except BaseException as error:  # noqa: BLE001  (re-raised by entity_spans' own NER run)
+            future.set_exception(error)
+
+    with _prefetch_lock:
+        _prefetches.append(future)
+    threading.Thread(target=work, name="ner-prefetch", daemon=True).start()
+    return True
+
+
+def _collect_prefetches() -> dict[str, list[Span]]:
+    """Wait for the prefetched NER passes and return their spans by cache key (failed passes give nothing)."""
+    with _prefetch_lock:
+        pending = list(_prefetches)
+        _prefetches.clear()
+    found: dict[str, list[Span]] = {}
+    for future in pending:
+        if future.exception() is None:
+            found.update(future.result())
+    return found

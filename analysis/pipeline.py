@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields, replace
 import pandas as pd
 
 from analysis import schema
-from analysis.entities import extract_entities
+from analysis.entities import extract_entities, prefetch_entities
 from analysis.event_dates import add_event_dates
 from analysis.figures import add_headline_figures, extract_figures
 from analysis.framing import extract_roles, find_hedges, tag_frames
@@ -75,6 +75,8 @@ def analyse_corpus(corpus: Corpus, *, use_cache: bool = True, cache_tables: bool
 
 
 def _run_stages(corpus: Corpus, *, use_cache: bool) -> CorpusTables:
+    if use_cache:
+        prefetch_entities(corpus.articles)  # NER workers start now; the stages below overlap with them
     articles = add_event_dates(corpus.articles)
     sentences = sentences_table(articles)
     # Sentence tone (articles get its length-weighted mean) and canonical entities; both cached per article.
@@ -83,16 +85,17 @@ def _run_stages(corpus: Corpus, *, use_cache: bool) -> CorpusTables:
     # The figure ledger, and per article the headline figures (killed, injured, ...) it yields.
     figures = extract_figures(sentences)
     articles = add_headline_figures(articles, figures)
-    entities, mentions = extract_entities(sentences, articles, cache=use_cache)
     tables = {name: schema.empty_table(name) for name in schema.TABLES}
-    tables.update(articles=articles, sentences=sentences, figures=figures, entities=entities, mentions=mentions,
-                  load_report=corpus.load_report)
+    tables.update(articles=articles, sentences=sentences, figures=figures, load_report=corpus.load_report)
     # The toll over time needs the headline figure columns of articles and the figure ledger.
     timeline = build_timeline(tables["articles"], tables["figures"])
     tables.update(timeline=timeline,
-                  contradictions=find_contradictions(tables["articles"], tables["figures"], timeline=timeline))
+                  contradictions=find_contradictions(tables["articles"], tables["figures"], timeline=timeline),
+                  hedges=find_hedges(tables["sentences"]))
+    # Entities last of the stages that do not need them: their NER (prefetched above) runs meanwhile.
+    entities, mentions = extract_entities(sentences, articles, cache=use_cache)
+    tables.update(entities=entities, mentions=mentions)
     # Framing: roles need the entity mentions; frames use the roles (a "denied" triple adds blame).
     roles = extract_roles(tables["sentences"], tables["mentions"])
-    tables.update(roles=roles, hedges=find_hedges(tables["sentences"]),
-                  frames=tag_frames(tables["sentences"], roles=roles))
+    tables.update(roles=roles, frames=tag_frames(tables["sentences"], roles=roles))
     return CorpusTables(**{f.name: schema.conform(tables[f.name], f.name) for f in fields(CorpusTables)})

@@ -117,3 +117,34 @@ def test_parallel_only_for_large_corpora(monkeypatch):
 
 def test_version_without_loading_matches_the_loaded_pipeline(nlp):
     assert nlp_module.pipeline_version() == nlp_module.pipeline_version(nlp)
+
+
+def test_prefetched_ner_gives_the_same_spans_and_is_not_run_twice(nlp, monkeypatch, tmp_path):
+    monkeypatch.setenv("NEWSDASH_CACHE_DIR", str(tmp_path))
+    places = ["Lisbon", "Nairobi", "Quito", "Hanoi", "Oslo", "Lima", "Accra", "Manila"]
+    texts = [f"Rescuers from {places[i % 8]} reached the flooded valley on day {i}, the Red Cross said. "
+             f"Officials in {places[(i + 3) % 8]} promised {i + 2} more boats. (prefetch test {i})" for i in range(70)]
+    expected = nlp_module.run_ner(texts, nlp=nlp, n_process=1)
+    # One NER process: nothing to overlap with, so nothing is started.
+    assert nlp_module.prefetch_entity_spans(texts, nlp=nlp, n_process=1) is False
+    assert nlp_module.prefetch_entity_spans(texts, nlp=nlp, n_process=2) is True
+    calls = []
+    real = nlp_module.run_ner
+    monkeypatch.setattr(nlp_module, "run_ner", lambda batch, **kw: calls.append(list(batch)) or real(batch, **kw))
+    assert nlp_module.entity_spans(texts, nlp=nlp) == expected
+    assert calls == []  # the prefetched pass was used, not a second one
+    # Everything is cached now, so a further prefetch starts nothing.
+    assert nlp_module.prefetch_entity_spans(texts, nlp=nlp, n_process=2) is False
+
+
+def test_failed_prefetch_is_raised_by_entity_spans(nlp, monkeypatch, tmp_path):
+    monkeypatch.setenv("NEWSDASH_CACHE_DIR", str(tmp_path))
+    texts = [f"A ferry left Dakar on day {i}. (failing prefetch {i})" for i in range(70)]
+
+    def broken(batch, **kw):
+        raise RuntimeError("NER broke")
+
+    monkeypatch.setattr(nlp_module, "run_ner", broken)
+    assert nlp_module.prefetch_entity_spans(texts, nlp=nlp, n_process=2) is True
+    with pytest.raises(RuntimeError, match="NER broke"):
+        nlp_module.entity_spans(texts, nlp=nlp)
