@@ -215,7 +215,8 @@ def prefetch_entity_spans(texts: Sequence[str], *, nlp: Language | None = None,
         return False
     if n_process is None:
         n_process = choose_n_process(sum(map(len, todo.values())))
-    if min(n_process, len(todo) // BATCH_SIZE + 1) < 2:
+    n_process = min(n_process, len(todo) // BATCH_SIZE + 1)  # as run_ner would
+    if n_process < 2:
         return False
     future: Future = Future()
     future.set_running_or_notify_cancel()
@@ -232,7 +233,17 @@ def prefetch_entity_spans(texts: Sequence[str], *, nlp: Language | None = None,
 
     with _prefetch_lock:
         _prefetches.append(future)
+    import multiprocessing
+    import time
+
+    before = len(multiprocessing.active_children())
     threading.Thread(target=work, name="ner-prefetch", daemon=True).start()
+    # The workers fork from the background thread: wait until they have, so that no fork happens while this
+    # thread is busy (say, importing a module, whose lock a forked child would inherit held).
+    deadline = time.monotonic() + 2  # bounded: another NER pass may hold the lock
+    while (len(multiprocessing.active_children()) < before + n_process and not future.done()
+           and time.monotonic() < deadline):
+        time.sleep(0.002)
     return True
 
 
