@@ -67,6 +67,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -118,7 +119,8 @@ class _Mention:
 
 def extract_entities(sentences: pd.DataFrame, articles: pd.DataFrame, *, nlp: Language | None = None,
                      cache: bool = True, lexicon: Lexicon | None = None,
-                     n_process: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+                     n_process: int | None = None,
+                     prefetched: Future | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Canonical entities and their mentions for every article.
 
     Args:
@@ -136,7 +138,7 @@ def extract_entities(sentences: pd.DataFrame, articles: pd.DataFrame, *, nlp: La
     if articles.empty:
         return schema.empty_table("entities"), schema.empty_table("mentions")
     texts = _texts(articles)
-    spans = entity_spans(texts, nlp=nlp, cache=cache, n_process=n_process)
+    spans = entity_spans(texts, nlp=nlp, cache=cache, n_process=n_process, prefetched=prefetched)
     bounds = _sentence_bounds(sentences)
     per_article: list[tuple[str, str, list[_Mention], dict[str, str]]] = []
     for article_id, text, raw in zip(articles["article_id"], texts, spans):
@@ -148,16 +150,17 @@ def extract_entities(sentences: pd.DataFrame, articles: pd.DataFrame, *, nlp: La
 
 
 def prefetch_entities(articles: pd.DataFrame, *, nlp: Language | None = None,
-                      n_process: int | None = None) -> bool:
+                      n_process: int | None = None) -> Future | None:
     """Start the (cached) NER pass of ``extract_entities`` early, in the background.
 
     Call it before other stages when ``extract_entities(..., cache=True)`` will
     follow over the same articles: NER then runs in worker processes while
     those stages use the otherwise idle main process. Results are unchanged.
-    Returns whether a background pass was started (not for one NER process).
+    Returns the handle to pass as ``extract_entities(..., prefetched=...)``, or
+    None when no pass was started (nothing uncached, or one NER process).
     """
     if articles.empty:
-        return False
+        return None
     return prefetch_entity_spans(_texts(articles), nlp=nlp, n_process=n_process)
 
 

@@ -54,9 +54,6 @@ Span = tuple[int, int, str]
 # spaCy pipelines are not safe to run from two threads at once, and memory
 # zones must not overlap: a Streamlit server runs one NER pass at a time.
 _run_lock = threading.Lock()
-# NER passes started by ``prefetch_entity_spans`` and not yet consumed: each resolves to {cache key: spans}.
-_prefetches: list[Future] = []
-_prefetch_lock = threading.Lock()
 
 
 class ModelNotInstalled(RuntimeError):
@@ -160,7 +157,7 @@ def run_ner(texts: Sequence[str], *, nlp: Language | None = None, n_process: int
 
 
 def entity_spans(texts: Sequence[str], *, nlp: Language | None = None, cache: bool = True,
-                 n_process: int | None = None) -> list[list[Span]]:
+                 n_process: int | None = None, prefetched: Future | None = None) -> list[list[Span]]:
     """NER spans ``(start, end, label)`` for each text, reusing cached results.
 
     Args:
@@ -173,10 +170,10 @@ def entity_spans(texts: Sequence[str], *, nlp: Language | None = None, cache: bo
         return run_ner(texts, nlp=nlp, n_process=n_process)
     store = shared_cache("ner", pipeline_version(nlp))
     keys = [store.key(text) for text in texts]
-    prefetched = _collect_prefetches()
+    ready = _prefetched_spans(prefetched)
     results: list[list[Span] | None] = []
     for key in keys:
-        found = prefetched.get(key)
+        found = ready.get(key)
         if found is None:
             found = store.get(key)
         results.append(None if found is None else [tuple(span) for span in found])
@@ -196,14 +193,20 @@ def entity_spans(texts: Sequence[str], *, nlp: Language | None = None, cache: bo
 
 
 def prefetch_entity_spans(texts: Sequence[str], *, nlp: Language | None = None,
-                          n_process: int | None = None) -> bool:
-    """Start NER over the uncached ``texts`` in a background thread; ``entity_spans`` collects it.
+                          n_process: int | None = None) -> Future | None:
+    """Start NER over the uncached ``texts`` in a background thread.
+
+    Pass the returned handle to ``entity_spans(..., prefetched=handle)``,
+    which waits for it and uses its spans. The handle belongs to the caller
+    (no module-level registry), so one session's pass is never collected by
+    another's.
 
     Only worth it when NER runs in worker processes (the calling process then
     has a core to spare for other work): with one process this does nothing.
     The results are also stored in the per-text cache, as ``entity_spans``
     would. Returns whether a pass was started. A failed pass is not reported
     here: ``entity_spans`` then runs NER itself and raises the error.
+    Returns the handle, or None when no pass was started.
     """
     store = shared_cache("ner", pipeline_version(nlp))
     todo: dict[str, str] = {}
@@ -212,12 +215,12 @@ def prefetch_entity_spans(texts: Sequence[str], *, nlp: Language | None = None,
         if key not in todo and store.get(key) is None:
             todo[key] = text
     if not todo:
-        return False
+        return None
     if n_process is None:
         n_process = choose_n_process(sum(map(len, todo.values())))
     n_process = min(n_process, len(todo) // BATCH_SIZE + 1)  # as run_ner would
     if n_process < 2:
-        return False
+        return None
     future: Future = Future()
     future.set_running_or_notify_cancel()
 
@@ -231,8 +234,6 @@ def prefetch_entity_spans(texts: Sequence[str], *, nlp: Language | None = None,
         except BaseException as error:  # noqa: BLE001  (re-raised by entity_spans' own NER run)
             future.set_exception(error)
 
-    with _prefetch_lock:
-        _prefetches.append(future)
     import multiprocessing
     import time
 
@@ -244,16 +245,11 @@ def prefetch_entity_spans(texts: Sequence[str], *, nlp: Language | None = None,
     while (len(multiprocessing.active_children()) < before + n_process and not future.done()
            and time.monotonic() < deadline):
         time.sleep(0.002)
-    return True
+    return future
 
 
-def _collect_prefetches() -> dict[str, list[Span]]:
-    """Wait for the prefetched NER passes and return their spans by cache key (failed passes give nothing)."""
-    with _prefetch_lock:
-        pending = list(_prefetches)
-        _prefetches.clear()
-    found: dict[str, list[Span]] = {}
-    for future in pending:
-        if future.exception() is None:
-            found.update(future.result())
-    return found
+def _prefetched_spans(prefetched: Future | None) -> dict[str, list[Span]]:
+    """Wait for a prefetched NER pass and return its spans by cache key (a failed pass gives nothing)."""
+    if prefetched is None or prefetched.exception() is not None:
+        return {}
+    return prefetched.result()

@@ -75,8 +75,8 @@ def analyse_corpus(corpus: Corpus, *, use_cache: bool = True, cache_tables: bool
 
 
 def _run_stages(corpus: Corpus, *, use_cache: bool) -> CorpusTables:
-    if use_cache:
-        prefetch_entities(corpus.articles)  # NER workers start now; the stages below overlap with them
+    # NER workers start now; the stages below overlap with them.
+    pending_ner = prefetch_entities(corpus.articles) if use_cache else None
     articles = add_event_dates(corpus.articles)
     sentences = sentences_table(articles)
     # Sentence tone (articles get its length-weighted mean) and canonical entities; both cached per article.
@@ -93,7 +93,7 @@ def _run_stages(corpus: Corpus, *, use_cache: bool) -> CorpusTables:
                   contradictions=find_contradictions(tables["articles"], tables["figures"], timeline=timeline),
                   hedges=find_hedges(tables["sentences"]))
     # Entities last of the stages that do not need them: their NER (prefetched above) runs meanwhile.
-    entities, mentions = extract_entities(sentences, articles, cache=use_cache)
+    entities, mentions = extract_entities(sentences, articles, cache=use_cache, prefetched=pending_ner)
     tables.update(entities=entities, mentions=mentions)
     # Framing: roles need the entity mentions; frames use the roles (a "denied" triple adds blame).
     roles = extract_roles(tables["sentences"], tables["mentions"])

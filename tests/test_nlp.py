@@ -126,15 +126,16 @@ def test_prefetched_ner_gives_the_same_spans_and_is_not_run_twice(nlp, monkeypat
              f"Officials in {places[(i + 3) % 8]} promised {i + 2} more boats. (prefetch test {i})" for i in range(70)]
     expected = nlp_module.run_ner(texts, nlp=nlp, n_process=1)
     # One NER process: nothing to overlap with, so nothing is started.
-    assert nlp_module.prefetch_entity_spans(texts, nlp=nlp, n_process=1) is False
-    assert nlp_module.prefetch_entity_spans(texts, nlp=nlp, n_process=2) is True
+    assert nlp_module.prefetch_entity_spans(texts, nlp=nlp, n_process=1) is None
+    pending = nlp_module.prefetch_entity_spans(texts, nlp=nlp, n_process=2)
+    assert pending is not None
     calls = []
     real = nlp_module.run_ner
     monkeypatch.setattr(nlp_module, "run_ner", lambda batch, **kw: calls.append(list(batch)) or real(batch, **kw))
-    assert nlp_module.entity_spans(texts, nlp=nlp) == expected
+    assert nlp_module.entity_spans(texts, nlp=nlp, prefetched=pending) == expected
     assert calls == []  # the prefetched pass was used, not a second one
     # Everything is cached now, so a further prefetch starts nothing.
-    assert nlp_module.prefetch_entity_spans(texts, nlp=nlp, n_process=2) is False
+    assert nlp_module.prefetch_entity_spans(texts, nlp=nlp, n_process=2) is None
 
 
 def test_failed_prefetch_is_raised_by_entity_spans(nlp, monkeypatch, tmp_path):
@@ -145,6 +146,7 @@ def test_failed_prefetch_is_raised_by_entity_spans(nlp, monkeypatch, tmp_path):
         raise RuntimeError("NER broke")
 
     monkeypatch.setattr(nlp_module, "run_ner", broken)
-    assert nlp_module.prefetch_entity_spans(texts, nlp=nlp, n_process=2) is True
+    pending = nlp_module.prefetch_entity_spans(texts, nlp=nlp, n_process=2)
+    assert pending is not None
     with pytest.raises(RuntimeError, match="NER broke"):
-        nlp_module.entity_spans(texts, nlp=nlp)
+        nlp_module.entity_spans(texts, nlp=nlp, prefetched=pending)
