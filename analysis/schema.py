@@ -26,16 +26,8 @@ CATEGORIES: tuple[str, ...] = (
     "other",
 )
 
-#: Categories that get headline columns in the articles table.
-HEADLINE_CATEGORIES: tuple[str, ...] = (
-    "killed",
-    "injured",
-    "hospitalized",
-    "missing",
-    "arrested",
-    "attackers",
-    "evacuated",
-)
+#: Categories that get headline columns in the articles table: every count of people harmed or involved.
+HEADLINE_CATEGORIES: tuple[str, ...] = tuple(c for c in CATEGORIES if c != "other")
 
 QUALIFIERS: tuple[str, ...] = ("exact", "at_least", "over", "about", "up_to", "range")
 
