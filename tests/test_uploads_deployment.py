@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
 import tomllib
 import urllib.error
 import urllib.request
@@ -23,14 +21,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.streamlit_server import running_streamlit
+
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / ".streamlit" / "config.toml"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _get(url: str) -> tuple[int, str]:
@@ -43,35 +37,9 @@ def _get(url: str) -> tuple[int, str]:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    port = _free_port()
-    log_path = tmp_path_factory.mktemp("server") / "streamlit.log"
-    env = {key: value for key, value in os.environ.items() if not key.startswith("STREAMLIT_")}
-    with open(log_path, "w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1"],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**env, "PYTHONUNBUFFERED": "1"},
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 120
-            while time.monotonic() < deadline:
-                assert process.poll() is None, log_path.read_text()[-2000:]
-                try:
-                    if _get(f"{url}/_stcore/health")[0] == 200:
-                        break
-                except OSError:
-                    pass
-                time.sleep(0.5)
-            else:
-                pytest.fail(f"no health answer within 120 s:\n{log_path.read_text()[-2000:]}")
-            yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+    # No command-line settings: the server runs on the committed config alone.
+    with running_streamlit(tmp_path_factory.mktemp("server") / "streamlit.log") as url:
+        yield url
 
 
 def test_health_endpoint_answers_ok(server):

@@ -22,9 +22,13 @@ def test_overview_renders_in_chromium(streamlit_server, page):
 
 
 def test_sidebar_filters_persist_across_pages(streamlit_server, page):
-    page.goto(f"{streamlit_server}/overview")
+    # Enter at the root and move by the sidebar, as a user does: a deep link to a page's
+    # URL on a fresh session is served without the router (see the closing note).
+    page.goto(streamlit_server)
     wait_for_app(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.locator('[data-testid="stSidebarNavLink"]').filter(has_text="Overview").click()
+    wait_for_app(page)
     sidebar.get_by_text("Include undated articles").click()
     page.wait_for_function(
         "() => [...document.querySelectorAll('[data-testid=\"stMetric\"]')]"
