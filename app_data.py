@@ -36,6 +36,9 @@ SOURCE_GROUPS = "framing_groups"
 SEEDS_NAME = "Bundled seeds"
 #: A ``CorpusJob`` building this session's corpus on a worker thread (Corpus page).
 CORPUS_JOB = "corpus_job"
+#: True once ``dashboard.py`` has routed this session; False after a reroute attempt
+#: (see ``route_through_dashboard``).
+ROUTED = "routed_by_dashboard"
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$&:])")
 
@@ -148,6 +151,33 @@ def selected_article_ids(articles: pd.DataFrame) -> list[str]:
     if not state.get(FILTER_UNDATED, True):
         keep &= published.notna()
     return articles.loc[keep, "article_id"].tolist()
+
+
+def mark_routed() -> None:
+    """Record that ``dashboard.py`` (the router) has run in this session."""
+    st.session_state[ROUTED] = True
+
+
+def route_through_dashboard(page_file: str) -> None:
+    """Send a page that was run without the router back through ``dashboard.py``.
+
+    Every page calls this first. Streamlit treats a folder named ``pages/``
+    beside the entry script as a file-based multipage app until
+    ``st.navigation`` has run once in the server process. So when the first
+    request after a server start is a page URL (a bookmark, a shared link), the
+    page file runs alone: no sidebar filters, file names in the navigation.
+    Calling ``st.navigation`` switches the process to the router for good.
+    It lists the requested page, so the rerun lands on it: Streamlit derives a
+    page's identity from its URL path, which ``dashboard.py`` gives it too.
+
+    Args:
+        page_file: the calling page's ``__file__``.
+    """
+    if ROUTED in st.session_state:
+        return
+    st.session_state[ROUTED] = False  # one attempt per session, so never a rerun loop
+    st.navigation([st.Page(APP_DIR / "dashboard.py", default=True), st.Page(Path(page_file))], position="hidden")
+    st.rerun()
 
 
 def current_tables() -> CorpusTables:

@@ -24,5 +24,6 @@ PAGES = [
 # st.navigation first: sidebar widgets created before it lose their value on the next rerun in the
 # browser (their ids differ between runs while pages/ sits next to this file).
 navigation = st.navigation(PAGES)
+app_data.mark_routed()
 app_data.sidebar_filters()
 navigation.run()

@@ -22,6 +22,8 @@ from analysis.uploads import (
     undated_articles,
 )
 
+app_data.route_through_dashboard(__file__)
+
 esc = app_data.escape_markdown
 state = st.session_state
 FILES = "corpus_files"  # [StagedFile], in upload order

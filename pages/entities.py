@@ -9,6 +9,8 @@ import streamlit as st
 import app_data
 from analysis.entity_stats import choose_mentions, cooccurrence, mention_sentences, source_shares, top_entities
 
+app_data.route_through_dashboard(__file__)
+
 LABELS_KEY = "entities_labels"
 ROLL_UP_KEY = "entities_roll_up"
 DEMONYMS_KEY = "entities_demonyms"

@@ -7,6 +7,8 @@ import app_data
 from analysis.figures import figure_in_sentence, ledger_table
 from analysis.formatting import figure_label
 
+app_data.route_through_dashboard(__file__)
+
 SELECTED = "figures_selected_id"  # figure_id shown in the detail panel
 esc = app_data.escape_markdown
 

@@ -11,6 +11,8 @@ from analysis.compare import OTHERS, assign_sides, entity_tone, evidence, term_s
 from analysis.framing import (cast_roles, cited_sources, distinctive_terms, frame_labels, frame_profile,
                               hedge_density, role_matrix, role_names)
 
+app_data.route_through_dashboard(__file__)
+
 GROUPS_KEY = "framing_groups"  # {source: group name}, this session's assignment
 BY_KEY = "framing_by"
 PICK_KEY = "framing_pick"

@@ -6,6 +6,8 @@ import streamlit as st
 import app_data
 from analysis.overview import article_table, corpus_summary, figure_spans, headline_lines, reader_labels
 
+app_data.route_through_dashboard(__file__)
+
 tables = app_data.current_tables()
 articles = tables.articles
 

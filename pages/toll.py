@@ -11,6 +11,8 @@ from analysis.timeline import (CATEGORY_LABELS, TOLL_CATEGORIES, evidence_parts,
                                summary_band)
 from analysis.toll_chart import chart_points, toll_figure
 
+app_data.route_through_dashboard(__file__)
+
 CATEGORY_KEY = "toll_category"
 CHART_KEY = "toll_chart"
 POINT_KEY = "toll_point"

@@ -12,6 +12,8 @@ import app_data
 from analysis.entity_stats import mention_sentences, top_entities
 from analysis.sentiment import THIN, article_tone, disagreement, entity_tone, section_tone, source_tone
 
+app_data.route_through_dashboard(__file__)
+
 METRIC_KEY = "tone_metric"
 ARTICLE_KEY = "tone_article"
 ENTITIES_KEY = "tone_entities"

@@ -22,8 +22,7 @@ def test_overview_renders_in_chromium(streamlit_server, page):
 
 
 def test_sidebar_filters_persist_across_pages(streamlit_server, page):
-    # Enter at the root and move by the sidebar, as a user does: a deep link to a page's
-    # URL on a fresh session is served without the router (see the closing note).
+    # Enter at the root and move by the sidebar, as a user does (deep links: test_deep_link_browser.py).
     page.goto(streamlit_server)
     wait_for_app(page)
     sidebar = page.locator('[data-testid="stSidebar"]')

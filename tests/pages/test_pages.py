@@ -18,6 +18,13 @@ def test_dashboard_registers_every_page_file():
 
 
 @pytest.mark.parametrize("page", PAGE_FILES)
+def test_page_routes_through_dashboard_when_opened_by_url(page):
+    # Without this call, a page URL that is the server's first request runs the page file alone.
+    source = (ROOT / page).read_text(encoding="utf-8")
+    assert "app_data.route_through_dashboard(__file__)" in source
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
 def test_page_renders_without_exception(page):
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
     app.switch_page(page).run()
