@@ -928,13 +928,26 @@ def _running_total(q: _Quantity, tok: Tokens) -> bool:
     return j >= 0 and words[j] == "to" and any(words[k] in _RUNNING_TOTAL for k in range(max(0, j - 10), j))
 
 
+_TOLL_PHRASE_WORDS = frozenset(
+    "the its their his her official overall total final death casualty number of toll tally count figure dead "
+    "down up sharply slightly further again also".split())
+
+
 def _via_change(q: _Quantity, tok: Tokens, lex: Lexicon) -> bool:
-    """Reached through a change verb: "rose to 104", "was raised to 16", "has climbed to 1,136"."""
+    """Reached through a change verb: "rose to 104", "was raised to 16", "has climbed to 1,136", or one whose
+    object is the toll: "lowered the death toll to 24"."""
     words = tok.words
     j = q.qstart - 1
     if j < 0 or words[j] not in ("to", "at"):
         return False
-    return any(words[k] in lex.change_verbs for k in range(max(0, j - 3), j))
+    if any(words[k] in lex.change_verbs for k in range(max(0, j - 3), j)):
+        return True
+    # "lowered the death toll to 24", "revised the official number of dead down to 36"
+    k = j - 1
+    while k >= 0 and j - k <= 8 and (words[k] in _TOLL_PHRASE_WORDS or lex.category_words.at(words, k)):
+        k -= 1
+    return 0 <= k < j - 1 and j - k <= 8 and words[k] in lex.change_verbs and any(
+        words[m] in _COUNT_NOUNS for m in range(k + 1, j))
 
 
 # ---------------------------------------------------------------------------
@@ -951,7 +964,7 @@ def _clauses(tok: Tokens) -> list[int]:
     return out
 
 
-def _background_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
+def _background_clauses(tok: Tokens, lex: Lexicon, current_year: int | None = None) -> set[int] | None:
     """Clauses about another, earlier event; None for the whole sentence.
 
     A clause is marked by a strong phrase ("years ago", "the deadliest since", "so far this
@@ -971,14 +984,15 @@ def _background_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
         return set()
     strong = [i for i, w in enumerate(words) if w in last_words and lex.background_strong.ending(words, i)]
     years = [i for i, w in enumerate(words) if len(w) == 4 and _YEAR.fullmatch(w) and i > 0
-             and (words[i - 1] in lex.year_preps or raw[i - 1] in lex.months)]
+             and (words[i - 1] in lex.year_preps or raw[i - 1] in lex.months or words[i - 1] in _TIME_PHRASE_WORDS)
+             and (current_year is None or int(w) < current_year)]  # the article's own year is this event's
     if not strong and not years:
         return set()
     clause_of = _clauses(tok)
     # "in 2019", "since 2015"; "the 2004 tsunami", "a 2017 blaze" (a year naming an event)
     # "The 2024 floods have displaced 40,000": a year naming an event told in the present tense is this event
     current_event = {i for i in years if words[i - 1] in ("the", "a") and _present_after(words, clause_of, i)}
-    bare = [i for i in years if words[i - 1] in _PAST_YEAR_PREPS or (
+    bare = [i for i in years if words[i - 1] in _PAST_YEAR_PREPS or _in_time_phrase(tok, lex, i) or (
         words[i - 1] in ("the", "a") and i + 1 < len(words) and _event_noun_at(words, i + 1, lex)
         and i not in current_event)]
     has_cue = any(lex.background_cues.at(words, i) for i in lex.background_cues.positions(words))
@@ -987,7 +1001,8 @@ def _background_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
     if not marked:
         return set()
     if 0 in marked and clause_of[-1] > 0 and (lex.background_strong.at(words, 0) or _opens_with_year(tok, lex)
-                                              or any(lex.background_strong.at(words, i) for i in range(0, 4))):
+                                              or any(lex.background_strong.at(words, i) for i in range(0, 4))
+                                              or _opening_phrase_with_year(tok, bare, clause_of)):
         return None
     extra = set()
     for i in bare:
@@ -1041,6 +1056,9 @@ def _period_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
             if i == 0:
                 return None
             marked.add(clause_of[i])
+    for i, w in enumerate(words[:-1]):  # "six bombings since January, which have killed more than 90"
+        if w == "," and clause_of[i] - 1 in marked and words[i + 1] in ("which", "that"):
+            marked.add(clause_of[i])
     return marked
 
 
@@ -1052,6 +1070,19 @@ def _event_noun_at(words: list[str], i: int, lex: Lexicon) -> bool:
 _PRESENT = frozenset("has have is are remain remains continue continues".split())
 
 
+_TIME_PHRASE_WORDS = frozenset("the of early late mid summer spring autumn fall winter".split())
+
+
+def _in_time_phrase(tok: Tokens, lex: Lexicon, i: int) -> bool:
+    """Is the year at ``i`` the end of a time phrase after "in"/"during": "in the summer of 2003", "in March
+    2016", "in early 2019" (at most three words between; "on March 22, 2024" is a date, not a phrase)?"""
+    words, raw = tok.words, tok.raw
+    k = i - 1
+    while k >= 0 and i - k <= 3 and (words[k] in _TIME_PHRASE_WORDS or raw[k] in lex.months):
+        k -= 1
+    return k >= 0 and k < i - 1 and words[k] in ("in", "during")
+
+
 def _present_after(words: list[str], clause_of: list[int], i: int) -> bool:
     """Is the clause of the year at ``i`` in the present (perfect) tense after it ("have displaced", "are")?"""
     k = i + 1
@@ -1060,6 +1091,14 @@ def _present_after(words: list[str], clause_of: list[int], i: int) -> bool:
             return True
         k += 1
     return False
+
+
+def _opening_phrase_with_year(tok: Tokens, bare: list[int], clause_of: list[int]) -> bool:
+    """"In an attack on the same centre in 2016, 33 recruits were killed": an opening phrase after "in"/"during"
+    with no number but its past year sets the time of the whole sentence."""
+    words = tok.words
+    return bool(words) and words[0] in ("in", "during") and any(clause_of[i] == 0 for i in bare) and not any(
+        tok.is_number(k) and not _YEAR.fullmatch(words[k]) for k in range(len(words)) if clause_of[k] == 0)
 
 
 def _opens_with_year(tok: Tokens, lex: Lexicon) -> bool:
@@ -1158,18 +1197,44 @@ def _attributions(tok: Tokens, lex: Lexicon) -> list[tuple[int, int, str]]:
     return found
 
 
+_MODALS = frozenset("may might could would will can".split())
+_RISE_VERBS = frozenset("rise climb increase grow mount swell".split())
+_MODAL_ADVERBS = frozenset("still further yet well likely probably also even significantly sharply".split())
+_NEGATIONS = frozenset("not n't never no unlikely hardly".split())
+
+
+def _modal_rise_positions(words: list[str]) -> list[int]:
+    """"the death toll might still rise", "could well climb": a modal, at most two adverbs, a rise verb."""
+    found = []
+    for i, w in enumerate(words):
+        if w in _RISE_VERBS:
+            k = i - 1
+            while k >= 0 and i - k <= 3 and words[k] in _MODAL_ADVERBS:
+                k -= 1
+            if k >= 0 and i - k <= 3 and words[k] in _MODALS:
+                found.append(k)
+    return found
+
+
+def _negated(words: list[str], i: int) -> bool:
+    """"was not expected to rise", "isn't likely to climb": a negation in the two words before a cue."""
+    return any(w in _NEGATIONS or w.endswith("n't") for w in words[max(0, i - 2):i])
+
+
 def _may_rise_cues(tok: Tokens, lex: Lexicon) -> list[tuple[int, str | None]]:
-    """Positions of "may rise" cues, with the category they name (None when unnamed)."""
+    """Positions of "may rise" cues, with the category they name (None when unnamed); negated cues
+    ("the toll was not expected to rise") are none."""
     words = tok.words
     cues = []
     higher = _higher_positions(words, lex) if "higher" in words else []
-    if lex.may_rise.by_last.keys().isdisjoint(words) and not higher:
+    modal = _modal_rise_positions(words) if not _RISE_VERBS.isdisjoint(words) else []
+    if lex.may_rise.by_last.keys().isdisjoint(words) and not higher and not modal:
         return cues
     positions = [i for i in lex.may_rise.positions(words) if lex.may_rise.at(words, i)]
-    for i in higher:
+    for i in higher + modal:
         if not any(j <= i < j + 6 for j in positions):
             positions.append(i)
-    for i in sorted(positions):
+    for i in sorted(p for p in positions if not _negated(words, p)):
         named = None
         for j in range(max(0, i - 5), i):
             hit = lex.tolls.at(words, j) or lex.category_words.at(words, j)
@@ -1207,7 +1272,8 @@ def _higher_positions(words: list[str], lex: Lexicon) -> list[int]:
 
 
 def scan_sentence(text: str, *, lexicon: Lexicon | None = None, previous_category: str | None = None,
-                  seen: Mapping[str, int] | frozenset[str] = frozenset()) -> SentenceScan:
+                  seen: Mapping[str, int] | frozenset[str] = frozenset(),
+                  current_year: int | None = None) -> SentenceScan:
     """Every figure in one sentence (offsets into the sentence), per the rules in ``analysis.figures``.
 
     Args:
@@ -1219,6 +1285,8 @@ def scan_sentence(text: str, *, lexicon: Lexicon | None = None, previous_categor
             injured" is an increment only if an injured count came before. A mapping gives
             each category's largest current whole-event value so far (0 when only partial
             counts came before): "14 bodies" recovered after a toll of 61 is a part of it.
+        current_year: the article's publication year, when known: a year from it on names
+            this event ("the floods in 2024 killed 200" in a 2024 article), not an earlier one.
     """
     lex = lexicon or load_lexicon()
     if not _HAS_DIGIT.search(text) and _QUICK_WORDS.isdisjoint(_ASCII_WORD.findall(text.lower())):
@@ -1247,7 +1315,7 @@ def scan_sentence(text: str, *, lexicon: Lexicon | None = None, previous_categor
     figures = _resolve(figures, tok, lex, previous_category, seen)
     if not figures:
         return _rise_only(text, lex, tok)
-    background = _background_clauses(tok, lex)
+    background = _background_clauses(tok, lex, current_year)
     period = _period_clauses(tok, lex)
     if background is None or background or period is None or period:
         clause_of = _clauses(tok)
@@ -1285,7 +1353,11 @@ def _rise_only(text: str, lex: Lexicon, tok: Tokens | None = None) -> SentenceSc
     if not QUICK_RISE.search(text):
         return SentenceScan([], [])
     tok = tok or Tokens.of(text)
-    return SentenceScan([], [named or "killed" for _, named in _may_rise_cues(tok, lex)])
+    words = tok.words
+    # An unnamed cue is about the toll only when the sentence names a count before it or in it: "the figure
+    # covered only deaths confirmed by doctors and was likely to rise", not "prices may rise".
+    return SentenceScan([], [named or "killed" for i, named in _may_rise_cues(tok, lex)
+                             if named or not _COUNT_NOUNS.isdisjoint(words[:i + 4])])
 
 
 def _quantity_figures(q: _Quantity, tok: Tokens, lex: Lexicon) -> list[SentenceFigure]:
@@ -1337,8 +1409,9 @@ def _quantity_figures(q: _Quantity, tok: Tokens, lex: Lexicon) -> list[SentenceF
         primary = before[0]  # a toll noun far back loses to "the over 100 injured attendees"
     elif predicate:
         primary = predicate[0]
-    elif head and head[1] in ("weak", "adjective"):
-        primary = head[0]
+    elif head and head[1] in ("weak", "adjective") and not (
+            head[1] == "weak" and q.qstart > 0 and tok.words[q.qstart - 1] in ("including", "among")):
+        primary = head[0]  # but "killed 44, including eight firefighters": a part of the dead, found later
     if primary == "missing" and not lex.missing_not_heads.isdisjoint(tok.words[q.tail:q.tail + 3]):
         primary = None  # "searching for two suspects" is a manhunt, not missing people
     if primary in (None, "evacuated", "other"):  # "Of the injured, 11 were airlifted": a part of the injured

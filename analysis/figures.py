@@ -70,7 +70,8 @@ Rules, in the order they run on each sentence (``analysis.figure_rules``):
    total of 18 workers were in the shaft"). Numbers with
    no cue are not figures at all: a crowd size is not a count of harm. ``other`` is kept for
    counts of damage and response (buildings, homes, vehicles, flights, animals,
-   firefighters, ambulances).
+   firefighters, ambulances), except after "including"/"among", where the count is a part of
+   the figure before it ("killed 44, including eight firefighters" -> killed 8, partial).
 5. Groups listed with one predicate are parts of a whole: "23 hostages and four members of
    the security forces were killed" gives 23 and 4 as ``partial`` and their sum, 27, as a
    whole-event figure whose ``number_text`` spans the list ("five soldiers and a civilian"
@@ -103,26 +104,37 @@ Rules, in the order they run on each sentence (``analysis.figure_rules``):
    sentence opening with "Initially,"/"At first,". ``projected`` for "could reach 200",
    "may exceed 2,000", "up to 300 may have died". ``background`` for counts about another,
    earlier event or a longer period: a clause with a bare past year ("killed more than
-   1,700 people in 2022", "since 2015"; a date such as "on 22 March 2024" is not one), a
+   1,700 people in 2022", "since 2015"; a date such as "on 22 March 2024" is not one) or one
+   ending a time phrase ("in the summer of 2003", "in September 2019", "during early
+   2015"), a year before the article's publication year when it is known (a year from it on
+   names this event: "floods in March 2024 killed 200" in a 2024 article stays current), a
    year naming an event ("the 2004 tsunami"), or a year after "the/of/a ..." with a history
    cue ("the deadliest since 2015, when 224 died"); a clause with "years ago", "so far this
    year", "earlier this year"; the whole segment after "In 2013," or "; in 2019,"; both
    sides of an aside ", in 1981,"; the whole sentence after "Last month," or "Ten years
-   ago,". A year naming an event in a present-tense clause is this event ("The 2024 floods
+   ago," or after an opening phrase with a past year and no count ("In an attack on the
+   same centre in 2016, 33 recruits were killed"). A year naming an event in a present-tense clause is this event ("The 2024 floods
    have displaced 40,000" stays current). Counts over a longer period than the event
    ("since January" -- a month, not a date --, "since the protests began", "since the start
-   of the war", "in such raids") are ``background`` unless the article has no other current
+   of the war", "in such raids", and a ", which"/", that" clause right after one: "six
+   bombings since January, which have killed more than 90") are ``background`` unless the article has no other current
    whole-event count of their kind ("The outbreak has killed 187 people since it began in
    March" alone stays current). A toll changed through a change verb in a later sentence
-   ("later lowered the toll to 21") supersedes the article's earlier, larger current totals
-   of its category, unless its sentence names a place. Else ``current``. ``may_rise`` when the sentence says the number may rise; the
+   ("later lowered the toll to 21", "revised the death toll down to 36": the toll as the
+   verb's object) supersedes the article's earlier, larger current totals
+   of its category, unless its sentence names a place. Else ``current``. ``may_rise`` when the
+   sentence says the number may rise (a listed phrase, or a modal, at most two adverbs and a
+   rise verb: "might still rise", "could well climb"; never when negated: "was not
+   expected to rise", "isn't likely to rise"); the
    flag goes to figures of the category the cue names ("the death toll is expected to
    rise" -> killed), else to the nearest figure before it; a count said to be higher than
    reported is such a cue ("the actual number of deaths was probably higher": a copula,
    adverbs, "higher", and a toll or a count noun with a category word before it; not
    "higher than"); a cue with no such figure in its
    own sentence flags the article's largest current whole-event figure of that category so
-   far (the headline so far), else its latest current one.
+   far (the headline so far), else its latest current one; a cue that names no category
+   needs a count noun in its sentence ("the number could still climb", not "prices may
+   rise").
 8. ``attributed_to``: "according to X", "X said/reported/confirmed/put ...", "..., said X",
    "..., the ministry claimed."; X is a run of capitalised words or a source noun
    ("officials", "local media", "the disaster agency"); pronouns are never a source. A
@@ -159,25 +171,21 @@ Known misses (the holdouts in ``tests/data`` measure them; each documented xfail
 - A part named without "alone" or a subset marker ("the state capital's hospitals have
   admitted 1,100") is a total; moves between places without "moved"/"transferred"
   ("sent another 70 patients to nearby hospitals") read as hospital cues; a response
-  noun names the category of a subset of the dead ("killed 13 people, including three
-  firefighters" gives ``other`` 3).
+  noun in a list after "among the dead were" names its own category ("five children and
+  two firefighters" gives ``other`` 2).
 - Attackers named by a common noun ("two teenagers armed with handguns attacked") or
   counted after their noun ("the attackers, numbering about 100"); "searching for two
   suspects" is not missing while "searching for 16 people" is (a short list of suspect
   nouns decides); "rescuers were looking for two people who ..." is not read as missing.
-- Earlier events named by a month or by a year inside a longer opening clause ("In March,
-  a bus crash ... left 8 dead", "In an attack on the same centre in 2016, 33 recruits were
-  killed") are ``current``; a period count in the clause after its period ("six bombings
-  since January, which have killed more than 90") is ``current`` and can become the
-  headline; "revised the death toll down to 36" is not read as a change (a word between
-  the toll noun and "to").
+- Earlier events named by a month alone ("In March, a bus crash ... left 8 dead") are
+  ``current``. In an article with no known date, a year naming this event reads as an
+  earlier one ("the floods in 2024 killed 200" is background).
 - "police put the number at 12,000" (a crowd) reads as arrested;
   "four of the wounded had since died" reads as injured; "forced tens of thousands from
   their homes" reads as ``other``; counts staying in shelters or moved to a school, and
   "searched for at least 30 others", have no category.
-- A negated may-rise cue ("was not expected to rise") still flags the toll. May-rise
-  wordings outside the list and the "higher" rule ("many more are feared among
-  the dead", "the actual number was probably higher" with no category word); the source
+- May-rise wordings outside the list, the modal rule and the "higher" rule ("many more
+  are feared among the dead", "the actual number was probably higher" with no category word); the source
   of a relative clause is taken for the sentence ("a toll that officials said was likely
   to rise"); attribution across sentences and nested quotes.
 """
@@ -198,14 +206,22 @@ _INT_COLUMNS = ("sentence_idx", "value", "low", "high", "start", "end")
 _BOOL_COLUMNS = ("vague", "may_rise")
 
 
+def publication_years(articles: pd.DataFrame) -> dict[str, int]:
+    """article_id -> publication year, for the articles with a date."""
+    dated = articles[articles["published"].notna()]
+    return dict(zip(dated["article_id"].astype(str), pd.to_datetime(dated["published"]).dt.year.astype(int)))
+
+
 def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str] | None = None,
-                    lexicon: Lexicon | None = None) -> pd.DataFrame:
+                    published_years: Mapping[str, int] | None = None, lexicon: Lexicon | None = None) -> pd.DataFrame:
     """The figure ledger: one row per count reported in any sentence.
 
     Args:
         sentences: the sentences table (article_id, idx, text, start, ...).
         articles_text: article_id -> article text; when given, every figure's offsets are
             checked against it (``ValueError`` when the sentences do not point into it).
+        published_years: article_id -> publication year, for the articles that have one: a
+            year from it on in the text names this event, not an earlier one.
         lexicon: word lists; defaults to ``data/figures_lexicon.json``.
 
     Returns:
@@ -231,7 +247,7 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
             article, previous_category, latest, largest, seen = article_id, None, {}, {}, {}
             article_rows: list[dict] = []
         scan = scan_sentence(text if isinstance(text, str) else "", lexicon=lex, previous_category=previous_category,
-                             seen=seen)
+                             seen=seen, current_year=(published_years or {}).get(article_id))
         for category in scan.unplaced_may_rise:  # "The death toll is expected to rise." flags the toll so far
             target = largest.get(category) or latest.get(category)
             if target is None and category == "injured":

@@ -179,6 +179,14 @@ def test_listed_groups_sum_and_ordinals_count(text, expected):
     ("The attack happened on 22 March 2024 and killed 40 people.", [("killed", 40, "current")]),
     ("The 2024 floods have displaced 40,000 people.", [("evacuated", 40000, "current")]),
     ("The 2021 floods are still remembered; the 2021 floods killed 200.", [("killed", 200, "background")]),
+    # a year at the end of a time phrase: "in the summer of 2003", "in September 2019", "during early 2015"
+    ("A heatwave in the summer of 2003 was blamed for around 140 deaths.", [("killed", 140, "background")]),
+    ("A mine collapse in September 2019 killed 23 miners in the same province.", [("killed", 23, "background")]),
+    ("Floods during early 2015 left 60 people dead along the river.", [("killed", 60, "background")]),
+    # an opening phrase with a past year sets the time of the sentence
+    ("In a raid on the same village in 2014, militants killed 48 people.", [("killed", 48, "background")]),
+    ("In the town of Sarak, 12 people died in 2019 floods, officials said.", [("killed", 12, "background")]),
+    ("In the capital, 40 people were killed on Monday.", [("killed", 40, "current")]),
 ])
 def test_counts_about_earlier_events_are_background(text, expected):
     got = figures_of(text)
@@ -252,6 +260,11 @@ def test_counts_over_a_longer_period(sentences, expected):
      [(22, "superseded"), (21, "current")]),
     (["A train derailed, killing at least 22 people.", "The toll later rose to 25."],
      [(22, "current"), (25, "current")]),
+    # the toll as the change verb's object, with words between it and "to"
+    (["A bomb killed 27 people at the market.", "The ministry later lowered the death toll to 24."],
+     [(27, "superseded"), (24, "current")]),
+    (["At least 39 people died in the crush.", "Officials revised the official number of dead down to 36."],
+     [(39, "superseded"), (36, "current")]),
 ])
 def test_a_later_lowered_toll_supersedes_the_larger_one(sentences, expected):
     got = figures_of(*sentences)
@@ -267,6 +280,25 @@ def test_a_later_lowered_toll_supersedes_the_larger_one(sentences, expected):
 ])
 def test_counts_said_to_be_higher_may_rise(sentences, may_rise):
     assert figures_of(*sentences)["may_rise"].tolist() == [may_rise]
+
+
+@pytest.mark.parametrize("sentences, may_rise", [
+    (["Fifteen people were killed.", "The ministry said the death toll might still rise."], True),
+    (["Fifteen people were killed, a toll that could well climb as the search goes on."], True),
+    (["Fifteen people were killed.", "The fire service said the death toll was not expected to rise."], False),
+    (["Fifteen people were killed.", "Officials said the toll isn't likely to rise."], False),
+    (["Fifteen people were killed.", "Doctors said the number would not increase."], False),
+    (["Fifteen people were killed.", "Prices may rise after the closure of the port."], False),
+])
+def test_may_rise_cues_with_modals_and_negation(sentences, may_rise):
+    assert figures_of(*sentences)["may_rise"].tolist() == [may_rise]
+
+
+@pytest.mark.parametrize("year, status", [(None, "background"), (2024, "current"), (2026, "background")])
+def test_the_articles_own_year_names_this_event(year, status):
+    sentences = sentences_frame("a", ["Floods in March 2024 killed 200 people in the valley, officials said."])
+    figures = extract_figures(sentences, published_years=None if year is None else {"a": year})
+    assert figures["status"].tolist() == [status]
 
 
 @pytest.mark.parametrize("text, expected", [
