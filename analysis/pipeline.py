@@ -15,7 +15,7 @@ import pandas as pd
 from analysis import schema
 from analysis.entities import extract_entities, prefetch_entities
 from analysis.event_dates import add_event_dates
-from analysis.figures import add_headline_figures, extract_figures
+from analysis.figures import add_headline_figures, extract_figures, publication_years
 from analysis.framing import extract_roles, find_hedges, tag_frames
 from analysis.ingest import Corpus, sentences_table
 from analysis.sentiment import add_article_tone, score_sentences
@@ -83,7 +83,7 @@ def _run_stages(corpus: Corpus, *, use_cache: bool) -> CorpusTables:
     sentences = score_sentences(sentences, cache=use_cache)
     articles = add_article_tone(articles, sentences)
     # The figure ledger, and per article the headline figures (killed, injured, ...) it yields.
-    figures = extract_figures(sentences)
+    figures = extract_figures(sentences, published_years=publication_years(articles))
     articles = add_headline_figures(articles, figures)
     tables = {name: schema.empty_table(name) for name in schema.TABLES}
     tables.update(articles=articles, sentences=sentences, figures=figures, load_report=corpus.load_report)
