@@ -1203,8 +1203,12 @@ _MODAL_ADVERBS = frozenset("still further yet well likely probably also even sig
 _NEGATIONS = frozenset("not n't never no unlikely hardly".split())
 
 
+_LIKELY_TO = frozenset("likely expected certain sure bound set feared poised".split())
+
+
 def _modal_rise_positions(words: list[str]) -> list[int]:
-    """"the death toll might still rise", "could well climb": a modal, at most two adverbs, a rise verb."""
+    """"the death toll might still rise", "could well climb", "was certain to rise": a modal (or "likely/
+    certain/bound ... to"), at most two adverbs, a rise verb."""
     found = []
     for i, w in enumerate(words):
         if w in _RISE_VERBS:
@@ -1213,6 +1217,8 @@ def _modal_rise_positions(words: list[str]) -> list[int]:
                 k -= 1
             if k >= 0 and i - k <= 3 and words[k] in _MODALS:
                 found.append(k)
+            elif k >= 1 and i - k <= 3 and words[k] == "to" and words[k - 1] in _LIKELY_TO:
+                found.append(k - 1)
     return found
 
 
@@ -1409,8 +1415,9 @@ def _quantity_figures(q: _Quantity, tok: Tokens, lex: Lexicon) -> list[SentenceF
         primary = before[0]  # a toll noun far back loses to "the over 100 injured attendees"
     elif predicate:
         primary = predicate[0]
-    elif head and head[1] in ("weak", "adjective") and not (
-            head[1] == "weak" and q.qstart > 0 and tok.words[q.qstart - 1] in ("including", "among")):
+    elif head and head[1] in ("weak", "adjective") and not (head[1] == "weak" and (
+            tok.words[q.qstart - 1:q.qstart] in (["including"], ["among"])
+            or tok.words[max(0, q.qstart - 2):q.qstart] in (["among", "them"], ["among", "whom"]))):
         primary = head[0]  # but "killed 44, including eight firefighters": a part of the dead, found later
     if primary == "missing" and not lex.missing_not_heads.isdisjoint(tok.words[q.tail:q.tail + 3]):
         primary = None  # "searching for two suspects" is a manhunt, not missing people

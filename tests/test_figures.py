@@ -289,6 +289,8 @@ def test_counts_said_to_be_higher_may_rise(sentences, may_rise):
     (["Fifteen people were killed.", "Officials said the toll isn't likely to rise."], False),
     (["Fifteen people were killed.", "Doctors said the number would not increase."], False),
     (["Fifteen people were killed.", "Prices may rise after the closure of the port."], False),
+    (["Fifteen people were killed.", "Officials said the number was certain to rise."], True),
+    (["Fifteen people were killed.", "Officials said the number was not certain to rise."], False),
 ])
 def test_may_rise_cues_with_modals_and_negation(sentences, may_rise):
     assert figures_of(*sentences)["may_rise"].tolist() == [may_rise]
@@ -307,6 +309,10 @@ def test_the_articles_own_year_names_this_event(year, status):
     ("Staff moved another 70 patients to other wards and nearby hospitals.", [("evacuated", "total")]),
     ("More than 200 pupils at a boarding school in the eastern town of Kibale were taken to hospital.",
      [("hospitalized", "total")]),
+    # a response noun after "including"/"among them" is a part of the harmed, not ``other``
+    ("The blast killed 13 people, including three firefighters.", [("killed", "total"), ("killed", "partial")]),
+    ("The fire injured 27 people, among them four firefighters.", [("injured", "total"), ("injured", "partial")]),
+    ("The city sent 40 firefighters, including eight paramedics.", [("other", "total"), ("other", "partial")]),
 ])
 def test_parts_moves_and_far_predicates(text, expected):
     got = figures_of(text)
