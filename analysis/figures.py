@@ -123,9 +123,10 @@ Rules, in the order they run on each sentence (``analysis.figure_rules``):
    ("later lowered the toll to 21", "revised the death toll down to 36": the toll as the
    verb's object) supersedes the article's earlier, larger current totals
    of its category, unless its sentence names a place. Else ``current``. ``may_rise`` when the
-   sentence says the number may rise (a listed phrase, or a modal, at most two adverbs and a
-   rise verb: "might still rise", "could well climb"; never when negated: "was not
-   expected to rise", "isn't likely to rise"); the
+   sentence says the number may rise (a listed phrase, or a modal or "likely/certain/bound
+   ... to", at most two adverbs and a rise verb: "might still rise", "could well climb",
+   "was certain to rise"; never when negated: "was not expected to rise", "isn't likely to
+   rise"); the
    flag goes to figures of the category the cue names ("the death toll is expected to
    rise" -> killed), else to the nearest figure before it; a count said to be higher than
    reported is such a cue ("the actual number of deaths was probably higher": a copula,
