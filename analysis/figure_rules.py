@@ -386,7 +386,10 @@ def _group_quantities(numbers: list[Number], tok: Tokens, lex: Lexicon) -> list[
                                                 a.vague or b.vague, "range"))
                     i += 2
                     continue
-            if between == ["from"] and a_first > 0 and words[a_first - 1] in ("to", "at"):
+            if between[-1:] == ["from"] and a_first > 0 and words[a_first - 1] in ("to", "at") and (
+                    len(between) == 1 or (len(between) <= 5 and _TIME_WORDS.issuperset(between[:-1])
+                                          and _via_change_words(words, a_first - 1, lex))):
+                # "rose to 31 from 22"; "rose to 31 on Friday from 22 a day earlier"; "rose to 14, from 9"
                 old = _Quantity([b], b_first, b_last, b.value, b.low, b.high, b.vague)
                 q.revision_of, old.revised_by = old, q
                 quantities += [q, old]
@@ -395,6 +398,16 @@ def _group_quantities(numbers: list[Number], tok: Tokens, lex: Lexicon) -> list[
         quantities.append(q)
         i += 1
     return quantities
+
+
+_TIME_WORDS = frozenset(
+    "on by late early overnight this last monday tuesday wednesday thursday friday saturday sunday morning "
+    "afternoon evening night week weekend ,".split())
+
+
+def _via_change_words(words: list[str], to: int, lex: Lexicon) -> bool:
+    """A change verb in the three words before "to" at ``to``: "rose to", "was raised to"."""
+    return any(words[k] in lex.change_verbs for k in range(max(0, to - 3), to))
 
 
 def _qualify(q: _Quantity, tok: Tokens, lex: Lexicon) -> None:
@@ -473,8 +486,9 @@ def _distractor(q: _Quantity, tok: Tokens, lex: Lexicon) -> bool:
     if after_word in _UNIT_MODIFIERS and lex.units_after.at(words, nxt + 1):
         return True
     for p in range(nxt, min(len(words), nxt + 3)):
-        if lex.rates_after.at(words, p):
-            return True
+        match = lex.rates_after.at(words, p)
+        if match and words[p + match[0]:p + match[0] + 1] not in (["earlier"], ["later"], ["before"], ["after"]):
+            return True  # but "from 22 a day earlier" is a time, not a rate
     # labels before: "Article 205", "Flight 17", "No. 5"
     if lex.labels_before.ending(words, q.first - 1):
         return True

@@ -282,6 +282,17 @@ def test_counts_said_to_be_higher_may_rise(sentences, may_rise):
     assert figures_of(*sentences)["may_rise"].tolist() == [may_rise]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The death toll rose to 31 from 22, state media reported.", [(31, "current"), (22, "superseded")]),
+    ("The toll from the mine blast rose to 31 on Friday from 22 a day earlier.", [(31, "current"), (22, "superseded")]),
+    ("The toll rose to 14, from 9 a week earlier.", [(14, "current"), (9, "superseded")]),
+    ("About 20,000 vehicles a day use the bridge.", []),
+])
+def test_new_toll_before_the_old_one(text, expected):
+    got = figures_of(text)
+    assert list(zip(got["value"], got["status"])) == expected
+
+
 @pytest.mark.parametrize("sentences, may_rise", [
     (["Fifteen people were killed.", "The ministry said the death toll might still rise."], True),
     (["Fifteen people were killed, a toll that could well climb as the search goes on."], True),
