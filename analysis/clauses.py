@@ -156,9 +156,68 @@ def last_words(text: str, n: int) -> list[str]:
 
 def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
     """One case-insensitive whole-word regex over ``phrases``, longest first."""
-    ordered = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
-    parts = [r"\s+".join(re.escape(w) for w in p.split()) for p in ordered]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])(?:" + phrase_alternation(phrases) + r")(?![\w-])", re.IGNORECASE)
+
+
+_END, _ANY_ENDING = "", "**"  # trie markers (never a single character)
+
+
+def phrase_alternation(phrases: list[str], *, wildcard: bool = False) -> str:
+    r"""A case-insensitive regex body (no word-boundary guards) matching any of ``phrases``, longest first.
+
+    Words may be separated by any white space. With ``wildcard``, a phrase
+    ending in ``*`` stands for any word ending ("mourn*" -> ``mourn[\w-]*``).
+    The phrases are folded into a prefix tree ("claimed", "claimed
+    responsibility", "claims" -> ``claim(?:ed(?:\s+responsibility)?|s)``),
+    which Python's regex engine scans several times faster than a flat list
+    of alternatives. At every position it prefers what the flat list sorted
+    longest first would (a longer phrase, then a wildcard, then the bare
+    prefix), so a whole-word search finds the same matches. When two
+    different characters at one branch could match the same letter under case
+    folding (never for ASCII cue words) the flat list is used.
+    """
+    entries: set[tuple[str, bool]] = set()
+    for phrase in phrases:
+        phrase = phrase.strip().lower()
+        if not phrase:
+            continue
+        star = wildcard and phrase.endswith("*")
+        entries.add((" ".join((phrase.rstrip("*") if star else phrase).split()), star))
+    trie: dict = {}
+    for words, star in entries:
+        node = trie
+        for ch in words:
+            node = node.setdefault(ch, {})
+        node[_ANY_ENDING if star else _END] = True
+    if _ambiguous(trie):
+        ordered = sorted(entries, key=lambda e: len(e[0]) + e[1], reverse=True)
+        return "|".join(_words_regex(words) + (r"[\w-]*" if star else "") for words, star in ordered)
+    return _trie_regex(trie)
+
+
+def _words_regex(words: str) -> str:
+    return r"\s+".join(re.escape(w) for w in words.split())
+
+
+def _trie_regex(node: dict) -> str:
+    chars = sorted(k for k in node if len(k) == 1)
+    alternatives = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(node[ch]) for ch in chars]
+    if _ANY_ENDING in node:
+        alternatives.append(r"[\w-]*")  # after the longer phrases; it also covers the bare prefix
+    elif _END in node and alternatives:
+        return "(?:" + "|".join(alternatives) + ")?"
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return "(?:" + "|".join(alternatives) + ")" if alternatives else ""
+
+
+def _ambiguous(node: dict) -> bool:
+    chars = [k for k in node if len(k) == 1]
+    for i, a in enumerate(chars):
+        for b in chars[i + 1:]:
+            if re.fullmatch(re.escape(a), b, re.IGNORECASE) or re.fullmatch(re.escape(b), a, re.IGNORECASE):
+                return True
+    return any(_ambiguous(node[ch]) for ch in chars)
 
 
 def normalise(phrase: str) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import schema
-from analysis.clauses import normalise
+from analysis.clauses import normalise, phrase_alternation
 
 CODEBOOK_PATH = Path(__file__).parent / "data" / "frames_codebook.json"
 _WORD_RE = re.compile(r"[\w-]+")
@@ -47,14 +47,8 @@ class Frame:
 
 
 def _cue_regex(cues: list[str]) -> re.Pattern[str]:
-    # "mourn*" -> mourn\w*; multi-word cues allow any whitespace between words.
-    parts = []
-    for cue in sorted({c.strip().lower() for c in cues if c.strip()}, key=len, reverse=True):
-        star = cue.endswith("*")
-        words = cue.rstrip("*").split()
-        body = r"\s+".join(re.escape(w) for w in words)
-        parts.append(body + (r"[\w-]*" if star else ""))
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    # "mourn*" -> mourn[\w-]*; multi-word cues allow any whitespace between words; longest cue first.
+    return re.compile(r"(?<![\w-])(?:" + phrase_alternation(cues, wildcard=True) + r")(?![\w-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
