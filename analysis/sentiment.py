@@ -61,19 +61,19 @@ def sentiment_version() -> str:
 
 @cache
 def _scorers():
-    # TextBlob's default analyser (PatternAnalyzer) calls this lexicon; calling it
-    # directly gives the same numbers at twice the speed.
-    from textblob.en import sentiment as pattern_lexicon
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    # TextBlob's default analyser (PatternAnalyzer) and VADER's polarity_scores give
+    # exactly these numbers; ``analysis.sentiment_scorers`` computes them with less
+    # bookkeeping (and falls back to the libraries for versions it was not checked on).
+    from analysis.sentiment_scorers import pattern_scorer, vader_scorer
 
-    return pattern_lexicon, SentimentIntensityAnalyzer()
+    return pattern_scorer(), vader_scorer()
 
 
 def score_text(text: str) -> tuple[float, float, float]:
     """``(polarity, subjectivity, vader_compound)`` of one sentence (TextBlob's numbers, and VADER's)."""
     pattern, vader = _scorers()
-    polarity, subjectivity = pattern(text)[:2]
-    return float(polarity), float(subjectivity), float(vader.polarity_scores(text)["compound"])
+    polarity, subjectivity = pattern(text)
+    return float(polarity), float(subjectivity), float(vader(text))
 
 
 def score_sentences(sentences: pd.DataFrame, *, cache: bool = True, n_process: int | None = None) -> pd.DataFrame:
