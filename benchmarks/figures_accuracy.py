@@ -357,6 +357,9 @@ def main() -> None:
     parser.add_argument("--split", default="all", choices=[*names, "all"])
     parser.add_argument("--errors", action="store_true", help="list every mismatch")
     args = parser.parse_args()
+    if args.split == "all":  # a sealed holdout is measured once, by name, before it is unsealed
+        articles = [a for a in articles if not a.get("sealed")]
+        names = split_names(sentences, articles)
     chosen = names if args.split == "all" else [args.split]
     rows = []
     for name in chosen:
