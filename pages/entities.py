@@ -7,6 +7,7 @@ import plotly.express as px
 import streamlit as st
 
 import app_data
+import page_parts
 from analysis.entity_stats import choose_mentions, cooccurrence, mention_sentences, source_shares, top_entities
 
 app_data.route_through_dashboard(__file__)
@@ -19,7 +20,6 @@ LABEL_NAMES = {"PERSON": "people", "ORG": "organisations", "GPE": "countries, ci
                "FAC": "facilities, venues", "LOC": "places", "EVENT": "events", "PRODUCT": "products",
                "LAW": "laws", "WORK_OF_ART": "works"}
 MAX_EVIDENCE = 80
-esc = app_data.escape_markdown
 
 tables = app_data.current_tables()
 articles, sentences, entities, mentions = tables.articles, tables.sentences, tables.entities, tables.mentions
@@ -55,35 +55,9 @@ else:
 
 
 def show_sentences(found: pd.DataFrame, heading: str) -> None:
-    """Evidence: the sentences, as plain (escaped) table cells."""
-    st.markdown(f"**{esc(heading)}** — {len(found)} sentence{'s' if len(found) != 1 else ''}")
-    if found.empty:
-        st.caption("No sentences.")
-        return
-    shown = found.drop(columns=["article_id"]).head(MAX_EVIDENCE)
-    st.dataframe(shown, hide_index=True, width="stretch",
-                 column_config={"sentence": st.column_config.TextColumn("Sentence", width="large"),
-                                "sentence_idx": st.column_config.NumberColumn("#", help="sentence index")})
-    if len(found) > MAX_EVIDENCE:
-        st.caption(f"Showing the first {MAX_EVIDENCE}.")
-
-
-def selection(key: str) -> dict:
-    """The selection of the table or chart ``key`` (empty when nothing is selected)."""
-    state = st.session_state.get(key)
-    return dict(state.get("selection") or {}) if hasattr(state, "get") else {}
-
-
-def selected_rows(key: str) -> list[int]:
-    return list(selection(key).get("rows", []))
-
-
-def selected_cell(key: str, frame: pd.DataFrame) -> tuple[int, str] | None:
-    cells = selection(key).get("cells", [])
-    if not cells:
-        return None
-    row, column = cells[0]
-    return (row, column) if row < len(frame) and column in frame.columns else None
+    page_parts.show_sentences(found, heading, limit=MAX_EVIDENCE, column_config={
+        "sentence": st.column_config.TextColumn("Sentence", width="large"),
+        "sentence_idx": st.column_config.NumberColumn("#", help="sentence index")})
 
 
 # -- top entities --------------------------------------------------------------------------------------
@@ -106,7 +80,7 @@ st.dataframe(top, key="entities_top_table", on_select="rerun", selection_mode="s
                      help="Summed over articles; within an article, salience shares 1 between its entities, "
                           "weighting earlier, more frequent and title mentions."),
                  "family": st.column_config.TextColumn("branch", help="Branch-of links from the alias table.")})
-rows = selected_rows("entities_top_table")
+rows = page_parts.selected_rows("entities_top_table")
 if rows and rows[0] < len(top):
     name = top["canonical"].iloc[rows[0]]
     show_sentences(mention_sentences(chosen, sentences, articles, entities=[name]), name)
@@ -130,7 +104,7 @@ cells = counts.astype(int).astype(str) + " (" + (heat * 100).round().astype(int)
 grid = cells.reset_index().rename(columns={"canonical": "Entity"}).rename_axis(columns=None)
 st.dataframe(grid, key="entities_share_table", on_select="rerun", selection_mode="single-cell", hide_index=True,
              width="stretch")
-cell = selected_cell("entities_share_table", grid)
+cell = page_parts.selected_cell("entities_share_table", grid)
 if cell and cell[1] != "Entity":
     name, source = grid["Entity"].iloc[cell[0]], cell[1]
     show_sentences(mention_sentences(chosen, sentences, articles, entities=[name], source=source),
@@ -155,7 +129,7 @@ else:
     st.plotly_chart(co_figure, width="stretch", key="entities_cooccurrence")
     st.dataframe(pairs, key="entities_pairs_table", on_select="rerun", selection_mode="single-row",
                  hide_index=True, width="stretch")
-    rows = selected_rows("entities_pairs_table")
+    rows = page_parts.selected_rows("entities_pairs_table")
     if rows and rows[0] < len(pairs):
         a, b = pairs["entity_a"].iloc[rows[0]], pairs["entity_b"].iloc[rows[0]]
         show_sentences(mention_sentences(chosen, sentences, articles, entities=[a, b], together=True),

@@ -7,6 +7,7 @@ import plotly.express as px
 import streamlit as st
 
 import app_data
+import page_parts
 from analysis.compare import OTHERS, assign_sides, entity_tone, evidence, term_sentences, with_groups
 from analysis.framing import (cast_roles, cited_sources, distinctive_terms, frame_labels, frame_profile,
                               hedge_density, role_matrix, role_names)
@@ -61,26 +62,9 @@ st.caption(" · ".join(f"{esc(s)}: {n} article{'s' if n != 1 else ''}, {w:,} wor
 
 
 def show_evidence(keys: pd.DataFrame, heading: str, *, extra: tuple[str, ...] = ()) -> None:
-    """The sentences behind a selected number, as plain (escaped) table cells."""
-    found = evidence(keys, sentences, arts, extra=extra)
-    st.markdown(f"**{esc(heading)}** — {len(found)} sentence{'s' if len(found) != 1 else ''}")
-    if found.empty:
-        st.caption("No sentences.")
-        return
-    st.dataframe(found.drop(columns=["article_id"]).head(MAX_EVIDENCE), hide_index=True, width="stretch",
-                 column_config={"sentence": st.column_config.TextColumn("Sentence", width="large")})
-    if len(found) > MAX_EVIDENCE:
-        st.caption(f"Showing the first {MAX_EVIDENCE}.")
-
-
-def selected_cell(key: str, frame: pd.DataFrame) -> tuple[int, str] | None:
-    """(row position, column name) of the cell selected in dataframe ``key``."""
-    state = st.session_state.get(key)
-    cells = state.selection.get("cells", []) if state is not None else []
-    if not cells:
-        return None
-    row, column = cells[0]
-    return (row, column) if row < len(frame) and column in frame.columns else None
+    """The sentences behind a selected number."""
+    page_parts.show_sentences(evidence(keys, sentences, arts, extra=extra), heading, limit=MAX_EVIDENCE,
+                              column_config={"sentence": st.column_config.TextColumn("Sentence", width="large")})
 
 
 # -- frames --------------------------------------------------------------------------------------------
@@ -104,11 +88,9 @@ frame_table = counts.pivot(index="label", columns="side", values="cell").reindex
 frame_table = frame_table.reset_index().rename(columns={"label": "Frame"}).rename_axis(columns=None)
 st.dataframe(frame_table, key="framing_frames_table", on_select="rerun", selection_mode="single-cell",
              hide_index=True, width="stretch")
-target = None
-points = picked.selection.get("points", []) if picked else []
-if points and isinstance(points[0].get("customdata"), (list, tuple)):
-    target = tuple(points[0]["customdata"][:2])
-cell = selected_cell("framing_frames_table", frame_table)
+points = page_parts.picked_points(picked)
+target = tuple(points[0][:2]) if points else None
+cell = page_parts.selected_cell("framing_frames_table", frame_table)
 if cell and cell[1] != "Frame":
     target = (cell[1], list(labels)[cell[0]])
 if target:
@@ -128,7 +110,7 @@ else:
     shown = shown.reset_index(drop=True)
     st.dataframe(shown, key="framing_roles_table", on_select="rerun", selection_mode="single-cell",
                  hide_index=True, width="stretch")
-    cell = selected_cell("framing_roles_table", shown)
+    cell = page_parts.selected_cell("framing_roles_table", shown)
     if cell:
         row = shown.iloc[cell[0]]
         role = cell[1] if cell[1] in role_names() else None
@@ -159,11 +141,9 @@ st.caption("Epistemic cues mark a statement as unproven (alleged, reportedly, ma
 hedge_table = density[["side", "n_words", "n_epistemic", "epistemic_cues", "n_attribution", "attribution_cues"]]
 st.dataframe(hedge_table, key="framing_hedges_table", on_select="rerun", selection_mode="single-cell",
              hide_index=True, width="stretch")
-target = None
-points = picked.selection.get("points", []) if picked else []
-if points and isinstance(points[0].get("customdata"), (list, tuple)):
-    target = tuple(points[0]["customdata"][:2])
-cell = selected_cell("framing_hedges_table", hedge_table)
+points = page_parts.picked_points(picked)
+target = tuple(points[0][:2]) if points else None
+cell = page_parts.selected_cell("framing_hedges_table", hedge_table)
 if cell:
     target = (hedge_table.iloc[cell[0]]["side"], "attribution" if "attribution" in cell[1] else "epistemic")
 if target:
@@ -190,7 +170,7 @@ else:
                  hide_index=True, width="stretch",
                  column_config={"mean_polarity": st.column_config.NumberColumn(format="%.2f"),
                                 "mean_vader": st.column_config.NumberColumn(format="%.2f")})
-    cell = selected_cell("framing_tone_table", tone_table)
+    cell = page_parts.selected_cell("framing_tone_table", tone_table)
     if cell:
         row = tone_table.iloc[cell[0]]
         keys = mentions[mentions["canonical"] == row["Entity"]].merge(arts[arts["side"] == row["Side"]][["article_id"]])
@@ -230,8 +210,7 @@ else:
                                      "log_odds": st.column_config.NumberColumn(format="%.2f"),
                                      "z": st.column_config.NumberColumn(format="%.2f")})
     for which, name in (("a", side_a), ("b", b_name)):
-        state = st.session_state.get(f"framing_terms_{which}")
-        rows = state.selection.get("rows", []) if state is not None else []
+        rows = page_parts.selected_rows(f"framing_terms_{which}")
         if rows and rows[0] < len(lists[name]):
             term = lists[name].iloc[rows[0]]["term"]
             show_evidence(term_sentences(sentences, arts, term), f"“{term}”")
@@ -250,7 +229,7 @@ else:
                "“officials”), per side.")
     st.dataframe(voices, key="framing_cited_table", on_select="rerun", selection_mode="single-cell",
                  hide_index=True, width="stretch")
-    cell = selected_cell("framing_cited_table", voices)
+    cell = page_parts.selected_cell("framing_cited_table", voices)
     if cell and cell[1] != "who":
         who = voices.iloc[cell[0]]["who"]
         keys = cited[(cited["who"] == who) & (cited["side"] == cell[1])]

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import app_data
+import page_parts
 from analysis.entity_stats import mention_sentences, top_entities
 from analysis.sentiment import THIN, article_tone, disagreement, entity_tone, section_tone, source_tone
 
@@ -51,24 +52,12 @@ scored = sentences.assign(source=sentences["article_id"].map(source_of),
 
 
 def show_sentences(found: pd.DataFrame, heading: str) -> None:
-    """Evidence: sentences with their scores, as plain (escaped) table cells."""
-    st.markdown(f"**{esc(heading)}** — {len(found)} sentence{'s' if len(found) != 1 else ''}")
-    if found.empty:
-        st.caption("No sentences.")
-        return
+    """Evidence: sentences with their scores."""
     keep = [c for c in ("source", "title", "idx", "sentence_idx", "section", "text", "sentence", "polarity",
                         "subjectivity", "vader_compound") if c in found.columns]
-    st.dataframe(found[keep].head(MAX_EVIDENCE), hide_index=True, width="stretch",
-                 column_config={"text": st.column_config.TextColumn("sentence", width="large"),
-                                "sentence": st.column_config.TextColumn("sentence", width="large")})
-    if len(found) > MAX_EVIDENCE:
-        st.caption(f"Showing the first {MAX_EVIDENCE}.")
-
-
-def picked_points(event) -> list:
-    """customdata of the points selected in a chart event."""
-    points = (event.get("selection") or {}).get("points", []) if hasattr(event, "get") else []
-    return [p["customdata"] for p in points if isinstance(p.get("customdata"), (list, tuple))]
+    page_parts.show_sentences(found, heading, limit=MAX_EVIDENCE, columns=keep,
+                              column_config={"text": st.column_config.TextColumn("sentence", width="large"),
+                                             "sentence": st.column_config.TextColumn("sentence", width="large")})
 
 
 def sentence_rows(keys: list) -> pd.DataFrame:
@@ -109,7 +98,7 @@ st.dataframe(source_tone(sentences, articles), hide_index=True, width="stretch",
              column_config={"thin": st.column_config.CheckboxColumn(help=f"fewer than {THIN} sentences")})
 st.caption("Box: the middle half of the sentences' scores, and their median. Table: means weighted by sentence "
            "length.")
-keys = picked_points(event)
+keys = page_parts.picked_points(event)
 if keys:
     show_sentences(sentence_rows(keys), "Selected sentences")
 
@@ -131,7 +120,7 @@ else:
     event = st.plotly_chart(timeline, key="tone_time_chart", on_select="rerun", selection_mode="points",
                             width="stretch")
     st.caption("One point per article: its length-weighted mean; point size is its number of sentences.")
-    picked = [k[0] for k in picked_points(event)]
+    picked = [k[0] for k in page_parts.picked_points(event)]
     if picked:
         found = scored[scored["article_id"].isin(picked)].sort_values(["article_id", "idx"])
         show_sentences(found, "Sentences of the selected article" + ("s" if len(picked) > 1 else ""))
@@ -160,7 +149,7 @@ if choice is not None:
     event = st.plotly_chart(along, key="tone_article_chart", on_select="rerun", selection_mode="points",
                             width="stretch")
     st.caption("Dotted lines: section headings.")
-    keys = picked_points(event)
+    keys = page_parts.picked_points(event)
     if keys:
         show_sentences(sentence_rows(keys), "Selected sentence")
     sections = section_tone(one)
@@ -195,7 +184,7 @@ else:
                                 width="stretch")
         st.dataframe(around[["canonical", "source", *METRICS, "n_sentences", "n_mentions", "thin"]],
                      hide_index=True, width="stretch")
-        chosen = [int(k[0]) for k in picked_points(event) if int(k[0]) < len(around)]
+        chosen = [int(k[0]) for k in page_parts.picked_points(event) if int(k[0]) < len(around)]
         if chosen:
             entity, source = around["canonical"].iloc[chosen[0]], around["source"].iloc[chosen[0]]
             show_sentences(mention_sentences(mentions, sentences, articles, entities=[entity], source=source),
@@ -217,7 +206,7 @@ versus.update_traces(hovertemplate="%{hovertext}<br>TextBlob %{x:.2f} · VADER %
 versus.update_layout(margin={"t": 10}, legend_orientation="h", xaxis_range=[-1.05, 1.05], yaxis_range=[-1.05, 1.05])
 event = st.plotly_chart(versus, key="tone_versus_chart", on_select="rerun", selection_mode=("points", "box", "lasso"),
                         width="stretch")
-keys = picked_points(event)
+keys = page_parts.picked_points(event)
 opposite = compared[compared["agreement"] == "opposite"].reindex(
     compared[compared["agreement"] == "opposite"]["gap"].abs().sort_values(ascending=False).index)
 show_sentences(sentence_rows(keys) if keys else opposite,

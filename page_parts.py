@@ -1,0 +1,60 @@
+"""View pieces several pages share: the evidence table, and reading back a table's or chart's selection.
+
+Streamlit only: no data access (that is ``app_data``) and no analysis (that is ``analysis/``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+import app_data
+
+
+def show_sentences(found: pd.DataFrame, heading: str, *, limit: int, columns: Sequence[str] | None = None,
+                   column_config: dict | None = None) -> None:
+    """Evidence: ``heading`` with the number of sentences, then the first ``limit`` as plain (escaped) table cells.
+
+    Args:
+        found: the sentences behind a number, one row each; all of them are counted.
+        heading: what was selected (escaped here).
+        limit: how many rows to show at most.
+        columns: the columns to show, in order; by default all but ``article_id``.
+        column_config: passed to ``st.dataframe``.
+    """
+    st.markdown(f"**{app_data.escape_markdown(heading)}** — {len(found)} sentence{'s' if len(found) != 1 else ''}")
+    if found.empty:
+        st.caption("No sentences.")
+        return
+    shown = found[list(columns)] if columns is not None else found.drop(columns=["article_id"])
+    st.dataframe(shown.head(limit), hide_index=True, width="stretch", column_config=column_config)
+    if len(found) > limit:
+        st.caption(f"Showing the first {limit}.")
+
+
+def selection(key: str) -> dict:
+    """The selection of the table or chart ``key`` (empty when nothing is selected)."""
+    state = st.session_state.get(key)
+    return dict(state.get("selection") or {}) if hasattr(state, "get") else {}
+
+
+def selected_rows(key: str) -> list[int]:
+    """Row positions selected in the table ``key``."""
+    return list(selection(key).get("rows", []))
+
+
+def selected_cell(key: str, frame: pd.DataFrame) -> tuple[int, str] | None:
+    """(row position, column name) of the cell selected in the table ``key``, if it is still in ``frame``."""
+    cells = selection(key).get("cells", [])
+    if not cells:
+        return None
+    row, column = cells[0]
+    return (row, column) if row < len(frame) and column in frame.columns else None
+
+
+def picked_points(event) -> list:
+    """customdata of the points selected in a chart event (points without customdata left out)."""
+    points = (event.get("selection") or {}).get("points", []) if hasattr(event, "get") else []
+    return [p["customdata"] for p in points if isinstance(p.get("customdata"), (list, tuple))]
