@@ -27,14 +27,6 @@ class Span:
     via_demonym: bool = False
 
 
-# ", " ";" " - " a quote or a subordinating word starts a new clause; brackets do not:
-# "The Islamic State (ISIS) claimed" keeps its subject.
-BOUNDARY_RE = re.compile(
-    r"[,;:\"“”]|\s[-–—]\s|[–—]"
-    r"|\b(?:while|though|although|but|whereas|amid|amidst|after|because|since|as|which|who|whom|that"
-    r"|with|when|where|despite|meanwhile|however)\b",
-    re.IGNORECASE,
-)
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
 
 # Title words that may sit between a modifier mention and its head: "Russian President Vladimir Putin".
@@ -56,14 +48,17 @@ def spans_by_sentence(mentions: pd.DataFrame, sentences: pd.DataFrame) -> dict[t
     """
     if mentions.empty or sentences.empty:
         return {}
-    starts = dict(zip(zip(sentences["article_id"], sentences["idx"].astype(int)), sentences["start"].astype(int)))
-    demonym = mentions["via_demonym"].fillna(False).astype(bool) if "via_demonym" in mentions else [False] * len(mentions)
+    starts = dict(zip(zip(sentences["article_id"].tolist(), sentences["idx"].astype(int).tolist()),
+                      sentences["start"].astype(int).tolist()))
+    demonym = (mentions["via_demonym"].fillna(False).astype(bool).tolist() if "via_demonym" in mentions
+               else [False] * len(mentions))
     grouped: dict[tuple[str, int], list[Span]] = {}
-    for aid, idx, start, end, canonical, surface, dem in zip(
-        mentions["article_id"], mentions["sentence_idx"], mentions["start"], mentions["end"],
-        mentions["canonical"], mentions["surface"], demonym,
+    for aid, idx, missing, start, end, canonical, surface, dem in zip(
+        mentions["article_id"].tolist(), mentions["sentence_idx"].tolist(), mentions["sentence_idx"].isna().tolist(),
+        mentions["start"].tolist(), mentions["end"].tolist(), mentions["canonical"].tolist(),
+        mentions["surface"].tolist(), demonym,
     ):
-        if pd.isna(idx):
+        if missing:
             continue
         key = (aid, int(idx))
         offset = starts.get(key)
@@ -218,6 +213,16 @@ def _ambiguous(node: dict) -> bool:
             if re.fullmatch(re.escape(a), b, re.IGNORECASE) or re.fullmatch(re.escape(b), a, re.IGNORECASE):
                 return True
     return any(_ambiguous(node[ch]) for ch in chars)
+
+
+# ", " ";" " - " a quote or a subordinating word starts a new clause; brackets do not:
+# "The Islamic State (ISIS) claimed" keeps its subject.
+CLAUSE_WORDS = ("while", "though", "although", "but", "whereas", "amid", "amidst", "after", "because", "since", "as",
+                "which", "who", "whom", "that", "with", "when", "where", "despite", "meanwhile", "however")
+BOUNDARY_RE = re.compile(
+    r"[,;:\"“”]|\s[-–—]\s|[–—]|\b(?:" + phrase_alternation(CLAUSE_WORDS) + r")\b",  # whole words: order is moot
+    re.IGNORECASE,
+)
 
 
 def normalise(phrase: str) -> str:

@@ -80,8 +80,9 @@ def find_hedges(sentences: pd.DataFrame, *, cues_path: str | Path = CUES_PATH) -
     """
     book = load_hedge_cues(cues_path)
     rows: list[dict] = []
-    for sent in sentences.itertuples(index=False):
-        text = str(sent.text)
+    for article_id, idx, text, sentence_start in zip(sentences["article_id"].tolist(), sentences["idx"].tolist(),
+                                                      sentences["text"].tolist(), sentences["start"].tolist()):
+        text = str(text)
         for m in book.pattern.finditer(text):
             key = normalise(m.group(0))
             if key in book.lowercase_only and m.group(0) != m.group(0).lower():
@@ -91,12 +92,12 @@ def find_hedges(sentences: pd.DataFrame, *, cues_path: str | Path = CUES_PATH) -
                 continue
             rows.append(
                 {
-                    "article_id": sent.article_id,
-                    "sentence_idx": int(sent.idx),
+                    "article_id": article_id,
+                    "sentence_idx": int(idx),
                     "cue": m.group(0),
                     "kind": book.kinds[key],
-                    "start": int(sent.start) + m.start(),
-                    "end": int(sent.start) + m.end(),
+                    "start": int(sentence_start) + m.start(),
+                    "end": int(sentence_start) + m.end(),
                 }
             )
     if not rows:

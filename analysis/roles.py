@@ -163,20 +163,21 @@ def extract_roles(
     corpus_canonicals = set(mentions["canonical"].astype(str)) if not mentions.empty else set()
     by_sentence = spans_by_sentence(mentions, sentences)
     rows: list[dict] = []
-    for sent in sentences.itertuples(index=False):
-        spans = by_sentence.get((sent.article_id, int(sent.idx)))
+    for article_id, idx, text, sentence_start in zip(sentences["article_id"].tolist(), sentences["idx"].tolist(),
+                                                      sentences["text"].tolist(), sentences["start"].tolist()):
+        spans = by_sentence.get((article_id, int(idx)))
         if not spans:
             continue
-        spans = drop_modifiers(sent.text, spans)
-        for found, targets, target_phrase in _sentence_relations(sent.text, spans, book):
+        spans = drop_modifiers(text, spans)
+        for found, targets, target_phrase in _sentence_relations(text, spans, book):
             actors = [_metonym(s, book, corpus_canonicals) for s in found.actors]
             base = {
-                "article_id": sent.article_id,
-                "sentence_idx": int(sent.idx),
+                "article_id": article_id,
+                "sentence_idx": int(idx),
                 "relation": found.cue.relation,
                 "cue": found.cue_text,
-                "start": int(sent.start) + found.cue_start,
-                "end": int(sent.start) + found.cue_end,
+                "start": int(sentence_start) + found.cue_start,
+                "end": int(sentence_start) + found.cue_end,
             }
             for actor in actors or [""]:
                 for target in [t.canonical for t in targets] or [""]:
@@ -273,7 +274,16 @@ def _implicit_actor(
 
 def _negated(before: str, negators: tuple[str, ...]) -> bool:
     tail = " ".join(before.lower().replace("n’t", " n't").replace("n't", " n't").split()[-4:])
-    return any(re.search(rf"(?:^|\s){re.escape(n)}$|(?:^|\s){re.escape(n)}\s\S+$", tail) for n in negators)
+    return _negator_regex(negators).search(tail) is not None
+
+
+@lru_cache(maxsize=8)
+def _negator_regex(negators: tuple[str, ...]) -> re.Pattern[str]:
+    # A negator as the last word of the tail, or the one before it ("did not claim", "not to blame").
+    if not negators:
+        return re.compile(r"(?!)")
+    either = "|".join(re.escape(n) for n in negators)
+    return re.compile(rf"(?:^|\s)(?:{either})$|(?:^|\s)(?:{either})\s\S+$")
 
 
 def _phrase(window: str) -> str:
