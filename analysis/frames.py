@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -41,9 +41,27 @@ class Frame:
     first_words: frozenset[str]  # first word of every cue: a cheap test before the regexes
     prefixes: tuple[str, ...]  # first words of wildcard cues ("mourn*" -> "mourn")
 
-    def may_match(self, words: set[str]) -> bool:
-        """False when no cue can occur in a sentence made of ``words`` (lower case)."""
-        return bool(words & self.first_words) or any(w.startswith(self.prefixes) for w in words)
+    def may_match(self, words: set[str], lowered: str | None = None) -> bool:
+        """False when no cue can occur in a sentence made of ``words`` (lower case).
+
+        ``lowered``, the lower-cased sentence the words were read from, lets
+        one regex search stand in for testing every word against the prefixes.
+        """
+        if words & self.first_words:
+            return True
+        if lowered is not None and self._prefix_start is not None:
+            return self._prefix_start.search(lowered) is not None
+        return any(w.startswith(self.prefixes) for w in words)
+
+    @cached_property
+    def _prefix_start(self) -> re.Pattern[str] | None:
+        # A word of ``[\w-]+`` starts with a prefix made of such characters exactly where the prefix follows
+        # no such character. Prefixes with other characters (or none at all) keep the word-by-word test.
+        if not self.prefixes:
+            return re.compile(r"(?!)")  # matches nothing, as ``startswith(())`` never does
+        if not all(_WORD_RE.fullmatch(p) for p in self.prefixes):
+            return None
+        return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, self.prefixes)) + ")")
 
 
 def _cue_regex(cues: list[str]) -> re.Pattern[str]:
@@ -82,8 +100,41 @@ def frame_labels(*, codebook_path: str | Path = CODEBOOK_PATH) -> dict[str, str]
     return {f.id: f.label for f in load_codebook(codebook_path)}
 
 
+@dataclass(frozen=True)
+class FrameCues:
+    """The cue-word part of ``tag_frames`` for a sentences table (see ``frame_cues``)."""
+
+    codebook_path: str
+    keys: tuple[tuple[str, int], ...]  # (article_id, sentence idx) of every sentence, in table order
+    found: tuple[dict[str, list[str]], ...]  # per sentence: {frame id: its cue words} for the frames they fire
+
+
+def frame_cues(sentences: pd.DataFrame, *, codebook_path: str | Path = CODEBOOK_PATH) -> FrameCues:
+    """Which frames each sentence's cue words fire, before any roles are known.
+
+    ``tag_frames(sentences, roles=..., cues=frame_cues(sentences))`` gives the
+    same table as ``tag_frames(sentences, roles=...)``: the analysis pipeline
+    finds the cues while NER still runs and adds the roles once they exist.
+    """
+    codebook = load_codebook(codebook_path)
+    keys, texts = _sentence_keys(sentences)
+    found: list[dict[str, list[str]]] = []
+    for text in texts:
+        lowered = text.lower()
+        words = set(_WORD_RE.findall(lowered))
+        fired = {}
+        for frame in codebook:
+            if frame.may_match(words, lowered):
+                cues = _cue_words(frame, text)
+                if cues:
+                    fired[frame.id] = cues
+        found.append(fired)
+    return FrameCues(str(codebook_path), keys, tuple(found))
+
+
 def tag_frames(
-    sentences: pd.DataFrame, *, roles: pd.DataFrame | None = None, codebook_path: str | Path = CODEBOOK_PATH
+    sentences: pd.DataFrame, *, roles: pd.DataFrame | None = None, codebook_path: str | Path = CODEBOOK_PATH,
+    cues: FrameCues | None = None,
 ) -> pd.DataFrame:
     """Frames of each sentence from cue words and, optionally, entity roles.
 
@@ -110,45 +161,68 @@ def tag_frames(
         sentences: the sentences table (article_id, idx, text).
         roles: the roles table, to add role-based frames; None to skip.
         codebook_path: the codebook to use.
+        cues: ``frame_cues(sentences, codebook_path=...)`` computed earlier, or
+            None to find the cue words now.
 
     Returns:
         The ``frames`` table: article_id, sentence_idx, frame (codebook id),
         cues (the words that triggered it, lower case, joined by '; ').
         One row per sentence and frame.
+
+    Raises:
+        ValueError: ``cues`` were found for other sentences or another codebook.
     """
     codebook = load_codebook(codebook_path)
+    keys, texts = _sentence_keys(sentences)
+    if cues is None:
+        cues = frame_cues(sentences, codebook_path=codebook_path)
+    elif cues.codebook_path != str(codebook_path) or cues.keys != keys:
+        raise ValueError("the frame cues were found for other sentences or another codebook")
     role_relations: dict[tuple[str, int], set[str]] = {}
     if roles is not None and not roles.empty:
-        for r in roles.itertuples(index=False):
-            role_relations.setdefault((r.article_id, int(r.sentence_idx)), set()).add(str(r.relation))
+        for article_id, idx, relation in zip(roles["article_id"].tolist(), roles["sentence_idx"].tolist(),
+                                             roles["relation"].tolist()):
+            role_relations.setdefault((article_id, int(idx)), set()).add(str(relation))
     rows: list[dict] = []
-    for sent in sentences.itertuples(index=False):
-        text = str(sent.text)
-        relations = role_relations.get((sent.article_id, int(sent.idx)), set())
-        words = set(_WORD_RE.findall(text.lower()))
+    for key, text, fired in zip(keys, texts, cues.found):
+        relations = role_relations.get(key, set())
+        if not fired and not relations:
+            continue
         for frame in codebook:
-            if not relations & frame.role_relations and not frame.may_match(words):
-                continue
-            excluded = [m.span() for m in frame.exclude.finditer(text)] if frame.exclude else []
-            strong = [m for m in frame.pattern.finditer(text) if not any(s <= m.start() < e for s, e in excluded)]
-            cues = [normalise(m.group(0)) for m in strong]
-            # a weak cue inside a strong one ("lives" in "lost their lives") is not listed twice
-            weak = _matches(frame.weak, text, excluded + [m.span() for m in strong]) if frame.weak else []
-            if cues or len(set(weak)) >= 2:
-                cues += weak
-            cues += [f"role:{rel}" for rel in sorted(relations & frame.role_relations)]
-            if cues:
+            with_roles = relations & frame.role_relations
+            words = fired.get(frame.id)
+            if words is None and with_roles:
+                words = _cue_words(frame, text)  # a role-based frame still lists the cue words it has
+            found = [*(words or []), *(f"role:{rel}" for rel in sorted(with_roles))]
+            if found:
                 rows.append(
                     {
-                        "article_id": sent.article_id,
-                        "sentence_idx": int(sent.idx),
+                        "article_id": key[0],
+                        "sentence_idx": key[1],
                         "frame": frame.id,
-                        "cues": "; ".join(dict.fromkeys(cues)),
+                        "cues": "; ".join(dict.fromkeys(found)),
                     }
                 )
     if not rows:
         return schema.empty_table("frames")
     return schema.conform(pd.DataFrame(rows), "frames")
+
+
+def _sentence_keys(sentences: pd.DataFrame) -> tuple[tuple[tuple[str, int], ...], list[str]]:
+    keys = tuple(zip(sentences["article_id"].tolist(), (int(i) for i in sentences["idx"].tolist())))
+    return keys, [str(t) for t in sentences["text"].tolist()]
+
+
+def _cue_words(frame: Frame, text: str) -> list[str]:
+    """The cue words that fire ``frame`` in ``text`` (strong ones, then weak), or [] when it does not fire."""
+    excluded = [m.span() for m in frame.exclude.finditer(text)] if frame.exclude else []
+    strong = [m for m in frame.pattern.finditer(text) if not any(s <= m.start() < e for s, e in excluded)]
+    cues = [normalise(m.group(0)) for m in strong]
+    # a weak cue inside a strong one ("lives" in "lost their lives") is not listed twice
+    weak = _matches(frame.weak, text, excluded + [m.span() for m in strong]) if frame.weak else []
+    if cues or len(set(weak)) >= 2:
+        cues += weak
+    return cues
 
 
 def _matches(pattern: re.Pattern[str], text: str, excluded: list[tuple[int, int]]) -> list[str]:

@@ -10,7 +10,7 @@ The work is split by question, each module small and separately tested:
 
 from analysis.cited import cited_sources
 from analysis.distinctive import distinctive_terms
-from analysis.frames import frame_labels, frame_profile, tag_frames
+from analysis.frames import frame_cues, frame_labels, frame_profile, tag_frames
 from analysis.hedges import find_hedges, hedge_density
 from analysis.roles import cast_roles, extract_roles, role_matrix, role_names
 
@@ -20,6 +20,7 @@ __all__ = [
     "distinctive_terms",
     "extract_roles",
     "find_hedges",
+    "frame_cues",
     "frame_labels",
     "frame_profile",
     "hedge_density",

@@ -16,7 +16,7 @@ from analysis import schema
 from analysis.entities import extract_entities, prefetch_entities
 from analysis.event_dates import add_event_dates
 from analysis.figures import add_headline_figures, extract_figures, publication_years
-from analysis.framing import extract_roles, find_hedges, tag_frames
+from analysis.framing import extract_roles, find_hedges, frame_cues, tag_frames
 from analysis.ingest import Corpus, sentences_table
 from analysis.sentiment import add_article_tone, score_sentences
 from analysis.timeline import build_timeline, find_contradictions
@@ -92,10 +92,12 @@ def _run_stages(corpus: Corpus, *, use_cache: bool) -> CorpusTables:
     tables.update(timeline=timeline,
                   contradictions=find_contradictions(tables["articles"], tables["figures"], timeline=timeline),
                   hedges=find_hedges(tables["sentences"]))
+    # The frames' cue words need no entities: find them now, add the roles' frames below.
+    cues = frame_cues(tables["sentences"])
     # Entities last of the stages that do not need them: their NER (prefetched above) runs meanwhile.
     entities, mentions = extract_entities(sentences, articles, cache=use_cache, prefetched=pending_ner)
     tables.update(entities=entities, mentions=mentions)
     # Framing: roles need the entity mentions; frames use the roles (a "denied" triple adds blame).
     roles = extract_roles(tables["sentences"], tables["mentions"])
-    tables.update(roles=roles, frames=tag_frames(tables["sentences"], roles=roles))
+    tables.update(roles=roles, frames=tag_frames(tables["sentences"], roles=roles, cues=cues))
     return CorpusTables(**{f.name: schema.conform(tables[f.name], f.name) for f in fields(CorpusTables)})

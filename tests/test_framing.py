@@ -8,7 +8,7 @@ import pytest
 from analysis import schema
 from analysis.cited import cited_sources
 from analysis.distinctive import distinctive_terms, log_odds_dirichlet, term_counts
-from analysis.frames import frame_labels, frame_profile, load_codebook, tag_frames
+from analysis.frames import frame_cues, frame_labels, frame_profile, load_codebook, tag_frames
 from analysis.hedges import find_hedges, hedge_density
 from benchmarks.frames_accuracy import predict, read_labelled, scores
 from tests.framing_helpers import combine, corpus
@@ -82,6 +82,34 @@ def test_frames_from_roles():
     assert tag_frames(sentences).empty
     frames = tag_frames(sentences, roles=roles)
     assert frames[["frame", "cues"]].values.tolist() == [["blame", "role:denied"]]
+
+
+def test_cues_found_early_give_the_same_frames():
+    texts = [text for text, _ in FRAME_CASES] + ["Kyiv rejected that on Sunday.",
+                                                 "Kyiv denied the hoax claims as mourners gathered."]
+    _, sentences, _ = corpus(texts, {})
+    roles = pd.DataFrame([{"article_id": "a1", "sentence_idx": len(texts) - 2, "relation": "denied"},
+                          {"article_id": "a1", "sentence_idx": len(texts) - 1, "relation": "denied"}])
+    early = frame_cues(sentences)
+    for with_roles in (None, roles):
+        pd.testing.assert_frame_equal(tag_frames(sentences, roles=with_roles, cues=early),
+                                      tag_frames(sentences, roles=with_roles))
+    blame = tag_frames(sentences, roles=roles, cues=early).query("frame == 'blame'").set_index("sentence_idx")
+    assert blame.loc[len(texts) - 2, "cues"] == "role:denied"
+    assert blame.loc[len(texts) - 1, "cues"].endswith("role:denied")
+    with pytest.raises(ValueError, match="other sentences"):
+        tag_frames(sentences.iloc[1:], cues=early)
+
+
+@pytest.mark.parametrize("text", ["Mourners gathered.", "They mourned.", "unmourned", "A MOURNFUL day",
+                                  "co-mourners", "nothing here", "investigators-led raids"])
+def test_prefix_shortcut_agrees_with_word_by_word(text):
+    from analysis.frames import _WORD_RE
+
+    lowered = text.lower()
+    words = set(_WORD_RE.findall(lowered))
+    for frame in load_codebook():
+        assert frame.may_match(words, lowered) == frame.may_match(words), (frame.id, text)
 
 
 def test_codebook_is_documented():
