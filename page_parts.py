@@ -1,11 +1,12 @@
-"""View pieces several pages share: the evidence table, and reading back a table's or chart's selection.
+"""View pieces several pages share: the evidence table, reading back a table's or chart's selection, and a table
+whose rows pick an id.
 
 Streamlit only: no data access (that is ``app_data``) and no analysis (that is ``analysis/``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -58,3 +59,22 @@ def picked_points(event) -> list:
     """customdata of the points selected in a chart event (points without customdata left out)."""
     points = (event.get("selection") or {}).get("points", []) if hasattr(event, "get") else []
     return [p["customdata"] for p in points if isinstance(p.get("customdata"), (list, tuple))]
+
+
+def row_picking_table(table: pd.DataFrame, *, key: str, ids: Sequence[str], on_pick: Callable[[str], None],
+                      column_config: dict) -> None:
+    """``table`` with single-row selection: selecting a row calls ``on_pick`` with that row's entry of ``ids``.
+
+    The ids wait in session state under ``{key}_ids``: the callback runs at the start of the next run, before
+    the page has built its table again.
+    """
+    ids_key = f"{key}_ids"
+    st.session_state[ids_key] = list(ids)
+
+    def picked() -> None:
+        rows = st.session_state[key].selection.rows
+        if rows:
+            on_pick(st.session_state[ids_key][rows[0]])
+
+    st.dataframe(table, key=key, on_select=picked, selection_mode="single-row", hide_index=True, width="stretch",
+                 column_config=column_config)

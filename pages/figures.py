@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import app_data
+import page_parts
 from analysis.figures import figure_in_sentence, ledger_table
 from analysis.formatting import figure_label
 
@@ -38,23 +39,18 @@ sources = columns[3].multiselect("Source", sorted(with_source["source"].unique()
                                  placeholder="All sources")
 
 ledger = ledger_table(figures, articles, categories=categories, statuses=statuses, scopes=scopes, sources=sources)
-st.session_state["figures_ledger_ids"] = ledger["figure_id"].tolist()
 
 
-def _select_row() -> None:
-    rows = st.session_state["figures_ledger"].selection.rows
-    if rows:
-        st.session_state[SELECTED] = st.session_state["figures_ledger_ids"][rows[0]]
+def _choose(figure_id: str) -> None:
+    st.session_state[SELECTED] = figure_id
 
 
 st.caption(f"{len(ledger):,} of {len(figures):,} figures")
-st.dataframe(
+page_parts.row_picking_table(
     ledger.drop(columns=["figure_id", "article_id", "value", "qualifier"]),
     key="figures_ledger",
-    on_select=_select_row,
-    selection_mode="single-row",
-    hide_index=True,
-    width="stretch",
+    ids=ledger["figure_id"],
+    on_pick=_choose,
     column_config={
         "source": st.column_config.TextColumn("Source"),
         "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),

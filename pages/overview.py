@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import app_data
+import page_parts
 from analysis.overview import article_table, corpus_summary, figure_spans, headline_lines, reader_labels
 
 app_data.route_through_dashboard(__file__)
@@ -30,24 +31,19 @@ if articles.empty:
     st.stop()
 
 
-def _open_selected_row() -> None:
-    rows = st.session_state["overview_articles"].selection.rows
-    if rows:
-        st.session_state[app_data.READER_ARTICLE] = st.session_state["overview_table_ids"][rows[0]]
-        st.session_state.pop(app_data.READER_HIGHLIGHT, None)
+def _open(article_id: str) -> None:
+    st.session_state[app_data.READER_ARTICLE] = article_id
+    st.session_state.pop(app_data.READER_HIGHLIGHT, None)
 
 
 st.subheader("Articles")
 st.caption("Select a row to read the article below. Headline figures are each article's current whole-event total.")
 table = article_table(articles)
-st.session_state["overview_table_ids"] = table["article_id"].tolist()
-st.dataframe(
+page_parts.row_picking_table(
     table.drop(columns=["article_id"]),
     key="overview_articles",
-    on_select=_open_selected_row,
-    selection_mode="single-row",
-    hide_index=True,
-    width="stretch",
+    ids=table["article_id"],
+    on_pick=_open,
     column_config={
         "source": st.column_config.TextColumn("Source"),
         "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
