@@ -1,5 +1,5 @@
-"""View pieces several pages share: the evidence table, reading back a table's or chart's selection, and a table
-whose rows pick an id.
+"""View pieces several pages share: the evidence table, reading back a table's or chart's selection, a table whose
+rows pick an id, and the button to the reader.
 
 Streamlit only: no data access (that is ``app_data``) and no analysis (that is ``analysis/``).
 """
@@ -78,3 +78,12 @@ def row_picking_table(table: pd.DataFrame, *, key: str, ids: Sequence[str], on_p
 
     st.dataframe(table, key=key, on_select=picked, selection_mode="single-row", hide_index=True, width="stretch",
                  column_config=column_config)
+
+
+def open_in_reader_button(article_id: str, figure_id: str) -> None:
+    """A button that opens the article on the Overview page's reader with the figure highlighted."""
+    if st.button("Open in the reader", icon=":material/menu_book:",
+                 help="Opens this article on the Overview page with the figure highlighted."):
+        st.session_state[app_data.READER_ARTICLE] = article_id
+        st.session_state[app_data.READER_HIGHLIGHT] = figure_id
+        st.switch_page(app_data.APP_DIR / "pages" / "overview.py")

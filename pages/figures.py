@@ -102,11 +102,7 @@ st.markdown(" · ".join(esc(fact) for fact in facts))
 published = f"{article['published']:%Y-%m-%d}" if pd.notna(article["published"]) else "undated"
 st.markdown(f"**{esc(article['title'])}**  \n{esc(article['source'])} · {esc(published)}")
 
-if st.button("Open in the reader", icon=":material/menu_book:",
-             help="Opens this article on the Overview page with the figure highlighted."):
-    st.session_state[app_data.READER_ARTICLE] = figure["article_id"]
-    st.session_state[app_data.READER_HIGHLIGHT] = figure["figure_id"]
-    st.switch_page(app_data.APP_DIR / "pages" / "overview.py")
+page_parts.open_in_reader_button(figure["article_id"], figure["figure_id"])
 
 others = ledger_table(figures[figures["article_id"] == figure["article_id"]], articles)
 st.caption(f"All {len(others)} figures of this article")

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import app_data
+import page_parts
 from analysis.formatting import figure_label
 from analysis.overview import figure_spans
 from analysis.schema import HEADLINE_CATEGORIES
@@ -171,11 +172,7 @@ with st.container(border=True):
     st.markdown("  \n".join(esc(fact) for fact in facts))
     st.markdown("> " + _highlighted([point["figure_id"]], row["sentence"] if row is not None else ""))
 
-    if st.button("Open in the reader", icon=":material/menu_book:",
-                 help="Opens this article on the Overview page with the figure highlighted."):
-        st.session_state[app_data.READER_ARTICLE] = point["article_id"]
-        st.session_state[app_data.READER_HIGHLIGHT] = point["figure_id"]
-        st.switch_page(app_data.APP_DIR / "pages" / "overview.py")
+    page_parts.open_in_reader_button(point["article_id"], point["figure_id"])
     with st.expander("Whole article, figures marked"):
         article = articles.set_index("article_id").loc[point["article_id"]]
         for paragraph in app_data.marked_article(article["text"], figure_spans(tables.figures, point["article_id"]),
