@@ -57,6 +57,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")(?!'s? (?:prayers|market))" + _PART + r"\b")),
 ]
 
+# Words every match of a pattern contains (same flags): a text without them is not searched with the pattern.
+_GUARDS: dict[str, re.Pattern[str]] = {
+    "month_day": re.compile("|".join(_MONTHS)),
+    "day_month": re.compile("|".join(_MONTHS)),
+    "day_before_yesterday": re.compile("yesterday", re.I),
+    "yesterday": re.compile("yesterday", re.I),
+    "last_night": re.compile("night|early hours", re.I),
+    "today": re.compile("today|tonight|this", re.I),
+    "days_ago": re.compile("ago", re.I),
+    "last_week": re.compile("week", re.I),
+    "weekday": re.compile("|".join(_WEEKDAYS)),
+}
+
 # A date right after these words is a reference point, not the event: "since March 22".
 _REFERENCE_BEFORE = re.compile(r"\b(?:since|until|till|before|after|following|by|from|next|coming|anniversary of)"
                                r"(?:\s+the)?\s*$", re.I)
@@ -96,7 +109,13 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 
 def _has_cue(sentence: str) -> bool:
-    return any(cue.search(sentence) for cue in event_cues())
+    return _any_cue().search(sentence) is not None
+
+
+@lru_cache(maxsize=1)
+def _any_cue() -> re.Pattern[str]:
+    """One pattern matching where any of ``event_cues()`` would."""
+    return re.compile("|".join(f"(?:{cue.pattern})" for cue in event_cues()) or "(?!)", re.I)
 
 
 def _as_date(value: object) -> dt.date | None:
@@ -155,6 +174,8 @@ def _candidates(text: str, published: dt.date | None, max_days_before: int) -> l
     found: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
+        if not _GUARDS[kind].search(text):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):

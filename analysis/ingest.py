@@ -228,8 +228,13 @@ def _domain(url: str) -> str:
 
 
 def _shingles(text: str, size: int = 5) -> set[int]:
-    words = re.findall(r"\w+", text.casefold())
-    return {hash(tuple(words[i:i + size])) for i in range(max(1, len(words) - size + 1))}
+    words = _SHINGLE_WORD.findall(text.casefold())
+    if len(words) < size:
+        return {hash(tuple(words))}
+    return set(map(hash, zip(*(words[i:] for i in range(size)))))  # every run of ``size`` words
+
+
+_SHINGLE_WORD = re.compile(r"\w+")
 
 
 def _flag_near_duplicates(articles: pd.DataFrame, report: list[dict]) -> None:

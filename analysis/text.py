@@ -30,6 +30,9 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 # A candidate end of sentence: terminal punctuation, closing quotes/brackets, then
 # either white space or (for "damage.While", a missing space) a capitalised word.
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?:\s+|(?=[A-Z][a-z]))")
+_LAST_TOKEN = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_DIGIT = re.compile(r"\d")
+_ENDS_WITH_DIGIT = re.compile(r"\d$")  # "$" also matches before a final newline: look at two characters
 
 
 @dataclass(frozen=True)
@@ -126,7 +129,7 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 def _ends_with_abbreviation(text: str, boundary: int) -> bool:
     before = text[max(0, boundary - 24):boundary]
-    match = re.search(r"([A-Za-z][A-Za-z.]*)\.$", before.rstrip("\"'”’)]"))
+    match = _LAST_TOKEN.search(before.rstrip("\"'”’)]"))
     if match is None:
         return False
     token = match.group(1).lower()
@@ -142,13 +145,17 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     cursor = start
     for match in _BOUNDARY.finditer(text, start, end):
         stop = match.end()
-        punct_end = stop - (len(match.group(0)) - len(match.group(0).rstrip()))
-        if stop < end and not (text[stop].isupper() or text[stop].isdigit() or text[stop] in "\"'“‘(["):
+        if stop < end:
+            following = text[stop]
+            if not (following.isupper() or following.isdigit() or following in "\"'“‘(["):
+                continue
+        found = match.group(0)
+        if found[0] == "." and _ends_with_abbreviation(text, match.start() + 1):
             continue
-        if match.group(0)[0] == "." and _ends_with_abbreviation(text, match.start() + 1):
+        # "3.5": a full stop between digits ends no sentence
+        if _DIGIT.match(text, stop, stop + 1) and _ENDS_WITH_DIGIT.search(text, max(0, match.start() - 2), match.start()):
             continue
-        if re.match(r"\d", text[stop:stop + 1]) and re.search(r"\d$", text[:match.start()]):
-            continue
+        punct_end = stop - (len(found) - len(found.rstrip()))
         spans.append((cursor, punct_end))
         cursor = stop
     if cursor < end:

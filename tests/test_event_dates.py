@@ -92,3 +92,21 @@ def test_add_event_dates_empty_table():
                                         "published": pd.Series(dtype="datetime64[ns]")}))
     assert list(out.columns[-2:]) == ["event_date", "event_date_text"]
     assert out.empty
+
+
+def test_every_date_expression_contains_its_guard_words():
+    # A text is only searched with a pattern when it contains the pattern's guard words: check that every
+    # expression the cases rely on (and a few more) carries them, so the shortcut never hides a date.
+    from analysis.event_dates import _GUARDS, _PATTERNS
+
+    texts = [text for text, *_ in CASES] + [
+        "It happened OVERNIGHT, in the Early Hours of Tuesday.", "Tonight and THIS EVENING", "a week ago",
+        "one week ago; an day ago; 10 days ago", "Sept. 3rd, 2021 and 3rd of Sept 2021", "the night of Jan 5",
+    ]
+    matched = set()
+    for text in texts:
+        for kind, pattern in _PATTERNS:
+            for match in pattern.finditer(text):
+                matched.add(kind)
+                assert _GUARDS[kind].search(match.group(0)), (kind, match.group(0))
+    assert matched == set(_GUARDS)
