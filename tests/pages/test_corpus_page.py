@@ -39,13 +39,6 @@ SECRET_CSV = (
 NOTE = b"A storm tore roofs from houses in Marlow overnight. Four people were hurt by falling trees."
 
 
-def _app() -> AppTest:
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
-    app.switch_page(CORPUS).run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
-
-
 def _all_text(app: AppTest) -> str:
     """Every string the session's page holds: element protos (labels, markdown, options, charts) and tables."""
     parts = []
@@ -83,8 +76,8 @@ def _map_secret_table(app: AppTest) -> None:
     _button(app, "Use these columns").click().run()
 
 
-def test_page_offers_every_supported_type_and_a_download():
-    app = _app()
+def test_page_offers_every_supported_type_and_a_download(open_page):
+    app = open_page(CORPUS)
     uploader = app.file_uploader[0]
     assert uploader.accept_multiple_files
     assert {"." + t.lstrip(".") for t in uploader.allowed_type} == set(SUPPORTED_SUFFIXES)
@@ -92,8 +85,8 @@ def test_page_offers_every_supported_type_and_a_download():
     assert app.get("download_button"), "no download button for the analysed corpus"
 
 
-def test_upload_map_analyse_and_nothing_is_lost_on_page_switches():
-    app = _app()
+def test_upload_map_analyse_and_nothing_is_lost_on_page_switches(open_page):
+    app = open_page(CORPUS)
     _upload(app, [("desk.csv", SECRET_CSV.encode()), ("marlow.txt", NOTE)])
     assert [f.name for f in app.session_state["corpus_files"]] == ["desk.csv", "marlow.txt"]
     assert not app.file_uploader[0].value, "the uploader should be emptied: the files live in the session's list"
@@ -125,8 +118,8 @@ def test_upload_map_analyse_and_nothing_is_lost_on_page_switches():
     assert {m.label: m.value for m in app.metric}["Articles"] == "8"
 
 
-def test_user_given_source_group_and_date_are_kept_and_marked():
-    app = _app()
+def test_user_given_source_group_and_date_are_kept_and_marked(open_page):
+    app = open_page(CORPUS)
     _upload(app, [("marlow.txt", NOTE)])
     editor = next(d for d in app.data_editor if d.key and d.key.startswith("corpus_files_editor"))
     app.session_state[editor.key] = {"edited_rows": {0: {"source": "Marlow Gazette", "group": "local"}},
@@ -154,11 +147,11 @@ def test_user_given_source_group_and_date_are_kept_and_marked():
     assert "(from user)" in _all_text(app) or "from user" in _all_text(app)
 
 
-def test_saved_analysis_reopens_with_the_same_tables():
+def test_saved_analysis_reopens_with_the_same_tables(open_page):
     built = build(CorpusRequest(name="Reservoir reports", files=(("desk.csv", SECRET_CSV.encode()),),
                                 column_maps={"desk.csv": {"text": "body_text", "published": "when",
                                                           "source": "outlet"}}))
-    app = _app()
+    app = open_page(CORPUS)
     _upload(app, [("reservoir.zip", save_zip(built, source_groups={SECRET_SOURCE: "regional"}))])
     assert any("Saved analysis" in m.value for m in app.markdown)
     _button(app, "Open it").click().run()
@@ -173,8 +166,8 @@ def test_saved_analysis_reopens_with_the_same_tables():
     assert {m.label: m.value for m in app.metric}["Articles"] == "2"
 
 
-def test_stale_filters_do_not_break_when_the_corpus_changes():
-    app = _app()
+def test_stale_filters_do_not_break_when_the_corpus_changes(open_page):
+    app = open_page(CORPUS)
     seeds = app_data.seed_tables().articles
     app.switch_page("pages/overview.py").run()
     app.session_state[app_data.FILTER_SOURCES] = [seeds["source"].iloc[0]]
@@ -193,9 +186,9 @@ def test_stale_filters_do_not_break_when_the_corpus_changes():
     assert {m.label: m.value for m in app.metric}["Articles"] == str(len(seeds))
 
 
-def test_long_article_is_truncated_with_a_visible_note(monkeypatch):
+def test_long_article_is_truncated_with_a_visible_note(monkeypatch, open_page):
     monkeypatch.setattr("analysis.limits.DEFAULT_LIMITS", Limits(max_article_chars=600))
-    app = _app()
+    app = open_page(CORPUS)
     _upload(app, [("long.txt", ((NOTE.decode() + " ") * 20).encode())])
     _analyse(app)
     warning = " ".join(w.value for w in app.warning)
@@ -206,14 +199,14 @@ def test_long_article_is_truncated_with_a_visible_note(monkeypatch):
     assert "truncated from" in _all_text(app)
 
 
-def test_two_concurrent_sessions_never_see_each_others_corpus():
+def test_two_concurrent_sessions_never_see_each_others_corpus(open_page):
     """Two live sessions in one server process: Alice uploads and analyses while Bob browses every page.
 
     Their script runs are interleaved step by step (AppTest itself is not thread-safe), and Alice's
     analysis runs on its worker thread at the same time as Bob's page runs. Bob never sees her file
     name, source, place or numbers, in any page or in his session state.
     """
-    alice, bob = _app(), _app()
+    alice, bob = open_page(CORPUS), open_page(CORPUS)
     pages = ["pages/overview.py", CORPUS] + sorted(
         p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py") if p.name != "corpus.py")
     seen_by_bob: list[str] = []
@@ -292,8 +285,8 @@ HOSTILE_TEXT = (
 
 
 @pytest.fixture(scope="module")
-def hostile_session():
-    app = _app()
+def hostile_session(open_page):
+    app = open_page(CORPUS)
     hostile_csv = pd.DataFrame({
         "title": ["<script>alert('t')</script> **bold** $x$"], "text": [HOSTILE_TEXT.replace("Harwick", "Orly")],
         "source": ["<img src=x onerror=alert(4)>"], "date": ["2024-02-02"],
@@ -314,7 +307,7 @@ def test_hostile_text_does_reach_the_charts_escaped(hostile_session):
     assert escaped > 0
 
 
-def test_progress_bar_shows_counts_and_the_current_file_while_the_page_stays_usable(monkeypatch):
+def test_progress_bar_shows_counts_and_the_current_file_while_the_page_stays_usable(monkeypatch, open_page):
     from analysis.uploads import CorpusJob
 
     original = CorpusJob._report
@@ -324,7 +317,7 @@ def test_progress_bar_shows_counts_and_the_current_file_while_the_page_stays_usa
         time.sleep(0.4 if stage == "Reading files" else 0)
 
     monkeypatch.setattr(CorpusJob, "_report", slow_report)
-    app = _app()
+    app = open_page(CORPUS)
     _upload(app, [(f"report_{i}.txt", NOTE + f" Report number {i}.".encode()) for i in range(4)])
     _button(app, "Analyse ").click().run()
     progress = [node for node in app._tree if getattr(node, "type", "") == "progress"]

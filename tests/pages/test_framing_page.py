@@ -1,20 +1,11 @@
 """The Framing page: choosing sources or groups changes what is compared."""
 
-from pathlib import Path
-
 import pytest
-from streamlit.testing.v1 import AppTest
-
-ROOT = Path(__file__).resolve().parents[2]
-TIMEOUT = 240
 
 
 @pytest.fixture
-def page():
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
-    app.switch_page("pages/framing.py").run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
+def page(open_page):
+    return open_page("pages/framing.py")
 
 
 def frames_table(app):

@@ -205,11 +205,9 @@ def test_no_articles(monkeypatch):
     assert any("No articles match" in i.value for i in app.info)
 
 
-def test_seeds_through_the_dashboard():
+def test_seeds_through_the_dashboard(open_page):
     """The bundled seeds, analysed by the real pipeline, as a user opens the page."""
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
-    app.switch_page("pages/toll.py").run()
-    assert not app.exception, [e.value for e in app.exception]
+    app = open_page("pages/toll.py")
     spec = chart(app)
     points = plotted(spec)
     dated = sorted((str(x)[:10], y) for x, y, _ in points if isinstance(x, str))

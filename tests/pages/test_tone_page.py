@@ -1,20 +1,11 @@
 """The Tone page: distributions per source, articles over time, along an article, entity tone, disagreement."""
 
-from pathlib import Path
-
 import pytest
-from streamlit.testing.v1 import AppTest
-
-ROOT = Path(__file__).resolve().parents[2]
-TIMEOUT = 240
 
 
 @pytest.fixture(scope="module")
-def page():
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
-    app.switch_page("pages/tone.py").run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
+def page(open_page):
+    return open_page("pages/tone.py")
 
 
 def table_with(app, column):
