@@ -22,7 +22,9 @@ Everything here is plain pandas: no streamlit, no plotting.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import pandas as pd
 
@@ -86,6 +88,15 @@ def _day(value: object) -> pd.Timestamp | None:
 
 
 def _day_text(value: object) -> str:
+    try:
+        return _day_text_of(value)
+    except TypeError:  # unhashable
+        day = _day(value)
+        return "" if day is None else day.strftime("%Y-%m-%d")
+
+
+@lru_cache(maxsize=4096)
+def _day_text_of(value: object) -> str:
     day = _day(value)
     return "" if day is None else day.strftime("%Y-%m-%d")
 
@@ -155,10 +166,15 @@ def mixed_event_notes(articles: pd.DataFrame, *, gap_days: int = 7) -> list[str]
     return notes
 
 
-def _figure_lookup(figures: pd.DataFrame) -> dict[str, dict]:
+def _figure_records(figures: pd.DataFrame) -> list[dict]:
+    """The figure ledger as row dicts, made once and shared by the helpers below."""
+    return [] if figures.empty else figures.to_dict("records")
+
+
+def _figure_lookup(figures: pd.DataFrame, records: list[dict]) -> dict[str, dict]:
     if figures.empty or "figure_id" not in figures:
         return {}
-    return {str(row["figure_id"]): row for row in figures.to_dict("records") if not _missing(row.get("figure_id"))}
+    return {str(row["figure_id"]): row for row in records if not _missing(row.get("figure_id"))}
 
 
 def build_timeline(articles: pd.DataFrame, figures: pd.DataFrame, *,
@@ -181,10 +197,11 @@ def build_timeline(articles: pd.DataFrame, figures: pd.DataFrame, *,
     """
     if articles.empty:
         return _typed_timeline(empty_table("timeline"))
-    figure_by_id = _figure_lookup(figures)
+    records = _figure_records(figures)
+    figure_by_id = _figure_lookup(figures, records)
     groups = group_events(articles, gap_days=gap_days)
-    superseded = _superseded_figures(figures, categories)
-    current_by_sentence = _current_by_sentence(figures)
+    superseded = _superseded_figures(figures, records, categories)
+    current_by_sentence = _current_by_sentence(figures, records)
     rows: list[dict] = []
     for index, article in zip(articles.index, articles.to_dict("records")):
         article_id = _text(article.get("article_id"))
@@ -235,12 +252,13 @@ def build_timeline(articles: pd.DataFrame, figures: pd.DataFrame, *,
     return _typed_timeline(timeline.reset_index(drop=True))
 
 
-def _superseded_figures(figures: pd.DataFrame, categories: Iterable[str]) -> dict[tuple[str, str], list[dict]]:
+def _superseded_figures(figures: pd.DataFrame, records: list[dict],
+                        categories: Iterable[str]) -> dict[tuple[str, str], list[dict]]:
     out: dict[tuple[str, str], list[dict]] = {}
     if figures.empty or "status" not in figures:
         return out
     wanted = set(categories)
-    for row in figures.to_dict("records"):
+    for row in records:
         if row.get("status") != "superseded" or row.get("category") not in wanted:
             continue
         if _text(row.get("scope")) == "partial" or _num(row.get("value")) is None:
@@ -249,11 +267,11 @@ def _superseded_figures(figures: pd.DataFrame, categories: Iterable[str]) -> dic
     return out
 
 
-def _current_by_sentence(figures: pd.DataFrame) -> dict[tuple, str]:
+def _current_by_sentence(figures: pd.DataFrame, records: list[dict]) -> dict[tuple, str]:
     out: dict[tuple, str] = {}
     if figures.empty or "status" not in figures:
         return out
-    for row in figures.to_dict("records"):
+    for row in records:
         if row.get("status") == "current" and _text(row.get("scope")) != "partial":
             out.setdefault((_text(row.get("article_id")), row.get("category"), row.get("sentence_idx")),
                            _text(row.get("figure_id")))
@@ -410,12 +428,13 @@ def _revision_targets(figures: pd.DataFrame) -> dict[tuple, dict]:
     """``(article_id, category, superseded figure_id) -> the current figure of the same sentence``."""
     if figures.empty or "status" not in figures:
         return {}
+    records = _figure_records(figures)
     current: dict[tuple, dict] = {}
-    for row in figures.to_dict("records"):
+    for row in records:
         if row.get("status") == "current" and _text(row.get("scope")) != "partial" and _num(row.get("value")) is not None:
             current.setdefault((_text(row.get("article_id")), row.get("category"), row.get("sentence_idx")), row)
     out = {}
-    for row in figures.to_dict("records"):
+    for row in records:
         if row.get("status") != "superseded":
             continue
         match = current.get((_text(row.get("article_id")), row.get("category"), row.get("sentence_idx")))
@@ -459,15 +478,14 @@ def _same_day(points: list[dict], category: str) -> list[dict]:
     for point in points:
         by_day.setdefault(_day(point["published"]), []).append(point)
     for day, on_day in sorted(by_day.items()):
-        values = pd.Series([p["value"] for p in on_day])
-        if len(on_day) < 2 or values.nunique() < 2:
+        counts = Counter(p["value"] for p in on_day if not _missing(p["value"]))
+        if len(on_day) < 2 or len(counts) < 2:
             continue
-        counts = values.value_counts()
-        consensus = counts.index[0] if counts.iloc[0] >= 2 and (len(counts) == 1 or counts.iloc[1] < counts.iloc[0]) \
-            else None
+        (top_value, top), (_, second) = counts.most_common(2)
+        consensus = top_value if top >= 2 and second < top else None  # a value reported more often than any other
         if consensus is not None:
             reference = next(p for p in on_day if p["value"] == consensus)
-            basis = f"the same-day consensus of {counts.iloc[0]} reports ({format_count(consensus)})"
+            basis = f"the same-day consensus of {top} reports ({format_count(consensus)})"
         else:
             reference = max(on_day, key=lambda p: p["value"])
             basis = (f"{describe_figure(reference)} "
