@@ -994,13 +994,15 @@ def _background_clauses(tok: Tokens, lex: Lexicon, current_year: int | None = No
     if words and words[0] in lex.background_openers.by_first and lex.background_openers.at(words, 0):
         return None  # "Last month, a bomb at the same market killed 30 people."
     last_words = lex.background_strong.by_last
-    if last_words.keys().isdisjoint(words) and not any(len(w) == 4 and w[0] in "12" for w in words):
+    months = _past_months(tok, lex)
+    if last_words.keys().isdisjoint(words) and not any(len(w) == 4 and w[0] in "12" for w in words) \
+            and not months:
         return set()
     strong = [i for i, w in enumerate(words) if w in last_words and lex.background_strong.ending(words, i)]
     years = [i for i, w in enumerate(words) if len(w) == 4 and _YEAR.fullmatch(w) and i > 0
              and (words[i - 1] in lex.year_preps or raw[i - 1] in lex.months or words[i - 1] in _TIME_PHRASE_WORDS)
              and (current_year is None or int(w) < current_year)]  # the article's own year is this event's
-    if not strong and not years:
+    if not strong and not years and not months:
         return set()
     clause_of = _clauses(tok)
     # "in 2019", "since 2015"; "the 2004 tsunami", "a 2017 blaze" (a year naming an event)
@@ -1008,7 +1010,7 @@ def _background_clauses(tok: Tokens, lex: Lexicon, current_year: int | None = No
     current_event = {i for i in years if words[i - 1] in ("the", "a") and _present_after(words, clause_of, i)}
     bare = [i for i in years if words[i - 1] in _PAST_YEAR_PREPS or _in_time_phrase(tok, lex, i) or (
         words[i - 1] in ("the", "a") and i + 1 < len(words) and _event_noun_at(words, i + 1, lex)
-        and i not in current_event)]
+        and i not in current_event)] + months
     has_cue = any(lex.background_cues.at(words, i) for i in lex.background_cues.positions(words))
     marked = ({clause_of[i] for i in strong} | {clause_of[i] for i in bare}
               | ({clause_of[i] for i in years if i not in current_event} if has_cue else set()))
@@ -1082,6 +1084,22 @@ def _event_noun_at(words: list[str], i: int, lex: Lexicon) -> bool:
 
 
 _PRESENT = frozenset("has have is are remain remains continue continues".split())
+
+
+def _past_months(tok: Tokens, lex: Lexicon) -> list[int]:
+    """"in May a bombing ... killed 21", "In March, a raid ... killed 23": a month after "in", with no day or
+    year after it, in a past-tense telling. A news story dates its own event by weekday ("on Saturday"), so
+    a month alone names an earlier one; not "the outbreak that began in March has killed 200" (a present
+    tense after the month, or a start verb before "in")."""
+    words, raw = tok.words, tok.raw
+    found = []
+    for i in range(1, len(words)):
+        if raw[i] in lex.months and words[i - 1] == "in" and not (i + 1 < len(words) and tok.is_number(i + 1)) \
+                and not (i >= 2 and words[i - 2] in _PERIOD_STARTS):
+            end = words.index(";", i) if ";" in words[i:] else len(words)
+            if _PRESENT.isdisjoint(words[i + 1:end]):
+                found.append(i)
+    return found
 
 
 _TIME_PHRASE_WORDS = frozenset("the of early late mid summer spring autumn fall winter".split())
@@ -1220,19 +1238,24 @@ _NEGATIONS = frozenset("not n't never no unlikely hardly".split())
 _LIKELY_TO = frozenset("likely expected certain sure bound set feared poised".split())
 
 
+_RISE_GERUNDS = frozenset("rising climbing increasing growing mounting".split())
+_KEEP = frozenset(("keep", "continue"))
+_RISE_CHAIN = _MODAL_ADVERBS | _MODALS | _LIKELY_TO | _KEEP | {"to"}
+
+
 def _modal_rise_positions(words: list[str]) -> list[int]:
-    """"the death toll might still rise", "could well climb", "was certain to rise": a modal (or "likely/
-    certain/bound ... to"), at most two adverbs, a rise verb."""
+    """"the death toll might still rise", "could well climb", "was certain to rise", "was likely to keep
+    rising": a rise verb (or "keep/continue" and a gerund) after a chain of modals, "likely/certain/bound
+    ... to" and adverbs that holds a modal or a "likely" word; the position is the chain's first word."""
     found = []
     for i, w in enumerate(words):
-        if w in _RISE_VERBS:
+        if w in _RISE_VERBS or (w in _RISE_GERUNDS and i > 0 and words[i - 1] in _KEEP):
             k = i - 1
-            while k >= 0 and i - k <= 3 and words[k] in _MODAL_ADVERBS:
+            while k >= 0 and i - k <= 5 and words[k] in _RISE_CHAIN:
                 k -= 1
-            if k >= 0 and i - k <= 3 and words[k] in _MODALS:
-                found.append(k)
-            elif k >= 1 and i - k <= 3 and words[k] == "to" and words[k - 1] in _LIKELY_TO:
-                found.append(k - 1)
+            chain = words[k + 1:i]
+            if not (_MODALS.isdisjoint(chain) and _LIKELY_TO.isdisjoint(chain)):
+                found.append(k + 1)
     return found
 
 
@@ -1247,7 +1270,8 @@ def _may_rise_cues(tok: Tokens, lex: Lexicon) -> list[tuple[int, str | None]]:
     words = tok.words
     cues = []
     higher = _higher_positions(words, lex) if "higher" in words else []
-    modal = _modal_rise_positions(words) if not _RISE_VERBS.isdisjoint(words) else []
+    modal = _modal_rise_positions(words) if not (_RISE_VERBS.isdisjoint(words) and _RISE_GERUNDS.isdisjoint(words)) \
+        else []
     if lex.may_rise.by_last.keys().isdisjoint(words) and not higher and not modal:
         return cues
     positions = [i for i in lex.may_rise.positions(words) if lex.may_rise.at(words, i)]
@@ -1734,6 +1758,8 @@ def _flag_may_rise(figures: list[SentenceFigure], position: int, named: str | No
     if named:
         targets = [f for f in current if f.category == named or (named == "injured" and f.category == "hospitalized")]
     else:
+        # the nearest whole-event count: "counted 52 dead, including 14 children, and the number was likely to rise"
+        current = [f for f in current if f.scope == "total"] or current
         before = [f for f in current if f.first < position]
         after = [f for f in current if f.first >= position]
         targets = [before[-1]] if before else ([after[0]] if after else [])

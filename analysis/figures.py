@@ -106,7 +106,8 @@ Rules, in the order they run on each sentence (``analysis.figure_rules``):
    earlier event or a longer period: a clause with a bare past year ("killed more than
    1,700 people in 2022", "since 2015"; a date such as "on 22 March 2024" is not one) or one
    ending a time phrase ("in the summer of 2003", "in September 2019", "during early
-   2015"), a year before the article's publication year when it is known (a year from it on
+   2015"), a month alone after "in" in a past-tense telling ("in May a bombing killed 21":
+   a story dates its own event by weekday), a year before the article's publication year when it is known (a year from it on
    names this event: "floods in March 2024 killed 200" in a 2024 article stays current), a
    year naming an event ("the 2004 tsunami"), or a year after "the/of/a ..." with a history
    cue ("the deadliest since 2015, when 224 died"); a clause with "years ago", "so far this
@@ -123,19 +124,18 @@ Rules, in the order they run on each sentence (``analysis.figure_rules``):
    ("later lowered the toll to 21", "revised the death toll down to 36": the toll as the
    verb's object) supersedes the article's earlier, larger current totals
    of its category, unless its sentence names a place. Else ``current``. ``may_rise`` when the
-   sentence says the number may rise (a listed phrase, or a modal or "likely/certain/bound
-   ... to", at most two adverbs and a rise verb: "might still rise", "could well climb",
-   "was certain to rise"; never when negated: "was not expected to rise", "isn't likely to
-   rise"); the
-   flag goes to figures of the category the cue names ("the death toll is expected to
-   rise" -> killed), else to the nearest figure before it; a count said to be higher than
+   sentence says the number may rise: a listed phrase, or a chain of modals, "likely/
+   certain/bound ... to" and adverbs before a rise verb ("might still rise", "could well
+   climb", "was certain to rise", "likely to keep rising"), never negated ("was not
+   expected to rise", "isn't likely to rise"). The flag goes to figures of the category the
+   cue names ("the death toll is expected to rise" -> killed), else to the nearest
+   whole-event figure before it (not a part of it). A count said to be higher than
    reported is such a cue ("the actual number of deaths was probably higher": a copula,
    adverbs, "higher", and a toll or a count noun with a category word before it; not
-   "higher than"); a cue with no such figure in its
-   own sentence flags the article's largest current whole-event figure of that category so
-   far (the headline so far), else its latest current one; a cue that names no category
-   needs a count noun in its sentence ("the number could still climb", not "prices may
-   rise").
+   "higher than"). A cue with no such figure in its own sentence flags the article's
+   largest current whole-event figure of that category so far (the headline so far), else
+   its latest current one; a cue that names no category needs a count noun in its
+   sentence ("the number could still climb", not "prices may rise").
 8. ``attributed_to``: "according to X", "X said/reported/confirmed/put ...", "..., said X",
    "..., the ministry claimed."; X is a run of capitalised words or a source noun
    ("officials", "local media", "the disaster agency"); pronouns are never a source. A
@@ -178,9 +178,9 @@ Known misses (the holdouts in ``tests/data`` measure them; each documented xfail
   counted after their noun ("the attackers, numbering about 100"); "searching for two
   suspects" is not missing while "searching for 16 people" is (a short list of suspect
   nouns decides); "rescuers were looking for two people who ..." is not read as missing.
-- Earlier events named by a month alone ("In March, a bus crash ... left 8 dead") are
-  ``current``. In an article with no known date, a year naming this event reads as an
-  earlier one ("the floods in 2024 killed 200" is background).
+- In an article with no known date, a year naming this event reads as an earlier one ("the
+  floods in 2024 killed 200" is background); so does a month alone after "in" in a
+  past-tense telling ("the floods in March killed 200"), whatever the article's date.
 - "police put the number at 12,000" (a crowd) reads as arrested;
   "four of the wounded had since died" reads as injured; "forced tens of thousands from
   their homes" reads as ``other``; counts staying in shelters or moved to a school, and

@@ -188,6 +188,12 @@ def test_listed_groups_sum_and_ordinals_count(text, expected):
     ("In a raid on the same village in 2014, militants killed 48 people.", [("killed", 48, "background")]),
     ("In the town of Sarak, 12 people died in 2019 floods, officials said.", [("killed", 12, "background")]),
     ("In the capital, 40 people were killed on Monday.", [("killed", 40, "current")]),
+    # a month alone after "in" names an earlier event in a past-tense telling
+    ("In March, a raid on a camp in the same province killed 23 people.", [("killed", 23, "background")]),
+    ("Attacks have grown this year, and in May a bombing at a bus station killed 21 people.",
+     [("killed", 21, "background")]),
+    ("The outbreak that began in March has killed 200 people.", [("killed", 200, "current")]),
+    ("At least 30 people died on Sunday in Maysville.", [("killed", 30, "current")]),
 ])
 def test_counts_about_earlier_events_are_background(text, expected):
     got = figures_of(text)
@@ -303,6 +309,8 @@ def test_new_toll_before_the_old_one(text, expected):
     (["Fifteen people were killed.", "Prices may rise after the closure of the port."], False),
     (["Fifteen people were killed.", "Officials said the number was certain to rise."], True),
     (["Fifteen people were killed.", "Officials said the number was not certain to rise."], False),
+    (["Fifteen people were killed.", "The ministry warned the number of deaths was likely to keep rising."], True),
+    (["Fifteen people were killed.", "Officials said the toll will not keep rising."], False),
 ])
 def test_may_rise_cues_with_modals_and_negation(sentences, may_rise):
     assert figures_of(*sentences)["may_rise"].tolist() == [may_rise]
@@ -329,6 +337,11 @@ def test_the_articles_own_year_names_this_event(year, status):
 def test_parts_moves_and_far_predicates(text, expected):
     got = figures_of(text)
     assert list(zip(got["category"], got["scope"])) == expected
+
+
+def test_may_rise_flags_the_nearest_whole_count_not_a_part_of_it():
+    figures = figures_of("Staff counted 52 dead, including 14 children, and said the number was likely to rise.")
+    assert figures[["value", "may_rise"]].values.tolist() == [[52, True], [14, False]]
 
 
 def test_later_may_rise_flags_the_largest_toll_not_the_latest_part():
