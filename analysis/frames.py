@@ -40,6 +40,7 @@ class Frame:
     examples: tuple[str, ...]
     first_words: frozenset[str]  # first word of every cue: a cheap test before the regexes
     prefixes: tuple[str, ...]  # first words of wildcard cues ("mourn*" -> "mourn")
+    cue_words: tuple[tuple[tuple[str, ...], bool], ...] = ()  # every cue and weak cue: (its words, ends in "*")
 
     def may_match(self, words: set[str], lowered: str | None = None) -> bool:
         """False when no cue can occur in a sentence made of ``words`` (lower case).
@@ -62,6 +63,59 @@ class Frame:
         if not all(_WORD_RE.fullmatch(p) for p in self.prefixes):
             return None
         return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, self.prefixes)) + ")")
+
+
+#: Letters outside ASCII that match an ASCII letter case-insensitively: "İ", "ı", "ſ" and the Kelvin sign.
+FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+
+
+class _CueWords:
+    """Which frames could fire in a sentence, judged from its words alone (exact, and cheaper than the regexes).
+
+    A cue matches whole words case-insensitively, so all its words are words of
+    the lower-cased sentence (a wildcard cue's last word begins one), unless
+    the sentence holds one of ``FOLDS_TO_ASCII``. That holds for frames whose
+    cue words are all plain ASCII words; other frames (a cue like "u.s.") are
+    left to ``Frame.may_match``.
+    """
+
+    def __init__(self, codebook: tuple[Frame, ...]) -> None:
+        # first word -> [(frame id, the cue's other words, last one is a prefix)]; one-word wildcard cues by prefix
+        self.by_first: dict[str, list[tuple[str, tuple[str, ...], bool]]] = {}
+        self.wildcards: dict[str, set[str]] = {}
+        self.checked: set[str] = set()
+        for frame in codebook:
+            if not frame.cue_words or not all(
+                    cue and all(w.isascii() and _WORD_RE.fullmatch(w) for w in cue) for cue, _ in frame.cue_words):
+                continue
+            self.checked.add(frame.id)
+            for cue, star in frame.cue_words:
+                if star and len(cue) == 1:
+                    self.wildcards.setdefault(cue[0], set()).add(frame.id)
+                else:
+                    self.by_first.setdefault(cue[0], []).append((frame.id, cue[1:], star))
+        self.lengths = sorted({len(p) for p in self.wildcards})
+
+    def frames(self, words: set[str]) -> set[str]:
+        """The checked frames one of whose cues has all its words among ``words``."""
+        found: set[str] = set()
+        for word in words:
+            for frame_id, rest, star in self.by_first.get(word, ()):
+                if frame_id in found:
+                    continue
+                if not rest or (all(w in words for w in rest[:-1]) and (
+                        rest[-1] in words if not star else any(w.startswith(rest[-1]) for w in words))):
+                    found.add(frame_id)
+        if self.wildcards:
+            starts = {w[:n] for w in words for n in self.lengths}  # w.startswith(p) is w[:len(p)] == p
+            for prefix in starts & self.wildcards.keys():
+                found |= self.wildcards[prefix]
+        return found
+
+
+@lru_cache(maxsize=4)
+def _cue_words_index(codebook_path: str | Path) -> _CueWords:
+    return _CueWords(load_codebook(codebook_path))
 
 
 def _cue_regex(cues: list[str]) -> re.Pattern[str]:
@@ -90,6 +144,8 @@ def load_codebook(path: str | Path = CODEBOOK_PATH) -> tuple[Frame, ...]:
                 examples=tuple(entry.get("examples", [])),
                 first_words=frozenset(w for w in first if not w.endswith("*")),
                 prefixes=tuple(w.rstrip("*") for w in first if w.endswith("*")),
+                cue_words=tuple((tuple(c.rstrip("*").split() if c.endswith("*") else c.split()), c.endswith("*"))
+                                for c in cues),
             )
         )
     return tuple(frames)
@@ -119,15 +175,22 @@ def frame_cues(sentences: pd.DataFrame, *, codebook_path: str | Path = CODEBOOK_
     codebook = load_codebook(codebook_path)
     keys, texts = _sentence_keys(sentences)
     found: list[dict[str, list[str]]] = []
+    index = _cue_words_index(codebook_path)
     for text in texts:
         lowered = text.lower()
         words = set(_WORD_RE.findall(lowered))
+        # the frames whose cues have all their words here; without FOLDS_TO_ASCII no other checked frame can fire
+        possible = index.frames(words) if FOLDS_TO_ASCII.isdisjoint(text) else None
         fired = {}
         for frame in codebook:
-            if frame.may_match(words, lowered):
-                cues = _cue_words(frame, text)
-                if cues:
-                    fired[frame.id] = cues
+            if possible is not None and frame.id in index.checked:
+                if frame.id not in possible:
+                    continue
+            elif not frame.may_match(words, lowered):
+                continue
+            cues = _cue_words(frame, text)
+            if cues:
+                fired[frame.id] = cues
         found.append(fired)
     return FrameCues(str(codebook_path), keys, tuple(found))
 

@@ -203,6 +203,8 @@ def extract_roles(
 
 def _sentence_relations(text: str, spans: list[Span], book: CueBook) -> list[tuple[_Found, list[Span], str]]:
     matches = list(book.pattern.finditer(text))
+    if not matches:
+        return []
     # "solidarity with", "no evidence that": a boundary word inside a cue does not cut the clause.
     bounds = [b for b in boundaries(text) if not any(m.start() <= b.start() < m.end() for m in matches)]
     results: list[tuple[_Found, list[Span], str]] = []

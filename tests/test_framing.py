@@ -4,6 +4,8 @@ import math
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import schema
 from analysis.cited import cited_sources
@@ -99,6 +101,31 @@ def test_cues_found_early_give_the_same_frames():
     assert blame.loc[len(texts) - 1, "cues"].endswith("role:denied")
     with pytest.raises(ValueError, match="other sentences"):
         tag_frames(sentences.iloc[1:], cues=early)
+
+
+def _codebook_words() -> list[str]:
+    words = set()
+    for frame in load_codebook():
+        for cue, _ in frame.cue_words:
+            words.update(cue)
+    return sorted(words)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.one_of(st.sampled_from(_codebook_words()),
+                                   st.sampled_from(["the", "The", "POLICE", "U.S.", "s", "mourning", "-", ",",
+                                                    "\u212aILLED", "ſhooting", "İn", "half-mast", "claimed"])),
+                         min_size=1, max_size=12).map(" ".join), min_size=1, max_size=6))
+def test_the_word_index_only_skips_frames_that_cannot_fire(texts):
+    # Reference: every frame judged by may_match alone (an index that checks no frame).
+    from analysis import frames as frames_module
+
+    _, sentences, _ = corpus(texts, {})
+    fast = tag_frames(sentences)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(frames_module, "_cue_words_index", lambda path: frames_module._CueWords(()))
+        reference = tag_frames(sentences)
+    pd.testing.assert_frame_equal(fast, reference)
 
 
 @pytest.mark.parametrize("text", ["Mourners gathered.", "They mourned.", "unmourned", "A MOURNFUL day",
