@@ -57,7 +57,7 @@ _TOLL_LINKS = frozenset(
     "totalled totaled totals total remains remained reaching bringing putting set exceed reach top surpass "
     "exceeds tops from".split()
 )
-_PAST_YEAR_PREPS = frozenset(["in", "since", "during"])  # "in 2019", not "the 2019 floods" or "March 2024"
+_PAST_YEAR_PREPS = frozenset(["in", "since", "during", "between"])  # "in 2019", not "the 2019 floods" or "March 2024"
 _ASIDE_MARKS = frozenset([",", "(", ")", "—", "–"])
 _TOLL_REACH = 24  # tokens back from the number to a toll noun: "The death toll from a magnitude 6.4 earthquake that ..."
 _UNIT_MODIFIERS = frozenset("more long full whole consecutive additional extra straight entire further".split())
@@ -1045,18 +1045,20 @@ def _period_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
     """Clauses counting over a longer period than the event; None for the whole sentence.
 
     "since January" (a month, not a date: "since June 1" is one day), "since the protests
-    began", "since the start of the war", "in such raids". A "since" phrase that opens the
+    began", "since the start of the war", "in such raids", "this year". A "since" phrase that opens the
     sentence marks all of it. ``extract_figures`` keeps such a count current when the article
     has no other count of its kind.
     """
     words, raw = tok.words, tok.raw
-    if "since" not in words and "such" not in words:
+    if "since" not in words and "such" not in words and "this" not in words:
         return set()
     clause_of = _clauses(tok)
     marked: set[int] = set()
     for i, w in enumerate(words):
         hit = False
-        if w == "since" and i + 1 < len(words):
+        if w == "this" and words[i + 1:i + 2] == ["year"]:
+            hit = i > 0  # "has already killed 112 people in floods this year"; not "This year's festival ..."
+        elif w == "since" and i + 1 < len(words):
             if raw[i + 1] in lex.months and not (i + 2 < len(words) and tok.is_number(i + 2)):
                 hit = True  # "since January"
             elif words[i + 1] in ("the", "a", "it", "they"):

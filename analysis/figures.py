@@ -104,7 +104,8 @@ Rules, in the order they run on each sentence (``analysis.figure_rules``):
    sentence opening with "Initially,"/"At first,". ``projected`` for "could reach 200",
    "may exceed 2,000", "up to 300 may have died". ``background`` for counts about another,
    earlier event or a longer period: a clause with a bare past year ("killed more than
-   1,700 people in 2022", "since 2015"; a date such as "on 22 March 2024" is not one) or one
+   1,700 people in 2022", "since 2015", "between 2016 and 2022"; a date such as "on 22
+   March 2024" is not one) or one
    ending a time phrase ("in the summer of 2003", "in September 2019", "during early
    2015"), a month alone after "in" in a past-tense telling ("in May a bombing killed 21":
    a story dates its own event by weekday), a year before the article's publication year when it is known (a year from it on
@@ -117,7 +118,7 @@ Rules, in the order they run on each sentence (``analysis.figure_rules``):
    same centre in 2016, 33 recruits were killed"). A year naming an event in a present-tense clause is this event ("The 2024 floods
    have displaced 40,000" stays current). Counts over a longer period than the event
    ("since January" -- a month, not a date --, "since the protests began", "since the start
-   of the war", "in such raids", and a ", which"/", that" clause right after one: "six
+   of the war", "in such raids", "this year", and a ", which"/", that" clause right after one: "six
    bombings since January, which have killed more than 90") are ``background`` unless the article has no other current
    whole-event count of their kind ("The outbreak has killed 187 people since it began in
    March" alone stays current). A toll changed through a change verb in a later sentence

@@ -194,6 +194,9 @@ def test_listed_groups_sum_and_ordinals_count(text, expected):
      [("killed", 21, "background")]),
     ("The outbreak that began in March has killed 200 people.", [("killed", 200, "current")]),
     ("At least 30 people died on Sunday in Maysville.", [("killed", 30, "current")]),
+    ("Toxic liquor killed more than 1,000 people in the state between 2016 and 2022.",
+     [("killed", 1000, "background")]),
+    ("The fire killed 12 people between 10 pm and midnight.", [("killed", 12, "current")]),
 ])
 def test_counts_about_earlier_events_are_background(text, expected):
     got = figures_of(text)
@@ -251,6 +254,8 @@ def test_parts_of_an_earlier_toll(sentences, expected):
      [(14, "current"), (41, "background")]),
     (["Gunmen killed 23 villagers.", "More than 1,000 people have been killed in such raids since January."],
      [(23, "current"), (1000, "background")]),
+    (["A bus plunged into a river, killing 24 people.", "Floods and landslides have killed 112 people this year."],
+     [(24, "current"), (112, "background")]),
     # ... and the article's own count when it has no other
     (["The outbreak has killed 187 people since it began in March."], [(187, "current")]),
     # a date is not a period: "since June 1"
