@@ -205,7 +205,7 @@ __all__ = ["extract_figures", "headline_figures", "add_headline_figures", "figur
            "figure_in_sentence", "load_lexicon"]
 
 _INT_COLUMNS = ("sentence_idx", "value", "low", "high", "start", "end")
-_BOOL_COLUMNS = ("vague", "may_rise")
+_BOOL_COLUMNS = ("vague", "may_rise", "as_toll")
 
 
 def publication_years(articles: pd.DataFrame) -> dict[str, int]:
@@ -271,6 +271,7 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
                 "scope": figure.scope,
                 "status": figure.status,
                 "may_rise": figure.may_rise,
+                "as_toll": figure.toll or figure.via_change or figure.running_total,
                 "attributed_to": figure.attributed_to,
                 "number_text": figure.number_text,
                 "sentence": text,
@@ -336,7 +337,8 @@ def headline_figures(figures: pd.DataFrame) -> pd.DataFrame:
 
     Rule: among the article's figures of the category with status ``current`` and scope
     ``total``, take the largest value (ties: a precise figure over a vague one, then the
-    earliest in the text). Superseded, projected, background and partial figures never
+    earliest in the text), leaving out a later death toll over three times the article's
+    first one that is not given as the toll itself (see ``_late_outliers``). Superseded, projected, background and partial figures never
     become headlines; when only such figures exist the headline is empty. ``injured``
     also counts ``hospitalized`` figures (everyone in hospital is injured): its headline is
     the largest current total of either category, and its rule says when a hospitalized
@@ -375,6 +377,18 @@ def _flag(value: object) -> bool:
     return bool(value) if value is not None and not pd.isna(value) else False
 
 
+def _late_outliers(totals: list[dict]) -> list[dict]:
+    """Current death tolls that are probably about something wider than the event: after the first total
+    of the article, over three times its value, and not given as the toll itself. A story states its toll
+    early and raises it with toll wording ("the death toll rose to 24"); a much larger count further down
+    with no such wording ("the monsoon has already killed 112 people") is usually a regional or seasonal
+    count the period and background rules missed. Only for the dead: injured counts of different groups
+    and hospitals legitimately differ that much."""
+    first = min(totals, key=lambda f: (f["sentence_idx"], f["start"]))
+    return [f for f in totals if f["sentence_idx"] > first["sentence_idx"] and f["value"] > 3 * first["value"]
+            and not _flag(f.get("as_toll")) and not _flag(first["vague"])]
+
+
 def _headline(group: list[dict], category: str) -> dict[str, object]:
     wanted = ("injured", "hospitalized") if category == "injured" else (category,)
     pool = [f for f in group if f["category"] in wanted]
@@ -384,10 +398,15 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
     totals = [f for f in current if f["scope"] == "total"]
     if not totals:
         return empty
+    outliers = _late_outliers(totals) if category == "killed" else []
+    kept = [f for f in totals if f not in outliers]
     # Largest value; ties: a precise figure over a vague one, then the earliest in the text.
-    chosen = min(totals, key=lambda f: (-f["value"], _flag(f["vague"]), f["sentence_idx"], f["start"]))
-    n = len(totals)
+    chosen = min(kept, key=lambda f: (-f["value"], _flag(f["vague"]), f["sentence_idx"], f["start"]))
+    n = len(kept)
     rule = "only current whole-event figure" if n == 1 else f"largest of {n} current whole-event figures"
+    if outliers:
+        rule += (f" ({len(outliers)} later, over three times the first and not given as the toll, set aside "
+                 "as probably another count)")
     set_aside = []
     for status in ("superseded", "projected", "background"):
         k = sum(1 for f in pool if f["status"] == status)

@@ -93,6 +93,8 @@ TABLES: dict[str, dict[str, str]] = {
         "scope": "total (the whole event) or partial (a subset)",
         "status": "current, superseded, projected ('could reach 200') or background (an earlier event)",
         "may_rise": "True when the article says the number may rise",
+        "as_toll": "True when the number is given as the toll itself ('the death toll rose to 24', 'bringing the "
+                   "number of dead to 24')",
         "attributed_to": "who the article says gave the figure, empty when unattributed",
         "number_text": "the words of the number as written",
         "sentence": "the supporting sentence",

@@ -349,6 +349,22 @@ def test_may_rise_flags_the_nearest_whole_count_not_a_part_of_it():
     assert figures[["value", "may_rise"]].values.tolist() == [[52, True], [14, False]]
 
 
+@pytest.mark.parametrize("sentences, killed", [
+    # a much larger count further down, not given as the toll, is probably a wider one
+    (["A bus plunged into a river, killing 24 people.", "Police said the driver had fled.",
+      "Floods and landslides across the region have killed 112 people."], 24),
+    # ... but a toll raised with toll wording is the new toll
+    (["A bus plunged into a river, killing 24 people.", "The death toll later rose to 112."], 112),
+    (["At least 5 people died in the blast.", "Two more died in hospital, bringing the toll to 18."], 18),
+    # ... and sources that differ by less than three times are both candidates
+    (["Police said 18 people died.", "A hospital official said 40 people had died."], 40),
+])
+def test_headline_sets_aside_a_much_larger_later_count_not_given_as_the_toll(sentences, killed):
+    (row,) = headline_figures(figures_of(*sentences)).to_dict("records")
+    assert row["killed"] == killed
+    assert ("set aside as probably another count" in row["killed_rule"]) == (killed == 24)
+
+
 def test_later_may_rise_flags_the_largest_toll_not_the_latest_part():
     figures = figures_of("At least 43 people were killed in the floods.", "In Tesh, 29 people died.",
                          "Officials said the death toll was likely to rise.")
