@@ -92,6 +92,9 @@ class FastPattern:
         tokens: list[str] = []
         trailing, abbreviations = self._trailing, self._abbreviations
         for t in t_.TOKEN.findall(string + " "):
+            if t.isalnum():  # no punctuation to split off (the loops below would not run)
+                tokens.append(t)
+                continue
             if len(t) > 0:
                 tail = []
                 while t.startswith(punctuation) and t not in replace:
@@ -216,11 +219,11 @@ def _vader_class():
     class FastVader(vs.SentimentIntensityAnalyzer):
         """VADER's ``polarity_scores(text)["compound"]`` (vaderSentiment 3.3.2).
 
-        ``polarity_scores``, ``sentiment_valence``, ``_negation_check`` and
-        ``_special_idioms_check`` are the library's, reading a lower-cased copy
-        of the words made once per sentence instead of once per check; the rest
-        (SentiText, boosters, "but", "least", the final scores) is the
-        library's own code.
+        ``polarity_scores``, ``SentiText``, ``sentiment_valence``,
+        ``_negation_check`` and ``_special_idioms_check`` are the library's,
+        reading a lower-cased copy of the words made once per sentence instead
+        of once per check; the rest (boosters, "but", "least", the final
+        scores) is the library's own code.
         """
 
         def __init__(self) -> None:
@@ -228,6 +231,7 @@ def _vader_class():
             # ``for chr in text: if chr in self.emojis``: only one-character keys can ever match.
             self._emoji_chars = frozenset(k for k in self.emojis if len(k) == 1)
             self._negate = frozenset(vs.NEGATE)
+            self._punctuation = vs.string.punctuation  # what SentiText strips from each word
 
         def compound(self, text: str) -> float:
             return self.polarity_scores(text)["compound"]
@@ -249,9 +253,11 @@ def _vader_class():
                         text_no_emoji += chr
                         prev_space = chr == " "
                 text = text_no_emoji.strip()
-            sentitext = vs.SentiText(text)
+            # SentiText(text): the words with punctuation stripped (emoticons kept), and whether some are ALL CAPS
+            punctuation = self._punctuation
+            words = [t if len(stripped := t.strip(punctuation)) <= 2 else stripped for t in text.split()]
+            is_cap_diff = vs.allcap_differential(words)
             sentiments: list = []
-            words = sentitext.words_and_emoticons
             lower = [str(w).lower() for w in words]
             booster, lexicon = vs.BOOSTER_DICT, self.lexicon
             for i, item in enumerate(words):
@@ -265,15 +271,14 @@ def _vader_class():
                 if lower[i] not in lexicon:  # ``sentiment_valence`` appends 0 for a word it does not know
                     sentiments.append(valence)
                     continue
-                sentiments = self._valence(valence, sentitext, item, i, sentiments, lower)
-            sentiments = self._but_check(words, sentiments)
+                sentiments = self._valence(valence, words, is_cap_diff, item, i, sentiments, lower)
+            if "but" in lower:  # otherwise ``_but_check`` changes nothing
+                sentiments = self._but_check(words, sentiments)
             return self.score_valence(sentiments, text)
 
-        def _valence(self, valence, sentitext, item, i, sentiments, lower):
+        def _valence(self, valence, words, is_cap_diff, item, i, sentiments, lower):
             lexicon = self.lexicon
             item_lowercase = lower[i]
-            is_cap_diff = sentitext.is_cap_diff
-            words = sentitext.words_and_emoticons
             valence = lexicon[item_lowercase]
             if item_lowercase == "no" and i != len(words) - 1 and lower[i + 1] in lexicon:
                 valence = 0.0
