@@ -11,6 +11,7 @@ is not), and subjects separated from their verb by a parenthetical comma pair.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import pandas as pd
@@ -40,11 +41,13 @@ _COORD_MORE_RE = re.compile(r"^\s*(?:,|,?\s*and)\s+(?:the\s+)?$", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")
 
 
-def spans_by_sentence(mentions: pd.DataFrame, sentences: pd.DataFrame) -> dict[tuple[str, int], list[Span]]:
+def spans_by_sentence(mentions: pd.DataFrame, sentences: pd.DataFrame, *,
+                      only: Collection[tuple[str, int]] | None = None) -> dict[tuple[str, int], list[Span]]:
     """Mentions grouped by (article_id, sentence idx), as sentence-relative spans.
 
     Nested or overlapping mentions keep the longer, earlier one. One pass over
-    plain columns: no per-sentence DataFrames.
+    plain columns: no per-sentence DataFrames. ``only`` limits the result to
+    those (article_id, idx) keys.
     """
     if mentions.empty or sentences.empty:
         return {}
@@ -62,7 +65,7 @@ def spans_by_sentence(mentions: pd.DataFrame, sentences: pd.DataFrame) -> dict[t
             continue
         key = (aid, int(idx))
         offset = starts.get(key)
-        if offset is None:
+        if offset is None or (only is not None and key not in only):
             continue
         grouped.setdefault(key, []).append(Span(int(start) - offset, int(end) - offset, str(canonical), str(surface), bool(dem)))
     return {key: _without_overlaps(spans) for key, spans in grouped.items()}

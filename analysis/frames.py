@@ -248,8 +248,10 @@ def tag_frames(
             role_relations.setdefault((article_id, int(idx)), set()).add(str(relation))
     rows: list[dict] = []
     for key, text, fired in zip(keys, texts, cues.found):
-        relations = role_relations.get(key, set())
-        if not fired and not relations:
+        relations = role_relations.get(key)
+        if not relations:  # the frames the cue words fired, in codebook order as found
+            rows.extend({"article_id": key[0], "sentence_idx": key[1], "frame": frame_id,
+                         "cues": "; ".join(dict.fromkeys(words))} for frame_id, words in fired.items())
             continue
         for frame in codebook:
             with_roles = relations & frame.role_relations

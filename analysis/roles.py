@@ -161,15 +161,21 @@ def extract_roles(
     """
     book = load_cues(cues_path)
     corpus_canonicals = set(mentions["canonical"].astype(str)) if not mentions.empty else set()
-    by_sentence = spans_by_sentence(mentions, sentences)
-    rows: list[dict] = []
+    # Only a sentence with a cue phrase can yield a triple: find those first, then place only their mentions.
+    cued: dict[tuple[str, int], tuple[str, int, list[re.Match[str]]]] = {}
     for article_id, idx, text, sentence_start in zip(sentences["article_id"].tolist(), sentences["idx"].tolist(),
                                                       sentences["text"].tolist(), sentences["start"].tolist()):
-        spans = by_sentence.get((article_id, int(idx)))
+        matches = list(book.pattern.finditer(text))
+        if matches:
+            cued[(article_id, int(idx))] = (text, sentence_start, matches)
+    by_sentence = spans_by_sentence(mentions, sentences, only=cued.keys())
+    rows: list[dict] = []
+    for (article_id, idx), (text, sentence_start, matches) in cued.items():
+        spans = by_sentence.get((article_id, idx))
         if not spans:
             continue
         spans = drop_modifiers(text, spans)
-        for found, targets, target_phrase in _sentence_relations(text, spans, book):
+        for found, targets, target_phrase in _sentence_relations(text, spans, book, matches):
             actors = [_metonym(s, book, corpus_canonicals) for s in found.actors]
             base = {
                 "article_id": article_id,
@@ -201,8 +207,10 @@ def extract_roles(
     return schema.conform(out.reset_index(drop=True), "roles")
 
 
-def _sentence_relations(text: str, spans: list[Span], book: CueBook) -> list[tuple[_Found, list[Span], str]]:
-    matches = list(book.pattern.finditer(text))
+def _sentence_relations(text: str, spans: list[Span], book: CueBook,
+                        matches: list[re.Match[str]] | None = None) -> list[tuple[_Found, list[Span], str]]:
+    if matches is None:
+        matches = list(book.pattern.finditer(text))
     if not matches:
         return []
     # "solidarity with", "no evidence that": a boundary word inside a cue does not cut the clause.
