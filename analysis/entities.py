@@ -648,7 +648,8 @@ def _tables(per_article, names, articles: pd.DataFrame, sentences: pd.DataFrame,
     paragraph_of = {}
     first_paragraph = {}
     if not sentences.empty:
-        for article_id, idx, paragraph in zip(sentences["article_id"], sentences["idx"], sentences["paragraph"]):
+        for article_id, idx, paragraph in zip(sentences["article_id"].tolist(), sentences["idx"].tolist(),
+                                              sentences["paragraph"].tolist()):
             paragraph_of[(article_id, int(idx))] = int(paragraph)
             first_paragraph[article_id] = min(first_paragraph.get(article_id, int(paragraph)), int(paragraph))
     titles = {}

@@ -14,6 +14,10 @@ per sentence. They return the libraries' numbers exactly:
 hand-written and randomly generated sentences (negations, boosters, "but",
 capitals, emoticons, emoji, contractions, quotes, abbreviations).
 
+TextBlob's lexicon is read from its own files without ``import textblob``,
+which would import NLTK first, about a second of a fresh process (see
+``_pattern_lexicon``).
+
 The rules were copied from textblob ``VERIFIED["textblob"]`` and
 vaderSentiment ``VERIFIED["vaderSentiment"]``. With any other installed
 version ``pattern_scorer()`` and ``vader_scorer()`` return the libraries' own
@@ -23,10 +27,12 @@ library itself changes them.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Callable
 from functools import cache
 from importlib import metadata
+from pathlib import Path
 
 #: Library versions whose rules the fast scorers reproduce.
 VERIFIED = {"textblob": "0.20.1", "vaderSentiment": "3.3.2"}
@@ -46,13 +52,12 @@ class FastPattern:
     """``textblob.en.sentiment(text)[:2]`` for a plain string: ``(polarity, subjectivity)``.
 
     The tokenizer is ``textblob._text.find_tokens`` and the word loop is
-    ``Sentiment.assessments`` (textblob 0.20.1), reading the same lexicon.
+    ``Sentiment.assessments`` (textblob 0.20.1), reading the same lexicon
+    (see ``_pattern_lexicon``).
     """
 
     def __init__(self) -> None:
-        from textblob import _text
-        from textblob.en import sentiment as lexicon
-
+        _text, lexicon = _pattern_lexicon()
         self._text = _text
         len(lexicon)  # a lazy dictionary: load it
         # word -> (polarity, subjectivity, intensity, is a modifier); only words with a no-POS (None) entry
@@ -190,6 +195,44 @@ class FastPattern:
             subjectivity += s
         count = float(len(a) or 1)
         return polarity / count, subjectivity / count
+
+
+def _pattern_lexicon():
+    """textblob's ``_text`` module and its English sentiment lexicon, without importing ``textblob``.
+
+    ``import textblob`` first imports NLTK (about a second of a fresh
+    process), but the tokenizer and the lexicon reader live in
+    ``textblob/_text.py``, which needs only the standard library: it is loaded
+    from its file under a private name, and the lexicon is built as
+    ``textblob.en.sentiment`` builds it (the same file and settings, and its
+    extra "-ly" adverbs). Tests compare the result with ``textblob.en.sentiment``.
+    """
+    spec = importlib.util.find_spec("textblob")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("textblob is not installed")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    module_spec = importlib.util.spec_from_file_location("analysis._textblob_text", folder / "_text.py")
+    _text = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(_text)
+
+    class EnglishSentiment(_text.Sentiment):  # textblob.en.Sentiment (0.20.1)
+        def load(self, path=None):
+            _text.Sentiment.load(self, path)
+            # Map "terrible" to adverb "terribly" (+1% accuracy)
+            if not path:
+                for w, pos in list(dict.items(self)):
+                    if "JJ" in pos:
+                        if w.endswith("y"):
+                            w = w[:-1] + "i"
+                        if w.endswith("le"):
+                            w = w[:-2]
+                        p, s, i = pos["JJ"]
+                        self.annotate(w + "ly", "RB", p, s, i)
+
+    lexicon = EnglishSentiment(path=str(folder / "en" / "en-sentiment.xml"), synset="wordnet_id",
+                               negations=("no", "not", "n't", "never"), modifiers=("RB",),
+                               modifier=lambda w: w.endswith("ly"), language="en")
+    return _text, lexicon
 
 
 def _library_pattern() -> Callable[[str], tuple[float, float]]:

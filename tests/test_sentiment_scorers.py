@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from functools import cache
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -98,3 +101,21 @@ def test_random_sentences_score_as_the_libraries_do(words, end):
     pattern, vader = _fast_scorers()
     assert pattern(text) == library_pattern(text)
     assert vader.compound(text) == library_vader(text)
+
+
+def test_the_lexicon_is_textblobs():
+    from textblob.en import sentiment
+
+    _, lexicon = sentiment_scorers._pattern_lexicon()
+    len(sentiment), len(lexicon)  # both lazy: load them
+    assert dict.items(lexicon) == dict.items(sentiment)
+    assert (lexicon.negations, lexicon.modifiers) == (sentiment.negations, sentiment.modifiers)
+
+
+def test_scoring_does_not_import_nltk():
+    # ``import textblob`` costs about a second (NLTK); the fast scorer reads textblob's files without it.
+    code = ("import sys; from analysis.sentiment import score_text; score_text('A sad, terrible day.'); "
+            "print('nltk' in sys.modules, 'textblob' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1])
+    assert out.stdout.split() == ["False", "False"]
