@@ -15,6 +15,7 @@ next day") is not split; an all-lowercase heading is read as a paragraph.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -140,8 +141,12 @@ def _ends_with_abbreviation(text: str, boundary: int) -> bool:
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` within ``text[start:end]``, trimmed of white space."""
+    return list(_sentence_spans(text, start, end))
+
+
+def _sentence_spans(text: str, start: int, end: int | None) -> Iterator[tuple[int, int]]:
+    """``split_sentences``, one span at a time (the first sentence is found without splitting the rest)."""
     end = len(text) if end is None else end
-    spans: list[tuple[int, int]] = []
     cursor = start
     for match in _BOUNDARY.finditer(text, start, end):
         stop = match.end()
@@ -156,11 +161,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         if _DIGIT.match(text, stop, stop + 1) and _ENDS_WITH_DIGIT.search(text, max(0, match.start() - 2), match.start()):
             continue
         punct_end = stop - (len(found) - len(found.rstrip()))
-        spans.append((cursor, punct_end))
+        if text[cursor:punct_end].strip():
+            yield _trim(text, cursor, punct_end)
         cursor = stop
-    if cursor < end:
-        spans.append((cursor, end))
-    return [_trim(text, a, b) for a, b in spans if text[a:b].strip()]
+    if cursor < end and text[cursor:end].strip():
+        yield _trim(text, cursor, end)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -179,7 +184,7 @@ def count_words(text: str) -> int:
 def derive_title(text: str, *, max_words: int = 12) -> str:
     """A short title from the first sentence of ``text``."""
     head = text[:2000]
-    first = next((head[a:b] for a, b in split_sentences(head)), head)
+    first = next((head[a:b] for a, b in _sentence_spans(head, 0, None)), head)
     words = first.split()
     if len(words) <= max_words:
         return first.rstrip(".")
