@@ -40,11 +40,16 @@ _PART = r"(?:\s+(?:night|evening|morning|afternoon))?"
 
 # Each pattern is (kind, compiled regex). Weekday and month names must be capitalised,
 # so "may rise" and "to march" are not dates. Only the words inside the match are reported.
+# The long patterns open with a lookahead for the letters a match can start with (on, the, last, ... or a
+# month or weekday name): the same matches, found without trying the optional words at every word.
+_MONTH_INITIALS = "".join(sorted({m[0] for m in _MONTHS}))
+_WEEKDAY_INITIALS = "".join(sorted({d[0] for d in _WEEKDAYS}))
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("month_day", re.compile(r"\b(?:(?:on|the night of|the morning of|the evening of)\s+)?" + _MONTH + r"\s+" + _DAY
+    ("month_day", re.compile(r"\b(?=[ot" + _MONTH_INITIALS + r"])"
+                             r"(?:(?:on|the night of|the morning of|the evening of)\s+)?" + _MONTH + r"\s+" + _DAY
                              + r"(?![\d,]*\d)" + _YEAR + r"\b")),
-    ("day_month", re.compile(r"\b(?:(?:on|the night of)\s+)?(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR
-                             + r"\b")),
+    ("day_month", re.compile(r"\b(?=[ot]|\d)(?:(?:on|the night of)\s+)?(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH
+                             + _YEAR + r"\b")),
     ("day_before_yesterday", re.compile(r"\bthe day before yesterday\b", re.I)),
     ("yesterday", re.compile(r"\b(?:late\s+|early\s+)?yesterday" + _PART + r"\b", re.I)),
     ("last_night", re.compile(r"\b(?:(?:late|early)\s+)?(?:last night|overnight|in the early hours)\b", re.I)),
@@ -52,7 +57,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("days_ago", re.compile(r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b",
                             re.I)),
     ("last_week", re.compile(r"\b(?:last week|a week ago|one week ago)\b", re.I)),
-    ("weekday", re.compile(r"\b(?:(?P<last>last|this past|past)\s+)?"
+    ("weekday", re.compile(r"\b(?=[elopt" + _WEEKDAY_INITIALS + r"])(?:(?P<last>last|this past|past)\s+)?"
                            r"(?:(?:late\s+|early\s+)?on\s+(?:(?:a|an|the)\s+(?:[a-z]+\s+){0,3})?)?"
                            r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")(?!'s? (?:prayers|market))" + _PART + r"\b")),
 ]
