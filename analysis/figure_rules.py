@@ -1246,19 +1246,24 @@ _RISE_CHAIN = _MODAL_ADVERBS | _MODALS | _LIKELY_TO | _KEEP | {"to"}
 
 
 def _modal_rise_positions(words: list[str]) -> list[int]:
-    """"the death toll might still rise", "could well climb", "was certain to rise", "was likely to keep
-    rising": a rise verb (or "keep/continue" and a gerund) after a chain of modals, "likely/certain/bound
+    """"the death toll might still rise", "could well climb", "would almost certainly rise", "was certain to
+    rise", "was likely to keep rising": a rise verb (or "keep/continue" and a gerund) after a chain of modals, "likely/certain/bound
     ... to" and adverbs that holds a modal or a "likely" word; the position is the chain's first word."""
     found = []
     for i, w in enumerate(words):
         if w in _RISE_VERBS or (w in _RISE_GERUNDS and i > 0 and words[i - 1] in _KEEP):
             k = i - 1
-            while k >= 0 and i - k <= 5 and words[k] in _RISE_CHAIN:
+            while k >= 0 and i - k <= 5 and (words[k] in _RISE_CHAIN or _is_adverb(words[k])):
                 k -= 1
             chain = words[k + 1:i]
             if not (_MODALS.isdisjoint(chain) and _LIKELY_TO.isdisjoint(chain)):
                 found.append(k + 1)
     return found
+
+
+def _is_adverb(word: str) -> bool:
+    """"almost certainly", "inevitably", "possibly": adverbs inside a modal chain ("would almost certainly rise")."""
+    return word == "almost" or (len(word) > 4 and word.endswith("ly"))
 
 
 def _negated(words: list[str], i: int) -> bool:

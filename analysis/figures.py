@@ -127,7 +127,8 @@ Rules, in the order they run on each sentence (``analysis.figure_rules``):
    of its category, unless its sentence names a place. Else ``current``. ``may_rise`` when the
    sentence says the number may rise: a listed phrase, or a chain of modals, "likely/
    certain/bound ... to" and adverbs before a rise verb ("might still rise", "could well
-   climb", "was certain to rise", "likely to keep rising"), never negated ("was not
+   climb", "would almost certainly rise", "was certain to rise", "likely to keep rising"),
+   never negated ("was not
    expected to rise", "isn't likely to rise"). The flag goes to figures of the category the
    cue names ("the death toll is expected to rise" -> killed), else to the nearest
    whole-event figure before it (not a part of it). A count said to be higher than
@@ -135,7 +136,8 @@ Rules, in the order they run on each sentence (``analysis.figure_rules``):
    adverbs, "higher", and a toll or a count noun with a category word before it; not
    "higher than"). A cue with no such figure in its own sentence flags the article's
    largest current whole-event figure of that category so far (the headline so far), else
-   its latest current one; a cue that names no category needs a count noun in its
+   its latest current one, else its latest count over a longer period ("62 deaths since the
+   heatwave began", which is the article's own count when no other follows); a cue that names no category needs a count noun in its
    sentence ("the number could still climb", not "prices may rise").
 8. ``attributed_to``: "according to X", "X said/reported/confirmed/put ...", "..., said X",
    "..., the ministry claimed."; X is a run of capitalised words or a source noun
@@ -238,6 +240,7 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
     order = sentences[["article_id", "idx", "text", "start"]].sort_values(["article_id", "idx"], kind="stable")
     rows: list[dict] = []
     period_rows: list[dict] = []  # counts over a longer period ("since January"), background for now
+    period_flagged: list[dict] = []  # of those, the ones a later may-rise cue flagged for want of another count
     article = None
     previous_category: str | None = None
     latest: dict[str, dict] = {}  # category -> latest current row of this article
@@ -247,6 +250,7 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
         article_id = str(article_id)
         if article_id != article:
             article, previous_category, latest, largest, seen = article_id, None, {}, {}, {}
+            period_latest: dict[str, dict] = {}  # category -> latest count over a longer period
             article_rows: list[dict] = []
         scan = scan_sentence(text if isinstance(text, str) else "", lexicon=lex, previous_category=previous_category,
                              seen=seen, current_year=(published_years or {}).get(article_id))
@@ -254,6 +258,10 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
             target = largest.get(category) or latest.get(category)
             if target is None and category == "injured":
                 target = largest.get("hospitalized") or latest.get("hospitalized")
+            if target is None:  # "62 deaths since the heatwave began" may yet be the article's own count
+                target = period_latest.get(category)
+                if target is not None and not target["may_rise"]:
+                    period_flagged.append(target)
             if target is not None:
                 target["may_rise"] = True
         offset = int(start)
@@ -286,6 +294,7 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
             rows.append(row)
             if figure.period:
                 period_rows.append(row)
+                period_latest[figure.category] = row
             if figure.revises:  # "later lowered the toll to 21": the larger earlier tolls are superseded
                 for earlier in article_rows:
                     if (earlier["category"] == figure.category and earlier["sentence_idx"] < row["sentence_idx"]
@@ -304,19 +313,23 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
             previous_category = scan.figures[-1].category
     if not rows:
         return _typed(schema.empty_table("figures"))
-    _keep_lone_period_counts(rows, period_rows)
+    _keep_lone_period_counts(rows, period_rows, period_flagged)
     return _typed(schema.conform(pd.DataFrame(rows), "figures"))
 
 
-def _keep_lone_period_counts(rows: list[dict], period_rows: list[dict]) -> None:
+def _keep_lone_period_counts(rows: list[dict], period_rows: list[dict], flagged: list[dict]) -> None:
     """A count over a longer period ("The outbreak has killed 187 people since March") is the article's own
-    count when it has no other current whole-event count of that kind: set it back to current (in place)."""
+    count when it has no other current whole-event count of that kind: set it back to current (in place).
+    The may-rise flag a later cue gave such a count (``flagged``) is taken back when it stays background:
+    the cue was about the event's own count."""
     if not period_rows:
         return
     totals = {(r["article_id"], r["category"]) for r in rows if r["status"] == "current" and r["scope"] == "total"}
     for row in period_rows:
         if (row["article_id"], row["category"]) not in totals:
             row["status"] = "current"
+        elif any(row is f for f in flagged):
+            row["may_rise"] = False
 
 
 

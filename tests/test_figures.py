@@ -268,6 +268,20 @@ def test_counts_over_a_longer_period(sentences, expected):
 
 
 @pytest.mark.parametrize("sentences, expected", [
+    # a later may-rise cue flags the period count that stays the article's own count ...
+    (["The ministry said 62 deaths since the heatwave began on June 8 were heat-related.",
+      "Officials said the number of deaths was expected to rise."], [(62, "current", True)]),
+    # ... but not one that stays background beside a later count of the event
+    (["Cholera has killed 187 people since March.", "The number of deaths is expected to rise.",
+      "Officials said 14 people died in the port city on Monday."],
+     [(187, "background", False), (14, "current", False)]),
+])
+def test_a_may_rise_cue_after_a_period_count(sentences, expected):
+    got = figures_of(*sentences)
+    assert list(zip(got["value"], got["status"], got["may_rise"])) == expected
+
+
+@pytest.mark.parametrize("sentences, expected", [
     (["A train derailed, killing at least 22 people.", "The agency later lowered the toll to 21."],
      [(22, "superseded"), (21, "current")]),
     (["A train derailed, killing at least 22 people.", "The toll later rose to 25."],
@@ -316,6 +330,10 @@ def test_new_toll_before_the_old_one(text, expected):
     (["Fifteen people were killed.", "Officials said the number was not certain to rise."], False),
     (["Fifteen people were killed.", "The ministry warned the number of deaths was likely to keep rising."], True),
     (["Fifteen people were killed.", "Officials said the toll will not keep rising."], False),
+    (["Fifteen people were killed.", "She said the number of dead would almost certainly rise."], True),
+    (["Fifteen people were killed.", "The toll will inevitably climb as the search goes on."], True),
+    (["Fifteen people were killed.", "She said the number would almost certainly not rise."], False),
+    (["Fifteen people were killed.", "Fuel prices will inevitably rise."], False),
 ])
 def test_may_rise_cues_with_modals_and_negation(sentences, may_rise):
     assert figures_of(*sentences)["may_rise"].tolist() == [may_rise]
