@@ -7,8 +7,8 @@ so a changed date, source or text misses) together with a hash of the
 analysis code and its data files and the versions of the libraries and model.
 Any change to the code, a word list or a library is a miss, never a stale hit.
 
-Entries are the same zips ``analysis.export.tables_to_zip`` writes (Parquet
-read back with exact dtypes, checked against their hashes), stored as
+Entries are the zips ``analysis.export.tables_to_zip`` writes, without the CSVs
+(Parquet read back with exact dtypes, checked against their hashes), stored as
 ``<cache dir>/tables/<key[:2]>/<key>.zip`` and written atomically. Names come
 from hashes only. The load report is never cached: it always describes this
 run's inputs.
@@ -73,7 +73,7 @@ def cached_analysis(corpus: Corpus, compute: Callable[[Corpus], CorpusTables]) -
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
-            handle.write(tables_to_zip(tables, name=key))
+            handle.write(tables_to_zip(tables, name=key, with_csv=False))
         os.replace(handle.name, path)
     except OSError:
         pass  # a read-only cache folder: work without it

@@ -103,7 +103,7 @@ def versions() -> dict[str, str]:
 
 
 def tables_to_zip(tables: CorpusTables, *, name: str, files: Sequence[FileRecord] = (),
-                  settings: Mapping[str, object] | None = None) -> bytes:
+                  settings: Mapping[str, object] | None = None, with_csv: bool = True) -> bytes:
     """A whole analysed corpus as zip bytes, to download and reopen later.
 
     The zip holds ``tables/<table>.csv`` and ``tables/<table>.parquet`` for
@@ -112,6 +112,8 @@ def tables_to_zip(tables: CorpusTables, *, name: str, files: Sequence[FileRecord
     the settings the analysis ran with (limits, column mappings, user-given
     sources, groups and dates), and per table its rows, columns, the hash of
     its Parquet file and what ``tables_from_zip`` needs to restore it exactly.
+    ``with_csv=False`` leaves the CSVs out (``tables_from_zip`` reads only the
+    Parquet files; the whole-table cache has no reader for the CSVs).
     """
     manifest = {
         "format": FORMAT, "format_version": FORMAT_VERSION, "corpus": name,
@@ -124,7 +126,8 @@ def tables_to_zip(tables: CorpusTables, *, name: str, files: Sequence[FileRecord
         for table, frame in tables.items():
             parquet = _parquet_bytes(frame)
             archive.writestr(f"tables/{table}.parquet", parquet)
-            archive.writestr(f"tables/{table}.csv", table_bytes(frame, "csv"))
+            if with_csv:
+                archive.writestr(f"tables/{table}.csv", table_bytes(frame, "csv"))
             manifest["tables"][table] = {
                 "rows": len(frame), "columns": [str(c) for c in frame.columns],
                 "parquet_sha256": hashlib.sha256(parquet).hexdigest(),

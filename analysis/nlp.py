@@ -29,7 +29,7 @@ import importlib
 import importlib.util
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
 from functools import cache
 from importlib import metadata
@@ -148,12 +148,15 @@ def run_ner(texts: Sequence[str], *, nlp: Language | None = None, n_process: int
         return []
     if n_process is None:
         n_process = choose_n_process(sum(map(len, texts)))
+    return list(_iter_ner(texts, nlp=nlp, n_process=n_process, batch_size=batch_size))
+
+
+def _iter_ner(texts: Sequence[str], *, nlp: Language, n_process: int, batch_size: int) -> Iterator[list[Span]]:
+    """``run_ner``'s spans one text at a time, as the workers finish them (consume it to the end)."""
     n_process = max(1, min(n_process, len(texts) // batch_size + 1))
     with _run_lock, nlp.memory_zone():
-        return [
-            [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
-            for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
-        ]
+        for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+            yield [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
 
 
 def entity_spans(texts: Sequence[str], *, nlp: Language | None = None, cache: bool = True,
@@ -226,10 +229,13 @@ def prefetch_entity_spans(texts: Sequence[str], *, nlp: Language | None = None,
 
     def work() -> None:
         try:
-            computed = run_ner(list(todo.values()), nlp=nlp, n_process=n_process)
-            by_key = dict(zip(todo, computed))
-            for key, spans in by_key.items():
-                store.put(key, [list(span) for span in spans])
+            keys, by_key = list(todo), {}
+            # Stored as they arrive, while the workers are still busy, not after the last one.
+            spans_in_order = _iter_ner(list(todo.values()), nlp=nlp or load_nlp(), n_process=n_process,
+                                       batch_size=BATCH_SIZE)
+            for index, spans in enumerate(spans_in_order):
+                by_key[keys[index]] = spans
+                store.put(keys[index], [list(span) for span in spans])
             future.set_result(by_key)
         except BaseException as error:  # noqa: BLE001  (re-raised by entity_spans' own NER run)
             future.set_exception(error)

@@ -29,6 +29,8 @@ TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parq
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 ZIP_SUFFIXES = frozenset({".zip"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | TABLE_SUFFIXES | HTML_SUFFIXES | ZIP_SUFFIXES
+# C0 controls other than tab, newline, carriage return and form feed: many of them mean a binary file.
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 #: Usual column names for each article field, matched case-insensitively.
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -103,7 +105,7 @@ def decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             text, encoding = _decode_legacy(data)
     sample = text[:20000]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls = len(_CONTROL_CHARACTER.findall(sample))
     if controls > max(2, len(sample) // 100):
         raise ValueError("the file looks binary (too many control characters), not text")
     if not text.replace("\ufeff", "").strip():

@@ -145,7 +145,7 @@ def test_failed_prefetch_is_raised_by_entity_spans(nlp, monkeypatch, tmp_path):
     def broken(batch, **kw):
         raise RuntimeError("NER broke")
 
-    monkeypatch.setattr(nlp_module, "run_ner", broken)
+    monkeypatch.setattr(nlp_module, "_iter_ner", broken)  # both the prefetch and run_ner go through it
     pending = nlp_module.prefetch_entity_spans(texts, nlp=nlp, n_process=2)
     assert pending is not None
     with pytest.raises(RuntimeError, match="NER broke"):
