@@ -1652,6 +1652,8 @@ def _resolve(figures: list[SentenceFigure], tok: Tokens, lex: Lexicon, previous_
             figure.inherited = True
         before_category = prev.category if prev else previous_category
         kind = figure.partial_kind
+        if kind == "of_them" and figure.category == "evacuated" and before_category in ("injured", "hospitalized"):
+            figure.category = before_category  # "29 were in hospital, and 11 of them had been moved to the capital"
         whole = kind[3:] if kind.startswith("of:") else ""
         if (kind == "strong"
                 or (kind == "of_them" and before_category and (

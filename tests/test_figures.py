@@ -225,6 +225,15 @@ def test_counts_about_earlier_events_are_background(text, expected):
     ("More than 1,500 residents living within two kilometres were told to leave their homes.",
      [("evacuated", 1500, "total")]),
     ("Nine fishermen who set out before the storm remain missing.", [("missing", 9, "total")]),
+    # people moved, or sleeping in tents or in the open, are displaced; bodies moved are still the dead
+    ("More than 4,000 residents had been moved to mosques and schools.", [("evacuated", 4000, "total")]),
+    ("About 2,800 villagers spent the night in tents on a football pitch.", [("evacuated", 2800, "total")]),
+    ("Hundreds of families slept in the open after the aftershock.", [("evacuated", 100, "total")]),
+    ("The 12 bodies were moved to the city morgue.", [("killed", 12, "total")]),
+    ("Police said 20 protesters spent the night in custody.", [("arrested", 20, "total")]),
+    # patients moved on are still patients: a part of the count before them
+    ("He said 29 of the wounded were in hospital and that 11 of them had been moved to the capital.",
+     [("hospitalized", 29, "partial"), ("hospitalized", 11, "partial")]),
 ])
 def test_cues_across_modifiers_groups_and_clauses(text, expected):
     got = figures_of(text)
