@@ -2,7 +2,8 @@
 
 ``assign_sides`` turns a choice of sources (or groups) into a ``side`` column
 on the articles table, so every framing table can be computed ``by="side"``;
-``entity_tone`` gives the mean sentence tone toward chosen entities per side;
+``analysis.sentiment.entity_tone(..., by="side")`` then gives the tone toward
+entities per side;
 ``evidence`` and ``term_sentences`` find the sentences behind a number.
 """
 
@@ -14,7 +15,6 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 OTHERS = "All others"
-THIN_SENTENCES = 3
 
 
 def with_groups(articles: pd.DataFrame, groups: Mapping[str, str]) -> pd.DataFrame:
@@ -35,35 +35,6 @@ def assign_sides(articles: pd.DataFrame, *, by: str, chosen: Iterable[str]) -> p
         return articles.assign(side=articles[by].where(articles[by] == chosen[0], OTHERS))
     keep = articles[articles[by].isin(chosen)] if chosen else articles
     return keep.assign(side=keep[by])
-
-
-def entity_tone(
-    sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd.DataFrame, *, entities: Iterable[str], by: str = "side"
-) -> pd.DataFrame:
-    """Mean tone of the sentences that mention each entity, per side.
-
-    A sentence mentioning the entity twice counts once. Scores resting on
-    fewer than three sentences are flagged ``thin``.
-
-    Returns:
-        ``by``, entity, n_sentences, mean_polarity, mean_vader (empty when the
-        sentences table has no such scores), thin.
-    """
-    columns = [by, "entity", "n_sentences", "mean_polarity", "mean_vader", "thin"]
-    wanted = set(entities)
-    hits = mentions[mentions["canonical"].isin(wanted)][["article_id", "sentence_idx", "canonical"]].drop_duplicates()
-    if hits.empty:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
-    scores = sentences.rename(columns={"idx": "sentence_idx"})
-    keep = ["article_id", "sentence_idx"] + [c for c in ("polarity", "vader_compound") if c in scores.columns]
-    joined = hits.merge(scores[keep], on=["article_id", "sentence_idx"]).merge(articles[["article_id", by]], on="article_id")
-    for col in ("polarity", "vader_compound"):
-        joined[col] = pd.to_numeric(joined[col], errors="coerce") if col in joined else float("nan")
-    out = joined.groupby([by, "canonical"]).agg(
-        n_sentences=("sentence_idx", "size"), mean_polarity=("polarity", "mean"), mean_vader=("vader_compound", "mean")
-    ).reset_index().rename(columns={"canonical": "entity"})
-    out["thin"] = out["n_sentences"] < THIN_SENTENCES
-    return out[columns]
 
 
 def evidence(keys: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *, extra: Iterable[str] = ()) -> pd.DataFrame:

@@ -22,7 +22,7 @@ ways: those sentences are where neither score should be trusted alone.
 Aggregates: ``article_tone`` and ``section_tone`` (means weighted by sentence
 length in words), ``source_tone`` (length-weighted over all the source's
 sentences), ``entity_tone`` (plain mean over the distinct sentences that
-mention an entity, per article or per source).
+mention an entity, per article, per source or per side of a comparison).
 
 Sentence scores are cached per article (see ``analysis.cache``) keyed by the
 article's sentence texts and the two libraries' versions.
@@ -32,7 +32,6 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import metadata
-from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -193,18 +192,20 @@ def add_article_tone(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.Data
 
 
 def entity_tone(mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *,
-                by: Literal["article", "source"] = "source", include_demonyms: bool = True) -> pd.DataFrame:
+                by: str = "source", include_demonyms: bool = True) -> pd.DataFrame:
     """Mean tone of the sentences that mention each entity ("how is Ukraine written about in each source").
 
-    A sentence counts once per entity however often it names it. Columns:
-    ``article_id`` and ``source`` (by article) or ``source`` (by source), then
-    ``canonical``, ``polarity``, ``subjectivity``, ``vader_compound`` (plain
-    means), ``n_sentences``, ``n_mentions`` and ``thin`` (fewer than 3 sentences).
+    A sentence counts once per entity however often it names it; only the
+    mentions of ``articles`` count. Columns: ``article_id`` and ``source``
+    (``by="article"``) or the ``by`` column of ``articles`` ("source", or a
+    comparison's "side"), then ``canonical``, ``polarity``, ``subjectivity``,
+    ``vader_compound`` (plain means), ``n_sentences``, ``n_mentions`` and
+    ``thin`` (fewer than 3 sentences).
 
     Args:
         include_demonyms: count "Russian officials" as a sentence about Russia.
     """
-    keys = ["article_id", "source"] if by == "article" else ["source"]
+    keys = ["article_id", "source"] if by == "article" else [by]
     columns = [*keys, "canonical", *SCORES, "n_sentences", "n_mentions", "thin"]
     if mentions.empty or sentences.empty:
         return pd.DataFrame(columns=columns)
@@ -213,7 +214,7 @@ def entity_tone(mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.Da
     pairs = counts.reset_index()
     scored = sentences[["article_id", "idx", *SCORES]].rename(columns={"idx": "sentence_idx"})
     pairs = pairs.merge(scored, on=["article_id", "sentence_idx"], how="inner")
-    pairs = pairs.merge(articles[["article_id", "source"]], on="article_id", how="left")
+    pairs = pairs.merge(articles[list(dict.fromkeys(["article_id", *keys]))], on="article_id", how="inner")
     grouped = pairs.groupby([*keys, "canonical"], sort=False, dropna=False)
     out = grouped[list(SCORES)].mean()
     out["n_sentences"] = grouped.size()

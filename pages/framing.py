@@ -8,9 +8,10 @@ import streamlit as st
 
 import app_data
 import page_parts
-from analysis.compare import OTHERS, assign_sides, entity_tone, evidence, term_sentences, with_groups
+from analysis.compare import OTHERS, assign_sides, evidence, term_sentences, with_groups
 from analysis.framing import (cast_roles, cited_sources, distinctive_terms, frame_labels, frame_profile,
                               hedge_density, role_matrix, role_names)
+from analysis.sentiment import SCORES, THIN, entity_tone
 
 app_data.route_through_dashboard(__file__)
 
@@ -162,14 +163,13 @@ else:
     st.session_state[ENTITIES_KEY] = [e for e in st.session_state.get(ENTITIES_KEY, list(top.index[:4])) if e in top.index]
     picked_entities = st.multiselect("Entities", list(top.index), key=ENTITIES_KEY,
                                      format_func=lambda e: f"{e} ({top[e]})")
-    tone = entity_tone(sentences, mentions, arts, entities=picked_entities)
-    st.caption("Mean TextBlob polarity (−1..1) and VADER compound of the sentences naming the entity. "
-               "Marked thin when fewer than 3 sentences stand behind it.")
-    tone_table = tone.rename(columns={"side": "Side", "entity": "Entity"})
+    tone = entity_tone(mentions[mentions["canonical"].isin(picked_entities)], sentences, arts, by="side")
+    st.caption("Mean TextBlob polarity (−1..1) and subjectivity (0..1) and VADER compound (−1..1) of the sentences "
+               f"naming the entity (a sentence counts once). Marked thin when fewer than {THIN} sentences stand behind it.")
+    tone_table = tone.rename(columns={"side": "Side", "canonical": "Entity"})
     st.dataframe(tone_table, key="framing_tone_table", on_select="rerun", selection_mode="single-cell",
                  hide_index=True, width="stretch",
-                 column_config={"mean_polarity": st.column_config.NumberColumn(format="%.2f"),
-                                "mean_vader": st.column_config.NumberColumn(format="%.2f")})
+                 column_config={score: st.column_config.NumberColumn(format="%.2f") for score in SCORES})
     cell = page_parts.selected_cell("framing_tone_table", tone_table)
     if cell:
         row = tone_table.iloc[cell[0]]

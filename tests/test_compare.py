@@ -2,7 +2,8 @@
 
 import pandas as pd
 
-from analysis.compare import OTHERS, assign_sides, entity_tone, evidence, term_sentences, with_groups
+from analysis.compare import OTHERS, assign_sides, evidence, term_sentences, with_groups
+from analysis.sentiment import entity_tone
 from tests.framing_helpers import combine, corpus
 
 NAMES = {"Ukraine": "Ukraine", "Russia": "Russia"}
@@ -29,13 +30,17 @@ def test_groups_default_to_the_source():
 
 def test_entity_tone_counts_sentences_once_and_flags_thin():
     articles, sentences, mentions = three_sources()
-    sentences = sentences.assign(polarity=[0.5, -0.5, 0.25, 0.0], vader_compound=[0.1, 0.1, 0.1, 0.1])
+    sentences = sentences.assign(polarity=[0.5, -0.5, 0.25, 0.0], subjectivity=0.5, vader_compound=0.1)
     arts = assign_sides(articles, by="source", chosen=["src-a1"])
-    tone = entity_tone(sentences, mentions, arts, entities=["Ukraine"]).set_index("side")
+    ukraine = mentions[mentions["canonical"] == "Ukraine"]
+    tone = entity_tone(ukraine, sentences, arts, by="side").set_index("side")
     assert tone.loc["src-a1", "n_sentences"] == 2  # "Russia blamed Ukraine" counts once
-    assert tone.loc["src-a1", "mean_polarity"] == 0.0
-    assert tone.loc[OTHERS, "mean_polarity"] == 0.25
+    assert tone.loc["src-a1", "polarity"] == 0.0
+    assert tone.loc[OTHERS, "polarity"] == 0.25
     assert tone["thin"].all()
+    # only the compared articles count: a side left out of the comparison gives no row
+    two_sides = assign_sides(articles, by="source", chosen=["src-a1", "src-a3"])
+    assert entity_tone(mentions, sentences, two_sides, by="side")["side"].unique().tolist() == ["src-a1", "src-a3"]
 
 
 def test_evidence_and_term_sentences():

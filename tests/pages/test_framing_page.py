@@ -56,3 +56,15 @@ def test_groups_of_sources(page):
     assert list(table.columns) == ["Frame", "Group A", "All others"]
     assert sentence_total(table["Group A"].iloc[0]) == sum(sentence_total(per_source[s]) for s in sources[:2])
     assert sentence_total(table["All others"].iloc[0]) == sum(sentence_total(per_source[s]) for s in sources[2:])
+
+
+def test_a_tone_cell_shows_the_sentences_behind_it(page):
+    tone = next(d.value for d in page.dataframe if {"Entity", "Side", "polarity"} <= set(d.value.columns))
+    assert tone["polarity"].between(-1, 1).all() and (tone["thin"] == (tone["n_sentences"] < 3)).all()
+    page.session_state["framing_tone_table"] = {"selection": {"rows": [], "columns": [], "cells": [[0, "polarity"]]}}
+    page.run()
+    assert not page.exception
+    evidence = next(d.value for d in page.dataframe if {"sentence", "polarity"} <= set(d.value.columns))
+    assert len(evidence) == tone["n_sentences"].iloc[0]
+    assert set(evidence["side"]) == {tone["Side"].iloc[0]}
+    assert evidence["polarity"].mean() == pytest.approx(tone["polarity"].iloc[0])
