@@ -29,7 +29,7 @@ _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seve
 # "a sixth died later": the toll became six (only when a predicate follows; "arrested a third" is not a count)
 _QUICK_WORDS = _NUMBER_WORDS | frozenset(_ORDINALS) | frozenset(["dozens", "scores", "hundreds", "thousands",
                                                                   "millions"])
-QUICK_RISE = re.compile(r"\b(?:rise|rising|climb|increase|higher|grow|final|go up)\b", re.IGNORECASE)
+QUICK_RISE = re.compile(r"\b(?:rise|rising|climb|increase|higher|grow|final|go up|go higher)\b", re.IGNORECASE)
 _MASKS = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}\b"  # 2024-03-22
     r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"  # 22/03/2024
@@ -275,6 +275,7 @@ class _Quantity:
     revision_of: "_Quantity | None" = None  # Y in "from X to Y" -> X
     revised_by: "_Quantity | None" = None  # X in "from X to Y" -> Y
     superset: "_Quantity | None" = None  # 19 in "19 of the 22 passengers" -> 22
+    member_of_count: bool = False  # "one" in "one of 64 people killed": a person in the count, not a count
     subset: "_Quantity | None" = None  # 22 in "19 of the 22 passengers" -> 19
 
     @property
@@ -468,8 +469,10 @@ def _distractor(q: _Quantity, tok: Tokens, lex: Lexicon) -> bool:
     if first_num.kind == "digits" and _YEAR.fullmatch(first_num.text) and len(q.numbers) == 1:
         if not (after_word in lex.person_nouns or lex.category_words.at(words, nxt)):
             return True
-    # dates next to a month name: "March 22", "22 March", "22nd of March"
+    # dates next to a month name: "March 22", "22 March", "22nd of March", "Feb. 17" (the dot is its own token)
     prev_raw = raw_at(q.first - 1) if q.first > 0 else ""
+    if prev_raw == "." and q.first >= 2:
+        prev_raw = raw_at(q.first - 2)
     next_raw = raw_at(nxt)
     if prev_raw.rstrip(".") in lex.months or next_raw.rstrip(".") in lex.months:
         return True
@@ -744,6 +747,22 @@ def _number_end(tok: Tokens, p: int) -> int:
     return p
 
 
+def _label_cue(q: _Quantity, tok: Tokens, lex: Lexicon) -> tuple[str, int] | None:
+    """"Persons injured: 183", "• Human lives lost: 26": a label ending in a colon right before the number
+    (as in situation reports and fact boxes) names its category; category and the cue's token index."""
+    words = tok.words
+    colon = q.qstart - 1
+    if colon < 1 or words[colon] != ":":
+        return None
+    for j in range(colon - 1, max(-1, colon - 8), -1):
+        if words[j] in (",", ";", ".", ":"):
+            break
+        match = lex.category_words.ending(words, j) or lex.before.ending(words, j)
+        if match and match[1] != "other":
+            return str(match[1]), j - match[0] + 1
+    return None
+
+
 def _before_cue(q: _Quantity, tok: Tokens, lex: Lexicon, *, start: int | None = None) -> tuple[str, int] | None:
     """Category and token index of a cue before the number with only fillers between.
 
@@ -905,12 +924,41 @@ def _place(q: _Quantity, tok: Tokens, lex: Lexicon) -> bool:
     return False
 
 
+_CORRECTED = re.compile(r"\b(?:has|have|had|was|were) (?:since |later |now |also )?been (?:corrected|revised|withdrawn|"
+                        r"retracted|amended|superseded)\b|\bwas (?:later |since )?(?:corrected|revised|withdrawn|"
+                        r"retracted|amended)\b")
+_EARLIER = frozenset("earlier initially first previously originally".split())
+_PARTICIPLES = frozenset("killed dead injured wounded hurt missing".split())
+
+
+def _participle_after(q: _Quantity, tok: Tokens, lex: Lexicon) -> bool:
+    """Is the count followed by a person noun and its participle, with no verb between: "64 people killed"
+    (not "the 12 injured", where the participle is the noun)?"""
+    words = tok.words
+    k = q.last
+    return k + 1 < len(words) and words[k] in lex.person_nouns and words[k + 1] in _PARTICIPLES
+
+
 def _superseded(q: _Quantity, tok: Tokens, lex: Lexicon) -> bool:
     """"an initial 143", "previously reported 143", "up from 1,650", "an earlier estimate of 25",
-    "not 15 as previously reported"."""
+    "not 15 as previously reported", "lowering a toll of 30", "had earlier put the death toll at seven",
+    "the figure of 31 deaths ... has been corrected"."""
     words = tok.words
     if any(lex.superseded_after.at(words, p) for p in range(q.tail, min(len(words), q.tail + 3))):
         return True
+    j = q.qstart - 1
+    if j >= 2 and words[j] == "of" and words[j - 1] in _COUNT_NOUNS:
+        k = j - 2
+        while k >= 0 and j - k <= 4 and words[k] in ("a", "an", "the", "its", "their", "death", "official"):
+            k -= 1
+        if k >= 0 and k < j - 2 and words[k] in lex.change_verbs:
+            return True  # "lowering a toll of 30 given by the ministry": the toll it replaces
+    if j >= 1 and words[j] == "of" and words[j - 1] in _COUNT_NOUNS and _CORRECTED.search(" ".join(words[q.last:])):
+        return True  # "The figure of 31 deaths reported in Situation Report No. 5 ... has been corrected"
+    if j >= 3 and words[j] == "at" and any(
+            words[k] == "had" and words[k + 1] in _EARLIER and words[k + 2] in ("put", "given", "placed", "set")
+            for k in range(max(0, j - 10), j - 2)):
+        return True  # "had earlier put the death toll there at seven" (not "by Tuesday had put it at 260")
     j = q.qstart - 1
     for _ in range(5):
         if j < 0:
@@ -944,7 +992,7 @@ def _running_total(q: _Quantity, tok: Tokens) -> bool:
 
 _TOLL_PHRASE_WORDS = frozenset(
     "the its their his her official overall total final death casualty number of toll tally count figure dead "
-    "down up sharply slightly further again also".split())
+    "down up sharply slightly further again also that this it".split())
 
 
 def _via_change(q: _Quantity, tok: Tokens, lex: Lexicon) -> bool:
@@ -1022,8 +1070,9 @@ def _background_clauses(tok: Tokens, lex: Lexicon, current_year: int | None = No
         return None
     extra = set()
     for i in bare:
-        if 2 <= i < len(words) - 1 and words[i - 2] in _ASIDE_MARKS and words[i + 1] in _ASIDE_MARKS:
-            extra |= {clause_of[i] - 1, clause_of[i] + 1}  # "The worst accident, in 1981, killed 200 people"
+        start = _phrase_start(tok, lex, i)  # "in" of "in 1981", "in November 2010"
+        if 1 <= start and i < len(words) - 1 and words[start - 1] in _ASIDE_MARKS and words[i + 1] in _ASIDE_MARKS:
+            extra |= {clause_of[i] - 1, clause_of[i] + 1}  # "The worst accident, in November 1981, killed 200 people"
         opener = i - 1 if words[i - 1] != "in" or i < 2 or words[i - 2] != "back" else i - 2
         if opener == 0 or words[opener - 1] == ";":  # "...; in 2019, a tanker explosion killed 50 people"
             k = i
@@ -1039,13 +1088,14 @@ def _background_clauses(tok: Tokens, lex: Lexicon, current_year: int | None = No
 
 
 _PERIOD_STARTS = frozenset("began started begun erupted start beginning outbreak onset".split())
+_LONG_PERIODS = frozenset("year winter summer spring autumn season monsoon decade century".split())
 
 
 def _period_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
     """Clauses counting over a longer period than the event; None for the whole sentence.
 
     "since January" (a month, not a date: "since June 1" is one day), "since the protests
-    began", "since the start of the war", "in such raids", "this year". A "since" phrase that opens the
+    began", "since the start of the war", "in such raids", "this year/winter/season". A "since" phrase that opens the
     sentence marks all of it. ``extract_figures`` keeps such a count current when the article
     has no other count of its kind.
     """
@@ -1056,7 +1106,7 @@ def _period_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
     marked: set[int] = set()
     for i, w in enumerate(words):
         hit = False
-        if w == "this" and words[i + 1:i + 2] == ["year"]:
+        if w == "this" and words[i + 1:i + 2] and words[i + 1] in _LONG_PERIODS:
             hit = i > 0  # "has already killed 112 people in floods this year"; not "This year's festival ..."
         elif w == "since" and i + 1 < len(words):
             if raw[i + 1] in lex.months and not (i + 2 < len(words) and tok.is_number(i + 2)):
@@ -1090,7 +1140,7 @@ _PRESENT = frozenset("has have is are remain remains continue continues".split()
 
 def _past_months(tok: Tokens, lex: Lexicon) -> list[int]:
     """"in May a bombing ... killed 21", "In March, a raid ... killed 23": a month after "in", with no day or
-    year after it, in a past-tense telling. A news story dates its own event by weekday ("on Saturday"), so
+    year after it, in a past-tense telling; or "since March, when ..." (the when-clause tells the earlier event). A news story dates its own event by weekday ("on Saturday"), so
     a month alone names an earlier one; not "the outbreak that began in March has killed 200" (a present
     tense after the month, or a start verb before "in")."""
     words, raw = tok.words, tok.raw
@@ -1101,10 +1151,22 @@ def _past_months(tok: Tokens, lex: Lexicon) -> list[int]:
             end = words.index(";", i) if ";" in words[i:] else len(words)
             if _PRESENT.isdisjoint(words[i + 1:end]):
                 found.append(i)
+        elif raw[i] in lex.months and words[i - 1] == "since" and words[i + 1:i + 3] == [",", "when"]:
+            found.append(i)  # "the deadliest attack since March, when 45 soldiers were killed"
     return found
 
 
 _TIME_PHRASE_WORDS = frozenset("the of early late mid summer spring autumn fall winter".split())
+
+
+def _phrase_start(tok: Tokens, lex: Lexicon, i: int) -> int:
+    """Where the time phrase ending in the year or month at ``i`` starts: the "in" of "in 1981", "in March 2016",
+    "in the summer of 2003"; ``i - 1`` when there is no such phrase."""
+    words, raw = tok.words, tok.raw
+    k = i - 1
+    while k >= 0 and i - k <= 4 and (words[k] in _TIME_PHRASE_WORDS or raw[k] in lex.months):
+        k -= 1
+    return k if k >= 0 and words[k] in ("in", "during", "since") else i - 1
 
 
 def _in_time_phrase(tok: Tokens, lex: Lexicon, i: int) -> bool:
@@ -1247,11 +1309,12 @@ _RISE_CHAIN = _MODAL_ADVERBS | _MODALS | _LIKELY_TO | _KEEP | {"to"}
 
 def _modal_rise_positions(words: list[str]) -> list[int]:
     """"the death toll might still rise", "could well climb", "would almost certainly rise", "was certain to
-    rise", "was likely to keep rising": a rise verb (or "keep/continue" and a gerund) after a chain of modals, "likely/certain/bound
+    rise", "was likely to keep rising", "could still go up": a rise verb ("go up/higher") (or "keep/continue" and a gerund) after a chain of modals, "likely/certain/bound
     ... to" and adverbs that holds a modal or a "likely" word; the position is the chain's first word."""
     found = []
     for i, w in enumerate(words):
-        if w in _RISE_VERBS or (w in _RISE_GERUNDS and i > 0 and words[i - 1] in _KEEP):
+        if (w in _RISE_VERBS or (w in _RISE_GERUNDS and i > 0 and words[i - 1] in _KEEP)
+                or (w == "go" and words[i + 1:i + 2] in (["up"], ["higher"]))):
             k = i - 1
             while k >= 0 and i - k <= 5 and (words[k] in _RISE_CHAIN or _is_adverb(words[k])):
                 k -= 1
@@ -1277,8 +1340,8 @@ def _may_rise_cues(tok: Tokens, lex: Lexicon) -> list[tuple[int, str | None]]:
     words = tok.words
     cues = []
     higher = _higher_positions(words, lex) if "higher" in words else []
-    modal = _modal_rise_positions(words) if not (_RISE_VERBS.isdisjoint(words) and _RISE_GERUNDS.isdisjoint(words)) \
-        else []
+    modal = _modal_rise_positions(words) if not (_RISE_VERBS.isdisjoint(words) and _RISE_GERUNDS.isdisjoint(words)
+                                                 and "go" not in words) else []
     if lex.may_rise.by_last.keys().isdisjoint(words) and not higher and not modal:
         return cues
     positions = [i for i in lex.may_rise.positions(words) if lex.may_rise.at(words, i)]
@@ -1324,7 +1387,7 @@ def _higher_positions(words: list[str], lex: Lexicon) -> list[int]:
 
 def scan_sentence(text: str, *, lexicon: Lexicon | None = None, previous_category: str | None = None,
                   seen: Mapping[str, int] | frozenset[str] = frozenset(),
-                  current_year: int | None = None) -> SentenceScan:
+                  current_year: int | None = None, after_toll: bool = False) -> SentenceScan:
     """Every figure in one sentence (offsets into the sentence), per the rules in ``analysis.figures``.
 
     Args:
@@ -1338,17 +1401,19 @@ def scan_sentence(text: str, *, lexicon: Lexicon | None = None, previous_categor
             counts came before): "14 bodies" recovered after a toll of 61 is a part of it.
         current_year: the article's publication year, when known: a year from it on names
             this event ("the floods in 2024 killed 200" in a 2024 article), not an earlier one.
+        after_toll: the previous sentence gave figures and the article has a death toll so far:
+            a may-rise cue whose subject is "it" is about the toll ("... it could go higher still").
     """
     lex = lexicon or load_lexicon()
     if not _HAS_DIGIT.search(text) and _QUICK_WORDS.isdisjoint(_ASCII_WORD.findall(text.lower())):
-        return _rise_only(text, lex)
+        return _rise_only(text, lex, after_toll=after_toll)
     tok = Tokens.of(text)
     numbers = numbers_in(tok) + _ordinals(tok)
     masks = _mask_spans(text) if numbers else []
     if masks:
         numbers = [n for n in numbers if not any(a < n.end and n.start < b for a, b in masks)]
     if not numbers:
-        return _rise_only(text, lex, tok)
+        return _rise_only(text, lex, tok, after_toll=after_toll)
     numbers.sort(key=lambda n: n.start)
     for n in numbers:
         tok.numbers.update(range(n.first, n.last))
@@ -1358,14 +1423,17 @@ def scan_sentence(text: str, *, lexicon: Lexicon | None = None, previous_categor
         tok.quantity_at[q.first] = q
     for qa, qb in zip(quantities, quantities[1:]):
         if tok.words[qa.last:qb.qstart] in (["of", "the"], ["of"]) and qb.revision_of is None:
+            if _participle_after(qb, tok, lex):
+                qa.member_of_count = True  # "one of 64 people killed": 64 is the count, "one" a person in it
+                continue
             qa.superset, qb.subset = qb, qa  # "19 of the 22 passengers"
-    counts = [q for q in quantities if not _distractor(q, tok, lex)]
+    counts = [q for q in quantities if not _distractor(q, tok, lex) and not (q.member_of_count and q.value == 1)]
     for q in counts:  # cue scans step over the other numbers: "a magnitude 6.4 earthquake", "two kilometres"
         tok.counts.update(range(q.first, q.last))
     figures = [f for q in counts for f in _quantity_figures(q, tok, lex)]
     figures = _resolve(figures, tok, lex, previous_category, seen)
     if not figures:
-        return _rise_only(text, lex, tok)
+        return _rise_only(text, lex, tok, after_toll=after_toll)
     background = _background_clauses(tok, lex, current_year)
     period = _period_clauses(tok, lex)
     if background is None or background or period is None or period:
@@ -1399,8 +1467,12 @@ def _ordinals(tok: Tokens) -> list[Number]:
     return found
 
 
-def _rise_only(text: str, lex: Lexicon, tok: Tokens | None = None) -> SentenceScan:
-    """No figure here; a "may rise" cue still applies to figures of earlier sentences."""
+def _rise_only(text: str, lex: Lexicon, tok: Tokens | None = None, *, after_toll: bool = False) -> SentenceScan:
+    """No figure here; a "may rise" cue still applies to figures of earlier sentences.
+
+    ``after_toll``: the previous sentence gave figures and the article has a death toll, so a cue whose
+    subject is "it" is about that toll ("The toll rose to 27. Officials warned it could go higher still.").
+    """
     if not QUICK_RISE.search(text):
         return SentenceScan([], [])
     tok = tok or Tokens.of(text)
@@ -1408,7 +1480,8 @@ def _rise_only(text: str, lex: Lexicon, tok: Tokens | None = None) -> SentenceSc
     # An unnamed cue is about the toll only when the sentence names a count before it or in it: "the figure
     # covered only deaths confirmed by doctors and was likely to rise", not "prices may rise".
     return SentenceScan([], [named or "killed" for i, named in _may_rise_cues(tok, lex)
-                             if named or not _COUNT_NOUNS.isdisjoint(words[:i + 4])])
+                             if named or not _COUNT_NOUNS.isdisjoint(words[:i + 4])
+                             or (after_toll and i > 0 and words[i - 1] == "it")])
 
 
 def _quantity_figures(q: _Quantity, tok: Tokens, lex: Lexicon) -> list[SentenceFigure]:
@@ -1426,6 +1499,8 @@ def _quantity_figures(q: _Quantity, tok: Tokens, lex: Lexicon) -> list[SentenceF
         group = _left_group_cue(q, tok, lex)  # "killed the bomber and 14 others": 14, no sum
         if group is not None:
             before = group
+    if before is None:
+        before = _label_cue(q, tok, lex)
     far_toll = False
     if before is None or not before[0]:
         toll = _toll_cue(q, tok, lex)

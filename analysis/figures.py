@@ -17,7 +17,7 @@ Rules, in the order they run on each sentence (``analysis.figure_rules``):
    descending "X to Y", is a revision: X ``superseded``, Y ``current``; so is "to 133 from
    143". In "19 of the 22 passengers were killed" the 22 is the whole, not a figure.
 2. Distractors are dropped: years (1800-2100 written without a comma, unless a people
-   noun follows: "2000 people"), dates next to a month name, ISO and slashed dates, clock
+   noun follows: "2000 people"), dates next to a month name ("Feb. 17 (AFP)" too), ISO and slashed dates, clock
    times, phone numbers, URLs, money (currency sign or unit), percentages, a number
    joined by a hyphen to a word ("20-year-old", "6,200-seat"), a unit after the number
    ("two decades", "40 km", "8 p.m."), a rate ("20,000 vehicles a day"), a label before it
@@ -57,7 +57,9 @@ Rules, in the order they run on each sentence (``analysis.figure_rules``):
    the first half of a compound is none ("found in a burned-out car"). A rescue followed in
    its clause by "and/with/but" and a harm is the harm ("rescued with severe burns" ->
    injured, "rescued and taken to hospital" -> hospitalized; "found alive in a hospital"
-   stays rescued). A transitive predicate with an object after it is active voice and does
+   stays rescued). A label ending in a colon right before the number names the category,
+   as in situation reports ("Persons injured: 183", "Human lives lost: 26"). "one of 64
+   people killed" gives 64 (the count has its own participle), not 1. A transitive predicate with an object after it is active voice and does
    not count ("three gunmen killed 60 people" gives three no killed figure). Attackers heads add an
    ``attackers`` figure beside any other cue ("detained the four gunmen" -> arrested 4 and
    attackers 4); killed/injured attackers are a ``partial`` count. A number with no cue of
@@ -99,7 +101,8 @@ Rules, in the order they run on each sentence (``analysis.figure_rules``):
    sentence names a place ("In Marun, 1,540 people had died" after "above 2,100").
 7. Status: ``superseded`` for revisions; for "an initial 143", "previously reported",
    "officials first said", "up from 115", "an earlier estimate of 25", "not 15 as previously
-   reported"; for a count followed
+   reported", "lowering a toll of 30", "had earlier put the toll at seven", "the figure of
+   31 deaths ... has been corrected"; for a count followed
    in the sentence by a change to a new count ("stood at 89 ..., rose to 104"); and for a
    sentence opening with "Initially,"/"At first,". ``projected`` for "could reach 200",
    "may exceed 2,000", "up to 300 may have died". ``background`` for counts about another,
@@ -107,8 +110,10 @@ Rules, in the order they run on each sentence (``analysis.figure_rules``):
    1,700 people in 2022", "since 2015", "between 2016 and 2022"; a date such as "on 22
    March 2024" is not one) or one
    ending a time phrase ("in the summer of 2003", "in September 2019", "during early
-   2015"), a month alone after "in" in a past-tense telling ("in May a bombing killed 21":
-   a story dates its own event by weekday), a year before the article's publication year when it is known (a year from it on
+   2015", also as an aside: "The last comparable flooding, in November 2010, killed 26"), a
+   month alone after "in" in a past-tense telling ("in May a bombing killed 21": a story
+   dates its own event by weekday) or before ", when" ("the deadliest since March, when 45
+   soldiers were killed"), a year before the article's publication year when it is known (a year from it on
    names this event: "floods in March 2024 killed 200" in a 2024 article stays current), a
    year naming an event ("the 2004 tsunami"), or a year after "the/of/a ..." with a history
    cue ("the deadliest since 2015, when 224 died"); a clause with "years ago", "so far this
@@ -118,7 +123,7 @@ Rules, in the order they run on each sentence (``analysis.figure_rules``):
    same centre in 2016, 33 recruits were killed"). A year naming an event in a present-tense clause is this event ("The 2024 floods
    have displaced 40,000" stays current). Counts over a longer period than the event
    ("since January" -- a month, not a date --, "since the protests began", "since the start
-   of the war", "in such raids", "this year", and a ", which"/", that" clause right after one: "six
+   of the war", "in such raids", "this year/winter/season", and a ", which"/", that" clause right after one: "six
    bombings since January, which have killed more than 90") are ``background`` unless the article has no other current
    whole-event count of their kind ("The outbreak has killed 187 people since it began in
    March" alone stays current). A toll changed through a change verb in a later sentence
@@ -184,10 +189,15 @@ Known misses (the holdouts in ``tests/data`` measure them; each documented xfail
 - In an article with no known date, a year naming this event reads as an earlier one ("the
   floods in 2024 killed 200" is background); so does a month alone after "in" in a
   past-tense telling ("the floods in March killed 200"), whatever the article's date.
+- Toll histories across sentences ("the first official figure was four dead. By midnight
+  the department had raised it to 11") leave the earlier counts ``current`` (the largest
+  still wins the headline); a breakdown in brackets after a labelled count ("Human lives
+  lost: 26 (Delmar 14, Kessari 8)") is not read; "evacuated to 1,146 cyclone shelters"
+  reads the shelters as people.
 - "police put the number at 12,000" (a crowd) reads as arrested;
   "four of the wounded had since died" reads as injured; "forced tens of thousands from
-  their homes" reads as ``other``; counts staying in shelters or moved to a school, and
-  "searched for at least 30 others", have no category.
+  their homes" reads as ``other``; "where about 90 people spent the night" (a shelter named
+  only before) and "searched for at least 30 others" have no category.
 - May-rise wordings outside the list, the modal rule and the "higher" rule ("many more
   are feared among the dead", "the actual number was probably higher" with no category word); the source
   of a relative clause is taken for the sentence ("a toll that officials said was likely
@@ -251,9 +261,12 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
         if article_id != article:
             article, previous_category, latest, largest, seen = article_id, None, {}, {}, {}
             period_latest: dict[str, dict] = {}  # category -> latest count over a longer period
+            previous_had_figures = False
             article_rows: list[dict] = []
         scan = scan_sentence(text if isinstance(text, str) else "", lexicon=lex, previous_category=previous_category,
-                             seen=seen, current_year=(published_years or {}).get(article_id))
+                             seen=seen, current_year=(published_years or {}).get(article_id),
+                             after_toll=previous_had_figures and "killed" in seen)
+        previous_had_figures = bool(scan.figures)
         for category in scan.unplaced_may_rise:  # "The death toll is expected to rise." flags the toll so far
             target = largest.get(category) or latest.get(category)
             if target is None and category == "injured":
@@ -349,8 +362,8 @@ def headline_figures(figures: pd.DataFrame) -> pd.DataFrame:
     """Per article and category, the figure the article presents as its current total.
 
     Rule: among the article's figures of the category with status ``current`` and scope
-    ``total``, take the largest value (ties: a precise figure over a vague one, then the
-    earliest in the text), leaving out a later death toll over three times the article's
+    ``total``, take the largest value (ties: a precise figure over a vague one, a qualified
+    one over a bare one, then the earliest in the text), leaving out a later death toll over three times the article's
     first one that is not given as the toll itself (see ``_late_outliers``). Superseded, projected, background and partial figures never
     become headlines; when only such figures exist the headline is empty. ``injured``
     also counts ``hospitalized`` figures (everyone in hospital is injured): its headline is
@@ -413,8 +426,10 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
         return empty
     outliers = _late_outliers(totals) if category == "killed" else []
     kept = [f for f in totals if f not in outliers]
-    # Largest value; ties: a precise figure over a vague one, then the earliest in the text.
-    chosen = min(kept, key=lambda f: (-f["value"], _flag(f["vague"]), f["sentence_idx"], f["start"]))
+    # Largest value; ties: a precise figure over a vague one, a qualified one over a bare one (a headline's "17
+    # bodies recovered" shortens the text's "at least 17 people drowned"), then the earliest in the text.
+    chosen = min(kept, key=lambda f: (-f["value"], _flag(f["vague"]), f["qualifier"] == "exact", f["sentence_idx"],
+                                      f["start"]))
     n = len(kept)
     rule = "only current whole-event figure" if n == 1 else f"largest of {n} current whole-event figures"
     if outliers:

@@ -506,3 +506,61 @@ def test_seed_headlines():
     assert statuses["superseded"] == [143]
     assert sorted(figures.loc[figures["scope"] == "partial", "value"]) == [3, 14, 28]
     assert not (figures["number_text"].str.contains("hundreds|two decades", case=False)).any()
+
+
+@pytest.mark.parametrize("sentences, expected", [
+    # a dateline's abbreviated month with its dot is a date, not a count
+    (["SANKT ORLEN, Feb. 17 (AFP) - Five ski tourers were killed and two injured."],
+     [("killed", 5, "current"), ("injured", 2, "current")]),
+    # falling ill is a kind of harm; patients moved to intensive care are in hospital
+    (["More than 120 guests fell ill after the feast, and 87 of them were admitted to hospital."],
+     [("injured", 120, "current"), ("hospitalized", 87, "current")]),
+    (["Four patients were moved to the intensive care unit."], [("hospitalized", 4, "current")]),
+    # "since March, when ..." and an aside "in November 2010" date earlier events
+    (["Militants killed at least 31 people.", "It was the deadliest attack since March, when 45 soldiers were killed."],
+     [("killed", 31, "current"), ("killed", 45, "background")]),
+    (["At least 19 people have died.", "The last comparable flooding, in November 2010, killed 26 people."],
+     [("killed", 19, "current"), ("killed", 26, "background")]),
+    # a season is a longer period than the event
+    (["Five skiers were killed on Saturday.", "Avalanches have killed 14 people in the province this winter."],
+     [("killed", 5, "current"), ("killed", 14, "background")]),
+    # a toll replaced in the same sentence, or said to have been given earlier
+    (["The blast killed 18 workers, the governor said, lowering a toll of 30 given by the ministry."],
+     [("killed", 18, "current"), ("killed", 30, "superseded")]),
+    (["Six people died in Vess.", "The council had earlier put the death toll there at seven."],
+     [("killed", 6, "current"), ("killed", 7, "superseded")]),
+    (["A dam burst, killing at least 120 people.", "By Tuesday, officials had put the number of dead at 260."],
+     [("killed", 120, "current"), ("killed", 260, "current")]),
+    (["The ministry said 52 people had been hurt, but it revised that figure down to 36 on Wednesday."],
+     [("injured", 52, "superseded"), ("injured", 36, "current")]),
+    (["Human lives lost: 26", "The figure of 31 deaths reported in the previous bulletin has been corrected."],
+     [("killed", 26, "current"), ("killed", 31, "superseded")]),
+    # "one of 64 people killed": the count is 64, "one" a person in it
+    (["She was one of 64 people killed when the plane came down."], [("killed", 64, "current")]),
+    (["Five of the 12 injured were in critical condition."],
+     [("hospitalized", 5, "current"), ("injured", 12, "current")]),
+    # a label and a colon, as in situation reports: "Persons injured: 183"
+    (["• Persons injured: 183", "• Persons missing: 9, all fishermen"],
+     [("injured", 183, "current"), ("missing", 9, "current")]),
+    (["Issued at 18:00 hrs, 14 May"], []),
+])
+def test_report_styles_and_earlier_figures(sentences, expected):
+    got = figures_of(*sentences)
+    assert list(zip(got["category"], got["value"], got["status"])) == expected
+
+
+@pytest.mark.parametrize("sentences, may_rise", [
+    (["The toll reached 32.", "He said the number of dead could still go up."], True),
+    (["The toll had risen to 27, with 36 injured.", "Officials warned that it could go higher still."], True),
+    (["The toll had risen to 27.", "The river burst its banks.", "Officials warned it could rise further."], False),
+    (["The toll had risen to 27.", "Fuel prices could go up."], False),
+])
+def test_may_rise_with_go_up_and_it(sentences, may_rise):
+    assert figures_of(*sentences)["may_rise"].tolist()[0] == may_rise
+
+
+def test_a_qualified_figure_wins_a_tie_with_a_bare_one():
+    got = figures_of("Boat capsizes on the lake; 17 bodies recovered",
+                     "At least 17 people drowned when the boat capsized on Monday, police said.")
+    (row,) = headline_figures(got).to_dict("records")
+    assert (row["killed"], row["killed_qualifier"]) == (17, "at_least")
