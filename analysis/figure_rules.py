@@ -959,7 +959,6 @@ def _superseded(q: _Quantity, tok: Tokens, lex: Lexicon) -> bool:
             words[k] == "had" and words[k + 1] in _EARLIER and words[k + 2] in ("put", "given", "placed", "set")
             for k in range(max(0, j - 10), j - 2)):
         return True  # "had earlier put the death toll there at seven" (not "by Tuesday had put it at 260")
-    j = q.qstart - 1
     for _ in range(5):
         if j < 0:
             return False
@@ -1140,9 +1139,10 @@ _PRESENT = frozenset("has have is are remain remains continue continues".split()
 
 def _past_months(tok: Tokens, lex: Lexicon) -> list[int]:
     """"in May a bombing ... killed 21", "In March, a raid ... killed 23": a month after "in", with no day or
-    year after it, in a past-tense telling; or "since March, when ..." (the when-clause tells the earlier event). A news story dates its own event by weekday ("on Saturday"), so
-    a month alone names an earlier one; not "the outbreak that began in March has killed 200" (a present
-    tense after the month, or a start verb before "in")."""
+    year after it, in a past-tense telling; or "since March, when ..." (the when-clause tells the earlier
+    event). A news story dates its own event by weekday ("on Saturday"), so a month alone names an earlier
+    one; not "the outbreak that began in March has killed 200" (a present tense after the month, or a start
+    verb before "in")."""
     words, raw = tok.words, tok.raw
     found = []
     for i in range(1, len(words)):
@@ -1309,8 +1309,9 @@ _RISE_CHAIN = _MODAL_ADVERBS | _MODALS | _LIKELY_TO | _KEEP | {"to"}
 
 def _modal_rise_positions(words: list[str]) -> list[int]:
     """"the death toll might still rise", "could well climb", "would almost certainly rise", "was certain to
-    rise", "was likely to keep rising", "could still go up": a rise verb ("go up/higher") (or "keep/continue" and a gerund) after a chain of modals, "likely/certain/bound
-    ... to" and adverbs that holds a modal or a "likely" word; the position is the chain's first word."""
+    rise", "was likely to keep rising", "could still go up": a rise verb (or "go up/higher", or "keep/continue"
+    and a gerund) after a chain of modals, "likely/certain/bound ... to" and adverbs that holds a modal or a
+    "likely" word; the position is the chain's first word."""
     found = []
     for i, w in enumerate(words):
         if (w in _RISE_VERBS or (w in _RISE_GERUNDS and i > 0 and words[i - 1] in _KEEP)
