@@ -29,7 +29,8 @@ _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seve
 # "a sixth died later": the toll became six (only when a predicate follows; "arrested a third" is not a count)
 _QUICK_WORDS = _NUMBER_WORDS | frozenset(_ORDINALS) | frozenset(["dozens", "scores", "hundreds", "thousands",
                                                                   "millions"])
-QUICK_RISE = re.compile(r"\b(?:rise|rising|climb|increase|higher|grow|final|go up|go higher)\b", re.IGNORECASE)
+QUICK_RISE = re.compile(r"\b(?:rise|rising|climb|increase|higher|grow|final|go up|go higher|revised up(?:wards?)?)\b",
+                        re.IGNORECASE)
 _MASKS = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}\b"  # 2024-03-22
     r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"  # 22/03/2024
@@ -924,9 +925,15 @@ def _place(q: _Quantity, tok: Tokens, lex: Lexicon) -> bool:
     return False
 
 
-_CORRECTED = re.compile(r"\b(?:has|have|had|was|were) (?:since |later |now |also )?been (?:corrected|revised|withdrawn|"
-                        r"retracted|amended|superseded)\b|\bwas (?:later |since )?(?:corrected|revised|withdrawn|"
-                        r"retracted|amended)\b")
+# "has been corrected", "was later revised", "that officials later described as incorrect", "a figure the
+# company later corrected" (on the lower-cased words after the count)
+_CORRECTED = re.compile(
+    r"\b(?:has|have|had|was|were) (?:since |later |now |also )?been (?:corrected|revised|withdrawn|retracted|amended|"
+    r"superseded)\b|\b(?:was|were) (?:later |since )?(?:corrected|revised|withdrawn|retracted|amended)\b"
+    r"|\b(?:described|dismissed|rejected) (?:it |them )?as (?:incorrect|wrong|inaccurate|false|exaggerated)\b"
+    r"|\blater (?:corrected|revised|withdrew|retracted|denied)\b")
+MONTH_NAMES = frozenset("January February March April May June July August September October November December"
+                        .split())
 _EARLIER = frozenset("earlier initially first previously originally".split())
 _PARTICIPLES = frozenset("killed dead injured wounded hurt missing".split())
 
@@ -953,8 +960,12 @@ def _superseded(q: _Quantity, tok: Tokens, lex: Lexicon) -> bool:
             k -= 1
         if k >= 0 and k < j - 2 and words[k] in lex.change_verbs:
             return True  # "lowering a toll of 30 given by the ministry": the toll it replaces
-    if j >= 1 and words[j] == "of" and words[j - 1] in _COUNT_NOUNS and _CORRECTED.search(" ".join(words[q.last:])):
-        return True  # "The figure of 31 deaths reported in Situation Report No. 5 ... has been corrected"
+    named = (j >= 1 and words[j] == "of" and words[j - 1] in _COUNT_NOUNS) or any(
+        words[k:k + 3] in ([",", "a", "figure"], [",", "a", "number"], [",", "a", "toll"])
+        for k in range(q.last, min(len(words), q.last + 5)))
+    if named and _CORRECTED.search(" ".join(words[q.last:])):
+        return True  # "The figure of 31 deaths ... has been corrected", "four miners were dead, a figure the company
+        # later corrected", "a figure of 12 that officials later described as incorrect"
     if j >= 3 and words[j] == "at" and any(
             words[k] == "had" and words[k + 1] in _EARLIER and words[k + 2] in ("put", "given", "placed", "set")
             for k in range(max(0, j - 10), j - 2)):
@@ -1406,6 +1417,10 @@ def scan_sentence(text: str, *, lexicon: Lexicon | None = None, previous_categor
             a may-rise cue whose subject is "it" is about the toll ("... it could go higher still").
     """
     lex = lexicon or load_lexicon()
+    lead = _DATELINE.match(text)
+    if lead and lead.end() < len(text):
+        return _after_dateline(text, lead, lexicon=lex, previous_category=previous_category, seen=seen,
+                               current_year=current_year, after_toll=after_toll)
     if not _HAS_DIGIT.search(text) and _QUICK_WORDS.isdisjoint(_ASCII_WORD.findall(text.lower())):
         return _rise_only(text, lex, after_toll=after_toll)
     tok = Tokens.of(text)
@@ -1466,6 +1481,33 @@ def _ordinals(tok: Tokens) -> list[Number]:
             found.append(Number(start, end, tok.text[start:end], _ORDINALS[w], _ORDINALS[w], _ORDINALS[w], False, "ordinal",
                                 True, i, i + 1))
     return found
+
+
+# A lead-in before a dash: a dateline ("SANKT ORLEN, Feb. 17 (AFP) -", "MORANA, 3 October —"), a live blog's
+# time stamp ("17:50 —") or a fact box's dated entry ("* SEPTEMBER 1996 -"). Places are in capitals.
+_DATELINE = re.compile(
+    r"\s*(?:[*•·▪]\s*)?"
+    r"(?:(?P<caps>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)?"
+    r"(?:\s+(?P<year>\d{4}))?"
+    r"|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)"
+    r"\s*(?:\([^()]{1,40}\))?\s*[—–-]{1,2}\s+")
+
+
+def _after_dateline(text: str, lead: re.Match, **scan_options) -> SentenceScan:
+    """``scan_sentence`` of the text after a dateline or time stamp, with offsets into the whole sentence. A
+    fact box entry dated by a month and a past year alone ("* SEPTEMBER 1996 - ... 412 people die") tells an
+    earlier event: its figures are background."""
+    scan = scan_sentence(text[lead.end():], **scan_options)
+    year, current_year = lead.group("year"), scan_options.get("current_year")
+    dated_entry = (year is not None and lead.group("caps").title() in MONTH_NAMES
+                   and (current_year is None or int(year) < current_year))
+    for figure in scan.figures:
+        figure.start += lead.end()
+        figure.end += lead.end()
+        if dated_entry and figure.status == "current":
+            figure.status = "background"
+    return scan
 
 
 def _rise_only(text: str, lex: Lexicon, tok: Tokens | None = None, *, after_toll: bool = False) -> SentenceScan:

@@ -564,3 +564,51 @@ def test_a_qualified_figure_wins_a_tie_with_a_bare_one():
                      "At least 17 people drowned when the boat capsized on Monday, police said.")
     (row,) = headline_figures(got).to_dict("records")
     assert (row["killed"], row["killed_qualifier"]) == (17, "at_least")
+
+
+@pytest.mark.parametrize("sentences, expected", [
+    # a dateline, a live blog's time stamp or a fact box's dated entry is not part of the sentence
+    (["MARROW HILL — A year ago this week, a mudslide swept down from the quarry, killing 211 people."],
+     [("killed", 211, "background")]),
+    (["17:50 — The agency's latest figures: 64 dead and 702 injured."],
+     [("killed", 64, "current"), ("injured", 702, "current")]),
+    (["* SEPTEMBER 1996 - The MV Sendi Star sinks after hitting a reef; 412 people die."],
+     [("killed", 412, "background")]),
+    (["12 die in bus crash"], [("killed", 12, "current")]),
+    # a figure the text says was corrected or called wrong is replaced
+    (["The governor had said that four miners were dead, a figure the company later corrected."],
+     [("killed", 4, "superseded")]),
+    (["Local media reported a figure of 12 deaths that officials later described as incorrect."],
+     [("killed", 12, "superseded")]),
+    (["Four people were killed, a figure that police said could rise."], [("killed", 4, "current")]),
+    # harm sought at hospitals; disease cases are not counts of harmed people
+    (["More than 480 people sought treatment for breathing problems."], [("injured", 480, "current")]),
+    (["All 11 rescued men were taken to the regional hospital in Ostrel."], [("hospitalized", 11, "current")]),
+    (["Six people have died.", "A further 11 probable cases are under investigation."], [("killed", 6, "current")]),
+])
+def test_datelines_corrections_and_outbreaks(sentences, expected):
+    got = figures_of(*sentences)
+    assert list(zip(got["category"], got["value"], got["status"])) == expected
+
+
+def test_a_datelines_figures_point_into_the_sentence():
+    text = "17:50 — The agency's latest figures: 64 dead."
+    got = figures_of(text)
+    assert [text[s:e] for s, e in zip(got["start"], got["end"])] == ["64"]
+
+
+def test_a_live_blogs_toll_grows_step_by_step():
+    got = figures_of("05:03 — The governor says at least four people have been killed.",
+                     "06:30 — The agency now says 17 people are confirmed dead.",
+                     "09:15 — The agency raises the toll to 38 dead.",
+                     "13:20 — The agency says the death toll has risen to 51.",
+                     "17:50 — The agency's latest figures: 64 dead.",
+                     "The monsoon has already killed 400 people in the country.")
+    (row,) = headline_figures(got).to_dict("records")
+    assert row["killed"] == 64 and "set aside" in row["killed_rule"]
+
+
+def test_a_revised_upwards_estimate_may_rise():
+    got = figures_of("The heatwave caused about 1,400 deaths, the statistics office said.",
+                     "The office said the figure could be revised upwards.")
+    assert got["may_rise"].tolist() == [True]
