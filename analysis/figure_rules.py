@@ -600,6 +600,23 @@ def _skip_parenthetical(tok: Tokens, p: int, lex: Lexicon) -> int | None:
     return None
 
 
+_MOVED_TO = frozenset("taken brought rushed sent airlifted flown transferred referred transported admitted".split())
+_HOSPITAL_NOUNS = frozenset("hospital hospitals clinic clinics infirmary".split())
+
+
+def _to_named_hospital(words: list[str], p: int) -> tuple[int, tuple[str, bool]] | None:
+    """"were brought to the Masbaro Provincial Hospital", "taken to Sunbury Hospital": a move to a hospital named
+    by up to four words, as an ``after`` cue match ``(length, (category, transitive))``."""
+    if words[p] not in _MOVED_TO or words[p + 1:p + 2] != ["to"]:
+        return None
+    for k in range(p + 2, min(len(words), p + 7)):
+        if words[k] in _HOSPITAL_NOUNS:
+            return k - p + 1, ("hospitalized", False)
+        if not words[k].isalpha():
+            return None
+    return None
+
+
 def _predicate(q: _Quantity, tok: Tokens, lex: Lexicon, *,
                limit: int = 6) -> tuple[str, int, int, bool, list[_Quantity | None]] | None:
     """Category, token index and length of the predicate cue after the number's noun phrase,
@@ -651,7 +668,7 @@ def _predicate(q: _Quantity, tok: Tokens, lex: Lexicon, *,
                 p, gap = p + 1, gap + 1
                 continue
             return None
-        match = lex.after.at(words, p)
+        match = lex.after.at(words, p) or _to_named_hospital(words, p)
         if match and _compound_at(tok, p + match[0] - 1):
             match = None  # "found in a burned-out car"
         if match and match[1][1] and p + match[0] < len(words) and words[p + match[0]] in lex.person_nouns and all(
@@ -1466,8 +1483,11 @@ def scan_sentence(text: str, *, lexicon: Lexicon | None = None, previous_categor
             figure.revises = not _names_place(tok, lex)
     unplaced = []
     for position, named in _may_rise_cues(tok, lex):
-        if not _flag_may_rise(figures, position, named) and named:
-            unplaced.append(named)
+        if not _flag_may_rise(figures, position, named):
+            if named:
+                unplaced.append(named)
+            elif not _COUNT_NOUNS.isdisjoint(tok.words[:position + 4]):
+                unplaced.append("killed")  # "still searching for eight people, so the figure may still go up"
     _attribute(figures, tok, lex)
     return SentenceScan(figures, unplaced)
 
@@ -1885,7 +1905,9 @@ def _flag_may_rise(figures: list[SentenceFigure], position: int, named: str | No
     if named:
         targets = [f for f in current if f.category == named or (named == "injured" and f.category == "hospitalized")]
     else:
-        # the nearest whole-event count: "counted 52 dead, including 14 children, and the number was likely to rise"
+        # the nearest whole-event count of the harmed: "counted 52 dead, including 14 children, and the number was
+        # likely to rise"; not the missing or the evacuated, who are why a toll may rise
+        current = [f for f in current if f.category in _HARMED]
         current = [f for f in current if f.scope == "total"] or current
         before = [f for f in current if f.first < position]
         after = [f for f in current if f.first >= position]

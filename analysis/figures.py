@@ -60,7 +60,8 @@ Rules, in the order they run on each sentence (``analysis.figure_rules``):
    the first half of a compound is none ("found in a burned-out car"). A rescue followed in
    its clause by "and/with/but" and a harm is the harm ("rescued with severe burns" ->
    injured, "rescued and taken to hospital" -> hospitalized; "found alive in a hospital"
-   stays rescued). A label ending in a colon right before the number names the category,
+   stays rescued). A move to a hospital named by a few words is a hospital cue ("brought to the
+   Masbaro Provincial Hospital"). A label ending in a colon right before the number names the category,
    as in situation reports ("Persons injured: 183", "Human lives lost: 26"). "one of 64
    people killed" gives 64 (the count has its own participle), not 1. A transitive predicate with an object after it is active voice and does
    not count ("three gunmen killed 60 people" gives three no killed figure). Attackers heads add an
@@ -140,8 +141,9 @@ Rules, in the order they run on each sentence (``analysis.figure_rules``):
    never negated ("was not
    expected to rise", "isn't likely to rise"). The flag goes to figures of the category the
    cue names ("the death toll is expected to rise" -> killed), else to the nearest
-   whole-event figure before it (not a part of it). A count said to be higher than
-   reported is such a cue ("the actual number of deaths was probably higher": a copula,
+   whole-event figure of the harmed before it (not a part of it, and not the missing it gives
+   as the reason: "still searching for eight people, so the figure may still go up"). A
+   count said to be higher than reported is such a cue ("the actual number of deaths was probably higher": a copula,
    adverbs, "higher", and a toll or a count noun with a category word before it; not
    "higher than"). A cue with no such figure in its own sentence flags the article's
    largest current whole-event figure of that category so far (the headline so far), else

@@ -612,3 +612,19 @@ def test_a_revised_upwards_estimate_may_rise():
     got = figures_of("The heatwave caused about 1,400 deaths, the statistics office said.",
                      "The office said the figure could be revised upwards.")
     assert got["may_rise"].tolist() == [True]
+
+
+@pytest.mark.parametrize("sentences, expected", [
+    # a move to a hospital named by a few words
+    (["Eleven of the survivors were brought to the Masbaro Provincial Hospital."], [("hospitalized", 11, False)]),
+    (["Three other people were taken to Sunbury Hospital in a stable condition."], [("hospitalized", 3, False)]),
+    (["Four men were taken to the police station."], []),
+    # an unnamed cue is about the harmed, not the missing it gives as the reason
+    (["The toll rose to 23.", "Rescuers are searching for at least eight people, so the figure may still go up."],
+     [("killed", 23, True), ("missing", 8, False)]),
+    (["Nine people have died in the heat.", "Officials expect the death toll to rise as cases are reviewed."],
+     [("killed", 9, True)]),
+])
+def test_hospitals_by_name_and_who_a_may_rise_cue_is_about(sentences, expected):
+    got = figures_of(*sentences)
+    assert list(zip(got["category"], got["value"], got["may_rise"])) == expected
