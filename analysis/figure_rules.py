@@ -949,8 +949,6 @@ _CORRECTED = re.compile(
     r"superseded)\b|\b(?:was|were) (?:later |since )?(?:corrected|revised|withdrawn|retracted|amended)\b"
     r"|\b(?:described|dismissed|rejected) (?:it |them )?as (?:incorrect|wrong|inaccurate|false|exaggerated)\b"
     r"|\blater (?:corrected|revised|withdrew|retracted|denied)\b")
-MONTH_NAMES = frozenset("January February March April May June July August September October November December"
-                        .split())
 _EARLIER = frozenset("earlier initially first previously originally".split())
 _PARTICIPLES = frozenset("killed dead injured wounded hurt missing".split())
 
@@ -1189,22 +1187,19 @@ _TIME_PHRASE_WORDS = frozenset("the of early late mid summer spring autumn fall 
 
 def _phrase_start(tok: Tokens, lex: Lexicon, i: int) -> int:
     """Where the time phrase ending in the year or month at ``i`` starts: the "in" of "in 1981", "in March 2016",
-    "in the summer of 2003"; ``i - 1`` when there is no such phrase."""
+    "in the summer of 2003" (at most three words between); ``i - 1`` when there is no such phrase."""
     words, raw = tok.words, tok.raw
     k = i - 1
-    while k >= 0 and i - k <= 4 and (words[k] in _TIME_PHRASE_WORDS or raw[k] in lex.months):
+    while k >= 0 and i - k <= 3 and (words[k] in _TIME_PHRASE_WORDS or raw[k] in lex.months):
         k -= 1
     return k if k >= 0 and words[k] in ("in", "during", "since") else i - 1
 
 
 def _in_time_phrase(tok: Tokens, lex: Lexicon, i: int) -> bool:
     """Is the year at ``i`` the end of a time phrase after "in"/"during": "in the summer of 2003", "in March
-    2016", "in early 2019" (at most three words between; "on March 22, 2024" is a date, not a phrase)?"""
-    words, raw = tok.words, tok.raw
-    k = i - 1
-    while k >= 0 and i - k <= 3 and (words[k] in _TIME_PHRASE_WORDS or raw[k] in lex.months):
-        k -= 1
-    return k >= 0 and k < i - 1 and words[k] in ("in", "during")
+    2016", "in early 2019" ("on March 22, 2024" is a date, not a phrase)?"""
+    start = _phrase_start(tok, lex, i)
+    return start < i - 1 and tok.words[start] in ("in", "during")
 
 
 def _present_after(words: list[str], clause_of: list[int], i: int) -> bool:
@@ -1520,7 +1515,8 @@ def _after_dateline(text: str, lead: re.Match, **scan_options) -> SentenceScan:
     earlier event: its figures are background."""
     scan = scan_sentence(text[lead.end():], **scan_options)
     year, current_year = lead.group("year"), scan_options.get("current_year")
-    dated_entry = (year is not None and lead.group("caps").title() in MONTH_NAMES
+    lex = scan_options["lexicon"]
+    dated_entry = (year is not None and lead.group("caps").title() in lex.months
                    and (current_year is None or int(year) < current_year))
     for figure in scan.figures:
         figure.start += lead.end()
