@@ -16,8 +16,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analysis.ingest import load_path
-from analysis.pipeline import CorpusTables, analyse_corpus
+from analysis.ingest.corpus import load_path
+from analysis.pipeline import analyse_corpus
+from analysis.tables import CorpusTables
 from analysis.uploads import BuiltCorpus
 
 APP_DIR = Path(__file__).resolve().parent
@@ -225,7 +226,7 @@ def marked_article(text: str, spans: list[tuple[int, int, str, str]], highlight:
     Headings become bold lines; a span whose key is ``highlight`` is drawn
     stronger than the others.
     """
-    from analysis.evidence import marked_paragraphs
+    from analysis.views.evidence import marked_paragraphs
 
     rendered = []
     for paragraph in marked_paragraphs(text, spans):

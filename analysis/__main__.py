@@ -12,9 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from analysis.export import write_tables
-from analysis.ingest import load_path
+from analysis.ingest.corpus import load_path
 from analysis.pipeline import analyse_corpus
+from analysis.store.export import write_tables
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,68 +8,31 @@ can be read in one place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
-
-import pandas as pd
+from dataclasses import fields
 
 from analysis import schema
-from analysis.entities import extract_entities, prefetch_entities
-from analysis.event_dates import add_event_dates
-from analysis.figures import add_headline_figures, extract_figures, publication_years
+from analysis.entities.extract import extract_entities, prefetch_entities
+from analysis.figures.ledger import add_headline_figures, extract_figures, publication_years
 from analysis.framing import extract_roles, find_hedges, frame_cues, tag_frames
-from analysis.ingest import Corpus, sentences_table
-from analysis.sentiment import add_article_tone, score_sentences
-from analysis.timeline import build_timeline, find_contradictions
-
-
-@dataclass(frozen=True)
-class CorpusTables:
-    """Every table of an analysed corpus; field names are the export file names."""
-
-    articles: pd.DataFrame
-    sentences: pd.DataFrame
-    figures: pd.DataFrame
-    entities: pd.DataFrame
-    mentions: pd.DataFrame
-    timeline: pd.DataFrame
-    contradictions: pd.DataFrame
-    frames: pd.DataFrame
-    roles: pd.DataFrame
-    hedges: pd.DataFrame
-    load_report: pd.DataFrame
-
-    def items(self) -> list[tuple[str, pd.DataFrame]]:
-        """``(table name, frame)`` pairs in declaration order."""
-        return [(f.name, getattr(self, f.name)) for f in fields(self)]
-
-    def restrict(self, article_ids: set[str] | list[str]) -> "CorpusTables":
-        """The same tables keeping only rows about ``article_ids``."""
-        keep = set(article_ids)
-        changes = {}
-        for name, frame in self.items():
-            if name == "load_report":
-                continue
-            if name == "contradictions":
-                mask = frame["article_id_a"].isin(keep) & frame["article_id_b"].isin(keep)
-            else:
-                mask = frame["article_id"].isin(keep)
-            changes[name] = frame[mask].reset_index(drop=True)
-        return replace(self, **changes)
+from analysis.ingest.corpus import Corpus, sentences_table
+from analysis.store.corpus_cache import cached_analysis
+from analysis.tables import CorpusTables
+from analysis.timeline.event_dates import add_event_dates
+from analysis.timeline.points import build_timeline, find_contradictions
+from analysis.tone.sentiment import add_article_tone, score_sentences
 
 
 def analyse_corpus(corpus: Corpus, *, use_cache: bool = True, cache_tables: bool = True) -> CorpusTables:
     """Run every analysis stage over an ingested corpus.
 
     Args:
-        corpus: articles and load report from ``analysis.ingest``.
+        corpus: articles and load report from ``analysis.ingest.corpus``.
         use_cache: reuse per-article NLP results cached on disk (see README).
         cache_tables: with ``use_cache``, also keep and reuse the corpus's whole
-            tables (``analysis.corpus_cache``). Off for uploads on a shared
+            tables (``analysis.store.corpus_cache``). Off for uploads on a shared
             server, where whole tables would put users' article text on disk.
     """
     if use_cache and cache_tables:
-        from analysis.corpus_cache import cached_analysis  # imports this module
-
         return cached_analysis(corpus, lambda c: _run_stages(c, use_cache=True))
     return _run_stages(corpus, use_cache=use_cache)
 

@@ -11,7 +11,7 @@ session and holds nothing shared.
 
 Progress while analysing: named-entity recognition is by far the slowest
 stage, so ``build`` runs it over the articles in small chunks first
-(``analysis.nlp.entity_spans``, whose per-text cache then turns the pipeline's
+(``analysis.entities.nlp.entity_spans``, whose per-text cache then turns the pipeline's
 own NER call into look-ups) and counts articles as it goes; the remaining
 stages are reported as one step.
 """
@@ -28,10 +28,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.export import FileRecord, jsonable, tables_from_zip, tables_to_zip
-from analysis.ingest import load_uploads
-from analysis.limits import DEFAULT_LIMITS, Limits
-from analysis.pipeline import CorpusTables, analyse_corpus
+from analysis.ingest.corpus import load_uploads
+from analysis.ingest.limits import DEFAULT_LIMITS, Limits
+from analysis.pipeline import analyse_corpus
+from analysis.store.export import FileRecord, jsonable, tables_from_zip, tables_to_zip
+from analysis.tables import CorpusTables
 
 #: Articles per NER chunk: small enough for frequent progress and for other sessions to get a turn.
 NER_CHUNK = 16
@@ -106,7 +107,7 @@ def stage(staged: Sequence[StagedFile], uploads: Sequence[tuple[str, bytes]], *,
     keys. Past ``limits.max_files`` files or ``limits.max_total_bytes`` bytes
     in all, further files are refused with a message.
     """
-    from analysis.export import read_manifest
+    from analysis.store.export import read_manifest
 
     files, messages = list(staged), []
     seen = {(f.uploaded_as or f.name, f.sha256) for f in files}
@@ -179,7 +180,7 @@ def build(request: CorpusRequest, *, report: Report | None = None,
     texts = articles["text"].tolist()
     labels = (articles["source"] + " — " + articles["title"]).tolist()
     if texts:
-        from analysis.nlp import entity_spans
+        from analysis.entities.nlp import entity_spans
 
         for start in range(0, len(texts), NER_CHUNK):
             if cancelled():
@@ -296,7 +297,7 @@ def seed_files(folder: Path) -> tuple[tuple[str, bytes], ...]:
 
 
 def save_zip(built: BuiltCorpus, *, source_groups: Mapping[str, str] | None = None) -> bytes:
-    """``built`` as a downloadable zip (see ``analysis.export.tables_to_zip``).
+    """``built`` as a downloadable zip (see ``analysis.store.export.tables_to_zip``).
 
     ``source_groups`` (``{source: group}``) is saved in the settings, for the
     corpus's own sources only.

@@ -4,7 +4,7 @@ Usage: ``python -m benchmarks.entities_accuracy [--no-cache]``
 
 Reads ``tests/data/entities_labelled.json`` (invented articles plus the bundled
 seeds, each with the canonical entities a reader would list), ingests them as
-one corpus through the real readers, runs ``analysis.entities.extract_entities``
+one corpus through the real readers, runs ``analysis.entities.extract.extract_entities``
 and prints, per article and overall: expected, found, precision, recall, the
 entities missed and the extra ones found (junk or unmerged forms), plus label
 accuracy over the matched entities and the expected parent links. Names are
@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from analysis.aliases import fold  # noqa: E402
-from analysis.ingest import load_uploads, sentences_table  # noqa: E402
+from analysis.entities.aliases import fold  # noqa: E402
+from analysis.ingest.corpus import load_uploads, sentences_table  # noqa: E402
 
 LABELLED = ROOT / "tests" / "data" / "entities_labelled.json"
 SEEDS = ROOT / "seeds"
@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-cache", action="store_true", help="run NER afresh instead of reading the cache")
     args = parser.parse_args(argv)
-    from analysis.entities import extract_entities
+    from analysis.entities.extract import extract_entities
 
     labelled = load_labelled()
     entities, _ = extract_entities(labelled.sentences, labelled.articles, cache=not args.no_cache)

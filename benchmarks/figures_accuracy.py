@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 import pandas as pd  # noqa: E402
 
-from analysis.figures import extract_figures, headline_figures  # noqa: E402
+from analysis.figures.ledger import extract_figures, headline_figures  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 HEADLINE_CATEGORIES = ("killed", "injured")
@@ -246,7 +246,7 @@ def _compare_headlines(articles: list[dict], heads: pd.DataFrame) -> tuple[dict[
 
 def seed_check() -> tuple[int, int, list[tuple], dict[str, list[int]], list[tuple]]:
     """Figures on the bundled seeds against tests/data/figures_seeds.json."""
-    from analysis.ingest import load_path, sentences_table
+    from analysis.ingest.corpus import load_path, sentences_table
 
     expected = json.loads((DATA / "figures_seeds.json").read_text(encoding="utf-8"))
     corpus = load_path(ROOT / "seeds")

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 import pandas as pd  # noqa: E402
 
-from analysis.figures import extract_figures  # noqa: E402
+from analysis.figures.ledger import extract_figures  # noqa: E402
 
 EVENTS = ["shooting", "earthquake", "flood", "fire", "bus crash", "stampede", "bombing", "landslide", "ferry sinking",
           "train derailment", "building collapse", "storm"]

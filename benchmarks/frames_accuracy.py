@@ -3,7 +3,7 @@
 Usage: python benchmarks/frames_accuracy.py [--errors]
 
 Reads tests/data/frames_labelled.txt (sentences written for this project, with
-the frames a reader would assign), tags them with analysis.frames.tag_frames
+the frames a reader would assign), tags them with analysis.framing.frames.tag_frames
 (cues only: the labelled set has no entity mentions, so role-based frames do
 not fire) and prints the scores for the dev events (used to tune the cues),
 the held-out test events and all of them.
@@ -19,7 +19,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis.frames import frame_labels, tag_frames  # noqa: E402
+from analysis.framing.frames import frame_labels, tag_frames  # noqa: E402
 
 LABELLED = ROOT / "tests" / "data" / "frames_labelled.txt"
 

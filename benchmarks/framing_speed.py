@@ -19,10 +19,9 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis.entities import extract_entities  # noqa: E402
-from analysis.framing import (cited_sources, distinctive_terms, extract_roles, find_hedges,  # noqa: E402
-                              frame_profile, tag_frames)
-from analysis.ingest import load_path, sentences_table  # noqa: E402
+from analysis.entities.extract import extract_entities  # noqa: E402
+from analysis.framing import cited_sources, distinctive_terms, extract_roles, find_hedges, frame_profile, tag_frames  # noqa: E402
+from analysis.ingest.corpus import load_path, sentences_table  # noqa: E402
 
 
 def copies(frame: pd.DataFrame, n: int) -> pd.DataFrame:

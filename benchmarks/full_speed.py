@@ -102,12 +102,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.n_process:
         os.environ["NEWSDASH_N_PROCESS"] = str(args.n_process)
 
-    from analysis import cache as cache_module
-    from analysis.entities import extract_entities
-    from analysis.ingest import load_path, sentences_table
-    from analysis.nlp import choose_n_process, load_nlp
+    from analysis.entities.extract import extract_entities
+    from analysis.entities.nlp import choose_n_process, load_nlp
+    from analysis.ingest.corpus import load_path, sentences_table
     from analysis.pipeline import analyse_corpus
-    from analysis.sentiment import score_sentences
+    from analysis.store import article_cache as cache_module
+    from analysis.tone.sentiment import score_sentences
     from benchmarks.news_generator import generate_articles
 
     corpus_dir = work / "corpus"

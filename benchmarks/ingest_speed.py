@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis.ingest import load_path, sentences_table  # noqa: E402
+from analysis.ingest.corpus import load_path, sentences_table  # noqa: E402
 
 
 def time_export(path: Path) -> float:

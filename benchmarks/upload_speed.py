@@ -25,7 +25,7 @@ from benchmarks.news_generator import generate_articles  # noqa: E402
 
 
 def main(n: int) -> None:
-    from analysis.nlp import load_nlp
+    from analysis.entities.nlp import load_nlp
     from analysis.uploads import CorpusRequest, build, reopen_zip, save_zip
 
     load_nlp()

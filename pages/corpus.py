@@ -3,7 +3,7 @@
 Everything here belongs to this browser session: files, mappings, edits and
 results live in ``st.session_state`` (no file is written under a user's name;
 the per-article NLP cache on disk is content-addressed and holds no text, see
-``analysis.cache``; uploads never enter the whole-table cache), and survive
+``analysis.store.article_cache``; uploads never enter the whole-table cache), and survive
 page switches and reruns. The pure
 parts are in ``analysis.uploads``.
 """
@@ -15,10 +15,17 @@ import pandas as pd
 import streamlit as st
 
 import app_data
-from analysis.limits import DEFAULT_LIMITS as LIMITS
-from analysis.readers import COLUMN_ALIASES, SUPPORTED_SUFFIXES, table_previews
+from analysis.ingest.limits import DEFAULT_LIMITS as LIMITS
+from analysis.ingest.readers import COLUMN_ALIASES, SUPPORTED_SUFFIXES, table_previews
 from analysis.uploads import (
-    CorpusJob, CorpusRequest, column_signature, reopen_zip, save_zip, seed_files, stage, truncated_articles,
+    CorpusJob,
+    CorpusRequest,
+    column_signature,
+    reopen_zip,
+    save_zip,
+    seed_files,
+    stage,
+    truncated_articles,
     undated_articles,
 )
 
@@ -348,7 +355,7 @@ st.caption("A zip of every table (CSV and Parquet) and a manifest (corpus name, 
            "running it again.")
 current_built = built
 if current_built is None:
-    from analysis.export import FileRecord
+    from analysis.store.export import FileRecord
     from analysis.uploads import BuiltCorpus
 
     seeds = seed_files(app_data.SEEDS_DIR)

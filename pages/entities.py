@@ -8,7 +8,7 @@ import streamlit as st
 
 import app_data
 import page_parts
-from analysis.entity_stats import choose_mentions, cooccurrence, mention_sentences, source_shares, top_entities
+from analysis.entities.stats import choose_mentions, cooccurrence, mention_sentences, source_shares, top_entities
 
 app_data.route_through_dashboard(__file__)
 
@@ -47,7 +47,7 @@ if chosen.empty:
     st.info("No mentions of the chosen types.")
     st.stop()
 if rolled_up:
-    from analysis.entity_stats import roll_up
+    from analysis.entities.stats import roll_up
 
     entity_rows = roll_up(entities, entities)
 else:

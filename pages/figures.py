@@ -5,8 +5,8 @@ import streamlit as st
 
 import app_data
 import page_parts
-from analysis.figures import figure_in_sentence, ledger_table
-from analysis.formatting import figure_label
+from analysis.figures.labels import figure_label
+from analysis.figures.ledger import figure_in_sentence, ledger_table
 
 app_data.route_through_dashboard(__file__)
 

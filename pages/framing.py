@@ -8,10 +8,18 @@ import streamlit as st
 
 import app_data
 import page_parts
-from analysis.compare import OTHERS, assign_sides, evidence, term_sentences, with_groups
-from analysis.framing import (cast_roles, cited_sources, distinctive_terms, frame_labels, frame_profile,
-                              hedge_density, role_matrix, role_names)
-from analysis.sentiment import SCORES, THIN, entity_tone
+from analysis.framing import (
+    cast_roles,
+    cited_sources,
+    distinctive_terms,
+    frame_labels,
+    frame_profile,
+    hedge_density,
+    role_matrix,
+    role_names,
+)
+from analysis.framing.compare import OTHERS, assign_sides, evidence, term_sentences, with_groups
+from analysis.tone.sentiment import SCORES, THIN, entity_tone
 
 app_data.route_through_dashboard(__file__)
 

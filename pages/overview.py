@@ -5,7 +5,7 @@ import streamlit as st
 
 import app_data
 import page_parts
-from analysis.overview import article_table, corpus_summary, figure_spans, headline_lines, reader_labels
+from analysis.views.overview import article_table, corpus_summary, figure_spans, headline_lines, reader_labels
 
 app_data.route_through_dashboard(__file__)
 

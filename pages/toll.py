@@ -5,12 +5,18 @@ import streamlit as st
 
 import app_data
 import page_parts
-from analysis.formatting import figure_label
-from analysis.overview import figure_spans
+from analysis.figures.labels import figure_label
 from analysis.schema import HEADLINE_CATEGORIES
-from analysis.timeline import (CATEGORY_LABELS, TOLL_CATEGORIES, evidence_parts, mixed_event_notes, summarise,
-                               summary_band)
-from analysis.toll_chart import chart_points, toll_figure
+from analysis.timeline.points import (
+    CATEGORY_LABELS,
+    TOLL_CATEGORIES,
+    evidence_parts,
+    mixed_event_notes,
+    summarise,
+    summary_band,
+)
+from analysis.views.overview import figure_spans
+from charts.toll import chart_points, toll_figure
 
 app_data.route_through_dashboard(__file__)
 

@@ -10,8 +10,8 @@ import streamlit as st
 
 import app_data
 import page_parts
-from analysis.entity_stats import mention_sentences, top_entities
-from analysis.sentiment import THIN, article_tone, disagreement, entity_tone, section_tone, source_tone
+from analysis.entities.stats import mention_sentences, top_entities
+from analysis.tone.sentiment import THIN, article_tone, disagreement, entity_tone, section_tone, source_tone
 
 app_data.route_through_dashboard(__file__)
 

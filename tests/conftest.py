@@ -15,7 +15,7 @@ def _private_cache_dir(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def nlp():
-    """The NER pipeline of ``analysis.nlp``, loaded once per session."""
-    from analysis.nlp import load_nlp
+    """The NER pipeline of ``analysis.entities.nlp``, loaded once per session."""
+    from analysis.entities.nlp import load_nlp
 
     return load_nlp()

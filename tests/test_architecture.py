@@ -55,3 +55,57 @@ def _readme_columns() -> dict[str, list[str]]:
 @pytest.mark.parametrize("table", list(schema.TABLES))
 def test_readme_documents_every_column_of(table):
     assert _readme_columns().get(table) == schema.columns(table)
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """Module -> the ``analysis`` modules it imports, at any level (function-level imports count too)."""
+    import ast
+
+    modules = {name: ROOT.joinpath(*name.split(".")).with_suffix(".py") for name in ANALYSIS_MODULES}
+    packages = {"analysis." + p.parent.relative_to(ROOT / "analysis").as_posix().replace("/", "."): p
+                for p in (ROOT / "analysis").rglob("__init__.py") if p.parent != ROOT / "analysis"}
+    modules.update(packages)
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        edges = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("analysis"):
+                # "from analysis.framing import roles" imports the submodule when there is one
+                edges |= {f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in modules else node.module
+                          for a in node.names}
+            elif isinstance(node, ast.Import):
+                edges |= {a.name for a in node.names if a.name.startswith("analysis")}
+        graph[name] = {e for e in edges if e in modules and e != name}
+    return graph
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    state: dict[str, int] = {}  # 1 on the current path, 2 finished
+    path: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                return path[path.index(nxt):] + [nxt]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        state[node] = 2
+        path.pop()
+        return None
+
+    for node in sorted(graph):
+        if node not in state and (found := visit(node)):
+            return found
+    return None
+
+
+def test_analysis_has_no_import_cycles():
+    assert _cycle(_import_graph()) is None, " -> ".join(_cycle(_import_graph()))
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert _cycle({"a": {"b"}, "b": set()}) is None
+

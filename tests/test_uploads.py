@@ -6,7 +6,6 @@ storm), so nothing here is tuned to the seeds.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import io
 import json
@@ -19,14 +18,24 @@ import pandas as pd
 import pytest
 
 from analysis import schema
-from analysis.export import FORMAT, read_manifest, tables_from_zip, tables_to_zip
-from analysis.ingest import apply_user_dates, load_uploads
-from analysis.limits import Limits
-from analysis.pipeline import CorpusTables
-from analysis.readers import read_bytes, table_previews
+from analysis.ingest.corpus import apply_user_dates, load_uploads
+from analysis.ingest.limits import Limits
+from analysis.ingest.readers import read_bytes, table_previews
+from analysis.store.export import FORMAT, read_manifest, tables_from_zip, tables_to_zip
+from analysis.tables import CorpusTables
 from analysis.uploads import (
-    CorpusJob, CorpusRequest, build, column_signature, file_groups_to_sources, reopen_zip, save_zip, seed_files,
-    stage, truncated_articles, undated_articles, unique_name,
+    CorpusJob,
+    CorpusRequest,
+    build,
+    column_signature,
+    file_groups_to_sources,
+    reopen_zip,
+    save_zip,
+    seed_files,
+    stage,
+    truncated_articles,
+    undated_articles,
+    unique_name,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -289,7 +298,7 @@ def test_saved_analysis_reopens_to_exactly_the_same_tables(built):
 
 
 def test_seed_analysis_round_trips_exactly():
-    from analysis.ingest import load_path
+    from analysis.ingest.corpus import load_path
     from analysis.pipeline import analyse_corpus
 
     tables = analyse_corpus(load_path(ROOT / "seeds"))

@@ -81,7 +81,7 @@ def test_committed_config_is_what_the_server_uses():
 def test_upload_limit_is_above_what_ingest_accepts_per_file():
     """The browser may send a file up to maxUploadSize; ingest then refuses files over its own limit with a
     message, so the two are documented together and the ingest limit is not the larger one."""
-    from analysis.limits import Limits
+    from analysis.ingest.limits import Limits
 
     committed = tomllib.loads(CONFIG.read_text(encoding="utf-8"))
     assert Limits().max_file_bytes <= committed["server"]["maxUploadSize"] * 1024 * 1024

@@ -4,7 +4,7 @@ One fresh Python process builds many distinct uploads (ingest, spaCy NER and
 every analysis stage), each full of words and names never seen before, and
 records its resident memory and spaCy's vocabulary after each. What keeps it
 flat: NER runs inside ``nlp.memory_zone()`` (new words are forgotten after each
-batch) and every in-process cache is bounded (``analysis.cache`` LRU entries,
+batch) and every in-process cache is bounded (``analysis.store.article_cache`` LRU entries,
 ``aliases.fold``'s ``lru_cache``). The caches' bounds are shrunk in the child
 process so that they fill within the test; a deployment reaches the same
 plateau later, at the configured sizes.
@@ -30,13 +30,13 @@ from functools import lru_cache
 import psutil
 import pyarrow
 
-import analysis.aliases, analysis.cache, analysis.entities
+import analysis.entities.aliases, analysis.store.article_cache, analysis.entities.extract
 if sys.argv[3] == "small-caches":  # reach the caches' bounds within the test (see the module docstring)
-    analysis.cache.ResultCache.__init__.__kwdefaults__["memory_entries"] = 60
-    small_fold = lru_cache(maxsize=500)(analysis.aliases.fold.__wrapped__)
-    analysis.aliases.fold = analysis.entities.fold = small_fold
+    analysis.store.article_cache.ResultCache.__init__.__kwdefaults__["memory_entries"] = 60
+    small_fold = lru_cache(maxsize=500)(analysis.entities.aliases.fold.__wrapped__)
+    analysis.entities.aliases.fold = analysis.entities.extract.fold = small_fold
 
-from analysis.nlp import load_nlp
+from analysis.entities.nlp import load_nlp
 from analysis.uploads import CorpusRequest, build
 
 rng = random.Random(20240323)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.export import tables_from_zip
+from analysis.store.export import tables_from_zip
 from tests.browser.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser

@@ -8,7 +8,6 @@ state would be a leak.
 from __future__ import annotations
 
 import re
-import threading
 import time
 from pathlib import Path
 
@@ -18,8 +17,8 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Dataframe
 
 import app_data
-from analysis.limits import Limits
-from analysis.readers import SUPPORTED_SUFFIXES
+from analysis.ingest.limits import Limits
+from analysis.ingest.readers import SUPPORTED_SUFFIXES
 from analysis.uploads import CorpusRequest, build, save_zip
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -187,7 +186,7 @@ def test_stale_filters_do_not_break_when_the_corpus_changes(open_page):
 
 
 def test_long_article_is_truncated_with_a_visible_note(monkeypatch, open_page):
-    monkeypatch.setattr("analysis.limits.DEFAULT_LIMITS", Limits(max_article_chars=600))
+    monkeypatch.setattr("analysis.ingest.limits.DEFAULT_LIMITS", Limits(max_article_chars=600))
     app = open_page(CORPUS)
     _upload(app, [("long.txt", ((NOTE.decode() + " ") * 20).encode())])
     _analyse(app)

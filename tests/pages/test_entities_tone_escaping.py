@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.ingest import load_uploads
+from analysis.ingest.corpus import load_uploads
 from analysis.pipeline import analyse_corpus
 from analysis.uploads import BuiltCorpus
 

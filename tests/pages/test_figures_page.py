@@ -11,8 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 import app_data
 from analysis import schema
-from analysis.figures import add_headline_figures, extract_figures
-from analysis.pipeline import CorpusTables
+from analysis.figures.ledger import add_headline_figures, extract_figures
+from analysis.tables import CorpusTables
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "figures.py")

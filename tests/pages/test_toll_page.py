@@ -14,9 +14,9 @@ from streamlit.testing.v1 import AppTest
 
 import app_data
 from analysis import schema
-from analysis.pipeline import CorpusTables
-from analysis.timeline import build_timeline, find_contradictions
-from tests.test_timeline import article, figure, tables
+from analysis.tables import CorpusTables
+from analysis.timeline.points import build_timeline, find_contradictions
+from tests.timeline.test_timeline import article, figure, tables
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "toll.py")

@@ -1,0 +1,7 @@
+"""The toll over time: when each figure was reported, and where sources disagree.
+
+``event_dates`` resolves when the event happened from the text; ``points`` builds the
+timeline points and groups articles into events; ``bands`` gives the per-day
+highest/most-conservative band; ``contradictions`` finds revisions and disagreements;
+``summary`` says it in words.
+"""

@@ -1,0 +1,5 @@
+"""Tables shaped for reading: what the pages show, computed without Streamlit.
+
+``overview`` gives the article table and key counts; ``evidence`` cuts an article into
+paragraphs with marked spans; ``toll`` shapes the toll page's tables.
+"""
