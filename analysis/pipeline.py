@@ -17,8 +17,9 @@ from analysis.framing import extract_roles, find_hedges, frame_cues, tag_frames
 from analysis.ingest.corpus import Corpus, sentences_table
 from analysis.store.corpus_cache import cached_analysis
 from analysis.tables import CorpusTables
+from analysis.timeline.contradictions import find_contradictions
 from analysis.timeline.event_dates import add_event_dates
-from analysis.timeline.points import build_timeline, find_contradictions
+from analysis.timeline.points import build_timeline
 from analysis.tone.sentiment import add_article_tone, score_sentences
 
 

@@ -19,7 +19,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analysis.figures.labels import figure_label
-from analysis.timeline.points import ABOUT_TOLERANCE, CATEGORY_LABELS
+from analysis.timeline.contradictions import ABOUT_TOLERANCE
+from analysis.timeline.points import CATEGORY_LABELS
 
 #: Marker shape per qualifier, and what the legend says it means. Shape, not colour,
 #: carries the qualifier: colour is the source.

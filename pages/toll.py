@@ -7,14 +7,10 @@ import app_data
 import page_parts
 from analysis.figures.labels import figure_label
 from analysis.schema import HEADLINE_CATEGORIES
-from analysis.timeline.points import (
-    CATEGORY_LABELS,
-    TOLL_CATEGORIES,
-    evidence_parts,
-    mixed_event_notes,
-    summarise,
-    summary_band,
-)
+from analysis.timeline.bands import summary_band
+from analysis.timeline.points import CATEGORY_LABELS, TOLL_CATEGORIES, mixed_event_notes
+from analysis.timeline.summary import summarise
+from analysis.views.evidence import evidence_parts
 from analysis.views.overview import figure_spans
 from charts.toll import chart_points, toll_figure
 

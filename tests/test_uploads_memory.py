@@ -30,11 +30,11 @@ from functools import lru_cache
 import psutil
 import pyarrow
 
-import analysis.entities.aliases, analysis.store.article_cache, analysis.entities.extract
+import analysis.entities.aliases, analysis.entities.canonical, analysis.entities.mentions, analysis.store.article_cache
 if sys.argv[3] == "small-caches":  # reach the caches' bounds within the test (see the module docstring)
     analysis.store.article_cache.ResultCache.__init__.__kwdefaults__["memory_entries"] = 60
     small_fold = lru_cache(maxsize=500)(analysis.entities.aliases.fold.__wrapped__)
-    analysis.entities.aliases.fold = analysis.entities.extract.fold = small_fold
+    analysis.entities.aliases.fold = analysis.entities.mentions.fold = analysis.entities.canonical.fold = small_fold
 
 from analysis.entities.nlp import load_nlp
 from analysis.uploads import CorpusRequest, build

@@ -1,4 +1,4 @@
-"""Evidence: an article's text cut into paragraphs with marked spans.
+"""Evidence: an article's text cut into paragraphs with marked spans, and a figure's sentence cut around its number.
 
 The reader shows an article by section with every extracted figure (or any
 other span) marked. ``marked_paragraphs`` does the cutting so a page only has
@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 from analysis.ingest.text import paragraphs
+from analysis.timeline.values import as_text, is_missing
 
 
 @dataclass(frozen=True)
@@ -51,3 +54,30 @@ def marked_paragraphs(text: str, spans: list[tuple[int, int, str, str]]) -> list
             pieces.append(Segment(text[cursor:para.end]))
         result.append(MarkedParagraph(para.section, para.is_heading, tuple(pieces)))
     return result
+
+
+def evidence_parts(figures: pd.DataFrame, sentences: pd.DataFrame, figure_id: str) -> tuple[str, str, str]:
+    """The evidence sentence of a figure cut around its number: ``(before, number, after)``.
+
+    Uses the figure's offsets and its sentence's offset when both are known; otherwise the
+    first occurrence of the number's words in the sentence; otherwise the whole sentence
+    as ``before``. ``("", "", "")`` for an unknown figure.
+    """
+    rows = figures[figures["figure_id"] == figure_id] if not figures.empty else figures
+    if rows.empty:
+        return "", "", ""
+    figure = rows.iloc[0]
+    sentence = as_text(figure.get("sentence"))
+    number = as_text(figure.get("number_text"))
+    if not sentences.empty and not is_missing(figure.get("start")):
+        match = sentences[(sentences["article_id"] == figure["article_id"])
+                          & (sentences["idx"] == figure.get("sentence_idx"))]
+        if not match.empty:
+            offset = int(figure["start"]) - int(match.iloc[0]["start"])
+            length = int(figure["end"]) - int(figure["start"])
+            if 0 <= offset <= len(sentence) - length and (not number or sentence[offset:offset + length] == number):
+                return sentence[:offset], sentence[offset:offset + length], sentence[offset + length:]
+    if number and number in sentence:
+        at = sentence.index(number)
+        return sentence[:at], number, sentence[at + len(number):]
+    return sentence, "", ""

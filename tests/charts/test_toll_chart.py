@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.timeline.points import build_timeline, summary_band
+from analysis.timeline.bands import summary_band
+from analysis.timeline.points import build_timeline
 from charts.toll import chart_points, toll_figure
 from tests.timeline.test_timeline import article, figure, tables
 

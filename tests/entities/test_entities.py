@@ -9,7 +9,8 @@ import pytest
 
 from analysis import schema
 from analysis.entities.aliases import Lexicon, fold, read_alias_table
-from analysis.entities.extract import extract_entities, trim_span
+from analysis.entities.extract import extract_entities
+from analysis.entities.mentions import trim_span
 from analysis.ingest.corpus import load_uploads, sentences_table
 
 
@@ -251,7 +252,7 @@ def test_empty_corpus_gives_empty_tables(nlp):
     ],
 )
 def test_name_run_before_an_acronym(before, expected):
-    from analysis.entities.extract import _name_run
+    from analysis.entities.mentions import _name_run
 
     text = before + "(ABC) said."
     run = _name_run(text, text.index("("))

@@ -15,7 +15,8 @@ from streamlit.testing.v1 import AppTest
 import app_data
 from analysis import schema
 from analysis.tables import CorpusTables
-from analysis.timeline.points import build_timeline, find_contradictions
+from analysis.timeline.contradictions import find_contradictions
+from analysis.timeline.points import build_timeline
 from tests.timeline.test_timeline import article, figure, tables
 
 ROOT = Path(__file__).resolve().parents[2]

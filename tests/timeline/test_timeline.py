@@ -8,14 +8,10 @@ import pandas as pd
 import pytest
 
 from analysis.schema import columns, conform
-from analysis.timeline.points import (
-    build_timeline,
-    find_contradictions,
-    group_events,
-    mixed_event_notes,
-    summarise,
-    summary_band,
-)
+from analysis.timeline.bands import summary_band
+from analysis.timeline.contradictions import find_contradictions
+from analysis.timeline.points import build_timeline, group_events, mixed_event_notes
+from analysis.timeline.summary import summarise
 
 
 def article(article_id: str, published: str | None, *, source: str | None = None, event_date: str | None = None,

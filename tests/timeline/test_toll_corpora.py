@@ -15,7 +15,8 @@ import pytest
 
 from analysis.ingest.corpus import load_path
 from analysis.pipeline import analyse_corpus
-from analysis.timeline.points import summarise, summary_band
+from analysis.timeline.bands import summary_band
+from analysis.timeline.summary import summarise
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,0 +1,46 @@
+"""The disagreement band: per reporting day, the highest total so far and the day's most conservative one."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+_BAND_COLUMNS = ["event_group", "date", "highest", "conservative", "spread", "n_reports", "n_sources",
+                 "highest_article_id", "conservative_article_id"]
+
+
+def summary_band(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
+    """The disagreement band of one category: highest and most conservative total per reporting day.
+
+    Rule: only dated ``current`` points count. For each reporting day (the days with at least
+    one report) and each event group, ``highest`` is the highest total reported on that day
+    or before it (within the group), and ``conservative`` is the lowest total reported on that
+    day — ACLED's rule: when reports differ, take the most conservative one and note the
+    dispute. Reports of earlier days count as replaced by the day's news, so a toll that
+    rises everywhere lifts the conservative line too. ``spread = highest - conservative``.
+    Values are the figures' ``value`` (the lower bound of ranges and "at least" figures).
+
+    Returns:
+        Columns event_group, date, highest, conservative, spread, n_reports, n_sources,
+        highest_article_id, conservative_article_id; one row per group and reporting day.
+    """
+    points = timeline[(timeline["category"] == category) & (timeline["status"] == "current")
+                      & timeline["published"].notna() & timeline["value"].notna()]
+    if points.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in _BAND_COLUMNS})
+    points = points.assign(_day=pd.to_datetime(points["published"]).dt.normalize(),
+                           _group=points["event_group"].fillna(0).astype(int))
+    rows = []
+    for group, in_group in points.groupby("_group", sort=True):
+        best_value, best_article = -math.inf, ""
+        for day, on_day in in_group.groupby("_day", sort=True):
+            top = on_day.loc[on_day["value"].idxmax()]
+            if top["value"] > best_value:
+                best_value, best_article = float(top["value"]), top["article_id"]
+            low = on_day.loc[on_day["value"].idxmin()]
+            rows.append({"event_group": group, "date": day, "highest": best_value,
+                         "conservative": float(low["value"]), "spread": best_value - float(low["value"]),
+                         "n_reports": len(on_day), "n_sources": on_day["source"].nunique(),
+                         "highest_article_id": best_article, "conservative_article_id": low["article_id"]})
+    return pd.DataFrame(rows, columns=_BAND_COLUMNS)

@@ -1,0 +1,103 @@
+"""The toll in words: plain-language summary lines generated from the timeline and contradictions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from analysis.figures.labels import format_count
+from analysis.schema import HEADLINE_CATEGORIES
+from analysis.timeline.points import CATEGORY_LABELS, mixed_event_notes
+from analysis.timeline.values import count_words, day_text, describe_figure, join_words
+
+
+def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
+              articles: pd.DataFrame | None = None, categories: Sequence[str] = HEADLINE_CATEGORIES,
+              gap_days: int = 7) -> list[str]:
+    """Plain-language summary lines generated from the tables.
+
+    One line per category with figures, e.g. "Deaths: reported from at least 60 (2024-03-23)
+    to 133 (2024-03-23); two sources disagree on the same day (2024-03-23); one article revises
+    143 to 133; two undated articles report over 130 and 133". With ``articles`` given, lines
+    about undated articles and about several events being mixed come first.
+    """
+    lines: list[str] = []
+    if articles is not None and not articles.empty:
+        lines.extend(mixed_event_notes(articles, gap_days=gap_days))
+        undated = int(articles["published"].isna().sum()) if "published" in articles else len(articles)
+        if undated:
+            lines.append(f"{count_words(undated, 'article').capitalize()} "
+                         + ("has no publication date found; it is" if undated == 1 else
+                            "have no publication date found; they are")
+                         + " shown apart from the time axis.")
+    current = timeline[timeline["status"] == "current"]
+    if current.empty:
+        n = len(articles) if articles is not None else 0
+        lines.append(f"No death, injury or arrest figures were found in {count_words(n, 'article')}."
+                     if articles is not None else "No figures were found.")
+        return lines
+    groups = sorted(current["event_group"].dropna().unique())
+    for category in categories:
+        points = current[current["category"] == category]
+        if points.empty:
+            continue
+        label = CATEGORY_LABELS.get(category, category.capitalize())
+        if len(groups) <= 1:
+            lines.append(_category_line(label, category, points, contradictions))
+            continue
+        # Several events: one line per period, so no range spans two events.
+        for group in groups:
+            in_group = points[points["event_group"] == group]
+            if in_group.empty:
+                continue
+            ids = set(in_group["article_id"])
+            related = contradictions[contradictions["article_id_b"].isin(ids)] if not contradictions.empty \
+                else contradictions
+            lines.append(_category_line(f"{label}, period {group}", category,
+                                        in_group[in_group["published"].notna()], related))
+        undated = points[points["published"].isna()]
+        if not undated.empty:
+            lines.append(_category_line(f"{label}, undated", category, undated, contradictions.iloc[0:0]))
+    return lines
+
+
+def _category_line(label: str, category: str, points: pd.DataFrame, contradictions: pd.DataFrame) -> str:
+    parts: list[str] = []
+    dated = points[points["published"].notna()]
+    if not dated.empty:
+        low = dated.sort_values(["value", "published"], kind="stable").iloc[0]
+        high = dated.sort_values(["value", "published"], ascending=[False, True], kind="stable").iloc[0]
+        if low["value"] == high["value"]:
+            parts.append(f"{describe_figure(high)} "
+                         f"({day_text(high['published'])}) in {count_words(len(dated), 'dated article')}")
+        else:
+            parts.append(f"reported from {describe_figure(low)} "
+                         f"({day_text(low['published'])}) to "
+                         f"{describe_figure(high)} "
+                         f"({day_text(high['published'])})")
+    here = contradictions[contradictions["category"] == category] if not contradictions.empty else contradictions
+    if not here.empty:
+        same_day = here[here["kind"] == "same_day_disagreement"]
+        if not same_day.empty:
+            sources = set(same_day["source_a"]) | set(same_day["source_b"])
+            days = sorted({day_text(d) for d in same_day["published_b"]})
+            parts.append(f"{count_words(len(sources), 'source')} disagree on the same day ({', '.join(days)})")
+        later = here[here["kind"] == "contradiction"]
+        if not later.empty:
+            parts.append(f"{count_words(len(later), 'later report')} give{'s' if len(later) == 1 else ''} a lower "
+                         "total without stating a revision")
+        revisions = here[here["kind"] == "revision"]
+        if not revisions.empty:
+            changes = [f"{format_count(r.value_a)} to {format_count(r.value_b)}" for r in revisions.itertuples()]
+            n_articles = revisions["article_id_a"].nunique()
+            verb = "revises" if n_articles == 1 else "revise"
+            shown = changes[:3] + ([f"{len(changes) - 3} more"] if len(changes) > 3 else [])
+            parts.append(f"{count_words(n_articles, 'article')} {verb} {join_words(shown)}")
+    undated = points[points["published"].isna()]
+    if not undated.empty:
+        said = [describe_figure(r) for r in undated.to_dict("records")]
+        shown = said[:4] + ([f"{len(said) - 4} more"] if len(said) > 4 else [])
+        parts.append(f"{count_words(len(undated), 'undated article')} report{'s' if len(undated) == 1 else ''} "
+                     f"{join_words(shown)}")
+    return f"{label}: " + "; ".join(parts)
