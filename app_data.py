@@ -220,6 +220,24 @@ def sidebar_filters() -> None:
         st.checkbox(f"Include undated articles ({undated})", value=True, key=FILTER_UNDATED)
 
 
+def segments_markdown(segments, highlight=frozenset()) -> str:
+    """Markdown for text segments (``analysis.views.evidence.Segment``), all text escaped.
+
+    A marked segment whose key is in ``highlight`` is drawn strong (red, bold); other
+    marked segments are drawn light (orange).
+    """
+    parts = []
+    for segment in segments:
+        escaped = escape_markdown(segment.text)
+        if not segment.mark:
+            parts.append(escaped)
+        elif segment.key in highlight:
+            parts.append(f":red-background[**{escaped}**]")
+        else:
+            parts.append(f":orange-background[{escaped}]")
+    return "".join(parts)
+
+
 def marked_article(text: str, spans: list[tuple[int, int, str, str]], highlight: str | None = None) -> list[str]:
     """Markdown for each paragraph of an article, every span marked, all text escaped.
 
@@ -228,19 +246,7 @@ def marked_article(text: str, spans: list[tuple[int, int, str, str]], highlight:
     """
     from analysis.views.evidence import marked_paragraphs
 
-    rendered = []
-    for paragraph in marked_paragraphs(text, spans):
-        if paragraph.is_heading:
-            rendered.append("**" + escape_markdown(paragraph.segments[0].text) + "**")
-            continue
-        parts = []
-        for segment in paragraph.segments:
-            escaped = escape_markdown(segment.text)
-            if not segment.mark:
-                parts.append(escaped)
-            elif highlight and segment.key == highlight:
-                parts.append(f":red-background[**{escaped}**]")
-            else:
-                parts.append(f":orange-background[{escaped}]")
-        rendered.append("".join(parts))
-    return rendered
+    strong = {highlight} if highlight else frozenset()
+    return ["**" + escape_markdown(paragraph.segments[0].text) + "**" if paragraph.is_heading
+            else segments_markdown(paragraph.segments, strong)
+            for paragraph in marked_paragraphs(text, spans)]

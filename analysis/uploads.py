@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -144,6 +145,52 @@ def unique_name(name: str, taken: set[str]) -> str:
         if candidate not in taken:
             return candidate
         number += 1
+
+
+def default_corpus_name(file_names: Sequence[str]) -> str:
+    """A name for a corpus built from these files: the first file's stem, "and N more" when there are others."""
+    if not file_names:
+        return "My corpus"
+    first = re.sub(r"\.[A-Za-z0-9]{1,8}$", "", file_names[0])
+    return first if len(file_names) == 1 else f"{first} and {len(file_names) - 1} more"
+
+
+def download_name(name: str) -> str:
+    """A safe zip file name for a saved corpus: letters, digits, dot, dash and underscore, at most 60 of them."""
+    return (re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("._") or "corpus")[:60] + ".zip"
+
+
+@dataclass(frozen=True)
+class FileSettings:
+    """What the user said about the staged files: per file name its source and group, and the removed ones."""
+
+    sources: dict[str, str]
+    groups: dict[str, str]
+    removed: frozenset[str]
+
+
+def apply_file_edits(edits: Mapping[int | str, Mapping[str, object]], names: Sequence[str], *,
+                     sources: Mapping[str, str], groups: Mapping[str, str]) -> FileSettings:
+    """Fold a file table's edits (``{row: {"source"|"group"|"remove": value}}``) into the settings.
+
+    Rows index ``names``; blank values clear a file's source or group. The inputs are not changed.
+    """
+    sources, groups, removed = dict(sources), dict(groups), set()
+    for row, change in edits.items():
+        name = names[int(row)]
+        if "source" in change:
+            sources[name] = str(change["source"] or "").strip()
+        if "group" in change:
+            groups[name] = str(change["group"] or "").strip()
+        if change.get("remove"):
+            removed.add(name)
+    return FileSettings(sources, groups, frozenset(removed))
+
+
+def date_edits(edits: Mapping[int | str, Mapping[str, object]], article_ids: Sequence[str]) -> dict[str, str]:
+    """``{article_id: "YYYY-MM-DD" or ""}`` from an undated-articles table's edits (rows index ``article_ids``)."""
+    return {article_ids[int(row)]: str(change["published"])[:10] if change["published"] else ""
+            for row, change in edits.items() if "published" in change}
 
 
 def column_signature(columns: Sequence[str]) -> str:

@@ -9,12 +9,12 @@ parts are in ``analysis.uploads``.
 """
 
 import datetime as dt
-import re
 
 import pandas as pd
 import streamlit as st
 
 import app_data
+from analysis import uploads
 from analysis.ingest.limits import DEFAULT_LIMITS as LIMITS
 from analysis.ingest.readers import COLUMN_ALIASES, SUPPORTED_SUFFIXES, table_previews
 from analysis.uploads import (
@@ -74,23 +74,13 @@ def edits_of(key: str) -> dict:
 
 def apply_file_edits(edits: dict, names: list[str]) -> None:
     """Copy the file table's edits (source, group, remove) into the session's stores."""
-    removed = set()
-    for row, change in edits.items():
-        name = names[int(row)]
-        if "source" in change:
-            state[SOURCES][name] = (change["source"] or "").strip()
-        if "group" in change:
-            state[GROUPS][name] = (change["group"] or "").strip()
-        if change.get("remove"):
-            removed.add(name)
-    state[FILES] = [f for f in state[FILES] if f.name not in removed]
+    settings = uploads.apply_file_edits(edits, names, sources=state[SOURCES], groups=state[GROUPS])
+    state[SOURCES], state[GROUPS] = settings.sources, settings.groups
+    state[FILES] = [f for f in state[FILES] if f.name not in settings.removed]
 
 
 def apply_date_edits(edits: dict, ids: list[str]) -> None:
-    for row, change in edits.items():
-        if "published" in change:
-            value = change["published"]
-            state[DATES][ids[int(row)]] = str(value)[:10] if value else ""
+    state[DATES].update(uploads.date_edits(edits, ids))
 
 
 def save_mapping(signature: str, form: str) -> None:
@@ -108,7 +98,7 @@ def start_build() -> None:
                 maps[preview.input] = mapping
     names = {f.name for f in corpus_files}
     request = CorpusRequest(
-        name=(state.get("corpus_name_input") or "").strip() or default_name(corpus_files),
+        name=(state.get("corpus_name_input") or "").strip() or uploads.default_corpus_name([f.name for f in corpus_files]),
         files=tuple((f.name, f.data) for f in corpus_files),
         seed_files=seed_files(app_data.SEEDS_DIR) if state.get("corpus_with_seeds") == "with" else (),
         column_maps=maps, sources={k: v for k, v in state[SOURCES].items() if k in names and v},
@@ -135,22 +125,11 @@ def back_to_seeds() -> None:
     app_data.set_active_corpus(None)
 
 
-def default_name(files) -> str:
-    if not files:
-        return "My corpus"
-    first = re.sub(r"\.[A-Za-z0-9]{1,8}$", "", files[0].name)
-    return first if len(files) == 1 else f"{first} and {len(files) - 1} more"
-
-
 def previews_of(staged) -> list:
     found = state[PREVIEWS].get(staged.sha256)
     if found is None:
         found = state[PREVIEWS][staged.sha256] = table_previews(staged.name, staged.data, limits=LIMITS)
     return found
-
-
-def download_name(name: str) -> str:
-    return (re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("._") or "corpus")[:60] + ".zip"
 
 
 app_data.adopt_finished_job()
@@ -292,7 +271,7 @@ if corpus_files:
 
     st.subheader("3. Analyse")
     cols = st.columns(2)
-    cols[0].text_input("Corpus name", key=kept("corpus_name_input", default_name(corpus_files)), max_chars=120)
+    cols[0].text_input("Corpus name", key=kept("corpus_name_input", uploads.default_corpus_name([f.name for f in corpus_files])), max_chars=120)
     cols[1].radio("Analyse", ["alone", "with"], key=kept("corpus_with_seeds", "alone"), horizontal=True,
                   format_func={"alone": "the upload alone", "with": "the upload together with the bundled seeds"}.get)
     remember("corpus_name_input")
@@ -363,5 +342,5 @@ if current_built is None:
                                 {"include_seeds": True}, {}, "", origin="seeds")
 groups = dict(state.get(app_data.SOURCE_GROUPS, {}))
 st.download_button("Download the analysed corpus (.zip)", data=lambda: save_zip(current_built, source_groups=groups),
-                   file_name=download_name(current_built.name), mime="application/zip", on_click="ignore",
+                   file_name=uploads.download_name(current_built.name), mime="application/zip", on_click="ignore",
                    icon=":material/download:")

@@ -6,12 +6,18 @@ import streamlit as st
 import app_data
 import page_parts
 from analysis.figures.labels import figure_label
-from analysis.schema import HEADLINE_CATEGORIES
 from analysis.timeline.bands import summary_band
-from analysis.timeline.points import CATEGORY_LABELS, TOLL_CATEGORIES, mixed_event_notes
+from analysis.timeline.points import CATEGORY_LABELS, mixed_event_notes
 from analysis.timeline.summary import summarise
-from analysis.views.evidence import evidence_parts
 from analysis.views.overview import figure_spans
+from analysis.views.toll import (
+    category_choices,
+    event_periods,
+    marked_sentence,
+    point_facts,
+    source_day_grid,
+    summary_sections,
+)
 from charts.toll import chart_points, toll_figure
 
 app_data.route_through_dashboard(__file__)
@@ -42,46 +48,33 @@ summary = summarise(timeline, contradictions, articles=articles)
 mixed = mixed_event_notes(articles)
 for note in mixed:
     st.warning(note, icon=":material/call_split:")
-general = [line for line in summary if line not in mixed and not line.startswith(tuple(CATEGORY_LABELS.values()))]
 
 if timeline.empty:
-    for line in general:
+    for line in summary_sections(summary, mixed, category="killed")[0]:
         st.markdown(esc(line))
     st.info(f"None of the {len(articles)} articles reports a death, injury, hospital or arrest figure, "
             "so there is nothing to plot.")
     st.stop()
 
-counts = timeline[timeline["status"] == "current"].groupby("category")["article_id"].nunique()
-options = list(TOLL_CATEGORIES) + [c for c in HEADLINE_CATEGORIES if c not in TOLL_CATEGORIES and counts.get(c, 0)]
+options, counts, default_category = category_choices(timeline)
 if st.session_state.get(CATEGORY_KEY) not in options:
-    st.session_state[CATEGORY_KEY] = next((c for c in options if counts.get(c, 0)), options[0])
+    st.session_state[CATEGORY_KEY] = default_category
 category = st.radio("Figures", options, key=CATEGORY_KEY, horizontal=True,
                     format_func=lambda c: f"{CATEGORY_LABELS.get(c, c)} ({int(counts.get(c, 0))})")
 label = CATEGORY_LABELS.get(category, category)
 
-
-def _is_about(line: str, name: str) -> bool:
-    return line.startswith((f"{name}:", f"{name},"))
-
-
 with st.container(border=True):
-    mine = [line for line in summary if _is_about(line, label)]
-    others = [line for line in summary if line not in mine and line not in general and line not in mixed]
+    general, mine, others = summary_sections(summary, mixed, category=category)
     st.markdown("\n".join(f"- {esc(line)}" for line in general + mine) or "No figures in this category.")
     if others:
         with st.expander("Other figures"):
             st.markdown("\n".join(f"- {esc(line)}" for line in others))
 
-groups = sorted(int(g) for g in timeline.loc[timeline["category"] == category, "event_group"].dropna().unique())
-if len(groups) > 1:
+periods = event_periods(timeline, category=category)
+if len(periods) > 1:
     # Several events: let the user look at one period at a time (undated articles stay visible).
-    spans = {}
-    for group in groups:
-        days = timeline.loc[timeline["event_group"] == group, "published"].dropna()
-        first, last = f"{days.min():%Y-%m-%d}", f"{days.max():%Y-%m-%d}"
-        spans[group] = f"Period {group}: {first}" + ("" if first == last else f" to {last}")
-    period = st.selectbox("Event period", [0] + groups, key=PERIOD_KEY,
-                          format_func=lambda g: spans.get(g, "All periods (several events)"))
+    period = st.selectbox("Event period", [0, *periods], key=PERIOD_KEY,
+                          format_func=lambda g: periods.get(g, "All periods (several events)"))
     if period:
         timeline = timeline[(timeline["event_group"] == period) | timeline["event_group"].isna()]
 
@@ -135,42 +128,18 @@ row = chart_data[chart_data["figure_id"] == point["figure_id"]]
 row = row.iloc[0] if not row.empty else None
 
 
+
 def _highlighted(figure_ids: list[str], fallback: str) -> str:
     """The evidence sentence, escaped, with the numbers of ``figure_ids`` (all in that sentence) marked."""
-    sentence, spans = "", []
-    for figure_id in figure_ids:
-        before, number, after = evidence_parts(tables.figures, tables.sentences, figure_id)
-        if number and (not sentence or sentence == before + number + after):
-            sentence = before + number + after
-            spans.append((len(before), len(before) + len(number)))
-        elif not sentence and (before or after):
-            sentence = before + after
-    if not sentence:
+    segments = marked_sentence(tables.figures, tables.sentences, figure_ids)
+    if not segments:
         return esc(fallback) if fallback else "_No evidence sentence recorded._"
-    out, cursor = [], 0
-    for start, end in sorted(set(spans)):
-        if start < cursor:
-            continue
-        out += [esc(sentence[cursor:start]), f":red-background[**{esc(sentence[start:end])}**]"]
-        cursor = end
-    return "".join(out) + esc(sentence[cursor:])
+    return app_data.segments_markdown(segments, set(figure_ids))
 
 
 with st.container(border=True):
     st.markdown(f"**{esc(point['source'])}** — {esc(point['title'])}")
-    facts = []
-    if row is not None:
-        published = "no date found" if pd.isna(row["published"]) else \
-            f"{row['published']:%Y-%m-%d} (date from {row['date_method'] or 'unknown'})"
-        facts.append(f"Published: {published}")
-        if pd.notna(row["event_date"]):
-            words = f" (from “{row['event_date_text']}”)" if row["event_date_text"] else ""
-            facts.append(f"Event: {row['event_date']:%Y-%m-%d}{words}")
-        value = figure_label(row["value"], row["qualifier"], low=row["low"], high=row["high"], may_rise=row["may_rise"])
-        facts.append(f"{label}: {value}" + (" — superseded in the same article" if row["status"] == "superseded"
-                                            else ""))
-        if row["attributed_to"]:
-            facts.append(f"According to: {row['attributed_to']}")
+    facts = point_facts(row, category=category) if row is not None else []
     st.markdown("  \n".join(esc(fact) for fact in facts))
     st.markdown("> " + _highlighted([point["figure_id"]], row["sentence"] if row is not None else ""))
 
@@ -182,15 +151,8 @@ with st.container(border=True):
             st.markdown(paragraph)
 
 st.header("Where sources disagree")
-current = chart_data[chart_data["status"] == "current"]
-day = current["published"].dt.strftime("%Y-%m-%d").fillna("undated")
-grid = current.assign(day=day, figure=[figure_label(v, q, low=lo, high=hi, may_rise=m) for v, q, lo, hi, m in
-                                       zip(current["value"], current["qualifier"], current["low"], current["high"],
-                                           current["may_rise"])])
 st.markdown(f"**{esc(label)} reported, by source and day**")
-pivot = grid.pivot_table(index="source", columns="day", values="figure", aggfunc=lambda s: "; ".join(s))
-ordered_days = sorted(c for c in pivot.columns if c != "undated") + (["undated"] if "undated" in pivot.columns else [])
-st.dataframe(pivot[ordered_days].fillna(""), width="stretch")
+st.dataframe(source_day_grid(chart_data, category=category), width="stretch")
 if not band.empty:
     st.markdown("**Highest and most conservative total, by reporting day**")
     st.caption("Highest: the largest total reported that day or earlier. Most conservative: the smallest total "

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import schema
+from analysis import schema, uploads
 from analysis.ingest.corpus import apply_user_dates, load_uploads
 from analysis.ingest.limits import Limits
 from analysis.ingest.readers import read_bytes, table_previews
@@ -368,3 +368,38 @@ def test_a_saved_analysis_is_staged_as_such_not_as_articles(built):
     files, _ = stage([], [("saved.zip", save_zip(result)), ("bundle.zip", _zip({"ferry.txt": FERRY.encode()}))])
     assert [f.is_saved_analysis for f in files] == [True, False]
     assert files[0].manifest["corpus"] == result.name
+
+
+@pytest.mark.parametrize("names, expected", [
+    ([], "My corpus"),
+    (["wires.csv"], "wires"),
+    (["wires.csv", "blogs.zip", "x.txt"], "wires and 2 more"),
+    (["no_suffix"], "no_suffix"),
+])
+def test_default_corpus_name(names, expected):
+    assert uploads.default_corpus_name(names) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Crocus coverage", "Crocus_coverage.zip"),
+    ("../../etc/passwd", "etc_passwd.zip"),
+    ("...", "corpus.zip"),
+    ("x" * 100, "x" * 60 + ".zip"),
+])
+def test_download_name_is_a_safe_file_name(name, expected):
+    assert uploads.download_name(name) == expected
+
+
+def test_file_edits_set_sources_and_groups_and_remove_without_changing_the_inputs():
+    sources, groups = {"a.txt": "Old"}, {}
+    edits = {0: {"source": " TASS "}, 1: {"group": "Wires", "remove": True}, "2": {"source": None}}
+    settings = uploads.apply_file_edits(edits, ["a.txt", "b.csv", "c.zip"], sources=sources, groups=groups)
+    assert settings.sources == {"a.txt": "TASS", "c.zip": ""}
+    assert settings.groups == {"b.csv": "Wires"}
+    assert settings.removed == {"b.csv"}
+    assert sources == {"a.txt": "Old"} and groups == {}
+
+
+def test_date_edits_keep_the_day_and_clear_blanks():
+    edits = {0: {"published": "2024-03-23T00:00:00"}, 1: {"published": None}, 2: {"title": "ignored"}}
+    assert uploads.date_edits(edits, ["x", "y", "z"]) == {"x": "2024-03-23", "y": ""}

@@ -7,7 +7,7 @@ import pandas as pd
 from analysis.timeline.bands import summary_band
 from analysis.timeline.points import build_timeline
 from charts.toll import chart_points, toll_figure
-from tests.timeline.test_timeline import article, figure, tables
+from tests.timeline.helpers import article, figure, tables
 
 
 def points_of(arts, figs=(), category="killed"):

@@ -17,7 +17,7 @@ from analysis import schema
 from analysis.tables import CorpusTables
 from analysis.timeline.contradictions import find_contradictions
 from analysis.timeline.points import build_timeline
-from tests.timeline.test_timeline import article, figure, tables
+from tests.timeline.helpers import article, figure, tables
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "toll.py")

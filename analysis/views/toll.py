@@ -1,0 +1,122 @@
+"""The toll page's tables: category choices, event periods, the evidence sentence, a point's facts, the source-by-day grid.
+
+Plain pandas over the ``timeline``, ``figures`` and ``sentences`` tables, so the page only
+draws what these return and every piece of shaping is tested without Streamlit.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.figures.labels import figure_label
+from analysis.schema import HEADLINE_CATEGORIES
+from analysis.timeline.points import CATEGORY_LABELS, TOLL_CATEGORIES
+from analysis.views.evidence import Segment, evidence_parts
+
+
+def category_choices(timeline: pd.DataFrame) -> tuple[list[str], dict[str, int], str]:
+    """The categories to offer, the number of articles with a current figure in each, and the default.
+
+    The toll categories come first in their fixed order (even when empty, so the choice
+    does not jump between corpora); other headline categories follow only when some
+    article reports them. The default is the first category with any article.
+    """
+    current = timeline[timeline["status"] == "current"]
+    counts = {str(c): int(n) for c, n in current.groupby("category")["article_id"].nunique().items()}
+    options = list(TOLL_CATEGORIES) + [c for c in HEADLINE_CATEGORIES if c not in TOLL_CATEGORIES and counts.get(c)]
+    default = next((c for c in options if counts.get(c)), options[0])
+    return options, counts, default
+
+
+def _is_about(line: str, name: str) -> bool:
+    return line.startswith((f"{name}:", f"{name},"))
+
+
+def summary_sections(summary: list[str], mixed: list[str], *, category: str) -> tuple[list[str], list[str], list[str]]:
+    """Split the summary lines into ``(general, this category's, other categories')``.
+
+    ``mixed`` are the several-events notes, which the page shows as warnings of their own
+    and which are left out of all three lists.
+    """
+    label = CATEGORY_LABELS.get(category, category)
+    labels = tuple(CATEGORY_LABELS.values())
+    general = [line for line in summary if line not in mixed and not line.startswith(labels)]
+    mine = [line for line in summary if _is_about(line, label)]
+    others = [line for line in summary if line not in mine and line not in general and line not in mixed]
+    return general, mine, others
+
+
+def event_periods(timeline: pd.DataFrame, *, category: str) -> dict[int, str]:
+    """``{event_group: "Period 2: 2024-03-22 to 2024-03-25"}`` for the category's dated points, in order."""
+    in_category = timeline[timeline["category"] == category]
+    periods = {}
+    for group in sorted(int(g) for g in in_category["event_group"].dropna().unique()):
+        days = timeline.loc[timeline["event_group"] == group, "published"].dropna()
+        if days.empty:
+            periods[group] = f"Period {group}: undated"
+            continue
+        first, last = f"{days.min():%Y-%m-%d}", f"{days.max():%Y-%m-%d}"
+        periods[group] = f"Period {group}: {first}" + ("" if first == last else f" to {last}")
+    return periods
+
+
+def marked_sentence(figures: pd.DataFrame, sentences: pd.DataFrame, figure_ids: list[str]) -> list[Segment]:
+    """The evidence sentence of ``figure_ids`` (all in one sentence) cut into segments, their numbers marked.
+
+    A marked segment has ``mark="figure"`` and the figure's id as ``key``. A figure whose
+    sentence differs from the first one's is left out; a figure without a located number
+    still supplies the sentence. Empty when no figure has a sentence.
+    """
+    sentence, spans = "", []
+    for figure_id in figure_ids:
+        before, number, after = evidence_parts(figures, sentences, figure_id)
+        if number and (not sentence or sentence == before + number + after):
+            sentence = before + number + after
+            spans.append((len(before), len(before) + len(number), figure_id))
+        elif not sentence and (before or after):
+            sentence = before + after
+    segments, cursor = [], 0
+    for start, end, figure_id in sorted(set(spans)):
+        if start < cursor:
+            continue
+        if start > cursor:
+            segments.append(Segment(sentence[cursor:start]))
+        segments.append(Segment(sentence[start:end], "figure", figure_id))
+        cursor = end
+    if cursor < len(sentence):
+        segments.append(Segment(sentence[cursor:]))
+    return segments
+
+
+def point_facts(row: pd.Series, *, category: str) -> list[str]:
+    """Plain-text facts about one timeline point: publication and event date, the figure, who gave it."""
+    label = CATEGORY_LABELS.get(category, category)
+    published = "no date found" if pd.isna(row["published"]) else \
+        f"{row['published']:%Y-%m-%d} (date from {row['date_method'] or 'unknown'})"
+    facts = [f"Published: {published}"]
+    if pd.notna(row["event_date"]):
+        words = f" (from “{row['event_date_text']}”)" if row["event_date_text"] else ""
+        facts.append(f"Event: {row['event_date']:%Y-%m-%d}{words}")
+    value = figure_label(row["value"], row["qualifier"], low=row["low"], high=row["high"], may_rise=row["may_rise"])
+    facts.append(f"{label}: {value}" + (" — superseded in the same article" if row["status"] == "superseded" else ""))
+    if row["attributed_to"]:
+        facts.append(f"According to: {row['attributed_to']}")
+    return facts
+
+
+def source_day_grid(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
+    """Each source's current figures of one category per reporting day, in words; undated in the last column.
+
+    Rows are sources, columns days (``YYYY-MM-DD`` in order, then ``undated``), cells the
+    figures reported that day joined by "; ", empty where the source reported none.
+    """
+    current = timeline[(timeline["category"] == category) & (timeline["status"] == "current")]
+    if current.empty:
+        return pd.DataFrame(index=pd.Index([], name="source"))
+    grid = current.assign(
+        day=current["published"].dt.strftime("%Y-%m-%d").fillna("undated"),
+        figure=[figure_label(v, q, low=lo, high=hi, may_rise=m) for v, q, lo, hi, m in
+                zip(current["value"], current["qualifier"], current["low"], current["high"], current["may_rise"])])
+    pivot = grid.pivot_table(index="source", columns="day", values="figure", aggfunc=lambda s: "; ".join(s))
+    days = sorted(c for c in pivot.columns if c != "undated") + (["undated"] if "undated" in pivot.columns else [])
+    return pivot[days].fillna("")

@@ -1,0 +1,116 @@
+"""The toll page's tables, on hand-made timelines: category choices, periods, marked evidence, facts, grid."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.schema import conform
+from analysis.timeline.points import build_timeline
+from analysis.views.toll import (
+    category_choices,
+    event_periods,
+    marked_sentence,
+    point_facts,
+    source_day_grid,
+    summary_sections,
+)
+from tests.timeline.helpers import article, figure, tables
+
+
+def _timeline(arts, figs=()):
+    articles, figures = tables(arts, list(figs))
+    return build_timeline(articles, figures)
+
+
+def test_toll_categories_come_first_and_others_only_when_reported():
+    timeline = _timeline([article("a", "2024-03-23", injured=(100, "over", False), missing=(3, "exact", False)),
+                          article("b", "2024-03-24", injured=(140, "over", False))])
+    options, counts, default = category_choices(timeline)
+    assert options == ["killed", "injured", "hospitalized", "arrested", "missing"]
+    assert counts == {"injured": 2, "missing": 1}
+    assert default == "injured"
+
+
+@pytest.mark.parametrize("line, bucket", [
+    ("5 articles from 4 sources, 2024-03-23 to 2024-03-24.", "general"),
+    ("Deaths: 133 reported most often", "mine"),
+    ("Deaths, per source: 3 sources", "mine"),
+    ("Injured: over 100 to over 140", "others"),
+    ("These articles seem to cover 2 separate events", "left out"),
+])
+def test_summary_lines_are_sorted_into_general_this_category_and_others(line, bucket):
+    mixed = ["These articles seem to cover 2 separate events"]
+    general, mine, others = summary_sections([line], mixed, category="killed")
+    found = {"general": general, "mine": mine, "others": others}
+    assert [name for name, lines in found.items() if line in lines] == ([] if bucket == "left out" else [bucket])
+
+
+def test_event_periods_name_each_group_by_its_days():
+    timeline = _timeline([article("a", "2024-03-23", killed=(60, "at_least", True)),
+                          article("b", "2024-03-25", killed=(133, "exact", False)),
+                          article("c", "2024-06-01", killed=(144, "exact", False))])
+    assert event_periods(timeline, category="killed") == {1: "Period 1: 2024-03-23 to 2024-03-25",
+                                                          2: "Period 2: 2024-06-01"}
+    assert event_periods(timeline, category="injured") == {}
+
+
+def test_a_period_known_only_from_event_dates_reads_undated():
+    timeline = _timeline([article("a", None, event_date="2024-03-22", killed=(60, "exact", False))])
+    assert event_periods(timeline, category="killed") == {1: "Period 1: undated"}
+
+
+def _figures_and_sentences(sentence: str, numbers: dict[str, str]):
+    rows = []
+    for figure_id, number in numbers.items():
+        at = sentence.index(number)
+        rows.append({**figure("a", "killed", 1, figure_id=figure_id, sentence=sentence), "number_text": number,
+                     "start": 100 + at, "end": 100 + at + len(number)})
+    sentences = conform(pd.DataFrame([{"article_id": "a", "idx": 0, "paragraph": 0, "section": "", "text": sentence,
+                                       "start": 100, "end": 100 + len(sentence)}]), "sentences")
+    return conform(pd.DataFrame(rows), "figures"), sentences
+
+
+def test_marked_sentence_marks_every_number_of_a_revision():
+    sentence = "The toll was revised from an initial 143 to 133 on Sunday."
+    figures, sentences = _figures_and_sentences(sentence, {"old": "143", "new": "133"})
+    segments = marked_sentence(figures, sentences, ["old", "new"])
+    assert "".join(s.text for s in segments) == sentence
+    assert [(s.text, s.key) for s in segments if s.mark] == [("143", "old"), ("133", "new")]
+
+
+def test_marked_sentence_of_an_unknown_figure_is_empty():
+    figures, sentences = _figures_and_sentences("At least 60 people died.", {"f": "60"})
+    assert marked_sentence(figures, sentences, ["nope"]) == []
+
+
+def test_point_facts_say_date_source_of_date_event_figure_and_attribution():
+    timeline = _timeline([article("a", "2024-03-23", event_date="2024-03-22", killed=(60, "at_least", True))],
+                         [figure("a", "killed", 60, qualifier="at_least", attributed_to="TASS")])
+    row = timeline.iloc[0].copy()
+    row["event_date_text"] = "on Friday night"
+    assert point_facts(row, category="killed") == [
+        "Published: 2024-03-23 (date from prefix)", "Event: 2024-03-22 (from “on Friday night”)",
+        "Deaths: at least 60 (may rise)", "According to: TASS"]
+
+
+def test_undated_superseded_point_says_so():
+    timeline = _timeline([article("u", None, killed=(133, "exact", False))],
+                         [figure("u", "killed", 133), figure("u", "killed", 143, status="superseded",
+                                                             figure_id="u-old")])
+    old = timeline[timeline["status"] == "superseded"].iloc[0]
+    facts = point_facts(old, category="killed")
+    assert facts[0] == "Published: no date found"
+    assert facts[-1] == "Deaths: 143 — superseded in the same article"
+
+
+def test_source_day_grid_orders_days_and_puts_undated_last():
+    timeline = _timeline([article("a", "2024-03-24", source="TASS", killed=(133, "exact", False)),
+                          article("b", "2024-03-23", source="TASS", killed=(60, "at_least", True)),
+                          article("c", None, source="Blog", killed=(130, "over", False)),
+                          article("d", "2024-03-23", source="AP", killed=(62, "exact", False))])
+    grid = source_day_grid(timeline, category="killed")
+    assert list(grid.columns) == ["2024-03-23", "2024-03-24", "undated"]
+    assert grid.loc["TASS"].tolist() == ["at least 60 (may rise)", "133", ""]
+    assert grid.loc["Blog", "undated"] == "over 130"
+    assert source_day_grid(timeline, category="injured").empty
