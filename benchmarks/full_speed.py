@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     from analysis.entities.nlp import choose_n_process, load_nlp
     from analysis.ingest.corpus import load_path, sentences_table
     from analysis.pipeline import analyse_corpus
-    from analysis.store import article_cache as cache_module
+    from analysis import article_cache as cache_module
     from analysis.tone.sentiment import score_sentences
     from benchmarks.news_generator import generate_articles
 

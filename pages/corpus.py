@@ -3,7 +3,7 @@
 Everything here belongs to this browser session: files, mappings, edits and
 results live in ``st.session_state`` (no file is written under a user's name;
 the per-article NLP cache on disk is content-addressed and holds no text, see
-``analysis.store.article_cache``; uploads never enter the whole-table cache), and survive
+``analysis.article_cache``; uploads never enter the whole-table cache), and survive
 page switches and reruns. The pure
 parts are in ``analysis.uploads``.
 """

@@ -105,6 +105,21 @@ def test_analysis_has_no_import_cycles():
     assert _cycle(_import_graph()) is None, " -> ".join(_cycle(_import_graph()))
 
 
+def _package_of(module: str) -> str:
+    """``analysis.figures.scan`` -> ``analysis.figures``; a top-level module is its own unit."""
+    parts = module.split(".")
+    return ".".join(parts[:2])
+
+
+def test_analysis_packages_have_no_import_cycles():
+    """Stages depend one way: no package imports a package that imports it back, even through other modules."""
+    packages: dict[str, set[str]] = {}
+    for module, imported in _import_graph().items():
+        packages.setdefault(_package_of(module), set()).update(
+            _package_of(other) for other in imported if _package_of(other) != _package_of(module))
+    assert _cycle(packages) is None, " -> ".join(_cycle(packages))
+
+
 def test_the_cycle_finder_finds_a_cycle():
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert _cycle({"a": {"b"}, "b": set()}) is None

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 #: Module-level mutable objects that are allowed, and why.
 ALLOWED_SHARED = {
-    ("analysis/store/article_cache.py", "_shared"): "one content-addressed, LRU-bounded result cache per stage (see its docstring)",
+    ("analysis/article_cache.py", "_shared"): "one content-addressed, LRU-bounded result cache per stage (see its docstring)",
 }
 MUTABLE_CALLS = {"dict", "list", "set", "defaultdict", "OrderedDict", "deque", "Counter", "bytearray"}
 

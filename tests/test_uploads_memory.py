@@ -4,7 +4,7 @@ One fresh Python process builds many distinct uploads (ingest, spaCy NER and
 every analysis stage), each full of words and names never seen before, and
 records its resident memory and spaCy's vocabulary after each. What keeps it
 flat: NER runs inside ``nlp.memory_zone()`` (new words are forgotten after each
-batch) and every in-process cache is bounded (``analysis.store.article_cache`` LRU entries,
+batch) and every in-process cache is bounded (``analysis.article_cache`` LRU entries,
 ``aliases.fold``'s ``lru_cache``). The caches' bounds are shrunk in the child
 process so that they fill within the test; a deployment reaches the same
 plateau later, at the configured sizes.
@@ -30,9 +30,9 @@ from functools import lru_cache
 import psutil
 import pyarrow
 
-import analysis.entities.aliases, analysis.entities.canonical, analysis.entities.mentions, analysis.store.article_cache
+import analysis.entities.aliases, analysis.entities.canonical, analysis.entities.mentions, analysis.article_cache
 if sys.argv[3] == "small-caches":  # reach the caches' bounds within the test (see the module docstring)
-    analysis.store.article_cache.ResultCache.__init__.__kwdefaults__["memory_entries"] = 60
+    analysis.article_cache.ResultCache.__init__.__kwdefaults__["memory_entries"] = 60
     small_fold = lru_cache(maxsize=500)(analysis.entities.aliases.fold.__wrapped__)
     analysis.entities.aliases.fold = analysis.entities.mentions.fold = analysis.entities.canonical.fold = small_fold
 

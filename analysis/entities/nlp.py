@@ -12,7 +12,7 @@ index, so ``pip install -r requirements.txt`` works with no other download).
 batches, inside ``nlp.memory_zone()`` so that a long-running server's
 vocabulary does not grow with every new word, and returns plain
 ``(start, end, label)`` character spans (never spaCy objects). Results are
-cached per text (see ``analysis.store.article_cache``) under ``pipeline_version()``; only
+cached per text (see ``analysis.article_cache``) under ``pipeline_version()``; only
 texts not seen before are processed, in parallel worker processes when there
 are enough of them to pay for starting the workers.
 
@@ -35,7 +35,7 @@ from functools import cache
 from importlib import metadata
 from typing import TYPE_CHECKING
 
-from analysis.store.article_cache import shared_cache
+from analysis.article_cache import shared_cache
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -1,6 +1,6 @@
 """Whole-corpus results on disk, so re-analysing an unchanged corpus is a read.
 
-Per-article caches (``analysis.store.article_cache``) spare the slow NLP, but the rule-based
+Per-article caches (``analysis.article_cache``) spare the slow NLP, but the rule-based
 stages still rerun over every sentence. This cache keeps a corpus's finished
 tables, keyed by a hash of the ingested articles (every column ingest fills,
 so a changed date, source or text misses) together with a hash of the
@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.ingest.corpus import Corpus
-from analysis.store.article_cache import cache_dir
+from analysis.article_cache import cache_dir
 from analysis.tables import CorpusTables
 
 _ANALYSIS_DIR = Path(__file__).resolve().parents[1]

@@ -24,7 +24,7 @@ length in words), ``source_tone`` (length-weighted over all the source's
 sentences), ``entity_tone`` (plain mean over the distinct sentences that
 mention an entity, per article, per source or per side of a comparison).
 
-Sentence scores are cached per article (see ``analysis.store.article_cache``) keyed by the
+Sentence scores are cached per article (see ``analysis.article_cache``) keyed by the
 article's sentence texts and the two libraries' versions.
 """
 
@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.ingest.text import count_words
-from analysis.store.article_cache import shared_cache
+from analysis.article_cache import shared_cache
 
 #: Aggregates over fewer sentences than this are flagged ``thin``.
 THIN = 3

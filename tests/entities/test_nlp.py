@@ -8,8 +8,8 @@ import os
 import pytest
 
 from analysis.entities import nlp as nlp_module
-from analysis.store import article_cache as cache_module
-from analysis.store.article_cache import ResultCache
+from analysis import article_cache as cache_module
+from analysis.article_cache import ResultCache
 
 
 def test_pipeline_is_ner_only_and_named(nlp):
