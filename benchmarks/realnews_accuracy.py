@@ -1,0 +1,208 @@
+"""Headline accuracy of the figure ledger on real news with outside gold (``../shared/realnews``).
+
+Reads a JSON Lines file of real articles (``tune.jsonl`` by default; see that folder's
+README), runs it through the real reader and the analysis, and compares per article the
+``killed`` and ``injured`` headline columns with ``gold.killed`` / ``gold.injured``
+(exact value; an article with no headline figure counts as 0), per dataset (GVA gives the
+incident's toll, GVDB the article's). Also printed:
+
+- the confusion per category: right, missed (gold > 0, none found), spurious (gold 0, a
+  figure found), under (found below gold), over (found above gold);
+- event dates: ``articles.event_date`` against ``gold.incident_date`` where it is known:
+  right, wrong, none;
+- named people (GVDB): the share of the gold victims and shooters with a name that appear
+  in the ``victims`` table with the right outcome, when the analysis has that table.
+
+The texts belong to their publishers and never enter the repository: this script reads
+them at run time and stops with a message when the folder is absent. ``check.jsonl`` is
+measured at most once per working session, before rules change after looking at it;
+record every measurement in the README's Methods section.
+
+Usage: python benchmarks/realnews_accuracy.py [--file tune|check|PATH] [--full] [--misses N]
+       [--category killed|injured] [--dataset gva|gvdb]
+
+Without ``--full`` only the stages the figures need run (ingest, sentences, event dates,
+figures, headlines: about 20 s for 2,000 articles); ``--full`` runs the whole export.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import pandas as pd  # noqa: E402
+
+from analysis.ingest.corpus import load_path, sentences_table  # noqa: E402
+
+REALNEWS = ROOT.parent / "shared" / "realnews"
+CATEGORIES = ("killed", "injured")
+
+
+def _gold(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _analyse(path: Path, *, full: bool) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame | None]:
+    """``(articles, figures, victims or None)`` for the file, rows of articles keyed by ``file``."""
+    corpus = load_path(path)
+    if full:
+        from analysis.pipeline import analyse_corpus
+
+        tables = analyse_corpus(corpus, use_cache=True, cache_tables=False)
+        return tables.articles, tables.figures, getattr(tables, "victims", None)
+    from analysis.figures.ledger import add_headline_figures, extract_figures, publication_years
+    from analysis.timeline.event_dates import add_event_dates
+
+    articles = add_event_dates(corpus.articles)
+    sentences = sentences_table(articles)
+    figures = extract_figures(sentences, published_years=publication_years(articles))
+    articles = add_headline_figures(articles, figures)
+    victims = None
+    try:  # the people table, when this version of the analysis has it
+        from analysis.figures.victims import extract_victims
+
+        victims = extract_victims(sentences, articles)
+    except ImportError:
+        pass
+    return articles, figures, victims
+
+
+def _row_number(file: str) -> int | None:
+    """``"tune.jsonl row 12"`` -> 12 (1-based line of the JSON Lines file)."""
+    head, _, number = str(file).rpartition(" row ")
+    return int(number) if head and number.isdigit() else None
+
+
+def _found(value: object) -> int:
+    return 0 if value is None or pd.isna(value) else int(value)
+
+
+def _outcome(found: int, gold: int) -> str:
+    if found == gold:
+        return "right"
+    if found == 0:
+        return "missed"
+    if gold == 0:
+        return "spurious"
+    return "under" if found < gold else "over"
+
+
+def score(records: list[dict], articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per gold record: dataset, id, per category found/gold/outcome, event date outcome."""
+    by_row = {}
+    for row in articles.to_dict("records"):
+        number = _row_number(row.get("file", ""))
+        if number is not None:
+            by_row.setdefault(number, row)
+    rows = []
+    for number, record in enumerate(records, start=1):
+        article = by_row.get(number, {})
+        gold = record.get("gold") or {}
+        out = {"row": number, "id": record["id"], "dataset": record["dataset"], "title": record.get("title") or "",
+               "article_id": article.get("article_id", "")}
+        for category in CATEGORIES:
+            found, expected = _found(article.get(category)), int(gold.get(category) or 0)
+            out.update({f"{category}_found": found, f"{category}_gold": expected,
+                        f"{category}_outcome": _outcome(found, expected),
+                        f"{category}_rule": article.get(f"{category}_rule") or ""})
+        incident = gold.get("incident_date")
+        event = article.get("event_date")
+        if not incident:
+            out["event_date"] = "unknown"
+        elif event is None or pd.isna(event):
+            out["event_date"] = "none"
+        else:
+            out["event_date"] = "right" if pd.Timestamp(event).date().isoformat() == str(incident)[:10] else "wrong"
+        rows.append(out)
+    return pd.DataFrame(rows)
+
+
+def named_people_recall(records: list[dict], scored: pd.DataFrame, victims: pd.DataFrame) -> tuple[int, int]:
+    """``(found, total)`` GVDB victims and shooters with a name found in ``victims`` with the right outcome."""
+    found = total = 0
+    by_article = {aid: group for aid, group in victims.groupby("article_id")} if not victims.empty else {}
+    for record, article_id in zip(records, scored["article_id"]):
+        gold = record.get("gold") or {}
+        for person in [*(gold.get("victims") or []), *(gold.get("shooters") or [])]:
+            name = (person.get("name") or "").strip()
+            if not name:
+                continue
+            total += 1
+            rows = by_article.get(article_id)
+            if rows is None:
+                continue
+            last = name.split()[-1].lower()
+            named = rows[rows["name"].fillna("").str.lower().str.contains(last, regex=False)]
+            expected = "killed" if str(person.get("outcome", "")).lower().startswith(("kill", "dead", "die")) \
+                else "injured" if person.get("outcome") else ""
+            if not named.empty and (not expected or (named["outcome"] == expected).any()):
+                found += 1
+    return found, total
+
+
+def _print_summary(scored: pd.DataFrame) -> None:
+    print(f"{'set':<8}{'articles':>9}  " + "  ".join(f"{c + ' exact':>14}" for c in CATEGORIES))
+    for name, part in [("all", scored), *scored.groupby("dataset")]:
+        cells = [f"{(part[f'{c}_outcome'] == 'right').mean():>14.3f}" for c in CATEGORIES]
+        print(f"{name:<8}{len(part):>9}  " + "  ".join(cells))
+    print()
+    for category in CATEGORIES:
+        for name, part in scored.groupby("dataset"):
+            counts = Counter(part[f"{category}_outcome"])
+            print(f"{category:<8} {name:<5} " + "  ".join(f"{k} {counts.get(k, 0):>4}" for k in
+                                                         ("right", "missed", "spurious", "under", "over")))
+    print()
+    known = scored[scored["event_date"] != "unknown"]
+    counts = Counter(known["event_date"])
+    print(f"event date ({len(known)} articles with a known incident date): " + "  ".join(
+        f"{k} {counts.get(k, 0) / max(len(known), 1):.3f} ({counts.get(k, 0)})" for k in ("right", "wrong", "none")))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--file", default="tune", help="tune, check, or a path to a JSON Lines file")
+    parser.add_argument("--full", action="store_true", help="run the whole analysis (NER included)")
+    parser.add_argument("--misses", type=int, default=0, help="print this many misses per category")
+    parser.add_argument("--category", choices=CATEGORIES, help="only print misses of this category")
+    parser.add_argument("--dataset", choices=("gva", "gvdb"), help="only score this dataset")
+    args = parser.parse_args(argv)
+    path = REALNEWS / f"{args.file}.jsonl" if args.file in ("tune", "check") else Path(args.file)
+    if not path.exists():
+        print(f"skipped: {path} is not here (the real-news set lives outside the repository; see the README)")
+        return 0
+    records = _gold(path)
+    started = time.perf_counter()
+    articles, _figures, victims = _analyse(path, full=args.full)
+    seconds = time.perf_counter() - started
+    scored = score(records, articles)
+    if args.dataset:
+        keep = scored["dataset"] == args.dataset
+        records = [r for r, k in zip(records, keep) if k]
+        scored = scored[keep].reset_index(drop=True)
+    print(f"{path.name}: {len(records)} articles, analysed in {seconds:.1f} s")
+    _print_summary(scored)
+    if victims is not None:
+        gvdb = scored["dataset"] == "gvdb"
+        found, total = named_people_recall([r for r, k in zip(records, gvdb) if k], scored[gvdb], victims)
+        print(f"named GVDB victims and shooters in `victims` with the right outcome: {found}/{total}"
+              f" = {found / max(total, 1):.3f}")
+    if args.misses:
+        for category in [args.category] if args.category else CATEGORIES:
+            wrong = scored[scored[f"{category}_outcome"] != "right"].head(args.misses)
+            print(f"\n{category} misses:")
+            for row in wrong.itertuples():
+                print(f"  row {row.row:>5} {row.dataset:<4} found {getattr(row, category + '_found'):>3} "
+                      f"gold {getattr(row, category + '_gold'):>3} ({getattr(row, category + '_outcome')}, "
+                      f"{getattr(row, category + '_rule') or 'no figure'}): {row.title[:80]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
