@@ -1,14 +1,13 @@
 """Entities: who and what the coverage names, per source, and together with whom."""
 
-import html
-
 import pandas as pd
-import plotly.express as px
 import streamlit as st
 
 import app_data
 import page_parts
 from analysis.entities.stats import choose_mentions, cooccurrence, mention_sentences, source_shares, top_entities
+from analysis.views.entities import share_table
+from charts.entities import cooccurrence_figure, source_share_figure, top_entities_figure
 
 app_data.route_through_dashboard(__file__)
 
@@ -66,14 +65,7 @@ ranked = top_entities(chosen, entities, articles, rolled_up=rolled_up)
 top_n = st.slider("How many", 5, max(5, min(50, len(ranked))), min(15, max(5, len(ranked))), key=TOP_KEY) \
     if len(ranked) > 5 else len(ranked)
 top = ranked.head(top_n)
-bars = top.assign(name=top["canonical"].map(html.escape), kind=top["label"].map(html.escape))
-chart = px.bar(bars, x="mentions", y="name", color="kind", orientation="h", text="mentions",
-               custom_data=["articles", "sources"], labels={"name": "", "kind": "type"},
-               category_orders={"name": bars["name"].tolist()})
-chart.update_traces(hovertemplate="%{y}: %{x} mentions in %{customdata[0]} articles, %{customdata[1]} sources"
-                                  "<extra></extra>")
-chart.update_layout(height=120 + 24 * len(top), margin={"t": 10}, legend_orientation="h")
-st.plotly_chart(chart, width="stretch", key="entities_top_chart")
+st.plotly_chart(top_entities_figure(top), width="stretch", key="entities_top_chart")
 st.dataframe(top, key="entities_top_table", on_select="rerun", selection_mode="single-row", hide_index=True,
              width="stretch", column_config={
                  "salience": st.column_config.NumberColumn(
@@ -91,17 +83,8 @@ st.caption("Each cell: the entity's mentions / all entity mentions in that sourc
            "name-heavy source does not dominate). Select a cell to read the sentences.")
 names = top["canonical"].tolist()
 shares = source_shares(chosen, articles, entities=names)
-heat = shares.pivot(index="canonical", columns="source", values="share").reindex(names)
-counts = shares.pivot(index="canonical", columns="source", values="n_mentions").reindex(names)
-figure = px.imshow(heat.to_numpy(), x=[html.escape(str(s)) for s in heat.columns],
-                   y=[html.escape(str(n)) for n in heat.index], color_continuous_scale="Blues", aspect="auto",
-                   labels={"color": "share"})
-figure.update_traces(customdata=counts.to_numpy(), hovertemplate="%{y} in %{x}: %{customdata} mentions "
-                                                                 "(%{z:.0%})<extra></extra>")
-figure.update_layout(height=140 + 24 * len(names), margin={"t": 10}, coloraxis_colorbar_tickformat=".0%")
-st.plotly_chart(figure, width="stretch", key="entities_heatmap")
-cells = counts.astype(int).astype(str) + " (" + (heat * 100).round().astype(int).astype(str) + "%)"
-grid = cells.reset_index().rename(columns={"canonical": "Entity"}).rename_axis(columns=None)
+st.plotly_chart(source_share_figure(shares, names=names), width="stretch", key="entities_heatmap")
+grid = share_table(shares, names=names)
 st.dataframe(grid, key="entities_share_table", on_select="rerun", selection_mode="single-cell", hide_index=True,
              width="stretch")
 cell = page_parts.selected_cell("entities_share_table", grid)
@@ -117,16 +100,7 @@ pairs = cooccurrence(chosen, entities=names)
 if pairs.empty:
     st.caption("No two of these entities share a sentence.")
 else:
-    matrix = pd.concat([pairs, pairs.rename(columns={"entity_a": "entity_b", "entity_b": "entity_a"})]).pivot_table(
-        index="entity_a", columns="entity_b", values="n_sentences", aggfunc="sum", fill_value=0)
-    order = [n for n in names if n in matrix.index]
-    matrix = matrix.reindex(index=order, columns=order, fill_value=0)
-    escaped = [html.escape(n) for n in order]
-    co_figure = px.imshow(matrix.to_numpy(), x=escaped, y=escaped, color_continuous_scale="Oranges",
-                          labels={"color": "sentences"}, aspect="auto")
-    co_figure.update_traces(hovertemplate="%{y} + %{x}: %{z} sentences<extra></extra>")
-    co_figure.update_layout(height=160 + 24 * len(order), margin={"t": 10})
-    st.plotly_chart(co_figure, width="stretch", key="entities_cooccurrence")
+    st.plotly_chart(cooccurrence_figure(pairs, names=names), width="stretch", key="entities_cooccurrence")
     st.dataframe(pairs, key="entities_pairs_table", on_select="rerun", selection_mode="single-row",
                  hide_index=True, width="stretch")
     rows = page_parts.selected_rows("entities_pairs_table")

@@ -1,9 +1,6 @@
 """Framing: how sources tell the same story — frames, who is blamed, hedging, tone, words and voices."""
 
-import html
-
 import pandas as pd
-import plotly.express as px
 import streamlit as st
 
 import app_data
@@ -20,6 +17,8 @@ from analysis.framing import (
 )
 from analysis.framing.compare import OTHERS, assign_sides, evidence, term_sentences, with_groups
 from analysis.tone.sentiment import SCORES, THIN, entity_tone
+from analysis.views.framing import frame_share_table, label_speakers, voices_table
+from charts.framing import frame_profile_figure, hedge_figure
 
 app_data.route_through_dashboard(__file__)
 
@@ -80,21 +79,11 @@ def show_evidence(keys: pd.DataFrame, heading: str, *, extra: tuple[str, ...] = 
 st.header("What the story is about")
 labels = frame_labels()
 profile = frame_profile(tables.frames, sents, arts, by="side")
-profile["side_label"] = profile["side"].map(html.escape)
-profile["text"] = profile["n_sentences"].astype(str) + "/" + profile["n_total"].astype(str)
-chart = px.bar(profile, y="label", x="share", color="side_label", barmode="group", text="text", orientation="h",
-               custom_data=["side", "frame"], category_orders={"label": list(labels.values())},
-               labels={"label": "", "share": "Share of sentences", "side_label": ""})
-chart.update_traces(hovertemplate="%{y}<br>%{text} sentences (%{x:.0%})<extra></extra>", textposition="outside")
-chart.update_layout(xaxis_tickformat=".0%", legend_orientation="h", margin={"t": 10},
-                    height=140 + 26 * len(labels) * max(1, len(sides)) ** 0.8)
-picked = st.plotly_chart(chart, key="framing_frames_chart", on_select="rerun", selection_mode="points",
-                         width="stretch")
+picked = st.plotly_chart(frame_profile_figure(profile, labels=labels, sides=sides), key="framing_frames_chart",
+                         on_select="rerun", selection_mode="points", width="stretch")
 st.caption("Each bar: sentences carrying the frame / all sentences of that side. A sentence can carry several "
            "frames or none. The codebook is analysis/data/frames_codebook.json.")
-counts = profile.assign(cell=lambda d: d["text"] + " (" + (d["share"] * 100).round().astype(int).astype(str) + "%)")
-frame_table = counts.pivot(index="label", columns="side", values="cell").reindex(list(labels.values()))[sides]
-frame_table = frame_table.reset_index().rename(columns={"label": "Frame"}).rename_axis(columns=None)
+frame_table = frame_share_table(profile, labels=labels, sides=sides)
 st.dataframe(frame_table, key="framing_frames_table", on_select="rerun", selection_mode="single-cell",
              hide_index=True, width="stretch")
 points = page_parts.picked_points(picked)
@@ -136,15 +125,8 @@ else:
 # -- hedging -------------------------------------------------------------------------------------------
 st.header("How sure the language sounds")
 density = hedge_density(tables.hedges, arts, by="side").set_index("side").reindex(sides).reset_index()
-long = density.melt(id_vars=["side"], value_vars=["epistemic_per_1000", "attribution_per_1000"],
-                    var_name="kind", value_name="per_1000")
-long["kind"] = long["kind"].str.replace("_per_1000", "")
-long["side_label"] = long["side"].map(html.escape)
-bars = px.bar(long, x="side_label", y="per_1000", color="kind", barmode="group", custom_data=["side", "kind"],
-              labels={"side_label": "", "per_1000": "Cues per 1,000 words", "kind": ""})
-bars.update_layout(legend_orientation="h", margin={"t": 10})
-picked = st.plotly_chart(bars, key="framing_hedges_chart", on_select="rerun", selection_mode="points",
-                         width="stretch")
+picked = st.plotly_chart(hedge_figure(density), key="framing_hedges_chart", on_select="rerun",
+                         selection_mode="points", width="stretch")
 st.caption("Epistemic cues mark a statement as unproven (alleged, reportedly, may); attribution cues hand it to "
            "someone (according to, said). Cue lists: analysis/data/hedge_cues.json.")
 hedge_table = density[["side", "n_words", "n_epistemic", "epistemic_cues", "n_attribution", "attribution_cues"]]
@@ -225,14 +207,11 @@ else:
 
 # -- cited ---------------------------------------------------------------------------------------------
 st.header("Whose words are used")
-cited = cited_sources(sents, mentions).merge(arts[["article_id", "side"]])
+cited = label_speakers(cited_sources(sents, mentions).merge(arts[["article_id", "side"]]))
 if cited.empty:
     st.info("No attributed statements (“X said”, “according to X”) were found.")
 else:
-    cited["who"] = cited["cited"].where(cited["named"].astype(bool), cited["cited"] + " (unnamed)")
-    voices = cited.pivot_table(index="who", columns="side", values="sentence_idx", aggfunc="size", fill_value=0)
-    voices = voices.reindex(columns=[s for s in sides if s in voices.columns], fill_value=0)
-    voices = voices.loc[voices.sum(axis=1).sort_values(ascending=False).index].reset_index()
+    voices = voices_table(cited, sides=sides)
     st.caption("Sentences attributing a statement to each named person or body (or to an unnamed source such as "
                "“officials”), per side.")
     st.dataframe(voices, key="framing_cited_table", on_select="rerun", selection_mode="single-cell",

@@ -1,17 +1,20 @@
 """Tone: sentence sentiment by source, over time, along an article, around entities, and where methods disagree."""
 
-import html
-
-import numpy as np
 import pandas as pd
-import plotly.express as px
-import plotly.graph_objects as go
 import streamlit as st
 
 import app_data
 import page_parts
 from analysis.entities.stats import mention_sentences, top_entities
 from analysis.tone.sentiment import THIN, article_tone, disagreement, entity_tone, section_tone, source_tone
+from analysis.views.tone import opposite_calls, sentences_with_articles
+from charts.tone import (
+    along_article_figure,
+    disagreement_figure,
+    entity_tone_figure,
+    source_spread_figure,
+    tone_over_time_figure,
+)
 
 app_data.route_through_dashboard(__file__)
 
@@ -47,8 +50,7 @@ metric = st.radio("Score", list(METRICS), format_func=METRICS.get, key=METRIC_KE
 label = METRICS[metric]
 titles = articles.set_index("article_id")["title"]
 source_of = articles.set_index("article_id")["source"]
-scored = sentences.assign(source=sentences["article_id"].map(source_of),
-                          title=sentences["article_id"].map(titles))
+scored = sentences_with_articles(sentences, articles)
 
 
 def show_sentences(found: pd.DataFrame, heading: str) -> None:
@@ -67,33 +69,10 @@ def sentence_rows(keys: list) -> pd.DataFrame:
     return scored[mask]
 
 
-def hover(frame: pd.DataFrame) -> pd.Series:
-    """Escaped hover text: source, sentence number and the start of the sentence."""
-    short = frame["text"].str.slice(0, 110).where(frame["text"].str.len() <= 110, frame["text"].str.slice(0, 110) + "…")
-    return (frame["source"].map(lambda s: html.escape(str(s))) + " · sentence " + frame["idx"].astype(str)
-            + "<br>" + short.map(lambda s: html.escape(str(s))))
-
-
 # -- per source ----------------------------------------------------------------------------------------
 st.header("By source")
-sources = sorted(scored["source"].unique())
-position = {s: i for i, s in enumerate(sources)}
-jitter = (np.sin(np.arange(len(scored)) * 12.9898) * 43758.5453) % 1 * 0.5 - 0.25  # fixed pseudo-random spread
-spread = go.Figure()
-for source in sources:
-    values = scored.loc[scored["source"] == source, metric]
-    spread.add_trace(go.Box(x=values, y=[position[source]] * len(values), orientation="h", boxpoints=False,
-                            name=html.escape(str(source)), showlegend=False, hoverinfo="skip",
-                            line_color="#888", fillcolor="rgba(0,0,0,0.04)"))
-spread.add_trace(go.Scatter(
-    x=scored[metric], y=scored["source"].map(position) + jitter, mode="markers", showlegend=False,
-    marker={"size": 7, "opacity": 0.55, "color": "#3b6ea8"},
-    customdata=np.stack([scored["article_id"], scored["idx"]], axis=1), text=hover(scored),
-    hovertemplate="%{text}<br>" + label + ": %{x:.2f}<extra></extra>"))
-spread.update_layout(height=120 + 60 * len(sources), margin={"t": 10}, xaxis_title=label,
-                     yaxis={"tickvals": list(range(len(sources))), "ticktext": [html.escape(str(s)) for s in sources]})
-event = st.plotly_chart(spread, key="tone_sources_chart", on_select="rerun", selection_mode=("points", "box", "lasso"),
-                        width="stretch")
+event = st.plotly_chart(source_spread_figure(scored, metric=metric, label=label), key="tone_sources_chart",
+                        on_select="rerun", selection_mode=("points", "box", "lasso"), width="stretch")
 st.dataframe(source_tone(sentences, articles), hide_index=True, width="stretch",
              column_config={"thin": st.column_config.CheckboxColumn(help=f"fewer than {THIN} sentences")})
 st.caption("Box: the middle half of the sentences' scores, and their median. Table: means weighted by sentence "
@@ -109,16 +88,8 @@ dated = tone[tone["published"].notna()]
 if dated.empty:
     st.caption("No article has a publication date.")
 else:
-    dated = dated.assign(source_label=dated["source"].map(lambda s: html.escape(str(s))),
-                         title_label=dated["title"].map(lambda s: html.escape(str(s))),
-                         marker=np.where(dated["thin"], "thin", "enough sentences"))
-    timeline = px.scatter(dated, x="published", y=metric, color="source_label", size="n_sentences",
-                          symbol="marker", symbol_map={"thin": "circle-open", "enough sentences": "circle"},
-                          custom_data=["article_id", "title_label"], labels={metric: label, "source_label": ""})
-    timeline.update_traces(hovertemplate="%{customdata[1]}<br>%{x|%d %b %Y}: %{y:.2f}<extra></extra>")
-    timeline.update_layout(margin={"t": 10}, legend_orientation="h")
-    event = st.plotly_chart(timeline, key="tone_time_chart", on_select="rerun", selection_mode="points",
-                            width="stretch")
+    event = st.plotly_chart(tone_over_time_figure(dated, metric=metric, label=label), key="tone_time_chart",
+                            on_select="rerun", selection_mode="points", width="stretch")
     st.caption("One point per article: its length-weighted mean; point size is its number of sentences.")
     picked = [k[0] for k in page_parts.picked_points(event)]
     if picked:
@@ -136,18 +107,8 @@ choice = st.selectbox("Article", options, key=ARTICLE_KEY,
                       format_func=lambda a: f"{source_of.get(a, '')}: {titles.get(a, a)}")
 if choice is not None:
     one = scored[scored["article_id"] == choice].sort_values("idx")
-    along = go.Figure()
-    for column, name in (("polarity", "TextBlob polarity"), ("vader_compound", "VADER compound")):
-        along.add_trace(go.Scatter(x=one["idx"], y=one[column], mode="lines+markers", name=name,
-                                   customdata=np.stack([one["article_id"], one["idx"]], axis=1),
-                                   text=one["section"].fillna("").map(lambda s: html.escape(str(s))),
-                                   hovertemplate="sentence %{x} · %{text}<br>%{y:.2f}<extra>" + name + "</extra>"))
-    for start in one.groupby("section", sort=False)["idx"].min().iloc[1:]:
-        along.add_vline(x=start - 0.5, line_dash="dot", line_color="#aaa")
-    along.update_layout(margin={"t": 10}, xaxis_title="sentence", yaxis_title="score", yaxis_range=[-1.05, 1.05],
-                        legend_orientation="h")
-    event = st.plotly_chart(along, key="tone_article_chart", on_select="rerun", selection_mode="points",
-                            width="stretch")
+    event = st.plotly_chart(along_article_figure(one), key="tone_article_chart", on_select="rerun",
+                            selection_mode="points", width="stretch")
     st.caption("Dotted lines: section headings.")
     keys = page_parts.picked_points(event)
     if keys:
@@ -170,18 +131,9 @@ else:
     if around.empty:
         st.caption("Pick one or more entities.")
     else:
-        around = around.reset_index(drop=True)
-        around = around.assign(row=around.index, source_label=around["source"].map(lambda s: html.escape(str(s))),
-                               entity_label=around["canonical"].map(lambda s: html.escape(str(s))),
-                               marker=np.where(around["thin"], "thin", "3+ sentences"))
-        dots = px.scatter(around, x=metric, y="entity_label", color="source_label", size="n_sentences",
-                          symbol="marker", symbol_map={"thin": "circle-open", "3+ sentences": "circle"},
-                          custom_data=["row", "n_sentences"],  # raw names stay out of the chart
-                          labels={metric: label, "entity_label": "", "source_label": ""})
-        dots.update_traces(hovertemplate="%{y}: %{x:.2f} over %{customdata[1]} sentences<extra></extra>")
-        dots.update_layout(margin={"t": 10}, legend_orientation="h", height=160 + 40 * len(picked_entities))
-        event = st.plotly_chart(dots, key="tone_entities_chart", on_select="rerun", selection_mode="points",
-                                width="stretch")
+        event = st.plotly_chart(entity_tone_figure(around, metric=metric, label=label,
+                                                   n_entities=len(picked_entities)),
+                                key="tone_entities_chart", on_select="rerun", selection_mode="points", width="stretch")
         st.dataframe(around[["canonical", "source", *METRICS, "n_sentences", "n_mentions", "thin"]],
                      hide_index=True, width="stretch")
         chosen = [int(k[0]) for k in page_parts.picked_points(event) if int(k[0]) < len(around)]
@@ -197,17 +149,8 @@ counts = compared["agreement"].value_counts()
 st.caption(f"{counts.get('opposite', 0)} sentences point opposite ways, {counts.get('one_neutral', 0)} are neutral "
            f"for one method only, {counts.get('agree', 0)} agree (scores within ±0.05 count as neutral). "
            "Opposite calls are where neither score should be trusted alone.")
-compared = compared.assign(kind=compared["agreement"].str.replace("_", " "))
-versus = px.scatter(compared, x="polarity", y="vader_compound", color="kind",
-                    custom_data=["article_id", "idx"], hover_name=hover(compared),
-                    labels={"polarity": "TextBlob polarity", "vader_compound": "VADER compound", "kind": ""},
-                    color_discrete_map={"agree": "#9aa", "one neutral": "#f0b050", "opposite": "#d03030"})
-versus.update_traces(hovertemplate="%{hovertext}<br>TextBlob %{x:.2f} · VADER %{y:.2f}<extra></extra>")
-versus.update_layout(margin={"t": 10}, legend_orientation="h", xaxis_range=[-1.05, 1.05], yaxis_range=[-1.05, 1.05])
-event = st.plotly_chart(versus, key="tone_versus_chart", on_select="rerun", selection_mode=("points", "box", "lasso"),
-                        width="stretch")
+event = st.plotly_chart(disagreement_figure(compared), key="tone_versus_chart", on_select="rerun",
+                        selection_mode=("points", "box", "lasso"), width="stretch")
 keys = page_parts.picked_points(event)
-opposite = compared[compared["agreement"] == "opposite"].reindex(
-    compared[compared["agreement"] == "opposite"]["gap"].abs().sort_values(ascending=False).index)
-show_sentences(sentence_rows(keys) if keys else opposite,
+show_sentences(sentence_rows(keys) if keys else opposite_calls(compared),
                "Selected sentences" if keys else "Sentences where they point opposite ways, largest gap first")

@@ -1,0 +1,38 @@
+"""The Entities page's source-by-entity table: each entity's share of a source's mentions.
+
+``share_pivots`` turns the long rows of ``analysis.entities.stats.source_shares`` into
+two entity-by-source tables (shares and counts) in the order of the ranking;
+``share_table`` writes each cell as "count (share%)" for reading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+
+def share_pivots(shares: pd.DataFrame, *, names: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Entity-by-source tables of ``share`` and ``n_mentions``, rows in the order of ``names``.
+
+    Args:
+        shares: ``source_shares`` rows (source, canonical, n_mentions, share).
+        names: the entities, in the order to show them.
+
+    Returns:
+        ``(shares, counts)``: both indexed by canonical (in ``names`` order), one column per
+        source (sorted), a cell per entity and source.
+    """
+    heat = shares.pivot(index="canonical", columns="source", values="share").reindex(names)
+    counts = shares.pivot(index="canonical", columns="source", values="n_mentions").reindex(names)
+    return heat, counts
+
+
+def share_table(shares: pd.DataFrame, *, names: Sequence[str]) -> pd.DataFrame:
+    """The share table for display: column ``Entity``, then one column per source.
+
+    Each cell reads "count (share%)", e.g. ``"12 (4%)"``; rows in the order of ``names``.
+    """
+    heat, counts = share_pivots(shares, names=names)
+    cells = counts.astype(int).astype(str) + " (" + (heat * 100).round().astype(int).astype(str) + "%)"
+    return cells.reset_index().rename(columns={"canonical": "Entity"}).rename_axis(columns=None)

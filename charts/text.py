@@ -1,0 +1,22 @@
+"""Untrusted text made safe for plotly: plotly renders trace names, tick labels and hover text as HTML.
+
+Source names, titles, entity names and sentences come from the articles, so every one
+of them is ``html.escape``'d before it reaches a figure.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+import pandas as pd
+
+
+def escaped(values: pd.Series) -> pd.Series:
+    """``values`` as HTML-escaped strings, on the same index (``"<b>"`` -> ``"&lt;b&gt;"``)."""
+    return values.map(lambda value: html.escape(str(value)))
+
+
+def escaped_list(values: Iterable[object]) -> list[str]:
+    """``values`` as a list of HTML-escaped strings, in order (for tick labels and axis categories)."""
+    return [html.escape(str(value)) for value in values]

@@ -1,0 +1,159 @@
+"""The Tone page's figures: sentence scores by source, articles over time, along one article, around
+entities, and TextBlob against VADER.
+
+Sentences, titles, sources, sections and entity names are article text: they are HTML-escaped
+in every label and hover text here. Points that stand for sentences carry
+``customdata = [article_id, idx]`` so a selection leads back to them. No streamlit here.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+
+from charts.text import escaped, escaped_list
+
+#: Hover text keeps this many characters of a sentence, then "…".
+HOVER_CHARS = 110
+SCORERS = (("polarity", "TextBlob polarity"), ("vader_compound", "VADER compound"))
+AGREEMENT_COLOURS = {"agree": "#9aa", "one neutral": "#f0b050", "opposite": "#d03030"}
+
+
+def sentence_hover(sentences: pd.DataFrame) -> pd.Series:
+    """Escaped hover text per sentence: ``"source · sentence 3<br>the first 110 characters…"``.
+
+    Args:
+        sentences: rows with source, idx and text.
+    """
+    text = sentences["text"]
+    short = text.str.slice(0, HOVER_CHARS).where(text.str.len() <= HOVER_CHARS, text.str.slice(0, HOVER_CHARS) + "…")
+    return escaped(sentences["source"]) + " · sentence " + sentences["idx"].astype(str) + "<br>" + escaped(short)
+
+
+def source_spread_figure(scored: pd.DataFrame, *, metric: str, label: str) -> go.Figure:
+    """Every sentence's score as a dot, one row per source (sorted), over a box of the middle half.
+
+    The dots are spread up and down by a fixed pseudo-random jitter, the same on every run.
+
+    Args:
+        scored: sentences with source, article_id, idx, text and the ``metric`` column.
+        metric: the score to plot.
+        label: the score's name, for the axis and the hover.
+
+    Returns:
+        One box trace per source, then one scatter trace of all sentences.
+    """
+    sources = sorted(scored["source"].unique())
+    position = {s: i for i, s in enumerate(sources)}
+    jitter = (np.sin(np.arange(len(scored)) * 12.9898) * 43758.5453) % 1 * 0.5 - 0.25
+    figure = go.Figure()
+    for source in sources:
+        values = scored.loc[scored["source"] == source, metric]
+        figure.add_trace(go.Box(x=values, y=[position[source]] * len(values), orientation="h", boxpoints=False,
+                                name=html.escape(str(source)), showlegend=False, hoverinfo="skip",
+                                line_color="#888", fillcolor="rgba(0,0,0,0.04)"))
+    figure.add_trace(go.Scatter(
+        x=scored[metric], y=scored["source"].map(position) + jitter, mode="markers", showlegend=False,
+        marker={"size": 7, "opacity": 0.55, "color": "#3b6ea8"},
+        customdata=np.stack([scored["article_id"], scored["idx"]], axis=1), text=sentence_hover(scored),
+        hovertemplate="%{text}<br>" + label + ": %{x:.2f}<extra></extra>"))
+    figure.update_layout(height=120 + 60 * len(sources), margin={"t": 10}, xaxis_title=label,
+                         yaxis={"tickvals": list(range(len(sources))), "ticktext": escaped_list(sources)})
+    return figure
+
+
+def tone_over_time_figure(dated: pd.DataFrame, *, metric: str, label: str) -> go.Figure:
+    """One dot per article at its publication time: its mean score, sized by its number of sentences,
+    coloured by source, hollow when thin.
+
+    Args:
+        dated: ``article_tone`` rows of dated articles with source, title and published.
+        metric: the score to plot.
+        label: the score's name, for the axis.
+
+    Returns:
+        One trace per source and thin/enough; ``customdata`` is ``[article_id, escaped title]``.
+    """
+    dots = dated.assign(source_label=escaped(dated["source"]), title_label=escaped(dated["title"]),
+                        marker=np.where(dated["thin"], "thin", "enough sentences"))
+    figure = px.scatter(dots, x="published", y=metric, color="source_label", size="n_sentences",
+                        symbol="marker", symbol_map={"thin": "circle-open", "enough sentences": "circle"},
+                        custom_data=["article_id", "title_label"], labels={metric: label, "source_label": ""})
+    figure.update_traces(hovertemplate="%{customdata[1]}<br>%{x|%d %b %Y}: %{y:.2f}<extra></extra>")
+    figure.update_layout(margin={"t": 10}, legend_orientation="h")
+    return figure
+
+
+def along_article_figure(one: pd.DataFrame) -> go.Figure:
+    """Both scorers sentence by sentence along one article, with a dotted line where each section after
+    the first begins.
+
+    Args:
+        one: the article's scored sentences (article_id, idx, section, polarity, vader_compound),
+            sorted by idx.
+
+    Returns:
+        Two line traces, TextBlob polarity and VADER compound.
+    """
+    figure = go.Figure()
+    sections = escaped(one["section"].fillna(""))
+    for column, name in SCORERS:
+        figure.add_trace(go.Scatter(x=one["idx"], y=one[column], mode="lines+markers", name=name,
+                                    customdata=np.stack([one["article_id"], one["idx"]], axis=1), text=sections,
+                                    hovertemplate="sentence %{x} · %{text}<br>%{y:.2f}<extra>" + name + "</extra>"))
+    for start in one.groupby("section", sort=False)["idx"].min().iloc[1:]:
+        figure.add_vline(x=start - 0.5, line_dash="dot", line_color="#aaa")
+    figure.update_layout(margin={"t": 10}, xaxis_title="sentence", yaxis_title="score", yaxis_range=[-1.05, 1.05],
+                         legend_orientation="h")
+    return figure
+
+
+def entity_tone_figure(around: pd.DataFrame, *, metric: str, label: str, n_entities: int) -> go.Figure:
+    """Per entity (rows) and source (colour): the mean score of the sentences naming it, sized by their
+    number, hollow when thin.
+
+    Args:
+        around: ``entity_tone(..., by="source")`` rows.
+        metric: the score to plot.
+        label: the score's name, for the axis.
+        n_entities: how many entities were picked (the chart grows with it).
+
+    Returns:
+        One trace per source and thin/enough; ``customdata`` is ``[row position in around,
+        n_sentences]``, so no raw name enters the figure.
+    """
+    rows = around.reset_index(drop=True)
+    rows = rows.assign(row=rows.index, source_label=escaped(rows["source"]), entity_label=escaped(rows["canonical"]),
+                       marker=np.where(rows["thin"], "thin", "3+ sentences"))
+    figure = px.scatter(rows, x=metric, y="entity_label", color="source_label", size="n_sentences",
+                        symbol="marker", symbol_map={"thin": "circle-open", "3+ sentences": "circle"},
+                        custom_data=["row", "n_sentences"],
+                        labels={metric: label, "entity_label": "", "source_label": ""})
+    figure.update_traces(hovertemplate="%{y}: %{x:.2f} over %{customdata[1]} sentences<extra></extra>")
+    figure.update_layout(margin={"t": 10}, legend_orientation="h", height=160 + 40 * n_entities)
+    return figure
+
+
+def disagreement_figure(compared: pd.DataFrame) -> go.Figure:
+    """Every sentence at (TextBlob polarity, VADER compound), coloured by whether the two agree.
+
+    Args:
+        compared: ``disagreement`` rows (with source, idx and text for the hover).
+
+    Returns:
+        One trace per agreement kind ("agree", "one neutral", "opposite"); ``customdata`` is
+        ``[article_id, idx]``.
+    """
+    dots = compared.assign(kind=compared["agreement"].str.replace("_", " "))
+    figure = px.scatter(dots, x="polarity", y="vader_compound", color="kind",
+                        custom_data=["article_id", "idx"], hover_name=sentence_hover(dots),
+                        labels={"polarity": "TextBlob polarity", "vader_compound": "VADER compound", "kind": ""},
+                        color_discrete_map=AGREEMENT_COLOURS)
+    figure.update_traces(hovertemplate="%{hovertext}<br>TextBlob %{x:.2f} · VADER %{y:.2f}<extra></extra>")
+    figure.update_layout(margin={"t": 10}, legend_orientation="h", xaxis_range=[-1.05, 1.05],
+                         yaxis_range=[-1.05, 1.05])
+    return figure
