@@ -17,11 +17,10 @@ from functools import cache
 from pathlib import Path
 
 from analysis.data import FIGURES_LEXICON
-from analysis.figures.numbers import _NUMBER_WORDS, Number, Tokens, numbers_in
+from analysis.figures.numbers import _NUMBER_WORDS, TOKEN, Number, Tokens, numbers_in
 
 LEXICON_PATH = FIGURES_LEXICON
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s]")
 _HAS_DIGIT = re.compile(r"\d")
 _ASCII_WORD = re.compile(r"[a-z]+")
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
@@ -80,7 +79,7 @@ _RELATED = {("injured", "hospitalized"), ("hospitalized", "injured")}
 
 
 def _words(phrase: str) -> tuple[str, ...]:
-    return tuple(m.group(0).lower() for m in _TOKEN.finditer(phrase))
+    return tuple(m.group(0).lower() for m in TOKEN.finditer(phrase))
 
 
 class PhraseSet:
@@ -726,7 +725,6 @@ _RELATIVE_PREPOSITIONS = frozenset("before after since until when".split())
 _NOUN_MODIFIER_PREPS = frozenset("at in from on near inside aboard".split())
 _REDUCED_RELATIVES = frozenset("accused suspected believed thought living working staying travelling traveling "
                                "employed based".split())
-_HARM = frozenset(["killed", "injured", "hospitalized"])
 _HARM_NOUNS = frozenset("burns injuries wounds fractures".split())
 
 
@@ -753,7 +751,7 @@ def _harm_after(tok: Tokens, p: int, lex: Lexicon) -> str | None:
         if w in _HARM_NOUNS:
             return "injured"
         match = lex.after.at(words, k) if w in lex.after.by_first else None
-        if match and match[1][0] in _HARM and not _compound_at(tok, k + match[0] - 1):
+        if match and match[1][0] in _HARMED and not _compound_at(tok, k + match[0] - 1):
             return str(match[1][0])
     return None
 
@@ -953,6 +951,17 @@ _EARLIER = frozenset("earlier initially first previously originally".split())
 _PARTICIPLES = frozenset("killed dead injured wounded hurt missing".split())
 
 
+def _link_wholes(quantities: list[_Quantity], tok: Tokens, lex: Lexicon) -> None:
+    """Link a count to the whole it is taken from: "19 of the 22 passengers" (22 is the superset of 19); in
+    "one of 64 people killed" 64 is the count and "one" a person in it (``member_of_count``)."""
+    for qa, qb in zip(quantities, quantities[1:]):
+        if tok.words[qa.last:qb.qstart] in (["of", "the"], ["of"]) and qb.revision_of is None:
+            if _participle_after(qb, tok, lex):
+                qa.member_of_count = True  # "one of 64 people killed": 64 is the count, "one" a person in it
+                continue
+            qa.superset, qb.subset = qb, qa  # "19 of the 22 passengers"
+
+
 def _participle_after(q: _Quantity, tok: Tokens, lex: Lexicon) -> bool:
     """Is the count followed by a person noun and its participle, with no verb between: "64 people killed"
     (not "the 12 injured", where the participle is the noun)?"""
@@ -1015,6 +1024,12 @@ def _running_total(q: _Quantity, tok: Tokens) -> bool:
     return j >= 0 and words[j] == "to" and any(words[k] in _RUNNING_TOTAL for k in range(max(0, j - 10), j))
 
 
+def _opens_with_earlier(words: list[str]) -> bool:
+    """Does the sentence open by telling what was said first ("Initially, ...", "At first, ...", "Earlier
+    reports ...")? Its figures are then superseded."""
+    return bool(words[:1]) and any(tuple(words[:len(o)]) == o for o in _EARLIER_OPENERS)
+
+
 _TOLL_PHRASE_WORDS = frozenset(
     "the its their his her official overall total final death casualty number of toll tally count figure dead "
     "down up sharply slightly further again also that this it".split())
@@ -1027,7 +1042,7 @@ def _via_change(q: _Quantity, tok: Tokens, lex: Lexicon) -> bool:
     j = q.qstart - 1
     if j < 0 or words[j] not in ("to", "at"):
         return False
-    if any(words[k] in lex.change_verbs for k in range(max(0, j - 3), j)):
+    if _via_change_words(words, j, lex):
         return True
     # "lowered the death toll to 24", "revised the official number of dead down to 36"
     k = j - 1
@@ -1110,6 +1125,22 @@ def _background_clauses(tok: Tokens, lex: Lexicon, current_year: int | None = No
             if nxt[:1] in (["when"], ["where"]) or nxt in (["in", "which"], ["which", "killed"], ["that", "killed"]):
                 extra.add(clause_of[i])
     return marked | extra
+
+
+def _mark_background(figures: list[SentenceFigure], tok: Tokens, lex: Lexicon, current_year: int | None) -> None:
+    """Set the current figures of clauses about an earlier event to ``background``, and those of clauses counting
+    over a longer period to ``background`` with ``period`` (``extract_figures`` may set them back)."""
+    background = _background_clauses(tok, lex, current_year)
+    period = _period_clauses(tok, lex)
+    if background is None or background or period is None or period:
+        clause_of = _clauses(tok)
+        for figure in figures:
+            if figure.status != "current":
+                continue
+            if background is None or clause_of[figure.first] in background:
+                figure.status = "background"
+            elif period is None or clause_of[figure.first] in period:
+                figure.status, figure.period = "background", True
 
 
 _PERIOD_STARTS = frozenset("began started begun erupted start beginning outbreak onset".split())
@@ -1449,12 +1480,7 @@ def scan_sentence(text: str, *, lexicon: Lexicon | None = None, previous_categor
     for q in quantities:
         _qualify(q, tok, lex)
         tok.quantity_at[q.first] = q
-    for qa, qb in zip(quantities, quantities[1:]):
-        if tok.words[qa.last:qb.qstart] in (["of", "the"], ["of"]) and qb.revision_of is None:
-            if _participle_after(qb, tok, lex):
-                qa.member_of_count = True  # "one of 64 people killed": 64 is the count, "one" a person in it
-                continue
-            qa.superset, qb.subset = qb, qa  # "19 of the 22 passengers"
+    _link_wholes(quantities, tok, lex)
     counts = [q for q in quantities if not _distractor(q, tok, lex) and not (q.member_of_count and q.value == 1)]
     for q in counts:  # cue scans step over the other numbers: "a magnitude 6.4 earthquake", "two kilometres"
         tok.counts.update(range(q.first, q.last))
@@ -1462,27 +1488,11 @@ def scan_sentence(text: str, *, lexicon: Lexicon | None = None, previous_categor
     figures = _resolve(figures, tok, lex, previous_category, seen)
     if not figures:
         return _rise_only(text, lex, tok, after_toll=after_toll)
-    background = _background_clauses(tok, lex, current_year)
-    period = _period_clauses(tok, lex)
-    if background is None or background or period is None or period:
-        clause_of = _clauses(tok)
-        for figure in figures:
-            if figure.status != "current":
-                continue
-            if background is None or clause_of[figure.first] in background:
-                figure.status = "background"
-            elif period is None or clause_of[figure.first] in period:
-                figure.status, figure.period = "background", True
+    _mark_background(figures, tok, lex, current_year)
     for figure in figures:  # "The agency later lowered the toll to 21": the toll of the whole event changed
         if figure.toll and figure.via_change and figure.status == "current" and figure.scope == "total":
             figure.revises = not _names_place(tok, lex)
-    unplaced = []
-    for position, named in _may_rise_cues(tok, lex):
-        if not _flag_may_rise(figures, position, named):
-            if named:
-                unplaced.append(named)
-            elif not _COUNT_NOUNS.isdisjoint(tok.words[:position + 4]):
-                unplaced.append("killed")  # "still searching for eight people, so the figure may still go up"
+    unplaced = _place_may_rise(figures, tok, lex)
     _attribute(figures, tok, lex)
     return SentenceScan(figures, unplaced)
 
@@ -1532,15 +1542,7 @@ def _rise_only(text: str, lex: Lexicon, tok: Tokens | None = None, *, after_toll
     ``after_toll``: the previous sentence gave figures and the article has a death toll, so a cue whose
     subject is "it" is about that toll ("The toll rose to 27. Officials warned it could go higher still.").
     """
-    if not QUICK_RISE.search(text):
-        return SentenceScan([], [])
-    tok = tok or Tokens.of(text)
-    words = tok.words
-    # An unnamed cue is about the toll only when the sentence names a count before it or in it: "the figure
-    # covered only deaths confirmed by doctors and was likely to rise", not "prices may rise".
-    return SentenceScan([], [named or "killed" for i, named in _may_rise_cues(tok, lex)
-                             if named or not _COUNT_NOUNS.isdisjoint(words[:i + 4])
-                             or (after_toll and i > 0 and words[i - 1] == "it")])
+    return SentenceScan([], _rise_cues_alone(text, lex, tok, after_toll=after_toll))
 
 
 def _quantity_figures(q: _Quantity, tok: Tokens, lex: Lexicon) -> list[SentenceFigure]:
@@ -1602,7 +1604,7 @@ def _quantity_figures(q: _Quantity, tok: Tokens, lex: Lexicon) -> list[SentenceF
         primary = None  # "searching for two suspects" is a manhunt, not missing people
     if primary in (None, "evacuated", "other"):  # "Of the injured, 11 were airlifted": a part of the injured
         whole = _clause_whole(q, tok, lex)
-        if whole in _HARM:
+        if whole in _HARMED:
             primary = whole
     categories: list[str] = []
     attackers_head = bool(head and head[1] == "attackers")
@@ -1825,7 +1827,7 @@ def _resolve(figures: list[SentenceFigure], tok: Tokens, lex: Lexicon, previous_
         for figure in resolved:
             if verb is not None and figure.first > verb:
                 figure.scope = "partial"
-    if words[:1] and any(tuple(words[:len(o)]) == o for o in _EARLIER_OPENERS):
+    if _opens_with_earlier(words):
         for figure in resolved:  # "Initially, authorities said 52 people had died."
             if figure.status == "current" and not figure.via_change:
                 figure.status = "superseded"
@@ -1893,6 +1895,33 @@ def _category_before(figure: SentenceFigure, tok: Tokens, lex: Lexicon) -> str |
         if match:
             return str(match[1])
     return None
+
+
+def _place_may_rise(figures: list[SentenceFigure], tok: Tokens, lex: Lexicon) -> list[str]:
+    """Flag the figures each "may rise" cue of the sentence is about; the categories of the cues with no figure
+    of theirs here (an unnamed cue counts for the dead when the sentence names a count)."""
+    unplaced = []
+    for position, named in _may_rise_cues(tok, lex):
+        if not _flag_may_rise(figures, position, named):
+            if named:
+                unplaced.append(named)
+            elif not _COUNT_NOUNS.isdisjoint(tok.words[:position + 4]):
+                unplaced.append("killed")  # "still searching for eight people, so the figure may still go up"
+    return unplaced
+
+
+def _rise_cues_alone(text: str, lex: Lexicon, tok: Tokens | None = None, *, after_toll: bool = False) -> list[str]:
+    """The categories named by the "may rise" cues of a sentence with no figure (for the figures of earlier
+    sentences)."""
+    if not QUICK_RISE.search(text):
+        return []
+    tok = tok or Tokens.of(text)
+    words = tok.words
+    # An unnamed cue is about the toll only when the sentence names a count before it or in it: "the figure
+    # covered only deaths confirmed by doctors and was likely to rise", not "prices may rise".
+    return [named or "killed" for i, named in _may_rise_cues(tok, lex)
+            if named or not _COUNT_NOUNS.isdisjoint(words[:i + 4])
+            or (after_toll and i > 0 and words[i - 1] == "it")]
 
 
 def _flag_may_rise(figures: list[SentenceFigure], position: int, named: str | None) -> bool:
