@@ -105,6 +105,21 @@ def test_analysis_has_no_import_cycles():
     assert _cycle(_import_graph()) is None, " -> ".join(_cycle(_import_graph()))
 
 
+FIGURE_LAYERS = ("qualifiers", "counts", "partials", "status", "background", "attribution", "may_rise")
+
+
+@pytest.mark.parametrize("module, allowed", [
+    ("lexicon", {"data", "figures.numbers"}),
+    ("quantities", {"figures.numbers", "figures.lexicon"}),
+    *((layer, {"figures.numbers", "figures.lexicon", "figures.quantities"}) for layer in FIGURE_LAYERS),
+    ("scan", {"figures.numbers", "figures.lexicon", "figures.quantities", *("figures." + m for m in FIGURE_LAYERS)}),
+])
+def test_figure_rule_layers_import_only_the_layers_below(module, allowed):
+    """lexicon <- quantities <- one layer per kind of decision <- scan <- ledger: a layer never imports another."""
+    imports = {m.removeprefix("analysis.") for m in _import_graph()[f"analysis.figures.{module}"]}
+    assert imports <= allowed, sorted(imports - allowed)
+
+
 def test_the_cycle_finder_finds_a_cycle():
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert _cycle({"a": {"b"}, "b": set()}) is None
