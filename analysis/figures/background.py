@@ -29,9 +29,7 @@ killed 187 people since it began in March" alone stays current).
 
 Known misses:
 - Periods named otherwise than above ("over the past three months", "since the fighting
-  resumed", "since the quake struck" is deliberately this event) stay ``current``; a
-  year naming the current event in the past tense ("floods in 2024 killed 200", "the
-  2024 floods killed 200") reads as background (the article's date is not consulted).
+  resumed", "since the quake struck" is deliberately this event) stay ``current``.
 - In an article with no known date, a year naming this event reads as an earlier one ("the
   floods in 2024 killed 200" is background); so does a month alone after "in" in a
   past-tense telling ("the floods in March killed 200"), whatever the article's date.

@@ -8,8 +8,8 @@ phrase first. The closed word classes the rule layers share (auxiliaries, stop w
 determiners, count nouns, the harmed categories) are grammar, not vocabulary to extend,
 and are constants here.
 
-Known misses: a phrase matches whole tokens only, so a form the file does not list (a
-hyphenated "death-toll" for "death toll", another inflection) is no match until it is added.
+Known misses: a phrase matches whole tokens only, so a spelling or an inflection the file
+does not list is no match until it is added.
 """
 
 from __future__ import annotations

@@ -14,8 +14,8 @@ at least 20, "hundreds" as at least 100, "thousands" as at least 1,000. Such fig
 open bound.
 
 Known misses: a qualifier is read only right before the number or right after it, so one
-set apart from it ("at least, officials said, 60") or written after its noun ("60 people or
-more") leaves the figure ``exact``.
+set apart from it ("at least, officials said, 60 people were killed") or written after its
+noun ("killed 60 people or more") leaves the figure ``exact``.
 """
 
 from __future__ import annotations

@@ -28,9 +28,9 @@ the rule layers have read it. Rules 1 and 2 of the order in ``analysis.figures.l
 
 Known misses: ranges and revisions are read only between two numbers side by side ("60 to
 70", "from 143 to 133", "to 133 from 143"); other wordings of a revision, within or across
-sentences, are ``status``'s. A crowd size or a capacity with no listed
-context word before it stays a count and goes to the category cues ("police put the
-number at 12,000" reads as arrested, see ``counts``).
+sentences, are ``status``'s. A crowd size or a capacity with no context word of the
+lexicon before it is not a distractor: whether it is a figure is left to the category cues
+(``counts``).
 """
 
 from __future__ import annotations
