@@ -123,7 +123,27 @@ def test_analysis_packages_have_no_import_cycles():
     assert _cycle(packages) is None, " -> ".join(_cycle(packages))
 
 
+FIGURE_LAYERS = ("qualifiers", "counts", "partials", "status", "background", "attribution", "may_rise")
+
+
+@pytest.mark.parametrize("module, allowed", [
+    ("lexicon", {"data", "figures.numbers"}),
+    ("quantities", {"figures.numbers", "figures.lexicon"}),
+    *((layer, {"figures.numbers", "figures.lexicon", "figures.quantities"}) for layer in FIGURE_LAYERS),
+    ("scan", {"figures.numbers", "figures.lexicon", "figures.quantities", *("figures." + m for m in FIGURE_LAYERS)}),
+])
+def test_figure_rule_layers_import_only_the_layers_below(module, allowed):
+    """lexicon <- quantities <- one layer per kind of decision <- scan <- ledger: a layer never imports another."""
+    imports = {m.removeprefix("analysis.") for m in _import_graph()[f"analysis.figures.{module}"]}
+    assert imports <= allowed, sorted(imports - allowed)
+
+
 def test_the_cycle_finder_finds_a_cycle():
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert _cycle({"a": {"b"}, "b": set()}) is None
 
+
+def test_no_analysis_module_is_much_over_600_lines():
+    sizes = {p.relative_to(ROOT).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
+             for p in (ROOT / "analysis").rglob("*.py")}
+    assert {path: n for path, n in sizes.items() if n > 650} == {}

@@ -8,212 +8,32 @@ reader the spans to highlight. Pure regex and word lists, no spaCy: the word lis
 ``data/figures_lexicon.json`` (category cues, qualifiers, partial and status cues,
 attribution verbs and sources, distractor units and labels) and can be extended there.
 
-Rules, in the order they run on each sentence (``analysis.figures.rules``):
+Rules, in the order they run on each sentence (``analysis.figures.scan``); each module's
+docstring states its rules and its known misses (the holdouts in ``tests/data`` measure
+them; each documented xfail names one):
 
-0. A lead-in before a dash is scanned apart from the sentence: a dateline ("SANKT ORLEN,
-   Feb. 17 (AFP) -"), a live blog's time stamp ("17:50 —"), a fact box's dated entry
-   ("* SEPTEMBER 1996 -", whose figures are then background when the year is past).
-1. Numbers: ``analysis.figures.numbers.find_numbers`` (digits, number words, vague quantities), plus
-   ordinals that open a toll ("a sixth died later" -> 6, only when a predicate follows). "60
-   to 70", "60-70", "between 60 and 70" and "two or three" become one ``range`` figure;
-   "from 143 to 133" after a change verb ("revised", "rose"), or any descending "X to Y", is
-   a revision: X ``superseded``, Y ``current``; so is "to 133 from 143". In "19 of the 22
-   passengers were killed" the 22 is the whole, not a figure.
-2. Distractors are dropped: years (1800-2100 written without a comma, unless a people noun
-   follows: "2000 people"), dates next to a month name ("Feb. 17" too), ISO and slashed
-   dates, clock times, phone numbers, URLs, money (currency sign or unit), percentages, a
-   number joined by a hyphen to a word ("20-year-old", "6,200-seat"), a unit after the
-   number ("two decades", "40 km", "8 p.m."), a rate ("20,000 vehicles a day"), a label
-   before it ("Article 205", "Flight 17", "No. 5"), a context before it ("attended by
-   hundreds", "a hall that holds 6,200", "aged 20", "sentenced to 15", "carrying 150
-   passengers"), ages in apposition ("Ivanova, 34,"), street addresses ("12 Tverskaya
-   Street"), decimals that are not whole counts, shares ("half of the 500 residents"), "one"
-   as a pronoun ("no one", "one another") or for a thing ("one of its planes went down"),
-   and ordinals before a noun ("drilling a second shaft"). The cue rules below step over
-   these numbers ("1,500 residents living within two kilometres were told to leave their
-   homes").
-3. Qualifier from the words before the number (at least / more than / about / up to, see the
-   lexicon) or after it ("or more", "-plus", "or so"); ``exact`` when none. Bounds: exact
-   low = high = value; at_least low = value, high empty; over low = value + 1, high empty;
-   about low and high empty (no hard bound); up_to high = value (value - 1 for "fewer
-   than"/"less than"/"under"), low empty; range low..high.
-4. Category, from cues around the number: a *head* noun right after it ("28 bodies", "four
-   gunmen"), a *before* cue with only filler words between ("killing at least 60", "the
-   death toll rose to 133", "the arrest of four men"; past one person listed first: "killing
-   a teacher and three students", "killed the bomber and 14 others"), a toll noun up to 24
-   words back in the clause when a linking word or a change verb stands right before the
-   number ("the death toll from a magnitude 6.4 earthquake that struck ... has risen to 96",
-   "the number of people killed by Monday's earthquake ... rose above 2,100"; not across ",
-   while/but/though"), or an *after* predicate up to six words on ("60 people were killed",
-   "over 107 individuals battling for survival in hospitals"; a relative clause in between,
-   prepositions inside it included, does not count toward the six: "nine fishermen who set
-   out before the storm remain missing"; nor, up to eight more words, a modifier opening
-   after the person noun with a preposition or a reduced relative: "200 pupils at a boarding
-   school in the eastern town of Kibale were taken to hospital", "two brothers accused of
-   carrying out the attack were detained"). A strong head wins, then a before cue, then the
-   predicate, then a weak head ("lives", "victims"); a head after "of" names the whole
-   ("four of the injured are in critical condition" -> hospitalized; "four of those rescued
-   were taken to hospital" -> hospitalized), and so does a clause opening "Of the injured,
-   11 were airlifted" (injured, unless the count's own predicate is a harm). A head or
-   participle that describes a person noun is an adjective: a predicate decides ("two
-   critically injured employees died" -> killed; "the over 100 injured attendees" ->
-   injured, even with a toll noun far back). A cue that is the first half of a compound is
-   none ("found in a burned-out car"). A rescue followed in its clause by "and/with/but" and
-   a harm is the harm ("rescued with severe burns" -> injured, "rescued and taken to
-   hospital" -> hospitalized; "found alive in a hospital" stays rescued). A move to a
-   hospital named by a few words is a hospital cue ("brought to the Masbaro Provincial
-   Hospital"). A label ending in a colon right before the number names the category, as in
-   situation reports ("Persons injured: 183", "Human lives lost: 26"). "one of 64 people
-   killed" gives 64 (the count has its own participle), not 1. A transitive predicate with
-   an object after it is active voice and does not count ("three gunmen killed 60 people"
-   gives three no killed figure). Attackers heads add an ``attackers`` figure beside any
-   other cue ("detained the four gunmen" -> arrested 4 and attackers 4); killed/injured
-   attackers are a ``partial`` count. A number with no cue of its own inherits the category
-   of the figure before it in the sentence when only filler words, commas and "and" stand
-   between and it has no verb of its own ("28 bodies in a restroom and 14 on a staircase"),
-   when a generic count word leads to it ("bringing the total to 88", "revised the figure to
-   133"), or when it is marked as a subset ("Among them were 12 children" inherits from the
-   previous sentence's last figure); a generic count with a person noun of its own does not
-   inherit from the previous sentence ("A total of 18 workers were in the shaft"). Numbers
-   with no cue are not figures at all: a crowd size is not a count of harm. ``other`` is
-   kept for counts of damage and response (buildings, homes, vehicles, flights, animals,
-   firefighters, ambulances), except after "including"/"among", where the count is a part of
-   the figure before it ("killed 44, including eight firefighters" -> killed 8, partial).
-5. Groups listed with one predicate are parts of a whole: "23 hostages and four members of
-   the security forces were killed" gives 23 and 4 as ``partial`` and their sum, 27, as a
-   whole-event figure whose ``number_text`` spans the list ("five soldiers and a civilian"
-   -> 6: "a"/"an" counts one; "the driver and three passengers" -> 4). Only groups of people
-   are listed ("9,412 cases and 187 deaths" is not a list); not for ``other``, ranges, vague
-   or "up to" counts. An ordinal after a count of another category is one person ("two
-   soldiers dead and a third wounded" -> injured 1); after a count of its own category, or
-   alone, it is the new toll ("five died and a sixth died later" -> 6).
-6. Scope ``partial``: a subset marker ("including three children", "among the dead were",
-   "In Gaziantep province alone, 1,100", "In the worst-hit district, 34"), "12 of the dead"
-   and "six of them"/"of whom" when the whole is of the same (or a related:
-   injured/hospitalized; attackers for the killed) category ("two of the kidnappers were
-   arrested" stays a total), a part of a listed group, an increment ("a further 16",
-   "another 12") when the article gave a count of that category before, "N more"/"N
-   other(s)" when an earlier sentence gave a count of that category and none comes before it
-   in its own sentence ("Eight more bodies were pulled out", "Two other people were hurt";
-   but "75 were arrested and 200 more detained" gives two totals), a count next to a running
-   total or a toll change and below it ("Two more died, raising the toll to 17", "the toll
-   had risen to 14 after two employees died": 2 is partial), a place inside the scene for
-   bodies or for a breakdown of several counts of one category ("28 bodies in a restroom",
-   "14 on a staircase"), "X alone" earlier in the count's clause ("Hospitals in the state
-   capital alone have admitted 1,100"; not "left alone"), and a count below the article's
-   toll so far of its category when it is of bodies ("recovered 14 bodies" after "at least
-   61 drowned") or its sentence names a place ("In Marun, 1,540 people had died" after
-   "above 2,100").
-7. Status: ``superseded`` for revisions; for "an initial 143", "previously reported",
-   "officials first said", "up from 115", "an earlier estimate of 25", "not 15 as previously
-   reported", "lowering a toll of 30", "had earlier put the toll at seven", "the figure of
-   31 deaths ... has been corrected", "four were dead, a figure the company later
-   corrected", "a figure of 12 that officials later described as incorrect"; for a count
-   followed in the sentence by a change to a new count ("stood at 89 ..., rose to 104"); and
-   for a sentence opening with "Initially,"/"At first,". ``projected`` for "could reach
-   200", "may exceed 2,000", "up to 300 may have died". ``background`` for counts about
-   another, earlier event or a longer period: a clause with a bare past year ("killed more
-   than 1,700 people in 2022", "since 2015", "between 2016 and 2022"; a date such as "on 22
-   March 2024" is not one) or one ending a time phrase ("in the summer of 2003", "in
-   September 2019", "during early 2015", also as an aside: "The last comparable flooding, in
-   November 2010, killed 26"), a month alone after "in" in a past-tense telling ("in May a
-   bombing killed 21": a story dates its own event by weekday) or before ", when" ("the
-   deadliest since March, when 45 soldiers were killed"), a year before the article's
-   publication year when it is known (a year from it on names this event: "floods in March
-   2024 killed 200" in a 2024 article stays current), a year naming an event ("the 2004
-   tsunami"), or a year after "the/of/a ..." with a history cue ("the deadliest since 2015,
-   when 224 died"); a clause with "years ago", "so far this year", "earlier this year"; the
-   whole segment after "In 2013," or "; in 2019,"; both sides of an aside ", in 1981,"; the
-   whole sentence after "Last month," or "Ten years ago," or after an opening phrase with a
-   past year and no count ("In an attack on the same centre in 2016, 33 recruits were
-   killed"). A year naming an event in a present-tense clause is this event ("The 2024
-   floods have displaced 40,000" stays current). Counts over a longer period than the event
-   ("since January" -- a month, not a date --, "since the protests began", "since the start
-   of the war", "in such raids", "this year/winter/season", and a ", which"/", that" clause
-   right after one: "six bombings since January, which have killed more than 90") are
-   ``background`` unless the article has no other current whole-event count of their kind
-   ("The outbreak has killed 187 people since it began in March" alone stays current). A
-   toll changed through a change verb in a later sentence ("later lowered the toll to 21",
-   "revised the death toll down to 36": the toll as the verb's object) supersedes the
-   article's earlier, larger current totals of its category, unless its sentence names a
-   place. Else ``current``. ``may_rise`` when the sentence says the number may rise: a
-   listed phrase, or a chain of modals, "likely/ certain/bound ... to" and adverbs before a
-   rise verb ("might still rise", "could well climb", "would almost certainly rise", "was
-   certain to rise", "likely to keep rising"), never negated ("was not expected to rise",
-   "isn't likely to rise"). The flag goes to figures of the category the cue names ("the
-   death toll is expected to rise" -> killed), else to the nearest whole-event figure of the
-   harmed before it (not a part of it, and not the missing it gives as the reason: "still
-   searching for eight people, so the figure may still go up"). A count said to be higher
-   than reported is such a cue ("the actual number of deaths was probably higher": a copula,
-   adverbs, "higher", and a toll or a count noun with a category word before it; not "higher
-   than"). A cue with no such figure in its own sentence flags the article's largest current
-   whole-event figure of that category so far (the headline so far), else its latest current
-   one, else its latest count over a longer period ("62 deaths since the heatwave began",
-   which is the article's own count when no other follows); a cue that names no category
-   needs a count noun in its sentence ("the number could still climb", not "prices may
-   rise").
-8. ``attributed_to``: "according to X", "X said/reported/confirmed/put ...", "..., said X",
-   "..., the ministry claimed."; X is a run of capitalised words or a source noun
-   ("officials", "local media", "the disaster agency"); pronouns are never a source. A
-   source counts for the figures of its own part of the sentence (split at ";" and at ",
-   but/while/though"), and for the whole sentence when it opens or closes it.
+0. A lead-in before a dash (a dateline, a time stamp, a fact box's dated entry) is scanned
+   apart from the sentence: ``scan``.
+1. Numbers, ranges and revisions "from X to Y", and the whole in "19 of the 22": ``quantities``.
+2. Distractors (years, dates, ages, money, units, labels, ...) are dropped: ``quantities``.
+3. Qualifier and bounds; vague quantities: ``qualifiers``.
+4. Category, from cues around the number, or inherited: ``counts``.
+5. Groups listed with one predicate, and their sum: ``partials``.
+6. Scope ``partial``: ``partials``.
+7. Status: ``superseded`` and ``projected`` (``status``), ``background`` for earlier events
+   and longer periods (``background``); ``may_rise`` (``may_rise``).
+8. ``attributed_to``: ``attribution``.
 
-Vague quantities follow ACLED's convention: "dozens" is read as at least 12, "scores" as
-at least 20, "hundreds" as at least 100, "thousands" as at least 1,000. Such figures have
-``vague=True``, qualifier ``at_least`` (unless the words give another), ``value`` and
-``low`` the floor and ``high`` the ceiling the word implies (dozens: 99) rather than an
-open bound.
-
-Known misses (the holdouts in ``tests/data`` measure them; each documented xfail names one):
-- Counts of one person written without a number ("a woman died"); hostages, abductions,
-  escapes and recaptures, infections and "affected" people have no category.
-- Breakdowns by place are not summed ("40 in Kabul and 12 in Kandahar" gives two figures,
-  not 52); "casualties" alone (killed or injured?) is not a figure.
-- Periods named otherwise than above ("over the past three months", "since the fighting
-  resumed", "since the quake struck" is deliberately this event) stay ``current``; a
-  year naming the current event in the past tense ("floods in 2024 killed 200", "the
-  2024 floods killed 200") reads as background (the article's date is not consulted).
-- Revisions phrased without "from", "initial/earlier", "up/down from" or a change verb in
-  the same sentence ("The toll is now 133. It was 143 yesterday." gives 143 as current);
-  a toll lowered in a later sentence that names a place ("the toll in Alto Serra was
-  lowered to 21"), or without a toll noun ("later said 21 had died"), leaves the larger one.
-- A predicate more than six words after the count with no "who/that" relative clause or
-  noun modifier to skip ("two men whom police had sought for months in three provinces
-  were detained"; "20 people, mostly day labourers from neighbouring provinces working at
-  the site on the night shift, were killed"); a cue separated from the count by other
-  words ("had been detained along with two employees").
-- "N more" within one sentence, or after an earlier blast with no count of its own, stays
-  a total ("a second blast killed 13 more"); "N of the victims were found in a car" (a
-  weak head after "of", no predicate) is not a figure.
-- A part named without "alone" or a subset marker ("the state capital's hospitals have
-  admitted 1,100") is a total; moves between places without "moved"/"transferred"
-  ("sent another 70 patients to nearby hospitals") read as hospital cues; a response
-  noun in a list after "among the dead were" names its own category ("five children and
-  two firefighters" gives ``other`` 2).
-- Attackers named by a common noun ("two teenagers armed with handguns attacked") or
-  counted after their noun ("the attackers, numbering about 100"); "searching for two
-  suspects" is not missing while "searching for 16 people" is (a short list of suspect
-  nouns decides); "rescuers were looking for two people who ..." is not read as missing.
-- In an article with no known date, a year naming this event reads as an earlier one ("the
-  floods in 2024 killed 200" is background); so does a month alone after "in" in a
-  past-tense telling ("the floods in March killed 200"), whatever the article's date.
-- Toll histories across sentences ("the first official figure was four dead. By midnight
-  the department had raised it to 11") leave the earlier counts ``current`` (the largest
-  still wins the headline); a breakdown in brackets after a labelled count ("Human lives
-  lost: 26 (Delmar 14, Kessari 8)") is not read; "evacuated to 1,146 cyclone shelters"
-  reads the shelters as people.
-- Two tolls in one labelled line ("People killed: at least 86 (government); 112 according
-  to community leaders"): the label reaches only the first. A later mention of an earlier
-  event's dead without a date of its own ("the names of all 211 victims will be read out"
-  in an anniversary piece) reads as current. Disease "cases" are never counts.
-- "police put the number at 12,000" (a crowd) reads as arrested;
-  "four of the wounded had since died" reads as injured; "forced tens of thousands from
-  their homes" reads as ``other``; "where about 90 people spent the night" (a shelter named
-  only before) and "searched for at least 30 others" have no category.
-- May-rise wordings outside the list, the modal rule and the "higher" rule ("many more
-  are feared among the dead", "the actual number was probably higher" with no category word); the source
-  of a relative clause is taken for the sentence ("a toll that officials said was likely
-  to rise"); attribution across sentences and nested quotes.
+Across the sentences of an article (here): each scan is given the category of the previous
+sentence's last figure and each category's largest current whole-event value so far, for
+increments, "N more" and parts of an earlier toll (``partials``); a toll marked ``revises``
+supersedes the article's earlier, larger current totals of its category (``status``); a
+count over a longer period goes back to ``current`` when the article has no other current
+whole-event count of its kind (``background``). A may-rise cue with no figure of its kind in
+its own sentence flags the article's largest current whole-event figure of that category so
+far (the headline so far), else its latest current one, else its latest count over a longer
+period ("62 deaths since the heatwave began", which is the article's own count when no other
+follows). ``headline_figures`` states how the headline is chosen.
 """
 
 from __future__ import annotations
@@ -223,7 +43,8 @@ from collections.abc import Mapping
 import pandas as pd
 
 from analysis import schema
-from analysis.figures.rules import Lexicon, load_lexicon, scan_sentence
+from analysis.figures.lexicon import Lexicon, load_lexicon
+from analysis.figures.scan import scan_sentence
 
 __all__ = ["extract_figures", "headline_figures", "add_headline_figures", "figure_spans", "ledger_table",
            "figure_in_sentence", "load_lexicon"]

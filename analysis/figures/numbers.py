@@ -13,9 +13,9 @@ ACLED's coding convention: "dozens" is read as at least 12, "hundreds" as at lea
 (the floors and ceilings are listed in ``data/figures_lexicon.json`` under ``"vague"``);
 "several"/"a few"/"a couple of" before hundred/thousand/dozen read as twice the unit.
 
-The text is cut into word tokens once (``Tokens``); ``analysis.figures.rules`` reuses the
-same tokens for its cue rules. This module only reads numbers; whether a number is a
-count of people (and not a year, an age or an amount of money) is decided there.
+The text is cut into word tokens once (``Tokens``); the rule layers (``analysis.figures.scan``
+runs them) reuse the same tokens for their cues. This module only reads numbers; whether a
+number is a count of people (and not a year, an age or an amount of money) is decided there.
 
 Known misses: numbers written with spaces or dots as thousands separators ("41 000",
 "41.000" is read as 41.0); fractions ("a third of"); Roman numerals; "a score of" (20).
@@ -63,7 +63,7 @@ class Tokens:
     def __init__(self, text: str, words: list[str], starts: list[int], ends: list[int]):
         self.text, self.words, self.starts, self.ends = text, words, starts, ends
         self.numbers: set[int] = set()  # indices of tokens inside a number
-        self.quantity_at: dict = {}  # first token index -> quantity (set by analysis.figures.rules)
+        self.quantity_at: dict = {}  # first token index -> quantity (set by analysis.figures.scan)
         self.counts: set[int] = set()  # tokens of numbers read as counts (not "magnitude 6.4", "two kilometres")
         self._raw: list[str] | None = None
         self._numeric: set[int] | None = None  # built on first is_number(), after ``numbers`` is filled
@@ -102,7 +102,7 @@ class Tokens:
     def is_count(self, i: int) -> bool:
         """Is token ``i`` part of a number that may be a count (not a year, a unit, a decimal...)?
 
-        Filled by ``analysis.figures.rules`` once distractors are known (``counts``)."""
+        Filled by ``analysis.figures.scan`` once distractors are known (``counts``)."""
         return i in self.counts
 
 
