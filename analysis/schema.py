@@ -100,6 +100,9 @@ TABLES: dict[str, dict[str, str]] = {
         "sentence": "the supporting sentence",
         "start": "character offset of the number in the article text",
         "end": "character offset just past the number",
+        "rule": "how the count was read: numeral (a number in the text), individuals (people described one by one: "
+                "'a man was shot and killed' counts 1), enumeration (listed people: 'a teacher and three students' "
+                "counts 4), compound (from other figures: 'double homicide', shot minus killed)",
     },
     "entities": {
         "article_id": "article the entity is named in",

@@ -131,6 +131,7 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
                 "sentence": text,
                 "start": offset + figure.start,
                 "end": offset + figure.end,
+                "rule": figure.rule,
             }
             if articles_text is not None:
                 article_text = articles_text.get(article_id)

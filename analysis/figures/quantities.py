@@ -123,6 +123,7 @@ class SentenceFigure:
     toll: bool = False  # reached from a toll noun ("the death toll rose to 96"): a whole-event count
     period: bool = False  # background only as a count over a longer period ("since January"): see extract_figures
     revises: bool = False  # "later lowered the toll to 21": a changed whole-event toll, replacing larger earlier ones
+    rule: str = "numeral"  # how the count was read (see the figures table's ``rule`` column)
 
 
 def ordinal_numbers(tok: Tokens) -> list[Number]:
