@@ -53,7 +53,8 @@ TABLES: dict[str, dict[str, str]] = {
         "title": "the article's title, or one derived from its first sentence",
         "title_derived": "True when the title was derived from the text",
         "published": "publication date, empty when none was found (never guessed)",
-        "date_method": "how the date was found: prefix, metadata, url, dateline, column, user; empty when undated",
+        "date_method": "how the date was found: prefix, header, metadata, url, dateline, column, user; "
+                       "empty when undated",
         "url": "the article's URL when known",
         "file": "input file (and row or zip member) the article came from",
         "text": "cleaned article text; every start/end offset points into it",

@@ -1,14 +1,32 @@
-"""Publication dates: parse the few date forms news text uses, and find them.
+"""Publication dates: parse the date forms news archives use, and find them.
 
 Only dates an article states about itself are read: a ``date YYYY-MM-DD``
-prefix, a ``Date:``/``Published:`` line, a wire dateline
-(``MOSCOW, Mar. 23, 2024 (AFP) -``) or a date in the URL path
-(``/2015/11/14/``). A date mentioned elsewhere in the text is about something
-else and is never taken as the publication date; an article with none of these
-stays undated rather than guessed.
+prefix, a ``Date:``/``Published:``/``Posted:`` line, a header stamp on the
+article's first line ("Posted: 12.05.2023 09:15:02", "October 3, 2019, 11:40am",
+"07-14-2022, 6:02 PM"), a wire dateline (``MOSCOW, Mar. 23, 2024 (AFP) -``) or a
+date in the URL. A date mentioned elsewhere in the text is about something else
+and is never taken as the publication date; an article with none of these stays
+undated rather than guessed.
 
-Known misses: numeric day/month forms such as ``03/04/2024`` are ambiguous
-between US and European order and are not parsed.
+Forms read (``parse_date``): ISO ``2024-03-23`` and ``2024/03/23``; day and month
+name in either order with an optional ordinal and weekday ("2nd Oct 2019",
+"Sunday, February 16, 2014"); dotted ``12.05.2023``, read day first as everywhere
+dots are written; and slashed or dashed numbers (``07-14-2022``) only when one
+side is over 12, so the order is not in doubt.
+
+URL dates (``date_from_url``): ``/2015/11/14/`` (also with ``-`` or ``_``),
+compact ``/20230512/`` or ``-20230512``, ``/2023/may/12/``, and an 8-digit
+``12052023``-style run in the slug when only one day-month order gives a valid
+date. htmldate (installed with trafilatura) reads only the separated
+year-month-day form in URLs (its ``COMPLETE_URL`` pattern), so the other forms
+are read here; its year range (1990-2039) is kept.
+
+A "Posted:"/"Published:" stamp within the first 300 characters, run into the
+title's line as page headers often are, is read too (``header``) and left in the text.
+
+Known misses: a numeric date whose day/month order is ambiguous (``03/04/2024``,
+``03042024`` in a slug) is left undated: the outlet's country could settle the
+order, but outlets carry no country yet. The time of day is read past but not kept.
 """
 
 from __future__ import annotations
@@ -41,12 +59,19 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+
 _DATE_FORMS = [
     re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?:[T ][\d:.+\-Z]*)?"),
     re.compile(r"(?P<year>\d{4})/(?P<mnum>\d{1,2})/(?P<day>\d{1,2})"),
-    re.compile(rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}", re.IGNORECASE),
+    re.compile(rf"(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}", re.IGNORECASE),
     re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.IGNORECASE),
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})(?![\d.])"),
 ]
+# "07-14-2022", "14/07/2022": read only when one side is over 12 (see ``_unambiguous``)
+_NUMERIC = re.compile(r"(?<![\d/-])(?P<a>\d{1,2})[/-](?P<b>\d{1,2})[/-](?P<year>\d{4})(?![\d/-])")
+_TIME = (r"(?:,?\s*(?:at\s+)?\d{1,2}(?:[:.]\d{2}){1,2}\s*(?:[ap]\.?m\.?)?|,?\s*\d{1,2}\s*[ap]\.?m\.?)?"
+         r"(?:\s+(?-i:[A-Z]{2,4}))?")  # a time of day and a zone ("1:50 PM EST"), read past
 
 # " date 2024-03-24 On a day ..." (the seed format), or "Date: 23 March 2024" on its own line.
 _PREFIX = re.compile(
@@ -57,13 +82,50 @@ _PREFIX_LINE = re.compile(
     r"\A\s*(?:date|published(?: on)?|posted(?: on)?)\s*:\s*(?P<date>[^\n]{4,60}?)\s*(?:\n|\Z)",
     re.IGNORECASE,
 )
+# A first line that is only a stamp: "Posted: 12.05.2023 09:15:02", "Sunday, February 16, 2014 1:50 PM EST",
+# "Updated October 3, 2019, 11:40am" (a label, a weekday, the date, a time and a zone, nothing else).
+_STAMP_LINE = re.compile(
+    r"\A\s*(?:(?:last\s+)?(?:date|published|posted|updated|modified)(?:\s+on)?\s*:?\s*)?" + _WEEKDAY
+    + r"(?P<date>[^\n]{6,32}?)" + _TIME + r"\s*(?:\n|\Z)",
+    re.IGNORECASE,
+)
 # "MOSCOW, Mar. 23, 2024 (AFP) - Gunmen ..." / "KYIV, Ukraine, 23 March 2024 (Reuters) —"
 _DATELINE = re.compile(
     r"\A\s*(?P<place>[A-Z][A-Z .'\-]{1,40}(?:,\s*[A-Z][A-Za-z .'\-]{1,30})?),\s+"
     r"(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4})"
     r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*[-\u2013\u2014:]+\s*"
 )
-_URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})[/-](?P<mnum>\d{1,2})[/-](?P<day>\d{1,2})(?:/|-|\b)")
+# "Posted: Sunday, February 16, 2014" or "Published on 12.05.2023" within the first characters of the text
+_HEADER_CHARS = 300
+_POSTED = re.compile(r"\b(?:posted|published)(?:\s+on)?\s*:?\s*" + _WEEKDAY + r"(?P<date>[^\n]{6,24})",
+                     re.IGNORECASE)
+_URL_DATE = re.compile(r"/(?P<year>(?:199|20[0-3])\d)[/_-](?P<mnum>\d{1,2})[/_-](?P<day>\d{1,2})(?:[/_-]|\b)")
+_URL_MONTH_NAME = re.compile(r"/(?P<year>(?:199|20[0-3])\d)/" + _MONTH + r"/(?P<day>\d{1,2})(?:/|\b)", re.IGNORECASE)
+_URL_COMPACT = re.compile(r"(?<=[/_-])(?P<year>(?:199|20[0-3])\d)(?P<mnum>[01]\d)(?P<day>[0-3]\d)(?=[/_.-]|$)")
+_URL_DAY_FIRST = re.compile(r"(?<=[/_-])(?P<a>[0-3]\d)(?P<b>[01]\d)(?P<year>(?:199|20[0-3])\d)(?=[/_.-]|$)")
+
+
+def _date(year: object, month: object, day: object) -> dt.date | None:
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _unambiguous(a: str, b: str, year: str) -> dt.date | None:
+    """A numeric day/month pair when only one order is a date (``14``, ``07`` -> 14 July), else None."""
+    first, second = int(a), int(b)
+    if first > 12 >= second:
+        return _date(year, second, first)
+    if second > 12 >= first:
+        return _date(year, first, second)
+    return None
+
+
+def _only_a_date(text: str) -> bool:
+    """Is ``text`` one date and nothing else (the stamp line's date, not "Attack on 23 March 2024")?"""
+    text = text.strip().rstrip(",")
+    return any(form.fullmatch(text) for form in (*_DATE_FORMS, _NUMERIC))
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -78,39 +140,57 @@ def parse_date(text: str) -> dt.date | None:
             continue
         parts = match.groupdict()
         month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS[parts["month"].lower().rstrip(".")]
-        try:
-            return dt.date(int(parts["year"]), month, int(parts["day"]))
-        except ValueError:
-            continue
-    return None
+        date = _date(parts["year"], month, parts["day"])
+        if date is not None:
+            return date
+    match = _NUMERIC.search(text)
+    return _unambiguous(match["a"], match["b"], match["year"]) if match else None
 
 
 def date_from_url(url: str) -> dt.date | None:
-    """The date in a URL path such as ``/2015/11/14/``, or None."""
-    match = _URL_DATE.search(url or "")
-    if match is None:
-        return None
-    try:
-        return dt.date(int(match["year"]), int(match["mnum"]), int(match["day"]))
-    except ValueError:
-        return None
+    """The date in a URL (``/2015/11/14/``, ``/20230512/``, ``/2023/may/12/``, an unambiguous ``12052023``), or None."""
+    url = url or ""
+    for pattern in (_URL_DATE, _URL_COMPACT):
+        for match in pattern.finditer(url):
+            date = _date(match["year"], match["mnum"], match["day"])
+            if date is not None:
+                return date
+    match = _URL_MONTH_NAME.search(url)
+    if match is not None:
+        date = _date(match["year"], _MONTHS[match["month"].lower().rstrip(".")], match["day"])
+        if date is not None:
+            return date
+    for match in _URL_DAY_FIRST.finditer(url):
+        date = _unambiguous(match["a"], match["b"], match["year"])
+        if date is not None:
+            return date
+    return None
 
 
 def strip_date_header(text: str) -> tuple[str, dt.date | None, str, str]:
     """Remove a leading date prefix, date line or dateline from ``text``.
 
     Returns:
-        ``(rest_of_text, date, method, note)`` where method is ``prefix`` or
-        ``dateline`` (empty when nothing was found) and note says what was
-        removed. A header whose date does not parse is left in the text.
+        ``(rest_of_text, date, method, note)`` where method is ``prefix``,
+        ``dateline`` or ``header`` (a "Posted:" stamp run into the first line,
+        read but not removed; empty when nothing was found) and note says what
+        was removed. A header whose date does not parse is left in the text.
     """
-    for pattern, method in ((_PREFIX, "prefix"), (_PREFIX_LINE, "prefix"), (_DATELINE, "dateline")):
+    for pattern, method in ((_PREFIX, "prefix"), (_PREFIX_LINE, "prefix"), (_STAMP_LINE, "prefix"),
+                            (_DATELINE, "dateline")):
         match = pattern.match(text)
         if match is None:
             continue
         date = parse_date(match["date"])
-        if date is None:
-            continue
+        if date is None or (pattern is _STAMP_LINE and not _only_a_date(match["date"])):
+            continue  # a short first line that names a date among other words is a title, not a stamp
         header = match.group(0).strip()
         return text[match.end():], date, method, f"date header removed: {header!r}"
+    # "Several shot at a wedding reception Posted: Sunday, February 16, 2014 1:50 PM EST Updated: ...": a page
+    # header run into the title's line; read the posting date but leave the words where they are.
+    stamp = _POSTED.search(text[:_HEADER_CHARS])
+    if stamp is not None:
+        date = parse_date(stamp["date"])
+        if date is not None:
+            return text, date, "header", ""
     return text, None, "", ""
