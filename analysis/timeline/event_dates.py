@@ -32,14 +32,16 @@ Rules, in the order they apply:
      homicide", "the May 7, 2015, shooting" date the event; "Monday's hearing", "a Friday news
      conference" do not;
    - else the nearest word to its left: "was shot and killed Friday night" dates the event, "was
-     arrested Tuesday in the shooting", "pleaded guilty Monday", "police said Sunday" do not;
+     arrested Tuesday in the shooting", "pleaded guilty Monday", "police said Sunday" do not; a
+     [reporting] verb owns only a date right after it, not one at the end of the clause it reports
+     ("police said the boy was playing in the yard Sunday when he was hit");
    - a [subject] verb ("happened", "took place", "began") passes the decision to the word just
      before it: "the shooting happened Sunday" dates the event, "the hearing began Monday" does not,
      "it happened around 2 a.m. Sunday" does;
-   - a date with no cue word to its left takes the first one to its right: surely when the date
-     opens its clause ("Shortly after midnight Saturday, officers responded to ..."; "On Tuesday,
-     police announced charges" is not the event), weakly otherwise ("was home Saturday when the
-     shooting began");
+   - a date with no cue word to its left takes the first one to its right: fairly surely when the
+     date opens its clause ("Shortly after midnight Saturday, officers responded to ..."; "On
+     Tuesday, police announced charges" is not the event), weakly otherwise ("was home Saturday
+     when the shooting began");
    - "died Sunday" is weak: a death may come days after the shooting; so is a scene in the past
      progressive with no cue word ("was sitting in his living room Saturday night");
    - a capitalised word next to another capitalised word is a name ("Memorial Park", "Pershing
@@ -49,8 +51,10 @@ Rules, in the order they apply:
    "last month" (another week); a date right after "said", "announced", "Posted:", "Updated:" or an
    embedded post's "(@handle)" signature; a date alone in parentheses, "(November 28, 2016) -".
 6. The title is read first, then the text; the first strong date wins (the lede usually says when),
-   else the first weak one; with none, the date is empty. Sentences are split as in
-   ``analysis.ingest.text`` ("2 a.m. Sunday" stays one sentence).
+   else the first one found by a clause-opening date, else the first weak one; with none, the date
+   is empty. A weekday counted from the publication date gives way to a later stated date of the
+   same weekday ("shot Monday night" ... "Monday, May 23" in a story the archive dates June 1).
+   Sentences are split as in ``analysis.ingest.text`` ("2 a.m. Sunday" stays one sentence).
 
 Known misses: an article about several incidents (a weekend round-up; an arrest story that also
 recalls an earlier shooting) takes its first dated one; late-night events that the record dates to the
@@ -192,6 +196,9 @@ _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _PREVIOUS_WORD = re.compile(r"\b([A-Za-z]+)[ \t]+$")
 _DATE_NAMES = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
 _SCENE = re.compile(r"\b(?:was|were)\s+(?:[a-z]+\s+){0,2}?[a-z]+ing\b(?![^,;]*[,;])")
+# A reported clause between a [reporting] verb and a date: three plain words in a row.
+_CLAUSE_WORDS = re.compile(r"(?:\b(?!(?:the|a|an|on|in|at|late|early|about|around|reporters|police)\b)"
+                           r"[a-z]+(?:['\u2019][a-z]+)?\b[^a-z'\u2019]+){3}")
 _PRONOUN = re.compile(r"\b(?:it|that|this|which|he|she|they|we|i|you|there)\b", re.I)
 
 
@@ -215,7 +222,7 @@ def _read_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def context_words() -> dict[str, tuple[str, ...]]:
-    """The sections of ``data/event_date_context.txt``: ``{"after": (...), "subject": (...)}``."""
+    """The sections of ``data/event_date_context.txt``: ``{"after": (...), "subject": (...), "reporting": (...)}``."""
     sections: dict[str, list[str]] = {}
     current = None
     for word in _read_words(_CONTEXT_FILE.read_text("utf-8")):
@@ -226,10 +233,11 @@ def context_words() -> dict[str, tuple[str, ...]]:
     return {name: tuple(words) for name, words in sections.items()}
 
 
-# How a date is tied to the event: the nearest word decides (strong), or only a later word in the
-# sentence names the event (weak: "was home Saturday when the shooting occurred"). Weak dates count
-# only when an article has no strong one.
-_STRONG, _WEAK = 0, 1
+# How a date is tied to the event: the nearest word to its left or the word it qualifies decides
+# (strong); the first word to its right, when the date opens its clause (opening); only a later word
+# in the sentence names the event (weak: "was home Saturday when the shooting occurred"). An article's
+# date is its first strong one, else its first opening one, else its first weak one.
+_STRONG, _OPENING, _WEAK = 0, 1, 2
 
 
 class _Word(NamedTuple):
@@ -239,17 +247,19 @@ class _Word(NamedTuple):
     end: int
     text: str
     kind: str  # "event" | "after" | "subject"
+    reporting: bool = False  # a [reporting] verb: "said", "told"
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """First word -> ``[(phrase words, kind), ...]``, longest phrase first."""
+    """First word -> ``[(phrase words, kind), ...]``, longest phrase first; kind "reporting" is an
+    [after] word that owns only a date right after it."""
     kinds: dict[tuple[str, ...], str] = {}
     for word in _read_words(_CUES_FILE.read_text("utf-8")):
         kinds[tuple(word.split())] = "event"
     context = context_words()
-    for kind in ("subject", "after"):  # a phrase listed twice is read with the later section
-        for word in context.get(kind, ()):
+    for section, kind in (("subject", "subject"), ("after", "after"), ("reporting", "reporting")):
+        for word in context.get(section, ()):  # a phrase listed twice is read with the later section
             kinds[tuple(word.split())] = kind
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for phrase, kind in sorted(kinds.items(), key=lambda item: -len(item[0])):
@@ -269,7 +279,8 @@ def _words_in(text: str, start: int, end: int) -> list[_Word]:
             n = len(phrase)
             if i + n <= len(tokens) and all(tokens[i + k][2] == phrase[k] for k in range(1, n)) \
                     and all(text[tokens[i + k - 1][1]:tokens[i + k][0]].isspace() for k in range(1, n)):
-                found.append(_Word(tokens[i][0], tokens[i + n - 1][1], text[tokens[i][0]:tokens[i + n - 1][1]], kind))
+                found.append(_Word(tokens[i][0], tokens[i + n - 1][1], text[tokens[i][0]:tokens[i + n - 1][1]],
+                                   "after" if kind == "reporting" else kind, kind == "reporting"))
                 step = n
                 break
         i += step
@@ -332,6 +343,8 @@ def _attachment(text: str, sentence: tuple[int, int], start: int, end: int, *, t
     if qualified is not None:
         return qualified.kind, _STRONG
     left = _cue_words(text, max(low, start - _LEFT_REACH), start, titled=titled)
+    if left and left[-1].reporting and _CLAUSE_WORDS.search(text, left[-1].end, start):
+        left = []  # "said the boy was playing in the yard Sunday": the date belongs to the reported clause
     if left:
         nearest = left[-1]
         kind = nearest.kind
@@ -352,7 +365,7 @@ def _attachment(text: str, sentence: tuple[int, int], start: int, end: int, *, t
         return ("event" if _SCENE.search(text, max(low, start - _LEFT_REACH), start) else ""), _WEAK
     kind = "event" if following[0].kind == "subject" else following[0].kind
     opens_clause = _CLAUSE_OPENING.search(text[max(low, start - _LEFT_REACH):start]) is not None
-    return kind, _STRONG if opens_clause else _WEAK
+    return kind, _OPENING if opens_clause else _WEAK
 
 
 class _Sentences:
@@ -527,6 +540,13 @@ def resolve_event_date(text: str, published: object, *, title: str = "",
     if not found:
         return None, ""
     best = found[0]
+    if best.kind == "weekday":
+        # "shot Monday night" in a story the archive dates a week later that also says "Monday,
+        # May 23": the stated date is right, the counting date is stale.
+        for other in found[1:]:
+            if other.strength <= best.strength and other.date.weekday() == best.date.weekday() \
+                    and other.date < best.date and other.kind == "weekday_date":
+                return other.date, other.words
     return best.date, best.words
 
 

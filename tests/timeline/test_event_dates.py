@@ -99,6 +99,10 @@ WHOSE = [
     ("The teen was sentenced Friday for the shooting death of his cousin.", "2016-05-09", None, ""),
     ("He pleaded guilty on Wednesday to manslaughter in the shooting.", "2016-05-09", None, ""),
     ("Investigators said Sunday that the victim had been shot twice.", "2016-05-09", None, ""),
+    ("A caller told the sheriff's office late Saturday that a teen had been shot.", "2016-05-09", None, ""),
+    # ... but a reporting verb does not own the date at the end of the clause it reports
+    ("Police said the boy was playing in his yard Sunday evening when he was hit.", "2016-05-09", D(2016, 5, 8),
+     "Sunday evening"),
     ("Friends held a vigil on Monday for the two women who were killed.", "2016-05-09", None, ""),
     ("The suspect is due in court Thursday on charges from the shooting.", "2016-05-09", None, ""),
     ("The gunman, who was still at large Monday, opened fire at a party.", "2016-05-09", None, ""),
@@ -151,6 +155,12 @@ STRENGTH = [
     ("The boy was playing in the yard Sunday evening when a stray bullet hit him.", "2016-05-10", D(2016, 5, 8),
      "Sunday evening"),
     ("The girl was sleeping in her bedroom on Friday night.", "2016-05-10", D(2016, 5, 6), "on Friday night"),
+    # a date found by the word to its right is less sure than one found by the word to its left
+    ("Early Saturday, officers responded to the home again. The man was shot Friday night in the driveway.",
+     "2016-05-09", D(2016, 5, 6), "Friday night"),
+    # a stated "Monday, May 23" beats a "Monday night" counted from a publication date a week later
+    ("A girl was hurt in a drive-by shooting Monday night. It happened Monday, May 23 outside her home.",
+     "2016-06-01", D(2016, 5, 23), "Monday, May 23"),
     # a date after a verb in no list is weak, even with the event named further on
     ("His sister declined Thursday to discuss the shooting. The man was shot Wednesday afternoon at his home.",
      "2016-05-10", D(2016, 5, 4), "Wednesday afternoon"),
@@ -249,5 +259,5 @@ def test_word_lists_are_lower_case_and_sectioned():
     from analysis.timeline.event_dates import context_words
 
     sections = context_words()
-    assert set(sections) == {"after", "subject"}
+    assert set(sections) == {"after", "subject", "reporting"}
     assert all(word == word.lower() for words in sections.values() for word in words)
