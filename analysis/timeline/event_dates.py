@@ -1,28 +1,86 @@
 """When did the event happen? Resolve the article's own words against its publication date.
 
-News reports say when the event happened relative to when they were written:
-"late last night", "on Friday", "yesterday", "on March 22", "two days ago". This
-module finds such an expression in a sentence that is about the event and turns it
-into a calendar date, so the toll chart can show event time beside report time.
-``add_event_dates(articles)`` fills the ``event_date`` and ``event_date_text``
-columns of the articles table; ``resolve_event_date(text, published)`` does one text.
+News reports say when the event happened relative to when they were written: "late last night",
+"on Friday", "yesterday", "on March 22", "two days ago". This module finds such expressions, keeps
+those that date the event itself (not the arrest, the hearing, the statement or the vigil that
+followed), and turns the best one into a calendar date, so the toll chart can show event time beside
+report time. ``add_event_dates(articles)`` fills the ``event_date`` and ``event_date_text`` columns of
+the articles table; ``resolve_event_date(text, published)`` does one text.
 
-Nothing is guessed silently: when no expression is found, or it cannot be resolved
-(a relative expression in an undated article), the date is empty.
+Rules, in the order they apply:
+
+1. Expressions: "last night", "late last night" (publication day - 1); "yesterday" (- 1); "the day
+   before yesterday" (- 2); "today", "tonight", "this morning" (the publication day); "two days ago"
+   (- n); "on Friday", "Friday night", "early Sunday", "on a quiet Friday" (the latest Friday on or
+   before the publication day; "last Friday" is strictly before it); "March 22", "22 March", "on the
+   night of Nov. 3, 2015"; a weekday with a date, "Sunday, Feb. 16" or "Saturday (Dec. 5)", is one
+   expression whose weekday must agree with the date. "Overnight", "in the early hours" and "last
+   week" are not resolved: they straddle midnight or name no day.
+2. Counting from: the publication date, unless the page's own stamp near its top ("Posted: Sunday,
+   February 16, 2014", "(Published Monday, Aug. 4, 2014)") is earlier (an archive's date can be a
+   later update). An undated article counts from an "Updated:" stamp or a date that opens its text,
+   if it has one, and otherwise resolves only dates that state their year.
+3. A year-less "March 22" is in the year of the counting date, or the year before when it would fall
+   after it, except within a month after it ("on April 30" in an April 10 report is a date to come):
+   no date. A stated weekday picks the year ("Sunday, Nov. 15" in a January report). Dates after
+   publication are dropped; so are year-less dates more than ``max_days_before`` (a year) before it.
+   A date that states its year is kept however old (a trial story about "the May 7, 2015, shooting").
+4. Whose date is it? The nearest cue word decides (event cues in ``data/event_date_cues.txt``;
+   ``data/event_date_context.txt`` lists the [after] words: arrests, charges, courts, statements,
+   vigils, funerals, the count, what is to come):
+   - a word the date qualifies, right after it: "Sunday's shooting", "a Thursday night double
+     homicide", "the May 7, 2015, shooting" date the event; "Monday's hearing", "a Friday news
+     conference" do not;
+   - else the nearest word to its left: "was shot and killed Friday night" dates the event, "was
+     arrested Tuesday in the shooting", "pleaded guilty Monday", "police said Sunday" do not; a
+     [reporting] verb owns only a date right after it, not one at the end of the clause it reports
+     ("police said the boy was playing in the yard Sunday when he was hit");
+   - a [subject] verb ("happened", "took place", "began") passes the decision to the word just
+     before it: "the shooting happened Sunday" dates the event, "the hearing began Monday" does not,
+     "it happened around 2 a.m. Sunday" does;
+   - a date with no cue word to its left takes the first one to its right: fairly surely when the
+     date opens its clause ("Shortly after midnight Saturday, officers responded to ..."; "On
+     Tuesday, police announced charges" is not the event), weakly otherwise ("was home Saturday
+     when the shooting began");
+   - "died Sunday" is weak: a death may come days after the shooting; so is a scene in the past
+     progressive with no cue word ("was sitting in his living room Saturday night");
+   - a capitalised word next to another capitalised word is a name ("Memorial Park", "Pershing
+     Court"), not a cue (titles excepted).
+5. Skipped outright: a date right after "since", "until", "before", "after", "as of", "next" ... (a
+   reference point; but "after Sunday's shooting" names the event); a weekday after "a year ago",
+   "last month" (another week); a date right after "said", "announced", "Posted:", "Updated:" or an
+   embedded post's "(@handle)" signature; a date alone in parentheses, "(November 28, 2016) -".
+6. The title is read first, then the text; the first strong date wins (the lede usually says when),
+   else the first one found by a clause-opening date, else the first weak one; with none, the date
+   is empty. A weekday counted from the publication date gives way to a later stated date of the
+   same weekday ("shot Monday night" ... "Monday, May 23" in a story the archive dates June 1).
+   Sentences are split as in ``analysis.ingest.text`` ("2 a.m. Sunday" stays one sentence).
+
+Known misses: an article about several incidents (a weekend round-up; an arrest story that also
+recalls an earlier shooting) takes its first dated one; late-night events that the record dates to the
+next day ("Saturday night" for a shooting logged at 12:30 a.m. Sunday) and small-hours events written
+up the same morning; relative dates in a story the archive dates days after it was written, with no
+stamp saying so; a date whose verb is in no list ("Few was in his truck on November 3") or whose
+sentence names the event only in a clause further on; "found" alone (found dead, or found the
+suspect?) is not a cue; "Friday" read as a weekday even in "Black Friday"; "on the 22nd" (no month).
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
 from analysis.data import DATA_DIR
+from analysis.ingest.text import split_sentences
 
 _CUES_FILE = DATA_DIR / "event_date_cues.txt"
+_CONTEXT_FILE = DATA_DIR / "event_date_context.txt"
 
 _MONTHS = {
     "January": 1, "Jan": 1, "February": 2, "Feb": 2, "March": 3, "Mar": 3, "April": 4, "Apr": 4,
@@ -38,14 +96,18 @@ _MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _PART = r"(?:\s+(?:night|evening|morning|afternoon))?"
+_WEEKDAY = "(?P<weekday>" + "|".join(_WEEKDAYS) + ")"
 
 # Each pattern is (kind, compiled regex). Weekday and month names must be capitalised,
 # so "may rise" and "to march" are not dates. Only the words inside the match are reported.
 # The long patterns open with a lookahead for the letters a match can start with (on, the, last, ... or a
 # month or weekday name): the same matches, found without trying the optional words at every word.
+# Earlier patterns claim their words first: "Sunday, Feb. 16" is one date, not a weekday and a date.
 _MONTH_INITIALS = "".join(sorted({m[0] for m in _MONTHS}))
 _WEEKDAY_INITIALS = "".join(sorted({d[0] for d in _WEEKDAYS}))
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("weekday_date", re.compile(r"\b(?=[elo" + _WEEKDAY_INITIALS + r"])(?:(?:early|late)\s+)?(?:on\s+)?" + _WEEKDAY
+                                + _PART + r",?\s+\(?" + _MONTH + r"\s+" + _DAY + r"(?![\d,]*\d)" + _YEAR + r"\b")),
     ("month_day", re.compile(r"\b(?=[ot" + _MONTH_INITIALS + r"])"
                              r"(?:(?:on|the night of|the morning of|the evening of)\s+)?" + _MONTH + r"\s+" + _DAY
                              + r"(?![\d,]*\d)" + _YEAR + r"\b")),
@@ -53,38 +115,91 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                              + _YEAR + r"\b")),
     ("day_before_yesterday", re.compile(r"\bthe day before yesterday\b", re.I)),
     ("yesterday", re.compile(r"\b(?:late\s+|early\s+)?yesterday" + _PART + r"\b", re.I)),
-    ("last_night", re.compile(r"\b(?:(?:late|early)\s+)?(?:last night|overnight|in the early hours)\b", re.I)),
+    ("last_night", re.compile(r"\b(?:(?:late|early)\s+)?last night\b", re.I)),
     ("today", re.compile(r"\b(?:earlier\s+)?(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)),
     ("days_ago", re.compile(r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b",
                             re.I)),
-    ("last_week", re.compile(r"\b(?:last week|a week ago|one week ago)\b", re.I)),
     ("weekday", re.compile(r"\b(?=[elopt" + _WEEKDAY_INITIALS + r"])(?:(?P<last>last|this past|past)\s+)?"
                            r"(?:(?:late\s+|early\s+)?on\s+(?:(?:a|an|the)\s+(?:[a-z]+\s+){0,3})?)?"
-                           r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")(?!'s? (?:prayers|market))" + _PART + r"\b")),
+                           + _WEEKDAY + r"(?!'s? (?:prayers|market))" + _PART + r"\b")),
 ]
+# Dates that stand on their own; the others are counted from the publication date.
+_ABSOLUTE = frozenset({"weekday_date", "month_day", "day_month"})
 
-# Words every match of a pattern contains (same flags): a text without them is not searched with the pattern.
+# Words every match of a pattern contains (same flags), found fast: a pattern is only tried in a window
+# around them, never along the whole text (a pattern that may open with "on", "the", "last" ... would
+# otherwise be tried at almost every word).
 _GUARDS: dict[str, re.Pattern[str]] = {
+    "weekday_date": re.compile("|".join(_WEEKDAYS)),
     "month_day": re.compile("|".join(_MONTHS)),
     "day_month": re.compile("|".join(_MONTHS)),
     "day_before_yesterday": re.compile("yesterday", re.I),
     "yesterday": re.compile("yesterday", re.I),
-    "last_night": re.compile("night|early hours", re.I),
-    "today": re.compile("today|tonight|this", re.I),
+    "last_night": re.compile("last night", re.I),
+    "today": re.compile("today|tonight|this (?:morning|afternoon|evening)", re.I),
     "days_ago": re.compile("ago", re.I),
-    "last_week": re.compile("week", re.I),
     "weekday": re.compile("|".join(_WEEKDAYS)),
 }
+_BEFORE_GUARD, _AFTER_GUARD = 45, 60  # how far a match reaches before and after its guard words
+
+
+def _matches(kind: str, text: str):
+    """The matches of pattern ``kind`` in ``text``, searched only around its guard words."""
+    pattern = _PATTERN_OF[kind]
+    windows: list[list[int]] = []
+    for guard in _GUARDS[kind].finditer(text):
+        low, high = max(0, guard.start() - _BEFORE_GUARD), min(len(text), guard.end() + _AFTER_GUARD)
+        if windows and low <= windows[-1][1]:
+            windows[-1][1] = high
+        else:
+            windows.append([low, high])
+    for low, high in windows:
+        yield from pattern.finditer(text, low, high)
+
+
+_PATTERN_OF = dict(_PATTERNS)
+
+# The article's own date stamp near its top: "Posted: Sunday, February 16, 2014 1:50 PM",
+# "(Published Monday, Aug. 4, 2014)", "First Posted: Jul 24, 2013". Stamps that say when the page was
+# changed ("Updated: ...") or that open the text ("Monday, December 15, 2014 AUBURN, Ala. --",
+# "CUMBERLAND, Ind. (Jan. 20, 2016) --") are only used when nothing better is known.
+_STAMP_REACH = 600
+_STAMP_DATE = (r"(?:" + _WEEKDAY + r",?\s+)?" + _MONTH + r"\s+" + _DAY + r",?\s+(?P<year>(?:19|20)\d\d)\b")
+_OWN_STAMP = re.compile(r"\b(?:first\s+)?(?:posted|published|created)(?:\s+on)?\s*:?\s*" + _STAMP_DATE, re.I)
+_OTHER_STAMP = re.compile(r"(?:\b(?:last\s+)?updated(?:\s+on)?\s*:?\s*|^\s*|\(\s*)" + _STAMP_DATE, re.I | re.M)
 
 # A date right after these words is a reference point, not the event: "since March 22".
-_REFERENCE_BEFORE = re.compile(r"\b(?:since|until|till|before|after|following|by|from|next|coming|anniversary of)"
+_REFERENCE_BEFORE = re.compile(r"\b(?:since|until|till|before|after|following|by|from|next|coming|anniversary of|as of)"
                                r"(?:\s+the)?\s*$", re.I)
+# "one year ago this weekend on Easter Sunday", "last year on Friday": a weekday of another week.
+_DISTANT_BEFORE = re.compile(r"\b(?:(?:a|one|two|three|\d+|several|many)\s+(?:years?|months?|weeks?)\s+ago|"
+                             r"last\s+(?:year|month)|(?:years?|months?)\s+earlier)\b[^.;]{0,30}$", re.I)
 # "the agency said on Sunday": the date of a statement, not of the event.
-_STATEMENT_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|confirmed|added|stated|tweeted|posted)"
-                               r"\s*$", re.I)
-# A sentence about the count ("the toll rose to 27 on Tuesday") dates the update, not the event.
-_COUNT_UPDATE = re.compile(r"\b(?:toll|tally|rose|risen|climbed|increased|stands at|stood at|revised|updated)\b", re.I)
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+# So is the date that signs an embedded post: "... pic.twitter.com/x — A Reporter (@areporter) June 26, 2016".
+# And the page's own stamp: "Posted: Sunday, February 16, 2014", "Updated Oct 5, 2016".
+_STATEMENT_BEFORE = re.compile(r"(?:\b(?:said|says|told\s+\w+|announced|reported|confirmed|added|stated|tweeted|posted|"
+                               r"published|updated|created)\s*:?|\(@\w+\))\s*$", re.I)
+# Words a date may stand before when it names the event: "Sunday's shooting", "a Friday night double homicide".
+_MODIFIER = re.compile(r"night|morning|afternoon|evening|early|late|deadly|fatal|double|triple|quadruple|mass|"
+                       r"[a-z]+-[a-z]+")
+_TOKEN = re.compile(r"\w+(?:-\w+)*")
+_PLAIN_GAP = re.compile(r"\s+(?:[\w-]+\s+)*")
+# How far to the left (characters) the nearest cue word is looked for.
+_LEFT_REACH = 160
+# A date that opens its clause: only time words between it and the start of the sentence or a comma.
+_CLAUSE_OPENING = re.compile(r"(?:^|[,;:\u2014\u2013(\"\u201c]|\s-)(?:\s*(?:on|at|about|around|approximately|shortly|"
+                             r"just|before|after|early|late|later|earlier|until|by|in|the|then|and|but|noon|midnight|"
+                             r"\d{1,2}(?::\d\d)?|a\.m\.|p\.m\.|am|pm|o'clock)\b\.?)*\s*$", re.I)
+# "died Sunday after being shot on Friday": a death may come days after the event.
+_DEATH = re.compile(r"died|dies", re.I)
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+_PREVIOUS_WORD = re.compile(r"\b([A-Za-z]+)[ \t]+$")
+_DATE_NAMES = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
+_SCENE = re.compile(r"\b(?:was|were)\s+(?:[a-z]+\s+){0,2}?[a-z]+ing\b(?![^,;]*[,;])")
+# A reported clause between a [reporting] verb and a date: three plain words in a row.
+_CLAUSE_WORDS = re.compile(r"(?:\b(?!(?:the|a|an|on|in|at|late|early|about|around|reporters|police)\b)"
+                           r"[a-z]+(?:['\u2019][a-z]+)?\b[^a-z'\u2019]+){3}")
+_PRONOUN = re.compile(r"\b(?:it|that|this|which|he|she|they|we|i|you|there)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -92,36 +207,186 @@ class _Candidate:
     date: dt.date
     words: str
     start: int
+    strength: int
+    kind: str
 
 
-@lru_cache(maxsize=1)
-def event_cues() -> tuple[re.Pattern[str], ...]:
-    """The cue words of ``data/event_date_cues.txt`` as whole-word patterns."""
-    cues = []
-    for line in _CUES_FILE.read_text(encoding="utf-8").splitlines():
+def _read_words(text: str) -> list[str]:
+    words = []
+    for line in text.splitlines():
         line = line.strip().lower()
         if line and not line.startswith("#"):
-            cues.append(re.compile(r"\b" + r"\s+".join(map(re.escape, line.split())) + r"\b", re.I))
-    return tuple(cues)
-
-
-def _sentence_around(text: str, start: int, end: int) -> str:
-    left = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        left = match.end()
-    right_match = _SENTENCE_END.search(text, end)
-    right = right_match.end() if right_match else len(text)
-    return text[left:right]
-
-
-def _has_cue(sentence: str) -> bool:
-    return _any_cue().search(sentence) is not None
+            words.append(line)
+    return words
 
 
 @lru_cache(maxsize=1)
-def _any_cue() -> re.Pattern[str]:
-    """One pattern matching where any of ``event_cues()`` would."""
-    return re.compile("|".join(f"(?:{cue.pattern})" for cue in event_cues()) or "(?!)", re.I)
+def context_words() -> dict[str, tuple[str, ...]]:
+    """The sections of ``data/event_date_context.txt``: ``{"after": (...), "subject": (...), "reporting": (...)}``."""
+    sections: dict[str, list[str]] = {}
+    current = None
+    for word in _read_words(_CONTEXT_FILE.read_text("utf-8")):
+        if word.startswith("[") and word.endswith("]"):
+            current = sections.setdefault(word[1:-1], [])
+        elif current is not None:
+            current.append(word)
+    return {name: tuple(words) for name, words in sections.items()}
+
+
+# How a date is tied to the event: the nearest word to its left or the word it qualifies decides
+# (strong); the first word to its right, when the date opens its clause (opening); only a later word
+# in the sentence names the event (weak: "was home Saturday when the shooting occurred"). An article's
+# date is its first strong one, else its first opening one, else its first weak one.
+_STRONG, _OPENING, _WEAK = 0, 1, 2
+
+
+class _Word(NamedTuple):
+    """A cue or context word (or phrase) found in the text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "event" | "after" | "subject"
+    reporting: bool = False  # a [reporting] verb: "said", "told"
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word -> ``[(phrase words, kind), ...]``, longest phrase first; kind "reporting" is an
+    [after] word that owns only a date right after it."""
+    kinds: dict[tuple[str, ...], str] = {}
+    for word in _read_words(_CUES_FILE.read_text("utf-8")):
+        kinds[tuple(word.split())] = "event"
+    context = context_words()
+    for section, kind in (("subject", "subject"), ("after", "after"), ("reporting", "reporting")):
+        for word in context.get(section, ()):  # a phrase listed twice is read with the later section
+            kinds[tuple(word.split())] = kind
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, kind in sorted(kinds.items(), key=lambda item: -len(item[0])):
+        by_first.setdefault(phrase[0], []).append((phrase, kind))
+    return by_first
+
+
+def _words_in(text: str, start: int, end: int) -> list[_Word]:
+    """Cue and context words in ``text[start:end]``, left to right; a phrase beats the words in it."""
+    lexicon = _lexicon()
+    tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(text, start, end)]
+    found: list[_Word] = []
+    i = 0
+    while i < len(tokens):
+        step = 1
+        for phrase, kind in lexicon.get(tokens[i][2], ()):
+            n = len(phrase)
+            if i + n <= len(tokens) and all(tokens[i + k][2] == phrase[k] for k in range(1, n)) \
+                    and all(text[tokens[i + k - 1][1]:tokens[i + k][0]].isspace() for k in range(1, n)):
+                found.append(_Word(tokens[i][0], tokens[i + n - 1][1], text[tokens[i][0]:tokens[i + n - 1][1]],
+                                   "after" if kind == "reporting" else kind, kind == "reporting"))
+                step = n
+                break
+        i += step
+    return found
+
+
+def _cue_words(text: str, start: int, end: int, *, titled: bool) -> list[_Word]:
+    """Cue and context words in ``text[start:end]``, less those inside names.
+
+    A capitalised word next to another capitalised word is part of a name ("Memorial Park",
+    "Pershing Court", "Fayette County Jail"), not the word; in a title (``titled``), where every
+    word is capitalised, it counts.
+    """
+    found = []
+    for word in _words_in(text, start, end):
+        if not titled and word.text[0].isupper():
+            following = _NEXT_WORD.match(text, word.end)
+            previous = _PREVIOUS_WORD.search(text, max(0, word.start - 30), word.start)
+            if any(other is not None and other.group(1)[0].isupper() and other.group(1) not in _DATE_NAMES
+                   for other in (following, previous)):
+                continue
+        found.append(word)
+    return found
+
+
+def _qualified(text: str, end: int, high: int, *, titled: bool) -> _Word | None:
+    """The cue or context word a date qualifies, if any: "Sunday's shooting", "a Thursday evening
+    homicide", "the May 7, 2015, shooting", "Monday's hearing", "a Friday news conference"."""
+    stop = min(high, end + 60)
+    if text.startswith(("'s", "\u2019s"), end):
+        begin, most = end + 2, 3  # "Sunday's deadly west Houston shooting": up to three words between
+    elif text.startswith(",", end) and text[end - 1:end].isdigit():
+        begin, most = end + 1, 0  # "the May 7, 2015, shooting"
+    else:
+        begin, most = end, -1  # only modifiers between: "a Friday night double homicide"
+    words = _words_in(text, begin, stop)
+    if not words or words[0].kind == "subject" or (not titled and words[0].text[0].isupper()):
+        return None
+    gap = text[begin:words[0].start]
+    if gap and not _PLAIN_GAP.fullmatch(gap):
+        return None  # punctuation between: "on Friday. Shooting ..."
+    between = _TOKEN.findall(gap)
+    if most >= 0:
+        return words[0] if len(between) <= most else None
+    return words[0] if all(_MODIFIER.fullmatch(w.lower()) for w in between) else None
+
+
+def _attachment(text: str, sentence: tuple[int, int], start: int, end: int, *, titled: bool = False) -> tuple[str, int]:
+    """Whose date the words ``text[start:end]`` give, and how surely.
+
+    Returns ``(kind, strength)``: kind is ``"event"``, ``"after"`` or ``""`` (nobody's), strength
+    ``_STRONG`` or ``_WEAK``. A cue or context word the date qualifies decides ("Sunday's shooting",
+    "a Friday news conference"); else the nearest one to the left, where a [subject] verb
+    ("happened") passes the decision to a cue word just before it; a date with none to its left
+    takes the first one to its right, surely only when the date opens its clause ("On Tuesday,
+    police said ...").
+    """
+    low, high = sentence
+    qualified = _qualified(text, end, high, titled=titled)
+    if qualified is not None:
+        return qualified.kind, _STRONG
+    left = _cue_words(text, max(low, start - _LEFT_REACH), start, titled=titled)
+    if left and left[-1].reporting and _CLAUSE_WORDS.search(text, left[-1].end, start):
+        left = []  # "said the boy was playing in the yard Sunday": the date belongs to the reported clause
+    if left:
+        nearest = left[-1]
+        kind = nearest.kind
+        if kind == "subject":
+            # "the hearing began Monday" / "the shooting happened Monday" / "it happened Monday"
+            kind = "event"
+            if len(left) > 1:
+                before = left[-2]
+                gap = text[before.end:nearest.start]
+                if len(gap.split()) <= 3 and not _PRONOUN.search(gap) and before.kind != "subject":
+                    kind = before.kind
+        if kind == "event" and _DEATH.fullmatch(nearest.text):
+            return "event", _WEAK  # "died Sunday (after being shot on Friday)": maybe a later death
+        return kind, _STRONG
+    following = _cue_words(text, end, high, titled=titled)[:1]
+    if not following:
+        # "Parker was sitting in his living room Saturday night": the scene of the story, maybe the event
+        return ("event" if _SCENE.search(text, max(low, start - _LEFT_REACH), start) else ""), _WEAK
+    kind = "event" if following[0].kind == "subject" else following[0].kind
+    opens_clause = _CLAUSE_OPENING.search(text[max(low, start - _LEFT_REACH):start]) is not None
+    return kind, _OPENING if opens_clause else _WEAK
+
+
+class _Sentences:
+    """The sentence around a position, split one line (paragraph) at a time and only when asked."""
+
+    def __init__(self, text: str, *, whole: bool = False) -> None:
+        self.text = text
+        self.whole = whole  # a title: one sentence
+        self.lines: dict[int, list[tuple[int, int]]] = {}
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        if self.whole:
+            return 0, len(self.text)
+        line_start = self.text.rfind("\n", 0, start) + 1
+        spans = self.lines.get(line_start)
+        if spans is None:
+            line_end = self.text.find("\n", line_start)
+            spans = split_sentences(self.text, line_start, len(self.text) if line_end < 0 else line_end)
+            self.lines[line_start] = spans
+        at = bisect.bisect_right(spans, (start, len(self.text))) - 1
+        return spans[at] if at >= 0 and spans[at][1] >= end else (start, end)
 
 
 def _as_date(value: object) -> dt.date | None:
@@ -142,9 +407,39 @@ def _as_date(value: object) -> dt.date | None:
         return None
 
 
+def _stamp(text: str, pattern: re.Pattern[str]) -> dt.date | None:
+    match = pattern.search(text, 0, _STAMP_REACH)
+    if match is None:
+        return None
+    month = _MONTHS.get(match["month"].capitalize())
+    try:
+        date = dt.date(int(match["year"]), month, int(match["day"])) if month else None
+    except ValueError:
+        return None
+    if date is not None and match["weekday"] and date.weekday() != _WEEKDAYS[match["weekday"].capitalize()]:
+        return None
+    return date
+
+
+def reference_date(text: str, published: object) -> dt.date | None:
+    """The day relative dates ("yesterday", "on Friday") count from.
+
+    The article's own "Posted:"/"Published" stamp near its top when it is earlier than the
+    publication date (which may be when an archive saw the page, or its last update), else the
+    publication date; for an undated article, also an "Updated:" stamp or a date that opens the text.
+    """
+    published = _as_date(published)
+    own = _stamp(text, _OWN_STAMP)
+    if own is not None and (published is None or own < published):
+        return own
+    if published is None:
+        return _stamp(text, _OTHER_STAMP)
+    return published
+
+
 def _resolve(kind: str, match: re.Match[str], published: dt.date | None) -> dt.date | None:
     groups = match.groupdict()
-    if kind in ("month_day", "day_month"):
+    if kind in _ABSOLUTE:
         month = _MONTHS[groups["month"]]
         day = int(groups["day"])
         if groups.get("year"):
@@ -159,8 +454,15 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date | None) -> dt.d
                 candidate = dt.date(year, month, day)
             except ValueError:
                 return None
-            if published is None or candidate <= published:
-                return candidate
+            if published is not None and candidate > published and not groups.get("year"):
+                if (candidate - published).days <= 31:
+                    return None  # "on April 30" in an April 10 article: a date to come, not last year's
+                continue
+            if kind == "weekday_date" and candidate.weekday() != _WEEKDAYS[groups["weekday"]]:
+                # "Sunday, Nov. 15" in a January article: the year whose Nov. 15 is a Sunday;
+                # "Thursday, July 8, 2016" when July 8 was a Friday: one of them is wrong
+                continue
+            return candidate
         return None
     if published is None:
         return None
@@ -172,83 +474,83 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date | None) -> dt.d
     if kind == "days_ago":
         n = groups["n"].lower()
         return published - dt.timedelta(days=int(n) if n.isdigit() else _SMALL_NUMBERS[n])
-    offsets = {"day_before_yesterday": 2, "yesterday": 1, "last_night": 1, "today": 0, "last_week": 7}
+    offsets = {"day_before_yesterday": 2, "yesterday": 1, "last_night": 1, "today": 0}
     return published - dt.timedelta(days=offsets[kind])
 
 
-def _candidates(text: str, published: dt.date | None, max_days_before: int) -> list[_Candidate]:
+def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
+                titled: bool = False) -> list[_Candidate]:
+    """Every date in ``text`` that the rules keep, strong before weak, then in reading order."""
     found: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
-        if not _GUARDS[kind].search(text):
-            continue
-        for match in pattern.finditer(text):
+    sentences = _Sentences(text, whole=titled)
+    for kind, _ in _PATTERNS:
+        for match in _matches(kind, text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue  # "the day before yesterday" already claimed these words
-            if _REFERENCE_BEFORE.search(text[max(0, start - 30):start]):
+            taken.append((start, end))
+            sentence = sentences.around(start, end)
+            qualified = _qualified(text, end, sentence[1], titled=titled)
+            named_event = qualified is not None and qualified.kind == "event"
+            if not named_event and _REFERENCE_BEFORE.search(text[max(0, start - 30):start]):
+                continue
+            if kind not in _ABSOLUTE and _DISTANT_BEFORE.search(text[max(sentence[0], start - 60):start]):
                 continue
             if _STATEMENT_BEFORE.search(text[max(0, start - 30):start]):
                 continue
-            sentence = _sentence_around(text, start, end)
-            if _COUNT_UPDATE.search(sentence) or not _has_cue(sentence):
+            if text[start - 1:start] == "(" and text[end:end + 1] == ")":
+                continue  # "(November 28, 2016) - ...", "UPDATE (Feb. 14)": a stamp
+            kind_of_date, strength = _attachment(text, sentence, start, end, titled=titled)
+            if kind_of_date != "event":
                 continue
-            date = _resolve(kind, match, published)
+            date = _resolve(kind, match, reference)
             if date is None:
                 continue
-            if published is not None and not (0 <= (published - date).days <= max_days_before):
-                continue
-            taken.append((start, end))
-            found.append(_Candidate(date, match.group(0), start))
-    return sorted(found, key=lambda c: c.start)
+            if reference is not None and date > reference:
+                continue  # scheduled, or a misread
+            if reference is not None and not match.groupdict().get("year") \
+                    and (reference - date).days > max_days_before:
+                continue  # a year-less date far back is likely an earlier event mentioned for context
+            found.append(_Candidate(date, match.group(0), start, strength, kind))
+    return sorted(found, key=lambda c: (c.strength, c.start))
 
 
-def resolve_event_date(text: str, published: object, *, max_days_before: int = 31) -> tuple[dt.date | None, str]:
+def resolve_event_date(text: str, published: object, *, title: str = "",
+                       max_days_before: int = 366) -> tuple[dt.date | None, str]:
     """The date the event happened, resolved from ``text`` relative to ``published``.
 
-    Rules:
-      - Expressions understood: "late last night", "last night", "overnight", "in the early hours"
-        (publication day - 1); "yesterday" (- 1); "the day before yesterday" (- 2); "today",
-        "tonight", "this morning" (the publication day); "two days ago", "3 days ago" (- n);
-        "last week", "a week ago" (- 7, so only week-precise); "on Friday", "Friday night",
-        "on a seemingly ordinary Friday" (the latest Friday on or before the publication day;
-        "last Friday" is strictly before it); "on March 22", "22 March", "March 22, 2024"
-        (a missing year is the publication year, or the year before when that
-        would put the date after publication).
-      - Only expressions in a sentence that also contains an event cue from
-        ``data/event_date_cues.txt`` ("attack", "unfolded", "earthquake", "happened", ...) count.
-      - An expression right after "since", "until", "before", "after", "following", "by", "from",
-        "next", "coming" is a reference point, not the event, and is skipped; so is one right
-        after "said", "announced", "reported", ... (the date of a statement), and any in a
-        sentence about the count ("toll", "rose", "revised", "stands at": the date of an update).
-      - A resolved date after publication, or more than ``max_days_before`` days before it, is
-        skipped (likely a scheduled or an earlier event mentioned for context).
-      - The first remaining expression in the text wins: the lede usually says when.
-      - Without a publication date only absolute dates with a year resolve.
-
-    Known misses: two events in one article (the first dated one wins); "last weekend",
-    "earlier this week", "on the 22nd" (no month), times of day across midnight ("overnight"
-    is read as the night before publication even when it means the small hours of the
-    publication day); publication times in another time zone than the event; a weekday
-    whose sentence has no cue word; an event dated only in a sentence that also gives the toll
-    ("killing 12 on Friday, the toll rose ..."); "Friday" read as a weekday even in "Black Friday".
+    See the module docstring for the rules and the known misses.
 
     Args:
         text: the article text.
         published: publication date (date, datetime, Timestamp or NaT/None).
-        max_days_before: how far before publication an event date may lie.
+        title: the article's title, read before the text.
+        max_days_before: how far before publication a date without its year may lie.
 
     Returns:
         ``(date, words)``: the event date (``datetime.date``) and the words it was resolved
         from, or ``(None, "")`` when none was found.
     """
-    found = _candidates(text or "", _as_date(published), max_days_before)
+    reference = reference_date(text or "", published)
+    found = _candidates(text or "", reference, max_days_before)
+    if title:  # the title is read first
+        found = sorted(_candidates(title, reference, max_days_before, titled=True) + found,
+                       key=lambda c: c.strength)
     if not found:
         return None, ""
-    return found[0].date, found[0].words
+    best = found[0]
+    if best.kind == "weekday":
+        # "shot Monday night" in a story the archive dates a week later that also says "Monday,
+        # May 23": the stated date is right, the counting date is stale.
+        for other in found[1:]:
+            if other.strength <= best.strength and other.date.weekday() == best.date.weekday() \
+                    and other.date < best.date and other.kind == "weekday_date":
+                return other.date, other.words
+    return best.date, best.words
 
 
-def add_event_dates(articles: pd.DataFrame, *, max_days_before: int = 31) -> pd.DataFrame:
+def add_event_dates(articles: pd.DataFrame, *, max_days_before: int = 366) -> pd.DataFrame:
     """A copy of ``articles`` with ``event_date`` and ``event_date_text`` filled in.
 
     ``event_date`` is a datetime64 column (NaT when unknown), like ``published``;
@@ -257,9 +559,10 @@ def add_event_dates(articles: pd.DataFrame, *, max_days_before: int = 31) -> pd.
     """
     out = articles.copy()
     resolved = [
-        resolve_event_date(text, published, max_days_before=max_days_before)
-        for text, published in zip(out.get("text", pd.Series(dtype=object)).fillna(""),
-                                    out.get("published", pd.Series(pd.NaT, index=out.index)))
+        resolve_event_date(text, published, title=title, max_days_before=max_days_before)
+        for text, published, title in zip(out.get("text", pd.Series(dtype=object)).fillna(""),
+                                           out.get("published", pd.Series(pd.NaT, index=out.index)),
+                                           out.get("title", pd.Series("", index=out.index)).fillna(""))
     ]
     published_dtype = out["published"].dtype if "published" in out else None
     unit = published_dtype if pd.api.types.is_datetime64_dtype(published_dtype) else "datetime64[ns]"

@@ -1,4 +1,9 @@
-"""Event dates resolved from the article's words relative to its publication date."""
+"""Event dates resolved from the article's words relative to its publication date.
+
+Each table is one rule of ``analysis.timeline.event_dates`` (see its module docstring), written as
+(text, publication date, expected event date, the words it was read from). The sentences are
+invented, in the style of local crime and disaster reporting.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,12 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from analysis.timeline.event_dates import add_event_dates, resolve_event_date
+from analysis.timeline.event_dates import add_event_dates, reference_date, resolve_event_date
 
 D = dt.date
 
-# (text, published, expected date, expected words)
-CASES = [
-    # relative days
+# Rule 1: the expressions, and how each counts from the publication date.
+EXPRESSIONS = [
     ("The explosion ripped through the market late last night, officials said.", "2023-06-10", D(2023, 6, 9),
      "late last night"),
     ("A bus crashed into a ravine yesterday, killing 14.", "2022-11-03", D(2022, 11, 2), "yesterday"),
@@ -24,14 +28,13 @@ CASES = [
     ("Gunmen stormed the hotel two days ago and are still inside.", "2019-04-05", D(2019, 4, 3), "two days ago"),
     ("The ferry sank 3 days ago near the island.", "2019-04-05", None, ""),  # "sank" is not a cue word
     ("The ferry disaster happened 3 days ago near the island.", "2019-04-05", D(2019, 4, 2), "3 days ago"),
-    ("The flooding began last week after days of rain.", "2020-09-15", D(2020, 9, 8), "last week"),
-    ("The train derailed overnight near the border.", "2018-01-09", D(2018, 1, 8), "overnight"),
     # weekdays: 2024-03-24 is a Sunday
     ("The attack took place on Friday during a concert.", "2024-03-24", D(2024, 3, 22), "on Friday"),
     ("The tragic event unfolded on a quiet spring Friday.", "2024-03-24", D(2024, 3, 22), "on a quiet spring Friday"),
     ("The stabbing happened Saturday night outside a bar.", "2024-03-24", D(2024, 3, 23), "Saturday night"),
     ("The shooting happened on Sunday.", "2024-03-24", D(2024, 3, 24), "on Sunday"),
     ("The shooting happened last Sunday.", "2024-03-24", D(2024, 3, 17), "last Sunday"),
+    ("Two men were wounded in a shooting early Sunday.", "2024-03-24", D(2024, 3, 24), "Sunday"),
     # absolute dates, with and without a year
     ("The earthquake struck on March 22 at dawn.", "2024-03-25", D(2024, 3, 22), "on March 22"),
     ("The earthquake struck on 22 March.", "2024-03-25", D(2024, 3, 22), "on 22 March"),
@@ -39,20 +42,135 @@ CASES = [
     ("The bombing happened on June 3, 2017, in the city centre.", None, D(2017, 6, 3), "on June 3, 2017"),
     ("The raid took place on the 4th of July.", "2023-07-06", D(2023, 7, 4), "on the 4th of July"),
     ("The raid took place on the 4th.", "2023-07-06", None, ""),  # no month: a known miss
-    # nothing to resolve, or not the event
-    ("Officials will meet on Monday to discuss aid.", "2024-03-24", None, ""),  # no event cue
+    # a weekday with a date is one expression, and the two must agree
+    ("A woman was shot Saturday, Feb. 6 outside a grocery store.", "2016-02-08", D(2016, 2, 6),
+     "Saturday, Feb. 6"),
+    ("A man was shot and killed Sunday, Dec. 28, 2014, in an alley.", None, D(2014, 12, 28),
+     "Sunday, Dec. 28, 2014"),
+    ("Officers were shot on Thursday, July 8, 2016, during the march.", None, None, ""),  # July 8 was a Friday
+    ("The deputy was shot shortly after midnight Saturday (Dec. 5).", "2015-12-07", D(2015, 12, 5),
+     "Saturday (Dec. 5"),
+    # not resolved: they straddle midnight, or name no day
+    ("The train derailed overnight near the border.", "2018-01-09", None, ""),
+    ("Two people were shot in the early hours near the stadium.", "2018-01-09", None, ""),
+    ("The flooding began last week after days of rain.", "2020-09-15", None, ""),
+]
+
+# Rule 2: relative dates count from the page's own stamp when it is earlier than the publication
+# date, or when the article has no publication date.
+STAMPS = [
+    ("Teen wounded in park shooting Posted: Sunday, March 8, 2015 9:12 AM EST Updated: Tuesday, March 24, 2015\n\n"
+     "A 16-year-old was shot in the leg early Sunday at a city park.", "2015-03-25", D(2015, 3, 8), "Sunday"),
+    ("Updated: Feb 3, 2016 - 6:10 PM\n\nA man was shot twice Tuesday night outside a corner store.", None,
+     D(2016, 2, 2), "Tuesday night"),
+    ("A man was shot twice Tuesday night outside a corner store.", None, None, ""),  # undated: nothing to count from
+    # the stamp itself is never the event's date
+    ("Man killed in shooting on Oak Street Posted: Thursday, May 28, 2015 1:16 PM EDT\n\n"
+     "A man was killed in a shooting on May 1 on Oak Street.", "2015-05-28", D(2015, 5, 1), "on May 1"),
+]
+
+# Rule 3: which year, and how far back.
+YEARS = [
     ("It was the deadliest attack since March 11, 2004.", "2024-03-24", None, ""),  # a reference point
     ("The attack was planned for next Friday.", "2024-03-24", None, ""),  # future
     ("The attack happened yesterday.", None, None, ""),  # relative, but undated article
     ("Casualty figures may rise as March goes on.", "2024-03-24", None, ""),  # 'may', 'March' not dates
-    ("The storm hit on April 30.", "2024-04-10", None, ""),  # would be after publication this year, 11 months back
+    ("The storm hit on April 30.", "2024-04-10", None, ""),  # a date to come, not last April
     ("The storm hit on April 30.", "2024-05-10", D(2024, 4, 30), "on April 30"),
-    ("The death toll from the flood rose to 27 on Tuesday.", "2024-03-24", None, ""),  # date of the update
-    ("At least 19 people died in the fire, the mayor said on Sunday.", "2024-03-24", None, ""),  # of the statement
+    ("The storm hit on Aug. 30.", "2024-04-10", D(2023, 8, 30), "on Aug. 30"),  # last year's
+    ("A gunman opened fire on Sunday, Nov. 15, outside a nightclub.", "2016-01-20", D(2015, 11, 15),
+     "on Sunday, Nov. 15"),  # the weekday picks the year
+    # a trial story two years on: a date that states its year is kept however old
+    ("A jury convicted him Tuesday in the June 21, 2013, shooting of four people.", "2015-09-29",
+     D(2013, 6, 21), "June 21, 2013"),
+]
+
+# Rule 4: whose date is it? The nearest cue word decides.
+WHOSE = [
+    # the event's own words
+    ("A 19-year-old was shot and killed Saturday night outside a bar on Elm Street.", "2016-05-02",
+     D(2016, 4, 30), "Saturday night"),
+    ("The shooting happened just before 2 a.m. Sunday in the 1200 block of Elm Street.", "2016-05-02",
+     D(2016, 5, 1), "Sunday"),  # "2 a.m." does not end the sentence
+    ("It happened around 9 p.m. Friday at a gas station.", "2016-05-02", D(2016, 4, 29), "Friday"),
+    # a later act's words
+    ("A man was charged Tuesday with murder in the shooting of his neighbor.", "2016-05-04", None, ""),
+    ("Police arrested a suspect on Monday in the weekend shooting.", "2016-05-04", None, ""),
+    ("The teen was sentenced Friday for the shooting death of his cousin.", "2016-05-09", None, ""),
+    ("He pleaded guilty on Wednesday to manslaughter in the shooting.", "2016-05-09", None, ""),
+    ("Investigators said Sunday that the victim had been shot twice.", "2016-05-09", None, ""),
+    ("A caller told the sheriff's office late Saturday that a teen had been shot.", "2016-05-09", None, ""),
+    # ... but a reporting verb does not own the date at the end of the clause it reports
+    ("Police said the boy was playing in his yard Sunday evening when he was hit.", "2016-05-09", D(2016, 5, 8),
+     "Sunday evening"),
+    ("Friends held a vigil on Monday for the two women who were killed.", "2016-05-09", None, ""),
+    ("The suspect is due in court Thursday on charges from the shooting.", "2016-05-09", None, ""),
+    ("The gunman, who was still at large Monday, opened fire at a party.", "2016-05-09", None, ""),
+    ("A grand jury will hear the case Monday, a year after the shooting.", "2016-05-09", None, ""),
+    # the word the date qualifies
+    ("Police made an arrest in Sunday's shooting on Maple Avenue.", "2016-05-10", D(2016, 5, 8), "Sunday"),
+    ("Police are looking for the driver in a Thursday night drive-by shooting.", "2016-05-10", D(2016, 5, 5),
+     "Thursday night"),
+    ("Detectives arrested a man after Saturday's deadly east side shooting.", "2016-05-10", D(2016, 5, 7),
+     "Saturday"),  # "after" is no reference point here: it names the event
+    ("He was charged in the Sept. 16, 2015, shooting of a store clerk.", "2016-05-10", D(2015, 9, 16),
+     "Sept. 16, 2015"),
+    ("The chief gave new details about the shooting at a Friday news conference.", "2016-05-10", None, ""),
+    # [subject] verbs: the subject decides
+    ("The preliminary hearing began Monday in the case of the slain clerk.", "2016-05-10", None, ""),
+    ("Police said the shooting occurred Sunday afternoon near the river.", "2016-05-10", D(2016, 5, 8),
+     "Sunday afternoon"),
+    # a date that opens its clause takes the word to its right
+    ("Shortly after midnight Saturday, officers responded to reports of gunfire.", "2016-05-10", D(2016, 5, 7),
+     "Saturday"),
+    ("On Tuesday, police announced charges against the boy.", "2016-05-10", None, ""),
+    # a name is not a cue: "Memorial" here is a park, not a memorial service
+    ("Eight people were wounded near Lincoln Memorial Park on Monday.", "2016-05-10", D(2016, 5, 9), "on Monday"),
+    ("Officers were dispatched to a Pershing Court apartment at 1 a.m. Wednesday.", "2016-05-12", D(2016, 5, 11),
+     "Wednesday"),
+    # earlier rules that still hold: the date of an update to the count, of a statement
+    ("The death toll from the flood rose to 27 on Tuesday.", "2024-03-24", None, ""),
+    ("At least 19 people died in the fire, the mayor said on Sunday.", "2024-03-24", None, ""),
     ("At least 19 people died when the fire broke out on Saturday, the mayor said.", "2024-03-24", D(2024, 3, 23),
      "on Saturday"),
+    ("Officials will meet on Monday to discuss aid.", "2024-03-24", None, ""),  # no cue word at all
+]
+
+# Rule 5: dates skipped outright.
+SKIPPED = [
+    ("The triple shooting happened a year ago this weekend, on Easter Sunday.", "2014-04-19", None, ""),
+    ("Officers blocked the street after the shooting. pic.twitter.com/abc123 \u2014 A Reporter (@areporter) "
+     "June 26, 2016", "2016-06-26", None, ""),
+    ("(November 28, 2016) \u2013 A hunter was shot in the leg in a field.", "2016-11-28", None, ""),
+    ("Three people have been shot in the neighborhood since Nov. 15.", "2016-12-12", None, ""),
+]
+
+# Rule 6: strong dates beat weak ones; weak ones count when there is nothing better.
+STRENGTH = [
+    # "died" is weak: the shooting's own date wins
+    ("The man died Tuesday. He had been shot on Saturday outside his home.", "2016-05-04", D(2016, 4, 30),
+     "on Saturday"),
+    ("A woman shot in the head last week died Thursday at the hospital.", "2016-05-06", D(2016, 5, 5), "Thursday"),
+    # a scene with the event later in the sentence, or none at all
+    ("The boy was playing in the yard Sunday evening when a stray bullet hit him.", "2016-05-10", D(2016, 5, 8),
+     "Sunday evening"),
+    ("The girl was sleeping in her bedroom on Friday night.", "2016-05-10", D(2016, 5, 6), "on Friday night"),
+    # a date found by the word to its right is less sure than one found by the word to its left
+    ("Early Saturday, officers responded to the home again. The man was shot Friday night in the driveway.",
+     "2016-05-09", D(2016, 5, 6), "Friday night"),
+    # a stated "Monday, May 23" beats a "Monday night" counted from a publication date a week later
+    ("A girl was hurt in a drive-by shooting Monday night. It happened Monday, May 23 outside her home.",
+     "2016-06-01", D(2016, 5, 23), "Monday, May 23"),
+    # a date after a verb in no list is weak, even with the event named further on
+    ("His sister declined Thursday to discuss the shooting. The man was shot Wednesday afternoon at his home.",
+     "2016-05-10", D(2016, 5, 4), "Wednesday afternoon"),
+    # the first strong date in reading order: the lede over a recalled older event
+    ("A landslide buried a village on Tuesday, killing at least 20. "
+     "A smaller landslide hit the same valley on March 2.", "2023-03-09", D(2023, 3, 7), "on Tuesday"),
     ("", "2024-03-24", None, ""),
 ]
+
+CASES = EXPRESSIONS + STAMPS + YEARS + WHOSE + SKIPPED + STRENGTH
 
 
 @pytest.mark.parametrize(("text", "published", "expected", "words"), CASES)
@@ -60,30 +178,52 @@ def test_resolve_event_date(text, published, expected, words):
     assert resolve_event_date(text, published) == (expected, words)
 
 
-def test_first_dated_event_sentence_wins_over_later_context():
-    text = ("A landslide buried a village on Tuesday, killing at least 20. "
-            "A smaller landslide hit the same valley on March 2.")
-    assert resolve_event_date(text, pd.Timestamp("2023-03-09")) == (D(2023, 3, 7), "on Tuesday")
+@pytest.mark.parametrize(("title", "text", "expected", "words"), [
+    ("Wednesday night shooting leaves one dead", "Police are investigating. The victim was 24.", D(2016, 3, 9),
+     "Wednesday night"),
+    # the title is read before the text
+    ("Teen killed in Friday shooting", "A second man was wounded in a shooting on Sunday.", D(2016, 3, 4),
+     "Friday"),
+    # in a title every word is capitalised: "Shooting" still counts
+    ("Police Identify Victim In Tuesday Shooting", "The victim was 31.", D(2016, 3, 8), "Tuesday"),
+])
+def test_title_is_read_first(title, text, expected, words):
+    assert resolve_event_date(text, "2016-03-10", title=title) == (expected, words)
 
 
-def test_max_days_before_limits_old_references():
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Posted: Sunday, March 8, 2015 9:12 AM\n\nA boy was shot.", "2015-03-25", D(2015, 3, 8)),
+    ("Posted: Sunday, March 8, 2015 9:12 AM\n\nA boy was shot.", "2015-03-01", D(2015, 3, 1)),  # later: ignored
+    ("(Published Monday, Aug. 4, 2014)\n\nA boy was shot.", None, D(2014, 8, 4)),
+    ("Updated: Oct 5, 2016 - 5:52 PM\n\nA boy was shot.", "2016-10-09", D(2016, 10, 9)),  # an update: dated wins
+    ("Updated: Oct 5, 2016 - 5:52 PM\n\nA boy was shot.", None, D(2016, 10, 5)),
+    ("A boy was shot on May 3, 2016.", None, None),  # a date in the story is no stamp
+])
+def test_reference_date(text, published, expected):
+    assert reference_date(text, published) == expected
+
+
+def test_max_days_before_limits_old_year_less_dates():
     text = "The attack happened on January 5."
-    assert resolve_event_date(text, "2023-03-20") == (None, "")
-    assert resolve_event_date(text, "2023-03-20", max_days_before=90) == (D(2023, 1, 5), "on January 5")
+    assert resolve_event_date(text, "2023-03-20", max_days_before=31) == (None, "")
+    assert resolve_event_date(text, "2023-03-20") == (D(2023, 1, 5), "on January 5")
 
 
 def test_add_event_dates_keeps_input_and_types():
     articles = pd.DataFrame({
-        "article_id": ["a", "b", "c"],
-        "text": ["The blast happened yesterday.", "The blast happened yesterday.", "No date here."],
-        "published": pd.to_datetime(["2024-05-02", None, "2024-05-02"]),
+        "article_id": ["a", "b", "c", "d"],
+        "title": ["", "", "", "Monday shooting leaves man hurt"],
+        "text": ["The blast happened yesterday.", "The blast happened yesterday.", "No date here.",
+                 "Police have no suspect."],
+        "published": pd.to_datetime(["2024-05-02", None, "2024-05-02", "2024-05-08"]),
     })
     before = articles.copy()
     out = add_event_dates(articles)
     pd.testing.assert_frame_equal(articles, before)
     assert out["event_date"].tolist()[0] == pd.Timestamp("2024-05-01")
-    assert out["event_date"].isna().tolist() == [False, True, True]
-    assert out["event_date_text"].tolist() == ["yesterday", "", ""]
+    assert out["event_date"].isna().tolist() == [False, True, True, False]
+    assert out["event_date"].tolist()[3] == pd.Timestamp("2024-05-06")
+    assert out["event_date_text"].tolist() == ["yesterday", "", "", "Monday"]
     assert pd.api.types.is_datetime64_dtype(out["event_date"])
 
 
@@ -95,18 +235,29 @@ def test_add_event_dates_empty_table():
 
 
 def test_every_date_expression_contains_its_guard_words():
-    # A text is only searched with a pattern when it contains the pattern's guard words: check that every
-    # expression the cases rely on (and a few more) carries them, so the shortcut never hides a date.
-    from analysis.timeline.event_dates import _GUARDS, _PATTERNS
+    # A pattern is only tried around its guard words: check that every expression the cases rely on
+    # (and a few more) carries them, near enough to its start, so the shortcut never hides a date.
+    from analysis.timeline.event_dates import _BEFORE_GUARD, _GUARDS, _PATTERNS
 
     texts = [text for text, *_ in CASES] + [
-        "It happened OVERNIGHT, in the Early Hours of Tuesday.", "Tonight and THIS EVENING", "a week ago",
+        "It happened LAST NIGHT, in the Early Hours of Tuesday.", "Tonight and THIS EVENING", "a week ago",
         "one week ago; an day ago; 10 days ago", "Sept. 3rd, 2021 and 3rd of Sept 2021", "the night of Jan 5",
+        "on a seemingly ordinary Friday", "late on Sunday, September 18, 2016",
     ]
     matched = set()
     for text in texts:
         for kind, pattern in _PATTERNS:
             for match in pattern.finditer(text):
                 matched.add(kind)
-                assert _GUARDS[kind].search(match.group(0)), (kind, match.group(0))
+                guard = _GUARDS[kind].search(match.group(0))
+                assert guard, (kind, match.group(0))
+                assert guard.start() <= _BEFORE_GUARD, (kind, match.group(0))
     assert matched == set(_GUARDS)
+
+
+def test_word_lists_are_lower_case_and_sectioned():
+    from analysis.timeline.event_dates import context_words
+
+    sections = context_words()
+    assert set(sections) == {"after", "subject", "reporting"}
+    assert all(word == word.lower() for words in sections.values() for word in words)
