@@ -14,7 +14,7 @@ from analysis.views.toll import (
     event_periods,
     marked_sentence,
     point_facts,
-    source_day_grid,
+    source_day_table,
     summary_sections,
 )
 from charts.toll import toll_chart
@@ -32,7 +32,7 @@ MAX_PAIRS_SHOWN = 25
 #: The figure picker lists this many points (and the one picked); a click on the chart picks any.
 MAX_POINT_CHOICES = 300
 #: The table of all pairs shows this many rows; the download has them all.
-MAX_PAIR_ROWS = 2000
+MAX_PAIR_ROWS = 500
 
 tables = app_data.current_tables()
 articles, timeline, contradictions = tables.articles, tables.timeline, tables.contradictions
@@ -89,7 +89,7 @@ def _chart_view(t, c: str, p: int):
     in_period = _period_timeline(t, p)
     data = in_period[in_period["category"] == c]
     return (toll_chart(in_period, t.articles, category=c), data, data.to_csv(index=False),
-            source_day_grid(data, category=c))
+            source_day_table(data, category=c))
 
 
 chart, chart_data, chart_csv, grid = app_data.view("toll_chart", _chart_view, category, period)
@@ -166,7 +166,9 @@ with st.container(border=True):
 
 st.header("Where sources disagree")
 st.markdown(f"**{esc(label)} reported, by source and day**")
-st.dataframe(grid, width="stretch")
+if "day" in grid.columns:
+    st.caption(f"{grid['source'].nunique():,} sources on {grid['day'].nunique():,} days: one row per source and day.")
+st.dataframe(grid, width="stretch", hide_index="day" in grid.columns)
 if not band.empty:
     st.markdown("**Highest and most conservative total, by reporting day**")
     st.caption("Highest: the largest total reported that day or earlier. Most conservative: the smallest total "
