@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Hashable
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -20,6 +22,8 @@ from analysis.ingest.corpus import load_path
 from analysis.pipeline import analyse_corpus
 from analysis.tables import CorpusTables
 from analysis.uploads import BuiltCorpus
+
+T = TypeVar("T")
 
 APP_DIR = Path(__file__).resolve().parent
 SEEDS_DIR = APP_DIR / "seeds"
@@ -40,6 +44,12 @@ CORPUS_JOB = "corpus_job"
 #: True once ``dashboard.py`` has routed this session; False after a reroute attempt
 #: (see ``route_through_dashboard``).
 ROUTED = "routed_by_dashboard"
+#: ``(corpus id, filters, tables)``: this session's filtered tables, kept until the corpus or filters change.
+_CURRENT = "_current_tables"
+#: ``{"tables": tables, "views": {(name, args): value}}``: this session's computed views of those tables.
+_VIEWS = "_page_views"
+#: At most this many views are kept per session (the oldest go first); a corpus or filter change drops all.
+MAX_VIEWS = 48
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$&:])")
 
@@ -84,6 +94,7 @@ def set_active_corpus(built: BuiltCorpus | None) -> None:
     gave per file join the session's source groups.
     """
     state = st.session_state
+    forget_views()
     if built is None:
         state.pop(ACTIVE_CORPUS, None)
     else:
@@ -181,10 +192,59 @@ def route_through_dashboard(page_file: str) -> None:
     st.rerun()
 
 
+def _filter_values() -> tuple:
+    state = st.session_state
+    dates = state.get(FILTER_DATES)
+    return (tuple(state.get(FILTER_SOURCES) or ()), tuple(str(d) for d in dates) if dates else (),
+            bool(state.get(FILTER_UNDATED, True)))
+
+
 def current_tables() -> CorpusTables:
-    """The corpus restricted to the articles the sidebar filters select."""
+    """The corpus restricted to the articles the sidebar filters select.
+
+    Restricted once per (corpus, filters) and kept in this session's state, so reruns reuse the
+    same object (which ``view`` keys on); with nothing filtered out it is the corpus itself.
+    """
     tables = corpus_tables()
-    return tables.restrict(selected_article_ids(tables.articles))
+    built = active_corpus()
+    key = (built.fingerprint if built is not None else "seeds", _filter_values())
+    kept = st.session_state.get(_CURRENT)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    ids = selected_article_ids(tables.articles)
+    current = tables if len(ids) == len(tables.articles) else tables.restrict(ids)
+    st.session_state[_CURRENT] = (key, current)
+    return current
+
+
+def view(name: str, compute: Callable[..., T], *args: Hashable) -> T:
+    """``compute(current_tables(), *args)``, computed once per session, corpus, filters and ``args``.
+
+    Session-scoped: the result lives in this session's ``st.session_state``, never in a
+    process-wide cache, so it can hold the session's own articles; it is dropped when the
+    corpus or the filters change (and with the session). ``args`` are the small values that
+    shape the view (a category, a score name). Never mutate the returned value.
+    """
+    tables = current_tables()
+    memo = st.session_state.get(_VIEWS)
+    if memo is None or memo["tables"] is not tables:
+        memo = {"tables": tables, "views": {}}
+        st.session_state[_VIEWS] = memo
+    views = memo["views"]
+    key = (name, args)
+    if key in views:
+        views[key] = views.pop(key)  # most recently used last
+    else:
+        views[key] = compute(tables, *args)
+        while len(views) > MAX_VIEWS:
+            del views[next(iter(views))]
+    return views[key]
+
+
+def forget_views() -> None:
+    """Drop this session's filtered tables and computed views (the corpus changed)."""
+    st.session_state.pop(_CURRENT, None)
+    st.session_state.pop(_VIEWS, None)
 
 
 def sidebar_filters() -> None:

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import html
 import textwrap
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analysis.figures.labels import figure_label
+from analysis.timeline.bands import summary_band
 from analysis.timeline.contradictions import ABOUT_TOLERANCE
 from analysis.timeline.points import CATEGORY_LABELS
 
@@ -39,10 +42,18 @@ SOURCE_COLOURS: tuple[str, ...] = (
     "#8c564b", "#e377c2", "#bcbd22", "#393b79", "#637939", "#843c39",
 )
 OTHER_SOURCES_COLOUR = "#7f7f7f"
+#: Past this many points the chart draws with WebGL (``Scattergl``) and smaller markers.
+GL_POINTS = 2000
+#: Past this many points a hover shows the first 3 lines of the sentence, not 8 (the payload stays small).
+HOVER_FULL_POINTS = 2000
+#: Event dates get a dotted line each up to this many days; beyond, only their stars.
+MAX_EVENT_LINES = 20
+#: Event-date hover lists at most this many distinct phrasings.
+MAX_EVENT_WORDS = 6
 
 POINT_COLUMNS = ["point_id", "article_id", "figure_id", "replaced_by", "source", "title", "status", "published",
                  "dated", "x", "strip_x", "value", "err_plus", "err_minus", "qualifier", "symbol", "may_rise",
-                 "colour", "label", "hover"]
+                 "colour", "label", "short", "hover"]
 
 
 def _missing(value: object) -> bool:
@@ -69,7 +80,7 @@ def source_colours(sources: list[str]) -> dict[str, str]:
             for i, source in enumerate(sources)}
 
 
-def _hover(row: dict, category: str) -> str:
+def _hover(row: dict, category: str, *, sentence_lines: int = 8) -> str:
     published = row["published"]
     if _missing(published):
         when = "no publication date found"
@@ -91,7 +102,7 @@ def _hover(row: dict, category: str) -> str:
     if _text(row.get("attributed_to")):
         lines.append(f"According to: {_esc(row['attributed_to'])}")
     if _text(row.get("sentence")):
-        lines.append("<i>" + _wrapped(f"“{row['sentence']}”") + "</i>")
+        lines.append("<i>" + _wrapped(f"“{row['sentence']}”", 60, sentence_lines) + "</i>")
     return "<br>".join(lines)
 
 
@@ -105,18 +116,26 @@ def chart_points(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
     Rule: dated points sit at their publication time; points of the same day and value are
     spread a few hours apart so none hides another. Undated points get ``dated = False``
     and a position ``strip_x`` (0, 1, 2, ...) in the undated strip. Error bars: ranges span
-    low to high, "about" figures ±10%.
+    low to high, "about" figures ±10%. Colour is the source, in order of first report; with
+    more sources than colours, the sources with most points get them and the rest are grey.
+    Past ``HOVER_FULL_POINTS`` points the hover keeps 3 lines of the sentence.
 
     Returns:
         Columns point_id, article_id, figure_id, replaced_by, source, title, status,
         published, dated, x, strip_x, value, err_plus, err_minus, qualifier, symbol,
-        may_rise, colour, label (plain text for a picker), hover (escaped HTML).
+        may_rise, colour, label (plain text for a picker), short (escaped source and figure
+        without tags, the hover of a compact chart: plotly's JSON spells each ``<`` in six bytes), hover (escaped HTML, with the sentence).
     """
     rows = timeline[(timeline["category"] == category) & timeline["value"].notna()]
     if rows.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in POINT_COLUMNS})
-    first_seen = rows.sort_values("published", na_position="last", kind="stable")["source"].drop_duplicates()
-    colours = source_colours(first_seen.tolist())
+    first_seen = rows.sort_values("published", na_position="last", kind="stable")["source"].drop_duplicates().tolist()
+    if len(first_seen) > len(SOURCE_COLOURS):  # colour the sources with most points; the rest share grey
+        counts = rows["source"].value_counts()
+        ranked = sorted(first_seen, key=lambda s: -counts[s])[:len(SOURCE_COLOURS)]
+        first_seen = [s for s in first_seen if s in set(ranked)]
+    colours = source_colours(first_seen)
+    sentence_lines = 8 if len(rows) <= HOVER_FULL_POINTS else 3
     points = []
     seen_at: dict[tuple, int] = {}
     undated_positions: dict[str, int] = {}
@@ -151,9 +170,29 @@ def chart_points(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
             "symbol": QUALIFIER_MARKERS.get(row["qualifier"], QUALIFIER_MARKERS["exact"])[0],
             "may_rise": bool(row["may_rise"]), "colour": colours.get(row["source"], OTHER_SOURCES_COLOUR),
             "label": f"{when} · {row['source']} · {figure}{status}",
-            "hover": _hover(row, category),
+            "short": f"{_esc(row['source'])} · {html.escape(figure)}{status}",
+            "hover": _hover(row, category, sentence_lines=sentence_lines),
         })
     return pd.DataFrame(points, columns=POINT_COLUMNS)
+
+
+@dataclass(frozen=True)
+class TollChart:
+    """One category's chart and what the page needs to read a click on it."""
+
+    points: pd.DataFrame  # chart_points
+    band: pd.DataFrame  # summary_band
+    figure: go.Figure
+    trace_ids: list[list[str]]  # trace_point_ids
+
+
+def toll_chart(timeline: pd.DataFrame, articles: pd.DataFrame, *, category: str) -> TollChart:
+    """The points, band and figure of one category, with the articles' event dates marked."""
+    points = chart_points(timeline, category=category)
+    band = summary_band(timeline, category=category)
+    in_chart = articles[articles["article_id"].isin(points["article_id"])]
+    figure = toll_figure(points, band, category=category, event_dates=in_chart[["event_date", "event_date_text"]])
+    return TollChart(points, band, figure, trace_point_ids(figure, points))
 
 
 def _axes(dated: bool, undated: bool) -> tuple[str | None, str | None]:
@@ -173,8 +212,12 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
             on the time axis; empty or None for none.
         height: figure height in pixels.
 
-    Every trace that stands for a figure carries ``customdata = [point_id, article_id]`` so a
-    click or selection can be traced back to the figure.
+    Built in one pass at any size: the band is three traces, the links one per axis, the points
+    one trace per axis and status with a colour and a symbol per point (``Scattergl`` past
+    ``GL_POINTS`` points), the may-rise rings one per axis, the event-date stars one; the legend
+    names the coloured sources and counts the grey rest. Every trace that stands for a figure
+    carries ``customdata = [point_id, article_id]`` so a click or selection can be traced back
+    to the figure.
     """
     label = CATEGORY_LABELS.get(category, category)
     dated_points = points[points["dated"].astype(bool)] if not points.empty else points
@@ -195,86 +238,100 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
             return {}
         return {"xaxis": axis}
 
-    # Disagreement band: per event group, the most conservative and the highest total.
     if has_dated and not band.empty:
-        for i, (group, rows) in enumerate(band.groupby("event_group", sort=True)):
-            rows = rows.sort_values("date")
-            xs = list(rows["date"]) + [rows["date"].iloc[-1] + pd.Timedelta(hours=12)]
-            conservative = list(rows["conservative"]) + [rows["conservative"].iloc[-1]]
-            highest = list(rows["highest"]) + [rows["highest"].iloc[-1]]
-            common = dict(mode="lines", line_shape="hv", hoverinfo="skip", legend="legend2")
-            figure.add_trace(go.Scatter(x=xs, y=conservative, line=dict(color="#6b6b6b", width=1.5, dash="dot"),
-                                        name="most conservative that day", showlegend=i == 0, **common))
-            figure.add_trace(go.Scatter(x=xs, y=highest, line=dict(color="#6b6b6b", width=1.5),
-                                        fill="tonexty", fillcolor="rgba(120,120,120,0.15)",
-                                        name="highest so far (shaded gap: disagreement)", showlegend=i == 0,
-                                        **common))
+        for trace in _band_traces(band):
+            figure.add_trace(trace)
 
-    # Superseded figures, linked to the figure that replaced them.
+    compact = len(points) > GL_POINTS
+    scatter = go.Scattergl if compact else go.Scatter
+
+    def position(values, dated_part: bool):
+        # Compact charts send dates as epoch milliseconds (a binary array), not ISO strings.
+        if not compact:
+            return values
+        if not dated_part:
+            return np.asarray(values, dtype="float64")
+        stamps = pd.to_datetime(pd.Series(list(values), dtype="object"), errors="coerce")
+        return np.where(stamps.notna(), stamps.astype("int64") / 1e6, np.nan)
+
+    # Superseded figures, linked to the figure that replaced them: one line trace per axis.
     if not points.empty:
-        by_id = {pid: row for pid, row in zip(points["point_id"], points.to_dict("records"))}
+        ends = points[["point_id", "x", "strip_x", "value"]].rename(columns=lambda c: f"new_{c}")
+        links = points[points["status"] == "superseded"].merge(ends, left_on="replaced_by", right_on="new_point_id")
         for dated_part, axis in ((True, time_axis), (False, strip_axis)):
-            xs, ys = [], []
-            for row in points[(points["status"] == "superseded") & (points["dated"] == dated_part)].to_dict("records"):
-                new = by_id.get(row["replaced_by"])
-                if new is None:
-                    continue
-                xs += [row["x"] if dated_part else row["strip_x"], new["x"] if dated_part else new["strip_x"], None]
-                ys += [row["value"], new["value"], None]
-            if xs:
-                figure.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
-                                            line=dict(color="#9a9a9a", width=1.5, dash="dash"),
-                                            **axis_kwargs(axis)))
+            part = links[links["dated"] == dated_part]
+            if part.empty:
+                continue
+            column = "x" if dated_part else "strip_x"
+            # old -> new, then a gap: [x_old, x_new, None, ...]
+            xs = [v for a, b in zip(part[column], part[f"new_{column}"]) for v in (a, b, None)]
+            ys = [v for a, b in zip(part["value"], part["new_value"]) for v in (a, b, None)]
+            figure.add_trace(scatter(x=position(xs, dated_part), y=np.array(ys, dtype="float64") if compact else ys,
+                                     mode="lines", hoverinfo="skip", showlegend=False,
+                                     line=dict(color="#9a9a9a", width=1 if compact else 1.5, dash="dash"),
+                                     **axis_kwargs(axis)))
 
-    # Points: one trace per source (colour) and part (dated, undated); shape = qualifier.
-    groups = _source_groups(points)
-    for source in groups:
-        for dated_part, axis in ((True, time_axis), (False, strip_axis)):
-            for status in ("current", "superseded"):
-                rows = points[(points["source"] == source) & (points["dated"] == dated_part)
-                              & (points["status"] == status)]
-                if rows.empty:
-                    continue
-                superseded = status == "superseded"
-                has_bars = bool((rows["err_plus"] > 0).any() or (rows["err_minus"] > 0).any())
-                figure.add_trace(go.Scatter(
-                    x=rows["x"] if dated_part else rows["strip_x"], y=rows["value"], mode="markers",
-                    name=html.escape(source), legendgroup=groups[source],
-                    showlegend=False,
-                    marker=dict(symbol=[s + ("-open" if superseded else "") for s in rows["symbol"]], size=13,
-                                color=rows["colour"].iloc[0], opacity=0.4 if superseded else 0.95,
-                                line=dict(width=1.5 if superseded else 1, color=rows["colour"].iloc[0]
-                                          if superseded else "white")),
-                    error_y=dict(type="data", symmetric=False, array=rows["err_plus"].tolist(),
-                                 arrayminus=rows["err_minus"].tolist(), thickness=1.5, width=5,
-                                 color=rows["colour"].iloc[0], visible=has_bars),
-                    customdata=list(zip(rows["point_id"], rows["article_id"])),
-                    hovertext=rows["hover"], hovertemplate="%{hovertext}<extra></extra>",
-                    **axis_kwargs(axis)))
-
-    # "may rise": a ring around the point.
-    rising = points[points["may_rise"].astype(bool)] if not points.empty else points
-    for dated_part, axis in ((True, time_axis), (False, strip_axis)):
-        rows = rising[rising["dated"] == dated_part] if not rising.empty else rising
-        if rows.empty:
+    # Points: one trace per part (dated, undated) and status, a colour per point (the source) and a shape
+    # (the qualifier); then the may-rise rings. Compact charts send colours and shapes as numbers and a
+    # short hover (the sentence is one click away, below the chart); ``trace_point_ids`` maps clicks.
+    palette = [*SOURCE_COLOURS, OTHER_SOURCES_COLOUR]
+    colour_index = {c: i for i, c in enumerate(palette)}
+    for part, dated_part, rows in _point_parts(points):
+        axis = time_axis if dated_part else strip_axis
+        xs = position(rows["x"] if dated_part else rows["strip_x"], dated_part)
+        ys = rows["value"].to_numpy(dtype="float64") if compact else rows["value"]
+        if part.startswith("rings"):
+            figure.add_trace(scatter(
+                x=xs, y=ys, mode="markers", meta=part, showlegend=False,
+                marker=dict(symbol="circle-open", size=15 if compact else 24, color="#333333", line=dict(width=1.5)),
+                **({"hoverinfo": "skip"} if compact else
+                   {"customdata": list(zip(rows["point_id"], rows["article_id"])), "hovertext": rows["hover"],
+                    "hovertemplate": "%{hovertext}<extra></extra>"}),
+                **axis_kwargs(axis)))
             continue
-        figure.add_trace(go.Scatter(
-            x=rows["x"] if dated_part else rows["strip_x"], y=rows["value"], mode="markers",
-            marker=dict(symbol="circle-open", size=24, color="#333333", line=dict(width=1.5)),
-            customdata=list(zip(rows["point_id"], rows["article_id"])), hovertext=rows["hover"],
-            hovertemplate="%{hovertext}<extra></extra>", showlegend=False, **axis_kwargs(axis)))
+        superseded = "superseded" in part
+        has_bars = bool((rows["err_plus"] > 0).any() or (rows["err_minus"] > 0).any())
+        if compact:
+            symbols = rows["symbol"].iloc[0] + ("-open" if superseded else "")
+            colours = np.array([colour_index.get(c, len(palette) - 1) for c in rows["colour"]], dtype="int8")
+            scale = dict(colorscale=[[i / (len(palette) - 1), c] for i, c in enumerate(palette)],
+                         cmin=0, cmax=len(palette) - 1)
+            edge = "#9a9a9a" if superseded else "white"
+            hover = dict(text=rows["short"], hovertemplate="%{text}<br>%{x|%Y-%m-%d}<extra></extra>"
+                         if dated_part else "%{text}<br>no publication date found<extra></extra>")
+        else:
+            symbols = [s + ("-open" if superseded else "") for s in rows["symbol"]]
+            colours, scale = rows["colour"].tolist(), {}
+            edge = colours if superseded else "white"
+            hover = dict(customdata=list(zip(rows["point_id"], rows["article_id"])), hovertext=rows["hover"],
+                         hovertemplate="%{hovertext}<extra></extra>")
+        bars = dict(type="data", symmetric=False, array=rows["err_plus"].to_numpy(dtype="float64"),
+                    arrayminus=rows["err_minus"].to_numpy(dtype="float64"), thickness=1.5, width=5,
+                    color="#888888") if has_bars else dict(visible=False)
+        figure.add_trace(scatter(
+            x=xs, y=ys, mode="markers", meta=part, showlegend=False,
+            name="superseded figures" if superseded else "headline figures",
+            marker=dict(symbol=symbols, size=9 if compact else 13, color=colours, **scale,
+                        opacity=0.4 if superseded else 0.9, line=dict(width=1.5 if superseded else 1, color=edge)),
+            error_y=bars, **hover, **axis_kwargs(axis)))
 
-    # Event dates from the texts: a star on the time axis and a dotted line.
+    # Event dates from the texts: stars on the time axis (one trace), and a dotted line per day while few.
     event_rows = pd.DataFrame() if event_dates is None else event_dates.dropna(subset=["event_date"])
     if has_dated and not event_rows.empty:
-        for day, rows in event_rows.groupby(pd.to_datetime(event_rows["event_date"]).dt.normalize()):
-            figure.add_vline(x=day, line=dict(color="#444444", width=1, dash="dot"))
-            words = "; ".join(sorted({html.escape(str(w)) for w in rows["event_date_text"] if _text(w)}))
-            figure.add_trace(go.Scatter(
-                x=[day], y=[0], mode="markers", marker=dict(symbol="star", size=15, color="#444444"),
-                name="event date (from the text)", showlegend=False,
-                hovertext=[f"Event date {day:%Y-%m-%d}, from {len(rows)} article(s): {words}"],
-                hovertemplate="%{hovertext}<extra></extra>"))
+        days = event_rows.groupby(pd.to_datetime(event_rows["event_date"]).dt.normalize())
+        stars_x, stars_text = [], []
+        for day, rows in days:
+            if days.ngroups <= MAX_EVENT_LINES:
+                figure.add_vline(x=day, line=dict(color="#444444", width=1, dash="dot"))
+            words = sorted({str(w) for w in rows["event_date_text"] if _text(w)})
+            shown = "; ".join(html.escape(w) for w in words[:MAX_EVENT_WORDS]) + \
+                ("; …" if len(words) > MAX_EVENT_WORDS else "")
+            stars_x.append(day)
+            stars_text.append(f"Event date {day:%Y-%m-%d}, from {len(rows)} article(s): {shown}")
+        figure.add_trace(go.Scatter(
+            x=stars_x, y=[0] * len(stars_x), mode="markers", marker=dict(symbol="star", size=15, color="#444444"),
+            name="event date (from the text)", showlegend=False, hovertext=stars_text,
+            hovertemplate="%{hovertext}<extra></extra>"))
 
     _legend(figure, points, has_event=has_dated and not event_rows.empty)
     _layout(figure, points, label=label, time_axis=time_axis, strip_axis=strip_axis, strip_title=strip_title,
@@ -282,22 +339,83 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
     return figure
 
 
-def _source_groups(points: pd.DataFrame) -> dict[str, str]:
-    """A legend group id per source (ids, not names: names are untrusted text)."""
-    sources = points["source"].drop_duplicates() if not points.empty else []
-    return {source: f"source-{i}" for i, source in enumerate(sources)}
+def _point_parts(points: pd.DataFrame):
+    """``(part, dated, rows)`` for each group of points that gets a trace, in the figure's order:
+    headline and superseded figures on the time axis and in the strip, then the may-rise rings.
+    A compact chart (over ``GL_POINTS`` points) also splits the figures by marker shape, so each
+    trace has one symbol: ``"dated-current:triangle-up"``."""
+    if points.empty:
+        return
+    dated = points["dated"].astype(bool)
+    by_symbol = len(points) > GL_POINTS
+    for dated_part in (True, False):
+        for status in ("current", "superseded"):
+            rows = points[(dated == dated_part) & (points["status"] == status)]
+            part = f"{'dated' if dated_part else 'undated'}-{status}"
+            if by_symbol:
+                for symbol, same in rows.groupby("symbol", sort=True):
+                    yield f"{part}:{symbol}", dated_part, same
+            elif not rows.empty:
+                yield part, dated_part, rows
+    rising = points["may_rise"].astype(bool)
+    for dated_part in (True, False):
+        rows = points[rising & (dated == dated_part)]
+        if not rows.empty:
+            yield f"rings-{'dated' if dated_part else 'undated'}", dated_part, rows
+
+
+def trace_point_ids(figure: go.Figure, points: pd.DataFrame) -> list[list[str]]:
+    """The point ids of each trace of ``toll_figure(points, ...)``, by trace and point index (empty
+    for traces that stand for no figure), so a click's ``(curve_number, point_index)`` finds its
+    figure even in a compact chart that carries no ``customdata``."""
+    ids = {part: rows["point_id"].tolist() for part, _, rows in _point_parts(points)}
+    return [ids.get(trace.meta, []) if isinstance(trace.meta, str) else [] for trace in figure.data]
+
+
+def _band_traces(band: pd.DataFrame) -> list[go.Scatter]:
+    """The disagreement band in three traces, every event group in each (gaps between groups):
+    the shaded spread, the most conservative line and the highest line, drawn as explicit steps."""
+    shade_x, shade_y, low_x, low_y, high_x, high_y = [], [], [], [], [], []
+    for _, rows in band.groupby("event_group", sort=True):
+        rows = rows.sort_values("date")
+        days = list(rows["date"]) + [rows["date"].iloc[-1] + pd.Timedelta(hours=12)]
+        # steps: each day's value holds until the next day -> (d0, v0), (d1, v0), (d1, v1), ...
+        step_x = [d for pair in zip(days[:-1], days[1:]) for d in pair]
+        step_high = [v for v in rows["highest"] for _ in (0, 1)]
+        step_low = [v for v in rows["conservative"] for _ in (0, 1)]
+        high_x += step_x + [None]
+        high_y += step_high + [None]
+        low_x += step_x + [None]
+        low_y += step_low + [None]
+        shade_x += step_x + step_x[::-1] + [None]
+        shade_y += step_high + step_low[::-1] + [None]
+    common = dict(mode="lines", hoverinfo="skip", legend="legend2")
+    return [
+        go.Scatter(x=shade_x, y=shade_y, fill="toself", fillcolor="rgba(120,120,120,0.15)", line=dict(width=0),
+                   name="disagreement (shaded)", showlegend=False, **common),
+        go.Scatter(x=low_x, y=low_y, line=dict(color="#6b6b6b", width=1.5, dash="dot"),
+                   name="most conservative that day", **common),
+        go.Scatter(x=high_x, y=high_y, line=dict(color="#6b6b6b", width=1.5),
+                   name="highest so far (shaded gap: disagreement)", **common),
+    ]
 
 
 def _legend(figure: go.Figure, points: pd.DataFrame, *, has_event: bool) -> None:
-    """Legend-only entries: sources by colour, qualifiers by shape, and the other marks."""
+    """Legend-only entries: sources by colour (the coloured ones, then the grey rest), qualifiers by
+    shape, and the other marks."""
     if points.empty:
         return
     sources = points.drop_duplicates("source")
-    groups = _source_groups(points)
-    for source, colour in zip(sources["source"], sources["colour"]):
+    coloured = sources[sources["colour"] != OTHER_SOURCES_COLOUR]
+    for source, colour in zip(coloured["source"], coloured["colour"]):
         figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=html.escape(source),
-                                    marker=dict(symbol="square", size=11, color=colour),
-                                    legendgroup=groups[source], showlegend=True))
+                                    marker=dict(symbol="square", size=11, color=colour), showlegend=True))
+    n_grey = len(sources) - len(coloured)
+    if n_grey:
+        figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers",
+                                    name=f"{n_grey:,} other source{'s' if n_grey != 1 else ''}",
+                                    marker=dict(symbol="square", size=11, color=OTHER_SOURCES_COLOUR),
+                                    showlegend=True))
     shown: set[str] = set()
     for qualifier in points["qualifier"].drop_duplicates():
         symbol, meaning = QUALIFIER_MARKERS.get(qualifier, QUALIFIER_MARKERS["exact"])
@@ -331,7 +449,7 @@ def _layout(figure: go.Figure, points: pd.DataFrame, *, label: str, time_axis: s
         dragmode="pan",
         hoverlabel=dict(align="left", font_size=12, bgcolor="white"),
         legend=dict(orientation="h", yref="container", yanchor="bottom", y=0, xanchor="left", x=0, font_size=12,
-                    title=dict(text="Source (colour):", side="top left"), itemclick="toggleothers"),
+                    title=dict(text="Source (colour):", side="top left"), itemclick=False, itemdoubleclick=False),
         legend2=dict(orientation="h", yref="container", yanchor="top", y=1, xanchor="left", x=0, font_size=12,
                      title=dict(text="Marks:", side="top left"), itemclick=False, itemdoubleclick=False),
         yaxis=dict(title=dict(text=f"{label} (reported count)"), rangemode="tozero", range=[0, top * 1.12 + 1],

@@ -21,6 +21,40 @@ from charts.text import escaped, escaped_list
 HOVER_CHARS = 110
 SCORERS = (("polarity", "TextBlob polarity"), ("vader_compound", "VADER compound"))
 AGREEMENT_COLOURS = {"agree": "#9aa", "one neutral": "#f0b050", "opposite": "#d03030"}
+#: Past this many sentences a chart shows a fixed sample of them (and the boxes come from all of them).
+MAX_DOTS = 4000
+#: The source spread shows at most this many sources; the rest share one row.
+MAX_SOURCES = 30
+#: Tone over time colours at most this many sources; the rest share one colour.
+MAX_COLOURED_SOURCES = 11
+#: Past this many points, charts draw with WebGL.
+GL_POINTS = 2000
+
+
+def other_sources_label(n: int) -> str:
+    return f"{n:,} other sources"
+
+
+def top_sources(sources: pd.Series, *, keep: int) -> pd.Series:
+    """``sources`` with all but the ``keep`` most frequent replaced by "N other sources"."""
+    counts = sources.value_counts()
+    if len(counts) <= keep:
+        return sources
+    kept = set(counts.index[:keep])
+    return sources.where(sources.isin(kept), other_sources_label(len(counts) - keep))
+
+
+def sample_rows(rows: pd.DataFrame, *, n: int, keep: pd.Series | None = None) -> pd.DataFrame:
+    """At most ``n`` rows, the same on every run: those flagged in ``keep`` first (up to half), then an
+    even spread of the others; in their original order."""
+    if len(rows) <= n:
+        return rows
+    rng = np.random.default_rng(20240322)
+    first = rows[keep] if keep is not None else rows.iloc[:0]
+    first = first.iloc[np.sort(rng.choice(len(first), n // 2, replace=False))] if len(first) > n // 2 else first
+    rest = rows.drop(first.index)
+    rest = rest.iloc[np.sort(rng.choice(len(rest), n - len(first), replace=False))]
+    return rows.loc[rows.index.isin(first.index) | rows.index.isin(rest.index)]
 
 
 def sentence_hover(sentences: pd.DataFrame) -> pd.Series:
@@ -37,7 +71,9 @@ def sentence_hover(sentences: pd.DataFrame) -> pd.Series:
 def source_spread_figure(scored: pd.DataFrame, *, metric: str, label: str) -> go.Figure:
     """Every sentence's score as a dot, one row per source (sorted), over a box of the middle half.
 
-    The dots are spread up and down by a fixed pseudo-random jitter, the same on every run.
+    The dots are spread up and down by a fixed pseudo-random jitter, the same on every run. Past
+    ``MAX_SOURCES`` sources the least frequent share one row; past ``MAX_DOTS`` sentences the
+    boxes are drawn from their statistics and the dots are a fixed sample.
 
     Args:
         scored: sentences with source, article_id, idx, text and the ``metric`` column.
@@ -47,19 +83,29 @@ def source_spread_figure(scored: pd.DataFrame, *, metric: str, label: str) -> go
     Returns:
         One box trace per source, then one scatter trace of all sentences.
     """
+    if scored["source"].nunique() > MAX_SOURCES:
+        scored = scored.assign(source=top_sources(scored["source"], keep=MAX_SOURCES))
     sources = sorted(scored["source"].unique())
     position = {s: i for i, s in enumerate(sources)}
-    jitter = (np.sin(np.arange(len(scored)) * 12.9898) * 43758.5453) % 1 * 0.5 - 0.25
     figure = go.Figure()
+    large = len(scored) > MAX_DOTS
     for source in sources:
         values = scored.loc[scored["source"] == source, metric]
-        figure.add_trace(go.Box(x=values, y=[position[source]] * len(values), orientation="h", boxpoints=False,
+        if large:  # the box's statistics, not every value
+            q1, median, q3 = values.quantile([0.25, 0.5, 0.75]).tolist()
+            box = dict(q1=[q1], median=[median], q3=[q3], lowerfence=[values.min()], upperfence=[values.max()],
+                       y=[position[source]])
+        else:
+            box = dict(x=values, y=[position[source]] * len(values))
+        figure.add_trace(go.Box(**box, orientation="h", boxpoints=False,
                                 name=html.escape(str(source)), showlegend=False, hoverinfo="skip",
                                 line_color="#888", fillcolor="rgba(0,0,0,0.04)"))
-    figure.add_trace(go.Scatter(
-        x=scored[metric], y=scored["source"].map(position) + jitter, mode="markers", showlegend=False,
+    dots = sample_rows(scored, n=MAX_DOTS)
+    jitter = (np.sin(np.arange(len(dots)) * 12.9898) * 43758.5453) % 1 * 0.5 - 0.25
+    figure.add_trace((go.Scattergl if len(dots) > GL_POINTS else go.Scatter)(
+        x=dots[metric], y=dots["source"].map(position) + jitter, mode="markers", showlegend=False,
         marker={"size": 7, "opacity": 0.55, "color": "#3b6ea8"},
-        customdata=np.stack([scored["article_id"], scored["idx"]], axis=1), text=sentence_hover(scored),
+        customdata=np.stack([dots["article_id"], dots["idx"]], axis=1), text=sentence_hover(dots),
         hovertemplate="%{text}<br>" + label + ": %{x:.2f}<extra></extra>"))
     figure.update_layout(height=120 + 60 * len(sources), margin={"t": 10}, xaxis_title=label,
                          yaxis={"tickvals": list(range(len(sources))), "ticktext": escaped_list(sources)})
@@ -76,13 +122,16 @@ def tone_over_time_figure(dated: pd.DataFrame, *, metric: str, label: str) -> go
         label: the score's name, for the axis.
 
     Returns:
-        One trace per source and thin/enough; ``customdata`` is ``[article_id, escaped title]``.
+        One trace per source and thin/enough (past ``MAX_COLOURED_SOURCES`` sources, the least
+        frequent share one colour); ``customdata`` is ``[article_id, escaped title]``.
     """
-    dots = dated.assign(source_label=escaped(dated["source"]), title_label=escaped(dated["title"]),
+    dots = dated.assign(source_label=escaped(top_sources(dated["source"], keep=MAX_COLOURED_SOURCES)),
+                        title_label=escaped(dated["title"]),
                         marker=np.where(dated["thin"], "thin", "enough sentences"))
     figure = px.scatter(dots, x="published", y=metric, color="source_label", size="n_sentences",
                         symbol="marker", symbol_map={"thin": "circle-open", "enough sentences": "circle"},
-                        custom_data=["article_id", "title_label"], labels={metric: label, "source_label": ""})
+                        custom_data=["article_id", "title_label"], labels={metric: label, "source_label": ""},
+                        render_mode="webgl" if len(dots) > GL_POINTS else "auto")
     figure.update_traces(hovertemplate="%{customdata[1]}<br>%{x|%d %b %Y}: %{y:.2f}<extra></extra>")
     figure.update_layout(margin={"t": 10}, legend_orientation="h")
     return figure
@@ -146,11 +195,14 @@ def disagreement_figure(compared: pd.DataFrame) -> go.Figure:
 
     Returns:
         One trace per agreement kind ("agree", "one neutral", "opposite"); ``customdata`` is
-        ``[article_id, idx]``.
+        ``[article_id, idx]``. Past ``MAX_DOTS`` sentences, a fixed sample: opposite calls first
+        (up to half), then the others.
     """
-    dots = compared.assign(kind=compared["agreement"].str.replace("_", " "))
+    dots = sample_rows(compared, n=MAX_DOTS, keep=compared["agreement"] == "opposite")
+    dots = dots.assign(kind=dots["agreement"].str.replace("_", " "))
     figure = px.scatter(dots, x="polarity", y="vader_compound", color="kind",
                         custom_data=["article_id", "idx"], hover_name=sentence_hover(dots),
+                        render_mode="webgl" if len(dots) > GL_POINTS else "auto",
                         labels={"polarity": "TextBlob polarity", "vader_compound": "VADER compound", "kind": ""},
                         color_discrete_map=AGREEMENT_COLOURS)
     figure.update_traces(hovertemplate="%{hovertext}<br>TextBlob %{x:.2f} · VADER %{y:.2f}<extra></extra>")

@@ -17,7 +17,7 @@ from analysis.framing import (
 )
 from analysis.framing.compare import OTHERS, assign_sides, evidence, term_sentences, with_groups
 from analysis.tone.sentiment import SCORES, THIN, entity_tone
-from analysis.views.framing import frame_share_table, label_speakers, voices_table
+from analysis.views.framing import at_most_sides, frame_share_table, label_speakers, voices_table
 from charts.framing import frame_profile_figure, hedge_figure
 
 app_data.route_through_dashboard(__file__)
@@ -28,6 +28,8 @@ PICK_KEY = "framing_pick"
 ENTITIES_KEY = "framing_entities"
 SIDE_A_KEY = "framing_side_a"
 MAX_EVIDENCE = 60
+#: Side by side, at most this many sides: the sources (or groups) with most articles, then "All others".
+MAX_SIDES = 12
 esc = app_data.escape_markdown
 
 tables = app_data.current_tables()
@@ -59,9 +61,16 @@ options = sorted(grouped[by].unique())
 st.session_state[PICK_KEY] = [v for v in st.session_state.get(PICK_KEY, []) if v in options]
 chosen = st.multiselect(f"{'Sources' if by == 'source' else 'Groups'} to compare", options, key=PICK_KEY,
                         placeholder="All, side by side", help="Pick one to compare it against all the others.")
-arts = assign_sides(grouped, by=by, chosen=chosen)
+# Everything below depends on the corpus, filters and these choices only: computed once per combination.
+choice = (by, tuple(chosen), tuple(sorted(groups.items())))
+arts = app_data.view("framing_sides", lambda t, c: at_most_sides(assign_sides(grouped, by=by, chosen=chosen),
+                                                                 max_sides=MAX_SIDES, others=OTHERS), choice)
 sides = sorted(arts["side"].unique(), key=lambda s: (s == OTHERS, s))
-sents = sentences[sentences["article_id"].isin(arts["article_id"])]
+if not chosen and len(options) > MAX_SIDES:
+    st.caption(f"Side by side: the {MAX_SIDES - 1} {by}s with most articles, and all {len(options) - MAX_SIDES + 1:,} "
+               f"others together. Pick {by}s above to compare others.")
+sents = app_data.view("framing_sents", lambda t, c: t.sentences[t.sentences["article_id"].isin(arts["article_id"])],
+                      choice)
 if len(chosen) == 1:
     st.info(f"Comparing {esc(chosen[0])} against all other articles ({(arts['side'] == OTHERS).sum()}).")
 st.caption(" · ".join(f"{esc(s)}: {n} article{'s' if n != 1 else ''}, {w:,} words"
@@ -78,12 +87,13 @@ def show_evidence(keys: pd.DataFrame, heading: str, *, extra: tuple[str, ...] = 
 # -- frames --------------------------------------------------------------------------------------------
 st.header("What the story is about")
 labels = frame_labels()
-profile = frame_profile(tables.frames, sents, arts, by="side")
-picked = st.plotly_chart(frame_profile_figure(profile, labels=labels, sides=sides), key="framing_frames_chart",
+profile, frames_chart, frame_table = app_data.view("framing_frames", lambda t, c: (
+    profile := frame_profile(t.frames, sents, arts, by="side"), frame_profile_figure(profile, labels=labels, sides=sides),
+    frame_share_table(profile, labels=labels, sides=sides)), choice)
+picked = st.plotly_chart(frames_chart, key="framing_frames_chart",
                          on_select="rerun", selection_mode="points", width="stretch")
 st.caption("Each bar: sentences carrying the frame / all sentences of that side. A sentence can carry several "
            "frames or none. The codebook is analysis/data/frames_codebook.json.")
-frame_table = frame_share_table(profile, labels=labels, sides=sides)
 st.dataframe(frame_table, key="framing_frames_table", on_select="rerun", selection_mode="single-cell",
              hide_index=True, width="stretch")
 points = page_parts.picked_points(picked)
@@ -100,7 +110,7 @@ if target:
 st.header("Who is cast as what")
 st.caption("From sentences like “X claimed responsibility”, “X pointed fingers at Y”, “Y denied”: each count is "
            "a sentence casting the entity in that role. Cue lists: analysis/data/role_cues.json.")
-matrix = role_matrix(tables.roles, arts, by="side")
+matrix = app_data.view("framing_roles", lambda t, c: role_matrix(t.roles, arts, by="side"), choice)
 if matrix.empty:
     st.info("No claims, accusations, denials or offers of support between named entities were found.")
 else:
@@ -124,7 +134,8 @@ else:
 
 # -- hedging -------------------------------------------------------------------------------------------
 st.header("How sure the language sounds")
-density = hedge_density(tables.hedges, arts, by="side").set_index("side").reindex(sides).reset_index()
+density = app_data.view("framing_hedges", lambda t, c: hedge_density(t.hedges, arts, by="side").set_index("side")
+                        .reindex(sides).reset_index(), choice)
 picked = st.plotly_chart(hedge_figure(density), key="framing_hedges_chart", on_select="rerun",
                          selection_mode="points", width="stretch")
 st.caption("Epistemic cues mark a statement as unproven (alleged, reportedly, may); attribution cues hand it to "
@@ -145,15 +156,17 @@ if target:
 
 # -- tone ----------------------------------------------------------------------------------------------
 st.header("Tone toward entities")
-mentions = tables.mentions[tables.mentions["article_id"].isin(arts["article_id"])]
-top = mentions["canonical"].value_counts()
+mentions, top = app_data.view("framing_mentions", lambda t, c: (
+    found := t.mentions[t.mentions["article_id"].isin(arts["article_id"])], found["canonical"].value_counts()), choice)
 if top.empty:
     st.info("No named entities were found in these articles.")
 else:
     st.session_state[ENTITIES_KEY] = [e for e in st.session_state.get(ENTITIES_KEY, list(top.index[:4])) if e in top.index]
     picked_entities = st.multiselect("Entities", list(top.index), key=ENTITIES_KEY,
                                      format_func=lambda e: f"{e} ({top[e]})")
-    tone = entity_tone(mentions[mentions["canonical"].isin(picked_entities)], sentences, arts, by="side")
+    tone = app_data.view("framing_tone", lambda t, c, e: entity_tone(mentions[mentions["canonical"].isin(e)],
+                                                                     t.sentences, arts, by="side"),
+                         choice, tuple(picked_entities))
     st.caption("Mean TextBlob polarity (−1..1) and subjectivity (0..1) and VADER compound (−1..1) of the sentences "
                f"naming the entity (a sentence counts once). Marked thin when fewer than {THIN} sentences stand behind it.")
     tone_table = tone.rename(columns={"side": "Side", "canonical": "Entity"})
@@ -180,7 +193,8 @@ else:
             st.session_state[SIDE_A_KEY] = sides[0]
         side_a = st.selectbox("Words that set apart", sides, key=SIDE_A_KEY)
     others = [s for s in sides if s != side_a]
-    terms = distinctive_terms(sents, arts, group_a=side_a, group_b=others, by="side")
+    terms = app_data.view("framing_terms", lambda t, c, a: distinctive_terms(sents, arts, group_a=a, group_b=others,
+                                                                             by="side"), choice, side_a)
     b_name = others[0] if len(others) == 1 else "the others"
     if not terms.empty and bool(terms["thin_evidence"].iloc[0]):
         st.warning(f"Thin evidence: {esc(side_a)} has {int(terms['words_a'].iloc[0]):,} words and {esc(b_name)} "
@@ -207,11 +221,12 @@ else:
 
 # -- cited ---------------------------------------------------------------------------------------------
 st.header("Whose words are used")
-cited = label_speakers(cited_sources(sents, mentions).merge(arts[["article_id", "side"]]))
+cited = app_data.view("framing_cited", lambda t, c: label_speakers(cited_sources(sents, mentions)
+                                                                   .merge(arts[["article_id", "side"]])), choice)
 if cited.empty:
     st.info("No attributed statements (“X said”, “according to X”) were found.")
 else:
-    voices = voices_table(cited, sides=sides)
+    voices = app_data.view("framing_voices", lambda t, c: voices_table(cited, sides=sides), choice)
     st.caption("Sentences attributing a statement to each named person or body (or to an unnamed source such as "
                "“officials”), per side.")
     st.dataframe(voices, key="framing_cited_table", on_select="rerun", selection_mode="single-cell",

@@ -6,7 +6,6 @@ import streamlit as st
 import app_data
 import page_parts
 from analysis.figures.labels import figure_label
-from analysis.timeline.bands import summary_band
 from analysis.timeline.points import CATEGORY_LABELS, mixed_event_notes
 from analysis.timeline.summary import summarise
 from analysis.views.overview import figure_spans
@@ -15,10 +14,10 @@ from analysis.views.toll import (
     event_periods,
     marked_sentence,
     point_facts,
-    source_day_grid,
+    source_day_table,
     summary_sections,
 )
-from charts.toll import chart_points, toll_figure
+from charts.toll import toll_chart
 
 app_data.route_through_dashboard(__file__)
 
@@ -30,6 +29,10 @@ PERIOD_KEY = "toll_period"
 KIND_LABELS = {"contradiction": "Later report, lower total", "same_day_disagreement": "Same-day disagreement",
                "revision": "Revision inside one article"}
 MAX_PAIRS_SHOWN = 25
+#: The figure picker lists this many points (and the one picked); a click on the chart picks any.
+MAX_POINT_CHOICES = 300
+#: The table of all pairs shows this many rows; the download has them all.
+MAX_PAIR_ROWS = 500
 
 tables = app_data.current_tables()
 articles, timeline, contradictions = tables.articles, tables.timeline, tables.contradictions
@@ -44,8 +47,9 @@ if articles.empty:
     st.info("No articles match the filters in the sidebar.")
     st.stop()
 
-summary = summarise(timeline, contradictions, articles=articles)
-mixed = mixed_event_notes(articles)
+summary, mixed, (options, counts, default_category) = app_data.view(
+    "toll_summary", lambda t: (summarise(t.timeline, t.contradictions, articles=t.articles),
+                               mixed_event_notes(t.articles), category_choices(t.timeline)))
 for note in mixed:
     st.warning(note, icon=":material/call_split:")
 
@@ -56,7 +60,6 @@ if timeline.empty:
             "so there is nothing to plot.")
     st.stop()
 
-options, counts, default_category = category_choices(timeline)
 if st.session_state.get(CATEGORY_KEY) not in options:
     st.session_state[CATEGORY_KEY] = default_category
 category = st.radio("Figures", options, key=CATEGORY_KEY, horizontal=True,
@@ -70,26 +73,32 @@ with st.container(border=True):
         with st.expander("Other figures"):
             st.markdown("\n".join(f"- {esc(line)}" for line in others))
 
-periods = event_periods(timeline, category=category)
+periods = app_data.view("toll_periods", lambda t, c: event_periods(t.timeline, category=c), category)
+period = 0
 if len(periods) > 1:
     # Several events: let the user look at one period at a time (undated articles stay visible).
     period = st.selectbox("Event period", [0, *periods], key=PERIOD_KEY,
                           format_func=lambda g: periods.get(g, "All periods (several events)"))
-    if period:
-        timeline = timeline[(timeline["event_group"] == period) | timeline["event_group"].isna()]
 
-points = chart_points(timeline, category=category)
+
+def _period_timeline(t, p: int):
+    return t.timeline[(t.timeline["event_group"] == p) | t.timeline["event_group"].isna()] if p else t.timeline
+
+
+def _chart_view(t, c: str, p: int):
+    in_period = _period_timeline(t, p)
+    data = in_period[in_period["category"] == c]
+    return (toll_chart(in_period, t.articles, category=c), data, data.to_csv(index=False),
+            source_day_table(data, category=c))
+
+
+chart, chart_data, chart_csv, grid = app_data.view("toll_chart", _chart_view, category, period)
+points, band, figure = chart.points, chart.band, chart.figure
 if points.empty:
     st.info(f"No article reports a figure for “{label.lower()}”. Pick another category above.")
     st.stop()
-
-band = summary_band(timeline, category=category)
-in_chart = articles[articles["article_id"].isin(points["article_id"])]
-
-figure = toll_figure(points, band, category=category, event_dates=in_chart[["event_date", "event_date_text"]])
 # Which figure each (trace, point) stands for, so a click finds its figure even without customdata.
-st.session_state[TRACE_IDS_KEY] = [[c[0] for c in trace.customdata] if trace.customdata is not None else []
-                                   for trace in figure.data]
+st.session_state[TRACE_IDS_KEY] = chart.trace_ids
 
 
 def _select_clicked_point() -> None:
@@ -109,9 +118,8 @@ def _select_clicked_point() -> None:
 st.plotly_chart(figure, key=CHART_KEY, on_select=_select_clicked_point, selection_mode="points",
                 config={"displaylogo": False, "scrollZoom": False}, width="stretch")
 
-chart_data = timeline[timeline["category"] == category]
 cols = st.columns(2)
-cols[0].download_button("Chart data (CSV)", chart_data.to_csv(index=False), file_name=f"toll_{category}.csv",
+cols[0].download_button("Chart data (CSV)", chart_csv, file_name=f"toll_{category}.csv",
                         mime="text/csv", icon=":material/download:")
 cols[1].download_button("Disagreement band (CSV)", band.to_csv(index=False),
                         file_name=f"toll_{category}_band.csv", mime="text/csv", icon=":material/download:",
@@ -121,8 +129,14 @@ st.subheader("Evidence for a point")
 labels = dict(zip(points["point_id"], points["label"]))
 if st.session_state.get(POINT_KEY) not in labels:
     st.session_state[POINT_KEY] = points["point_id"].iloc[0]
-chosen = st.selectbox("Figure", list(labels), key=POINT_KEY, format_func=labels.get,
-                      help="Clicking a point in the chart selects it here too.")
+choices = list(labels)
+if len(choices) > MAX_POINT_CHOICES:  # a list nobody scrolls: the first ones and the point picked
+    picked = st.session_state[POINT_KEY]
+    choices = choices[:MAX_POINT_CHOICES] + ([picked] if picked not in choices[:MAX_POINT_CHOICES] else [])
+chosen = st.selectbox("Figure", choices, key=POINT_KEY, format_func=labels.get,
+                      help="Clicking a point in the chart selects it here too."
+                      + (f" The list shows {MAX_POINT_CHOICES} of {len(labels):,} points." if len(labels) >
+                         MAX_POINT_CHOICES else ""))
 point = points.set_index("point_id").loc[chosen]
 row = chart_data[chart_data["figure_id"] == point["figure_id"]]
 row = row.iloc[0] if not row.empty else None
@@ -152,7 +166,9 @@ with st.container(border=True):
 
 st.header("Where sources disagree")
 st.markdown(f"**{esc(label)} reported, by source and day**")
-st.dataframe(source_day_grid(chart_data, category=category), width="stretch")
+if "day" in grid.columns:
+    st.caption(f"{grid['source'].nunique():,} sources on {grid['day'].nunique():,} days: one row per source and day.")
+st.dataframe(grid, width="stretch", hide_index="day" in grid.columns)
 if not band.empty:
     st.markdown("**Highest and most conservative total, by reporting day**")
     st.caption("Highest: the largest total reported that day or earlier. Most conservative: the smallest total "
@@ -194,6 +210,10 @@ else:
     if len(pairs) > MAX_PAIRS_SHOWN:
         st.caption(f"Showing the first {MAX_PAIRS_SHOWN}; all {len(pairs)} are in the table below.")
     with st.expander("All pairs as a table"):
-        st.dataframe(pairs, hide_index=True, width="stretch")
-        st.download_button("Contradictions (CSV)", pairs.to_csv(index=False),
+        if len(pairs) > MAX_PAIR_ROWS:
+            st.caption(f"The first {MAX_PAIR_ROWS:,} of {len(pairs):,}; the CSV has them all.")
+        st.dataframe(pairs.head(MAX_PAIR_ROWS), hide_index=True, width="stretch")
+        st.download_button("Contradictions (CSV)",
+                           app_data.view("toll_pairs_csv", lambda t, c: t.contradictions[
+                               t.contradictions["category"] == c].to_csv(index=False), category),
                            file_name=f"contradictions_{category}.csv", mime="text/csv", icon=":material/download:")

@@ -9,6 +9,7 @@ from analysis.entities.stats import mention_sentences, top_entities
 from analysis.tone.sentiment import THIN, article_tone, disagreement, entity_tone, section_tone, source_tone
 from analysis.views.tone import opposite_calls, sentences_with_articles
 from charts.tone import (
+    MAX_DOTS,
     along_article_figure,
     disagreement_figure,
     entity_tone_figure,
@@ -48,9 +49,9 @@ if sentences.empty:
 
 metric = st.radio("Score", list(METRICS), format_func=METRICS.get, key=METRIC_KEY, horizontal=True)
 label = METRICS[metric]
-titles = articles.set_index("article_id")["title"]
-source_of = articles.set_index("article_id")["source"]
-scored = sentences_with_articles(sentences, articles)
+titles, source_of, scored = app_data.view("tone_scored", lambda t: (
+    t.articles.set_index("article_id")["title"], t.articles.set_index("article_id")["source"],
+    sentences_with_articles(t.sentences, t.articles)))
 
 
 def show_sentences(found: pd.DataFrame, heading: str) -> None:
@@ -71,9 +72,13 @@ def sentence_rows(keys: list) -> pd.DataFrame:
 
 # -- per source ----------------------------------------------------------------------------------------
 st.header("By source")
-event = st.plotly_chart(source_spread_figure(scored, metric=metric, label=label), key="tone_sources_chart",
-                        on_select="rerun", selection_mode=("points", "box", "lasso"), width="stretch")
-st.dataframe(source_tone(sentences, articles), hide_index=True, width="stretch",
+spread = app_data.view("tone_spread", lambda t, m: source_spread_figure(scored, metric=m, label=METRICS[m]), metric)
+event = st.plotly_chart(spread, key="tone_sources_chart", on_select="rerun",
+                        selection_mode=("points", "box", "lasso"), width="stretch")
+if len(scored) > MAX_DOTS:
+    st.caption(f"Dots: a fixed sample of {MAX_DOTS:,} of the {len(scored):,} sentences; boxes: all of them.")
+st.dataframe(app_data.view("tone_by_source", lambda t: source_tone(t.sentences, t.articles)), hide_index=True,
+             width="stretch",
              column_config={"thin": st.column_config.CheckboxColumn(help=f"fewer than {THIN} sentences")})
 st.caption("Box: the middle half of the sentences' scores, and their median. Table: means weighted by sentence "
            "length.")
@@ -83,12 +88,15 @@ if keys:
 
 # -- over time -----------------------------------------------------------------------------------------
 st.header("Over publication time")
-tone = article_tone(sentences).merge(articles[["article_id", "source", "title", "published"]], on="article_id")
+tone = app_data.view("tone_articles", lambda t: article_tone(t.sentences).merge(
+    t.articles[["article_id", "source", "title", "published"]], on="article_id"))
 dated = tone[tone["published"].notna()]
 if dated.empty:
     st.caption("No article has a publication date.")
 else:
-    event = st.plotly_chart(tone_over_time_figure(dated, metric=metric, label=label), key="tone_time_chart",
+    over_time = app_data.view("tone_time", lambda t, m: tone_over_time_figure(dated, metric=m, label=METRICS[m]),
+                              metric)
+    event = st.plotly_chart(over_time, key="tone_time_chart",
                             on_select="rerun", selection_mode="points", width="stretch")
     st.caption("One point per article: its length-weighted mean; point size is its number of sentences.")
     picked = [k[0] for k in page_parts.picked_points(event)]
@@ -124,10 +132,12 @@ st.caption("Mean score of the sentences that name the entity (a sentence counts 
 if mentions.empty:
     st.caption("No named entities in these articles.")
 else:
-    ranked = top_entities(mentions, tables.entities, articles)["canonical"].tolist()
+    ranked = app_data.view("tone_ranked", lambda t: top_entities(t.mentions, t.entities, t.articles)["canonical"]
+                           .tolist())
     st.session_state[ENTITIES_KEY] = [e for e in st.session_state.get(ENTITIES_KEY, ranked[:6]) if e in ranked]
     picked_entities = st.multiselect("Entities", ranked, key=ENTITIES_KEY)
-    around = entity_tone(mentions[mentions["canonical"].isin(picked_entities)], sentences, articles, by="source")
+    around = app_data.view("tone_around", lambda t, picked: entity_tone(
+        t.mentions[t.mentions["canonical"].isin(picked)], t.sentences, t.articles, by="source"), tuple(picked_entities))
     if around.empty:
         st.caption("Pick one or more entities.")
     else:
@@ -144,12 +154,15 @@ else:
 
 # -- disagreement --------------------------------------------------------------------------------------
 st.header("Where TextBlob and VADER disagree")
-compared = disagreement(scored)
+compared = app_data.view("tone_compared", lambda t: disagreement(scored))
 counts = compared["agreement"].value_counts()
 st.caption(f"{counts.get('opposite', 0)} sentences point opposite ways, {counts.get('one_neutral', 0)} are neutral "
            f"for one method only, {counts.get('agree', 0)} agree (scores within ±0.05 count as neutral). "
            "Opposite calls are where neither score should be trusted alone.")
-event = st.plotly_chart(disagreement_figure(compared), key="tone_versus_chart", on_select="rerun",
+if len(compared) > MAX_DOTS:
+    st.caption(f"The chart shows a fixed sample of {MAX_DOTS:,} sentences, opposite calls first.")
+event = st.plotly_chart(app_data.view("tone_versus", lambda t: disagreement_figure(compared)),
+                        key="tone_versus_chart", on_select="rerun",
                         selection_mode=("points", "box", "lasso"), width="stretch")
 keys = page_parts.picked_points(event)
 show_sentences(sentence_rows(keys) if keys else opposite_calls(compared),

@@ -55,3 +55,13 @@ def voices_table(cited: pd.DataFrame, *, sides: Sequence[str]) -> pd.DataFrame:
     voices = cited.pivot_table(index="who", columns="side", values="sentence_idx", aggfunc="size", fill_value=0)
     voices = voices.reindex(columns=[s for s in sides if s in voices.columns], fill_value=0)
     return voices.loc[voices.sum(axis=1).sort_values(ascending=False).index].reset_index()
+
+
+def at_most_sides(arts: pd.DataFrame, *, max_sides: int, others: str) -> pd.DataFrame:
+    """``arts`` (with a ``side`` column) keeping the ``max_sides - 1`` sides with most articles and
+    putting the rest together under ``others``; unchanged when there are ``max_sides`` or fewer."""
+    counts = arts["side"].value_counts()
+    if len(counts) <= max_sides:
+        return arts
+    kept = list(counts.index[:max_sides - 1])
+    return arts.assign(side=arts["side"].where(arts["side"].isin(kept), others))

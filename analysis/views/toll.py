@@ -120,3 +120,20 @@ def source_day_grid(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
     pivot = grid.pivot_table(index="source", columns="day", values="figure", aggfunc=lambda s: "; ".join(s))
     days = sorted(c for c in pivot.columns if c != "undated") + (["undated"] if "undated" in pivot.columns else [])
     return pivot[days].fillna("")
+
+
+def source_day_table(timeline: pd.DataFrame, *, category: str, max_sources: int = 40,
+                     max_days: int = 60) -> pd.DataFrame:
+    """``source_day_grid`` while it stays readable; past ``max_sources`` sources or ``max_days`` days,
+    the same cells in long form (mostly empty at that size otherwise): columns source, day
+    (``YYYY-MM-DD`` or ``undated``) and figure (the figures joined by "; "), by day then source."""
+    current = timeline[(timeline["category"] == category) & (timeline["status"] == "current")]
+    n_days = current["published"].dt.normalize().nunique() + int(current["published"].isna().any())
+    if current.empty or (current["source"].nunique() <= max_sources and n_days <= max_days):
+        return source_day_grid(timeline, category=category)
+    cells = current.assign(
+        day=current["published"].dt.strftime("%Y-%m-%d").fillna("undated"),
+        figure=[figure_label(v, q, low=lo, high=hi, may_rise=m) for v, q, lo, hi, m in
+                zip(current["value"], current["qualifier"], current["low"], current["high"], current["may_rise"])])
+    return (cells.groupby(["day", "source"], sort=True)["figure"].agg("; ".join).reset_index()
+            [["source", "day", "figure"]])

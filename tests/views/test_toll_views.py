@@ -114,3 +114,18 @@ def test_source_day_grid_orders_days_and_puts_undated_last():
     assert grid.loc["TASS"].tolist() == ["at least 60 (may rise)", "133", ""]
     assert grid.loc["Blog", "undated"] == "over 130"
     assert source_day_grid(timeline, category="injured").empty
+
+
+def test_source_day_table_turns_long_past_its_limits():
+    from analysis.views.toll import source_day_table
+
+    timeline = pd.DataFrame({
+        "category": "killed", "status": "current", "source": ["a", "b", "c"],
+        "published": pd.to_datetime(["2024-03-22", "2024-03-23", None]),
+        "value": [3.0, 5.0, 7.0], "qualifier": "exact", "low": [3.0, 5.0, 7.0], "high": [3.0, 5.0, 7.0],
+        "may_rise": False})
+    assert list(source_day_table(timeline, category="killed").columns) == ["2024-03-22", "2024-03-23", "undated"]
+    long = source_day_table(timeline, category="killed", max_sources=2)
+    assert long.to_dict("records") == [{"source": "a", "day": "2024-03-22", "figure": "3"},
+                                       {"source": "b", "day": "2024-03-23", "figure": "5"},
+                                       {"source": "c", "day": "undated", "figure": "7"}]

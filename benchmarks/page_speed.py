@@ -1,0 +1,141 @@
+"""Server time of every dashboard page on a large corpus: first visit and reruns, RSS and chart payloads.
+
+    python -m benchmarks.page_speed [--articles 1000 10000] [--reruns 4] [--pages toll tone ...]
+
+For each corpus size, the analysed corpus comes from ``benchmarks.page_corpus``: generated
+articles plus, when ``../shared/realnews`` is present, its real articles (read at run time,
+never stored in the repository). Analysing 10,000 articles with NER takes many minutes on a
+2-core machine, so the analysed tables are built once, saved with ``analysis.uploads.save_zip``
+under ``$TMPDIR/page-speed/`` and reopened (``reopen_zip``) by every later run; delete that
+folder to rebuild.
+
+The corpus is put into a fresh AppTest session as that session's own corpus (as the Corpus
+page does after an upload), then each page is run through ``dashboard.py``:
+
+- **first**: the first visit to the page after the corpus is loaded;
+- **reruns**: ``--reruns`` rounds of a page switch (away and back; the time back is counted),
+  a sidebar filter change (the undated-articles box, off then on) and a change of the page's
+  own main widget (category, score, comparison...), each timed; p50 and p95 over all of them.
+
+AppTest runs the page scripts in this process, so the times are server time (the script run
+and the serialisation of its elements), without the network and the browser's drawing. RSS is
+this process's resident memory after the corpus is reopened and after every page. Payload is
+the largest plotly figure JSON the page sent, in KB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+#: page file -> how to change its main widget: (widget kind, key, the values to alternate between)
+PAGES: dict[str, tuple[str, str, tuple] | None] = {
+    "pages/toll.py": ("radio", "toll_category", ("injured", "killed")),
+    "pages/overview.py": None,
+    "pages/figures.py": ("multiselect", "figures_category", (["killed"], [])),
+    "pages/framing.py": ("radio", "framing_by", ("group", "source")),
+    "pages/entities.py": ("toggle", "entities_demonyms", (False, True)),
+    "pages/tone.py": ("radio", "tone_metric", ("vader_compound", "polarity")),
+    "pages/corpus.py": None,
+}
+TIMEOUT = 900
+
+
+def _rss_mb() -> float:
+    import psutil
+
+    return psutil.Process().memory_info().rss / 2**20
+
+
+def _timed(run) -> float:
+    started = time.perf_counter()
+    app = run()
+    elapsed = time.perf_counter() - started
+    if app.exception:
+        raise RuntimeError([e.value for e in app.exception])
+    return elapsed
+
+
+def _payload_kb(app) -> float:
+    charts = app.get("plotly_chart")
+    return max((len(chart.proto.spec) for chart in charts), default=0) / 1024
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def _change(app, widget: tuple[str, str, tuple], value):
+    kind, key, _ = widget
+    element = getattr(app, kind)(key=key)
+    return element.set_value(value)
+
+
+def measure(n: int, *, reruns: int, pages: list[str]) -> list[dict]:
+    from streamlit.testing.v1 import AppTest
+
+    import app_data
+    from analysis.uploads import reopen_zip
+    from benchmarks.page_corpus import corpus_zip
+
+    path = corpus_zip(n)
+    before = _rss_mb()
+    started = time.perf_counter()
+    built = reopen_zip(path.name, path.read_bytes())
+    print(f"\n{len(built.tables.articles):,} articles, {built.tables.articles['source'].nunique():,} sources, "
+          f"{len(built.tables.sentences):,} sentences, {len(built.tables.timeline):,} timeline points; "
+          f"reopened in {time.perf_counter() - started:.1f} s; RSS {before:.0f} -> {_rss_mb():.0f} MB", flush=True)
+
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    app.session_state[app_data.ACTIVE_CORPUS] = built
+    del built
+    start_page = _timed(app.run)  # the default page (Toll), with the sidebar's first run
+    print(f"first run of the app (default page, sidebar): {start_page:.2f} s", flush=True)
+    rows = []
+    for page in pages:
+        widget = PAGES[page]
+        away = "pages/overview.py" if page != "pages/overview.py" else "pages/figures.py"
+        app.switch_page(away).run()
+        first = _timed(app.switch_page(page).run)
+        payload = _payload_kb(app)
+        times = []
+        for i in range(reruns):
+            app.switch_page(away).run()
+            times.append(_timed(app.switch_page(page).run))
+            app.session_state[app_data.FILTER_UNDATED] = i % 2 == 1
+            times.append(_timed(app.run))
+            if widget is not None:
+                times.append(_timed(_change(app, widget, widget[2][i % 2]).run))
+                payload = max(payload, _payload_kb(app))
+        app.session_state[app_data.FILTER_UNDATED] = True
+        app.run()
+        row = {"page": page, "first": first, "p50": statistics.median(times), "p95": _percentile(times, 0.95),
+               "payload_kb": payload, "rss_mb": _rss_mb()}
+        rows.append(row)
+        print(f"{Path(page).stem:10} first {first:7.2f} s   reruns p50 {row['p50']:6.2f} s  p95 {row['p95']:6.2f} s"
+              f"   largest chart {payload:8.0f} KB   RSS {row['rss_mb']:6.0f} MB", flush=True)
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--reruns", type=int, default=4, help="rounds of (page switch, filter, widget) per page")
+    parser.add_argument("--pages", nargs="+", default=[Path(p).stem for p in PAGES],
+                        help="page names (toll, overview, ...), default all")
+    args = parser.parse_args()
+    pages = [p for p in PAGES if Path(p).stem in args.pages]
+    for n in args.articles:
+        measure(n, reruns=args.reruns, pages=pages)
+
+
+if __name__ == "__main__":
+    main()
