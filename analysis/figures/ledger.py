@@ -161,6 +161,7 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
     if not rows:
         return _typed(schema.empty_table("figures"))
     _keep_lone_period_counts(rows, period_rows, period_flagged)
+    rows += _shot_minus_killed(rows)
     return _typed(schema.conform(pd.DataFrame(rows), "figures"))
 
 
@@ -178,6 +179,45 @@ def _keep_lone_period_counts(rows: list[dict], period_rows: list[dict], flagged:
         elif any(row is f for f in flagged):
             row["may_rise"] = False
 
+
+
+_OTHERS = frozenset("other others more additional".split())
+
+
+def _shot_minus_killed(rows: list[dict]) -> list[dict]:
+    """Injured figures derived from people shot (rule ``compound``): per article with no current injured or
+    hospitalized total, the largest current total of people shot minus the largest current killed total
+    ("5 shot, 1 killed" -> injured 4), when that leaves someone. Shot "others" are apart from the dead
+    ("a man was killed and two others were shot" -> injured 2). The row points at the shot count's number;
+    its sentence is the shot sentence, then the killed one when that is another sentence."""
+    by_article: dict[str, list[dict]] = {}
+    for row in rows:
+        if row["status"] == "current" and row["scope"] == "total":
+            by_article.setdefault(row["article_id"], []).append(row)
+    made = []
+    for group in by_article.values():
+        if any(r["category"] in ("injured", "hospitalized") for r in group):
+            continue
+        shot = [r for r in group if r["category"] == "shot"]
+        if not shot:
+            continue
+        chosen = max(shot, key=lambda r: (r["value"], -r["sentence_idx"], -r["start"]))
+        killed = max((r for r in group if r["category"] == "killed"), key=lambda r: r["value"], default=None)
+        sentence_start = chosen["start"] - chosen["sentence"].find(chosen["number_text"])
+        after = chosen["sentence"][chosen["end"] - sentence_start:].split()[:1]
+        apart = bool(after) and after[0].strip(",.").lower() in _OTHERS
+        value = chosen["value"] - (killed["value"] if killed is not None and not apart else 0)
+        if value <= 0:
+            continue
+        sentence = chosen["sentence"]
+        if killed is not None and not apart and killed["sentence_idx"] != chosen["sentence_idx"]:
+            sentence += " … " + killed["sentence"]
+        exact = chosen["qualifier"] == "exact" and (killed is None or apart or killed["qualifier"] == "exact")
+        made.append({**chosen, "figure_id": chosen["figure_id"].rsplit(":", 1)[0] + ":injured",
+                     "category": "injured", "value": value, "low": value if exact else None,
+                     "high": value if exact else None, "qualifier": "exact" if exact else "about",
+                     "vague": False, "may_rise": False, "sentence": sentence, "rule": "compound"})
+    return made
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
@@ -292,6 +332,8 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
         rule += " (" + ", ".join(set_aside) + " set aside)"
     if category == "injured" and chosen["category"] == "hospitalized":
         rule = "hospitalized figure counted as injured: " + rule
+    if chosen.get("rule") == "compound":
+        rule = "people shot minus the killed: " + rule
     may_rise = any(_flag(f["may_rise"]) for f in current
                    if f["category"] == chosen["category"] and f["value"] == chosen["value"])
     return {category: chosen["value"], f"{category}_qualifier": chosen["qualifier"],
