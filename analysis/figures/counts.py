@@ -294,6 +294,13 @@ _REDUCED_RELATIVES = frozenset("accused suspected believed thought living workin
 _HARM_NOUNS = frozenset("burns injuries wounds fractures".split())
 
 
+def victims_shot(head: tuple, tok: Tokens, lex: Lexicon) -> bool:
+    """Is a weak head "victims" a count of people shot? Only in a shooting story (the caller knows), and
+    only when the sentence does not speak of the dead ("the coroner identified 19 of the 21 victims", "a
+    vigil for the 64 victims" stay killed)."""
+    return tok.words[head[2]] == "victims" and lex.victims_dead_words.isdisjoint(tok.words)
+
+
 def _compound_at(tok: Tokens, i: int) -> bool:
     """Is the word at ``i`` the first part of a hyphenated compound ("burned-out", "fire-damaged")?"""
     end = tok.ends[i]

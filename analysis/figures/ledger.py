@@ -82,6 +82,8 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
         return _typed(schema.empty_table("figures"))
     order = sentences[["article_id", "idx", "text", "start"]].sort_values(["article_id", "idx"], kind="stable")
     rows: list[dict] = []
+    shooting_stories = {str(a) for a, text in zip(order["article_id"], order["text"])
+                        if isinstance(text, str) and lex.shooting_story.search(text)}
     period_rows: list[dict] = []  # counts over a longer period ("since January"), background for now
     period_flagged: list[dict] = []  # of those, the ones a later may-rise cue flagged for want of another count
     article = None
@@ -93,12 +95,13 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
         article_id = str(article_id)
         if article_id != article:
             article, previous_category, latest, largest, seen = article_id, None, {}, {}, {}
+            shooting = article_id in shooting_stories
             period_latest: dict[str, dict] = {}  # category -> latest count over a longer period
             previous_had_figures = False
             article_rows: list[dict] = []
         scan = scan_sentence(text if isinstance(text, str) else "", lexicon=lex, previous_category=previous_category,
                              seen=seen, current_year=(published_years or {}).get(article_id),
-                             after_toll=previous_had_figures and "killed" in seen)
+                             after_toll=previous_had_figures and "killed" in seen, shooting=shooting)
         previous_had_figures = bool(scan.figures)
         for category in scan.unplaced_may_rise:  # "The death toll is expected to rise." flags the toll so far
             target = largest.get(category) or latest.get(category)
