@@ -113,6 +113,7 @@ class Lexicon:
     background_strong: PhraseSet
     background_openers: PhraseSet
     event_nouns: frozenset[str]
+    period_phrases: PhraseSet
     year_preps: frozenset[str]
     according: PhraseSet
     attribution_verbs: PhraseSet
@@ -191,6 +192,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         background_strong=PhraseSet(background["strong"]),
         background_openers=PhraseSet(background.get("openers", [])),
         event_nouns=frozenset(background.get("event_nouns", [])),
+        period_phrases=PhraseSet(background.get("periods", [])),
         year_preps=frozenset(background["year_preps"]),
         according=PhraseSet(attribution["according"]),
         attribution_verbs=PhraseSet(attribution["verbs"]),
