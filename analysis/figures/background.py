@@ -27,7 +27,16 @@ after one: "six bombings since January, which have killed more than 90") are ``b
 unless the article has no other current whole-event count of their kind ("The outbreak has
 killed 187 people since it began in March" alone stays current).
 
+From US local reporting: a full date of a past year in an article whose year is known ("the
+July 19, 2012, theater shooting" in a 2015 article) tells an earlier event; counts over several
+incidents (the lexicon's ``periods``: "in 14 separate shootings", "across the city", "weekend
+shootings", "this month") are counts over a longer period.
+
 Known misses:
+- A recap of another shooting told with a weekday or no date ("On Friday, a man was killed
+  in another part of town"), a related-story teaser without a dash, and "since Friday" (kept
+  as this event's own days: a disaster's toll is counted so) stay current; a full date of the
+  previous year in an article published days later (a New Year's Eve shooting) reads as earlier.
 - Periods named otherwise than above ("over the past three months", "since the fighting
   resumed", "since the quake struck" is deliberately this event) stay ``current``.
 - In an article with no known date, a year naming this event reads as an earlier one ("the

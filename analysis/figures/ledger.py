@@ -33,7 +33,13 @@ whole-event count of its kind (``background``). A may-rise cue with no figure of
 its own sentence flags the article's largest current whole-event figure of that category so
 far (the headline so far), else its latest current one, else its latest count over a longer
 period ("62 deaths since the heatwave began", which is the article's own count when no other
-follows). ``headline_figures`` states how the headline is chosen.
+follows). People shot with no outcome (category ``shot``) give an injured figure, rule ``compound``,
+when the article has no current injured or hospitalized total: the largest shot total minus the
+largest killed total ("5 shot, 1 killed" -> 4; shot "others" are not reduced), pointing at the shot
+number, its sentence joined with the killed one's (``_shot_minus_killed``); a count over a longer
+period is not used. Known misses: a killed count written without a number ("a man was killed")
+is not subtracted; shot counts of several incidents in one article are not told apart.
+``headline_figures`` states how the headline is chosen.
 """
 
 from __future__ import annotations
@@ -164,7 +170,7 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
     if not rows:
         return _typed(schema.empty_table("figures"))
     _keep_lone_period_counts(rows, period_rows, period_flagged)
-    rows += _shot_minus_killed(rows)
+    rows += _shot_minus_killed(rows, period={id(r) for r in period_rows})
     return _typed(schema.conform(pd.DataFrame(rows), "figures"))
 
 
@@ -187,15 +193,16 @@ def _keep_lone_period_counts(rows: list[dict], period_rows: list[dict], flagged:
 _OTHERS = frozenset("other others more additional".split())
 
 
-def _shot_minus_killed(rows: list[dict]) -> list[dict]:
+def _shot_minus_killed(rows: list[dict], *, period: set[int] = frozenset()) -> list[dict]:
     """Injured figures derived from people shot (rule ``compound``): per article with no current injured or
     hospitalized total, the largest current total of people shot minus the largest current killed total
     ("5 shot, 1 killed" -> injured 4), when that leaves someone. Shot "others" are apart from the dead
     ("a man was killed and two others were shot" -> injured 2). The row points at the shot count's number;
-    its sentence is the shot sentence, then the killed one when that is another sentence."""
+    its sentence is the shot sentence, then the killed one when that is another sentence. A count over a longer
+    period ("22 people were shot in 14 separate shootings", ``period``: ids of those rows) is not used."""
     by_article: dict[str, list[dict]] = {}
     for row in rows:
-        if row["status"] == "current" and row["scope"] == "total":
+        if row["status"] == "current" and row["scope"] == "total" and id(row) not in period:
             by_article.setdefault(row["article_id"], []).append(row)
     made = []
     for group in by_article.values():

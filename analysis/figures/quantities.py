@@ -22,11 +22,19 @@ the rule layers have read it. Rules 1 and 2 of the order in ``analysis.figures.l
    passengers"), ages in apposition ("Ivanova, 34,"), street addresses ("12 Tverskaya
    Street"), decimals that are not whole counts, shares ("half of the 500 residents"), "one"
    as a pronoun ("no one", "one another") or for a thing ("one of its planes went down"),
-   and ordinals before a noun ("drilling a second shaft"). The cue rules (``counts``) step
+   and ordinals before a noun ("drilling a second shaft"). From US local crime reporting: block
+   addresses ("in the 4500 block of Elm Street"), a house number before a compass point ("305
+   E. Main"), 911 calls ("called 911", "a 911 call"), shots, rounds, casings and gunshots
+   ("fired 12 rounds", "heard six shots", "30 shell casings"), calibres, charge counts ("three
+   counts of attempted murder"), photo captions ("Image 1 of 8"), every number of a list
+   after "ages" ("ages four, six and 13"), ages written "9 -year-old" or "6 yr old", and
+   "shot down 31 drones". The cue rules (``counts``) step
    over these numbers ("1,500 residents living within two kilometres were told to leave their
    homes").
 
-Known misses: ranges and revisions are read only between two numbers side by side ("60 to
+Known misses: a bail amount or prison term written without its context word ("held on
+500,000", "15 to 30 in prison") and a case number without a label; a tip line written with
+words between its digits. Ranges and revisions are read only between two numbers side by side ("60 to
 70", "from 143 to 133", "to 133 from 143"); other wordings of a revision, within or across
 sentences, are ``status``'s. A crowd size or a capacity with no context word of the
 lexicon before it is not a distractor: whether it is a figure is left to the category cues
