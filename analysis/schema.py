@@ -85,7 +85,7 @@ TABLES: dict[str, dict[str, str]] = {
         "figure_id": "stable id of the figure: article_id, the number's character span and the category",
         "article_id": "article the figure was reported in",
         "sentence_idx": "index of the supporting sentence in the sentences table",
-        "category": "killed, injured, hospitalized, missing, arrested, attackers, evacuated or other",
+        "category": "killed, injured, hospitalized, missing, arrested, attackers, evacuated, shot (outcome not stated) or other",
         "value": "the reported number (the lower bound for ranges and vague quantities)",
         "low": "lower bound of what the words allow, empty for 'about' and 'up to'",
         "high": "upper bound, empty for an open lower bound; for vague quantities the word's ceiling",

@@ -27,7 +27,16 @@ after one: "six bombings since January, which have killed more than 90") are ``b
 unless the article has no other current whole-event count of their kind ("The outbreak has
 killed 187 people since it began in March" alone stays current).
 
+From US local reporting: a full date of a past year in an article whose year is known ("the
+July 19, 2012, theater shooting" in a 2015 article) tells an earlier event; counts over several
+incidents (the lexicon's ``periods``: "in 14 separate shootings", "across the city", "weekend
+shootings", "this month") are counts over a longer period.
+
 Known misses:
+- A recap of another shooting told with a weekday or no date ("On Friday, a man was killed
+  in another part of town"), a related-story teaser without a dash, and "since Friday" (kept
+  as this event's own days: a disaster's toll is counted so) stay current; a full date of the
+  previous year in an article published days later (a New Year's Eve shooting) reads as earlier.
 - Periods named otherwise than above ("over the past three months", "since the fighting
   resumed", "since the quake struck" is deliberately this event) stay ``current``.
 - In an article with no known date, a year naming this event reads as an earlier one ("the
@@ -79,7 +88,8 @@ def _background_clauses(tok: Tokens, lex: Lexicon, current_year: int | None = No
         return set()
     strong = [i for i, w in enumerate(words) if w in last_words and lex.background_strong.ending(words, i)]
     years = [i for i, w in enumerate(words) if len(w) == 4 and YEAR.fullmatch(w) and i > 0
-             and (words[i - 1] in lex.year_preps or raw[i - 1] in lex.months or words[i - 1] in _TIME_PHRASE_WORDS)
+             and (words[i - 1] in lex.year_preps or raw[i - 1] in lex.months or words[i - 1] in _TIME_PHRASE_WORDS
+                  or _dated(raw, i, lex, current_year))
              and (current_year is None or int(w) < current_year)]  # the article's own year is this event's
     if not strong and not years and not months:
         return set()
@@ -87,7 +97,8 @@ def _background_clauses(tok: Tokens, lex: Lexicon, current_year: int | None = No
     # "in 2019", "since 2015"; "the 2004 tsunami", "a 2017 blaze" (a year naming an event)
     # "The 2024 floods have displaced 40,000": a year naming an event told in the present tense is this event
     current_event = {i for i in years if words[i - 1] in ("the", "a") and _present_after(words, clause_of, i)}
-    bare = [i for i in years if words[i - 1] in _PAST_YEAR_PREPS or _in_time_phrase(tok, lex, i) or (
+    bare = [i for i in years if words[i - 1] in _PAST_YEAR_PREPS or _in_time_phrase(tok, lex, i)
+            or _dated(raw, i, lex, current_year) or (
         words[i - 1] in ("the", "a") and i + 1 < len(words) and _event_noun_at(words, i + 1, lex)
         and i not in current_event)] + months
     has_cue = any(lex.background_cues.at(words, i) for i in lex.background_cues.positions(words))
@@ -138,6 +149,13 @@ _PERIOD_STARTS = frozenset("began started begun erupted start beginning outbreak
 _LONG_PERIODS = frozenset("year winter summer spring autumn season monsoon decade century".split())
 
 
+def _dated(raw: list[str], i: int, lex: Lexicon, current_year: int | None) -> bool:
+    """A full date of a past year in an article whose year is known: "the July 19, 2012, theater shooting" in a
+    2015 article tells an earlier event."""
+    return (current_year is not None and i >= 3 and raw[i - 1] == "," and raw[i - 3].rstrip(".") in lex.months
+            and raw[i - 2].isdigit())
+
+
 def _period_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
     """Clauses counting over a longer period than the event; None for the whole sentence.
 
@@ -147,10 +165,11 @@ def _period_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
     has no other count of its kind.
     """
     words, raw = tok.words, tok.raw
-    if "since" not in words and "such" not in words and "this" not in words:
+    roundup = [i for i in lex.period_phrases.positions(words) if lex.period_phrases.at(words, i)]
+    if "since" not in words and "such" not in words and "this" not in words and not roundup:
         return set()
     clause_of = _clauses(tok)
-    marked: set[int] = set()
+    marked: set[int] = {clause_of[i] for i in roundup}  # "in 33 separate shootings across the city"
     for i, w in enumerate(words):
         hit = False
         if w == "this" and words[i + 1:i + 2] and words[i + 1] in _LONG_PERIODS:

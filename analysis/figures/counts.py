@@ -51,7 +51,19 @@ for a number with no cue of its own, lets it inherit (``elliptic_tail``,
    firefighters, ambulances), except after "including"/"among", where the count is a part of
    the figure before it ("killed 44, including eight firefighters" -> killed 8, partial).
 
+People shot (category ``shot``, not a headline category): "four people were shot", "shot four
+people in a bar", "the shooting of five teens". An outcome wins: "shot and killed", "fatally
+shot", "shot dead" are killed; "shot and wounded", "non-life-threatening injuries", "grazed",
+"gunshot wounds" are injured. In a shooting story (the ledger passes ``shooting``: a shooting
+word anywhere in the article), "four victims" with no cue of their own are people shot, unless
+their sentence speaks of the dead (coroner, vigil, names, toll: ``victims_shot``); the word
+lists are the lexicon's ``shot`` category. The ledger derives injured from shot (rule
+``compound``).
+
 Known misses:
+- "the fifth man was pronounced dead" after "five shot" reads as a toll of 5 (the ordinal
+  rule); "triple shooting", "double homicide" have no number to read; "two victims" in a
+  shooting story's sentence about the dead without one of the dead words stays shot.
 - Counts of one person written without a number ("a woman died"); hostages, abductions,
   escapes and recaptures, infections and "affected" people have no category; "casualties"
   alone (killed or injured?) is not a figure; disease "cases" are never counts.
@@ -292,6 +304,13 @@ _NOUN_MODIFIER_PREPS = frozenset("at in from on near inside aboard".split())
 _REDUCED_RELATIVES = frozenset("accused suspected believed thought living working staying travelling traveling "
                                "employed based".split())
 _HARM_NOUNS = frozenset("burns injuries wounds fractures".split())
+
+
+def victims_shot(head: tuple, tok: Tokens, lex: Lexicon) -> bool:
+    """Is a weak head "victims" a count of people shot? Only in a shooting story (the caller knows), and
+    only when the sentence does not speak of the dead ("the coroner identified 19 of the 21 victims", "a
+    vigil for the 64 victims" stay killed)."""
+    return tok.words[head[2]] == "victims" and lex.victims_dead_words.isdisjoint(tok.words)
 
 
 def _compound_at(tok: Tokens, i: int) -> bool:

@@ -33,7 +33,13 @@ whole-event count of its kind (``background``). A may-rise cue with no figure of
 its own sentence flags the article's largest current whole-event figure of that category so
 far (the headline so far), else its latest current one, else its latest count over a longer
 period ("62 deaths since the heatwave began", which is the article's own count when no other
-follows). ``headline_figures`` states how the headline is chosen.
+follows). People shot with no outcome (category ``shot``) give an injured figure, rule ``compound``,
+when the article has no current injured or hospitalized total: the largest shot total minus the
+largest killed total ("5 shot, 1 killed" -> 4; shot "others" are not reduced), pointing at the shot
+number, its sentence joined with the killed one's (``_shot_minus_killed``); a count over a longer
+period is not used. Known misses: a killed count written without a number ("a man was killed")
+is not subtracted; shot counts of several incidents in one article are not told apart.
+``headline_figures`` states how the headline is chosen.
 """
 
 from __future__ import annotations
@@ -82,6 +88,8 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
         return _typed(schema.empty_table("figures"))
     order = sentences[["article_id", "idx", "text", "start"]].sort_values(["article_id", "idx"], kind="stable")
     rows: list[dict] = []
+    shooting_stories = {str(a) for a, text in zip(order["article_id"], order["text"])
+                        if isinstance(text, str) and lex.shooting_story.search(text)}
     period_rows: list[dict] = []  # counts over a longer period ("since January"), background for now
     period_flagged: list[dict] = []  # of those, the ones a later may-rise cue flagged for want of another count
     article = None
@@ -93,12 +101,13 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
         article_id = str(article_id)
         if article_id != article:
             article, previous_category, latest, largest, seen = article_id, None, {}, {}, {}
+            shooting = article_id in shooting_stories
             period_latest: dict[str, dict] = {}  # category -> latest count over a longer period
             previous_had_figures = False
             article_rows: list[dict] = []
         scan = scan_sentence(text if isinstance(text, str) else "", lexicon=lex, previous_category=previous_category,
                              seen=seen, current_year=(published_years or {}).get(article_id),
-                             after_toll=previous_had_figures and "killed" in seen)
+                             after_toll=previous_had_figures and "killed" in seen, shooting=shooting)
         previous_had_figures = bool(scan.figures)
         for category in scan.unplaced_may_rise:  # "The death toll is expected to rise." flags the toll so far
             target = largest.get(category) or latest.get(category)
@@ -161,6 +170,7 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
     if not rows:
         return _typed(schema.empty_table("figures"))
     _keep_lone_period_counts(rows, period_rows, period_flagged)
+    rows += _shot_minus_killed(rows, period={id(r) for r in period_rows})
     return _typed(schema.conform(pd.DataFrame(rows), "figures"))
 
 
@@ -178,6 +188,46 @@ def _keep_lone_period_counts(rows: list[dict], period_rows: list[dict], flagged:
         elif any(row is f for f in flagged):
             row["may_rise"] = False
 
+
+
+_OTHERS = frozenset("other others more additional".split())
+
+
+def _shot_minus_killed(rows: list[dict], *, period: set[int] = frozenset()) -> list[dict]:
+    """Injured figures derived from people shot (rule ``compound``): per article with no current injured or
+    hospitalized total, the largest current total of people shot minus the largest current killed total
+    ("5 shot, 1 killed" -> injured 4), when that leaves someone. Shot "others" are apart from the dead
+    ("a man was killed and two others were shot" -> injured 2). The row points at the shot count's number;
+    its sentence is the shot sentence, then the killed one when that is another sentence. A count over a longer
+    period ("22 people were shot in 14 separate shootings", ``period``: ids of those rows) is not used."""
+    by_article: dict[str, list[dict]] = {}
+    for row in rows:
+        if row["status"] == "current" and row["scope"] == "total" and id(row) not in period:
+            by_article.setdefault(row["article_id"], []).append(row)
+    made = []
+    for group in by_article.values():
+        if any(r["category"] in ("injured", "hospitalized") for r in group):
+            continue
+        shot = [r for r in group if r["category"] == "shot"]
+        if not shot:
+            continue
+        chosen = max(shot, key=lambda r: (r["value"], -r["sentence_idx"], -r["start"]))
+        killed = max((r for r in group if r["category"] == "killed"), key=lambda r: r["value"], default=None)
+        sentence_start = chosen["start"] - chosen["sentence"].find(chosen["number_text"])
+        after = chosen["sentence"][chosen["end"] - sentence_start:].split()[:1]
+        apart = bool(after) and after[0].strip(",.").lower() in _OTHERS
+        value = chosen["value"] - (killed["value"] if killed is not None and not apart else 0)
+        if value <= 0:
+            continue
+        sentence = chosen["sentence"]
+        if killed is not None and not apart and killed["sentence_idx"] != chosen["sentence_idx"]:
+            sentence += " … " + killed["sentence"]
+        exact = chosen["qualifier"] == "exact" and (killed is None or apart or killed["qualifier"] == "exact")
+        made.append({**chosen, "figure_id": chosen["figure_id"].rsplit(":", 1)[0] + ":injured",
+                     "category": "injured", "value": value, "low": value if exact else None,
+                     "high": value if exact else None, "qualifier": "exact" if exact else "about",
+                     "vague": False, "may_rise": False, "sentence": sentence, "rule": "compound"})
+    return made
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
@@ -292,6 +342,8 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
         rule += " (" + ", ".join(set_aside) + " set aside)"
     if category == "injured" and chosen["category"] == "hospitalized":
         rule = "hospitalized figure counted as injured: " + rule
+    if chosen.get("rule") == "compound":
+        rule = "people shot minus the killed: " + rule
     may_rise = any(_flag(f["may_rise"]) for f in current
                    if f["category"] == chosen["category"] and f["value"] == chosen["value"])
     return {category: chosen["value"], f"{category}_qualifier": chosen["qualifier"],

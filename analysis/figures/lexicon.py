@@ -15,6 +15,7 @@ does not list is no match until it is added.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -102,6 +103,8 @@ class Lexicon:
     superseded_before: PhraseSet
     superseded_after: PhraseSet
     missing_not_heads: frozenset[str]
+    shooting_story: re.Pattern
+    victims_dead_words: frozenset[str]
     change_verbs: frozenset[str]
     projected_before: PhraseSet
     projected_after: PhraseSet
@@ -110,6 +113,7 @@ class Lexicon:
     background_strong: PhraseSet
     background_openers: PhraseSet
     event_nouns: frozenset[str]
+    period_phrases: PhraseSet
     year_preps: frozenset[str]
     according: PhraseSet
     attribution_verbs: PhraseSet
@@ -177,6 +181,9 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         superseded_before=PhraseSet(status["superseded_before"]),
         superseded_after=PhraseSet(status.get("superseded_after", [])),
         missing_not_heads=frozenset(data["categories"]["missing"].get("not_heads", [])),
+        shooting_story=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["categories"]["shot"]["story_words"])
+                                  + r")\b", re.IGNORECASE),
+        victims_dead_words=frozenset(data["categories"]["shot"]["victims_dead_words"]),
         change_verbs=frozenset(status["change_verbs"]),
         projected_before=PhraseSet(status["projected_before"]),
         projected_after=PhraseSet(status["projected_after"]),
@@ -185,6 +192,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         background_strong=PhraseSet(background["strong"]),
         background_openers=PhraseSet(background.get("openers", [])),
         event_nouns=frozenset(background.get("event_nouns", [])),
+        period_phrases=PhraseSet(background.get("periods", [])),
         year_preps=frozenset(background["year_preps"]),
         according=PhraseSet(attribution["according"]),
         attribution_verbs=PhraseSet(attribution["verbs"]),

@@ -22,11 +22,19 @@ the rule layers have read it. Rules 1 and 2 of the order in ``analysis.figures.l
    passengers"), ages in apposition ("Ivanova, 34,"), street addresses ("12 Tverskaya
    Street"), decimals that are not whole counts, shares ("half of the 500 residents"), "one"
    as a pronoun ("no one", "one another") or for a thing ("one of its planes went down"),
-   and ordinals before a noun ("drilling a second shaft"). The cue rules (``counts``) step
+   and ordinals before a noun ("drilling a second shaft"). From US local crime reporting: block
+   addresses ("in the 4500 block of Elm Street"), a house number before a compass point ("305
+   E. Main"), 911 calls ("called 911", "a 911 call"), shots, rounds, casings and gunshots
+   ("fired 12 rounds", "heard six shots", "30 shell casings"), calibres, charge counts ("three
+   counts of attempted murder"), photo captions ("Image 1 of 8"), every number of a list
+   after "ages" ("ages four, six and 13"), ages written "9 -year-old" or "6 yr old", and
+   "shot down 31 drones". The cue rules (``counts``) step
    over these numbers ("1,500 residents living within two kilometres were told to leave their
    homes").
 
-Known misses: ranges and revisions are read only between two numbers side by side ("60 to
+Known misses: a bail amount or prison term written without its context word ("held on
+500,000", "15 to 30 in prison") and a case number without a label; a tip line written with
+words between its digits. Ranges and revisions are read only between two numbers side by side ("60 to
 70", "from 143 to 133", "to 133 from 143"); other wordings of a revision, within or across
 sentences, are ``status``'s. A crowd size or a capacity with no context word of the
 lexicon before it is not a distractor: whether it is a figure is left to the category cues
@@ -228,6 +236,10 @@ def _participle_after(q: Quantity, tok: Tokens, lex: Lexicon) -> bool:
     return k + 1 < len(words) and words[k] in lex.person_nouns and words[k + 1] in _PARTICIPLES
 
 
+_SPACED_MODIFIER = re.compile(r" [-–](?:year|month|week|day|hour)s?-old\b")
+_COMPASS = re.compile(r"[NSEW]\.?|[NS][EW]\.?")
+
+
 def is_distractor(q: Quantity, tok: Tokens, lex: Lexicon) -> bool:
     """True when the quantity is not a count: a year, a date, an age, an amount, a unit..."""
     words, text, starts, ends = tok.words, tok.text, tok.starts, tok.ends
@@ -244,6 +256,8 @@ def is_distractor(q: Quantity, tok: Tokens, lex: Lexicon) -> bool:
     if text[last_num.end:last_num.end + 1] in ("-", "–") and text[last_num.end + 1:last_num.end + 2].isalpha():
         if words[nxt + 1:nxt + 2] not in (["plus"], ["odd"]):
             return True
+    if _SPACED_MODIFIER.match(text, last_num.end):  # "a 9 -year-old boy": the same, with a stray space
+        return True
     # years: "in 2004", "the 2002 siege"; "2000 people" stays a count
     if first_num.kind == "digits" and YEAR.fullmatch(first_num.text) and len(q.numbers) == 1:
         if not (after_word in lex.person_nouns or lex.category_words.at(words, nxt)):
@@ -274,7 +288,9 @@ def is_distractor(q: Quantity, tok: Tokens, lex: Lexicon) -> bool:
     # labels before: "Article 205", "Flight 17", "No. 5"
     if lex.labels_before.ending(words, q.first - 1):
         return True
-    # street addresses: "12 Tverskaya Street"
+    # street addresses: "12 Tverskaya Street"; "inside 305 E. Main" (a house number before a compass point)
+    if first_num.kind == "digits" and first_num.value >= 100 and _COMPASS.fullmatch(next_raw):
+        return True
     j = nxt
     while j < len(words) and j < nxt + 3 and raw_at(j)[:1].isupper():
         j += 1
@@ -282,6 +298,12 @@ def is_distractor(q: Quantity, tok: Tokens, lex: Lexicon) -> bool:
             return True
     # context before: "attended by hundreds", "aged 20", "a hall that holds 6,200"
     if lex.context_before.ending(words, q.qstart - 1) or lex.context_before.ending(words, q.first - 1):
+        return True
+    # every number of a list after one: "their three daughters, ages four, six and 13"
+    k = q.first - 1
+    while k > 0 and (k in tok.numbers or words[k] in (",", "and")):
+        k -= 1
+    if k < q.first - 1 and (k + 1) in tok.numbers and lex.context_before.ending(words, k):
         return True
     # ages in apposition: "Anna Ivanova, 34, and her son" / "Ivanov (34)"
     if len(q.numbers) == 1 and first_num.value <= 120 and q.first >= 2:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from analysis.figures.attribution import attribute
 from analysis.figures.background import mark_background
-from analysis.figures.counts import (before_cue, category_before, clause_whole, elliptic_tail, head_noun, label_cue,
+from analysis.figures.counts import (victims_shot, before_cue, category_before, clause_whole, elliptic_tail, head_noun, label_cue,
                                      left_group_cue, list_head_category, predicate_cue, toll_cue)
 from analysis.figures.lexicon import ADVERBS, AUX, HARMED, Lexicon, load_lexicon
 from analysis.figures.may_rise import place_may_rise, rise_cues_alone
@@ -56,7 +56,7 @@ class SentenceScan:
 
 def scan_sentence(text: str, *, lexicon: Lexicon | None = None, previous_category: str | None = None,
                   seen: Mapping[str, int] | frozenset[str] = frozenset(),
-                  current_year: int | None = None, after_toll: bool = False) -> SentenceScan:
+                  current_year: int | None = None, after_toll: bool = False, shooting: bool = False) -> SentenceScan:
     """Every figure in one sentence (offsets into the sentence), per the rules of the layer modules.
 
     Args:
@@ -72,12 +72,14 @@ def scan_sentence(text: str, *, lexicon: Lexicon | None = None, previous_categor
             this event ("the floods in 2024 killed 200" in a 2024 article), not an earlier one.
         after_toll: the previous sentence gave figures and the article has a death toll so far:
             a may-rise cue whose subject is "it" is about the toll ("... it could go higher still").
+        shooting: the article is about a shooting: "four victims" with no cue of their own are
+            people shot, unless the sentence speaks of the dead (``counts.victims_shot``).
     """
     lex = lexicon or load_lexicon()
     lead = _DATELINE.match(text)
     if lead and lead.end() < len(text):
         return _after_dateline(text, lead, lexicon=lex, previous_category=previous_category, seen=seen,
-                               current_year=current_year, after_toll=after_toll)
+                               current_year=current_year, after_toll=after_toll, shooting=shooting)
     if not _HAS_DIGIT.search(text) and _QUICK_WORDS.isdisjoint(_ASCII_WORD.findall(text.lower())):
         return _rise_only(text, lex, after_toll=after_toll)
     tok = Tokens.of(text)
@@ -98,7 +100,7 @@ def scan_sentence(text: str, *, lexicon: Lexicon | None = None, previous_categor
     counts = [q for q in quantities if not is_distractor(q, tok, lex) and not (q.member_of_count and q.value == 1)]
     for q in counts:  # cue scans step over the other numbers: "a magnitude 6.4 earthquake", "two kilometres"
         tok.counts.update(range(q.first, q.last))
-    figures = [f for q in counts for f in _quantity_figures(q, tok, lex)]
+    figures = [f for q in counts for f in _quantity_figures(q, tok, lex, shooting=shooting)]
     figures = _resolve(figures, tok, lex, previous_category, seen)
     if not figures:
         return _rise_only(text, lex, tok, after_toll=after_toll)
@@ -144,7 +146,7 @@ def _rise_only(text: str, lex: Lexicon, tok: Tokens | None = None, *, after_toll
     return SentenceScan([], rise_cues_alone(text, lex, tok, after_toll=after_toll))
 
 
-def _quantity_figures(q: Quantity, tok: Tokens, lex: Lexicon) -> list[SentenceFigure]:
+def _quantity_figures(q: Quantity, tok: Tokens, lex: Lexicon, *, shooting: bool = False) -> list[SentenceFigure]:
     """The figures one quantity gives (none, one, or two for "the four gunmen" detained); ``q`` is
     not a distractor."""
     head = head_noun(q, tok, lex)
@@ -199,6 +201,8 @@ def _quantity_figures(q: Quantity, tok: Tokens, lex: Lexicon) -> list[SentenceFi
             tok.words[q.qstart - 1:q.qstart] in (["including"], ["among"])
             or tok.words[max(0, q.qstart - 2):q.qstart] in (["among", "them"], ["among", "whom"]))):
         primary = head[0]  # but "killed 44, including eight firefighters": a part of the dead, found later
+        if shooting and victims_shot(head, tok, lex):
+            primary = "shot"  # "Two victims were taken to the hospital" in a shooting story
     if primary == "missing" and not lex.missing_not_heads.isdisjoint(tok.words[q.tail:q.tail + 3]):
         primary = None  # "searching for two suspects" is a manhunt, not missing people
     if primary in (None, "evacuated", "other"):  # "Of the injured, 11 were airlifted": a part of the injured

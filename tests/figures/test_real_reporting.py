@@ -1,0 +1,87 @@
+"""Counts as US local news writes them (issue 12): people shot, numbers that are not counts, other incidents.
+
+Every sentence here is written for the test, in the style of local crime reporting; none is taken from an
+article.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.figures.ledger import extract_figures, headline_figures
+from tests.figures.test_figures import sentences_frame
+
+
+def _figures(*sentences: str) -> list[tuple[str, int, str]]:
+    frame = extract_figures(sentences_frame("a", list(sentences)))
+    return [(c, int(v), s) for c, v, s in zip(frame["category"], frame["value"], frame["status"])]
+
+
+def _headline(*sentences: str) -> dict[str, int | None]:
+    heads = headline_figures(extract_figures(sentences_frame("a", list(sentences))))
+    if heads.empty:
+        return {"killed": None, "injured": None}
+    row = heads.iloc[0]
+    return {c: None if pd.isna(row[c]) else int(row[c]) for c in ("killed", "injured")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # shot is not killed
+    # (with the injured figure derived from them, rule "compound")
+    ("Four people were shot outside a bar on Elm Street late Saturday.",
+     [("shot", 4, "current"), ("injured", 4, "current")]),
+    ("A gunman shot three men in a parking lot, police said.", [("shot", 3, "current"), ("injured", 3, "current")]),
+    ("Police are investigating the shooting of two teenagers near the park.",
+     [("shot", 2, "current"), ("injured", 2, "current")]),
+    ("Two men were shot and killed and three others were shot and wounded.",
+     [("killed", 2, "current"), ("injured", 3, "current")]),
+    ("He fatally shot four people before turning the gun on himself.", [("killed", 4, "current")]),
+    ("Two of the men suffered non-life-threatening injuries.", [("injured", 2, "current")]),
+    ("All three had gunshot wounds when officers arrived.", [("injured", 3, "current")]),
+    # numbers that are not counts
+    ("A woman was shot in the 2700 block of Pine Avenue on Tuesday.", []),
+    ("Officers were sent to 418 W. Market after a neighbor called 911.", []),
+    ("Investigators found 14 shell casings and said at least 9 shots were fired.", []),
+    ("Witnesses said they heard 6 shots before the car sped off.", []),
+    ("He is charged with three counts of attempted murder.", []),
+    ("Image 3 of 12 A man was shot near the corner store.", []),
+    ("The victims were a mother and her three sons, ages two, seven and 11.", []),
+    ("A 6 yr old boy was shot in the arm.", []),
+    ("The air force said it shot down 12 drones overnight.", []),
+    # other incidents on the page
+    ("It was the deadliest since the March 3, 2011, shooting at the mall, which killed 5.",
+     [("killed", 5, "background")]),
+])
+def test_sentence_reads_like_a_reporter_means_it(sentence, expected):
+    assert sorted(_figures(sentence)) == sorted(expected)
+
+
+@pytest.mark.parametrize("sentences, killed, injured", [
+    # injured derived as shot minus killed (rule "compound")
+    (["Five people were shot early Sunday outside a nightclub.", "One of them died at the hospital, police said.",
+      "One man was killed."], 1, 4),
+    (["5 shot, 1 killed on Harbor Road"], 1, 4),
+    (["Three people were shot at a house party on Sunday night."], None, 3),
+    (["One man was killed and two others were shot in the same car."], 1, 2),
+    # a stated injured count wins over the derivation
+    (["Six people were shot, two of them fatally.", "Two people were killed and four were wounded."], 2, 4),
+    # "victims" in a shooting story are people shot, not dead ...
+    (["Police responded to a shooting on Oak Street.", "Four victims were taken to the county medical center."],
+     None, 4),
+    # ... unless the sentence speaks of the dead
+    (["The gunman opened fire in the crowded hall.", "The coroner identified all 3 victims on Monday."], 3, None),
+    # a citywide roundup is not this incident's toll
+    (["A 19-year-old man was shot and killed on Lake Street.", "Officials said one man was killed.",
+      "In all, 22 people were shot in 14 separate shootings across the city over the weekend."], 1, None),
+])
+def test_headline_of_a_shooting_report(sentences, killed, injured):
+    assert _headline(*sentences) == {"killed": killed, "injured": injured}
+
+
+def test_compound_injured_row_says_how_it_was_read():
+    frame = extract_figures(sentences_frame("a", ["Seven people were shot at the park.",
+                                                   "Two men were killed, police said."]))
+    row = frame[frame["rule"] == "compound"].iloc[0]
+    assert (row["category"], int(row["value"]), row["number_text"]) == ("injured", 5, "Seven")
+    assert "Seven people were shot" in row["sentence"] and "Two men were killed" in row["sentence"]
