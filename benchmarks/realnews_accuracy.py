@@ -57,20 +57,21 @@ def _analyse(path: Path, *, full: bool) -> tuple[pd.DataFrame, pd.DataFrame, pd.
 
         tables = analyse_corpus(corpus, use_cache=True, cache_tables=False)
         return tables.articles, tables.figures, getattr(tables, "victims", None)
-    from analysis.figures.ledger import add_headline_figures, extract_figures, publication_years
+    from analysis.figures.ledger import add_headline_figures, add_people_figures, extract_figures, publication_years
     from analysis.timeline.event_dates import add_event_dates
 
     articles = add_event_dates(corpus.articles)
     sentences = sentences_table(articles)
     figures = extract_figures(sentences, published_years=publication_years(articles))
-    articles = add_headline_figures(articles, figures)
     victims = None
-    try:  # the people table, when this version of the analysis has it
-        from analysis.figures.victims import extract_victims
+    try:  # the people table and the counts it adds, when this version of the analysis has them
+        from analysis.figures.victims import read_people
 
-        victims = extract_victims(sentences, articles)
+        victims, people = read_people(sentences, figures=figures)
+        figures = add_people_figures(figures, people)
     except ImportError:
         pass
+    articles = add_headline_figures(articles, figures)
     return articles, figures, victims
 
 

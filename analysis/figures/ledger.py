@@ -46,11 +46,12 @@ from analysis import schema
 from analysis.figures.lexicon import Lexicon, load_lexicon
 from analysis.figures.scan import scan_sentence
 
-__all__ = ["extract_figures", "headline_figures", "add_headline_figures", "figure_spans", "ledger_table",
+__all__ = ["extract_figures", "headline_figures", "add_headline_figures", "add_people_figures", "figure_spans", "ledger_table",
            "figure_in_sentence", "load_lexicon"]
 
 _INT_COLUMNS = ("sentence_idx", "value", "low", "high", "start", "end")
 _BOOL_COLUMNS = ("vague", "may_rise", "as_toll")
+_PEOPLE_RULES = ("individuals", "enumeration", "compound")
 
 
 def publication_years(articles: pd.DataFrame) -> dict[str, int]:
@@ -265,10 +266,12 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
     pool = [f for f in group if f["category"] in wanted]
     empty = {category: None, f"{category}_qualifier": "", f"{category}_low": None, f"{category}_high": None,
              f"{category}_may_rise": False, f"{category}_rule": "", f"{category}_figure_id": ""}
+    people = [f for f in pool if f.get("rule") in _PEOPLE_RULES and f["status"] == "current"]
+    pool = [f for f in pool if f.get("rule") not in _PEOPLE_RULES]
     current = [f for f in pool if f["status"] == "current"]
     totals = [f for f in current if f["scope"] == "total"]
     if not totals:
-        return empty
+        return _people_headline(people, category) if people else empty
     outliers = _late_outliers(totals) if category == "killed" else []
     kept = [f for f in totals if f not in outliers]
     # Largest value; ties: a precise figure over a vague one, a qualified one over a bare one (a headline's "17
@@ -298,6 +301,28 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
             f"{category}_low": chosen["low"], f"{category}_high": chosen["high"],
             f"{category}_may_rise": may_rise, f"{category}_rule": rule,
             f"{category}_figure_id": chosen["figure_id"]}
+
+
+def _people_headline(people: list[dict], category: str) -> dict[str, object]:
+    """No numeral count of the category: the largest count of people the article describes (individuals,
+    an enumeration, a compound such as "double homicide")."""
+    chosen = min(people, key=lambda f: (-f["value"], f["sentence_idx"], f["start"]))
+    words = {"individuals": "people described one by one", "enumeration": "people listed",
+             "compound": f"'{chosen['number_text']}'"}
+    rule = f"no numeral count: {words.get(chosen['rule'], chosen['rule'])} ({chosen['rule']})"
+    if len(people) > 1:
+        rule += f", largest of {len(people)} counts of people"
+    return {category: chosen["value"], f"{category}_qualifier": chosen["qualifier"],
+            f"{category}_low": chosen["low"], f"{category}_high": chosen["high"],
+            f"{category}_may_rise": False, f"{category}_rule": rule, f"{category}_figure_id": chosen["figure_id"]}
+
+
+def add_people_figures(figures: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
+    """The figures table with the counts of people (``analysis.figures.victims.read_people``) appended."""
+    if people is None or people.empty:
+        return figures
+    return _typed(schema.conform(pd.concat([schema.conform(figures, "figures"), schema.conform(people, "figures")],
+                                           ignore_index=True), "figures"))
 
 
 def _typed_headlines(frame: pd.DataFrame) -> pd.DataFrame:
