@@ -268,6 +268,13 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
              f"{category}_may_rise": False, f"{category}_rule": "", f"{category}_figure_id": ""}
     people = [f for f in pool if f.get("rule") in _PEOPLE_RULES and f["status"] == "current"]
     pool = [f for f in pool if f.get("rule") not in _PEOPLE_RULES]
+    # "a teacher and three students died": the enumeration holds the numeral "three" and replaces it
+    listed = [p for p in people if p["rule"] == "enumeration"]
+    held = [f for f in pool if any(p["start"] <= f["start"] and f["end"] <= p["end"] and p["value"] > f["value"]
+                                   for p in listed)]
+    if held:
+        pool = [f for f in pool if f not in held] + [p for p in listed if any(
+            p["start"] <= f["start"] and f["end"] <= p["end"] for f in held)]
     current = [f for f in pool if f["status"] == "current"]
     totals = [f for f in current if f["scope"] == "total"]
     if not totals:
@@ -293,6 +300,8 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
         set_aside.append(f"{k} partial")
     if set_aside:
         rule += " (" + ", ".join(set_aside) + " set aside)"
+    if chosen.get("rule") in _PEOPLE_RULES:
+        rule = "people listed (enumeration) replace the numeral count among them; " + rule
     if category == "injured" and chosen["category"] == "hospitalized":
         rule = "hospitalized figure counted as injured: " + rule
     may_rise = any(_flag(f["may_rise"]) for f in current

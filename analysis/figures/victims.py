@@ -61,7 +61,7 @@ from analysis.figures.parse import Token, parse
 
 __all__ = ["extract_victims", "people_figures", "people_lexicon", "LEDE_SENTENCES"]
 
-LEDE_SENTENCES = 10
+LEDE_SENTENCES = 15
 _DATA = Path(__file__).resolve().parents[1] / "data" / "people_lexicon.json"
 _HARM = re.compile(r"\b(?:kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|slay|homicide|succumb|suicide|own life|"
                    r"shot|shoot|wound|injur|hurt|gunned|himself|herself)", re.I)
@@ -70,7 +70,18 @@ _KILL_WORDS = re.compile(r"\b(?:kill|dead|die[sd]?\b|dying|death|fatal|murder|sl
 _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\baged? (\d{1,3})\b", re.I)
 _NOMINAL = ("NN", "PRP", "CD")
 _MODALS = {"could", "would", "might", "should"}
-_OUTCOME_RANK = {"unknown": 0, "injured": 1, "killed": 2}
+_OUTCOME_RANK = {"": -1, "unknown": 0, "injured": 1, "killed": 2}  # "": named, not said to be harmed
+_TITLES = {"officer", "deputy", "trooper", "sgt", "sergeant", "det", "detective", "lt", "cpl", "corporal", "agent",
+           "dr", "mr", "mrs", "ms", "miss", "pastor", "rev", "coach", "chief", "capt", "captain", "pvt", "spc", "sheriff"}
+_NOT_PEOPLE = {"dog", "dogs", "cat", "deer", "animal", "engine", "bill", "time", "plan", "deal", "car", "house", "home",
+               "window", "door", "vehicle", "tire", "fire", "gun", "weapon", "shot", "shots", "round", "rounds",
+               "light", "lights", "power", "idea", "motion", "story", "game"}
+_ELSEWHEN = re.compile(r"\b(?:in|of|since) (?:19|20)\d\d\b|\byears? ago\b|\blast year\b|\bcancer\b|\billness\b|"
+                       r"\bnatural causes\b", re.I)  # an earlier event, or a death not by the gun
+# "a teacher and three students": one person listed with a numeral count, which alone would undercount
+_LISTED = re.compile(r"\b(?:a|an|one)\s+[\w-]+(?:\s[\w-]+)?\s+and\s+(?:two|three|four|five|six|seven|eight|nine|ten|"
+                     r"\d{1,2})\b", re.I)
+_PEOPLE_WORDS = re.compile(r"\b(?:identif|charged|arrested|accused|suspect|booked|wanted)", re.I)
 _NAME_STOP = {"police", "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "january",
               "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
               "december", "officials", "authorities", "county", "city", "street", "avenue", "road", "hospital",
@@ -111,7 +122,7 @@ class Mention:
 @dataclass
 class Person:
     mentions: list[Mention] = field(default_factory=list)
-    outcome: str = "unknown"
+    outcome: str = ""
     name: str = ""
     age: int | None = None
     role: str = "victim"
@@ -172,12 +183,11 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
             outcome = "unknown"
         if word.dep in ("acl", "relcl") and not any(c.dep == "dobj" for c in kids[word.i]):
             return [tokens[word.head]], outcome  # "a man killed Saturday", "a woman who was shot"
-        if _passive(kids, word) or (word.dep == "conj" and _passive(kids, tokens[word.head])):
+        bare_participle = word.tag == "VBN" and not any(c.dep in ("dobj", "nsubj") for c in kids[word.i])
+        if _passive(kids, word) or bare_participle or (word.dep == "conj" and _passive(kids, tokens[word.head])):
             subject = _subject(tokens, kids, word, passive_only=True)
             return ([subject] if subject is not None else []), outcome
         objects = [c for c in kids[word.i] if c.dep == "dobj"]
-        if objects and word.dep == "conj" and not objects:
-            pass
         if not objects and word.dep == "conj":  # "shot and killed X": the object hangs on the last verb
             objects = [c for c in kids[word.head] if c.dep == "dobj"]
         return objects, outcome
@@ -225,11 +235,13 @@ def _left_edge(kids, token: Token) -> int:
 
 
 def _name(tokens, kids, token: Token) -> str:
-    if not token.tag.startswith("NNP") or token.lower in _NAME_STOP:
+    if not token.tag.startswith("NNP") or token.lower in _NAME_STOP or token.lower in people_lexicon()["pronouns"]:
         return ""
     words = [c for c in kids[token.i] if c.dep == "compound" and c.tag.startswith("NNP") and c.i < token.i]
     first = min([token.i] + [c.i for c in words])
     parts = [t.text for t in tokens[first:token.i + 1] if t.tag.startswith("NNP")]
+    while len(parts) > 1 and parts[0].lower().rstrip(".") in _TITLES:  # "Officer Dana Kim" -> "Dana Kim"
+        parts = parts[1:]
     return " ".join(parts) if parts and parts[-1][:1].isupper() else ""
 
 
@@ -243,7 +255,8 @@ def _count(text: str) -> int | None:
     return value if 0 < value <= 50 else None
 
 
-def _person(tokens, kids, token: Token, sentence: str, lex) -> Mention | None:
+def _person(tokens, kids, token: Token, sentence: str, lex, *, lenient: bool = False,
+            listed: bool = False) -> Mention | None:
     low = token.lower
     if token.tag == "PRP":
         if low in lex["pronouns"] and low not in ("himself", "herself"):
@@ -256,8 +269,14 @@ def _person(tokens, kids, token: Token, sentence: str, lex) -> Mention | None:
     if not name:
         name = next((n for n in (_name(tokens, kids, a) for a in appos) if n), "")
     words = {t.lower for t in tokens[_left_edge(kids, token):token.i + 1]}
-    if not name and low not in lex["person_nouns"] and not (words & lex["person_nouns"] and token.tag == "CD"):
+    # After "killed" or "died", someone's anything is someone ("his landlord"); after "shot", only people.
+    person_noun = low in lex["person_nouns"] or (lenient and token.tag in ("NN", "NNS") and low not in _NOT_PEOPLE
+                                                 and any(c.dep == "poss" for c in kids[token.i])) or (
+        listed and token.tag in ("NN", "NNS") and low not in _NOT_PEOPLE)
+    if not name and not person_noun and not (words & lex["person_nouns"] and token.tag == "CD"):
         return None
+    if any(c.lower in ("no", "neither", "none", "nobody") for c in kids[token.i]):
+        return None  # "no one was hurt"
     count = 1
     numbers = [c for c in kids[token.i] if c.dep == "nummod"]
     if token.tag in ("NNS", "NNPS") and not name:
@@ -278,7 +297,7 @@ def _person(tokens, kids, token: Token, sentence: str, lex) -> Mention | None:
     if age is None and match:
         age = int(match.group(1) or match.group(2))
     role = next((r for r, nouns in lex["roles"].items() if low in nouns or words & nouns), "victim")
-    definite = tokens[first].lower in ("the", "that", "this") or (tokens[first].tag == "PRP$")
+    definite = tokens[first].lower in ("the", "that", "this")
     kind = "name" if name else ("definite" if definite else "indefinite")
     return Mention(0, first, last, "", count=count, name=name, age=age, role=role, kind=kind, text=span_text,
                    start=tokens[first].idx, end=tokens[last].idx + len(tokens[last].text))
@@ -293,20 +312,49 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
         arguments, outcome = _arguments(tokens, kids, word, lex)
         if not arguments or _blocked(tokens, kids, word, lex):
             continue
-        if outcome == "unknown" and lex["condition_re"].search(sentence):
+        if _ELSEWHEN.search(sentence):
+            outcome = ""  # named, but their harm is another event's
+        elif outcome == "unknown" and lex["condition_re"].search(sentence):
             outcome = "injured"
         for argument in arguments:
+            listed = False  # after one person, a listed noun is someone too: "a coach and two players"
             for token in _conjuncts(kids, argument):
-                mention = _person(tokens, kids, token, sentence, lex)
+                mention = _person(tokens, kids, token, sentence, lex, lenient=outcome == "killed", listed=listed)
                 if mention is None:
                     continue
+                listed = True
                 if mention.kind == "pronoun":
                     mention.text, mention.start, mention.end = token.text, token.idx, token.idx + len(token.text)
                 mention.sentence_idx = sentence_idx
+                if outcome == "unknown" and mention.count > 1:
+                    continue  # "four people were shot": a numeral count, the figure ledger's
                 earlier = found.get(token.i)
                 if earlier is None or _OUTCOME_RANK[outcome] > _OUTCOME_RANK[earlier.outcome]:
                     mention.outcome = outcome
                     found[token.i] = mention
+    for word in tokens:  # the shooter of an active harm verb, "by X"; those charged, arrested, identified
+        low, role = word.lower, ""
+        if word.tag.startswith("VB") and (low in lex["kill_verbs"] or low in lex["shoot_verbs"]) and \
+                not _passive(kids, word):
+            people = [c for c in kids[word.i] if c.dep == "nsubj"]
+        elif word.dep == "agent" and tokens[word.head].lower in lex["kill_verbs"] | lex["shoot_verbs"]:
+            people = [c for c in kids[word.i] if c.dep == "pobj"]
+        elif low in lex["suspect_verbs"]:
+            people = [c for c in kids[word.i] if c.dep in ("nsubj", "nsubjpass")]
+        elif low in lex["identify_verbs"]:
+            people = [g for c in kids[word.i] if c.lower == "as" for g in kids[c.i] if g.dep == "pobj"]
+            role = "keep"
+        else:
+            continue
+        for argument in people:
+            for token in _conjuncts(kids, argument):
+                mention = _person(tokens, kids, token, sentence, lex)
+                if mention is None or token.i in found or mention.kind == "pronoun" or (role and not mention.name):
+                    continue
+                mention.sentence_idx, mention.outcome = sentence_idx, ""
+                if not role and mention.role == "victim":
+                    mention.role = "shooter"
+                found[token.i] = mention
     if lex["self_re"].search(sentence):  # "turned the gun on himself": the sentence's gunman died
         subjects = [t for t in tokens if t.dep == "nsubj" and tokens[t.head].dep == "ROOT"]
         for token in subjects[:1]:
@@ -340,9 +388,13 @@ def _refer(people: list[Person], mention: Mention) -> Person | None:
                 return p
         return None
     if mention.kind == "pronoun":
-        return people[-1] if people else None
+        return next((p for p in reversed(people) if p.count == 1), None)
+    if mention.kind == "indefinite":  # the same words again: "a cab driver" ... "a cab driver"
+        for p in people:
+            if any(m.text.lower() == mention.text.lower() for m in p.mentions):
+                return p
     if mention.kind == "definite" and mention.count == 1:
-        for p in reversed(people):
+        for p in reversed([p for p in people if p.mentions[0].sentence_idx < mention.sentence_idx]):
             if p.count == 1 and (p.role == mention.role or mention.role == "victim") and _same_age(p.age, mention.age):
                 return p
     return None
@@ -352,6 +404,8 @@ def _article_people(mentions: list[Mention]) -> list[Person]:
     people: list[Person] = []
     for mention in mentions:
         person = _refer(people, mention)
+        if person is None and mention.kind == "name" and " " not in mention.name:
+            continue  # a lone surname names someone only when the full name came first
         if person is None:
             person = Person(role=mention.role, count=mention.count)
             people.append(person)
@@ -373,7 +427,7 @@ def _article_people(mentions: list[Mention]) -> list[Person]:
 def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int) -> pd.DataFrame:
     lede_rows = sentences[sentences["idx"] < lede]
     text = lede_rows["text"].astype(str)
-    keep = text.str.contains(_HARM)
+    keep = text.str.contains(_HARM) | text.str.contains(_PEOPLE_WORDS)
     if figures is not None and not figures.empty:  # a numeral count of every category the words speak of
         numeral = figures[figures["rule"].isin(["numeral", ""]) & figures["status"].eq("current")]
         killed = set(zip(numeral.loc[numeral["category"] == "killed", "article_id"],
@@ -386,6 +440,7 @@ def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int
         kill_words = text.str.contains(_KILL_WORDS)
         keep &= ~(has_killed & (has_hurt | ~text.str.contains(r"\b(?:shot|wound|injur|hurt)", case=False)))
         keep &= ~(has_hurt & ~kill_words)
+        keep |= text.str.contains(_HARM) & text.str.contains(_LISTED)
     return lede_rows[keep]
 
 
@@ -422,18 +477,25 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
         where[(str(article_id), int(idx))] = (text, int(start))
         by_article.setdefault(str(article_id), []).extend(sentence_mentions(tokens, text, sentence_idx=int(idx)))
     rows, counted = [], []
+    deaths = set()  # articles with a numeral death toll
+    if figures is not None and not figures.empty:
+        deaths = set(figures.loc[figures["category"].eq("killed") & figures["status"].eq("current"), "article_id"])
     for article_id, mentions in by_article.items():
         people = _article_people(mentions)
+        if any(p.outcome == "killed" for p in people):
+            deaths.add(article_id)
         for person in people:
             cited = next((m for m in person.mentions if m.outcome == person.outcome and m.kind != "pronoun"),
                          next((m for m in person.mentions if m.kind != "pronoun"), person.mentions[0]))
             named = next((m for m in person.mentions if m.kind == "name"), cited)
             sentence, offset = where[(article_id, cited.sentence_idx)]
+            outcome = {"": "unknown", "unknown": "unknown" if article_id in deaths else "injured"}.get(
+                person.outcome, person.outcome)
             rows.append({"article_id": article_id, "person": named.text or cited.text, "name": person.name,
-                         "age": person.age, "outcome": person.outcome, "role": person.role, "count": person.count,
+                         "age": person.age, "outcome": outcome, "role": person.role, "count": person.count,
                          "sentence_idx": cited.sentence_idx, "sentence": sentence,
                          "start": offset + cited.start, "end": offset + cited.end})
-        counted += _counts(article_id, people, where)
+        counted += _counts(article_id, people, where, deaths=article_id in deaths)
     counted += _compounds(sentences, lede)
     victims = _typed(pd.DataFrame(rows)) if rows else schema.empty_table("victims")
     people_rows = schema.conform(pd.DataFrame(counted), "figures") if counted else schema.empty_table("figures")
@@ -449,17 +511,22 @@ def _figure(article_id: str, category: str, value: int, rule: str, qualifier: st
             "sentence": sentence, "start": start, "end": end, "rule": rule}
 
 
-def _counts(article_id: str, people: list[Person], where) -> list[dict]:
-    """Per category, the larger of the distinct named people and the most people one sentence gives."""
+def _counts(article_id: str, people: list[Person], where, *, deaths: bool) -> list[dict]:
+    """Per category, the larger of the distinct named people and the most people one sentence gives. Someone
+    shot with no outcome stated counts as injured only in an article that reports no death: where someone
+    died, "the toddler was shot" is most often the one who died, said in other words."""
+    hurt = ("injured",) if deaths else ("injured", "unknown")
     rows = []
     for category in ("killed", "injured"):
         def counts(person: Person) -> bool:
-            return person.outcome == "killed" if category == "killed" else person.outcome != "killed"
+            return person.outcome == "killed" if category == "killed" else person.outcome in hurt
         named = [p for p in people if p.name and counts(p)]
         per_sentence: dict[int, list[tuple[Person, Mention]]] = {}
         for p in people:
             if counts(p):
                 for m in p.mentions:
+                    if not m.outcome:
+                        continue
                     group = per_sentence.setdefault(m.sentence_idx, [])
                     if all(q is not p for q, _ in group):
                         group.append((p, m))
