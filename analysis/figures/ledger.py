@@ -205,7 +205,11 @@ def headline_figures(figures: pd.DataFrame) -> pd.DataFrame:
     also counts ``hospitalized`` figures (everyone in hospital is injured): its headline is
     the largest current total of either category, and its rule says when a hospitalized
     figure was chosen. ``*_may_rise`` is True when the chosen figure, or another current
-    figure of the same category and value, carries the flag.
+    figure of the same category and value, carries the flag. Counts of people described one
+    by one (rule ``individuals``, ``enumeration``, ``compound``: ``analysis.figures.victims``)
+    are the headline only when the category has no numeral current total, or when a listed
+    group holds a numeral figure and exceeds it ("a coach and two players died": 3); the
+    rule text says so.
 
     Returns:
         One row per article_id with figures: article_id and, for each category in

@@ -574,3 +574,21 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     for column in ("article_id", "person", "name", "outcome", "role", "sentence"):
         out[column] = out[column].astype("object").where(out[column].notna(), "")
     return out.reset_index(drop=True)
+
+
+def people_table(victims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The victims table for reading: person_id (article_id:start), source, title, person, name, age, outcome,
+    role, sentence, before, words, after (the sentence cut around the words naming the person), in article
+    order."""
+    columns = ["person_id", "article_id", "source", "title", "person", "name", "age", "outcome", "role", "sentence",
+               "before", "words", "after"]
+    if victims is None or victims.empty:
+        return pd.DataFrame(columns=columns)
+    rows = victims.merge(articles[["article_id", "source", "title"]], on="article_id", how="inner")
+    offsets = [str(s).find(str(p)) for s, p in zip(rows["sentence"], rows["person"])]
+    cut = [(s[:o], s[o:o + len(p)], s[o + len(p):]) if o >= 0 else (s, "", "")
+           for s, p, o in zip(rows["sentence"].astype(str), rows["person"].astype(str), offsets)]
+    rows = rows.assign(person_id=rows["article_id"].astype(str) + ":" + rows["start"].astype(str),
+                       before=[c[0] for c in cut], words=[c[1] for c in cut], after=[c[2] for c in cut])
+    rows = rows.sort_values(["source", "article_id", "start"], kind="stable")
+    return rows[columns].reset_index(drop=True)
