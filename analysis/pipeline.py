@@ -12,7 +12,8 @@ from dataclasses import fields
 
 from analysis import schema
 from analysis.entities.extract import extract_entities, prefetch_entities
-from analysis.figures.ledger import add_headline_figures, extract_figures, publication_years
+from analysis.figures.ledger import add_headline_figures, add_people_figures, extract_figures, publication_years
+from analysis.figures.victims import read_people
 from analysis.framing import extract_roles, find_hedges, frame_cues, tag_frames
 from analysis.ingest.corpus import Corpus, sentences_table
 from analysis.store.corpus_cache import cached_analysis
@@ -47,10 +48,15 @@ def _run_stages(corpus: Corpus, *, use_cache: bool) -> CorpusTables:
     sentences = score_sentences(sentences, cache=use_cache)
     articles = add_article_tone(articles, sentences)
     # The figure ledger, and per article the headline figures (killed, injured, ...) it yields.
+    # People harmed one by one ("a man was shot and killed"): the victims table and the counts they add, for
+    # sentences of the lede without a numeral count (a parse of those only).
     figures = extract_figures(sentences, published_years=publication_years(articles))
+    victims, people = read_people(sentences, figures=figures)
+    figures = add_people_figures(figures, people)
     articles = add_headline_figures(articles, figures)
     tables = {name: schema.empty_table(name) for name in schema.TABLES}
-    tables.update(articles=articles, sentences=sentences, figures=figures, load_report=corpus.load_report)
+    tables.update(articles=articles, sentences=sentences, figures=figures, victims=victims,
+                  load_report=corpus.load_report)
     # The toll over time needs the headline figure columns of articles and the figure ledger.
     timeline = build_timeline(tables["articles"], tables["figures"])
     tables.update(timeline=timeline,

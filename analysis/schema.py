@@ -103,7 +103,22 @@ TABLES: dict[str, dict[str, str]] = {
         "end": "character offset just past the number",
         "rule": "how the count was read: numeral (a number in the text), individuals (people described one by one: "
                 "'a man was shot and killed' counts 1), enumeration (listed people: 'a teacher and three students' "
-                "counts 4), compound (from other figures: 'double homicide', shot minus killed)",
+                "counts 4), compound (a word that holds the count: 'double homicide' counts 2), "
+                "derived (from other figures: people shot minus the killed)",
+    },
+    "victims": {
+        "article_id": "article the person is named in",
+        "person": "the words naming the person or group as harmed ('a 19-year-old man', 'Marcus Reed, 24', 'three "
+                  "students'), the named mention when there is one",
+        "name": "the person's name when the article gives it, else empty",
+        "age": "age when the article gives it, else empty",
+        "outcome": "killed, injured or unknown (shot, with no outcome stated), the latest the article gives",
+        "role": "victim, shooter, officer or bystander (victim unless the words say otherwise)",
+        "count": "how many people the row stands for: 1, or a counted group's number ('three students': 3)",
+        "sentence_idx": "index of the cited sentence: the first that states the person's outcome",
+        "sentence": "the cited sentence",
+        "start": "character offset of the words naming the person in the article text",
+        "end": "character offset just past those words",
     },
     "entities": {
         "article_id": "article the entity is named in",

@@ -19,6 +19,7 @@ class CorpusTables:
     articles: pd.DataFrame
     sentences: pd.DataFrame
     figures: pd.DataFrame
+    victims: pd.DataFrame
     entities: pd.DataFrame
     mentions: pd.DataFrame
     timeline: pd.DataFrame

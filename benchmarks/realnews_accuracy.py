@@ -57,20 +57,21 @@ def _analyse(path: Path, *, full: bool) -> tuple[pd.DataFrame, pd.DataFrame, pd.
 
         tables = analyse_corpus(corpus, use_cache=True, cache_tables=False)
         return tables.articles, tables.figures, getattr(tables, "victims", None)
-    from analysis.figures.ledger import add_headline_figures, extract_figures, publication_years
+    from analysis.figures.ledger import add_headline_figures, add_people_figures, extract_figures, publication_years
     from analysis.timeline.event_dates import add_event_dates
 
     articles = add_event_dates(corpus.articles)
     sentences = sentences_table(articles)
     figures = extract_figures(sentences, published_years=publication_years(articles))
-    articles = add_headline_figures(articles, figures)
     victims = None
-    try:  # the people table, when this version of the analysis has it
-        from analysis.figures.victims import extract_victims
+    try:  # the people table and the counts it adds, when this version of the analysis has them
+        from analysis.figures.victims import read_people
 
-        victims = extract_victims(sentences, articles)
+        victims, people = read_people(sentences, figures=figures)
+        figures = add_people_figures(figures, people)
     except ImportError:
         pass
+    articles = add_headline_figures(articles, figures)
     return articles, figures, victims
 
 
@@ -124,6 +125,15 @@ def score(records: list[dict], articles: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _gold_outcome(outcome: object) -> str:
+    """A GVDB person's outcome (a word or a list of words: ``["injured", "hospitalized"]``) as killed, injured or
+    '' (none given)."""
+    words = [str(w).lower() for w in (outcome if isinstance(outcome, list) else [outcome] if outcome else [])]
+    if any(w.startswith(("kill", "dead", "die")) for w in words):
+        return "killed"
+    return "injured" if any(w.startswith(("injur", "hospital", "wound")) for w in words) else ""
+
+
 def named_people_recall(records: list[dict], scored: pd.DataFrame, victims: pd.DataFrame) -> tuple[int, int]:
     """``(found, total)`` GVDB victims and shooters with a name found in ``victims`` with the right outcome."""
     found = total = 0
@@ -140,8 +150,7 @@ def named_people_recall(records: list[dict], scored: pd.DataFrame, victims: pd.D
                 continue
             last = name.split()[-1].lower()
             named = rows[rows["name"].fillna("").str.lower().str.contains(last, regex=False)]
-            expected = "killed" if str(person.get("outcome", "")).lower().startswith(("kill", "dead", "die")) \
-                else "injured" if person.get("outcome") else ""
+            expected = _gold_outcome(person.get("outcome"))
             if not named.empty and (not expected or (named["outcome"] == expected).any()):
                 found += 1
     return found, total

@@ -7,10 +7,12 @@ import app_data
 import page_parts
 from analysis.figures.labels import figure_label
 from analysis.figures.ledger import figure_in_sentence, ledger_table
+from analysis.figures.victims import people_table
 
 app_data.route_through_dashboard(__file__)
 
 SELECTED = "figures_selected_id"  # figure_id shown in the detail panel
+PERSON = "figures_selected_person"  # person_id shown under the people table
 esc = app_data.escape_markdown
 
 tables = app_data.current_tables()
@@ -110,3 +112,39 @@ st.dataframe(others[["category", "figure", "status", "scope", "attributed_to", "
              width="stretch", key="figures_article_others",
              column_config={"attributed_to": st.column_config.TextColumn("According to"),
                             "sentence": st.column_config.TextColumn("Sentence", width="large")})
+
+
+st.subheader("People")
+st.caption("The people the articles say were killed, injured or shot, one row per person, read from the sentences "
+           "that name them (“a 19-year-old man was shot and killed”). Where an article gives no number, these "
+           "counts are its headline figures. Select a row to see the sentence.")
+people = people_table(tables.victims, articles)
+if people.empty:
+    st.info("No people named as harmed in these articles.")
+    st.stop()
+
+
+def _choose_person(person_id: str) -> None:
+    st.session_state[PERSON] = person_id
+
+
+page_parts.row_picking_table(
+    people[["source", "title", "person", "name", "age", "outcome", "role", "sentence"]],
+    key="figures_people",
+    ids=people["person_id"],
+    on_pick=_choose_person,
+    column_config={
+        **{column: st.column_config.TextColumn(column.capitalize()) for column in ("source", "person", "name", "role")},
+        "title": st.column_config.TextColumn("Article", width="medium"),
+        "age": st.column_config.NumberColumn("Age"),
+        "outcome": st.column_config.TextColumn("Outcome", help="killed, injured, or unknown (not said to be harmed: "
+                                               "a shooter named as such)"),
+        "sentence": st.column_config.TextColumn("Sentence", width="large"),
+    },
+)
+if st.session_state.get(PERSON) not in set(people["person_id"]):
+    st.session_state[PERSON] = people["person_id"].iloc[0]
+person = people.set_index("person_id").loc[st.session_state[PERSON]]
+st.markdown("> " + esc(person["before"]) + (f"**{esc(person['words'])}**" if person["words"] else "")
+            + esc(person["after"]))
+st.markdown(f"**{esc(person['title'])}**  \n{esc(person['source'])} · {esc(person['outcome'])} · {esc(person['role'])}")

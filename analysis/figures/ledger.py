@@ -33,7 +33,7 @@ whole-event count of its kind (``background``). A may-rise cue with no figure of
 its own sentence flags the article's largest current whole-event figure of that category so
 far (the headline so far), else its latest current one, else its latest count over a longer
 period ("62 deaths since the heatwave began", which is the article's own count when no other
-follows). People shot with no outcome (category ``shot``) give an injured figure, rule ``compound``,
+follows). People shot with no outcome (category ``shot``) give an injured figure, rule ``derived``,
 when the article has no current injured or hospitalized total: the largest shot total minus the
 largest killed total ("5 shot, 1 killed" -> 4; shot "others" are not reduced), pointing at the shot
 number, its sentence joined with the killed one's (``_shot_minus_killed``); a count over a longer
@@ -52,11 +52,12 @@ from analysis import schema
 from analysis.figures.lexicon import Lexicon, load_lexicon
 from analysis.figures.scan import scan_sentence
 
-__all__ = ["extract_figures", "headline_figures", "add_headline_figures", "figure_spans", "ledger_table",
+__all__ = ["extract_figures", "headline_figures", "add_headline_figures", "add_people_figures", "figure_spans", "ledger_table",
            "figure_in_sentence", "load_lexicon"]
 
 _INT_COLUMNS = ("sentence_idx", "value", "low", "high", "start", "end")
 _BOOL_COLUMNS = ("vague", "may_rise", "as_toll")
+_PEOPLE_RULES = ("individuals", "enumeration", "compound")
 
 
 def publication_years(articles: pd.DataFrame) -> dict[str, int]:
@@ -194,7 +195,7 @@ _OTHERS = frozenset("other others more additional".split())
 
 
 def _shot_minus_killed(rows: list[dict], *, period: set[int] = frozenset()) -> list[dict]:
-    """Injured figures derived from people shot (rule ``compound``): per article with no current injured or
+    """Injured figures derived from people shot (rule ``derived``): per article with no current injured or
     hospitalized total, the largest current total of people shot minus the largest current killed total
     ("5 shot, 1 killed" -> injured 4), when that leaves someone. Shot "others" are apart from the dead
     ("a man was killed and two others were shot" -> injured 2). The row points at the shot count's number;
@@ -226,7 +227,7 @@ def _shot_minus_killed(rows: list[dict], *, period: set[int] = frozenset()) -> l
         made.append({**chosen, "figure_id": chosen["figure_id"].rsplit(":", 1)[0] + ":injured",
                      "category": "injured", "value": value, "low": value if exact else None,
                      "high": value if exact else None, "qualifier": "exact" if exact else "about",
-                     "vague": False, "may_rise": False, "sentence": sentence, "rule": "compound"})
+                     "vague": False, "may_rise": False, "sentence": sentence, "rule": "derived"})
     return made
 
 
@@ -254,7 +255,11 @@ def headline_figures(figures: pd.DataFrame) -> pd.DataFrame:
     also counts ``hospitalized`` figures (everyone in hospital is injured): its headline is
     the largest current total of either category, and its rule says when a hospitalized
     figure was chosen. ``*_may_rise`` is True when the chosen figure, or another current
-    figure of the same category and value, carries the flag.
+    figure of the same category and value, carries the flag. Counts of people described one
+    by one (rule ``individuals``, ``enumeration``, ``compound``: ``analysis.figures.victims``)
+    are the headline only when the category has no numeral current total, or when a listed
+    group holds a numeral figure and exceeds it ("a coach and two players died": 3); the
+    rule text says so.
 
     Returns:
         One row per article_id with figures: article_id and, for each category in
@@ -315,10 +320,19 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
     pool = [f for f in group if f["category"] in wanted]
     empty = {category: None, f"{category}_qualifier": "", f"{category}_low": None, f"{category}_high": None,
              f"{category}_may_rise": False, f"{category}_rule": "", f"{category}_figure_id": ""}
+    people = [f for f in pool if f.get("rule") in _PEOPLE_RULES and f["status"] == "current"]
+    pool = [f for f in pool if f.get("rule") not in _PEOPLE_RULES]
+    # "a teacher and three students died": the enumeration holds the numeral "three" and replaces it
+    listed = [p for p in people if p["rule"] == "enumeration"]
+    held = [f for f in pool if any(p["start"] <= f["start"] and f["end"] <= p["end"] and p["value"] > f["value"]
+                                   for p in listed)]
+    if held:
+        pool = [f for f in pool if f not in held] + [p for p in listed if any(
+            p["start"] <= f["start"] and f["end"] <= p["end"] for f in held)]
     current = [f for f in pool if f["status"] == "current"]
     totals = [f for f in current if f["scope"] == "total"]
     if not totals:
-        return empty
+        return _people_headline(people, category) if people else empty
     outliers = _late_outliers(totals) if category == "killed" else []
     kept = [f for f in totals if f not in outliers]
     # Largest value; ties: a precise figure over a vague one, a qualified one over a bare one (a headline's "17
@@ -340,9 +354,11 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
         set_aside.append(f"{k} partial")
     if set_aside:
         rule += " (" + ", ".join(set_aside) + " set aside)"
+    if chosen.get("rule") in _PEOPLE_RULES:
+        rule = "people listed (enumeration) replace the numeral count among them; " + rule
     if category == "injured" and chosen["category"] == "hospitalized":
         rule = "hospitalized figure counted as injured: " + rule
-    if chosen.get("rule") == "compound":
+    if chosen.get("rule") == "derived":
         rule = "people shot minus the killed: " + rule
     may_rise = any(_flag(f["may_rise"]) for f in current
                    if f["category"] == chosen["category"] and f["value"] == chosen["value"])
@@ -350,6 +366,28 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
             f"{category}_low": chosen["low"], f"{category}_high": chosen["high"],
             f"{category}_may_rise": may_rise, f"{category}_rule": rule,
             f"{category}_figure_id": chosen["figure_id"]}
+
+
+def _people_headline(people: list[dict], category: str) -> dict[str, object]:
+    """No numeral count of the category: the largest count of people the article describes (individuals,
+    an enumeration, a compound such as "double homicide")."""
+    chosen = min(people, key=lambda f: (-f["value"], f["sentence_idx"], f["start"]))
+    words = {"individuals": "people described one by one", "enumeration": "people listed",
+             "compound": f"'{chosen['number_text']}'"}
+    rule = f"no numeral count: {words.get(chosen['rule'], chosen['rule'])} ({chosen['rule']})"
+    if len(people) > 1:
+        rule += f", largest of {len(people)} counts of people"
+    return {category: chosen["value"], f"{category}_qualifier": chosen["qualifier"],
+            f"{category}_low": chosen["low"], f"{category}_high": chosen["high"],
+            f"{category}_may_rise": False, f"{category}_rule": rule, f"{category}_figure_id": chosen["figure_id"]}
+
+
+def add_people_figures(figures: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
+    """The figures table with the counts of people (``analysis.figures.victims.read_people``) appended."""
+    if people is None or people.empty:
+        return figures
+    return _typed(schema.conform(pd.concat([schema.conform(figures, "figures"), schema.conform(people, "figures")],
+                                           ignore_index=True), "figures"))
 
 
 def _typed_headlines(frame: pd.DataFrame) -> pd.DataFrame:

@@ -28,7 +28,7 @@ def _headline(*sentences: str) -> dict[str, int | None]:
 
 @pytest.mark.parametrize("sentence, expected", [
     # shot is not killed
-    # (with the injured figure derived from them, rule "compound")
+    # (with the injured figure derived from them, rule "derived")
     ("Four people were shot outside a bar on Elm Street late Saturday.",
      [("shot", 4, "current"), ("injured", 4, "current")]),
     ("A gunman shot three men in a parking lot, police said.", [("shot", 3, "current"), ("injured", 3, "current")]),
@@ -58,7 +58,7 @@ def test_sentence_reads_like_a_reporter_means_it(sentence, expected):
 
 
 @pytest.mark.parametrize("sentences, killed, injured", [
-    # injured derived as shot minus killed (rule "compound")
+    # injured derived as shot minus killed (rule "derived")
     (["Five people were shot early Sunday outside a nightclub.", "One of them died at the hospital, police said.",
       "One man was killed."], 1, 4),
     (["5 shot, 1 killed on Harbor Road"], 1, 4),
@@ -79,9 +79,9 @@ def test_headline_of_a_shooting_report(sentences, killed, injured):
     assert _headline(*sentences) == {"killed": killed, "injured": injured}
 
 
-def test_compound_injured_row_says_how_it_was_read():
+def test_derived_injured_row_says_how_it_was_read():
     frame = extract_figures(sentences_frame("a", ["Seven people were shot at the park.",
                                                    "Two men were killed, police said."]))
-    row = frame[frame["rule"] == "compound"].iloc[0]
+    row = frame[frame["rule"] == "derived"].iloc[0]
     assert (row["category"], int(row["value"]), row["number_text"]) == ("injured", 5, "Seven")
     assert "Seven people were shot" in row["sentence"] and "Two men were killed" in row["sentence"]

