@@ -56,7 +56,7 @@ __all__ = ["extract_figures", "headline_figures", "add_headline_figures", "add_p
            "figure_in_sentence", "load_lexicon"]
 
 _INT_COLUMNS = ("sentence_idx", "value", "low", "high", "start", "end")
-_BOOL_COLUMNS = ("vague", "may_rise", "as_toll")
+_BOOL_COLUMNS = ("vague", "may_rise", "as_toll", "period")
 _PEOPLE_RULES = ("individuals", "enumeration", "compound")
 
 
@@ -142,6 +142,7 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
                 "start": offset + figure.start,
                 "end": offset + figure.end,
                 "rule": figure.rule,
+                "period": figure.period,
             }
             if articles_text is not None:
                 article_text = articles_text.get(article_id)
@@ -279,7 +280,10 @@ def headline_figures(figures: pd.DataFrame) -> pd.DataFrame:
     for article_id, group in by_article.items():
         row: dict[str, object] = {"article_id": article_id}
         for category in schema.HEADLINE_CATEGORIES:
-            row.update(_headline(group, category))
+            chosen = _headline(group, category)
+            if str(chosen[f"{category}_figure_id"]).endswith(":title"):  # analysis.figures.titles
+                chosen[f"{category}_rule"] = "from the title, the text gives none: " + chosen[f"{category}_rule"]
+            row.update(chosen)
         rows.append(row)
     return _typed_headlines(pd.DataFrame(rows, columns=columns))
 
@@ -333,6 +337,10 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
     totals = [f for f in current if f["scope"] == "total"]
     if not totals:
         return _people_headline(people, category) if people else empty
+    if people and all(_flag(f.get("period")) for f in totals):
+        # "at least 10 killed in separate shootings across the city since Tuesday" is the city's count, not this
+        # article's, when the article describes its own dead one by one
+        return _people_headline(people, category, set_aside=len(totals))
     outliers = _late_outliers(totals) if category == "killed" else []
     kept = [f for f in totals if f not in outliers]
     # Largest value; ties: a precise figure over a vague one, a qualified one over a bare one (a headline's "17
@@ -368,15 +376,17 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
             f"{category}_figure_id": chosen["figure_id"]}
 
 
-def _people_headline(people: list[dict], category: str) -> dict[str, object]:
-    """No numeral count of the category: the largest count of people the article describes (individuals,
-    an enumeration, a compound such as "double homicide")."""
+def _people_headline(people: list[dict], category: str, *, set_aside: int = 0) -> dict[str, object]:
+    """No numeral count of the category (or only counts over a longer period, ``set_aside`` of them): the largest
+    count of people the article describes (individuals, an enumeration, a compound such as "double homicide")."""
     chosen = min(people, key=lambda f: (-f["value"], f["sentence_idx"], f["start"]))
     words = {"individuals": "people described one by one", "enumeration": "people listed",
              "compound": f"'{chosen['number_text']}'"}
-    rule = f"no numeral count: {words.get(chosen['rule'], chosen['rule'])} ({chosen['rule']})"
+    rule = f"{'no numeral count of this event' if set_aside else 'no numeral count'}: {words.get(chosen['rule'], chosen['rule'])} ({chosen['rule']})"
     if len(people) > 1:
         rule += f", largest of {len(people)} counts of people"
+    if set_aside:
+        rule += f" ({set_aside} count{'s' if set_aside > 1 else ''} over a longer period set aside)"
     return {category: chosen["value"], f"{category}_qualifier": chosen["qualifier"],
             f"{category}_low": chosen["low"], f"{category}_high": chosen["high"],
             f"{category}_may_rise": False, f"{category}_rule": rule, f"{category}_figure_id": chosen["figure_id"]}

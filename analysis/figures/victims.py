@@ -508,7 +508,8 @@ def _figure(article_id: str, category: str, value: int, rule: str, qualifier: st
             "sentence_idx": sentence_idx, "category": category, "value": value, "low": value,
             "high": value, "qualifier": qualifier, "vague": False, "scope": "total", "status": "current",
             "may_rise": False, "as_toll": False, "attributed_to": "", "number_text": sentence[start:end],
-            "sentence": sentence, "start": start, "end": end, "rule": rule}
+            "sentence": sentence, "start": start, "end": end, "rule": rule,
+            "period": False}
 
 
 def _counts(article_id: str, people: list[Person], where, *, deaths: bool) -> list[dict]:
