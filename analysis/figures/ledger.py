@@ -382,7 +382,8 @@ def _people_headline(people: list[dict], category: str, *, set_aside: int = 0) -
     chosen = min(people, key=lambda f: (-f["value"], f["sentence_idx"], f["start"]))
     words = {"individuals": "people described one by one", "enumeration": "people listed",
              "compound": f"'{chosen['number_text']}'"}
-    rule = f"{'no numeral count of this event' if set_aside else 'no numeral count'}: {words.get(chosen['rule'], chosen['rule'])} ({chosen['rule']})"
+    opening = "no numeral count of this event" if set_aside else "no numeral count"
+    rule = f"{opening}: {words.get(chosen['rule'], chosen['rule'])} ({chosen['rule']})"
     if len(people) > 1:
         rule += f", largest of {len(people)} counts of people"
     if set_aside:

@@ -19,9 +19,9 @@ Headlines are rewritten as sentences first (``as_sentence``): the dropped "was" 
 harm participle ("Woman killed in crash"), Title Case is lowered, and a leading person noun is not
 taken for a name.
 
-Known misses: an age used as a noun ("4-year-old dies after shooting"); a title about several incidents ("Three shootings kill five across the city") is
-read as this article's count when the text gives none; a title written as a question or a quote
-is read as a statement.
+Known misses: an age used as a noun ("4-year-old dies after shooting"); a title about several
+incidents ("Three shootings kill five across the city") is read as this article's count when the
+text gives none; a title written as a question or a quote is read as a statement.
 """
 
 from __future__ import annotations

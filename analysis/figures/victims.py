@@ -4,7 +4,7 @@ Reporters often count without numbers: "A 19-year-old man was shot and killed", 
 Marcus Reed, 24, and Tyrone Hill, 31, died", "a teacher and three students were wounded", "the
 gunman then turned the gun on himself", "a double homicide". ``extract_victims`` finds them
 (table ``victims``: one row per person or group, columns in ``analysis.schema``) and
-``people_figures`` turns them into rows of the ``figures`` table, which the headline choice
+``read_people`` also turns them into rows of the ``figures`` table, which the headline choice
 (``analysis.figures.ledger``) uses when the article gives no numeral count.
 
 Rules:
@@ -34,12 +34,18 @@ Rules:
    ("the man", "the victim") refer back to the latest person of the same role. A later outcome
    overrides an unknown one and killed overrides injured ("later died" moves one from injured to
    killed).
-6. Counts (``people_figures``): per category, the larger of the distinct named people and the
+6. Counts (``read_people``): per category, the larger of the distinct named people and the
    most distinct people any one sentence gives, each with its final outcome; unknown outcomes
    count as injured. "double homicide" (2), "triple homicide" (3), "murder-suicide" (2) are
    ``compound`` figures.
+7. Shooters and the wounded without a harm verb, named only: the object of an arrest ("police
+   arrested Carl Hensley", "took X into custody"), the subject of "fired" or "opened fire",
+   "gunfire from X", "the suspect is X"; someone "found" in a sentence that speaks of a gunshot
+   wound was shot. A lone surname ("Waldron was shot") is a person when the article gives the
+   full name anywhere (``_full_names``), whether or not that sentence speaks of harm.
 
-Known misses: people only in the title; people after the lede; "the victims" without a number;
+Known misses: people only in the title (the title's counts are ``analysis.figures.titles``); people
+after the lede; "the victims" without a number;
 pronouns resolve to the latest person, not by gender or sense; a name in another clause
 ("police identified him as John Smith") is not joined to its person; an article about a trial
 that names the victim of an old shooting counts them like news of the day.
@@ -59,7 +65,7 @@ from analysis import schema
 from analysis.figures.numbers import parse_number_words
 from analysis.figures.parse import Token, parse
 
-__all__ = ["extract_victims", "people_figures", "people_lexicon", "LEDE_SENTENCES"]
+__all__ = ["extract_victims", "read_people", "people_lexicon", "LEDE_SENTENCES"]
 
 LEDE_SENTENCES = 15
 _DATA = Path(__file__).resolve().parents[1] / "data" / "people_lexicon.json"
@@ -81,7 +87,8 @@ _ELSEWHEN = re.compile(r"\b(?:in|of|since) (?:19|20)\d\d\b|\byears? ago\b|\blast
 # "a teacher and three students": one person listed with a numeral count, which alone would undercount
 _LISTED = re.compile(r"\b(?:a|an|one)\s+[\w-]+(?:\s[\w-]+)?\s+and\s+(?:two|three|four|five|six|seven|eight|nine|ten|"
                      r"\d{1,2})\b", re.I)
-_PEOPLE_WORDS = re.compile(r"\b(?:identif|charged|arrested|accused|suspect|booked|wanted)", re.I)
+_PEOPLE_WORDS = re.compile(r"\b(?:identif|charged|arrested|accused|suspect|booked|wanted|detained|apprehended|custody|"
+                           r"fired|discharged|opened fire|gunfire|shooter|gunman)", re.I)
 _NAME_STOP = {"police", "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "january",
               "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
               "december", "officials", "authorities", "county", "city", "street", "avenue", "road", "hospital",
@@ -340,10 +347,15 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
         elif word.dep == "agent" and tokens[word.head].lower in lex["kill_verbs"] | lex["shoot_verbs"]:
             people = [c for c in kids[word.i] if c.dep == "pobj"]
         elif low in lex["suspect_verbs"]:
-            people = [c for c in kids[word.i] if c.dep in ("nsubj", "nsubjpass")]
+            people = [c for c in kids[word.i] if c.dep == "dobj"] if not _passive(kids, word) else []
+            people = people or [c for c in kids[word.i] if c.dep in ("nsubj", "nsubjpass")]  # "police arrested X"
         elif low in lex["identify_verbs"]:
             people = [g for c in kids[word.i] if c.lower == "as" for g in kids[c.i] if g.dep == "pobj"]
             role = "keep"
+        elif (people := _named_shooters(tokens, kids, word, lex)):
+            role = "shooter"
+        elif (people := _found_wounded(tokens, kids, word, sentence, lex)):
+            role = "found"
         else:
             continue
         for argument in people:
@@ -352,7 +364,9 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                 if mention is None or token.i in found or mention.kind == "pronoun" or (role and not mention.name):
                     continue
                 mention.sentence_idx, mention.outcome = sentence_idx, ""
-                if not role and mention.role == "victim":
+                if role == "found":
+                    mention.outcome = "injured" if lex["condition_re"].search(sentence) else "unknown"
+                elif role != "keep" and mention.role == "victim":
                     mention.role = "shooter"
                 found[token.i] = mention
     if lex["self_re"].search(sentence):  # "turned the gun on himself": the sentence's gunman died
@@ -367,6 +381,36 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                     mention.role = "shooter"
                 found[token.i] = mention
     return [found[i] for i in sorted(found)]
+
+
+def _named_shooters(tokens, kids, word: Token, lex) -> list[Token]:
+    """Who fired or was held, in words other than a harm verb: "police arrested Carl Hensley", "took Brent Thomas
+    into custody", "Hall fired at the deputy", "opened fire", "gunfire from Jason Foreland", "the suspect is X"."""
+    low = word.lower
+    if word.tag.startswith("VB") and not _passive(kids, word):
+        if low in lex["custody_verbs"]:
+            if low in ("took", "taken") and "custody" not in {g.lower for c in kids[word.i] for g in kids[c.i]}:
+                return []
+            return [c for c in kids[word.i] if c.dep == "dobj"]
+        if low in lex["fire_verbs"]:
+            if low == "opened" and "fire" not in {c.lower for c in kids[word.i]}:
+                return []
+            return [c for c in kids[word.i] if c.dep == "nsubj"]
+        if low in ("is", "was") and any(c.dep == "nsubj" and c.lower in lex["shooter_nouns"] for c in kids[word.i]):
+            return [c for c in kids[word.i] if c.dep == "attr"]
+    if low == "from" and word.i > 0 and (tokens[word.head].lower in lex["gunfire_nouns"]
+                                         or tokens[word.i - 1].lower in lex["gunfire_nouns"]):
+        return [c for c in kids[word.i] if c.dep == "pobj"]
+    return []
+
+
+def _found_wounded(tokens, kids, word: Token, sentence: str, lex) -> list[Token]:
+    """"Officers found David Pena, 22, suffering from a gunshot wound": someone found with a wound was shot."""
+    if word.lower != "found" or not word.tag.startswith("VB") or _passive(kids, word):
+        return []
+    if not any(w in sentence.lower() for w in lex["found_wounds"]):
+        return []
+    return [c for c in kids[word.i] if c.dep == "dobj"]
 
 
 # --- one article --------------------------------------------------------------------------------------------------
@@ -400,12 +444,45 @@ def _refer(people: list[Person], mention: Mention) -> Person | None:
     return None
 
 
-def _article_people(mentions: list[Mention]) -> list[Person]:
+# "Officers identified the man as William Waldron, 45." ... "Waldron was shot and killed.": a full name anywhere
+# in the article (two to four capitalised words, initials and Jr./III allowed) lends itself to a lone surname
+_FULL_NAME = re.compile(r"\b([A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3})"
+                        r"(?:,?\s+(?:Jr|Sr|II|III|IV)\b\.?)?")
+
+
+def _full_names(sentences: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """``{article_id: {surname (lower): full name}}`` from every sentence of each article; a surname two full names
+    share is left out."""
+    out: dict[str, dict[str, str]] = {}
+    clash: set[tuple[str, str]] = set()
+    stop = _NAME_STOP | _TITLES | {"the", "a", "an", "when", "after", "in", "on", "at", "but", "and", "his", "her"}
+    for article_id, text in zip(sentences["article_id"].astype(str), sentences["text"].astype(str)):
+        for match in _FULL_NAME.finditer(text):
+            words = match.group(1).split()
+            while words and words[0].lower().rstrip(".") in stop:
+                words = words[1:]
+            if len(words) < 2 or words[-1].lower() in stop:
+                continue
+            names = out.setdefault(article_id, {})
+            last, full = words[-1].lower(), " ".join(words)
+            if last in names and names[last] != full and not (full in names[last] or names[last] in full):
+                clash.add((article_id, last))
+            elif len(full) > len(names.get(last, "")):
+                names[last] = full
+    for article_id, last in clash:
+        out[article_id].pop(last, None)
+    return out
+
+
+def _article_people(mentions: list[Mention], full_names: dict[str, str] | None = None) -> list[Person]:
     people: list[Person] = []
     for mention in mentions:
         person = _refer(people, mention)
         if person is None and mention.kind == "name" and " " not in mention.name:
-            continue  # a lone surname names someone only when the full name came first
+            full = (full_names or {}).get(mention.name.lower())
+            if full is None:
+                continue  # a lone surname names someone only when the article gives the full name
+            mention.name = full
         if person is None:
             person = Person(role=mention.role, count=mention.count)
             people.append(person)
@@ -480,8 +557,9 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
     deaths = set()  # articles with a numeral death toll
     if figures is not None and not figures.empty:
         deaths = set(figures.loc[figures["category"].eq("killed") & figures["status"].eq("current"), "article_id"])
+    full_names = _full_names(sentences[sentences["article_id"].isin(by_article.keys())])
     for article_id, mentions in by_article.items():
-        people = _article_people(mentions)
+        people = _article_people(mentions, full_names.get(article_id, {}))
         if any(p.outcome == "killed" for p in people):
             deaths.add(article_id)
         for person in people:
