@@ -33,7 +33,8 @@ import pandas as pd
 
 from analysis import schema
 from analysis.figures.ledger import add_people_figures, extract_figures
-from analysis.figures.victims import people_lexicon, read_people
+from analysis.figures.victim_mentions import people_lexicon
+from analysis.figures.victims import read_people
 
 __all__ = ["TITLE_IDX", "as_sentence", "title_figures", "add_title_figures"]
 
