@@ -111,7 +111,9 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
     """The words naming who ``word`` harmed, and the outcome it states."""
     low, tag = word.lower, word.tag
     kid_words = {c.lower for c in kids[word.i]}
-    if tag.startswith("VB") and (low in lex["kill_verbs"] or low in lex["shoot_verbs"] or low in lex["wound_verbs"]):
+    struck = low in lex["strike_verbs"] and tag.startswith("VB") and any(t.lower in lex["gun_words"] for t in tokens)
+    if tag.startswith("VB") and (low in lex["kill_verbs"] or low in lex["shoot_verbs"] or low in lex["wound_verbs"]
+                                 or struck):  # "the bullet struck his son", "fired, hitting the boy"
         if low in lex["kill_verbs"]:
             outcome = "killed"
         elif low in lex["wound_verbs"]:
@@ -202,7 +204,9 @@ def _person(tokens, kids, token: Token, sentence: str, lex, *, lenient: bool = F
         if low in lex["pronouns"] and low not in ("himself", "herself"):
             return Mention(0, token.i, token.i, "", kind="pronoun")
         return None
-    if not token.tag.startswith(("NN", "CD")):
+    age_noun = low == "old" and any(c.lower in ("year", "years") for c in kids[token.i]) and token.dep in (
+        "nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")  # "a 17-year-old was shot": the age names someone
+    if not token.tag.startswith(("NN", "CD")) and not age_noun:
         return None
     name = _name(tokens, kids, token)
     appos = [c for c in kids[token.i] if c.dep == "appos"]
@@ -213,7 +217,7 @@ def _person(tokens, kids, token: Token, sentence: str, lex, *, lenient: bool = F
     person_noun = low in lex["person_nouns"] or (lenient and token.tag in ("NN", "NNS") and low not in _NOT_PEOPLE
                                                  and any(c.dep == "poss" for c in kids[token.i])) or (
         listed and token.tag in ("NN", "NNS") and low not in _NOT_PEOPLE)
-    if not name and not person_noun and not (words & lex["person_nouns"] and token.tag == "CD"):
+    if not name and not person_noun and not age_noun and not (words & lex["person_nouns"] and token.tag == "CD"):
         return None
     if any(c.lower in ("no", "neither", "none", "nobody") for c in kids[token.i]):
         return None  # "no one was hurt"

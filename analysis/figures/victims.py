@@ -14,7 +14,8 @@ Rules:
    (regex prefilter) and without a numeral figure of every category the words speak of are
    parsed (``analysis.figures.parse``: tagger and parser, once per process, in batches).
 2. A harm predicate and its people: the passive subject or the object of "killed", "murdered",
-   "shot", "wounded" ("X was shot and killed": a conjoined verb shares its subject; "shot and
+   "shot", "wounded", and of "struck"/"hit" in a sentence about a gun ("the bullet struck his son")
+   ("X was shot and killed": a conjoined verb shares its subject; "shot and
    killed X"); the subject of "died", "succumbed" and of "dead" ("is dead", "was found dead",
    "was pronounced dead", "shot dead"); "the death / killing / fatal shooting of X", "X's death";
    the noun a participle or relative clause hangs on ("a man killed Saturday", "a woman who was
@@ -25,7 +26,8 @@ Rules:
    unknown ("was shot"). The shooter's own death ("turned the gun on himself", "killed himself",
    "self-inflicted") is a killed person with role shooter.
 4. A person: a proper name (tagged NNP, with its compounds: "Marcus Reed"), a person noun from
-   ``data/people_lexicon.json`` ("man", "teen", "officer", "victim"), counted by its number
+   ``data/people_lexicon.json`` ("man", "teen", "officer", "victim"), an age used as a noun ("a
+   17-year-old was shot"), counted by its number
    ("three students" counts 3; a plural without a number counts nobody), or he/she. Coordinated
    people count each. Age from "19-year-old", "Reed, 24," or "aged 24"; role from the nouns
    (gunman/suspect: shooter; officer/deputy: officer; bystander).
@@ -74,7 +76,7 @@ _KILL_WORDS = re.compile(r"\b(?:kill|dead|die[sd]?\b|dying|death|fatal|murder|sl
 _LISTED = re.compile(r"\b(?:a|an|one)\s+[\w-]+(?:\s[\w-]+)?\s+and\s+(?:two|three|four|five|six|seven|eight|nine|ten|"
                      r"\d{1,2})\b", re.I)
 _PEOPLE_WORDS = re.compile(r"\b(?:identif|charged|arrested|accused|suspect|booked|wanted|detained|apprehended|custody|"
-                           r"fired|discharged|opened fire|gunfire|shooter|gunman)", re.I)
+                           r"fired|discharged|opened fire|gunfire|shooter|gunman|struck|striking)", re.I)
 
 
 @dataclass

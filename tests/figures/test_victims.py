@@ -37,6 +37,12 @@ CASES = [
      [("Irene Walsh", None, "killed", "victim")]),
     # ... and without one names nobody
     (["Walsh was shot and killed outside her shop."], []),
+    # an age used as a noun names someone; a bullet that struck someone shot them
+    (["A 15-year-old was shot in the arm near the school."], [("", 15, "injured", "victim")]),
+    (["The 3-year-old who was shot in the kitchen has died."], [("", 3, "killed", "victim")]),
+    (["The round went through a wall and struck his 9-year-old daughter in the shoulder."],
+     [("", 9, "injured", "victim")]),
+    (["A delivery van struck a cyclist on Bridge Street."], []),
 ]
 
 
