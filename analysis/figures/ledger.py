@@ -33,12 +33,13 @@ whole-event count of its kind (``background``). A may-rise cue with no figure of
 its own sentence flags the article's largest current whole-event figure of that category so
 far (the headline so far), else its latest current one, else its latest count over a longer
 period ("62 deaths since the heatwave began", which is the article's own count when no other
-follows). People shot with no outcome (category ``shot``) give an injured figure, rule ``derived``,
-when the article has no current injured or hospitalized total: the largest shot total minus the
-largest killed total ("5 shot, 1 killed" -> 4; shot "others" are not reduced), pointing at the shot
-number, its sentence joined with the killed one's (``_shot_minus_killed``); a count over a longer
-period is not used. Known misses: a killed count written without a number ("a man was killed")
-is not subtracted; shot counts of several incidents in one article are not told apart.
+follows). People shot with no outcome (category ``shot``) give an injured figure, rule ``derived``:
+the largest shot total minus the largest killed total ("5 shot, 1 killed" -> 4; shot "others" are
+not reduced), when that is more than the article's largest injured or hospitalized total ("six
+were shot and one was rushed to hospital" -> 6), pointing at the shot number, its sentence joined
+with the killed one's (``_shot_minus_killed``; taken again once the people described one by one
+are counted, so "a man was killed" is subtracted too); a count over a longer period is not used.
+Known misses: shot counts of several incidents in one article are not told apart.
 ``headline_figures`` states how the headline is chosen.
 """
 
@@ -172,7 +173,7 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
     if not rows:
         return _typed(schema.empty_table("figures"))
     _keep_lone_period_counts(rows, period_rows, period_flagged)
-    rows += _shot_minus_killed(rows, period={id(r) for r in period_rows})
+    rows += _shot_minus_killed(rows)
     return _typed(schema.conform(pd.DataFrame(rows), "figures"))
 
 
@@ -195,21 +196,22 @@ def _keep_lone_period_counts(rows: list[dict], period_rows: list[dict], flagged:
 _OTHERS = frozenset("other others more additional".split())
 
 
-def _shot_minus_killed(rows: list[dict], *, period: set[int] = frozenset()) -> list[dict]:
-    """Injured figures derived from people shot (rule ``derived``): per article with no current injured or
-    hospitalized total, the largest current total of people shot minus the largest current killed total
-    ("5 shot, 1 killed" -> injured 4), when that leaves someone. Shot "others" are apart from the dead
-    ("a man was killed and two others were shot" -> injured 2). The row points at the shot count's number;
-    its sentence is the shot sentence, then the killed one when that is another sentence. A count over a longer
-    period ("22 people were shot in 14 separate shootings", ``period``: ids of those rows) is not used."""
+def _shot_minus_killed(rows: list[dict]) -> list[dict]:
+    """Injured figures derived from people shot (rule ``derived``): per article, the largest current total of
+    people shot minus the largest current killed total ("5 shot, 1 killed" -> injured 4), when that is more than
+    the article's largest injured or hospitalized total ("Six people were shot and one was rushed to hospital"
+    -> 6). Killed counts of people described one by one count too (``add_people_figures`` derives again). Shot
+    "others" are apart from the dead ("a man was killed and two others were shot" -> injured 2). The row points at
+    the shot count's number; its sentence is the shot sentence, then the killed one when that is another sentence.
+    A count over a longer period ("22 people were shot in 14 separate shootings", ``period``) is not used."""
     by_article: dict[str, list[dict]] = {}
     for row in rows:
-        if row["status"] == "current" and row["scope"] == "total" and id(row) not in period:
+        if row["status"] == "current" and row["scope"] == "total" and not _flag(row.get("period")) \
+                and row.get("rule") != "derived":
             by_article.setdefault(row["article_id"], []).append(row)
     made = []
     for group in by_article.values():
-        if any(r["category"] in ("injured", "hospitalized") for r in group):
-            continue
+        hurt = max((_int(r["value"]) for r in group if r["category"] in ("injured", "hospitalized")), default=0)
         shot = [r for r in group if r["category"] == "shot"]
         if not shot:
             continue
@@ -218,8 +220,8 @@ def _shot_minus_killed(rows: list[dict], *, period: set[int] = frozenset()) -> l
         sentence_start = chosen["start"] - chosen["sentence"].find(chosen["number_text"])
         after = chosen["sentence"][chosen["end"] - sentence_start:].split()[:1]
         apart = bool(after) and after[0].strip(",.").lower() in _OTHERS
-        value = chosen["value"] - (killed["value"] if killed is not None and not apart else 0)
-        if value <= 0:
+        value = _int(chosen["value"]) - (_int(killed["value"]) if killed is not None and not apart else 0)
+        if value <= hurt:
             continue
         sentence = chosen["sentence"]
         if killed is not None and not apart and killed["sentence_idx"] != chosen["sentence_idx"]:
@@ -230,6 +232,10 @@ def _shot_minus_killed(rows: list[dict], *, period: set[int] = frozenset()) -> l
                      "high": value if exact else None, "qualifier": "exact" if exact else "about",
                      "vague": False, "may_rise": False, "sentence": sentence, "rule": "derived"})
     return made
+
+
+def _int(value: object) -> int:
+    return 0 if value is None or pd.isna(value) else int(value)
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
@@ -394,11 +400,18 @@ def _people_headline(people: list[dict], category: str, *, set_aside: int = 0) -
 
 
 def add_people_figures(figures: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
-    """The figures table with the counts of people (``analysis.figures.victims.read_people``) appended."""
+    """The figures table with the counts of people (``analysis.figures.victims.read_people``) appended, and the
+    injured derived from people shot (``_shot_minus_killed``) taken again with their killed counts."""
     if people is None or people.empty:
         return figures
-    return _typed(schema.conform(pd.concat([schema.conform(figures, "figures"), schema.conform(people, "figures")],
-                                           ignore_index=True), "figures"))
+    both = pd.concat([schema.conform(figures, "figures"), schema.conform(people, "figures")], ignore_index=True)
+    if people["category"].eq("killed").any() and both["category"].eq("shot").any():
+        derived = both["rule"].eq("derived") & both["category"].eq("injured") & ~both["figure_id"].str.endswith(
+            ":title")
+        kept = both[~derived]
+        again = _shot_minus_killed(kept.to_dict("records"))
+        both = pd.concat([kept, pd.DataFrame(again)], ignore_index=True) if again else kept
+    return _typed(schema.conform(both, "figures"))
 
 
 def _typed_headlines(frame: pd.DataFrame) -> pd.DataFrame:
