@@ -133,7 +133,8 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
         if not objects and word.dep == "conj":  # "shot and killed X": the object hangs on the last verb
             objects = [c for c in kids[word.head] if c.dep == "dobj"]
         return objects, outcome
-    if low in lex["die_verbs"] and tag.startswith("VB"):
+    passed_away = low in ("pass", "passes", "passed") and any(c.lower == "away" for c in kids[word.i])
+    if (low in lex["die_verbs"] or passed_away) and tag.startswith("VB"):
         if word.dep == "relcl":
             return [tokens[word.head]], "killed"
         subject = _subject(tokens, kids, word)
@@ -281,6 +282,13 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
         if word.tag.startswith("VB") and (low in lex["kill_verbs"] or low in lex["shoot_verbs"]) and \
                 not _passive(kids, word):
             people = [c for c in kids[word.i] if c.dep == "nsubj"]
+            if people and _reduced_shot_and_killed(kids, word, lex):
+                for token in people:
+                    mention = _person(tokens, kids, token, sentence, lex)
+                    if mention is not None and mention.kind != "pronoun" and token.i not in found:
+                        mention.outcome, mention.sentence_idx = "killed", sentence_idx
+                        found[token.i] = mention
+                continue
         elif word.dep == "agent" and tokens[word.head].lower in lex["kill_verbs"] | lex["shoot_verbs"]:
             people = [c for c in kids[word.i] if c.dep == "pobj"]
         elif low in lex["suspect_verbs"]:
@@ -318,6 +326,15 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                     mention.role = "shooter"
                 found[token.i] = mention
     return [found[i] for i in sorted(found)]
+
+
+def _reduced_shot_and_killed(kids, word: Token, lex) -> bool:
+    """"The 15-year-old girl shot and killed Tuesday has been identified": an active-looking "shot and killed" with
+    no object on either verb is a reduced passive, and its subject the one killed, not the shooter."""
+    conj = [c for c in kids[word.i] if c.dep == "conj" and c.lower in lex["kill_verbs"]]
+    if word.lower not in lex["shoot_verbs"] or not conj:
+        return False
+    return not any(c.dep in ("dobj", "attr") for v in (word, *conj) for c in kids[v.i])
 
 
 def _named_shooters(tokens, kids, word: Token, lex) -> list[Token]:

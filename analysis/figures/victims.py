@@ -16,7 +16,8 @@ Rules:
 2. A harm predicate and its people: the passive subject or the object of "killed", "murdered",
    "shot", "wounded", and of "struck"/"hit" in a sentence about a gun ("the bullet struck his son")
    ("X was shot and killed": a conjoined verb shares its subject; "shot and
-   killed X"); the subject of "died", "succumbed" and of "dead" ("is dead", "was found dead",
+   killed X"; but "the girl shot and killed Tuesday", with no object, is a reduced passive); the
+   subject of "died", "passed away", "succumbed" and of "dead" ("is dead", "was found dead",
    "was pronounced dead", "shot dead"); "the death / killing / fatal shooting of X", "X's death";
    the noun a participle or relative clause hangs on ("a man killed Saturday", "a woman who was
    shot"). Negated, hypothetical or attempted predicates ("was not hurt", "threatened to kill",
@@ -68,9 +69,9 @@ from analysis.figures.victim_mentions import (NAME_STOP, OUTCOME_RANK, TITLES, M
 __all__ = ["extract_victims", "read_people", "people_lexicon", "LEDE_SENTENCES"]
 
 LEDE_SENTENCES = 15
-_HARM = re.compile(r"\b(?:kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|slay|homicide|succumb|suicide|own life|"
+_HARM = re.compile(r"\b(?:kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|slay|homicide|succumb|suicide|own life|passe[sd] away|"
                    r"shot|shoot|wound|injur|hurt|gunned|himself|herself)", re.I)
-_KILL_WORDS = re.compile(r"\b(?:kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|slay|homicide|succumb|suicide|"
+_KILL_WORDS = re.compile(r"\b(?:kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|slay|homicide|succumb|suicide|passe[sd] away|"
                          r"own life)", re.I)
 # "a teacher and three students": one person listed with a numeral count, which alone would undercount
 _LISTED = re.compile(r"\b(?:a|an|one)\s+[\w-]+(?:\s[\w-]+)?\s+and\s+(?:two|three|four|five|six|seven|eight|nine|ten|"

@@ -43,6 +43,11 @@ CASES = [
     (["The round went through a wall and struck his 9-year-old daughter in the shoulder."],
      [("", 9, "injured", "victim")]),
     (["A delivery van struck a cyclist on Bridge Street."], []),
+    # a reduced passive in a headline-style lede: the subject was killed, not the shooter
+    (["The 16-year-old boy shot and killed near the rink on Friday has been identified by police."],
+     [("", 16, "killed", "victim")]),
+    (["The gunman shot and killed a night clerk."], [("", None, "unknown", "shooter"), ("", None, "killed", "victim")]),
+    (["A 6-year-old girl has passed away from her injuries."], [("", 6, "killed", "victim")]),
 ]
 
 
