@@ -28,9 +28,11 @@ unless the article has no other current whole-event count of their kind ("The ou
 killed 187 people since it began in March" alone stays current).
 
 From US local reporting: a full date of a past year in an article whose year is known ("the
-July 19, 2012, theater shooting" in a 2015 article) tells an earlier event; counts over several
-incidents (the lexicon's ``periods``: "in 14 separate shootings", "across the city", "weekend
-shootings", "this month") are counts over a longer period.
+July 19, 2012, theater shooting" in a 2015 article) tells an earlier event, and so does the rest of its
+sentence ("... shooting that left 12 dead and 70 wounded"); so does a line headed by a past date ("May
+1999: ..."); counts over several incidents (the lexicon's ``periods``: "in 14 separate shootings",
+"across the city", "weekend shootings", "this month", "police statistics") are counts over a longer
+period, the whole sentence when the phrase is in its first clause ("Citywide, ... with 100 killed").
 
 Known misses:
 - A recap of another shooting told with a weekday or no date ("On Friday, a man was killed
@@ -123,6 +125,12 @@ def _background_clauses(tok: Tokens, lex: Lexicon, current_year: int | None = No
             while k < len(words) and words[k] != ";":
                 extra.add(clause_of[k])
                 k += 1
+    for i in bare:
+        if _dated(raw, i, lex, current_year):  # "the July 19, 2012, Aurora theater shooting that left 12 dead and 70
+            k = i                              # wounded": what follows a full past date is that event's
+            while k < len(words) and words[k] != ";":
+                extra.add(clause_of[k])
+                k += 1
     for i, w in enumerate(words):
         if w == "," and i + 1 < len(words) and clause_of[i] - 1 in marked:
             nxt = words[i + 1:i + 3]
@@ -171,6 +179,8 @@ def _period_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
     if "since" not in words and "such" not in words and "this" not in words and not roundup:
         return set()
     clause_of = _clauses(tok)
+    if any(clause_of[i] == 0 for i in roundup) and clause_of[-1] > 0:
+        return None  # "Citywide, shootings remain at last year's level, with 100 killed and 163 shot"
     marked: set[int] = {clause_of[i] for i in roundup}  # "in 33 separate shootings across the city"
     for i, w in enumerate(words):
         hit = False

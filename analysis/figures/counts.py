@@ -248,6 +248,8 @@ def predicate_cue(q: Quantity, tok: Tokens, lex: Lexicon, *,
         match = lex.after.at(words, p) or _to_named_hospital(words, p)
         if match and _compound_at(tok, p + match[0] - 1):
             match = None  # "found in a burned-out car"
+        if match and words[p] == "shot" and p > 0 and words[p - 1] in _SHOT_NOUN_BEFORE:
+            match = None  # "without firing a shot": a shot fired, not people shot
         if match and match[1][1] and p + match[0] < len(words) and words[p + match[0]] in lex.person_nouns and all(
                 words[k].endswith("ly") for k in range(q.tail, p)):
             match = None  # "two critically injured employees died": the participle describes the noun
@@ -300,6 +302,7 @@ def predicate_cue(q: Quantity, tok: Tokens, lex: Lexicon, *,
 
 
 _RELATIVE_PREPOSITIONS = frozenset("before after since until when".split())
+_SHOT_NOUN_BEFORE = frozenset("a one single warning first second fatal final another every".split())
 _NOUN_MODIFIER_PREPS = frozenset("at in from on near inside aboard".split())
 _REDUCED_RELATIVES = frozenset("accused suspected believed thought living working staying travelling traveling "
                                "employed based".split())

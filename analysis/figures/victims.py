@@ -11,7 +11,8 @@ Rules:
 
 1. Only the lede is read: the first ``LEDE_SENTENCES`` sentences, where an article names its own
    victims (recaps of other shootings come later). Of those, only sentences with a harm word
-   (regex prefilter) and without a numeral figure of every category the words speak of are
+   (regex prefilter), without a figure the ledger reads as an earlier event (``background``: a
+   recap names its own people), and without a numeral figure of every category the words speak of are
    parsed (``analysis.figures.parse``: tagger and parser, once per process, in batches).
 2. A harm predicate and its people: the passive subject or the object of "killed", "murdered",
    "shot", "wounded", and of "struck"/"hit" in a sentence about a gun ("the bullet struck his son")
@@ -195,6 +196,9 @@ def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int
         keep &= ~(has_killed & (has_hurt | ~text.str.contains(r"\b(?:shot|wound|injur|hurt)", case=False)))
         keep &= ~(has_hurt & ~kill_words)
         keep |= text.str.contains(_HARM) & text.str.contains(_LISTED)
+        earlier = figures[figures["status"].eq("background")]  # a recap of another shooting names its people
+        earlier = set(zip(earlier["article_id"], earlier["sentence_idx"].astype(int)))
+        keep &= ~pd.Series([k in earlier for k in keys], index=lede_rows.index, dtype=bool)
     return lede_rows[keep]
 
 

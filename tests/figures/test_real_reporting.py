@@ -58,6 +58,8 @@ def _headline(*sentences: str) -> dict[str, int | None]:
     ("Three men were hurt and the fourth man died on Friday.", [("injured", 3, "current")]),
     ("A fourth victim died in hospital overnight.", [("killed", 4, "current")]),
     ("The killing brought the county's 2016 homicide count to 38.", []),
+    ("Just after midnight a 911 caller reported gunfire behind the store.", []),
+    ("The deputy cleared 200 people from the lot without firing a shot.", []),
     # other incidents on the page
     ("It was the deadliest since the March 3, 2011, shooting at the mall, which killed 5.",
      [("killed", 5, "background")]),
@@ -70,6 +72,9 @@ def test_sentence_reads_like_a_reporter_means_it(sentence, expected):
     # one line of a list of earlier shootings, headed by its date
     ("June 2008: A gunman killed four at a warehouse before he was shot by police.", [("killed", 4, "background")]),
     ("2011 - Six people were shot dead at a bowling alley.", [("killed", 6, "background")]),
+    # what follows a full past date is that event's
+    ("It came a week after the verdict in the May 2, 2012, Glenview mall shooting that left 4 dead and 9 wounded.",
+     [("killed", 4, "background"), ("injured", 9, "background")]),
     ("March 3, 2009: Two deputies were killed during a traffic stop.", [("killed", 2, "background")]),
     # the article's own year heads today's news
     ("2016: Two deputies were killed during a traffic stop.", [("killed", 2, "current")]),
@@ -106,6 +111,9 @@ def test_a_count_over_a_longer_period_says_so():
     (["A 19-year-old man was shot and killed on Lake Street.", "Officials said one man was killed.",
       "In all, 22 people were shot in 14 separate shootings across the city over the weekend."], 1, None),
     (["Fourteen people were killed in separate shootings across the city since Friday, police said."], 14, None),
+    # a citywide tally that opens the sentence is not this shooting's
+    (["Two men were shot and killed outside a bar on Sunday.",
+      "Citywide, shootings are up from last year, with 80 people killed and 310 shot so far."], 2, None),
 ])
 def test_headline_of_a_shooting_report(sentences, killed, injured):
     assert _headline(*sentences) == {"killed": killed, "injured": injured}
