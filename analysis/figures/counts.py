@@ -61,7 +61,7 @@ lists are the lexicon's ``shot`` category. The ledger derives injured from shot 
 ``derived``).
 
 Known misses:
-- "triple shooting" has no number to read ("double homicide" is the people layer's,
+- "triple shooting" and "double homicide" have no number to read (the people layer counts them,
   ``analysis.figures.victims``); "two victims" in a
   shooting story's sentence about the dead without one of the dead words stays shot.
 - Counts of one person written without a number ("a woman died"); hostages, abductions,

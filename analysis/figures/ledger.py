@@ -405,7 +405,7 @@ def add_people_figures(figures: pd.DataFrame, people: pd.DataFrame) -> pd.DataFr
     if people is None or people.empty:
         return figures
     both = pd.concat([schema.conform(figures, "figures"), schema.conform(people, "figures")], ignore_index=True)
-    if people["category"].eq("killed").any() and both["category"].eq("shot").any():
+    if people["category"].isin(["killed", "shot"]).any() and both["category"].eq("shot").any():
         derived = both["rule"].eq("derived") & both["category"].eq("injured") & ~both["figure_id"].str.endswith(
             ":title")
         kept = both[~derived]

@@ -46,6 +46,7 @@ def people_lexicon() -> dict:
     lex["roles"] = {role: set(words) for role, words in raw["roles"].items()}
     lex["compound_re"] = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(raw["compounds"], key=len,
                                                                                     reverse=True)) + r")\b", re.I)
+    lex["shot_compound_re"] = re.compile(r"\b(" + "|".join(re.escape(k) for k in raw["shot_compounds"]) + r")\b", re.I)
     lex["self_re"] = re.compile("|".join(re.escape(p) for p in raw["self_harm"]), re.I)
     lex["condition_re"] = re.compile("|".join(re.escape(p) for p in raw["injured_conditions"]), re.I)
     return lex

@@ -41,7 +41,7 @@ Rules:
 6. Counts (``read_people``): per category, the larger of the distinct named people and the
    most distinct people any one sentence gives, each with its final outcome; unknown outcomes
    count as injured. "double homicide" (2), "triple homicide" (3), "murder-suicide" (2) are
-   ``compound`` figures.
+   ``compound`` killed figures, "triple shooting" (3) a ``compound`` count of people shot.
 7. Shooters and the wounded without a harm verb, named only: the object of an arrest ("police
    arrested Carl Hensley", "took X into custody"), the subject of "fired" or "opened fire",
    "gunfire from X", "the suspect is X"; someone "found" in a sentence that speaks of a gunshot
@@ -313,17 +313,20 @@ def _counts(article_id: str, people: list[Person], where, *, deaths: bool) -> li
 
 
 def _compounds(sentences: pd.DataFrame, lede: int) -> list[dict]:
-    """"double homicide" (2 killed), "murder-suicide" (2 killed, the shooter one of them), ..."""
+    """"double homicide" (2 killed), "murder-suicide" (2 killed, the shooter one of them), "triple shooting" (3 shot:
+    the ledger derives the injured from them), ..."""
     lex = people_lexicon()
     rows = []
     lede_rows = sentences[sentences["idx"] < lede]
     for article_id, idx, text, start in zip(lede_rows["article_id"], lede_rows["idx"], lede_rows["text"],
                                             lede_rows["start"]):
-        for match in lex["compound_re"].finditer(str(text)):
-            row = _figure(str(article_id), "killed", lex["compounds"][match.group(1).lower()], "compound", "exact",
-                          int(idx), str(text), match.start(), match.end())
-            row.update(start=int(start) + match.start(), end=int(start) + match.end())
-            rows.append(row)
+        for category, pattern, values in (("killed", lex["compound_re"], lex["compounds"]),
+                                          ("shot", lex["shot_compound_re"], lex["shot_compounds"])):
+            for match in pattern.finditer(str(text)):
+                row = _figure(str(article_id), category, values[match.group(1).lower()], "compound", "exact",
+                              int(idx), str(text), match.start(), match.end())
+                row.update(start=int(start) + match.start(), end=int(start) + match.end())
+                rows.append(row)
     return rows
 
 

@@ -85,3 +85,9 @@ def test_people_killed_one_by_one_are_taken_from_the_people_shot():
                       "A 20-year-old man was shot and killed, police said.")
     assert (heads["killed"], heads["injured"]) == (1, 4)
     assert heads["injured_rule"].startswith("people shot minus the killed")
+
+
+def test_a_triple_shooting_is_three_people_shot():
+    heads = _headline("Detectives are investigating a triple shooting near the rail yard.",
+                      "One man died at the scene.")
+    assert (heads["killed"], heads["injured"]) == (1, 2)
