@@ -180,7 +180,7 @@ def test_all_undated(monkeypatch):
     assert sorted(y for _, y, _ in plotted(spec)) == [4.0, 6.0]
 
 
-def test_mixed_events_warns_and_offers_one_period_at_a_time(monkeypatch):
+def test_mixed_events_warns_and_offers_one_event_at_a_time(monkeypatch):
     app = run_page(monkeypatch, corpus([article("flood", "2021-07-14", killed=(40, "exact", False)),
                                         article("flood2", "2021-07-15", killed=(52, "exact", False)),
                                         article("quake", "2023-02-06", killed=(5, "exact", False)),
@@ -188,8 +188,7 @@ def test_mixed_events_warns_and_offers_one_period_at_a_time(monkeypatch):
     assert any("2 separate events" in w.value for w in app.warning)
     assert sorted(y for _, y, _ in plotted(chart(app))) == [5.0, 7.0, 40.0, 52.0]
     period = app.selectbox(key="toll_period")
-    assert period.options == ["All periods (several events)", "Period 1: 2021-07-14 to 2021-07-15",
-                              "Period 2: 2023-02-06"]
+    assert period.options == ["All events", "Event 1: 2021-07-14 to 2021-07-15", "Event 2: 2023-02-06"]
     period.set_value(2).run()
     assert sorted(y for _, y, _ in plotted(chart(app))) == [5.0, 7.0]
 
