@@ -234,7 +234,7 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
         height: figure height in pixels.
         show_follow_up: open the time axis on every dated point; by default, when some points are
             follow-up coverage, it opens on the main period (the rest is a pan or double-click away,
-            and a note at the top right says how many follow-up reports there are).
+            and a note at the bottom right says how many follow-up reports there are).
 
     Built in one pass at any size: the band is three traces, the links one per axis, the points
     one trace per axis and status with a colour and a symbol per point (``Scattergl`` past
@@ -467,7 +467,7 @@ def _legend(figure: go.Figure, points: pd.DataFrame, *, has_event: bool) -> None
                                     legend="legend2"))
     if points["unconfirmed"].astype(bool).any():
         figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers",
-                                    name="red diamond: unconfirmed, not in the band",
+                                    name="unconfirmed: not in the band",
                                     marker=dict(size=13, **UNCONFIRMED_MARK, line=dict(width=2)),
                                     legend="legend2"))
     if (points["status"] == "superseded").any():
@@ -483,15 +483,15 @@ def _legend(figure: go.Figure, points: pd.DataFrame, *, has_event: bool) -> None
 
 
 def _follow_up_note(figure: go.Figure, later: pd.DataFrame) -> None:
-    """A note at the top right of the plot: how many follow-up reports lie beyond the opening view."""
+    """A one-line note at the bottom right of the plot (where a rising toll leaves room): how many
+    follow-up reports lie beyond the opening view."""
     first, last = pd.Timestamp(min(later["x"])), pd.Timestamp(max(later["x"]))
     when = f"{first:%b %Y}" if f"{first:%b %Y}" == f"{last:%b %Y}" else f"{first:%b %Y} – {last:%b %Y}"
     n = later["article_id"].nunique()
     figure.add_annotation(
-        xref="paper", yref="paper", x=1, y=1, xanchor="right", yanchor="top", showarrow=False, align="right",
-        text=f"{n} follow-up report{'s' if n != 1 else ''} later ({when}) →<br>"
-             "<i>drag the chart or double-click to see them</i>",
-        font=dict(size=11, color="#555555"), bgcolor="rgba(255,255,255,0.85)")
+        xref="paper", yref="paper", x=1, y=0, xanchor="right", yanchor="bottom", showarrow=False, align="right",
+        text=f"{n} follow-up report{'s' if n != 1 else ''} later ({when}) →", font=dict(size=11, color="#555555"),
+        bgcolor="rgba(255,255,255,0.85)")
 
 
 def _layout(figure: go.Figure, points: pd.DataFrame, *, label: str, time_axis: str | None, strip_axis: str | None,
