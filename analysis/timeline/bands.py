@@ -6,6 +6,8 @@ import math
 
 import pandas as pd
 
+from analysis.timeline.values import flag_column
+
 _BAND_COLUMNS = ["event_group", "date", "highest", "conservative", "spread", "n_reports", "n_sources",
                  "highest_article_id", "conservative_article_id"]
 
@@ -28,8 +30,7 @@ def summary_band(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
     """
     points = timeline[(timeline["category"] == category) & (timeline["status"] == "current")
                       & timeline["published"].notna() & timeline["value"].notna()]
-    if "unconfirmed" in points:
-        points = points[~points["unconfirmed"].fillna(False).astype(bool)]
+    points = points[~flag_column(points, "unconfirmed")]
     if points.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in _BAND_COLUMNS})
     points = points.assign(_day=pd.to_datetime(points["published"]).dt.normalize(),

@@ -14,7 +14,7 @@ import pandas as pd
 from analysis.figures.labels import format_count
 from analysis.schema import HEADLINE_CATEGORIES, conform, empty_table
 from analysis.timeline.points import build_timeline, figure_records
-from analysis.timeline.values import as_day, as_number, as_text, day_text, describe_figure, is_missing
+from analysis.timeline.values import as_day, as_flag, as_number, as_text, day_text, describe_figure, is_missing
 
 #: Relative tolerance within which two "about" figures are not called a disagreement.
 ABOUT_TOLERANCE = 0.10
@@ -155,7 +155,7 @@ def _later_lower(points: list[dict], category: str, stated_down: set[tuple[str, 
             if pending is not None and (best is None or pending["value"] >= best["value"]):
                 best = pending
             pending, current_time = None, when
-        if (pending is None or later["value"] >= pending["value"]) and not later.get("unconfirmed"):
+        if (pending is None or later["value"] >= pending["value"]) and not as_flag(later.get("unconfirmed")):
             pending = later
         if best is None or (later["article_id"], category) in stated_down:
             continue

@@ -9,7 +9,7 @@ import pandas as pd
 from analysis.figures.labels import format_count
 from analysis.schema import HEADLINE_CATEGORIES
 from analysis.timeline.points import CATEGORY_LABELS, follow_up_notes, mixed_event_notes
-from analysis.timeline.values import count_words, day_text, describe_figure, join_words
+from analysis.timeline.values import count_words, day_text, describe_figure, flag_column, join_words
 
 
 def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
@@ -70,8 +70,8 @@ def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
 def _category_line(label: str, category: str, points: pd.DataFrame, contradictions: pd.DataFrame) -> str:
     parts: list[str] = []
     all_dated = points[points["published"].notna()]
-    later = all_dated[all_dated["follow_up"]] if "follow_up" in all_dated else all_dated.iloc[0:0]
-    doubtful = all_dated[all_dated["unconfirmed"]] if "unconfirmed" in all_dated else all_dated.iloc[0:0]
+    later = all_dated[flag_column(all_dated, "follow_up")]
+    doubtful = all_dated[flag_column(all_dated, "unconfirmed")]
     dated = all_dated.drop(index=later.index.union(doubtful.index))
     if not dated.empty:
         low = dated.sort_values(["value", "published"], kind="stable").iloc[0]

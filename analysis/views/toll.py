@@ -11,6 +11,7 @@ import pandas as pd
 from analysis.figures.labels import figure_label
 from analysis.schema import HEADLINE_CATEGORIES
 from analysis.timeline.points import CATEGORY_LABELS, TOLL_CATEGORIES
+from analysis.timeline.values import as_flag, flag_column
 from analysis.views.evidence import Segment, evidence_parts
 
 
@@ -53,8 +54,9 @@ def event_periods(timeline: pd.DataFrame, *, category: str) -> dict[int, str]:
     periods = {}
     for group in sorted(int(g) for g in in_category["event_group"].dropna().unique()):
         members = timeline[timeline["event_group"] == group]
-        days = members.loc[~members["follow_up"].astype(bool), "published"].dropna()
-        later = members.loc[members["follow_up"].astype(bool), "published"].dropna()
+        later_rows = flag_column(members, "follow_up")
+        days = members.loc[~later_rows, "published"].dropna()
+        later = members.loc[later_rows, "published"].dropna()
         if days.empty:
             periods[group] = f"Event {group}: undated"
             continue
@@ -66,7 +68,7 @@ def event_periods(timeline: pd.DataFrame, *, category: str) -> dict[int, str]:
 
 def follow_up_span(timeline: pd.DataFrame, *, category: str) -> tuple[int, str]:
     """How many articles of the category are follow-up coverage, and their dates in words ("" when none)."""
-    later = timeline[(timeline["category"] == category) & timeline["follow_up"].astype(bool)
+    later = timeline[(timeline["category"] == category) & flag_column(timeline, "follow_up")
                      & timeline["published"].notna()]
     if later.empty:
         return 0, ""
@@ -113,10 +115,10 @@ def point_facts(row: pd.Series, *, category: str) -> list[str]:
         facts.append(f"Event: {row['event_date']:%Y-%m-%d}{words}")
     value = figure_label(row["value"], row["qualifier"], low=row["low"], high=row["high"], may_rise=row["may_rise"])
     facts.append(f"{label}: {value}" + (" — superseded in the same article" if row["status"] == "superseded" else ""))
-    if bool(row.get("unconfirmed", False)):
+    if as_flag(row.get("unconfirmed")):
         facts.append("Unconfirmed: far above every other report of its day, and no other source gave a figure near "
                      "it that day or before; it is not counted in the highest-so-far line or the band")
-    if bool(row.get("follow_up", False)):
+    if as_flag(row.get("follow_up")):
         facts.append("Follow-up coverage: published after the event's main period")
     if row["attributed_to"]:
         facts.append(f"According to: {row['attributed_to']}")

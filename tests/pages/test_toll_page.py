@@ -230,6 +230,16 @@ def test_one_event_with_follow_up_and_an_unconfirmed_figure(monkeypatch):
     assert "60 people died, delta reported" in shown and "Unconfirmed: far above every other report of its day" in shown
 
 
+def test_a_timeline_saved_before_the_follow_up_and_unconfirmed_columns(monkeypatch, seed_shaped_corpus):
+    """A reopened older analysis has those columns empty (conformed): the page reads them as not set."""
+    old = schema.conform(seed_shaped_corpus.timeline.drop(columns=["follow_up", "unconfirmed"]), "timeline")
+    assert old["follow_up"].isna().all()
+    app = run_page(monkeypatch, replace(seed_shaped_corpus, timeline=old))
+    assert "reported from at least 60" in markdown(app).replace("\\", "")
+    assert len(plotted(chart(app))) == 6
+    assert not app.get("toggle")
+
+
 def test_hundreds_of_articles(monkeypatch):
     arts = [article(f"a{i:03d}", str(pd.Timestamp("2023-01-01") + pd.Timedelta(hours=9 * i)),
                     source=f"outlet {i % 23}", killed=(10 + i // 4, "exact", False)) for i in range(300)]
