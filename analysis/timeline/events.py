@@ -68,12 +68,10 @@ def linked_runs(days: pd.Series, *, gap_days: int) -> pd.Series:
     start a new run; missing dates get an empty run."""
     runs = pd.Series(pd.NA, index=days.index, dtype="Int64")
     ordered = days.dropna().sort_values(kind="stable")
-    run, previous = 0, None
-    for index, day in ordered.items():
-        if previous is None or (day - previous).days > gap_days:
-            run += 1
-        runs[index] = run
-        previous = day
+    if ordered.empty:
+        return runs
+    starts = ordered.diff() > pd.Timedelta(days=gap_days)  # the first date's NaT diff is False
+    runs[ordered.index] = starts.cumsum().to_numpy() + 1
     return runs
 
 
@@ -147,14 +145,14 @@ def _periods(articles: pd.DataFrame, periods: pd.Series, entities: pd.DataFrame 
         if "event_date" in articles else pd.Series(pd.NaT, index=articles.index)
     out: dict = {}
     columns = [c for c in ("article_id", "title", "text", *RESTATED_CATEGORIES) if c in articles]
-    for index, row in zip(articles.index, articles[columns].to_dict("records")):
-        period = periods[index]
+    for index, period, day, row in zip(articles.index, periods.tolist(), event_days.tolist(),
+                                       articles[columns].to_dict("records")):
         if pd.isna(period):
             continue
         part = out.setdefault(int(period), _Period([], set(), [], [], []))
         part.indexes.append(index)
-        if pd.notna(event_days[index]):
-            part.event_days.add(event_days[index])
+        if pd.notna(day):
+            part.event_days.add(pd.Timestamp(day))
         values = {c: as_number(row.get(c)) for c in RESTATED_CATEGORIES}
         values = {c: v for c, v in values.items() if v is not None}
         if values:

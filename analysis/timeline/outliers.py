@@ -20,6 +20,9 @@ corroborated.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+
 import pandas as pd
 
 #: The day needs at least this many reports from other sources to call one far from all of them.
@@ -32,33 +35,57 @@ OUTLIER_MIN_GAP = 5
 CORROBORATION_TOLERANCE = 0.10
 
 
-def _near(a: float, b: float) -> bool:
-    return abs(a - b) <= CORROBORATION_TOLERANCE * max(a, b)
+def _corroborated(value: float, source: str, seen: list[tuple[float, str]]) -> bool:
+    """Whether another source in ``seen`` (sorted by value) gave a figure within the tolerance of ``value``."""
+    low = value * (1 - CORROBORATION_TOLERANCE)
+    high = value / (1 - CORROBORATION_TOLERANCE)
+    start = bisect.bisect_left(seen, (low, ""))
+    for other, other_source in seen[start:]:
+        if other > high:
+            return False
+        if other_source != source and abs(value - other) <= CORROBORATION_TOLERANCE * max(value, other):
+            return True
+    return False
+
+
+def _far_above(value: float, others: list[float]) -> bool:
+    return len(others) >= MIN_OTHER_REPORTS and all(
+        value > other * (1 + OUTLIER_MARGIN) and value - other >= OUTLIER_MIN_GAP for other in others)
 
 
 def unconfirmed_points(timeline: pd.DataFrame) -> pd.Series:
-    """Which timeline rows are unconfirmed outliers (module docstring); a bool Series indexed like ``timeline``."""
+    """Which timeline rows are unconfirmed outliers (module docstring); a bool Series indexed like ``timeline``.
+
+    One pass per category and event group, in day order, over the figures seen so far kept sorted by
+    value, so it stays quick with many thousands of points.
+    """
     out = pd.Series(False, index=timeline.index, dtype=bool)
     if timeline.empty:
         return out
     points = timeline[(timeline["status"] == "current") & timeline["published"].notna() & timeline["value"].notna()]
     if points.empty:
         return out
-    points = points.assign(_day=pd.to_datetime(points["published"]).dt.normalize(),
-                           _group=points["event_group"].fillna(0).astype(int))
-    for _, in_group in points.groupby(["category", "_group"], sort=False):
-        by_day = {day: rows for day, rows in in_group.groupby("_day", sort=True)}
-        for day, on_day in by_day.items():
-            if on_day["source"].nunique() <= MIN_OTHER_REPORTS:
-                continue
-            top = on_day["value"].max()
-            for index, row in on_day[on_day["value"] == top].iterrows():
-                others = on_day[on_day["source"] != row["source"]]["value"]
-                value = float(row["value"])
-                if len(others) < MIN_OTHER_REPORTS or not all(
-                        value > other * (1 + OUTLIER_MARGIN) and value - other >= OUTLIER_MIN_GAP for other in others):
-                    continue
-                earlier = in_group[(in_group["_day"] <= day) & (in_group["source"] != row["source"])]
-                if not any(_near(value, float(v)) for v in earlier["value"]):
-                    out[index] = True
+    frame = pd.DataFrame({"category": points["category"].to_numpy(),
+                          "group": points["event_group"].fillna(0).astype(int).to_numpy(),
+                          "day": pd.to_datetime(points["published"]).dt.normalize().to_numpy(),
+                          "source": points["source"].astype(str).to_numpy(),
+                          "value": points["value"].astype(float).to_numpy()}, index=points.index)
+    frame = frame.sort_values(["category", "group", "day"], kind="stable")
+    marked = []
+    for _, in_group in frame.groupby(["category", "group"], sort=False):
+        seen: list[tuple[float, str]] = []  # (value, source) of every earlier day, sorted
+        rows = list(zip(in_group.index, in_group["day"], in_group["source"], in_group["value"]))
+        for _, same_day in itertools.groupby(rows, key=lambda row: row[1]):
+            on_day = list(same_day)
+            if len({source for _, _, source, _ in on_day}) > MIN_OTHER_REPORTS:
+                top = max(value for *_, value in on_day)
+                for index, _, source, value in on_day:
+                    if value != top:
+                        continue
+                    others = [v for _, _, s, v in on_day if s != source]
+                    if _far_above(value, others) and not _corroborated(value, source, seen):
+                        marked.append(index)
+            for _, _, source, value in on_day:
+                bisect.insort(seen, (value, source))
+    out[marked] = True
     return out
