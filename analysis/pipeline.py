@@ -59,16 +59,17 @@ def _run_stages(corpus: Corpus, *, use_cache: bool) -> CorpusTables:
     tables = {name: schema.empty_table(name) for name in schema.TABLES}
     tables.update(articles=articles, sentences=sentences, figures=figures, victims=victims,
                   load_report=corpus.load_report)
-    # The toll over time needs the headline figure columns of articles and the figure ledger.
-    timeline = build_timeline(tables["articles"], tables["figures"])
-    tables.update(timeline=timeline,
-                  contradictions=find_contradictions(tables["articles"], tables["figures"], timeline=timeline),
-                  hedges=find_hedges(tables["sentences"]))
+    tables.update(hedges=find_hedges(tables["sentences"]))
     # The frames' cue words need no entities: find them now, add the roles' frames below.
     cues = frame_cues(tables["sentences"])
     # Entities last of the stages that do not need them: their NER (prefetched above) runs meanwhile.
     entities, mentions = extract_entities(sentences, articles, cache=use_cache, prefetched=pending_ner)
     tables.update(entities=entities, mentions=mentions)
+    # The toll over time needs the headline figure columns of articles, the figure ledger, and the places the
+    # entities name (a follow-up piece months later is told from another event by its place).
+    timeline = build_timeline(tables["articles"], tables["figures"], entities=entities)
+    tables.update(timeline=timeline, contradictions=find_contradictions(tables["articles"], tables["figures"],
+                                                                        timeline=timeline))
     # Framing: roles need the entity mentions; frames use the roles (a "denied" triple adds blame).
     roles = extract_roles(tables["sentences"], tables["mentions"])
     tables.update(roles=roles, frames=tag_frames(tables["sentences"], roles=roles, cues=cues))

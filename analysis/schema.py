@@ -149,7 +149,8 @@ TABLES: dict[str, dict[str, str]] = {
         "date_method": "how the publication date was found, empty when undated",
         "event_date": "date of the event as resolved from the article, empty when unknown",
         "event_date_text": "the words the event date was resolved from",
-        "event_group": "probable event (period of coverage) the article belongs to, numbered from 1",
+        "event_group": "probable event the article belongs to (its main period and follow-up coverage), numbered "
+                       "from 1",
         "category": "figure category",
         "value": "reported number (lower bound for ranges and open bounds)",
         "low": "lower bound",
@@ -161,6 +162,11 @@ TABLES: dict[str, dict[str, str]] = {
         "figure_id": "the figure in the figures table",
         "replaced_by": "for a superseded point, figure_id of the figure that replaced it",
         "sentence": "evidence sentence",
+        "follow_up": "True when the article is follow-up coverage of its event: in its event, published after the "
+                     "main developing period (a trial, an anniversary)",
+        "unconfirmed": "True when the figure is far above every other report of its day (over 20% and at least 5 "
+                       "above each of at least two other sources) and no other source gave a figure within 10% of "
+                       "it that day or before; drawn, but left out of the highest-so-far line and the band",
     },
     "contradictions": {
         "category": "figure category",

@@ -53,7 +53,11 @@ MAX_EVENT_WORDS = 6
 
 POINT_COLUMNS = ["point_id", "article_id", "figure_id", "replaced_by", "source", "title", "status", "published",
                  "dated", "x", "strip_x", "value", "err_plus", "err_minus", "qualifier", "symbol", "may_rise",
-                 "colour", "label", "short", "hover"]
+                 "colour", "label", "short", "hover", "follow_up", "unconfirmed"]
+#: Band steps further apart than this many days are not joined (the main period, then follow-up coverage).
+BAND_GAP_DAYS = 7
+#: The mark drawn around an unconfirmed figure.
+UNCONFIRMED_MARK = dict(symbol="diamond-open", color="#c62828")
 
 
 def _missing(value: object) -> bool:
@@ -61,6 +65,10 @@ def _missing(value: object) -> bool:
         return value is None or bool(pd.isna(value))
     except (TypeError, ValueError):
         return False
+
+
+def _flag(value: object) -> bool:
+    return not _missing(value) and bool(value)
 
 
 def _esc(value: object) -> str:
@@ -101,6 +109,11 @@ def _hover(row: dict, category: str, *, sentence_lines: int = 8) -> str:
     lines.append(f"{html.escape(CATEGORY_LABELS.get(category, category))}: <b>{html.escape(figure)}</b>, {status}")
     if _text(row.get("attributed_to")):
         lines.append(f"According to: {_esc(row['attributed_to'])}")
+    if _flag(row.get("unconfirmed")):
+        lines.append("<b>Unconfirmed</b>: far above every other report of its day, no second source near it;"
+                     "<br>not counted in the highest-so-far line")
+    if _flag(row.get("follow_up")):
+        lines.append("Follow-up coverage, after the main period")
     if _text(row.get("sentence")):
         lines.append("<i>" + _wrapped(f"“{row['sentence']}”", 60, sentence_lines) + "</i>")
     return "<br>".join(lines)
@@ -124,7 +137,8 @@ def chart_points(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
         Columns point_id, article_id, figure_id, replaced_by, source, title, status,
         published, dated, x, strip_x, value, err_plus, err_minus, qualifier, symbol,
         may_rise, colour, label (plain text for a picker), short (escaped source and figure
-        without tags, the hover of a compact chart: plotly's JSON spells each ``<`` in six bytes), hover (escaped HTML, with the sentence).
+        without tags, the hover of a compact chart: plotly's JSON spells each ``<`` in six bytes), hover (escaped HTML, with the sentence),
+        follow_up and unconfirmed (the timeline's flags).
     """
     rows = timeline[(timeline["category"] == category) & timeline["value"].notna()]
     if rows.empty:
@@ -160,7 +174,9 @@ def chart_points(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
             err_plus = err_minus = value * ABOUT_TOLERANCE
         figure = figure_label(row["value"], row["qualifier"], low=low, high=high, may_rise=row.get("may_rise"))
         when = pd.Timestamp(row["published"]).strftime("%Y-%m-%d") if dated else "undated"
-        status = "" if row["status"] == "current" else ", superseded"
+        status = ("" if row["status"] == "current" else ", superseded") + \
+            (", unconfirmed" if _flag(row.get("unconfirmed")) else "") + \
+            (", follow-up" if _flag(row.get("follow_up")) else "")
         points.append({
             "point_id": row["figure_id"] or f"{row['article_id']}:{category}:{i}",
             "article_id": row["article_id"], "figure_id": row["figure_id"], "replaced_by": row["replaced_by"],
@@ -172,6 +188,7 @@ def chart_points(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
             "label": f"{when} · {row['source']} · {figure}{status}",
             "short": f"{_esc(row['source'])} · {html.escape(figure)}{status}",
             "hover": _hover(row, category, sentence_lines=sentence_lines),
+            "follow_up": _flag(row.get("follow_up")), "unconfirmed": _flag(row.get("unconfirmed")),
         })
     return pd.DataFrame(points, columns=POINT_COLUMNS)
 
@@ -186,12 +203,15 @@ class TollChart:
     trace_ids: list[list[str]]  # trace_point_ids
 
 
-def toll_chart(timeline: pd.DataFrame, articles: pd.DataFrame, *, category: str) -> TollChart:
-    """The points, band and figure of one category, with the articles' event dates marked."""
+def toll_chart(timeline: pd.DataFrame, articles: pd.DataFrame, *, category: str,
+               show_follow_up: bool = False) -> TollChart:
+    """The points, band and figure of one category, with the articles' event dates marked; the time
+    axis opens on the main period unless ``show_follow_up``."""
     points = chart_points(timeline, category=category)
     band = summary_band(timeline, category=category)
     in_chart = articles[articles["article_id"].isin(points["article_id"])]
-    figure = toll_figure(points, band, category=category, event_dates=in_chart[["event_date", "event_date_text"]])
+    figure = toll_figure(points, band, category=category, event_dates=in_chart[["event_date", "event_date_text"]],
+                         show_follow_up=show_follow_up)
     return TollChart(points, band, figure, trace_point_ids(figure, points))
 
 
@@ -202,7 +222,8 @@ def _axes(dated: bool, undated: bool) -> tuple[str | None, str | None]:
 
 
 def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
-                event_dates: pd.DataFrame | None = None, height: int = 600) -> go.Figure:
+                event_dates: pd.DataFrame | None = None, height: int = 600,
+                show_follow_up: bool = False) -> go.Figure:
     """The toll chart of one category.
 
     Args:
@@ -211,10 +232,14 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
         event_dates: rows with ``event_date`` and ``event_date_text`` (one per article) to mark
             on the time axis; empty or None for none.
         height: figure height in pixels.
+        show_follow_up: open the time axis on every dated point; by default, when some points are
+            follow-up coverage, it opens on the main period (the rest is a pan or double-click away,
+            and a note at the bottom right says how many follow-up reports there are).
 
     Built in one pass at any size: the band is three traces, the links one per axis, the points
     one trace per axis and status with a colour and a symbol per point (``Scattergl`` past
-    ``GL_POINTS`` points), the may-rise rings one per axis, the event-date stars one; the legend
+    ``GL_POINTS`` points), the may-rise rings one per axis, the unconfirmed marks (a red diamond
+    around the point) one, the event-date stars one; the legend
     names the coloured sources and counts the grey rest. Every trace that stands for a figure
     carries ``customdata = [point_id, article_id]`` so a click or selection can be traced back
     to the figure.
@@ -280,10 +305,12 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
         axis = time_axis if dated_part else strip_axis
         xs = position(rows["x"] if dated_part else rows["strip_x"], dated_part)
         ys = rows["value"].to_numpy(dtype="float64") if compact else rows["value"]
-        if part.startswith("rings"):
+        if part.startswith(("rings", "unconfirmed")):
+            ring = dict(symbol="circle-open", color="#333333", line=dict(width=1.5)) if part.startswith("rings") \
+                else dict(**UNCONFIRMED_MARK, line=dict(width=2.5))
             figure.add_trace(scatter(
                 x=xs, y=ys, mode="markers", meta=part, showlegend=False,
-                marker=dict(symbol="circle-open", size=15 if compact else 24, color="#333333", line=dict(width=1.5)),
+                marker=dict(size=15 if compact else 24, **ring),
                 **({"hoverinfo": "skip"} if compact else
                    {"customdata": list(zip(rows["point_id"], rows["article_id"])), "hovertext": rows["hover"],
                     "hovertemplate": "%{hovertext}<extra></extra>"}),
@@ -335,13 +362,14 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
 
     _legend(figure, points, has_event=has_dated and not event_rows.empty)
     _layout(figure, points, label=label, time_axis=time_axis, strip_axis=strip_axis, strip_title=strip_title,
-            event_rows=event_rows, height=height)
+            event_rows=event_rows, height=height, show_follow_up=show_follow_up)
     return figure
 
 
 def _point_parts(points: pd.DataFrame):
     """``(part, dated, rows)`` for each group of points that gets a trace, in the figure's order:
-    headline and superseded figures on the time axis and in the strip, then the may-rise rings.
+    headline and superseded figures on the time axis and in the strip, then the may-rise rings
+    and the marks of unconfirmed figures.
     A compact chart (over ``GL_POINTS`` points) also splits the figures by marker shape, so each
     trace has one symbol: ``"dated-current:triangle-up"``."""
     if points.empty:
@@ -362,6 +390,9 @@ def _point_parts(points: pd.DataFrame):
         rows = points[rising & (dated == dated_part)]
         if not rows.empty:
             yield f"rings-{'dated' if dated_part else 'undated'}", dated_part, rows
+    doubtful = points[points["unconfirmed"].astype(bool) & dated]
+    if not doubtful.empty:
+        yield "unconfirmed-dated", True, doubtful
 
 
 def trace_point_ids(figure: go.Figure, points: pd.DataFrame) -> list[list[str]]:
@@ -373,11 +404,16 @@ def trace_point_ids(figure: go.Figure, points: pd.DataFrame) -> list[list[str]]:
 
 
 def _band_traces(band: pd.DataFrame) -> list[go.Scatter]:
-    """The disagreement band in three traces, every event group in each (gaps between groups):
+    """The disagreement band in three traces, every event group in each (gaps between groups, and
+    between days more than ``BAND_GAP_DAYS`` apart, such as the main period and follow-up coverage):
     the shaded spread, the most conservative line and the highest line, drawn as explicit steps."""
     shade_x, shade_y, low_x, low_y, high_x, high_y = [], [], [], [], [], []
+    runs = []
     for _, rows in band.groupby("event_group", sort=True):
         rows = rows.sort_values("date")
+        gaps = (rows["date"].diff() > pd.Timedelta(days=BAND_GAP_DAYS)).cumsum()
+        runs.extend(run for _, run in rows.groupby(gaps, sort=True))
+    for rows in runs:
         days = list(rows["date"]) + [rows["date"].iloc[-1] + pd.Timedelta(hours=12)]
         # steps: each day's value holds until the next day -> (d0, v0), (d1, v0), (d1, v1), ...
         step_x = [d for pair in zip(days[:-1], days[1:]) for d in pair]
@@ -429,6 +465,11 @@ def _legend(figure: go.Figure, points: pd.DataFrame, *, has_event: bool) -> None
         figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="ringed: may rise",
                                     marker=dict(symbol="circle-open", size=15, color="#333333"),
                                     legend="legend2"))
+    if points["unconfirmed"].astype(bool).any():
+        figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers",
+                                    name="unconfirmed: not in the band",
+                                    marker=dict(size=13, **UNCONFIRMED_MARK, line=dict(width=2)),
+                                    legend="legend2"))
     if (points["status"] == "superseded").any():
         figure.add_trace(go.Scatter(x=[None], y=[None], mode="lines+markers",
                                     name="faded: superseded, dashed to its replacement",
@@ -441,8 +482,20 @@ def _legend(figure: go.Figure, points: pd.DataFrame, *, has_event: bool) -> None
                                     legend="legend2"))
 
 
+def _follow_up_note(figure: go.Figure, later: pd.DataFrame) -> None:
+    """A one-line note at the bottom right of the plot (where a rising toll leaves room): how many
+    follow-up reports lie beyond the opening view."""
+    first, last = pd.Timestamp(min(later["x"])), pd.Timestamp(max(later["x"]))
+    when = f"{first:%b %Y}" if f"{first:%b %Y}" == f"{last:%b %Y}" else f"{first:%b %Y} – {last:%b %Y}"
+    n = later["article_id"].nunique()
+    figure.add_annotation(
+        xref="paper", yref="paper", x=1, y=0, xanchor="right", yanchor="bottom", showarrow=False, align="right",
+        text=f"{n} follow-up report{'s' if n != 1 else ''} later ({when}) →", font=dict(size=11, color="#555555"),
+        bgcolor="rgba(255,255,255,0.85)")
+
+
 def _layout(figure: go.Figure, points: pd.DataFrame, *, label: str, time_axis: str | None, strip_axis: str | None,
-            strip_title: str, event_rows: pd.DataFrame, height: int) -> None:
+            strip_title: str, event_rows: pd.DataFrame, height: int, show_follow_up: bool = False) -> None:
     top = float(points["value"].max() + points["err_plus"].max()) if not points.empty else 1.0
     figure.update_layout(
         height=height, margin=dict(l=10, r=10, t=30, b=10), hovermode="closest", clickmode="event+select",
@@ -456,8 +509,16 @@ def _layout(figure: go.Figure, points: pd.DataFrame, *, label: str, time_axis: s
                    gridcolor="#e5e5e5", zeroline=True),
     )
     if time_axis:
-        xs = [x for x in points["x"] if not _missing(x)] if not points.empty else []
-        xs += [pd.Timestamp(d) for d in event_rows.get("event_date", [])] if not event_rows.empty else []
+        later = points[points["follow_up"].astype(bool) & points["dated"].astype(bool)] if not points.empty \
+            else points
+        shown = points if show_follow_up or later.empty else points.drop(index=later.index)
+        xs = [x for x in shown["x"] if not _missing(x)] if not shown.empty else []
+        if not later.empty and not show_follow_up:
+            _follow_up_note(figure, later)
+        high_x = max(xs) if xs and not later.empty and not show_follow_up else None  # the opening view's end
+        xs += [pd.Timestamp(d) for d in event_rows.get("event_date", [])
+               if high_x is None or pd.Timestamp(d) <= high_x + pd.Timedelta(days=BAND_GAP_DAYS)] \
+            if not event_rows.empty else []
         axis = dict(title=dict(text="Published", standoff=4), type="date", tickformat="%b %d", gridcolor="#eeeeee")
         if xs:
             low, high = min(xs).normalize(), max(xs).normalize()

@@ -12,6 +12,7 @@ from analysis.views.overview import figure_spans
 from analysis.views.toll import (
     category_choices,
     event_periods,
+    follow_up_span,
     marked_sentence,
     point_facts,
     source_day_table,
@@ -26,6 +27,7 @@ CHART_KEY = "toll_chart"
 POINT_KEY = "toll_point"
 TRACE_IDS_KEY = "toll_trace_point_ids"
 PERIOD_KEY = "toll_period"
+FOLLOW_UP_KEY = "toll_show_follow_up"
 KIND_LABELS = {"contradiction": "Later report, lower total", "same_day_disagreement": "Same-day disagreement",
                "revision": "Revision inside one article"}
 MAX_PAIRS_SHOWN = 25
@@ -48,8 +50,8 @@ if articles.empty:
     st.stop()
 
 summary, mixed, (options, counts, default_category) = app_data.view(
-    "toll_summary", lambda t: (summarise(t.timeline, t.contradictions, articles=t.articles),
-                               mixed_event_notes(t.articles), category_choices(t.timeline)))
+    "toll_summary", lambda t: (summarise(t.timeline, t.contradictions, articles=t.articles, entities=t.entities),
+                               mixed_event_notes(t.articles, entities=t.entities), category_choices(t.timeline)))
 for note in mixed:
     st.warning(note, icon=":material/call_split:")
 
@@ -76,23 +78,33 @@ with st.container(border=True):
 periods = app_data.view("toll_periods", lambda t, c: event_periods(t.timeline, category=c), category)
 period = 0
 if len(periods) > 1:
-    # Several events: let the user look at one period at a time (undated articles stay visible).
-    period = st.selectbox("Event period", [0, *periods], key=PERIOD_KEY,
-                          format_func=lambda g: periods.get(g, "All periods (several events)"))
+    # Several events: let the user look at one event at a time (undated articles stay visible).
+    period = st.selectbox("Event", [0, *periods], key=PERIOD_KEY,
+                          format_func=lambda g: periods.get(g, "All events"))
 
 
 def _period_timeline(t, p: int):
     return t.timeline[(t.timeline["event_group"] == p) | t.timeline["event_group"].isna()] if p else t.timeline
 
 
-def _chart_view(t, c: str, p: int):
+n_follow_up, follow_up_days = app_data.view(
+    "toll_follow_up", lambda t, c, p: follow_up_span(_period_timeline(t, p), category=c), category, period)
+show_follow_up = False
+if n_follow_up:
+    show_follow_up = st.toggle(f"Show the follow-up coverage on the time axis ({n_follow_up} article"
+                               f"{'s' if n_follow_up != 1 else ''}, {follow_up_days})", key=FOLLOW_UP_KEY,
+                               help="The chart opens on the main period of the event; later articles that "
+                                    "restate its toll are drawn after it.")
+
+
+def _chart_view(t, c: str, p: int, later: bool):
     in_period = _period_timeline(t, p)
     data = in_period[in_period["category"] == c]
-    return (toll_chart(in_period, t.articles, category=c), data, data.to_csv(index=False),
+    return (toll_chart(in_period, t.articles, category=c, show_follow_up=later), data, data.to_csv(index=False),
             source_day_table(data, category=c))
 
 
-chart, chart_data, chart_csv, grid = app_data.view("toll_chart", _chart_view, category, period)
+chart, chart_data, chart_csv, grid = app_data.view("toll_chart", _chart_view, category, period, show_follow_up)
 points, band, figure = chart.points, chart.band, chart.figure
 if points.empty:
     st.info(f"No article reports a figure for “{label.lower()}”. Pick another category above.")
@@ -176,7 +188,8 @@ if not band.empty:
                "dispute). Spread: the gap between them, shaded on the chart.")
     st.dataframe(band.drop(columns=["highest_article_id", "conservative_article_id"]), hide_index=True,
                  width="stretch", column_config={
-                     "event_group": st.column_config.NumberColumn("Event", help="Probable event (period of coverage)"),
+                     "event_group": st.column_config.NumberColumn("Event", help="Probable event (its main period and "
+                                                                  "follow-up coverage)"),
                      "date": st.column_config.DateColumn("Day", format="YYYY-MM-DD"),
                      "highest": st.column_config.NumberColumn("Highest so far"),
                      "conservative": st.column_config.NumberColumn("Most conservative"),

@@ -6,6 +6,8 @@ import math
 
 import pandas as pd
 
+from analysis.timeline.values import flag_column
+
 _BAND_COLUMNS = ["event_group", "date", "highest", "conservative", "spread", "n_reports", "n_sources",
                  "highest_article_id", "conservative_article_id"]
 
@@ -13,7 +15,8 @@ _BAND_COLUMNS = ["event_group", "date", "highest", "conservative", "spread", "n_
 def summary_band(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
     """The disagreement band of one category: highest and most conservative total per reporting day.
 
-    Rule: only dated ``current`` points count. For each reporting day (the days with at least
+    Rule: only dated ``current`` points count, and not unconfirmed ones (far above every other
+    report of their day with no second source: ``analysis.timeline.outliers``). For each reporting day (the days with at least
     one report) and each event group, ``highest`` is the highest total reported on that day
     or before it (within the group), and ``conservative`` is the lowest total reported on that
     day — ACLED's rule: when reports differ, take the most conservative one and note the
@@ -27,6 +30,7 @@ def summary_band(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
     """
     points = timeline[(timeline["category"] == category) & (timeline["status"] == "current")
                       & timeline["published"].notna() & timeline["value"].notna()]
+    points = points[~flag_column(points, "unconfirmed")]
     if points.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in _BAND_COLUMNS})
     points = points.assign(_day=pd.to_datetime(points["published"]).dt.normalize(),

@@ -14,7 +14,7 @@ import pandas as pd
 from analysis.figures.labels import format_count
 from analysis.schema import HEADLINE_CATEGORIES, conform, empty_table
 from analysis.timeline.points import build_timeline, figure_records
-from analysis.timeline.values import as_day, as_number, as_text, day_text, describe_figure, is_missing
+from analysis.timeline.values import as_day, as_flag, as_number, as_text, day_text, describe_figure, is_missing
 
 #: Relative tolerance within which two "about" figures are not called a disagreement.
 ABOUT_TOLERANCE = 0.10
@@ -56,7 +56,7 @@ def _who(point: dict) -> str:
 
 def find_contradictions(articles: pd.DataFrame, figures: pd.DataFrame, *,
                         categories: Sequence[str] = HEADLINE_CATEGORIES, gap_days: int = 7,
-                        timeline: pd.DataFrame | None = None) -> pd.DataFrame:
+                        timeline: pd.DataFrame | None = None, entities: pd.DataFrame | None = None) -> pd.DataFrame:
     """Pairs of figures that conflict, and in-article revisions, each with both sentences.
 
     Rules (within one category and one event group, see ``group_events``):
@@ -67,7 +67,8 @@ def find_contradictions(articles: pd.DataFrame, figures: pd.DataFrame, *,
         downward revision in that category. Each lower report is paired with the highest
         earlier report, so the table grows with the number of reports, not their pairs.
         Two "about" figures within 10% of each other are not a contradiction; an "at least"
-        figure below an earlier total is listed, with a note that it does not rule it out.
+        figure below an earlier total is listed, with a note that it does not rule it out. An
+        unconfirmed figure (``analysis.timeline.outliers``) is never the earlier total.
       - ``same_day_disagreement``: reports of the same day whose totals differ from the day's
         consensus (a value reported more often than any other, by at least two reports); with
         no consensus, from the day's highest report. a = the consensus or highest report.
@@ -75,6 +76,7 @@ def find_contradictions(articles: pd.DataFrame, figures: pd.DataFrame, *,
 
     Args:
         timeline: a timeline already built from the same tables, to skip rebuilding it.
+        entities: the entities table, for the events' places (``analysis.timeline.events``).
 
     Returns:
         The ``contradictions`` table: category, kind, article_id_a, article_id_b, source_a,
@@ -82,7 +84,7 @@ def find_contradictions(articles: pd.DataFrame, figures: pd.DataFrame, *,
         figure_id_a, figure_id_b, sentence_a, sentence_b, why.
     """
     if timeline is None:
-        timeline = build_timeline(articles, figures, categories=categories, gap_days=gap_days)
+        timeline = build_timeline(articles, figures, categories=categories, gap_days=gap_days, entities=entities)
     rows: list[dict] = []
     points = timeline[timeline["category"].isin(list(categories))]
     records = points.to_dict("records")
@@ -153,7 +155,7 @@ def _later_lower(points: list[dict], category: str, stated_down: set[tuple[str, 
             if pending is not None and (best is None or pending["value"] >= best["value"]):
                 best = pending
             pending, current_time = None, when
-        if pending is None or later["value"] >= pending["value"]:
+        if (pending is None or later["value"] >= pending["value"]) and not as_flag(later.get("unconfirmed")):
             pending = later
         if best is None or (later["article_id"], category) in stated_down:
             continue

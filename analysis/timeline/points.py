@@ -4,8 +4,9 @@
   category as a *current* point, and every superseded figure the article mentions
   ("revised from an initial 143") as a *superseded* point linked to the figure that
   replaced it. Undated articles are kept, with an empty ``published``.
-- ``group_events`` / ``mixed_event_notes``: articles that fall into separate periods are
-  probably about separate events; comparisons are made within a period only.
+- ``group_events`` / ``mixed_event_notes`` / ``follow_up_notes``: which event each article
+  tells of (``analysis.timeline.events``: follow-up coverage months later stays with its
+  event); comparisons are made within an event only.
 
 Everything in ``analysis.timeline`` is plain pandas: no streamlit, no plotting.
 """
@@ -17,6 +18,8 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from analysis.schema import HEADLINE_CATEGORIES, conform, empty_table
+from analysis.timeline.events import event_groups
+from analysis.timeline.outliers import unconfirmed_points
 from analysis.timeline.values import as_flag, as_number, as_text, count_words, day_text, is_missing
 
 #: Categories the toll page offers first, in this order.
@@ -35,46 +38,35 @@ CATEGORY_LABELS: dict[str, str] = {
 }
 
 
-def group_events(articles: pd.DataFrame, *, gap_days: int = 7) -> pd.Series:
-    """Which period (probable event) each article belongs to, numbered from 1 in time order.
+def group_events(articles: pd.DataFrame, *, entities: pd.DataFrame | None = None, gap_days: int = 7) -> pd.Series:
+    """Which event each article belongs to, numbered from 1 in time order (``events.event_groups``).
 
-    Rule: each article's key date is its ``event_date`` when resolved, else its ``published``
-    date. Sorted key dates more than ``gap_days`` apart start a new group (single linkage), so
-    a toll reported daily for a month stays one group, while coverage of two attacks a
-    month apart becomes two. Articles with neither date get an empty group.
-
-    Known misses: two events in the same week (different places, same days) fall into one
-    group; a follow-up story weeks later about the same event starts a group of its own.
+    Each article's key date is its ``event_date`` when resolved, else its ``published`` date;
+    key dates more than ``gap_days`` apart start a new period, so a toll reported daily for a
+    month stays one event while coverage of two attacks a month apart becomes two. A later
+    period that restates an event's toll in its place (``entities``) or names its event date is
+    follow-up coverage of that event, not an event of its own. Articles with neither date get
+    an empty group.
 
     Returns:
         A nullable integer Series indexed like ``articles``.
     """
-    keys = pd.Series(pd.NaT, index=articles.index, dtype="datetime64[ns]")
-    for column in ("published", "event_date"):  # event_date wins where both are known
-        if column in articles:
-            values = pd.to_datetime(articles[column], errors="coerce").dt.normalize()
-            keys = values.astype("datetime64[ns]").where(values.notna(), keys)
-    groups = pd.Series(pd.NA, index=articles.index, dtype="Int64")
-    ordered = keys.dropna().sort_values(kind="stable")
-    group, previous = 0, None
-    for index, day in ordered.items():
-        if previous is None or (day - previous).days > gap_days:
-            group += 1
-        groups[index] = group
-        previous = day
-    return groups
+    return event_groups(articles, entities=entities, gap_days=gap_days)["event_group"]
 
 
-def mixed_event_notes(articles: pd.DataFrame, *, gap_days: int = 7) -> list[str]:
+def mixed_event_notes(articles: pd.DataFrame, *, entities: pd.DataFrame | None = None,
+                      gap_days: int = 7) -> list[str]:
     """Plain-language warnings when the articles seem to cover more than one event.
 
-    Says so when the articles fall into several periods (see ``group_events``) and when,
-    within one period, resolved event dates differ by more than a day.
+    Says so when the articles fall into several events (see ``analysis.timeline.events``:
+    follow-up coverage of an event is not another event) and when, within one event's main
+    period, resolved event dates differ by more than a day.
     """
     notes: list[str] = []
     if articles.empty:
         return notes
-    groups = group_events(articles, gap_days=gap_days)
+    grouped = event_groups(articles, entities=entities, gap_days=gap_days)
+    groups = grouped["event_group"]
     n_groups = int(groups.nunique())
     if n_groups > 1:
         spans = []
@@ -87,17 +79,52 @@ def mixed_event_notes(articles: pd.DataFrame, *, gap_days: int = 7) -> list[str]
             spans.append(f"{when} ({count_words(len(members), 'article')})")
         if len(spans) > 5:
             spans = spans[:5] + [f"{len(spans) - 5} more"]
-        notes.append(f"These articles seem to cover {n_groups} separate events or periods: " + "; ".join(spans)
-                     + ". Figures are compared within each period only; filter the corpus to one event for a"
+        notes.append(f"These articles seem to cover {n_groups} separate events (different places, event dates "
+                     "or tolls): " + "; ".join(spans)
+                     + ". Figures are compared within each event only; filter the corpus to one event for a"
                      " single toll line.")
     if "event_date" in articles:
+        main = groups.notna() & ~grouped["follow_up"]
         for group in sorted(groups.dropna().unique()):
-            dates = pd.to_datetime(articles.loc[groups == group, "event_date"], errors="coerce").dropna()
+            dates = pd.to_datetime(articles.loc[main & (groups == group), "event_date"], errors="coerce").dropna()
             if not dates.empty and (dates.max() - dates.min()).days > 1:
                 listed = ", ".join(sorted({day_text(d) for d in dates}))
                 notes.append(f"Articles give different event dates ({listed}): they may describe different "
                              "events, or a date was read wrongly.")
     return notes
+
+
+def follow_up_notes(articles: pd.DataFrame, *, entities: pd.DataFrame | None = None,
+                    gap_days: int = 7) -> list[str]:
+    """One line per event with follow-up coverage: its main period and the later articles.
+
+    "One event with follow-up coverage: the main coverage runs 2025-06-06 to 2025-06-26
+    (120 articles); ten later articles (2025-10-30 to 2026-06-07) restate its toll or name
+    its event date, and are shown after it."
+    """
+    if articles.empty or "published" not in articles:
+        return []
+    grouped = event_groups(articles, entities=entities, gap_days=gap_days)
+    published = pd.to_datetime(articles["published"], errors="coerce")
+    groups = sorted(grouped["event_group"].dropna().unique())
+    lines = []
+    for group in groups:
+        members = grouped["event_group"] == group
+        later = members & grouped["follow_up"]
+        if not later.any():
+            continue
+        main = members & ~grouped["follow_up"] & published.notna()
+        who = "One event" if len(groups) == 1 else f"Event {group}"
+        lines.append(f"{who} with follow-up coverage: the main coverage runs {_span(published[main])} "
+                     f"({count_words(int(main.sum()), 'article')}); {count_words(int(later.sum()), 'later article')} "
+                     f"({_span(published[later])}) restate its toll or name its place or event date, and "
+                     f"{'is' if later.sum() == 1 else 'are'} shown after it as follow-up coverage.")
+    return lines
+
+
+def _span(days: pd.Series) -> str:
+    first, last = day_text(days.min()), day_text(days.max())
+    return first if first == last else f"{first} to {last}"
 
 
 def figure_records(figures: pd.DataFrame) -> list[dict]:
@@ -112,7 +139,8 @@ def _figure_lookup(figures: pd.DataFrame, records: list[dict]) -> dict[str, dict
 
 
 def build_timeline(articles: pd.DataFrame, figures: pd.DataFrame, *,
-                   categories: Sequence[str] = HEADLINE_CATEGORIES, gap_days: int = 7) -> pd.DataFrame:
+                   categories: Sequence[str] = HEADLINE_CATEGORIES, gap_days: int = 7,
+                   entities: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per plotted point of the toll chart.
 
     Rule: for each article and category, the headline figure of the articles table
@@ -121,19 +149,22 @@ def build_timeline(articles: pd.DataFrame, figures: pd.DataFrame, *,
     the same article and category is a ``superseded`` point whose ``replaced_by`` is the
     article's headline figure — the plotted point that replaced it (without a headline, the
     current figure of the same sentence: "revised from 143 to 133"). Undated articles are
-    kept with an empty ``published``.
+    kept with an empty ``published``. ``event_group`` and ``follow_up`` come from
+    ``analysis.timeline.events`` (``entities`` gives the places articles name), ``unconfirmed``
+    from ``analysis.timeline.outliers``.
 
     Returns:
         The ``timeline`` table (see ``analysis.schema``): article_id, source, title,
         published, date_method, event_date, event_date_text, event_group, category, value, low, high,
-        qualifier, status, may_rise, attributed_to, figure_id, replaced_by, sentence;
-        sorted by category, published (undated last), source.
+        qualifier, status, may_rise, attributed_to, figure_id, replaced_by, sentence, follow_up,
+        unconfirmed; sorted by category, published (undated last), source.
     """
     if articles.empty:
         return _typed_timeline(empty_table("timeline"))
     records = figure_records(figures)
     figure_by_id = _figure_lookup(figures, records)
-    groups = group_events(articles, gap_days=gap_days)
+    grouped = event_groups(articles, entities=entities, gap_days=gap_days)
+    groups, follow_up = grouped["event_group"], grouped["follow_up"]
     superseded = _superseded_figures(figures, records, categories)
     current_by_sentence = _current_by_sentence(figures, records)
     rows: list[dict] = []
@@ -148,6 +179,7 @@ def build_timeline(articles: pd.DataFrame, figures: pd.DataFrame, *,
             "event_date": article.get("event_date"),
             "event_date_text": as_text(article.get("event_date_text")),
             "event_group": groups.get(index),
+            "follow_up": bool(follow_up.get(index, False)),
         }
         for category in categories:
             headline_id = as_text(article.get(f"{category}_figure_id"))
@@ -183,7 +215,9 @@ def build_timeline(articles: pd.DataFrame, figures: pd.DataFrame, *,
                                _status=(timeline["status"] != "current"))
     timeline = timeline.sort_values(["_cat", "_undated", "published", "source", "article_id", "_status"],
                                     kind="stable").drop(columns=["_cat", "_undated", "_status"])
-    return _typed_timeline(timeline.reset_index(drop=True))
+    timeline = _typed_timeline(timeline.reset_index(drop=True))
+    timeline["unconfirmed"] = unconfirmed_points(timeline)
+    return timeline
 
 
 def _superseded_figures(figures: pd.DataFrame, records: list[dict],
@@ -218,6 +252,7 @@ def _typed_timeline(frame: pd.DataFrame) -> pd.DataFrame:
         out[column] = pd.to_datetime(out[column], errors="coerce")
     for column in ("value", "low", "high"):
         out[column] = pd.to_numeric(out[column], errors="coerce").astype("float64")
-    out["may_rise"] = out["may_rise"].fillna(False).astype(bool)
+    for column in ("may_rise", "follow_up", "unconfirmed"):
+        out[column] = out[column].fillna(False).astype(bool)
     out["event_group"] = pd.array(out["event_group"], dtype="Int64")
     return out

@@ -8,23 +8,28 @@ import pandas as pd
 
 from analysis.figures.labels import format_count
 from analysis.schema import HEADLINE_CATEGORIES
-from analysis.timeline.points import CATEGORY_LABELS, mixed_event_notes
-from analysis.timeline.values import count_words, day_text, describe_figure, join_words
+from analysis.timeline.points import CATEGORY_LABELS, follow_up_notes, mixed_event_notes
+from analysis.timeline.values import count_words, day_text, describe_figure, flag_column, join_words
 
 
 def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
               articles: pd.DataFrame | None = None, categories: Sequence[str] = HEADLINE_CATEGORIES,
-              gap_days: int = 7) -> list[str]:
+              gap_days: int = 7, entities: pd.DataFrame | None = None) -> list[str]:
     """Plain-language summary lines generated from the tables.
 
     One line per category with figures, e.g. "Deaths: reported from at least 60 (2024-03-23)
     to 133 (2024-03-23); two sources disagree on the same day (2024-03-23); one article revises
-    143 to 133; two undated articles report over 130 and 133". With ``articles`` given, lines
-    about undated articles and about several events being mixed come first.
+    143 to 133; two undated articles report over 130 and 133". The range is the main period's:
+    follow-up coverage is summed up after it ("eight follow-up articles (2025-10-30 to
+    2026-06-07) report 144"), and an unconfirmed figure is left out of it and named ("one
+    figure is unconfirmed: 182 (a.example, 2025-06-10) ..."). With ``articles`` given (and
+    ``entities``, for the events' places), lines about several events being mixed, follow-up
+    coverage and undated articles come first.
     """
     lines: list[str] = []
     if articles is not None and not articles.empty:
-        lines.extend(mixed_event_notes(articles, gap_days=gap_days))
+        lines.extend(mixed_event_notes(articles, entities=entities, gap_days=gap_days))
+        lines.extend(follow_up_notes(articles, entities=entities, gap_days=gap_days))
         undated = int(articles["published"].isna().sum()) if "published" in articles else len(articles)
         if undated:
             lines.append(f"{count_words(undated, 'article').capitalize()} "
@@ -46,7 +51,7 @@ def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
         if len(groups) <= 1:
             lines.append(_category_line(label, category, points, contradictions))
             continue
-        # Several events: one line per period, so no range spans two events.
+        # Several events: one line per event, so no range spans two events.
         for group in groups:
             in_group = points[points["event_group"] == group]
             if in_group.empty:
@@ -54,7 +59,7 @@ def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
             ids = set(in_group["article_id"])
             related = contradictions[contradictions["article_id_b"].isin(ids)] if not contradictions.empty \
                 else contradictions
-            lines.append(_category_line(f"{label}, period {group}", category,
+            lines.append(_category_line(f"{label}, event {group}", category,
                                         in_group[in_group["published"].notna()], related))
         undated = points[points["published"].isna()]
         if not undated.empty:
@@ -64,7 +69,10 @@ def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
 
 def _category_line(label: str, category: str, points: pd.DataFrame, contradictions: pd.DataFrame) -> str:
     parts: list[str] = []
-    dated = points[points["published"].notna()]
+    all_dated = points[points["published"].notna()]
+    later = all_dated[flag_column(all_dated, "follow_up")]
+    doubtful = all_dated[flag_column(all_dated, "unconfirmed")]
+    dated = all_dated.drop(index=later.index.union(doubtful.index))
     if not dated.empty:
         low = dated.sort_values(["value", "published"], kind="stable").iloc[0]
         high = dated.sort_values(["value", "published"], ascending=[False, True], kind="stable").iloc[0]
@@ -76,6 +84,24 @@ def _category_line(label: str, category: str, points: pd.DataFrame, contradictio
                          f"({day_text(low['published'])}) to "
                          f"{describe_figure(high)} "
                          f"({day_text(high['published'])})")
+    if not doubtful.empty:
+        said = [f"{describe_figure(r)} ({r['source']}, {day_text(r['published'])})"
+                for r in doubtful.to_dict("records")]
+        n = len(doubtful)
+        parts.append(f"{count_words(n, 'figure')} {'is' if n == 1 else 'are'} unconfirmed: {join_words(said[:3])}"
+                     + (f" and {n - 3} more" if n > 3 else "")
+                     + f", far above every other report of {'its' if n == 1 else 'their'} day with no second "
+                       f"source near {'it' if n == 1 else 'them'}, so {'it is' if n == 1 else 'they are'} not "
+                       "counted in the highest so far until another source gives a figure near "
+                       f"{'it' if n == 1 else 'them'}")
+    if not later.empty:
+        values = sorted({describe_figure(r) for r in later.to_dict("records")})
+        parts.append(f"{count_words(len(later), 'follow-up article')} "
+                     f"({day_text(later['published'].min())}"
+                     + ("" if day_text(later["published"].min()) == day_text(later["published"].max())
+                        else f" to {day_text(later['published'].max())}")
+                     + f") report{'s' if len(later) == 1 else ''} {join_words(values[:4])}"
+                     + (f" and {len(values) - 4} other figures" if len(values) > 4 else ""))
     here = contradictions[contradictions["category"] == category] if not contradictions.empty else contradictions
     if not here.empty:
         same_day = here[here["kind"] == "same_day_disagreement"]

@@ -39,6 +39,14 @@ def as_flag(value: object) -> bool:
     return False if is_missing(value) else bool(value)
 
 
+def flag_column(frame: pd.DataFrame, column: str) -> pd.Series:
+    """A flag column as booleans, False where it is missing: a table saved before the column existed
+    (reopened and conformed) has it empty."""
+    if column not in frame:
+        return pd.Series(False, index=frame.index, dtype=bool)
+    return frame[column].fillna(False).astype(bool)
+
+
 def describe_figure(point: dict) -> str:
     """A timeline point's figure in words: ``"at least 60"``, ``"60 to 70"``, ``"133"``."""
     return figure_label(point["value"], point["qualifier"], low=point.get("low"), high=point.get("high"))

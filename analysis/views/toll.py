@@ -11,6 +11,7 @@ import pandas as pd
 from analysis.figures.labels import figure_label
 from analysis.schema import HEADLINE_CATEGORIES
 from analysis.timeline.points import CATEGORY_LABELS, TOLL_CATEGORIES
+from analysis.timeline.values import as_flag, flag_column
 from analysis.views.evidence import Segment, evidence_parts
 
 
@@ -47,17 +48,32 @@ def summary_sections(summary: list[str], mixed: list[str], *, category: str) -> 
 
 
 def event_periods(timeline: pd.DataFrame, *, category: str) -> dict[int, str]:
-    """``{event_group: "Period 2: 2024-03-22 to 2024-03-25"}`` for the category's dated points, in order."""
+    """``{event_group: "Event 2: 2024-03-22 to 2024-03-25"}`` for the category's events, in order; an event
+    with follow-up coverage adds it: "Event 1: 2025-06-06 to 2025-06-26, follow-up to 2026-06-07"."""
     in_category = timeline[timeline["category"] == category]
     periods = {}
     for group in sorted(int(g) for g in in_category["event_group"].dropna().unique()):
-        days = timeline.loc[timeline["event_group"] == group, "published"].dropna()
+        members = timeline[timeline["event_group"] == group]
+        later_rows = flag_column(members, "follow_up")
+        days = members.loc[~later_rows, "published"].dropna()
+        later = members.loc[later_rows, "published"].dropna()
         if days.empty:
-            periods[group] = f"Period {group}: undated"
+            periods[group] = f"Event {group}: undated"
             continue
         first, last = f"{days.min():%Y-%m-%d}", f"{days.max():%Y-%m-%d}"
-        periods[group] = f"Period {group}: {first}" + ("" if first == last else f" to {last}")
+        periods[group] = f"Event {group}: {first}" + ("" if first == last else f" to {last}") + \
+            ("" if later.empty else f", follow-up to {later.max():%Y-%m-%d}")
     return periods
+
+
+def follow_up_span(timeline: pd.DataFrame, *, category: str) -> tuple[int, str]:
+    """How many articles of the category are follow-up coverage, and their dates in words ("" when none)."""
+    later = timeline[(timeline["category"] == category) & flag_column(timeline, "follow_up")
+                     & timeline["published"].notna()]
+    if later.empty:
+        return 0, ""
+    first, last = f"{later['published'].min():%Y-%m-%d}", f"{later['published'].max():%Y-%m-%d}"
+    return int(later["article_id"].nunique()), first if first == last else f"{first} to {last}"
 
 
 def marked_sentence(figures: pd.DataFrame, sentences: pd.DataFrame, figure_ids: list[str]) -> list[Segment]:
@@ -99,6 +115,11 @@ def point_facts(row: pd.Series, *, category: str) -> list[str]:
         facts.append(f"Event: {row['event_date']:%Y-%m-%d}{words}")
     value = figure_label(row["value"], row["qualifier"], low=row["low"], high=row["high"], may_rise=row["may_rise"])
     facts.append(f"{label}: {value}" + (" — superseded in the same article" if row["status"] == "superseded" else ""))
+    if as_flag(row.get("unconfirmed")):
+        facts.append("Unconfirmed: far above every other report of its day, and no other source gave a figure near "
+                     "it that day or before; it is not counted in the highest-so-far line or the band")
+    if as_flag(row.get("follow_up")):
+        facts.append("Follow-up coverage: published after the event's main period")
     if row["attributed_to"]:
         facts.append(f"According to: {row['attributed_to']}")
     return facts

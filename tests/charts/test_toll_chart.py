@@ -76,3 +76,60 @@ def test_figure_has_band_strip_and_link_traces():
 def test_empty_category():
     pts, timeline = points_of([article("a", "2023-04-01", killed=(10, "exact", False))], category="arrested")
     assert pts.empty
+
+
+def _week_and_follow_up():
+    arts = [article("w1", "2023-05-01", source="a", killed=(12, "at_least", True)),
+            article("w2", "2023-05-02", source="b", killed=(30, "exact", False)),
+            article("w3", "2023-05-02", source="c", killed=(31, "exact", False)),
+            article("w4", "2023-05-02", source="d", killed=(60, "exact", False)),  # unconfirmed
+            article("w5", "2023-05-07", source="a", killed=(41, "exact", False)),
+            article("t1", "2023-11-20", source="e", event_date="2023-04-30", killed=(41, "exact", False))]
+    for row in arts[:5]:
+        row["event_date"] = pd.Timestamp("2023-04-30")
+    a, f = tables(arts, [])
+    timeline = build_timeline(a, f)
+    return chart_points(timeline, category="killed"), summary_band(timeline, category="killed")
+
+
+def test_the_time_axis_opens_on_the_main_period_and_says_where_the_follow_up_is():
+    pts, band = _week_and_follow_up()
+    assert pts.set_index("article_id")["follow_up"].to_dict() == {
+        "w1": False, "w2": False, "w3": False, "w4": False, "w5": False, "t1": True}
+    fig = toll_figure(pts, band, category="killed")
+    low, high = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+    assert low < pd.Timestamp("2023-05-01") and pd.Timestamp("2023-05-07") < high < pd.Timestamp("2023-05-20")
+    assert [a.text for a in fig.layout.annotations] == ["1 follow-up report later (Nov 2023) →"]
+    assert fig.layout.xaxis.title.text == "Published (2023)"
+    whole = toll_figure(pts, band, category="killed", show_follow_up=True)
+    assert pd.Timestamp(whole.layout.xaxis.range[1]) > pd.Timestamp("2023-11-20")
+    assert not whole.layout.annotations
+    # the follow-up point is drawn either way, reachable by panning
+    xs = [pd.Timestamp(x) for t in fig.data if t.meta == "dated-current" for x in t.x]
+    assert pd.Timestamp("2023-11-20") in xs
+
+
+def test_the_band_is_not_drawn_across_the_months_before_the_follow_up():
+    pts, band = _week_and_follow_up()
+    fig = toll_figure(pts, band, category="killed")
+    highest = next(t for t in fig.data if t.name == "highest so far (shaded gap: disagreement)")
+    runs, run = [], []
+    for x in highest.x:
+        if x is None:
+            runs.append(run)
+            run = []
+        else:
+            run.append(pd.Timestamp(x))
+    assert len(runs) == 2 and max(runs[0]) < pd.Timestamp("2023-05-09") and min(runs[1]) == pd.Timestamp("2023-11-20")
+    assert 60.0 not in list(highest.y)  # the unconfirmed figure sets no line
+
+
+def test_unconfirmed_figure_gets_its_own_mark_legend_and_hover():
+    pts, band = _week_and_follow_up()
+    fig = toll_figure(pts, band, category="killed")
+    marks = [t for t in fig.data if t.meta == "unconfirmed-dated"]
+    assert len(marks) == 1 and list(marks[0].y) == [60.0] and marks[0].marker.symbol == "diamond-open"
+    assert marks[0].customdata[0][0] == pts.set_index("article_id").loc["w4", "point_id"]  # a click finds it
+    assert "unconfirmed: not in the band" in [t.name for t in fig.data]
+    row = pts.set_index("article_id").loc["w4"]
+    assert "<b>Unconfirmed</b>" in row["hover"] and row["label"].endswith("60, unconfirmed")

@@ -58,8 +58,8 @@ def plotted(spec: dict) -> list[tuple[object, float, str]]:
     """(x, y, point_id) of every point that stands for a figure."""
     out = []
     for trace in spec["data"]:
-        if trace.get("customdata") is None or trace.get("marker", {}).get("symbol") == "circle-open":
-            continue
+        if trace.get("customdata") is None or str(trace.get("meta", "")).startswith(("rings", "unconfirmed")):
+            continue  # the may-rise rings and unconfirmed marks are drawn over points, not points
         customdata = values(trace["customdata"])
         out += [(x, y, c[0]) for x, y, c in zip(values(trace["x"]), values(trace["y"]), customdata)]
     return out
@@ -180,7 +180,7 @@ def test_all_undated(monkeypatch):
     assert sorted(y for _, y, _ in plotted(spec)) == [4.0, 6.0]
 
 
-def test_mixed_events_warns_and_offers_one_period_at_a_time(monkeypatch):
+def test_mixed_events_warns_and_offers_one_event_at_a_time(monkeypatch):
     app = run_page(monkeypatch, corpus([article("flood", "2021-07-14", killed=(40, "exact", False)),
                                         article("flood2", "2021-07-15", killed=(52, "exact", False)),
                                         article("quake", "2023-02-06", killed=(5, "exact", False)),
@@ -188,10 +188,56 @@ def test_mixed_events_warns_and_offers_one_period_at_a_time(monkeypatch):
     assert any("2 separate events" in w.value for w in app.warning)
     assert sorted(y for _, y, _ in plotted(chart(app))) == [5.0, 7.0, 40.0, 52.0]
     period = app.selectbox(key="toll_period")
-    assert period.options == ["All periods (several events)", "Period 1: 2021-07-14 to 2021-07-15",
-                              "Period 2: 2023-02-06"]
+    assert period.options == ["All events", "Event 1: 2021-07-14 to 2021-07-15", "Event 2: 2023-02-06"]
     period.set_value(2).run()
     assert sorted(y for _, y, _ in plotted(chart(app))) == [5.0, 7.0]
+
+
+def test_one_event_with_follow_up_and_an_unconfirmed_figure(monkeypatch):
+    """A week of a rising toll in 4 outlets, one wild figure, a trial months later: one event, said in words."""
+    arts = [article("w1", "2023-05-01", source="alpha", killed=(12, "at_least", True)),
+            article("w2", "2023-05-02", source="beta", killed=(30, "exact", False)),
+            article("w3", "2023-05-02", source="gamma", killed=(31, "exact", False)),
+            article("w4", "2023-05-02", source="delta", killed=(60, "exact", False)),
+            article("w5", "2023-05-07", source="alpha", killed=(41, "exact", False)),
+            article("t1", "2023-11-20", source="beta", killed=(41, "exact", False)),
+            article("t2", "2024-04-30", source="gamma", killed=(41, "exact", False))]
+    for row in arts:
+        row["event_date"] = pd.Timestamp("2023-04-30")  # "the April 30, 2023 earthquake", months later too
+    figs = [figure(a["article_id"], "killed", a["killed"], sentence=f"{int(a['killed'])} people died, {a['source']} "
+                   "reported.") for a in arts]
+    app = run_page(monkeypatch, corpus(arts, figs))
+    assert not any("separate events" in w.value for w in app.warning)
+    text = markdown(app).replace("\\", "")  # read past the markdown escapes
+    assert ("One event with follow-up coverage: the main coverage runs 2023-05-01 to 2023-05-07 (five articles); "
+            "two later articles (2023-11-20 to 2024-04-30) restate its toll") in text
+    assert "Deaths: reported from at least 12 (2023-05-01) to 41 (2023-05-07)" in text
+    assert ("one figure is unconfirmed: 60 (delta, 2023-05-02), far above every other report of its day with no "
+            "second source near it, so it is not counted in the highest so far") in text
+    assert "two follow-up articles (2023-11-20 to 2024-04-30) report 41" in text
+    assert not app.get("selectbox") or all(s.key != "toll_period" for s in app.selectbox)  # one event, no picker
+    # The chart opens on the main week; the toggle widens it to the follow-up coverage.
+    spec = chart(app)
+    assert pd.Timestamp(spec["layout"]["xaxis"]["range"][1]) < pd.Timestamp("2023-06-01")
+    assert sorted(y for _, y, _ in plotted(spec)) == [12.0, 30.0, 31.0, 41.0, 41.0, 41.0, 60.0]
+    toggle = app.toggle(key="toll_show_follow_up")
+    assert toggle.label.startswith("Show the follow-up coverage on the time axis (2 articles, 2023-11-20 to 2024-04-30)")
+    toggle.set_value(True).run()
+    assert pd.Timestamp(chart(app)["layout"]["xaxis"]["range"][1]) > pd.Timestamp("2024-04-30")
+    # The unconfirmed figure's sentence is one pick (or click) away, and it says why it is set apart.
+    app.selectbox(key="toll_point").set_value("w4-killed").run()
+    shown = markdown(app).replace("\\", "")
+    assert "60 people died, delta reported" in shown and "Unconfirmed: far above every other report of its day" in shown
+
+
+def test_a_timeline_saved_before_the_follow_up_and_unconfirmed_columns(monkeypatch, seed_shaped_corpus):
+    """A reopened older analysis has those columns empty (conformed): the page reads them as not set."""
+    old = schema.conform(seed_shaped_corpus.timeline.drop(columns=["follow_up", "unconfirmed"]), "timeline")
+    assert old["follow_up"].isna().all()
+    app = run_page(monkeypatch, replace(seed_shaped_corpus, timeline=old))
+    assert "reported from at least 60" in markdown(app).replace("\\", "")
+    assert len(plotted(chart(app))) == 6
+    assert not app.get("toggle")
 
 
 def test_hundreds_of_articles(monkeypatch):

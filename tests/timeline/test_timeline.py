@@ -193,8 +193,8 @@ def test_several_events_are_not_compared():
     assert band["event_group"].tolist() == [1, 1, 2]
     assert band["highest"].tolist() == [40.0, 96.0, 5.0]
     lines = summarise(build_timeline(a, f), find_contradictions(a, f), articles=a)
-    assert lines[1:] == ["Deaths, period 1: reported from 40 (2021-07-14) to 96 (2021-07-16)",
-                         "Deaths, period 2: 5 (2023-02-06) in one dated article"]
+    assert lines[1:] == ["Deaths, event 1: reported from 40 (2021-07-14) to 96 (2021-07-16)",
+                         "Deaths, event 2: 5 (2023-02-06) in one dated article"]
 
 
 def test_different_event_dates_in_one_period_are_flagged():

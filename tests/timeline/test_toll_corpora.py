@@ -129,3 +129,44 @@ def test_rising_toll_injured_only_article_and_event_dates(rising):
     assert by_source.loc["ridge_courier_day1", "event_date"] == pd.Timestamp("2023-10-01")
     assert by_source.loc["radio_marrovel_day3", "event_date"] == pd.Timestamp("2023-10-01")
     assert pd.isna(by_source.loc["valley_herald_day2", "event_date"])  # "rose to 27 on Tuesday" dates the update
+
+
+@pytest.fixture(scope="module")
+def developing(tmp_path_factory):
+    """The generated corpus of one developing event (benchmarks/developing_event.py), through the real pipeline."""
+    from benchmarks.developing_event import write_jsonl
+
+    return analyse_corpus(load_path(write_jsonl(tmp_path_factory.mktemp("developing") / "event.jsonl")))
+
+
+def test_generated_corpus_is_one_event_in_80_outlets_with_follow_up_and_one_wild_figure():
+    from benchmarks.developing_event import COUNTRIES, developing_event_articles, outlets
+
+    rows = developing_event_articles()
+    assert rows == developing_event_articles()  # deterministic
+    assert len({r["source"] for r in rows}) == 80 and len({country for _, country in outlets()}) == len(COUNTRIES) == 12
+    days = sorted({r["published"].date() for r in rows})
+    main = [d for d in days if (d - days[0]).days <= 21]
+    assert (main[-1] - main[0]).days == 20 and (days[-1] - main[-1]).days > 300
+    assert sum("182" in r["text"] for r in rows) == 1
+
+
+def test_generated_event_reads_as_one_event_with_follow_up_and_an_unconfirmed_figure(developing):
+    killed = _points(developing, "killed")
+    assert set(killed["event_group"]) == {1}
+    later = killed[killed["follow_up"]]
+    assert len(later) >= 8 and later["published"].min() > pd.Timestamp("2025-10-01")
+    assert (later["value"] == 144).all()
+    doubtful = killed[killed["unconfirmed"]]
+    assert doubtful["value"].tolist() == [182.0]
+    main = killed[~killed["follow_up"] & ~killed["unconfirmed"]]
+    assert sorted(set(main["value"])) == [40.0, 60.0, 93.0, 115.0, 133.0, 137.0, 139.0, 143.0, 144.0]
+    band = summary_band(developing.timeline, category="killed")
+    assert band["highest"].max() == 144.0 and band["highest"].is_monotonic_increasing
+    lines = summarise(developing.timeline, developing.contradictions, articles=developing.articles,
+                      entities=developing.entities)
+    assert not any("separate events" in line for line in lines)
+    assert lines[0].startswith("One event with follow-up coverage: the main coverage runs 2025-06-06 to 2025-06-26")
+    deaths = next(line for line in lines if line.startswith("Deaths"))
+    assert deaths.startswith("Deaths: reported from at least 40 (2025-06-06) to 144 (2025-06-25); one figure is "
+                             "unconfirmed: 182")

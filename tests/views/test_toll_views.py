@@ -50,14 +50,14 @@ def test_event_periods_name_each_group_by_its_days():
     timeline = _timeline([article("a", "2024-03-23", killed=(60, "at_least", True)),
                           article("b", "2024-03-25", killed=(133, "exact", False)),
                           article("c", "2024-06-01", killed=(144, "exact", False))])
-    assert event_periods(timeline, category="killed") == {1: "Period 1: 2024-03-23 to 2024-03-25",
-                                                          2: "Period 2: 2024-06-01"}
+    assert event_periods(timeline, category="killed") == {1: "Event 1: 2024-03-23 to 2024-03-25",
+                                                          2: "Event 2: 2024-06-01"}
     assert event_periods(timeline, category="injured") == {}
 
 
 def test_a_period_known_only_from_event_dates_reads_undated():
     timeline = _timeline([article("a", None, event_date="2024-03-22", killed=(60, "exact", False))])
-    assert event_periods(timeline, category="killed") == {1: "Period 1: undated"}
+    assert event_periods(timeline, category="killed") == {1: "Event 1: undated"}
 
 
 def _figures_and_sentences(sentence: str, numbers: dict[str, str]):

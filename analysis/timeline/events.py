@@ -1,0 +1,208 @@
+"""Which articles tell of one event, and which of them are follow-up coverage after its main period.
+
+``event_groups`` gives each article its ``event_group`` (the probable event, numbered from 1
+in time order) and ``follow_up`` (published after the event's main developing period).
+
+Rules, in order:
+
+1. **Periods.** Each article's key date is its ``event_date`` when resolved, else its
+   ``published`` date. Sorted key dates more than ``gap_days`` apart start a new period
+   (single linkage), so a toll reported daily for a month stays one period.
+2. **Events.** Periods are taken in time order. A later period is follow-up coverage of an
+   earlier event, and joins it, when nothing tells them apart and something ties them:
+   - *nothing tells them apart*: the period's resolved event dates, if any, include one within
+     a day of one of the event's; and its killed and injured headline figures, if any, mostly
+     (at least half of its articles with one) restate a figure reported for the event, within
+     10% ("the attack, in which 144 people were killed", months after a toll of 144);
+   - *something ties them*: one of the event's places (a GPE, LOC or FAC entity named in at
+     least a third of its articles) is named in at least half of the period's articles
+     (as an entity, or written in the text), or an event date agrees.
+   Otherwise the period starts a new event: "separate events" means the places, the event
+   dates or the tolls differ. Without entities, only an agreeing event date ties them.
+3. **Main period and follow-up.** Within an event, publication dates are linked the same way;
+   the run with the most articles (the earliest on a tie) is the main developing period, and
+   the articles published after its last day are ``follow_up``. An article whose event date
+   names the event's day ("the June 6, 2025 attack") joins the event in step 1 and is marked
+   follow-up here when it was published months later.
+
+Known misses: two events in one place with the same toll and no resolved event dates (two
+shootings with one death each in the same city, months apart) become one event with
+follow-up coverage; a follow-up whose place NER misses and whose text spells it differently
+("Marseilles") starts an event of its own; two events in the same week fall into one period.
+
+Everything here is plain pandas over the articles (and optionally entities) table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.timeline.values import as_number, as_text
+
+#: Entity labels that name where an event happened.
+PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
+#: Headline categories a follow-up piece restates.
+RESTATED_CATEGORIES: tuple[str, ...] = ("killed", "injured")
+#: A restated figure is within this share of one reported for the event.
+RESTATE_TOLERANCE = 0.10
+#: An event's places are those named in at least this share of its articles.
+EVENT_PLACE_SHARE = 1 / 3
+#: A later period names the event's place when at least this share of its articles do.
+PERIOD_PLACE_SHARE = 0.5
+
+
+def key_dates(articles: pd.DataFrame) -> pd.Series:
+    """Each article's key date: its event date when resolved, else its publication day."""
+    keys = pd.Series(pd.NaT, index=articles.index, dtype="datetime64[ns]")
+    for column in ("published", "event_date"):  # event_date wins where both are known
+        if column in articles:
+            values = pd.to_datetime(articles[column], errors="coerce").dt.normalize()
+            keys = values.astype("datetime64[ns]").where(values.notna(), keys)
+    return keys
+
+
+def linked_runs(days: pd.Series, *, gap_days: int) -> pd.Series:
+    """Number runs of dates (from 1, in time order) where sorted dates more than ``gap_days`` apart
+    start a new run; missing dates get an empty run."""
+    runs = pd.Series(pd.NA, index=days.index, dtype="Int64")
+    ordered = days.dropna().sort_values(kind="stable")
+    if ordered.empty:
+        return runs
+    starts = ordered.diff() > pd.Timedelta(days=gap_days)  # the first date's NaT diff is False
+    runs[ordered.index] = starts.cumsum().to_numpy() + 1
+    return runs
+
+
+@dataclass
+class _Period:
+    """One period's articles, read once: their event days, figures, places and words."""
+
+    indexes: list
+    event_days: set
+    figures: list  # per article with a figure: {category: value}
+    places: list  # per article: the places it names
+    texts: list  # per article: title and text
+
+
+@dataclass
+class _Event:
+    indexes: list = field(default_factory=list)
+    event_days: set = field(default_factory=set)
+    figures: dict = field(default_factory=dict)  # category -> reported values
+    place_counts: dict = field(default_factory=dict)  # place -> articles naming it
+
+    def add(self, period: _Period) -> None:
+        self.indexes.extend(period.indexes)
+        self.event_days |= period.event_days
+        for values in period.figures:
+            for category, value in values.items():
+                self.figures.setdefault(category, []).append(value)
+        for named in period.places:
+            for place in named:
+                self.place_counts[place] = self.place_counts.get(place, 0) + 1
+
+    def places(self) -> set[str]:
+        need = len(self.indexes) * EVENT_PLACE_SHARE
+        return {place for place, n in self.place_counts.items() if n >= need}
+
+
+def _near(value: float, reported: list[float]) -> bool:
+    return any(abs(value - other) <= RESTATE_TOLERANCE * max(value, other) for other in reported)
+
+
+def _restates(period: _Period, event: _Event) -> bool:
+    """False when most of the period's articles with a killed or injured figure give one the event never had."""
+    agreeing = sum(any(_near(v, event.figures.get(c, [])) for c, v in values.items()) for values in period.figures)
+    return agreeing * 2 >= len(period.figures)
+
+
+def _dates_agree(period: _Period, event: _Event) -> bool | None:
+    """True when an event date of the period is within a day of the event's, False when all differ,
+    None when either side has none."""
+    if not period.event_days or not event.event_days:
+        return None
+    return any(abs((a - b).days) <= 1 for a in period.event_days for b in event.event_days)
+
+
+def _names_place(period: _Period, event: _Event) -> bool:
+    wanted = event.places()
+    if not wanted:
+        return False
+    naming = sum(bool(named & wanted) or any(place in text for place in wanted)
+                 for named, text in zip(period.places, period.texts))
+    return naming >= PERIOD_PLACE_SHARE * len(period.indexes)
+
+
+def _periods(articles: pd.DataFrame, periods: pd.Series, entities: pd.DataFrame | None) -> list[_Period]:
+    """The periods in time order, each article read once."""
+    by_article: dict = {}
+    if entities is not None and not entities.empty and "label" in entities:
+        named = entities[entities["label"].isin(PLACE_LABELS)]
+        by_article = named.groupby("article_id")["canonical"].agg(lambda s: {str(c) for c in s}).to_dict()
+    event_days = pd.to_datetime(articles["event_date"], errors="coerce").dt.normalize() \
+        if "event_date" in articles else pd.Series(pd.NaT, index=articles.index)
+    out: dict = {}
+    columns = [c for c in ("article_id", "title", "text", *RESTATED_CATEGORIES) if c in articles]
+    for index, period, day, row in zip(articles.index, periods.tolist(), event_days.tolist(),
+                                       articles[columns].to_dict("records")):
+        if pd.isna(period):
+            continue
+        part = out.setdefault(int(period), _Period([], set(), [], [], []))
+        part.indexes.append(index)
+        if pd.notna(day):
+            part.event_days.add(pd.Timestamp(day))
+        values = {c: as_number(row.get(c)) for c in RESTATED_CATEGORIES}
+        values = {c: v for c, v in values.items() if v is not None}
+        if values:
+            part.figures.append(values)
+        part.places.append(by_article.get(row.get("article_id"), set()))
+        part.texts.append(as_text(row.get("title")) + " " + as_text(row.get("text")))
+    return [out[k] for k in sorted(out)]
+
+
+def event_groups(articles: pd.DataFrame, *, entities: pd.DataFrame | None = None,
+                 gap_days: int = 7) -> pd.DataFrame:
+    """The event each article belongs to and whether it is follow-up coverage (module docstring).
+
+    Args:
+        articles: the articles table (``published``, ``event_date``, ``text``, ``title`` and the
+            killed and injured headline columns are read when present).
+        entities: the entities table, for the places articles name; None or empty when unknown.
+        gap_days: dates further apart than this start a new period.
+
+    Returns:
+        Indexed like ``articles``: ``event_group`` (nullable integer from 1 in time order, empty
+        for articles without any date) and ``follow_up`` (bool).
+    """
+    periods = linked_runs(key_dates(articles), gap_days=gap_days)
+    events: list[_Event] = []
+    for period in _periods(articles, periods, entities):
+        home = None
+        for event in sorted(events, key=lambda e: -len(e.indexes)):  # the largest event that fits
+            dates = _dates_agree(period, event)
+            if dates is False or not _restates(period, event):
+                continue
+            if dates or _names_place(period, event):
+                home = event
+                break
+        if home is None:
+            home = _Event()
+            events.append(home)
+        home.add(period)
+    groups = pd.Series(pd.NA, index=articles.index, dtype="Int64")
+    follow_up = pd.Series(False, index=articles.index, dtype=bool)
+    published = pd.to_datetime(articles["published"], errors="coerce").dt.normalize() \
+        if "published" in articles else pd.Series(pd.NaT, index=articles.index)
+    for number, event in enumerate(events, start=1):
+        groups[event.indexes] = number
+        days = published[event.indexes]
+        runs = linked_runs(days, gap_days=gap_days)
+        if runs.nunique() <= 1:
+            continue
+        sizes = runs.value_counts()
+        main = int(sizes[sizes == sizes.max()].index.min())
+        main_end = days[runs == main].max()
+        follow_up[days[days > main_end].index] = True
+    return pd.DataFrame({"event_group": groups, "follow_up": follow_up})
