@@ -54,6 +54,7 @@ def _run_stages(corpus: Corpus, *, use_cache: bool) -> CorpusTables:
     figures = extract_figures(sentences, published_years=publication_years(articles))
     victims, people = read_people(sentences, figures=figures)
     figures = add_people_figures(figures, people)
+    # A title's counts where the text gives none (a vigil, a trial: "Teen shot and killed ... remembered").
     figures = add_title_figures(figures, articles, published_years=publication_years(articles))
     articles = add_headline_figures(articles, figures)
     tables = {name: schema.empty_table(name) for name in schema.TABLES}
