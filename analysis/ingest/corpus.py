@@ -27,7 +27,8 @@ import pandas as pd
 
 from analysis import schema
 from analysis.ingest.limits import DEFAULT_LIMITS, Limits
-from analysis.ingest.publication_dates import date_from_url, parse_date
+from analysis.ingest.outlets import OUTLET_COLUMNS, date_order, resolve
+from analysis.ingest.publication_dates import date_from_url, parse_timestamp
 from analysis.ingest.readers import Problem, RawArticle, ReadBudget, ReadResult, is_zip, read_bytes
 from analysis.ingest.text import clean_text, count_words, derive_title, looks_like_heading, paragraphs, split_sentences
 
@@ -78,6 +79,7 @@ def load_uploads(files: Iterable[tuple[str, bytes]], *, limits: Limits = DEFAULT
                  column_maps: Mapping[str, Mapping[str, str]] | None = None,
                  sources: Mapping[str, str] | None = None,
                  dates: Mapping[str, dt.date] | None = None,
+                 outlets: Mapping[str, Mapping[str, str]] | None = None,
                  progress: Progress | None = None) -> Corpus:
     """Load uploaded ``(file name, bytes)`` pairs; names are labels, never paths.
 
@@ -90,6 +92,8 @@ def load_uploads(files: Iterable[tuple[str, bytes]], *, limits: Limits = DEFAULT
             from that file (its rows and zip members too) gets that source.
         dates: ``{article_id: date}`` publication dates given by the user; see
             ``apply_user_dates``.
+        outlets: ``{source: {"name"|"country"|"kind": value}}`` the user's labels for an
+            outlet; they win over ``analysis/data/outlets.csv``.
         progress: called as ``progress(done, total, name)`` before each file.
     """
     files = list(files)
@@ -108,7 +112,7 @@ def load_uploads(files: Iterable[tuple[str, bytes]], *, limits: Limits = DEFAULT
         result.extend(read)
     if progress is not None:
         progress(len(files), len(files), "")
-    corpus = build_corpus(result, limits=limits)
+    corpus = build_corpus(result, limits=limits, outlets=outlets)
     return apply_user_dates(corpus, dates) if dates else corpus
 
 
@@ -144,12 +148,17 @@ def apply_user_dates(corpus: Corpus, dates: Mapping[str, dt.date | str]) -> Corp
     return Corpus(articles, corpus.load_report)
 
 
-def build_corpus(result: ReadResult, *, limits: Limits = DEFAULT_LIMITS) -> Corpus:
-    """Clean, identify and deduplicate raw articles into a ``Corpus``."""
+def build_corpus(result: ReadResult, *, limits: Limits = DEFAULT_LIMITS,
+                 outlets: Mapping[str, Mapping[str, str]] | None = None) -> Corpus:
+    """Clean, identify and deduplicate raw articles into a ``Corpus``.
+
+    ``outlets`` maps a source to the user's labels for its outlet (``name``, ``country``, ``kind``;
+    see ``analysis.ingest.outlets.resolve``): they win over ``outlets.csv``.
+    """
     report = [{"input": p.input, "status": "skipped", "reason": p.reason, "article_id": ""} for p in result.problems]
     rows: dict[str, dict] = {}
     for raw in result.articles:
-        row, notes = _article_row(raw, limits=limits)
+        row, notes = _article_row(raw, limits=limits, outlets=outlets)
         if result.notes.get(raw.input):
             notes.insert(0, result.notes[raw.input])
         if not row["text"].strip():
@@ -176,11 +185,15 @@ def build_corpus(result: ReadResult, *, limits: Limits = DEFAULT_LIMITS) -> Corp
 
 
 _ROW_COLUMNS = ("article_id", "source", "sources", "title", "title_derived", "published", "date_method",
-                "url", "file", "text", "n_words", "n_sentences", "near_duplicate_of", "notes")
+                "url", "file", "text", "n_words", "n_sentences", "near_duplicate_of", "notes", *OUTLET_COLUMNS)
 
 
-def _article_row(raw: RawArticle, *, limits: Limits) -> tuple[dict, list[str]]:
-    cleaned = clean_text(raw.text)
+def _article_row(raw: RawArticle, *, limits: Limits,
+                 outlets: Mapping[str, Mapping[str, str]] | None = None) -> tuple[dict, list[str]]:
+    source = raw.source.strip() or _domain(raw.url) or Path(raw.input.split("!")[-1].split(" row ")[0]).stem
+    outlet = resolve(source, url=raw.url, override=(outlets or {}).get(source))
+    order = date_order(outlet.country)  # how the outlet's country writes 03/04/2024
+    cleaned = clean_text(raw.text, date_order=order)
     text, notes = cleaned.text, list(cleaned.notes)
     if len(text) > limits.max_article_chars:
         notes.append(f"truncated from {len(text):,} to {limits.max_article_chars:,} characters")
@@ -190,14 +203,13 @@ def _article_row(raw: RawArticle, *, limits: Limits) -> tuple[dict, list[str]]:
         title, text = _title_from_first_line(text)
     if not title:
         title, title_derived = derive_title(text), True
-    published, method = _publication_date(raw, cleaned.date, cleaned.date_method)
-    source = raw.source.strip() or _domain(raw.url) or Path(raw.input.split("!")[-1].split(" row ")[0]).stem
+    published, method = _publication_date(raw, cleaned.date, cleaned.date_method, order=order)
     n_sentences = sum(len(split_sentences(text, p.start, p.end)) for p in paragraphs(text) if not p.is_heading)
     return {
         "article_id": article_id(text), "source": source, "sources": [source], "title": title,
         "title_derived": title_derived, "published": published, "date_method": method, "url": raw.url.strip(),
         "file": raw.input, "text": text, "n_words": count_words(text), "n_sentences": n_sentences,
-        "near_duplicate_of": "", "notes": "; ".join(notes),
+        "near_duplicate_of": "", "notes": "; ".join(notes), **outlet.as_row(),
     }, notes
 
 
@@ -209,14 +221,16 @@ def _title_from_first_line(text: str) -> tuple[str, str]:
     return "", text
 
 
-def _publication_date(raw: RawArticle, text_date: dt.date | None, text_method: str) -> tuple[dt.date | None, str]:
+def _publication_date(raw: RawArticle, text_date: dt.date | None, text_method: str, *,
+                      order: str = "") -> tuple[dt.date | None, str]:
+    # A date column or page metadata first, then the text's header, then the URL; a datetime keeps the time of day.
     if raw.published.strip():
-        parsed = parse_date(raw.published)
+        parsed = parse_timestamp(raw.published, order=order)
         if parsed is not None:
             return parsed, raw.date_method or "column"
     if text_date is not None:
         return text_date, text_method
-    url_date = date_from_url(raw.url)
+    url_date = date_from_url(raw.url, order=order)
     if url_date is not None:
         return url_date, "url"
     return None, ""
