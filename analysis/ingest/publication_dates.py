@@ -3,37 +3,51 @@
 Only dates an article states about itself are read: a ``date YYYY-MM-DD``
 prefix, a ``Date:``/``Published:``/``Posted:`` line, a header stamp on the
 article's first line ("Posted: 12.05.2023 09:15:02", "October 3, 2019, 11:40am",
-"07-14-2022, 6:02 PM"), a wire dateline (``MOSCOW, Mar. 23, 2024 (AFP) -``) or a
-date in the URL. A date mentioned elsewhere in the text is about something else
-and is never taken as the publication date; an article with none of these stays
-undated rather than guessed.
+"07-14-2022, 6:02 PM"), a wire dateline (``MOSCOW, Mar. 23, 2024 (AFP) -``,
+``Edmonton, Ky. (November 28, 2016) -``) or a date in the URL. A date mentioned
+elsewhere in the text is about something else and is never taken as the
+publication date; an article with none of these stays undated rather than guessed.
 
 Forms read (``parse_date``): ISO ``2024-03-23`` and ``2024/03/23``; day and month
 name in either order with an optional ordinal and weekday ("2nd Oct 2019",
 "Sunday, February 16, 2014"); dotted ``12.05.2023``, read day first as everywhere
-dots are written; and slashed or dashed numbers (``07-14-2022``) only when one
-side is over 12, so the order is not in doubt.
+dots are written; and slashed or dashed numbers (``07-14-2022``) when one side is
+over 12, or else in the order of the outlet's country (``order``: "mdy" in the
+United States, "dmy" in Britain, Russia, India...; ``analysis.ingest.outlets``).
+A numeric date whose order is in doubt and whose outlet's country is unknown or
+mixed (Canada) stays undated: 03/04/2024 could be either.
 
-URL dates (``date_from_url``): ``/2015/11/14/`` (also with ``-`` or ``_``),
-compact ``/20230512/`` or ``-20230512``, ``/2023/may/12/``, and an 8-digit
-``12052023``-style run in the slug when only one day-month order gives a valid
-date. htmldate (installed with trafilatura) reads only the separated
-year-month-day form in URLs (its ``COMPLETE_URL`` pattern), so the other forms
-are read here; its year range (1990-2039) is kept.
+Time of day (``parse_timestamp``): a time right beside the date in a date column,
+page metadata, a stamp line or a "Posted:" header ("09:15:02", "11:40am",
+"6 a.m.", "at 10.30", "T10:15:00Z", "14:32, 23 March 2024") is kept as written, in
+the source's own time zone (a zone after it is not applied). A dateline or a URL
+gives the day only.
 
-A "Posted:"/"Published:" stamp within the first 300 characters, run into the
-title's line as page headers often are, is read too (``header``) and left in the text.
+URL dates (``date_from_url``): ``/2015/11/14/`` (also with ``-`` or ``_``), compact
+``/20230512/``, ``-20230512`` or ``/20130414city-...``, ``/2023/may/12/``, and an
+8-digit ``12052023`` run or a ``-03-28-2016`` tail in the slug, read like any
+numeric date. htmldate (installed with trafilatura) is used for page metadata,
+through trafilatura, with its text search off. Its URL reader is not used: its
+pattern (``COMPLETE_URL``) reads only the separated year-month-day form and takes
+``/2014/06/5_people_shot`` as 5 June; here the day must end at the same separator,
+a slash or the URL's end. Its year range (1990-2039) is kept.
 
-Known misses: a numeric date whose day/month order is ambiguous (``03/04/2024``,
-``03042024`` in a slug) is left undated: the outlet's country could settle the
-order, but outlets carry no country yet. The time of day is read past but not kept.
+Stamps run into the first 300 characters, as page headers often are, are read
+too (``header``) and left in the text: "Posted:", "Published", "Created", "Date:",
+and "Updated:" only when no posting stamp is there; "(Published Friday, Sept. 2,
+2016)"; a byline followed by a date ("By: Associated Press August 17, 2015").
+
+Known misses: a date in a breadcrumb or after a site name ("The Republic |
+azcentral.com Sun Apr 14, 2013 10:26 PM"); year-and-month URLs (``/2014/06/slug``)
+name no day; a photo caption's date is never read, even when it is the day of
+publication. On the real-news tune set (``python benchmarks/publication_dates.py``)
+see the README for the figures.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 
 _MONTHS = {
     name: number
@@ -96,12 +110,28 @@ _DATELINE = re.compile(
     r"(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4})"
     r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*[-\u2013\u2014:]+\s*"
 )
+# "Edmonton, Ky. (November 28, 2016) - KSP Post 15 received a call": a release's place and date in brackets
+_DATELINE_BRACKETED = re.compile(
+    r"\A\s*(?P<place>[A-Z][A-Za-z .'\-]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,15})?)\s*\((?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2},?"
+    r"\s+\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4})\)\s*[-\u2013\u2014:]+\s*"
+)
 # "Posted: Sunday, February 16, 2014" or "Published on 12.05.2023" within the first characters of the text
 _HEADER_CHARS = 300
-_POSTED = re.compile(r"\b(?:posted|published)(?:\s+on)?\s*:?\s*" + _WEEKDAY + r"(?P<date>[^\n]{6,24})",
-                     re.IGNORECASE)
+_POSTED = re.compile(r"\b(?P<label>posted|published|created|updated?|date(?=\s*:))(?:\s+on)?\s*:?\s*" + _WEEKDAY
+                     + r"(?=(?P<date>[^\n]{6,24}))", re.IGNORECASE)  # a lookahead: stamps may follow closely
+# A byline followed by the date: "By: Associated Press August 17, 2015", "By Jane Roe Oct. 9, 2015"
+_BYLINE = re.compile(r"\bBy:?\s+(?:[A-Z][\w'\u2019.-]*\s+){1,4}?(?P<date>" + _MONTH.replace("(?P<month>", "(?i:")
+                     + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})")
+# "/2015/11/14/", "-2024-03-23-", "_2019_10_02_": the day ends at the same separator, a slash or the URL's end
+# (htmldate's own pattern reads "/2014/06/5_people_shot" as 5 June)
+_URL_DATE = re.compile(r"(?<!\d)(?P<year>(?:199|20[0-3])\d)(?P<sep>[/_-])(?P<mnum>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
+                       r"(?:(?P=sep)|[/.?#&]|$)")
+# "-03-28-2016" at the end of a slug: month or day first, settled like any numeric date
+_URL_NUMERIC = re.compile(r"(?<=[/_-])(?P<a>\d{1,2})(?P<sep>[_-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:199|20[0-3])\d)"
+                          r"(?=[/_.?#-]|$)")
 _URL_MONTH_NAME = re.compile(r"/(?P<year>(?:199|20[0-3])\d)/" + _MONTH + r"/(?P<day>\d{1,2})(?:/|\b)", re.IGNORECASE)
-_URL_COMPACT = re.compile(r"(?<=[/_-])(?P<year>(?:199|20[0-3])\d)(?P<mnum>[01]\d)(?P<day>[0-3]\d)(?=[/_.-]|$)")
+_URL_COMPACT = re.compile(r"(?<=[/_-])(?P<year>(?:199|20[0-3])\d)(?P<mnum>[01]\d)(?P<day>[0-3]\d)(?=[/_.-]|[a-z]|$)",
+                          re.IGNORECASE)
 _URL_DAY_FIRST = re.compile(r"(?<=[/_-])(?P<a>[0-3]\d)(?P<b>[0-3]\d)(?P<year>(?:199|20[0-3])\d)(?=[/_.-]|$)")
 
 
@@ -216,28 +246,19 @@ def parse_timestamp(text: str, *, order: str = "") -> dt.date | dt.datetime | No
     return dt.datetime.combine(date, clock) if clock is not None else date
 
 
-@lru_cache(maxsize=1)
-def _htmldate_options():
-    from htmldate.utils import Extractor
-
-    return Extractor(extensive=False, max=dt.datetime.now() + dt.timedelta(days=1), min=dt.datetime(1990, 1, 1),
-                     original=True, format="%Y-%m-%d")
-
-
 def date_from_url(url: str, *, order: str = "") -> dt.date | None:
     """The date in a URL, or None.
 
-    ``/2015/11/14/`` and ``2024-03-23`` by htmldate; here ``/20230512/``, ``/2023/may/12/``, and a
-    ``12052023`` run in the slug when only one day-month order is a date or ``order`` settles it.
+    ``/2015/11/14/``, ``2024-03-23``, ``/20230512/``, ``/2023/may/12/``, and ``12052023`` or
+    ``-03-28-2016`` in a slug when only one day-month order is a date or ``order`` settles it.
     """
     url = url or ""
     if not url:
         return None
-    from htmldate.extractors import extract_url_date
-
-    found = extract_url_date(url, _htmldate_options())
-    if found:
-        return dt.date.fromisoformat(found)
+    for match in _URL_DATE.finditer(url):
+        date = _date(match["year"], match["mnum"], match["day"])
+        if date is not None:
+            return date
     for match in _URL_COMPACT.finditer(url):
         date = _date(match["year"], match["mnum"], match["day"])
         if date is not None:
@@ -247,10 +268,11 @@ def date_from_url(url: str, *, order: str = "") -> dt.date | None:
         date = _date(match["year"], _MONTHS[match["month"].lower().rstrip(".")], match["day"])
         if date is not None:
             return date
-    for match in _URL_DAY_FIRST.finditer(url):
-        date = _numeric(match["a"], match["b"], match["year"], order)
-        if date is not None:
-            return date
+    for pattern in (_URL_DAY_FIRST, _URL_NUMERIC):
+        for match in pattern.finditer(url):
+            date = _numeric(match["a"], match["b"], match["year"], order)
+            if date is not None:
+                return date
     return None
 
 
@@ -265,7 +287,7 @@ def strip_date_header(text: str, *, order: str = "") -> tuple[str, dt.date | Non
         day. A header whose date does not parse is left in the text.
     """
     for pattern, method in ((_PREFIX, "prefix"), (_PREFIX_LINE, "prefix"), (_STAMP_LINE, "prefix"),
-                            (_DATELINE, "dateline")):
+                            (_DATELINE, "dateline"), (_DATELINE_BRACKETED, "dateline")):
         match = pattern.match(text)
         if match is None:
             continue
@@ -281,7 +303,12 @@ def strip_date_header(text: str, *, order: str = "") -> tuple[str, dt.date | Non
         return text[match.end():], date, method, f"date header removed: {header!r}"
     # "Several shot at a wedding reception Posted: Sunday, February 16, 2014 1:50 PM EST Updated: ...": a page
     # header run into the title's line; read the posting date but leave the words where they are.
-    stamp = _POSTED.search(text[:_HEADER_CHARS])
-    if stamp is not None and parse_date(stamp["date"], order=order) is not None:
-        return text, parse_timestamp(text[stamp.start("date"):stamp.start("date") + 60], order=order), "header", ""
+    # "Updated: ... Created: ...": the first stamp of the posting (posted, published, created), else an update
+    stamps = [m for m in _POSTED.finditer(text[:_HEADER_CHARS]) if parse_date(m["date"], order=order) is not None]
+    stamps.sort(key=lambda m: m["label"].lower().startswith("update"))
+    if not stamps:  # "By: Associated Press August 17, 2015 DOUGLAS, Ga. (AP) --"
+        stamps = [m for m in _BYLINE.finditer(text[:_HEADER_CHARS]) if parse_date(m["date"]) is not None][:1]
+    if stamps:
+        start = stamps[0].start("date")
+        return text, parse_timestamp(text[start:start + 60], order=order), "header", ""
     return text, None, "", ""

@@ -140,7 +140,7 @@ def test_html_page_text_title_date_and_site_without_scripts():
     articles = load_uploads([("page.html", html.encode())]).articles
     row = articles.loc[0]
     assert row["source"] == "Coast Herald"
-    assert row["published"] == pd.Timestamp("2023-02-07")
+    assert row["published"] == pd.Timestamp("2023-02-07 06:00")  # the time the page states is kept
     assert row["date_method"] == "metadata"
     assert "alert" not in row["text"] and "earthquake struck" in row["text"]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from analysis.ingest.publication_dates import date_from_url, parse_date, parse_timestamp, strip_date_header
@@ -25,9 +26,15 @@ T = dt.datetime
     ("https://example.in/city/stampede-25122022", D(2022, 12, 25)),
     ("https://example.com/2024/03/23", D(2024, 3, 23)),
     ("https://example.com/story/2015/11/14/", D(2015, 11, 14)),
+    ("https://example.com/local/guns-and-social-media-03-28-2016", D(2016, 3, 28)),
+    ("https://archive.example.com/community/articles/20130414city-party-four-shot.html", D(2013, 4, 14)),
+    ("https://example.com/news/story-2024-03-23?ref=home", D(2024, 3, 23)),
+    ("https://example.com/news/2024/3/9/hall", D(2024, 3, 9)),
     # undated: ambiguous day/month order, no day, ids, impossible dates
     ("https://example.in/city/bus-plunge-12052023.html", None),
     ("https://example.com/news/2015/11/storm", None),
+    ("https://example.com/local_coverage/2014/06/5_people_shot_at_party", None),  # 5 is a count, not a day
+    ("https://example.com/local/crash-04-05-2016", None),  # April 5 or 4 May: no country given
     ("https://example.com/article/12345678/", None),
     ("https://example.com/story-20231305", None),
     ("https://example.com/2024/02/30/leap", None),
@@ -72,6 +79,15 @@ def test_url_dates(url, expected):
     ("MOSCOW, Mar. 23, 2024 (AFP) - Gunmen opened fire.", D(2024, 3, 23), "dateline"),
     ("KYIV, Ukraine, 23 March 2024 (Reuters) \u2014 Officials said.", D(2024, 3, 23), "dateline"),
     (" date 2024-03-24 10 people were hurt.", D(2024, 3, 24), "prefix"),
+    ("Updated: 01/26/2015 10:24 PM Created: 01/25/2015 1:24 PM Example TV\nText.", T(2015, 1, 25, 13, 24),
+     "header"),
+    ("Teen shot in leg By Jane Roe. CREATED Jun 12, 2015 LAS VEGAS (KXXX) -- A teen.", D(2015, 6, 12), "header"),
+    ("by: Sam Doe Updated: Apr 4, 2016 - 12:09 PM Rock Hill police said.", T(2016, 4, 4, 12, 9), "header"),
+    ("UPDATE 11/22/2015 7:34 PM: As the investigation continues.", T(2015, 11, 22, 19, 34), "header"),
+    ("NEWS RELEASE Subject: Shooting Date: 09-17-2016 01:01:46 From: Lt Roe", T(2016, 9, 17, 1, 1, 46), "header"),
+    ("By: Associated Press August 17, 2015 DOUGLAS, Ga. (AP) -- Authorities say.", D(2015, 8, 17), "header"),
+    ("Edmonton, Ky. (November 28, 2016) \u2013 Troopers received a call.", D(2016, 11, 28), "dateline"),
+    ("Neighbours said (Published Friday, Sept. 2, 2016)\n\nPolice said.", D(2016, 9, 2), "header"),
     # undated: ambiguous numbers, a date inside a title or the story, a stamp that is no date, a bad time
     ("03/04/2024\nA fire broke out.", None, ""),
     ("Posted: 03/04/2024 10:15\nA fire broke out.", None, ""),
@@ -81,6 +97,8 @@ def test_url_dates(url, expected):
     ("Gunmen opened fire on March 22, 2024, officials said.\nMore text.", None, ""),
     ("Residents were told on 4 June 2023 that the dam was safe. Posted: later\nText.", None, ""),
     ("Posted: 31/02/2024\nText.", None, ""),
+    ("Crowds said by the time May 5, 2015 came the hall was shut.", None, ""),
+    ("Police tape at the scene on Monday, July 11, 2016. (Credit: AP) Text.", None, ""),  # a caption
 ])
 def test_header_stamps(text, expected, method):
     _, date, found_method, _ = strip_date_header(text)
@@ -153,3 +171,20 @@ def test_url_day_month_slugs_follow_the_country(url, order, expected):
 ])
 def test_timestamps_keep_the_time_of_day(text, expected):
     assert parse_timestamp(text) == expected
+
+
+def _page(published: str) -> bytes:
+    body = "Gunmen opened fire at a concert hall on Friday evening, officials said. " * 6
+    return (f'<html><head><title>Hall attack</title><meta property="article:published_time" content="{published}">'
+            f"</head><body><article><h1>Hall attack</h1><p>{body}</p></article></body></html>").encode()
+
+
+@pytest.mark.parametrize("published, expected", [
+    ("2024-03-22T21:40:00+03:00", pd.Timestamp("2024-03-22 21:40")),
+    ("2024-03-22", pd.Timestamp("2024-03-22")),
+])
+def test_page_metadata_keeps_the_time_of_day(published, expected):
+    from analysis.ingest.corpus import load_uploads
+
+    article = load_uploads([("page.html", _page(published))]).articles.iloc[0]
+    assert (article["published"], article["date_method"]) == (expected, "metadata")
