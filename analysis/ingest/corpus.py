@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlparse
 
 import pandas as pd
@@ -29,7 +30,15 @@ from analysis import schema
 from analysis.ingest.limits import DEFAULT_LIMITS, Limits
 from analysis.ingest.outlets import OUTLET_COLUMNS, date_order, resolve
 from analysis.ingest.publication_dates import date_from_url, parse_timestamp
-from analysis.ingest.readers import Problem, RawArticle, ReadBudget, ReadResult, is_zip, read_bytes
+from analysis.ingest.readers import (
+    Problem,
+    RawArticle,
+    ReadBudget,
+    ReadResult,
+    is_zip,
+    read_bytes,
+    recognise_columns,
+)
 from analysis.ingest.text import clean_text, count_words, derive_title, looks_like_heading, paragraphs, split_sentences
 
 NEAR_DUPLICATE_JACCARD = 0.8
@@ -57,6 +66,7 @@ def load_path(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Corpus:
     files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")) if path.is_dir() else [path]
     base = path if path.is_dir() else path.parent
     result, budget = ReadResult(), ReadBudget(limits)
+    labels: dict[str, dict[str, str]] = {}  # labels.csv -> {file: source}
     for count, file in enumerate(files):
         name = file.relative_to(base).as_posix()
         if count >= limits.max_files:
@@ -67,8 +77,13 @@ def load_path(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Corpus:
             result.problems.append(Problem(name, f"skipped: {size / 1024 / 1024:.1f} MB is over the "
                                                  f"{limits.max_file_bytes / 1024 / 1024:.1f} MB limit for one file"))
             continue
-        result.extend(_read_within_budget(name, file.read_bytes(), limits=limits, budget=budget))
-    return build_corpus(result, limits=limits)
+        data = file.read_bytes()
+        if (found := read_labels(name, data)) is not None:
+            labels[name] = found
+            continue
+        result.extend(_read_within_budget(name, data, limits=limits, budget=budget))
+    _apply_labels(result, labels)
+    return _with_label_rows(build_corpus(result, limits=limits), labels)
 
 
 #: ``progress(done, total, name)``: called before each input file is read.
@@ -98,22 +113,74 @@ def load_uploads(files: Iterable[tuple[str, bytes]], *, limits: Limits = DEFAULT
     """
     files = list(files)
     result, budget = ReadResult(), ReadBudget(limits)
+    labels: dict[str, dict[str, str]] = {}
+    named_by_user: set[str] = set()
     for count, (name, data) in enumerate(files):
         if progress is not None:
             progress(count, len(files), name)
         if count >= limits.max_files:
             result.problems.append(Problem(name, f"skipped: over the {limits.max_files:,}-file limit"))
             continue
+        if (found := read_labels(name, data)) is not None:
+            labels[name] = found
+            continue
         read = _read_within_budget(name, data, limits=limits, budget=budget, column_maps=column_maps)
         source = ((sources or {}).get(name) or "").strip()
         if source:
+            named_by_user.add(name)
             for article in read.articles:
                 article.source = source
         result.extend(read)
     if progress is not None:
         progress(len(files), len(files), "")
-    corpus = build_corpus(result, limits=limits, outlets=outlets)
+    _apply_labels(result, labels, keep=named_by_user)  # a source the user gave wins over a label
+    corpus = _with_label_rows(build_corpus(result, limits=limits, outlets=outlets), labels)
     return apply_user_dates(corpus, dates) if dates else corpus
+
+
+#: A folder's (or upload's) sheet of source labels for its other files: columns ``file`` and ``source``.
+LABELS_NAME = "labels.csv"
+
+
+def read_labels(name: str, data: bytes) -> dict[str, str] | None:
+    """``{file: source}`` from a ``labels.csv`` beside the files it names, else None.
+
+    A file counts as a label sheet when it is named ``labels.csv`` and has ``file``
+    and ``source`` columns and no text column (``#`` starts a comment line); names
+    are relative to its folder. The bundled seeds carry one, so that their sources
+    read as words rather than hashed file names.
+    """
+    if PurePosixPath(name).name.lower() != LABELS_NAME or "!" in name:
+        return None
+    try:
+        frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, comment="#")
+    except (ValueError, pd.errors.ParserError, UnicodeDecodeError):
+        return None
+    columns = {str(c).strip().lower(): c for c in frame.columns}
+    if "file" not in columns or "source" not in columns or "text" in recognise_columns(list(frame.columns)):
+        return None
+    folder = name.rsplit("/", 1)[0] + "/" if "/" in name else ""
+    return {folder + str(file).strip(): str(source).strip()
+            for file, source in zip(frame[columns["file"]], frame[columns["source"]])
+            if str(file).strip() and str(source).strip()}
+
+
+def _apply_labels(result: ReadResult, labels: Mapping[str, Mapping[str, str]], *,
+                  keep: frozenset[str] | set[str] = frozenset()) -> None:
+    by_file = {file: source for sheet in labels.values() for file, source in sheet.items()}
+    for article in result.articles:
+        file = article.input.split(" row ")[0]
+        if file in by_file and file not in keep:
+            article.source = by_file[file]
+
+
+def _with_label_rows(corpus: Corpus, labels: Mapping[str, Mapping[str, str]]) -> Corpus:
+    if not labels:
+        return corpus
+    rows = pd.DataFrame([{"input": name, "status": "loaded", "article_id": "",
+                          "reason": f"source labels for {len(sheet)} file{'s' if len(sheet) != 1 else ''}"}
+                         for name, sheet in labels.items()], columns=corpus.load_report.columns)
+    return Corpus(corpus.articles, pd.concat([corpus.load_report, rows], ignore_index=True))
 
 
 def _read_within_budget(name: str, data: bytes, *, limits: Limits, budget: ReadBudget,
