@@ -159,7 +159,9 @@ def chart_points(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
         elif row["qualifier"] == "about":
             err_plus = err_minus = value * ABOUT_TOLERANCE
         figure = figure_label(row["value"], row["qualifier"], low=low, high=high, may_rise=row.get("may_rise"))
-        when = pd.Timestamp(row["published"]).strftime("%Y-%m-%d") if dated else "undated"
+        stamp = pd.Timestamp(row["published"]) if dated else None
+        when = "undated" if stamp is None else stamp.strftime("%Y-%m-%d %H:%M" if stamp != stamp.normalize()
+                                                               else "%Y-%m-%d")
         status = "" if row["status"] == "current" else ", superseded"
         points.append({
             "point_id": row["figure_id"] or f"{row['article_id']}:{category}:{i}",
