@@ -13,6 +13,7 @@ from dataclasses import fields
 from analysis import schema
 from analysis.entities.extract import extract_entities, prefetch_entities
 from analysis.figures.ledger import add_headline_figures, add_people_figures, extract_figures, publication_years
+from analysis.figures.titles import add_title_figures
 from analysis.figures.victims import read_people
 from analysis.framing import extract_roles, find_hedges, frame_cues, tag_frames
 from analysis.ingest.corpus import Corpus, sentences_table
@@ -53,6 +54,7 @@ def _run_stages(corpus: Corpus, *, use_cache: bool) -> CorpusTables:
     figures = extract_figures(sentences, published_years=publication_years(articles))
     victims, people = read_people(sentences, figures=figures)
     figures = add_people_figures(figures, people)
+    figures = add_title_figures(figures, articles, published_years=publication_years(articles))
     articles = add_headline_figures(articles, figures)
     tables = {name: schema.empty_table(name) for name in schema.TABLES}
     tables.update(articles=articles, sentences=sentences, figures=figures, victims=victims,

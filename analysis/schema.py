@@ -94,7 +94,7 @@ TABLES: dict[str, dict[str, str]] = {
     "figures": {
         "figure_id": "stable id of the figure: article_id, the number's character span and the category",
         "article_id": "article the figure was reported in",
-        "sentence_idx": "index of the supporting sentence in the sentences table",
+        "sentence_idx": "index of the supporting sentence in the sentences table; -1 for the title",
         "category": "killed, injured, hospitalized, missing, arrested, attackers, evacuated, shot (outcome not stated) or other",
         "value": "the reported number (the lower bound for ranges and vague quantities)",
         "low": "lower bound of what the words allow, empty for 'about' and 'up to'",
@@ -109,12 +109,14 @@ TABLES: dict[str, dict[str, str]] = {
         "attributed_to": "who the article says gave the figure, empty when unattributed",
         "number_text": "the words of the number as written",
         "sentence": "the supporting sentence",
-        "start": "character offset of the number in the article text",
+        "start": "character offset of the number in the article text (in the title when sentence_idx is -1)",
         "end": "character offset just past the number",
         "rule": "how the count was read: numeral (a number in the text), individuals (people described one by one: "
                 "'a man was shot and killed' counts 1), enumeration (listed people: 'a teacher and three students' "
                 "counts 4), compound (a word that holds the count: 'double homicide' counts 2), "
                 "derived (from other figures: people shot minus the killed)",
+        "period": "True for a count over a longer period than the event ('since January', 'in 33 separate shootings "
+                  "across the city'); current only when the article has no other count of its kind",
     },
     "victims": {
         "article_id": "article the person is named in",

@@ -71,6 +71,12 @@ def _analyse(path: Path, *, full: bool) -> tuple[pd.DataFrame, pd.DataFrame, pd.
         figures = add_people_figures(figures, people)
     except ImportError:
         pass
+    try:  # counts from the title where the text gives none, when this version has them
+        from analysis.figures.titles import add_title_figures
+
+        figures = add_title_figures(figures, articles, published_years=publication_years(articles))
+    except ImportError:
+        pass
     articles = add_headline_figures(articles, figures)
     return articles, figures, victims
 

@@ -81,6 +81,8 @@ def _background_clauses(tok: Tokens, lex: Lexicon, current_year: int | None = No
     words, raw = tok.words, tok.raw
     if words and words[0] in lex.background_openers.by_first and lex.background_openers.at(words, 0):
         return None  # "Last month, a bomb at the same market killed 30 people."
+    if _past_year_heading(tok, lex, current_year):
+        return None  # "May 1999: a gunman killed six at a factory" (one line of a list of earlier shootings)
     last_words = lex.background_strong.by_last
     months = _past_months(tok, lex)
     if last_words.keys().isdisjoint(words) and not any(len(w) == 4 and w[0] in "12" for w in words) \
@@ -250,6 +252,19 @@ def _present_after(words: list[str], clause_of: list[int], i: int) -> bool:
         if words[k] in _PRESENT:
             return True
         k += 1
+    return False
+
+
+def _past_year_heading(tok: Tokens, lex: Lexicon, current_year: int | None) -> bool:
+    """A sentence headed by a date of a past year and a colon or dash ("May 1999:", "1999 -", "May 4, 1999:"),
+    the way a list of earlier shootings is written; the article's own year does not count."""
+    raw = tok.raw
+    for k, word in enumerate(raw[:5]):
+        if YEAR.fullmatch(word):
+            before = [w.rstrip(".") for w in raw[:k] if w not in (",", ".")]
+            dated = all(w in lex.months or w.isdigit() for w in before) and (not before or before[0] in lex.months)
+            return (dated and current_year is not None and int(word) < current_year
+                    and raw[k + 1:k + 2] in ([":"], ["-"], ["–"], ["—"]))
     return False
 
 

@@ -58,11 +58,11 @@ shot", "shot dead" are killed; "shot and wounded", "non-life-threatening injurie
 word anywhere in the article), "four victims" with no cue of their own are people shot, unless
 their sentence speaks of the dead (coroner, vigil, names, toll: ``victims_shot``); the word
 lists are the lexicon's ``shot`` category. The ledger derives injured from shot (rule
-``compound``).
+``derived``).
 
 Known misses:
-- "the fifth man was pronounced dead" after "five shot" reads as a toll of 5 (the ordinal
-  rule); "triple shooting", "double homicide" have no number to read; "two victims" in a
+- "triple shooting" has no number to read ("double homicide" is the people layer's,
+  ``analysis.figures.victims``); "two victims" in a
   shooting story's sentence about the dead without one of the dead words stays shot.
 - Counts of one person written without a number ("a woman died"); hostages, abductions,
   escapes and recaptures, infections and "affected" people have no category; "casualties"

@@ -33,12 +33,13 @@ whole-event count of its kind (``background``). A may-rise cue with no figure of
 its own sentence flags the article's largest current whole-event figure of that category so
 far (the headline so far), else its latest current one, else its latest count over a longer
 period ("62 deaths since the heatwave began", which is the article's own count when no other
-follows). People shot with no outcome (category ``shot``) give an injured figure, rule ``derived``,
-when the article has no current injured or hospitalized total: the largest shot total minus the
-largest killed total ("5 shot, 1 killed" -> 4; shot "others" are not reduced), pointing at the shot
-number, its sentence joined with the killed one's (``_shot_minus_killed``); a count over a longer
-period is not used. Known misses: a killed count written without a number ("a man was killed")
-is not subtracted; shot counts of several incidents in one article are not told apart.
+follows). People shot with no outcome (category ``shot``) give an injured figure, rule ``derived``:
+the largest shot total minus the largest killed total ("5 shot, 1 killed" -> 4; shot "others" are
+not reduced), when that is more than the article's largest injured or hospitalized total ("six
+were shot and one was rushed to hospital" -> 6), pointing at the shot number, its sentence joined
+with the killed one's (``_shot_minus_killed``; taken again once the people described one by one
+are counted, so "a man was killed" is subtracted too); a count over a longer period is not used.
+Known misses: shot counts of several incidents in one article are not told apart.
 ``headline_figures`` states how the headline is chosen.
 """
 
@@ -56,7 +57,7 @@ __all__ = ["extract_figures", "headline_figures", "add_headline_figures", "add_p
            "figure_in_sentence", "load_lexicon"]
 
 _INT_COLUMNS = ("sentence_idx", "value", "low", "high", "start", "end")
-_BOOL_COLUMNS = ("vague", "may_rise", "as_toll")
+_BOOL_COLUMNS = ("vague", "may_rise", "as_toll", "period")
 _PEOPLE_RULES = ("individuals", "enumeration", "compound")
 
 
@@ -142,6 +143,7 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
                 "start": offset + figure.start,
                 "end": offset + figure.end,
                 "rule": figure.rule,
+                "period": figure.period,
             }
             if articles_text is not None:
                 article_text = articles_text.get(article_id)
@@ -171,7 +173,7 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
     if not rows:
         return _typed(schema.empty_table("figures"))
     _keep_lone_period_counts(rows, period_rows, period_flagged)
-    rows += _shot_minus_killed(rows, period={id(r) for r in period_rows})
+    rows += _shot_minus_killed(rows)
     return _typed(schema.conform(pd.DataFrame(rows), "figures"))
 
 
@@ -194,21 +196,22 @@ def _keep_lone_period_counts(rows: list[dict], period_rows: list[dict], flagged:
 _OTHERS = frozenset("other others more additional".split())
 
 
-def _shot_minus_killed(rows: list[dict], *, period: set[int] = frozenset()) -> list[dict]:
-    """Injured figures derived from people shot (rule ``derived``): per article with no current injured or
-    hospitalized total, the largest current total of people shot minus the largest current killed total
-    ("5 shot, 1 killed" -> injured 4), when that leaves someone. Shot "others" are apart from the dead
-    ("a man was killed and two others were shot" -> injured 2). The row points at the shot count's number;
-    its sentence is the shot sentence, then the killed one when that is another sentence. A count over a longer
-    period ("22 people were shot in 14 separate shootings", ``period``: ids of those rows) is not used."""
+def _shot_minus_killed(rows: list[dict]) -> list[dict]:
+    """Injured figures derived from people shot (rule ``derived``): per article, the largest current total of
+    people shot minus the largest current killed total ("5 shot, 1 killed" -> injured 4), when that is more than
+    the article's largest injured or hospitalized total ("Six people were shot and one was rushed to hospital"
+    -> 6). Killed counts of people described one by one count too (``add_people_figures`` derives again). Shot
+    "others" are apart from the dead ("a man was killed and two others were shot" -> injured 2). The row points at
+    the shot count's number; its sentence is the shot sentence, then the killed one when that is another sentence.
+    A count over a longer period ("22 people were shot in 14 separate shootings", ``period``) is not used."""
     by_article: dict[str, list[dict]] = {}
     for row in rows:
-        if row["status"] == "current" and row["scope"] == "total" and id(row) not in period:
+        if row["status"] == "current" and row["scope"] == "total" and not _flag(row.get("period")) \
+                and row.get("rule") != "derived":
             by_article.setdefault(row["article_id"], []).append(row)
     made = []
     for group in by_article.values():
-        if any(r["category"] in ("injured", "hospitalized") for r in group):
-            continue
+        hurt = max((_int(r["value"]) for r in group if r["category"] in ("injured", "hospitalized")), default=0)
         shot = [r for r in group if r["category"] == "shot"]
         if not shot:
             continue
@@ -217,8 +220,8 @@ def _shot_minus_killed(rows: list[dict], *, period: set[int] = frozenset()) -> l
         sentence_start = chosen["start"] - chosen["sentence"].find(chosen["number_text"])
         after = chosen["sentence"][chosen["end"] - sentence_start:].split()[:1]
         apart = bool(after) and after[0].strip(",.").lower() in _OTHERS
-        value = chosen["value"] - (killed["value"] if killed is not None and not apart else 0)
-        if value <= 0:
+        value = _int(chosen["value"]) - (_int(killed["value"]) if killed is not None and not apart else 0)
+        if value <= hurt:
             continue
         sentence = chosen["sentence"]
         if killed is not None and not apart and killed["sentence_idx"] != chosen["sentence_idx"]:
@@ -229,6 +232,10 @@ def _shot_minus_killed(rows: list[dict], *, period: set[int] = frozenset()) -> l
                      "high": value if exact else None, "qualifier": "exact" if exact else "about",
                      "vague": False, "may_rise": False, "sentence": sentence, "rule": "derived"})
     return made
+
+
+def _int(value: object) -> int:
+    return 0 if value is None or pd.isna(value) else int(value)
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
@@ -279,7 +286,10 @@ def headline_figures(figures: pd.DataFrame) -> pd.DataFrame:
     for article_id, group in by_article.items():
         row: dict[str, object] = {"article_id": article_id}
         for category in schema.HEADLINE_CATEGORIES:
-            row.update(_headline(group, category))
+            chosen = _headline(group, category)
+            if str(chosen[f"{category}_figure_id"]).endswith(":title"):  # analysis.figures.titles
+                chosen[f"{category}_rule"] = "from the title, the text gives none: " + chosen[f"{category}_rule"]
+            row.update(chosen)
         rows.append(row)
     return _typed_headlines(pd.DataFrame(rows, columns=columns))
 
@@ -333,6 +343,10 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
     totals = [f for f in current if f["scope"] == "total"]
     if not totals:
         return _people_headline(people, category) if people else empty
+    if people and all(_flag(f.get("period")) for f in totals):
+        # "at least 10 killed in separate shootings across the city since Tuesday" is the city's count, not this
+        # article's, when the article describes its own dead one by one
+        return _people_headline(people, category, set_aside=len(totals))
     outliers = _late_outliers(totals) if category == "killed" else []
     kept = [f for f in totals if f not in outliers]
     # Largest value; ties: a precise figure over a vague one, a qualified one over a bare one (a headline's "17
@@ -368,26 +382,36 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
             f"{category}_figure_id": chosen["figure_id"]}
 
 
-def _people_headline(people: list[dict], category: str) -> dict[str, object]:
-    """No numeral count of the category: the largest count of people the article describes (individuals,
-    an enumeration, a compound such as "double homicide")."""
+def _people_headline(people: list[dict], category: str, *, set_aside: int = 0) -> dict[str, object]:
+    """No numeral count of the category (or only counts over a longer period, ``set_aside`` of them): the largest
+    count of people the article describes (individuals, an enumeration, a compound such as "double homicide")."""
     chosen = min(people, key=lambda f: (-f["value"], f["sentence_idx"], f["start"]))
     words = {"individuals": "people described one by one", "enumeration": "people listed",
              "compound": f"'{chosen['number_text']}'"}
-    rule = f"no numeral count: {words.get(chosen['rule'], chosen['rule'])} ({chosen['rule']})"
+    opening = "no numeral count of this event" if set_aside else "no numeral count"
+    rule = f"{opening}: {words.get(chosen['rule'], chosen['rule'])} ({chosen['rule']})"
     if len(people) > 1:
         rule += f", largest of {len(people)} counts of people"
+    if set_aside:
+        rule += f" ({set_aside} count{'s' if set_aside > 1 else ''} over a longer period set aside)"
     return {category: chosen["value"], f"{category}_qualifier": chosen["qualifier"],
             f"{category}_low": chosen["low"], f"{category}_high": chosen["high"],
             f"{category}_may_rise": False, f"{category}_rule": rule, f"{category}_figure_id": chosen["figure_id"]}
 
 
 def add_people_figures(figures: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
-    """The figures table with the counts of people (``analysis.figures.victims.read_people``) appended."""
+    """The figures table with the counts of people (``analysis.figures.victims.read_people``) appended, and the
+    injured derived from people shot (``_shot_minus_killed``) taken again with their killed counts."""
     if people is None or people.empty:
         return figures
-    return _typed(schema.conform(pd.concat([schema.conform(figures, "figures"), schema.conform(people, "figures")],
-                                           ignore_index=True), "figures"))
+    both = pd.concat([schema.conform(figures, "figures"), schema.conform(people, "figures")], ignore_index=True)
+    if people["category"].eq("killed").any() and both["category"].eq("shot").any():
+        derived = both["rule"].eq("derived") & both["category"].eq("injured") & ~both["figure_id"].str.endswith(
+            ":title")
+        kept = both[~derived]
+        again = _shot_minus_killed(kept.to_dict("records"))
+        both = pd.concat([kept, pd.DataFrame(again)], ignore_index=True) if again else kept
+    return _typed(schema.conform(both, "figures"))
 
 
 def _typed_headlines(frame: pd.DataFrame) -> pd.DataFrame:

@@ -7,7 +7,8 @@
 the rule layers have read it. Rules 1 and 2 of the order in ``analysis.figures.ledger``:
 
 1. Numbers: ``analysis.figures.numbers.find_numbers`` (digits, number words, vague quantities), plus
-   ordinals that open a toll ("a sixth died later" -> 6, only when a predicate follows). "60
+   ordinals that open a toll ("a sixth died later" -> 6, only when a predicate follows; "the fifth man
+   was pronounced dead" is one man). "60
    to 70", "60-70", "between 60 and 70" and "two or three" become one ``range`` figure;
    "from 143 to 133" after a change verb ("revised", "rose"), or any descending "X to Y", is
    a revision: X ``superseded``, Y ``current``; so is "to 133 from 143". In "19 of the 22
@@ -27,8 +28,9 @@ the rule layers have read it. Rules 1 and 2 of the order in ``analysis.figures.l
    E. Main"), 911 calls ("called 911", "a 911 call"), shots, rounds, casings and gunshots
    ("fired 12 rounds", "heard six shots", "30 shell casings"), calibres, charge counts ("three
    counts of attempted murder"), photo captions ("Image 1 of 8"), every number of a list
-   after "ages" ("ages four, six and 13"), ages written "9 -year-old" or "6 yr old", and
-   "shot down 31 drones". The cue rules (``counts``) step
+   after "ages" ("ages four, six and 13"), ages written "9 -year-old" or "6 yr old",
+   "shot down 31 drones", a year before a singular harm noun ("the 2015 death of"), an age after a
+   name and before "of" a place ("Shawn Hill Jr., 21 of Dayton"), a station's number ("NBC 6"). The cue rules (``counts``) step
    over these numbers ("1,500 residents living within two kilometres were told to leave their
    homes").
 
@@ -68,6 +70,8 @@ _TIME_WORDS = frozenset(
     "on by late early overnight this last monday tuesday wednesday thursday friday saturday sunday morning "
     "afternoon evening night week weekend ,".split())
 _PARTICIPLES = frozenset("killed dead injured wounded hurt missing".split())
+_TOLL_VERBS = frozenset("died dies has had was is later also then succumbed".split())
+_ONE_EVENT = frozenset("death killing shooting murder slaying homicide".split())
 
 
 @dataclass(eq=False)
@@ -138,7 +142,9 @@ def ordinal_numbers(tok: Tokens) -> list[Number]:
     """"a sixth died later": an ordinal after a/an/the, not before "of" ("a third of")."""
     words, found = tok.words, []
     for i, w in enumerate(words):
-        if w in ORDINALS and i > 0 and words[i - 1] in ("a", "an", "the") and words[i + 1:i + 2] != ["of"]:
+        if w in ORDINALS and i > 0 and words[i - 1] in ("a", "an", "the") and words[i + 1:i + 2] != ["of"] \
+                and not (words[i - 1] == "the" and words[i + 1:i + 2] and words[i + 1].isalpha()
+                         and words[i + 1] not in _TOLL_VERBS):  # "the fifth man was pronounced dead" is one man
             start, end = tok.starts[i], tok.ends[i]
             found.append(Number(start, end, tok.text[start:end], ORDINALS[w], ORDINALS[w], ORDINALS[w], False,
                                 "ordinal", True, i, i + 1))
@@ -260,8 +266,8 @@ def is_distractor(q: Quantity, tok: Tokens, lex: Lexicon) -> bool:
         return True
     # years: "in 2004", "the 2002 siege"; "2000 people" stays a count
     if first_num.kind == "digits" and YEAR.fullmatch(first_num.text) and len(q.numbers) == 1:
-        if not (after_word in lex.person_nouns or lex.category_words.at(words, nxt)):
-            return True
+        if not (after_word in lex.person_nouns or lex.category_words.at(words, nxt)) or after_word in _ONE_EVENT:
+            return True  # but "the 2015 death of his son" is a year: a count of deaths is plural
     # dates next to a month name: "March 22", "22 March", "22nd of March", "Feb. 17" (the dot is its own token)
     prev_raw = raw_at(q.first - 1) if q.first > 0 else ""
     if prev_raw == "." and q.first >= 2:
@@ -308,8 +314,11 @@ def is_distractor(q: Quantity, tok: Tokens, lex: Lexicon) -> bool:
     # ages in apposition: "Anna Ivanova, 34, and her son" / "Ivanov (34)"
     if len(q.numbers) == 1 and first_num.value <= 120 and q.first >= 2:
         before_word, before_raw = words[q.first - 1], raw_at(q.first - 2)
+        if before_raw == "." and q.first >= 3:  # "Wendell Edwards Jr., 22"
+            before_raw = raw_at(q.first - 3)
         closing = words[nxt] if nxt < len(words) else "."
-        if before_word == "," and before_raw[:1].isupper() and closing in (",", ".", ";", ")", "and"):
+        of_place = closing == "of" and raw_at(nxt + 1)[:1].isupper()  # "Shawn Johnson, 21 of Lynchburg"
+        if before_word == "," and before_raw[:1].isupper() and (closing in (",", ".", ";", ")", "and") or of_place):
             if not lex.category_words.at(words, nxt + 1):
                 return True
         if before_word == "(" and before_raw[:1].isupper() and closing == ")":

@@ -4,7 +4,7 @@ Reporters often count without numbers: "A 19-year-old man was shot and killed", 
 Marcus Reed, 24, and Tyrone Hill, 31, died", "a teacher and three students were wounded", "the
 gunman then turned the gun on himself", "a double homicide". ``extract_victims`` finds them
 (table ``victims``: one row per person or group, columns in ``analysis.schema``) and
-``people_figures`` turns them into rows of the ``figures`` table, which the headline choice
+``read_people`` also turns them into rows of the ``figures`` table, which the headline choice
 (``analysis.figures.ledger``) uses when the article gives no numeral count.
 
 Rules:
@@ -14,8 +14,10 @@ Rules:
    (regex prefilter) and without a numeral figure of every category the words speak of are
    parsed (``analysis.figures.parse``: tagger and parser, once per process, in batches).
 2. A harm predicate and its people: the passive subject or the object of "killed", "murdered",
-   "shot", "wounded" ("X was shot and killed": a conjoined verb shares its subject; "shot and
-   killed X"); the subject of "died", "succumbed" and of "dead" ("is dead", "was found dead",
+   "shot", "wounded", and of "struck"/"hit" in a sentence about a gun ("the bullet struck his son")
+   ("X was shot and killed": a conjoined verb shares its subject; "shot and
+   killed X"; but "the girl shot and killed Tuesday", with no object, is a reduced passive); the
+   subject of "died", "passed away", "succumbed" and of "dead" ("is dead", "was found dead",
    "was pronounced dead", "shot dead"); "the death / killing / fatal shooting of X", "X's death";
    the noun a participle or relative clause hangs on ("a man killed Saturday", "a woman who was
    shot"). Negated, hypothetical or attempted predicates ("was not hurt", "threatened to kill",
@@ -25,7 +27,8 @@ Rules:
    unknown ("was shot"). The shooter's own death ("turned the gun on himself", "killed himself",
    "self-inflicted") is a killed person with role shooter.
 4. A person: a proper name (tagged NNP, with its compounds: "Marcus Reed"), a person noun from
-   ``data/people_lexicon.json`` ("man", "teen", "officer", "victim"), counted by its number
+   ``data/people_lexicon.json`` ("man", "teen", "officer", "victim"), an age used as a noun ("a
+   17-year-old was shot"), counted by its number
    ("three students" counts 3; a plural without a number counts nobody), or he/she. Coordinated
    people count each. Age from "19-year-old", "Reed, 24," or "aged 24"; role from the nouns
    (gunman/suspect: shooter; officer/deputy: officer; bystander).
@@ -34,12 +37,18 @@ Rules:
    ("the man", "the victim") refer back to the latest person of the same role. A later outcome
    overrides an unknown one and killed overrides injured ("later died" moves one from injured to
    killed).
-6. Counts (``people_figures``): per category, the larger of the distinct named people and the
+6. Counts (``read_people``): per category, the larger of the distinct named people and the
    most distinct people any one sentence gives, each with its final outcome; unknown outcomes
    count as injured. "double homicide" (2), "triple homicide" (3), "murder-suicide" (2) are
    ``compound`` figures.
+7. Shooters and the wounded without a harm verb, named only: the object of an arrest ("police
+   arrested Carl Hensley", "took X into custody"), the subject of "fired" or "opened fire",
+   "gunfire from X", "the suspect is X"; someone "found" in a sentence that speaks of a gunshot
+   wound was shot. A lone surname ("Waldron was shot") is a person when the article gives the
+   full name anywhere (``_full_names``), whether or not that sentence speaks of harm.
 
-Known misses: people only in the title; people after the lede; "the victims" without a number;
+Known misses: people only in the title (the title's counts are ``analysis.figures.titles``); people
+after the lede; "the victims" without a number;
 pronouns resolve to the latest person, not by gender or sense; a name in another clause
 ("police identified him as John Smith") is not joined to its person; an article about a trial
 that names the victim of an old shooting counts them like news of the day.
@@ -47,76 +56,28 @@ that names the victim of an old shooting counts them like news of the day.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 
 import pandas as pd
 
 from analysis import schema
-from analysis.figures.numbers import parse_number_words
-from analysis.figures.parse import Token, parse
+from analysis.figures.parse import parse
+from analysis.figures.victim_mentions import (NAME_STOP, OUTCOME_RANK, TITLES, Mention, people_lexicon,
+                                              sentence_mentions)
 
-__all__ = ["extract_victims", "people_figures", "people_lexicon", "LEDE_SENTENCES"]
+__all__ = ["extract_victims", "read_people", "people_lexicon", "LEDE_SENTENCES"]
 
 LEDE_SENTENCES = 15
-_DATA = Path(__file__).resolve().parents[1] / "data" / "people_lexicon.json"
-_HARM = re.compile(r"\b(?:kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|slay|homicide|succumb|suicide|own life|"
+_HARM = re.compile(r"\b(?:kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|slay|homicide|succumb|suicide|own life|passe[sd] away|"
                    r"shot|shoot|wound|injur|hurt|gunned|himself|herself)", re.I)
-_KILL_WORDS = re.compile(r"\b(?:kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|slay|homicide|succumb|suicide|"
+_KILL_WORDS = re.compile(r"\b(?:kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|slay|homicide|succumb|suicide|passe[sd] away|"
                          r"own life)", re.I)
-_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\baged? (\d{1,3})\b", re.I)
-_NOMINAL = ("NN", "PRP", "CD")
-_MODALS = {"could", "would", "might", "should"}
-_OUTCOME_RANK = {"": -1, "unknown": 0, "injured": 1, "killed": 2}  # "": named, not said to be harmed
-_TITLES = {"officer", "deputy", "trooper", "sgt", "sergeant", "det", "detective", "lt", "cpl", "corporal", "agent",
-           "dr", "mr", "mrs", "ms", "miss", "pastor", "rev", "coach", "chief", "capt", "captain", "pvt", "spc", "sheriff"}
-_NOT_PEOPLE = {"dog", "dogs", "cat", "deer", "animal", "engine", "bill", "time", "plan", "deal", "car", "house", "home",
-               "window", "door", "vehicle", "tire", "fire", "gun", "weapon", "shot", "shots", "round", "rounds",
-               "light", "lights", "power", "idea", "motion", "story", "game"}
-_ELSEWHEN = re.compile(r"\b(?:in|of|since) (?:19|20)\d\d\b|\byears? ago\b|\blast year\b|\bcancer\b|\billness\b|"
-                       r"\bnatural causes\b", re.I)  # an earlier event, or a death not by the gun
 # "a teacher and three students": one person listed with a numeral count, which alone would undercount
 _LISTED = re.compile(r"\b(?:a|an|one)\s+[\w-]+(?:\s[\w-]+)?\s+and\s+(?:two|three|four|five|six|seven|eight|nine|ten|"
                      r"\d{1,2})\b", re.I)
-_PEOPLE_WORDS = re.compile(r"\b(?:identif|charged|arrested|accused|suspect|booked|wanted)", re.I)
-_NAME_STOP = {"police", "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "january",
-              "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-              "december", "officials", "authorities", "county", "city", "street", "avenue", "road", "hospital",
-              "department", "sheriff", "coroner", "news", "state", "american", "police department"}
-
-
-@cache
-def people_lexicon() -> dict:
-    """The word lists of ``data/people_lexicon.json``, as sets (``compounds`` and ``roles`` as dicts)."""
-    raw = json.loads(_DATA.read_text(encoding="utf-8"))
-    lex = {k: (set(v) if isinstance(v, list) else v) for k, v in raw.items() if not k.startswith("_")}
-    lex["roles"] = {role: set(words) for role, words in raw["roles"].items()}
-    lex["compound_re"] = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(raw["compounds"], key=len,
-                                                                                    reverse=True)) + r")\b", re.I)
-    lex["self_re"] = re.compile("|".join(re.escape(p) for p in raw["self_harm"]), re.I)
-    lex["condition_re"] = re.compile("|".join(re.escape(p) for p in raw["injured_conditions"]), re.I)
-    return lex
-
-
-@dataclass
-class Mention:
-    """One person (or counted group) named as harmed in one sentence."""
-
-    sentence_idx: int
-    first: int  # token span of the words that name them
-    last: int
-    outcome: str
-    count: int = 1
-    name: str = ""
-    age: int | None = None
-    role: str = "victim"
-    kind: str = "indefinite"  # indefinite, definite, name, pronoun
-    text: str = ""
-    start: int = 0  # character offsets in the sentence
-    end: int = 0
+_PEOPLE_WORDS = re.compile(r"\b(?:identif|charged|arrested|accused|suspect|booked|wanted|detained|apprehended|custody|"
+                           r"fired|discharged|opened fire|gunfire|shooter|gunman|struck|striking)", re.I)
 
 
 @dataclass
@@ -127,246 +88,6 @@ class Person:
     age: int | None = None
     role: str = "victim"
     count: int = 1
-
-
-# --- one sentence -------------------------------------------------------------------------------------------------
-
-
-def _children(tokens: list[Token]) -> list[list[Token]]:
-    kids: list[list[Token]] = [[] for _ in tokens]
-    for t in tokens:
-        if t.head != t.i:
-            kids[t.head].append(t)
-    return kids
-
-
-def _subject(tokens, kids, verb: Token, *, passive_only: bool = False) -> Token | None:
-    """The (passive) subject of ``verb``, climbing conjoined verbs ("were shot and killed")."""
-    seen = 0
-    while seen < 4:
-        for c in kids[verb.i]:
-            if c.dep == "nsubjpass" or (c.dep == "nsubj" and not passive_only):
-                return c
-        if verb.dep in ("conj", "xcomp", "advcl") and verb.head != verb.i:
-            verb = tokens[verb.head]
-            seen += 1
-            continue
-        return None
-    return None
-
-
-def _passive(kids, verb: Token) -> bool:
-    return any(c.dep in ("auxpass", "nsubjpass") for c in kids[verb.i])
-
-
-def _blocked(tokens, kids, word: Token, lex) -> bool:
-    if any(c.dep == "neg" or c.lower in lex["blockers"] or (c.dep == "aux" and c.lower in _MODALS)
-           for c in kids[word.i]):
-        return True
-    head = tokens[word.head]
-    return word.dep in ("xcomp", "amod") and head.lower in lex["blockers"]
-
-
-def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
-    """The words naming who ``word`` harmed, and the outcome it states."""
-    low, tag = word.lower, word.tag
-    kid_words = {c.lower for c in kids[word.i]}
-    if tag.startswith("VB") and (low in lex["kill_verbs"] or low in lex["shoot_verbs"] or low in lex["wound_verbs"]):
-        if low in lex["kill_verbs"]:
-            outcome = "killed"
-        elif low in lex["wound_verbs"]:
-            outcome = "injured"
-        elif kid_words & (lex["fatal_adverbs"] | lex["dead_words"]) or "death" in {
-                g.lower for c in kids[word.i] if c.lower == "to" for g in kids[c.i]}:
-            outcome = "killed"
-        else:
-            outcome = "unknown"
-        if word.dep in ("acl", "relcl") and not any(c.dep == "dobj" for c in kids[word.i]):
-            return [tokens[word.head]], outcome  # "a man killed Saturday", "a woman who was shot"
-        bare_participle = word.tag == "VBN" and not any(c.dep in ("dobj", "nsubj") for c in kids[word.i])
-        if _passive(kids, word) or bare_participle or (word.dep == "conj" and _passive(kids, tokens[word.head])):
-            subject = _subject(tokens, kids, word, passive_only=True)
-            return ([subject] if subject is not None else []), outcome
-        objects = [c for c in kids[word.i] if c.dep == "dobj"]
-        if not objects and word.dep == "conj":  # "shot and killed X": the object hangs on the last verb
-            objects = [c for c in kids[word.head] if c.dep == "dobj"]
-        return objects, outcome
-    if low in lex["die_verbs"] and tag.startswith("VB"):
-        if word.dep == "relcl":
-            return [tokens[word.head]], "killed"
-        subject = _subject(tokens, kids, word)
-        return ([subject] if subject is not None else []), "killed"
-    if low in lex["dead_words"]:
-        if word.dep == "amod":
-            return [tokens[word.head]], "killed"
-        head = tokens[word.head]
-        if head.lower in lex["shoot_verbs"]:
-            return [], "killed"  # "shot dead": the verb names them
-        objects = [c for c in kids[head.i] if c.dep == "dobj"]
-        if objects and word.dep in ("oprd", "ccomp", "xcomp"):  # "left a man dead"
-            return objects, "killed"
-        subject = _subject(tokens, kids, head)
-        return ([subject] if subject is not None else []), "killed"
-    if tag.startswith("NN") and (low in lex["death_nouns"] or low == "shooting"):
-        fatal = low != "shooting" or bool(kid_words & lex["fatal_adjectives"]) or word.dep == "compound"
-        found = [g for c in kids[word.i] if c.dep == "prep" and c.lower == "of" for g in kids[c.i] if g.dep == "pobj"]
-        found += [c for c in kids[word.i] if c.dep == "poss"]
-        if low == "shooting" and word.dep == "compound" and tokens[word.head].lower in lex["death_nouns"]:
-            return [], "killed"  # "shooting death of X": read at "death"
-        return found, "killed" if fatal else "unknown"
-    return [], ""
-
-
-def _conjuncts(kids, token: Token) -> list[Token]:
-    out, stack = [], [token]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in kids[t.i] if c.dep == "conj")
-    return sorted(out, key=lambda t: t.i)
-
-
-def _left_edge(kids, token: Token) -> int:
-    edge = token.i
-    for c in kids[token.i]:
-        if c.i < token.i and c.dep not in ("cc", "punct", "conj", "prep", "relcl"):
-            edge = min(edge, _left_edge(kids, c))
-    return edge
-
-
-def _name(tokens, kids, token: Token) -> str:
-    if not token.tag.startswith("NNP") or token.lower in _NAME_STOP or token.lower in people_lexicon()["pronouns"]:
-        return ""
-    words = [c for c in kids[token.i] if c.dep == "compound" and c.tag.startswith("NNP") and c.i < token.i]
-    first = min([token.i] + [c.i for c in words])
-    parts = [t.text for t in tokens[first:token.i + 1] if t.tag.startswith("NNP")]
-    while len(parts) > 1 and parts[0].lower().rstrip(".") in _TITLES:  # "Officer Dana Kim" -> "Dana Kim"
-        parts = parts[1:]
-    return " ".join(parts) if parts and parts[-1][:1].isupper() else ""
-
-
-def _count(text: str) -> int | None:
-    """A small count of people: "3", "three", "twenty-one" -> 3, 3, 21; else None."""
-    if text.isdigit():
-        value = int(text)
-    else:
-        read = parse_number_words(text.lower().replace("-", " ").split())
-        value = read[0] if read else 0
-    return value if 0 < value <= 50 else None
-
-
-def _person(tokens, kids, token: Token, sentence: str, lex, *, lenient: bool = False,
-            listed: bool = False) -> Mention | None:
-    low = token.lower
-    if token.tag == "PRP":
-        if low in lex["pronouns"] and low not in ("himself", "herself"):
-            return Mention(0, token.i, token.i, "", kind="pronoun")
-        return None
-    if not token.tag.startswith(("NN", "CD")):
-        return None
-    name = _name(tokens, kids, token)
-    appos = [c for c in kids[token.i] if c.dep == "appos"]
-    if not name:
-        name = next((n for n in (_name(tokens, kids, a) for a in appos) if n), "")
-    words = {t.lower for t in tokens[_left_edge(kids, token):token.i + 1]}
-    # After "killed" or "died", someone's anything is someone ("his landlord"); after "shot", only people.
-    person_noun = low in lex["person_nouns"] or (lenient and token.tag in ("NN", "NNS") and low not in _NOT_PEOPLE
-                                                 and any(c.dep == "poss" for c in kids[token.i])) or (
-        listed and token.tag in ("NN", "NNS") and low not in _NOT_PEOPLE)
-    if not name and not person_noun and not (words & lex["person_nouns"] and token.tag == "CD"):
-        return None
-    if any(c.lower in ("no", "neither", "none", "nobody") for c in kids[token.i]):
-        return None  # "no one was hurt"
-    count = 1
-    numbers = [c for c in kids[token.i] if c.dep == "nummod"]
-    if token.tag in ("NNS", "NNPS") and not name:
-        read = _count(numbers[0].text) if numbers else None
-        if read is None:
-            return None
-        count = read
-    elif low in ("others",):
-        return None
-    first = _left_edge(kids, token)
-    last = token.i
-    age = None
-    for a in appos:  # "Marcus Reed, 24,"
-        if a.tag == "CD" and a.text.isdigit() and 0 < int(a.text) < 110:
-            age, last = int(a.text), max(last, a.i)
-    span_text = sentence[tokens[first].idx:tokens[last].idx + len(tokens[last].text)]
-    match = _AGE.search(span_text)
-    if age is None and match:
-        age = int(match.group(1) or match.group(2))
-    role = next((r for r, nouns in lex["roles"].items() if low in nouns or words & nouns), "victim")
-    definite = tokens[first].lower in ("the", "that", "this")
-    kind = "name" if name else ("definite" if definite else "indefinite")
-    return Mention(0, first, last, "", count=count, name=name, age=age, role=role, kind=kind, text=span_text,
-                   start=tokens[first].idx, end=tokens[last].idx + len(tokens[last].text))
-
-
-def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int = 0) -> list[Mention]:
-    """The people one parsed sentence says were harmed (one per person or counted group)."""
-    lex = people_lexicon()
-    kids = _children(tokens)
-    found: dict[int, Mention] = {}
-    for word in tokens:
-        arguments, outcome = _arguments(tokens, kids, word, lex)
-        if not arguments or _blocked(tokens, kids, word, lex):
-            continue
-        if _ELSEWHEN.search(sentence):
-            outcome = ""  # named, but their harm is another event's
-        elif outcome == "unknown" and lex["condition_re"].search(sentence):
-            outcome = "injured"
-        for argument in arguments:
-            listed = False  # after one person, a listed noun is someone too: "a coach and two players"
-            for token in _conjuncts(kids, argument):
-                mention = _person(tokens, kids, token, sentence, lex, lenient=outcome == "killed", listed=listed)
-                if mention is None:
-                    continue
-                listed = True
-                if mention.kind == "pronoun":
-                    mention.text, mention.start, mention.end = token.text, token.idx, token.idx + len(token.text)
-                mention.sentence_idx = sentence_idx
-                if outcome == "unknown" and mention.count > 1:
-                    continue  # "four people were shot": a numeral count, the figure ledger's
-                earlier = found.get(token.i)
-                if earlier is None or _OUTCOME_RANK[outcome] > _OUTCOME_RANK[earlier.outcome]:
-                    mention.outcome = outcome
-                    found[token.i] = mention
-    for word in tokens:  # the shooter of an active harm verb, "by X"; those charged, arrested, identified
-        low, role = word.lower, ""
-        if word.tag.startswith("VB") and (low in lex["kill_verbs"] or low in lex["shoot_verbs"]) and \
-                not _passive(kids, word):
-            people = [c for c in kids[word.i] if c.dep == "nsubj"]
-        elif word.dep == "agent" and tokens[word.head].lower in lex["kill_verbs"] | lex["shoot_verbs"]:
-            people = [c for c in kids[word.i] if c.dep == "pobj"]
-        elif low in lex["suspect_verbs"]:
-            people = [c for c in kids[word.i] if c.dep in ("nsubj", "nsubjpass")]
-        elif low in lex["identify_verbs"]:
-            people = [g for c in kids[word.i] if c.lower == "as" for g in kids[c.i] if g.dep == "pobj"]
-            role = "keep"
-        else:
-            continue
-        for argument in people:
-            for token in _conjuncts(kids, argument):
-                mention = _person(tokens, kids, token, sentence, lex)
-                if mention is None or token.i in found or mention.kind == "pronoun" or (role and not mention.name):
-                    continue
-                mention.sentence_idx, mention.outcome = sentence_idx, ""
-                if not role and mention.role == "victim":
-                    mention.role = "shooter"
-                found[token.i] = mention
-    if lex["self_re"].search(sentence):  # "turned the gun on himself": the sentence's gunman died
-        subjects = [t for t in tokens if t.dep == "nsubj" and tokens[t.head].dep == "ROOT"]
-        for token in subjects[:1]:
-            mention = _person(tokens, kids, token, sentence, lex)
-            if mention is not None:
-                if mention.kind == "pronoun":
-                    mention.text, mention.start, mention.end = token.text, token.idx, token.idx + len(token.text)
-                mention.sentence_idx, mention.outcome = sentence_idx, "killed"
-                if mention.role == "victim":
-                    mention.role = "shooter"
-                found[token.i] = mention
-    return [found[i] for i in sorted(found)]
 
 
 # --- one article --------------------------------------------------------------------------------------------------
@@ -400,12 +121,45 @@ def _refer(people: list[Person], mention: Mention) -> Person | None:
     return None
 
 
-def _article_people(mentions: list[Mention]) -> list[Person]:
+# "Officers identified the man as William Waldron, 45." ... "Waldron was shot and killed.": a full name anywhere
+# in the article (two to four capitalised words, initials and Jr./III allowed) lends itself to a lone surname
+_FULL_NAME = re.compile(r"\b([A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3})"
+                        r"(?:,?\s+(?:Jr|Sr|II|III|IV)\b\.?)?")
+
+
+def _full_names(sentences: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """``{article_id: {surname (lower): full name}}`` from every sentence of each article; a surname two full names
+    share is left out."""
+    out: dict[str, dict[str, str]] = {}
+    clash: set[tuple[str, str]] = set()
+    stop = NAME_STOP | TITLES | {"the", "a", "an", "when", "after", "in", "on", "at", "but", "and", "his", "her"}
+    for article_id, text in zip(sentences["article_id"].astype(str), sentences["text"].astype(str)):
+        for match in _FULL_NAME.finditer(text):
+            words = match.group(1).split()
+            while words and words[0].lower().rstrip(".") in stop:
+                words = words[1:]
+            if len(words) < 2 or words[-1].lower() in stop:
+                continue
+            names = out.setdefault(article_id, {})
+            last, full = words[-1].lower(), " ".join(words)
+            if last in names and names[last] != full and not (full in names[last] or names[last] in full):
+                clash.add((article_id, last))
+            elif len(full) > len(names.get(last, "")):
+                names[last] = full
+    for article_id, last in clash:
+        out[article_id].pop(last, None)
+    return out
+
+
+def _article_people(mentions: list[Mention], full_names: dict[str, str] | None = None) -> list[Person]:
     people: list[Person] = []
     for mention in mentions:
         person = _refer(people, mention)
         if person is None and mention.kind == "name" and " " not in mention.name:
-            continue  # a lone surname names someone only when the full name came first
+            full = (full_names or {}).get(mention.name.lower())
+            if full is None:
+                continue  # a lone surname names someone only when the article gives the full name
+            mention.name = full
         if person is None:
             person = Person(role=mention.role, count=mention.count)
             people.append(person)
@@ -416,7 +170,7 @@ def _article_people(mentions: list[Mention]) -> list[Person]:
             person.age = mention.age
         if person.role == "victim" and mention.role != "victim":
             person.role = mention.role
-        if _OUTCOME_RANK[mention.outcome] > _OUTCOME_RANK[person.outcome]:
+        if OUTCOME_RANK[mention.outcome] > OUTCOME_RANK[person.outcome]:
             person.outcome = mention.outcome
     return people
 
@@ -480,8 +234,9 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
     deaths = set()  # articles with a numeral death toll
     if figures is not None and not figures.empty:
         deaths = set(figures.loc[figures["category"].eq("killed") & figures["status"].eq("current"), "article_id"])
+    full_names = _full_names(sentences[sentences["article_id"].isin(by_article.keys())])
     for article_id, mentions in by_article.items():
-        people = _article_people(mentions)
+        people = _article_people(mentions, full_names.get(article_id, {}))
         if any(p.outcome == "killed" for p in people):
             deaths.add(article_id)
         for person in people:
@@ -508,7 +263,8 @@ def _figure(article_id: str, category: str, value: int, rule: str, qualifier: st
             "sentence_idx": sentence_idx, "category": category, "value": value, "low": value,
             "high": value, "qualifier": qualifier, "vague": False, "scope": "total", "status": "current",
             "may_rise": False, "as_toll": False, "attributed_to": "", "number_text": sentence[start:end],
-            "sentence": sentence, "start": start, "end": end, "rule": rule}
+            "sentence": sentence, "start": start, "end": end, "rule": rule,
+            "period": False}
 
 
 def _counts(article_id: str, people: list[Person], where, *, deaths: bool) -> list[dict]:

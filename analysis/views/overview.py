@@ -54,7 +54,7 @@ def article_table(articles: pd.DataFrame) -> pd.DataFrame:
 
 def figure_spans(figures: pd.DataFrame, article_id: str) -> list[tuple[int, int, str, str]]:
     """``(start, end, category, figure_id)`` of every figure in one article, for highlighting."""
-    rows = figures[figures["article_id"] == article_id]
+    rows = figures[(figures["article_id"] == article_id) & (figures["sentence_idx"] >= 0)]  # not the title's
     return [(int(s), int(e), str(c), str(f)) for s, e, c, f in
             zip(rows["start"], rows["end"], rows["category"], rows["figure_id"])]
 

@@ -78,3 +78,10 @@ def test_people_figures_point_at_the_words_that_name_them():
     assert row["rule"] == "enumeration" and row["qualifier"] == "exact" and row["value"] == 2
     assert text[row["start"]:row["end"]] == row["number_text"] == "Andre Vance, 27, and Luis Ortega, 35"
     assert (row["status"], row["scope"], row["sentence_idx"]) == ("current", "total", 1)
+
+
+def test_people_killed_one_by_one_are_taken_from_the_people_shot():
+    heads = _headline("Five people were shot outside a corner store on Saturday night.",
+                      "A 20-year-old man was shot and killed, police said.")
+    assert (heads["killed"], heads["injured"]) == (1, 4)
+    assert heads["injured_rule"].startswith("people shot minus the killed")

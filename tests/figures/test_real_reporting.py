@@ -49,12 +49,40 @@ def _headline(*sentences: str) -> dict[str, int | None]:
     ("The victims were a mother and her three sons, ages two, seven and 11.", []),
     ("A 6 yr old boy was shot in the arm.", []),
     ("The air force said it shot down 12 drones overnight.", []),
+    ("She was sentenced to 8 years for the 2019 shooting death of her husband.", []),
+    ("The two brothers were found dead about 40 yards apart.", [("killed", 2, "current")]),
+    ("The boy's grandmother told NBC 4 that he was dead when she arrived.", []),
+    ("Investigators said he had hoped to kill dozens at the mall.", [("killed", 12, "projected")]),
+    ("The victims were Dana Moore, 31; Luis Ortega Jr., 27; and Kim Bell, 19.", []),
+    ("Police said Carl Young, 44 of Millbrook was found dead in his truck.", []),
+    ("Three men were hurt and the fourth man died on Friday.", [("injured", 3, "current")]),
+    ("A fourth victim died in hospital overnight.", [("killed", 4, "current")]),
+    ("The killing brought the county's 2016 homicide count to 38.", []),
     # other incidents on the page
     ("It was the deadliest since the March 3, 2011, shooting at the mall, which killed 5.",
      [("killed", 5, "background")]),
 ])
 def test_sentence_reads_like_a_reporter_means_it(sentence, expected):
     assert sorted(_figures(sentence)) == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # one line of a list of earlier shootings, headed by its date
+    ("June 2008: A gunman killed four at a warehouse before he was shot by police.", [("killed", 4, "background")]),
+    ("2011 - Six people were shot dead at a bowling alley.", [("killed", 6, "background")]),
+    ("March 3, 2009: Two deputies were killed during a traffic stop.", [("killed", 2, "background")]),
+    # the article's own year heads today's news
+    ("2016: Two deputies were killed during a traffic stop.", [("killed", 2, "current")]),
+])
+def test_earlier_shootings_in_a_dated_article(sentence, expected):
+    frame = extract_figures(sentences_frame("a", [sentence]), published_years={"a": 2016})
+    assert sorted(zip(frame["category"], frame["value"].astype(int), frame["status"])) == sorted(expected)
+
+
+def test_a_count_over_a_longer_period_says_so():
+    frame = extract_figures(sentences_frame("a", ["Nine people were killed in separate shootings across the city.",
+                                                   "A gunman killed two men at a bar on Sunday."]))
+    assert sorted(zip(frame["value"].astype(int), frame["period"].astype(bool))) == [(2, False), (9, True)]
 
 
 @pytest.mark.parametrize("sentences, killed, injured", [
@@ -64,8 +92,11 @@ def test_sentence_reads_like_a_reporter_means_it(sentence, expected):
     (["5 shot, 1 killed on Harbor Road"], 1, 4),
     (["Three people were shot at a house party on Sunday night."], None, 3),
     (["One man was killed and two others were shot in the same car."], 1, 2),
-    # a stated injured count wins over the derivation
+    # a stated injured count wins over the derivation when it is as large
     (["Six people were shot, two of them fatally.", "Two people were killed and four were wounded."], 2, 4),
+    # ... not when it counts only some of them
+    (["Six people were shot at a birthday party late Friday.",
+      "One victim was rushed to the hospital with life-threatening injuries."], None, 6),
     # "victims" in a shooting story are people shot, not dead ...
     (["Police responded to a shooting on Oak Street.", "Four victims were taken to the county medical center."],
      None, 4),
@@ -74,6 +105,7 @@ def test_sentence_reads_like_a_reporter_means_it(sentence, expected):
     # a citywide roundup is not this incident's toll
     (["A 19-year-old man was shot and killed on Lake Street.", "Officials said one man was killed.",
       "In all, 22 people were shot in 14 separate shootings across the city over the weekend."], 1, None),
+    (["Fourteen people were killed in separate shootings across the city since Friday, police said."], 14, None),
 ])
 def test_headline_of_a_shooting_report(sentences, killed, injured):
     assert _headline(*sentences) == {"killed": killed, "injured": injured}

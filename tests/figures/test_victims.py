@@ -21,6 +21,33 @@ CASES = [
     (["Officer Dana Kim was wounded and the gunman was shot dead."],
      [("Dana Kim", None, "injured", "officer"), ("", None, "killed", "shooter")]),
     (["Marcus Webb, 22, was charged with murder on Thursday."], [("Marcus Webb", 22, "unknown", "shooter")]),
+    # who fired or was held, without a harm verb
+    (["When deputies got there, they arrested 31-year-old Glen Oakes of Riverton."],
+     [("Glen Oakes", 31, "unknown", "shooter")]),
+    (["Troopers took Nadia Frost, 26, into custody after a short chase."], [("Nadia Frost", 26, "unknown", "shooter")]),
+    (["Two deputies were hit by gunfire from 52-year-old Ray Colter of Lakeside."],
+     [("Ray Colter", 52, "unknown", "shooter")]),
+    (["During the stop, Owen Price fired at the trooper."], [("Owen Price", None, "unknown", "shooter")]),
+    (["Police said the gunman was Elias Moore, a 40-year-old mechanic."], [("Elias Moore", None, "unknown", "shooter")]),
+    # found with a wound
+    (["Officers found Tomas Reyes, 19, lying in the yard with a gunshot wound."],
+     [("Tomas Reyes", 19, "injured", "victim")]),
+    # a lone surname borrows the full name given elsewhere in the article
+    (["The family of Irene Walsh asked for privacy.", "Walsh was shot and killed outside her shop."],
+     [("Irene Walsh", None, "killed", "victim")]),
+    # ... and without one names nobody
+    (["Walsh was shot and killed outside her shop."], []),
+    # an age used as a noun names someone; a bullet that struck someone shot them
+    (["A 15-year-old was shot in the arm near the school."], [("", 15, "injured", "victim")]),
+    (["The 3-year-old who was shot in the kitchen has died."], [("", 3, "killed", "victim")]),
+    (["The round went through a wall and struck his 9-year-old daughter in the shoulder."],
+     [("", 9, "injured", "victim")]),
+    (["A delivery van struck a cyclist on Bridge Street."], []),
+    # a reduced passive in a headline-style lede: the subject was killed, not the shooter
+    (["The 16-year-old boy shot and killed near the rink on Friday has been identified by police."],
+     [("", 16, "killed", "victim")]),
+    (["The gunman shot and killed a night clerk."], [("", None, "unknown", "shooter"), ("", None, "killed", "victim")]),
+    (["A 6-year-old girl has passed away from her injuries."], [("", 6, "killed", "victim")]),
 ]
 
 

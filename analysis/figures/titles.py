@@ -1,0 +1,128 @@
+"""Counts read from an article's title, for a headline the text leaves without one.
+
+A title says what the article is about ("2-year-old dies after being shot", "Vigil held for teen
+shot and killed", "Man charged in shooting death of 3-year-old") where the text, a vigil, a trial
+or a follow-up piece, may never repeat the count. The title is read as one sentence by the same
+rules as the text (``analysis.figures.ledger.extract_figures`` and the people layer,
+``analysis.figures.victims.read_people``) and its counts join the figures table when:
+
+- killed: the text gives no current killed figure at all (numeral or people);
+- injured: the title's count is a numeral count of injured or hospitalized people ("3 wounded")
+  and the text gives no current injured or hospitalized figure. Someone a title says was "shot"
+  is left to the text, which tells whether they survived.
+
+The rows have ``sentence_idx`` -1, their ``start`` and ``end`` index the title, their
+``sentence`` is the title, and their ``figure_id`` ends in ``:title``; the headline rule says
+"from the title".
+
+Headlines are rewritten as sentences first (``as_sentence``): the dropped "was" is put back before a
+harm participle ("Woman killed in crash"), Title Case is lowered, and a leading person noun is not
+taken for a name.
+
+Known misses: an age used as a noun ("4-year-old dies after shooting"); a title about several
+incidents ("Three shootings kill five across the city") is read as this article's count when the
+text gives none; a title written as a question or a quote is read as a statement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import pandas as pd
+
+from analysis import schema
+from analysis.figures.ledger import add_people_figures, extract_figures
+from analysis.figures.victim_mentions import people_lexicon
+from analysis.figures.victims import read_people
+
+__all__ = ["TITLE_IDX", "as_sentence", "title_figures", "add_title_figures"]
+
+TITLE_IDX = -1
+_INJURED = ("injured", "hospitalized")
+
+
+def title_figures(articles: pd.DataFrame, figures: pd.DataFrame, *,
+                  published_years: Mapping[str, int] | None = None) -> pd.DataFrame:
+    """The title counts of ``articles`` (article_id, title) that the text leaves open, as figures rows."""
+    if articles.empty or "title" not in articles:
+        return schema.empty_table("figures")
+    current = figures[figures["status"].eq("current")] if not figures.empty else figures
+    has_killed = set(current.loc[current["category"].eq("killed"), "article_id"]) if not current.empty else set()
+    has_injured = set(current.loc[current["category"].isin(_INJURED), "article_id"]) if not current.empty else set()
+    titles = articles[["article_id", "title"]].copy()
+    titles["title"] = titles["title"].fillna("").astype(str).str.strip()
+    titles = titles[titles["title"].ne("") & ~(titles["article_id"].isin(has_killed)
+                                               & titles["article_id"].isin(has_injured))]
+    if titles.empty:
+        return schema.empty_table("figures")
+    rewritten = [as_sentence(t) for t in titles["title"]]
+    texts = pd.Series([r[0] for r in rewritten], index=titles.index)
+    sentences = schema.conform(pd.DataFrame({
+        "article_id": titles["article_id"], "idx": TITLE_IDX, "paragraph": 0, "section": "",
+        "text": texts, "start": 0, "end": texts.str.len()}), "sentences")
+    found = extract_figures(sentences, published_years=published_years)
+    _, people = read_people(sentences, figures=found, lede=TITLE_IDX + 1)
+    found = add_people_figures(found, people)
+    if found.empty:
+        return found
+    found = _back_to_titles(found, dict(zip(titles["article_id"], titles["title"])),
+                            dict(zip(titles["article_id"], (r[1] for r in rewritten))))
+    wanted = found["status"].eq("current") & (
+        (found["category"].eq("killed") & ~found["article_id"].isin(has_killed))
+        | (found["category"].isin(_INJURED) & found["rule"].eq("numeral") & ~found["article_id"].isin(has_injured)))
+    kept = found[wanted].copy()
+    kept["figure_id"] = kept["figure_id"] + ":title"
+    return kept.reset_index(drop=True)
+
+
+# "Woman killed in crash", "Teen shot and killed at party": headlines drop the "was" a parser needs to see the
+# passive; only before a preposition or the end ("Man shot his wife" keeps its object)
+_HEADLINE_PASSIVE = re.compile(
+    r"^(?P<subject>(?:[\w'’.-]+,?\s+){0,4}?[\w'’.-]+,?)\s+(?P<verb>(?:killed|shot|slain|wounded|injured|hurt|"
+    r"gunned down|found dead|shot dead|shot and killed|shot and wounded|fatally shot)\b)"
+    r"(?=\s*(?:$|,|;|:|\.|\s(?:in|at|on|near|outside|inside|during|after|while|and|by|as|when|dead|overnight|"
+    r"early|late|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday)\b))", re.I)
+_NOT_SUBJECT = re.compile(r"\b(?:police|who|that|after|is|are|was|were|has|have|had|will|for|of|held|says?|"
+                          r"said)\b|^[\d,\s]+$", re.I)
+
+
+def as_sentence(title: str) -> tuple[str, int | None]:
+    """A headline as a sentence the parser reads: ``(text, where " was" was inserted or None)``.
+
+    "Woman killed in shooting at gas station" -> "Woman was killed in shooting at gas station"; a title in Title
+    Case is lowered after its first word ("Man Shot Dead In Parking Lot" -> "Man shot dead in parking lot"),
+    since the tagger reads capitalised words as names.
+    """
+    words = title.split()
+    if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
+        title = title[:len(words[0])] + title[len(words[0]):].lower()  # same length: offsets stay put
+    if words and words[0].strip(",").lower() in people_lexicon()["person_nouns"]:
+        title = title[:1].lower() + title[1:]  # "Boy, 4, dies after ...": capitalised, the tagger takes it for a name
+    match = _HEADLINE_PASSIVE.match(title)
+    if not match or _NOT_SUBJECT.search(match.group("subject")):
+        return title, None
+    at = match.start("verb")
+    return title[:at] + "was " + title[at:], at
+
+
+def _back_to_titles(found: pd.DataFrame, titles: dict, inserted: dict) -> pd.DataFrame:
+    """Offsets and sentences of rows read from rewritten titles, moved back onto the titles as written."""
+    out = found.copy()
+    for i, row in out.iterrows():
+        at = inserted.get(row["article_id"])
+        title = titles[row["article_id"]]
+        start, end = int(row["start"]), int(row["end"])
+        if at is not None:
+            start, end = (start - 4 if start >= at else start), (end - 4 if end > at else end)
+        out.at[i, "start"], out.at[i, "end"], out.at[i, "sentence"] = start, end, title
+        out.at[i, "number_text"] = title[start:end]
+        out.at[i, "figure_id"] = f"{row['article_id']}:{start}-{end}:" + str(row["figure_id"]).split(":", 2)[-1]
+    return out
+
+
+def add_title_figures(figures: pd.DataFrame, articles: pd.DataFrame, *,
+                      published_years: Mapping[str, int] | None = None) -> pd.DataFrame:
+    """The figures table with the title counts (``title_figures``) appended."""
+    extra = title_figures(articles, figures, published_years=published_years)
+    return add_people_figures(figures, extra)

@@ -1,0 +1,367 @@
+"""Who one parsed sentence says was harmed or fired: the sentence rules of ``analysis.figures.victims``.
+
+``sentence_mentions`` applies rules 2-4 and 7 of that module's docstring to one sentence parsed by
+``analysis.figures.parse`` and returns ``Mention`` records; joining them across an article and
+counting them is ``analysis.figures.victims``'. Word lists: ``data/people_lexicon.json``
+(``people_lexicon``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from analysis.figures.numbers import parse_number_words
+from analysis.figures.parse import Token
+
+__all__ = ["Mention", "OUTCOME_RANK", "NAME_STOP", "TITLES", "people_lexicon", "sentence_mentions"]
+
+_DATA = Path(__file__).resolve().parents[1] / "data" / "people_lexicon.json"
+_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\baged? (\d{1,3})\b", re.I)
+_NOMINAL = ("NN", "PRP", "CD")
+_MODALS = {"could", "would", "might", "should"}
+OUTCOME_RANK = {"": -1, "unknown": 0, "injured": 1, "killed": 2}  # "": named, not said to be harmed
+TITLES = {"officer", "deputy", "trooper", "sgt", "sergeant", "det", "detective", "lt", "cpl", "corporal", "agent",
+          "dr", "mr", "mrs", "ms", "miss", "pastor", "rev", "coach", "chief", "capt", "captain", "pvt", "spc",
+          "sheriff"}
+_NOT_PEOPLE = {"dog", "dogs", "cat", "deer", "animal", "engine", "bill", "time", "plan", "deal", "car", "house", "home",
+               "window", "door", "vehicle", "tire", "fire", "gun", "weapon", "shot", "shots", "round", "rounds",
+               "light", "lights", "power", "idea", "motion", "story", "game"}
+_ELSEWHEN = re.compile(r"\b(?:in|of|since) (?:19|20)\d\d\b|\byears? ago\b|\blast year\b|\bcancer\b|\billness\b|"
+                       r"\bnatural causes\b", re.I)  # an earlier event, or a death not by the gun
+NAME_STOP = {"police", "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "january",
+             "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+             "december", "officials", "authorities", "county", "city", "street", "avenue", "road", "hospital",
+             "department", "sheriff", "coroner", "news", "state", "american", "police department"}
+
+
+@cache
+def people_lexicon() -> dict:
+    """The word lists of ``data/people_lexicon.json``, as sets (``compounds`` and ``roles`` as dicts)."""
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))
+    lex = {k: (set(v) if isinstance(v, list) else v) for k, v in raw.items() if not k.startswith("_")}
+    lex["roles"] = {role: set(words) for role, words in raw["roles"].items()}
+    lex["compound_re"] = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(raw["compounds"], key=len,
+                                                                                    reverse=True)) + r")\b", re.I)
+    lex["self_re"] = re.compile("|".join(re.escape(p) for p in raw["self_harm"]), re.I)
+    lex["condition_re"] = re.compile("|".join(re.escape(p) for p in raw["injured_conditions"]), re.I)
+    return lex
+
+
+@dataclass
+class Mention:
+    """One person (or counted group) named as harmed in one sentence."""
+
+    sentence_idx: int
+    first: int  # token span of the words that name them
+    last: int
+    outcome: str
+    count: int = 1
+    name: str = ""
+    age: int | None = None
+    role: str = "victim"
+    kind: str = "indefinite"  # indefinite, definite, name, pronoun
+    text: str = ""
+    start: int = 0  # character offsets in the sentence
+    end: int = 0
+
+
+# --- one sentence -------------------------------------------------------------------------------------------------
+
+
+def _children(tokens: list[Token]) -> list[list[Token]]:
+    kids: list[list[Token]] = [[] for _ in tokens]
+    for t in tokens:
+        if t.head != t.i:
+            kids[t.head].append(t)
+    return kids
+
+
+def _subject(tokens, kids, verb: Token, *, passive_only: bool = False) -> Token | None:
+    """The (passive) subject of ``verb``, climbing conjoined verbs ("were shot and killed")."""
+    seen = 0
+    while seen < 4:
+        for c in kids[verb.i]:
+            if c.dep == "nsubjpass" or (c.dep == "nsubj" and not passive_only):
+                return c
+        if verb.dep in ("conj", "xcomp", "advcl") and verb.head != verb.i:
+            verb = tokens[verb.head]
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _passive(kids, verb: Token) -> bool:
+    return any(c.dep in ("auxpass", "nsubjpass") for c in kids[verb.i])
+
+
+def _blocked(tokens, kids, word: Token, lex) -> bool:
+    if any(c.dep == "neg" or c.lower in lex["blockers"] or (c.dep == "aux" and c.lower in _MODALS)
+           for c in kids[word.i]):
+        return True
+    head = tokens[word.head]
+    return word.dep in ("xcomp", "amod") and head.lower in lex["blockers"]
+
+
+def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
+    """The words naming who ``word`` harmed, and the outcome it states."""
+    low, tag = word.lower, word.tag
+    kid_words = {c.lower for c in kids[word.i]}
+    struck = low in lex["strike_verbs"] and tag.startswith("VB") and any(t.lower in lex["gun_words"] for t in tokens)
+    if tag.startswith("VB") and (low in lex["kill_verbs"] or low in lex["shoot_verbs"] or low in lex["wound_verbs"]
+                                 or struck):  # "the bullet struck his son", "fired, hitting the boy"
+        if low in lex["kill_verbs"]:
+            outcome = "killed"
+        elif low in lex["wound_verbs"]:
+            outcome = "injured"
+        elif kid_words & (lex["fatal_adverbs"] | lex["dead_words"]) or "death" in {
+                g.lower for c in kids[word.i] if c.lower == "to" for g in kids[c.i]}:
+            outcome = "killed"
+        else:
+            outcome = "unknown"
+        if word.dep in ("acl", "relcl") and not any(c.dep == "dobj" for c in kids[word.i]):
+            return [tokens[word.head]], outcome  # "a man killed Saturday", "a woman who was shot"
+        bare_participle = word.tag == "VBN" and not any(c.dep in ("dobj", "nsubj") for c in kids[word.i])
+        if _passive(kids, word) or bare_participle or (word.dep == "conj" and _passive(kids, tokens[word.head])):
+            subject = _subject(tokens, kids, word, passive_only=True)
+            return ([subject] if subject is not None else []), outcome
+        objects = [c for c in kids[word.i] if c.dep == "dobj"]
+        if not objects and word.dep == "conj":  # "shot and killed X": the object hangs on the last verb
+            objects = [c for c in kids[word.head] if c.dep == "dobj"]
+        return objects, outcome
+    passed_away = low in ("pass", "passes", "passed") and any(c.lower == "away" for c in kids[word.i])
+    if (low in lex["die_verbs"] or passed_away) and tag.startswith("VB"):
+        if word.dep == "relcl":
+            return [tokens[word.head]], "killed"
+        subject = _subject(tokens, kids, word)
+        return ([subject] if subject is not None else []), "killed"
+    if low in lex["dead_words"]:
+        if word.dep == "amod":
+            return [tokens[word.head]], "killed"
+        head = tokens[word.head]
+        if head.lower in lex["shoot_verbs"]:
+            return [], "killed"  # "shot dead": the verb names them
+        objects = [c for c in kids[head.i] if c.dep == "dobj"]
+        if objects and word.dep in ("oprd", "ccomp", "xcomp"):  # "left a man dead"
+            return objects, "killed"
+        subject = _subject(tokens, kids, head)
+        return ([subject] if subject is not None else []), "killed"
+    if tag.startswith("NN") and (low in lex["death_nouns"] or low == "shooting"):
+        fatal = low != "shooting" or bool(kid_words & lex["fatal_adjectives"]) or word.dep == "compound"
+        found = [g for c in kids[word.i] if c.dep == "prep" and c.lower == "of" for g in kids[c.i] if g.dep == "pobj"]
+        found += [c for c in kids[word.i] if c.dep == "poss"]
+        if low == "shooting" and word.dep == "compound" and tokens[word.head].lower in lex["death_nouns"]:
+            return [], "killed"  # "shooting death of X": read at "death"
+        return found, "killed" if fatal else "unknown"
+    return [], ""
+
+
+def _conjuncts(kids, token: Token) -> list[Token]:
+    out, stack = [], [token]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in kids[t.i] if c.dep == "conj")
+    return sorted(out, key=lambda t: t.i)
+
+
+def _left_edge(kids, token: Token) -> int:
+    edge = token.i
+    for c in kids[token.i]:
+        if c.i < token.i and c.dep not in ("cc", "punct", "conj", "prep", "relcl"):
+            edge = min(edge, _left_edge(kids, c))
+    return edge
+
+
+def _name(tokens, kids, token: Token) -> str:
+    if not token.tag.startswith("NNP") or token.lower in NAME_STOP or token.lower in people_lexicon()["pronouns"]:
+        return ""
+    words = [c for c in kids[token.i] if c.dep == "compound" and c.tag.startswith("NNP") and c.i < token.i]
+    first = min([token.i] + [c.i for c in words])
+    parts = [t.text for t in tokens[first:token.i + 1] if t.tag.startswith("NNP")]
+    while len(parts) > 1 and parts[0].lower().rstrip(".") in TITLES:  # "Officer Dana Kim" -> "Dana Kim"
+        parts = parts[1:]
+    return " ".join(parts) if parts and parts[-1][:1].isupper() else ""
+
+
+def _count(text: str) -> int | None:
+    """A small count of people: "3", "three", "twenty-one" -> 3, 3, 21; else None."""
+    if text.isdigit():
+        value = int(text)
+    else:
+        read = parse_number_words(text.lower().replace("-", " ").split())
+        value = read[0] if read else 0
+    return value if 0 < value <= 50 else None
+
+
+def _person(tokens, kids, token: Token, sentence: str, lex, *, lenient: bool = False,
+            listed: bool = False) -> Mention | None:
+    low = token.lower
+    if token.tag == "PRP":
+        if low in lex["pronouns"] and low not in ("himself", "herself"):
+            return Mention(0, token.i, token.i, "", kind="pronoun")
+        return None
+    age_noun = low == "old" and any(c.lower in ("year", "years") for c in kids[token.i]) and token.dep in (
+        "nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")  # "a 17-year-old was shot": the age names someone
+    if not token.tag.startswith(("NN", "CD")) and not age_noun:
+        return None
+    name = _name(tokens, kids, token)
+    appos = [c for c in kids[token.i] if c.dep == "appos"]
+    if not name:
+        name = next((n for n in (_name(tokens, kids, a) for a in appos) if n), "")
+    words = {t.lower for t in tokens[_left_edge(kids, token):token.i + 1]}
+    # After "killed" or "died", someone's anything is someone ("his landlord"); after "shot", only people.
+    person_noun = low in lex["person_nouns"] or (lenient and token.tag in ("NN", "NNS") and low not in _NOT_PEOPLE
+                                                 and any(c.dep == "poss" for c in kids[token.i])) or (
+        listed and token.tag in ("NN", "NNS") and low not in _NOT_PEOPLE)
+    if not name and not person_noun and not age_noun and not (words & lex["person_nouns"] and token.tag == "CD"):
+        return None
+    if any(c.lower in ("no", "neither", "none", "nobody") for c in kids[token.i]):
+        return None  # "no one was hurt"
+    count = 1
+    numbers = [c for c in kids[token.i] if c.dep == "nummod"]
+    if token.tag in ("NNS", "NNPS") and not name:
+        read = _count(numbers[0].text) if numbers else None
+        if read is None:
+            return None
+        count = read
+    elif low in ("others",):
+        return None
+    first = _left_edge(kids, token)
+    last = token.i
+    age = None
+    for a in appos:  # "Marcus Reed, 24,"
+        if a.tag == "CD" and a.text.isdigit() and 0 < int(a.text) < 110:
+            age, last = int(a.text), max(last, a.i)
+    span_text = sentence[tokens[first].idx:tokens[last].idx + len(tokens[last].text)]
+    match = _AGE.search(span_text)
+    if age is None and match:
+        age = int(match.group(1) or match.group(2))
+    role = next((r for r, nouns in lex["roles"].items() if low in nouns or words & nouns), "victim")
+    definite = tokens[first].lower in ("the", "that", "this")
+    kind = "name" if name else ("definite" if definite else "indefinite")
+    return Mention(0, first, last, "", count=count, name=name, age=age, role=role, kind=kind, text=span_text,
+                   start=tokens[first].idx, end=tokens[last].idx + len(tokens[last].text))
+
+
+def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int = 0) -> list[Mention]:
+    """The people one parsed sentence says were harmed (one per person or counted group)."""
+    lex = people_lexicon()
+    kids = _children(tokens)
+    found: dict[int, Mention] = {}
+    for word in tokens:
+        arguments, outcome = _arguments(tokens, kids, word, lex)
+        if not arguments or _blocked(tokens, kids, word, lex):
+            continue
+        if _ELSEWHEN.search(sentence):
+            outcome = ""  # named, but their harm is another event's
+        elif outcome == "unknown" and lex["condition_re"].search(sentence):
+            outcome = "injured"
+        for argument in arguments:
+            listed = False  # after one person, a listed noun is someone too: "a coach and two players"
+            for token in _conjuncts(kids, argument):
+                mention = _person(tokens, kids, token, sentence, lex, lenient=outcome == "killed", listed=listed)
+                if mention is None:
+                    continue
+                listed = True
+                if mention.kind == "pronoun":
+                    mention.text, mention.start, mention.end = token.text, token.idx, token.idx + len(token.text)
+                mention.sentence_idx = sentence_idx
+                if outcome == "unknown" and mention.count > 1:
+                    continue  # "four people were shot": a numeral count, the figure ledger's
+                earlier = found.get(token.i)
+                if earlier is None or OUTCOME_RANK[outcome] > OUTCOME_RANK[earlier.outcome]:
+                    mention.outcome = outcome
+                    found[token.i] = mention
+    for word in tokens:  # the shooter of an active harm verb, "by X"; those charged, arrested, identified
+        low, role = word.lower, ""
+        if word.tag.startswith("VB") and (low in lex["kill_verbs"] or low in lex["shoot_verbs"]) and \
+                not _passive(kids, word):
+            people = [c for c in kids[word.i] if c.dep == "nsubj"]
+            if people and _reduced_shot_and_killed(kids, word, lex):
+                for token in people:
+                    mention = _person(tokens, kids, token, sentence, lex)
+                    if mention is not None and mention.kind != "pronoun" and token.i not in found:
+                        mention.outcome, mention.sentence_idx = "killed", sentence_idx
+                        found[token.i] = mention
+                continue
+        elif word.dep == "agent" and tokens[word.head].lower in lex["kill_verbs"] | lex["shoot_verbs"]:
+            people = [c for c in kids[word.i] if c.dep == "pobj"]
+        elif low in lex["suspect_verbs"]:
+            people = [c for c in kids[word.i] if c.dep == "dobj"] if not _passive(kids, word) else []
+            people = people or [c for c in kids[word.i] if c.dep in ("nsubj", "nsubjpass")]  # "police arrested X"
+        elif low in lex["identify_verbs"]:
+            people = [g for c in kids[word.i] if c.lower == "as" for g in kids[c.i] if g.dep == "pobj"]
+            role = "keep"
+        elif (people := _named_shooters(tokens, kids, word, lex)):
+            role = "shooter"
+        elif (people := _found_wounded(tokens, kids, word, sentence, lex)):
+            role = "found"
+        else:
+            continue
+        for argument in people:
+            for token in _conjuncts(kids, argument):
+                mention = _person(tokens, kids, token, sentence, lex)
+                if mention is None or token.i in found or mention.kind == "pronoun" or (role and not mention.name):
+                    continue
+                mention.sentence_idx, mention.outcome = sentence_idx, ""
+                if role == "found":
+                    mention.outcome = "injured" if lex["condition_re"].search(sentence) else "unknown"
+                elif role != "keep" and mention.role == "victim":
+                    mention.role = "shooter"
+                found[token.i] = mention
+    if lex["self_re"].search(sentence):  # "turned the gun on himself": the sentence's gunman died
+        subjects = [t for t in tokens if t.dep == "nsubj" and tokens[t.head].dep == "ROOT"]
+        for token in subjects[:1]:
+            mention = _person(tokens, kids, token, sentence, lex)
+            if mention is not None:
+                if mention.kind == "pronoun":
+                    mention.text, mention.start, mention.end = token.text, token.idx, token.idx + len(token.text)
+                mention.sentence_idx, mention.outcome = sentence_idx, "killed"
+                if mention.role == "victim":
+                    mention.role = "shooter"
+                found[token.i] = mention
+    return [found[i] for i in sorted(found)]
+
+
+def _reduced_shot_and_killed(kids, word: Token, lex) -> bool:
+    """"The 15-year-old girl shot and killed Tuesday has been identified": an active-looking "shot and killed" with
+    no object on either verb is a reduced passive, and its subject the one killed, not the shooter."""
+    conj = [c for c in kids[word.i] if c.dep == "conj" and c.lower in lex["kill_verbs"]]
+    if word.lower not in lex["shoot_verbs"] or not conj:
+        return False
+    return not any(c.dep in ("dobj", "attr") for v in (word, *conj) for c in kids[v.i])
+
+
+def _named_shooters(tokens, kids, word: Token, lex) -> list[Token]:
+    """Who fired or was held, in words other than a harm verb: "police arrested Carl Hensley", "took Brent Thomas
+    into custody", "Hall fired at the deputy", "opened fire", "gunfire from Jason Foreland", "the suspect is X"."""
+    low = word.lower
+    if word.tag.startswith("VB") and not _passive(kids, word):
+        if low in lex["custody_verbs"]:
+            if low in ("took", "taken") and "custody" not in {g.lower for c in kids[word.i] for g in kids[c.i]}:
+                return []
+            return [c for c in kids[word.i] if c.dep == "dobj"]
+        if low in lex["fire_verbs"]:
+            if low == "opened" and "fire" not in {c.lower for c in kids[word.i]}:
+                return []
+            return [c for c in kids[word.i] if c.dep == "nsubj"]
+        if low in ("is", "was") and any(c.dep == "nsubj" and c.lower in lex["shooter_nouns"] for c in kids[word.i]):
+            return [c for c in kids[word.i] if c.dep == "attr"]
+    if low == "from" and word.i > 0 and (tokens[word.head].lower in lex["gunfire_nouns"]
+                                         or tokens[word.i - 1].lower in lex["gunfire_nouns"]):
+        return [c for c in kids[word.i] if c.dep == "pobj"]
+    return []
+
+
+def _found_wounded(tokens, kids, word: Token, sentence: str, lex) -> list[Token]:
+    """"Officers found David Pena, 22, suffering from a gunshot wound": someone found with a wound was shot."""
+    if word.lower != "found" or not word.tag.startswith("VB") or _passive(kids, word):
+        return []
+    if not any(w in sentence.lower() for w in lex["found_wounds"]):
+        return []
+    return [c for c in kids[word.i] if c.dep == "dobj"]

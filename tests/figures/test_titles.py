@@ -1,0 +1,75 @@
+"""Counts read from the title where the text gives none (``analysis.figures.titles``).
+
+Titles and sentences here are invented, in the manner of local shooting reports."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.figures.ledger import add_people_figures, extract_figures, headline_figures
+from analysis.figures.titles import TITLE_IDX, add_title_figures, as_sentence
+from analysis.figures.victims import read_people
+from tests.figures.test_individuals import _sentences
+
+
+def _tables(title: str, *texts: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    sentences = _sentences(*texts)
+    figures = extract_figures(sentences)
+    _victims, people = read_people(sentences, figures=figures)
+    figures = add_people_figures(figures, people)
+    articles = pd.DataFrame({"article_id": ["a"], "title": [title]})
+    figures = add_title_figures(figures, articles)
+    heads = headline_figures(figures)
+    return figures, heads
+
+
+def _value(heads: pd.DataFrame, category: str) -> int | None:
+    if heads.empty or pd.isna(heads.iloc[0][category]):
+        return None
+    return int(heads.iloc[0][category])
+
+
+@pytest.mark.parametrize("title, texts, killed, injured", [
+    # the text, a vigil or a court report, never repeats the count
+    ("Teen shot and killed outside school remembered at vigil",
+     ["Friends gathered at the park on Friday to remember Jordan.", "Candles lined the walkway."], 1, None),
+    ("Girl, 4, dies after being shot at home", ["Detectives have not said who fired the gun."], 1, None),
+    ("Woman killed in shooting at gas station", ["The station was closed on Sunday."], 1, None),
+    ("Man Shot Dead In Motel Parking Lot", ["The motel's owner said he heard nothing."], 1, None),
+    ("2 killed, 3 wounded in shooting at block party",
+     ["Police have made no arrests.", "Anyone with information is asked to call detectives."], 2, 3),
+    # the text's own count wins
+    ("3 dead in shooting at motel", ["Police said four people were killed at the motel."], 4, None),
+    # a title's "shot" leaves the outcome to the text
+    ("Man shot on Pine Street", ["Officers arrived within minutes.", "The street was closed for hours."], None, None),
+    # no count in the title
+    ("Police seek witnesses after gunfire downtown", ["Officers found shell casings on the sidewalk."], None, None),
+])
+def test_title_counts_fill_what_the_text_leaves_open(title, texts, killed, injured):
+    _figures, heads = _tables(title, *texts)
+    assert (_value(heads, "killed"), _value(heads, "injured")) == (killed, injured)
+
+
+def test_a_title_row_points_at_the_title_and_says_so():
+    figures, heads = _tables("Woman killed in shooting at gas station", "The station was closed on Sunday.")
+    row = figures[figures["sentence_idx"] == TITLE_IDX].iloc[0]
+    assert row["sentence"] == "Woman killed in shooting at gas station"
+    assert row["sentence"][int(row["start"]):int(row["end"])] == row["number_text"]
+    assert row["figure_id"].endswith(":title")
+    assert heads.iloc[0]["killed_rule"].startswith("from the title")
+
+
+@pytest.mark.parametrize("title, sentence", [
+    ("Woman killed in shooting at gas station", "woman was killed in shooting at gas station"),
+    ("Teen shot and killed outside school", "teen was shot and killed outside school"),
+    ("Man Shot Dead In Parking Lot", "man was shot dead in parking lot"),
+    ("Carla Diaz shot and killed at bus stop", "Carla Diaz was shot and killed at bus stop"),
+    ("Boy, 6, wounded by stray bullet", "boy, 6, was wounded by stray bullet"),
+    # an active verb keeps its object; a count or a clause is not a subject
+    ("Police: Man shot his neighbor", "Police: Man shot his neighbor"),
+    ("2 killed, 3 wounded in shooting", "2 killed, 3 wounded in shooting"),
+    ("Vigil held for teen shot at park", "Vigil held for teen shot at park"),
+])
+def test_a_headline_is_read_as_a_sentence(title, sentence):
+    assert as_sentence(title)[0] == sentence
