@@ -52,7 +52,8 @@ TABLES: dict[str, dict[str, str]] = {
         "sources": "every source the same text arrived under, joined by '; ' (exact duplicates are merged)",
         "title": "the article's title, or one derived from its first sentence",
         "title_derived": "True when the title was derived from the text",
-        "published": "publication date, empty when none was found (never guessed)",
+        "published": "publication date, with the time of day when the input states one (as written, its time zone "
+                     "not applied; midnight otherwise); empty when none was found (never guessed)",
         "date_method": "how the date was found: prefix, header, metadata, url, dateline, column, user; "
                        "empty when undated",
         "url": "the article's URL when known",
@@ -68,6 +69,15 @@ TABLES: dict[str, dict[str, str]] = {
         "event_date": "date the event happened, resolved from the text relative to publication, else empty",
         "event_date_text": "the words the event date was resolved from",
         **_headline_columns(),
+        "outlet": "display name of the source's outlet: from analysis/data/outlets.csv (by domain, URL or name), "
+                  "the user's edit, else the source itself",
+        "outlet_domain": "the outlet's web domain, from the source or the URL, empty when unknown",
+        "outlet_country": "the outlet's home country (English name), from outlets.csv, the user's edit or the "
+                          "country-code domain; empty when unknown",
+        "outlet_kind": "news agency, broadcaster, newspaper, magazine, state-owned or state-funded, aggregator, blog "
+                       "or government; empty when unknown",
+        "outlet_basis": "where the outlet labels came from: list (outlets.csv), domain (country from the "
+                        "country-code domain only), user; empty when nothing is known",
     },
     "sentences": {
         "article_id": "article the sentence belongs to",

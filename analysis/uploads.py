@@ -50,6 +50,7 @@ class CorpusRequest:
     sources: Mapping[str, str] = field(default_factory=dict)  # file name -> source
     groups: Mapping[str, str] = field(default_factory=dict)  # file name -> group
     dates: Mapping[str, str] = field(default_factory=dict)  # article_id -> "YYYY-MM-DD"
+    outlets: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # source -> {name, country, kind}
     limits: Limits = DEFAULT_LIMITS
 
     def settings(self) -> dict:
@@ -58,6 +59,7 @@ class CorpusRequest:
             "include_seeds": bool(self.seed_files), "column_maps": self.column_maps,
             "sources": {k: v for k, v in self.sources.items() if v}, "groups": {k: v for k, v in self.groups.items() if v},
             "dates": {k: v for k, v in self.dates.items() if v}, "limits": asdict(self.limits),
+            "outlets": {k: {f: x for f, x in v.items() if x} for k, v in self.outlets.items() if any(v.values())},
         })
 
     def fingerprint(self) -> str:
@@ -193,6 +195,42 @@ def date_edits(edits: Mapping[int | str, Mapping[str, object]], article_ids: Seq
             for row, change in edits.items() if "published" in change}
 
 
+#: The outlet labels a user can edit, per source: the articles table's column for each.
+OUTLET_FIELDS = {"name": "outlet", "country": "outlet_country", "kind": "outlet_kind"}
+
+
+def outlet_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per source, for editing its outlet: source, articles, name, country, kind, basis.
+
+    Sorted by the number of articles, most first, then by source.
+    """
+    columns = ["source", "articles", "name", "country", "kind", "basis"]
+    if articles.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = articles.groupby("source", sort=False).agg(
+        articles=("article_id", "size"), name=("outlet", "first"), country=("outlet_country", "first"),
+        kind=("outlet_kind", "first"), basis=("outlet_basis", "first")).reset_index()
+    grouped = grouped.sort_values(["articles", "source"], ascending=[False, True], kind="stable")
+    return grouped[columns].fillna("").reset_index(drop=True)
+
+
+def outlet_edits(edits: Mapping[int | str, Mapping[str, object]], sources: Sequence[str], *,
+                 current: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str, str]]:
+    """The user's outlet labels after an outlet table's edits (``{row: {"name"|"country"|"kind": value}}``).
+
+    Rows index ``sources``; a blank value clears that label, so the data file's shows again.
+    The input ``current`` is not changed.
+    """
+    result = {source: dict(labels) for source, labels in current.items()}
+    for row, change in edits.items():
+        source = sources[int(row)]
+        labels = result.setdefault(source, {})
+        for field_name in OUTLET_FIELDS:
+            if field_name in change:
+                labels[field_name] = str(change[field_name] or "").strip()
+    return {source: labels for source, labels in result.items() if any(labels.values())}
+
+
 def column_signature(columns: Sequence[str]) -> str:
     """A short key for a table's column names, to remember a mapping for same-shaped files."""
     return hashlib.sha256("\x1f".join(map(str, columns)).encode("utf-8", "surrogatepass")).hexdigest()[:16]
@@ -222,7 +260,7 @@ def build(request: CorpusRequest, *, report: Report | None = None,
         report("Reading files", done, total, name)
 
     corpus = load_uploads(files, limits=request.limits, column_maps=request.column_maps,
-                          sources=request.sources, dates=request.dates, progress=reading)
+                          sources=request.sources, dates=request.dates, outlets=request.outlets, progress=reading)
     articles = corpus.articles
     texts = articles["text"].tolist()
     labels = (articles["source"] + " — " + articles["title"]).tolist()

@@ -173,7 +173,9 @@ def chart_points(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
         elif row["qualifier"] == "about":
             err_plus = err_minus = value * ABOUT_TOLERANCE
         figure = figure_label(row["value"], row["qualifier"], low=low, high=high, may_rise=row.get("may_rise"))
-        when = pd.Timestamp(row["published"]).strftime("%Y-%m-%d") if dated else "undated"
+        stamp = pd.Timestamp(row["published"]) if dated else None
+        when = "undated" if stamp is None else stamp.strftime("%Y-%m-%d %H:%M" if stamp != stamp.normalize()
+                                                               else "%Y-%m-%d")
         status = ("" if row["status"] == "current" else ", superseded") + \
             (", unconfirmed" if _flag(row.get("unconfirmed")) else "") + \
             (", follow-up" if _flag(row.get("follow_up")) else "")

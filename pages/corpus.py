@@ -16,6 +16,7 @@ import streamlit as st
 import app_data
 from analysis import uploads
 from analysis.ingest.limits import DEFAULT_LIMITS as LIMITS
+from analysis.ingest.outlets import KINDS
 from analysis.ingest.readers import COLUMN_ALIASES, SUPPORTED_SUFFIXES, table_previews
 from analysis.uploads import (
     CorpusJob,
@@ -38,11 +39,13 @@ MAPS = "corpus_column_maps"  # {column signature: {field: column}}, remembered f
 SOURCES = "corpus_file_sources"  # {file name: source}
 GROUPS = "corpus_file_groups"  # {file name: group}
 DATES = "corpus_user_dates"  # {article_id: "YYYY-MM-DD"}
+OUTLETS = "corpus_outlet_labels"  # {source: {"name"|"country"|"kind": value}}
 KEPT = "corpus_kept_choices"  # widget values mirrored so they outlive page switches
 PREVIEWS = "corpus_previews"  # {sha256: [TablePreview]}, this session's parsed table heads
 GEN = "corpus_widget_generation"  # bumped to give the uploader and editors fresh, empty state
 MESSAGES = "corpus_messages"
-for key, empty in ((FILES, list), (MAPS, dict), (SOURCES, dict), (GROUPS, dict), (DATES, dict), (KEPT, dict),
+for key, empty in ((FILES, list), (MAPS, dict), (SOURCES, dict), (GROUPS, dict), (DATES, dict), (OUTLETS, dict),
+                   (KEPT, dict),
                    (PREVIEWS, dict), (MESSAGES, list)):
     if key not in state:
         state[key] = empty()
@@ -83,6 +86,10 @@ def apply_date_edits(edits: dict, ids: list[str]) -> None:
     state[DATES].update(uploads.date_edits(edits, ids))
 
 
+def apply_outlet_edits(edits: dict, sources: list[str]) -> None:
+    state[OUTLETS] = uploads.outlet_edits(edits, sources, current=state[OUTLETS])
+
+
 def save_mapping(signature: str, form: str) -> None:
     mapping = {f: state[f"{form}_{f}"] for f in FIELDS if state.get(f"{form}_{f}") not in (None, NONE)}
     state[MAPS][signature] = mapping
@@ -103,7 +110,7 @@ def start_build() -> None:
         seed_files=seed_files(app_data.SEEDS_DIR) if state.get("corpus_with_seeds") == "with" else (),
         column_maps=maps, sources={k: v for k, v in state[SOURCES].items() if k in names and v},
         groups={k: v for k, v in state[GROUPS].items() if k in names and v},
-        dates={k: v for k, v in state[DATES].items() if v}, limits=LIMITS,
+        dates={k: v for k, v in state[DATES].items() if v}, outlets=dict(state[OUTLETS]), limits=LIMITS,
     )
     state[app_data.CORPUS_JOB] = CorpusJob(request).start()
 
@@ -327,6 +334,39 @@ if built is not None:
                       on_click=start_build, disabled=job is not None and job.running, icon=":material/refresh:")
     elif len(undated):
         st.caption(f"{len(undated)} articles are undated. Dates can be given when analysing from the files.")
+
+    if built.origin == "upload":
+        st.markdown("**Outlets.** Each source's outlet name, country and kind, from the outlets list "
+                    "(`analysis/data/outlets.csv`) or the country of its web domain. Correct or fill them in and "
+                    "analyse again: yours win, and the country also settles dates such as 03/04/2024.")
+        outlets = uploads.outlet_table(built.tables.articles)
+        sources = outlets["source"].tolist()
+        outlets_key = f"corpus_outlets_editor_{state[GEN]}"
+        labels = state[OUTLETS]
+        shown = outlets.assign(**{field: [labels.get(src, {}).get(field) or value
+                                          for src, value in zip(sources, outlets[field])]
+                                  for field in uploads.OUTLET_FIELDS})
+        st.data_editor(
+            shown, key=outlets_key, hide_index=True, width="stretch", disabled=["source", "articles", "basis"],
+            column_config={
+                "source": st.column_config.TextColumn("Source"),
+                "articles": st.column_config.NumberColumn("Articles"),
+                "name": st.column_config.TextColumn("Outlet", help="The name shown for this source's outlet"),
+                "country": st.column_config.TextColumn("Country", help="A country's English name or ISO code (KZ)"),
+                "kind": st.column_config.SelectboxColumn("Kind", options=["", *KINDS]),
+                "basis": st.column_config.TextColumn("From", help="list: the outlets list; domain: the country "
+                                                                 "of the web domain; user: you"),
+            },
+        )
+        if edits_of(outlets_key):
+            apply_outlet_edits(edits_of(outlets_key), sources)
+            refresh_widgets()
+            st.rerun()
+        given = {k: {f: x for f, x in v.items() if x} for k, v in state[OUTLETS].items() if k in set(sources)}
+        if given != (built.settings.get("outlets") or {}) and corpus_files:
+            st.button(f"Analyse again with the outlet labels you gave ({len(given)} source"
+                      f"{'s' if len(given) != 1 else ''})", on_click=start_build,
+                      disabled=job is not None and job.running, icon=":material/refresh:")
 
 st.subheader("Save or share the analysis")
 st.caption("A zip of every table (CSV and Parquet) and a manifest (corpus name, files with their SHA-256 hashes, "

@@ -303,7 +303,8 @@ def test_seed_analysis_round_trips_exactly():
 
     tables = analyse_corpus(load_path(ROOT / "seeds"))
     _assert_same_tables(tables, tables_from_zip(tables_to_zip(tables, name="seeds")).tables)
-    assert len(seed_files(ROOT / "seeds")) == len(tables.articles)
+    names = [name for name, _ in seed_files(ROOT / "seeds")]
+    assert "labels.csv" in names and len(names) == len(tables.articles) + 1  # the label sheet names the seeds
 
 
 def test_round_trip_keeps_awkward_values_and_dtypes():
@@ -403,3 +404,35 @@ def test_file_edits_set_sources_and_groups_and_remove_without_changing_the_input
 def test_date_edits_keep_the_day_and_clear_blanks():
     edits = {0: {"published": "2024-03-23T00:00:00"}, 1: {"published": None}, 2: {"title": "ignored"}}
     assert uploads.date_edits(edits, ["x", "y", "z"]) == {"x": "2024-03-23", "y": ""}
+
+
+# --- outlet labels the user gives --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("edits, current, expected", [
+    ({0: {"country": " KZ "}}, {}, {"a.example": {"country": "KZ"}}),
+    ({"1": {"name": "B Daily", "kind": "newspaper"}}, {}, {"b.example": {"name": "B Daily", "kind": "newspaper"}}),
+    ({0: {"kind": None}}, {"a.example": {"kind": "blog", "country": "US"}}, {"a.example": {"kind": "", "country": "US"}}),
+    ({0: {"country": ""}}, {"a.example": {"country": "US"}}, {}),  # blank everywhere: back to the list's labels
+])
+def test_outlet_edits_fold_into_the_users_labels_without_changing_the_inputs(edits, current, expected):
+    before = {k: dict(v) for k, v in current.items()}
+    assert uploads.outlet_edits(edits, ["a.example", "b.example"], current=current) == expected
+    assert current == before
+
+
+def test_outlet_table_lists_each_source_once_most_articles_first():
+    articles = pd.DataFrame({
+        "article_id": ["1", "2", "3"], "source": ["b.example", "tass.ru", "tass.ru"],
+        "outlet": ["b.example", "TASS", "TASS"], "outlet_country": ["", "Russia", "Russia"],
+        "outlet_kind": ["", "state-owned or state-funded", "state-owned or state-funded"],
+        "outlet_basis": ["", "list", "list"]})
+    table = uploads.outlet_table(articles)
+    assert table.values.tolist() == [["tass.ru", 2, "TASS", "Russia", "state-owned or state-funded", "list"],
+                                     ["b.example", 1, "b.example", "", "", ""]]
+
+
+def test_outlet_labels_are_part_of_the_request_and_change_its_fingerprint():
+    plain = CorpusRequest("c", (("a.txt", b"A storm tore roofs from houses overnight."),))
+    labelled = CorpusRequest("c", (("a.txt", b"A storm tore roofs from houses overnight."),), outlets={"a": {"country": "US", "kind": ""}})
+    assert labelled.settings()["outlets"] == {"a": {"country": "US"}}
+    assert plain.fingerprint() != labelled.fingerprint()

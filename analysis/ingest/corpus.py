@@ -17,18 +17,28 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlparse
 
 import pandas as pd
 
 from analysis import schema
 from analysis.ingest.limits import DEFAULT_LIMITS, Limits
-from analysis.ingest.publication_dates import date_from_url, parse_date
-from analysis.ingest.readers import Problem, RawArticle, ReadBudget, ReadResult, is_zip, read_bytes
+from analysis.ingest.outlets import OUTLET_COLUMNS, date_order, resolve
+from analysis.ingest.publication_dates import date_from_url, parse_timestamp
+from analysis.ingest.readers import (
+    Problem,
+    RawArticle,
+    ReadBudget,
+    ReadResult,
+    is_zip,
+    read_bytes,
+    recognise_columns,
+)
 from analysis.ingest.text import clean_text, count_words, derive_title, looks_like_heading, paragraphs, split_sentences
 
 NEAR_DUPLICATE_JACCARD = 0.8
@@ -56,6 +66,7 @@ def load_path(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Corpus:
     files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")) if path.is_dir() else [path]
     base = path if path.is_dir() else path.parent
     result, budget = ReadResult(), ReadBudget(limits)
+    labels: dict[str, dict[str, str]] = {}  # labels.csv -> {file: source}
     for count, file in enumerate(files):
         name = file.relative_to(base).as_posix()
         if count >= limits.max_files:
@@ -66,8 +77,13 @@ def load_path(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Corpus:
             result.problems.append(Problem(name, f"skipped: {size / 1024 / 1024:.1f} MB is over the "
                                                  f"{limits.max_file_bytes / 1024 / 1024:.1f} MB limit for one file"))
             continue
-        result.extend(_read_within_budget(name, file.read_bytes(), limits=limits, budget=budget))
-    return build_corpus(result, limits=limits)
+        data = file.read_bytes()
+        if (found := read_labels(name, data)) is not None:
+            labels[name] = found
+            continue
+        result.extend(_read_within_budget(name, data, limits=limits, budget=budget))
+    _apply_labels(result, labels)
+    return _with_label_rows(build_corpus(result, limits=limits), labels)
 
 
 #: ``progress(done, total, name)``: called before each input file is read.
@@ -78,6 +94,7 @@ def load_uploads(files: Iterable[tuple[str, bytes]], *, limits: Limits = DEFAULT
                  column_maps: Mapping[str, Mapping[str, str]] | None = None,
                  sources: Mapping[str, str] | None = None,
                  dates: Mapping[str, dt.date] | None = None,
+                 outlets: Mapping[str, Mapping[str, str]] | None = None,
                  progress: Progress | None = None) -> Corpus:
     """Load uploaded ``(file name, bytes)`` pairs; names are labels, never paths.
 
@@ -90,26 +107,80 @@ def load_uploads(files: Iterable[tuple[str, bytes]], *, limits: Limits = DEFAULT
             from that file (its rows and zip members too) gets that source.
         dates: ``{article_id: date}`` publication dates given by the user; see
             ``apply_user_dates``.
+        outlets: ``{source: {"name"|"country"|"kind": value}}`` the user's labels for an
+            outlet; they win over ``analysis/data/outlets.csv``.
         progress: called as ``progress(done, total, name)`` before each file.
     """
     files = list(files)
     result, budget = ReadResult(), ReadBudget(limits)
+    labels: dict[str, dict[str, str]] = {}
+    named_by_user: set[str] = set()
     for count, (name, data) in enumerate(files):
         if progress is not None:
             progress(count, len(files), name)
         if count >= limits.max_files:
             result.problems.append(Problem(name, f"skipped: over the {limits.max_files:,}-file limit"))
             continue
+        if (found := read_labels(name, data)) is not None:
+            labels[name] = found
+            continue
         read = _read_within_budget(name, data, limits=limits, budget=budget, column_maps=column_maps)
         source = ((sources or {}).get(name) or "").strip()
         if source:
+            named_by_user.add(name)
             for article in read.articles:
                 article.source = source
         result.extend(read)
     if progress is not None:
         progress(len(files), len(files), "")
-    corpus = build_corpus(result, limits=limits)
+    _apply_labels(result, labels, keep=named_by_user)  # a source the user gave wins over a label
+    corpus = _with_label_rows(build_corpus(result, limits=limits, outlets=outlets), labels)
     return apply_user_dates(corpus, dates) if dates else corpus
+
+
+#: A folder's (or upload's) sheet of source labels for its other files: columns ``file`` and ``source``.
+LABELS_NAME = "labels.csv"
+
+
+def read_labels(name: str, data: bytes) -> dict[str, str] | None:
+    """``{file: source}`` from a ``labels.csv`` beside the files it names, else None.
+
+    A file counts as a label sheet when it is named ``labels.csv`` and has ``file``
+    and ``source`` columns and no text column (``#`` starts a comment line); names
+    are relative to its folder. The bundled seeds carry one, so that their sources
+    read as words rather than hashed file names.
+    """
+    if PurePosixPath(name).name.lower() != LABELS_NAME or "!" in name:
+        return None
+    try:
+        frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, comment="#")
+    except (ValueError, pd.errors.ParserError, UnicodeDecodeError):
+        return None
+    columns = {str(c).strip().lower(): c for c in frame.columns}
+    if "file" not in columns or "source" not in columns or "text" in recognise_columns(list(frame.columns)):
+        return None
+    folder = name.rsplit("/", 1)[0] + "/" if "/" in name else ""
+    return {folder + str(file).strip(): str(source).strip()
+            for file, source in zip(frame[columns["file"]], frame[columns["source"]])
+            if str(file).strip() and str(source).strip()}
+
+
+def _apply_labels(result: ReadResult, labels: Mapping[str, Mapping[str, str]], *,
+                  keep: frozenset[str] | set[str] = frozenset()) -> None:
+    by_file = {file: source for sheet in labels.values() for file, source in sheet.items()}
+    for article in result.articles:
+        file = article.input.split(" row ")[0]
+        if file in by_file and file not in keep:
+            article.source = by_file[file]
+
+
+def _with_label_rows(corpus: Corpus, labels: Mapping[str, Mapping[str, str]]) -> Corpus:
+    if not labels:
+        return corpus
+    rows = pd.DataFrame([{"input": name, "status": "loaded", "article_id": "",
+                          "reason": f"source labels for {len(sheet)} file{'s' if len(sheet) != 1 else ''}"}
+                         for name, sheet in labels.items()], columns=corpus.load_report.columns)
+    return Corpus(corpus.articles, pd.concat([corpus.load_report, rows], ignore_index=True))
 
 
 def _read_within_budget(name: str, data: bytes, *, limits: Limits, budget: ReadBudget,
@@ -144,12 +215,17 @@ def apply_user_dates(corpus: Corpus, dates: Mapping[str, dt.date | str]) -> Corp
     return Corpus(articles, corpus.load_report)
 
 
-def build_corpus(result: ReadResult, *, limits: Limits = DEFAULT_LIMITS) -> Corpus:
-    """Clean, identify and deduplicate raw articles into a ``Corpus``."""
+def build_corpus(result: ReadResult, *, limits: Limits = DEFAULT_LIMITS,
+                 outlets: Mapping[str, Mapping[str, str]] | None = None) -> Corpus:
+    """Clean, identify and deduplicate raw articles into a ``Corpus``.
+
+    ``outlets`` maps a source to the user's labels for its outlet (``name``, ``country``, ``kind``;
+    see ``analysis.ingest.outlets.resolve``): they win over ``outlets.csv``.
+    """
     report = [{"input": p.input, "status": "skipped", "reason": p.reason, "article_id": ""} for p in result.problems]
     rows: dict[str, dict] = {}
     for raw in result.articles:
-        row, notes = _article_row(raw, limits=limits)
+        row, notes = _article_row(raw, limits=limits, outlets=outlets)
         if result.notes.get(raw.input):
             notes.insert(0, result.notes[raw.input])
         if not row["text"].strip():
@@ -176,11 +252,15 @@ def build_corpus(result: ReadResult, *, limits: Limits = DEFAULT_LIMITS) -> Corp
 
 
 _ROW_COLUMNS = ("article_id", "source", "sources", "title", "title_derived", "published", "date_method",
-                "url", "file", "text", "n_words", "n_sentences", "near_duplicate_of", "notes")
+                "url", "file", "text", "n_words", "n_sentences", "near_duplicate_of", "notes", *OUTLET_COLUMNS)
 
 
-def _article_row(raw: RawArticle, *, limits: Limits) -> tuple[dict, list[str]]:
-    cleaned = clean_text(raw.text)
+def _article_row(raw: RawArticle, *, limits: Limits,
+                 outlets: Mapping[str, Mapping[str, str]] | None = None) -> tuple[dict, list[str]]:
+    source = raw.source.strip() or _domain(raw.url) or Path(raw.input.split("!")[-1].split(" row ")[0]).stem
+    outlet = resolve(source, url=raw.url, override=(outlets or {}).get(source))
+    order = date_order(outlet.country)  # how the outlet's country writes 03/04/2024
+    cleaned = clean_text(raw.text, date_order=order)
     text, notes = cleaned.text, list(cleaned.notes)
     if len(text) > limits.max_article_chars:
         notes.append(f"truncated from {len(text):,} to {limits.max_article_chars:,} characters")
@@ -190,14 +270,13 @@ def _article_row(raw: RawArticle, *, limits: Limits) -> tuple[dict, list[str]]:
         title, text = _title_from_first_line(text)
     if not title:
         title, title_derived = derive_title(text), True
-    published, method = _publication_date(raw, cleaned.date, cleaned.date_method)
-    source = raw.source.strip() or _domain(raw.url) or Path(raw.input.split("!")[-1].split(" row ")[0]).stem
+    published, method = _publication_date(raw, cleaned.date, cleaned.date_method, order=order)
     n_sentences = sum(len(split_sentences(text, p.start, p.end)) for p in paragraphs(text) if not p.is_heading)
     return {
         "article_id": article_id(text), "source": source, "sources": [source], "title": title,
         "title_derived": title_derived, "published": published, "date_method": method, "url": raw.url.strip(),
         "file": raw.input, "text": text, "n_words": count_words(text), "n_sentences": n_sentences,
-        "near_duplicate_of": "", "notes": "; ".join(notes),
+        "near_duplicate_of": "", "notes": "; ".join(notes), **outlet.as_row(),
     }, notes
 
 
@@ -209,14 +288,16 @@ def _title_from_first_line(text: str) -> tuple[str, str]:
     return "", text
 
 
-def _publication_date(raw: RawArticle, text_date: dt.date | None, text_method: str) -> tuple[dt.date | None, str]:
+def _publication_date(raw: RawArticle, text_date: dt.date | None, text_method: str, *,
+                      order: str = "") -> tuple[dt.date | None, str]:
+    # A date column or page metadata first, then the text's header, then the URL; a datetime keeps the time of day.
     if raw.published.strip():
-        parsed = parse_date(raw.published)
+        parsed = parse_timestamp(raw.published, order=order)
         if parsed is not None:
             return parsed, raw.date_method or "column"
     if text_date is not None:
         return text_date, text_method
-    url_date = date_from_url(raw.url)
+    url_date = date_from_url(raw.url, order=order)
     if url_date is not None:
         return url_date, "url"
     return None, ""

@@ -242,7 +242,8 @@ def _read_html(name: str, text: str) -> ReadResult:
     # otherwise guess from any date in the text, which is not a publication date.
     document = trafilatura.bare_extraction(
         text, with_metadata=True, include_comments=False, include_tables=False,
-        date_extraction_params={"extensive_search": False, "original_date": True},
+        date_extraction_params={"extensive_search": False, "original_date": True,
+                                "outputformat": "%Y-%m-%dT%H:%M:%S"},  # the time of day too, when stated
     )
     body = (getattr(document, "text", None) or "").strip() if document is not None else ""
     if not body:

@@ -70,12 +70,15 @@ def is_junk_line(line: str) -> bool:
     return len(core) <= 80 and _junk_patterns().fullmatch(core) is not None
 
 
-def clean_text(raw: str) -> CleanText:
-    """Clean raw article text; see the module docstring for the rules."""
+def clean_text(raw: str, *, date_order: str = "") -> CleanText:
+    """Clean raw article text; see the module docstring for the rules.
+
+    ``date_order`` ("dmy", "mdy" or "") is how the outlet's country writes numeric dates, for the date header.
+    """
     from analysis.ingest.publication_dates import strip_date_header
 
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\u00a0", " ")
-    text, date, date_method, date_note = strip_date_header(text)
+    text, date, date_method, date_note = strip_date_header(text, order=date_order)
     notes = [date_note] if date_note else []
     kept: list[str] = []
     dropped = 0

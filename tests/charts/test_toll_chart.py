@@ -22,6 +22,18 @@ def test_same_day_same_value_points_fan_out():
                                 pd.Timestamp("2023-04-01 03:00")]
 
 
+def test_points_with_a_time_of_day_sit_at_it_and_say_it():
+    pts, _ = points_of([article("pm", "2024-03-23 21:40", source="A", killed=(133, "exact", False)),
+                        article("am", "2024-03-23 07:05", source="B", killed=(133, "exact", False)),
+                        article("day", "2024-03-23", source="C", killed=(60, "at_least", False))])
+    by_id = pts.set_index("article_id")
+    assert by_id.loc["am", "x"] == pd.Timestamp("2024-03-23 07:05")  # not fanned out: the times differ
+    assert by_id.loc["pm", "x"] == pd.Timestamp("2024-03-23 21:40")
+    assert by_id.loc["am", "label"].startswith("2024-03-23 07:05 · B")
+    assert by_id.loc["day", "label"].startswith("2024-03-23 · C")
+    assert "Published: 2024-03-23 21:40" in by_id.loc["pm", "hover"]
+
+
 def test_markers_and_error_bars_follow_the_qualifier():
     pts, _ = points_of([
         article("ex", "2023-04-01", killed=(10, "exact", False)),

@@ -39,12 +39,12 @@ def test_seeds_load_with_dates_junk_and_sections():
     articles = corpus.articles.set_index("source")
     assert len(articles) == 5
     assert list(corpus.articles.columns) == schema.columns("articles")
-    assert articles.loc["002_8b14e475fd6a8b46", "published"] == pd.Timestamp("2024-03-24")
-    assert articles.loc["003_96ab3e3545c57bc3", "date_method"] == "prefix"
+    assert articles.loc["Seed C: the ISIS-K claim", "published"] == pd.Timestamp("2024-03-24")
+    assert articles.loc["Seed D: early toll", "date_method"] == "prefix"
     assert articles["published"].isna().sum() == 2
     assert not articles["text"].str.contains("Advertisment").any()
     assert not articles["text"].str.contains("date 2024").any()
-    assert "page-junk" in articles.loc["003_96ab3e3545c57bc3", "notes"]
+    assert "page-junk" in articles.loc["Seed D: early toll", "notes"]
     assert articles["title_derived"].all()
     assert set(corpus.load_report["status"]) == {"loaded"}
 
@@ -140,7 +140,7 @@ def test_html_page_text_title_date_and_site_without_scripts():
     articles = load_uploads([("page.html", html.encode())]).articles
     row = articles.loc[0]
     assert row["source"] == "Coast Herald"
-    assert row["published"] == pd.Timestamp("2023-02-07")
+    assert row["published"] == pd.Timestamp("2023-02-07 06:00")  # the time the page states is kept
     assert row["date_method"] == "metadata"
     assert "alert" not in row["text"] and "earthquake struck" in row["text"]
 
@@ -263,3 +263,33 @@ def test_cyrillic_legacy_encoding_is_detected():
     text = "В результате теракта в концертном зале погибли не менее 133 человек, сообщили следователи."
     corpus = load_uploads([("ru.txt", text.encode("cp1251"))])
     assert corpus.articles.loc[0, "text"] == text
+
+
+# --- source labels beside the files (seeds/labels.csv) --------------------------------------------------------------
+
+def test_the_seeds_are_named_by_their_labels_and_their_texts_are_unchanged():
+    corpus = load_path(SEEDS)
+    labels = pd.read_csv(SEEDS / "labels.csv", comment="#")
+    by_file = dict(zip(labels["file"], labels["source"]))
+    assert dict(zip(corpus.articles["file"], corpus.articles["source"])) == by_file
+    assert not corpus.articles["source"].str.match(r"\d{3}_[0-9a-f]{16}$").any()
+    assert corpus.load_report.set_index("input").loc["labels.csv", "reason"] == "source labels for 5 files"
+    # the label sheet is not an article, and every labelled file is there
+    assert len(corpus.articles) == 5 and set(by_file) == {p.name for p in SEEDS.glob("*.txt")}
+
+
+@pytest.mark.parametrize("sheet, expected", [
+    (b"file,source\nquake.txt,Coast Herald\n", "Coast Herald"),
+    (b"# a comment\nFile,Source,note\nquake.txt, Coast Herald ,checked\n", "Coast Herald"),
+    (b"file,source\nother.txt,Coast Herald\n", "quake"),  # names another file: the stem stays
+    (b"file,source,text\nquake.txt,Coast Herald,some text\n", "quake"),  # a text column: articles, not labels
+])
+def test_a_label_sheet_names_the_sources_of_its_files(sheet, expected):
+    corpus = load_uploads([("quake.txt", QUAKE.encode()), ("labels.csv", sheet)])
+    assert corpus.articles.set_index("file").loc["quake.txt", "source"] == expected
+
+
+def test_a_source_the_user_gives_wins_over_a_label():
+    files = [("quake.txt", QUAKE.encode()), ("labels.csv", b"file,source\nquake.txt,Coast Herald\n")]
+    corpus = load_uploads(files, sources={"quake.txt": "Dunmore Radio"})
+    assert corpus.articles["source"].tolist() == ["Dunmore Radio"]

@@ -146,6 +146,46 @@ def test_user_given_source_group_and_date_are_kept_and_marked(open_page):
     assert "(from user)" in _all_text(app) or "from user" in _all_text(app)
 
 
+FEED = (
+    '{"text": "A fire broke out at the Marlow depot on Sunday. Two workers were hurt.", "source": "tass.ru", '
+    '"date": "2024-03-04"}\n'
+    '{"text": "The Marlow depot fire was put out by Monday morning, officials said.", "source": "marlowpost.example", '
+    '"date": "03/04/2024"}\n'
+).encode()
+
+
+def test_outlet_labels_come_from_the_list_and_the_users_edits_win(open_page):
+    app = open_page(CORPUS)
+    _upload(app, [("feed.jsonl", FEED)])
+    _analyse(app)
+    editor = next(d for d in app.data_editor if d.key and d.key.startswith("corpus_outlets_editor"))
+    table = editor.value.set_index("source")
+    assert table.loc["tass.ru", ["name", "country", "kind", "basis"]].tolist() == [
+        "TASS", "Russia", "state-owned or state-funded", "list"]
+    assert table.loc["marlowpost.example", ["name", "country", "basis"]].tolist() == ["marlowpost.example", "", ""]
+    articles = app.session_state[app_data.ACTIVE_CORPUS].tables.articles.set_index("source")
+    assert pd.isna(articles.loc["marlowpost.example", "published"])  # 3 April or March 4: no country to say
+
+    row = editor.value["source"].tolist().index("marlowpost.example")
+    app.session_state[editor.key] = {"edited_rows": {row: {"name": "Marlow Post", "country": "US", "kind": "newspaper"}},
+                                     "added_rows": [], "deleted_rows": []}
+    app.run()
+    assert app.session_state["corpus_outlet_labels"] == {
+        "marlowpost.example": {"name": "Marlow Post", "country": "US", "kind": "newspaper"}}
+    _analyse(app, "Analyse again with the outlet labels")
+    articles = app.session_state[app_data.ACTIVE_CORPUS].tables.articles.set_index("source")
+    outlet = articles.loc["marlowpost.example"]
+    assert (outlet["outlet"], outlet["outlet_country"], outlet["outlet_kind"], outlet["outlet_basis"]) == (
+        "Marlow Post", "United States", "newspaper", "user")
+    assert outlet["published"] == pd.Timestamp("2024-03-04")  # the country the user gave settles the order
+    assert articles.loc["tass.ru", "outlet_basis"] == "list"
+    assert not any(b.label.startswith("Analyse again with the outlet labels") for b in app.button)
+
+    app.switch_page("pages/overview.py").run()  # the labels survive a page switch
+    app.switch_page(CORPUS).run()
+    assert app.session_state["corpus_outlet_labels"]["marlowpost.example"]["name"] == "Marlow Post"
+
+
 def test_saved_analysis_reopens_with_the_same_tables(open_page):
     built = build(CorpusRequest(name="Reservoir reports", files=(("desk.csv", SECRET_CSV.encode()),),
                                 column_maps={"desk.csv": {"text": "body_text", "published": "when",

@@ -32,6 +32,6 @@ def test_undated_and_source_filters_narrow_the_overview(app):
     app.session_state["filter_undated"] = False
     app.run()
     assert {m.label: m.value for m in app.metric}["Articles"] == "3"
-    app.session_state["filter_sources"] = ["003_96ab3e3545c57bc3"]
+    app.session_state["filter_sources"] = ["Seed D: early toll"]
     app.run()
     assert {m.label: m.value for m in app.metric}["Articles"] == "1"

@@ -180,6 +180,17 @@ def test_same_day_with_times_known_is_ordered():
     assert kinds == ["contradiction", "same_day_disagreement"]
 
 
+def test_same_day_reports_are_ordered_by_their_time_of_day():
+    # source names run against the clock, so only the time can put them in this order
+    arts = [article("late", "2024-03-23 21:40", source="A wire", killed=(133, "exact", False)),
+            article("early", "2024-03-23 07:05", source="Z daily", killed=(60, "at_least", False)),
+            article("noon", "2024-03-23 12:00", source="M radio", killed=(93, "exact", False))]
+    timeline = build_timeline(*tables(arts, []))
+    current = timeline[(timeline["category"] == "killed") & (timeline["status"] == "current")]
+    assert current["article_id"].tolist() == ["early", "noon", "late"]
+    assert current["published"].dt.strftime("%H:%M").tolist() == ["07:05", "12:00", "21:40"]
+
+
 def test_several_events_are_not_compared():
     arts = [article("flood1", "2021-07-14", killed=(40, "exact", False)),
             article("flood2", "2021-07-16", killed=(96, "exact", False)),
