@@ -353,6 +353,8 @@ def _named_shooters(tokens, kids, word: Token, lex) -> list[Token]:
             return [c for c in kids[word.i] if c.dep == "nsubj"]
         if low in ("is", "was") and any(c.dep == "nsubj" and c.lower in lex["shooter_nouns"] for c in kids[word.i]):
             return [c for c in kids[word.i] if c.dep == "attr"]
+    if low in ("searching", "looking", "hunting", "search") and word.tag.startswith(("VB", "NN")):
+        return [g for c in kids[word.i] if c.lower == "for" for g in kids[c.i] if g.dep == "pobj"]  # "searching for X"
     if low == "from" and word.i > 0 and (tokens[word.head].lower in lex["gunfire_nouns"]
                                          or tokens[word.i - 1].lower in lex["gunfire_nouns"]):
         return [c for c in kids[word.i] if c.dep == "pobj"]
@@ -360,9 +362,15 @@ def _named_shooters(tokens, kids, word: Token, lex) -> list[Token]:
 
 
 def _found_wounded(tokens, kids, word: Token, sentence: str, lex) -> list[Token]:
-    """"Officers found David Pena, 22, suffering from a gunshot wound": someone found with a wound was shot."""
-    if word.lower != "found" or not word.tag.startswith("VB") or _passive(kids, word):
+    """"Officers found David Pena, 22, suffering from a gunshot wound": someone found with a wound was shot; so was
+    someone who "had gunshot wounds" or "suffered a gunshot wound"."""
+    if not word.tag.startswith("VB") or _passive(kids, word) or word.lower not in ("found", "had", "has", "suffered"):
         return []
+    if word.lower != "found":
+        wound = {c.lower for c in kids[word.i] if c.dep == "dobj"} & {"wound", "wounds", "injuries", "injury"}
+        objects = [c for c in kids[word.i] if c.dep == "dobj"]
+        gunshot = any(g.lower in ("gunshot", "bullet") for o in objects for g in kids[o.i])
+        return [c for c in kids[word.i] if c.dep == "nsubj"] if wound and gunshot else []
     if not any(w in sentence.lower() for w in lex["found_wounds"]):
         return []
     return [c for c in kids[word.i] if c.dep == "dobj"]

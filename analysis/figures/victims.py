@@ -43,9 +43,9 @@ Rules:
    count as injured. "double homicide" (2), "triple homicide" (3), "murder-suicide" (2) are
    ``compound`` killed figures, "triple shooting" (3) a ``compound`` count of people shot.
 7. Shooters and the wounded without a harm verb, named only: the object of an arrest ("police
-   arrested Carl Hensley", "took X into custody"), the subject of "fired" or "opened fire",
-   "gunfire from X", "the suspect is X"; someone "found" in a sentence that speaks of a gunshot
-   wound was shot. A lone surname ("Waldron was shot") is a person when the article gives the
+   arrested Carl Hensley", "took X into custody", "searching for X"), the subject of "fired" or
+   "opened fire", "gunfire from X", "the suspect is X"; someone "found" in a sentence that speaks of
+   a gunshot wound was shot, and so was someone who "had gunshot wounds". A lone surname ("Waldron was shot") is a person when the article gives the
    full name anywhere (``_full_names``), whether or not that sentence speaks of harm.
 
 Known misses: people only in the title (the title's counts are ``analysis.figures.titles``); people
@@ -78,7 +78,7 @@ _KILL_WORDS = re.compile(r"\b(?:kill|dead|die[sd]?\b|dying|death|fatal|murder|sl
 _LISTED = re.compile(r"\b(?:a|an|one)\s+[\w-]+(?:\s[\w-]+)?\s+and\s+(?:two|three|four|five|six|seven|eight|nine|ten|"
                      r"\d{1,2})\b", re.I)
 _PEOPLE_WORDS = re.compile(r"\b(?:identif|charged|arrested|accused|suspect|booked|wanted|detained|apprehended|custody|"
-                           r"fired|discharged|opened fire|gunfire|shooter|gunman|struck|striking)", re.I)
+                           r"fired|discharged|opened fire|gunfire|shooter|gunman|struck|striking|searching for|looking for)", re.I)
 
 
 @dataclass

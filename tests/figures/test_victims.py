@@ -48,6 +48,10 @@ CASES = [
      [("", 16, "killed", "victim")]),
     (["The gunman shot and killed a night clerk."], [("", None, "unknown", "shooter"), ("", None, "killed", "victim")]),
     (["A 6-year-old girl has passed away from her injuries."], [("", 6, "killed", "victim")]),
+    (["Deputies are searching for 33-year-old Curtis Lane in connection with the shooting."],
+     [("Curtis Lane", 33, "unknown", "shooter")]),
+    (["Mara Quinn, 58, had gunshot wounds to her arm and chest."], [("Mara Quinn", 58, "injured", "victim")]),
+    (["Officers are looking for a silver sedan."], []),
 ]
 
 
