@@ -179,11 +179,16 @@ def _left_edge(kids, token: Token) -> int:
 
 
 def _name(tokens, kids, token: Token) -> str:
-    if not token.tag.startswith("NNP") or token.lower in NAME_STOP or token.lower in people_lexicon()["pronouns"]:
+    # "Hibbert was pronounced dead": an unknown capitalised word the tagger calls a common noun may be a surname
+    # (the article joins it to a full name it gives elsewhere, or drops it)
+    surname_like = token.tag == "NN" and token.text[:1].isupper() and token.text[1:].islower() and \
+        token.lower not in people_lexicon()["person_nouns"]
+    if not (token.tag.startswith("NNP") or surname_like) or token.lower in NAME_STOP or \
+            token.lower in people_lexicon()["pronouns"]:
         return ""
     words = [c for c in kids[token.i] if c.dep == "compound" and c.tag.startswith("NNP") and c.i < token.i]
     first = min([token.i] + [c.i for c in words])
-    parts = [t.text for t in tokens[first:token.i + 1] if t.tag.startswith("NNP")]
+    parts = [t.text for t in tokens[first:token.i + 1] if t.tag.startswith("NNP") or t.i == token.i]
     while len(parts) > 1 and parts[0].lower().rstrip(".") in TITLES:  # "Officer Dana Kim" -> "Dana Kim"
         parts = parts[1:]
     return " ".join(parts) if parts and parts[-1][:1].isupper() else ""

@@ -94,6 +94,17 @@ class Person:
 # --- one article --------------------------------------------------------------------------------------------------
 
 
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def surname(name: str) -> str:
+    """The last word of a name that is not a suffix: "Clifton Hibbert Jr." -> "hibbert"."""
+    words = [w.strip(".,").lower() for w in name.split()]
+    while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
+
+
 def _same_age(a: int | None, b: int | None) -> bool:
     return a is None or b is None or a == b
 
@@ -101,9 +112,9 @@ def _same_age(a: int | None, b: int | None) -> bool:
 def _refer(people: list[Person], mention: Mention) -> Person | None:
     """The person an article's new mention is, or None for someone new."""
     if mention.kind == "name":
-        last = mention.name.split()[-1].lower()
+        last = surname(mention.name)
         for p in people:
-            if p.name and p.name.split()[-1].lower() == last:
+            if p.name and surname(p.name) == last:
                 return p
         for p in people:  # "A 24-year-old man ... Marcus Reed, 24, ..."
             if not p.name and p.count == 1 and p.role == mention.role and _same_age(p.age, mention.age):

@@ -52,6 +52,9 @@ CASES = [
      [("Curtis Lane", 33, "unknown", "shooter")]),
     (["Mara Quinn, 58, had gunshot wounds to her arm and chest."], [("Mara Quinn", 58, "injured", "victim")]),
     (["Officers are looking for a silver sedan."], []),
+    # a surname after a suffixed full name, even one the tagger does not know for a name
+    (["Dorian Welk Jr., 22, was shot on Friday.", "Welk was pronounced dead at the scene."],
+     [("Dorian Welk Jr.", 22, "killed", "victim")]),
 ]
 
 
