@@ -70,10 +70,9 @@ from analysis.figures.victim_mentions import (NAME_STOP, OUTCOME_RANK, TITLES, M
 __all__ = ["extract_victims", "read_people", "people_lexicon", "LEDE_SENTENCES"]
 
 LEDE_SENTENCES = 15
-_HARM = re.compile(r"\b(?:kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|slay|homicide|succumb|suicide|own life|passe[sd] away|"
-                   r"shot|shoot|wound|injur|hurt|gunned|himself|herself)", re.I)
-_KILL_WORDS = re.compile(r"\b(?:kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|slay|homicide|succumb|suicide|passe[sd] away|"
-                         r"own life)", re.I)
+_KILLING = r"kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|slay|homicide|succumb|suicide|own life|passe[sd] away"
+_KILL_WORDS = re.compile(rf"\b(?:{_KILLING})", re.I)
+_HARM = re.compile(rf"\b(?:{_KILLING}|shot|shoot|wound|injur|hurt|gunned|himself|herself)", re.I)
 # "a teacher and three students": one person listed with a numeral count, which alone would undercount
 _LISTED = re.compile(r"\b(?:a|an|one)\s+[\w-]+(?:\s[\w-]+)?\s+and\s+(?:two|three|four|five|six|seven|eight|nine|ten|"
                      r"\d{1,2})\b", re.I)
