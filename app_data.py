@@ -202,7 +202,11 @@ def _filter_values() -> tuple:
 
 
 def _memo() -> dict:
-    """This session's memo for the corpus it looks at (a new, empty one when the corpus changed)."""
+    """This session's memo for the corpus it looks at (a new, empty one when the corpus changed).
+
+    A build that finished since the last run is adopted first, whichever page asks.
+    """
+    adopt_finished_job()
     built = active_corpus()
     corpus_id = built.fingerprint if built is not None else "seeds"
     memo = st.session_state.get(_MEMO)
@@ -256,8 +260,14 @@ def view(name: str, compute: Callable[..., T], *args: Hashable) -> T:
     and with the session. ``args`` are the small values that shape the view (a category, a
     score name). Never mutate the returned value.
     """
-    state = _filter_state()
-    return _remember(state["views"], (name, args), lambda: compute(state["tables"], *args))
+    tables = current_tables()
+    memo = _memo()
+    state = next((kept for kept in memo["states"].values() if kept["tables"] is tables), None)
+    if state is None:  # tables that did not come from the filter states: a memo of their own
+        state = memo.get("other")
+        if state is None or state["tables"] is not tables:
+            state = memo["other"] = {"tables": tables, "views": {}}
+    return _remember(state["views"], (name, args), lambda: compute(tables, *args))
 
 
 def corpus_view(name: str, compute: Callable[..., T], *args: Hashable) -> T:
