@@ -76,3 +76,19 @@ def test_figure_has_band_strip_and_link_traces():
 def test_empty_category():
     pts, timeline = points_of([article("a", "2023-04-01", killed=(10, "exact", False))], category="arrested")
     assert pts.empty
+
+
+def test_hover_wrapping_matches_textwrap():
+    import random
+    import textwrap
+
+    from charts.toll import _wrap
+
+    rng = random.Random(11)
+    pieces = ["police", "said", "a", "20-year-old", "gunman", "killed", "at least 60", "—", "“quoted”", "  ",
+              "x" * 70, "Crocus City Hall", "\t", "non-life-threatening", "", "133.", "Zelenskyy’s"]
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(400)]
+    texts += ["", " ", "one", "a b", " leading", "trailing ", "x" * 60, "x" * 61]
+    for width in (20, 60):
+        for text in texts:
+            assert _wrap(text, width) == textwrap.wrap(text, width), text
