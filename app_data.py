@@ -44,12 +44,14 @@ CORPUS_JOB = "corpus_job"
 #: True once ``dashboard.py`` has routed this session; False after a reroute attempt
 #: (see ``route_through_dashboard``).
 ROUTED = "routed_by_dashboard"
-#: ``(corpus id, filters, tables)``: this session's filtered tables, kept until the corpus or filters change.
-_CURRENT = "_current_tables"
-#: ``{"tables": tables, "views": {(name, args): value}}``: this session's computed views of those tables.
-_VIEWS = "_page_views"
-#: At most this many views are kept per session (the oldest go first); a corpus or filter change drops all.
+#: ``{"corpus": id, "states": {filters: {"tables", "views"}}, "corpus_views": {...}}``: this session's
+#: filtered tables and the views computed from them, for its current corpus only.
+_MEMO = "_page_memo"
+#: At most this many views are kept per filter state (the oldest go first).
 MAX_VIEWS = 48
+#: Filtered tables (with their views) are kept for this many filter states, the current one and the
+#: one before, so flipping a filter back and forth recomputes nothing; a corpus change drops all.
+MAX_FILTER_STATES = 2
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$&:])")
 
@@ -199,22 +201,54 @@ def _filter_values() -> tuple:
             bool(state.get(FILTER_UNDATED, True)))
 
 
+def _memo() -> dict:
+    """This session's memo for the corpus it looks at (a new, empty one when the corpus changed).
+
+    A build that finished since the last run is adopted first, whichever page asks.
+    """
+    adopt_finished_job()
+    built = active_corpus()
+    corpus_id = built.fingerprint if built is not None else "seeds"
+    memo = st.session_state.get(_MEMO)
+    if memo is None or memo["corpus"] != corpus_id:
+        memo = {"corpus": corpus_id, "states": {}, "corpus_views": {}}
+        st.session_state[_MEMO] = memo
+    return memo
+
+
+def _filter_state() -> dict:
+    """``{"tables": ..., "views": {...}}`` for the current filters, restricted once and kept."""
+    states = _memo()["states"]
+    key = _filter_values()
+    if key in states:
+        states[key] = states.pop(key)  # most recently used last
+        return states[key]
+    tables = corpus_tables()
+    ids = selected_article_ids(tables.articles)
+    states[key] = {"tables": tables if len(ids) == len(tables.articles) else tables.restrict(ids), "views": {}}
+    while len(states) > MAX_FILTER_STATES:
+        del states[next(iter(states))]
+    return states[key]
+
+
 def current_tables() -> CorpusTables:
     """The corpus restricted to the articles the sidebar filters select.
 
-    Restricted once per (corpus, filters) and kept in this session's state, so reruns reuse the
-    same object (which ``view`` keys on); with nothing filtered out it is the corpus itself.
+    Restricted once per (corpus, filters) and kept in this session's state (for the last
+    ``MAX_FILTER_STATES`` filter choices), so reruns reuse the same object; with nothing
+    filtered out it is the corpus itself.
     """
-    tables = corpus_tables()
-    built = active_corpus()
-    key = (built.fingerprint if built is not None else "seeds", _filter_values())
-    kept = st.session_state.get(_CURRENT)
-    if kept is not None and kept[0] == key:
-        return kept[1]
-    ids = selected_article_ids(tables.articles)
-    current = tables if len(ids) == len(tables.articles) else tables.restrict(ids)
-    st.session_state[_CURRENT] = (key, current)
-    return current
+    return _filter_state()["tables"]
+
+
+def _remember(views: dict, key: tuple, compute: Callable[[], T]) -> T:
+    if key in views:
+        views[key] = views.pop(key)  # most recently used last
+    else:
+        views[key] = compute()
+        while len(views) > MAX_VIEWS:
+            del views[next(iter(views))]
+    return views[key]
 
 
 def view(name: str, compute: Callable[..., T], *args: Hashable) -> T:
@@ -222,29 +256,33 @@ def view(name: str, compute: Callable[..., T], *args: Hashable) -> T:
 
     Session-scoped: the result lives in this session's ``st.session_state``, never in a
     process-wide cache, so it can hold the session's own articles; it is dropped when the
-    corpus or the filters change (and with the session). ``args`` are the small values that
-    shape the view (a category, a score name). Never mutate the returned value.
+    corpus changes, when its filter state is no longer among the last ``MAX_FILTER_STATES``,
+    and with the session. ``args`` are the small values that shape the view (a category, a
+    score name). Never mutate the returned value.
     """
     tables = current_tables()
-    memo = st.session_state.get(_VIEWS)
-    if memo is None or memo["tables"] is not tables:
-        memo = {"tables": tables, "views": {}}
-        st.session_state[_VIEWS] = memo
-    views = memo["views"]
-    key = (name, args)
-    if key in views:
-        views[key] = views.pop(key)  # most recently used last
-    else:
-        views[key] = compute(tables, *args)
-        while len(views) > MAX_VIEWS:
-            del views[next(iter(views))]
-    return views[key]
+    memo = _memo()
+    state = next((kept for kept in memo["states"].values() if kept["tables"] is tables), None)
+    if state is None:  # tables that did not come from the filter states: a memo of their own
+        state = memo.get("other")
+        if state is None or state["tables"] is not tables:
+            state = memo["other"] = {"tables": tables, "views": {}}
+    return _remember(state["views"], (name, args), lambda: compute(tables, *args))
+
+
+def corpus_view(name: str, compute: Callable[..., T], *args: Hashable) -> T:
+    """``compute(corpus_tables(), *args)`` on the whole, unfiltered corpus, once per session and corpus.
+
+    For what does not depend on the sidebar filters (per-sentence or per-article results that a
+    page then narrows to the filtered articles), so a filter change does not recompute it.
+    Session-scoped like ``view``; never mutate the returned value.
+    """
+    return _remember(_memo()["corpus_views"], (name, args), lambda: compute(corpus_tables(), *args))
 
 
 def forget_views() -> None:
     """Drop this session's filtered tables and computed views (the corpus changed)."""
-    st.session_state.pop(_CURRENT, None)
-    st.session_state.pop(_VIEWS, None)
+    st.session_state.pop(_MEMO, None)
 
 
 def sidebar_filters() -> None:

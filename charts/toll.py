@@ -12,6 +12,7 @@ No streamlit here: the page passes the figure to ``st.plotly_chart``.
 from __future__ import annotations
 
 import html
+import re
 import textwrap
 from dataclasses import dataclass
 
@@ -75,8 +76,29 @@ def _esc(value: object) -> str:
     return "" if _missing(value) else html.escape(str(value))
 
 
+#: Words split by single spaces, with no hyphen and no other white space: ``textwrap.wrap`` then just fills
+#: lines greedily, which ``_wrap`` does ten times faster (a hover per point adds up at 10,000 articles).
+_PLAIN = re.compile(r"[^\s-]+(?: [^\s-]+)*")
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``textwrap.wrap(text, width)``."""
+    words = text.split(" ") if _PLAIN.fullmatch(text) else None
+    if not words or max(map(len, words)) > width:
+        return textwrap.wrap(text, width)
+    lines, line = [], words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    lines.append(line)
+    return lines
+
+
 def _wrapped(text: str, width: int = 60, max_lines: int = 8) -> str:
-    lines = textwrap.wrap(text, width) or [""]
+    lines = _wrap(text, width) or [""]
     if len(lines) > max_lines:
         lines = lines[:max_lines - 1] + [lines[max_lines - 1] + " …"]
     return "<br>".join(html.escape(line) for line in lines)

@@ -172,17 +172,22 @@ def entity_tone_figure(around: pd.DataFrame, *, metric: str, label: str, n_entit
         n_entities: how many entities were picked (the chart grows with it).
 
     Returns:
-        One trace per source and thin/enough; ``customdata`` is ``[row position in around,
-        n_sentences]``, so no raw name enters the figure.
+        One trace per source and thin/enough (past ``MAX_COLOURED_SOURCES`` sources, the least
+        frequent share one colour, and the hover names each point's source); ``customdata`` is
+        ``[row position in around, n_sentences]``, so no raw name enters the figure.
     """
     rows = around.reset_index(drop=True)
-    rows = rows.assign(row=rows.index, source_label=escaped(rows["source"]), entity_label=escaped(rows["canonical"]),
-                       marker=np.where(rows["thin"], "thin", "3+ sentences"))
+    grouped = rows["source"].nunique() > MAX_COLOURED_SOURCES
+    rows = rows.assign(row=rows.index, entity_label=escaped(rows["canonical"]),
+                       source_label=escaped(top_sources(rows["source"], keep=MAX_COLOURED_SOURCES)),
+                       source_name=escaped(rows["source"]), marker=np.where(rows["thin"], "thin", "3+ sentences"))
     figure = px.scatter(rows, x=metric, y="entity_label", color="source_label", size="n_sentences",
                         symbol="marker", symbol_map={"thin": "circle-open", "3+ sentences": "circle"},
-                        custom_data=["row", "n_sentences"],
+                        custom_data=["row", "n_sentences"], hover_name="source_name" if grouped else None,
+                        render_mode="webgl" if len(rows) > GL_POINTS else "auto",
                         labels={metric: label, "entity_label": "", "source_label": ""})
-    figure.update_traces(hovertemplate="%{y}: %{x:.2f} over %{customdata[1]} sentences<extra></extra>")
+    figure.update_traces(hovertemplate=("%{hovertext} · " if grouped else "")
+                         + "%{y}: %{x:.2f} over %{customdata[1]} sentences<extra></extra>")
     figure.update_layout(margin={"t": 10}, legend_orientation="h", height=160 + 40 * n_entities)
     return figure
 

@@ -33,7 +33,8 @@ if mentions.empty:
     st.stop()
 
 # -- what to count -------------------------------------------------------------------------------------
-present = [label for label in LABEL_NAMES if label in set(entities["label"])]
+present = app_data.view("entities_labels", lambda t: [label for label in LABEL_NAMES
+                                                      if label in set(t.entities["label"])])
 labels = st.multiselect("Types", present, key=LABELS_KEY, placeholder="All types",
                         format_func=lambda label: f"{label} ({LABEL_NAMES.get(label, label)})")
 left, right = st.columns(2)
@@ -41,16 +42,14 @@ rolled_up = left.toggle("Roll branches into their parent", key=ROLL_UP_KEY,
                         help="Count e.g. Islamic State Khorasan Province as Islamic State.")
 demonyms = right.toggle("Count “Russian” as Russia", value=True, key=DEMONYMS_KEY,
                         help="Demonyms and adjectives of place count as mentions of the place.")
-chosen = choose_mentions(mentions, entities, labels=labels or None, rolled_up=rolled_up, demonyms=demonyms)
+# Everything below depends on the corpus, filters and these choices only: computed once per combination.
+choice = (tuple(labels), rolled_up, demonyms)
+chosen, ranked = app_data.view("entities_ranked", lambda t, c: (
+    found := choose_mentions(t.mentions, t.entities, labels=labels or None, rolled_up=rolled_up, demonyms=demonyms),
+    top_entities(found, t.entities, t.articles, rolled_up=rolled_up)), choice)
 if chosen.empty:
     st.info("No mentions of the chosen types.")
     st.stop()
-if rolled_up:
-    from analysis.entities.stats import roll_up
-
-    entity_rows = roll_up(entities, entities)
-else:
-    entity_rows = entities
 
 
 def show_sentences(found: pd.DataFrame, heading: str) -> None:
@@ -61,11 +60,21 @@ def show_sentences(found: pd.DataFrame, heading: str) -> None:
 
 # -- top entities --------------------------------------------------------------------------------------
 st.header("Most named")
-ranked = top_entities(chosen, entities, articles, rolled_up=rolled_up)
 top_n = st.slider("How many", 5, max(5, min(50, len(ranked))), min(15, max(5, len(ranked))), key=TOP_KEY) \
     if len(ranked) > 5 else len(ranked)
 top = ranked.head(top_n)
-st.plotly_chart(top_entities_figure(top), width="stretch", key="entities_top_chart")
+names = top["canonical"].tolist()
+
+
+def _top_views(t, c, n):
+    shares = source_shares(chosen, t.articles, entities=names)
+    pairs = cooccurrence(chosen, entities=names)
+    return (top_entities_figure(top), source_share_figure(shares, names=names), share_table(shares, names=names),
+            pairs, cooccurrence_figure(pairs, names=names) if not pairs.empty else None)
+
+
+top_figure, share_figure, grid, pairs, pairs_figure = app_data.view("entities_top", _top_views, choice, top_n)
+st.plotly_chart(top_figure, width="stretch", key="entities_top_chart")
 st.dataframe(top, key="entities_top_table", on_select="rerun", selection_mode="single-row", hide_index=True,
              width="stretch", column_config={
                  "salience": st.column_config.NumberColumn(
@@ -81,10 +90,7 @@ if rows and rows[0] < len(top):
 st.header("Who names whom, by source")
 st.caption("Each cell: the entity's mentions / all entity mentions in that source's articles (so a long or "
            "name-heavy source does not dominate). Select a cell to read the sentences.")
-names = top["canonical"].tolist()
-shares = source_shares(chosen, articles, entities=names)
-st.plotly_chart(source_share_figure(shares, names=names), width="stretch", key="entities_heatmap")
-grid = share_table(shares, names=names)
+st.plotly_chart(share_figure, width="stretch", key="entities_heatmap")
 st.dataframe(grid, key="entities_share_table", on_select="rerun", selection_mode="single-cell", hide_index=True,
              width="stretch")
 cell = page_parts.selected_cell("entities_share_table", grid)
@@ -96,11 +102,10 @@ if cell and cell[1] != "Entity":
 # -- co-occurrence -------------------------------------------------------------------------------------
 st.header("Named together")
 st.caption("Pairs of entities named in the same sentence, among the entities above.")
-pairs = cooccurrence(chosen, entities=names)
 if pairs.empty:
     st.caption("No two of these entities share a sentence.")
 else:
-    st.plotly_chart(cooccurrence_figure(pairs, names=names), width="stretch", key="entities_cooccurrence")
+    st.plotly_chart(pairs_figure, width="stretch", key="entities_cooccurrence")
     st.dataframe(pairs, key="entities_pairs_table", on_select="rerun", selection_mode="single-row",
                  hide_index=True, width="stretch")
     rows = page_parts.selected_rows("entities_pairs_table")

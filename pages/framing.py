@@ -8,7 +8,6 @@ import page_parts
 from analysis.framing import (
     cast_roles,
     cited_sources,
-    distinctive_terms,
     frame_labels,
     frame_profile,
     hedge_density,
@@ -16,6 +15,7 @@ from analysis.framing import (
     role_names,
 )
 from analysis.framing.compare import OTHERS, assign_sides, evidence, term_sentences, with_groups
+from analysis.framing.distinctive import distinctive_terms_from_matrix, term_matrix
 from analysis.tone.sentiment import SCORES, THIN, entity_tone
 from analysis.views.framing import at_most_sides, frame_share_table, label_speakers, voices_table
 from charts.framing import frame_profile_figure, hedge_figure
@@ -193,8 +193,9 @@ else:
             st.session_state[SIDE_A_KEY] = sides[0]
         side_a = st.selectbox("Words that set apart", sides, key=SIDE_A_KEY)
     others = [s for s in sides if s != side_a]
-    terms = app_data.view("framing_terms", lambda t, c, a: distinctive_terms(sents, arts, group_a=a, group_b=others,
-                                                                             by="side"), choice, side_a)
+    words = app_data.corpus_view("framing_term_matrix", lambda t: term_matrix(t.sentences))
+    terms = app_data.view("framing_terms", lambda t, c, a: distinctive_terms_from_matrix(
+        words, arts, group_a=a, group_b=others, by="side"), choice, side_a)
     b_name = others[0] if len(others) == 1 else "the others"
     if not terms.empty and bool(terms["thin_evidence"].iloc[0]):
         st.warning(f"Thin evidence: {esc(side_a)} has {int(terms['words_a'].iloc[0]):,} words and {esc(b_name)} "
@@ -221,8 +222,10 @@ else:
 
 # -- cited ---------------------------------------------------------------------------------------------
 st.header("Whose words are used")
-cited = app_data.view("framing_cited", lambda t, c: label_speakers(cited_sources(sents, mentions)
-                                                                   .merge(arts[["article_id", "side"]])), choice)
+# Who each sentence cites does not depend on the filters or sides: found once per corpus, then narrowed.
+all_cited = app_data.corpus_view("framing_cited_all", lambda t: cited_sources(t.sentences, t.mentions))
+cited = app_data.view("framing_cited", lambda t, c: label_speakers(all_cited.merge(arts[["article_id", "side"]])),
+                      choice)
 if cited.empty:
     st.info("No attributed statements (“X said”, “according to X”) were found.")
 else:

@@ -176,6 +176,26 @@ with st.container(border=True):
                                                  point["figure_id"]):
             st.markdown(paragraph)
 
+def _pairs_shown(t, c: str) -> list[tuple[dict, bool, list[tuple[str, str]]]]:
+    """The first ``MAX_PAIRS_SHOWN`` pairs of category ``c``: (pair, same sentence, [(caption, quote)] per side)."""
+    shown = []
+    for pair in t.contradictions[t.contradictions["category"] == c].head(MAX_PAIRS_SHOWN).to_dict("records"):
+        same_sentence = pair["kind"] == "revision" and pair["sentence_a"] == pair["sentence_b"]
+        names = [("a", "Before" if pair["kind"] == "revision" else "First")]
+        if not same_sentence:
+            names.append(("b", "After" if pair["kind"] == "revision" else "Second"))
+        marked = [pair["figure_id_a"], pair["figure_id_b"]] if same_sentence else None
+        sides = []
+        for side, heading in names:
+            when = pair[f"published_{side}"]
+            when = "undated" if pd.isna(when) else f"{when:%Y-%m-%d}"
+            value = figure_label(pair[f"value_{side}"], pair[f"qualifier_{side}"])
+            sides.append((f"{heading}: {esc(pair[f'source_{side}'])} · {when} · {esc(value)}",
+                          "> " + _highlighted(marked or [pair[f"figure_id_{side}"]], pair[f"sentence_{side}"])))
+        shown.append((pair, same_sentence, sides))
+    return shown
+
+
 st.header("Where sources disagree")
 st.markdown(f"**{esc(label)} reported, by source and day**")
 if "day" in grid.columns:
@@ -203,21 +223,12 @@ if pairs.empty:
 else:
     st.markdown(f"**{len(pairs)} conflicting pair{'s' if len(pairs) != 1 else ''} or revision"
                 f"{'s' if len(pairs) != 1 else ''}**")
-    for pair in pairs.head(MAX_PAIRS_SHOWN).to_dict("records"):
+    for pair, same_sentence, sides in app_data.view("toll_pairs_shown", _pairs_shown, category):
         with st.container(border=True):
             st.markdown(f"**{KIND_LABELS.get(pair['kind'], pair['kind'])}:** {esc(pair['why'])}")
-            same_sentence = pair["kind"] == "revision" and pair["sentence_a"] == pair["sentence_b"]
-            sides = [("a", "Before" if pair["kind"] == "revision" else "First")]
-            if not same_sentence:
-                sides.append(("b", "After" if pair["kind"] == "revision" else "Second"))
-            columns = st.columns(len(sides))
-            marked = [pair["figure_id_a"], pair["figure_id_b"]] if same_sentence else None
-            for column, (side, heading) in zip(columns, sides):
-                when = pair[f"published_{side}"]
-                when = "undated" if pd.isna(when) else f"{when:%Y-%m-%d}"
-                value = figure_label(pair[f"value_{side}"], pair[f"qualifier_{side}"])
-                column.caption(f"{heading}: {esc(pair[f'source_{side}'])} · {when} · {esc(value)}")
-                column.markdown("> " + _highlighted(marked or [pair[f"figure_id_{side}"]], pair[f"sentence_{side}"]))
+            for column, (caption, quote) in zip(st.columns(len(sides)), sides):
+                column.caption(caption)
+                column.markdown(quote)
             if same_sentence:
                 st.caption("Both figures come from this one sentence.")
     if len(pairs) > MAX_PAIRS_SHOWN:

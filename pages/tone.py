@@ -141,8 +141,9 @@ else:
     if around.empty:
         st.caption("Pick one or more entities.")
     else:
-        event = st.plotly_chart(entity_tone_figure(around, metric=metric, label=label,
-                                                   n_entities=len(picked_entities)),
+        event = st.plotly_chart(app_data.view("tone_around_chart", lambda t, picked, m: entity_tone_figure(
+                                    around, metric=m, label=METRICS[m], n_entities=len(picked)),
+                                    tuple(picked_entities), metric),
                                 key="tone_entities_chart", on_select="rerun", selection_mode="points", width="stretch")
         st.dataframe(around[["canonical", "source", *METRICS, "n_sentences", "n_mentions", "thin"]],
                      hide_index=True, width="stretch")

@@ -16,7 +16,6 @@ by the Entities page and by anyone exploring the exported tables:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import combinations
 
 import pandas as pd
 
@@ -111,14 +110,14 @@ def cooccurrence(mentions: pd.DataFrame, *, entities: Iterable[str] | None = Non
     """
     columns = ["entity_a", "entity_b", "n_sentences", "n_articles"]
     chosen = mentions if entities is None else mentions[mentions["canonical"].isin(set(entities))]
-    per_sentence = chosen.drop_duplicates(["article_id", "sentence_idx", "canonical"])
-    rows = []
-    for (article_id, _), group in per_sentence.groupby(["article_id", "sentence_idx"], sort=False):
-        names = sorted(group["canonical"])
-        rows.extend((a, b, article_id) for a, b in combinations(names, 2))
-    if not rows:
+    keys = ["article_id", "sentence_idx"]
+    per_sentence = chosen.dropna(subset=keys).drop_duplicates([*keys, "canonical"])[[*keys, "canonical"]]
+    # One self-join per sentence instead of a Python loop: each unordered pair once, names in order.
+    pairs = per_sentence.merge(per_sentence, on=keys, suffixes=("_a", "_b"))
+    pairs = pairs[pairs["canonical_a"] < pairs["canonical_b"]]
+    if pairs.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
-    pairs = pd.DataFrame(rows, columns=["entity_a", "entity_b", "article_id"])
+    pairs = pairs.rename(columns={"canonical_a": "entity_a", "canonical_b": "entity_b"})
     grouped = pairs.groupby(["entity_a", "entity_b"])
     out = pd.DataFrame({"n_sentences": grouped.size(), "n_articles": grouped["article_id"].nunique()}).reset_index()
     return out.sort_values(["n_sentences", "entity_a", "entity_b"], ascending=[False, True, True],

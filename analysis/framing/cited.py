@@ -92,11 +92,14 @@ def cited_sources(
         text), plus ``source`` when ``articles`` is given.
     """
     book = load_citation_cues(cues_path)
-    grouped = spans_by_sentence(mentions, sentences)
+    # Only sentences with a cue can cite anyone: find them first, then group mentions for those alone.
+    cued = [(aid, int(idx), str(text), int(offset)) for aid, idx, text, offset in zip(
+        sentences["article_id"].tolist(), sentences["idx"].tolist(), sentences["text"].tolist(),
+        sentences["start"].tolist()) if isinstance(text, str) and book.pattern.search(text)]
+    grouped = spans_by_sentence(mentions, sentences, only={(aid, idx) for aid, idx, _, _ in cued}) if cued else {}
     rows: list[dict] = []
-    for sent in sentences.itertuples(index=False):
-        text = str(sent.text)
-        spans = drop_modifiers(text, grouped.get((sent.article_id, int(sent.idx)), []))
+    for article_id, idx, text, offset in cued:
+        spans = drop_modifiers(text, grouped.get((article_id, idx), []))
         bounds = boundaries(text)
         for m in book.pattern.finditer(text):
             if _NOT_SPEECH_AFTER.match(text[m.end() :]):
@@ -104,14 +107,14 @@ def cited_sources(
             for speaker, named, start, end in _speakers(text, spans, bounds, m, book):
                 rows.append(
                     {
-                        "article_id": sent.article_id,
-                        "sentence_idx": int(sent.idx),
+                        "article_id": article_id,
+                        "sentence_idx": idx,
                         "cited": speaker,
                         "named": named,
                         "surface": text[start:end],
                         "cue": m.group(0),
-                        "start": int(sent.start) + start,
-                        "end": int(sent.start) + end,
+                        "start": offset + start,
+                        "end": offset + end,
                     }
                 )
     out = pd.DataFrame(rows, columns=COLUMNS)

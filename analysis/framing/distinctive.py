@@ -12,9 +12,11 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis.data import DATA_DIR
@@ -149,5 +151,110 @@ def distinctive_terms(
     return table.sort_values(["z", "term"], ascending=[False, True]).reset_index(drop=True)[COLUMNS]
 
 
+def _row_mask(rows: np.ndarray, n: int) -> np.ndarray:
+    mask = np.zeros(n, dtype=bool)
+    mask[rows] = True
+    return mask
+
+
 def _as_set(groups: str | Iterable[str]) -> set[str]:
     return {groups} if isinstance(groups, str) else set(groups)
+
+
+@dataclass(frozen=True)
+class TermMatrix:
+    """Unigram and bigram counts per article (as ``term_counts`` counts them), for comparing any two
+    sets of articles without reading their sentences again.
+
+    Terms seen fewer than ``min_total`` times in the whole corpus are left out of ``counts`` (no
+    comparison of its articles can show them ``min_total`` times) but stay in ``tokens``.
+    """
+
+    article_ids: pd.Index  # one row per article, in this order
+    terms: np.ndarray  # the terms kept
+    rows: np.ndarray  # (rows, columns, counts): one entry per article and term kept, as positions into
+    columns: np.ndarray  # article_ids and terms
+    counts: np.ndarray
+    tokens: np.ndarray  # all term tokens of each article, left-out terms included
+    words: np.ndarray  # words of each article
+    min_total: int
+
+
+def term_matrix(sentences: pd.DataFrame, *, min_total: int = 2,
+                stopwords_path: str | Path = STOPWORDS_PATH) -> TermMatrix:
+    """The ``TermMatrix`` of every article of ``sentences`` (columns article_id, text)."""
+    stop = load_stopwords(stopwords_path)
+    texts_of: dict[str, list[str]] = {}
+    for article_id, text in zip(sentences["article_id"].tolist(), sentences["text"].astype(str).tolist()):
+        texts_of.setdefault(article_id, []).append(text)
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    columns: list[int] = []
+    values: list[int] = []
+    tokens: list[int] = []
+    words: list[int] = []
+    for row, texts in enumerate(texts_of.values()):
+        counts, n_words = term_counts(texts, stopwords=stop)
+        words.append(n_words)
+        tokens.append(sum(counts.values()))
+        rows.extend([row] * len(counts))
+        columns.extend(vocabulary.setdefault(term, len(vocabulary)) for term in counts)
+        values.extend(counts.values())
+    row_of, column_of = np.array(rows, dtype=np.int32), np.array(columns, dtype=np.int32)
+    count_of = np.array(values, dtype=np.int32)
+    totals = np.bincount(column_of, weights=count_of, minlength=len(vocabulary))
+    kept = totals >= min_total
+    new_column = np.cumsum(kept) - 1  # old column -> position among the kept terms
+    entries = kept[column_of]
+    return TermMatrix(pd.Index(list(texts_of)), np.array(list(vocabulary), dtype=object)[kept], row_of[entries],
+                      new_column[column_of[entries]].astype(np.int32), count_of[entries],
+                      np.array(tokens, dtype=np.int64), np.array(words, dtype=np.int64), min_total)
+
+
+def distinctive_terms_from_matrix(
+    matrix: TermMatrix,
+    articles: pd.DataFrame,
+    *,
+    group_a: str | Iterable[str],
+    group_b: str | Iterable[str] | None = None,
+    by: str = "source",
+    min_count: int = 2,
+    thin_words: int = THIN_WORDS,
+) -> pd.DataFrame:
+    """``distinctive_terms`` (default prior) from a ``TermMatrix``: the same table, in a few
+    milliseconds for any two sets of articles. Only ``articles`` count; ``min_count`` must be at
+    least the matrix's ``min_total``."""
+    if min_count < matrix.min_total:
+        raise ValueError(f"min_count {min_count} is below the matrix's min_total {matrix.min_total}")
+    side_a = _as_set(group_a)
+    side_b = _as_set(group_b) if group_b is not None else None
+    values = articles.drop_duplicates("article_id").set_index("article_id")[by]
+    in_a = values.isin(side_a)
+    in_b = values.isin(side_b) if side_b is not None else ~in_a
+    position = pd.Series(np.arange(len(matrix.article_ids)), index=matrix.article_ids)
+    rows_a = position.reindex(values.index[in_a.to_numpy()]).dropna().astype(int).to_numpy()
+    rows_b = position.reindex(values.index[in_b.to_numpy()]).dropna().astype(int).to_numpy()
+    y_a, y_b = (np.bincount(matrix.columns, weights=np.where(_row_mask(chosen, len(matrix.article_ids))[matrix.rows],
+                                                             matrix.counts, 0), minlength=len(matrix.terms))
+                for chosen in (rows_a, rows_b))
+    n_a, n_b = float(matrix.tokens[rows_a].sum()), float(matrix.tokens[rows_b].sum())
+    words_a, words_b = int(matrix.words[rows_a].sum()), int(matrix.words[rows_b].sum())
+    if n_a + n_b == 0:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
+    keep = y_a + y_b >= min_count
+    y_a, y_b, prior = y_a[keep], y_b[keep], (y_a + y_b)[keep]
+    alpha0 = n_a + n_b  # the pooled counts as prior, as distinctive_terms does by default:
+    alpha = prior  # alpha_w = alpha0 * prior_w / sum(prior), and sum(prior) is alpha0
+    delta = np.log((y_a + alpha) / (n_a + alpha0 - y_a - alpha)) - np.log((y_b + alpha) / (n_b + alpha0 - y_b - alpha))
+    se = np.sqrt(1 / (y_a + alpha) + 1 / (y_b + alpha))
+    table = pd.DataFrame({"term": matrix.terms[keep], "count_a": y_a.astype(int), "count_b": y_b.astype(int),
+                          "log_odds": delta, "se": se, "z": delta / se})
+    table["term"] = table["term"].astype(str)
+    table["n"] = table["term"].str.count(" ") + 1
+    table["per_1000_a"] = table["count_a"] * 1000 / words_a if words_a else 0.0
+    table["per_1000_b"] = table["count_b"] * 1000 / words_b if words_b else 0.0
+    table["favours"] = np.where(table["z"] > 0, "a", "b")
+    table["words_a"] = words_a
+    table["words_b"] = words_b
+    table["thin_evidence"] = min(words_a, words_b) < thin_words
+    return table.sort_values(["z", "term"], ascending=[False, True]).reset_index(drop=True)[COLUMNS]

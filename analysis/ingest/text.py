@@ -15,9 +15,11 @@ next day") is not split; an all-lowercase heading is read as a paragraph.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+
+import numpy as np
 
 from analysis.data import DATA_DIR
 
@@ -181,6 +183,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def count_words(text: str) -> int:
     """Number of words, counting hyphenated and apostrophised words once."""
     return len(_WORD.findall(text))
+
+
+# ``_WORD`` in RE2's syntax: Python's \w is a letter, a digit of any script or '_' (RE2's \w is ASCII only).
+_WORD_RE2 = r"[\pL\pN_]+(?:[-'’][\pL\pN_]+)*"
+
+
+def count_words_column(texts: Sequence[object]) -> np.ndarray:
+    """``count_words`` of every text at once (Arrow's regex engine, no Python loop); missing texts count 0."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    values = pa.array([t if isinstance(t, str) else None for t in texts], type=pa.large_string())
+    return pc.count_substring_regex(values, _WORD_RE2).fill_null(0).to_numpy(zero_copy_only=False)
 
 
 def derive_title(text: str, *, max_words: int = 12) -> str:

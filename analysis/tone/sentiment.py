@@ -36,7 +36,7 @@ from importlib import metadata
 import numpy as np
 import pandas as pd
 
-from analysis.ingest.text import count_words
+from analysis.ingest.text import count_words_column
 from analysis.article_cache import shared_cache
 
 #: Aggregates over fewer sentences than this are flagged ``thin``.
@@ -139,7 +139,7 @@ def _score_many(texts: list[str], n_process: int | None) -> list[tuple[float, fl
 
 def _weighted(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Length-weighted means of the scores per ``keys``, with counts and the thin flag."""
-    words = frame["text"].map(lambda t: max(count_words(t), 1) if isinstance(t, str) else 1).astype(float)
+    words = pd.Series(np.maximum(count_words_column(frame["text"].tolist()), 1), index=frame.index, dtype=float)
     work = pd.DataFrame({k: frame[k] for k in keys})
     work["n_words"] = words
     for column in SCORES:

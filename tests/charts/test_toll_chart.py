@@ -145,3 +145,19 @@ def test_unconfirmed_figure_gets_its_own_mark_legend_and_hover():
     assert "unconfirmed: not in the band" in [t.name for t in fig.data]
     row = pts.set_index("article_id").loc["w4"]
     assert "<b>Unconfirmed</b>" in row["hover"] and row["label"].endswith("60, unconfirmed")
+
+
+def test_hover_wrapping_matches_textwrap():
+    import random
+    import textwrap
+
+    from charts.toll import _wrap
+
+    rng = random.Random(11)
+    pieces = ["police", "said", "a", "20-year-old", "gunman", "killed", "at least 60", "—", "“quoted”", "  ",
+              "x" * 70, "Crocus City Hall", "\t", "non-life-threatening", "", "133.", "Zelenskyy’s"]
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(400)]
+    texts += ["", " ", "one", "a b", " leading", "trailing ", "x" * 60, "x" * 61]
+    for width in (20, 60):
+        for text in texts:
+            assert _wrap(text, width) == textwrap.wrap(text, width), text

@@ -124,6 +124,19 @@ def test_entity_tone_rows_by_position_and_height_by_entities(n_entities):
     assert (figure.layout.xaxis.title.text, figure.layout.yaxis.title.text) == ("TextBlob", "")
 
 
+def test_entity_tone_colours_the_most_frequent_sources_and_names_every_source_in_the_hover():
+    rows = around(*[(f"Outlet {i:02d}" if i < 39 else HOSTILE, entity, 0.1 * (i % 7) - 0.3, 1 + i % 4)
+                    for i in range(40) for entity in (["Kyiv", "Moscow"] if i < 12 else ["Kyiv"])])
+    figure = entity_tone_figure(rows, metric="polarity", label="TextBlob", n_entities=2)
+    names = {t.name.split(",")[0] for t in figure.data}
+    assert len(names) == 12 and "29 other sources" in names and "Outlet 00" in names
+    assert len(figure.data) <= 24
+    assert sorted(int(row) for t in figure.data for row, _ in t.customdata.tolist()) == list(range(len(rows)))
+    shown = {(text, y) for t in figure.data for text, y in zip(t.hovertext, t.y)}
+    assert (ESCAPED, "Kyiv") in shown and figure.data[0].hovertemplate.startswith("%{hovertext} · %{y}")
+    assert_escaped(figure)
+
+
 def test_entity_tone_keeps_raw_names_out_of_the_figure():
     figure = entity_tone_figure(around((HOSTILE, HOSTILE, 0.0, 5)), metric="polarity", label="TextBlob",
                                 n_entities=1)

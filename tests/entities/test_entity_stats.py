@@ -90,3 +90,32 @@ def test_mention_sentences():
     assert weekly["sentence"].tolist() == ["Russia blamed IS."] and weekly["polarity"].tolist() == [-0.2]
     assert mention_sentences(MENTIONS, SENTENCES, ARTICLES, entities=["Russia"])["surface"].tolist() == \
         ["Russia", "Russian", "Russia"]
+
+
+def _pairs_by_loop(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The plain definition: every two distinct names of one sentence, counted per pair."""
+    from itertools import combinations
+
+    rows = []
+    seen = mentions.dropna(subset=["sentence_idx"]).drop_duplicates(["article_id", "sentence_idx", "canonical"])
+    for (article_id, _), group in seen.groupby(["article_id", "sentence_idx"]):
+        rows.extend((a, b, article_id) for a, b in combinations(sorted(group["canonical"]), 2))
+    pairs = pd.DataFrame(rows, columns=["entity_a", "entity_b", "article_id"]).groupby(["entity_a", "entity_b"])
+    out = pd.DataFrame({"n_sentences": pairs.size(), "n_articles": pairs["article_id"].nunique()}).reset_index()
+    return out.sort_values(["n_sentences", "entity_a", "entity_b"], ascending=[False, True, True], ignore_index=True)
+
+
+def test_cooccurrence_counts_every_pair_of_a_sentence_once():
+    import random
+
+    rng = random.Random(7)
+    names = ["Ärzte", "Moscow", "Putin", "ISIS", "Crocus", "Kyiv", "zeta"]
+    mentions = pd.DataFrame([{"article_id": f"a{rng.randrange(6)}", "sentence_idx": rng.choice([0, 1, 2, 3, None]),
+                              "canonical": rng.choice(names)} for _ in range(400)])
+    got = cooccurrence(mentions)
+    want = _pairs_by_loop(mentions)
+    assert len(got) > 10
+    pd.testing.assert_frame_equal(got.astype({"n_sentences": int, "n_articles": int}),
+                                  want.astype({"n_sentences": int, "n_articles": int}), check_dtype=False)
+    only = cooccurrence(mentions, entities=["Putin", "Moscow", "Kyiv"])
+    assert set(only["entity_a"]) | set(only["entity_b"]) <= {"Putin", "Moscow", "Kyiv"} and len(only) == 3

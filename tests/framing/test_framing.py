@@ -243,3 +243,26 @@ def test_cited_sources(sentence, expected):
     text = articles.loc[0, "text"]
     assert all(text[r.start : r.end] == r.surface for r in cited.itertuples())
     assert (cited["source"] == "src-a1").all()
+
+
+def test_term_matrix_gives_the_table_distinctive_terms_gives():
+    import random
+
+    from analysis.framing.distinctive import distinctive_terms_from_matrix, term_matrix
+
+    rng = random.Random(3)
+    vocabulary = "police said the gunman killed people hospital toll rose officials denied attack the city".split()
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(12)],
+                             "source": [f"s{i % 4}" for i in range(12)]})
+    sentences = pd.DataFrame([{"article_id": f"a{i}", "idx": k,
+                               "text": " ".join(rng.choice(vocabulary) for _ in range(rng.randint(3, 12))) + "."}
+                              for i in range(12) for k in range(rng.randint(1, 5))])
+    matrix = term_matrix(sentences)
+    some = articles[articles["article_id"] != "a5"]  # filtered: a left-out article does not count
+    for group_a, group_b in [("s0", None), (["s1", "s2"], "s3")]:
+        want = distinctive_terms(sentences[sentences["article_id"] != "a5"], some, group_a=group_a, group_b=group_b)
+        got = distinctive_terms_from_matrix(matrix, some, group_a=group_a, group_b=group_b)
+        assert len(got) > 20
+        pd.testing.assert_frame_equal(want.reset_index(drop=True), got, check_dtype=False, check_exact=False, rtol=1e-9)
+    with pytest.raises(ValueError):
+        distinctive_terms_from_matrix(matrix, some, group_a="s0", min_count=1)
