@@ -12,6 +12,7 @@ from analysis.views.overview import figure_spans
 from analysis.views.toll import (
     category_choices,
     event_periods,
+    fold_event_lines,
     follow_up_span,
     marked_sentence,
     point_facts,
@@ -52,8 +53,11 @@ if articles.empty:
 summary, mixed, (options, counts, default_category) = app_data.view(
     "toll_summary", lambda t: (summarise(t.timeline, t.contradictions, articles=t.articles, entities=t.entities),
                                mixed_event_notes(t.articles, entities=t.entities), category_choices(t.timeline)))
-for note in mixed:
-    st.warning(note, icon=":material/call_split:")
+if mixed:  # one warning; the event-date notes of a mixed corpus fold away
+    st.warning(mixed[0], icon=":material/call_split:")
+    if mixed[1:]:
+        with st.expander(f"{len(mixed) - 1} more note{'s' if len(mixed) > 2 else ''} on events and their dates"):
+            st.markdown("\n".join(f"- {esc(note)}" for note in mixed[1:]))
 
 if timeline.empty:
     for line in summary_sections(summary, mixed, category="killed")[0]:
@@ -70,7 +74,11 @@ label = CATEGORY_LABELS.get(category, category)
 
 with st.container(border=True):
     general, mine, others = summary_sections(summary, mixed, category=category)
-    st.markdown("\n".join(f"- {esc(line)}" for line in general + mine) or "No figures in this category.")
+    shown, folded = fold_event_lines(general + mine)
+    st.markdown("\n".join(f"- {esc(line)}" for line in shown) or "No figures in this category.")
+    if folded:
+        with st.expander(f"{len(folded)} more lines, one event each"):
+            st.markdown("\n".join(f"- {esc(line)}" for line in folded))
     if others:
         with st.expander("Other figures"):
             st.markdown("\n".join(f"- {esc(line)}" for line in others))

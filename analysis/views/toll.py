@@ -6,6 +6,8 @@ draws what these return and every piece of shaping is tested without Streamlit.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from analysis.figures.labels import figure_label
@@ -45,6 +47,24 @@ def summary_sections(summary: list[str], mixed: list[str], *, category: str) -> 
     mine = [line for line in summary if _is_about(line, label)]
     others = [line for line in summary if line not in mine and line not in general and line not in mixed]
     return general, mine, others
+
+
+_ONE_EVENT_LINE = re.compile(r"^(?:Event \d+ |[^:,]+, event \d+:)")
+
+
+def fold_event_lines(lines: list[str], *, keep: int = 6) -> tuple[list[str], list[str]]:
+    """``(shown, folded)``: every line about the corpus as a whole, and the first ``keep`` lines about one event
+    ("Event 4 with follow-up coverage: ...", "Deaths, event 12: ..."); the other event lines are folded. A mixed
+    corpus of thirty incidents would otherwise push the chart a screen down."""
+    shown, folded, kept = [], [], 0
+    for line in lines:
+        if _ONE_EVENT_LINE.match(line):
+            if kept >= keep:
+                folded.append(line)
+                continue
+            kept += 1
+        shown.append(line)
+    return shown, folded
 
 
 def event_periods(timeline: pd.DataFrame, *, category: str) -> dict[int, str]:

@@ -13,6 +13,7 @@ from analysis.views.toll import (
     marked_sentence,
     point_facts,
     source_day_grid,
+    fold_event_lines,
     summary_sections,
 )
 from tests.timeline.helpers import article, figure, tables
@@ -129,3 +130,14 @@ def test_source_day_table_turns_long_past_its_limits():
     assert long.to_dict("records") == [{"source": "a", "day": "2024-03-22", "figure": "3"},
                                        {"source": "b", "day": "2024-03-23", "figure": "5"},
                                        {"source": "c", "day": "undated", "figure": "7"}]
+
+
+def test_lines_about_single_events_fold_after_the_first_few():
+    lines = ["Event 2 with follow-up coverage: the main coverage runs 2024-03-22 to 2024-03-25",
+             "Two articles have no publication date found; they are shown apart from the time axis.",
+             *[f"Deaths, event {n}: 1 (2015-01-0{n}) in one dated article" for n in range(1, 8)],
+             "Deaths: reported from at least 60 (2024-03-23) to 133 (2024-03-23)"]
+    shown, folded = fold_event_lines(lines, keep=3)
+    assert shown == lines[:4] + lines[-1:]
+    assert folded == lines[4:-1]
+    assert fold_event_lines(lines[1:2] + lines[-1:], keep=3) == (lines[1:2] + lines[-1:], [])
