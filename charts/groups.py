@@ -18,7 +18,7 @@ GROUP_COLOURS: tuple[str, ...] = ("#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#
                                   "#9c755f", "#ff9da7")
 OTHER_COLOUR = "#a0a0a0"
 #: The layout of a legend above the plot area: a horizontal row that wraps, left-aligned.
-TOP_LEGEND = dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0, title_text="",
+TOP_LEGEND = dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0,
                   font_size=12)
 
 
