@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,6 +25,7 @@ from analysis.figures.labels import figure_label
 from analysis.timeline.bands import summary_band
 from analysis.timeline.contradictions import ABOUT_TOLERANCE
 from analysis.timeline.points import CATEGORY_LABELS
+from analysis.views.groups import OTHER, group_order
 
 #: Marker shape per qualifier, and what the legend says it means. Shape, not colour,
 #: carries the qualifier: colour is the source.
@@ -53,7 +55,7 @@ MAX_EVENT_WORDS = 6
 
 POINT_COLUMNS = ["point_id", "article_id", "figure_id", "replaced_by", "source", "title", "status", "published",
                  "dated", "x", "strip_x", "value", "err_plus", "err_minus", "qualifier", "symbol", "may_rise",
-                 "colour", "label", "short", "hover"]
+                 "colour", "label", "short", "hover", "group"]
 
 
 def _missing(value: object) -> bool:
@@ -110,7 +112,7 @@ def _text(value: object) -> str:
     return "" if _missing(value) else str(value)
 
 
-def chart_points(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
+def chart_points(timeline: pd.DataFrame, *, category: str, groups: Mapping[str, str] | None = None) -> pd.DataFrame:
     """The plotted points of one category.
 
     Rule: dated points sit at their publication time; points of the same day and value are
@@ -135,6 +137,13 @@ def chart_points(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
         ranked = sorted(first_seen, key=lambda s: -counts[s])[:len(SOURCE_COLOURS)]
         first_seen = [s for s in first_seen if s in set(ranked)]
     colours = source_colours(first_seen)
+    # Colour by group instead (``analysis.views.groups``: at most 8 and "other"): {article_id: group}.
+    group_of = rows["article_id"].map(groups).fillna(OTHER) if groups is not None else rows["source"]
+    if groups is not None:
+        order = group_order(group_of)
+        colours = {g: OTHER_SOURCES_COLOUR if g == OTHER else SOURCE_COLOURS[i % len(SOURCE_COLOURS)]
+                   for i, g in enumerate(order)}
+    group_of = group_of.tolist()
     sentence_lines = 8 if len(rows) <= HOVER_FULL_POINTS else 3
     points = []
     seen_at: dict[tuple, int] = {}
@@ -170,10 +179,10 @@ def chart_points(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
             "dated": dated, "x": x, "strip_x": strip_x, "value": value, "err_plus": err_plus,
             "err_minus": err_minus, "qualifier": row["qualifier"],
             "symbol": QUALIFIER_MARKERS.get(row["qualifier"], QUALIFIER_MARKERS["exact"])[0],
-            "may_rise": bool(row["may_rise"]), "colour": colours.get(row["source"], OTHER_SOURCES_COLOUR),
+            "may_rise": bool(row["may_rise"]), "colour": colours.get(group_of[i], OTHER_SOURCES_COLOUR),
             "label": f"{when} · {row['source']} · {figure}{status}",
             "short": f"{_esc(row['source'])} · {html.escape(figure)}{status}",
-            "hover": _hover(row, category, sentence_lines=sentence_lines),
+            "hover": _hover(row, category, sentence_lines=sentence_lines), "group": group_of[i],
         })
     return pd.DataFrame(points, columns=POINT_COLUMNS)
 
@@ -188,12 +197,15 @@ class TollChart:
     trace_ids: list[list[str]]  # trace_point_ids
 
 
-def toll_chart(timeline: pd.DataFrame, articles: pd.DataFrame, *, category: str) -> TollChart:
-    """The points, band and figure of one category, with the articles' event dates marked."""
-    points = chart_points(timeline, category=category)
+def toll_chart(timeline: pd.DataFrame, articles: pd.DataFrame, *, category: str,
+               groups: Mapping[str, str] | None = None, colour_title: str | None = None) -> TollChart:
+    """The points, band and figure of one category, with the articles' event dates marked; coloured by
+    source, or by ``groups`` (``{article_id: group}``) with ``colour_title`` over the legend."""
+    points = chart_points(timeline, category=category, groups=groups)
     band = summary_band(timeline, category=category)
     in_chart = articles[articles["article_id"].isin(points["article_id"])]
-    figure = toll_figure(points, band, category=category, event_dates=in_chart[["event_date", "event_date_text"]])
+    figure = toll_figure(points, band, category=category, event_dates=in_chart[["event_date", "event_date_text"]],
+                         colour_title=colour_title if groups is not None else None)
     return TollChart(points, band, figure, trace_point_ids(figure, points))
 
 
@@ -204,7 +216,8 @@ def _axes(dated: bool, undated: bool) -> tuple[str | None, str | None]:
 
 
 def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
-                event_dates: pd.DataFrame | None = None, height: int = 600) -> go.Figure:
+                event_dates: pd.DataFrame | None = None, height: int = 600,
+                colour_title: str | None = None) -> go.Figure:
     """The toll chart of one category.
 
     Args:
@@ -213,6 +226,8 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
         event_dates: rows with ``event_date`` and ``event_date_text`` (one per article) to mark
             on the time axis; empty or None for none.
         height: figure height in pixels.
+        colour_title: what the colours stand for when the points are coloured by group (their
+            ``group`` column: at most 8 and "other"), e.g. "Outlet country"; None: by source.
 
     Built in one pass at any size: the band is three traces, the links one per axis, the points
     one trace per axis and status with a colour and a symbol per point (``Scattergl`` past
@@ -335,9 +350,11 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
             name="event date (from the text)", showlegend=False, hovertext=stars_text,
             hovertemplate="%{hovertext}<extra></extra>"))
 
-    _legend(figure, points, has_event=has_dated and not event_rows.empty)
+    _legend(figure, points, has_event=has_dated and not event_rows.empty, by_group=colour_title is not None)
     _layout(figure, points, label=label, time_axis=time_axis, strip_axis=strip_axis, strip_title=strip_title,
             event_rows=event_rows, height=height)
+    if colour_title is not None:
+        figure.update_layout(legend_title_text=f"{html.escape(colour_title)} (colour; hover for the source):")
     return figure
 
 
@@ -402,12 +419,21 @@ def _band_traces(band: pd.DataFrame) -> list[go.Scatter]:
     ]
 
 
-def _legend(figure: go.Figure, points: pd.DataFrame, *, has_event: bool) -> None:
-    """Legend-only entries: sources by colour (the coloured ones, then the grey rest), qualifiers by
-    shape, and the other marks."""
+def _legend(figure: go.Figure, points: pd.DataFrame, *, has_event: bool, by_group: bool = False) -> None:
+    """Legend-only entries: sources by colour (the coloured ones, then the grey rest) or, ``by_group``,
+    the groups (largest first, "other" last with its number of sources), qualifiers by shape, and
+    the other marks."""
     if points.empty:
         return
-    sources = points.drop_duplicates("source")
+    if by_group:
+        for group in group_order(points.drop_duplicates("article_id")["group"]):
+            rows = points[points["group"] == group]
+            name = html.escape(group) if group != OTHER else f"other ({rows['source'].nunique():,} sources)"
+            figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name, showlegend=True,
+                                        marker=dict(symbol="square", size=11, color=rows["colour"].iloc[0])))
+        sources = points.iloc[:0]
+    else:
+        sources = points.drop_duplicates("source")
     coloured = sources[sources["colour"] != OTHER_SOURCES_COLOUR]
     for source, colour in zip(coloured["source"], coloured["colour"]):
         figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=html.escape(source),
