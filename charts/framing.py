@@ -31,6 +31,16 @@ def frame_order(profile: pd.DataFrame, *, labels: Mapping[str, str]) -> list[str
     return sorted(codebook, key=lambda f: (-float(carried.get(f, 0)), codebook.index(f)))
 
 
+def _two_lines(label: str, width: int = 16) -> str:
+    """A frame label, escaped, broken once before the word that would take its first line past ``width``
+    characters, so the row labels leave the cells room on a narrow screen."""
+    words = label.split(" ")
+    first = words.pop(0)
+    while words and len(first) + 1 + len(words[0]) <= width:
+        first += " " + words.pop(0)
+    return html.escape(first) + ("<br>" + html.escape(" ".join(words)) if words else "")
+
+
 def frame_profile_figure(profile: pd.DataFrame, *, labels: Mapping[str, str], sides: Sequence[str],
                          members: Mapping[str, str] | None = None) -> go.Figure:
     """A sorted heatmap: frames (rows, the most carried at the top) by side (columns, in ``sides`` order),
@@ -54,24 +64,27 @@ def frame_profile_figure(profile: pd.DataFrame, *, labels: Mapping[str, str], si
     cells = profile[profile["side"].isin(list(sides))].assign(text=count_labels(profile))
     share = cells.pivot(index="frame", columns="side", values="share").reindex(index=order, columns=list(sides))
     text = cells.pivot(index="frame", columns="side", values="text").reindex(index=order, columns=list(sides))
-    x, y = escaped_list(sides), escaped_list(labels[f] for f in order)
+    x, y = escaped_list(sides), [_two_lines(labels[f]) for f in order]
     figure = go.Figure(go.Heatmap(
         z=share.to_numpy(dtype="float64"), x=x, y=y, colorscale="Blues", zmin=0,
         zmax=max(0.05, float(np.nanmax(share.to_numpy(dtype="float64"), initial=0.0))),
         texttemplate="%{z:.0%}", textfont_size=11, hoverinfo="skip", xgap=2, ygap=2,
-        colorbar=dict(title="share", tickformat=".0%", thickness=12, len=0.8)))
+        colorbar=dict(title=dict(text="share", side="right"), tickformat=".0%", thickness=10, len=0.6,
+                      orientation="h", x=0, xanchor="left", y=-0.02, yanchor="top")))
     grid = [(side, frame) for frame in order for side in sides]
     about = {side: f"<br>{html.escape(text)}" for side, text in (members or {}).items()}
     hover = [f"{html.escape(labels[frame])} — {html.escape(str(side))}: {text.at[frame, side]} sentences "
              f"({share.at[frame, side]:.0%}){about.get(side, '')}" if pd.notna(share.at[frame, side]) else ""
              for side, frame in grid]
     figure.add_trace(go.Scatter(
-        x=[html.escape(str(side)) for side, _ in grid], y=[html.escape(labels[frame]) for _, frame in grid],
+        x=[html.escape(str(side)) for side, _ in grid], y=[_two_lines(labels[frame]) for _, frame in grid],
         mode="markers", marker=dict(size=28, symbol="square", color="rgba(0,0,0,0)"), showlegend=False,
         customdata=[[side, frame] for side, frame in grid], hovertext=hover,
         hovertemplate="%{hovertext}<extra></extra>"))
-    figure.update_layout(margin=dict(t=10, l=10, r=10, b=10), height=120 + 34 * len(order),
-                         xaxis=dict(side="top", tickangle=0 if len(sides) <= 4 else -30, automargin=True),
+    figure.update_layout(margin=dict(t=10, l=10, r=10, b=40), height=160 + 34 * len(order),
+                         # every side labelled, slanted so neighbours never overlap on a narrow screen
+                         xaxis=dict(side="top", tickangle=0 if len(sides) <= 2 else -45, automargin=True,
+                                    tickmode="array", tickvals=x, ticktext=x),
                          yaxis=dict(autorange="reversed", automargin=True), clickmode="event+select")
     return figure
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from charts.framing import frame_order, frame_profile_figure, hedge_figure, hedge_rows
+from charts.framing import _two_lines, frame_order, frame_profile_figure, hedge_figure, hedge_rows
 from tests.charts.figure_text import ESCAPED, HOSTILE, assert_escaped
 
 LABELS = {"blame": "Blame", "human": "Human cost", "security": "Security"}
@@ -52,7 +52,7 @@ def test_frame_heatmap_size_depends_on_the_frames_not_the_sides(n_sides):
     sides = [f"s{i}" for i in range(n_sides)]
     rows = profile(*[(side, frame, i % 3, 3) for i, side in enumerate(sides) for frame in LABELS])
     figure = frame_profile_figure(rows, labels=LABELS, sides=sides)
-    assert figure.layout.height == 120 + 34 * len(LABELS)
+    assert figure.layout.height == 160 + 34 * len(LABELS)
     assert len(figure.data) == 2 and len(figure.data[1].x) == n_sides * len(LABELS)
     assert not figure.layout.showlegend and all(t.showlegend in (None, False) for t in figure.data[1:])
 
@@ -96,3 +96,12 @@ def test_hedge_bars_escape_the_side():
 def test_hedge_legend_sits_above_the_plot():
     legend = hedge_figure(density(("A", 1.0, 2.0))).layout.legend
     assert (legend.orientation, legend.yanchor, legend.y) == ("h", "bottom", 1.02)
+
+
+@pytest.mark.parametrize("label, expected", [
+    ("Misinformation", "Misinformation"),
+    ("Perpetrators & terrorism", "Perpetrators &amp;<br>terrorism"),
+    ("International reaction & solidarity", "International<br>reaction &amp; solidarity"),
+])
+def test_frame_labels_wrap_once_to_leave_the_cells_room(label, expected):
+    assert _two_lines(label) == expected
