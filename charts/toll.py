@@ -354,7 +354,9 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
     _layout(figure, points, label=label, time_axis=time_axis, strip_axis=strip_axis, strip_title=strip_title,
             event_rows=event_rows, height=height)
     if colour_title is not None:
-        figure.update_layout(legend_title_text=f"{html.escape(colour_title)} (colour; hover for the source):")
+        # No title: plotly indents a horizontal legend's entries by its title and clips the last column on a
+        # narrow screen; the "Compare by" choice right above the chart says what the colours are.
+        figure.update_layout(legend_title_text="", meta={"colour_title": colour_title})
     return figure
 
 

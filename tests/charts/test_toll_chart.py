@@ -104,7 +104,7 @@ def test_colour_by_group_at_most_eight_and_other_with_the_source_kept():
     fig = toll_figure(pts, summary_band(timeline, category="killed"), category="killed", colour_title="Outlet country")
     legend = [t.name for t in fig.data if t.showlegend and t.legend in (None, "legend")]
     assert len(legend) == 9 and legend[-1] == "other (8 sources)"
-    assert fig.layout.legend.title.text.startswith("Outlet country (colour")
+    assert fig.layout.legend.title.text == "" and fig.layout.meta["colour_title"] == "Outlet country"
 
 
 def test_colour_by_source_unchanged_without_groups():

@@ -227,5 +227,5 @@ def test_many_outlets_colour_the_toll_by_country_in_nine_legend_entries(open_man
     spec = json.loads(app.get("plotly_chart")[0].proto.spec)
     legend = [t["name"] for t in spec["data"] if t.get("showlegend") and t.get("legend", "legend") == "legend"]
     assert len(legend) == 9 and legend[-1].startswith("other (")
-    assert spec["layout"]["legend"]["title"]["text"].startswith("Outlet country")
+    assert spec["layout"]["meta"]["colour_title"] == "Outlet country"
     assert any("reuters.com" in str(t.get("hovertext", "")) for t in spec["data"])
