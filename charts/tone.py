@@ -115,7 +115,8 @@ def source_spread_figure(scored: pd.DataFrame, *, metric: str, label: str, rows:
         customdata=np.stack([dots["article_id"], dots["idx"]], axis=1), text=sentence_hover(dots),
         hovertemplate="%{text}<br>" + label + ": %{x:.2f}<extra></extra>"))
     figure.update_layout(height=120 + 60 * len(sources), margin={"t": 10}, xaxis_title=label,
-                         yaxis={"tickvals": list(range(len(sources))), "ticktext": escaped_list(sources)})
+                         yaxis={"tickvals": list(range(len(sources))), "ticktext": escaped_list(sources),
+                                "autorange": "reversed"})  # the first row (largest group, "other" last) on top
     return figure
 
 

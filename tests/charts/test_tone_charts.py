@@ -165,6 +165,7 @@ def test_source_spread_rows_by_group_other_last():
     figure = source_spread_figure(rows.assign(group=groups), metric="polarity", label="TextBlob", rows="group")
     assert [t.name for t in figure.data[:-1]] == ["Russia", "India", OTHER]
     assert list(figure.layout.yaxis.ticktext) == ["Russia", "India", OTHER]
+    assert figure.layout.yaxis.autorange == "reversed"  # largest on top, "other" at the bottom
     assert figure.data[-1].text[0].startswith("s0 · sentence 0")  # each dot's hover names its source
 
 
