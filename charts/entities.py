@@ -62,7 +62,8 @@ def source_share_figure(shares: pd.DataFrame, *, names: Sequence[str], columns: 
                                                           + ("<br>%{customdata[1]}" if members else "")
                                                           + "<extra></extra>")
     figure.update_layout(height=140 + 24 * len(names), margin={"t": 10}, coloraxis_colorbar_tickformat=".0%",
-                         xaxis=dict(side="top", tickangle=0 if len(heat.columns) <= 4 else -30))
+                         # slanted at 45 degrees, so neighbouring labels never overlap on a narrow screen
+                         xaxis=dict(side="top", tickangle=0 if len(heat.columns) <= 2 else -45))
     return figure
 
 

@@ -150,7 +150,7 @@ def tone_over_time_figure(dated: pd.DataFrame, *, metric: str, label: str, colou
                         render_mode="webgl" if len(dots) > GL_POINTS else "auto")
     figure.update_traces(hovertemplate="<b>%{customdata[2]}</b><br>%{customdata[1]}<br>%{x|%d %b %Y}: %{y:.2f}"
                                        "<extra></extra>")
-    figure.update_layout(margin={"t": 10}, legend=TOP_LEGEND)
+    figure.update_layout(margin={"t": 10}, legend={**TOP_LEGEND, "title_text": ""})
     return figure
 
 
@@ -174,7 +174,7 @@ def along_article_figure(one: pd.DataFrame) -> go.Figure:
     for start in one.groupby("section", sort=False)["idx"].min().iloc[1:]:
         figure.add_vline(x=start - 0.5, line_dash="dot", line_color="#aaa")
     figure.update_layout(margin={"t": 10}, xaxis_title="sentence", yaxis_title="score", yaxis_range=[-1.05, 1.05],
-                         legend=TOP_LEGEND)
+                         legend={**TOP_LEGEND, "title_text": ""})
     return figure
 
 
@@ -209,7 +209,7 @@ def entity_tone_figure(around: pd.DataFrame, *, metric: str, label: str, n_entit
                         labels={metric: label, "entity_label": "", "source_label": ""})
     figure.update_traces(hovertemplate="<b>%{customdata[2]}</b> · %{y}: %{x:.2f} over %{customdata[1]} sentences"
                                        "<extra></extra>")
-    figure.update_layout(margin={"t": 10}, legend=TOP_LEGEND, height=160 + 40 * n_entities)
+    figure.update_layout(margin={"t": 10}, legend={**TOP_LEGEND, "title_text": ""}, height=160 + 40 * n_entities)
     return figure
 
 
@@ -232,6 +232,6 @@ def disagreement_figure(compared: pd.DataFrame) -> go.Figure:
                         labels={"polarity": "TextBlob polarity", "vader_compound": "VADER compound", "kind": ""},
                         color_discrete_map=AGREEMENT_COLOURS)
     figure.update_traces(hovertemplate="%{hovertext}<br>TextBlob %{x:.2f} · VADER %{y:.2f}<extra></extra>")
-    figure.update_layout(margin={"t": 10}, legend=TOP_LEGEND, xaxis_range=[-1.05, 1.05],
+    figure.update_layout(margin={"t": 10}, legend={**TOP_LEGEND, "title_text": ""}, xaxis_range=[-1.05, 1.05],
                          yaxis_range=[-1.05, 1.05])
     return figure
