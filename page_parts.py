@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 import app_data
+from analysis.views.groups import GROUPINGS
 
 
 def show_sentences(found: pd.DataFrame, heading: str, *, limit: int, columns: Sequence[str] | None = None,
@@ -87,3 +88,27 @@ def open_in_reader_button(article_id: str, figure_id: str) -> None:
         st.session_state[app_data.READER_ARTICLE] = article_id
         st.session_state[app_data.READER_HIGHLIGHT] = figure_id
         st.switch_page(app_data.APP_DIR / "pages" / "overview.py")
+
+
+#: The grouping the user last chose on any comparison page (``analysis.views.groups.GROUPINGS``); absent: the
+#: page's default for the corpus. Kept apart from the widgets' own keys, which Streamlit drops on a page switch.
+COMPARE_BY = "compare_by"
+
+
+def _remember_grouping(key: str) -> None:
+    st.session_state[COMPARE_BY] = st.session_state[key]
+
+
+def grouping_picker(*, key: str, options: Sequence[str], default: str, help: str | None = None) -> str:
+    """A "Compare by" radio (source, outlet country, outlet kind, your groups) shared by the comparison pages:
+    a choice made on one page holds on the others; until the user chooses, ``default``.
+
+    Args:
+        key: this page's widget key.
+        options: keys of ``analysis.views.groups.GROUPINGS`` to offer.
+        default: the grouping to show until the user picks one (``default_grouping``).
+    """
+    chosen = st.session_state.get(COMPARE_BY)
+    st.session_state[key] = chosen if chosen in options else default if default in options else options[0]
+    return st.radio("Compare by", list(options), key=key, horizontal=True, on_change=_remember_grouping,
+                    args=(key,), format_func=lambda by: GROUPINGS[by][1], help=help)

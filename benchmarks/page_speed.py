@@ -40,7 +40,7 @@ PAGES: dict[str, tuple[str, str, tuple] | None] = {
     "pages/toll.py": ("radio", "toll_category", ("injured", "killed")),
     "pages/overview.py": None,
     "pages/figures.py": ("multiselect", "figures_category", (["killed"], [])),
-    "pages/framing.py": ("radio", "framing_by", ("group", "source")),
+    "pages/framing.py": ("radio", "framing_by", ("country", "source")),
     "pages/entities.py": ("toggle", "entities_demonyms", (False, True)),
     "pages/tone.py": ("radio", "tone_metric", ("vader_compound", "polarity")),
     "pages/corpus.py": None,

@@ -7,13 +7,16 @@ figures to ``st.plotly_chart``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import html
+from collections.abc import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
 from analysis.views.entities import share_pivots
+from charts.groups import TOP_LEGEND
 from charts.text import escaped, escaped_list
 
 
@@ -34,24 +37,33 @@ def top_entities_figure(top: pd.DataFrame) -> go.Figure:
                     category_orders={"name": bars["name"].tolist()})
     figure.update_traces(hovertemplate="%{y}: %{x} mentions in %{customdata[0]} articles, %{customdata[1]} sources"
                                        "<extra></extra>")
-    figure.update_layout(height=120 + 24 * len(top), margin={"t": 10}, legend_orientation="h")
+    figure.update_layout(height=120 + 24 * len(top), margin={"t": 10}, legend=TOP_LEGEND)
     return figure
 
 
-def source_share_figure(shares: pd.DataFrame, *, names: Sequence[str]) -> go.Figure:
-    """A heatmap of entity (rows, in the order of ``names``) by source (columns): the entity's share of the
-    source's entity mentions, with the count in the hover.
+def source_share_figure(shares: pd.DataFrame, *, names: Sequence[str], columns: Sequence[str] | None = None,
+                        members: Mapping[str, str] | None = None) -> go.Figure:
+    """A heatmap of entity (rows, in the order of ``names``) by source or group (columns): the entity's share
+    of the column's entity mentions, with the count (and a group's outlets) in the hover.
 
     Args:
-        shares: ``source_shares`` rows (source, canonical, n_mentions, share).
+        shares: ``source_shares`` rows (source, canonical, n_mentions, share); "source" may be a group.
         names: the entities, from the top row down.
+        columns: the sources or groups, left to right (by default all, sorted); the page passes at most
+            8 groups and "other", so the columns stay wide enough to read at any number of sources.
+        members: ``{group: its outlets}`` for the hover, not escaped; optional.
     """
-    heat, counts = share_pivots(shares, names=names)
+    heat, counts = share_pivots(shares, names=names, columns=columns)
+    about = [html.escape((members or {}).get(c, "")) for c in heat.columns]
+    custom = np.dstack([counts.to_numpy(dtype=object), np.tile(np.array(about, dtype=object), (len(heat), 1))])
     figure = px.imshow(heat.to_numpy(), x=escaped_list(heat.columns), y=escaped_list(heat.index),
                        color_continuous_scale="Blues", aspect="auto", labels={"color": "share"})
-    figure.update_traces(customdata=counts.to_numpy(), hovertemplate="%{y} in %{x}: %{customdata} mentions "
-                                                                     "(%{z:.0%})<extra></extra>")
-    figure.update_layout(height=140 + 24 * len(names), margin={"t": 10}, coloraxis_colorbar_tickformat=".0%")
+    figure.update_traces(customdata=custom, hovertemplate="%{y} in %{x}: %{customdata[0]} mentions (%{z:.0%})"
+                                                          + ("<br>%{customdata[1]}" if members else "")
+                                                          + "<extra></extra>")
+    figure.update_layout(height=140 + 24 * len(names), margin={"t": 10}, coloraxis_colorbar_tickformat=".0%",
+                         # slanted at 45 degrees, so neighbouring labels never overlap on a narrow screen
+                         xaxis=dict(side="top", tickangle=0 if len(heat.columns) <= 2 else -45))
     return figure
 
 

@@ -1,4 +1,5 @@
-"""The Framing page's figures: what each side's sentences are about, and how hedged its language is.
+"""The Framing page's figures: what each side's sentences are about (a sorted heatmap), and how hedged its
+language is.
 
 Side names (sources or the user's group names) are HTML-escaped in labels and hover text;
 the raw side goes into ``customdata`` only, where a selection reads it back and plotly
@@ -7,37 +8,84 @@ does not render it. No streamlit here.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
 from analysis.views.framing import count_labels
-from charts.text import escaped
+from charts.groups import TOP_LEGEND
+from charts.text import escaped, escaped_list
 
 HEDGE_KINDS = ("epistemic", "attribution")
 
 
-def frame_profile_figure(profile: pd.DataFrame, *, labels: Mapping[str, str], sides: Sequence[str]) -> go.Figure:
-    """Grouped horizontal bars: per frame, the share of each side's sentences that carry it.
+def frame_order(profile: pd.DataFrame, *, labels: Mapping[str, str]) -> list[str]:
+    """The frames of ``labels``, the most carried first: by their share of all the sides' sentences
+    together (ties in codebook order)."""
+    carried = profile.groupby("frame")["n_sentences"].sum()
+    codebook = list(labels)
+    return sorted(codebook, key=lambda f: (-float(carried.get(f, 0)), codebook.index(f)))
+
+
+def _two_lines(label: str, width: int = 16) -> str:
+    """A frame label, escaped, broken once before the word that would take its first line past ``width``
+    characters, so the row labels leave the cells room on a narrow screen."""
+    words = label.split(" ")
+    first = words.pop(0)
+    while words and len(first) + 1 + len(words[0]) <= width:
+        first += " " + words.pop(0)
+    return html.escape(first) + ("<br>" + html.escape(" ".join(words)) if words else "")
+
+
+def frame_profile_figure(profile: pd.DataFrame, *, labels: Mapping[str, str], sides: Sequence[str],
+                         members: Mapping[str, str] | None = None) -> go.Figure:
+    """A sorted heatmap: frames (rows, the most carried at the top) by side (columns, in ``sides`` order),
+    each cell the share of the side's sentences that carry the frame, written in the cell.
+
+    One cell per frame and side, however many sides: the page compares at most 8 groups and "other"
+    (``analysis.views.groups``), and the cell count stays readable where a bar per pair would not.
+    A transparent marker sits on every cell so a click selects it (plotly heatmaps cannot be selected).
 
     Args:
         profile: ``frame_profile(..., by="side")`` rows.
-        labels: ``{frame: label}`` in codebook order; the bars follow it from the top down.
-        sides: the sides compared (the chart grows with their number).
+        labels: ``{frame: label}`` in codebook order.
+        sides: the sides compared, left to right.
+        members: ``{side: its sources}`` for the hover (a group's outlets), not escaped; optional.
 
     Returns:
-        One trace per side; each bar's text is "sentences/total", its ``customdata``
-        ``[side, frame]``.
+        A heatmap trace (``z`` shares, rows top-down in ``frame_order``) and a scatter trace with one
+        point per cell, ``customdata`` ``[side, frame]`` and the hover "label — side: 3/15 sentences (20%)".
     """
-    bars = profile.assign(side_label=escaped(profile["side"]), text=count_labels(profile))
-    figure = px.bar(bars, y="label", x="share", color="side_label", barmode="group", text="text", orientation="h",
-                    custom_data=["side", "frame"], category_orders={"label": list(labels.values())},
-                    labels={"label": "", "share": "Share of sentences", "side_label": ""})
-    figure.update_traces(hovertemplate="%{y}<br>%{text} sentences (%{x:.0%})<extra></extra>", textposition="outside")
-    figure.update_layout(xaxis_tickformat=".0%", legend_orientation="h", margin={"t": 10},
-                         height=140 + 26 * len(labels) * max(1, len(sides)) ** 0.8)
+    order = frame_order(profile, labels=labels)
+    cells = profile[profile["side"].isin(list(sides))].assign(text=count_labels(profile))
+    share = cells.pivot(index="frame", columns="side", values="share").reindex(index=order, columns=list(sides))
+    text = cells.pivot(index="frame", columns="side", values="text").reindex(index=order, columns=list(sides))
+    x, y = escaped_list(sides), [_two_lines(labels[f]) for f in order]
+    figure = go.Figure(go.Heatmap(
+        z=share.to_numpy(dtype="float64"), x=x, y=y, colorscale="Blues", zmin=0,
+        zmax=max(0.05, float(np.nanmax(share.to_numpy(dtype="float64"), initial=0.0))),
+        texttemplate="%{z:.0%}", textfont_size=11, hoverinfo="skip", xgap=2, ygap=2,
+        colorbar=dict(title=dict(text="share", side="right"), tickformat=".0%", thickness=10, len=0.6,
+                      orientation="h", x=0, xanchor="left", y=-0.02, yanchor="top")))
+    grid = [(side, frame) for frame in order for side in sides]
+    about = {side: f"<br>{html.escape(text)}" for side, text in (members or {}).items()}
+    hover = [f"{html.escape(labels[frame])} — {html.escape(str(side))}: {text.at[frame, side]} sentences "
+             f"({share.at[frame, side]:.0%}){about.get(side, '')}" if pd.notna(share.at[frame, side]) else ""
+             for side, frame in grid]
+    figure.add_trace(go.Scatter(
+        x=[html.escape(str(side)) for side, _ in grid], y=[_two_lines(labels[frame]) for _, frame in grid],
+        mode="markers", marker=dict(size=28, symbol="square", color="rgba(0,0,0,0)"), showlegend=False,
+        customdata=[[side, frame] for side, frame in grid], hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>"))
+    figure.update_layout(margin=dict(t=10, l=10, r=10, b=40), height=160 + 34 * len(order),
+                         # every side labelled, slanted so neighbours never overlap on a narrow screen
+                         xaxis=dict(side="top", tickangle=0 if len(sides) <= 2 else -45, automargin=True,
+                                    tickmode="array", tickvals=x, ticktext=x),
+                         yaxis=dict(autorange="reversed", automargin=True), clickmode="event+select")
     return figure
 
 
@@ -64,5 +112,5 @@ def hedge_figure(density: pd.DataFrame) -> go.Figure:
     figure = px.bar(hedge_rows(density), x="side_label", y="per_1000", color="kind", barmode="group",
                     custom_data=["side", "kind"],
                     labels={"side_label": "", "per_1000": "Cues per 1,000 words", "kind": ""})
-    figure.update_layout(legend_orientation="h", margin={"t": 10})
+    figure.update_layout(legend=TOP_LEGEND, margin={"t": 10})
     return figure

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,6 +26,7 @@ from analysis.figures.labels import figure_label
 from analysis.timeline.bands import summary_band
 from analysis.timeline.contradictions import ABOUT_TOLERANCE
 from analysis.timeline.points import CATEGORY_LABELS
+from analysis.views.groups import OTHER, group_order
 
 #: Marker shape per qualifier, and what the legend says it means. Shape, not colour,
 #: carries the qualifier: colour is the source.
@@ -54,7 +56,7 @@ MAX_EVENT_WORDS = 6
 
 POINT_COLUMNS = ["point_id", "article_id", "figure_id", "replaced_by", "source", "title", "status", "published",
                  "dated", "x", "strip_x", "value", "err_plus", "err_minus", "qualifier", "symbol", "may_rise",
-                 "colour", "label", "short", "hover", "follow_up", "unconfirmed"]
+                 "colour", "label", "short", "hover", "follow_up", "unconfirmed", "group"]
 #: Band steps further apart than this many days are not joined (the main period, then follow-up coverage).
 BAND_GAP_DAYS = 7
 #: The mark drawn around an unconfirmed figure.
@@ -145,7 +147,7 @@ def _text(value: object) -> str:
     return "" if _missing(value) else str(value)
 
 
-def chart_points(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
+def chart_points(timeline: pd.DataFrame, *, category: str, groups: Mapping[str, str] | None = None) -> pd.DataFrame:
     """The plotted points of one category.
 
     Rule: dated points sit at their publication time; points of the same day and value are
@@ -171,6 +173,13 @@ def chart_points(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
         ranked = sorted(first_seen, key=lambda s: -counts[s])[:len(SOURCE_COLOURS)]
         first_seen = [s for s in first_seen if s in set(ranked)]
     colours = source_colours(first_seen)
+    # Colour by group instead (``analysis.views.groups``: at most 8 and "other"): {article_id: group}.
+    group_of = rows["article_id"].map(groups).fillna(OTHER) if groups is not None else rows["source"]
+    if groups is not None:
+        order = group_order(group_of)
+        colours = {g: OTHER_SOURCES_COLOUR if g == OTHER else SOURCE_COLOURS[i % len(SOURCE_COLOURS)]
+                   for i, g in enumerate(order)}
+    group_of = group_of.tolist()
     sentence_lines = 8 if len(rows) <= HOVER_FULL_POINTS else 3
     points = []
     seen_at: dict[tuple, int] = {}
@@ -208,11 +217,12 @@ def chart_points(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
             "dated": dated, "x": x, "strip_x": strip_x, "value": value, "err_plus": err_plus,
             "err_minus": err_minus, "qualifier": row["qualifier"],
             "symbol": QUALIFIER_MARKERS.get(row["qualifier"], QUALIFIER_MARKERS["exact"])[0],
-            "may_rise": bool(row["may_rise"]), "colour": colours.get(row["source"], OTHER_SOURCES_COLOUR),
+            "may_rise": bool(row["may_rise"]), "colour": colours.get(group_of[i], OTHER_SOURCES_COLOUR),
             "label": f"{when} · {row['source']} · {figure}{status}",
             "short": f"{_esc(row['source'])} · {html.escape(figure)}{status}",
             "hover": _hover(row, category, sentence_lines=sentence_lines),
             "follow_up": _flag(row.get("follow_up")), "unconfirmed": _flag(row.get("unconfirmed")),
+            "group": group_of[i],
         })
     return pd.DataFrame(points, columns=POINT_COLUMNS)
 
@@ -228,14 +238,16 @@ class TollChart:
 
 
 def toll_chart(timeline: pd.DataFrame, articles: pd.DataFrame, *, category: str,
-               show_follow_up: bool = False) -> TollChart:
+               show_follow_up: bool = False, groups: Mapping[str, str] | None = None,
+               colour_title: str | None = None) -> TollChart:
     """The points, band and figure of one category, with the articles' event dates marked; the time
-    axis opens on the main period unless ``show_follow_up``."""
-    points = chart_points(timeline, category=category)
+    axis opens on the main period unless ``show_follow_up``; coloured by source, or by ``groups``
+    (``{article_id: group}``) with ``colour_title`` naming them."""
+    points = chart_points(timeline, category=category, groups=groups)
     band = summary_band(timeline, category=category)
     in_chart = articles[articles["article_id"].isin(points["article_id"])]
     figure = toll_figure(points, band, category=category, event_dates=in_chart[["event_date", "event_date_text"]],
-                         show_follow_up=show_follow_up)
+                         show_follow_up=show_follow_up, colour_title=colour_title if groups is not None else None)
     return TollChart(points, band, figure, trace_point_ids(figure, points))
 
 
@@ -247,7 +259,7 @@ def _axes(dated: bool, undated: bool) -> tuple[str | None, str | None]:
 
 def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
                 event_dates: pd.DataFrame | None = None, height: int = 600,
-                show_follow_up: bool = False) -> go.Figure:
+                show_follow_up: bool = False, colour_title: str | None = None) -> go.Figure:
     """The toll chart of one category.
 
     Args:
@@ -259,6 +271,8 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
         show_follow_up: open the time axis on every dated point; by default, when some points are
             follow-up coverage, it opens on the main period (the rest is a pan or double-click away,
             and a note at the bottom right says how many follow-up reports there are).
+        colour_title: what the colours stand for when the points are coloured by group (their
+            ``group`` column: at most 8 and "other"), e.g. "Outlet country"; None: by source.
 
     Built in one pass at any size: the band is three traces, the links one per axis, the points
     one trace per axis and status with a colour and a symbol per point (``Scattergl`` past
@@ -384,9 +398,13 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
             name="event date (from the text)", showlegend=False, hovertext=stars_text,
             hovertemplate="%{hovertext}<extra></extra>"))
 
-    _legend(figure, points, has_event=has_dated and not event_rows.empty)
+    _legend(figure, points, has_event=has_dated and not event_rows.empty, by_group=colour_title is not None)
     _layout(figure, points, label=label, time_axis=time_axis, strip_axis=strip_axis, strip_title=strip_title,
             event_rows=event_rows, height=height, show_follow_up=show_follow_up)
+    if colour_title is not None:
+        # No title: plotly indents a horizontal legend's entries by its title and clips the last column on a
+        # narrow screen; the "Compare by" choice right above the chart says what the colours are.
+        figure.update_layout(legend_title_text="", meta={"colour_title": colour_title})
     return figure
 
 
@@ -460,12 +478,21 @@ def _band_traces(band: pd.DataFrame) -> list[go.Scatter]:
     ]
 
 
-def _legend(figure: go.Figure, points: pd.DataFrame, *, has_event: bool) -> None:
-    """Legend-only entries: sources by colour (the coloured ones, then the grey rest), qualifiers by
-    shape, and the other marks."""
+def _legend(figure: go.Figure, points: pd.DataFrame, *, has_event: bool, by_group: bool = False) -> None:
+    """Legend-only entries: sources by colour (the coloured ones, then the grey rest) or, ``by_group``,
+    the groups (largest first, "other" last with its number of sources), qualifiers by shape, and
+    the other marks."""
     if points.empty:
         return
-    sources = points.drop_duplicates("source")
+    if by_group:
+        for group in group_order(points.drop_duplicates("article_id")["group"]):
+            rows = points[points["group"] == group]
+            name = html.escape(group) if group != OTHER else f"other ({rows['source'].nunique():,} sources)"
+            figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name, showlegend=True,
+                                        marker=dict(symbol="square", size=11, color=rows["colour"].iloc[0])))
+        sources = points.iloc[:0]
+    else:
+        sources = points.drop_duplicates("source")
     coloured = sources[sources["colour"] != OTHER_SOURCES_COLOUR]
     for source, colour in zip(coloured["source"], coloured["colour"]):
         figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=html.escape(source),

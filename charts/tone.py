@@ -15,6 +15,8 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
+from analysis.views.groups import group_order
+from charts.groups import TOP_LEGEND, group_colours
 from charts.text import escaped, escaped_list
 
 #: Hover text keeps this many characters of a sentence, then "…".
@@ -68,8 +70,8 @@ def sentence_hover(sentences: pd.DataFrame) -> pd.Series:
     return escaped(sentences["source"]) + " · sentence " + sentences["idx"].astype(str) + "<br>" + escaped(short)
 
 
-def source_spread_figure(scored: pd.DataFrame, *, metric: str, label: str) -> go.Figure:
-    """Every sentence's score as a dot, one row per source (sorted), over a box of the middle half.
+def source_spread_figure(scored: pd.DataFrame, *, metric: str, label: str, rows: str = "source") -> go.Figure:
+    """Every sentence's score as a dot, one row per source (sorted) or per group, over a box of the middle half.
 
     The dots are spread up and down by a fixed pseudo-random jitter, the same on every run. Past
     ``MAX_SOURCES`` sources the least frequent share one row; past ``MAX_DOTS`` sentences the
@@ -79,18 +81,23 @@ def source_spread_figure(scored: pd.DataFrame, *, metric: str, label: str) -> go
         scored: sentences with source, article_id, idx, text and the ``metric`` column.
         metric: the score to plot.
         label: the score's name, for the axis and the hover.
+        rows: the column that makes the rows: "source", or a group column (``source_groups`` labels,
+            ordered largest first and "other" last); the hover names each dot's source either way.
 
     Returns:
-        One box trace per source, then one scatter trace of all sentences.
+        One box trace per row, then one scatter trace of all sentences.
     """
-    if scored["source"].nunique() > MAX_SOURCES:
-        scored = scored.assign(source=top_sources(scored["source"], keep=MAX_SOURCES))
-    sources = sorted(scored["source"].unique())
+    if rows == "source":
+        if scored["source"].nunique() > MAX_SOURCES:
+            scored = scored.assign(source=top_sources(scored["source"], keep=MAX_SOURCES))
+        sources = sorted(scored["source"].unique())
+    else:
+        sources = group_order(scored[rows])
     position = {s: i for i, s in enumerate(sources)}
     figure = go.Figure()
     large = len(scored) > MAX_DOTS
     for source in sources:
-        values = scored.loc[scored["source"] == source, metric]
+        values = scored.loc[scored[rows] == source, metric]
         if large:  # the box's statistics, not every value
             q1, median, q3 = values.quantile([0.25, 0.5, 0.75]).tolist()
             box = dict(q1=[q1], median=[median], q3=[q3], lowerfence=[values.min()], upperfence=[values.max()],
@@ -103,37 +110,47 @@ def source_spread_figure(scored: pd.DataFrame, *, metric: str, label: str) -> go
     dots = sample_rows(scored, n=MAX_DOTS)
     jitter = (np.sin(np.arange(len(dots)) * 12.9898) * 43758.5453) % 1 * 0.5 - 0.25
     figure.add_trace((go.Scattergl if len(dots) > GL_POINTS else go.Scatter)(
-        x=dots[metric], y=dots["source"].map(position) + jitter, mode="markers", showlegend=False,
+        x=dots[metric], y=dots[rows].map(position) + jitter, mode="markers", showlegend=False,
         marker={"size": 7, "opacity": 0.55, "color": "#3b6ea8"},
         customdata=np.stack([dots["article_id"], dots["idx"]], axis=1), text=sentence_hover(dots),
         hovertemplate="%{text}<br>" + label + ": %{x:.2f}<extra></extra>"))
     figure.update_layout(height=120 + 60 * len(sources), margin={"t": 10}, xaxis_title=label,
-                         yaxis={"tickvals": list(range(len(sources))), "ticktext": escaped_list(sources)})
+                         yaxis={"tickvals": list(range(len(sources))), "ticktext": escaped_list(sources),
+                                "autorange": "reversed"})  # the first row (largest group, "other" last) on top
     return figure
 
 
-def tone_over_time_figure(dated: pd.DataFrame, *, metric: str, label: str) -> go.Figure:
+def tone_over_time_figure(dated: pd.DataFrame, *, metric: str, label: str, colour: str = "source") -> go.Figure:
     """One dot per article at its publication time: its mean score, sized by its number of sentences,
-    coloured by source, hollow when thin.
+    coloured by source or group, hollow when thin.
 
     Args:
         dated: ``article_tone`` rows of dated articles with source, title and published.
         metric: the score to plot.
         label: the score's name, for the axis.
+        colour: "source", or a group column (``source_groups`` labels: at most 8 and "other").
 
     Returns:
-        One trace per source and thin/enough (past ``MAX_COLOURED_SOURCES`` sources, the least
-        frequent share one colour); ``customdata`` is ``[article_id, escaped title]``.
+        One trace per colour and thin/enough (by source, past ``MAX_COLOURED_SOURCES`` sources the least
+        frequent share one colour); ``customdata`` is ``[article_id, escaped title, escaped source]``,
+        and the hover names the source. The legend sits above the plot.
     """
-    dots = dated.assign(source_label=escaped(top_sources(dated["source"], keep=MAX_COLOURED_SOURCES)),
-                        title_label=escaped(dated["title"]),
+    groups = top_sources(dated["source"], keep=MAX_COLOURED_SOURCES) if colour == "source" else dated[colour]
+    order = group_order(groups)
+    dots = dated.assign(source_label=escaped(groups), title_label=escaped(dated["title"]),
+                        source_name=escaped(dated["source"]),
                         marker=np.where(dated["thin"], "thin", "enough sentences"))
     figure = px.scatter(dots, x="published", y=metric, color="source_label", size="n_sentences",
                         symbol="marker", symbol_map={"thin": "circle-open", "enough sentences": "circle"},
-                        custom_data=["article_id", "title_label"], labels={metric: label, "source_label": ""},
+                        custom_data=["article_id", "title_label", "source_name"],
+                        labels={metric: label, "source_label": ""},
+                        category_orders={"source_label": escaped_list(order)},
+                        color_discrete_map={html.escape(str(g)): c for g, c in group_colours(order).items()}
+                        if colour != "source" else None,
                         render_mode="webgl" if len(dots) > GL_POINTS else "auto")
-    figure.update_traces(hovertemplate="%{customdata[1]}<br>%{x|%d %b %Y}: %{y:.2f}<extra></extra>")
-    figure.update_layout(margin={"t": 10}, legend_orientation="h")
+    figure.update_traces(hovertemplate="<b>%{customdata[2]}</b><br>%{customdata[1]}<br>%{x|%d %b %Y}: %{y:.2f}"
+                                       "<extra></extra>")
+    figure.update_layout(margin={"t": 10}, legend={**TOP_LEGEND, "title_text": ""})
     return figure
 
 
@@ -157,38 +174,43 @@ def along_article_figure(one: pd.DataFrame) -> go.Figure:
     for start in one.groupby("section", sort=False)["idx"].min().iloc[1:]:
         figure.add_vline(x=start - 0.5, line_dash="dot", line_color="#aaa")
     figure.update_layout(margin={"t": 10}, xaxis_title="sentence", yaxis_title="score", yaxis_range=[-1.05, 1.05],
-                         legend_orientation="h")
+                         legend={**TOP_LEGEND, "title_text": ""})
     return figure
 
 
-def entity_tone_figure(around: pd.DataFrame, *, metric: str, label: str, n_entities: int) -> go.Figure:
-    """Per entity (rows) and source (colour): the mean score of the sentences naming it, sized by their
-    number, hollow when thin.
+def entity_tone_figure(around: pd.DataFrame, *, metric: str, label: str, n_entities: int,
+                       colour: str = "source") -> go.Figure:
+    """Per entity (rows) and source or group (colour): the mean score of the sentences naming it, sized by
+    their number, hollow when thin.
 
     Args:
-        around: ``entity_tone(..., by="source")`` rows.
+        around: ``entity_tone(..., by=colour)`` rows.
         metric: the score to plot.
         label: the score's name, for the axis.
         n_entities: how many entities were picked (the chart grows with it).
+        colour: the column of ``around`` that colours the points: "source" (past ``MAX_COLOURED_SOURCES``
+            sources the least frequent share one colour) or a group column (at most 8 and "other").
 
     Returns:
-        One trace per source and thin/enough (past ``MAX_COLOURED_SOURCES`` sources, the least
-        frequent share one colour, and the hover names each point's source); ``customdata`` is
-        ``[row position in around, n_sentences]``, so no raw name enters the figure.
+        One trace per colour and thin/enough; ``customdata`` is ``[row position in around, n_sentences,
+        escaped source or group]``, the hover names the source or group. The legend sits above the plot.
     """
     rows = around.reset_index(drop=True)
-    grouped = rows["source"].nunique() > MAX_COLOURED_SOURCES
-    rows = rows.assign(row=rows.index, entity_label=escaped(rows["canonical"]),
-                       source_label=escaped(top_sources(rows["source"], keep=MAX_COLOURED_SOURCES)),
-                       source_name=escaped(rows["source"]), marker=np.where(rows["thin"], "thin", "3+ sentences"))
+    groups = top_sources(rows["source"], keep=MAX_COLOURED_SOURCES) if colour == "source" else rows[colour]
+    order = group_order(groups)
+    rows = rows.assign(row=rows.index, entity_label=escaped(rows["canonical"]), source_label=escaped(groups),
+                       source_name=escaped(rows[colour]), marker=np.where(rows["thin"], "thin", "3+ sentences"))
     figure = px.scatter(rows, x=metric, y="entity_label", color="source_label", size="n_sentences",
                         symbol="marker", symbol_map={"thin": "circle-open", "3+ sentences": "circle"},
-                        custom_data=["row", "n_sentences"], hover_name="source_name" if grouped else None,
+                        custom_data=["row", "n_sentences", "source_name"],
                         render_mode="webgl" if len(rows) > GL_POINTS else "auto",
+                        category_orders={"source_label": escaped_list(order)},
+                        color_discrete_map={html.escape(str(g)): c for g, c in group_colours(order).items()}
+                        if colour != "source" else None,
                         labels={metric: label, "entity_label": "", "source_label": ""})
-    figure.update_traces(hovertemplate=("%{hovertext} · " if grouped else "")
-                         + "%{y}: %{x:.2f} over %{customdata[1]} sentences<extra></extra>")
-    figure.update_layout(margin={"t": 10}, legend_orientation="h", height=160 + 40 * n_entities)
+    figure.update_traces(hovertemplate="<b>%{customdata[2]}</b> · %{y}: %{x:.2f} over %{customdata[1]} sentences"
+                                       "<extra></extra>")
+    figure.update_layout(margin={"t": 10}, legend={**TOP_LEGEND, "title_text": ""}, height=160 + 40 * n_entities)
     return figure
 
 
@@ -211,6 +233,6 @@ def disagreement_figure(compared: pd.DataFrame) -> go.Figure:
                         labels={"polarity": "TextBlob polarity", "vader_compound": "VADER compound", "kind": ""},
                         color_discrete_map=AGREEMENT_COLOURS)
     figure.update_traces(hovertemplate="%{hovertext}<br>TextBlob %{x:.2f} · VADER %{y:.2f}<extra></extra>")
-    figure.update_layout(margin={"t": 10}, legend_orientation="h", xaxis_range=[-1.05, 1.05],
+    figure.update_layout(margin={"t": 10}, legend={**TOP_LEGEND, "title_text": ""}, xaxis_range=[-1.05, 1.05],
                          yaxis_range=[-1.05, 1.05])
     return figure

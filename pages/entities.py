@@ -7,7 +7,9 @@ import app_data
 import page_parts
 from analysis.entities.stats import choose_mentions, cooccurrence, mention_sentences, source_shares, top_entities
 from analysis.views.entities import share_table
+from analysis.views.groups import GROUPINGS, OTHER, TOP, default_grouping, group_order, grouping_options, source_groups
 from charts.entities import cooccurrence_figure, source_share_figure, top_entities_figure
+from charts.groups import members_text
 
 app_data.route_through_dashboard(__file__)
 
@@ -15,6 +17,7 @@ LABELS_KEY = "entities_labels"
 ROLL_UP_KEY = "entities_roll_up"
 DEMONYMS_KEY = "entities_demonyms"
 TOP_KEY = "entities_top"
+BY_KEY = "entities_by"
 LABEL_NAMES = {"PERSON": "people", "ORG": "organisations", "GPE": "countries, cities", "NORP": "groups (NORP)",
                "FAC": "facilities, venues", "LOC": "places", "EVENT": "events", "PRODUCT": "products",
                "LAW": "laws", "WORK_OF_ART": "works"}
@@ -87,17 +90,31 @@ if rows and rows[0] < len(top):
     show_sentences(mention_sentences(chosen, sentences, articles, entities=[name]), name)
 
 # -- source x entity -----------------------------------------------------------------------------------
-st.header("Who names whom, by source")
-st.caption("Each cell: the entity's mentions / all entity mentions in that source's articles (so a long or "
-           "name-heavy source does not dominate). Select a cell to read the sentences.")
-st.plotly_chart(share_figure, width="stretch", key="entities_heatmap")
+groups = st.session_state.get(app_data.SOURCE_GROUPS, {})
+by = page_parts.grouping_picker(key=BY_KEY, options=grouping_options(has_user_groups=any(groups.values())),
+                                default=app_data.view("entities_default_by", lambda t: default_grouping(t.articles)),
+                                help=f"With many sources, compare their outlets' countries or kinds: at most {TOP} "
+                                     f"groups by name, the rest as “{OTHER}”.")
+grouping = (by, tuple(sorted(groups.items())) if by == "groups" else ())
+what = GROUPINGS[by][1].lower()
+st.header(f"Who names whom, by {what}")
+st.caption(f"Each cell: the entity's mentions / all entity mentions in that {what}'s articles (so a long or "
+           f"name-heavy {what} does not dominate). Hover a cell for the outlets; select one to read the sentences.")
+names = top["canonical"].tolist()
+grouped, order, members = app_data.view("entities_grouped", lambda t, g: (
+    arts := t.articles.assign(group=source_groups(t.articles, by=by, groups=groups)),
+    group_order(arts["group"]), members_text(arts) if by != "source" else {}), grouping)
+shares = source_shares(chosen, grouped.assign(source=grouped["group"]), entities=names)
+st.plotly_chart(source_share_figure(shares, names=names, columns=order, members=members), width="stretch",
+                key="entities_heatmap")
+grid = share_table(shares, names=names, columns=order)
 st.dataframe(grid, key="entities_share_table", on_select="rerun", selection_mode="single-cell", hide_index=True,
              width="stretch")
 cell = page_parts.selected_cell("entities_share_table", grid)
 if cell and cell[1] != "Entity":
-    name, source = grid["Entity"].iloc[cell[0]], cell[1]
-    show_sentences(mention_sentences(chosen, sentences, articles, entities=[name], source=source),
-                   f"{name} in {source}")
+    name, group = grid["Entity"].iloc[cell[0]], cell[1]
+    show_sentences(mention_sentences(chosen, sentences, grouped[grouped["group"] == group], entities=[name]),
+                   f"{name} in {group}")
 
 # -- co-occurrence -------------------------------------------------------------------------------------
 st.header("Named together")

@@ -14,11 +14,13 @@ from analysis.framing import (
     role_matrix,
     role_names,
 )
-from analysis.framing.compare import OTHERS, assign_sides, evidence, term_sentences, with_groups
+from analysis.framing.compare import OTHERS, assign_sides, evidence, term_sentences
 from analysis.framing.distinctive import distinctive_terms_from_matrix, term_matrix
+from analysis.views.groups import OTHER, TOP, default_grouping, group_names, grouping_options, source_groups
 from analysis.tone.sentiment import SCORES, THIN, entity_tone
 from analysis.views.framing import at_most_sides, frame_share_table, label_speakers, voices_table
 from charts.framing import frame_profile_figure, hedge_figure
+from charts.groups import members_text
 
 app_data.route_through_dashboard(__file__)
 
@@ -28,8 +30,10 @@ PICK_KEY = "framing_pick"
 ENTITIES_KEY = "framing_entities"
 SIDE_A_KEY = "framing_side_a"
 MAX_EVIDENCE = 60
-#: Side by side, at most this many sides: the sources (or groups) with most articles, then "All others".
-MAX_SIDES = 12
+#: Side by side, at most this many sides: the picked sources (or groups) with most articles, then "All others".
+MAX_SIDES = TOP + 1
+#: What a grouping's groups are called.
+PLURALS = {"source": "sources", "country": "countries", "kind": "kinds", "groups": "groups"}
 esc = app_data.escape_markdown
 
 tables = app_data.current_tables()
@@ -47,28 +51,38 @@ if articles.empty:
 # -- what to compare -----------------------------------------------------------------------------------
 groups: dict[str, str] = st.session_state.setdefault(GROUPS_KEY, {})
 with st.expander("Groups of sources (e.g. by country or owner)", icon=":material/group_work:"):
-    st.caption("Give sources a group name to compare groups instead of single outlets. Sources left blank form "
-               "a group of their own. Kept for this session.")
+    st.caption("Give sources a group name, then compare by “Your groups”. Sources left blank form a group of "
+               "their own. Kept for this session.")
     sources = sorted(articles["source"].unique())
     edited = st.data_editor(pd.DataFrame({"source": sources, "group": [groups.get(s, "") for s in sources]}),
                             key="framing_groups_editor", disabled=["source"], hide_index=True, width="stretch")
     groups.update({s: (g or "").strip() for s, g in zip(edited["source"], edited["group"].fillna(""))})
 
-grouped = with_groups(articles, groups)
-by = st.radio("Compare", ["source", "group"], key=BY_KEY, horizontal=True,
-              format_func={"source": "Sources", "group": "Groups"}.get)
-options = sorted(grouped[by].unique())
-st.session_state[PICK_KEY] = [v for v in st.session_state.get(PICK_KEY, []) if v in options]
-chosen = st.multiselect(f"{'Sources' if by == 'source' else 'Groups'} to compare", options, key=PICK_KEY,
-                        placeholder="All, side by side", help="Pick one to compare it against all the others.")
+by = page_parts.grouping_picker(key=BY_KEY, options=grouping_options(has_user_groups=any(groups.values())),
+                                default=app_data.view("framing_default_by", lambda t: default_grouping(t.articles)),
+                                help="With many sources, compare their outlets' countries or kinds: at most "
+                                     f"{TOP} groups by name, the rest as “{OTHER}”.")
+many = PLURALS[by]
 # Everything below depends on the corpus, filters and these choices only: computed once per combination.
-choice = (by, tuple(chosen), tuple(sorted(groups.items())))
-arts = app_data.view("framing_sides", lambda t, c: at_most_sides(assign_sides(grouped, by=by, chosen=chosen),
-                                                                 max_sides=MAX_SIDES, others=OTHERS), choice)
-sides = sorted(arts["side"].unique(), key=lambda s: (s == OTHERS, s))
-if not chosen and len(options) > MAX_SIDES:
-    st.caption(f"Side by side: the {MAX_SIDES - 1} {by}s with most articles, and all {len(options) - MAX_SIDES + 1:,} "
-               f"others together. Pick {by}s above to compare others.")
+grouping = (by, tuple(sorted(groups.items())) if by == "groups" else ())
+grouped = app_data.view("framing_grouped", lambda t, g: t.articles.assign(
+    group=group_names(t.articles, by=by, groups=groups), top=source_groups(t.articles, by=by, groups=groups)),
+    grouping)
+options = sorted(grouped["group"].unique())
+st.session_state[PICK_KEY] = [v for v in st.session_state.get(PICK_KEY, []) if v in options]
+chosen = st.multiselect(f"{many.capitalize()} to compare", options,
+                        key=PICK_KEY, placeholder=f"All, side by side (the {TOP} largest and “{OTHER}”)",
+                        help="Pick one to compare it against all the others.")
+choice = (*grouping, tuple(chosen))
+arts = app_data.view("framing_sides", lambda t, c: at_most_sides(assign_sides(grouped, by="group", chosen=chosen),
+                                                                 max_sides=MAX_SIDES, others=OTHERS)
+                     if chosen else grouped.assign(side=grouped["top"]), choice)
+sizes = arts["side"].value_counts()
+sides = sorted(sizes.index, key=lambda s: (s in (OTHER, OTHERS), -sizes[s], str(s)))
+members = app_data.view("framing_members", lambda t, c: members_text(arts, column="side"), choice)
+if not chosen and len(options) > len(sides):
+    st.caption(f"Side by side: the {len(sides) - 1} {many} with most articles, and the other "
+               f"{len(options) - len(sides) + 1:,} together as “{OTHER}”. Pick {many} above to compare others.")
 sents = app_data.view("framing_sents", lambda t, c: t.sentences[t.sentences["article_id"].isin(arts["article_id"])],
                       choice)
 if len(chosen) == 1:
@@ -88,12 +102,14 @@ def show_evidence(keys: pd.DataFrame, heading: str, *, extra: tuple[str, ...] = 
 st.header("What the story is about")
 labels = frame_labels()
 profile, frames_chart, frame_table = app_data.view("framing_frames", lambda t, c: (
-    profile := frame_profile(t.frames, sents, arts, by="side"), frame_profile_figure(profile, labels=labels, sides=sides),
+    profile := frame_profile(t.frames, sents, arts, by="side"),
+    frame_profile_figure(profile, labels=labels, sides=sides, members=members),
     frame_share_table(profile, labels=labels, sides=sides)), choice)
 picked = st.plotly_chart(frames_chart, key="framing_frames_chart",
                          on_select="rerun", selection_mode="points", width="stretch")
-st.caption("Each bar: sentences carrying the frame / all sentences of that side. A sentence can carry several "
-           "frames or none. The codebook is analysis/data/frames_codebook.json.")
+st.caption("Each cell: the share of the side's sentences that carry the frame (hover for the count and the "
+           "outlets; the most carried frames on top). A sentence can carry several frames or none. The codebook is "
+           "analysis/data/frames_codebook.json.")
 st.dataframe(frame_table, key="framing_frames_table", on_select="rerun", selection_mode="single-cell",
              hide_index=True, width="stretch")
 points = page_parts.picked_points(picked)

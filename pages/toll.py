@@ -19,6 +19,7 @@ from analysis.views.toll import (
     source_day_table,
     summary_sections,
 )
+from analysis.views.groups import FEW_SOURCES, GROUPINGS, default_grouping, grouping_options, source_groups
 from charts.toll import toll_chart
 
 app_data.route_through_dashboard(__file__)
@@ -29,6 +30,7 @@ POINT_KEY = "toll_point"
 TRACE_IDS_KEY = "toll_trace_point_ids"
 PERIOD_KEY = "toll_period"
 FOLLOW_UP_KEY = "toll_show_follow_up"
+BY_KEY = "toll_by"
 KIND_LABELS = {"contradiction": "Later report, lower total", "same_day_disagreement": "Same-day disagreement",
                "revision": "Revision inside one article"}
 MAX_PAIRS_SHOWN = 25
@@ -104,15 +106,27 @@ if n_follow_up:
                                help="The chart opens on the main period of the event; later articles that "
                                     "restate its toll are drawn after it.")
 
+# Colour: the source with up to 8 sources, else a group (outlet country or kind, the user's groups) shared
+# with the comparison pages; the source stays in the hover.
+groups = st.session_state.get(app_data.SOURCE_GROUPS, {})
+by = page_parts.grouping_picker(key=BY_KEY, options=grouping_options(has_user_groups=any(groups.values())),
+                                default=app_data.view("toll_default_by", lambda t: default_grouping(t.articles)),
+                                help="What the colours stand for: at most 8 groups and “other”.")
+grouping = (by, tuple(sorted(groups.items())) if by == "groups" else ())
 
-def _chart_view(t, c: str, p: int, later: bool):
+
+def _chart_view(t, c: str, p: int, later: bool, g: tuple):
     in_period = _period_timeline(t, p)
     data = in_period[in_period["category"] == c]
-    return (toll_chart(in_period, t.articles, category=c, show_follow_up=later), data, data.to_csv(index=False),
+    colour = None if g[0] == "source" and t.articles["source"].nunique() <= FEW_SOURCES else dict(zip(
+        t.articles["article_id"], source_groups(t.articles, by=g[0], groups=groups)))
+    return (toll_chart(in_period, t.articles, category=c, show_follow_up=later, groups=colour,
+                       colour_title=GROUPINGS[g[0]][1]), data, data.to_csv(index=False),
             source_day_table(data, category=c))
 
 
-chart, chart_data, chart_csv, grid = app_data.view("toll_chart", _chart_view, category, period, show_follow_up)
+chart, chart_data, chart_csv, grid = app_data.view("toll_chart", _chart_view, category, period, show_follow_up,
+                                                   grouping)
 points, band, figure = chart.points, chart.band, chart.figure
 if points.empty:
     st.info(f"No article reports a figure for “{label.lower()}”. Pick another category above.")

@@ -7,6 +7,7 @@ import app_data
 import page_parts
 from analysis.entities.stats import mention_sentences, top_entities
 from analysis.tone.sentiment import THIN, article_tone, disagreement, entity_tone, section_tone, source_tone
+from analysis.views.groups import GROUPINGS, OTHER, TOP, default_grouping, grouping_options, source_groups
 from analysis.views.tone import opposite_calls, sentences_with_articles
 from charts.tone import (
     MAX_DOTS,
@@ -22,6 +23,7 @@ app_data.route_through_dashboard(__file__)
 METRIC_KEY = "tone_metric"
 ARTICLE_KEY = "tone_article"
 ENTITIES_KEY = "tone_entities"
+BY_KEY = "tone_by"
 METRICS = {"polarity": "TextBlob polarity (-1..1)", "vader_compound": "VADER compound (-1..1)",
            "subjectivity": "TextBlob subjectivity (0..1)"}
 MAX_EVIDENCE = 60
@@ -49,9 +51,18 @@ if sentences.empty:
 
 metric = st.radio("Score", list(METRICS), format_func=METRICS.get, key=METRIC_KEY, horizontal=True)
 label = METRICS[metric]
+groups = st.session_state.get(app_data.SOURCE_GROUPS, {})
+by = page_parts.grouping_picker(key=BY_KEY, options=grouping_options(has_user_groups=any(groups.values())),
+                                default=app_data.view("tone_default_by", lambda t: default_grouping(t.articles)),
+                                help=f"With many sources, compare their outlets' countries or kinds: at most {TOP} "
+                                     f"groups by name, the rest as “{OTHER}”. Hover a point for its source.")
+grouping = (by, tuple(sorted(groups.items())) if by == "groups" else ())
 titles, source_of, scored = app_data.view("tone_scored", lambda t: (
     t.articles.set_index("article_id")["title"], t.articles.set_index("article_id")["source"],
     sentences_with_articles(t.sentences, t.articles)))
+group_of, grouped_scored = app_data.view("tone_grouped", lambda t, g: (
+    labels := pd.Series(source_groups(t.articles, by=by, groups=groups).to_numpy(), index=t.articles["article_id"]),
+    scored.assign(group=scored["article_id"].map(labels))), grouping)
 
 
 def show_sentences(found: pd.DataFrame, heading: str) -> None:
@@ -71,8 +82,9 @@ def sentence_rows(keys: list) -> pd.DataFrame:
 
 
 # -- per source ----------------------------------------------------------------------------------------
-st.header("By source")
-spread = app_data.view("tone_spread", lambda t, m: source_spread_figure(scored, metric=m, label=METRICS[m]), metric)
+st.header(f"By {GROUPINGS[by][1].lower()}")
+spread = app_data.view("tone_spread", lambda t, m, g: source_spread_figure(grouped_scored, metric=m, label=METRICS[m],
+                                                                           rows="group"), metric, grouping)
 event = st.plotly_chart(spread, key="tone_sources_chart", on_select="rerun",
                         selection_mode=("points", "box", "lasso"), width="stretch")
 if len(scored) > MAX_DOTS:
@@ -88,17 +100,19 @@ if keys:
 
 # -- over time -----------------------------------------------------------------------------------------
 st.header("Over publication time")
-tone = app_data.view("tone_articles", lambda t: article_tone(t.sentences).merge(
-    t.articles[["article_id", "source", "title", "published"]], on="article_id"))
+tone = app_data.view("tone_articles", lambda t, g: article_tone(t.sentences).merge(
+    t.articles[["article_id", "source", "title", "published"]], on="article_id").assign(
+    group=lambda d: d["article_id"].map(group_of)), grouping)
 dated = tone[tone["published"].notna()]
 if dated.empty:
     st.caption("No article has a publication date.")
 else:
-    over_time = app_data.view("tone_time", lambda t, m: tone_over_time_figure(dated, metric=m, label=METRICS[m]),
-                              metric)
+    over_time = app_data.view("tone_time", lambda t, m, g: tone_over_time_figure(dated, metric=m, label=METRICS[m],
+                                                                                colour="group"), metric, grouping)
     event = st.plotly_chart(over_time, key="tone_time_chart",
                             on_select="rerun", selection_mode="points", width="stretch")
-    st.caption("One point per article: its length-weighted mean; point size is its number of sentences.")
+    st.caption("One point per article: its length-weighted mean; point size is its number of sentences; colour "
+               f"its {GROUPINGS[by][1].lower()} (hover for the source).")
     picked = [k[0] for k in page_parts.picked_points(event)]
     if picked:
         found = scored[scored["article_id"].isin(picked)].sort_values(["article_id", "idx"])
@@ -126,9 +140,9 @@ if choice is not None:
                  column_config={"section": st.column_config.TextColumn(help="'' is the text before any heading")})
 
 # -- around entities -----------------------------------------------------------------------------------
-st.header("Around entities, by source")
-st.caption("Mean score of the sentences that name the entity (a sentence counts once), per source. Hollow: "
-           f"fewer than {THIN} sentences.")
+st.header(f"Around entities, by {GROUPINGS[by][1].lower()}")
+st.caption(f"Mean score of the sentences that name the entity (a sentence counts once), per "
+           f"{GROUPINGS[by][1].lower()}. Hollow: fewer than {THIN} sentences.")
 if mentions.empty:
     st.caption("No named entities in these articles.")
 else:
@@ -136,22 +150,24 @@ else:
                            .tolist())
     st.session_state[ENTITIES_KEY] = [e for e in st.session_state.get(ENTITIES_KEY, ranked[:6]) if e in ranked]
     picked_entities = st.multiselect("Entities", ranked, key=ENTITIES_KEY)
-    around = app_data.view("tone_around", lambda t, picked: entity_tone(
-        t.mentions[t.mentions["canonical"].isin(picked)], t.sentences, t.articles, by="source"), tuple(picked_entities))
+    around = app_data.view("tone_around", lambda t, picked, g: entity_tone(
+        t.mentions[t.mentions["canonical"].isin(picked)], t.sentences,
+        t.articles.assign(group=t.articles["article_id"].map(group_of)), by="group"),
+        tuple(picked_entities), grouping)
     if around.empty:
         st.caption("Pick one or more entities.")
     else:
-        event = st.plotly_chart(app_data.view("tone_around_chart", lambda t, picked, m: entity_tone_figure(
-                                    around, metric=m, label=METRICS[m], n_entities=len(picked)),
-                                    tuple(picked_entities), metric),
+        event = st.plotly_chart(entity_tone_figure(around, metric=metric, label=label,
+                                                   n_entities=len(picked_entities), colour="group"),
                                 key="tone_entities_chart", on_select="rerun", selection_mode="points", width="stretch")
-        st.dataframe(around[["canonical", "source", *METRICS, "n_sentences", "n_mentions", "thin"]],
-                     hide_index=True, width="stretch")
+        st.dataframe(around[["canonical", "group", *METRICS, "n_sentences", "n_mentions", "thin"]],
+                     hide_index=True, width="stretch",
+                     column_config={"group": st.column_config.TextColumn(GROUPINGS[by][1])})
         chosen = [int(k[0]) for k in page_parts.picked_points(event) if int(k[0]) < len(around)]
         if chosen:
-            entity, source = around["canonical"].iloc[chosen[0]], around["source"].iloc[chosen[0]]
-            show_sentences(mention_sentences(mentions, sentences, articles, entities=[entity], source=source),
-                           f"{entity} in {source}")
+            entity, group = around["canonical"].iloc[chosen[0]], around["group"].iloc[chosen[0]]
+            members = articles[articles["article_id"].map(group_of) == group]
+            show_sentences(mention_sentences(mentions, sentences, members, entities=[entity]), f"{entity} in {group}")
 
 # -- disagreement --------------------------------------------------------------------------------------
 st.header("Where TextBlob and VADER disagree")

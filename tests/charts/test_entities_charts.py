@@ -65,7 +65,7 @@ def test_share_heatmap_rows_follow_the_names_and_columns_the_sources():
     heat = figure.data[0]
     assert (list(heat.x), list(heat.y)) == (["A", "B"], ["Moscow", "Kyiv"])
     assert heat.z.tolist() == [[1.0, 0.25], [0.0, 0.75]]
-    assert heat.customdata.tolist() == [[2, 1], [0, 3]]
+    assert [[cell[0] for cell in row] for row in heat.customdata.tolist()] == [[2, 1], [0, 3]]
     assert figure.layout.coloraxis.colorbar.tickformat == ".0%"
     assert figure.layout.height == 140 + 24 * 2
 
@@ -103,3 +103,19 @@ def test_figures_leave_their_input_alone():
     before = table.copy()
     top_entities_figure(table)
     pd.testing.assert_frame_equal(table, before)
+
+
+def test_share_heatmap_columns_in_group_order_with_their_outlets_on_hover():
+    rows = shares(("Russia", "Kyiv", 3, 4), ("other", "Kyiv", 1, 4), ("India", "Kyiv", 2, 2))
+    figure = source_share_figure(rows, names=["Kyiv"], columns=["Russia", "India", "other"],
+                                 members={"Russia": "tass.ru, rt.com", "other": HOSTILE})
+    heat = figure.data[0]
+    assert list(heat.x) == ["Russia", "India", "other"]
+    assert heat.customdata.tolist() == [[[3, "tass.ru, rt.com"], [2, ""], [1, ESCAPED]]]
+    assert "%{customdata[1]}" in heat.hovertemplate
+    assert_escaped(figure)
+
+
+def test_top_entities_legend_above_the_plot():
+    legend = top_entities_figure(top(("Moscow", "GPE", 5), ("Interpol", "ORG", 4))).layout.legend
+    assert (legend.orientation, legend.yanchor, legend.y) == ("h", "bottom", 1.02)

@@ -1,11 +1,11 @@
-"""Framing figures: frame shares per side in codebook order, hedging bars per side, escaped side names."""
+"""Framing figures: frame shares per side as a sorted heatmap, hedging bars per side, escaped side names."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from charts.framing import frame_profile_figure, hedge_figure, hedge_rows
+from charts.framing import _two_lines, frame_order, frame_profile_figure, hedge_figure, hedge_rows
 from tests.charts.figure_text import ESCAPED, HOSTILE, assert_escaped
 
 LABELS = {"blame": "Blame", "human": "Human cost", "security": "Security"}
@@ -26,34 +26,48 @@ TWO_SIDES = profile(("A", "blame", 1, 4), ("A", "human", 2, 4), ("A", "security"
                     ("B", "blame", 3, 6), ("B", "human", 0, 6), ("B", "security", 6, 6))
 
 
-@pytest.mark.parametrize("sides", [["A"], ["A", "B"], ["A", "B", "C", "D"]])
-def test_frame_profile_height_grows_with_the_sides(sides):
-    figure = frame_profile_figure(TWO_SIDES, labels=LABELS, sides=sides)
-    assert figure.layout.height == pytest.approx(140 + 26 * len(LABELS) * len(sides) ** 0.8)
-
-
-def test_frame_profile_one_trace_per_side_with_counts_as_text():
+def test_frame_heatmap_frames_sorted_by_how_much_they_are_carried():
     figure = frame_profile_figure(TWO_SIDES, labels=LABELS, sides=["A", "B"])
-    assert [(t.name, list(t.y), list(t.text)) for t in figure.data] == [
-        ("A", ["Blame", "Human cost", "Security"], ["1/4", "2/4", "0/4"]),
-        ("B", ["Blame", "Human cost", "Security"], ["3/6", "0/6", "6/6"]),
-    ]
-    assert figure.data[1].customdata.tolist() == [["B", "blame"], ["B", "human"], ["B", "security"]]
-    assert figure.layout.barmode == "group"
+    heat, cells = figure.data
+    assert (heat.type, cells.type) == ("heatmap", "scatter")
+    # security 6 sentences, blame 4, human 2: the most carried frame on the top row
+    assert list(heat.y) == ["Security", "Blame", "Human cost"] and list(heat.x) == ["A", "B"]
+    assert heat.z.tolist() == [[0.0, 1.0], [0.25, 0.5], [0.5, 0.0]]
+    assert figure.layout.yaxis.autorange == "reversed"
+    assert frame_order(TWO_SIDES, labels=LABELS) == ["security", "blame", "human"]
 
 
-def test_frame_profile_frames_in_codebook_order_from_the_top():
-    shuffled = TWO_SIDES.sample(frac=1, random_state=3)
-    figure = frame_profile_figure(shuffled, labels=LABELS, sides=["A", "B"])
-    assert list(reversed(figure.layout.yaxis.categoryarray)) == list(LABELS.values())
-    assert (figure.layout.xaxis.title.text, figure.layout.yaxis.title.text) == ("Share of sentences", "")
-    assert figure.layout.xaxis.tickformat == ".0%"
+def test_frame_heatmap_one_selectable_cell_per_frame_and_side():
+    figure = frame_profile_figure(TWO_SIDES, labels=LABELS, sides=["B", "A"])
+    cells = figure.data[1]
+    assert [list(c) for c in cells.customdata] == [["B", "security"], ["A", "security"], ["B", "blame"], ["A", "blame"],
+                                         ["B", "human"], ["A", "human"]]
+    assert list(cells.x) == ["B", "A"] * 3
+    assert cells.hovertext[0] == "Security — B: 6/6 sentences (100%)"
+    assert figure.data[0].hoverinfo == "skip"
+
+
+@pytest.mark.parametrize("n_sides", [1, 9, 100])
+def test_frame_heatmap_size_depends_on_the_frames_not_the_sides(n_sides):
+    sides = [f"s{i}" for i in range(n_sides)]
+    rows = profile(*[(side, frame, i % 3, 3) for i, side in enumerate(sides) for frame in LABELS])
+    figure = frame_profile_figure(rows, labels=LABELS, sides=sides)
+    assert figure.layout.height == 160 + 34 * len(LABELS)
+    assert len(figure.data) == 2 and len(figure.data[1].x) == n_sides * len(LABELS)
+    assert not figure.layout.showlegend and all(t.showlegend in (None, False) for t in figure.data[1:])
+
+
+def test_frame_heatmap_hover_names_the_sources_of_a_group():
+    figure = frame_profile_figure(TWO_SIDES, labels=LABELS, sides=["A", "B"], members={"A": "tass.ru, rt.com +2 more"})
+    assert figure.data[1].hovertext[0] == "Security — A: 0/4 sentences (0%)<br>tass.ru, rt.com +2 more"
+    assert figure.data[1].hovertext[1] == "Security — B: 6/6 sentences (100%)"
 
 
 def test_frame_profile_escapes_the_side_but_keeps_it_raw_for_selection():
-    figure = frame_profile_figure(profile((HOSTILE, "blame", 1, 2)), labels=LABELS, sides=[HOSTILE])
-    assert figure.data[0].name == ESCAPED
-    assert figure.data[0].customdata.tolist() == [[HOSTILE, "blame"]]  # read back by the page, never rendered
+    figure = frame_profile_figure(profile((HOSTILE, "blame", 1, 2)), labels=LABELS, sides=[HOSTILE],
+                                  members={HOSTILE: HOSTILE})
+    assert list(figure.data[0].x) == [ESCAPED]
+    assert list(figure.data[1].customdata[0]) == [HOSTILE, "blame"]  # read back by the page, never rendered
     assert_escaped(figure, leave_out=("customdata",))
 
 
@@ -77,3 +91,17 @@ def test_hedge_bars_escape_the_side():
     assert list(figure.data[0].x) == [ESCAPED]
     assert figure.data[0].customdata.tolist() == [[HOSTILE, "epistemic"]]
     assert_escaped(figure, leave_out=("customdata",))
+
+
+def test_hedge_legend_sits_above_the_plot():
+    legend = hedge_figure(density(("A", 1.0, 2.0))).layout.legend
+    assert (legend.orientation, legend.yanchor, legend.y) == ("h", "bottom", 1.02)
+
+
+@pytest.mark.parametrize("label, expected", [
+    ("Misinformation", "Misinformation"),
+    ("Perpetrators & terrorism", "Perpetrators &amp;<br>terrorism"),
+    ("International reaction & solidarity", "International<br>reaction &amp; solidarity"),
+])
+def test_frame_labels_wrap_once_to_leave_the_cells_room(label, expected):
+    assert _two_lines(label) == expected

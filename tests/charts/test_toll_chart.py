@@ -6,7 +6,8 @@ import pandas as pd
 
 from analysis.timeline.bands import summary_band
 from analysis.timeline.points import build_timeline
-from charts.toll import chart_points, toll_figure
+from analysis.views.groups import OTHER
+from charts.toll import OTHER_SOURCES_COLOUR, chart_points, toll_figure
 from tests.timeline.helpers import article, figure, tables
 
 
@@ -161,3 +162,24 @@ def test_hover_wrapping_matches_textwrap():
     for width in (20, 60):
         for text in texts:
             assert _wrap(text, width) == textwrap.wrap(text, width), text
+
+
+def test_colour_by_group_at_most_eight_and_other_with_the_source_kept():
+    arts = [article(f"a{i}", f"2024-03-{22 + i % 5}", source=f"s{i}.example", killed=(60 + i, "exact", False))
+            for i in range(40)]
+    a, f = tables(arts, [])
+    timeline = build_timeline(a, f)
+    groups = {f"a{i}": f"C{i % 10}" if i % 10 < 8 else OTHER for i in range(40)}
+    pts = chart_points(timeline, category="killed", groups=groups)
+    assert pts["group"].nunique() == 9 and pts["colour"].nunique() == 9
+    assert set(pts.loc[pts["group"] == OTHER, "colour"]) == {OTHER_SOURCES_COLOUR}
+    assert pts["hover"].str.contains("s1.example").any()  # the hover still names the source
+    fig = toll_figure(pts, summary_band(timeline, category="killed"), category="killed", colour_title="Outlet country")
+    legend = [t.name for t in fig.data if t.showlegend and t.legend in (None, "legend")]
+    assert len(legend) == 9 and legend[-1] == "other (8 sources)"
+    assert fig.layout.legend.title.text == "" and fig.layout.meta["colour_title"] == "Outlet country"
+
+
+def test_colour_by_source_unchanged_without_groups():
+    pts, _ = points_of([article(c, "2023-04-01", source=c.upper(), killed=(7, "exact", False)) for c in "abc"])
+    assert pts["group"].tolist() == pts["source"].tolist() and pts["colour"].nunique() == 3

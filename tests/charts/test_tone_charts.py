@@ -6,6 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from analysis.views.groups import OTHER
+from charts.groups import OTHER_COLOUR
+
 from analysis.tone.sentiment import disagreement
 from charts.tone import (
     along_article_figure,
@@ -90,7 +93,7 @@ def test_tone_over_time_one_trace_per_source_and_thinness(rows, traces):
 
 def test_tone_over_time_escapes_source_and_title():
     figure = tone_over_time_figure(articles(("a", HOSTILE, HOSTILE, 4, False)), metric="polarity", label="TextBlob")
-    assert figure.data[0].customdata.tolist() == [["a", ESCAPED]]
+    assert figure.data[0].customdata.tolist() == [["a", ESCAPED, ESCAPED]]
     assert_escaped(figure)
 
 
@@ -119,7 +122,7 @@ def test_entity_tone_rows_by_position_and_height_by_entities(n_entities):
     figure = entity_tone_figure(rows.set_axis([7, 3, 9]), metric="polarity", label="TextBlob",
                                 n_entities=n_entities)
     assert {t.name: t.customdata.tolist() for t in figure.data} == {
-        "Wire, 3+ sentences": [[0, 4], [2, 3]], "Post, thin": [[1, 1]]}
+        "Wire, 3+ sentences": [[0, 4, "Wire"], [2, 3, "Wire"]], "Post, thin": [[1, 1, "Post"]]}
     assert figure.layout.height == 160 + 40 * n_entities
     assert (figure.layout.xaxis.title.text, figure.layout.yaxis.title.text) == ("TextBlob", "")
 
@@ -153,3 +156,35 @@ def test_disagreement_colours_by_agreement_and_escapes_the_hover():
     assert (figure.layout.xaxis.title.text, figure.layout.yaxis.title.text) == ("TextBlob polarity", "VADER compound")
     assert figure.layout.xaxis.range == figure.layout.yaxis.range == (-1.05, 1.05)
     assert_escaped(figure)
+
+
+def test_tone_over_time_by_group_colours_nine_at_most_and_names_the_source():
+    rows = articles(*[(f"a{i}", f"s{i}.example", f"Title {i}", 4, False) for i in range(40)])
+    groups = pd.Series([f"C{i % 12}" if i % 12 < 8 else OTHER for i in range(40)], index=rows.index)
+    figure = tone_over_time_figure(rows.assign(group=groups), metric="polarity", label="TextBlob", colour="group")
+    names = [t.name.split(",")[0] for t in figure.data]
+    assert len(set(names)) == 9 and names[-1] == OTHER
+    colours = {t.name.split(",")[0]: t.marker.color for t in figure.data}
+    assert colours[OTHER] == OTHER_COLOUR and len(set(colours.values())) == 9
+    assert "customdata[2]" in figure.data[0].hovertemplate
+    assert {row[2] for t in figure.data for row in t.customdata} == {f"s{i}.example" for i in range(40)}
+    assert (figure.layout.legend.orientation, figure.layout.legend.yanchor, figure.layout.legend.y) == \
+        ("h", "bottom", 1.02)
+
+
+def test_source_spread_rows_by_group_other_last():
+    rows = sentences(*[(f"s{i}", f"a{i}", 0, 0.1, 0.2) for i in range(30)])
+    groups = pd.Series(["Russia"] * 20 + ["India"] * 6 + [OTHER] * 4, index=rows.index)
+    figure = source_spread_figure(rows.assign(group=groups), metric="polarity", label="TextBlob", rows="group")
+    assert [t.name for t in figure.data[:-1]] == ["Russia", "India", OTHER]
+    assert list(figure.layout.yaxis.ticktext) == ["Russia", "India", OTHER]
+    assert figure.layout.yaxis.autorange == "reversed"  # largest on top, "other" at the bottom
+    assert figure.data[-1].text[0].startswith("s0 · sentence 0")  # each dot's hover names its source
+
+
+def test_entity_tone_by_group_hover_names_the_group():
+    rows = around(("Wire", "Kyiv", -0.2, 4), ("Post", "Kyiv", 0.1, 1)).assign(group=["Russia", OTHER])
+    figure = entity_tone_figure(rows, metric="polarity", label="TextBlob", n_entities=1, colour="group")
+    assert {t.name: t.customdata.tolist() for t in figure.data} == {
+        "Russia, 3+ sentences": [[0, 4, "Russia"]], f"{OTHER}, thin": [[1, 1, OTHER]]}
+    assert figure.data[1].marker.color == OTHER_COLOUR

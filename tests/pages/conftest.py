@@ -22,3 +22,20 @@ def open_page():
         return app
 
     return open_
+
+
+@pytest.fixture(scope="session")
+def open_many_outlets():
+    """A factory: ``open_many_outlets("pages/framing.py")`` opens the page on a corpus of 24 articles from 20
+    outlets in 15 countries (``tests.pages.many_outlets``) as this session's own corpus."""
+    from tests.pages.many_outlets import many_outlets_corpus
+
+    def open_(page: str) -> AppTest:
+        app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+        app.session_state["active_corpus"] = many_outlets_corpus()
+        app.run()
+        app.switch_page(page).run()
+        assert not app.exception, [e.value for e in app.exception]
+        return app
+
+    return open_

@@ -83,3 +83,18 @@ def test_selecting_a_pair_shows_sentences_naming_both(page):
     evidence = table_with(page, "sentence")
     assert len(evidence) == pairs["n_sentences"].iloc[0]
     select(page, "entities_pairs_table")
+
+
+def test_many_outlets_share_by_country_and_a_group_cell_shows_its_outlets_sentences(open_many_outlets):
+    app = open_many_outlets("pages/entities.py")
+    assert app.radio(key="entities_by").value == "country"
+    assert "Who names whom, by outlet country" in [h.value for h in app.header]
+    grid = next(d.value for d in app.dataframe if "Entity" in d.value.columns)
+    assert len(grid.columns) == 1 + 9 and grid.columns[-1] == "other"
+    select(app, "entities_share_table", cells=[[0, "other"]])
+    evidence = next(d.value for d in app.dataframe if "sentence" in d.value.columns)
+    assert evidence["source"].nunique() > 1  # the group's sentences, each with its own source
+    app.radio(key="entities_by").set_value("source").run()
+    assert not app.exception
+    grid = next(d.value for d in app.dataframe if "Entity" in d.value.columns)
+    assert len(grid.columns) == 1 + 9 and "reuters.com" in grid.columns  # 8 sources with most articles + other

@@ -1,4 +1,6 @@
-"""The Framing page: choosing sources or groups changes what is compared."""
+"""The Framing page: choosing sources or groups changes what is compared; many outlets compare by country."""
+
+import json
 
 import pytest
 
@@ -46,8 +48,10 @@ def sentence_total(cell: str) -> int:
 def test_groups_of_sources(page):
     sources = page.multiselect(key="framing_pick").options
     per_source = frames_table(page).iloc[0]
+    assert page.radio(key="framing_by").options == ["Source", "Outlet country", "Outlet kind"]
     page.session_state["framing_groups"] = {sources[0]: "Group A", sources[1]: "Group A"}
-    page.radio(key="framing_by").set_value("group").run()
+    page.run()
+    page.radio(key="framing_by").set_value("groups").run()
     assert not page.exception
     options = page.multiselect(key="framing_pick").options
     assert "Group A" in options and sources[0] not in options and sources[2] in options
@@ -68,3 +72,28 @@ def test_a_tone_cell_shows_the_sentences_behind_it(page):
     assert len(evidence) == tone["n_sentences"].iloc[0]
     assert set(evidence["side"]) == {tone["Side"].iloc[0]}
     assert evidence["polarity"].mean() == pytest.approx(tone["polarity"].iloc[0])
+
+
+def test_the_seeds_compare_source_by_source(page):
+    assert page.radio(key="framing_by").value == "source"
+    chart = page.get("plotly_chart")[0]
+    heat = json.loads(chart.proto.spec)["data"][0]
+    assert heat["type"] == "heatmap" and len(heat["x"]) == 5  # the five seeds, one column each
+
+
+def test_many_outlets_compare_by_country_at_most_eight_and_other(open_many_outlets):
+    app = open_many_outlets("pages/framing.py")
+    assert app.radio(key="framing_by").value == "country"
+    table = frames_table(app)
+    assert len(table.columns) == 1 + 9 and table.columns[-1] == "other"
+    assert {"United Kingdom", "Russia"} <= set(table.columns)
+    assert any("together as “other”" in c.value for c in app.caption)
+    heat, cells = json.loads(app.get("plotly_chart")[0].proto.spec)["data"][:2]
+    assert len(heat["x"]) == 9 and any("reuters.com" in h for h in cells["hovertext"])
+    # the evidence of a group's cell names each sentence's own source
+    app.session_state["framing_frames_table"] = {"selection": {"rows": [], "columns": [],
+                                                               "cells": [[0, "other"]]}}
+    app.run()
+    evidence = next(d.value for d in app.dataframe if {"sentence", "side", "source"} <= set(d.value.columns))
+    assert set(evidence["side"]) == {"other"} and evidence["source"].nunique() > 1
+

@@ -265,3 +265,13 @@ def test_seeds_through_the_dashboard(open_page):
     app.radio(key="toll_category").set_value("injured").run()
     assert len({pid.split("-")[0] for _, _, pid in plotted(chart(app))}) >= 1
     assert len(plotted(chart(app))) == 3
+
+
+def test_many_outlets_colour_the_toll_by_country_in_nine_legend_entries(open_many_outlets):
+    app = open_many_outlets("pages/toll.py")
+    assert app.radio(key="toll_by").value == "country"
+    spec = json.loads(app.get("plotly_chart")[0].proto.spec)
+    legend = [t["name"] for t in spec["data"] if t.get("showlegend") and t.get("legend", "legend") == "legend"]
+    assert len(legend) == 9 and legend[-1].startswith("other (")
+    assert spec["layout"]["meta"]["colour_title"] == "Outlet country"
+    assert any("reuters.com" in str(t.get("hovertext", "")) for t in spec["data"])

@@ -1,4 +1,6 @@
-"""The Tone page: distributions per source, articles over time, along an article, entity tone, disagreement."""
+"""The Tone page: distributions per source or group, articles over time, along an article, entity tone, disagreement."""
+
+import json
 
 import pytest
 
@@ -67,5 +69,29 @@ def test_selecting_an_entity_point_shows_that_source_sentences(page):
                                                                "point_indices": [0], "box": [], "lasso": []}}
     page.run()
     assert not page.exception, [e.value for e in page.exception]
-    heading = f"Ukraine in {around['source'].iloc[0]}"
+    heading = f"Ukraine in {around['group'].iloc[0]}"  # the seeds compare source by source
     assert any(heading in m.value.replace("\\", "") for m in page.markdown)
+
+
+def test_a_grouping_chosen_on_framing_holds_on_tone(open_many_outlets):
+    app = open_many_outlets("pages/framing.py")
+    app.radio(key="framing_by").set_value("kind").run()
+    assert not app.exception
+    frames = next(d.value for d in app.dataframe if "Frame" in d.value.columns)
+    assert "state-owned or state-funded" in frames.columns
+    app.switch_page("pages/tone.py").run()
+    assert not app.exception and app.radio(key="tone_by").value == "kind"
+
+
+def test_many_outlets_tone_by_country_with_the_source_on_hover(open_many_outlets):
+    app = open_many_outlets("pages/tone.py")
+    assert app.radio(key="tone_by").value == "country"
+    assert [h.value for h in app.header][0] == "By outlet country"
+    charts = {c.proto.id: json.loads(c.proto.spec) for c in app.get("plotly_chart")}
+    spread = next(spec for spec in charts.values() if spec["data"][0]["type"] == "box")
+    assert [t["name"] for t in spread["data"][:-1]][-1] == "other" and len(spread["data"]) - 1 == 9
+    assert any("reuters.com" in text for text in spread["data"][-1]["text"])
+    over_time = next(spec for spec in charts.values() if spec["layout"].get("xaxis", {}).get("type") == "date"
+                     or "published" in json.dumps(spec["layout"].get("xaxis", {})))
+    assert len({t["name"].split(",")[0] for t in over_time["data"]}) <= 9
+    assert over_time["layout"]["legend"]["y"] == 1.02
