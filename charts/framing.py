@@ -81,7 +81,9 @@ def frame_profile_figure(profile: pd.DataFrame, *, labels: Mapping[str, str], si
         mode="markers", marker=dict(size=28, symbol="square", color="rgba(0,0,0,0)"), showlegend=False,
         customdata=[[side, frame] for side, frame in grid], hovertext=hover,
         hovertemplate="%{hovertext}<extra></extra>"))
-    figure.update_layout(margin=dict(t=10, l=10, r=10, b=40), height=160 + 34 * len(order),
+    # Rows tall enough for a two-line label; slanted side names take their own room above the cells.
+    slant = 0 if len(sides) <= 2 else min(140, 7 * max((len(str(side)) for side in sides), default=0))
+    figure.update_layout(margin=dict(t=10, l=10, r=10, b=40), height=120 + slant + 44 * len(order),
                          # every side labelled, slanted so neighbours never overlap on a narrow screen
                          xaxis=dict(side="top", tickangle=0 if len(sides) <= 2 else -45, automargin=True,
                                     tickmode="array", tickvals=x, ticktext=x),

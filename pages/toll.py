@@ -45,7 +45,7 @@ esc = app_data.escape_markdown
 
 st.title("Reported toll over time")
 st.caption("Each point is one article's headline figure, the total it gives as current for the whole event. "
-           "Colour: the source. Shape: what the words allow (exact, at least, about, a range). "
+           "Colour: the source, or the group chosen under “Compare by” (outlet country or kind, your groups). Shape: what the words allow (exact, at least, about, a range). "
            "Hover for the sentence; click a point to read it below.")
 
 if articles.empty:

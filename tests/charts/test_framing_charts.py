@@ -52,9 +52,19 @@ def test_frame_heatmap_size_depends_on_the_frames_not_the_sides(n_sides):
     sides = [f"s{i}" for i in range(n_sides)]
     rows = profile(*[(side, frame, i % 3, 3) for i, side in enumerate(sides) for frame in LABELS])
     figure = frame_profile_figure(rows, labels=LABELS, sides=sides)
-    assert figure.layout.height == 160 + 34 * len(LABELS)
+    longest = max(len(side) for side in sides)
+    assert figure.layout.height == 120 + (7 * longest if n_sides > 2 else 0) + 44 * len(LABELS)
     assert len(figure.data) == 2 and len(figure.data[1].x) == n_sides * len(LABELS)
     assert not figure.layout.showlegend and all(t.showlegend in (None, False) for t in figure.data[1:])
+
+
+def test_frame_heatmap_keeps_room_for_long_side_names_without_squeezing_the_rows():
+    sides = ["A wire service", "B", "C"]
+    rows = profile(*[(side, frame, 1, 3) for side in sides for frame in LABELS])
+    figure = frame_profile_figure(rows, labels=LABELS, sides=sides)
+    assert figure.layout.height - 120 - 44 * len(LABELS) == 7 * len(sides[0])
+    rows = profile(*[(side, frame, 1, 3) for side in [s * 20 for s in sides] for frame in LABELS])
+    assert frame_profile_figure(rows, labels=LABELS, sides=[s * 20 for s in sides]).layout.height == 120 + 140 + 44 * 3
 
 
 def test_frame_heatmap_hover_names_the_sources_of_a_group():
