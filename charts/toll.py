@@ -59,6 +59,8 @@ POINT_COLUMNS = ["point_id", "article_id", "figure_id", "replaced_by", "source",
                  "colour", "label", "short", "hover", "follow_up", "unconfirmed", "group"]
 #: Band steps further apart than this many days are not joined (the main period, then follow-up coverage).
 BAND_GAP_DAYS = 7
+#: The opening view reaches back to event dates at most this many days before the first report.
+EVENT_DATE_REACH_DAYS = 31
 #: The mark drawn around an unconfirmed figure.
 UNCONFIRMED_MARK = dict(symbol="diamond-open", color="#c62828")
 
@@ -567,9 +569,12 @@ def _layout(figure: go.Figure, points: pd.DataFrame, *, label: str, time_axis: s
         if not later.empty and not show_follow_up:
             _follow_up_note(figure, later)
         high_x = max(xs) if xs and not later.empty and not show_follow_up else None  # the opening view's end
+        # An event date long before the first report (a recap's "April 2000") is drawn but would squeeze
+        # the reports into a sliver, so it does not stretch the opening view.
+        low_x = min(xs) - pd.Timedelta(days=EVENT_DATE_REACH_DAYS) if xs else None
         xs += [pd.Timestamp(d) for d in event_rows.get("event_date", [])
-               if high_x is None or pd.Timestamp(d) <= high_x + pd.Timedelta(days=BAND_GAP_DAYS)] \
-            if not event_rows.empty else []
+               if (high_x is None or pd.Timestamp(d) <= high_x + pd.Timedelta(days=BAND_GAP_DAYS))
+               and (low_x is None or pd.Timestamp(d) >= low_x)] if not event_rows.empty else []
         axis = dict(title=dict(text="Published", standoff=4), type="date", tickformat="%b %d", gridcolor="#eeeeee")
         if xs:
             low, high = min(xs).normalize(), max(xs).normalize()

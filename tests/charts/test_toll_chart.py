@@ -122,6 +122,19 @@ def test_the_time_axis_opens_on_the_main_period_and_says_where_the_follow_up_is(
     assert pd.Timestamp("2023-11-20") in xs
 
 
+def test_an_event_date_years_before_the_first_report_is_drawn_but_does_not_stretch_the_view():
+    arts = [article("a1", "2016-03-01", source="a", event_date="2016-02-28", killed=(2, "exact", False)),
+            article("a2", "2016-03-03", source="b", event_date="2001-06-12", killed=(3, "exact", False))]
+    pts, timeline = points_of(arts)
+    fig = toll_figure(pts, summary_band(timeline, category="killed"), category="killed",
+                      event_dates=pd.DataFrame({"event_date": pd.to_datetime(["2016-02-28", "2001-06-12"]),
+                                                "event_date_text": ["on Sunday", "in June 2001"]}))
+    low, high = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+    assert pd.Timestamp("2016-01-01") < low <= pd.Timestamp("2016-02-28") and high < pd.Timestamp("2016-04-01")
+    stars = [pd.Timestamp(x) for t in fig.data if t.name == "event date (from the text)" for x in t.x]
+    assert pd.Timestamp("2001-06-12") in stars and fig.layout.xaxis.title.text == "Published (2016)"
+
+
 def test_the_band_is_not_drawn_across_the_months_before_the_follow_up():
     pts, band = _week_and_follow_up()
     fig = toll_figure(pts, band, category="killed")
