@@ -16,19 +16,11 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
-from analysis.views.framing import count_labels
+from analysis.views.framing import count_labels, frame_order
 from charts.groups import TOP_LEGEND
 from charts.text import escaped, escaped_list
 
 HEDGE_KINDS = ("epistemic", "attribution")
-
-
-def frame_order(profile: pd.DataFrame, *, labels: Mapping[str, str]) -> list[str]:
-    """The frames of ``labels``, the most carried first: by their share of all the sides' sentences
-    together (ties in codebook order)."""
-    carried = profile.groupby("frame")["n_sentences"].sum()
-    codebook = list(labels)
-    return sorted(codebook, key=lambda f: (-float(carried.get(f, 0)), codebook.index(f)))
 
 
 def _two_lines(label: str, width: int = 16) -> str:

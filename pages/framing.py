@@ -18,7 +18,7 @@ from analysis.framing.compare import OTHERS, assign_sides, evidence, term_senten
 from analysis.framing.distinctive import distinctive_terms_from_matrix, term_matrix
 from analysis.views.groups import OTHER, TOP, default_grouping, group_names, grouping_options, source_groups
 from analysis.tone.sentiment import SCORES, THIN, entity_tone
-from analysis.views.framing import at_most_sides, frame_share_table, label_speakers, voices_table
+from analysis.views.framing import at_most_sides, frame_order, frame_share_table, label_speakers, voices_table
 from charts.framing import frame_profile_figure, hedge_figure
 from charts.groups import members_text
 
@@ -116,7 +116,7 @@ points = page_parts.picked_points(picked)
 target = tuple(points[0][:2]) if points else None
 cell = page_parts.selected_cell("framing_frames_table", frame_table)
 if cell and cell[1] != "Frame":
-    target = (cell[1], list(labels)[cell[0]])
+    target = (cell[1], frame_order(profile, labels=labels)[cell[0]])
 if target:
     side, frame = target
     keys = tables.frames[tables.frames["frame"] == frame].merge(arts[arts["side"] == side][["article_id"]])

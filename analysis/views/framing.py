@@ -18,12 +18,20 @@ def count_labels(profile: pd.DataFrame) -> pd.Series:
     return profile["n_sentences"].astype(str) + "/" + profile["n_total"].astype(str)
 
 
+def frame_order(profile: pd.DataFrame, *, labels: Mapping[str, str]) -> list[str]:
+    """The frames of ``labels``, the most carried first: by their share of all the sides' sentences
+    together (ties in codebook order)."""
+    carried = profile.groupby("frame")["n_sentences"].sum()
+    codebook = list(labels)
+    return sorted(codebook, key=lambda f: (-float(carried.get(f, 0)), codebook.index(f)))
+
+
 def frame_share_table(profile: pd.DataFrame, *, labels: Mapping[str, str], sides: Sequence[str]) -> pd.DataFrame:
     """Frames by side for display: column ``Frame`` (the label), then one column per side.
 
     Args:
         profile: ``frame_profile(..., by="side")`` rows.
-        labels: ``{frame: label}`` in codebook order; the rows follow it.
+        labels: ``{frame: label}`` in codebook order; the rows follow ``frame_order`` (as the heatmap's do).
         sides: the sides, in column order.
 
     Returns:
@@ -31,7 +39,7 @@ def frame_share_table(profile: pd.DataFrame, *, labels: Mapping[str, str], sides
     """
     cells = count_labels(profile) + " (" + (profile["share"] * 100).round().astype(int).astype(str) + "%)"
     table = profile.assign(cell=cells).pivot(index="label", columns="side", values="cell")
-    table = table.reindex(list(labels.values()))[list(sides)]
+    table = table.reindex([labels[f] for f in frame_order(profile, labels=labels)])[list(sides)]
     return table.reset_index().rename(columns={"label": "Frame"}).rename_axis(columns=None)
 
 

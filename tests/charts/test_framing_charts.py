@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from charts.framing import _two_lines, frame_order, frame_profile_figure, hedge_figure, hedge_rows
+from analysis.views.framing import frame_order
+from charts.framing import _two_lines, frame_profile_figure, hedge_figure, hedge_rows
 from tests.charts.figure_text import ESCAPED, HOSTILE, assert_escaped
 
 LABELS = {"blame": "Blame", "human": "Human cost", "security": "Security"}

@@ -37,7 +37,8 @@ def test_two_sources_restrict_the_comparison(page):
     page.multiselect(key="framing_pick").set_value(chosen).run()
     after = frames_table(page)
     assert list(after.columns) == ["Frame", *chosen]
-    assert after[chosen].equals(before[chosen])  # the same numbers, fewer columns
+    # the same numbers, fewer columns (the rows follow the frames most carried by the sides shown)
+    assert after.set_index("Frame")[chosen].sort_index().equals(before.set_index("Frame")[chosen].sort_index())
     assert any("Thin evidence" in w.value for w in page.warning)
 
 

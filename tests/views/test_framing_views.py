@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.views.framing import count_labels, frame_share_table, label_speakers, voices_table
+from analysis.views.framing import count_labels, frame_order, frame_share_table, label_speakers, voices_table
 
 LABELS = {"blame": "Blame", "human": "Human cost"}
 
@@ -28,10 +28,16 @@ def test_count_labels():
     (["B", "A"], [["Blame", "3/6 (50%)", "1/3 (33%)"], ["Human cost", "0/6 (0%)", "2/3 (67%)"]]),
     (["B"], [["Blame", "3/6 (50%)"], ["Human cost", "0/6 (0%)"]]),
 ])
-def test_frame_share_table_frames_in_codebook_order_sides_as_given(sides, expected):
+def test_frame_share_table_most_carried_frames_first_sides_as_given(sides, expected):
     table = frame_share_table(PROFILE, labels=LABELS, sides=sides)
     assert list(table.columns) == ["Frame", *sides]
     assert table.values.tolist() == expected
+
+
+def test_frame_share_table_rows_follow_the_heatmap_not_the_codebook():
+    carried_late = profile(("A", "blame", 0, 4), ("A", "human", 3, 4))
+    assert frame_share_table(carried_late, labels=LABELS, sides=["A"])["Frame"].tolist() == ["Human cost", "Blame"]
+    assert frame_order(carried_late, labels=LABELS) == ["human", "blame"]
 
 
 def cited(*rows: tuple[str, bool, str]) -> pd.DataFrame:
