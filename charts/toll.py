@@ -583,7 +583,7 @@ def _layout(figure: go.Figure, points: pd.DataFrame, *, label: str, time_axis: s
             if (high - low).days > 300:
                 axis["tickformat"] = "%b %Y"
             span = max((high - low).days, 1)
-            pad = pd.Timedelta(hours=max(12, span * 2.4))
+            pad = pd.Timedelta(hours=max(12, span * 2.4)).round("min")  # plotly drops nanoseconds with a warning
             axis["range"] = [low - pad, high + pad + pd.Timedelta(hours=12)]
             if span <= 14:
                 axis["dtick"] = 86_400_000  # one tick per day
