@@ -27,6 +27,7 @@ from analysis.timeline.bands import summary_band
 from analysis.timeline.contradictions import ABOUT_TOLERANCE
 from analysis.timeline.points import CATEGORY_LABELS
 from analysis.views.groups import OTHER, group_order
+from charts.follow_up import add_follow_up_note
 
 #: Marker shape per qualifier, and what the legend says it means. Shape, not colour,
 #: carries the qualifier: colour is the source.
@@ -535,18 +536,6 @@ def _legend(figure: go.Figure, points: pd.DataFrame, *, has_event: bool, by_grou
                                     legend="legend2"))
 
 
-def _follow_up_note(figure: go.Figure, later: pd.DataFrame) -> None:
-    """A one-line note at the bottom right of the plot (where a rising toll leaves room): how many
-    follow-up reports lie beyond the opening view."""
-    first, last = pd.Timestamp(min(later["x"])), pd.Timestamp(max(later["x"]))
-    when = f"{first:%b %Y}" if f"{first:%b %Y}" == f"{last:%b %Y}" else f"{first:%b %Y} – {last:%b %Y}"
-    n = later["article_id"].nunique()
-    figure.add_annotation(
-        xref="paper", yref="paper", x=1, y=0, xanchor="right", yanchor="bottom", showarrow=False, align="right",
-        text=f"{n} follow-up report{'s' if n != 1 else ''} later ({when}) →", font=dict(size=11, color="#555555"),
-        bgcolor="rgba(255,255,255,0.85)")
-
-
 def _layout(figure: go.Figure, points: pd.DataFrame, *, label: str, time_axis: str | None, strip_axis: str | None,
             strip_title: str, event_rows: pd.DataFrame, height: int, show_follow_up: bool = False) -> None:
     top = float(points["value"].max() + points["err_plus"].max()) if not points.empty else 1.0
@@ -567,7 +556,7 @@ def _layout(figure: go.Figure, points: pd.DataFrame, *, label: str, time_axis: s
         shown = points if show_follow_up or later.empty else points.drop(index=later.index)
         xs = [x for x in shown["x"] if not _missing(x)] if not shown.empty else []
         if not later.empty and not show_follow_up:
-            _follow_up_note(figure, later)
+            add_follow_up_note(figure, later["x"], n_articles=later["article_id"].nunique())
         high_x = max(xs) if xs and not later.empty and not show_follow_up else None  # the opening view's end
         # An event date long before the first report (a recap's "April 2000") is drawn but would squeeze
         # the reports into a sliver, so it does not stretch the opening view.

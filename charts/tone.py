@@ -9,6 +9,7 @@ in every label and hover text here. Points that stand for sentences carry
 from __future__ import annotations
 
 import html
+from collections.abc import Collection
 
 import numpy as np
 import pandas as pd
@@ -16,6 +17,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 
 from analysis.views.groups import group_order
+from charts.follow_up import add_follow_up_note
 from charts.groups import TOP_LEGEND, group_colours
 from charts.text import escaped, escaped_list
 
@@ -120,7 +122,8 @@ def source_spread_figure(scored: pd.DataFrame, *, metric: str, label: str, rows:
     return figure
 
 
-def tone_over_time_figure(dated: pd.DataFrame, *, metric: str, label: str, colour: str = "source") -> go.Figure:
+def tone_over_time_figure(dated: pd.DataFrame, *, metric: str, label: str, colour: str = "source",
+                          follow_up: Collection[str] = ()) -> go.Figure:
     """One dot per article at its publication time: its mean score, sized by its number of sentences,
     coloured by source or group, hollow when thin.
 
@@ -129,6 +132,8 @@ def tone_over_time_figure(dated: pd.DataFrame, *, metric: str, label: str, colou
         metric: the score to plot.
         label: the score's name, for the axis.
         colour: "source", or a group column (``source_groups`` labels: at most 8 and "other").
+        follow_up: ids of articles that are follow-up coverage of the event (``follow_up_articles``):
+            the axis opens on the other articles' period, with a note on what lies further right.
 
     Returns:
         One trace per colour and thin/enough (by source, past ``MAX_COLOURED_SOURCES`` sources the least
@@ -151,6 +156,12 @@ def tone_over_time_figure(dated: pd.DataFrame, *, metric: str, label: str, colou
     figure.update_traces(hovertemplate="<b>%{customdata[2]}</b><br>%{customdata[1]}<br>%{x|%d %b %Y}: %{y:.2f}"
                                        "<extra></extra>")
     figure.update_layout(margin={"t": 10}, legend={**TOP_LEGEND, "title_text": ""})
+    later = dated["article_id"].isin(list(follow_up))
+    if later.any() and not later.all():
+        main = dated.loc[~later, "published"]
+        pad = max(pd.Timedelta(hours=12), (main.max() - main.min()) * 0.04).round("min")
+        figure.update_xaxes(range=[main.min() - pad, main.max() + pad])
+        add_follow_up_note(figure, dated.loc[later, "published"], n_articles=int(later.sum()))
     return figure
 
 

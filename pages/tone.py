@@ -8,7 +8,7 @@ import page_parts
 from analysis.entities.stats import mention_sentences, top_entities
 from analysis.tone.sentiment import THIN, article_tone, disagreement, entity_tone, section_tone, source_tone
 from analysis.views.groups import GROUPINGS, OTHER, TOP, default_grouping, grouping_options, source_groups
-from analysis.views.tone import opposite_calls, sentences_with_articles
+from analysis.views.tone import follow_up_articles, opposite_calls, sentences_with_articles
 from charts.tone import (
     MAX_DOTS,
     along_article_figure,
@@ -107,8 +107,8 @@ dated = tone[tone["published"].notna()]
 if dated.empty:
     st.caption("No article has a publication date.")
 else:
-    over_time = app_data.view("tone_time", lambda t, m, g: tone_over_time_figure(dated, metric=m, label=METRICS[m],
-                                                                                colour="group"), metric, grouping)
+    over_time = app_data.view("tone_time", lambda t, m, g: tone_over_time_figure(
+        dated, metric=m, label=METRICS[m], colour="group", follow_up=follow_up_articles(t.timeline)), metric, grouping)
     event = st.plotly_chart(over_time, key="tone_time_chart",
                             on_select="rerun", selection_mode="points", width="stretch")
     st.caption("One point per article: its length-weighted mean; point size is its number of sentences; colour "

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.timeline.values import flag_column
+
 
 def sentences_with_articles(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``sentences`` with the ``source`` and ``title`` of each sentence's article added
@@ -18,3 +20,11 @@ def opposite_calls(compared: pd.DataFrame) -> pd.DataFrame:
     """The rows of ``disagreement`` whose scorers point opposite ways, largest ``gap`` (either sign) first."""
     opposite = compared[compared["agreement"] == "opposite"]
     return opposite.reindex(opposite["gap"].abs().sort_values(ascending=False).index)
+
+
+def follow_up_articles(timeline: pd.DataFrame) -> frozenset[str]:
+    """Ids of the articles whose figures the timeline marks as follow-up coverage of their event
+    (restating its toll months later), so a time axis can open on the main period without them."""
+    if timeline.empty or "follow_up" not in timeline:
+        return frozenset()
+    return frozenset(timeline.loc[flag_column(timeline, "follow_up"), "article_id"].astype(str))

@@ -97,6 +97,18 @@ def test_tone_over_time_escapes_source_and_title():
     assert_escaped(figure)
 
 
+def test_tone_over_time_opens_on_the_main_period_and_notes_the_follow_up():
+    rows = articles(*[(f"m{i}", "Wire", "T", 4, False) for i in range(5)], ("late", "Wire", "T", 4, False))
+    rows.loc[rows["article_id"] == "late", "published"] = pd.Timestamp("2024-11-30")
+    figure = tone_over_time_figure(rows, metric="polarity", label="TextBlob", follow_up={"late"})
+    low, high = (pd.Timestamp(x) for x in figure.layout.xaxis.range)
+    assert low < pd.Timestamp("2024-03-22") and pd.Timestamp("2024-03-26") < high < pd.Timestamp("2024-04-01")
+    assert [a.text for a in figure.layout.annotations] == ["1 follow-up report later (Nov 2024) →"]
+    assert pd.Timestamp("2024-11-30") in [pd.Timestamp(x) for t in figure.data for x in t.x]  # drawn, off view
+    whole = tone_over_time_figure(rows, metric="polarity", label="TextBlob")
+    assert whole.layout.xaxis.range is None and not whole.layout.annotations
+
+
 def test_along_article_two_scorers_and_a_line_per_new_section():
     one = sentences(*[("Wire", "a", i, 0.1 * i, -0.1 * i) for i in range(5)]).assign(
         section=["", "", "Reactions", "Reactions", "Background"])
