@@ -14,7 +14,9 @@ Cleaning (a span is dropped or trimmed):
   as are a leading "the"/"a", a trailing possessive ("Moscow's" -> "Moscow")
   and stray punctuation;
 - spans with no capital letter, with fewer than two letters, made only of
-  office words ("President"), or listed in ``data/entity_junk.txt`` go.
+  office words ("President"), or listed in ``data/entity_junk.txt`` go;
+- an organisation or venue loses the rank or office words the tagger ran into from the
+  person named next ("... Police Department Capt" -> "... Police Department").
 
 Known misses: a span the small model cuts short is only grown when the next words complete an
 alias-table name; "The Hague" loses its "The" unless aliased; two people sharing a surname
@@ -235,6 +237,9 @@ def _make_mentions(text: str, start: int, end: int, label: str, idx: int, lexico
     if place is not None:
         return [Mention(start, end, surface, "GPE", idx, place, fold(place), via_demonym=True, resolved=True,
                          direct=False)]
+    if label in ("ORG", "FAC"):
+        end = _without_trailing_titles(text, start, end, lexicon)
+        surface = text[start:end]
     if label != "PERSON":
         locative = (label == "ORG" and " " not in surface and not surface.isupper()
                     and _LOCATIVE.search(text, max(0, start - 12), start) is not None
@@ -262,6 +267,16 @@ def _make_mentions(text: str, start: int, end: int, label: str, idx: int, lexico
         return out
     out.append(Mention(start, end, surface, label, idx, name, _key(name, label)))
     return out
+
+
+def _without_trailing_titles(text: str, start: int, end: int, lexicon: Lexicon) -> int:
+    """The end of an organisation's name without the rank or office the tagger ran into from the
+    person named next ("the Harbor City Police Department Lt. Dana Reyes" tags "... Department Lt"):
+    trailing title words come off while a word stays."""
+    tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:end])]
+    while len(tokens) > 1 and fold(text[tokens[-1][0]:tokens[-1][1]]) in lexicon.titles:
+        tokens.pop()
+    return tokens[-1][1] if tokens else end
 
 
 def _demonym_mention(text: str, start: int, end: int, idx: int, lexicon: Lexicon) -> Mention:

@@ -105,6 +105,11 @@ MERGE_CASES = [
         ["Prime Minister Shehbaz Sharif visited the flooded districts on Saturday.",
          "Sharif promised cash to every family that lost a home."],
         {"Shehbaz Sharif"}, {"Sharif", "Prime Minister Shehbaz Sharif"}, id="office-words"),
+    pytest.param(
+        ["Officers found the victim, Lakeview Police Department Capt. Ray Burns said.",
+         "Lakeview Police Department Capt. Ray Burns said the man was expected to survive."],
+        {"Lakeview Police Department", "Ray Burns"}, {"Lakeview Police Department Capt"},
+        id="rank-after-organisation"),
 ]
 
 
