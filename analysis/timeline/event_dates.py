@@ -5,7 +5,9 @@ News reports say when the event happened relative to when they were written: "la
 those that date the event itself (not the arrest, the hearing, the statement or the vigil that
 followed), and turns the best one into a calendar date, so the toll chart can show event time beside
 report time. ``add_event_dates(articles)`` fills the ``event_date`` and ``event_date_text`` columns of
-the articles table; ``resolve_event_date(text, published)`` does one text.
+the articles table; ``resolve_event_date(text, published)`` does one text. The expressions and
+their arithmetic (rules 1 to 3) live in ``analysis.timeline.date_expressions``; this module decides
+whose date each one gives and which one wins.
 
 Rules, in the order they apply:
 
@@ -78,95 +80,19 @@ import pandas as pd
 
 from analysis.data import DATA_DIR
 from analysis.ingest.text import split_sentences
+from analysis.timeline.date_expressions import (
+    ABSOLUTE,
+    MONTHS,
+    PATTERNS,
+    WEEKDAYS,
+    matches,
+    reference_date,
+    resolve,
+)
 
 _CUES_FILE = DATA_DIR / "event_date_cues.txt"
 _CONTEXT_FILE = DATA_DIR / "event_date_context.txt"
 
-_MONTHS = {
-    "January": 1, "Jan": 1, "February": 2, "Feb": 2, "March": 3, "Mar": 3, "April": 4, "Apr": 4,
-    "May": 5, "June": 6, "Jun": 6, "July": 7, "Jul": 7, "August": 8, "Aug": 8,
-    "September": 9, "Sept": 9, "Sep": 9, "October": 10, "Oct": 10, "November": 11, "Nov": 11,
-    "December": 12, "Dec": 12,
-}
-_WEEKDAYS = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6}
-_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                  "eight": 8, "nine": 9, "ten": 10}
-
-_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
-_PART = r"(?:\s+(?:night|evening|morning|afternoon))?"
-_WEEKDAY = "(?P<weekday>" + "|".join(_WEEKDAYS) + ")"
-
-# Each pattern is (kind, compiled regex). Weekday and month names must be capitalised,
-# so "may rise" and "to march" are not dates. Only the words inside the match are reported.
-# The long patterns open with a lookahead for the letters a match can start with (on, the, last, ... or a
-# month or weekday name): the same matches, found without trying the optional words at every word.
-# Earlier patterns claim their words first: "Sunday, Feb. 16" is one date, not a weekday and a date.
-_MONTH_INITIALS = "".join(sorted({m[0] for m in _MONTHS}))
-_WEEKDAY_INITIALS = "".join(sorted({d[0] for d in _WEEKDAYS}))
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("weekday_date", re.compile(r"\b(?=[elo" + _WEEKDAY_INITIALS + r"])(?:(?:early|late)\s+)?(?:on\s+)?" + _WEEKDAY
-                                + _PART + r",?\s+\(?" + _MONTH + r"\s+" + _DAY + r"(?![\d,]*\d)" + _YEAR + r"\b")),
-    ("month_day", re.compile(r"\b(?=[ot" + _MONTH_INITIALS + r"])"
-                             r"(?:(?:on|the night of|the morning of|the evening of)\s+)?" + _MONTH + r"\s+" + _DAY
-                             + r"(?![\d,]*\d)" + _YEAR + r"\b")),
-    ("day_month", re.compile(r"\b(?=[ot]|\d)(?:(?:on|the night of)\s+)?(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH
-                             + _YEAR + r"\b")),
-    ("day_before_yesterday", re.compile(r"\bthe day before yesterday\b", re.I)),
-    ("yesterday", re.compile(r"\b(?:late\s+|early\s+)?yesterday" + _PART + r"\b", re.I)),
-    ("last_night", re.compile(r"\b(?:(?:late|early)\s+)?last night\b", re.I)),
-    ("today", re.compile(r"\b(?:earlier\s+)?(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)),
-    ("days_ago", re.compile(r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b",
-                            re.I)),
-    ("weekday", re.compile(r"\b(?=[elopt" + _WEEKDAY_INITIALS + r"])(?:(?P<last>last|this past|past)\s+)?"
-                           r"(?:(?:late\s+|early\s+)?on\s+(?:(?:a|an|the)\s+(?:[a-z]+\s+){0,3})?)?"
-                           + _WEEKDAY + r"(?!'s? (?:prayers|market))" + _PART + r"\b")),
-]
-# Dates that stand on their own; the others are counted from the publication date.
-_ABSOLUTE = frozenset({"weekday_date", "month_day", "day_month"})
-
-# Words every match of a pattern contains (same flags), found fast: a pattern is only tried in a window
-# around them, never along the whole text (a pattern that may open with "on", "the", "last" ... would
-# otherwise be tried at almost every word).
-_GUARDS: dict[str, re.Pattern[str]] = {
-    "weekday_date": re.compile("|".join(_WEEKDAYS)),
-    "month_day": re.compile("|".join(_MONTHS)),
-    "day_month": re.compile("|".join(_MONTHS)),
-    "day_before_yesterday": re.compile("yesterday", re.I),
-    "yesterday": re.compile("yesterday", re.I),
-    "last_night": re.compile("last night", re.I),
-    "today": re.compile("today|tonight|this (?:morning|afternoon|evening)", re.I),
-    "days_ago": re.compile("ago", re.I),
-    "weekday": re.compile("|".join(_WEEKDAYS)),
-}
-_BEFORE_GUARD, _AFTER_GUARD = 45, 60  # how far a match reaches before and after its guard words
-
-
-def _matches(kind: str, text: str):
-    """The matches of pattern ``kind`` in ``text``, searched only around its guard words."""
-    pattern = _PATTERN_OF[kind]
-    windows: list[list[int]] = []
-    for guard in _GUARDS[kind].finditer(text):
-        low, high = max(0, guard.start() - _BEFORE_GUARD), min(len(text), guard.end() + _AFTER_GUARD)
-        if windows and low <= windows[-1][1]:
-            windows[-1][1] = high
-        else:
-            windows.append([low, high])
-    for low, high in windows:
-        yield from pattern.finditer(text, low, high)
-
-
-_PATTERN_OF = dict(_PATTERNS)
-
-# The article's own date stamp near its top: "Posted: Sunday, February 16, 2014 1:50 PM",
-# "(Published Monday, Aug. 4, 2014)", "First Posted: Jul 24, 2013". Stamps that say when the page was
-# changed ("Updated: ...") or that open the text ("Monday, December 15, 2014 AUBURN, Ala. --",
-# "CUMBERLAND, Ind. (Jan. 20, 2016) --") are only used when nothing better is known.
-_STAMP_REACH = 600
-_STAMP_DATE = (r"(?:" + _WEEKDAY + r",?\s+)?" + _MONTH + r"\s+" + _DAY + r",?\s+(?P<year>(?:19|20)\d\d)\b")
-_OWN_STAMP = re.compile(r"\b(?:first\s+)?(?:posted|published|created)(?:\s+on)?\s*:?\s*" + _STAMP_DATE, re.I)
-_OTHER_STAMP = re.compile(r"(?:\b(?:last\s+)?updated(?:\s+on)?\s*:?\s*|^\s*|\(\s*)" + _STAMP_DATE, re.I | re.M)
 
 # A date right after these words is a reference point, not the event: "since March 22".
 _REFERENCE_BEFORE = re.compile(r"\b(?:since|until|till|before|after|following|by|from|next|coming|anniversary of|as of)"
@@ -194,7 +120,7 @@ _CLAUSE_OPENING = re.compile(r"(?:^|[,;:\u2014\u2013(\"\u201c]|\s-)(?:\s*(?:on|a
 _DEATH = re.compile(r"died|dies", re.I)
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _PREVIOUS_WORD = re.compile(r"\b([A-Za-z]+)[ \t]+$")
-_DATE_NAMES = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
+_DATE_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _SCENE = re.compile(r"\b(?:was|were)\s+(?:[a-z]+\s+){0,2}?[a-z]+ing\b(?![^,;]*[,;])")
 # A reported clause between a [reporting] verb and a date: three plain words in a row.
 _CLAUSE_WORDS = re.compile(r"(?:\b(?!(?:the|a|an|on|in|at|late|early|about|around|reporters|police)\b)"
@@ -389,93 +315,6 @@ class _Sentences:
         return spans[at] if at >= 0 and spans[at][1] >= end else (start, end)
 
 
-def _as_date(value: object) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return pd.Timestamp(value).date()
-    except (TypeError, ValueError):
-        return None
-
-
-def _stamp(text: str, pattern: re.Pattern[str]) -> dt.date | None:
-    match = pattern.search(text, 0, _STAMP_REACH)
-    if match is None:
-        return None
-    month = _MONTHS.get(match["month"].capitalize())
-    try:
-        date = dt.date(int(match["year"]), month, int(match["day"])) if month else None
-    except ValueError:
-        return None
-    if date is not None and match["weekday"] and date.weekday() != _WEEKDAYS[match["weekday"].capitalize()]:
-        return None
-    return date
-
-
-def reference_date(text: str, published: object) -> dt.date | None:
-    """The day relative dates ("yesterday", "on Friday") count from.
-
-    The article's own "Posted:"/"Published" stamp near its top when it is earlier than the
-    publication date (which may be when an archive saw the page, or its last update), else the
-    publication date; for an undated article, also an "Updated:" stamp or a date that opens the text.
-    """
-    published = _as_date(published)
-    own = _stamp(text, _OWN_STAMP)
-    if own is not None and (published is None or own < published):
-        return own
-    if published is None:
-        return _stamp(text, _OTHER_STAMP)
-    return published
-
-
-def _resolve(kind: str, match: re.Match[str], published: dt.date | None) -> dt.date | None:
-    groups = match.groupdict()
-    if kind in _ABSOLUTE:
-        month = _MONTHS[groups["month"]]
-        day = int(groups["day"])
-        if groups.get("year"):
-            years = [int(groups["year"])]
-        elif published is not None:
-            # "March 22" in a January article is last year's March 22.
-            years = [published.year, published.year - 1]
-        else:
-            return None
-        for year in years:
-            try:
-                candidate = dt.date(year, month, day)
-            except ValueError:
-                return None
-            if published is not None and candidate > published and not groups.get("year"):
-                if (candidate - published).days <= 31:
-                    return None  # "on April 30" in an April 10 article: a date to come, not last year's
-                continue
-            if kind == "weekday_date" and candidate.weekday() != _WEEKDAYS[groups["weekday"]]:
-                # "Sunday, Nov. 15" in a January article: the year whose Nov. 15 is a Sunday;
-                # "Thursday, July 8, 2016" when July 8 was a Friday: one of them is wrong
-                continue
-            return candidate
-        return None
-    if published is None:
-        return None
-    if kind == "weekday":
-        delta = (published.weekday() - _WEEKDAYS[groups["weekday"]]) % 7
-        if groups.get("last") and delta == 0:
-            delta = 7
-        return published - dt.timedelta(days=delta)
-    if kind == "days_ago":
-        n = groups["n"].lower()
-        return published - dt.timedelta(days=int(n) if n.isdigit() else _SMALL_NUMBERS[n])
-    offsets = {"day_before_yesterday": 2, "yesterday": 1, "last_night": 1, "today": 0}
-    return published - dt.timedelta(days=offsets[kind])
 
 
 def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
@@ -484,8 +323,8 @@ def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
     found: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
     sentences = _Sentences(text, whole=titled)
-    for kind, _ in _PATTERNS:
-        for match in _matches(kind, text):
+    for kind, _ in PATTERNS:
+        for match in matches(kind, text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue  # "the day before yesterday" already claimed these words
@@ -495,7 +334,7 @@ def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
             named_event = qualified is not None and qualified.kind == "event"
             if not named_event and _REFERENCE_BEFORE.search(text[max(0, start - 30):start]):
                 continue
-            if kind not in _ABSOLUTE and _DISTANT_BEFORE.search(text[max(sentence[0], start - 60):start]):
+            if kind not in ABSOLUTE and _DISTANT_BEFORE.search(text[max(sentence[0], start - 60):start]):
                 continue
             if _STATEMENT_BEFORE.search(text[max(0, start - 30):start]):
                 continue
@@ -504,7 +343,7 @@ def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
             kind_of_date, strength = _attachment(text, sentence, start, end, titled=titled)
             if kind_of_date != "event":
                 continue
-            date = _resolve(kind, match, reference)
+            date = resolve(kind, match, reference)
             if date is None:
                 continue
             if reference is not None and date > reference:

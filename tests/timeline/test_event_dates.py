@@ -237,7 +237,7 @@ def test_add_event_dates_empty_table():
 def test_every_date_expression_contains_its_guard_words():
     # A pattern is only tried around its guard words: check that every expression the cases rely on
     # (and a few more) carries them, near enough to its start, so the shortcut never hides a date.
-    from analysis.timeline.event_dates import _BEFORE_GUARD, _GUARDS, _PATTERNS
+    from analysis.timeline.date_expressions import BEFORE_GUARD, GUARDS, PATTERNS
 
     texts = [text for text, *_ in CASES] + [
         "It happened LAST NIGHT, in the Early Hours of Tuesday.", "Tonight and THIS EVENING", "a week ago",
@@ -246,13 +246,13 @@ def test_every_date_expression_contains_its_guard_words():
     ]
     matched = set()
     for text in texts:
-        for kind, pattern in _PATTERNS:
+        for kind, pattern in PATTERNS:
             for match in pattern.finditer(text):
                 matched.add(kind)
-                guard = _GUARDS[kind].search(match.group(0))
+                guard = GUARDS[kind].search(match.group(0))
                 assert guard, (kind, match.group(0))
-                assert guard.start() <= _BEFORE_GUARD, (kind, match.group(0))
-    assert matched == set(_GUARDS)
+                assert guard.start() <= BEFORE_GUARD, (kind, match.group(0))
+    assert matched == set(GUARDS)
 
 
 def test_word_lists_are_lower_case_and_sectioned():
