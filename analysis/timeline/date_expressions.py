@@ -54,6 +54,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("today", re.compile(r"\b(?:earlier\s+)?(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)),
     ("days_ago", re.compile(r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b",
                             re.I)),
+    # a morning hour with no day: "shot at about 1 a.m.", "just before 3 a.m." (the day is checked by the caller)
+    ("clock", re.compile(r"\b(?:at|about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after)|"
+                         r"after|before)\s+(?:about\s+|around\s+)?\d{1,2}(?::\d\d)?\s*a\.?m\b\.?", re.I)),
     ("weekday", re.compile(r"\b(?=[elopt" + _WEEKDAY_INITIALS + r"])(?:(?P<last>last|this past|past)\s+)?"
                            r"(?:(?:late\s+|early\s+)?on\s+(?:(?:a|an|the)\s+(?:[a-z]+\s+){0,3})?)?"
                            + _WEEKDAY + r"(?!'s? (?:prayers|market))" + _PART + r"\b")),
@@ -74,6 +77,7 @@ GUARDS: dict[str, re.Pattern[str]] = {
     "today": re.compile("today|tonight|this (?:morning|afternoon|evening)", re.I),
     "days_ago": re.compile("ago", re.I),
     "weekday": re.compile("|".join(WEEKDAYS)),
+    "clock": re.compile(r"\d\s*a\.?m\b", re.I),
 }
 BEFORE_GUARD, _AFTER_GUARD = 45, 60  # how far a match reaches before and after its guard words
 
@@ -189,5 +193,5 @@ def resolve(kind: str, match: re.Match[str], published: dt.date | None) -> dt.da
     if kind == "days_ago":
         n = groups["n"].lower()
         return published - dt.timedelta(days=int(n) if n.isdigit() else _SMALL_NUMBERS[n])
-    offsets = {"day_before_yesterday": 2, "yesterday": 1, "last_night": 1, "today": 0}
+    offsets = {"day_before_yesterday": 2, "yesterday": 1, "last_night": 1, "today": 0, "clock": 0}
     return published - dt.timedelta(days=offsets[kind])

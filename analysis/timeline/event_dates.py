@@ -17,7 +17,10 @@ Rules, in the order they apply:
    before the publication day; "last Friday" is strictly before it); "March 22", "22 March", "on the
    night of Nov. 3, 2015"; a weekday with a date, "Sunday, Feb. 16" or "Saturday (Dec. 5)", is one
    expression whose weekday must agree with the date. "Overnight", "in the early hours" and "last
-   week" are not resolved: they straddle midnight or name no day.
+   week" are not resolved: they straddle midnight or name no day. A morning hour with no day named
+   within a few words ("shot at about 1 a.m.", "it happened just before 3 a.m.") is the counting day:
+   a report that gives the hour and no day tells of the morning it was written. It is the last resort
+   (rule 6). An evening hour ("around 9 p.m.") is as often the evening before, and is not read.
 2. Counting from: the publication date, unless the page's own stamp near its top ("Posted: Sunday,
    February 16, 2014", "(Published Monday, Aug. 4, 2014)") is earlier (an archive's date can be a
    later update). An undated article counts from an "Updated:" stamp or a date that opens its text,
@@ -53,8 +56,8 @@ Rules, in the order they apply:
    "last month" (another week); a date right after "said", "announced", "Posted:", "Updated:" or an
    embedded post's "(@handle)" signature; a date alone in parentheses, "(November 28, 2016) -".
 6. The title is read first, then the text; the first strong date wins (the lede usually says when),
-   else the first one found by a clause-opening date, else the first weak one; with none, the date
-   is empty. A weekday counted from the publication date gives way to a later stated date of the
+   else the first one found by a clause-opening date, else the first weak one, else a morning hour;
+   with none, the date is empty. A weekday counted from the publication date gives way to a later stated date of the
    same weekday ("shot Monday night" ... "Monday, May 23" in a story the archive dates June 1).
    Sentences are split as in ``analysis.ingest.text`` ("2 a.m. Sunday" stays one sentence).
 
@@ -64,7 +67,9 @@ next day ("Saturday night" for a shooting logged at 12:30 a.m. Sunday) and small
 up the same morning; relative dates in a story the archive dates days after it was written, with no
 stamp saying so; a date whose verb is in no list ("Few was in his truck on November 3") or whose
 sentence names the event only in a clause further on; "found" alone (found dead, or found the
-suspect?) is not a cue; "Friday" read as a weekday even in "Black Friday"; "on the 22nd" (no month).
+suspect?) is not a cue; "Friday" read as a weekday even in "Black Friday"; "on the 22nd" (no month);
+a morning hour in a story written days later ("the fight broke out about 4 a.m.") is read as the
+day it was published.
 """
 
 from __future__ import annotations
@@ -163,7 +168,11 @@ def context_words() -> dict[str, tuple[str, ...]]:
 # (strong); the first word to its right, when the date opens its clause (opening); only a later word
 # in the sentence names the event (weak: "was home Saturday when the shooting occurred"). An article's
 # date is its first strong one, else its first opening one, else its first weak one.
-_STRONG, _OPENING, _WEAK = 0, 1, 2
+_STRONG, _OPENING, _WEAK, _LAST = 0, 1, 2, 3
+# A day named near a morning hour: "at 2 a.m. Sunday", "Friday at about 9 a.m.", "at 6 a.m. today".
+_DAY_NEAR = re.compile(r"\b(?:" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b|"
+                       r"\b(?i:today|tonight|yesterday|last night|this (?:morning|afternoon|evening))\b")
+_DAY_REACH = 40
 
 
 class _Word(NamedTuple):
@@ -351,6 +360,10 @@ def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
             if reference is not None and not match.groupdict().get("year") \
                     and (reference - date).days > max_days_before:
                 continue  # a year-less date far back is likely an earlier event mentioned for context
+            if kind == "clock":
+                if _DAY_NEAR.search(text, max(sentence[0], start - _DAY_REACH), min(sentence[1], end + _DAY_REACH)):
+                    continue  # the day named beside the hour is the date
+                strength = _LAST
             found.append(_Candidate(date, match.group(0), start, strength, kind))
     return sorted(found, key=lambda c: (c.strength, c.start))
 

@@ -56,6 +56,23 @@ EXPRESSIONS = [
     ("The flooding began last week after days of rain.", "2020-09-15", None, ""),
 ]
 
+# Rule 1, last resort: a morning hour with no day near it is the counting day.
+HOURS = [
+    ("Two men were shot outside a bowling alley at about 1 a.m., police said.", "2019-05-04", D(2019, 5, 4),
+     "at about 1 a.m."),
+    ("Deputies said the shooting happened just before 3:40 a.m. near the lake.", "2019-05-04", D(2019, 5, 4),
+     "just before 3:40 a.m."),
+    ("A caller reported the gunfire around 5:50am from the third floor.", "2019-05-04", D(2019, 5, 4),
+     "around 5:50am"),
+    # a day named beside the hour is the date; any other date of the event wins over an hour
+    ("The clerk was shot at about 2 a.m. Saturday behind the counter.", "2019-05-06", D(2019, 5, 4), "Saturday"),
+    ("Shots were fired at 4 a.m. A second man was wounded on Friday night.", "2019-05-06", D(2019, 5, 3),
+     "on Friday night"),
+    # an evening hour may be the evening before: not read; nor an hour of a later act
+    ("Officers found the wounded man at about 9:30 p.m. on the porch.", "2019-05-04", None, ""),
+    ("The suspect was arrested at about 6 a.m. at his mother's house.", "2019-05-04", None, ""),
+]
+
 # Rule 2: relative dates count from the page's own stamp when it is earlier than the publication
 # date, or when the article has no publication date.
 STAMPS = [
@@ -170,7 +187,7 @@ STRENGTH = [
     ("", "2024-03-24", None, ""),
 ]
 
-CASES = EXPRESSIONS + STAMPS + YEARS + WHOSE + SKIPPED + STRENGTH
+CASES = EXPRESSIONS + HOURS + STAMPS + YEARS + WHOSE + SKIPPED + STRENGTH
 
 
 @pytest.mark.parametrize(("text", "published", "expected", "words"), CASES)
