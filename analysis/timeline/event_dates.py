@@ -42,12 +42,14 @@ Rules, in the order they apply:
      ("police said the boy was playing in the yard Sunday when he was hit");
    - a [subject] verb ("happened", "took place", "began") passes the decision to the word just
      before it: "the shooting happened Sunday" dates the event, "the hearing began Monday" does not,
-     "it happened around 2 a.m. Sunday" does;
+     "it happened around 2 a.m. Sunday" does; a relative "that" or "which" passes it on too ("a manhunt
+     that began Monday" is the manhunt's);
    - a date with no cue word to its left takes the first one to its right: fairly surely when the
      date opens its clause ("Shortly after midnight Saturday, officers responded to ..."; "On
      Tuesday, police announced charges" is not the event), weakly otherwise ("was home Saturday
      when the shooting began");
-   - "died Sunday" is weak: a death may come days after the shooting; so is a scene in the past
+   - "died Sunday" and "found dead Sunday" are weak: a death or a discovery may come days after the
+     shooting; so is a scene in the past
      progressive with no cue word ("was sitting in his living room Saturday night");
    - a capitalised word next to another capitalised word is a name ("Memorial Park", "Pershing
      Court"), not a cue (titles excepted).
@@ -121,8 +123,8 @@ _LEFT_REACH = 160
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;:\u2014\u2013(\"\u201c]|\s-)(?:\s*(?:on|at|about|around|approximately|shortly|"
                              r"just|before|after|early|late|later|earlier|until|by|in|the|then|and|but|noon|midnight|"
                              r"\d{1,2}(?::\d\d)?|a\.m\.|p\.m\.|am|pm|o'clock)\b\.?)*\s*$", re.I)
-# "died Sunday after being shot on Friday": a death may come days after the event.
-_DEATH = re.compile(r"died|dies", re.I)
+# "died Sunday after being shot on Friday", "found dead Tuesday": a death or a discovery may come days after the event.
+_DEATH = re.compile(r"died|dies|found dead|(?:body|bodies) (?:was|were) found|found the bod(?:y|ies)", re.I)
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _PREVIOUS_WORD = re.compile(r"\b([A-Za-z]+)[ \t]+$")
 _DATE_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
@@ -130,7 +132,7 @@ _SCENE = re.compile(r"\b(?:was|were)\s+(?:[a-z]+\s+){0,2}?[a-z]+ing\b(?![^,;]*[,
 # A reported clause between a [reporting] verb and a date: three plain words in a row.
 _CLAUSE_WORDS = re.compile(r"(?:\b(?!(?:the|a|an|on|in|at|late|early|about|around|reporters|police)\b)"
                            r"[a-z]+(?:['\u2019][a-z]+)?\b[^a-z'\u2019]+){3}")
-_PRONOUN = re.compile(r"\b(?:it|that|this|which|he|she|they|we|i|you|there)\b", re.I)
+_PRONOUN = re.compile(r"\b(?:it|this|he|she|they|we|i|you|there)\b", re.I)
 
 
 @dataclass(frozen=True)

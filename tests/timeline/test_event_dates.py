@@ -137,6 +137,7 @@ WHOSE = [
     ("The chief gave new details about the shooting at a Friday news conference.", "2016-05-10", None, ""),
     # [subject] verbs: the subject decides
     ("The preliminary hearing began Monday in the case of the slain clerk.", "2016-05-10", None, ""),
+    ("A manhunt that began Monday ended when the gunman surrendered.", "2016-05-10", None, ""),  # "that" is the hunt
     ("Police said the shooting occurred Sunday afternoon near the river.", "2016-05-10", D(2016, 5, 8),
      "Sunday afternoon"),
     # a date that opens its clause takes the word to its right
@@ -170,6 +171,9 @@ STRENGTH = [
     ("The man died Tuesday. He had been shot on Saturday outside his home.", "2016-05-04", D(2016, 4, 30),
      "on Saturday"),
     ("A woman shot in the head last week died Thursday at the hospital.", "2016-05-06", D(2016, 5, 5), "Thursday"),
+    # so is a discovery: a body may be found the morning after
+    ("Hikers found the body of a hunter on Wednesday. His wife said he had been shot on Tuesday morning.",
+     "2016-05-12", D(2016, 5, 10), "on Tuesday morning"),
     # a scene with the event later in the sentence, or none at all
     ("The boy was playing in the yard Sunday evening when a stray bullet hit him.", "2016-05-10", D(2016, 5, 8),
      "Sunday evening"),
