@@ -56,7 +56,9 @@ Rules, in the order they apply:
 5. Skipped outright: a date right after "since", "until", "before", "after", "as of", "next" ... (a
    reference point; but "after Sunday's shooting" names the event); a weekday after "a year ago",
    "last month" (another week); a date right after "said", "announced", "Posted:", "Updated:" or an
-   embedded post's "(@handle)" signature; a date alone in parentheses, "(November 28, 2016) -".
+   embedded post's "(@handle)" signature; a date alone in parentheses, "(November 28, 2016) -"; a
+   weekday, date and year set off by a comma, the way photo captions end ("Detectives search the
+   yard, Monday, Oct. 3, 2016."): the picture's day, often the day after.
 6. The title is read first, then the text; the first strong date wins (the lede usually says when),
    else the first one found by a clause-opening date, else the first weak one, else a morning hour;
    with none, the date is empty. A weekday counted from the publication date gives way to a later stated date of the
@@ -349,6 +351,8 @@ def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
                 continue
             if _STATEMENT_BEFORE.search(text[max(0, start - 30):start]):
                 continue
+            if kind == "weekday_date" and match["year"] and text[max(0, start - 3):start].rstrip().endswith(","):
+                continue  # "Officers walk the scene, Monday, Oct. 3, 2016.": a photo caption's date
             if text[start - 1:start] == "(" and text[end:end + 1] == ")":
                 continue  # "(November 28, 2016) - ...", "UPDATE (Feb. 14)": a stamp
             kind_of_date, strength = _attachment(text, sentence, start, end, titled=titled)

@@ -163,6 +163,9 @@ SKIPPED = [
      "June 26, 2016", "2016-06-26", None, ""),
     ("(November 28, 2016) \u2013 A hunter was shot in the leg in a field.", "2016-11-28", None, ""),
     ("Three people have been shot in the neighborhood since Nov. 15.", "2016-12-12", None, ""),
+    # a photo caption's date, then the story's
+    ("Detectives walk past the taped-off house after the shooting, Monday, Oct. 3, 2016. "
+     "A man was shot there Sunday night.", "2016-10-03", D(2016, 10, 2), "Sunday night"),
 ]
 
 # Rule 6: strong dates beat weak ones; weak ones count when there is nothing better.
