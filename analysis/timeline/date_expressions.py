@@ -2,8 +2,9 @@
 
 The words a report uses to say when something happened, found and turned into dates: "last night",
 "yesterday", "today", "two days ago" and the weekdays ("on Friday", "early Sunday", "last Friday")
-count back from a reference day; "March 22", "22 March", "Sunday, Feb. 16" and "on Nov. 3, 2015"
-name a day of their own. ``PATTERNS`` lists the expressions (``kind``, regex), ``matches(kind, text)``
+count back from a reference day, and so does a morning hour with no day ("at about 1 a.m."); "March
+22", "22 March", "Sunday, Feb. 16", "on Nov. 3, 2015" and the holidays of ``data/holidays.csv`` ("on
+New Year's Eve", "Thanksgiving 1998", ``holiday_date``) name a day of their own. ``PATTERNS`` lists the expressions (``kind``, regex), ``matches(kind, text)``
 finds them, ``resolve(kind, match, reference)`` turns one into a date, and
 ``reference_date(text, published)`` says which day relative dates count from (the publication date,
 or the page's own earlier "Posted:" stamp). Whose date an expression gives, the event's or a later
@@ -16,6 +17,10 @@ import datetime as dt
 import re
 
 import pandas as pd
+
+from analysis.data import DATA_DIR
+
+_HOLIDAYS_FILE = DATA_DIR / "holidays.csv"
 
 MONTHS = {
     "January": 1, "Jan": 1, "February": 2, "Feb": 2, "March": 3, "Mar": 3, "April": 4, "Apr": 4,
@@ -33,6 +38,51 @@ _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _PART = r"(?:\s+(?:night|evening|morning|afternoon))?"
 _WEEKDAY = "(?P<weekday>" + "|".join(WEEKDAYS) + ")"
 
+
+_APOSTROPHE = re.compile("['\u2019]")
+
+
+def _holiday_key(words: str) -> str:
+    """A holiday's name as the table is keyed: "New Year\u2019s  Eve" -> "new years eve"."""
+    return " ".join(_APOSTROPHE.sub("", words.lower()).split())
+
+
+def _read_holidays() -> list[tuple[str, str]]:
+    """``data/holidays.csv`` as ``[(name, rule), ...]``: ``("Fourth of July", "07-04")``,
+    ``("Labor Day", "1 monday 09")``."""
+    rows = []
+    for line in _HOLIDAYS_FILE.read_text("utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and line != "name,rule":
+            name, _, rule = line.rpartition(",")
+            rows.append((name.strip(), rule.strip().lower()))
+    return rows
+
+
+def _name_pattern(name: str) -> str:
+    """"Fourth of July" -> a regex for it: the first letter either case, any space between words, the
+    apostrophe either way or left out."""
+    first = f"[{name[0].upper()}{name[0].lower()}]" if name[0].isalpha() else re.escape(name[0])
+    rest = re.escape(name[1:]).replace("\\ ", r"\s+").replace("'", "['\u2019]?")
+    return first + rest
+
+
+_HOLIDAY_ROWS = _read_holidays()
+HOLIDAYS = {_holiday_key(name): rule for name, rule in _HOLIDAY_ROWS}
+_HOLIDAY_NAMES = "|".join(_name_pattern(name) for name, _ in sorted(_HOLIDAY_ROWS, key=lambda row: -len(row[0])))
+
+
+def _guard_word(name: str) -> str:
+    """A word every mention of the holiday contains as written: "New Year's Eve" -> "Year", "Fourth of July" ->
+    "July" (not the first word, whose first letter may be small)."""
+    words = [_APOSTROPHE.split(w)[0] for w in name.split()]
+    later = [w for w in words[1:] if w[:1].isupper()]
+    return max(later, key=len) if later else words[0]
+
+
+# Case-sensitive, so fast: where a holiday is looked for.
+_HOLIDAY_GUARD = "|".join(sorted({re.escape(_guard_word(name)) for name, _ in _HOLIDAY_ROWS}))
+
 # Each pattern is (kind, compiled regex). Weekday and month names must be capitalised,
 # so "may rise" and "to march" are not dates. Only the words inside the match are reported.
 # The long patterns open with a lookahead for the letters a match can start with (on, the, last, ... or a
@@ -40,6 +90,8 @@ _WEEKDAY = "(?P<weekday>" + "|".join(WEEKDAYS) + ")"
 # Earlier patterns claim their words first: "Sunday, Feb. 16" is one date, not a weekday and a date.
 _MONTH_INITIALS = "".join(sorted({m[0] for m in MONTHS}))
 _WEEKDAY_INITIALS = "".join(sorted({d[0] for d in WEEKDAYS}))
+
+
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday_date", re.compile(r"\b(?=[elo" + _WEEKDAY_INITIALS + r"])(?:(?:early|late)\s+)?(?:on\s+)?" + _WEEKDAY
                                 + _PART + r",?\s+\(?" + _MONTH + r"\s+" + _DAY + r"(?![\d,]*\d)" + _YEAR + r"\b")),
@@ -48,6 +100,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                              + r"(?![\d,]*\d)" + _YEAR + r"\b")),
     ("day_month", re.compile(r"\b(?=[ot]|\d)(?:(?:on|the night of)\s+)?(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH
                              + _YEAR + r"\b")),
+    # "on New Year's Eve", "the Fourth of July shooting", "Thanksgiving 1998"; not "Labor Day weekend" nor "a
+    # New Year's Eve party" (a stretch of days; a party that runs past midnight or falls on another day)
+    ("holiday", re.compile(r"\b(?:on\s+)?(?P<holiday>" + _HOLIDAY_NAMES + r")"
+                           r"(?!\s+(?i:holiday\s+)?(?i:weekends?|week|break|season|holidays?|party|parties|bash|"
+                           r"gathering)\b)(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?\b")),
     ("day_before_yesterday", re.compile(r"\bthe day before yesterday\b", re.I)),
     ("yesterday", re.compile(r"\b(?:late\s+|early\s+)?yesterday" + _PART + r"\b", re.I)),
     ("last_night", re.compile(r"\b(?:(?:late|early)\s+)?last night\b", re.I)),
@@ -71,6 +128,7 @@ GUARDS: dict[str, re.Pattern[str]] = {
     "weekday_date": re.compile("|".join(WEEKDAYS)),
     "month_day": re.compile("|".join(MONTHS)),
     "day_month": re.compile("|".join(MONTHS)),
+    "holiday": re.compile(_HOLIDAY_GUARD),
     "day_before_yesterday": re.compile("yesterday", re.I),
     "yesterday": re.compile("yesterday", re.I),
     "last_night": re.compile("last night", re.I),
@@ -156,8 +214,53 @@ def reference_date(text: str, published: object) -> dt.date | None:
     return published
 
 
+def _easter(year: int) -> dt.date:
+    """Easter Sunday of ``year`` (Gregorian; the anonymous algorithm of 1876)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday) // 451
+    month, day = divmod(h + weekday - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def holiday_date(name: str, year: int) -> dt.date | None:
+    """The day a holiday of ``HOLIDAYS`` falls on in ``year``: ``("labor day", 2016)`` -> 2016-09-05."""
+    rule = HOLIDAYS.get(_holiday_key(name))
+    if rule is None:
+        return None
+    if rule == "easter":
+        return _easter(year)
+    if re.fullmatch(r"\d\d-\d\d", rule):
+        return dt.date(year, int(rule[:2]), int(rule[3:]))
+    nth, weekday, month, *shift = rule.split()
+    target = [w.lower() for w in WEEKDAYS].index(weekday)
+    if nth == "last":
+        last = dt.date(year + int(month) // 12, int(month) % 12 + 1, 1) - dt.timedelta(days=1)
+        date = last - dt.timedelta(days=(last.weekday() - target) % 7)
+    else:
+        first = dt.date(year, int(month), 1)
+        date = first + dt.timedelta(days=(target - first.weekday()) % 7 + 7 * (int(nth) - 1))
+    return date + dt.timedelta(days=int(shift[0]) if shift else 0)
+
+
 def resolve(kind: str, match: re.Match[str], published: dt.date | None) -> dt.date | None:
     groups = match.groupdict()
+    if kind == "holiday":
+        if groups.get("year"):
+            return holiday_date(groups["holiday"], int(groups["year"]))
+        if published is None:
+            return None
+        for year in (published.year, published.year - 1):
+            date = holiday_date(groups["holiday"], year)
+            if date is not None and date <= published:
+                return date
+            if date is not None and (date - published).days <= 31:
+                return None  # "on Thanksgiving" in a November 10 article: a day to come
+        return None
     if kind in ABSOLUTE:
         month = MONTHS[groups["month"]]
         day = int(groups["day"])

@@ -16,7 +16,9 @@ Rules, in the order they apply:
    (- n); "on Friday", "Friday night", "early Sunday", "on a quiet Friday" (the latest Friday on or
    before the publication day; "last Friday" is strictly before it); "March 22", "22 March", "on the
    night of Nov. 3, 2015"; a weekday with a date, "Sunday, Feb. 16" or "Saturday (Dec. 5)", is one
-   expression whose weekday must agree with the date. "Overnight", "in the early hours" and "last
+   expression whose weekday must agree with the date. Holidays that name a day ("on New Year's Eve",
+   "the Fourth of July shooting", "shot on Christmas Eve", "Thanksgiving 1998"; ``data/holidays.csv``)
+   are dates like "March 22"; "Labor Day weekend" and "a New Year's Eve party" are not. "Overnight", "in the early hours" and "last
    week" are not resolved: they straddle midnight or name no day. A morning hour with no day named
    within a few words ("shot at about 1 a.m.", "it happened just before 3 a.m.") is the counting day:
    a report that gives the hour and no day tells of the morning it was written. It is the last resort
@@ -56,7 +58,8 @@ Rules, in the order they apply:
 5. Skipped outright: a date right after "since", "until", "before", "after", "as of", "next" ... (a
    reference point; but "after Sunday's shooting" names the event); a weekday after "a year ago",
    "last month" (another week); a date right after "said", "announced", "Posted:", "Updated:" or an
-   embedded post's "(@handle)" signature; a date alone in parentheses, "(November 28, 2016) -"; a
+   embedded post's "(@handle)" signature; a date alone in parentheses, "(November 28, 2016) -"; a date
+   hyphened to the word before ("the day-after-Christmas shooting"); a
    weekday, date and year set off by a comma, the way photo captions end ("Detectives search the
    yard, Monday, Oct. 3, 2016."): the picture's day, often the day after.
 6. The title is read first, then the text; the first strong date wins (the lede usually says when),
@@ -73,7 +76,8 @@ stamp saying so; a date whose verb is in no list ("Few was in his truck on Novem
 sentence names the event only in a clause further on; "found" alone (found dead, or found the
 suspect?) is not a cue; "Friday" read as a weekday even in "Black Friday"; "on the 22nd" (no month);
 a morning hour in a story written days later ("the fight broke out about 4 a.m.") is read as the
-day it was published.
+day it was published; a "New Year's Eve shooting" after midnight is dated December 31; a holiday in a
+related story's teaser ("a brief on another town's Christmas Day robbery...") is read as this one's.
 """
 
 from __future__ import annotations
@@ -353,6 +357,8 @@ def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
                 continue
             if kind == "weekday_date" and match["year"] and text[max(0, start - 3):start].rstrip().endswith(","):
                 continue  # "Officers walk the scene, Monday, Oct. 3, 2016.": a photo caption's date
+            if text[start - 1:start] == "-":
+                continue  # "the day-after-Thanksgiving shooting": part of a compound word
             if text[start - 1:start] == "(" and text[end:end + 1] == ")":
                 continue  # "(November 28, 2016) - ...", "UPDATE (Feb. 14)": a stamp
             kind_of_date, strength = _attachment(text, sentence, start, end, titled=titled)

@@ -56,6 +56,29 @@ EXPRESSIONS = [
     ("The flooding began last week after days of rain.", "2020-09-15", None, ""),
 ]
 
+# Rule 1: holidays that name a day (analysis/data/holidays.csv), in the counting date's year or the one before.
+HOLIDAY_CASES = [
+    ("A teenager was shot on New Year's Eve outside a pizza place.", "2017-01-03", D(2016, 12, 31),
+     "on New Year's Eve"),
+    ("A reward is offered in the Fourth of July shooting near the lake.", "2016-09-20", D(2016, 7, 4),
+     "Fourth of July"),
+    ("Two cousins were shot on Christmas Eve in their grandmother\u2019s kitchen.", "2016-12-26", D(2016, 12, 24),
+     "on Christmas Eve"),
+    ("Two brothers were wounded on Father\u2019s Day at a cookout.", "2015-06-23", D(2015, 6, 21),
+     "on Father\u2019s Day"),  # June 21, 2015 was the third Sunday of June
+    ("A Martin Luther King Jr. Day parade ended in gunfire near the park.", "2017-01-17", D(2017, 1, 16),
+     "Martin Luther King Jr. Day"),
+    ("Two shoppers were wounded in a Black Friday shooting at the mall.", "2016-11-28", D(2016, 11, 25),
+     "Black Friday"),
+    ("His brother was shot dead on Thanksgiving 1998 at a bus stop.", "2013-01-27", D(1998, 11, 26),
+     "on Thanksgiving 1998"),
+    # a stretch of days, a party that may run past midnight, a day to come, part of a compound: not read
+    ("Six people were shot over the Labor Day weekend.", "2016-09-07", None, ""),
+    ("The New Year's Eve party ended when two guests were shot.", "2017-01-02", None, ""),
+    ("A man was shot on Halloween.", "2016-10-10", None, ""),
+    ("Police named the victim of the day-after-Christmas shooting.", "2016-12-29", None, ""),
+]
+
 # Rule 1, last resort: a morning hour with no day near it is the counting day.
 HOURS = [
     ("Two men were shot outside a bowling alley at about 1 a.m., police said.", "2019-05-04", D(2019, 5, 4),
@@ -196,7 +219,7 @@ STRENGTH = [
     ("", "2024-03-24", None, ""),
 ]
 
-CASES = EXPRESSIONS + HOURS + STAMPS + YEARS + WHOSE + SKIPPED + STRENGTH
+CASES = EXPRESSIONS + HOLIDAY_CASES + HOURS + STAMPS + YEARS + WHOSE + SKIPPED + STRENGTH
 
 
 @pytest.mark.parametrize(("text", "published", "expected", "words"), CASES)
@@ -227,6 +250,24 @@ def test_title_is_read_first(title, text, expected, words):
 ])
 def test_reference_date(text, published, expected):
     assert reference_date(text, published) == expected
+
+
+@pytest.mark.parametrize(("name", "year", "expected"), [
+    ("Independence Day", 2016, D(2016, 7, 4)),
+    ("new years eve", 2016, D(2016, 12, 31)),  # any case, apostrophe or none
+    ("Labor Day", 2016, D(2016, 9, 5)),  # first Monday of September
+    ("Memorial Day", 2015, D(2015, 5, 25)),  # last Monday of May
+    ("Thanksgiving", 2016, D(2016, 11, 24)),  # fourth Thursday of November
+    ("Black Friday", 2016, D(2016, 11, 25)),  # the day after it
+    ("Mother\u2019s Day", 2016, D(2016, 5, 8)),
+    ("Easter Sunday", 2016, D(2016, 3, 27)),
+    ("Easter", 2019, D(2019, 4, 21)),
+    ("Arbor Day", 2016, None),  # not in the table
+])
+def test_holiday_date(name, year, expected):
+    from analysis.timeline.date_expressions import holiday_date
+
+    assert holiday_date(name, year) == expected
 
 
 def test_max_days_before_limits_old_year_less_dates():
