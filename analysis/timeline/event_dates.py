@@ -49,7 +49,8 @@ Rules, in the order they apply:
    - a date with no cue word to its left takes the first one to its right: fairly surely when the
      date opens its clause ("Shortly after midnight Saturday, officers responded to ..."; "On
      Tuesday, police announced charges" is not the event), weakly otherwise ("was home Saturday
-     when the shooting began");
+     when the shooting began"); a [reporting] verb there is passed over ("Late Saturday, witnesses
+     told police a man fired into the crowd": the date opens the reported clause);
    - "died Sunday" and "found dead Sunday" are weak: a death or a discovery may come days after the
      shooting; so is a scene in the past
      progressive with no cue word ("was sitting in his living room Saturday night");
@@ -302,7 +303,10 @@ def _attachment(text: str, sentence: tuple[int, int], start: int, end: int, *, t
         if kind == "event" and _DEATH.fullmatch(nearest.text):
             return "event", _WEAK  # "died Sunday (after being shot on Friday)": maybe a later death
         return kind, _STRONG
-    following = _cue_words(text, end, high, titled=titled)[:1]
+    following = _cue_words(text, end, high, titled=titled)[:2]
+    if len(following) > 1 and following[0].reporting:
+        following = following[1:]  # "Just after midnight, deputies said, a car pulled up": the reported clause's
+    following = following[:1]
     if not following:
         # "Parker was sitting in his living room Saturday night": the scene of the story, maybe the event
         return ("event" if _SCENE.search(text, max(low, start - _LEFT_REACH), start) else ""), _WEAK

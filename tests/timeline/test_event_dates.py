@@ -167,6 +167,10 @@ WHOSE = [
     ("Shortly after midnight Saturday, officers responded to reports of gunfire.", "2016-05-10", D(2016, 5, 7),
      "Saturday"),
     ("On Tuesday, police announced charges against the boy.", "2016-05-10", None, ""),
+    # ... passing over a reporting verb: the date opens the clause it reports
+    ("Late Saturday night, witnesses told police a man fired into the crowd.", "2016-05-10", D(2016, 5, 7),
+     "Saturday night"),
+    ("On Monday, police said they had arrested the driver.", "2016-05-10", None, ""),
     # a name is not a cue: "Memorial" here is a park, not a memorial service
     ("Eight people were wounded near Lincoln Memorial Park on Monday.", "2016-05-10", D(2016, 5, 9), "on Monday"),
     ("Officers were dispatched to a Pershing Court apartment at 1 a.m. Wednesday.", "2016-05-12", D(2016, 5, 11),
