@@ -51,9 +51,11 @@ Rules, in the order they apply:
      Tuesday, police announced charges" is not the event), weakly otherwise ("was home Saturday
      when the shooting began"); a [reporting] verb there is passed over ("Late Saturday, witnesses
      told police a man fired into the crowd": the date opens the reported clause);
+   - a date with no cue word at all counts only given to the hour ("near 2:40 a.m. Sunday",
+     "drove to the store at 7 a.m. Tuesday"), and only as a last resort, like a bare morning hour;
    - "died Sunday" and "found dead Sunday" are weak: a death or a discovery may come days after the
-     shooting; so is a scene in the past
-     progressive with no cue word ("was sitting in his living room Saturday night");
+     shooting; so is a scene in the past progressive with no cue word ("was sitting in his living
+     room Saturday night");
    - a capitalised word next to another capitalised word is a name ("Memorial Park", "Pershing
      Court"), not a cue (titles excepted).
 5. Skipped outright: a date right after "since", "until", "before", "after", "as of", "next" ... (a
@@ -64,7 +66,8 @@ Rules, in the order they apply:
    weekday, date and year set off by a comma, the way photo captions end ("Detectives search the
    yard, Monday, Oct. 3, 2016."): the picture's day, often the day after.
 6. The title is read first, then the text; the first strong date wins (the lede usually says when),
-   else the first one found by a clause-opening date, else the first weak one, else a morning hour;
+   else the first one found by a clause-opening date, else the first weak one, else a morning hour
+   or a day given to the hour;
    with none, the date is empty. A weekday counted from the publication date gives way to a later stated date of the
    same weekday ("shot Monday night" ... "Monday, May 23" in a story the archive dates June 1).
    Sentences are split as in ``analysis.ingest.text`` ("2 a.m. Sunday" stays one sentence).
@@ -182,6 +185,7 @@ _STRONG, _OPENING, _WEAK, _LAST = 0, 1, 2, 3
 _DAY_NEAR = re.compile(r"\b(?:" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b|"
                        r"\b(?i:today|tonight|yesterday|last night|this (?:morning|afternoon|evening))\b")
 _DAY_REACH = 40
+_HOUR_BESIDE = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b", re.I)
 
 
 class _Word(NamedTuple):
@@ -309,7 +313,10 @@ def _attachment(text: str, sentence: tuple[int, int], start: int, end: int, *, t
     following = following[:1]
     if not following:
         # "Parker was sitting in his living room Saturday night": the scene of the story, maybe the event
-        return ("event" if _SCENE.search(text, max(low, start - _LEFT_REACH), start) else ""), _WEAK
+        if _SCENE.search(text, max(low, start - _LEFT_REACH), start):
+            return "event", _WEAK
+        # "near 2:40 a.m. Sunday", "Sunday at about 10 p.m.": a date given to the hour
+        return ("event" if _HOUR_BESIDE.search(text, max(low, start - 25), min(high, end + 25)) else ""), _LAST
     kind = "event" if following[0].kind == "subject" else following[0].kind
     opens_clause = _CLAUSE_OPENING.search(text[max(low, start - _LEFT_REACH):start]) is not None
     return kind, _OPENING if opens_clause else _WEAK

@@ -208,6 +208,13 @@ STRENGTH = [
     ("The boy was playing in the yard Sunday evening when a stray bullet hit him.", "2016-05-10", D(2016, 5, 8),
      "Sunday evening"),
     ("The girl was sleeping in her bedroom on Friday night.", "2016-05-10", D(2016, 5, 6), "on Friday night"),
+    # ... or a day given to the hour, with no cue word at all: the last resort, like a bare morning hour
+    ("Near 11 p.m. Friday, cousins were playing cards on the porch.", "2016-09-21", D(2016, 9, 16), "Friday"),
+    ("He drove to the store at 7 a.m. Tuesday and left the rifle on the couch.", "2016-12-13",
+     D(2016, 12, 13), "Tuesday"),
+    ("Her family plans to gather Friday at the church.", "2016-12-13", None, ""),  # no hour: nobody's
+    ("It'll be on our Sunday morning newscast.", "2016-04-23", None, ""),  # what is to come
+    ("Troopers detained the driver near a rest stop on Aug. 3.", "2016-08-10", None, ""),
     # a date found by the word to its right is less sure than one found by the word to its left
     ("Early Saturday, officers responded to the home again. The man was shot Friday night in the driveway.",
      "2016-05-09", D(2016, 5, 6), "Friday night"),
