@@ -53,7 +53,7 @@ Rules, in the order they apply:
      told police a man fired into the crowd": the date opens the reported clause);
    - a date with no cue word at all counts only given to the hour ("near 2:40 a.m. Sunday",
      "drove to the store at 7 a.m. Tuesday"), and only as a last resort, like a bare morning hour;
-   - "died Sunday" and "found dead Sunday" are weak: a death or a discovery may come days after the
+   - "died Sunday", "pronounced dead Sunday" and "found dead Sunday" are weak: a death or a discovery may come days after the
      shooting; so is a scene in the past progressive with no cue word ("was sitting in his living
      room Saturday night");
    - a capitalised word next to another capitalised word is a name ("Memorial Park", "Pershing
@@ -134,7 +134,7 @@ _CLAUSE_OPENING = re.compile(r"(?:^|[,;:\u2014\u2013(\"\u201c]|\s-)(?:\s*(?:on|a
                              r"just|before|after|early|late|later|earlier|until|by|in|the|then|and|but|noon|midnight|"
                              r"\d{1,2}(?::\d\d)?|a\.m\.|p\.m\.|am|pm|o'clock)\b\.?)*\s*$", re.I)
 # "died Sunday after being shot on Friday", "found dead Tuesday": a death or a discovery may come days after the event.
-_DEATH = re.compile(r"died|dies|found dead|(?:body|bodies) (?:was|were) found|found the bod(?:y|ies)", re.I)
+_DEATH = re.compile(r"died|dies|pronounced dead|found dead|(?:body|bodies) (?:was|were) found|found the bod(?:y|ies)", re.I)
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _PREVIOUS_WORD = re.compile(r"\b([A-Za-z]+)[ \t]+$")
 _DATE_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)

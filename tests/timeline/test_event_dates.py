@@ -133,6 +133,9 @@ WHOSE = [
     ("The shooting happened just before 2 a.m. Sunday in the 1200 block of Elm Street.", "2016-05-02",
      D(2016, 5, 1), "Sunday"),  # "2 a.m." does not end the sentence
     ("It happened around 9 p.m. Friday at a gas station.", "2016-05-02", D(2016, 4, 29), "Friday"),
+    ("Two teenagers were hurt on Thursday by stray bullets.", "2016-05-10", D(2016, 5, 5), "on Thursday"),
+    ("Neighbours rushed outside late on Friday when they heard the bang.", "2016-05-10", D(2016, 5, 6),
+     "late on Friday"),
     # a later act's words
     ("A man was charged Tuesday with murder in the shooting of his neighbor.", "2016-05-04", None, ""),
     ("Police arrested a suspect on Monday in the weekend shooting.", "2016-05-04", None, ""),
@@ -147,6 +150,7 @@ WHOSE = [
      "Sunday evening"),
     ("Friends held a vigil on Monday for the two women who were killed.", "2016-05-09", None, ""),
     ("The suspect is due in court Thursday on charges from the shooting.", "2016-05-09", None, ""),
+    ("Her son, who turns 7 on Saturday, was not hurt.", "2016-05-10", None, ""),
     ("The gunman, who was still at large Monday, opened fire at a party.", "2016-05-09", None, ""),
     ("A grand jury will hear the case Monday, a year after the shooting.", "2016-05-09", None, ""),
     # the word the date qualifies
@@ -201,6 +205,8 @@ STRENGTH = [
     ("The man died Tuesday. He had been shot on Saturday outside his home.", "2016-05-04", D(2016, 4, 30),
      "on Saturday"),
     ("A woman shot in the head last week died Thursday at the hospital.", "2016-05-06", D(2016, 5, 5), "Thursday"),
+    ("The teen was pronounced dead Tuesday afternoon. Friends said he had been shot late on Monday.",
+     "2016-05-11", D(2016, 5, 9), "late on Monday"),
     # so is a discovery: a body may be found the morning after
     ("Hikers found the body of a hunter on Wednesday. His wife said he had been shot on Tuesday morning.",
      "2016-05-12", D(2016, 5, 10), "on Tuesday morning"),
