@@ -55,7 +55,8 @@ Rules, in the order they apply:
      "drove to the store at 7 a.m. Tuesday"), and only as a last resort, like a bare morning hour;
    - "died Sunday", "pronounced dead Sunday" and "found dead Sunday" are weak: a death or a discovery may come days after the
      shooting; so is a scene in the past progressive with no cue word ("was sitting in his living
-     room Saturday night");
+     room Saturday night"), or of one person somewhere ("was at the pool Tuesday night"; not "were at
+     the church on Wednesday", which is as often the days after);
    - a capitalised word next to another capitalised word is a name ("Memorial Park", "Pershing
      Court"), not a cue (titles excepted).
 5. Skipped outright: a date right after "since", "until", "before", "after", "as of", "next" ... (a
@@ -76,12 +77,14 @@ Known misses: an article about several incidents (a weekend round-up; an arrest 
 recalls an earlier shooting) takes its first dated one; late-night events that the record dates to the
 next day ("Saturday night" for a shooting logged at 12:30 a.m. Sunday) and small-hours events written
 up the same morning; relative dates in a story the archive dates days after it was written, with no
-stamp saying so; a date whose verb is in no list ("Few was in his truck on November 3") or whose
-sentence names the event only in a clause further on; "found" alone (found dead, or found the
-suspect?) is not a cue; "Friday" read as a weekday even in "Black Friday"; "on the 22nd" (no month);
-a morning hour in a story written days later ("the fight broke out about 4 a.m.") is read as the
-day it was published; a "New Year's Eve shooting" after midnight is dated December 31; a holiday in a
-related story's teaser ("a brief on another town's Christmas Day robbery...") is read as this one's.
+stamp saying so; a date whose verb is in no list ("He drove to his sister's house on October 9") or
+whose sentence names the event only in a clause further on; "found" alone (found dead, or found the
+suspect?) is not a cue; "on the 22nd" (no month); a morning hour in a story written days later ("the
+fight broke out about 4 a.m.") is read as the day it was published; a "New Year's Eve shooting" after
+midnight is dated December 31; a holiday in a related story's teaser ("a brief on another town's Christmas
+Day robbery...") is read as this one's; an undated article (no publication date, no stamp)
+resolves only dates that state their year, even "Sunday, Dec. 14", whose weekday would pick the year
+among a few.
 """
 
 from __future__ import annotations
@@ -138,7 +141,7 @@ _DEATH = re.compile(r"died|dies|pronounced dead|found dead|(?:body|bodies) (?:wa
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _PREVIOUS_WORD = re.compile(r"\b([A-Za-z]+)[ \t]+$")
 _DATE_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
-_SCENE = re.compile(r"\b(?:was|were)\s+(?:[a-z]+\s+){0,2}?[a-z]+ing\b(?![^,;]*[,;])")
+_SCENE = re.compile(r"\b(?:(?:was|were)\s+(?:[a-z]+\s+){0,2}?[a-z]+ing|was\s+(?:at|in|inside|outside))\b(?![^,;]*[,;])")
 # A reported clause between a [reporting] verb and a date: three plain words in a row.
 _CLAUSE_WORDS = re.compile(r"(?:\b(?!(?:the|a|an|on|in|at|late|early|about|around|reporters|police)\b)"
                            r"[a-z]+(?:['\u2019][a-z]+)?\b[^a-z'\u2019]+){3}")

@@ -214,6 +214,8 @@ STRENGTH = [
     ("The boy was playing in the yard Sunday evening when a stray bullet hit him.", "2016-05-10", D(2016, 5, 8),
      "Sunday evening"),
     ("The girl was sleeping in her bedroom on Friday night.", "2016-05-10", D(2016, 5, 6), "on Friday night"),
+    ("The girl was at the pool on Tuesday evening.", "2016-05-10", D(2016, 5, 10), "on Tuesday evening"),
+    ("Volunteers were at the church on Wednesday.", "2016-05-10", None, ""),  # the days after, as often
     # ... or a day given to the hour, with no cue word at all: the last resort, like a bare morning hour
     ("Near 11 p.m. Friday, cousins were playing cards on the porch.", "2016-09-21", D(2016, 9, 16), "Friday"),
     ("He drove to the store at 7 a.m. Tuesday and left the rifle on the couch.", "2016-12-13",
