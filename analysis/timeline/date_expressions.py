@@ -1,14 +1,15 @@
 """Date expressions in news text and the calendar dates they name.
 
 The words a report uses to say when something happened, found and turned into dates: "last night",
-"yesterday", "today", "two days ago" and the weekdays ("on Friday", "early Sunday", "last Friday")
-count back from a reference day, and so does a morning hour with no day ("at about 1 a.m."); "March
-22", "22 March", "Sunday, Feb. 16", "on Nov. 3, 2015" and the holidays of ``data/holidays.csv`` ("on
-New Year's Eve", "Thanksgiving 1998", ``holiday_date``) name a day of their own. ``PATTERNS`` lists the expressions (``kind``, regex), ``matches(kind, text)``
-finds them, ``resolve(kind, match, reference)`` turns one into a date, and
-``reference_date(text, published)`` says which day relative dates count from (the publication date,
-or the page's own earlier "Posted:" stamp). Whose date an expression gives, the event's or a later
-act's, is decided in ``analysis.timeline.event_dates``, which documents the rules and known misses.
+"yesterday", "today", "two days ago" and the weekdays ("on Friday", "early Sunday", "last Friday") count
+back from a reference day, and so does a morning hour with no day ("at about 1 a.m."); "March 22", "22
+March", "Sunday, Feb. 16", "on Nov. 3, 2015" and the holidays of ``data/holidays.csv`` ("on New Year's Eve",
+"Thanksgiving 1998", ``holiday_date``) name a day of their own. ``PATTERNS`` lists the expressions
+(``kind``, regex), ``matches(kind, text)`` finds them, ``resolve(kind, match, reference)`` turns one into a
+date, and ``reference_date(text, published)`` says which day relative dates count from (the publication
+date, or the page's own earlier "Posted:" stamp or address date). Whose date an expression gives, the
+event's or a later act's, is decided in ``analysis.timeline.event_dates``, which documents the rules and
+known misses.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 import pandas as pd
 
 from analysis.data import DATA_DIR
+from analysis.ingest.publication_dates import date_from_url
 
 _HOLIDAYS_FILE = DATA_DIR / "holidays.csv"
 
@@ -198,15 +200,19 @@ def _stamp(text: str, pattern: re.Pattern[str]) -> dt.date | None:
     return date
 
 
-def reference_date(text: str, published: object) -> dt.date | None:
+def reference_date(text: str, published: object, *, url: str = "") -> dt.date | None:
     """The day relative dates ("yesterday", "on Friday") count from.
 
-    The article's own "Posted:"/"Published" stamp near its top when it is earlier than the
-    publication date (which may be when an archive saw the page, or its last update), else the
-    publication date; for an undated article, also an "Updated:" stamp or a date that opens the text.
+    The article's own "Posted:"/"Published" stamp near its top, or the date in its address
+    (``/2016/03/07/``), when it is earlier than the publication date (which may be when an archive
+    saw the page, or its last update), else the publication date; for an undated article, also an
+    "Updated:" stamp or a date that opens the text.
     """
     published = as_date(published)
     own = _stamp(text, _OWN_STAMP)
+    in_url = date_from_url(url) if url else None
+    if in_url is not None and (own is None or in_url < own):
+        own = in_url
     if own is not None and (published is None or own < published):
         return own
     if published is None:

@@ -11,22 +11,22 @@ whose date each one gives and which one wins.
 
 Rules, in the order they apply:
 
-1. Expressions: "last night", "late last night" (publication day - 1); "yesterday" (- 1); "the day
-   before yesterday" (- 2); "today", "tonight", "this morning" (the publication day); "two days ago"
-   (- n); "on Friday", "Friday night", "early Sunday", "on a quiet Friday" (the latest Friday on or
-   before the publication day; "last Friday" is strictly before it); "March 22", "22 March", "on the
-   night of Nov. 3, 2015"; a weekday with a date, "Sunday, Feb. 16" or "Saturday (Dec. 5)", is one
-   expression whose weekday must agree with the date. Holidays that name a day ("on New Year's Eve",
-   "the Fourth of July shooting", "shot on Christmas Eve", "Thanksgiving 1998"; ``data/holidays.csv``)
-   are dates like "March 22"; "Labor Day weekend" and "a New Year's Eve party" are not. "Overnight", "in the early hours" and "last
-   week" are not resolved: they straddle midnight or name no day. A morning hour with no day named
-   within a few words ("shot at about 1 a.m.", "it happened just before 3 a.m.") is the counting day:
-   a report that gives the hour and no day tells of the morning it was written. It is the last resort
-   (rule 6). An evening hour ("around 9 p.m.") is as often the evening before, and is not read.
-2. Counting from: the publication date, unless the page's own stamp near its top ("Posted: Sunday,
-   February 16, 2014", "(Published Monday, Aug. 4, 2014)") is earlier (an archive's date can be a
-   later update). An undated article counts from an "Updated:" stamp or a date that opens its text,
-   if it has one, and otherwise resolves only dates that state their year.
+1. Expressions: "last night", "late last night" (publication day - 1); "yesterday" (- 1); "the day before
+   yesterday" (- 2); "today", "tonight", "this morning" (the publication day); "two days ago" (- n); "on
+   Friday", "Friday night", "early Sunday", "on a quiet Friday" (the latest Friday on or before the
+   publication day; "last Friday" is strictly before it); "March 22", "22 March", "on the night of Nov. 3,
+   2015"; a weekday with a date, "Sunday, Feb. 16" or "Saturday (Dec. 5)", is one expression whose weekday
+   must agree with the date. Holidays that name a day ("on New Year's Eve", "the Fourth of July shooting",
+   "shot on Christmas Eve", "Thanksgiving 1998"; ``data/holidays.csv``) are dates like "March 22"; "Labor Day
+   weekend" and "a New Year's Eve party" are not. "Overnight", "in the early hours" and "last week" are not
+   resolved: they straddle midnight or name no day. A morning hour with no day named within a few words
+   ("shot at about 1 a.m.", "it happened just before 3 a.m.") is the counting day: a report that gives the
+   hour and no day tells of the morning it was written. It is the last resort (rule 6). An evening hour
+   ("around 9 p.m.") is as often the evening before, and is not read.
+2. Counting from: the publication date, unless the page's own stamp near its top ("Posted: Sunday, February
+   16, 2014", "(Published Monday, Aug. 4, 2014)") or the date in its address (``/2016/03/07/``) is earlier
+   (an archive's date can be a later update). An undated article counts from an "Updated:" stamp or a date
+   that opens its text, if it has one, and otherwise resolves only dates that state their year.
 3. A year-less "March 22" is in the year of the counting date, or the year before when it would fall
    after it, except within a month after it ("on April 30" in an April 10 report is a date to come):
    no date. A stated weekday picks the year ("Sunday, Nov. 15" in a January report). Dates after
@@ -53,19 +53,19 @@ Rules, in the order they apply:
      told police a man fired into the crowd": the date opens the reported clause);
    - a date with no cue word at all counts only given to the hour ("near 2:40 a.m. Sunday",
      "drove to the store at 7 a.m. Tuesday"), and only as a last resort, like a bare morning hour;
-   - "died Sunday", "pronounced dead Sunday" and "found dead Sunday" are weak: a death or a discovery may come days after the
-     shooting; so is a scene in the past progressive with no cue word ("was sitting in his living
-     room Saturday night"), or of one person somewhere ("was at the pool Tuesday night"; not "were at
-     the church on Wednesday", which is as often the days after);
+   - "died Sunday", "pronounced dead Sunday" and "found dead Sunday" are weak: a death or a discovery may
+     come days after the shooting; so is a scene in the past progressive with no cue word ("was sitting in
+     his living room Saturday night"), or of one person somewhere ("was at the pool Tuesday night"; not "were
+     at the church on Wednesday", which is as often the days after);
    - a capitalised word next to another capitalised word is a name ("Memorial Park", "Pershing
      Court"), not a cue (titles excepted).
 5. Skipped outright: a date right after "since", "until", "before", "after", "as of", "next" ... (a
-   reference point; but "after Sunday's shooting" names the event); a weekday after "a year ago",
-   "last month" (another week); a date right after "said", "announced", "Posted:", "Updated:" or an
-   embedded post's "(@handle)" signature; a date alone in parentheses, "(November 28, 2016) -"; a date
-   hyphened to the word before ("the day-after-Christmas shooting"); a
-   weekday, date and year set off by a comma, the way photo captions end ("Detectives search the
-   yard, Monday, Oct. 3, 2016."): the picture's day, often the day after.
+   reference point; but "after Sunday's shooting" names the event); a weekday after "a year ago", "last
+   month" (another week); a date right after "said", "announced", "Posted:", "Updated:" or an embedded
+   post's "(@handle)" signature; a date alone in parentheses, "(November 28, 2016) -"; a date hyphened to
+   the word before ("the day-after-Christmas shooting"); a weekday, date and year set off by a comma, the
+   way photo captions end ("Detectives search the yard, Monday, Oct. 3, 2016."): the picture's day,
+   often the day after.
 6. The title is read first, then the text; the first strong date wins (the lede usually says when),
    else the first one found by a clause-opening date, else the first weak one, else a morning hour
    or a day given to the hour;
@@ -137,7 +137,8 @@ _CLAUSE_OPENING = re.compile(r"(?:^|[,;:\u2014\u2013(\"\u201c]|\s-)(?:\s*(?:on|a
                              r"just|before|after|early|late|later|earlier|until|by|in|the|then|and|but|noon|midnight|"
                              r"\d{1,2}(?::\d\d)?|a\.m\.|p\.m\.|am|pm|o'clock)\b\.?)*\s*$", re.I)
 # "died Sunday after being shot on Friday", "found dead Tuesday": a death or a discovery may come days after the event.
-_DEATH = re.compile(r"died|dies|pronounced dead|found dead|(?:body|bodies) (?:was|were) found|found the bod(?:y|ies)", re.I)
+_DEATH = re.compile(r"died|dies|pronounced dead|found dead|(?:body|bodies) (?:was|were) found|found the bod(?:y|ies)",
+                    re.I)
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _PREVIOUS_WORD = re.compile(r"\b([A-Za-z]+)[ \t]+$")
 _DATE_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
@@ -394,7 +395,7 @@ def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
     return sorted(found, key=lambda c: (c.strength, c.start))
 
 
-def resolve_event_date(text: str, published: object, *, title: str = "",
+def resolve_event_date(text: str, published: object, *, title: str = "", url: str = "",
                        max_days_before: int = 366) -> tuple[dt.date | None, str]:
     """The date the event happened, resolved from ``text`` relative to ``published``.
 
@@ -404,13 +405,14 @@ def resolve_event_date(text: str, published: object, *, title: str = "",
         text: the article text.
         published: publication date (date, datetime, Timestamp or NaT/None).
         title: the article's title, read before the text.
+        url: the article's address; a date in it earlier than ``published`` is counted from.
         max_days_before: how far before publication a date without its year may lie.
 
     Returns:
         ``(date, words)``: the event date (``datetime.date``) and the words it was resolved
         from, or ``(None, "")`` when none was found.
     """
-    reference = reference_date(text or "", published)
+    reference = reference_date(text or "", published, url=url)
     found = _candidates(text or "", reference, max_days_before)
     if title:  # the title is read first
         found = sorted(_candidates(title, reference, max_days_before, titled=True) + found,
@@ -437,10 +439,11 @@ def add_event_dates(articles: pd.DataFrame, *, max_days_before: int = 366) -> pd
     """
     out = articles.copy()
     resolved = [
-        resolve_event_date(text, published, title=title, max_days_before=max_days_before)
-        for text, published, title in zip(out.get("text", pd.Series(dtype=object)).fillna(""),
-                                           out.get("published", pd.Series(pd.NaT, index=out.index)),
-                                           out.get("title", pd.Series("", index=out.index)).fillna(""))
+        resolve_event_date(text, published, title=title, url=url, max_days_before=max_days_before)
+        for text, published, title, url in zip(out.get("text", pd.Series(dtype=object)).fillna(""),
+                                                out.get("published", pd.Series(pd.NaT, index=out.index)),
+                                                out.get("title", pd.Series("", index=out.index)).fillna(""),
+                                                out.get("url", pd.Series("", index=out.index)).fillna(""))
     ]
     published_dtype = out["published"].dtype if "published" in out else None
     unit = published_dtype if pd.api.types.is_datetime64_dtype(published_dtype) else "datetime64[ns]"

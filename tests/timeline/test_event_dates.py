@@ -289,6 +289,22 @@ def test_holiday_date(name, year, expected):
     assert holiday_date(name, year) == expected
 
 
+@pytest.mark.parametrize(("url", "published", "expected"), [
+    ("https://news.example/2016/03/07/girl-shot-on-porch", "2016-04-20", D(2016, 3, 7)),  # the archive saw it later
+    ("https://news.example/2016/03/07/girl-shot-on-porch", "2016-03-06", D(2016, 3, 6)),  # later: ignored
+    ("https://news.example/local/girl-shot-on-porch", "2016-04-20", D(2016, 4, 20)),  # no date in it
+    ("https://news.example/2016/03/07/girl-shot-on-porch", None, D(2016, 3, 7)),
+])
+def test_reference_date_from_the_address(url, published, expected):
+    assert reference_date("A girl was shot on Saturday.", published, url=url) == expected
+
+
+def test_a_stale_publication_date_gives_way_to_the_address():
+    text = "The family of the man hurt in Saturday's shooting thanked the nurses."
+    assert resolve_event_date(text, "2016-04-20", url="https://news.example/2016/03/07/victim") \
+        == (D(2016, 3, 5), "Saturday")
+
+
 def test_max_days_before_limits_old_year_less_dates():
     text = "The attack happened on January 5."
     assert resolve_event_date(text, "2023-03-20", max_days_before=31) == (None, "")
