@@ -41,7 +41,8 @@ Rules, in the order they apply:
    - else the nearest word to its left: "was shot and killed Friday night" dates the event, "was
      arrested Tuesday in the shooting", "pleaded guilty Monday", "police said Sunday" do not; a
      [reporting] verb owns only a date right after it, not one at the end of the clause it reports
-     ("police said the boy was playing in the yard Sunday when he was hit");
+     ("police said the boy was playing in the yard Sunday when he was hit"), and one right before it
+     only after "on" ("the coroner on Friday said"; not "a robbery Sunday said he is recovering");
    - a [subject] verb ("happened", "took place", "began") passes the decision to the word just
      before it: "the shooting happened Sunday" dates the event, "the hearing began Monday" does not,
      "it happened around 2 a.m. Sunday" does; a relative "that" or "which" passes it on too ("a manhunt
@@ -258,9 +259,11 @@ def _cue_words(text: str, start: int, end: int, *, titled: bool) -> list[_Word]:
     return found
 
 
-def _qualified(text: str, end: int, high: int, *, titled: bool) -> _Word | None:
+def _qualified(text: str, start: int, end: int, high: int, *, titled: bool) -> _Word | None:
     """The cue or context word a date qualifies, if any: "Sunday's shooting", "a Thursday evening
-    homicide", "the May 7, 2015, shooting", "Monday's hearing", "a Friday news conference"."""
+    homicide", "the May 7, 2015, shooting", "Monday's hearing", "a Friday news conference"; and the
+    reporting verb right after "on Thursday" ("the coroner on Friday said"), but not after a bare
+    date ("hurt near 4 p.m. Thursday, said deputies": the date is the clause's before it)."""
     stop = min(high, end + 60)
     if text.startswith(("'s", "\u2019s"), end):
         begin, most = end + 2, 3  # "Sunday's deadly west Houston shooting": up to three words between
@@ -269,6 +272,8 @@ def _qualified(text: str, end: int, high: int, *, titled: bool) -> _Word | None:
     else:
         begin, most = end, -1  # only modifiers between: "a Friday night double homicide"
     words = _words_in(text, begin, stop)
+    if words and words[0].reporting:
+        return words[0] if text[start:start + 3].lower() == "on " and text[end:words[0].start].isspace() else None
     if not words or words[0].kind == "subject" or (not titled and words[0].text[0].isupper()):
         return None
     gap = text[begin:words[0].start]
@@ -291,7 +296,7 @@ def _attachment(text: str, sentence: tuple[int, int], start: int, end: int, *, t
     police said ...").
     """
     low, high = sentence
-    qualified = _qualified(text, end, high, titled=titled)
+    qualified = _qualified(text, start, end, high, titled=titled)
     if qualified is not None:
         return qualified.kind, _STRONG
     left = _cue_words(text, max(low, start - _LEFT_REACH), start, titled=titled)
@@ -312,7 +317,7 @@ def _attachment(text: str, sentence: tuple[int, int], start: int, end: int, *, t
             return "event", _WEAK  # "died Sunday (after being shot on Friday)": maybe a later death
         return kind, _STRONG
     following = _cue_words(text, end, high, titled=titled)[:2]
-    if len(following) > 1 and following[0].reporting:
+    if following and following[0].reporting:
         following = following[1:]  # "Just after midnight, deputies said, a car pulled up": the reported clause's
     following = following[:1]
     if not following:
@@ -362,7 +367,7 @@ def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
                 continue  # "the day before yesterday" already claimed these words
             taken.append((start, end))
             sentence = sentences.around(start, end)
-            qualified = _qualified(text, end, sentence[1], titled=titled)
+            qualified = _qualified(text, start, end, sentence[1], titled=titled)
             named_event = qualified is not None and qualified.kind == "event"
             if not named_event and _REFERENCE_BEFORE.search(text[max(0, start - 30):start]):
                 continue

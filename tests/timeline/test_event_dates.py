@@ -175,6 +175,12 @@ WHOSE = [
     ("Late Saturday night, witnesses told police a man fired into the crowd.", "2016-05-10", D(2016, 5, 7),
      "Saturday night"),
     ("On Monday, police said they had arrested the driver.", "2016-05-10", None, ""),
+    # a reporting verb right after a date: the statement's only after "on Thursday"
+    ("The coroner on Friday said the two men had been shot.", "2016-03-12", None, ""),
+    ("Friends of a man hurt in a robbery Sunday said he is recovering.", "2016-09-13", D(2016, 9, 11),
+     "Sunday"),
+    ("The bus pulled up by the market near 4:10 p.m. Thursday said deputies.", "2016-12-22", D(2016, 12, 22),
+     "Thursday"),
     # a name is not a cue: "Memorial" here is a park, not a memorial service
     ("Eight people were wounded near Lincoln Memorial Park on Monday.", "2016-05-10", D(2016, 5, 9), "on Monday"),
     ("Officers were dispatched to a Pershing Court apartment at 1 a.m. Wednesday.", "2016-05-12", D(2016, 5, 11),
