@@ -64,9 +64,10 @@ Rules, in the order they apply:
    reference point; but "after Sunday's shooting" names the event); a weekday after "a year ago", "last
    month" (another week); a date right after "said", "announced", "Posted:", "Updated:" or an embedded
    post's "(@handle)" signature; a date alone in parentheses, "(November 28, 2016) -"; a date hyphened to
-   the word before ("the day-after-Christmas shooting"); a weekday, date and year set off by a comma, the
-   way photo captions end ("Detectives search the yard, Monday, Oct. 3, 2016."): the picture's day,
-   often the day after.
+   the word before ("the day-after-Christmas shooting"); a relative date inside a quotation ("'we lost two
+   friends today,' the chief said": counted from when it was said); a weekday, date and year set off by a
+   comma, the way photo captions end ("Detectives search the yard, Monday, Oct. 3, 2016."): the
+   picture's day, often the day after.
 6. The title is read first, then the text; the first strong date wins (the lede usually says when),
    else the first one found by a clause-opening date, else the first weak one, else a morning hour
    or a day given to the hour;
@@ -148,6 +149,12 @@ _SCENE = re.compile(r"\b(?:(?:was|were)\s+(?:[a-z]+\s+){0,2}?[a-z]+ing|was\s+(?:
 _CLAUSE_WORDS = re.compile(r"(?:\b(?!(?:the|a|an|on|in|at|late|early|about|around|reporters|police)\b)"
                            r"[a-z]+(?:['\u2019][a-z]+)?\b[^a-z'\u2019]+){3}")
 _PRONOUN = re.compile(r"\b(?:it|this|he|she|they|we|i|you|there)\b", re.I)
+
+
+def _in_quote(text: str, start: int) -> bool:
+    """Is ``text[start]`` inside a quotation opened earlier in its paragraph?"""
+    before = text[text.rfind("\n", 0, start) + 1:start]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 @dataclass(frozen=True)
@@ -396,6 +403,8 @@ def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
                 if _DAY_NEAR.search(text, max(sentence[0], start - _DAY_REACH), min(sentence[1], end + _DAY_REACH)):
                     continue  # the day named beside the hour is the date
                 strength = _LAST
+            if kind not in ABSOLUTE and kind != "holiday" and not titled and _in_quote(text, start):
+                continue  # "'I was told today that ...'": counted from when it was said, an unknown day
             found.append(_Candidate(date, match.group(0), start, strength, kind))
     return sorted(found, key=lambda c: (c.strength, c.start))
 

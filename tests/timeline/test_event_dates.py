@@ -205,6 +205,15 @@ SKIPPED = [
      "A man was shot there Sunday night.", "2016-10-03", D(2016, 10, 2), "Sunday night"),
 ]
 
+# Rule 5: a relative date inside a quotation counts from when it was said, an unknown day: skipped.
+QUOTED = [
+    ("\u201cI saw her at church on Saturday,\u201d a neighbour said. She was shot late Sunday.",
+     "2017-02-13", D(2017, 2, 12), "Sunday"),
+    ('"We lost two friends today," the chief said of the deputies who were killed.', "2016-07-12",
+     None, ""),
+    ('"It happened on July 11," the chief said of the shooting.', "2016-07-20", D(2016, 7, 11), "on July 11"),
+]
+
 # Rule 6: strong dates beat weak ones; weak ones count when there is nothing better.
 STRENGTH = [
     # "died" is weak: the shooting's own date wins
@@ -244,7 +253,7 @@ STRENGTH = [
     ("", "2024-03-24", None, ""),
 ]
 
-CASES = EXPRESSIONS + HOLIDAY_CASES + HOURS + STAMPS + YEARS + WHOSE + SKIPPED + STRENGTH
+CASES = EXPRESSIONS + HOLIDAY_CASES + HOURS + STAMPS + YEARS + WHOSE + SKIPPED + QUOTED + STRENGTH
 
 
 @pytest.mark.parametrize(("text", "published", "expected", "words"), CASES)
