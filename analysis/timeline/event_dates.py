@@ -68,11 +68,11 @@ Rules, in the order they apply:
    friends today,' the chief said": counted from when it was said); a weekday, date and year set off by a
    comma, the way photo captions end ("Detectives search the yard, Monday, Oct. 3, 2016."): the
    picture's day, often the day after.
-6. The title is read first, then the text; the first strong date wins (the lede usually says when),
-   else the first one found by a clause-opening date, else the first weak one, else a morning hour
-   or a day given to the hour;
-   with none, the date is empty. A weekday counted from the publication date gives way to a later stated date of the
-   same weekday ("shot Monday night" ... "Monday, May 23" in a story the archive dates June 1).
+6. The title is read first, then the text; the first strong date wins (the lede usually says when), else the
+   first one found by a clause-opening date, else the first weak one (a death or a discovery after the
+   others), else a morning hour or a day given to the hour; with none, the date is empty. A weekday counted
+   from the publication date gives way to a later stated date of the same weekday ("shot Monday night" ...
+   "Monday, May 23" in a story the archive dates June 1).
    Sentences are split as in ``analysis.ingest.text`` ("2 a.m. Sunday" stays one sentence).
 
 Known misses: an article about several incidents (a weekend round-up; an arrest story that also
@@ -192,7 +192,7 @@ def context_words() -> dict[str, tuple[str, ...]]:
 # (strong); the first word to its right, when the date opens its clause (opening); only a later word
 # in the sentence names the event (weak: "was home Saturday when the shooting occurred"). An article's
 # date is its first strong one, else its first opening one, else its first weak one.
-_STRONG, _OPENING, _WEAK, _LAST = 0, 1, 2, 3
+_STRONG, _OPENING, _WEAK, _DEATH_DAY, _LAST = 0, 1, 2, 2.5, 3
 # A day named near a morning hour: "at 2 a.m. Sunday", "Friday at about 9 a.m.", "at 6 a.m. today".
 _DAY_NEAR = re.compile(r"\b(?:" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b|"
                        r"\b(?i:today|tonight|yesterday|last night|this (?:morning|afternoon|evening))\b")
@@ -321,7 +321,7 @@ def _attachment(text: str, sentence: tuple[int, int], start: int, end: int, *, t
                 if len(gap.split()) <= 3 and not _PRONOUN.search(gap) and before.kind != "subject":
                     kind = before.kind
         if kind == "event" and _DEATH.fullmatch(nearest.text):
-            return "event", _WEAK  # "died Sunday (after being shot on Friday)": maybe a later death
+            return "event", _DEATH_DAY  # "died Sunday (after being shot on Friday)": maybe a later death
         return kind, _STRONG
     following = _cue_words(text, end, high, titled=titled)[:2]
     if following and following[0].reporting:

@@ -222,6 +222,9 @@ STRENGTH = [
     ("A woman shot in the head last week died Thursday at the hospital.", "2016-05-06", D(2016, 5, 5), "Thursday"),
     ("The teen was pronounced dead Tuesday afternoon. Friends said he had been shot late on Monday.",
      "2016-05-11", D(2016, 5, 9), "late on Monday"),
+    # among weak dates, a death comes after the others
+    ("The toddler died Thursday in intensive care. An uncle was unloading a revolver in the kitchen on Tuesday "
+     "when it discharged.", "2014-10-26", D(2014, 10, 21), "on Tuesday"),
     # so is a discovery: a body may be found the morning after
     ("Hikers found the body of a hunter on Wednesday. His wife said he had been shot on Tuesday morning.",
      "2016-05-12", D(2016, 5, 10), "on Tuesday morning"),
