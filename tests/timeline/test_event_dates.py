@@ -141,6 +141,7 @@ WHOSE = [
     ("Police arrested a suspect on Monday in the weekend shooting.", "2016-05-04", None, ""),
     ("The gunman was captured Thursday morning at a traffic stop two states away.", "2016-05-06", None, ""),
     ("Detectives interviewed the neighbours on Friday about the shooting.", "2016-05-09", None, ""),
+    ("Deputies made the incident report public on Tuesday.", "2016-05-09", None, ""),
     ("The teen was sentenced Friday for the shooting death of his cousin.", "2016-05-09", None, ""),
     ("He pleaded guilty on Wednesday to manslaughter in the shooting.", "2016-05-09", None, ""),
     ("Investigators said Sunday that the victim had been shot twice.", "2016-05-09", None, ""),
