@@ -66,8 +66,9 @@ Rules, in the order they apply:
    post's "(@handle)" signature; a date alone in parentheses, "(November 28, 2016) -"; a date hyphened to
    the word before ("the day-after-Christmas shooting"); a relative date inside a quotation ("'we lost two
    friends today,' the chief said": counted from when it was said); a weekday, date and year set off by a
-   comma, the way photo captions end ("Detectives search the yard, Monday, Oct. 3, 2016."): the
-   picture's day, often the day after.
+   comma, or a date and year followed by a place or a station, the way photo captions end ("Detectives
+   search the yard, Monday, Oct. 3, 2016.", "... at the gate Saturday, May 14, 2016, in Dayton",
+   "..., March 9, 2017 (KXYZ)"): the picture's day, often days after.
 6. The title is read first, then the text; the first strong date wins (the lede usually says when), else the
    first one found by a clause-opening date, else the first weak one (a death or a discovery after the
    others), else a morning hour or a day given to the hour; with none, the date is empty. A weekday counted
@@ -197,6 +198,8 @@ _STRONG, _OPENING, _WEAK, _DEATH_DAY, _LAST = 0, 1, 2, 2.5, 3
 _DAY_NEAR = re.compile(r"\b(?:" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b|"
                        r"\b(?i:today|tonight|yesterday|last night|this (?:morning|afternoon|evening))\b")
 _DAY_REACH = 40
+# After a full date, how a photo caption goes on: ", in Dayton, Ohio", ", at Grace Chapel", " (KXYZ)".
+_CAPTION_END = re.compile(r",\s+(?:in|at)\s+[A-Z]|\s+\([A-Z]{3,}\)")
 _HOUR_BESIDE = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b", re.I)
 
 
@@ -382,7 +385,9 @@ def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
                 continue
             if _STATEMENT_BEFORE.search(text[max(0, start - 30):start]):
                 continue
-            if kind == "weekday_date" and match["year"] and text[max(0, start - 3):start].rstrip().endswith(","):
+            if kind in ("weekday_date", "month_day") and match["year"] and (
+                    (kind == "weekday_date" and text[max(0, start - 3):start].rstrip().endswith(","))
+                    or _CAPTION_END.match(text, end)):
                 continue  # "Officers walk the scene, Monday, Oct. 3, 2016.": a photo caption's date
             if text[start - 1:start] == "-":
                 continue  # "the day-after-Thanksgiving shooting": part of a compound word

@@ -201,7 +201,11 @@ SKIPPED = [
      "June 26, 2016", "2016-06-26", None, ""),
     ("(November 28, 2016) \u2013 A hunter was shot in the leg in a field.", "2016-11-28", None, ""),
     ("Three people have been shot in the neighborhood since Nov. 15.", "2016-12-12", None, ""),
-    # a photo caption's date, then the story's
+    # a photo caption's date, then the story's: set off by a comma, or going on with the place or the station
+    ("Neighbours leave flowers at the gate Saturday, May 14, 2016, in Dayton, Ohio. "
+     "The gunman opened fire on Wednesday.", "2016-05-15", D(2016, 5, 11), "on Wednesday"),
+    ("The defendant looks at his lawyer during the hearing, March 9, 2017 (KXYZ). Two men were shot Saturday.",
+     "2017-03-09", D(2017, 3, 4), "Saturday"),
     ("Detectives walk past the taped-off house after the shooting, Monday, Oct. 3, 2016. "
      "A man was shot there Sunday night.", "2016-10-03", D(2016, 10, 2), "Sunday night"),
 ]
