@@ -64,11 +64,11 @@ Rules, in the order they apply:
    reference point; but "after Sunday's shooting" names the event); a weekday after "a year ago", "last
    month" (another week); a date right after "said", "announced", "Posted:", "Updated:" or an embedded
    post's "(@handle)" signature; a date alone in parentheses, "(November 28, 2016) -"; a date hyphened to
-   the word before ("the day-after-Christmas shooting"); a relative date inside a quotation ("'we lost two
-   friends today,' the chief said": counted from when it was said); a weekday, date and year set off by a
-   comma, or a date and year followed by a place or a station, the way photo captions end ("Detectives
-   search the yard, Monday, Oct. 3, 2016.", "... at the gate Saturday, May 14, 2016, in Dayton",
-   "..., March 9, 2017 (KXYZ)"): the picture's day, often days after.
+   the word before ("the day-after-Christmas shooting"); a relative date inside a quotation or an embedded
+   post ("'we lost two friends today,' the chief said": counted from when it was said); a weekday, date and
+   year set off by a comma, or a date and year followed by a place or a station, the way photo captions end
+   ("Detectives search the yard, Monday, Oct. 3, 2016.", "... at the gate Saturday, May 14, 2016, in
+   Dayton", "..., March 9, 2017 (KXYZ)"): the picture's day, often days after.
 6. The title is read first, then the text; the first strong date wins (the lede usually says when), else the
    first one found by a clause-opening date, else the first weak one (a death or a discovery after the
    others), else a morning hour or a day given to the hour; with none, the date is empty. A weekday counted
@@ -153,8 +153,13 @@ _PRONOUN = re.compile(r"\b(?:it|this|he|she|they|we|i|you|there)\b", re.I)
 
 
 def _in_quote(text: str, start: int) -> bool:
-    """Is ``text[start]`` inside a quotation opened earlier in its paragraph?"""
-    before = text[text.rfind("\n", 0, start) + 1:start]
+    """Is ``text[start]`` inside a quotation opened earlier in its paragraph, or an embedded post (a
+    paragraph signed "\u2014 A Reporter (@areporter) October 21, 2016")?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    if _POST_SIGNATURE.search(text, line_start, len(text) if line_end < 0 else line_end):
+        return True
+    before = text[line_start:start]
     return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
@@ -198,6 +203,7 @@ _STRONG, _OPENING, _WEAK, _DEATH_DAY, _LAST = 0, 1, 2, 2.5, 3
 _DAY_NEAR = re.compile(r"\b(?:" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b|"
                        r"\b(?i:today|tonight|yesterday|last night|this (?:morning|afternoon|evening))\b")
 _DAY_REACH = 40
+_POST_SIGNATURE = re.compile(r"\(@\w+\)|pic\.twitter\.com/")
 # After a full date, how a photo caption goes on: ", in Dayton, Ohio", ", at Grace Chapel", " (KXYZ)".
 _CAPTION_END = re.compile(r",\s+(?:in|at)\s+[A-Z]|\s+\([A-Z]{3,}\)")
 _HOUR_BESIDE = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b", re.I)

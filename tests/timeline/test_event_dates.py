@@ -210,13 +210,17 @@ SKIPPED = [
      "A man was shot there Sunday night.", "2016-10-03", D(2016, 10, 2), "Sunday night"),
 ]
 
-# Rule 5: a relative date inside a quotation counts from when it was said, an unknown day: skipped.
+# Rule 5: a relative date inside a quotation or an embedded post counts from when it was said, an unknown
+# day: skipped.
 QUOTED = [
     ("\u201cI saw her at church on Saturday,\u201d a neighbour said. She was shot late Sunday.",
      "2017-02-13", D(2017, 2, 12), "Sunday"),
     ('"We lost two friends today," the chief said of the deputies who were killed.', "2016-07-12",
      None, ""),
     ('"It happened on July 11," the chief said of the shooting.', "2016-07-20", D(2016, 7, 11), "on July 11"),
+    # so does an embedded post: its signature's date may be the next day in another time zone
+    ("Crews are still at the scene of tonight's shooting by the river. pic.twitter.com/abc123 \u2014 A Reporter "
+     "(@areporter) October 21, 2016", "2016-10-21", None, ""),
 ]
 
 # Rule 6: strong dates beat weak ones; weak ones count when there is nothing better.
