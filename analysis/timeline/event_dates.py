@@ -58,6 +58,7 @@ Rules, in the order they apply:
      come days after the shooting; so is a scene in the past progressive with no cue word ("was sitting in
      his living room Saturday night"), or of one person somewhere ("was at the pool Tuesday night"; not "were
      at the church on Wednesday", which is as often the days after);
+   - "fired" followed by a person ("fired Officer Brandt on Monday", "fired him") is a dismissal, not shots;
    - a capitalised word next to another capitalised word is a name ("Memorial Park", "Pershing
      Court"), not a cue (titles excepted).
 5. Skipped outright: a date right after "since", "until", "before", "after", "as of", "next" ... (a
@@ -203,6 +204,8 @@ _STRONG, _OPENING, _WEAK, _DEATH_DAY, _LAST = 0, 1, 2, 2.5, 3
 _DAY_NEAR = re.compile(r"\b(?:" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b|"
                        r"\b(?i:today|tonight|yesterday|last night|this (?:morning|afternoon|evening))\b")
 _DAY_REACH = 40
+# "fired Officer Brandt", "fired him": someone dismissed ("shots were fired Monday" names a day, not a person)
+_FIRED_PERSON = re.compile(r"\s+(?:him|her|them|(?!(?:" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b)[A-Z][a-z]+)\b")
 _POST_SIGNATURE = re.compile(r"\(@\w+\)|pic\.twitter\.com/")
 # After a full date, how a photo caption goes on: ", in Dayton, Ohio", ", at Grace Chapel", " (KXYZ)".
 _CAPTION_END = re.compile(r",\s+(?:in|at)\s+[A-Z]|\s+\([A-Z]{3,}\)")
@@ -329,6 +332,8 @@ def _attachment(text: str, sentence: tuple[int, int], start: int, end: int, *, t
                 gap = text[before.end:nearest.start]
                 if len(gap.split()) <= 3 and not _PRONOUN.search(gap) and before.kind != "subject":
                     kind = before.kind
+        if nearest.text.lower() == "fired" and _FIRED_PERSON.match(text, nearest.end):
+            kind = "after"  # "the county fired Officer Brandt on Monday": a dismissal, not shots
         if kind == "event" and _DEATH.fullmatch(nearest.text):
             return "event", _DEATH_DAY  # "died Sunday (after being shot on Friday)": maybe a later death
         return kind, _STRONG

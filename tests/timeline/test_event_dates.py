@@ -142,6 +142,9 @@ WHOSE = [
     ("The gunman was captured Thursday morning at a traffic stop two states away.", "2016-05-06", None, ""),
     ("Detectives interviewed the neighbours on Friday about the shooting.", "2016-05-09", None, ""),
     ("Deputies made the incident report public on Tuesday.", "2016-05-09", None, ""),
+    # "fired" a person is a dismissal; "fired" a day is shots
+    ("The county fired Officer Brandt on Monday over the missing rifle.", "2016-11-01", None, ""),
+    ("Shots were fired Monday night outside the bar.", "2016-11-01", D(2016, 10, 31), "Monday night"),
     ("The teen was sentenced Friday for the shooting death of his cousin.", "2016-05-09", None, ""),
     ("He pleaded guilty on Wednesday to manslaughter in the shooting.", "2016-05-09", None, ""),
     ("Investigators said Sunday that the victim had been shot twice.", "2016-05-09", None, ""),
