@@ -473,7 +473,7 @@ def add_event_dates(articles: pd.DataFrame, *, max_days_before: int = 366) -> pd
         for text, published, title, url in zip(out.get("text", pd.Series(dtype=object)).fillna(""),
                                                 out.get("published", pd.Series(pd.NaT, index=out.index)),
                                                 out.get("title", pd.Series("", index=out.index)).fillna(""),
-                                                out.get("url", pd.Series("", index=out.index)).fillna(""))
+                                                out.get("url", pd.Series("", index=out.index)).fillna("").astype(str))
     ]
     published_dtype = out["published"].dtype if "published" in out else None
     unit = published_dtype if pd.api.types.is_datetime64_dtype(published_dtype) else "datetime64[ns]"

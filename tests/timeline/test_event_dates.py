@@ -359,6 +359,17 @@ def test_add_event_dates_keeps_input_and_types():
     assert pd.api.types.is_datetime64_dtype(out["event_date"])
 
 
+def test_add_event_dates_reads_the_address_column():
+    articles = pd.DataFrame({
+        "text": ["Police named the girl hurt in Saturday's shooting."] * 3,
+        "published": pd.to_datetime(["2016-04-20", "2016-04-20", "2016-04-20"]),
+        "url": ["https://news.example/2016/03/07/girl", None, 12],  # a missing or odd address is no date
+    })
+    out = add_event_dates(articles)
+    assert out["event_date"].tolist() == [pd.Timestamp("2016-03-05"), pd.Timestamp("2016-04-16"),
+                                          pd.Timestamp("2016-04-16")]
+
+
 def test_add_event_dates_empty_table():
     out = add_event_dates(pd.DataFrame({"text": pd.Series(dtype=object),
                                         "published": pd.Series(dtype="datetime64[ns]")}))
