@@ -5,21 +5,28 @@ News reports say when the event happened relative to when they were written: "la
 those that date the event itself (not the arrest, the hearing, the statement or the vigil that
 followed), and turns the best one into a calendar date, so the toll chart can show event time beside
 report time. ``add_event_dates(articles)`` fills the ``event_date`` and ``event_date_text`` columns of
-the articles table; ``resolve_event_date(text, published)`` does one text.
+the articles table; ``resolve_event_date(text, published)`` does one text. The expressions and
+their arithmetic (rules 1 to 3) live in ``analysis.timeline.date_expressions``; this module decides
+whose date each one gives and which one wins.
 
 Rules, in the order they apply:
 
-1. Expressions: "last night", "late last night" (publication day - 1); "yesterday" (- 1); "the day
-   before yesterday" (- 2); "today", "tonight", "this morning" (the publication day); "two days ago"
-   (- n); "on Friday", "Friday night", "early Sunday", "on a quiet Friday" (the latest Friday on or
-   before the publication day; "last Friday" is strictly before it); "March 22", "22 March", "on the
-   night of Nov. 3, 2015"; a weekday with a date, "Sunday, Feb. 16" or "Saturday (Dec. 5)", is one
-   expression whose weekday must agree with the date. "Overnight", "in the early hours" and "last
-   week" are not resolved: they straddle midnight or name no day.
-2. Counting from: the publication date, unless the page's own stamp near its top ("Posted: Sunday,
-   February 16, 2014", "(Published Monday, Aug. 4, 2014)") is earlier (an archive's date can be a
-   later update). An undated article counts from an "Updated:" stamp or a date that opens its text,
-   if it has one, and otherwise resolves only dates that state their year.
+1. Expressions: "last night", "late last night" (publication day - 1); "yesterday" (- 1); "the day before
+   yesterday" (- 2); "today", "tonight", "this morning" (the publication day); "two days ago" (- n); "on
+   Friday", "Friday night", "early Sunday", "on a quiet Friday" (the latest Friday on or before the
+   publication day; "last Friday" is strictly before it); "March 22", "22 March", "on the night of Nov. 3,
+   2015"; a weekday with a date, "Sunday, Feb. 16" or "Saturday (Dec. 5)", is one expression whose weekday
+   must agree with the date. Holidays that name a day ("on New Year's Eve", "the Fourth of July shooting",
+   "shot on Christmas Eve", "Thanksgiving 1998"; ``data/holidays.csv``) are dates like "March 22"; "Labor Day
+   weekend" and "a New Year's Eve party" are not. "Overnight", "in the early hours" and "last week" are not
+   resolved: they straddle midnight or name no day. A morning hour with no day named within a few words
+   ("shot at about 1 a.m.", "it happened just before 3 a.m.") is the counting day: a report that gives the
+   hour and no day tells of the morning it was written. It is the last resort (rule 6). An evening hour
+   ("around 9 p.m.") is as often the evening before, and is not read.
+2. Counting from: the publication date, unless the page's own stamp near its top ("Posted: Sunday, February
+   16, 2014", "(Published Monday, Aug. 4, 2014)") or the date in its address (``/2016/03/07/``) is earlier
+   (an archive's date can be a later update). An undated article counts from an "Updated:" stamp or a date
+   that opens its text, if it has one, and otherwise resolves only dates that state their year.
 3. A year-less "March 22" is in the year of the counting date, or the year before when it would fall
    after it, except within a month after it ("on April 30" in an April 10 report is a date to come):
    no date. A stated weekday picks the year ("Sunday, Nov. 15" in a January report). Dates after
@@ -34,35 +41,54 @@ Rules, in the order they apply:
    - else the nearest word to its left: "was shot and killed Friday night" dates the event, "was
      arrested Tuesday in the shooting", "pleaded guilty Monday", "police said Sunday" do not; a
      [reporting] verb owns only a date right after it, not one at the end of the clause it reports
-     ("police said the boy was playing in the yard Sunday when he was hit");
+     ("police said the boy was playing in the yard Sunday when he was hit"), and one right before it
+     only after "on" ("the coroner on Friday said"; not "a robbery Sunday said he is recovering");
    - a [subject] verb ("happened", "took place", "began") passes the decision to the word just
      before it: "the shooting happened Sunday" dates the event, "the hearing began Monday" does not,
-     "it happened around 2 a.m. Sunday" does;
+     "it happened around 2 a.m. Sunday" does; a relative "that" or "which" passes it on too ("a manhunt
+     that began Monday" is the manhunt's);
    - a date with no cue word to its left takes the first one to its right: fairly surely when the
      date opens its clause ("Shortly after midnight Saturday, officers responded to ..."; "On
      Tuesday, police announced charges" is not the event), weakly otherwise ("was home Saturday
-     when the shooting began");
-   - "died Sunday" is weak: a death may come days after the shooting; so is a scene in the past
-     progressive with no cue word ("was sitting in his living room Saturday night");
+     when the shooting began"); a [reporting] verb there is passed over ("Late Saturday, witnesses
+     told police a man fired into the crowd": the date opens the reported clause);
+   - a date with no cue word at all counts only given to the hour ("near 2:40 a.m. Sunday",
+     "drove to the store at 7 a.m. Tuesday"), and only as a last resort, like a bare morning hour;
+   - "died Sunday", "pronounced dead Sunday" and "found dead Sunday" are weak: a death or a discovery may
+     come days after the shooting; so is a scene in the past progressive with no cue word ("was sitting in
+     his living room Saturday night"), or of one person somewhere ("was at the pool Tuesday night"; not "were
+     at the church on Wednesday", which is as often the days after);
+   - "fired" followed by a person ("fired Officer Brandt on Monday", "fired him") is a dismissal, not shots;
    - a capitalised word next to another capitalised word is a name ("Memorial Park", "Pershing
      Court"), not a cue (titles excepted).
 5. Skipped outright: a date right after "since", "until", "before", "after", "as of", "next" ... (a
-   reference point; but "after Sunday's shooting" names the event); a weekday after "a year ago",
-   "last month" (another week); a date right after "said", "announced", "Posted:", "Updated:" or an
-   embedded post's "(@handle)" signature; a date alone in parentheses, "(November 28, 2016) -".
-6. The title is read first, then the text; the first strong date wins (the lede usually says when),
-   else the first one found by a clause-opening date, else the first weak one; with none, the date
-   is empty. A weekday counted from the publication date gives way to a later stated date of the
-   same weekday ("shot Monday night" ... "Monday, May 23" in a story the archive dates June 1).
+   reference point; but "after Sunday's shooting" names the event); a weekday after "a year ago", "last
+   month" (another week); a date right after "said", "announced", "Posted:", "Updated:" or an embedded
+   post's "(@handle)" signature; a date alone in parentheses, "(November 28, 2016) -"; a date hyphened to
+   the word before ("the day-after-Christmas shooting"); a relative date inside a quotation or an embedded
+   post ("'we lost two friends today,' the chief said": counted from when it was said); a weekday, date and
+   year set off by a comma, or a date and year followed by a place or a station, the way photo captions end
+   ("Detectives search the yard, Monday, Oct. 3, 2016.", "... at the gate Saturday, May 14, 2016, in
+   Dayton", "..., March 9, 2017 (KXYZ)"): the picture's day, often days after.
+6. The title is read first, then the text; the first strong date wins (the lede usually says when), else the
+   first one found by a clause-opening date, else the first weak one (a death or a discovery after the
+   others), else a morning hour or a day given to the hour; with none, the date is empty. A weekday counted
+   from the publication date gives way to a later stated date of the same weekday ("shot Monday night" ...
+   "Monday, May 23" in a story the archive dates June 1).
    Sentences are split as in ``analysis.ingest.text`` ("2 a.m. Sunday" stays one sentence).
 
 Known misses: an article about several incidents (a weekend round-up; an arrest story that also
 recalls an earlier shooting) takes its first dated one; late-night events that the record dates to the
 next day ("Saturday night" for a shooting logged at 12:30 a.m. Sunday) and small-hours events written
 up the same morning; relative dates in a story the archive dates days after it was written, with no
-stamp saying so; a date whose verb is in no list ("Few was in his truck on November 3") or whose
-sentence names the event only in a clause further on; "found" alone (found dead, or found the
-suspect?) is not a cue; "Friday" read as a weekday even in "Black Friday"; "on the 22nd" (no month).
+stamp saying so; a date whose verb is in no list ("He drove to his sister's house on October 9") or
+whose sentence names the event only in a clause further on; "found" alone (found dead, or found the
+suspect?) is not a cue; "on the 22nd" (no month); a morning hour in a story written days later ("the
+fight broke out about 4 a.m.") is read as the day it was published; a "New Year's Eve shooting" after
+midnight is dated December 31; a holiday in a related story's teaser ("a brief on another town's Christmas
+Day robbery...") is read as this one's; an undated article (no publication date, no stamp)
+resolves only dates that state their year, even "Sunday, Dec. 14", whose weekday would pick the year
+among a few.
 """
 
 from __future__ import annotations
@@ -78,95 +104,19 @@ import pandas as pd
 
 from analysis.data import DATA_DIR
 from analysis.ingest.text import split_sentences
+from analysis.timeline.date_expressions import (
+    ABSOLUTE,
+    MONTHS,
+    PATTERNS,
+    WEEKDAYS,
+    matches,
+    reference_date,
+    resolve,
+)
 
 _CUES_FILE = DATA_DIR / "event_date_cues.txt"
 _CONTEXT_FILE = DATA_DIR / "event_date_context.txt"
 
-_MONTHS = {
-    "January": 1, "Jan": 1, "February": 2, "Feb": 2, "March": 3, "Mar": 3, "April": 4, "Apr": 4,
-    "May": 5, "June": 6, "Jun": 6, "July": 7, "Jul": 7, "August": 8, "Aug": 8,
-    "September": 9, "Sept": 9, "Sep": 9, "October": 10, "Oct": 10, "November": 11, "Nov": 11,
-    "December": 12, "Dec": 12,
-}
-_WEEKDAYS = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6}
-_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                  "eight": 8, "nine": 9, "ten": 10}
-
-_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
-_PART = r"(?:\s+(?:night|evening|morning|afternoon))?"
-_WEEKDAY = "(?P<weekday>" + "|".join(_WEEKDAYS) + ")"
-
-# Each pattern is (kind, compiled regex). Weekday and month names must be capitalised,
-# so "may rise" and "to march" are not dates. Only the words inside the match are reported.
-# The long patterns open with a lookahead for the letters a match can start with (on, the, last, ... or a
-# month or weekday name): the same matches, found without trying the optional words at every word.
-# Earlier patterns claim their words first: "Sunday, Feb. 16" is one date, not a weekday and a date.
-_MONTH_INITIALS = "".join(sorted({m[0] for m in _MONTHS}))
-_WEEKDAY_INITIALS = "".join(sorted({d[0] for d in _WEEKDAYS}))
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("weekday_date", re.compile(r"\b(?=[elo" + _WEEKDAY_INITIALS + r"])(?:(?:early|late)\s+)?(?:on\s+)?" + _WEEKDAY
-                                + _PART + r",?\s+\(?" + _MONTH + r"\s+" + _DAY + r"(?![\d,]*\d)" + _YEAR + r"\b")),
-    ("month_day", re.compile(r"\b(?=[ot" + _MONTH_INITIALS + r"])"
-                             r"(?:(?:on|the night of|the morning of|the evening of)\s+)?" + _MONTH + r"\s+" + _DAY
-                             + r"(?![\d,]*\d)" + _YEAR + r"\b")),
-    ("day_month", re.compile(r"\b(?=[ot]|\d)(?:(?:on|the night of)\s+)?(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH
-                             + _YEAR + r"\b")),
-    ("day_before_yesterday", re.compile(r"\bthe day before yesterday\b", re.I)),
-    ("yesterday", re.compile(r"\b(?:late\s+|early\s+)?yesterday" + _PART + r"\b", re.I)),
-    ("last_night", re.compile(r"\b(?:(?:late|early)\s+)?last night\b", re.I)),
-    ("today", re.compile(r"\b(?:earlier\s+)?(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)),
-    ("days_ago", re.compile(r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b",
-                            re.I)),
-    ("weekday", re.compile(r"\b(?=[elopt" + _WEEKDAY_INITIALS + r"])(?:(?P<last>last|this past|past)\s+)?"
-                           r"(?:(?:late\s+|early\s+)?on\s+(?:(?:a|an|the)\s+(?:[a-z]+\s+){0,3})?)?"
-                           + _WEEKDAY + r"(?!'s? (?:prayers|market))" + _PART + r"\b")),
-]
-# Dates that stand on their own; the others are counted from the publication date.
-_ABSOLUTE = frozenset({"weekday_date", "month_day", "day_month"})
-
-# Words every match of a pattern contains (same flags), found fast: a pattern is only tried in a window
-# around them, never along the whole text (a pattern that may open with "on", "the", "last" ... would
-# otherwise be tried at almost every word).
-_GUARDS: dict[str, re.Pattern[str]] = {
-    "weekday_date": re.compile("|".join(_WEEKDAYS)),
-    "month_day": re.compile("|".join(_MONTHS)),
-    "day_month": re.compile("|".join(_MONTHS)),
-    "day_before_yesterday": re.compile("yesterday", re.I),
-    "yesterday": re.compile("yesterday", re.I),
-    "last_night": re.compile("last night", re.I),
-    "today": re.compile("today|tonight|this (?:morning|afternoon|evening)", re.I),
-    "days_ago": re.compile("ago", re.I),
-    "weekday": re.compile("|".join(_WEEKDAYS)),
-}
-_BEFORE_GUARD, _AFTER_GUARD = 45, 60  # how far a match reaches before and after its guard words
-
-
-def _matches(kind: str, text: str):
-    """The matches of pattern ``kind`` in ``text``, searched only around its guard words."""
-    pattern = _PATTERN_OF[kind]
-    windows: list[list[int]] = []
-    for guard in _GUARDS[kind].finditer(text):
-        low, high = max(0, guard.start() - _BEFORE_GUARD), min(len(text), guard.end() + _AFTER_GUARD)
-        if windows and low <= windows[-1][1]:
-            windows[-1][1] = high
-        else:
-            windows.append([low, high])
-    for low, high in windows:
-        yield from pattern.finditer(text, low, high)
-
-
-_PATTERN_OF = dict(_PATTERNS)
-
-# The article's own date stamp near its top: "Posted: Sunday, February 16, 2014 1:50 PM",
-# "(Published Monday, Aug. 4, 2014)", "First Posted: Jul 24, 2013". Stamps that say when the page was
-# changed ("Updated: ...") or that open the text ("Monday, December 15, 2014 AUBURN, Ala. --",
-# "CUMBERLAND, Ind. (Jan. 20, 2016) --") are only used when nothing better is known.
-_STAMP_REACH = 600
-_STAMP_DATE = (r"(?:" + _WEEKDAY + r",?\s+)?" + _MONTH + r"\s+" + _DAY + r",?\s+(?P<year>(?:19|20)\d\d)\b")
-_OWN_STAMP = re.compile(r"\b(?:first\s+)?(?:posted|published|created)(?:\s+on)?\s*:?\s*" + _STAMP_DATE, re.I)
-_OTHER_STAMP = re.compile(r"(?:\b(?:last\s+)?updated(?:\s+on)?\s*:?\s*|^\s*|\(\s*)" + _STAMP_DATE, re.I | re.M)
 
 # A date right after these words is a reference point, not the event: "since March 22".
 _REFERENCE_BEFORE = re.compile(r"\b(?:since|until|till|before|after|following|by|from|next|coming|anniversary of|as of)"
@@ -190,16 +140,28 @@ _LEFT_REACH = 160
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;:\u2014\u2013(\"\u201c]|\s-)(?:\s*(?:on|at|about|around|approximately|shortly|"
                              r"just|before|after|early|late|later|earlier|until|by|in|the|then|and|but|noon|midnight|"
                              r"\d{1,2}(?::\d\d)?|a\.m\.|p\.m\.|am|pm|o'clock)\b\.?)*\s*$", re.I)
-# "died Sunday after being shot on Friday": a death may come days after the event.
-_DEATH = re.compile(r"died|dies", re.I)
+# "died Sunday after being shot on Friday", "found dead Tuesday": a death or a discovery may come days after the event.
+_DEATH = re.compile(r"died|dies|pronounced dead|found dead|(?:body|bodies) (?:was|were) found|found the bod(?:y|ies)",
+                    re.I)
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _PREVIOUS_WORD = re.compile(r"\b([A-Za-z]+)[ \t]+$")
-_DATE_NAMES = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
-_SCENE = re.compile(r"\b(?:was|were)\s+(?:[a-z]+\s+){0,2}?[a-z]+ing\b(?![^,;]*[,;])")
+_DATE_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_SCENE = re.compile(r"\b(?:(?:was|were)\s+(?:[a-z]+\s+){0,2}?[a-z]+ing|was\s+(?:at|in|inside|outside))\b(?![^,;]*[,;])")
 # A reported clause between a [reporting] verb and a date: three plain words in a row.
 _CLAUSE_WORDS = re.compile(r"(?:\b(?!(?:the|a|an|on|in|at|late|early|about|around|reporters|police)\b)"
                            r"[a-z]+(?:['\u2019][a-z]+)?\b[^a-z'\u2019]+){3}")
-_PRONOUN = re.compile(r"\b(?:it|that|this|which|he|she|they|we|i|you|there)\b", re.I)
+_PRONOUN = re.compile(r"\b(?:it|this|he|she|they|we|i|you|there)\b", re.I)
+
+
+def _in_quote(text: str, start: int) -> bool:
+    """Is ``text[start]`` inside a quotation opened earlier in its paragraph, or an embedded post (a
+    paragraph signed "\u2014 A Reporter (@areporter) October 21, 2016")?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    if _POST_SIGNATURE.search(text, line_start, len(text) if line_end < 0 else line_end):
+        return True
+    before = text[line_start:start]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 @dataclass(frozen=True)
@@ -237,7 +199,17 @@ def context_words() -> dict[str, tuple[str, ...]]:
 # (strong); the first word to its right, when the date opens its clause (opening); only a later word
 # in the sentence names the event (weak: "was home Saturday when the shooting occurred"). An article's
 # date is its first strong one, else its first opening one, else its first weak one.
-_STRONG, _OPENING, _WEAK = 0, 1, 2
+_STRONG, _OPENING, _WEAK, _DEATH_DAY, _LAST = 0, 1, 2, 2.5, 3
+# A day named near a morning hour: "at 2 a.m. Sunday", "Friday at about 9 a.m.", "at 6 a.m. today".
+_DAY_NEAR = re.compile(r"\b(?:" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b|"
+                       r"\b(?i:today|tonight|yesterday|last night|this (?:morning|afternoon|evening))\b")
+_DAY_REACH = 40
+# "fired Officer Brandt", "fired him": someone dismissed ("shots were fired Monday" names a day, not a person)
+_FIRED_PERSON = re.compile(r"\s+(?:him|her|them|(?!(?:" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b)[A-Z][a-z]+)\b")
+_POST_SIGNATURE = re.compile(r"\(@\w+\)|pic\.twitter\.com/")
+# After a full date, how a photo caption goes on: ", in Dayton, Ohio", ", at Grace Chapel", " (KXYZ)".
+_CAPTION_END = re.compile(r",\s+(?:in|at)\s+[A-Z]|\s+\([A-Z]{3,}\)")
+_HOUR_BESIDE = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b", re.I)
 
 
 class _Word(NamedTuple):
@@ -306,9 +278,11 @@ def _cue_words(text: str, start: int, end: int, *, titled: bool) -> list[_Word]:
     return found
 
 
-def _qualified(text: str, end: int, high: int, *, titled: bool) -> _Word | None:
+def _qualified(text: str, start: int, end: int, high: int, *, titled: bool) -> _Word | None:
     """The cue or context word a date qualifies, if any: "Sunday's shooting", "a Thursday evening
-    homicide", "the May 7, 2015, shooting", "Monday's hearing", "a Friday news conference"."""
+    homicide", "the May 7, 2015, shooting", "Monday's hearing", "a Friday news conference"; and the
+    reporting verb right after "on Thursday" ("the coroner on Friday said"), but not after a bare
+    date ("hurt near 4 p.m. Thursday, said deputies": the date is the clause's before it)."""
     stop = min(high, end + 60)
     if text.startswith(("'s", "\u2019s"), end):
         begin, most = end + 2, 3  # "Sunday's deadly west Houston shooting": up to three words between
@@ -317,6 +291,8 @@ def _qualified(text: str, end: int, high: int, *, titled: bool) -> _Word | None:
     else:
         begin, most = end, -1  # only modifiers between: "a Friday night double homicide"
     words = _words_in(text, begin, stop)
+    if words and words[0].reporting:
+        return words[0] if text[start:start + 3].lower() == "on " and text[end:words[0].start].isspace() else None
     if not words or words[0].kind == "subject" or (not titled and words[0].text[0].isupper()):
         return None
     gap = text[begin:words[0].start]
@@ -339,7 +315,7 @@ def _attachment(text: str, sentence: tuple[int, int], start: int, end: int, *, t
     police said ...").
     """
     low, high = sentence
-    qualified = _qualified(text, end, high, titled=titled)
+    qualified = _qualified(text, start, end, high, titled=titled)
     if qualified is not None:
         return qualified.kind, _STRONG
     left = _cue_words(text, max(low, start - _LEFT_REACH), start, titled=titled)
@@ -356,13 +332,21 @@ def _attachment(text: str, sentence: tuple[int, int], start: int, end: int, *, t
                 gap = text[before.end:nearest.start]
                 if len(gap.split()) <= 3 and not _PRONOUN.search(gap) and before.kind != "subject":
                     kind = before.kind
+        if nearest.text.lower() == "fired" and _FIRED_PERSON.match(text, nearest.end):
+            kind = "after"  # "the county fired Officer Brandt on Monday": a dismissal, not shots
         if kind == "event" and _DEATH.fullmatch(nearest.text):
-            return "event", _WEAK  # "died Sunday (after being shot on Friday)": maybe a later death
+            return "event", _DEATH_DAY  # "died Sunday (after being shot on Friday)": maybe a later death
         return kind, _STRONG
-    following = _cue_words(text, end, high, titled=titled)[:1]
+    following = _cue_words(text, end, high, titled=titled)[:2]
+    if following and following[0].reporting:
+        following = following[1:]  # "Just after midnight, deputies said, a car pulled up": the reported clause's
+    following = following[:1]
     if not following:
         # "Parker was sitting in his living room Saturday night": the scene of the story, maybe the event
-        return ("event" if _SCENE.search(text, max(low, start - _LEFT_REACH), start) else ""), _WEAK
+        if _SCENE.search(text, max(low, start - _LEFT_REACH), start):
+            return "event", _WEAK
+        # "near 2:40 a.m. Sunday", "Sunday at about 10 p.m.": a date given to the hour
+        return ("event" if _HOUR_BESIDE.search(text, max(low, start - 25), min(high, end + 25)) else ""), _LAST
     kind = "event" if following[0].kind == "subject" else following[0].kind
     opens_clause = _CLAUSE_OPENING.search(text[max(low, start - _LEFT_REACH):start]) is not None
     return kind, _OPENING if opens_clause else _WEAK
@@ -389,93 +373,6 @@ class _Sentences:
         return spans[at] if at >= 0 and spans[at][1] >= end else (start, end)
 
 
-def _as_date(value: object) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return pd.Timestamp(value).date()
-    except (TypeError, ValueError):
-        return None
-
-
-def _stamp(text: str, pattern: re.Pattern[str]) -> dt.date | None:
-    match = pattern.search(text, 0, _STAMP_REACH)
-    if match is None:
-        return None
-    month = _MONTHS.get(match["month"].capitalize())
-    try:
-        date = dt.date(int(match["year"]), month, int(match["day"])) if month else None
-    except ValueError:
-        return None
-    if date is not None and match["weekday"] and date.weekday() != _WEEKDAYS[match["weekday"].capitalize()]:
-        return None
-    return date
-
-
-def reference_date(text: str, published: object) -> dt.date | None:
-    """The day relative dates ("yesterday", "on Friday") count from.
-
-    The article's own "Posted:"/"Published" stamp near its top when it is earlier than the
-    publication date (which may be when an archive saw the page, or its last update), else the
-    publication date; for an undated article, also an "Updated:" stamp or a date that opens the text.
-    """
-    published = _as_date(published)
-    own = _stamp(text, _OWN_STAMP)
-    if own is not None and (published is None or own < published):
-        return own
-    if published is None:
-        return _stamp(text, _OTHER_STAMP)
-    return published
-
-
-def _resolve(kind: str, match: re.Match[str], published: dt.date | None) -> dt.date | None:
-    groups = match.groupdict()
-    if kind in _ABSOLUTE:
-        month = _MONTHS[groups["month"]]
-        day = int(groups["day"])
-        if groups.get("year"):
-            years = [int(groups["year"])]
-        elif published is not None:
-            # "March 22" in a January article is last year's March 22.
-            years = [published.year, published.year - 1]
-        else:
-            return None
-        for year in years:
-            try:
-                candidate = dt.date(year, month, day)
-            except ValueError:
-                return None
-            if published is not None and candidate > published and not groups.get("year"):
-                if (candidate - published).days <= 31:
-                    return None  # "on April 30" in an April 10 article: a date to come, not last year's
-                continue
-            if kind == "weekday_date" and candidate.weekday() != _WEEKDAYS[groups["weekday"]]:
-                # "Sunday, Nov. 15" in a January article: the year whose Nov. 15 is a Sunday;
-                # "Thursday, July 8, 2016" when July 8 was a Friday: one of them is wrong
-                continue
-            return candidate
-        return None
-    if published is None:
-        return None
-    if kind == "weekday":
-        delta = (published.weekday() - _WEEKDAYS[groups["weekday"]]) % 7
-        if groups.get("last") and delta == 0:
-            delta = 7
-        return published - dt.timedelta(days=delta)
-    if kind == "days_ago":
-        n = groups["n"].lower()
-        return published - dt.timedelta(days=int(n) if n.isdigit() else _SMALL_NUMBERS[n])
-    offsets = {"day_before_yesterday": 2, "yesterday": 1, "last_night": 1, "today": 0}
-    return published - dt.timedelta(days=offsets[kind])
 
 
 def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
@@ -484,27 +381,33 @@ def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
     found: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
     sentences = _Sentences(text, whole=titled)
-    for kind, _ in _PATTERNS:
-        for match in _matches(kind, text):
+    for kind, _ in PATTERNS:
+        for match in matches(kind, text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue  # "the day before yesterday" already claimed these words
             taken.append((start, end))
             sentence = sentences.around(start, end)
-            qualified = _qualified(text, end, sentence[1], titled=titled)
+            qualified = _qualified(text, start, end, sentence[1], titled=titled)
             named_event = qualified is not None and qualified.kind == "event"
             if not named_event and _REFERENCE_BEFORE.search(text[max(0, start - 30):start]):
                 continue
-            if kind not in _ABSOLUTE and _DISTANT_BEFORE.search(text[max(sentence[0], start - 60):start]):
+            if kind not in ABSOLUTE and _DISTANT_BEFORE.search(text[max(sentence[0], start - 60):start]):
                 continue
             if _STATEMENT_BEFORE.search(text[max(0, start - 30):start]):
                 continue
+            if kind in ("weekday_date", "month_day") and match["year"] and (
+                    (kind == "weekday_date" and text[max(0, start - 3):start].rstrip().endswith(","))
+                    or _CAPTION_END.match(text, end)):
+                continue  # "Officers walk the scene, Monday, Oct. 3, 2016.": a photo caption's date
+            if text[start - 1:start] == "-":
+                continue  # "the day-after-Thanksgiving shooting": part of a compound word
             if text[start - 1:start] == "(" and text[end:end + 1] == ")":
                 continue  # "(November 28, 2016) - ...", "UPDATE (Feb. 14)": a stamp
             kind_of_date, strength = _attachment(text, sentence, start, end, titled=titled)
             if kind_of_date != "event":
                 continue
-            date = _resolve(kind, match, reference)
+            date = resolve(kind, match, reference)
             if date is None:
                 continue
             if reference is not None and date > reference:
@@ -512,11 +415,17 @@ def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
             if reference is not None and not match.groupdict().get("year") \
                     and (reference - date).days > max_days_before:
                 continue  # a year-less date far back is likely an earlier event mentioned for context
+            if kind == "clock":
+                if _DAY_NEAR.search(text, max(sentence[0], start - _DAY_REACH), min(sentence[1], end + _DAY_REACH)):
+                    continue  # the day named beside the hour is the date
+                strength = _LAST
+            if kind not in ABSOLUTE and kind != "holiday" and not titled and _in_quote(text, start):
+                continue  # "'I was told today that ...'": counted from when it was said, an unknown day
             found.append(_Candidate(date, match.group(0), start, strength, kind))
     return sorted(found, key=lambda c: (c.strength, c.start))
 
 
-def resolve_event_date(text: str, published: object, *, title: str = "",
+def resolve_event_date(text: str, published: object, *, title: str = "", url: str = "",
                        max_days_before: int = 366) -> tuple[dt.date | None, str]:
     """The date the event happened, resolved from ``text`` relative to ``published``.
 
@@ -526,13 +435,14 @@ def resolve_event_date(text: str, published: object, *, title: str = "",
         text: the article text.
         published: publication date (date, datetime, Timestamp or NaT/None).
         title: the article's title, read before the text.
+        url: the article's address; a date in it earlier than ``published`` is counted from.
         max_days_before: how far before publication a date without its year may lie.
 
     Returns:
         ``(date, words)``: the event date (``datetime.date``) and the words it was resolved
         from, or ``(None, "")`` when none was found.
     """
-    reference = reference_date(text or "", published)
+    reference = reference_date(text or "", published, url=url)
     found = _candidates(text or "", reference, max_days_before)
     if title:  # the title is read first
         found = sorted(_candidates(title, reference, max_days_before, titled=True) + found,
@@ -559,10 +469,11 @@ def add_event_dates(articles: pd.DataFrame, *, max_days_before: int = 366) -> pd
     """
     out = articles.copy()
     resolved = [
-        resolve_event_date(text, published, title=title, max_days_before=max_days_before)
-        for text, published, title in zip(out.get("text", pd.Series(dtype=object)).fillna(""),
-                                           out.get("published", pd.Series(pd.NaT, index=out.index)),
-                                           out.get("title", pd.Series("", index=out.index)).fillna(""))
+        resolve_event_date(text, published, title=title, url=url, max_days_before=max_days_before)
+        for text, published, title, url in zip(out.get("text", pd.Series(dtype=object)).fillna(""),
+                                                out.get("published", pd.Series(pd.NaT, index=out.index)),
+                                                out.get("title", pd.Series("", index=out.index)).fillna(""),
+                                                out.get("url", pd.Series("", index=out.index)).fillna("").astype(str))
     ]
     published_dtype = out["published"].dtype if "published" in out else None
     unit = published_dtype if pd.api.types.is_datetime64_dtype(published_dtype) else "datetime64[ns]"

@@ -56,6 +56,46 @@ EXPRESSIONS = [
     ("The flooding began last week after days of rain.", "2020-09-15", None, ""),
 ]
 
+# Rule 1: holidays that name a day (analysis/data/holidays.csv), in the counting date's year or the one before.
+HOLIDAY_CASES = [
+    ("A teenager was shot on New Year's Eve outside a pizza place.", "2017-01-03", D(2016, 12, 31),
+     "on New Year's Eve"),
+    ("A reward is offered in the Fourth of July shooting near the lake.", "2016-09-20", D(2016, 7, 4),
+     "Fourth of July"),
+    ("Two cousins were shot on Christmas Eve in their grandmother\u2019s kitchen.", "2016-12-26", D(2016, 12, 24),
+     "on Christmas Eve"),
+    ("Two brothers were wounded on Father\u2019s Day at a cookout.", "2015-06-23", D(2015, 6, 21),
+     "on Father\u2019s Day"),  # June 21, 2015 was the third Sunday of June
+    ("A Martin Luther King Jr. Day parade ended in gunfire near the park.", "2017-01-17", D(2017, 1, 16),
+     "Martin Luther King Jr. Day"),
+    ("Two shoppers were wounded in a Black Friday shooting at the mall.", "2016-11-28", D(2016, 11, 25),
+     "Black Friday"),
+    ("His brother was shot dead on Thanksgiving 1998 at a bus stop.", "2013-01-27", D(1998, 11, 26),
+     "on Thanksgiving 1998"),
+    # a stretch of days, a party that may run past midnight, a day to come, part of a compound: not read
+    ("Six people were shot over the Labor Day weekend.", "2016-09-07", None, ""),
+    ("The New Year's Eve party ended when two guests were shot.", "2017-01-02", None, ""),
+    ("A man was shot on Halloween.", "2016-10-10", None, ""),
+    ("Police named the victim of the day-after-Christmas shooting.", "2016-12-29", None, ""),
+]
+
+# Rule 1, last resort: a morning hour with no day near it is the counting day.
+HOURS = [
+    ("Two men were shot outside a bowling alley at about 1 a.m., police said.", "2019-05-04", D(2019, 5, 4),
+     "at about 1 a.m."),
+    ("Deputies said the shooting happened just before 3:40 a.m. near the lake.", "2019-05-04", D(2019, 5, 4),
+     "just before 3:40 a.m."),
+    ("A caller reported the gunfire around 5:50am from the third floor.", "2019-05-04", D(2019, 5, 4),
+     "around 5:50am"),
+    # a day named beside the hour is the date; any other date of the event wins over an hour
+    ("The clerk was shot at about 2 a.m. Saturday behind the counter.", "2019-05-06", D(2019, 5, 4), "Saturday"),
+    ("Shots were fired at 4 a.m. A second man was wounded on Friday night.", "2019-05-06", D(2019, 5, 3),
+     "on Friday night"),
+    # an evening hour may be the evening before: not read; nor an hour of a later act
+    ("Officers found the wounded man at about 9:30 p.m. on the porch.", "2019-05-04", None, ""),
+    ("The suspect was arrested at about 6 a.m. at his mother's house.", "2019-05-04", None, ""),
+]
+
 # Rule 2: relative dates count from the page's own stamp when it is earlier than the publication
 # date, or when the article has no publication date.
 STAMPS = [
@@ -93,9 +133,18 @@ WHOSE = [
     ("The shooting happened just before 2 a.m. Sunday in the 1200 block of Elm Street.", "2016-05-02",
      D(2016, 5, 1), "Sunday"),  # "2 a.m." does not end the sentence
     ("It happened around 9 p.m. Friday at a gas station.", "2016-05-02", D(2016, 4, 29), "Friday"),
+    ("Two teenagers were hurt on Thursday by stray bullets.", "2016-05-10", D(2016, 5, 5), "on Thursday"),
+    ("Neighbours rushed outside late on Friday when they heard the bang.", "2016-05-10", D(2016, 5, 6),
+     "late on Friday"),
     # a later act's words
     ("A man was charged Tuesday with murder in the shooting of his neighbor.", "2016-05-04", None, ""),
     ("Police arrested a suspect on Monday in the weekend shooting.", "2016-05-04", None, ""),
+    ("The gunman was captured Thursday morning at a traffic stop two states away.", "2016-05-06", None, ""),
+    ("Detectives interviewed the neighbours on Friday about the shooting.", "2016-05-09", None, ""),
+    ("Deputies made the incident report public on Tuesday.", "2016-05-09", None, ""),
+    # "fired" a person is a dismissal; "fired" a day is shots
+    ("The county fired Officer Brandt on Monday over the missing rifle.", "2016-11-01", None, ""),
+    ("Shots were fired Monday night outside the bar.", "2016-11-01", D(2016, 10, 31), "Monday night"),
     ("The teen was sentenced Friday for the shooting death of his cousin.", "2016-05-09", None, ""),
     ("He pleaded guilty on Wednesday to manslaughter in the shooting.", "2016-05-09", None, ""),
     ("Investigators said Sunday that the victim had been shot twice.", "2016-05-09", None, ""),
@@ -105,6 +154,7 @@ WHOSE = [
      "Sunday evening"),
     ("Friends held a vigil on Monday for the two women who were killed.", "2016-05-09", None, ""),
     ("The suspect is due in court Thursday on charges from the shooting.", "2016-05-09", None, ""),
+    ("Her son, who turns 7 on Saturday, was not hurt.", "2016-05-10", None, ""),
     ("The gunman, who was still at large Monday, opened fire at a party.", "2016-05-09", None, ""),
     ("A grand jury will hear the case Monday, a year after the shooting.", "2016-05-09", None, ""),
     # the word the date qualifies
@@ -118,12 +168,23 @@ WHOSE = [
     ("The chief gave new details about the shooting at a Friday news conference.", "2016-05-10", None, ""),
     # [subject] verbs: the subject decides
     ("The preliminary hearing began Monday in the case of the slain clerk.", "2016-05-10", None, ""),
+    ("A manhunt that began Monday ended when the gunman surrendered.", "2016-05-10", None, ""),  # "that" is the hunt
     ("Police said the shooting occurred Sunday afternoon near the river.", "2016-05-10", D(2016, 5, 8),
      "Sunday afternoon"),
     # a date that opens its clause takes the word to its right
     ("Shortly after midnight Saturday, officers responded to reports of gunfire.", "2016-05-10", D(2016, 5, 7),
      "Saturday"),
     ("On Tuesday, police announced charges against the boy.", "2016-05-10", None, ""),
+    # ... passing over a reporting verb: the date opens the clause it reports
+    ("Late Saturday night, witnesses told police a man fired into the crowd.", "2016-05-10", D(2016, 5, 7),
+     "Saturday night"),
+    ("On Monday, police said they had arrested the driver.", "2016-05-10", None, ""),
+    # a reporting verb right after a date: the statement's only after "on Thursday"
+    ("The coroner on Friday said the two men had been shot.", "2016-03-12", None, ""),
+    ("Friends of a man hurt in a robbery Sunday said he is recovering.", "2016-09-13", D(2016, 9, 11),
+     "Sunday"),
+    ("The bus pulled up by the market near 4:10 p.m. Thursday said deputies.", "2016-12-22", D(2016, 12, 22),
+     "Thursday"),
     # a name is not a cue: "Memorial" here is a park, not a memorial service
     ("Eight people were wounded near Lincoln Memorial Park on Monday.", "2016-05-10", D(2016, 5, 9), "on Monday"),
     ("Officers were dispatched to a Pershing Court apartment at 1 a.m. Wednesday.", "2016-05-12", D(2016, 5, 11),
@@ -143,6 +204,26 @@ SKIPPED = [
      "June 26, 2016", "2016-06-26", None, ""),
     ("(November 28, 2016) \u2013 A hunter was shot in the leg in a field.", "2016-11-28", None, ""),
     ("Three people have been shot in the neighborhood since Nov. 15.", "2016-12-12", None, ""),
+    # a photo caption's date, then the story's: set off by a comma, or going on with the place or the station
+    ("Neighbours leave flowers at the gate Saturday, May 14, 2016, in Dayton, Ohio. "
+     "The gunman opened fire on Wednesday.", "2016-05-15", D(2016, 5, 11), "on Wednesday"),
+    ("The defendant looks at his lawyer during the hearing, March 9, 2017 (KXYZ). Two men were shot Saturday.",
+     "2017-03-09", D(2017, 3, 4), "Saturday"),
+    ("Detectives walk past the taped-off house after the shooting, Monday, Oct. 3, 2016. "
+     "A man was shot there Sunday night.", "2016-10-03", D(2016, 10, 2), "Sunday night"),
+]
+
+# Rule 5: a relative date inside a quotation or an embedded post counts from when it was said, an unknown
+# day: skipped.
+QUOTED = [
+    ("\u201cI saw her at church on Saturday,\u201d a neighbour said. She was shot late Sunday.",
+     "2017-02-13", D(2017, 2, 12), "Sunday"),
+    ('"We lost two friends today," the chief said of the deputies who were killed.', "2016-07-12",
+     None, ""),
+    ('"It happened on July 11," the chief said of the shooting.', "2016-07-20", D(2016, 7, 11), "on July 11"),
+    # so does an embedded post: its signature's date may be the next day in another time zone
+    ("Crews are still at the scene of tonight's shooting by the river. pic.twitter.com/abc123 \u2014 A Reporter "
+     "(@areporter) October 21, 2016", "2016-10-21", None, ""),
 ]
 
 # Rule 6: strong dates beat weak ones; weak ones count when there is nothing better.
@@ -151,10 +232,27 @@ STRENGTH = [
     ("The man died Tuesday. He had been shot on Saturday outside his home.", "2016-05-04", D(2016, 4, 30),
      "on Saturday"),
     ("A woman shot in the head last week died Thursday at the hospital.", "2016-05-06", D(2016, 5, 5), "Thursday"),
+    ("The teen was pronounced dead Tuesday afternoon. Friends said he had been shot late on Monday.",
+     "2016-05-11", D(2016, 5, 9), "late on Monday"),
+    # among weak dates, a death comes after the others
+    ("The toddler died Thursday in intensive care. An uncle was unloading a revolver in the kitchen on Tuesday "
+     "when it discharged.", "2014-10-26", D(2014, 10, 21), "on Tuesday"),
+    # so is a discovery: a body may be found the morning after
+    ("Hikers found the body of a hunter on Wednesday. His wife said he had been shot on Tuesday morning.",
+     "2016-05-12", D(2016, 5, 10), "on Tuesday morning"),
     # a scene with the event later in the sentence, or none at all
     ("The boy was playing in the yard Sunday evening when a stray bullet hit him.", "2016-05-10", D(2016, 5, 8),
      "Sunday evening"),
     ("The girl was sleeping in her bedroom on Friday night.", "2016-05-10", D(2016, 5, 6), "on Friday night"),
+    ("The girl was at the pool on Tuesday evening.", "2016-05-10", D(2016, 5, 10), "on Tuesday evening"),
+    ("Volunteers were at the church on Wednesday.", "2016-05-10", None, ""),  # the days after, as often
+    # ... or a day given to the hour, with no cue word at all: the last resort, like a bare morning hour
+    ("Near 11 p.m. Friday, cousins were playing cards on the porch.", "2016-09-21", D(2016, 9, 16), "Friday"),
+    ("He drove to the store at 7 a.m. Tuesday and left the rifle on the couch.", "2016-12-13",
+     D(2016, 12, 13), "Tuesday"),
+    ("Her family plans to gather Friday at the church.", "2016-12-13", None, ""),  # no hour: nobody's
+    ("It'll be on our Sunday morning newscast.", "2016-04-23", None, ""),  # what is to come
+    ("Troopers detained the driver near a rest stop on Aug. 3.", "2016-08-10", None, ""),
     # a date found by the word to its right is less sure than one found by the word to its left
     ("Early Saturday, officers responded to the home again. The man was shot Friday night in the driveway.",
      "2016-05-09", D(2016, 5, 6), "Friday night"),
@@ -170,7 +268,7 @@ STRENGTH = [
     ("", "2024-03-24", None, ""),
 ]
 
-CASES = EXPRESSIONS + STAMPS + YEARS + WHOSE + SKIPPED + STRENGTH
+CASES = EXPRESSIONS + HOLIDAY_CASES + HOURS + STAMPS + YEARS + WHOSE + SKIPPED + QUOTED + STRENGTH
 
 
 @pytest.mark.parametrize(("text", "published", "expected", "words"), CASES)
@@ -203,6 +301,40 @@ def test_reference_date(text, published, expected):
     assert reference_date(text, published) == expected
 
 
+@pytest.mark.parametrize(("name", "year", "expected"), [
+    ("Independence Day", 2016, D(2016, 7, 4)),
+    ("new years eve", 2016, D(2016, 12, 31)),  # any case, apostrophe or none
+    ("Labor Day", 2016, D(2016, 9, 5)),  # first Monday of September
+    ("Memorial Day", 2015, D(2015, 5, 25)),  # last Monday of May
+    ("Thanksgiving", 2016, D(2016, 11, 24)),  # fourth Thursday of November
+    ("Black Friday", 2016, D(2016, 11, 25)),  # the day after it
+    ("Mother\u2019s Day", 2016, D(2016, 5, 8)),
+    ("Easter Sunday", 2016, D(2016, 3, 27)),
+    ("Easter", 2019, D(2019, 4, 21)),
+    ("Arbor Day", 2016, None),  # not in the table
+])
+def test_holiday_date(name, year, expected):
+    from analysis.timeline.date_expressions import holiday_date
+
+    assert holiday_date(name, year) == expected
+
+
+@pytest.mark.parametrize(("url", "published", "expected"), [
+    ("https://news.example/2016/03/07/girl-shot-on-porch", "2016-04-20", D(2016, 3, 7)),  # the archive saw it later
+    ("https://news.example/2016/03/07/girl-shot-on-porch", "2016-03-06", D(2016, 3, 6)),  # later: ignored
+    ("https://news.example/local/girl-shot-on-porch", "2016-04-20", D(2016, 4, 20)),  # no date in it
+    ("https://news.example/2016/03/07/girl-shot-on-porch", None, D(2016, 3, 7)),
+])
+def test_reference_date_from_the_address(url, published, expected):
+    assert reference_date("A girl was shot on Saturday.", published, url=url) == expected
+
+
+def test_a_stale_publication_date_gives_way_to_the_address():
+    text = "The family of the man hurt in Saturday's shooting thanked the nurses."
+    assert resolve_event_date(text, "2016-04-20", url="https://news.example/2016/03/07/victim") \
+        == (D(2016, 3, 5), "Saturday")
+
+
 def test_max_days_before_limits_old_year_less_dates():
     text = "The attack happened on January 5."
     assert resolve_event_date(text, "2023-03-20", max_days_before=31) == (None, "")
@@ -227,6 +359,17 @@ def test_add_event_dates_keeps_input_and_types():
     assert pd.api.types.is_datetime64_dtype(out["event_date"])
 
 
+def test_add_event_dates_reads_the_address_column():
+    articles = pd.DataFrame({
+        "text": ["Police named the girl hurt in Saturday's shooting."] * 3,
+        "published": pd.to_datetime(["2016-04-20", "2016-04-20", "2016-04-20"]),
+        "url": ["https://news.example/2016/03/07/girl", None, 12],  # a missing or odd address is no date
+    })
+    out = add_event_dates(articles)
+    assert out["event_date"].tolist() == [pd.Timestamp("2016-03-05"), pd.Timestamp("2016-04-16"),
+                                          pd.Timestamp("2016-04-16")]
+
+
 def test_add_event_dates_empty_table():
     out = add_event_dates(pd.DataFrame({"text": pd.Series(dtype=object),
                                         "published": pd.Series(dtype="datetime64[ns]")}))
@@ -237,7 +380,7 @@ def test_add_event_dates_empty_table():
 def test_every_date_expression_contains_its_guard_words():
     # A pattern is only tried around its guard words: check that every expression the cases rely on
     # (and a few more) carries them, near enough to its start, so the shortcut never hides a date.
-    from analysis.timeline.event_dates import _BEFORE_GUARD, _GUARDS, _PATTERNS
+    from analysis.timeline.date_expressions import BEFORE_GUARD, GUARDS, PATTERNS
 
     texts = [text for text, *_ in CASES] + [
         "It happened LAST NIGHT, in the Early Hours of Tuesday.", "Tonight and THIS EVENING", "a week ago",
@@ -246,13 +389,13 @@ def test_every_date_expression_contains_its_guard_words():
     ]
     matched = set()
     for text in texts:
-        for kind, pattern in _PATTERNS:
+        for kind, pattern in PATTERNS:
             for match in pattern.finditer(text):
                 matched.add(kind)
-                guard = _GUARDS[kind].search(match.group(0))
+                guard = GUARDS[kind].search(match.group(0))
                 assert guard, (kind, match.group(0))
-                assert guard.start() <= _BEFORE_GUARD, (kind, match.group(0))
-    assert matched == set(_GUARDS)
+                assert guard.start() <= BEFORE_GUARD, (kind, match.group(0))
+    assert matched == set(GUARDS)
 
 
 def test_word_lists_are_lower_case_and_sectioned():
