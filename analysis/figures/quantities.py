@@ -305,7 +305,7 @@ def is_distractor(q: Quantity, tok: Tokens, lex: Lexicon) -> bool:
     # context before: "attended by hundreds", "aged 20", "a hall that holds 6,200"
     if lex.context_before.ending(words, q.qstart - 1) or lex.context_before.ending(words, q.first - 1):
         return True
-    # every number of a list after one: "their three daughters, ages four, six and 13"
+    # every number of a list after one: "their three sons, ages two, nine and 15"
     k = q.first - 1
     while k > 0 and (k in tok.numbers or words[k] in (",", "and")):
         k -= 1

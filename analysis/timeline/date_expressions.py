@@ -158,7 +158,7 @@ def matches(kind: str, text: str):
 
 _PATTERN_OF = dict(PATTERNS)
 
-# The article's own date stamp near its top: "Posted: Sunday, February 16, 2014 1:50 PM",
+# The article's own date stamp near its top: "Posted: Tuesday, March 11, 2014 4:05 PM",
 # "(Published Monday, Aug. 4, 2014)", "First Posted: Jul 24, 2013". Stamps that say when the page was
 # changed ("Updated: ...") or that open the text ("Monday, December 15, 2014 AUBURN, Ala. --",
 # "CUMBERLAND, Ind. (Jan. 20, 2016) --") are only used when nothing better is known.

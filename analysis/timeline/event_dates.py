@@ -121,7 +121,7 @@ _CONTEXT_FILE = DATA_DIR / "event_date_context.txt"
 # A date right after these words is a reference point, not the event: "since March 22".
 _REFERENCE_BEFORE = re.compile(r"\b(?:since|until|till|before|after|following|by|from|next|coming|anniversary of|as of)"
                                r"(?:\s+the)?\s*$", re.I)
-# "one year ago this weekend on Easter Sunday", "last year on Friday": a weekday of another week.
+# "two years ago this week, on Easter Sunday", "last year on Friday": a weekday of another week.
 _DISTANT_BEFORE = re.compile(r"\b(?:(?:a|one|two|three|\d+|several|many)\s+(?:years?|months?|weeks?)\s+ago|"
                              r"last\s+(?:year|month)|(?:years?|months?)\s+earlier)\b[^.;]{0,30}$", re.I)
 # "the agency said on Sunday": the date of a statement, not of the event.
@@ -342,7 +342,7 @@ def _attachment(text: str, sentence: tuple[int, int], start: int, end: int, *, t
         following = following[1:]  # "Just after midnight, deputies said, a car pulled up": the reported clause's
     following = following[:1]
     if not following:
-        # "Parker was sitting in his living room Saturday night": the scene of the story, maybe the event
+        # "Reyes was out on her porch Saturday night": the scene of the story, maybe the event
         if _SCENE.search(text, max(low, start - _LEFT_REACH), start):
             return "event", _WEAK
         # "near 2:40 a.m. Sunday", "Sunday at about 10 p.m.": a date given to the hour

@@ -6,8 +6,8 @@ from analysis.ingest.text import count_words, count_words_column
 
 
 @pytest.mark.parametrize("text", [
-    "Bell had been on the department for 5 ½ years.",
-    "his fiancée’s funeral and his 8-year-old son -- in the hospital",
+    "Moreno had served on the force for 7 ½ years.",
+    "her fiancé’s wake and her 6-year-old niece -- at the clinic",
     "Ärzte ohne Grenzen said 1,200 people (approx.) were hurt; the co-op's van",
     "Москва: 133 погибших", "  ", "", "snake_case and don't-stop-me__now ’quoted’ 3.5",
 ])
