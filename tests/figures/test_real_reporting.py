@@ -101,7 +101,7 @@ def test_a_count_over_a_longer_period_says_so():
     (["Six people were shot, two of them fatally.", "Two people were killed and four were wounded."], 2, 4),
     # ... not when it counts only some of them
     (["Six people were shot at a birthday party late Friday.",
-      "One victim was rushed to the hospital with life-threatening injuries."], None, 6),
+      "One of them was rushed to a hospital with life-threatening injuries."], None, 6),
     # "victims" in a shooting story are people shot, not dead ...
     (["Police responded to a shooting on Oak Street.", "Four victims were taken to the county medical center."],
      None, 4),
