@@ -36,8 +36,8 @@ if mentions.empty:
     st.stop()
 
 # -- what to count -------------------------------------------------------------------------------------
-present = app_data.view("entities_labels", lambda t: [label for label in LABEL_NAMES
-                                                      if label in set(t.entities["label"])])
+present = app_data.view("entities_labels", lambda t: list(
+    filter(set(t.entities["label"].unique()).__contains__, LABEL_NAMES)))
 labels = st.multiselect("Types", present, key=LABELS_KEY, placeholder="All types",
                         format_func=lambda label: f"{label} ({LABEL_NAMES.get(label, label)})")
 left, right = st.columns(2)
