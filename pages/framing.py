@@ -7,7 +7,6 @@ import app_data
 import page_parts
 from analysis.framing import (
     cast_roles,
-    cited_sources,
     frame_labels,
     frame_profile,
     hedge_density,
@@ -15,7 +14,7 @@ from analysis.framing import (
     role_names,
 )
 from analysis.framing.compare import OTHERS, assign_sides, evidence, term_sentences
-from analysis.framing.distinctive import distinctive_terms_from_matrix, term_matrix
+from analysis.framing.distinctive import distinctive_terms_from_matrix
 from analysis.views.groups import OTHER, TOP, default_grouping, group_names, grouping_options, source_groups
 from analysis.tone.sentiment import SCORES, THIN, entity_tone
 from analysis.views.framing import at_most_sides, frame_share_table, label_speakers, voices_table
@@ -209,7 +208,7 @@ else:
             st.session_state[SIDE_A_KEY] = sides[0]
         side_a = st.selectbox("Words that set apart", sides, key=SIDE_A_KEY)
     others = [s for s in sides if s != side_a]
-    words = app_data.corpus_view("framing_term_matrix", lambda t: term_matrix(t.sentences))
+    words = app_data.corpus_view("framing_term_matrix")
     terms = app_data.view("framing_terms", lambda t, c, a: distinctive_terms_from_matrix(
         words, arts, group_a=a, group_b=others, by="side"), choice, side_a)
     b_name = others[0] if len(others) == 1 else "the others"
@@ -238,8 +237,8 @@ else:
 
 # -- cited ---------------------------------------------------------------------------------------------
 st.header("Whose words are used")
-# Who each sentence cites does not depend on the filters or sides: found once per corpus, then narrowed.
-all_cited = app_data.corpus_view("framing_cited_all", lambda t: cited_sources(t.sentences, t.mentions))
+# Who each sentence cites does not depend on the filters or sides: found with the corpus, then narrowed.
+all_cited = app_data.corpus_view("framing_cited_all")
 cited = app_data.view("framing_cited", lambda t, c: label_speakers(all_cited.merge(arts[["article_id", "side"]])),
                       choice)
 if cited.empty:

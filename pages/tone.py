@@ -6,7 +6,7 @@ import streamlit as st
 import app_data
 import page_parts
 from analysis.entities.stats import mention_sentences, top_entities
-from analysis.tone.sentiment import THIN, article_tone, disagreement, entity_tone, section_tone, source_tone
+from analysis.tone.sentiment import THIN, disagreement, entity_tone, section_tone, source_tone
 from analysis.views.groups import GROUPINGS, OTHER, TOP, default_grouping, grouping_options, source_groups
 from analysis.views.tone import opposite_calls, sentences_with_articles
 from charts.tone import (
@@ -100,8 +100,9 @@ if keys:
 
 # -- over time -----------------------------------------------------------------------------------------
 st.header("Over publication time")
-tone = app_data.view("tone_articles", lambda t, g: article_tone(t.sentences).merge(
-    t.articles[["article_id", "source", "title", "published"]], on="article_id").assign(
+all_tone = app_data.corpus_view("tone_articles")  # per article, whatever the filters: narrowed here
+tone = app_data.view("tone_articles", lambda t, g: all_tone[all_tone["article_id"].isin(t.articles["article_id"])]
+                     .merge(t.articles[["article_id", "source", "title", "published"]], on="article_id").assign(
     group=lambda d: d["article_id"].map(group_of)), grouping)
 dated = tone[tone["published"].notna()]
 if dated.empty:
