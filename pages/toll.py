@@ -6,6 +6,7 @@ import streamlit as st
 import app_data
 import page_parts
 from analysis.figures.labels import figure_label
+from analysis.timeline.events import event_groups
 from analysis.timeline.points import CATEGORY_LABELS, mixed_event_notes
 from analysis.timeline.summary import summarise
 from analysis.views.overview import figure_spans
@@ -52,9 +53,10 @@ if articles.empty:
     st.info("No articles match the filters in the sidebar.")
     st.stop()
 
-summary, mixed, (options, counts, default_category) = app_data.view(
-    "toll_summary", lambda t: (summarise(t.timeline, t.contradictions, articles=t.articles, entities=t.entities),
-                               mixed_event_notes(t.articles, entities=t.entities), category_choices(t.timeline)))
+summary, mixed, (options, counts, default_category) = app_data.view("toll_summary", lambda t: (
+    events := event_groups(t.articles, entities=t.entities),
+    summarise(t.timeline, t.contradictions, articles=t.articles, entities=t.entities, events=events),
+    mixed_event_notes(t.articles, entities=t.entities, events=events), category_choices(t.timeline))[1:])
 if mixed:  # one warning; the event-date notes of a mixed corpus fold away
     st.warning(mixed[0], icon=":material/call_split:")
     if mixed[1:]:
