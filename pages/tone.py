@@ -57,8 +57,9 @@ by = page_parts.grouping_picker(key=BY_KEY, options=grouping_options(has_user_gr
                                 help=f"With many sources, compare their outlets' countries or kinds: at most {TOP} "
                                      f"groups by name, the rest as “{OTHER}”. Hover a point for its source.")
 grouping = (by, tuple(sorted(groups.items())) if by == "groups" else ())
-titles, source_of, scored = app_data.view("tone_scored", lambda t: (
-    t.articles.set_index("article_id")["title"], t.articles.set_index("article_id")["source"],
+# "source: title" of every article, for the article picker (one dict lookup per option, not two Series lookups)
+article_labels, scored = app_data.view("tone_scored", lambda t: (
+    {a: f"{s}: {title}" for a, s, title in zip(t.articles["article_id"], t.articles["source"], t.articles["title"])},
     sentences_with_articles(t.sentences, t.articles)))
 group_of, grouped_scored = app_data.view("tone_grouped", lambda t, g: (
     labels := pd.Series(source_groups(t.articles, by=by, groups=groups).to_numpy(), index=t.articles["article_id"]),
@@ -127,7 +128,7 @@ if len(undated):
 st.header("Along one article")
 options = articles["article_id"].tolist()
 choice = st.selectbox("Article", options, key=ARTICLE_KEY,
-                      format_func=lambda a: f"{source_of.get(a, '')}: {titles.get(a, a)}")
+                      format_func=lambda a: article_labels.get(a, f": {a}"))
 if choice is not None:
     one = scored[scored["article_id"] == choice].sort_values("idx")
     event = st.plotly_chart(along_article_figure(one), key="tone_article_chart", on_select="rerun",
