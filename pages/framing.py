@@ -171,14 +171,15 @@ if target:
 
 # -- tone ----------------------------------------------------------------------------------------------
 st.header("Tone toward entities")
-mentions, top = app_data.view("framing_mentions", lambda t, c: (
-    found := t.mentions[t.mentions["article_id"].isin(arts["article_id"])], found["canonical"].value_counts()), choice)
+mentions, top, named = app_data.view("framing_mentions", lambda t, c: (
+    found := t.mentions[t.mentions["article_id"].isin(arts["article_id"])], counts := found["canonical"].value_counts(),
+    {e: f"{e} ({n})" for e, n in counts.items()}), choice)
 if top.empty:
     st.info("No named entities were found in these articles.")
 else:
     st.session_state[ENTITIES_KEY] = [e for e in st.session_state.get(ENTITIES_KEY, list(top.index[:4])) if e in top.index]
     picked_entities = st.multiselect("Entities", list(top.index), key=ENTITIES_KEY,
-                                     format_func=lambda e: f"{e} ({top[e]})")
+                                     format_func=named.get)
     tone = app_data.view("framing_tone", lambda t, c, e: entity_tone(mentions[mentions["canonical"].isin(e)],
                                                                      t.sentences, arts, by="side"),
                          choice, tuple(picked_entities))
