@@ -179,9 +179,10 @@ row = row.iloc[0] if not row.empty else None
 
 
 
-def _highlighted(figure_ids: list[str], fallback: str) -> str:
-    """The evidence sentence, escaped, with the numbers of ``figure_ids`` (all in that sentence) marked."""
-    segments = marked_sentence(tables.figures, tables.sentences, figure_ids)
+def _highlighted(figure_ids: list[str], fallback: str, t=tables) -> str:
+    """The evidence sentence, escaped, with the numbers of ``figure_ids`` (all in that sentence) marked;
+    ``t``: tables holding those figures (the pairs pass only their own articles' rows, a far shorter scan)."""
+    segments = marked_sentence(t.figures, t.sentences, figure_ids)
     if not segments:
         return esc(fallback) if fallback else "_No evidence sentence recorded._"
     return app_data.segments_markdown(segments, set(figure_ids))
@@ -203,7 +204,9 @@ with st.container(border=True):
 def _pairs_shown(t, c: str) -> list[tuple[dict, bool, list[tuple[str, str]]]]:
     """The first ``MAX_PAIRS_SHOWN`` pairs of category ``c``: (pair, same sentence, [(caption, quote)] per side)."""
     shown = []
-    for pair in t.contradictions[t.contradictions["category"] == c].head(MAX_PAIRS_SHOWN).to_dict("records"):
+    pairs = t.contradictions[t.contradictions["category"] == c].head(MAX_PAIRS_SHOWN)
+    own = t.restrict(set(pairs["article_id_a"]) | set(pairs["article_id_b"]))
+    for pair in pairs.to_dict("records"):
         same_sentence = pair["kind"] == "revision" and pair["sentence_a"] == pair["sentence_b"]
         names = [("a", "Before" if pair["kind"] == "revision" else "First")]
         if not same_sentence:
@@ -215,7 +218,7 @@ def _pairs_shown(t, c: str) -> list[tuple[dict, bool, list[tuple[str, str]]]]:
             when = "undated" if pd.isna(when) else f"{when:%Y-%m-%d}"
             value = figure_label(pair[f"value_{side}"], pair[f"qualifier_{side}"])
             sides.append((f"{heading}: {esc(pair[f'source_{side}'])} · {when} · {esc(value)}",
-                          "> " + _highlighted(marked or [pair[f"figure_id_{side}"]], pair[f"sentence_{side}"])))
+                          "> " + _highlighted(marked or [pair[f"figure_id_{side}"]], pair[f"sentence_{side}"], own)))
         shown.append((pair, same_sentence, sides))
     return shown
 
