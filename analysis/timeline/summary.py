@@ -63,10 +63,11 @@ def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
         if len(groups) <= 1:
             lines.append(_category_line(label, category, points, contradictions))
             continue
-        # Several events: one line per event, so no range spans two events.
+        # Several events: one line per event, so no range spans two events (split in one pass, not a scan per event).
+        by_group = dict(list(points.groupby("event_group", sort=False)))
         for group in groups:
-            in_group = points[points["event_group"] == group]
-            if in_group.empty:
+            in_group = by_group.get(group)
+            if in_group is None or in_group.empty:
                 continue
             ids = set(in_group["article_id"])
             related = contradictions[contradictions["article_id_b"].isin(ids)] if not contradictions.empty \
