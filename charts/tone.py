@@ -56,7 +56,9 @@ def sample_rows(rows: pd.DataFrame, *, n: int, keep: pd.Series | None = None) ->
     first = np.flatnonzero(keep.reindex(rows.index).fillna(False).to_numpy(dtype=bool)) if keep is not None \
         else np.arange(0)
     first = first[np.sort(rng.choice(len(first), n // 2, replace=False))] if len(first) > n // 2 else first
-    rest = np.setdiff1d(np.arange(len(rows)), first)
+    others = np.ones(len(rows), dtype=bool)
+    others[first] = False
+    rest = np.flatnonzero(others)
     rest = rest[np.sort(rng.choice(len(rest), n - len(first), replace=False))]
     return rows.iloc[np.sort(np.concatenate([first, rest]))]
 
