@@ -123,11 +123,10 @@ def _chart_view(t, c: str, p: int, later: bool, g: tuple):
     colour = None if g[0] == "source" and t.articles["source"].nunique() <= FEW_SOURCES else dict(zip(
         t.articles["article_id"], source_groups(t.articles, by=g[0], groups=groups)))
     return (toll_chart(in_period, t.articles, category=c, show_follow_up=later, groups=colour,
-                       colour_title=GROUPINGS[g[0]][1]), data, data.to_csv(index=False),
-            source_day_table(data, category=c))
+                       colour_title=GROUPINGS[g[0]][1]), data, source_day_table(data, category=c))
 
 
-chart, chart_data, chart_csv, grid = app_data.view("toll_chart", _chart_view, category, period, show_follow_up,
+chart, chart_data, grid = app_data.view("toll_chart", _chart_view, category, period, show_follow_up,
                                                    grouping)
 points, band, figure = chart.points, chart.band, chart.figure
 if points.empty:
@@ -155,9 +154,10 @@ st.plotly_chart(figure, key=CHART_KEY, on_select=_select_clicked_point, selectio
                 config={"displaylogo": False, "scrollZoom": False}, width="stretch")
 
 cols = st.columns(2)
-cols[0].download_button("Chart data (CSV)", chart_csv, file_name=f"toll_{category}.csv",
-                        mime="text/csv", icon=":material/download:")
-cols[1].download_button("Disagreement band (CSV)", band.to_csv(index=False),
+# The CSVs are written when a button is pressed (a callable), not on every first visit.
+cols[0].download_button("Chart data (CSV)", lambda frame=chart_data: frame.to_csv(index=False),
+                        file_name=f"toll_{category}.csv", mime="text/csv", icon=":material/download:")
+cols[1].download_button("Disagreement band (CSV)", lambda frame=band: frame.to_csv(index=False),
                         file_name=f"toll_{category}_band.csv", mime="text/csv", icon=":material/download:",
                         disabled=band.empty)
 
@@ -264,7 +264,5 @@ else:
         if len(pairs) > MAX_PAIR_ROWS:
             st.caption(f"The first {MAX_PAIR_ROWS:,} of {len(pairs):,}; the CSV has them all.")
         st.dataframe(pairs.head(MAX_PAIR_ROWS), hide_index=True, width="stretch")
-        st.download_button("Contradictions (CSV)",
-                           app_data.view("toll_pairs_csv", lambda t, c: t.contradictions[
-                               t.contradictions["category"] == c].to_csv(index=False), category),
+        st.download_button("Contradictions (CSV)", lambda frame=pairs: frame.to_csv(index=False),
                            file_name=f"contradictions_{category}.csv", mime="text/csv", icon=":material/download:")
