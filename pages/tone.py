@@ -8,6 +8,7 @@ import page_parts
 from analysis.entities.stats import mention_sentences, top_entities
 from analysis.tone.sentiment import THIN, disagreement, entity_tone, section_tone, source_tone
 from analysis.views.groups import GROUPINGS, OTHER, TOP, default_grouping, grouping_options, source_groups
+from analysis.views.prepared import kept_rows
 from analysis.views.tone import opposite_calls, sentences_with_articles
 from charts.tone import (
     MAX_DOTS,
@@ -90,8 +91,10 @@ event = st.plotly_chart(spread, key="tone_sources_chart", on_select="rerun",
                         selection_mode=("points", "box", "lasso"), width="stretch")
 if len(scored) > MAX_DOTS:
     st.caption(f"Dots: a fixed sample of {MAX_DOTS:,} of the {len(scored):,} sentences; boxes: all of them.")
-st.dataframe(app_data.view("tone_by_source", lambda t: source_tone(t.sentences, t.articles)), hide_index=True,
-             width="stretch",
+words = app_data.corpus_view("sentence_words")  # per sentence of the whole corpus, narrowed to the filtered ones
+whole = app_data.corpus_tables()
+st.dataframe(app_data.view("tone_by_source", lambda t: source_tone(
+    t.sentences, t.articles, words=words[kept_rows(whole.sentences, t.articles)])), hide_index=True, width="stretch",
              column_config={"thin": st.column_config.CheckboxColumn(help=f"fewer than {THIN} sentences")})
 st.caption("Box: the middle half of the sentences' scores, and their median. Table: means weighted by sentence "
            "length.")
