@@ -82,8 +82,9 @@ members = app_data.view("framing_members", lambda t, c: members_text(arts, colum
 if not chosen and len(options) > len(sides):
     st.caption(f"Side by side: the {len(sides) - 1} {many} with most articles, and the other "
                f"{len(options) - len(sides) + 1:,} together as “{OTHER}”. Pick {many} above to compare others.")
-sents = app_data.view("framing_sents", lambda t, c: t.sentences[t.sentences["article_id"].isin(arts["article_id"])],
-                      choice)
+# Every article on some side (the usual case): the sentences as they are, not a copy of all 211k of them.
+sents = app_data.view("framing_sents", lambda t, c: t.sentences if len(arts) == len(t.articles) else
+                      t.sentences[t.sentences["article_id"].isin(arts["article_id"])], choice)
 if len(chosen) == 1:
     st.info(f"Comparing {esc(chosen[0])} against all other articles ({(arts['side'] == OTHERS).sum()}).")
 st.caption(" · ".join(f"{esc(s)}: {n} article{'s' if n != 1 else ''}, {w:,} words"
