@@ -173,7 +173,9 @@ if target:
 # -- tone ----------------------------------------------------------------------------------------------
 st.header("Tone toward entities")
 mentions, top, named = app_data.view("framing_mentions", lambda t, c: (
-    found := t.mentions[t.mentions["article_id"].isin(arts["article_id"])], counts := found["canonical"].value_counts(),
+    found := t.mentions if len(arts) == len(t.articles)
+    else t.mentions[t.mentions["article_id"].isin(arts["article_id"])],
+    counts := found["canonical"].value_counts(),
     {e: f"{e} ({n})" for e, n in counts.items()}), choice)
 if top.empty:
     st.info("No named entities were found in these articles.")
