@@ -22,6 +22,7 @@ from analysis.ingest.corpus import load_path
 from analysis.pipeline import analyse_corpus
 from analysis.tables import CorpusTables
 from analysis.uploads import BuiltCorpus
+from analysis.views import prepared
 
 T = TypeVar("T")
 
@@ -270,14 +271,18 @@ def view(name: str, compute: Callable[..., T], *args: Hashable) -> T:
     return _remember(state["views"], (name, args), lambda: compute(tables, *args))
 
 
-def corpus_view(name: str, compute: Callable[..., T], *args: Hashable) -> T:
-    """``compute(corpus_tables(), *args)`` on the whole, unfiltered corpus, once per session and corpus.
+def corpus_view(name: str) -> object:
+    """The view ``name`` of ``analysis.views.prepared.CORPUS_VIEWS`` on the whole, unfiltered corpus.
 
     For what does not depend on the sidebar filters (per-sentence or per-article results that a
-    page then narrows to the filtered articles), so a filter change does not recompute it.
-    Session-scoped like ``view``; never mutate the returned value.
+    page then narrows to the filtered articles). A built or reopened corpus carries them already
+    (``BuiltCorpus.views``, computed with the analysis); otherwise (the seeds) it is computed once
+    per session and corpus. Session-scoped like ``view``; never mutate the returned value.
     """
-    return _remember(_memo()["corpus_views"], (name, args), lambda: compute(corpus_tables(), *args))
+    built = active_corpus()
+    if built is not None and name in built.views:
+        return built.views[name]
+    return _remember(_memo()["corpus_views"], (name, ()), lambda: prepared.corpus_view(corpus_tables(), name))
 
 
 def forget_views() -> None:

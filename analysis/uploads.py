@@ -34,6 +34,7 @@ from analysis.ingest.limits import DEFAULT_LIMITS, Limits
 from analysis.pipeline import analyse_corpus
 from analysis.store.export import FileRecord, jsonable, tables_from_zip, tables_to_zip
 from analysis.tables import CorpusTables
+from analysis.views.prepared import prepare_views
 
 #: Articles per NER chunk: small enough for frequent progress and for other sessions to get a turn.
 NER_CHUNK = 16
@@ -84,6 +85,9 @@ class BuiltCorpus:
     fingerprint: str
     origin: str = "upload"  # "upload", "saved" (reopened from a zip) or "seeds"
     notes: tuple[str, ...] = ()
+    #: What the pages read from the whole corpus whatever the filters (``analysis.views.prepared``),
+    #: computed when the corpus is built or reopened; read-only. Empty: the pages compute them.
+    views: Mapping[str, object] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -277,11 +281,15 @@ def build(request: CorpusRequest, *, report: Report | None = None,
     report("Analysing: figures, tone, timeline, framing", 0, 1, f"{len(texts):,} articles")
     # Per-article NLP results are cached (hashes and spans, no text); whole tables are not.
     tables = analyse_corpus(corpus, cache_tables=False)
+    if cancelled():
+        raise Cancelled
+    report("Preparing the pages", 0, 1, f"{len(texts):,} articles")
+    views = prepare_views(tables)
     report("Done", 1, 1, "")
     return BuiltCorpus(
         name=request.name, tables=tables, files=tuple(FileRecord.of(n, d) for n, d in files),
         settings=request.settings(), source_groups=file_groups_to_sources(tables.articles, request.groups),
-        fingerprint=request.fingerprint(),
+        fingerprint=request.fingerprint(), views=views,
     )
 
 
@@ -396,6 +404,9 @@ def save_zip(built: BuiltCorpus, *, source_groups: Mapping[str, str] | None = No
 def reopen_zip(name: str, data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> BuiltCorpus:
     """A saved analysis as a ``BuiltCorpus``, exactly as it was saved, without re-analysing.
 
+    The pages' corpus views (``analysis.views.prepared``) are not saved: they are computed
+    here again, a few seconds at 10,000 articles.
+
     Raises:
         ValueError: with a user-facing reason (see ``tables_from_zip``).
     """
@@ -413,6 +424,7 @@ def reopen_zip(name: str, data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Bu
         name=corpus if isinstance(corpus, str) and corpus.strip() else name, tables=saved.tables,
         files=tuple(files), settings=settings, source_groups=groups,
         fingerprint=hashlib.sha256(data).hexdigest(), origin="saved", notes=saved.notes,
+        views=prepare_views(saved.tables),
     )
 
 

@@ -36,8 +36,8 @@ if mentions.empty:
     st.stop()
 
 # -- what to count -------------------------------------------------------------------------------------
-present = app_data.view("entities_labels", lambda t: [label for label in LABEL_NAMES
-                                                      if label in set(t.entities["label"])])
+present = app_data.view("entities_labels", lambda t: list(
+    filter(set(t.entities["label"].unique()).__contains__, LABEL_NAMES)))
 labels = st.multiselect("Types", present, key=LABELS_KEY, placeholder="All types",
                         format_func=lambda label: f"{label} ({LABEL_NAMES.get(label, label)})")
 left, right = st.columns(2)
@@ -70,13 +70,11 @@ names = top["canonical"].tolist()
 
 
 def _top_views(t, c, n):
-    shares = source_shares(chosen, t.articles, entities=names)
     pairs = cooccurrence(chosen, entities=names)
-    return (top_entities_figure(top), source_share_figure(shares, names=names), share_table(shares, names=names),
-            pairs, cooccurrence_figure(pairs, names=names) if not pairs.empty else None)
+    return top_entities_figure(top), pairs, cooccurrence_figure(pairs, names=names) if not pairs.empty else None
 
 
-top_figure, share_figure, grid, pairs, pairs_figure = app_data.view("entities_top", _top_views, choice, top_n)
+top_figure, pairs, pairs_figure = app_data.view("entities_top", _top_views, choice, top_n)
 st.plotly_chart(top_figure, width="stretch", key="entities_top_chart")
 st.dataframe(top, key="entities_top_table", on_select="rerun", selection_mode="single-row", hide_index=True,
              width="stretch", column_config={
@@ -104,10 +102,11 @@ names = top["canonical"].tolist()
 grouped, order, members = app_data.view("entities_grouped", lambda t, g: (
     arts := t.articles.assign(group=source_groups(t.articles, by=by, groups=groups)),
     group_order(arts["group"]), members_text(arts) if by != "source" else {}), grouping)
-shares = source_shares(chosen, grouped.assign(source=grouped["group"]), entities=names)
-st.plotly_chart(source_share_figure(shares, names=names, columns=order, members=members), width="stretch",
-                key="entities_heatmap")
-grid = share_table(shares, names=names, columns=order)
+share_figure, grid = app_data.view("entities_shares", lambda t, c, n, g: (
+    shares := source_shares(chosen, grouped.assign(source=grouped["group"]), entities=names),
+    source_share_figure(shares, names=names, columns=order, members=members),
+    share_table(shares, names=names, columns=order))[1:], choice, top_n, grouping)
+st.plotly_chart(share_figure, width="stretch", key="entities_heatmap")
 st.dataframe(grid, key="entities_share_table", on_select="rerun", selection_mode="single-cell", hide_index=True,
              width="stretch")
 cell = page_parts.selected_cell("entities_share_table", grid)

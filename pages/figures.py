@@ -27,20 +27,26 @@ if figures.empty:
     st.info("No figures in the articles that match the sidebar filters.")
     st.stop()
 
-with_source = figures.merge(articles[["article_id", "source"]], on="article_id", how="left")
+# The pickers' choices, and below the ledger: computed once per corpus, filters and choice, not on every rerun.
+choices = app_data.view("figures_choices", lambda t: {
+    column: sorted(values.unique()) for column, values in t.figures.merge(t.articles[["article_id", "source"]],
+                                                                          on="article_id", how="left")
+    [["category", "status", "scope", "source"]].items()})
 columns = st.columns(4)
-categories = columns[0].multiselect("Category", sorted(with_source["category"].unique()), key="figures_category",
+categories = columns[0].multiselect("Category", choices["category"], key="figures_category",
                                     placeholder="All categories")
-statuses = columns[1].multiselect("Status", sorted(with_source["status"].unique()), key="figures_status",
+statuses = columns[1].multiselect("Status", choices["status"], key="figures_status",
                                   placeholder="All", help="current: the article's present count; superseded: an "
                                   "earlier count it revises; projected: a forecast; background: another event")
-scopes = columns[2].multiselect("Scope", sorted(with_source["scope"].unique()), key="figures_scope",
+scopes = columns[2].multiselect("Scope", choices["scope"], key="figures_scope",
                                 placeholder="All", help="total: the whole event; partial: a subset "
                                 "(“including three children”, “28 bodies in a restroom”)")
-sources = columns[3].multiselect("Source", sorted(with_source["source"].unique()), key="figures_source",
+sources = columns[3].multiselect("Source", choices["source"], key="figures_source",
                                  placeholder="All sources")
 
-ledger = ledger_table(figures, articles, categories=categories, statuses=statuses, scopes=scopes, sources=sources)
+ledger = app_data.view("figures_ledger", lambda t, *chosen: ledger_table(
+    t.figures, t.articles, **dict(zip(("categories", "statuses", "scopes", "sources"), chosen))),
+    tuple(categories), tuple(statuses), tuple(scopes), tuple(sources))
 
 
 def _choose(figure_id: str) -> None:

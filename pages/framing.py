@@ -7,7 +7,6 @@ import app_data
 import page_parts
 from analysis.framing import (
     cast_roles,
-    cited_sources,
     frame_labels,
     frame_profile,
     hedge_density,
@@ -15,7 +14,7 @@ from analysis.framing import (
     role_names,
 )
 from analysis.framing.compare import OTHERS, assign_sides, evidence, term_sentences
-from analysis.framing.distinctive import distinctive_terms_from_matrix, term_matrix
+from analysis.framing.distinctive import distinctive_terms_from_matrix
 from analysis.views.groups import OTHER, TOP, default_grouping, group_names, grouping_options, source_groups
 from analysis.tone.sentiment import SCORES, THIN, entity_tone
 from analysis.views.framing import at_most_sides, frame_order, frame_share_table, label_speakers, voices_table
@@ -83,8 +82,9 @@ members = app_data.view("framing_members", lambda t, c: members_text(arts, colum
 if not chosen and len(options) > len(sides):
     st.caption(f"Side by side: the {len(sides) - 1} {many} with most articles, and the other "
                f"{len(options) - len(sides) + 1:,} together as “{OTHER}”. Pick {many} above to compare others.")
-sents = app_data.view("framing_sents", lambda t, c: t.sentences[t.sentences["article_id"].isin(arts["article_id"])],
-                      choice)
+# Every article on some side (the usual case): the sentences as they are, not a copy of all 211k of them.
+sents = app_data.view("framing_sents", lambda t, c: t.sentences if len(arts) == len(t.articles) else
+                      t.sentences[t.sentences["article_id"].isin(arts["article_id"])], choice)
 if len(chosen) == 1:
     st.info(f"Comparing {esc(chosen[0])} against all other articles ({(arts['side'] == OTHERS).sum()}).")
 st.caption(" · ".join(f"{esc(s)}: {n} article{'s' if n != 1 else ''}, {w:,} words"
@@ -172,14 +172,17 @@ if target:
 
 # -- tone ----------------------------------------------------------------------------------------------
 st.header("Tone toward entities")
-mentions, top = app_data.view("framing_mentions", lambda t, c: (
-    found := t.mentions[t.mentions["article_id"].isin(arts["article_id"])], found["canonical"].value_counts()), choice)
+mentions, top, named = app_data.view("framing_mentions", lambda t, c: (
+    found := t.mentions if len(arts) == len(t.articles)
+    else t.mentions[t.mentions["article_id"].isin(arts["article_id"])],
+    counts := found["canonical"].value_counts(),
+    {e: f"{e} ({n})" for e, n in counts.items()}), choice)
 if top.empty:
     st.info("No named entities were found in these articles.")
 else:
     st.session_state[ENTITIES_KEY] = [e for e in st.session_state.get(ENTITIES_KEY, list(top.index[:4])) if e in top.index]
     picked_entities = st.multiselect("Entities", list(top.index), key=ENTITIES_KEY,
-                                     format_func=lambda e: f"{e} ({top[e]})")
+                                     format_func=named.get)
     tone = app_data.view("framing_tone", lambda t, c, e: entity_tone(mentions[mentions["canonical"].isin(e)],
                                                                      t.sentences, arts, by="side"),
                          choice, tuple(picked_entities))
@@ -209,7 +212,7 @@ else:
             st.session_state[SIDE_A_KEY] = sides[0]
         side_a = st.selectbox("Words that set apart", sides, key=SIDE_A_KEY)
     others = [s for s in sides if s != side_a]
-    words = app_data.corpus_view("framing_term_matrix", lambda t: term_matrix(t.sentences))
+    words = app_data.corpus_view("framing_term_matrix")
     terms = app_data.view("framing_terms", lambda t, c, a: distinctive_terms_from_matrix(
         words, arts, group_a=a, group_b=others, by="side"), choice, side_a)
     b_name = others[0] if len(others) == 1 else "the others"
@@ -238,8 +241,8 @@ else:
 
 # -- cited ---------------------------------------------------------------------------------------------
 st.header("Whose words are used")
-# Who each sentence cites does not depend on the filters or sides: found once per corpus, then narrowed.
-all_cited = app_data.corpus_view("framing_cited_all", lambda t: cited_sources(t.sentences, t.mentions))
+# Who each sentence cites does not depend on the filters or sides: found with the corpus, then narrowed.
+all_cited = app_data.corpus_view("framing_cited_all")
 cited = app_data.view("framing_cited", lambda t, c: label_speakers(all_cited.merge(arts[["article_id", "side"]])),
                       choice)
 if cited.empty:

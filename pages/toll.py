@@ -6,6 +6,7 @@ import streamlit as st
 import app_data
 import page_parts
 from analysis.figures.labels import figure_label
+from analysis.timeline.events import event_groups
 from analysis.timeline.points import CATEGORY_LABELS, mixed_event_notes
 from analysis.timeline.summary import summarise
 from analysis.views.overview import figure_spans
@@ -52,9 +53,10 @@ if articles.empty:
     st.info("No articles match the filters in the sidebar.")
     st.stop()
 
-summary, mixed, (options, counts, default_category) = app_data.view(
-    "toll_summary", lambda t: (summarise(t.timeline, t.contradictions, articles=t.articles, entities=t.entities),
-                               mixed_event_notes(t.articles, entities=t.entities), category_choices(t.timeline)))
+summary, mixed, (options, counts, default_category) = app_data.view("toll_summary", lambda t: (
+    events := event_groups(t.articles, entities=t.entities),
+    summarise(t.timeline, t.contradictions, articles=t.articles, entities=t.entities, events=events),
+    mixed_event_notes(t.articles, entities=t.entities, events=events), category_choices(t.timeline))[1:])
 if mixed:  # one warning; the event-date notes of a mixed corpus fold away
     st.warning(mixed[0], icon=":material/call_split:")
     if mixed[1:]:
@@ -121,11 +123,10 @@ def _chart_view(t, c: str, p: int, later: bool, g: tuple):
     colour = None if g[0] == "source" and t.articles["source"].nunique() <= FEW_SOURCES else dict(zip(
         t.articles["article_id"], source_groups(t.articles, by=g[0], groups=groups)))
     return (toll_chart(in_period, t.articles, category=c, show_follow_up=later, groups=colour,
-                       colour_title=GROUPINGS[g[0]][1]), data, data.to_csv(index=False),
-            source_day_table(data, category=c))
+                       colour_title=GROUPINGS[g[0]][1]), data, source_day_table(data, category=c))
 
 
-chart, chart_data, chart_csv, grid = app_data.view("toll_chart", _chart_view, category, period, show_follow_up,
+chart, chart_data, grid = app_data.view("toll_chart", _chart_view, category, period, show_follow_up,
                                                    grouping)
 points, band, figure = chart.points, chart.band, chart.figure
 if points.empty:
@@ -153,9 +154,10 @@ st.plotly_chart(figure, key=CHART_KEY, on_select=_select_clicked_point, selectio
                 config={"displaylogo": False, "scrollZoom": False}, width="stretch")
 
 cols = st.columns(2)
-cols[0].download_button("Chart data (CSV)", chart_csv, file_name=f"toll_{category}.csv",
-                        mime="text/csv", icon=":material/download:")
-cols[1].download_button("Disagreement band (CSV)", band.to_csv(index=False),
+# The CSVs are written when a button is pressed (a callable), not on every first visit.
+cols[0].download_button("Chart data (CSV)", lambda frame=chart_data: frame.to_csv(index=False),
+                        file_name=f"toll_{category}.csv", mime="text/csv", icon=":material/download:")
+cols[1].download_button("Disagreement band (CSV)", lambda frame=band: frame.to_csv(index=False),
                         file_name=f"toll_{category}_band.csv", mime="text/csv", icon=":material/download:",
                         disabled=band.empty)
 
@@ -177,9 +179,10 @@ row = row.iloc[0] if not row.empty else None
 
 
 
-def _highlighted(figure_ids: list[str], fallback: str) -> str:
-    """The evidence sentence, escaped, with the numbers of ``figure_ids`` (all in that sentence) marked."""
-    segments = marked_sentence(tables.figures, tables.sentences, figure_ids)
+def _highlighted(figure_ids: list[str], fallback: str, t=tables) -> str:
+    """The evidence sentence, escaped, with the numbers of ``figure_ids`` (all in that sentence) marked;
+    ``t``: tables holding those figures (the pairs pass only their own articles' rows, a far shorter scan)."""
+    segments = marked_sentence(t.figures, t.sentences, figure_ids)
     if not segments:
         return esc(fallback) if fallback else "_No evidence sentence recorded._"
     return app_data.segments_markdown(segments, set(figure_ids))
@@ -201,7 +204,9 @@ with st.container(border=True):
 def _pairs_shown(t, c: str) -> list[tuple[dict, bool, list[tuple[str, str]]]]:
     """The first ``MAX_PAIRS_SHOWN`` pairs of category ``c``: (pair, same sentence, [(caption, quote)] per side)."""
     shown = []
-    for pair in t.contradictions[t.contradictions["category"] == c].head(MAX_PAIRS_SHOWN).to_dict("records"):
+    pairs = t.contradictions[t.contradictions["category"] == c].head(MAX_PAIRS_SHOWN)
+    own = t.restrict(set(pairs["article_id_a"]) | set(pairs["article_id_b"]))
+    for pair in pairs.to_dict("records"):
         same_sentence = pair["kind"] == "revision" and pair["sentence_a"] == pair["sentence_b"]
         names = [("a", "Before" if pair["kind"] == "revision" else "First")]
         if not same_sentence:
@@ -213,7 +218,7 @@ def _pairs_shown(t, c: str) -> list[tuple[dict, bool, list[tuple[str, str]]]]:
             when = "undated" if pd.isna(when) else f"{when:%Y-%m-%d}"
             value = figure_label(pair[f"value_{side}"], pair[f"qualifier_{side}"])
             sides.append((f"{heading}: {esc(pair[f'source_{side}'])} · {when} · {esc(value)}",
-                          "> " + _highlighted(marked or [pair[f"figure_id_{side}"]], pair[f"sentence_{side}"])))
+                          "> " + _highlighted(marked or [pair[f"figure_id_{side}"]], pair[f"sentence_{side}"], own)))
         shown.append((pair, same_sentence, sides))
     return shown
 
@@ -259,7 +264,5 @@ else:
         if len(pairs) > MAX_PAIR_ROWS:
             st.caption(f"The first {MAX_PAIR_ROWS:,} of {len(pairs):,}; the CSV has them all.")
         st.dataframe(pairs.head(MAX_PAIR_ROWS), hide_index=True, width="stretch")
-        st.download_button("Contradictions (CSV)",
-                           app_data.view("toll_pairs_csv", lambda t, c: t.contradictions[
-                               t.contradictions["category"] == c].to_csv(index=False), category),
+        st.download_button("Contradictions (CSV)", lambda frame=pairs: frame.to_csv(index=False),
                            file_name=f"contradictions_{category}.csv", mime="text/csv", icon=":material/download:")

@@ -6,8 +6,9 @@ import streamlit as st
 import app_data
 import page_parts
 from analysis.entities.stats import mention_sentences, top_entities
-from analysis.tone.sentiment import THIN, article_tone, disagreement, entity_tone, section_tone, source_tone
+from analysis.tone.sentiment import THIN, disagreement, entity_tone, section_tone, source_tone
 from analysis.views.groups import GROUPINGS, OTHER, TOP, default_grouping, grouping_options, source_groups
+from analysis.views.prepared import kept_rows
 from analysis.views.tone import follow_up_articles, opposite_calls, sentences_with_articles
 from charts.tone import (
     MAX_DOTS,
@@ -57,8 +58,9 @@ by = page_parts.grouping_picker(key=BY_KEY, options=grouping_options(has_user_gr
                                 help=f"With many sources, compare their outlets' countries or kinds: at most {TOP} "
                                      f"groups by name, the rest as “{OTHER}”. Hover a point for its source.")
 grouping = (by, tuple(sorted(groups.items())) if by == "groups" else ())
-titles, source_of, scored = app_data.view("tone_scored", lambda t: (
-    t.articles.set_index("article_id")["title"], t.articles.set_index("article_id")["source"],
+# "source: title" of every article, for the article picker (one dict lookup per option, not two Series lookups)
+article_labels, scored = app_data.view("tone_scored", lambda t: (
+    {a: f"{s}: {title}" for a, s, title in zip(t.articles["article_id"], t.articles["source"], t.articles["title"])},
     sentences_with_articles(t.sentences, t.articles)))
 group_of, grouped_scored = app_data.view("tone_grouped", lambda t, g: (
     labels := pd.Series(source_groups(t.articles, by=by, groups=groups).to_numpy(), index=t.articles["article_id"]),
@@ -89,8 +91,10 @@ event = st.plotly_chart(spread, key="tone_sources_chart", on_select="rerun",
                         selection_mode=("points", "box", "lasso"), width="stretch")
 if len(scored) > MAX_DOTS:
     st.caption(f"Dots: a fixed sample of {MAX_DOTS:,} of the {len(scored):,} sentences; boxes: all of them.")
-st.dataframe(app_data.view("tone_by_source", lambda t: source_tone(t.sentences, t.articles)), hide_index=True,
-             width="stretch",
+words = app_data.corpus_view("sentence_words")  # per sentence of the whole corpus, narrowed to the filtered ones
+whole = app_data.corpus_tables()
+st.dataframe(app_data.view("tone_by_source", lambda t: source_tone(
+    t.sentences, t.articles, words=words[kept_rows(whole.sentences, t.articles)])), hide_index=True, width="stretch",
              column_config={"thin": st.column_config.CheckboxColumn(help=f"fewer than {THIN} sentences")})
 st.caption("Box: the middle half of the sentences' scores, and their median. Table: means weighted by sentence "
            "length.")
@@ -100,8 +104,9 @@ if keys:
 
 # -- over time -----------------------------------------------------------------------------------------
 st.header("Over publication time")
-tone = app_data.view("tone_articles", lambda t, g: article_tone(t.sentences).merge(
-    t.articles[["article_id", "source", "title", "published"]], on="article_id").assign(
+all_tone = app_data.corpus_view("tone_articles")  # per article, whatever the filters: narrowed here
+tone = app_data.view("tone_articles", lambda t, g: all_tone[all_tone["article_id"].isin(t.articles["article_id"])]
+                     .merge(t.articles[["article_id", "source", "title", "published"]], on="article_id").assign(
     group=lambda d: d["article_id"].map(group_of)), grouping)
 dated = tone[tone["published"].notna()]
 if dated.empty:
@@ -126,7 +131,7 @@ if len(undated):
 st.header("Along one article")
 options = articles["article_id"].tolist()
 choice = st.selectbox("Article", options, key=ARTICLE_KEY,
-                      format_func=lambda a: f"{source_of.get(a, '')}: {titles.get(a, a)}")
+                      format_func=lambda a: article_labels.get(a, f": {a}"))
 if choice is not None:
     one = scored[scored["article_id"] == choice].sort_values("idx")
     event = st.plotly_chart(along_article_figure(one), key="tone_article_chart", on_select="rerun",

@@ -500,9 +500,13 @@ def ledger_table(figures: pd.DataFrame, articles: pd.DataFrame, *, categories: l
     for column, chosen in (("category", categories), ("status", statuses), ("scope", scopes), ("source", sources)):
         if chosen:
             rows = rows[rows[column].isin(list(chosen))]
-    rows = rows.assign(figure=[figure_label(v, q, low=lo, high=hi) for v, q, lo, hi in
-                               zip(rows["value"], rows["qualifier"], rows["low"], rows["high"])],
-                       _undated=rows["published"].isna())
+    # Most figures share a few (value, qualifier, low, high): each label is written once.
+    labels: dict[tuple, str] = {}
+    keys = list(zip(rows["value"].tolist(), rows["qualifier"].tolist(), rows["low"].tolist(), rows["high"].tolist()))
+    for key in keys:
+        if key not in labels:
+            labels[key] = figure_label(key[0], key[1], low=key[2], high=key[3])
+    rows = rows.assign(figure=[labels[key] for key in keys], _undated=rows["published"].isna())
     rows = rows.sort_values(["_undated", "published", "source", "article_id", "start"], kind="stable")
     return rows[columns].reset_index(drop=True)
 

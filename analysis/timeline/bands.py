@@ -35,16 +35,21 @@ def summary_band(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in _BAND_COLUMNS})
     points = points.assign(_day=pd.to_datetime(points["published"]).dt.normalize(),
                            _group=points["event_group"].fillna(0).astype(int))
+    # One row per (group, day), in order: the day's first highest and first lowest report, its counts.
+    days = points.groupby(["_group", "_day"], sort=True)
+    top_at, low_at = days["value"].idxmax(), days["value"].idxmin()
+    per_day = zip(top_at.index.tolist(), points.loc[top_at.to_numpy(), "value"].tolist(),
+                  points.loc[top_at.to_numpy(), "article_id"].tolist(),
+                  points.loc[low_at.to_numpy(), "value"].tolist(), points.loc[low_at.to_numpy(), "article_id"].tolist(),
+                  days.size().tolist(), days["source"].nunique().tolist())
     rows = []
-    for group, in_group in points.groupby("_group", sort=True):
-        best_value, best_article = -math.inf, ""
-        for day, on_day in in_group.groupby("_day", sort=True):
-            top = on_day.loc[on_day["value"].idxmax()]
-            if top["value"] > best_value:
-                best_value, best_article = float(top["value"]), top["article_id"]
-            low = on_day.loc[on_day["value"].idxmin()]
-            rows.append({"event_group": group, "date": day, "highest": best_value,
-                         "conservative": float(low["value"]), "spread": best_value - float(low["value"]),
-                         "n_reports": len(on_day), "n_sources": on_day["source"].nunique(),
-                         "highest_article_id": best_article, "conservative_article_id": low["article_id"]})
+    best_group, best_value, best_article = None, -math.inf, ""
+    for (group, day), top, top_article, low, low_article, n_reports, n_sources in per_day:
+        if group != best_group:  # the highest so far starts again in each group
+            best_group, best_value, best_article = group, -math.inf, ""
+        if top > best_value:
+            best_value, best_article = float(top), top_article
+        rows.append({"event_group": group, "date": day, "highest": best_value, "conservative": float(low),
+                     "spread": best_value - float(low), "n_reports": n_reports, "n_sources": n_sources,
+                     "highest_article_id": best_article, "conservative_article_id": low_article})
     return pd.DataFrame(rows, columns=_BAND_COLUMNS)

@@ -123,7 +123,10 @@ def _dates_agree(period: _Period, event: _Event) -> bool | None:
     None when either side has none."""
     if not period.event_days or not event.event_days:
         return None
-    return any(abs((a - b).days) <= 1 for a in period.event_days for b in event.event_days)
+    # Days are normalised timestamps: "within a day" is a neighbouring day number, a set lookup
+    # instead of comparing every pair (an event of a long archive gathers thousands of days).
+    days = {b.toordinal() for b in event.event_days}
+    return any(a.toordinal() + shift in days for a in period.event_days for shift in (-1, 0, 1))
 
 
 def _names_place(period: _Period, event: _Event) -> bool:
@@ -140,7 +143,8 @@ def _periods(articles: pd.DataFrame, periods: pd.Series, entities: pd.DataFrame 
     by_article: dict = {}
     if entities is not None and not entities.empty and "label" in entities:
         named = entities[entities["label"].isin(PLACE_LABELS)]
-        by_article = named.groupby("article_id")["canonical"].agg(lambda s: {str(c) for c in s}).to_dict()
+        for article_id, canonical in zip(named["article_id"].tolist(), named["canonical"].tolist()):
+            by_article.setdefault(article_id, set()).add(str(canonical))
     event_days = pd.to_datetime(articles["event_date"], errors="coerce").dt.normalize() \
         if "event_date" in articles else pd.Series(pd.NaT, index=articles.index)
     out: dict = {}

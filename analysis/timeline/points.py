@@ -55,17 +55,18 @@ def group_events(articles: pd.DataFrame, *, entities: pd.DataFrame | None = None
 
 
 def mixed_event_notes(articles: pd.DataFrame, *, entities: pd.DataFrame | None = None,
-                      gap_days: int = 7) -> list[str]:
+                      gap_days: int = 7, events: pd.DataFrame | None = None) -> list[str]:
     """Plain-language warnings when the articles seem to cover more than one event.
 
     Says so when the articles fall into several events (see ``analysis.timeline.events``:
     follow-up coverage of an event is not another event) and when, within one event's main
-    period, resolved event dates differ by more than a day.
+    period, resolved event dates differ by more than a day. ``events``: ``event_groups`` of the
+    same articles when already computed (it is not computed again).
     """
     notes: list[str] = []
     if articles.empty:
         return notes
-    grouped = event_groups(articles, entities=entities, gap_days=gap_days)
+    grouped = events if events is not None else event_groups(articles, entities=entities, gap_days=gap_days)
     groups = grouped["event_group"]
     n_groups = int(groups.nunique())
     if n_groups > 1:
@@ -95,16 +96,16 @@ def mixed_event_notes(articles: pd.DataFrame, *, entities: pd.DataFrame | None =
 
 
 def follow_up_notes(articles: pd.DataFrame, *, entities: pd.DataFrame | None = None,
-                    gap_days: int = 7) -> list[str]:
+                    gap_days: int = 7, events: pd.DataFrame | None = None) -> list[str]:
     """One line per event with follow-up coverage: its main period and the later articles.
 
     "One event with follow-up coverage: the main coverage runs 2025-06-06 to 2025-06-26
     (120 articles); ten later articles (2025-10-30 to 2026-06-07) restate its toll or name
-    its event date, and are shown after it."
+    its event date, and are shown after it."  ``events`` as in ``mixed_event_notes``.
     """
     if articles.empty or "published" not in articles:
         return []
-    grouped = event_groups(articles, entities=entities, gap_days=gap_days)
+    grouped = events if events is not None else event_groups(articles, entities=entities, gap_days=gap_days)
     published = pd.to_datetime(articles["published"], errors="coerce")
     groups = sorted(grouped["event_group"].dropna().unique())
     lines = []

@@ -8,13 +8,20 @@ import pandas as pd
 
 from analysis.figures.labels import format_count
 from analysis.schema import HEADLINE_CATEGORIES
+from analysis.timeline.events import event_groups
 from analysis.timeline.points import CATEGORY_LABELS, follow_up_notes, mixed_event_notes
 from analysis.timeline.values import count_words, day_text, describe_figure, flag_column, join_words
+
+_POINT_COLUMNS = ("article_id", "source", "published", "event_group", "category", "value", "low", "high",
+                  "qualifier", "status", "follow_up", "unconfirmed")
+_PAIR_COLUMNS = ("category", "kind", "article_id_a", "article_id_b", "source_a", "source_b", "published_b",
+                 "value_a", "value_b")
 
 
 def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
               articles: pd.DataFrame | None = None, categories: Sequence[str] = HEADLINE_CATEGORIES,
-              gap_days: int = 7, entities: pd.DataFrame | None = None) -> list[str]:
+              gap_days: int = 7, entities: pd.DataFrame | None = None,
+              events: pd.DataFrame | None = None) -> list[str]:
     """Plain-language summary lines generated from the tables.
 
     One line per category with figures, e.g. "Deaths: reported from at least 60 (2024-03-23)
@@ -24,19 +31,24 @@ def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
     2026-06-07) report 144"), and an unconfirmed figure is left out of it and named ("one
     figure is unconfirmed: 182 (a.example, 2025-06-10) ..."). With ``articles`` given (and
     ``entities``, for the events' places), lines about several events being mixed, follow-up
-    coverage and undated articles come first.
+    coverage and undated articles come first; ``events`` is ``event_groups`` of ``articles`` when
+    the caller has it already.
     """
+    if articles is not None and not articles.empty and events is None:
+        events = event_groups(articles, entities=entities, gap_days=gap_days)
     lines: list[str] = []
     if articles is not None and not articles.empty:
-        lines.extend(mixed_event_notes(articles, entities=entities, gap_days=gap_days))
-        lines.extend(follow_up_notes(articles, entities=entities, gap_days=gap_days))
+        lines.extend(mixed_event_notes(articles, entities=entities, gap_days=gap_days, events=events))
+        lines.extend(follow_up_notes(articles, entities=entities, gap_days=gap_days, events=events))
         undated = int(articles["published"].isna().sum()) if "published" in articles else len(articles)
         if undated:
             lines.append(f"{count_words(undated, 'article').capitalize()} "
                          + ("has no publication date found; it is" if undated == 1 else
                             "have no publication date found; they are")
                          + " shown apart from the time axis.")
-    current = timeline[timeline["status"] == "current"]
+    # Only the columns the lines read: every per-event filter below then copies no sentences or titles.
+    current = timeline.loc[timeline["status"] == "current", [c for c in _POINT_COLUMNS if c in timeline]]
+    contradictions = contradictions[[c for c in _PAIR_COLUMNS if c in contradictions]]
     if current.empty:
         n = len(articles) if articles is not None else 0
         lines.append(f"No death, injury or arrest figures were found in {count_words(n, 'article')}."
@@ -51,10 +63,11 @@ def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
         if len(groups) <= 1:
             lines.append(_category_line(label, category, points, contradictions))
             continue
-        # Several events: one line per event, so no range spans two events.
+        # Several events: one line per event, so no range spans two events (split in one pass, not a scan per event).
+        by_group = dict(list(points.groupby("event_group", sort=False)))
         for group in groups:
-            in_group = points[points["event_group"] == group]
-            if in_group.empty:
+            in_group = by_group.get(group)
+            if in_group is None or in_group.empty:
                 continue
             ids = set(in_group["article_id"])
             related = contradictions[contradictions["article_id_b"].isin(ids)] if not contradictions.empty \

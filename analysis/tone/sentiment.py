@@ -137,9 +137,11 @@ def _score_many(texts: list[str], n_process: int | None) -> list[tuple[float, fl
         return list(pool.map(score_text, texts, chunksize=chunk))
 
 
-def _weighted(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """Length-weighted means of the scores per ``keys``, with counts and the thin flag."""
-    words = pd.Series(np.maximum(count_words_column(frame["text"].tolist()), 1), index=frame.index, dtype=float)
+def _weighted(frame: pd.DataFrame, keys: list[str], words: np.ndarray | None = None) -> pd.DataFrame:
+    """Length-weighted means of the scores per ``keys``, with counts and the thin flag; ``words``: the
+    rows' word counts when already known (``count_words_column`` of their texts)."""
+    counts = count_words_column(frame["text"].tolist()) if words is None else np.asarray(words)
+    words = pd.Series(np.maximum(counts, 1), index=frame.index, dtype=float)
     work = pd.DataFrame({k: frame[k] for k in keys})
     work["n_words"] = words
     for column in SCORES:
@@ -171,13 +173,17 @@ def section_tone(sentences: pd.DataFrame) -> pd.DataFrame:
     return _weighted(sentences.assign(section=sentences["section"].fillna("")), ["article_id", "section"])
 
 
-def source_tone(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Per source: length-weighted scores over all its sentences, n_articles, n_sentences, n_words, thin."""
+def source_tone(sentences: pd.DataFrame, articles: pd.DataFrame, *, words: np.ndarray | None = None) -> pd.DataFrame:
+    """Per source: length-weighted scores over all its sentences, n_articles, n_sentences, n_words, thin.
+
+    ``words``: each sentence's word count (``count_words_column`` of ``sentences["text"]``, in row
+    order) when already known; counted here otherwise.
+    """
     columns = ["source", *SCORES, "n_articles", "n_sentences", "n_words", "thin"]
     if sentences.empty:
         return pd.DataFrame(columns=columns)
     frame = sentences.merge(articles[["article_id", "source"]], on="article_id", how="left")
-    out = _weighted(frame, ["source"])
+    out = _weighted(frame, ["source"], words)
     out["n_articles"] = out["source"].map(frame.groupby("source")["article_id"].nunique())
     return out[columns]
 
