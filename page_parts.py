@@ -6,13 +6,13 @@ Streamlit only: no data access (that is ``app_data``) and no analysis (that is `
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 import streamlit as st
 
 import app_data
-from analysis.views.groups import GROUPINGS
+from analysis.views.groups import GROUPINGS, OTHER, TOP, default_grouping, grouping_options
 
 
 def show_sentences(found: pd.DataFrame, heading: str, *, limit: int, columns: Sequence[str] | None = None,
@@ -99,16 +99,28 @@ def _remember_grouping(key: str) -> None:
     st.session_state[COMPARE_BY] = st.session_state[key]
 
 
-def grouping_picker(*, key: str, options: Sequence[str], default: str, help: str | None = None) -> str:
-    """A "Compare by" radio (source, outlet country, outlet kind, your groups) shared by the comparison pages:
-    a choice made on one page holds on the others; until the user chooses, ``default``.
+#: What the "Compare by" choice does, for its help text.
+COMPARE_BY_HELP = (f"With many sources, compare their outlets' countries or kinds: at most {TOP} groups by name, "
+                   f"the rest as “{OTHER}”.")
+
+
+def grouping_picker(*, key: str, groups: Mapping[str, str], help: str = COMPARE_BY_HELP) -> tuple[str, tuple]:
+    """A "Compare by" radio (source, outlet country, outlet kind, and "your groups" once ``groups`` names one)
+    shared by the comparison pages: a choice made on one page holds on the others; until the user chooses,
+    the corpus's ``default_grouping``.
 
     Args:
         key: this page's widget key.
-        options: keys of ``analysis.views.groups.GROUPINGS`` to offer.
-        default: the grouping to show until the user picks one (``default_grouping``).
+        groups: the session's ``{source: group name}``.
+
+    Returns:
+        ``(by, grouping)``: the key of ``analysis.views.groups.GROUPINGS`` chosen, and the small hashable value
+        that shapes a view under it (``by``, plus the user's groups when they are the choice).
     """
+    options = grouping_options(has_user_groups=any(groups.values()))
+    default = app_data.view(f"{key}_default", lambda t: default_grouping(t.articles))
     chosen = st.session_state.get(COMPARE_BY)
     st.session_state[key] = chosen if chosen in options else default if default in options else options[0]
-    return st.radio("Compare by", list(options), key=key, horizontal=True, on_change=_remember_grouping,
-                    args=(key,), format_func=lambda by: GROUPINGS[by][1], help=help)
+    by = st.radio("Compare by", list(options), key=key, horizontal=True, on_change=_remember_grouping,
+                  args=(key,), format_func=lambda by: GROUPINGS[by][1], help=help)
+    return by, (by, tuple(sorted(groups.items())) if by == "groups" else ())

@@ -7,7 +7,7 @@ import app_data
 import page_parts
 from analysis.entities.stats import choose_mentions, cooccurrence, mention_sentences, source_shares, top_entities
 from analysis.views.entities import share_table
-from analysis.views.groups import GROUPINGS, OTHER, TOP, default_grouping, group_order, grouping_options, source_groups
+from analysis.views.groups import GROUPINGS, group_order, source_groups
 from charts.entities import cooccurrence_figure, source_share_figure, top_entities_figure
 from charts.groups import members_text
 
@@ -89,11 +89,7 @@ if rows and rows[0] < len(top):
 
 # -- source x entity -----------------------------------------------------------------------------------
 groups = st.session_state.get(app_data.SOURCE_GROUPS, {})
-by = page_parts.grouping_picker(key=BY_KEY, options=grouping_options(has_user_groups=any(groups.values())),
-                                default=app_data.view("entities_default_by", lambda t: default_grouping(t.articles)),
-                                help=f"With many sources, compare their outlets' countries or kinds: at most {TOP} "
-                                     f"groups by name, the rest as “{OTHER}”.")
-grouping = (by, tuple(sorted(groups.items())) if by == "groups" else ())
+by, grouping = page_parts.grouping_picker(key=BY_KEY, groups=groups)
 what = GROUPINGS[by][1].lower()
 st.header(f"Who names whom, by {what}")
 st.caption(f"Each cell: the entity's mentions / all entity mentions in that {what}'s articles (so a long or "

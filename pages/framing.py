@@ -15,7 +15,7 @@ from analysis.framing import (
 )
 from analysis.framing.compare import OTHERS, assign_sides, evidence, term_sentences
 from analysis.framing.distinctive import distinctive_terms_from_matrix
-from analysis.views.groups import OTHER, TOP, default_grouping, group_names, grouping_options, source_groups
+from analysis.views.groups import OTHER, TOP, group_names, source_groups
 from analysis.tone.sentiment import SCORES, THIN, entity_tone
 from analysis.views.framing import at_most_sides, frame_order, frame_share_table, label_speakers, voices_table
 from charts.framing import frame_profile_figure, hedge_figure
@@ -57,13 +57,9 @@ with st.expander("Groups of sources (e.g. by country or owner)", icon=":material
                             key="framing_groups_editor", disabled=["source"], hide_index=True, width="stretch")
     groups.update({s: (g or "").strip() for s, g in zip(edited["source"], edited["group"].fillna(""))})
 
-by = page_parts.grouping_picker(key=BY_KEY, options=grouping_options(has_user_groups=any(groups.values())),
-                                default=app_data.view("framing_default_by", lambda t: default_grouping(t.articles)),
-                                help="With many sources, compare their outlets' countries or kinds: at most "
-                                     f"{TOP} groups by name, the rest as “{OTHER}”.")
+by, grouping = page_parts.grouping_picker(key=BY_KEY, groups=groups)
 many = PLURALS[by]
 # Everything below depends on the corpus, filters and these choices only: computed once per combination.
-grouping = (by, tuple(sorted(groups.items())) if by == "groups" else ())
 grouped = app_data.view("framing_grouped", lambda t, g: t.articles.assign(
     group=group_names(t.articles, by=by, groups=groups), top=source_groups(t.articles, by=by, groups=groups)),
     grouping)

@@ -20,7 +20,7 @@ from analysis.views.toll import (
     source_day_table,
     summary_sections,
 )
-from analysis.views.groups import FEW_SOURCES, GROUPINGS, default_grouping, grouping_options, source_groups
+from analysis.views.groups import FEW_SOURCES, GROUPINGS, source_groups
 from charts.toll import toll_chart
 
 app_data.route_through_dashboard(__file__)
@@ -111,10 +111,8 @@ if n_follow_up:
 # Colour: the source with up to 8 sources, else a group (outlet country or kind, the user's groups) shared
 # with the comparison pages; the source stays in the hover.
 groups = st.session_state.get(app_data.SOURCE_GROUPS, {})
-by = page_parts.grouping_picker(key=BY_KEY, options=grouping_options(has_user_groups=any(groups.values())),
-                                default=app_data.view("toll_default_by", lambda t: default_grouping(t.articles)),
-                                help="What the colours stand for: at most 8 groups and “other”.")
-grouping = (by, tuple(sorted(groups.items())) if by == "groups" else ())
+by, grouping = page_parts.grouping_picker(key=BY_KEY, groups=groups,
+                                          help="What the colours stand for: at most 8 groups and “other”.")
 
 
 def _chart_view(t, c: str, p: int, later: bool, g: tuple):

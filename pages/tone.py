@@ -7,7 +7,7 @@ import app_data
 import page_parts
 from analysis.entities.stats import mention_sentences, top_entities
 from analysis.tone.sentiment import THIN, disagreement, entity_tone, section_tone, source_tone
-from analysis.views.groups import GROUPINGS, OTHER, TOP, default_grouping, grouping_options, source_groups
+from analysis.views.groups import GROUPINGS, source_groups
 from analysis.views.prepared import kept_rows
 from analysis.views.tone import follow_up_articles, opposite_calls, sentences_with_articles
 from charts.tone import (
@@ -53,11 +53,8 @@ if sentences.empty:
 metric = st.radio("Score", list(METRICS), format_func=METRICS.get, key=METRIC_KEY, horizontal=True)
 label = METRICS[metric]
 groups = st.session_state.get(app_data.SOURCE_GROUPS, {})
-by = page_parts.grouping_picker(key=BY_KEY, options=grouping_options(has_user_groups=any(groups.values())),
-                                default=app_data.view("tone_default_by", lambda t: default_grouping(t.articles)),
-                                help=f"With many sources, compare their outlets' countries or kinds: at most {TOP} "
-                                     f"groups by name, the rest as “{OTHER}”. Hover a point for its source.")
-grouping = (by, tuple(sorted(groups.items())) if by == "groups" else ())
+by, grouping = page_parts.grouping_picker(key=BY_KEY, groups=groups,
+                                          help=page_parts.COMPARE_BY_HELP + " Hover a point for its source.")
 # "source: title" of every article, for the article picker (one dict lookup per option, not two Series lookups)
 article_labels, scored = app_data.view("tone_scored", lambda t: (
     {a: f"{s}: {title}" for a, s, title in zip(t.articles["article_id"], t.articles["source"], t.articles["title"])},
