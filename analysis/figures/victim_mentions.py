@@ -87,13 +87,23 @@ def _subject(tokens, kids, verb: Token, *, passive_only: bool = False) -> Token 
     while seen < 4:
         for c in kids[verb.i]:
             if c.dep == "nsubjpass" or (c.dep == "nsubj" and not passive_only):
-                return c
+                return _antecedent(tokens, verb, c)
         if verb.dep in ("conj", "xcomp", "advcl") and verb.head != verb.i:
             verb = tokens[verb.head]
             seen += 1
             continue
         return None
     return None
+
+
+_RELATIVE = {"who", "that", "which", "whom"}
+
+
+def _antecedent(tokens, verb: Token, subject: Token) -> Token:
+    """"Jon Reed, who was shot and killed": the subject "who" of a relative clause stands for the noun it hangs on."""
+    if subject.lower in _RELATIVE and verb.dep == "relcl" and verb.head != verb.i:
+        return tokens[verb.head]
+    return subject
 
 
 def _passive(kids, verb: Token) -> bool:
@@ -151,7 +161,13 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
             return objects, "killed"
         subject = _subject(tokens, kids, head)
         return ([subject] if subject is not None else []), "killed"
+    if tag.startswith("NN") and low in ("body", "bodies"):  # "found the body of Ann Lee", "Lee's body"
+        found = [g for c in kids[word.i] if c.dep == "prep" and c.lower == "of" for g in kids[c.i] if g.dep == "pobj"]
+        return found + [c for c in kids[word.i] if c.dep == "poss"], "killed"
     if tag.startswith("NN") and (low in lex["death_nouns"] or low == "shooting"):
+        head = tokens[word.head]
+        if word.dep == "compound" and head.lower in ("victim", "victims"):  # "the homicide victim", "shooting victim"
+            return [head], "unknown" if low == "shooting" else "killed"
         fatal = low != "shooting" or bool(kid_words & lex["fatal_adjectives"]) or word.dep == "compound"
         found = [g for c in kids[word.i] if c.dep == "prep" and c.lower == "of" for g in kids[c.i] if g.dep == "pobj"]
         found += [c for c in kids[word.i] if c.dep == "poss"]
@@ -188,10 +204,19 @@ def _name(tokens, kids, token: Token) -> str:
         return ""
     words = [c for c in kids[token.i] if c.dep == "compound" and c.tag.startswith("NNP") and c.i < token.i]
     first = min([token.i] + [c.i for c in words])
-    parts = [t.text for t in tokens[first:token.i + 1] if t.tag.startswith("NNP") or t.i == token.i]
-    while len(parts) > 1 and parts[0].lower().rstrip(".") in TITLES:  # "Officer Dana Kim" -> "Dana Kim"
-        parts = parts[1:]
-    return " ".join(parts) if parts and parts[-1][:1].isupper() else ""
+    span = tokens[first:token.i + 1]
+    # a hyphen or apostrophe inside a name stays as written: "Ana Ruiz-Soto", not "Ana Ruiz Soto"
+    kept = [t for k, t in enumerate(span) if t.tag.startswith("NNP") or t.i == token.i or (
+        t.tag == "HYPH" and 0 < k < len(span) - 1 and _touching(span[k - 1], t) and _touching(t, span[k + 1]))]
+    while len(kept) > 1 and kept[0].lower.rstrip(".") in TITLES:  # "Officer Dana Kim" -> "Dana Kim"
+        kept = kept[1:]
+    if not kept or not kept[-1].text[:1].isupper():
+        return ""
+    return "".join(("" if k == 0 or _touching(kept[k - 1], t) else " ") + t.text for k, t in enumerate(kept))
+
+
+def _touching(left: Token, right: Token) -> bool:
+    return left.idx + len(left.text) == right.idx
 
 
 def _count(text: str) -> int | None:
@@ -287,7 +312,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
         low, role = word.lower, ""
         if word.tag.startswith("VB") and (low in lex["kill_verbs"] or low in lex["shoot_verbs"]) and \
                 not _passive(kids, word):
-            people = [c for c in kids[word.i] if c.dep == "nsubj"]
+            people = [_antecedent(tokens, word, c) for c in kids[word.i] if c.dep == "nsubj"]
             if people and _reduced_shot_and_killed(kids, word, lex):
                 for token in people:
                     mention = _person(tokens, kids, token, sentence, lex)
@@ -303,6 +328,8 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
         elif low in lex["identify_verbs"]:
             people = [g for c in kids[word.i] if c.lower == "as" for g in kids[c.i] if g.dep == "pobj"]
             role = "keep"
+            named = [c for c in kids[word.i] if c.dep in ("dobj", "nsubjpass")]  # "identified the gunman as X"
+            role = next((_role(kids, tokens, c, lex) for c in named if _role(kids, tokens, c, lex) != "victim"), role)
         elif (people := _named_shooters(tokens, kids, word, lex)):
             role = "shooter"
         elif (people := _found_wounded(tokens, kids, word, sentence, lex)):
@@ -317,9 +344,12 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                 mention.sentence_idx, mention.outcome = sentence_idx, ""
                 if role == "found":
                     mention.outcome = "injured" if lex["condition_re"].search(sentence) else "unknown"
+                elif role in ("shooter", "officer"):
+                    mention.role = role
                 elif role != "keep" and mention.role == "victim":
                     mention.role = "shooter"
                 found[token.i] = mention
+    _copulas(tokens, kids, sentence, lex, found, sentence_idx)
     if lex["self_re"].search(sentence):  # "turned the gun on himself": the sentence's gunman died
         subjects = [t for t in tokens if t.dep == "nsubj" and tokens[t.head].dep == "ROOT"]
         for token in subjects[:1]:
@@ -332,6 +362,37 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                     mention.role = "shooter"
                 found[token.i] = mention
     return [found[i] for i in sorted(found)]
+
+
+def _role(kids, tokens, token: Token, lex) -> str:
+    """The role the words of a noun phrase state: "the gunman" -> shooter, "a deputy" -> officer, else victim."""
+    words = {t.lower for t in tokens[_left_edge(kids, token):token.i + 1]}
+    return next((r for r, nouns in lex["roles"].items() if token.lower in nouns or words & nouns), "victim")
+
+
+def _copulas(tokens, kids, sentence: str, lex, found: dict[int, Mention], sentence_idx: int) -> None:
+    """"Ann Lee and Bo Diaz were the two people killed", "the man who shot him is Carl Webb": names on one side of
+    "is"/"was" are the people the other side describes, and take their outcome and role (in place of them)."""
+    for verb in tokens:
+        if verb.lower not in ("is", "was", "are", "were") or verb.tag[:2] != "VB":
+            continue
+        sides = [c for c in kids[verb.i] if c.dep in ("nsubj", "attr")]
+        if len(sides) != 2:
+            continue
+        for described, naming in (sides, sides[::-1]):
+            other = found.get(described.i)
+            if other is None or other.name:
+                continue
+            people = [(t, _person(tokens, kids, t, sentence, lex)) for t in _conjuncts(kids, naming)]
+            people = [(t, m) for t, m in people if m is not None and m.name]
+            if not people or (other.count > 1 and other.count != len(people)):
+                continue
+            del found[described.i]
+            for token, mention in people:
+                mention.outcome, mention.sentence_idx = other.outcome, sentence_idx
+                mention.role = other.role if other.role != "victim" else mention.role
+                found[token.i] = mention
+            break
 
 
 def _reduced_shot_and_killed(kids, word: Token, lex) -> bool:

@@ -19,9 +19,12 @@ Rules:
    ("X was shot and killed": a conjoined verb shares its subject; "shot and
    killed X"; but "the girl shot and killed Tuesday", with no object, is a reduced passive); the
    subject of "died", "passed away", "succumbed" and of "dead" ("is dead", "was found dead",
-   "was pronounced dead", "shot dead"); "the death / killing / fatal shooting of X", "X's death";
+   "was pronounced dead", "shot dead"); "the death / killing / fatal shooting of X", "X's death",
+   "the body of X" (killed), "the homicide victim" (killed), "the shooting victim" (shot);
    the noun a participle or relative clause hangs on ("a man killed Saturday", "a woman who was
-   shot"). Negated, hypothetical or attempted predicates ("was not hurt", "threatened to kill",
+   shot", "Jon Reed, 51, who was shot and killed"). Either side of "is"/"was" names the people the
+   other side describes ("Ann Lee and Bo Diaz were the two people killed", "the man who shot him is
+   Carl Webb": the names take that outcome and role). Negated, hypothetical or attempted predicates ("was not hurt", "threatened to kill",
    "could have killed") name nobody.
 3. Outcome: killed for killing, dying, dead, "fatally shot"; injured for wounded, injured, hurt and
    for "shot" with a stated survivable condition in the sentence ("in stable condition"); else
@@ -32,7 +35,8 @@ Rules:
    17-year-old was shot"), counted by its number
    ("three students" counts 3; a plural without a number counts nobody), or he/she. Coordinated
    people count each. Age from "19-year-old", "Reed, 24," or "aged 24"; role from the nouns
-   (gunman/suspect: shooter; officer/deputy: officer; bystander).
+   (gunman/suspect: shooter; officer/deputy: officer; bystander). A name keeps its hyphens and
+   apostrophes as written ("Ana Ruiz-Soto", "Jo O'Neal").
 5. The same person across sentences is one: a name by its last word; a name joins an earlier
    unnamed person of the same role and a compatible age; he/she and a definite description
    ("the man", "the victim") refer back to the latest person of the same role. A later outcome
@@ -44,7 +48,8 @@ Rules:
    ``compound`` killed figures, "triple shooting" (3) a ``compound`` count of people shot.
 7. Shooters and the wounded without a harm verb, named only: the object of an arrest ("police
    arrested Carl Hensley", "took X into custody", "searching for X"), the subject of "fired" or
-   "opened fire", "gunfire from X", "the suspect is X"; someone "found" in a sentence that speaks of
+   "opened fire", "gunfire from X", "the suspect is X", "identified the gunman as X" (the role of
+   the identified noun); someone "found" in a sentence that speaks of
    a gunshot wound was shot, and so was someone who "had gunshot wounds". A lone surname ("Waldron was shot") is a person when the article gives the
    full name anywhere (``_full_names``), whether or not that sentence speaks of harm.
 
@@ -77,7 +82,8 @@ _HARM = re.compile(rf"\b(?:{_KILLING}|shot|shoot|wound|injur|hurt|gunned|himself
 _LISTED = re.compile(r"\b(?:a|an|one)\s+[\w-]+(?:\s[\w-]+)?\s+and\s+(?:two|three|four|five|six|seven|eight|nine|ten|"
                      r"\d{1,2})\b", re.I)
 _PEOPLE_WORDS = re.compile(r"\b(?:identif|charged|arrested|accused|suspect|booked|wanted|detained|apprehended|custody|"
-                           r"fired|discharged|opened fire|gunfire|shooter|gunman|struck|striking|searching for|looking for)", re.I)
+                           r"fired|discharged|opened fire|gunfire|shooter|gunman|struck|striking|searching for|looking for|bod(?:y|ies) of)",
+                           re.I)
 
 
 @dataclass
@@ -134,7 +140,9 @@ def _refer(people: list[Person], mention: Mention) -> Person | None:
 
 # "Officers identified the man as William Waldron, 45." ... "Waldron was shot and killed.": a full name anywhere
 # in the article (two to four capitalised words, initials and Jr./III allowed) lends itself to a lone surname
-_FULL_NAME = re.compile(r"\b([A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3})"
+_PART = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’](?!s\b)[A-Z]?[a-z]+)?"  # "O'Neal", "McKay", "Ke'Ana"
+_WORD = rf"{_PART}(?:-{_PART})*"  # "Ruiz-Soto"; not a possessive "Soto's"
+_FULL_NAME = re.compile(rf"\b({_WORD}(?:\s+(?:[A-Z]\.|{_WORD})){{1,3}})"
                         r"(?:,?\s+(?:Jr|Sr|II|III|IV)\b\.?)?")
 
 
@@ -149,6 +157,8 @@ def _full_names(sentences: pd.DataFrame) -> dict[str, dict[str, str]]:
             words = match.group(1).split()
             while words and words[0].lower().rstrip(".") in stop:
                 words = words[1:]
+            while words and words[-1].lower().rstrip(".") in _NAME_SUFFIXES:  # "Dan McKay Jr" is a McKay
+                words = words[:-1]
             if len(words) < 2 or words[-1].lower() in stop:
                 continue
             names = out.setdefault(article_id, {})

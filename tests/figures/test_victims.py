@@ -55,6 +55,27 @@ CASES = [
     # a surname after a suffixed full name, even one the tagger does not know for a name
     (["Dorian Welk Jr., 22, was shot on Friday.", "Welk was pronounced dead at the scene."],
      [("Dorian Welk Jr.", 22, "killed", "victim")]),
+    # hyphens and apostrophes inside a name stay as written, and a lone hyphenated surname finds its full name
+    (["Ana Ruiz-Soto, 19, was shot and killed on Friday."], [("Ana Ruiz-Soto", 19, "killed", "victim")]),
+    (["Friends of Lena Ortiz-Bell met on Sunday.", "Ortiz-Bell was shot and killed outside her shop."],
+     [("Lena Ortiz-Bell", None, "killed", "victim")]),
+    (["Jo O'Neal, 40, died at the scene."], [("Jo O'Neal", 40, "killed", "victim")]),
+    # "who" in a relative clause is the person it hangs on
+    (["A neighbor of Vern Hale, 51, who was shot and killed in his garage, called police."],
+     [("Vern Hale", 51, "killed", "victim")]),
+    # either side of "is"/"was" names the people the other side describes
+    (["Ann Lee, 35, and Bo Diaz, 29, were the two people killed in the attack."],
+     [("Ann Lee", 35, "killed", "victim"), ("Bo Diaz", 29, "killed", "victim")]),
+    (["Dan Price, 48, was the man killed after a quarrel on Elm Lane, deputies said."],
+     [("Dan Price", 48, "killed", "victim")]),
+    (["The homicide victim is Ray Gold."], [("Ray Gold", None, "killed", "victim")]),
+    (["Police think the man who shot the clerk is Carl Webb."],
+     [("", None, "injured", "victim"), ("Carl Webb", None, "unknown", "shooter")]),
+    # a body is someone killed
+    (["Officers found the body of Sam Hart behind the store."], [("Sam Hart", None, "killed", "victim")]),
+    # who was identified: the role is the identified noun's
+    (["Chief Moss identified the suspect as Carl Webb, 19, on Monday."], [("Carl Webb", 19, "unknown", "shooter")]),
+    (["The gunman was identified as Carl Webb, 62."], [("Carl Webb", 62, "unknown", "shooter")]),
 ]
 
 
