@@ -136,6 +136,8 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
             outcome = "unknown"
         if word.dep in ("acl", "relcl") and not any(c.dep == "dobj" for c in kids[word.i]):
             return [tokens[word.head]], outcome  # "a man killed Saturday", "a woman who was shot"
+        if _found_shot(tokens, kids, word):
+            return [c for c in kids[word.i] if c.dep == "nsubj"], outcome
         bare_participle = word.tag == "VBN" and not any(c.dep in ("dobj", "nsubj") for c in kids[word.i])
         if _passive(kids, word) or bare_participle or (word.dep == "conj" and _passive(kids, tokens[word.head])):
             subject = _subject(tokens, kids, word, passive_only=True)
@@ -311,7 +313,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
     for word in tokens:  # the shooter of an active harm verb, "by X"; those charged, arrested, identified
         low, role = word.lower, ""
         if word.tag.startswith("VB") and (low in lex["kill_verbs"] or low in lex["shoot_verbs"]) and \
-                not _passive(kids, word):
+                not _passive(kids, word) and not _found_shot(tokens, kids, word):
             people = [_antecedent(tokens, word, c) for c in kids[word.i] if c.dep == "nsubj"]
             if people and _reduced_shot_and_killed(kids, word, lex):
                 for token in people:
@@ -326,9 +328,10 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             people = [c for c in kids[word.i] if c.dep == "dobj"] if not _passive(kids, word) else []
             people = people or [c for c in kids[word.i] if c.dep in ("nsubj", "nsubjpass")]  # "police arrested X"
         elif low in lex["identify_verbs"]:
-            people = [g for c in kids[word.i] if c.lower == "as" for g in kids[c.i] if g.dep == "pobj"]
-            role = "keep"
             named = [c for c in kids[word.i] if c.dep in ("dobj", "nsubjpass")]  # "identified the gunman as X"
+            people = [g for h in (word, *named) for c in kids[h.i] if c.lower == "as" for g in kids[c.i]
+                      if g.dep == "pobj"]  # "as" hangs on the verb or on the one identified
+            role = "keep"
             role = next((_role(kids, tokens, c, lex) for c in named if _role(kids, tokens, c, lex) != "victim"), role)
         elif (people := _named_shooters(tokens, kids, word, lex)):
             role = "shooter"
@@ -362,6 +365,16 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                     mention.role = "shooter"
                 found[token.i] = mention
     return [found[i] for i in sorted(found)]
+
+
+_FIND_VERBS = {"found", "find", "finds", "finding", "discovered", "located", "left", "leaving", "leaves"}
+
+
+def _found_shot(tokens, kids, word: Token) -> bool:
+    """"Officers found Dan Gray shot in the chest", "found a man shot to death": the parser makes the one found the
+    subject of "shot"; with no object of its own, "shot" says what was done to them."""
+    return word.dep in ("ccomp", "xcomp", "oprd") and tokens[word.head].lower in _FIND_VERBS and \
+        any(c.dep == "nsubj" for c in kids[word.i]) and not any(c.dep in ("dobj", "auxpass") for c in kids[word.i])
 
 
 def _role(kids, tokens, token: Token, lex) -> str:

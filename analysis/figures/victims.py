@@ -41,7 +41,10 @@ Rules:
    unnamed person of the same role and a compatible age; he/she and a definite description
    ("the man", "the victim") refer back to the latest person of the same role. A later outcome
    overrides an unknown one and killed overrides injured ("later died" moves one from injured to
-   killed).
+   killed). Where the article's numeral death toll (ten at most) is larger than the people it says
+   were killed, the victims shot with no outcome stated, then those only named ("One man is dead
+   ... the coroner identified the man as Andre Cole"), in the order given, are the dead in the
+   ``victims`` table (``_the_dead``; the counts are unchanged).
 6. Counts (``read_people``): per category, the larger of the distinct named people and the
    most distinct people any one sentence gives, each with its final outcome; unknown outcomes
    count as injured. "double homicide" (2), "triple homicide" (3), "murder-suicide" (2) are
@@ -50,7 +53,8 @@ Rules:
    arrested Carl Hensley", "took X into custody", "searching for X"), the subject of "fired" or
    "opened fire", "gunfire from X", "the suspect is X", "identified the gunman as X" (the role of
    the identified noun); someone "found" in a sentence that speaks of
-   a gunshot wound was shot, and so was someone who "had gunshot wounds". A lone surname ("Waldron was shot") is a person when the article gives the
+   a gunshot wound was shot, and so was someone who "had gunshot wounds"; "found X shot (to death)"
+   makes X the one shot, though the parser makes X the subject of "shot". A lone surname ("Waldron was shot") is a person when the article gives the
    full name anywhere (``_full_names``), whether or not that sentence speaks of harm.
 
 Known misses: people only in the title (the title's counts are ``analysis.figures.titles``); people
@@ -256,20 +260,23 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
         by_article.setdefault(str(article_id), []).extend(sentence_mentions(tokens, text, sentence_idx=int(idx)))
     rows, counted = [], []
     deaths = set()  # articles with a numeral death toll
+    tolls: dict[str, int] = {}
     if figures is not None and not figures.empty:
         deaths = set(figures.loc[figures["category"].eq("killed") & figures["status"].eq("current"), "article_id"])
+        tolls = _small_tolls(figures)
     full_names = _full_names(sentences[sentences["article_id"].isin(by_article.keys())])
     for article_id, mentions in by_article.items():
         people = _article_people(mentions, full_names.get(article_id, {}))
         if any(p.outcome == "killed" for p in people):
             deaths.add(article_id)
+        dead = _the_dead(people, tolls.get(article_id, 0))
         for person in people:
             cited = next((m for m in person.mentions if m.outcome == person.outcome and m.kind != "pronoun"),
                          next((m for m in person.mentions if m.kind != "pronoun"), person.mentions[0]))
             named = next((m for m in person.mentions if m.kind == "name"), cited)
             sentence, offset = where[(article_id, cited.sentence_idx)]
             outcome = {"": "unknown", "unknown": "unknown" if article_id in deaths else "injured"}.get(
-                person.outcome, person.outcome)
+                person.outcome, person.outcome) if not any(p is person for p in dead) else "killed"
             rows.append({"article_id": article_id, "person": named.text or cited.text, "name": person.name,
                          "age": person.age, "outcome": outcome, "role": person.role, "count": person.count,
                          "sentence_idx": cited.sentence_idx, "sentence": sentence,
@@ -279,6 +286,25 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
     victims = _typed(pd.DataFrame(rows)) if rows else schema.empty_table("victims")
     people_rows = schema.conform(pd.DataFrame(counted), "figures") if counted else schema.empty_table("figures")
     return victims, people_rows
+
+
+def _small_tolls(figures: pd.DataFrame) -> dict[str, int]:
+    """``{article_id: the largest current numeral death toll}``, for tolls of at most ten."""
+    rows = figures[figures["category"].eq("killed") & figures["status"].eq("current") & figures["rule"].isin(
+        ["numeral", ""]) & ~figures["period"].fillna(False).astype(bool)]
+    largest = rows.groupby("article_id")["value"].max()
+    return {str(k): int(v) for k, v in largest.items() if 0 < v <= 10}
+
+
+def _the_dead(people: list[Person], toll: int) -> list[Person]:
+    """"One man is dead ... Police identified the man as Andre Cole": where the article's numeral death toll is larger
+    than the people it says were killed, the victims shot with no outcome stated, then those only named, in the
+    order the article first gives them, are the dead (the victims table's outcome; the counts are unchanged)."""
+    missing = toll - sum(p.count for p in people if p.outcome == "killed")
+    if missing <= 0:
+        return []
+    harmed = [p for p in people if p.role != "shooter" and p.count == 1]
+    return ([p for p in harmed if p.outcome == "unknown"] + [p for p in harmed if not p.outcome and p.name])[:missing]
 
 
 def _figure(article_id: str, category: str, value: int, rule: str, qualifier: str, sentence_idx: int,

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import schema
+from analysis.figures.ledger import extract_figures
 from analysis.figures.victims import extract_victims
 from tests.figures.test_individuals import _sentences
 
@@ -52,6 +53,11 @@ CASES = [
      [("Curtis Lane", 33, "unknown", "shooter")]),
     (["Mara Quinn, 58, had gunshot wounds to her arm and chest."], [("Mara Quinn", 58, "injured", "victim")]),
     (["Officers are looking for a silver sedan."], []),
+    # the one found is the one shot, not the shooter
+    (["When deputies arrived they found Jose Varga, 55, shot to death in his kitchen."],
+     [("Jose Varga", 55, "killed", "victim")]),
+    (["Officers found Dan Gray shot in the chest behind a bar."], [("Dan Gray", None, "injured", "victim")]),
+    (["A family wants to find out why a girl was killed at a party."], [("", None, "killed", "victim")]),
     # a surname after a suffixed full name, even one the tagger does not know for a name
     (["Dorian Welk Jr., 22, was shot on Friday.", "Welk was pronounced dead at the scene."],
      [("Dorian Welk Jr.", 22, "killed", "victim")]),
@@ -98,3 +104,22 @@ def test_victims_table_has_the_documented_columns_and_offsets():
 
 def test_no_harm_no_rows():
     assert extract_victims(_sentences("The council met on Tuesday to discuss the budget."), None).empty
+
+
+TOLL_CASES = [
+    # (sentences, [(name, outcome), ...]): a numeral death toll names its dead among those shot or only named
+    (["One man is dead after a shooting on Oak Street.", "The coroner identified the man as Andre Cole, 31."],
+     [("Andre Cole", "killed")]),
+    (["Two people died in the shooting.", "Mia Stone, 20, was shot in the back.", "Police arrested Joel Park, 22."],
+     [("Mia Stone", "killed"), ("Joel Park", "unknown")]),
+    # ... but no more of them than the toll
+    (["One man died early Friday.", "Rae Moss was shot in the leg.", "Leo Hart was shot in the arm."],
+     [("Rae Moss", "killed"), ("Leo Hart", "unknown")]),
+]
+
+
+@pytest.mark.parametrize(("texts", "people"), TOLL_CASES, ids=[c[0][1][:40] for c in TOLL_CASES])
+def test_a_numeral_toll_names_its_dead(texts, people):
+    sentences = _sentences(*texts)
+    victims = extract_victims(sentences, None, figures=extract_figures(sentences))
+    assert [(r.name, r.outcome) for r in victims.itertuples()] == people
