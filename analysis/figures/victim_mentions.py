@@ -17,7 +17,7 @@ from pathlib import Path
 from analysis.figures.numbers import parse_number_words
 from analysis.figures.parse import Token
 
-__all__ = ["Mention", "OUTCOME_RANK", "NAME_STOP", "TITLES", "people_lexicon", "sentence_mentions"]
+__all__ = ["Mention", "compatible_sex", "OUTCOME_RANK", "NAME_STOP", "TITLES", "people_lexicon", "sentence_mentions"]
 
 _DATA = Path(__file__).resolve().parents[1] / "data" / "people_lexicon.json"
 _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\baged? (\d{1,3})\b", re.I)
@@ -65,6 +65,7 @@ class Mention:
     age: int | None = None
     role: str = "victim"
     kind: str = "indefinite"  # indefinite, definite, name, pronoun
+    sex: str = ""  # "m" or "f" where the words say: he, his wife, a boy
     text: str = ""
     start: int = 0  # character offsets in the sentence
     end: int = 0
@@ -236,7 +237,7 @@ def _person(tokens, kids, token: Token, sentence: str, lex, *, lenient: bool = F
     low = token.lower
     if token.tag == "PRP":
         if low in lex["pronouns"] and low not in ("himself", "herself"):
-            return Mention(0, token.i, token.i, "", kind="pronoun")
+            return Mention(0, token.i, token.i, "", kind="pronoun", sex=_sex(low))
         return None
     age_noun = low == "old" and any(c.lower in ("year", "years") for c in kids[token.i]) and token.dep in (
         "nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")  # "a 17-year-old was shot": the age names someone
@@ -278,7 +279,11 @@ def _person(tokens, kids, token: Token, sentence: str, lex, *, lenient: bool = F
     definite = tokens[first].lower in ("the", "that", "this")
     kind = "name" if name else ("definite" if definite else "indefinite")
     return Mention(0, first, last, "", count=count, name=name, age=age, role=role, kind=kind, text=span_text,
-                   start=tokens[first].idx, end=tokens[last].idx + len(tokens[last].text))
+                   start=tokens[first].idx, end=tokens[last].idx + len(tokens[last].text), sex=_sex(low))
+
+
+def _sex(word: str) -> str:
+    return "m" if word in _MALE else "f" if word in _FEMALE else ""
 
 
 def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int = 0) -> list[Mention]:
@@ -364,7 +369,48 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                 if mention.role == "victim":
                     mention.role = "shooter"
                 found[token.i] = mention
+    _resolve_pronouns(tokens, kids, sentence, lex, found)
     return [found[i] for i in sorted(found)]
+
+
+_MALE = {"he", "him", "himself", "man", "boy", "father", "son", "husband", "brother", "boyfriend", "grandfather",
+         "grandson", "uncle", "nephew", "dad", "male", "gentleman"}
+_FEMALE = {"she", "her", "herself", "woman", "girl", "mother", "daughter", "wife", "sister", "girlfriend",
+           "grandmother", "granddaughter", "aunt", "niece", "mom", "female", "lady"}
+
+
+def compatible_sex(a: str, b: str) -> bool:
+    return not a or not b or a == b
+
+
+def _resolve_pronouns(tokens, kids, sentence: str, lex, found: dict[int, Mention]) -> None:
+    """"Deputies found a 31-year-old man outside and took him to a hospital, where he died": a harmed he/she is the
+    nearest person named before it in the same sentence, of a compatible sex and not the shooter; only when there is
+    none does it refer back across sentences (``analysis.figures.victims``)."""
+    for i in [i for i, m in found.items() if m.kind == "pronoun" and m.role != "shooter"]:
+        sex = _MALE if tokens[i].lower in _MALE else _FEMALE
+        for j in range(i - 1, -1, -1):
+            token = tokens[j]
+            if token.dep not in ("nsubj", "nsubjpass", "dobj", "appos", "attr") or not token.tag.startswith("NN") or \
+                    token.tag.endswith("S"):
+                continue  # not "the hospital" in "was taken to the hospital, where he died"
+            earlier = found.get(j)
+            if earlier is None and token.tag == "NNP":
+                continue  # a name the sentence does not say was harmed: the article-wide reference decides
+            if earlier is not None and earlier.role == "shooter" or token.dep == "nsubj" and tokens[token.head].lower in (
+                    lex["kill_verbs"] | lex["shoot_verbs"] | lex["fire_verbs"]):
+                continue
+            if (token.lower in _MALE | _FEMALE and token.lower not in sex) or (
+                    earlier is None and (earlier := _person(tokens, kids, token, sentence, lex)) is None):
+                continue
+            if earlier.kind == "pronoun" or earlier.count != 1 or earlier.role == "shooter":
+                continue
+            pronoun = found.pop(i)
+            if OUTCOME_RANK[pronoun.outcome] > OUTCOME_RANK[earlier.outcome]:
+                earlier.outcome = pronoun.outcome
+            earlier.sentence_idx = pronoun.sentence_idx
+            found[j] = earlier
+            break
 
 
 _FIND_VERBS = {"found", "find", "finds", "finding", "discovered", "located", "left", "leaving", "leaves"}

@@ -39,7 +39,9 @@ Rules:
    apostrophes as written ("Ana Ruiz-Soto", "Jo O'Neal").
 5. The same person across sentences is one: a name by its last word; a name joins an earlier
    unnamed person of the same role and a compatible age; he/she and a definite description
-   ("the man", "the victim") refer back to the latest person of the same role. A later outcome
+   ("the man", "the victim") refer back to the latest person of the same role and a compatible
+   sex ("he" is not "his wife"); a harmed he/she is first the nearest person before it in its own
+   sentence who is not the shooter ("found a man ... and took him to a clinic, where he died"). A later outcome
    overrides an unknown one and killed overrides injured ("later died" moves one from injured to
    killed). Where the article's numeral death toll (ten at most) is larger than the people it says
    were killed, the victims shot with no outcome stated, then those only named ("One man is dead
@@ -59,7 +61,7 @@ Rules:
 
 Known misses: people only in the title (the title's counts are ``analysis.figures.titles``); people
 after the lede; "the victims" without a number;
-pronouns resolve to the latest person, not by gender or sense; a name in another clause
+pronouns resolve by sex and nearness, not by sense; a name in another clause
 ("police identified him as John Smith") is not joined to its person; an article about a trial
 that names the victim of an old shooting counts them like news of the day.
 """
@@ -73,8 +75,8 @@ import pandas as pd
 
 from analysis import schema
 from analysis.figures.parse import parse
-from analysis.figures.victim_mentions import (NAME_STOP, OUTCOME_RANK, TITLES, Mention, people_lexicon,
-                                              sentence_mentions)
+from analysis.figures.victim_mentions import (NAME_STOP, OUTCOME_RANK, TITLES, Mention, compatible_sex,
+                                              people_lexicon, sentence_mentions)
 
 __all__ = ["extract_victims", "read_people", "people_lexicon", "LEDE_SENTENCES"]
 
@@ -98,6 +100,7 @@ class Person:
     age: int | None = None
     role: str = "victim"
     count: int = 1
+    sex: str = ""
 
 
 # --- one article --------------------------------------------------------------------------------------------------
@@ -130,14 +133,15 @@ def _refer(people: list[Person], mention: Mention) -> Person | None:
                 return p
         return None
     if mention.kind == "pronoun":
-        return next((p for p in reversed(people) if p.count == 1), None)
+        return next((p for p in reversed(people) if p.count == 1 and compatible_sex(p.sex, mention.sex)), None)
     if mention.kind == "indefinite":  # the same words again: "a cab driver" ... "a cab driver"
         for p in people:
             if any(m.text.lower() == mention.text.lower() for m in p.mentions):
                 return p
     if mention.kind == "definite" and mention.count == 1:
         for p in reversed([p for p in people if p.mentions[0].sentence_idx < mention.sentence_idx]):
-            if p.count == 1 and (p.role == mention.role or mention.role == "victim") and _same_age(p.age, mention.age):
+            if p.count == 1 and (p.role == mention.role or mention.role == "victim") and _same_age(p.age, mention.age) \
+                    and compatible_sex(p.sex, mention.sex):
                 return p
     return None
 
@@ -191,6 +195,7 @@ def _article_people(mentions: list[Mention], full_names: dict[str, str] | None =
         person.mentions.append(mention)
         if mention.name and not person.name:
             person.name = mention.name
+        person.sex = person.sex or mention.sex
         if mention.age is not None and person.age is None:
             person.age = mention.age
         if person.role == "victim" and mention.role != "victim":

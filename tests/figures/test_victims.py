@@ -58,6 +58,12 @@ CASES = [
      [("Jose Varga", 55, "killed", "victim")]),
     (["Officers found Dan Gray shot in the chest behind a bar."], [("Dan Gray", None, "injured", "victim")]),
     (["A family wants to find out why a girl was killed at a party."], [("", None, "killed", "victim")]),
+    # a harmed he/she is first the person named before it in the same sentence, of a compatible sex
+    (["Tom Reed, 51, was arrested at the scene.",
+      "Deputies found a 31-year-old man in the yard and took him to a clinic, where he was pronounced dead."],
+     [("Tom Reed", 51, "unknown", "shooter"), ("", 31, "killed", "victim")]),
+    (["Tom Reed, 51, was arrested at the scene.", "His wife was hurt, and deputies said he died later in a cell."],
+     [("Tom Reed", 51, "killed", "shooter"), ("", None, "injured", "victim")]),
     # a surname after a suffixed full name, even one the tagger does not know for a name
     (["Dorian Welk Jr., 22, was shot on Friday.", "Welk was pronounced dead at the scene."],
      [("Dorian Welk Jr.", 22, "killed", "victim")]),
