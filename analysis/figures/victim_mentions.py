@@ -247,6 +247,8 @@ def _person(tokens, kids, token: Token, sentence: str, lex, *, lenient: bool = F
     appos = [c for c in kids[token.i] if c.dep == "appos"]
     if not name:
         name = next((n for n in (_name(tokens, kids, a) for a in appos) if n), "")
+    if not name and token.dep == "appos":  # "Tia Long, the woman killed by police"
+        name = _name(tokens, kids, tokens[token.head])
     words = {t.lower for t in tokens[_left_edge(kids, token):token.i + 1]}
     # After "killed" or "died", someone's anything is someone ("his landlord"); after "shot", only people.
     person_noun = low in lex["person_nouns"] or (lenient and token.tag in ("NN", "NNS") and low not in _NOT_PEOPLE
@@ -299,6 +301,8 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             outcome = ""  # named, but their harm is another event's
         elif outcome == "unknown" and lex["condition_re"].search(sentence):
             outcome = "injured"
+        arguments += [g for c in kids[word.i] if c.lower == "with" and c.i and tokens[c.i - 1].lower == "along"
+                      for g in kids[c.i] if g.dep == "pobj"]  # "X was killed along with Y"
         for argument in arguments:
             listed = False  # after one person, a listed noun is someone too: "a coach and two players"
             for token in _conjuncts(kids, argument):
@@ -316,7 +320,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                     mention.outcome = outcome
                     found[token.i] = mention
     for word in tokens:  # the shooter of an active harm verb, "by X"; those charged, arrested, identified
-        low, role = word.lower, ""
+        low, role, told = word.lower, "", ""
         if word.tag.startswith("VB") and (low in lex["kill_verbs"] or low in lex["shoot_verbs"]) and \
                 not _passive(kids, word) and not _found_shot(tokens, kids, word):
             people = [_antecedent(tokens, word, c) for c in kids[word.i] if c.dep == "nsubj"]
@@ -334,10 +338,17 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             people = people or [c for c in kids[word.i] if c.dep in ("nsubj", "nsubjpass")]  # "police arrested X"
         elif low in lex["identify_verbs"]:
             named = [c for c in kids[word.i] if c.dep in ("dobj", "nsubjpass")]  # "identified the gunman as X"
-            people = [g for h in (word, *named) for c in kids[h.i] if c.lower == "as" for g in kids[c.i]
-                      if g.dep == "pobj"]  # "as" hangs on the verb or on the one identified
+            clauses = [c for h in named for c in kids[h.i] if c.dep in ("relcl", "acl")]
+            people = [g for h in (word, *named, *clauses) for c in kids[h.i] if c.lower == "as" for g in kids[c.i]
+                      if g.dep == "pobj"]  # "as" hangs on the verb, on the one identified or on its clause
             role = "keep"
             role = next((_role(kids, tokens, c, lex) for c in named if _role(kids, tokens, c, lex) != "victim"), role)
+            told = next((out for h in named for c in kids[h.i] if c.dep in ("relcl", "acl")
+                         for args, out in [_arguments(tokens, kids, c, lex)] if h in args), "")
+        elif low in ("victim", "victims") and word.tag.startswith("NN"):  # "the victim, Ken Bart", "victim Ed Ruiz"
+            people = [c for c in kids[word.i] if c.dep == "appos"] + (
+                [tokens[word.head]] if word.dep == "compound" else [])
+            role = "keep"
         elif (people := _named_shooters(tokens, kids, word, lex)):
             role = "shooter"
         elif (people := _found_wounded(tokens, kids, word, sentence, lex)):
@@ -349,7 +360,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                 mention = _person(tokens, kids, token, sentence, lex)
                 if mention is None or token.i in found or mention.kind == "pronoun" or (role and not mention.name):
                     continue
-                mention.sentence_idx, mention.outcome = sentence_idx, ""
+                mention.sentence_idx, mention.outcome = sentence_idx, told  # "identified the men killed as X, Y"
                 if role == "found":
                     mention.outcome = "injured" if lex["condition_re"].search(sentence) else "unknown"
                 elif role in ("shooter", "officer"):
@@ -391,14 +402,13 @@ def _resolve_pronouns(tokens, kids, sentence: str, lex, found: dict[int, Mention
         sex = _MALE if tokens[i].lower in _MALE else _FEMALE
         for j in range(i - 1, -1, -1):
             token = tokens[j]
-            if token.dep not in ("nsubj", "nsubjpass", "dobj", "appos", "attr") or not token.tag.startswith("NN") or \
-                    token.tag.endswith("S"):
-                continue  # not "the hospital" in "was taken to the hospital, where he died"
             earlier = found.get(j)
-            if earlier is None and token.tag == "NNP":
-                continue  # a name the sentence does not say was harmed: the article-wide reference decides
-            if earlier is not None and earlier.role == "shooter" or token.dep == "nsubj" and tokens[token.head].lower in (
-                    lex["kill_verbs"] | lex["shoot_verbs"] | lex["fire_verbs"]):
+            if earlier is None and (token.dep not in ("nsubj", "nsubjpass", "dobj", "appos", "attr") or
+                                    token.tag != "NN"):
+                continue  # not "the hospital" in "taken to the hospital, where he died", nor a name not said harmed
+            fired = token.dep == "nsubj" and tokens[token.head].lower in (
+                lex["kill_verbs"] | lex["shoot_verbs"] | lex["fire_verbs"])
+            if fired or (earlier is not None and earlier.role == "shooter"):
                 continue
             if (token.lower in _MALE | _FEMALE and token.lower not in sex) or (
                     earlier is None and (earlier := _person(tokens, kids, token, sentence, lex)) is None):

@@ -24,7 +24,9 @@ Rules:
    the noun a participle or relative clause hangs on ("a man killed Saturday", "a woman who was
    shot", "Jon Reed, 51, who was shot and killed"). Either side of "is"/"was" names the people the
    other side describes ("Ann Lee and Bo Diaz were the two people killed", "the man who shot him is
-   Carl Webb": the names take that outcome and role). Negated, hypothetical or attempted predicates ("was not hurt", "threatened to kill",
+   Carl Webb": the names take that outcome and role), and so does a name in apposition ("Tia Long,
+   the woman killed by police"); "X was killed along with Y" harms both. Negated, hypothetical or
+   attempted predicates ("was not hurt", "threatened to kill",
    "could have killed") name nobody.
 3. Outcome: killed for killing, dying, dead, "fatally shot"; injured for wounded, injured, hurt and
    for "shot" with a stated survivable condition in the sentence ("in stable condition"); else
@@ -54,9 +56,11 @@ Rules:
 7. Shooters and the wounded without a harm verb, named only: the object of an arrest ("police
    arrested Carl Hensley", "took X into custody", "searching for X"), the subject of "fired" or
    "opened fire", "gunfire from X", "the suspect is X", "identified the gunman as X" (the role of
-   the identified noun); someone "found" in a sentence that speaks of
+   the identified noun, and the outcome of its clause: "identified the men who were killed as X
+   and Y"), "the victim, X" and "victim X"; someone "found" in a sentence that speaks of
    a gunshot wound was shot, and so was someone who "had gunshot wounds"; "found X shot (to death)"
-   makes X the one shot, though the parser makes X the subject of "shot". A lone surname ("Waldron was shot") is a person when the article gives the
+   makes X the one shot, though the parser makes X the subject of "shot". A lone surname
+   ("Waldron was shot") is a person when the article gives the
    full name anywhere (``_full_names``), whether or not that sentence speaks of harm.
 
 Known misses: people only in the title (the title's counts are ``analysis.figures.titles``); people
@@ -88,8 +92,8 @@ _HARM = re.compile(rf"\b(?:{_KILLING}|shot|shoot|wound|injur|hurt|gunned|himself
 _LISTED = re.compile(r"\b(?:a|an|one)\s+[\w-]+(?:\s[\w-]+)?\s+and\s+(?:two|three|four|five|six|seven|eight|nine|ten|"
                      r"\d{1,2})\b", re.I)
 _PEOPLE_WORDS = re.compile(r"\b(?:identif|charged|arrested|accused|suspect|booked|wanted|detained|apprehended|custody|"
-                           r"fired|discharged|opened fire|gunfire|shooter|gunman|struck|striking|searching for|looking for|bod(?:y|ies) of)",
-                           re.I)
+                           r"fired|discharged|opened fire|gunfire|shooter|gunman|struck|striking|searching for|"
+                           r"looking for|bod(?:y|ies) of|victim)", re.I)
 
 
 @dataclass

@@ -58,6 +58,15 @@ CASES = [
      [("Jose Varga", 55, "killed", "victim")]),
     (["Officers found Dan Gray shot in the chest behind a bar."], [("Dan Gray", None, "injured", "victim")]),
     (["A family wants to find out why a girl was killed at a party."], [("", None, "killed", "victim")]),
+    # the people an identification names take the outcome its noun's clause gives
+    (["The coroner identified the men who were killed Saturday as Rob Mills, 40, and Will Mills, 42."],
+     [("Rob Mills", 40, "killed", "victim")]),
+    # a name in apposition to a harmed person is that person; "the victim, X" names a victim
+    (["Friends gathered to remember Tia Long, the Dover woman killed by police last week."],
+     [("Tia Long", None, "killed", "victim")]),
+    (["Reporters spoke to the victim, Ken Bart, on Tuesday."], [("Ken Bart", None, "unknown", "victim")]),
+    (["Fred Cole, 29, was killed along with Hector Ruiz, 20, in the attack."],
+     [("Fred Cole", 29, "killed", "victim"), ("Hector Ruiz", 20, "killed", "victim")]),
     # a harmed he/she is first the person named before it in the same sentence, of a compatible sex
     (["Tom Reed, 51, was arrested at the scene.",
       "Deputies found a 31-year-old man in the yard and took him to a clinic, where he was pronounced dead."],
