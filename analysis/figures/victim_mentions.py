@@ -334,8 +334,9 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
         elif word.dep == "agent" and tokens[word.head].lower in lex["kill_verbs"] | lex["shoot_verbs"]:
             people = [c for c in kids[word.i] if c.dep == "pobj"]
         elif low in lex["suspect_verbs"]:
-            people = [c for c in kids[word.i] if c.dep == "dobj"] if not _passive(kids, word) else []
-            people = people or [c for c in kids[word.i] if c.dep in ("nsubj", "nsubjpass")]  # "police arrested X"
+            people = [c for c in kids[word.i] if c.dep == "dobj" and (c.tag.startswith("NNP") or c.lower in
+                      lex["person_nouns"])] if not _passive(kids, word) else []  # "police arrested X"
+            people = people or [c for c in kids[word.i] if c.dep in ("nsubj", "nsubjpass")]  # "X faces charges"
         elif low in lex["identify_verbs"]:
             named = [c for c in kids[word.i] if c.dep in ("dobj", "nsubjpass")]  # "identified the gunman as X"
             clauses = [c for h in named for c in kids[h.i] if c.dep in ("relcl", "acl")]
@@ -345,10 +346,13 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             role = next((_role(kids, tokens, c, lex) for c in named if _role(kids, tokens, c, lex) != "victim"), role)
             told = next((out for h in named for c in kids[h.i] if c.dep in ("relcl", "acl")
                          for args, out in [_arguments(tokens, kids, c, lex)] if h in args), "")
-        elif low in ("victim", "victims") and word.tag.startswith("NN"):  # "the victim, Ken Bart", "victim Ed Ruiz"
-            people = [c for c in kids[word.i] if c.dep == "appos"] + (
-                [tokens[word.head]] if word.dep == "compound" else [])
-            role = "keep"
+        elif (low in ("victim", "victims") or low in lex["shooter_nouns"]) and word.tag.startswith("NN"):
+            people = [c for c in kids[word.i] if c.dep == "appos"] + (  # "the victim, Ken Bart", "victim Ed Ruiz"
+                [tokens[word.head]] if word.dep in ("compound", "appos") else [])  # "Al Post, the suspect, ..."
+            role = "keep" if low.startswith("victim") else "shooter"
+        elif low == "turned" and {c.lower for c in kids[word.i]} & {"himself", "herself"} and \
+                {c.lower for c in kids[word.i]} & {"in", "into"}:  # "X turned himself in"
+            people, role = [c for c in kids[word.i] if c.dep == "nsubj"], "shooter"
         elif (people := _named_shooters(tokens, kids, word, lex)):
             role = "shooter"
         elif (people := _found_wounded(tokens, kids, word, sentence, lex)):

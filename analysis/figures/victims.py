@@ -57,7 +57,8 @@ Rules:
    arrested Carl Hensley", "took X into custody", "searching for X"), the subject of "fired" or
    "opened fire", "gunfire from X", "the suspect is X", "identified the gunman as X" (the role of
    the identified noun, and the outcome of its clause: "identified the men who were killed as X
-   and Y"), "the victim, X" and "victim X"; someone "found" in a sentence that speaks of
+   and Y"), "the victim, X" and "victim X", "X, the suspect,", the subject of "faces charges" and
+   "turned himself in"; someone "found" in a sentence that speaks of
    a gunshot wound was shot, and so was someone who "had gunshot wounds"; "found X shot (to death)"
    makes X the one shot, though the parser makes X the subject of "shot". A lone surname
    ("Waldron was shot") is a person when the article gives the
@@ -93,7 +94,7 @@ _LISTED = re.compile(r"\b(?:a|an|one)\s+[\w-]+(?:\s[\w-]+)?\s+and\s+(?:two|three
                      r"\d{1,2})\b", re.I)
 _PEOPLE_WORDS = re.compile(r"\b(?:identif|charged|arrested|accused|suspect|booked|wanted|detained|apprehended|custody|"
                            r"fired|discharged|opened fire|gunfire|shooter|gunman|struck|striking|searching for|"
-                           r"looking for|bod(?:y|ies) of|victim)", re.I)
+                           r"looking for|bod(?:y|ies) of|victim|charges|facing|faces|turned (?:him|her)self in)", re.I)
 
 
 @dataclass

@@ -67,6 +67,11 @@ CASES = [
     (["Reporters spoke to the victim, Ken Bart, on Tuesday."], [("Ken Bart", None, "unknown", "victim")]),
     (["Fred Cole, 29, was killed along with Hector Ruiz, 20, in the attack."],
      [("Fred Cole", 29, "killed", "victim"), ("Hector Ruiz", 20, "killed", "victim")]),
+    # those facing charges or turning themselves in, and a name in apposition to "the suspect", are shooters
+    (["Jay Holt, 25, is facing two charges."], [("Jay Holt", 25, "unknown", "shooter")]),
+    (["Lena Vogt, 23, turned herself in to deputies on Sunday."], [("Lena Vogt", 23, "unknown", "shooter")]),
+    (["Omar Pike, 23, the suspect in the robbery, was not a student there."],
+     [("Omar Pike", 23, "unknown", "shooter")]),
     # a harmed he/she is first the person named before it in the same sentence, of a compatible sex
     (["Tom Reed, 51, was arrested at the scene.",
       "Deputies found a 31-year-old man in the yard and took him to a clinic, where he was pronounced dead."],
