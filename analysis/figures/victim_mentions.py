@@ -66,6 +66,7 @@ class Mention:
     role: str = "victim"
     kind: str = "indefinite"  # indefinite, definite, name, pronoun
     sex: str = ""  # "m" or "f" where the words say: he, his wife, a boy
+    late: bool = False  # read after the lede (``analysis.figures.victims``)
     text: str = ""
     start: int = 0  # character offsets in the sentence
     end: int = 0

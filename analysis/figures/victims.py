@@ -64,8 +64,13 @@ Rules:
    ("Waldron was shot") is a person when the article gives the
    full name anywhere (``_full_names``), whether or not that sentence speaks of harm.
 
+8. After the lede (up to ``LATE_SENTENCES``), sentences with a harm word and the surname of someone
+   the article names in full are read for named people only: they update the outcome of someone
+   already named ("Davidson died of his injuries" in a later update) and add people to the
+   ``victims`` table, but not to the counts.
+
 Known misses: people only in the title (the title's counts are ``analysis.figures.titles``); people
-after the lede; "the victims" without a number;
+after the lede described without a name; "the victims" without a number;
 pronouns resolve by sex and nearness, not by sense; a name in another clause
 ("police identified him as John Smith") is not joined to its person; an article about a trial
 that names the victim of an old shooting counts them like news of the day.
@@ -86,6 +91,7 @@ from analysis.figures.victim_mentions import (NAME_STOP, OUTCOME_RANK, TITLES, M
 __all__ = ["extract_victims", "read_people", "people_lexicon", "LEDE_SENTENCES"]
 
 LEDE_SENTENCES = 15
+LATE_SENTENCES = 40
 _KILLING = r"kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|slay|homicide|succumb|suicide|own life|passe[sd] away"
 _KILL_WORDS = re.compile(rf"\b(?:{_KILLING})", re.I)
 _HARM = re.compile(rf"\b(?:{_KILLING}|shot|shoot|wound|injur|hurt|gunned|himself|herself)", re.I)
@@ -106,6 +112,7 @@ class Person:
     role: str = "victim"
     count: int = 1
     sex: str = ""
+    late: bool = False  # first named after the lede: in the victims table, not in the counts
 
 
 # --- one article --------------------------------------------------------------------------------------------------
@@ -188,14 +195,15 @@ def _full_names(sentences: pd.DataFrame) -> dict[str, dict[str, str]]:
 def _article_people(mentions: list[Mention], full_names: dict[str, str] | None = None) -> list[Person]:
     people: list[Person] = []
     for mention in mentions:
-        person = _refer(people, mention)
+        person = _refer(people, mention) if not mention.late else next(
+            (p for p in people if p.name and surname(p.name) == surname(mention.name)), None)
         if person is None and mention.kind == "name" and " " not in mention.name:
             full = (full_names or {}).get(mention.name.lower())
             if full is None:
                 continue  # a lone surname names someone only when the article gives the full name
             mention.name = full
         if person is None:
-            person = Person(role=mention.role, count=mention.count)
+            person = Person(role=mention.role, count=mention.count, late=mention.late)
             people.append(person)
         person.mentions.append(mention)
         if mention.name and not person.name:
@@ -260,21 +268,28 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
     """
     if sentences is None or sentences.empty:
         return schema.empty_table("victims"), schema.empty_table("figures")
-    chosen = _candidates(sentences, figures, lede).sort_values(["article_id", "idx"], kind="stable")
+    chosen = _candidates(sentences, figures, lede)
+    full_names = _full_names(sentences[sentences["article_id"].isin(set(chosen["article_id"]))])
+    chosen = pd.concat([chosen, _late_candidates(sentences, figures, full_names, lede)]).sort_values(
+        ["article_id", "idx"], kind="stable")
     texts = chosen["text"].astype(str).tolist()
     where: dict[tuple[str, int], tuple[str, int]] = {}
     by_article: dict[str, list[Mention]] = {}
     for article_id, idx, text, start, tokens in zip(chosen["article_id"], chosen["idx"], texts, chosen["start"],
                                                      parse(texts)):
         where[(str(article_id), int(idx))] = (text, int(start))
-        by_article.setdefault(str(article_id), []).extend(sentence_mentions(tokens, text, sentence_idx=int(idx)))
+        found = sentence_mentions(tokens, text, sentence_idx=int(idx))
+        if idx >= lede:  # after the lede, only named people the article has named in full
+            found = [m for m in found if m.kind == "name" and m.outcome]
+            for m in found:
+                m.late = True
+        by_article.setdefault(str(article_id), []).extend(found)
     rows, counted = [], []
     deaths = set()  # articles with a numeral death toll
     tolls: dict[str, int] = {}
     if figures is not None and not figures.empty:
         deaths = set(figures.loc[figures["category"].eq("killed") & figures["status"].eq("current"), "article_id"])
         tolls = _small_tolls(figures)
-    full_names = _full_names(sentences[sentences["article_id"].isin(by_article.keys())])
     for article_id, mentions in by_article.items():
         people = _article_people(mentions, full_names.get(article_id, {}))
         if any(p.outcome == "killed" for p in people):
@@ -296,6 +311,23 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
     victims = _typed(pd.DataFrame(rows)) if rows else schema.empty_table("victims")
     people_rows = schema.conform(pd.DataFrame(counted), "figures") if counted else schema.empty_table("figures")
     return victims, people_rows
+
+
+def _late_candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, full_names: dict[str, dict[str, str]],
+                     lede: int) -> pd.DataFrame:
+    """Sentences after the lede (up to ``LATE_SENTENCES``) with a harm word and the surname of someone the article
+    names in full: "Davidson died of his injuries on Tuesday night" in an update further down."""
+    rows = sentences[(sentences["idx"] >= lede) & (sentences["idx"] < LATE_SENTENCES) &
+                     sentences["article_id"].astype(str).isin(full_names.keys())]
+    rows = rows[rows["text"].astype(str).str.contains(_HARM)]
+    keep = [any(name in text for name in full_names[str(aid)]) for aid, text in
+            zip(rows["article_id"], rows["text"].str.lower())]
+    rows = rows[pd.Series(keep, index=rows.index, dtype=bool)]
+    if figures is not None and not figures.empty and not rows.empty:  # not a recap of another shooting
+        earlier = figures[figures["status"].eq("background")]
+        earlier = set(zip(earlier["article_id"], earlier["sentence_idx"].astype(int)))
+        rows = rows[[k not in earlier for k in zip(rows["article_id"], rows["idx"].astype(int))]]
+    return rows
 
 
 def _small_tolls(figures: pd.DataFrame) -> dict[str, int]:
@@ -332,6 +364,7 @@ def _counts(article_id: str, people: list[Person], where, *, deaths: bool) -> li
     shot with no outcome stated counts as injured only in an article that reports no death: where someone
     died, "the toddler was shot" is most often the one who died, said in other words."""
     hurt = ("injured",) if deaths else ("injured", "unknown")
+    people = [p for p in people if not p.late]
     rows = []
     for category in ("killed", "injured"):
         def counts(person: Person) -> bool:

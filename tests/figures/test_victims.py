@@ -143,3 +143,18 @@ def test_a_numeral_toll_names_its_dead(texts, people):
     sentences = _sentences(*texts)
     victims = extract_victims(sentences, None, figures=extract_figures(sentences))
     assert [(r.name, r.outcome) for r in victims.itertuples()] == people
+
+
+def test_a_named_person_later_in_the_article_updates_the_outcome():
+    lede = ["Ivo Marsh, 44, was shot in the chest on Monday night."] + [f"Filler line number {n} says nothing."
+                                                                       for n in range(16)]
+    sentences = _sentences(*lede, "Marsh died of his wounds on Wednesday, the hospital said.")
+    victims = extract_victims(sentences, None)
+    assert [(r.name, r.outcome) for r in victims.itertuples()] == [("Ivo Marsh", "killed")]
+
+
+def test_after_the_lede_only_people_the_article_names_in_full_are_read():
+    lede = ["A man was hurt in a shooting on Monday."] + [f"Filler line number {n} says nothing." for n in range(16)]
+    sentences = _sentences(*lede, "A woman was shot and killed nearby in 2014, and he was shot too.")
+    victims = extract_victims(sentences, None)
+    assert [(r.name, r.outcome) for r in victims.itertuples()] == [("", "injured")]
