@@ -482,6 +482,8 @@ def _named_shooters(tokens, kids, word: Token, lex) -> list[Token]:
     """Who fired or was held, in words other than a harm verb: "police arrested Carl Hensley", "took Brent Thomas
     into custody", "Hall fired at the deputy", "opened fire", "gunfire from Jason Foreland", "the suspect is X"."""
     low = word.lower
+    if low == "taken" and _passive(kids, word) and "custody" in {g.lower for c in kids[word.i] for g in kids[c.i]}:
+        return [c for c in kids[word.i] if c.dep == "nsubjpass"]  # "X was taken into custody"
     if word.tag.startswith("VB") and not _passive(kids, word):
         if low in lex["custody_verbs"]:
             if low in ("took", "taken") and "custody" not in {g.lower for c in kids[word.i] for g in kids[c.i]}:

@@ -229,7 +229,7 @@ def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int
         numeral = figures[figures["rule"].isin(["numeral", ""]) & figures["status"].eq("current")]
         killed = set(zip(numeral.loc[numeral["category"] == "killed", "article_id"],
                          numeral.loc[numeral["category"] == "killed", "sentence_idx"].astype(int)))
-        hurt = numeral[numeral["category"] != "killed"]
+        hurt = numeral[numeral["category"].isin(["injured", "hospitalized", "shot"])]  # not "five prior arrests"
         hurt = set(zip(hurt["article_id"], hurt["sentence_idx"].astype(int)))
         keys = list(zip(lede_rows["article_id"], lede_rows["idx"].astype(int)))
         has_killed = pd.Series([k in killed for k in keys], index=lede_rows.index)

@@ -72,6 +72,8 @@ CASES = [
     (["Lena Vogt, 23, turned herself in to deputies on Sunday."], [("Lena Vogt", 23, "unknown", "shooter")]),
     (["Omar Pike, 23, the suspect in the robbery, was not a student there."],
      [("Omar Pike", 23, "unknown", "shooter")]),
+    (["That suspect, 27-year-old Conrad Pitt of Zebulon, was taken into custody by the fugitive unit."],
+     [("Conrad Pitt", 27, "unknown", "shooter")]),
     # a harmed he/she is first the person named before it in the same sentence, of a compatible sex
     (["Tom Reed, 51, was arrested at the scene.",
       "Deputies found a 31-year-old man in the yard and took him to a clinic, where he was pronounced dead."],
@@ -132,6 +134,9 @@ TOLL_CASES = [
      [("Andre Cole", "killed")]),
     (["Two people died in the shooting.", "Mia Stone, 20, was shot in the back.", "Police arrested Joel Park, 22."],
      [("Mia Stone", "killed"), ("Joel Park", "unknown")]),
+    # a numeral count of arrests does not stop a sentence from being read for names
+    (["A man was shot on Elm Street.", "Police said 3 people were arrested and named the gunman as Carl Webb, 19."],
+     [("", "injured"), ("", "unknown"), ("Carl Webb", "unknown")]),
     # ... but no more of them than the toll
     (["One man died early Friday.", "Rae Moss was shot in the leg.", "Leo Hart was shot in the arm."],
      [("Rae Moss", "killed"), ("Leo Hart", "unknown")]),
