@@ -103,6 +103,9 @@ _PEOPLE_WORDS = re.compile(r"\b(?:identif|charged|arrested|accused|suspect|booke
                            r"looking for|bod(?:y|ies) of|victim|charges|facing|faces|turned (?:him|her)self in)", re.I)
 
 
+_TWO_CAPITALS = re.compile(r"\b[A-Z][a-z'’-]+ (?:[A-Z]\. )?[A-Z][a-z'’-]+")  # "Carl Webb", "Ann B. Lee"
+
+
 @dataclass
 class Person:
     mentions: list[Mention] = field(default_factory=list)
@@ -229,14 +232,19 @@ def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int
         numeral = figures[figures["rule"].isin(["numeral", ""]) & figures["status"].eq("current")]
         killed = set(zip(numeral.loc[numeral["category"] == "killed", "article_id"],
                          numeral.loc[numeral["category"] == "killed", "sentence_idx"].astype(int)))
-        hurt = numeral[numeral["category"].isin(["injured", "hospitalized", "shot"])]  # not "five prior arrests"
-        hurt = set(zip(hurt["article_id"], hurt["sentence_idx"].astype(int)))
+        harm = numeral["category"].isin(["injured", "hospitalized", "shot"])
+        hurt = set(zip(numeral.loc[harm, "article_id"], numeral.loc[harm, "sentence_idx"].astype(int)))
+        # "Police arrested two men": a numeral count of another kind; read still when the sentence may name someone
+        other = numeral[~harm & numeral["category"].ne("killed")]
+        other = set(zip(other["article_id"], other["sentence_idx"].astype(int)))
         keys = list(zip(lede_rows["article_id"], lede_rows["idx"].astype(int)))
         has_killed = pd.Series([k in killed for k in keys], index=lede_rows.index)
         has_hurt = pd.Series([k in hurt for k in keys], index=lede_rows.index)
         kill_words = text.str.contains(_KILL_WORDS)
         keep &= ~(has_killed & (has_hurt | ~text.str.contains(r"\b(?:shot|wound|injur|hurt)", case=False)))
         keep &= ~(has_hurt & ~kill_words)
+        has_other = pd.Series([k in other for k in keys], index=lede_rows.index, dtype=bool)
+        keep &= ~(has_other & ~kill_words & ~text.str.contains(_TWO_CAPITALS))
         keep |= text.str.contains(_HARM) & text.str.contains(_LISTED)
         earlier = figures[figures["status"].eq("background")]  # a recap of another shooting names its people
         earlier = set(zip(earlier["article_id"], earlier["sentence_idx"].astype(int)))
