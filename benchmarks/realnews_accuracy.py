@@ -140,22 +140,39 @@ def _gold_outcome(outcome: object) -> str:
     return "injured" if any(w.startswith(("injur", "hospital", "wound")) for w in words) else ""
 
 
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def name_key(name: str) -> str:
+    """The word a gold name is matched by: its surname, lower case, without the annotators' stray punctuation or a
+    suffix, curly apostrophes and soft hyphens made plain: ``"Anthony Hill,"`` -> ``"hill"``, ``"Sammy Hope Sr"`` ->
+    ``"hope"``; ``""`` for a description that is no name (``"unidentified man"``, ``"police"``)."""
+    text = str(name).replace("\u2019", "'").replace("\u00ad", "").strip(" ,.;:'\"")
+    if not text[:1].isupper():
+        return ""
+    words = [w.strip(",.;:'\"").lower() for w in text.split()]
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
+
+
 def named_people_recall(records: list[dict], scored: pd.DataFrame, victims: pd.DataFrame) -> tuple[int, int]:
-    """``(found, total)`` GVDB victims and shooters with a name found in ``victims`` with the right outcome."""
+    """``(found, total)`` GVDB victims and shooters with a name found in ``victims`` with the right outcome (a name
+    matched by its surname, ``name_key``; the annotators' descriptions such as "unidentified man" are not names)."""
     found = total = 0
     by_article = {aid: group for aid, group in victims.groupby("article_id")} if not victims.empty else {}
     for record, article_id in zip(records, scored["article_id"]):
         gold = record.get("gold") or {}
         for person in [*(gold.get("victims") or []), *(gold.get("shooters") or [])]:
-            name = (person.get("name") or "").strip()
-            if not name:
+            last = name_key(person.get("name") or "")
+            if not last:
                 continue
             total += 1
             rows = by_article.get(article_id)
             if rows is None:
                 continue
-            last = name.split()[-1].lower()
-            named = rows[rows["name"].fillna("").str.lower().str.contains(last, regex=False)]
+            names = rows["name"].fillna("").str.replace("\u2019", "'").str.replace("\u00ad", "").str.lower()
+            named = rows[names.str.contains(last, regex=False)]
             expected = _gold_outcome(person.get("outcome"))
             if not named.empty and (not expected or (named["outcome"] == expected).any()):
                 found += 1

@@ -17,7 +17,7 @@ from pathlib import Path
 from analysis.figures.numbers import parse_number_words
 from analysis.figures.parse import Token
 
-__all__ = ["Mention", "OUTCOME_RANK", "NAME_STOP", "TITLES", "people_lexicon", "sentence_mentions"]
+__all__ = ["Mention", "compatible_sex", "OUTCOME_RANK", "NAME_STOP", "TITLES", "people_lexicon", "sentence_mentions"]
 
 _DATA = Path(__file__).resolve().parents[1] / "data" / "people_lexicon.json"
 _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\baged? (\d{1,3})\b", re.I)
@@ -65,6 +65,8 @@ class Mention:
     age: int | None = None
     role: str = "victim"
     kind: str = "indefinite"  # indefinite, definite, name, pronoun
+    sex: str = ""  # "m" or "f" where the words say: he, his wife, a boy
+    late: bool = False  # read after the lede (``analysis.figures.victims``)
     text: str = ""
     start: int = 0  # character offsets in the sentence
     end: int = 0
@@ -87,13 +89,23 @@ def _subject(tokens, kids, verb: Token, *, passive_only: bool = False) -> Token 
     while seen < 4:
         for c in kids[verb.i]:
             if c.dep == "nsubjpass" or (c.dep == "nsubj" and not passive_only):
-                return c
+                return _antecedent(tokens, verb, c)
         if verb.dep in ("conj", "xcomp", "advcl") and verb.head != verb.i:
             verb = tokens[verb.head]
             seen += 1
             continue
         return None
     return None
+
+
+_RELATIVE = {"who", "that", "which", "whom"}
+
+
+def _antecedent(tokens, verb: Token, subject: Token) -> Token:
+    """"Jon Reed, who was shot and killed": the subject "who" of a relative clause stands for the noun it hangs on."""
+    if subject.lower in _RELATIVE and verb.dep == "relcl" and verb.head != verb.i:
+        return tokens[verb.head]
+    return subject
 
 
 def _passive(kids, verb: Token) -> bool:
@@ -126,6 +138,8 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
             outcome = "unknown"
         if word.dep in ("acl", "relcl") and not any(c.dep == "dobj" for c in kids[word.i]):
             return [tokens[word.head]], outcome  # "a man killed Saturday", "a woman who was shot"
+        if _found_shot(tokens, kids, word):
+            return [c for c in kids[word.i] if c.dep == "nsubj"], outcome
         bare_participle = word.tag == "VBN" and not any(c.dep in ("dobj", "nsubj") for c in kids[word.i])
         if _passive(kids, word) or bare_participle or (word.dep == "conj" and _passive(kids, tokens[word.head])):
             subject = _subject(tokens, kids, word, passive_only=True)
@@ -151,7 +165,13 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
             return objects, "killed"
         subject = _subject(tokens, kids, head)
         return ([subject] if subject is not None else []), "killed"
+    if tag.startswith("NN") and low in ("body", "bodies"):  # "found the body of Ann Lee", "Lee's body"
+        found = [g for c in kids[word.i] if c.dep == "prep" and c.lower == "of" for g in kids[c.i] if g.dep == "pobj"]
+        return found + [c for c in kids[word.i] if c.dep == "poss"], "killed"
     if tag.startswith("NN") and (low in lex["death_nouns"] or low == "shooting"):
+        head = tokens[word.head]
+        if word.dep == "compound" and head.lower in ("victim", "victims"):  # "the homicide victim", "shooting victim"
+            return [head], "unknown" if low == "shooting" else "killed"
         fatal = low != "shooting" or bool(kid_words & lex["fatal_adjectives"]) or word.dep == "compound"
         found = [g for c in kids[word.i] if c.dep == "prep" and c.lower == "of" for g in kids[c.i] if g.dep == "pobj"]
         found += [c for c in kids[word.i] if c.dep == "poss"]
@@ -188,10 +208,19 @@ def _name(tokens, kids, token: Token) -> str:
         return ""
     words = [c for c in kids[token.i] if c.dep == "compound" and c.tag.startswith("NNP") and c.i < token.i]
     first = min([token.i] + [c.i for c in words])
-    parts = [t.text for t in tokens[first:token.i + 1] if t.tag.startswith("NNP") or t.i == token.i]
-    while len(parts) > 1 and parts[0].lower().rstrip(".") in TITLES:  # "Officer Dana Kim" -> "Dana Kim"
-        parts = parts[1:]
-    return " ".join(parts) if parts and parts[-1][:1].isupper() else ""
+    span = tokens[first:token.i + 1]
+    # a hyphen or apostrophe inside a name stays as written: "Ana Ruiz-Soto", not "Ana Ruiz Soto"
+    kept = [t for k, t in enumerate(span) if t.tag.startswith("NNP") or t.i == token.i or (
+        t.tag == "HYPH" and 0 < k < len(span) - 1 and _touching(span[k - 1], t) and _touching(t, span[k + 1]))]
+    while len(kept) > 1 and kept[0].lower.rstrip(".") in TITLES:  # "Officer Dana Kim" -> "Dana Kim"
+        kept = kept[1:]
+    if not kept or not kept[-1].text[:1].isupper():
+        return ""
+    return "".join(("" if k == 0 or _touching(kept[k - 1], t) else " ") + t.text for k, t in enumerate(kept))
+
+
+def _touching(left: Token, right: Token) -> bool:
+    return left.idx + len(left.text) == right.idx
 
 
 def _count(text: str) -> int | None:
@@ -209,7 +238,7 @@ def _person(tokens, kids, token: Token, sentence: str, lex, *, lenient: bool = F
     low = token.lower
     if token.tag == "PRP":
         if low in lex["pronouns"] and low not in ("himself", "herself"):
-            return Mention(0, token.i, token.i, "", kind="pronoun")
+            return Mention(0, token.i, token.i, "", kind="pronoun", sex=_sex(low))
         return None
     age_noun = low == "old" and any(c.lower in ("year", "years") for c in kids[token.i]) and token.dep in (
         "nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")  # "a 17-year-old was shot": the age names someone
@@ -219,6 +248,8 @@ def _person(tokens, kids, token: Token, sentence: str, lex, *, lenient: bool = F
     appos = [c for c in kids[token.i] if c.dep == "appos"]
     if not name:
         name = next((n for n in (_name(tokens, kids, a) for a in appos) if n), "")
+    if not name and token.dep == "appos":  # "Tia Long, the woman killed by police"
+        name = _name(tokens, kids, tokens[token.head])
     words = {t.lower for t in tokens[_left_edge(kids, token):token.i + 1]}
     # After "killed" or "died", someone's anything is someone ("his landlord"); after "shot", only people.
     person_noun = low in lex["person_nouns"] or (lenient and token.tag in ("NN", "NNS") and low not in _NOT_PEOPLE
@@ -251,7 +282,11 @@ def _person(tokens, kids, token: Token, sentence: str, lex, *, lenient: bool = F
     definite = tokens[first].lower in ("the", "that", "this")
     kind = "name" if name else ("definite" if definite else "indefinite")
     return Mention(0, first, last, "", count=count, name=name, age=age, role=role, kind=kind, text=span_text,
-                   start=tokens[first].idx, end=tokens[last].idx + len(tokens[last].text))
+                   start=tokens[first].idx, end=tokens[last].idx + len(tokens[last].text), sex=_sex(low))
+
+
+def _sex(word: str) -> str:
+    return "m" if word in _MALE else "f" if word in _FEMALE else ""
 
 
 def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int = 0) -> list[Mention]:
@@ -267,6 +302,8 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             outcome = ""  # named, but their harm is another event's
         elif outcome == "unknown" and lex["condition_re"].search(sentence):
             outcome = "injured"
+        arguments += [g for c in kids[word.i] if c.lower == "with" and c.i and tokens[c.i - 1].lower == "along"
+                      for g in kids[c.i] if g.dep == "pobj"]  # "X was killed along with Y"
         for argument in arguments:
             listed = False  # after one person, a listed noun is someone too: "a coach and two players"
             for token in _conjuncts(kids, argument):
@@ -284,10 +321,10 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                     mention.outcome = outcome
                     found[token.i] = mention
     for word in tokens:  # the shooter of an active harm verb, "by X"; those charged, arrested, identified
-        low, role = word.lower, ""
+        low, role, told = word.lower, "", ""
         if word.tag.startswith("VB") and (low in lex["kill_verbs"] or low in lex["shoot_verbs"]) and \
-                not _passive(kids, word):
-            people = [c for c in kids[word.i] if c.dep == "nsubj"]
+                not _passive(kids, word) and not _found_shot(tokens, kids, word):
+            people = [_antecedent(tokens, word, c) for c in kids[word.i] if c.dep == "nsubj"]
             if people and _reduced_shot_and_killed(kids, word, lex):
                 for token in people:
                     mention = _person(tokens, kids, token, sentence, lex)
@@ -298,11 +335,25 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
         elif word.dep == "agent" and tokens[word.head].lower in lex["kill_verbs"] | lex["shoot_verbs"]:
             people = [c for c in kids[word.i] if c.dep == "pobj"]
         elif low in lex["suspect_verbs"]:
-            people = [c for c in kids[word.i] if c.dep == "dobj"] if not _passive(kids, word) else []
-            people = people or [c for c in kids[word.i] if c.dep in ("nsubj", "nsubjpass")]  # "police arrested X"
+            people = [c for c in kids[word.i] if c.dep == "dobj" and (c.tag.startswith("NNP") or c.lower in
+                      lex["person_nouns"])] if not _passive(kids, word) else []  # "police arrested X"
+            people = people or [c for c in kids[word.i] if c.dep in ("nsubj", "nsubjpass")]  # "X faces charges"
         elif low in lex["identify_verbs"]:
-            people = [g for c in kids[word.i] if c.lower == "as" for g in kids[c.i] if g.dep == "pobj"]
+            named = [c for c in kids[word.i] if c.dep in ("dobj", "nsubjpass")]  # "identified the gunman as X"
+            clauses = [c for h in named for c in kids[h.i] if c.dep in ("relcl", "acl")]
+            people = [g for h in (word, *named, *clauses) for c in kids[h.i] if c.lower == "as" for g in kids[c.i]
+                      if g.dep == "pobj"]  # "as" hangs on the verb, on the one identified or on its clause
             role = "keep"
+            role = next((_role(kids, tokens, c, lex) for c in named if _role(kids, tokens, c, lex) != "victim"), role)
+            told = next((out for h in named for c in kids[h.i] if c.dep in ("relcl", "acl")
+                         for args, out in [_arguments(tokens, kids, c, lex)] if h in args), "")
+        elif (low in ("victim", "victims") or low in lex["shooter_nouns"]) and word.tag.startswith("NN"):
+            people = [c for c in kids[word.i] if c.dep == "appos"] + (  # "the victim, Ken Bart", "victim Ed Ruiz"
+                [tokens[word.head]] if word.dep in ("compound", "appos") else [])  # "Al Post, the suspect, ..."
+            role = "keep" if low.startswith("victim") else "shooter"
+        elif low == "turned" and {c.lower for c in kids[word.i]} & {"himself", "herself"} and \
+                {c.lower for c in kids[word.i]} & {"in", "into"}:  # "X turned himself in"
+            people, role = [c for c in kids[word.i] if c.dep == "nsubj"], "shooter"
         elif (people := _named_shooters(tokens, kids, word, lex)):
             role = "shooter"
         elif (people := _found_wounded(tokens, kids, word, sentence, lex)):
@@ -314,12 +365,15 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                 mention = _person(tokens, kids, token, sentence, lex)
                 if mention is None or token.i in found or mention.kind == "pronoun" or (role and not mention.name):
                     continue
-                mention.sentence_idx, mention.outcome = sentence_idx, ""
+                mention.sentence_idx, mention.outcome = sentence_idx, told  # "identified the men killed as X, Y"
                 if role == "found":
                     mention.outcome = "injured" if lex["condition_re"].search(sentence) else "unknown"
+                elif role in ("shooter", "officer"):
+                    mention.role = role
                 elif role != "keep" and mention.role == "victim":
                     mention.role = "shooter"
                 found[token.i] = mention
+    _copulas(tokens, kids, sentence, lex, found, sentence_idx)
     if lex["self_re"].search(sentence):  # "turned the gun on himself": the sentence's gunman died
         subjects = [t for t in tokens if t.dep == "nsubj" and tokens[t.head].dep == "ROOT"]
         for token in subjects[:1]:
@@ -331,7 +385,88 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                 if mention.role == "victim":
                     mention.role = "shooter"
                 found[token.i] = mention
+    _resolve_pronouns(tokens, kids, sentence, lex, found)
     return [found[i] for i in sorted(found)]
+
+
+_MALE = {"he", "him", "himself", "man", "boy", "father", "son", "husband", "brother", "boyfriend", "grandfather",
+         "grandson", "uncle", "nephew", "dad", "male", "gentleman"}
+_FEMALE = {"she", "her", "herself", "woman", "girl", "mother", "daughter", "wife", "sister", "girlfriend",
+           "grandmother", "granddaughter", "aunt", "niece", "mom", "female", "lady"}
+
+
+def compatible_sex(a: str, b: str) -> bool:
+    return not a or not b or a == b
+
+
+def _resolve_pronouns(tokens, kids, sentence: str, lex, found: dict[int, Mention]) -> None:
+    """"Deputies found a 31-year-old man outside and took him to a hospital, where he died": a harmed he/she is the
+    nearest person named before it in the same sentence, of a compatible sex and not the shooter; only when there is
+    none does it refer back across sentences (``analysis.figures.victims``)."""
+    for i in [i for i, m in found.items() if m.kind == "pronoun" and m.role != "shooter"]:
+        sex = _MALE if tokens[i].lower in _MALE else _FEMALE
+        for j in range(i - 1, -1, -1):
+            token = tokens[j]
+            earlier = found.get(j)
+            if earlier is None and (token.dep not in ("nsubj", "nsubjpass", "dobj", "appos", "attr") or
+                                    token.tag != "NN"):
+                continue  # not "the hospital" in "taken to the hospital, where he died", nor a name not said harmed
+            fired = token.dep == "nsubj" and tokens[token.head].lower in (
+                lex["kill_verbs"] | lex["shoot_verbs"] | lex["fire_verbs"])
+            if fired or (earlier is not None and earlier.role == "shooter"):
+                continue
+            if (token.lower in _MALE | _FEMALE and token.lower not in sex) or (
+                    earlier is None and (earlier := _person(tokens, kids, token, sentence, lex)) is None):
+                continue
+            if earlier.kind == "pronoun" or earlier.count != 1 or earlier.role == "shooter":
+                continue
+            pronoun = found.pop(i)
+            if OUTCOME_RANK[pronoun.outcome] > OUTCOME_RANK[earlier.outcome]:
+                earlier.outcome = pronoun.outcome
+            earlier.sentence_idx = pronoun.sentence_idx
+            found[j] = earlier
+            break
+
+
+_FIND_VERBS = {"found", "find", "finds", "finding", "discovered", "located", "left", "leaving", "leaves"}
+
+
+def _found_shot(tokens, kids, word: Token) -> bool:
+    """"Officers found Dan Gray shot in the chest", "found a man shot to death": the parser makes the one found the
+    subject of "shot"; with no object of its own, "shot" says what was done to them."""
+    return word.dep in ("ccomp", "xcomp", "oprd") and tokens[word.head].lower in _FIND_VERBS and \
+        any(c.dep == "nsubj" for c in kids[word.i]) and not any(c.dep in ("dobj", "auxpass") for c in kids[word.i])
+
+
+def _role(kids, tokens, token: Token, lex) -> str:
+    """The role the words of a noun phrase state: "the gunman" -> shooter, "a deputy" -> officer, else victim."""
+    words = {t.lower for t in tokens[_left_edge(kids, token):token.i + 1]}
+    return next((r for r, nouns in lex["roles"].items() if token.lower in nouns or words & nouns), "victim")
+
+
+def _copulas(tokens, kids, sentence: str, lex, found: dict[int, Mention], sentence_idx: int) -> None:
+    """"Ann Lee and Bo Diaz were the two people killed", "the man who shot him is Carl Webb": names on one side of
+    "is"/"was" are the people the other side describes, and take their outcome and role (in place of them)."""
+    for verb in tokens:
+        if verb.lower not in ("is", "was", "are", "were") or verb.tag[:2] != "VB":
+            continue
+        sides = [c for c in kids[verb.i] if c.dep in ("nsubj", "attr")]
+        if len(sides) != 2:
+            continue
+        for described, naming in (sides, sides[::-1]):
+            other = found.get(described.i)
+            if other is None or other.name:
+                continue
+            people = [(t, _person(tokens, kids, t, sentence, lex)) for t in _conjuncts(kids, naming)]
+            people = [(t, m) for t, m in people if m is not None and m.name]
+            if not people or (other.count > 1 and other.count != len(people)):
+                continue
+            del found[described.i]
+            for token, mention in people:
+                mention.outcome, mention.sentence_idx = other.outcome, sentence_idx
+                mention.role = other.role if other.role != "victim" else mention.role
+                found[token.i] = mention
+            break
 
 
 def _reduced_shot_and_killed(kids, word: Token, lex) -> bool:
@@ -347,6 +482,8 @@ def _named_shooters(tokens, kids, word: Token, lex) -> list[Token]:
     """Who fired or was held, in words other than a harm verb: "police arrested Carl Hensley", "took Brent Thomas
     into custody", "Hall fired at the deputy", "opened fire", "gunfire from Jason Foreland", "the suspect is X"."""
     low = word.lower
+    if low == "taken" and _passive(kids, word) and "custody" in {g.lower for c in kids[word.i] for g in kids[c.i]}:
+        return [c for c in kids[word.i] if c.dep == "nsubjpass"]  # "X was taken into custody"
     if word.tag.startswith("VB") and not _passive(kids, word):
         if low in lex["custody_verbs"]:
             if low in ("took", "taken") and "custody" not in {g.lower for c in kids[word.i] for g in kids[c.i]}:

@@ -19,9 +19,14 @@ Rules:
    ("X was shot and killed": a conjoined verb shares its subject; "shot and
    killed X"; but "the girl shot and killed Tuesday", with no object, is a reduced passive); the
    subject of "died", "passed away", "succumbed" and of "dead" ("is dead", "was found dead",
-   "was pronounced dead", "shot dead"); "the death / killing / fatal shooting of X", "X's death";
+   "was pronounced dead", "shot dead"); "the death / killing / fatal shooting of X", "X's death",
+   "the body of X" (killed), "the homicide victim" (killed), "the shooting victim" (shot);
    the noun a participle or relative clause hangs on ("a man killed Saturday", "a woman who was
-   shot"). Negated, hypothetical or attempted predicates ("was not hurt", "threatened to kill",
+   shot", "Jon Reed, 51, who was shot and killed"). Either side of "is"/"was" names the people the
+   other side describes ("Ann Lee and Bo Diaz were the two people killed", "the man who shot him is
+   Carl Webb": the names take that outcome and role), and so does a name in apposition ("Tia Long,
+   the woman killed by police"); "X was killed along with Y" harms both. Negated, hypothetical or
+   attempted predicates ("was not hurt", "threatened to kill",
    "could have killed") name nobody.
 3. Outcome: killed for killing, dying, dead, "fatally shot"; injured for wounded, injured, hurt and
    for "shot" with a stated survivable condition in the sentence ("in stable condition"); else
@@ -32,25 +37,41 @@ Rules:
    17-year-old was shot"), counted by its number
    ("three students" counts 3; a plural without a number counts nobody), or he/she. Coordinated
    people count each. Age from "19-year-old", "Reed, 24," or "aged 24"; role from the nouns
-   (gunman/suspect: shooter; officer/deputy: officer; bystander).
+   (gunman/suspect: shooter; officer/deputy: officer; bystander). A name keeps its hyphens and
+   apostrophes as written ("Ana Ruiz-Soto", "Jo O'Neal").
 5. The same person across sentences is one: a name by its last word; a name joins an earlier
    unnamed person of the same role and a compatible age; he/she and a definite description
-   ("the man", "the victim") refer back to the latest person of the same role. A later outcome
+   ("the man", "the victim") refer back to the latest person of the same role and a compatible
+   sex ("he" is not "his wife"); a harmed he/she is first the nearest person before it in its own
+   sentence who is not the shooter ("found a man ... and took him to a clinic, where he died"). A later outcome
    overrides an unknown one and killed overrides injured ("later died" moves one from injured to
-   killed).
+   killed). Where the article's numeral death toll (ten at most) is larger than the people it says
+   were killed, the victims shot with no outcome stated, then those only named ("One man is dead
+   ... the coroner identified the man as Andre Cole"), in the order given, are the dead in the
+   ``victims`` table (``_the_dead``; the counts are unchanged).
 6. Counts (``read_people``): per category, the larger of the distinct named people and the
    most distinct people any one sentence gives, each with its final outcome; unknown outcomes
    count as injured. "double homicide" (2), "triple homicide" (3), "murder-suicide" (2) are
    ``compound`` killed figures, "triple shooting" (3) a ``compound`` count of people shot.
 7. Shooters and the wounded without a harm verb, named only: the object of an arrest ("police
    arrested Carl Hensley", "took X into custody", "searching for X"), the subject of "fired" or
-   "opened fire", "gunfire from X", "the suspect is X"; someone "found" in a sentence that speaks of
-   a gunshot wound was shot, and so was someone who "had gunshot wounds". A lone surname ("Waldron was shot") is a person when the article gives the
+   "opened fire", "gunfire from X", "the suspect is X", "identified the gunman as X" (the role of
+   the identified noun, and the outcome of its clause: "identified the men who were killed as X
+   and Y"), "the victim, X" and "victim X", "X, the suspect,", the subject of "faces charges" and
+   "turned himself in"; someone "found" in a sentence that speaks of
+   a gunshot wound was shot, and so was someone who "had gunshot wounds"; "found X shot (to death)"
+   makes X the one shot, though the parser makes X the subject of "shot". A lone surname
+   ("Waldron was shot") is a person when the article gives the
    full name anywhere (``_full_names``), whether or not that sentence speaks of harm.
 
+8. After the lede (up to ``LATE_SENTENCES``), sentences with a harm word and the surname of someone
+   the article names in full are read for named people only: they update the outcome of someone
+   already named ("Davidson died of his injuries" in a later update) and add people to the
+   ``victims`` table, but not to the counts.
+
 Known misses: people only in the title (the title's counts are ``analysis.figures.titles``); people
-after the lede; "the victims" without a number;
-pronouns resolve to the latest person, not by gender or sense; a name in another clause
+after the lede described without a name; "the victims" without a number;
+pronouns resolve by sex and nearness, not by sense; a name in another clause
 ("police identified him as John Smith") is not joined to its person; an article about a trial
 that names the victim of an old shooting counts them like news of the day.
 """
@@ -64,12 +85,13 @@ import pandas as pd
 
 from analysis import schema
 from analysis.figures.parse import parse
-from analysis.figures.victim_mentions import (NAME_STOP, OUTCOME_RANK, TITLES, Mention, people_lexicon,
-                                              sentence_mentions)
+from analysis.figures.victim_mentions import (NAME_STOP, OUTCOME_RANK, TITLES, Mention, compatible_sex,
+                                              people_lexicon, sentence_mentions)
 
 __all__ = ["extract_victims", "read_people", "people_lexicon", "LEDE_SENTENCES"]
 
 LEDE_SENTENCES = 15
+LATE_SENTENCES = 40
 _KILLING = r"kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|slay|homicide|succumb|suicide|own life|passe[sd] away"
 _KILL_WORDS = re.compile(rf"\b(?:{_KILLING})", re.I)
 _HARM = re.compile(rf"\b(?:{_KILLING}|shot|shoot|wound|injur|hurt|gunned|himself|herself)", re.I)
@@ -77,7 +99,11 @@ _HARM = re.compile(rf"\b(?:{_KILLING}|shot|shoot|wound|injur|hurt|gunned|himself
 _LISTED = re.compile(r"\b(?:a|an|one)\s+[\w-]+(?:\s[\w-]+)?\s+and\s+(?:two|three|four|five|six|seven|eight|nine|ten|"
                      r"\d{1,2})\b", re.I)
 _PEOPLE_WORDS = re.compile(r"\b(?:identif|charged|arrested|accused|suspect|booked|wanted|detained|apprehended|custody|"
-                           r"fired|discharged|opened fire|gunfire|shooter|gunman|struck|striking|searching for|looking for)", re.I)
+                           r"fired|discharged|opened fire|gunfire|shooter|gunman|struck|striking|searching for|"
+                           r"looking for|bod(?:y|ies) of|victim|charges|facing|faces|turned (?:him|her)self in)", re.I)
+
+
+_TWO_CAPITALS = re.compile(r"\b[A-Z][a-z'’-]+ (?:[A-Z]\. )?[A-Z][a-z'’-]+")  # "Carl Webb", "Ann B. Lee"
 
 
 @dataclass
@@ -88,6 +114,8 @@ class Person:
     age: int | None = None
     role: str = "victim"
     count: int = 1
+    sex: str = ""
+    late: bool = False  # first named after the lede: in the victims table, not in the counts
 
 
 # --- one article --------------------------------------------------------------------------------------------------
@@ -120,21 +148,24 @@ def _refer(people: list[Person], mention: Mention) -> Person | None:
                 return p
         return None
     if mention.kind == "pronoun":
-        return next((p for p in reversed(people) if p.count == 1), None)
+        return next((p for p in reversed(people) if p.count == 1 and compatible_sex(p.sex, mention.sex)), None)
     if mention.kind == "indefinite":  # the same words again: "a cab driver" ... "a cab driver"
         for p in people:
             if any(m.text.lower() == mention.text.lower() for m in p.mentions):
                 return p
     if mention.kind == "definite" and mention.count == 1:
         for p in reversed([p for p in people if p.mentions[0].sentence_idx < mention.sentence_idx]):
-            if p.count == 1 and (p.role == mention.role or mention.role == "victim") and _same_age(p.age, mention.age):
+            if p.count == 1 and (p.role == mention.role or mention.role == "victim") and _same_age(p.age, mention.age) \
+                    and compatible_sex(p.sex, mention.sex):
                 return p
     return None
 
 
 # "Officers identified the man as William Waldron, 45." ... "Waldron was shot and killed.": a full name anywhere
 # in the article (two to four capitalised words, initials and Jr./III allowed) lends itself to a lone surname
-_FULL_NAME = re.compile(r"\b([A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3})"
+_PART = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’](?!s\b)[A-Z]?[a-z]+)?"  # "O'Neal", "McKay", "Ke'Ana"
+_WORD = rf"{_PART}(?:-{_PART})*"  # "Ruiz-Soto"; not a possessive "Soto's"
+_FULL_NAME = re.compile(rf"\b({_WORD}(?:\s+(?:[A-Z]\.|{_WORD})){{1,3}})"
                         r"(?:,?\s+(?:Jr|Sr|II|III|IV)\b\.?)?")
 
 
@@ -149,6 +180,8 @@ def _full_names(sentences: pd.DataFrame) -> dict[str, dict[str, str]]:
             words = match.group(1).split()
             while words and words[0].lower().rstrip(".") in stop:
                 words = words[1:]
+            while words and words[-1].lower().rstrip(".") in _NAME_SUFFIXES:  # "Dan McKay Jr" is a McKay
+                words = words[:-1]
             if len(words) < 2 or words[-1].lower() in stop:
                 continue
             names = out.setdefault(article_id, {})
@@ -165,18 +198,20 @@ def _full_names(sentences: pd.DataFrame) -> dict[str, dict[str, str]]:
 def _article_people(mentions: list[Mention], full_names: dict[str, str] | None = None) -> list[Person]:
     people: list[Person] = []
     for mention in mentions:
-        person = _refer(people, mention)
+        person = _refer(people, mention) if not mention.late else next(
+            (p for p in people if p.name and surname(p.name) == surname(mention.name)), None)
         if person is None and mention.kind == "name" and " " not in mention.name:
             full = (full_names or {}).get(mention.name.lower())
             if full is None:
                 continue  # a lone surname names someone only when the article gives the full name
             mention.name = full
         if person is None:
-            person = Person(role=mention.role, count=mention.count)
+            person = Person(role=mention.role, count=mention.count, late=mention.late)
             people.append(person)
         person.mentions.append(mention)
         if mention.name and not person.name:
             person.name = mention.name
+        person.sex = person.sex or mention.sex
         if mention.age is not None and person.age is None:
             person.age = mention.age
         if person.role == "victim" and mention.role != "victim":
@@ -197,14 +232,19 @@ def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int
         numeral = figures[figures["rule"].isin(["numeral", ""]) & figures["status"].eq("current")]
         killed = set(zip(numeral.loc[numeral["category"] == "killed", "article_id"],
                          numeral.loc[numeral["category"] == "killed", "sentence_idx"].astype(int)))
-        hurt = numeral[numeral["category"] != "killed"]
-        hurt = set(zip(hurt["article_id"], hurt["sentence_idx"].astype(int)))
+        harm = numeral["category"].isin(["injured", "hospitalized", "shot"])
+        hurt = set(zip(numeral.loc[harm, "article_id"], numeral.loc[harm, "sentence_idx"].astype(int)))
+        # "Police arrested two men": a numeral count of another kind; read still when the sentence may name someone
+        other = numeral[~harm & numeral["category"].ne("killed")]
+        other = set(zip(other["article_id"], other["sentence_idx"].astype(int)))
         keys = list(zip(lede_rows["article_id"], lede_rows["idx"].astype(int)))
         has_killed = pd.Series([k in killed for k in keys], index=lede_rows.index)
         has_hurt = pd.Series([k in hurt for k in keys], index=lede_rows.index)
         kill_words = text.str.contains(_KILL_WORDS)
         keep &= ~(has_killed & (has_hurt | ~text.str.contains(r"\b(?:shot|wound|injur|hurt)", case=False)))
         keep &= ~(has_hurt & ~kill_words)
+        has_other = pd.Series([k in other for k in keys], index=lede_rows.index, dtype=bool)
+        keep &= ~(has_other & ~kill_words & ~text.str.contains(_TWO_CAPITALS))
         keep |= text.str.contains(_HARM) & text.str.contains(_LISTED)
         earlier = figures[figures["status"].eq("background")]  # a recap of another shooting names its people
         earlier = set(zip(earlier["article_id"], earlier["sentence_idx"].astype(int)))
@@ -236,30 +276,40 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
     """
     if sentences is None or sentences.empty:
         return schema.empty_table("victims"), schema.empty_table("figures")
-    chosen = _candidates(sentences, figures, lede).sort_values(["article_id", "idx"], kind="stable")
+    chosen = _candidates(sentences, figures, lede)
+    full_names = _full_names(sentences[sentences["article_id"].isin(set(chosen["article_id"]))])
+    chosen = pd.concat([chosen, _late_candidates(sentences, figures, full_names, lede)]).sort_values(
+        ["article_id", "idx"], kind="stable")
     texts = chosen["text"].astype(str).tolist()
     where: dict[tuple[str, int], tuple[str, int]] = {}
     by_article: dict[str, list[Mention]] = {}
     for article_id, idx, text, start, tokens in zip(chosen["article_id"], chosen["idx"], texts, chosen["start"],
                                                      parse(texts)):
         where[(str(article_id), int(idx))] = (text, int(start))
-        by_article.setdefault(str(article_id), []).extend(sentence_mentions(tokens, text, sentence_idx=int(idx)))
+        found = sentence_mentions(tokens, text, sentence_idx=int(idx))
+        if idx >= lede:  # after the lede, only named people the article has named in full
+            found = [m for m in found if m.kind == "name" and m.outcome]
+            for m in found:
+                m.late = True
+        by_article.setdefault(str(article_id), []).extend(found)
     rows, counted = [], []
     deaths = set()  # articles with a numeral death toll
+    tolls: dict[str, int] = {}
     if figures is not None and not figures.empty:
         deaths = set(figures.loc[figures["category"].eq("killed") & figures["status"].eq("current"), "article_id"])
-    full_names = _full_names(sentences[sentences["article_id"].isin(by_article.keys())])
+        tolls = _small_tolls(figures)
     for article_id, mentions in by_article.items():
         people = _article_people(mentions, full_names.get(article_id, {}))
         if any(p.outcome == "killed" for p in people):
             deaths.add(article_id)
+        dead = _the_dead(people, tolls.get(article_id, 0))
         for person in people:
             cited = next((m for m in person.mentions if m.outcome == person.outcome and m.kind != "pronoun"),
                          next((m for m in person.mentions if m.kind != "pronoun"), person.mentions[0]))
             named = next((m for m in person.mentions if m.kind == "name"), cited)
             sentence, offset = where[(article_id, cited.sentence_idx)]
             outcome = {"": "unknown", "unknown": "unknown" if article_id in deaths else "injured"}.get(
-                person.outcome, person.outcome)
+                person.outcome, person.outcome) if not any(p is person for p in dead) else "killed"
             rows.append({"article_id": article_id, "person": named.text or cited.text, "name": person.name,
                          "age": person.age, "outcome": outcome, "role": person.role, "count": person.count,
                          "sentence_idx": cited.sentence_idx, "sentence": sentence,
@@ -269,6 +319,42 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
     victims = _typed(pd.DataFrame(rows)) if rows else schema.empty_table("victims")
     people_rows = schema.conform(pd.DataFrame(counted), "figures") if counted else schema.empty_table("figures")
     return victims, people_rows
+
+
+def _late_candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, full_names: dict[str, dict[str, str]],
+                     lede: int) -> pd.DataFrame:
+    """Sentences after the lede (up to ``LATE_SENTENCES``) with a harm word and the surname of someone the article
+    names in full: "Davidson died of his injuries on Tuesday night" in an update further down."""
+    rows = sentences[(sentences["idx"] >= lede) & (sentences["idx"] < LATE_SENTENCES) &
+                     sentences["article_id"].astype(str).isin(full_names.keys())]
+    rows = rows[rows["text"].astype(str).str.contains(_HARM)]
+    keep = [any(name in text for name in full_names[str(aid)]) for aid, text in
+            zip(rows["article_id"], rows["text"].str.lower())]
+    rows = rows[pd.Series(keep, index=rows.index, dtype=bool)]
+    if figures is not None and not figures.empty and not rows.empty:  # not a recap of another shooting
+        earlier = figures[figures["status"].eq("background")]
+        earlier = set(zip(earlier["article_id"], earlier["sentence_idx"].astype(int)))
+        rows = rows[[k not in earlier for k in zip(rows["article_id"], rows["idx"].astype(int))]]
+    return rows
+
+
+def _small_tolls(figures: pd.DataFrame) -> dict[str, int]:
+    """``{article_id: the largest current numeral death toll}``, for tolls of at most ten."""
+    rows = figures[figures["category"].eq("killed") & figures["status"].eq("current") & figures["rule"].isin(
+        ["numeral", ""]) & ~figures["period"].fillna(False).astype(bool)]
+    largest = rows.groupby("article_id")["value"].max()
+    return {str(k): int(v) for k, v in largest.items() if 0 < v <= 10}
+
+
+def _the_dead(people: list[Person], toll: int) -> list[Person]:
+    """"One man is dead ... Police identified the man as Andre Cole": where the article's numeral death toll is larger
+    than the people it says were killed, the victims shot with no outcome stated, then those only named, in the
+    order the article first gives them, are the dead (the victims table's outcome; the counts are unchanged)."""
+    missing = toll - sum(p.count for p in people if p.outcome == "killed")
+    if missing <= 0:
+        return []
+    harmed = [p for p in people if p.role != "shooter" and p.count == 1]
+    return ([p for p in harmed if p.outcome == "unknown"] + [p for p in harmed if not p.outcome and p.name])[:missing]
 
 
 def _figure(article_id: str, category: str, value: int, rule: str, qualifier: str, sentence_idx: int,
@@ -286,6 +372,7 @@ def _counts(article_id: str, people: list[Person], where, *, deaths: bool) -> li
     shot with no outcome stated counts as injured only in an article that reports no death: where someone
     died, "the toddler was shot" is most often the one who died, said in other words."""
     hurt = ("injured",) if deaths else ("injured", "unknown")
+    people = [p for p in people if not p.late]
     rows = []
     for category in ("killed", "injured"):
         def counts(person: Person) -> bool:

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import schema
+from analysis.figures.ledger import extract_figures
 from analysis.figures.victims import extract_victims
 from tests.figures.test_individuals import _sentences
 
@@ -52,9 +53,57 @@ CASES = [
      [("Curtis Lane", 33, "unknown", "shooter")]),
     (["Mara Quinn, 58, had gunshot wounds to her arm and chest."], [("Mara Quinn", 58, "injured", "victim")]),
     (["Officers are looking for a silver sedan."], []),
+    # the one found is the one shot, not the shooter
+    (["When deputies arrived they found Jose Varga, 55, shot to death in his kitchen."],
+     [("Jose Varga", 55, "killed", "victim")]),
+    (["Officers found Dan Gray shot in the chest behind a bar."], [("Dan Gray", None, "injured", "victim")]),
+    (["A family wants to find out why a girl was killed at a party."], [("", None, "killed", "victim")]),
+    # the people an identification names take the outcome its noun's clause gives
+    (["The coroner identified the men who were killed Saturday as Rob Mills, 40, and Will Mills, 42."],
+     [("Rob Mills", 40, "killed", "victim")]),
+    # a name in apposition to a harmed person is that person; "the victim, X" names a victim
+    (["Friends gathered to remember Tia Long, the Dover woman killed by police last week."],
+     [("Tia Long", None, "killed", "victim")]),
+    (["Reporters spoke to the victim, Ken Bart, on Tuesday."], [("Ken Bart", None, "unknown", "victim")]),
+    (["Fred Cole, 29, was killed along with Hector Ruiz, 20, in the attack."],
+     [("Fred Cole", 29, "killed", "victim"), ("Hector Ruiz", 20, "killed", "victim")]),
+    # those facing charges or turning themselves in, and a name in apposition to "the suspect", are shooters
+    (["Jay Holt, 25, is facing two charges."], [("Jay Holt", 25, "unknown", "shooter")]),
+    (["Lena Vogt, 23, turned herself in to deputies on Sunday."], [("Lena Vogt", 23, "unknown", "shooter")]),
+    (["Omar Pike, 23, the suspect in the robbery, was not a student there."],
+     [("Omar Pike", 23, "unknown", "shooter")]),
+    (["That suspect, 27-year-old Conrad Pitt of Zebulon, was taken into custody by the fugitive unit."],
+     [("Conrad Pitt", 27, "unknown", "shooter")]),
+    # a harmed he/she is first the person named before it in the same sentence, of a compatible sex
+    (["Tom Reed, 51, was arrested at the scene.",
+      "Deputies found a 31-year-old man in the yard and took him to a clinic, where he was pronounced dead."],
+     [("Tom Reed", 51, "unknown", "shooter"), ("", 31, "killed", "victim")]),
+    (["Tom Reed, 51, was arrested at the scene.", "His wife was hurt, and deputies said he died later in a cell."],
+     [("Tom Reed", 51, "killed", "shooter"), ("", None, "injured", "victim")]),
     # a surname after a suffixed full name, even one the tagger does not know for a name
     (["Dorian Welk Jr., 22, was shot on Friday.", "Welk was pronounced dead at the scene."],
      [("Dorian Welk Jr.", 22, "killed", "victim")]),
+    # hyphens and apostrophes inside a name stay as written, and a lone hyphenated surname finds its full name
+    (["Ana Ruiz-Soto, 19, was shot and killed on Friday."], [("Ana Ruiz-Soto", 19, "killed", "victim")]),
+    (["Friends of Lena Ortiz-Bell met on Sunday.", "Ortiz-Bell was shot and killed outside her shop."],
+     [("Lena Ortiz-Bell", None, "killed", "victim")]),
+    (["Jo O'Neal, 40, died at the scene."], [("Jo O'Neal", 40, "killed", "victim")]),
+    # "who" in a relative clause is the person it hangs on
+    (["A neighbor of Vern Hale, 51, who was shot and killed in his garage, called police."],
+     [("Vern Hale", 51, "killed", "victim")]),
+    # either side of "is"/"was" names the people the other side describes
+    (["Ann Lee, 35, and Bo Diaz, 29, were the two people killed in the attack."],
+     [("Ann Lee", 35, "killed", "victim"), ("Bo Diaz", 29, "killed", "victim")]),
+    (["Dan Price, 48, was the man killed after a quarrel on Elm Lane, deputies said."],
+     [("Dan Price", 48, "killed", "victim")]),
+    (["The homicide victim is Ray Gold."], [("Ray Gold", None, "killed", "victim")]),
+    (["Police think the man who shot the clerk is Carl Webb."],
+     [("", None, "injured", "victim"), ("Carl Webb", None, "unknown", "shooter")]),
+    # a body is someone killed
+    (["Officers found the body of Sam Hart behind the store."], [("Sam Hart", None, "killed", "victim")]),
+    # who was identified: the role is the identified noun's
+    (["Chief Moss identified the suspect as Carl Webb, 19, on Monday."], [("Carl Webb", 19, "unknown", "shooter")]),
+    (["The gunman was identified as Carl Webb, 62."], [("Carl Webb", 62, "unknown", "shooter")]),
 ]
 
 
@@ -77,3 +126,40 @@ def test_victims_table_has_the_documented_columns_and_offsets():
 
 def test_no_harm_no_rows():
     assert extract_victims(_sentences("The council met on Tuesday to discuss the budget."), None).empty
+
+
+TOLL_CASES = [
+    # (sentences, [(name, outcome), ...]): a numeral death toll names its dead among those shot or only named
+    (["One man is dead after a shooting on Oak Street.", "The coroner identified the man as Andre Cole, 31."],
+     [("Andre Cole", "killed")]),
+    (["Two people died in the shooting.", "Mia Stone, 20, was shot in the back.", "Police arrested Joel Park, 22."],
+     [("Mia Stone", "killed"), ("Joel Park", "unknown")]),
+    # a numeral count of arrests does not stop a sentence from being read for names
+    (["A man was shot on Elm Street.", "Police said 3 people were arrested and named the gunman as Carl Webb, 19."],
+     [("", "injured"), ("", "unknown"), ("Carl Webb", "unknown")]),
+    # ... but no more of them than the toll
+    (["One man died early Friday.", "Rae Moss was shot in the leg.", "Leo Hart was shot in the arm."],
+     [("Rae Moss", "killed"), ("Leo Hart", "unknown")]),
+]
+
+
+@pytest.mark.parametrize(("texts", "people"), TOLL_CASES, ids=[c[0][1][:40] for c in TOLL_CASES])
+def test_a_numeral_toll_names_its_dead(texts, people):
+    sentences = _sentences(*texts)
+    victims = extract_victims(sentences, None, figures=extract_figures(sentences))
+    assert [(r.name, r.outcome) for r in victims.itertuples()] == people
+
+
+def test_a_named_person_later_in_the_article_updates_the_outcome():
+    lede = ["Ivo Marsh, 44, was shot in the chest on Monday night."] + [f"Filler line number {n} says nothing."
+                                                                       for n in range(16)]
+    sentences = _sentences(*lede, "Marsh died of his wounds on Wednesday, the hospital said.")
+    victims = extract_victims(sentences, None)
+    assert [(r.name, r.outcome) for r in victims.itertuples()] == [("Ivo Marsh", "killed")]
+
+
+def test_after_the_lede_only_people_the_article_names_in_full_are_read():
+    lede = ["A man was hurt in a shooting on Monday."] + [f"Filler line number {n} says nothing." for n in range(16)]
+    sentences = _sentences(*lede, "A woman was shot and killed nearby in 2014, and he was shot too.")
+    victims = extract_victims(sentences, None)
+    assert [(r.name, r.outcome) for r in victims.itertuples()] == [("", "injured")]
