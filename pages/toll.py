@@ -46,17 +46,23 @@ esc = app_data.escape_markdown
 
 st.title("Reported toll over time")
 st.caption("Each point is one article's headline figure, the total it gives as current for the whole event. "
-           "Colour: the source, or the group chosen under “Compare by” (outlet country or kind, your groups). Shape: what the words allow (exact, at least, about, a range). "
+           "Colour: the source, or the group chosen under “Compare by” (outlet country or kind, your groups). "
+           "Shape: what the words allow (exact, at least, about, a range). "
            "Hover for the sentence; click a point to read it below.")
 
 if articles.empty:
     st.info("No articles match the filters in the sidebar.")
     st.stop()
 
-summary, mixed, (options, counts, default_category) = app_data.view("toll_summary", lambda t: (
-    events := event_groups(t.articles, entities=t.entities),
-    summarise(t.timeline, t.contradictions, articles=t.articles, entities=t.entities, events=events),
-    mixed_event_notes(t.articles, entities=t.entities, events=events), category_choices(t.timeline))[1:])
+
+
+def _summary_view(t):
+    events = event_groups(t.articles, entities=t.entities)  # grouped once, for the summary and the notes
+    return (summarise(t.timeline, t.contradictions, articles=t.articles, entities=t.entities, events=events),
+            mixed_event_notes(t.articles, entities=t.entities, events=events), category_choices(t.timeline))
+
+
+summary, mixed, (options, counts, default_category) = app_data.view("toll_summary", _summary_view)
 if mixed:  # one warning; the event-date notes of a mixed corpus fold away
     st.warning(mixed[0], icon=":material/call_split:")
     if mixed[1:]:
@@ -124,8 +130,7 @@ def _chart_view(t, c: str, p: int, later: bool, g: tuple):
                        colour_title=GROUPINGS[g[0]][1]), data, source_day_table(data, category=c))
 
 
-chart, chart_data, grid = app_data.view("toll_chart", _chart_view, category, period, show_follow_up,
-                                                   grouping)
+chart, chart_data, grid = app_data.view("toll_chart", _chart_view, category, period, show_follow_up, grouping)
 points, band, figure = chart.points, chart.band, chart.figure
 if points.empty:
     st.info(f"No article reports a figure for “{label.lower()}”. Pick another category above.")
