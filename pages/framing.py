@@ -139,16 +139,17 @@ else:
         keys = keys[keys["role"] == role] if role else keys
         show_evidence(keys, f"{row['Entity']} as {role or 'any role'} — {row['Side']}", extra=("role", "relation", "cue"))
     with st.expander("All triples (actor – relation – target)"):
-        triples = tables.roles.merge(arts[["article_id", "side"]])
-        st.dataframe(evidence(triples, sentences, arts, extra=("actor", "relation", "target", "actor_role",
-                                                               "target_role", "cue")),
+        st.dataframe(app_data.view("framing_triples", lambda t, c: evidence(
+            t.roles.merge(arts[["article_id", "side"]]), t.sentences, arts,
+            extra=("actor", "relation", "target", "actor_role", "target_role", "cue")), choice),
                      hide_index=True, width="stretch")
 
 # -- hedging -------------------------------------------------------------------------------------------
 st.header("How sure the language sounds")
-density = app_data.view("framing_hedges", lambda t, c: hedge_density(t.hedges, arts, by="side").set_index("side")
-                        .reindex(sides).reset_index(), choice)
-picked = st.plotly_chart(hedge_figure(density), key="framing_hedges_chart", on_select="rerun",
+density, hedges_chart = app_data.view("framing_hedges", lambda t, c: (
+    found := hedge_density(t.hedges, arts, by="side").set_index("side").reindex(sides).reset_index(),
+    hedge_figure(found)), choice)
+picked = st.plotly_chart(hedges_chart, key="framing_hedges_chart", on_select="rerun",
                          selection_mode="points", width="stretch")
 st.caption("Epistemic cues mark a statement as unproven (alleged, reportedly, may); attribution cues hand it to "
            "someone (according to, said). Cue lists: analysis/data/hedge_cues.json.")
