@@ -51,7 +51,6 @@ if sentences.empty:
     st.stop()
 
 metric = st.radio("Score", list(METRICS), format_func=METRICS.get, key=METRIC_KEY, horizontal=True)
-label = METRICS[metric]
 groups = st.session_state.get(app_data.SOURCE_GROUPS, {})
 by, grouping = page_parts.grouping_picker(key=BY_KEY, groups=groups,
                                           help=page_parts.COMPARE_BY_HELP + " Hover a point for its source.")
@@ -130,14 +129,15 @@ options = articles["article_id"].tolist()
 choice = st.selectbox("Article", options, key=ARTICLE_KEY,
                       format_func=lambda a: article_labels.get(a, f": {a}"))
 if choice is not None:
-    one = scored[scored["article_id"] == choice].sort_values("idx")
-    event = st.plotly_chart(along_article_figure(one), key="tone_article_chart", on_select="rerun",
+    one, along, sections = app_data.view("tone_along", lambda t, a: (
+        found := scored[scored["article_id"] == a].sort_values("idx"), along_article_figure(found),
+        section_tone(found)), choice)
+    event = st.plotly_chart(along, key="tone_article_chart", on_select="rerun",
                             selection_mode="points", width="stretch")
     st.caption("Dotted lines: section headings.")
     keys = page_parts.picked_points(event)
     if keys:
         show_sentences(sentence_rows(keys), "Selected sentence")
-    sections = section_tone(one)
     st.dataframe(sections.drop(columns=["article_id"]), hide_index=True, width="stretch",
                  column_config={"section": st.column_config.TextColumn(help="'' is the text before any heading")})
 
@@ -159,9 +159,11 @@ else:
     if around.empty:
         st.caption("Pick one or more entities.")
     else:
-        event = st.plotly_chart(entity_tone_figure(around, metric=metric, label=label,
-                                                   n_entities=len(picked_entities), colour="group"),
-                                key="tone_entities_chart", on_select="rerun", selection_mode="points", width="stretch")
+        around_chart = app_data.view("tone_around_chart", lambda t, picked, g, m: entity_tone_figure(
+            around, metric=m, label=METRICS[m], n_entities=len(picked), colour="group"),
+            tuple(picked_entities), grouping, metric)
+        event = st.plotly_chart(around_chart, key="tone_entities_chart", on_select="rerun", selection_mode="points",
+                                width="stretch")
         st.dataframe(around[["canonical", "group", *METRICS, "n_sentences", "n_mentions", "thin"]],
                      hide_index=True, width="stretch",
                      column_config={"group": st.column_config.TextColumn(GROUPINGS[by][1])})
@@ -173,8 +175,8 @@ else:
 
 # -- disagreement --------------------------------------------------------------------------------------
 st.header("Where TextBlob and VADER disagree")
-compared = app_data.view("tone_compared", lambda t: disagreement(scored))
-counts = compared["agreement"].value_counts()
+compared, counts, opposite = app_data.view("tone_compared", lambda t: (
+    found := disagreement(scored), found["agreement"].value_counts(), opposite_calls(found)))
 st.caption(f"{counts.get('opposite', 0)} sentences point opposite ways, {counts.get('one_neutral', 0)} are neutral "
            f"for one method only, {counts.get('agree', 0)} agree (scores within ±0.05 count as neutral). "
            "Opposite calls are where neither score should be trusted alone.")
@@ -184,5 +186,5 @@ event = st.plotly_chart(app_data.view("tone_versus", lambda t: disagreement_figu
                         key="tone_versus_chart", on_select="rerun",
                         selection_mode=("points", "box", "lasso"), width="stretch")
 keys = page_parts.picked_points(event)
-show_sentences(sentence_rows(keys) if keys else opposite_calls(compared),
+show_sentences(sentence_rows(keys) if keys else opposite,
                "Selected sentences" if keys else "Sentences where they point opposite ways, largest gap first")
