@@ -18,6 +18,8 @@ from typing import TypeVar
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import streamlit as st
 
 from analysis.ingest.corpus import load_path
@@ -261,10 +263,14 @@ class NarrowedTables:
 def article_rows(whole: CorpusTables, name: str) -> np.ndarray:
     """Each row's article position in ``whole.articles`` for the table ``name`` (-1: not among them);
     for contradictions two rows, article a then b."""
-    index = pd.Index(whole.articles["article_id"])
     frame = getattr(whole, name)
     columns = ["article_id_a", "article_id_b"] if name == "contradictions" else ["article_id"]
-    positions = np.stack([index.get_indexer(frame[column]) for column in columns])
+    if frame.empty:
+        return np.full((len(columns), 0), -1, dtype=np.int64) if name == "contradictions" else np.arange(0)
+    ids = pa.array(whole.articles["article_id"])
+    # pyarrow's hash lookup, not pandas' get_indexer: no Python objects made for 211k sentence rows
+    positions = np.stack([pc.index_in(column, value_set=ids.cast(column.type)).fill_null(-1).to_numpy()
+                          for column in (pa.array(frame[c]) for c in columns)])
     return positions if name == "contradictions" else positions[0]
 
 

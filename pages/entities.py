@@ -24,7 +24,10 @@ LABEL_NAMES = {"PERSON": "people", "ORG": "organisations", "GPE": "countries, ci
 MAX_EVIDENCE = 80
 
 tables = app_data.current_tables()
-articles, sentences, entities, mentions = tables.articles, tables.sentences, tables.entities, tables.mentions
+articles, entities, mentions = tables.articles, tables.entities, tables.mentions
+# Sentences only give the evidence its text, joined on (article, sentence) from mentions already filtered: the
+# whole corpus's table serves, so a filter change never narrows all 211k of them.
+sentences = app_data.corpus_tables().sentences
 
 st.title("Entities")
 st.caption("People, organisations, places and venues the articles name, merged to one canonical name each "

@@ -36,7 +36,10 @@ PLURALS = {"source": "sources", "country": "countries", "kind": "kinds", "groups
 esc = app_data.escape_markdown
 
 tables = app_data.current_tables()
-articles, sentences = tables.articles, tables.sentences
+articles = tables.articles
+# Sentences are only joined on (article, sentence) to rows already filtered, or narrowed to the sides' articles
+# here: the whole corpus's table serves, so a filter change never narrows all 211k of them.
+sentences = app_data.corpus_tables().sentences
 
 st.title("Framing across sources")
 st.caption("How outlets tell the same story: what their sentences are about, who they cast as perpetrator, accuser "
@@ -78,9 +81,9 @@ members = app_data.view("framing_members", lambda t, c: members_text(arts, colum
 if not chosen and len(options) > len(sides):
     st.caption(f"Side by side: the {len(sides) - 1} {many} with most articles, and the other "
                f"{len(options) - len(sides) + 1:,} together as “{OTHER}”. Pick {many} above to compare others.")
-# Every article on some side (the usual case): the sentences as they are, not a copy of all 211k of them.
-sents = app_data.view("framing_sents", lambda t, c: t.sentences if len(arts) == len(t.articles) else
-                      t.sentences[t.sentences["article_id"].isin(arts["article_id"])], choice)
+# Every article of the corpus on some side (nothing filtered out): the sentences as they are, not a copy of 211k.
+sents = app_data.view("framing_sents", lambda t, c: sentences if len(arts) == len(app_data.corpus_tables().articles)
+                      else sentences[sentences["article_id"].isin(arts["article_id"])], choice)
 if len(chosen) == 1:
     st.info(f"Comparing {esc(chosen[0])} against all other articles ({(arts['side'] == OTHERS).sum()}).")
 st.caption(" · ".join(f"{esc(s)}: {n} article{'s' if n != 1 else ''}, {w:,} words"
@@ -140,7 +143,7 @@ else:
         show_evidence(keys, f"{row['Entity']} as {role or 'any role'} — {row['Side']}", extra=("role", "relation", "cue"))
     with st.expander("All triples (actor – relation – target)"):
         st.dataframe(app_data.view("framing_triples", lambda t, c: evidence(
-            t.roles.merge(arts[["article_id", "side"]]), t.sentences, arts,
+            t.roles.merge(arts[["article_id", "side"]]), sentences, arts,
             extra=("actor", "relation", "target", "actor_role", "target_role", "cue")), choice),
                      hide_index=True, width="stretch")
 
@@ -181,7 +184,7 @@ else:
     picked_entities = st.multiselect("Entities", list(top.index), key=ENTITIES_KEY,
                                      format_func=named.get)
     tone = app_data.view("framing_tone", lambda t, c, e: entity_tone(mentions[mentions["canonical"].isin(e)],
-                                                                     t.sentences, arts, by="side"),
+                                                                     sentences, arts, by="side"),
                          choice, tuple(picked_entities))
     st.caption("Mean TextBlob polarity (−1..1) and subjectivity (0..1) and VADER compound (−1..1) of the sentences "
                f"naming the entity (a sentence counts once). Marked thin when fewer than {THIN} sentences stand behind it.")
