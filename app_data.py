@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import fields
 from collections.abc import Callable, Hashable
+from dataclasses import fields
 from pathlib import Path
 from typing import TypeVar
 
@@ -349,6 +349,13 @@ def corpus_view(name: str) -> object:
     if built is not None and name in built.views:
         return built.views[name]
     return _remember(_memo()["corpus_views"], (name, ()), lambda: prepared.corpus_view(corpus_tables(), name))
+
+
+def whole_view(name: str, compute: Callable[[CorpusTables], T]) -> T:
+    """``compute(corpus_tables())``, once per session and corpus: what a page reads from the whole corpus whatever
+    the filters (per-article counts it then adds up for the filtered articles), outside ``prepared``'s views.
+    Session-scoped like ``view``; never mutate the returned value."""
+    return _remember(_memo()["corpus_views"], ("whole", name), lambda: compute(corpus_tables()))
 
 
 def forget_views() -> None:

@@ -8,7 +8,6 @@ import page_parts
 from analysis.framing import (
     cast_roles,
     frame_labels,
-    frame_profile,
     hedge_density,
     role_matrix,
     role_names,
@@ -17,7 +16,17 @@ from analysis.framing.compare import OTHERS, assign_sides, evidence, term_senten
 from analysis.framing.distinctive import distinctive_terms_from_matrix
 from analysis.views.groups import OTHER, TOP, group_names, source_groups
 from analysis.tone.sentiment import SCORES, THIN, entity_tone
-from analysis.views.framing import at_most_sides, frame_order, frame_share_table, label_speakers, voices_table
+from analysis.views.framing import (
+    at_most_sides,
+    frame_counts,
+    frame_order,
+    frame_profile_of,
+    frame_share_table,
+    hedge_cue_counts,
+    hedge_density_of,
+    label_speakers,
+    voices_table,
+)
 from charts.framing import frame_profile_figure, hedge_figure
 from charts.groups import members_text
 
@@ -81,9 +90,6 @@ members = app_data.view("framing_members", lambda t, c: members_text(arts, colum
 if not chosen and len(options) > len(sides):
     st.caption(f"Side by side: the {len(sides) - 1} {many} with most articles, and the other "
                f"{len(options) - len(sides) + 1:,} together as “{OTHER}”. Pick {many} above to compare others.")
-# Every article of the corpus on some side (nothing filtered out): the sentences as they are, not a copy of 211k.
-sents = app_data.view("framing_sents", lambda t, c: sentences if len(arts) == len(app_data.corpus_tables().articles)
-                      else sentences[sentences["article_id"].isin(arts["article_id"])], choice)
 if len(chosen) == 1:
     st.info(f"Comparing {esc(chosen[0])} against all other articles ({(arts['side'] == OTHERS).sum()}).")
 st.caption(" · ".join(f"{esc(s)}: {n} article{'s' if n != 1 else ''}, {w:,} words"
@@ -100,8 +106,9 @@ def show_evidence(keys: pd.DataFrame, heading: str, *, extra: tuple[str, ...] = 
 # -- frames --------------------------------------------------------------------------------------------
 st.header("What the story is about")
 labels = frame_labels()
+frame_counts_all = app_data.whole_view("framing_frame_counts", lambda t: frame_counts(t.frames, t.sentences))
 profile, frames_chart, frame_table = app_data.view("framing_frames", lambda t, c: (
-    profile := frame_profile(t.frames, sents, arts, by="side"),
+    profile := frame_profile_of(frame_counts_all, arts, by="side", labels=labels),
     frame_profile_figure(profile, labels=labels, sides=sides, members=members),
     frame_share_table(profile, labels=labels, sides=sides)), choice)
 picked = st.plotly_chart(frames_chart, key="framing_frames_chart",
@@ -149,8 +156,10 @@ else:
 
 # -- hedging -------------------------------------------------------------------------------------------
 st.header("How sure the language sounds")
+cue_counts = app_data.whole_view("framing_cue_counts", lambda t: hedge_cue_counts(t.hedges))
 density, hedges_chart = app_data.view("framing_hedges", lambda t, c: (
-    found := hedge_density(t.hedges, arts, by="side").set_index("side").reindex(sides).reset_index(),
+    found := (hedge_density_of(cue_counts, arts, by="side") if arts["n_words"].notna().all() else
+              hedge_density(t.hedges, arts, by="side")).set_index("side").reindex(sides).reset_index(),
     hedge_figure(found)), choice)
 picked = st.plotly_chart(hedges_chart, key="framing_hedges_chart", on_select="rerun",
                          selection_mode="points", width="stretch")
