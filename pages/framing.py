@@ -37,6 +37,7 @@ BY_KEY = "framing_by"
 PICK_KEY = "framing_pick"
 ENTITIES_KEY = "framing_entities"
 SIDE_A_KEY = "framing_side_a"
+TRIPLES_KEY = "framing_triples_open"
 MAX_EVIDENCE = 60
 #: Side by side, at most this many sides: the picked sources (or groups) with most articles, then "All others".
 MAX_SIDES = TOP + 1
@@ -148,11 +149,14 @@ else:
         keys = cast[(cast["side"] == row["Side"]) & (cast["entity"] == row["Entity"])]
         keys = keys[keys["role"] == role] if role else keys
         show_evidence(keys, f"{row['Entity']} as {role or 'any role'} — {row['Side']}", extra=("role", "relation", "cue"))
-    with st.expander("All triples (actor – relation – target)"):
-        st.dataframe(app_data.view("framing_triples", lambda t, c: evidence(
+    # Filled only while open (opening it reruns the page): every triple's sentence, looked up in 211k sentences,
+    # is no cost to a page whose expander stays shut.
+    triples_box = st.expander("All triples (actor – relation – target)", key=TRIPLES_KEY, on_change="rerun")
+    if triples_box.open:
+        triples_box.dataframe(app_data.view("framing_triples", lambda t, c: evidence(
             t.roles.merge(arts[["article_id", "side"]]), sentences, arts,
             extra=("actor", "relation", "target", "actor_role", "target_role", "cue")), choice),
-                     hide_index=True, width="stretch")
+                              hide_index=True, width="stretch")
 
 # -- hedging -------------------------------------------------------------------------------------------
 st.header("How sure the language sounds")
