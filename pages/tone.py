@@ -10,6 +10,7 @@ from analysis.tone.sentiment import THIN, disagreement, entity_tone, section_ton
 from analysis.views.groups import GROUPINGS, source_groups
 from analysis.views.prepared import kept_rows
 from analysis.views.tone import follow_up_articles, opposite_calls, sentences_with_articles
+from charts.served import served
 from charts.tone import (
     MAX_DOTS,
     along_article_figure,
@@ -81,8 +82,8 @@ def sentence_rows(keys: list) -> pd.DataFrame:
 
 # -- per source ----------------------------------------------------------------------------------------
 st.header(f"By {GROUPINGS[by][1].lower()}")
-spread = app_data.view("tone_spread", lambda t, m, g: source_spread_figure(grouped_scored, metric=m, label=METRICS[m],
-                                                                           rows="group"), metric, grouping)
+spread = app_data.view("tone_spread", lambda t, m, g: served(source_spread_figure(
+    grouped_scored, metric=m, label=METRICS[m], rows="group")), metric, grouping)
 event = st.plotly_chart(spread, key="tone_sources_chart", on_select="rerun",
                         selection_mode=("points", "box", "lasso"), width="stretch")
 if len(scored) > MAX_DOTS:
@@ -108,8 +109,8 @@ dated = tone[tone["published"].notna()]
 if dated.empty:
     st.caption("No article has a publication date.")
 else:
-    over_time = app_data.view("tone_time", lambda t, m, g: tone_over_time_figure(
-        dated, metric=m, label=METRICS[m], colour="group", follow_up=follow_up_articles(t.timeline)), metric, grouping)
+    over_time = app_data.view("tone_time", lambda t, m, g: served(tone_over_time_figure(
+        dated, metric=m, label=METRICS[m], colour="group", follow_up=follow_up_articles(t.timeline))), metric, grouping)
     event = st.plotly_chart(over_time, key="tone_time_chart",
                             on_select="rerun", selection_mode="points", width="stretch")
     st.caption("One point per article: its length-weighted mean; point size is its number of sentences; colour "
@@ -130,7 +131,7 @@ choice = st.selectbox("Article", options, key=ARTICLE_KEY,
                       format_func=lambda a: article_labels.get(a, f": {a}"))
 if choice is not None:
     one, along, sections = app_data.view("tone_along", lambda t, a: (
-        found := scored[scored["article_id"] == a].sort_values("idx"), along_article_figure(found),
+        found := scored[scored["article_id"] == a].sort_values("idx"), served(along_article_figure(found)),
         section_tone(found)), choice)
     event = st.plotly_chart(along, key="tone_article_chart", on_select="rerun",
                             selection_mode="points", width="stretch")
@@ -159,8 +160,8 @@ else:
     if around.empty:
         st.caption("Pick one or more entities.")
     else:
-        around_chart = app_data.view("tone_around_chart", lambda t, picked, g, m: entity_tone_figure(
-            around, metric=m, label=METRICS[m], n_entities=len(picked), colour="group"),
+        around_chart = app_data.view("tone_around_chart", lambda t, picked, g, m: served(entity_tone_figure(
+            around, metric=m, label=METRICS[m], n_entities=len(picked), colour="group")),
             tuple(picked_entities), grouping, metric)
         event = st.plotly_chart(around_chart, key="tone_entities_chart", on_select="rerun", selection_mode="points",
                                 width="stretch")
@@ -182,7 +183,7 @@ st.caption(f"{counts.get('opposite', 0)} sentences point opposite ways, {counts.
            "Opposite calls are where neither score should be trusted alone.")
 if len(compared) > MAX_DOTS:
     st.caption(f"The chart shows a fixed sample of {MAX_DOTS:,} sentences, opposite calls first.")
-event = st.plotly_chart(app_data.view("tone_versus", lambda t: disagreement_figure(compared)),
+event = st.plotly_chart(app_data.view("tone_versus", lambda t: served(disagreement_figure(compared))),
                         key="tone_versus_chart", on_select="rerun",
                         selection_mode=("points", "box", "lasso"), width="stretch")
 keys = page_parts.picked_points(event)

@@ -114,7 +114,8 @@ def hedge_density_of(counts: pd.DataFrame, articles: pd.DataFrame, *, by: str) -
         for kind, cues in kinds.items():
             row[f"n_{kind}"] = sum(cues.values())
             row[f"{kind}_per_1000"] = row[f"n_{kind}"] * per
-            row[f"{kind}_cues"] = "; ".join(f"{cue} ×{n}" for cue, n in sorted(cues.items(), key=lambda kv: (-kv[1], kv[0])))
+            ranked = sorted(cues.items(), key=lambda kv: (-kv[1], kv[0]))  # most frequent first, as cue_list
+            row[f"{kind}_cues"] = "; ".join(f"{cue} ×{n}" for cue, n in ranked)
         rows.append(row)
     return pd.DataFrame(rows, columns=[by, "n_articles", "n_words", "n_cues", "n_epistemic", "n_attribution",
                                        "per_1000_words", "epistemic_per_1000", "attribution_per_1000",
