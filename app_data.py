@@ -12,10 +12,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Hashable
+from dataclasses import fields
 from pathlib import Path
 from typing import TypeVar
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import streamlit as st
 
 from analysis.ingest.corpus import load_path
@@ -217,27 +221,89 @@ def _memo() -> dict:
     return memo
 
 
+class NarrowedTables:
+    """The tables of ``whole`` about the articles ``keep`` marks, each narrowed the first time it is read.
+
+    Reads like the ``CorpusTables`` that ``whole.restrict`` returns (same attributes, rows, order and a
+    fresh index), but a filter change costs only the tables a page reads: the Overview reads articles
+    and figures, never the 211k sentences of a 10,000-article corpus. ``rows_of(name)`` gives each
+    row's article position in ``whole.articles`` (-1: none), computed once per corpus.
+    """
+
+    _NAMES = tuple(field.name for field in fields(CorpusTables))
+
+    def __init__(self, whole: CorpusTables, keep: np.ndarray, rows_of: Callable[[str], np.ndarray]) -> None:
+        self._whole, self._keep, self._rows_of, self._narrowed = whole, keep, rows_of, {}
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        if name not in NarrowedTables._NAMES:
+            raise AttributeError(name)
+        if name not in self._narrowed:
+            frame = getattr(self._whole, name)
+            if name != "load_report":
+                frame = frame[self._mask(name)].reset_index(drop=True)
+            self._narrowed[name] = frame
+        return self._narrowed[name]
+
+    def _mask(self, name: str) -> np.ndarray:
+        positions = self._rows_of(name)  # contradictions: (2, n), both articles must be kept
+        kept = np.where(positions >= 0, self._keep[np.maximum(positions, 0)], False)
+        return kept.all(axis=0) if kept.ndim == 2 else kept
+
+    def items(self) -> list[tuple[str, pd.DataFrame]]:
+        """``(table name, frame)`` pairs in declaration order, as ``CorpusTables.items``."""
+        return [(name, getattr(self, name)) for name in NarrowedTables._NAMES]
+
+    def restrict(self, article_ids: set[str] | list[str]) -> "NarrowedTables":
+        """These tables keeping only rows about ``article_ids`` too, as ``CorpusTables.restrict``."""
+        wanted = self._whole.articles["article_id"].isin(list(article_ids)).to_numpy(dtype=bool)
+        return NarrowedTables(self._whole, self._keep & wanted, self._rows_of)
+
+
+def article_rows(whole: CorpusTables, name: str) -> np.ndarray:
+    """Each row's article position in ``whole.articles`` for the table ``name`` (-1: not among them);
+    for contradictions two rows, article a then b."""
+    frame = getattr(whole, name)
+    columns = ["article_id_a", "article_id_b"] if name == "contradictions" else ["article_id"]
+    if frame.empty:
+        return np.full((len(columns), 0), -1, dtype=np.int64) if name == "contradictions" else np.arange(0)
+    ids = pa.array(whole.articles["article_id"])
+    # pyarrow's hash lookup, not pandas' get_indexer: no Python objects made for 211k sentence rows
+    positions = np.stack([pc.index_in(column, value_set=ids.cast(column.type)).fill_null(-1).to_numpy()
+                          for column in (pa.array(frame[c]) for c in columns)])
+    return positions if name == "contradictions" else positions[0]
+
+
 def _filter_state() -> dict:
-    """``{"tables": ..., "views": {...}}`` for the current filters, restricted once and kept."""
-    states = _memo()["states"]
+    """``{"tables": ..., "views": {...}}`` for the current filters, narrowed once and kept."""
+    memo = _memo()
+    states = memo["states"]
     key = _filter_values()
     if key in states:
         states[key] = states.pop(key)  # most recently used last
         return states[key]
     tables = corpus_tables()
     ids = selected_article_ids(tables.articles)
-    states[key] = {"tables": tables if len(ids) == len(tables.articles) else tables.restrict(ids), "views": {}}
+    if len(ids) == len(tables.articles):
+        narrowed = tables
+    else:
+        keep = tables.articles["article_id"].isin(ids).to_numpy(dtype=bool)
+        rows = memo["corpus_views"]
+        narrowed = NarrowedTables(tables, keep, lambda name: _remember(
+            rows, ("article_rows", (name,)), lambda: article_rows(tables, name)))
+    states[key] = {"tables": narrowed, "views": {}}
     while len(states) > MAX_FILTER_STATES:
         del states[next(iter(states))]
     return states[key]
 
 
-def current_tables() -> CorpusTables:
+def current_tables() -> CorpusTables | NarrowedTables:
     """The corpus restricted to the articles the sidebar filters select.
 
-    Restricted once per (corpus, filters) and kept in this session's state (for the last
+    Narrowed once per (corpus, filters) and kept in this session's state (for the last
     ``MAX_FILTER_STATES`` filter choices), so reruns reuse the same object; with nothing
-    filtered out it is the corpus itself.
+    filtered out it is the corpus itself, otherwise a ``NarrowedTables`` that narrows each
+    table the first time a page reads it.
     """
     return _filter_state()["tables"]
 
@@ -283,6 +349,13 @@ def corpus_view(name: str) -> object:
     if built is not None and name in built.views:
         return built.views[name]
     return _remember(_memo()["corpus_views"], (name, ()), lambda: prepared.corpus_view(corpus_tables(), name))
+
+
+def whole_view(name: str, compute: Callable[[CorpusTables], T]) -> T:
+    """``compute(corpus_tables())``, once per session and corpus: what a page reads from the whole corpus whatever
+    the filters (per-article counts it then adds up for the filtered articles), outside ``prepared``'s views.
+    Session-scoped like ``view``; never mutate the returned value."""
+    return _remember(_memo()["corpus_views"], ("whole", name), lambda: compute(corpus_tables()))
 
 
 def forget_views() -> None:

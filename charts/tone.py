@@ -186,8 +186,10 @@ def along_article_figure(one: pd.DataFrame) -> go.Figure:
         figure.add_trace(go.Scatter(x=one["idx"], y=one[column], mode="lines+markers", name=name,
                                     customdata=np.stack([one["article_id"], one["idx"]], axis=1), text=sections,
                                     hovertemplate="sentence %{x} · %{text}<br>%{y:.2f}<extra>" + name + "</extra>"))
-    for start in one.groupby("section", sort=False)["idx"].min().iloc[1:]:
-        figure.add_vline(x=start - 0.5, line_dash="dot", line_color="#aaa")
+    # The shapes add_vline would add, in one go: each add_vline copies the whole layout again.
+    figure.update_layout(shapes=[dict(type="line", x0=start - 0.5, x1=start - 0.5, xref="x", y0=0, y1=1,
+                                      yref="y domain", line=dict(color="#aaa", dash="dot"))
+                                 for start in one.groupby("section", sort=False)["idx"].min().iloc[1:]])
     figure.update_layout(margin={"t": 10}, xaxis_title="sentence", yaxis_title="score", yaxis_range=[-1.05, 1.05],
                          legend={**TOP_LEGEND, "title_text": ""})
     return figure

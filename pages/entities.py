@@ -10,6 +10,7 @@ from analysis.views.entities import share_table
 from analysis.views.groups import GROUPINGS, group_order, source_groups
 from charts.entities import cooccurrence_figure, source_share_figure, top_entities_figure
 from charts.groups import members_text
+from charts.served import served
 
 app_data.route_through_dashboard(__file__)
 
@@ -24,7 +25,10 @@ LABEL_NAMES = {"PERSON": "people", "ORG": "organisations", "GPE": "countries, ci
 MAX_EVIDENCE = 80
 
 tables = app_data.current_tables()
-articles, sentences, entities, mentions = tables.articles, tables.sentences, tables.entities, tables.mentions
+articles, entities, mentions = tables.articles, tables.entities, tables.mentions
+# Sentences only give the evidence its text, joined on (article, sentence) from mentions already filtered: the
+# whole corpus's table serves, so a filter change never narrows all 211k of them.
+sentences = app_data.corpus_tables().sentences
 
 st.title("Entities")
 st.caption("People, organisations, places and venues the articles name, merged to one canonical name each "
@@ -71,7 +75,8 @@ names = top["canonical"].tolist()
 
 def _top_views(t, c, n):
     pairs = cooccurrence(chosen, entities=names)
-    return top_entities_figure(top), pairs, cooccurrence_figure(pairs, names=names) if not pairs.empty else None
+    together = served(cooccurrence_figure(pairs, names=names)) if not pairs.empty else None
+    return served(top_entities_figure(top)), pairs, together
 
 
 top_figure, pairs, pairs_figure = app_data.view("entities_top", _top_views, choice, top_n)
@@ -100,7 +105,7 @@ grouped, order, members = app_data.view("entities_grouped", lambda t, g: (
     group_order(arts["group"]), members_text(arts) if by != "source" else {}), grouping)
 share_figure, grid = app_data.view("entities_shares", lambda t, c, n, g: (
     shares := source_shares(chosen, grouped.assign(source=grouped["group"]), entities=names),
-    source_share_figure(shares, names=names, columns=order, members=members),
+    served(source_share_figure(shares, names=names, columns=order, members=members)),
     share_table(shares, names=names, columns=order))[1:], choice, top_n, grouping)
 st.plotly_chart(share_figure, width="stretch", key="entities_heatmap")
 st.dataframe(grid, key="entities_share_table", on_select="rerun", selection_mode="single-cell", hide_index=True,

@@ -8,7 +8,6 @@ import page_parts
 from analysis.framing import (
     cast_roles,
     frame_labels,
-    frame_profile,
     hedge_density,
     role_matrix,
     role_names,
@@ -17,9 +16,20 @@ from analysis.framing.compare import OTHERS, assign_sides, evidence, term_senten
 from analysis.framing.distinctive import distinctive_terms_from_matrix
 from analysis.views.groups import OTHER, TOP, group_names, source_groups
 from analysis.tone.sentiment import SCORES, THIN, entity_tone
-from analysis.views.framing import at_most_sides, frame_order, frame_share_table, label_speakers, voices_table
+from analysis.views.framing import (
+    at_most_sides,
+    frame_counts,
+    frame_order,
+    frame_profile_of,
+    frame_share_table,
+    hedge_cue_counts,
+    hedge_density_of,
+    label_speakers,
+    voices_table,
+)
 from charts.framing import frame_profile_figure, hedge_figure
 from charts.groups import members_text
+from charts.served import served
 
 app_data.route_through_dashboard(__file__)
 
@@ -28,6 +38,7 @@ BY_KEY = "framing_by"
 PICK_KEY = "framing_pick"
 ENTITIES_KEY = "framing_entities"
 SIDE_A_KEY = "framing_side_a"
+TRIPLES_KEY = "framing_triples_open"
 MAX_EVIDENCE = 60
 #: Side by side, at most this many sides: the picked sources (or groups) with most articles, then "All others".
 MAX_SIDES = TOP + 1
@@ -36,7 +47,10 @@ PLURALS = {"source": "sources", "country": "countries", "kind": "kinds", "groups
 esc = app_data.escape_markdown
 
 tables = app_data.current_tables()
-articles, sentences = tables.articles, tables.sentences
+articles = tables.articles
+# Sentences are only joined on (article, sentence) to rows already filtered, or narrowed to the sides' articles
+# here: the whole corpus's table serves, so a filter change never narrows all 211k of them.
+sentences = app_data.corpus_tables().sentences
 
 st.title("Framing across sources")
 st.caption("How outlets tell the same story: what their sentences are about, who they cast as perpetrator, accuser "
@@ -78,9 +92,6 @@ members = app_data.view("framing_members", lambda t, c: members_text(arts, colum
 if not chosen and len(options) > len(sides):
     st.caption(f"Side by side: the {len(sides) - 1} {many} with most articles, and the other "
                f"{len(options) - len(sides) + 1:,} together as “{OTHER}”. Pick {many} above to compare others.")
-# Every article on some side (the usual case): the sentences as they are, not a copy of all 211k of them.
-sents = app_data.view("framing_sents", lambda t, c: t.sentences if len(arts) == len(t.articles) else
-                      t.sentences[t.sentences["article_id"].isin(arts["article_id"])], choice)
 if len(chosen) == 1:
     st.info(f"Comparing {esc(chosen[0])} against all other articles ({(arts['side'] == OTHERS).sum()}).")
 st.caption(" · ".join(f"{esc(s)}: {n} article{'s' if n != 1 else ''}, {w:,} words"
@@ -97,9 +108,10 @@ def show_evidence(keys: pd.DataFrame, heading: str, *, extra: tuple[str, ...] = 
 # -- frames --------------------------------------------------------------------------------------------
 st.header("What the story is about")
 labels = frame_labels()
+frame_counts_all = app_data.whole_view("framing_frame_counts", lambda t: frame_counts(t.frames, t.sentences))
 profile, frames_chart, frame_table = app_data.view("framing_frames", lambda t, c: (
-    profile := frame_profile(t.frames, sents, arts, by="side"),
-    frame_profile_figure(profile, labels=labels, sides=sides, members=members),
+    profile := frame_profile_of(frame_counts_all, arts, by="side", labels=labels),
+    served(frame_profile_figure(profile, labels=labels, sides=sides, members=members)),
     frame_share_table(profile, labels=labels, sides=sides)), choice)
 picked = st.plotly_chart(frames_chart, key="framing_frames_chart",
                          on_select="rerun", selection_mode="points", width="stretch")
@@ -138,17 +150,23 @@ else:
         keys = cast[(cast["side"] == row["Side"]) & (cast["entity"] == row["Entity"])]
         keys = keys[keys["role"] == role] if role else keys
         show_evidence(keys, f"{row['Entity']} as {role or 'any role'} — {row['Side']}", extra=("role", "relation", "cue"))
-    with st.expander("All triples (actor – relation – target)"):
-        triples = tables.roles.merge(arts[["article_id", "side"]])
-        st.dataframe(evidence(triples, sentences, arts, extra=("actor", "relation", "target", "actor_role",
-                                                               "target_role", "cue")),
-                     hide_index=True, width="stretch")
+    # Filled only while open (opening it reruns the page): every triple's sentence, looked up in 211k sentences,
+    # is no cost to a page whose expander stays shut.
+    triples_box = st.expander("All triples (actor – relation – target)", key=TRIPLES_KEY, on_change="rerun")
+    if triples_box.open:
+        triples_box.dataframe(app_data.view("framing_triples", lambda t, c: evidence(
+            t.roles.merge(arts[["article_id", "side"]]), sentences, arts,
+            extra=("actor", "relation", "target", "actor_role", "target_role", "cue")), choice),
+                              hide_index=True, width="stretch")
 
 # -- hedging -------------------------------------------------------------------------------------------
 st.header("How sure the language sounds")
-density = app_data.view("framing_hedges", lambda t, c: hedge_density(t.hedges, arts, by="side").set_index("side")
-                        .reindex(sides).reset_index(), choice)
-picked = st.plotly_chart(hedge_figure(density), key="framing_hedges_chart", on_select="rerun",
+cue_counts = app_data.whole_view("framing_cue_counts", lambda t: hedge_cue_counts(t.hedges))
+density, hedges_chart = app_data.view("framing_hedges", lambda t, c: (
+    found := (hedge_density_of(cue_counts, arts, by="side") if arts["n_words"].notna().all() else
+              hedge_density(t.hedges, arts, by="side")).set_index("side").reindex(sides).reset_index(),
+    served(hedge_figure(found))), choice)
+picked = st.plotly_chart(hedges_chart, key="framing_hedges_chart", on_select="rerun",
                          selection_mode="points", width="stretch")
 st.caption("Epistemic cues mark a statement as unproven (alleged, reportedly, may); attribution cues hand it to "
            "someone (according to, said). Cue lists: analysis/data/hedge_cues.json.")
@@ -180,7 +198,7 @@ else:
     picked_entities = st.multiselect("Entities", list(top.index), key=ENTITIES_KEY,
                                      format_func=named.get)
     tone = app_data.view("framing_tone", lambda t, c, e: entity_tone(mentions[mentions["canonical"].isin(e)],
-                                                                     t.sentences, arts, by="side"),
+                                                                     sentences, arts, by="side"),
                          choice, tuple(picked_entities))
     st.caption("Mean TextBlob polarity (−1..1) and subjectivity (0..1) and VADER compound (−1..1) of the sentences "
                f"naming the entity (a sentence counts once). Marked thin when fewer than {THIN} sentences stand behind it.")

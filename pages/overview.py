@@ -38,11 +38,14 @@ def _open(article_id: str) -> None:
 
 st.subheader("Articles")
 st.caption("Select a row to read the article below. Headline figures are each article's current whole-event total.")
-table = article_table(articles)
+# The table and the reader's labels: built once per corpus and filters, not on every rerun.
+table, ids, labels = app_data.view("overview_table", lambda t: (
+    shown := article_table(t.articles), shown["article_id"].tolist(),
+    reader_labels(t.articles.set_index("article_id").loc[shown["article_id"]].reset_index())))
 page_parts.row_picking_table(
     table.drop(columns=["article_id"]),
     key="overview_articles",
-    ids=table["article_id"],
+    ids=ids,
     on_pick=_open,
     column_config={
         "source": st.column_config.TextColumn("Source"),
@@ -57,10 +60,9 @@ page_parts.row_picking_table(
 )
 
 st.subheader("Reader")
-labels = reader_labels(articles.set_index("article_id").loc[table["article_id"]].reset_index())
 ids_by_label = {label: aid for aid, label in labels.items()}
 if st.session_state.get(app_data.READER_ARTICLE) not in labels:
-    st.session_state[app_data.READER_ARTICLE] = table["article_id"].iloc[0]
+    st.session_state[app_data.READER_ARTICLE] = ids[0]
 # The reader follows READER_ARTICLE (set by the table, other pages and this box).
 st.session_state["reader_choice"] = labels[st.session_state[app_data.READER_ARTICLE]]
 
@@ -72,7 +74,7 @@ def _remember_choice() -> None:
 
 st.selectbox("Article", list(ids_by_label), key="reader_choice", on_change=_remember_choice)
 chosen = st.session_state[app_data.READER_ARTICLE]
-article = articles.set_index("article_id").loc[chosen]
+article = articles[articles["article_id"] == chosen].iloc[0]
 
 meta = {
     "Source": article["source"],

@@ -10,6 +10,7 @@ from analysis.tone.sentiment import THIN, disagreement, entity_tone, section_ton
 from analysis.views.groups import GROUPINGS, source_groups
 from analysis.views.prepared import kept_rows
 from analysis.views.tone import follow_up_articles, opposite_calls, sentences_with_articles
+from charts.served import served
 from charts.tone import (
     MAX_DOTS,
     along_article_figure,
@@ -51,7 +52,6 @@ if sentences.empty:
     st.stop()
 
 metric = st.radio("Score", list(METRICS), format_func=METRICS.get, key=METRIC_KEY, horizontal=True)
-label = METRICS[metric]
 groups = st.session_state.get(app_data.SOURCE_GROUPS, {})
 by, grouping = page_parts.grouping_picker(key=BY_KEY, groups=groups,
                                           help=page_parts.COMPARE_BY_HELP + " Hover a point for its source.")
@@ -82,8 +82,8 @@ def sentence_rows(keys: list) -> pd.DataFrame:
 
 # -- per source ----------------------------------------------------------------------------------------
 st.header(f"By {GROUPINGS[by][1].lower()}")
-spread = app_data.view("tone_spread", lambda t, m, g: source_spread_figure(grouped_scored, metric=m, label=METRICS[m],
-                                                                           rows="group"), metric, grouping)
+spread = app_data.view("tone_spread", lambda t, m, g: served(source_spread_figure(
+    grouped_scored, metric=m, label=METRICS[m], rows="group")), metric, grouping)
 event = st.plotly_chart(spread, key="tone_sources_chart", on_select="rerun",
                         selection_mode=("points", "box", "lasso"), width="stretch")
 if len(scored) > MAX_DOTS:
@@ -109,8 +109,8 @@ dated = tone[tone["published"].notna()]
 if dated.empty:
     st.caption("No article has a publication date.")
 else:
-    over_time = app_data.view("tone_time", lambda t, m, g: tone_over_time_figure(
-        dated, metric=m, label=METRICS[m], colour="group", follow_up=follow_up_articles(t.timeline)), metric, grouping)
+    over_time = app_data.view("tone_time", lambda t, m, g: served(tone_over_time_figure(
+        dated, metric=m, label=METRICS[m], colour="group", follow_up=follow_up_articles(t.timeline))), metric, grouping)
     event = st.plotly_chart(over_time, key="tone_time_chart",
                             on_select="rerun", selection_mode="points", width="stretch")
     st.caption("One point per article: its length-weighted mean; point size is its number of sentences; colour "
@@ -130,14 +130,15 @@ options = articles["article_id"].tolist()
 choice = st.selectbox("Article", options, key=ARTICLE_KEY,
                       format_func=lambda a: article_labels.get(a, f": {a}"))
 if choice is not None:
-    one = scored[scored["article_id"] == choice].sort_values("idx")
-    event = st.plotly_chart(along_article_figure(one), key="tone_article_chart", on_select="rerun",
+    one, along, sections = app_data.view("tone_along", lambda t, a: (
+        found := scored[scored["article_id"] == a].sort_values("idx"), served(along_article_figure(found)),
+        section_tone(found)), choice)
+    event = st.plotly_chart(along, key="tone_article_chart", on_select="rerun",
                             selection_mode="points", width="stretch")
     st.caption("Dotted lines: section headings.")
     keys = page_parts.picked_points(event)
     if keys:
         show_sentences(sentence_rows(keys), "Selected sentence")
-    sections = section_tone(one)
     st.dataframe(sections.drop(columns=["article_id"]), hide_index=True, width="stretch",
                  column_config={"section": st.column_config.TextColumn(help="'' is the text before any heading")})
 
@@ -159,9 +160,11 @@ else:
     if around.empty:
         st.caption("Pick one or more entities.")
     else:
-        event = st.plotly_chart(entity_tone_figure(around, metric=metric, label=label,
-                                                   n_entities=len(picked_entities), colour="group"),
-                                key="tone_entities_chart", on_select="rerun", selection_mode="points", width="stretch")
+        around_chart = app_data.view("tone_around_chart", lambda t, picked, g, m: served(entity_tone_figure(
+            around, metric=m, label=METRICS[m], n_entities=len(picked), colour="group")),
+            tuple(picked_entities), grouping, metric)
+        event = st.plotly_chart(around_chart, key="tone_entities_chart", on_select="rerun", selection_mode="points",
+                                width="stretch")
         st.dataframe(around[["canonical", "group", *METRICS, "n_sentences", "n_mentions", "thin"]],
                      hide_index=True, width="stretch",
                      column_config={"group": st.column_config.TextColumn(GROUPINGS[by][1])})
@@ -173,16 +176,16 @@ else:
 
 # -- disagreement --------------------------------------------------------------------------------------
 st.header("Where TextBlob and VADER disagree")
-compared = app_data.view("tone_compared", lambda t: disagreement(scored))
-counts = compared["agreement"].value_counts()
+compared, counts, opposite = app_data.view("tone_compared", lambda t: (
+    found := disagreement(scored), found["agreement"].value_counts(), opposite_calls(found)))
 st.caption(f"{counts.get('opposite', 0)} sentences point opposite ways, {counts.get('one_neutral', 0)} are neutral "
            f"for one method only, {counts.get('agree', 0)} agree (scores within ±0.05 count as neutral). "
            "Opposite calls are where neither score should be trusted alone.")
 if len(compared) > MAX_DOTS:
     st.caption(f"The chart shows a fixed sample of {MAX_DOTS:,} sentences, opposite calls first.")
-event = st.plotly_chart(app_data.view("tone_versus", lambda t: disagreement_figure(compared)),
+event = st.plotly_chart(app_data.view("tone_versus", lambda t: served(disagreement_figure(compared))),
                         key="tone_versus_chart", on_select="rerun",
                         selection_mode=("points", "box", "lasso"), width="stretch")
 keys = page_parts.picked_points(event)
-show_sentences(sentence_rows(keys) if keys else opposite_calls(compared),
+show_sentences(sentence_rows(keys) if keys else opposite,
                "Selected sentences" if keys else "Sentences where they point opposite ways, largest gap first")

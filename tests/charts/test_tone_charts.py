@@ -4,6 +4,7 @@ scorers against each other; every piece of article text escaped."""
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from analysis.views.groups import OTHER
@@ -119,6 +120,14 @@ def test_along_article_two_scorers_and_a_line_per_new_section():
     assert [shape.x0 for shape in figure.layout.shapes] == [1.5, 3.5]
     assert (figure.layout.xaxis.title.text, figure.layout.yaxis.title.text) == ("sentence", "score")
     assert figure.layout.yaxis.range == (-1.05, 1.05)
+
+
+def test_along_article_section_lines_are_what_add_vline_draws():
+    one = sentences(*[("Wire", "a", i, 0.1, 0.1) for i in range(4)]).assign(section=["", "Reactions", "Reactions", "B"])
+    expected = go.Figure()
+    for x in (0.5, 2.5):
+        expected.add_vline(x=x, line_dash="dot", line_color="#aaa")
+    assert along_article_figure(one).to_dict()["layout"]["shapes"] == expected.to_dict()["layout"]["shapes"]
 
 
 def test_along_article_escapes_sections():

@@ -98,3 +98,15 @@ def test_many_outlets_compare_by_country_at_most_eight_and_other(open_many_outle
     evidence = next(d.value for d in app.dataframe if {"sentence", "side", "source"} <= set(d.value.columns))
     assert set(evidence["side"]) == {"other"} and evidence["source"].nunique() > 1
 
+
+
+def test_all_triples_are_read_only_once_their_expander_is_open(page):
+    def triples(app):
+        return [d.value for d in app.dataframe if "relation" in d.value.columns and "actor" in d.value.columns]
+
+    assert page.session_state["framing_triples_open"] is False and triples(page) == []
+    page.session_state["framing_triples_open"] = True
+    page.run()
+    assert not page.exception
+    shown = triples(page)
+    assert len(shown) == 1 and len(shown[0]) and shown[0]["sentence"].str.len().gt(0).all()

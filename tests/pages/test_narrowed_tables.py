@@ -1,0 +1,65 @@
+"""``app_data.NarrowedTables`` reads exactly as ``CorpusTables.restrict``: every table, row order and index."""
+
+from dataclasses import fields
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import app_data
+from analysis.tables import CorpusTables
+from tests.pages.many_outlets import many_outlets_corpus
+
+NAMES = [field.name for field in fields(CorpusTables)]
+
+
+def _whole() -> CorpusTables:
+    tables = many_outlets_corpus().tables
+    # the last contradiction names an article the corpus does not have
+    contradictions = tables.contradictions.copy()
+    contradictions["article_id_b"] = contradictions["article_id_b"].where(
+        contradictions.index < len(contradictions) - 1, "nowhere")
+    return CorpusTables(**{**dict(tables.items()), "contradictions": contradictions})
+
+
+def _narrowed(whole: CorpusTables, ids: list[str]) -> app_data.NarrowedTables:
+    keep = whole.articles["article_id"].isin(ids).to_numpy(dtype=bool)
+    return app_data.NarrowedTables(whole, keep, lambda name: app_data.article_rows(whole, name))
+
+
+@pytest.mark.parametrize("kept", ["none", "first", "all but last", "every other", "all"])
+@pytest.mark.parametrize("name", NAMES)
+def test_each_table_is_the_restricted_one(name, kept):
+    whole = _whole()
+    ids = whole.articles["article_id"].tolist()
+    ids = {"none": [], "first": ids[:1], "all but last": ids[:-1], "every other": ids[::2], "all": ids}[kept]
+    pd.testing.assert_frame_equal(getattr(_narrowed(whole, ids), name), getattr(whole.restrict(ids), name))
+
+
+def test_a_table_is_narrowed_once_and_only_when_read():
+    whole = _whole()
+    asked = []
+    ids = whole.articles["article_id"].tolist()[:3]
+    keep = whole.articles["article_id"].isin(ids).to_numpy(dtype=bool)
+    narrowed = app_data.NarrowedTables(whole, keep, lambda name: asked.append(name) or app_data.article_rows(whole, name))
+    assert narrowed.figures is narrowed.figures
+    assert asked == ["figures"]
+
+
+def test_restrict_and_items_follow_corpus_tables():
+    whole = _whole()
+    ids = whole.articles["article_id"].tolist()
+    narrowed = _narrowed(whole, ids[:5]).restrict(ids[2:8])
+    expected = whole.restrict(ids[2:5])
+    assert [name for name, _ in narrowed.items()] == NAMES
+    for name, frame in narrowed.items():
+        pd.testing.assert_frame_equal(frame, getattr(expected, name))
+    with pytest.raises(AttributeError):
+        narrowed.no_such_table  # noqa: B018
+
+
+def test_article_rows_marks_unknown_articles():
+    whole = _whole()
+    rows = app_data.article_rows(whole, "contradictions")
+    assert rows.shape == (2, len(whole.contradictions)) and rows[1, -1] == -1
+    assert np.array_equal(app_data.article_rows(whole, "articles"), np.arange(len(whole.articles)))
