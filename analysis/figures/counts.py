@@ -96,6 +96,7 @@ from analysis.figures.numbers import Tokens
 from analysis.figures.quantities import Quantity, SentenceFigure
 
 _OBJECT_PRONOUNS = frozenset("him her them us me everyone everybody anyone".split())
+_TIME_NOUNS = frozenset("night day morning afternoon evening weekend week month year".split())
 _PAREN_OPENERS = frozenset(
     "including among mostly mainly largely many most some all both according officials police authorities "
     "witnesses reportedly he she they it the".split()
@@ -109,11 +110,14 @@ _TOLL_REACH = 24  # tokens back from the number to a toll noun: "The death toll 
 
 
 def _starts_object(tok: Tokens, i: int, lex: Lexicon) -> bool:
-    """Does a noun phrase (the object of a transitive verb) start at token ``i``?"""
+    """Does a noun phrase (the object of a transitive verb) start at token ``i``? Not a time phrase: "six people
+    were shot the night before", "killed that morning"."""
     words = tok.words
     if i >= len(words):
         return False
     w = words[i]
+    if w in DETERMINERS and i + 1 < len(words) and words[i + 1] in _TIME_NOUNS:
+        return False
     if tok.is_number(i) or w in DETERMINERS or w in _OBJECT_PRONOUNS or w in lex.person_nouns:
         return True
     qualifier = lex.qualifier_before.at(words, i)

@@ -39,6 +39,10 @@ def _headline(*sentences: str) -> dict[str, int | None]:
     ("He fatally shot four people before turning the gun on himself.", [("killed", 4, "current")]),
     ("Two of the men suffered non-life-threatening injuries.", [("injured", 2, "current")]),
     ("All three had gunshot wounds when officers arrived.", [("injured", 3, "current")]),
+    # a time phrase after the participle is no object: still the passive
+    ("Crowds gathered on Monday after five people were shot the night before.",
+     [("shot", 5, "current"), ("injured", 5, "current")]),
+    ("Two men were killed that morning in a quarrel over a parking space.", [("killed", 2, "current")]),
     # numbers that are not counts
     ("A woman was shot in the 2700 block of Pine Avenue on Tuesday.", []),
     ("Officers were sent to 418 W. Market after a neighbor called 911.", []),
