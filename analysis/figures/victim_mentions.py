@@ -35,7 +35,8 @@ _ELSEWHEN = re.compile(r"\b(?:in|of|since) (?:19|20)\d\d\b|\byears? ago\b|\blast
 NAME_STOP = {"police", "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "january",
              "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
              "december", "officials", "authorities", "county", "city", "street", "avenue", "road", "hospital",
-             "department", "sheriff", "coroner", "news", "state", "american", "police department"}
+             "department", "sheriff", "coroner", "news", "state", "american", "police department",
+             "center", "centre", "healthcare", "clinic", "school", "college", "university"}  # "where he died" after one
 
 
 @cache
@@ -150,8 +151,8 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
         return objects, outcome
     passed_away = low in ("pass", "passes", "passed") and any(c.lower == "away" for c in kids[word.i])
     if (low in lex["die_verbs"] or passed_away) and tag.startswith("VB"):
-        if word.dep == "relcl":
-            return [tokens[word.head]], "killed"
+        if word.dep == "relcl" and not any(c.dep == "nsubj" and c.lower not in _RELATIVE for c in kids[word.i]):
+            return [tokens[word.head]], "killed"  # "a man who died"; not the hospital of "where he died"
         subject = _subject(tokens, kids, word)
         return ([subject] if subject is not None else []), "killed"
     if low in lex["dead_words"]:

@@ -129,3 +129,47 @@ def test_derived_injured_row_says_how_it_was_read():
     row = frame[frame["rule"] == "derived"].iloc[0]
     assert (row["category"], int(row["value"]), row["number_text"]) == ("injured", 5, "Seven")
     assert "Seven people were shot" in row["sentence"] and "Two men were killed" in row["sentence"]
+
+
+def _people_headline(*sentences: str) -> dict[str, int | None]:
+    """The headline with the people layer's counts, as the pipeline reads an article."""
+    from analysis.figures.ledger import add_people_figures
+    from analysis.figures.victims import read_people
+
+    frame = sentences_frame("a", list(sentences))
+    figures = extract_figures(frame)
+    _victims, people = read_people(frame, figures=figures)
+    heads = headline_figures(add_people_figures(figures, people))
+    if heads.empty:
+        return {"killed": None, "injured": None}
+    row = heads.iloc[0]
+    return {c: None if pd.isna(row[c]) else int(row[c]) for c in ("killed", "injured")}
+
+
+@pytest.mark.parametrize("sentences, killed, injured", [
+    # "where he died": the clause's own subject died, not the hospital it hangs on
+    (["A man was shot on Sunday and driven to a hospital, where he died."], 1, None),
+    (["Rita Vance was shot and taken to Brookfield Regional Medical Center, where she died."], 1, None),
+    (["Officers found a 40-year-old man on the porch and took him to a clinic, where he died hours later."], 1,
+     None),
+    # an institution is nobody: one woman died, not two
+    (["Lena Ortiz, 29, was shot in the chest.", "She was rushed to Harmon Valley Healthcare, where she died."], 1,
+     None),
+    # a relative pronoun still stands for its noun
+    (["A teenager who died on Friday had been shot near the school."], 1, None),
+])
+def test_people_who_died_where_they_were_taken(sentences, killed, injured):
+    assert _people_headline(*sentences) == {"killed": killed, "injured": injured}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rita Vance was shot and taken to Brookfield Regional Medical Center, where she died.",
+    "The boy was flown to Harmon Valley Healthcare, where he died on Tuesday.",
+    "The student was taken to Crestline Clinic, where she died.",
+])
+def test_the_place_someone_died_is_not_a_victim(sentence):
+    from analysis.figures.victims import read_people
+
+    victims, _people = read_people(sentences_frame("a", [sentence]))
+    assert list(victims["outcome"]) == ["killed"]
+    assert not victims["person"].str.contains("Center|Healthcare|Clinic").any()
