@@ -160,9 +160,10 @@ _LONG_PERIODS = frozenset("year winter summer spring autumn season monsoon decad
 
 
 def _dated(raw: list[str], i: int, lex: Lexicon, current_year: int | None) -> bool:
-    """A full date of a past year in an article whose year is known: "the July 19, 2012, theater shooting" in a
-    2015 article tells an earlier event."""
-    return (current_year is not None and i >= 3 and raw[i - 1] == "," and raw[i - 3].rstrip(".") in lex.months
+    """A full date of a past year in an article whose year is known: "the July 19, 2012, theater shooting" (or "Nov.
+    5, 2009,") in a 2015 article tells an earlier event."""
+    month = i - 4 if i >= 4 and raw[i - 3] == "." else i - 3  # "Nov. 5, 2009,": the abbreviation's point apart
+    return (current_year is not None and month >= 0 and raw[i - 1] == "," and raw[month].rstrip(".") in lex.months
             and raw[i - 2].isdigit())
 
 

@@ -45,6 +45,7 @@ Known misses: shot counts of several incidents in one article are not told apart
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -266,7 +267,10 @@ def headline_figures(figures: pd.DataFrame) -> pd.DataFrame:
     by one (rule ``individuals``, ``enumeration``, ``compound``: ``analysis.figures.victims``)
     are the headline only when the category has no numeral current total, or when a listed
     group holds a numeral figure and exceeds it ("a coach and two players died": 3); the
-    rule text says so.
+    rule text says so. A numeral death toll followed in its sentence by the gunman's own death
+    ("fatally shot seven people before killing himself") counts him too (+1, as the rule says),
+    unless the sentence already holds him ("including the gunman", "murder-suicide", "and himself");
+    his death told in another sentence is not added (as many tolls count the shooter as do not).
 
     Returns:
         One row per article_id with figures: article_id and, for each category in
@@ -376,10 +380,34 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
         rule = "people shot minus the killed: " + rule
     may_rise = any(_flag(f["may_rise"]) for f in current
                    if f["category"] == chosen["category"] and f["value"] == chosen["value"])
-    return {category: chosen["value"], f"{category}_qualifier": chosen["qualifier"],
-            f"{category}_low": chosen["low"], f"{category}_high": chosen["high"],
+    plus = 1 if category == "killed" and _then_himself(chosen) else 0
+    if plus:
+        rule += "; and the gunman, who then killed himself (+1)"
+    return {category: chosen["value"] + plus, f"{category}_qualifier": chosen["qualifier"],
+            f"{category}_low": _plus(chosen["low"], plus), f"{category}_high": _plus(chosen["high"], plus),
             f"{category}_may_rise": may_rise, f"{category}_rule": rule,
             f"{category}_figure_id": chosen["figure_id"]}
+
+
+# "fatally shot seven people before killing himself", "killed three and wounded 16 before taking his own life": the
+# count is of those the gunman killed, and his own death comes on top; not "five dead, including the gunman"
+_THEN_HIMSELF = re.compile(r"\b(?:kill\w*|shoot\w*|shot|turn\w* (?:the|a|his|her) (?:gun|weapon|rifle|handgun|pistol) on|"
+                           r"tak\w*|took)\s+(?:him|her)self\b|\b(?:his|her) own life\b", re.I)
+_SHOOTER_INCLUDED = re.compile(r"\binclud\w* (?:the )?(?:alleged |suspected )?(?:gunman|gunmen|shooter|suspect|attacker)|"
+                               r"murder[- ]suicide|\band (?:then )?(?:him|her)self\b", re.I)
+
+
+def _then_himself(chosen: dict) -> bool:
+    """Is the chosen numeral death toll followed, in its sentence, by the gunman's own death (``_THEN_HIMSELF``)?"""
+    if chosen.get("rule") not in ("numeral", "") or str(chosen.get("figure_id", "")).endswith(":title"):
+        return False
+    sentence = str(chosen.get("sentence") or "")
+    at = sentence.find(str(chosen.get("number_text") or ""))
+    return at >= 0 and bool(_THEN_HIMSELF.search(sentence, at)) and not _SHOOTER_INCLUDED.search(sentence)
+
+
+def _plus(value: object, plus: int) -> object:
+    return value if value is None or pd.isna(value) else int(value) + plus
 
 
 def _people_headline(people: list[dict], category: str, *, set_aside: int = 0) -> dict[str, object]:

@@ -173,3 +173,30 @@ def test_the_place_someone_died_is_not_a_victim(sentence):
     victims, _people = read_people(sentences_frame("a", [sentence]))
     assert list(victims["outcome"]) == ["killed"]
     assert not victims["person"].str.contains("Center|Healthcare|Clinic").any()
+
+
+@pytest.mark.parametrize("sentences, killed, rule_says_plus", [
+    # the count is of those the gunman killed; his own death told after it comes on top
+    (["A man fatally shot four neighbors before killing himself, deputies said."], 5, True),
+    (["The gunman killed three coworkers and wounded nine before turning the gun on himself."], 4, True),
+    (["Deputies said she shot and killed two relatives and then took her own life."], 3, True),
+    # ... not when the count already holds him, nor when his death is told apart
+    (["Five people, including the gunman, died before police arrived."], 5, False),
+    (["Three people are dead in an apparent murder-suicide, police said."], 3, False),
+    (["Two men were killed on Sunday.", "Police said the shooter later killed himself."], 2, False),
+    (["The gunman killed his wife and two sons and himself, police said."], 3, False),
+])
+def test_the_gunman_who_then_killed_himself(sentences, killed, rule_says_plus):
+    heads = headline_figures(extract_figures(sentences_frame("a", sentences)))
+    row = heads.iloc[0]
+    assert (int(row["killed"]), int(row["killed_low"]), int(row["killed_high"])) == (killed, killed, killed)
+    assert ("(+1)" in row["killed_rule"]) == rule_says_plus
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("Deputies are calling it a triple murder-suicide.", 4),
+    ("Police believe it was a double murder suicide.", 3),
+    ("Investigators say the deaths were a murder-suicide.", 2),
+])
+def test_murder_suicide_counts_the_killer_too(sentence, killed):
+    assert _people_headline(sentence)["killed"] == killed
