@@ -80,12 +80,23 @@ def test_sentence_reads_like_a_reporter_means_it(sentence, expected):
     ("It came a week after the verdict in the May 2, 2012, Glenview mall shooting that left 4 dead and 9 wounded.",
      [("killed", 4, "background"), ("injured", 9, "background")]),
     ("March 3, 2009: Two deputies were killed during a traffic stop.", [("killed", 2, "background")]),
+    ("On Sept. 14, 2011, a clerk opened fire at the depot, killing 6 drivers.", [("killed", 6, "background")]),
     # the article's own year heads today's news
     ("2016: Two deputies were killed during a traffic stop.", [("killed", 2, "current")]),
 ])
 def test_earlier_shootings_in_a_dated_article(sentence, expected):
     frame = extract_figures(sentences_frame("a", [sentence]), published_years={"a": 2016})
     assert sorted(zip(frame["category"], frame["value"].astype(int), frame["status"])) == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "About a dozen children in the state die each year in accidental shootings.",
+    "Nationally, some 70 toddlers are killed annually by guns left loaded.",
+])
+def test_a_yearly_rate_is_a_longer_period(sentence):
+    frame = extract_figures(sentences_frame("a", [sentence, "Two brothers were killed on Sunday, police said."]))
+    rows = frame[frame["period"].astype(bool)]
+    assert len(rows) == 1 and rows["status"].iloc[0] == "background"
 
 
 def test_a_count_over_a_longer_period_says_so():
