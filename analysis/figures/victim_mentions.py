@@ -137,8 +137,8 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
             outcome = "killed"
         else:
             outcome = "unknown"
-        if word.dep in ("acl", "relcl") and not any(c.dep == "dobj" for c in kids[word.i]):
-            return [tokens[word.head]], outcome  # "a man killed Saturday", "a woman who was shot"
+        if word.dep in ("acl", "relcl") and not any(c.dep in ("dobj", "nsubj") for c in kids[word.i]):
+            return [tokens[word.head]], outcome  # "a man killed Saturday", "a woman who was shot"; not "a man who shot"
         if _found_shot(tokens, kids, word):
             return [c for c in kids[word.i] if c.dep == "nsubj"], outcome
         bare_participle = word.tag == "VBN" and not any(c.dep in ("dobj", "nsubj") for c in kids[word.i])

@@ -211,3 +211,15 @@ def test_the_gunman_who_then_killed_himself(sentences, killed, rule_says_plus):
 ])
 def test_murder_suicide_counts_the_killer_too(sentence, killed):
     assert _people_headline(sentence)["killed"] == killed
+
+
+@pytest.mark.parametrize("sentence, shooter", [
+    ("A Lakeview man who accidentally shot and killed his wife was sentenced on Monday.", "A Lakeview man"),
+    ("Cole Dunn, who shot and killed his neighbor, was arrested.", "Cole Dunn"),
+])
+def test_who_shot_makes_a_shooter_not_a_victim(sentence, shooter):
+    from analysis.figures.victims import read_people
+
+    victims, _people = read_people(sentences_frame("a", [sentence]))
+    assert victims.loc[victims["person"] == shooter, "role"].tolist() == ["shooter"]
+    assert _people_headline(sentence) == {"killed": 1, "injured": None}
