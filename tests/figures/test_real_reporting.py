@@ -214,7 +214,7 @@ def test_murder_suicide_counts_the_killer_too(sentence, killed):
 
 
 @pytest.mark.parametrize("sentence, shooter", [
-    ("A Lakeview man who accidentally shot and killed his wife was sentenced on Monday.", "A Lakeview man"),
+    ("A Lakeview man who accidentally shot and killed his wife has been sentenced to prison.", "A Lakeview man"),
     ("Cole Dunn, who shot and killed his neighbor, was arrested.", "Cole Dunn"),
 ])
 def test_who_shot_makes_a_shooter_not_a_victim(sentence, shooter):
