@@ -38,7 +38,9 @@ def _headline(*sentences: str) -> dict[str, int | None]:
      [("killed", 2, "current"), ("injured", 3, "current")]),
     ("He fatally shot four people before turning the gun on himself.", [("killed", 4, "current")]),
     ("Two of the men suffered non-life-threatening injuries.", [("injured", 2, "current")]),
-    ("All three had gunshot wounds when officers arrived.", [("injured", 3, "current")]),
+    # gunshot wounds say who was shot, not who survived: the injured are derived from them
+    ("All three had gunshot wounds when officers arrived.", [("shot", 3, "current"), ("injured", 3, "current")]),
+    ("The trauma center received five patients with gunshot wounds.", [("injured", 5, "current")]),
     # a time phrase after the participle is no object: still the passive
     ("Crowds gathered on Monday after five people were shot the night before.",
      [("shot", 5, "current"), ("injured", 5, "current")]),
@@ -112,6 +114,9 @@ def test_a_count_over_a_longer_period_says_so():
     (["5 shot, 1 killed on Harbor Road"], 1, 4),
     (["Three people were shot at a house party on Sunday night."], None, 3),
     (["One man was killed and two others were shot in the same car."], 1, 2),
+    # people with gunshot wounds include the dead
+    (["Officers found four men suffering from gunshot wounds in the lot.", "One of them died at the scene."], 1, 3),
+    (["Deputies found three victims with gunshot wounds.", "One woman was pronounced dead at the scene."], 1, 2),
     # a stated injured count wins over the derivation when it is as large
     (["Six people were shot, two of them fatally.", "Two people were killed and four were wounded."], 2, 4),
     # ... not when it counts only some of them
