@@ -117,6 +117,16 @@ def test_a_count_over_a_longer_period_says_so():
     # people with gunshot wounds include the dead
     (["Officers found four men suffering from gunshot wounds in the lot.", "One of them died at the scene."], 1, 3),
     (["Deputies found three victims with gunshot wounds.", "One woman was pronounced dead at the scene."], 1, 2),
+    # those taken to hospital hold the dead when the sentence says one died there
+    (["A gunman opened fire in the parking lot.", "All three victims were taken to Mercy Hospital, where one died."],
+     1, 2),
+    (["Two people were killed in the shooting.", "Three others were taken to the hospital, where they are stable."],
+     2, 3),
+    (["Two men were killed in the shooting.", "All four victims were rushed to the hospital, where the two men died."],
+     2, 2),
+    (["After the shooting, the two victims were driven to a hospital where they later died."], 2, None),
+    # not in other stories, where those taken to hospital are counted as written
+    (["Forty workers were taken to the hospital after the gas leak, where one of them died."], 1, 40),
     # a stated injured count wins over the derivation when it is as large
     (["Six people were shot, two of them fatally.", "Two people were killed and four were wounded."], 2, 4),
     # ... not when it counts only some of them
