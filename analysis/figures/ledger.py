@@ -187,6 +187,8 @@ def _keep_lone_period_counts(rows: list[dict], period_rows: list[dict], flagged:
     if not period_rows:
         return
     totals = {(r["article_id"], r["category"]) for r in rows if r["status"] == "current" and r["scope"] == "total"}
+    # people shot give the injured their own count (``_shot_minus_killed``)
+    totals |= {(a, c) for a, category in list(totals) if category == "shot" for c in ("injured", "hospitalized")}
     for row in period_rows:
         if (row["article_id"], row["category"]) not in totals:
             row["status"] = "current"
@@ -295,6 +297,8 @@ def headline_figures(figures: pd.DataFrame) -> pd.DataFrame:
     ("fatally shot seven people before killing himself") counts him too (+1, as the rule says),
     unless the sentence already holds him ("including the gunman", "murder-suicide", "and himself");
     his death told in another sentence is not added (as many tolls count the shooter as do not).
+    Injured counts that are all over a longer period ("12 wounded in shootings across the city")
+    beside a death toll of the event itself give no injured headline.
 
     Returns:
         One row per article_id with figures: article_id and, for each category in
@@ -375,6 +379,11 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
         # "at least 10 killed in separate shootings across the city since Tuesday" is the city's count, not this
         # article's, when the article describes its own dead one by one
         return _people_headline(people, category, set_aside=len(totals))
+    if category == "injured" and all(_flag(f.get("period")) for f in totals) and any(
+            f["category"] == "killed" and f["status"] == "current" and f["scope"] == "total"
+            and not _flag(f.get("period")) for f in group):
+        # "... and 12 wounded in shootings across the city" beside this event's own dead: the city's wounded
+        return {**empty, f"{category}_rule": f"no count of this event ({len(totals)} over a longer period set aside)"}
     outliers = _late_outliers(totals) if category == "killed" else []
     kept = [f for f in totals if f not in outliers]
     # Largest value; ties: a precise figure over a vague one, a qualified one over a bare one (a headline's "17

@@ -141,6 +141,13 @@ def test_a_count_over_a_longer_period_says_so():
     (["A 19-year-old man was shot and killed on Lake Street.", "Officials said one man was killed.",
       "In all, 22 people were shot in 14 separate shootings across the city over the weekend."], 1, None),
     (["Fourteen people were killed in separate shootings across the city since Friday, police said."], 14, None),
+    # roundups of several shootings are no count of this one
+    (["Two men were killed outside a bar on Sunday.", "Elsewhere, six people were wounded in shootings overnight."],
+     2, None),
+    (["A gunman shot three people at a bus stop.", "It was the latest in a spate of shootings that has left 14 hurt."],
+     None, 3),
+    # a dog is no victim
+    (["The gun went off, killing one man and injuring one of the family dogs."], 1, None),
     # a citywide tally that opens the sentence is not this shooting's
     (["Two men were shot and killed outside a bar on Sunday.",
       "Citywide, shootings are up from last year, with 80 people killed and 310 shot so far."], 2, None),
