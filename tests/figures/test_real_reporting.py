@@ -245,3 +245,14 @@ def test_who_shot_makes_a_shooter_not_a_victim(sentence, shooter):
     victims, _people = read_people(sentences_frame("a", [sentence]))
     assert victims.loc[victims["person"] == shooter, "role"].tolist() == ["shooter"]
     assert _people_headline(sentence) == {"killed": 1, "injured": None}
+
+
+@pytest.mark.parametrize("sentences, killed, injured", [
+    # "the man" is the man named before, not the boy mentioned after him
+    (["A 30-year-old man is dead and a 15-year-old boy is wounded after gunfire at a park.",
+      "The man killed has been identified as Tomas Reyna of Millbrook."], 1, 1),
+    (["A woman was killed and a girl was wounded when shots hit their car.",
+      "Police said the woman died at the scene."], 1, 1),
+])
+def test_a_description_refers_to_the_person_it_names(sentences, killed, injured):
+    assert _people_headline(*sentences) == {"killed": killed, "injured": injured}
