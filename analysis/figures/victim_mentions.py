@@ -377,6 +377,8 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
     _copulas(tokens, kids, sentence, lex, found, sentence_idx)
     if lex["self_re"].search(sentence):  # "turned the gun on himself": the sentence's gunman died
         subjects = [t for t in tokens if t.dep == "nsubj" and tokens[t.head].dep == "ROOT"]
+        own = _reflexive_subject(tokens, kids)  # "police said his son found a pistol and fatally shot himself"
+        subjects = [own] + subjects if own is not None else subjects
         for token in subjects[:1]:
             mention = _person(tokens, kids, token, sentence, lex)
             if mention is not None:
@@ -388,6 +390,17 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                 found[token.i] = mention
     _resolve_pronouns(tokens, kids, sentence, lex, found)
     return [found[i] for i in sorted(found)]
+
+
+def _reflexive_subject(tokens, kids) -> Token | None:
+    """The subject of the verb "himself"/"herself" hangs on (through "on" in "turned the gun on himself")."""
+    for t in tokens:
+        if t.lower in ("himself", "herself"):
+            verb, steps = tokens[t.head], 0
+            while not verb.tag.startswith("VB") and verb.head != verb.i and steps < 3:
+                verb, steps = tokens[verb.head], steps + 1
+            return _subject(tokens, kids, verb) if verb.tag.startswith("VB") else None
+    return None
 
 
 _MALE = {"he", "him", "himself", "man", "boy", "father", "son", "husband", "brother", "boyfriend", "grandfather",

@@ -256,3 +256,17 @@ def test_who_shot_makes_a_shooter_not_a_victim(sentence, shooter):
 ])
 def test_a_description_refers_to_the_person_it_names(sentences, killed, injured):
     assert _people_headline(*sentences) == {"killed": killed, "injured": injured}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police said his 3-year-old son found a loaded pistol and fatally shot himself in the head.",
+    "Deputies said the man shot his wife and then turned the gun on himself.",
+    "Officers said the teenager shot and killed himself in the garage.",
+])
+def test_who_shot_himself_is_the_one_who_died(sentence):
+    from analysis.figures.victims import read_people
+
+    victims, _people = read_people(sentences_frame("a", [sentence]))
+    dead = victims[victims["outcome"] == "killed"]
+    assert len(dead) == 1 and dead["role"].iloc[0] == "shooter"
+    assert not dead["person"].iloc[0].lower().startswith(("police", "deputies", "officers"))
