@@ -156,7 +156,7 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
         subject = _subject(tokens, kids, word)
         return ([subject] if subject is not None else []), "killed"
     if low in lex["dead_words"]:
-        if word.dep == "amod":
+        if word.dep in ("amod", "acl"):  # "found a man dead", "found a girl dead in the basement"
             return [tokens[word.head]], "killed"
         head = tokens[word.head]
         if head.lower in lex["shoot_verbs"]:
