@@ -31,7 +31,7 @@ From US local reporting: a full date of a past year in an article whose year is 
 July 19, 2012, theater shooting" in a 2015 article) tells an earlier event, and so does the rest of its
 sentence ("... shooting that left 12 dead and 70 wounded"); so does a line headed by a past date ("May
 1999: ..."); counts over several incidents (the lexicon's ``periods``: "in 14 separate shootings",
-"across the city", "weekend shootings", "in shootings", "a spate of shootings", "this month", "each year",
+"across the city", "weekend shootings", "shootings overnight", "a spate of shootings", "this month", "each year",
 "annually", "police statistics") are counts over a longer period, the whole sentence when the phrase is in
 its first clause ("Citywide, ... with 100 killed"). People shot give the injured a count of their own, so a
 lone injured count over a longer period stays background beside them.
