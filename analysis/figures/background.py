@@ -31,8 +31,10 @@ From US local reporting: a full date of a past year in an article whose year is 
 July 19, 2012, theater shooting" in a 2015 article) tells an earlier event, and so does the rest of its
 sentence ("... shooting that left 12 dead and 70 wounded"); so does a line headed by a past date ("May
 1999: ..."); counts over several incidents (the lexicon's ``periods``: "in 14 separate shootings",
-"across the city", "weekend shootings", "this month", "police statistics") are counts over a longer
-period, the whole sentence when the phrase is in its first clause ("Citywide, ... with 100 killed").
+"across the city", "weekend shootings", "shootings overnight", "a spate of shootings", "this month", "each year",
+"annually", "police statistics") are counts over a longer period, the whole sentence when the phrase is in
+its first clause ("Citywide, ... with 100 killed"). People shot give the injured a count of their own, so a
+lone injured count over a longer period stays background beside them.
 
 Known misses:
 - A recap of another shooting told with a weekday or no date ("On Friday, a man was killed
@@ -160,9 +162,10 @@ _LONG_PERIODS = frozenset("year winter summer spring autumn season monsoon decad
 
 
 def _dated(raw: list[str], i: int, lex: Lexicon, current_year: int | None) -> bool:
-    """A full date of a past year in an article whose year is known: "the July 19, 2012, theater shooting" in a
-    2015 article tells an earlier event."""
-    return (current_year is not None and i >= 3 and raw[i - 1] == "," and raw[i - 3].rstrip(".") in lex.months
+    """A full date of a past year in an article whose year is known: "the July 19, 2012, theater shooting" (or "Nov.
+    5, 2009,") in a 2015 article tells an earlier event."""
+    month = i - 4 if i >= 4 and raw[i - 3] == "." else i - 3  # "Nov. 5, 2009,": the abbreviation's point apart
+    return (current_year is not None and month >= 0 and raw[i - 1] == "," and raw[month].rstrip(".") in lex.months
             and raw[i - 2].isdigit())
 
 

@@ -53,8 +53,10 @@ for a number with no cue of its own, lets it inherit (``elliptic_tail``,
 
 People shot (category ``shot``, not a headline category): "four people were shot", "shot four
 people in a bar", "the shooting of five teens". An outcome wins: "shot and killed", "fatally
-shot", "shot dead" are killed; "shot and wounded", "non-life-threatening injuries", "grazed",
-"gunshot wounds" are injured. In a shooting story (the ledger passes ``shooting``: a shooting
+shot", "shot dead" are killed; "shot and wounded", "non-life-threatening injuries", "grazed"
+are injured. Gunshot wounds say who was shot, the dead among them ("officers found three victims
+with gunshot wounds", "four men suffered gunshot wounds": shot), except in a hospital's count
+("the hospital received six patients with gunshot wounds": injured). In a shooting story (the ledger passes ``shooting``: a shooting
 word anywhere in the article), "four victims" with no cue of their own are people shot, unless
 their sentence speaks of the dead (coroner, vigil, names, toll: ``victims_shot``); the word
 lists are the lexicon's ``shot`` category. The ledger derives injured from shot (rule
@@ -96,6 +98,7 @@ from analysis.figures.numbers import Tokens
 from analysis.figures.quantities import Quantity, SentenceFigure
 
 _OBJECT_PRONOUNS = frozenset("him her them us me everyone everybody anyone".split())
+_TIME_NOUNS = frozenset("night day morning afternoon evening weekend week month year".split())
 _PAREN_OPENERS = frozenset(
     "including among mostly mainly largely many most some all both according officials police authorities "
     "witnesses reportedly he she they it the".split()
@@ -109,11 +112,14 @@ _TOLL_REACH = 24  # tokens back from the number to a toll noun: "The death toll 
 
 
 def _starts_object(tok: Tokens, i: int, lex: Lexicon) -> bool:
-    """Does a noun phrase (the object of a transitive verb) start at token ``i``?"""
+    """Does a noun phrase (the object of a transitive verb) start at token ``i``? Not a time phrase: "six people
+    were shot the night before", "killed that morning"."""
     words = tok.words
     if i >= len(words):
         return False
     w = words[i]
+    if w in DETERMINERS and i + 1 < len(words) and words[i + 1] in _TIME_NOUNS:
+        return False
     if tok.is_number(i) or w in DETERMINERS or w in _OBJECT_PRONOUNS or w in lex.person_nouns:
         return True
     qualifier = lex.qualifier_before.at(words, i)
@@ -255,6 +261,9 @@ def predicate_cue(q: Quantity, tok: Tokens, lex: Lexicon, *,
             match = None  # "two critically injured employees died": the participle describes the noun
         if match:
             n, (category, transitive) = match  # type: ignore[misc]
+            if category == "injured" and words[p + n - 1] == "wounds" and words[p + n - 2] == "gunshot" and \
+                    not _RECEIVED.intersection(words[max(0, q.qstart - 6):p]):
+                category = "shot"  # "officers found three victims with gunshot wounds": the dead among them
             if transitive and _starts_object(tok, p + n, lex):
                 return None  # active voice: "three gunmen killed 60 people"
             if words[p] == "among":  # "were among those killed": a subset
@@ -301,6 +310,7 @@ def predicate_cue(q: Quantity, tok: Tokens, lex: Lexicon, *,
     return None
 
 
+_RECEIVED = frozenset("received receiving admitted treated treating patients".split())  # a hospital's count
 _RELATIVE_PREPOSITIONS = frozenset("before after since until when".split())
 _SHOT_NOUN_BEFORE = frozenset("a one single warning first second fatal final another every".split())
 _NOUN_MODIFIER_PREPS = frozenset("at in from on near inside aboard".split())

@@ -45,6 +45,7 @@ Known misses: shot counts of several incidents in one article are not told apart
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -173,6 +174,7 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
     if not rows:
         return _typed(schema.empty_table("figures"))
     _keep_lone_period_counts(rows, period_rows, period_flagged)
+    _taken_where_they_died([r for r in rows if r["article_id"] in shooting_stories])
     rows += _shot_minus_killed(rows)
     return _typed(schema.conform(pd.DataFrame(rows), "figures"))
 
@@ -185,6 +187,8 @@ def _keep_lone_period_counts(rows: list[dict], period_rows: list[dict], flagged:
     if not period_rows:
         return
     totals = {(r["article_id"], r["category"]) for r in rows if r["status"] == "current" and r["scope"] == "total"}
+    # people shot give the injured their own count (``_shot_minus_killed``)
+    totals |= {(a, c) for a, category in list(totals) if category == "shot" for c in ("injured", "hospitalized")}
     for row in period_rows:
         if (row["article_id"], row["category"]) not in totals:
             row["status"] = "current"
@@ -194,6 +198,29 @@ def _keep_lone_period_counts(rows: list[dict], period_rows: list[dict], flagged:
 
 
 _OTHERS = frozenset("other others more additional".split())
+_DIED_THERE = re.compile(r"\b(?:died|dies|pronounced dead|succumbed|passed away)\b", re.I)
+
+
+def _taken_where_they_died(rows: list[dict]) -> None:
+    """"All three victims were taken to the hospital, where the woman died": in a shooting story (``rows`` are its
+    figures) the count taken to hospital holds the dead, so it is of people shot (the injured are derived from it), when its sentence tells a death after the number
+    and gives no death toll before it ("two died and three were taken to hospital" are apart); "where they later
+    died" makes it a death toll (in place)."""
+    killed_before = {}  # a death toll before the count in its sentence is another group: "two died and three ..."
+    for r in rows:
+        if r["category"] == "killed":
+            key = (r["article_id"], r["sentence_idx"])
+            killed_before[key] = min(killed_before.get(key, r["start"]), r["start"])
+    for row in rows:
+        if row["category"] != "hospitalized" or killed_before.get((row["article_id"], row["sentence_idx"]),
+                                                                 row["end"]) < row["start"]:
+            continue
+        sentence = str(row["sentence"])
+        at = sentence.find(str(row["number_text"]))
+        died = _DIED_THERE.search(sentence, at + len(str(row["number_text"]))) if at >= 0 else None
+        if died:  # "where they later died", "where both died": all of them
+            all_of_them = re.search(r"\b(?:they|both|all)\s+(?:\w+\s+)?$", sentence[:died.start()], re.I)
+            row["category"] = "killed" if all_of_them else "shot"
 
 
 def _shot_minus_killed(rows: list[dict]) -> list[dict]:
@@ -266,7 +293,12 @@ def headline_figures(figures: pd.DataFrame) -> pd.DataFrame:
     by one (rule ``individuals``, ``enumeration``, ``compound``: ``analysis.figures.victims``)
     are the headline only when the category has no numeral current total, or when a listed
     group holds a numeral figure and exceeds it ("a coach and two players died": 3); the
-    rule text says so.
+    rule text says so. A numeral death toll followed in its sentence by the gunman's own death
+    ("fatally shot seven people before killing himself") counts him too (+1, as the rule says),
+    unless the sentence already holds him ("including the gunman", "murder-suicide", "and himself");
+    his death told in another sentence is not added (as many tolls count the shooter as do not).
+    Injured counts that are all over a longer period ("12 wounded in shootings across the city")
+    beside a death toll of the event itself give no injured headline.
 
     Returns:
         One row per article_id with figures: article_id and, for each category in
@@ -347,6 +379,11 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
         # "at least 10 killed in separate shootings across the city since Tuesday" is the city's count, not this
         # article's, when the article describes its own dead one by one
         return _people_headline(people, category, set_aside=len(totals))
+    if category == "injured" and all(_flag(f.get("period")) for f in totals) and any(
+            f["category"] == "killed" and f["status"] == "current" and f["scope"] == "total"
+            and not _flag(f.get("period")) for f in group):
+        # "... and 12 wounded in shootings across the city" beside this event's own dead: the city's wounded
+        return {**empty, f"{category}_rule": f"no count of this event ({len(totals)} over a longer period set aside)"}
     outliers = _late_outliers(totals) if category == "killed" else []
     kept = [f for f in totals if f not in outliers]
     # Largest value; ties: a precise figure over a vague one, a qualified one over a bare one (a headline's "17
@@ -376,10 +413,34 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
         rule = "people shot minus the killed: " + rule
     may_rise = any(_flag(f["may_rise"]) for f in current
                    if f["category"] == chosen["category"] and f["value"] == chosen["value"])
-    return {category: chosen["value"], f"{category}_qualifier": chosen["qualifier"],
-            f"{category}_low": chosen["low"], f"{category}_high": chosen["high"],
+    plus = 1 if category == "killed" and _then_himself(chosen) else 0
+    if plus:
+        rule += "; and the gunman, who then killed himself (+1)"
+    return {category: chosen["value"] + plus, f"{category}_qualifier": chosen["qualifier"],
+            f"{category}_low": _plus(chosen["low"], plus), f"{category}_high": _plus(chosen["high"], plus),
             f"{category}_may_rise": may_rise, f"{category}_rule": rule,
             f"{category}_figure_id": chosen["figure_id"]}
+
+
+# "fatally shot seven people before killing himself", "killed three and wounded 16 before taking his own life": the
+# count is of those the gunman killed, and his own death comes on top; not "five dead, including the gunman"
+_THEN_HIMSELF = re.compile(r"\b(?:kill\w*|shoot\w*|shot|turn\w* (?:the|a|his|her) (?:gun|weapon|rifle|handgun|pistol) on|"
+                           r"tak\w*|took)\s+(?:him|her)self\b|\b(?:his|her) own life\b", re.I)
+_SHOOTER_INCLUDED = re.compile(r"\binclud\w* (?:the )?(?:alleged |suspected )?(?:gunman|gunmen|shooter|suspect|attacker)|"
+                               r"murder[- ]suicide|\band (?:then )?(?:him|her)self\b", re.I)
+
+
+def _then_himself(chosen: dict) -> bool:
+    """Is the chosen numeral death toll followed, in its sentence, by the gunman's own death (``_THEN_HIMSELF``)?"""
+    if chosen.get("rule") not in ("numeral", "") or str(chosen.get("figure_id", "")).endswith(":title"):
+        return False
+    sentence = str(chosen.get("sentence") or "")
+    at = sentence.find(str(chosen.get("number_text") or ""))
+    return at >= 0 and bool(_THEN_HIMSELF.search(sentence, at)) and not _SHOOTER_INCLUDED.search(sentence)
+
+
+def _plus(value: object, plus: int) -> object:
+    return value if value is None or pd.isna(value) else int(value) + plus
 
 
 def _people_headline(people: list[dict], category: str, *, set_aside: int = 0) -> dict[str, object]:

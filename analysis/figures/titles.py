@@ -6,7 +6,9 @@ or a follow-up piece, may never repeat the count. The title is read as one sente
 rules as the text (``analysis.figures.ledger.extract_figures`` and the people layer,
 ``analysis.figures.victims.read_people``) and its counts join the figures table when:
 
-- killed: the text gives no current killed figure at all (numeral or people);
+- killed: the text gives no current killed figure at all (numeral or people); a title that speaks
+  of a fatal shooting without a count ("deadly shooting", "shooting death of", "fatally shot",
+  "shot to death") gives at least one killed (rule ``compound``) when nothing else does;
 - injured: the title's count is a numeral count of injured or hospitalized people ("3 wounded")
   and the text gives no current injured or hospitalized figure. Someone a title says was "shot"
   is left to the text, which tells whether they survived.
@@ -16,8 +18,9 @@ The rows have ``sentence_idx`` -1, their ``start`` and ``end`` index the title, 
 "from the title".
 
 Headlines are rewritten as sentences first (``as_sentence``): the dropped "was" is put back before a
-harm participle ("Woman killed in crash"), Title Case is lowered, and a leading person noun is not
-taken for a name.
+harm participle or "dead" after a person ("Woman killed in crash", "Boy, 5, dead after shooting"; not
+"Four dead", a count), a label before a colon is passed over ("Police: Teen found shot to death"),
+Title Case is lowered, and a leading person noun is not taken for a name.
 
 Known misses: an age used as a noun ("4-year-old dies after shooting"); a title about several
 incidents ("Three shootings kill five across the city") is read as this article's count when the
@@ -65,7 +68,7 @@ def title_figures(articles: pd.DataFrame, figures: pd.DataFrame, *,
     _, people = read_people(sentences, figures=found, lede=TITLE_IDX + 1)
     found = add_people_figures(found, people)
     if found.empty:
-        return found
+        return _fatal_titles(titles, has_killed)
     found = _back_to_titles(found, dict(zip(titles["article_id"], titles["title"])),
                             dict(zip(titles["article_id"], (r[1] for r in rewritten))))
     wanted = found["status"].eq("current") & (
@@ -73,16 +76,45 @@ def title_figures(articles: pd.DataFrame, figures: pd.DataFrame, *,
         | (found["category"].isin(_INJURED) & found["rule"].eq("numeral") & ~found["article_id"].isin(has_injured)))
     kept = found[wanted].copy()
     kept["figure_id"] = kept["figure_id"] + ":title"
-    return kept.reset_index(drop=True)
+    fatal = _fatal_titles(titles, has_killed | set(kept.loc[kept["category"].eq("killed"), "article_id"]))
+    return pd.concat([kept, fatal], ignore_index=True) if not fatal.empty else kept.reset_index(drop=True)
 
 
-# "Woman killed in crash", "Teen shot and killed at party": headlines drop the "was" a parser needs to see the
-# passive; only before a preposition or the end ("Man shot his wife" keeps its object)
+# "Police investigate deadly shooting near campus", "Charges dropped in boy's shooting death": someone died, though
+# the title does not say who or how many
+_FATAL = re.compile(r"\b(?:fatal|deadly)\s+(?:[\w'’-]+\s+){0,2}?(?:shooting|shootout|gunfire|gun battle)\b|"
+                    r"\bshooting deaths?\b|\bfatally shot\b|\bshot to death\b", re.I)
+
+
+def _fatal_titles(titles: pd.DataFrame, has_killed: set) -> pd.DataFrame:
+    """At least one killed (rule ``compound``) for a title that speaks of a fatal shooting when neither the text nor
+    the title gives a death toll."""
+    rows = []
+    for article_id, title in zip(titles["article_id"], titles["title"]):
+        match = None if article_id in has_killed else _FATAL.search(title)
+        if match:
+            rows.append({"figure_id": f"{article_id}:{match.start()}-{match.end()}:killed:compound:title",
+                         "article_id": article_id, "sentence_idx": TITLE_IDX, "category": "killed", "value": 1,
+                         "low": 1, "high": None, "qualifier": "at_least", "vague": False, "scope": "total",
+                         "status": "current", "may_rise": False, "as_toll": False, "attributed_to": "",
+                         "number_text": match.group(), "sentence": title, "start": match.start(),
+                         "end": match.end(), "rule": "compound", "period": False})
+    return schema.conform(pd.DataFrame(rows), "figures") if rows else schema.empty_table("figures")
+
+
+# "Woman killed in crash", "Teen shot and killed at party", "Police: Boy dead after ...": headlines drop the "was" a
+# parser needs to see the passive; only before a preposition or the end ("Man shot his wife" keeps its object); a
+# label before a colon ("Police:") is left as it is
 _HEADLINE_PASSIVE = re.compile(
-    r"^(?P<subject>(?:[\w'’.-]+,?\s+){0,4}?[\w'’.-]+,?)\s+(?P<verb>(?:killed|shot|slain|wounded|injured|hurt|"
-    r"gunned down|found dead|shot dead|shot and killed|shot and wounded|fatally shot)\b)"
-    r"(?=\s*(?:$|,|;|:|\.|\s(?:in|at|on|near|outside|inside|during|after|while|and|by|as|when|dead|overnight|"
+    r"^(?:[^:]{1,40}:\s+)?(?P<subject>(?:[\w'’.-]+,?\s+){0,4}?[\w'’.-]+,?)\s+(?P<verb>(?:killed|shot|slain|wounded|"
+    r"injured|hurt|gunned down|found dead|found shot to death|shot to death|shot dead|shot and killed|"
+    r"shot and wounded|fatally shot|dead)\b)"
+    r"(?=\s*(?:$|,|;|:|\.|\s(?:in|at|on|near|outside|inside|during|after|while|and|by|as|when|dead|overnight|over|"
     r"early|late|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday)\b))", re.I)
+_LABEL = re.compile(r"^[^:]{1,40}:\s+")
+_PERSON_END = re.compile(r"(?:-old|\b(?:man|woman|boy|girl|teen|teenager|child|toddler|baby|infant|person|father|"
+                         r"mother|son|daughter|officer|deputy|student|driver|suspect|gunman))\b,?(?:\s+\d{1,2},?)?$",
+                         re.I)
 _NOT_SUBJECT = re.compile(r"\b(?:police|who|that|after|is|are|was|were|has|have|had|will|for|of|held|says?|"
                           r"said)\b|^[\d,\s]+$", re.I)
 
@@ -97,11 +129,16 @@ def as_sentence(title: str) -> tuple[str, int | None]:
     words = title.split()
     if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
         title = title[:len(words[0])] + title[len(words[0]):].lower()  # same length: offsets stay put
-    if words and words[0].strip(",").lower() in people_lexicon()["person_nouns"]:
-        title = title[:1].lower() + title[1:]  # "Boy, 4, dies after ...": capitalised, the tagger takes it for a name
+    label = _LABEL.match(title)  # "Police: Teen found shot ...": the words after the label open the headline
+    at = label.end() if label else 0
+    first = title[at:].split(maxsplit=1)[:1]
+    if first and first[0].strip(",").lower() in people_lexicon()["person_nouns"]:
+        title = title[:at] + title[at].lower() + title[at + 1:]  # "Boy, 4, dies after ...": else taken for a name
     match = _HEADLINE_PASSIVE.match(title)
     if not match or _NOT_SUBJECT.search(match.group("subject")):
         return title, None
+    if match.group("verb").lower() == "dead" and not _PERSON_END.search(match.group("subject")):
+        return title, None  # "Boy dead after ...", "Teen, 16, dead"; not "Three dead", read as a count
     at = match.start("verb")
     return title[:at] + "was " + title[at:], at
 

@@ -35,7 +35,8 @@ _ELSEWHEN = re.compile(r"\b(?:in|of|since) (?:19|20)\d\d\b|\byears? ago\b|\blast
 NAME_STOP = {"police", "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "january",
              "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
              "december", "officials", "authorities", "county", "city", "street", "avenue", "road", "hospital",
-             "department", "sheriff", "coroner", "news", "state", "american", "police department"}
+             "department", "sheriff", "coroner", "news", "state", "american", "police department",
+             "center", "centre", "healthcare", "clinic", "school", "college", "university"}  # "where he died" after one
 
 
 @cache
@@ -136,8 +137,8 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
             outcome = "killed"
         else:
             outcome = "unknown"
-        if word.dep in ("acl", "relcl") and not any(c.dep == "dobj" for c in kids[word.i]):
-            return [tokens[word.head]], outcome  # "a man killed Saturday", "a woman who was shot"
+        if word.dep in ("acl", "relcl") and not any(c.dep in ("dobj", "nsubj") for c in kids[word.i]):
+            return [tokens[word.head]], outcome  # "a man killed Saturday", "a woman who was shot"; not "a man who shot"
         if _found_shot(tokens, kids, word):
             return [c for c in kids[word.i] if c.dep == "nsubj"], outcome
         bare_participle = word.tag == "VBN" and not any(c.dep in ("dobj", "nsubj") for c in kids[word.i])
@@ -150,12 +151,12 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
         return objects, outcome
     passed_away = low in ("pass", "passes", "passed") and any(c.lower == "away" for c in kids[word.i])
     if (low in lex["die_verbs"] or passed_away) and tag.startswith("VB"):
-        if word.dep == "relcl":
-            return [tokens[word.head]], "killed"
+        if word.dep == "relcl" and not any(c.dep == "nsubj" and c.lower not in _RELATIVE for c in kids[word.i]):
+            return [tokens[word.head]], "killed"  # "a man who died"; not the hospital of "where he died"
         subject = _subject(tokens, kids, word)
         return ([subject] if subject is not None else []), "killed"
     if low in lex["dead_words"]:
-        if word.dep == "amod":
+        if word.dep in ("amod", "acl"):  # "found a man dead", "found a girl dead in the basement"
             return [tokens[word.head]], "killed"
         head = tokens[word.head]
         if head.lower in lex["shoot_verbs"]:
@@ -376,6 +377,8 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
     _copulas(tokens, kids, sentence, lex, found, sentence_idx)
     if lex["self_re"].search(sentence):  # "turned the gun on himself": the sentence's gunman died
         subjects = [t for t in tokens if t.dep == "nsubj" and tokens[t.head].dep == "ROOT"]
+        own = _reflexive_subject(tokens, kids)  # "police said his son found a pistol and fatally shot himself"
+        subjects = [own] + subjects if own is not None else subjects
         for token in subjects[:1]:
             mention = _person(tokens, kids, token, sentence, lex)
             if mention is not None:
@@ -387,6 +390,17 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                 found[token.i] = mention
     _resolve_pronouns(tokens, kids, sentence, lex, found)
     return [found[i] for i in sorted(found)]
+
+
+def _reflexive_subject(tokens, kids) -> Token | None:
+    """The subject of the verb "himself"/"herself" hangs on (through "on" in "turned the gun on himself")."""
+    for t in tokens:
+        if t.lower in ("himself", "herself"):
+            verb, steps = tokens[t.head], 0
+            while not verb.tag.startswith("VB") and verb.head != verb.i and steps < 3:
+                verb, steps = tokens[verb.head], steps + 1
+            return _subject(tokens, kids, verb) if verb.tag.startswith("VB") else None
+    return None
 
 
 _MALE = {"he", "him", "himself", "man", "boy", "father", "son", "husband", "brother", "boyfriend", "grandfather",

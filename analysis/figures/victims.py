@@ -40,9 +40,10 @@ Rules:
    (gunman/suspect: shooter; officer/deputy: officer; bystander). A name keeps its hyphens and
    apostrophes as written ("Ana Ruiz-Soto", "Jo O'Neal").
 5. The same person across sentences is one: a name by its last word; a name joins an earlier
-   unnamed person of the same role and a compatible age; he/she and a definite description
-   ("the man", "the victim") refer back to the latest person of the same role and a compatible
-   sex ("he" is not "his wife"); a harmed he/she is first the nearest person before it in its own
+   unnamed person of the same role and a compatible age; a definite description ("the man") refers
+   first to the one earlier person described with the same noun ("a man ... and a boy ... The man");
+   he/she and other definite descriptions ("the victim") refer back to the latest person of the same
+   role and a compatible sex ("he" is not "his wife"); a harmed he/she is first the nearest person before it in its own
    sentence who is not the shooter ("found a man ... and took him to a clinic, where he died"). A later outcome
    overrides an unknown one and killed overrides injured ("later died" moves one from injured to
    killed). Where the article's numeral death toll (ten at most) is larger than the people it says
@@ -154,7 +155,13 @@ def _refer(people: list[Person], mention: Mention) -> Person | None:
             if any(m.text.lower() == mention.text.lower() for m in p.mentions):
                 return p
     if mention.kind == "definite" and mention.count == 1:
-        for p in reversed([p for p in people if p.mentions[0].sentence_idx < mention.sentence_idx]):
+        noun = mention.text.lower().split()[-1] if mention.text else ""
+        earlier = [p for p in people if p.mentions[0].sentence_idx < mention.sentence_idx]
+        same_noun = [p for p in earlier if p.count == 1 and any(  # "the man" is the man before, not the boy after him
+            m.text.lower().split()[-1:] == [noun] for m in p.mentions if m.kind != "pronoun")]
+        if len(same_noun) == 1 and compatible_sex(same_noun[0].sex, mention.sex):
+            return same_noun[0]
+        for p in reversed(earlier):
             if p.count == 1 and (p.role == mention.role or mention.role == "victim") and _same_age(p.age, mention.age) \
                     and compatible_sex(p.sex, mention.sex):
                 return p

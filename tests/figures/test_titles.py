@@ -45,6 +45,10 @@ def _value(heads: pd.DataFrame, category: str) -> int | None:
     ("Man shot on Pine Street", ["Officers arrived within minutes.", "The street was closed for hours."], None, None),
     # no count in the title
     ("Police seek witnesses after gunfire downtown", ["Officers found shell casings on the sidewalk."], None, None),
+    # a fatal shooting without a count: at least one killed, when the text gives no death toll
+    ("Detectives probe deadly shooting near campus", ["Officers closed the road for hours."], 1, None),
+    ("Charges filed in toddler's shooting death", ["The hearing is set for May."], 1, None),
+    ("Detectives probe deadly shooting near campus", ["Two men were killed outside a bar."], 2, None),
 ])
 def test_title_counts_fill_what_the_text_leaves_open(title, texts, killed, injured):
     _figures, heads = _tables(title, *texts)
@@ -67,9 +71,15 @@ def test_a_title_row_points_at_the_title_and_says_so():
     ("Carla Diaz shot and killed at bus stop", "Carla Diaz was shot and killed at bus stop"),
     ("Boy, 6, wounded by stray bullet", "boy, 6, was wounded by stray bullet"),
     # an active verb keeps its object; a count or a clause is not a subject
-    ("Police: Man shot his neighbor", "Police: Man shot his neighbor"),
+    ("Police: Man shot his neighbor", "Police: man shot his neighbor"),
     ("2 killed, 3 wounded in shooting", "2 killed, 3 wounded in shooting"),
     ("Vigil held for teen shot at park", "Vigil held for teen shot at park"),
+    # after a label, the headline proper; "dead" and "fatally shot over ..." drop their "was" too
+    ("Sheriff: Girl fatally shot over weekend by cousin", "Sheriff: girl was fatally shot over weekend by cousin"),
+    ("Coroner: Teen found shot to death in alley", "Coroner: teen was found shot to death in alley"),
+    ("Boy, 5, dead after shooting at home", "boy, 5, was dead after shooting at home"),
+    # ... but a number before "dead" is a count, read as it stands
+    ("Four dead after shooting at home", "Four dead after shooting at home"),
 ])
 def test_a_headline_is_read_as_a_sentence(title, sentence):
     assert as_sentence(title)[0] == sentence
