@@ -158,7 +158,8 @@ def chart_points(timeline: pd.DataFrame, *, category: str, groups: Mapping[str, 
     and a position ``strip_x`` (0, 1, 2, ...) in the undated strip. Error bars: ranges span
     low to high, "about" figures ±10%. Colour is the source, in order of first report; with
     more sources than colours, the sources with most points get them and the rest are grey.
-    Past ``HOVER_FULL_POINTS`` points the hover keeps 3 lines of the sentence.
+    Past ``HOVER_FULL_POINTS`` points the chart is compact and its hover is ``short``: so is
+    ``hover`` then (the sentence is one click away, below the chart).
 
     Returns:
         Columns point_id, article_id, figure_id, replaced_by, source, title, status,
@@ -183,51 +184,72 @@ def chart_points(timeline: pd.DataFrame, *, category: str, groups: Mapping[str, 
         colours = {g: OTHER_SOURCES_COLOUR if g == OTHER else SOURCE_COLOURS[i % len(SOURCE_COLOURS)]
                    for i, g in enumerate(order)}
     group_of = group_of.tolist()
-    sentence_lines = 8 if len(rows) <= HOVER_FULL_POINTS else 3
-    points = []
-    seen_at: dict[tuple, int] = {}
-    undated_positions: dict[str, int] = {}
-    for i, row in enumerate(rows.to_dict("records")):
-        dated = not _missing(row["published"])
-        x, strip_x = None, None
-        if dated:
-            x = pd.Timestamp(row["published"])
-            key = (x, row["value"], row["status"])
-            n = seen_at.get(key, 0)
-            seen_at[key] = n + 1
-            if n and x == x.normalize():  # same day and value: fan out by 3 hours
-                x = x + pd.Timedelta(hours=3 * ((n + 1) // 2) * (1 if n % 2 else -1))
-        else:
-            strip_x = undated_positions.setdefault(row["article_id"], len(undated_positions))
-        value = float(row["value"])
-        low, high = row.get("low"), row.get("high")
-        err_plus = err_minus = 0.0
-        if row["qualifier"] == "range" and not _missing(low) and not _missing(high):
-            err_plus, err_minus = float(high) - value, value - float(low)
-        elif row["qualifier"] == "about":
-            err_plus = err_minus = value * ABOUT_TOLERANCE
-        figure = figure_label(row["value"], row["qualifier"], low=low, high=high, may_rise=row.get("may_rise"))
-        stamp = pd.Timestamp(row["published"]) if dated else None
-        when = "undated" if stamp is None else stamp.strftime("%Y-%m-%d %H:%M" if stamp != stamp.normalize()
-                                                               else "%Y-%m-%d")
-        status = ("" if row["status"] == "current" else ", superseded") + \
-            (", unconfirmed" if _flag(row.get("unconfirmed")) else "") + \
-            (", follow-up" if _flag(row.get("follow_up")) else "")
-        points.append({
-            "point_id": row["figure_id"] or f"{row['article_id']}:{category}:{i}",
-            "article_id": row["article_id"], "figure_id": row["figure_id"], "replaced_by": row["replaced_by"],
-            "source": row["source"], "title": row["title"], "status": row["status"], "published": row["published"],
-            "dated": dated, "x": x, "strip_x": strip_x, "value": value, "err_plus": err_plus,
-            "err_minus": err_minus, "qualifier": row["qualifier"],
-            "symbol": QUALIFIER_MARKERS.get(row["qualifier"], QUALIFIER_MARKERS["exact"])[0],
-            "may_rise": bool(row["may_rise"]), "colour": colours.get(group_of[i], OTHER_SOURCES_COLOUR),
-            "label": f"{when} · {row['source']} · {figure}{status}",
-            "short": f"{_esc(row['source'])} · {html.escape(figure)}{status}",
-            "hover": _hover(row, category, sentence_lines=sentence_lines),
-            "follow_up": _flag(row.get("follow_up")), "unconfirmed": _flag(row.get("unconfirmed")),
-            "group": group_of[i],
-        })
-    return pd.DataFrame(points, columns=POINT_COLUMNS)
+    # Column by column (a loop over 15,000 row dicts took seconds at 10,000 articles); the same values.
+    published = rows["published"]
+    dated = published.notna().to_numpy()
+    x = _fanned_out(rows)
+    strip_x = [None] * len(rows)
+    for at, position in zip(np.flatnonzero(~dated), pd.factorize(rows.loc[~dated, "article_id"])[0].tolist()):
+        strip_x[at] = position
+    value = rows["value"].astype("float64")
+    low, high = rows["low"], rows["high"]
+    qualifier = rows["qualifier"]
+    ranged = ((qualifier == "range") & low.notna() & high.notna()).to_numpy()
+    about = (qualifier == "about").to_numpy()
+    err_plus = np.where(ranged, high - value, np.where(about, value * ABOUT_TOLERANCE, 0.0))
+    err_minus = np.where(ranged, value - low, np.where(about, value * ABOUT_TOLERANCE, 0.0))
+    may_rise = rows["may_rise"].fillna(False).astype(bool)
+    figures = _labels(value, qualifier, low, high, may_rise)
+    stamps = published.dt.strftime("%Y-%m-%d %H:%M").where(published != published.dt.normalize(),
+                                                           published.dt.strftime("%Y-%m-%d"))
+    when = stamps.fillna("undated").tolist()
+    unconfirmed = [_flag(v) for v in rows["unconfirmed"]] if "unconfirmed" in rows else [False] * len(rows)
+    follow_up = [_flag(v) for v in rows["follow_up"]] if "follow_up" in rows else [False] * len(rows)
+    status_words = [("" if s == "current" else ", superseded") + (", unconfirmed" if u else "")
+                    + (", follow-up" if f else "") for s, u, f in zip(rows["status"], unconfirmed, follow_up)]
+    sources = rows["source"].tolist()
+    escaped = {s: _esc(s) for s in set(sources)}
+    short = [f"{escaped[s]} · {html.escape(f)}{w}" for s, f, w in zip(sources, figures, status_words)]
+    if len(rows) <= HOVER_FULL_POINTS:
+        hover = [_hover(row, category) for row in rows.to_dict("records")]
+    else:
+        hover = short
+    figure_ids = rows["figure_id"].tolist()
+    article_ids = rows["article_id"].tolist()
+    qualifiers = qualifier.tolist()
+    return pd.DataFrame({
+        "point_id": [f if f else f"{a}:{category}:{i}" for i, (f, a) in enumerate(zip(figure_ids, article_ids))],
+        "article_id": article_ids, "figure_id": figure_ids, "replaced_by": rows["replaced_by"].tolist(),
+        "source": sources, "title": rows["title"].tolist(), "status": rows["status"].tolist(),
+        "published": published.tolist(), "dated": dated.tolist(), "x": x, "strip_x": strip_x,
+        "value": value.tolist(), "err_plus": err_plus.tolist(), "err_minus": err_minus.tolist(),
+        "qualifier": qualifiers,
+        "symbol": [QUALIFIER_MARKERS.get(q, QUALIFIER_MARKERS["exact"])[0] for q in qualifiers],
+        "may_rise": may_rise.tolist(), "colour": [colours.get(g, OTHER_SOURCES_COLOUR) for g in group_of],
+        "label": [f"{w} · {s} · {f}{t}" for w, s, f, t in zip(when, sources, figures, status_words)],
+        "short": short, "hover": hover, "follow_up": follow_up, "unconfirmed": unconfirmed, "group": group_of,
+    }, columns=POINT_COLUMNS)
+
+
+def _fanned_out(rows: pd.DataFrame) -> list:
+    """Each row's x: its publication time, or None when undated; the n-th point (n >= 1) of the same day
+    (published at midnight), value and status moves 3 hours later, earlier, 6 later ... so none hides another."""
+    published = rows["published"]
+    dated = published.notna()
+    seen = rows[dated].groupby([published[dated], rows.loc[dated, "value"], rows.loc[dated, "status"]],
+                               sort=False, dropna=False).cumcount().reindex(rows.index, fill_value=0).to_numpy()
+    hours = 3 * ((seen + 1) // 2) * np.where(seen % 2 == 1, 1, -1)
+    at_midnight = (published == published.dt.normalize()).to_numpy()
+    moved = published + pd.to_timedelta(np.where((seen > 0) & at_midnight, hours, 0), unit="h")
+    return [None if pd.isna(v) else v for v in moved.tolist()]
+
+
+def _labels(value: pd.Series, qualifier: pd.Series, low: pd.Series, high: pd.Series, may_rise: pd.Series) -> list[str]:
+    """``figure_label`` of each row, written once per distinct (value, qualifier, low, high, may rise)."""
+    keys = list(zip(value.tolist(), qualifier.tolist(), [None if pd.isna(v) else v for v in low.tolist()],
+                    [None if pd.isna(v) else v for v in high.tolist()], may_rise.tolist()))
+    words = {key: figure_label(key[0], key[1], low=key[2], high=key[3], may_rise=key[4]) for key in set(keys)}
+    return [words[key] for key in keys]
 
 
 @dataclass(frozen=True)
