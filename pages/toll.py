@@ -6,12 +6,9 @@ import streamlit as st
 import app_data
 import page_parts
 from analysis.figures.labels import figure_label
-from analysis.timeline.events import event_groups
-from analysis.timeline.points import CATEGORY_LABELS, mixed_event_notes
-from analysis.timeline.summary import summarise
+from analysis.timeline.points import CATEGORY_LABELS
 from analysis.views.overview import figure_spans
 from analysis.views.toll import (
-    category_choices,
     event_periods,
     fold_event_lines,
     follow_up_span,
@@ -19,6 +16,7 @@ from analysis.views.toll import (
     point_facts,
     source_day_table,
     summary_sections,
+    toll_summary,
 )
 from analysis.views.groups import FEW_SOURCES, GROUPINGS, source_groups
 from charts.toll import toll_chart
@@ -56,13 +54,9 @@ if articles.empty:
 
 
 
-def _summary_view(t):
-    events = event_groups(t.articles, entities=t.entities)  # grouped once, for the summary and the notes
-    return (summarise(t.timeline, t.contradictions, articles=t.articles, entities=t.entities, events=events),
-            mixed_event_notes(t.articles, entities=t.entities, events=events), category_choices(t.timeline))
-
-
-summary, mixed, (options, counts, default_category) = app_data.view("toll_summary", _summary_view)
+# The whole corpus's summary comes with the corpus (``analysis.views.prepared``); a filtered part's is a view.
+summary, mixed, (options, counts, default_category) = app_data.corpus_view("toll_summary") \
+    if tables is app_data.corpus_tables() else app_data.view("toll_summary", toll_summary)
 if mixed:  # one warning; the event-date notes of a mixed corpus fold away
     st.warning(mixed[0], icon=":material/call_split:")
     if mixed[1:]:

@@ -21,6 +21,7 @@ from analysis.framing.distinctive import term_matrix
 from analysis.ingest.text import count_words_column
 from analysis.tables import CorpusTables
 from analysis.tone.sentiment import article_tone
+from analysis.views.toll import toll_summary
 
 #: name -> how it is computed from the whole corpus's tables; every value is read-only once made.
 CORPUS_VIEWS: Mapping[str, Callable[[CorpusTables], object]] = {
@@ -32,6 +33,8 @@ CORPUS_VIEWS: Mapping[str, Callable[[CorpusTables], object]] = {
     "tone_articles": lambda t: article_tone(t.sentences),
     # each sentence's word count, in the sentences table's row order (a numpy array)
     "sentence_words": lambda t: count_words_column(t.sentences["text"].tolist()),
+    # the toll page's summary lines, several-events notes and category choices (lists; about 1 s at 10k)
+    "toll_summary": toll_summary,
 }
 
 

@@ -12,7 +12,10 @@ import pandas as pd
 
 from analysis.figures.labels import figure_label
 from analysis.schema import HEADLINE_CATEGORIES
-from analysis.timeline.points import CATEGORY_LABELS, TOLL_CATEGORIES
+from analysis.tables import CorpusTables
+from analysis.timeline.events import event_groups
+from analysis.timeline.points import CATEGORY_LABELS, TOLL_CATEGORIES, mixed_event_notes
+from analysis.timeline.summary import summarise
 from analysis.timeline.values import as_flag, flag_column
 from analysis.views.evidence import Segment, evidence_parts
 
@@ -29,6 +32,17 @@ def category_choices(timeline: pd.DataFrame) -> tuple[list[str], dict[str, int],
     options = list(TOLL_CATEGORIES) + [c for c in HEADLINE_CATEGORIES if c not in TOLL_CATEGORIES and counts.get(c)]
     default = next((c for c in options if counts.get(c)), options[0])
     return options, counts, default
+
+
+def toll_summary(tables: CorpusTables) -> tuple[list[str], list[str], tuple[list[str], dict[str, int], str]]:
+    """What the toll page shows above its chart whatever the category: ``(summary lines, several-events
+    notes, category_choices)``, the events grouped once for both. ``tables``: the corpus, or its
+    filtered part (anything with ``articles``, ``entities``, ``timeline`` and ``contradictions``)."""
+    events = event_groups(tables.articles, entities=tables.entities)
+    return (summarise(tables.timeline, tables.contradictions, articles=tables.articles, entities=tables.entities,
+                      events=events),
+            mixed_event_notes(tables.articles, entities=tables.entities, events=events),
+            category_choices(tables.timeline))
 
 
 def _is_about(line: str, name: str) -> bool:

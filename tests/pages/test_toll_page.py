@@ -275,3 +275,22 @@ def test_many_outlets_colour_the_toll_by_country_in_nine_legend_entries(open_man
     assert len(legend) == 9 and legend[-1].startswith("other (")
     assert spec["layout"]["meta"]["colour_title"] == "Outlet country"
     assert any("reuters.com" in str(t.get("hovertext", "")) for t in spec["data"])
+
+
+def test_the_whole_corpus_summary_comes_with_the_corpus_and_a_filtered_part_computes_its_own():
+    from analysis.views.toll import toll_summary
+    from tests.pages.many_outlets import many_outlets_corpus
+
+    built = many_outlets_corpus()
+    summary, mixed, choices = toll_summary(built.tables)
+    marker = "A line only the corpus views carry"
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    app.session_state[app_data.ACTIVE_CORPUS] = replace(built, views={"toll_summary": ([marker, *summary], mixed,
+                                                                                       choices)})
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert any(marker in m.value for m in app.markdown)
+    app.session_state[app_data.FILTER_SOURCES] = [built.tables.articles["source"].iloc[0]]
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert not any(marker in m.value for m in app.markdown)
