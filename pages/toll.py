@@ -188,11 +188,13 @@ def _evidence_view(t, c: str, p: int, later: bool, g: tuple, point_id: str) -> t
     rows = chart_data[chart_data["figure_id"] == point["figure_id"]]
     row = rows.iloc[0] if not rows.empty else None
     facts = point_facts(row, category=c) if row is not None else []
-    # One article's rows: the scans below are short.
-    figures = t.figures[t.figures["article_id"] == point["article_id"]]
-    sentences = t.sentences[t.sentences["article_id"] == point["article_id"]]
+    # One article's rows, from the whole corpus (the same rows: a filter keeps or drops whole articles), so a
+    # filtered part's figures and sentences need not be narrowed for them.
+    whole = app_data.corpus_tables()
+    figures = whole.figures[whole.figures["article_id"] == point["article_id"]]
+    sentences = whole.sentences[whole.sentences["article_id"] == point["article_id"]]
     quote = "> " + _highlighted([point["figure_id"]], row["sentence"] if row is not None else "", figures, sentences)
-    text = t.articles.loc[t.articles["article_id"] == point["article_id"], "text"].iloc[0]
+    text = whole.articles.loc[whole.articles["article_id"] == point["article_id"], "text"].iloc[0]
     paragraphs = app_data.marked_article(text, figure_spans(figures, point["article_id"]), point["figure_id"])
     return point, facts, quote, paragraphs
 
@@ -214,8 +216,10 @@ def _pairs_shown(t, c: str) -> list[tuple[dict, bool, list[tuple[str, str]]]]:
     """The first ``MAX_PAIRS_SHOWN`` pairs of category ``c``: (pair, same sentence, [(caption, quote)] per side)."""
     shown = []
     pairs = t.contradictions[t.contradictions["category"] == c].head(MAX_PAIRS_SHOWN)
-    ids = set(pairs["article_id_a"]) | set(pairs["article_id_b"])  # their own articles' rows: short scans
-    figures, sentences = t.figures[t.figures["article_id"].isin(ids)], t.sentences[t.sentences["article_id"].isin(ids)]
+    # Their own articles' rows, from the whole corpus as for a point's evidence: short scans.
+    ids, whole = set(pairs["article_id_a"]) | set(pairs["article_id_b"]), app_data.corpus_tables()
+    figures = whole.figures[whole.figures["article_id"].isin(ids)]
+    sentences = whole.sentences[whole.sentences["article_id"].isin(ids)]
     for pair in pairs.to_dict("records"):
         same_sentence = pair["kind"] == "revision" and pair["sentence_a"] == pair["sentence_b"]
         names = [("a", "Before" if pair["kind"] == "revision" else "First")]
