@@ -163,6 +163,20 @@ def point_facts(row: pd.Series, *, category: str) -> list[str]:
     return facts
 
 
+def _figure_words(rows: pd.DataFrame) -> list[str]:
+    """``figure_label`` of each timeline row, written once per distinct figure (12,000 rows, a few hundred
+    distinct figures at 10,000 articles)."""
+    columns = [rows[c].tolist() for c in ("value", "qualifier", "low", "high", "may_rise")]
+    for column in columns[2:4]:  # NaN is never equal to itself: one key for every missing bound
+        column[:] = [None if v != v else v for v in column]
+    keys = list(zip(*columns))
+    words: dict[tuple, str] = {}
+    for key in keys:
+        if key not in words:
+            words[key] = figure_label(key[0], key[1], low=key[2], high=key[3], may_rise=key[4])
+    return [words[key] for key in keys]
+
+
 def source_day_grid(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
     """Each source's current figures of one category per reporting day, in words; undated in the last column.
 
@@ -172,10 +186,8 @@ def source_day_grid(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
     current = timeline[(timeline["category"] == category) & (timeline["status"] == "current")]
     if current.empty:
         return pd.DataFrame(index=pd.Index([], name="source"))
-    grid = current.assign(
-        day=current["published"].dt.strftime("%Y-%m-%d").fillna("undated"),
-        figure=[figure_label(v, q, low=lo, high=hi, may_rise=m) for v, q, lo, hi, m in
-                zip(current["value"], current["qualifier"], current["low"], current["high"], current["may_rise"])])
+    grid = current.assign(day=current["published"].dt.strftime("%Y-%m-%d").fillna("undated"),
+                          figure=_figure_words(current))
     pivot = grid.pivot_table(index="source", columns="day", values="figure", aggfunc=lambda s: "; ".join(s))
     days = sorted(c for c in pivot.columns if c != "undated") + (["undated"] if "undated" in pivot.columns else [])
     return pivot[days].fillna("")
@@ -190,9 +202,7 @@ def source_day_table(timeline: pd.DataFrame, *, category: str, max_sources: int 
     n_days = current["published"].dt.normalize().nunique() + int(current["published"].isna().any())
     if current.empty or (current["source"].nunique() <= max_sources and n_days <= max_days):
         return source_day_grid(timeline, category=category)
-    cells = current.assign(
-        day=current["published"].dt.strftime("%Y-%m-%d").fillna("undated"),
-        figure=[figure_label(v, q, low=lo, high=hi, may_rise=m) for v, q, lo, hi, m in
-                zip(current["value"], current["qualifier"], current["low"], current["high"], current["may_rise"])])
+    cells = current.assign(day=current["published"].dt.strftime("%Y-%m-%d").fillna("undated"),
+                           figure=_figure_words(current))
     return (cells.groupby(["day", "source"], sort=True)["figure"].agg("; ".join).reset_index()
             [["source", "day", "figure"]])
