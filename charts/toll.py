@@ -27,6 +27,7 @@ from analysis.timeline.bands import summary_band
 from analysis.timeline.contradictions import ABOUT_TOLERANCE
 from analysis.timeline.points import CATEGORY_LABELS
 from analysis.views.groups import OTHER, group_order
+from analysis.views.toll import figure_words
 from charts.follow_up import add_follow_up_note
 
 #: Marker shape per qualifier, and what the legend says it means. Shape, not colour,
@@ -202,7 +203,7 @@ def chart_points(timeline: pd.DataFrame, *, category: str, groups: Mapping[str, 
     err_plus = np.where(ranged, high - value, np.where(about, value * ABOUT_TOLERANCE, 0.0))
     err_minus = np.where(ranged, value - low, np.where(about, value * ABOUT_TOLERANCE, 0.0))
     may_rise = rows["may_rise"].fillna(False).astype(bool)
-    figures = _labels(value, qualifier, low, high, may_rise)
+    figures = figure_words(rows)
     stamps = published.dt.strftime("%Y-%m-%d %H:%M").where(published != published.dt.normalize(),
                                                            published.dt.strftime("%Y-%m-%d"))
     when = stamps.fillna("undated").tolist()
@@ -245,14 +246,6 @@ def _fanned_out(rows: pd.DataFrame) -> list:
     at_midnight = (published == published.dt.normalize()).to_numpy()
     moved = published + pd.to_timedelta(np.where((seen > 0) & at_midnight, hours, 0), unit="h")
     return [None if pd.isna(v) else v for v in moved.tolist()]
-
-
-def _labels(value: pd.Series, qualifier: pd.Series, low: pd.Series, high: pd.Series, may_rise: pd.Series) -> list[str]:
-    """``figure_label`` of each row, written once per distinct (value, qualifier, low, high, may rise)."""
-    keys = list(zip(value.tolist(), qualifier.tolist(), [None if pd.isna(v) else v for v in low.tolist()],
-                    [None if pd.isna(v) else v for v in high.tolist()], may_rise.tolist()))
-    words = {key: figure_label(key[0], key[1], low=key[2], high=key[3], may_rise=key[4]) for key in set(keys)}
-    return [words[key] for key in keys]
 
 
 @dataclass(frozen=True)
