@@ -4,7 +4,9 @@ Some of what the pages show is per sentence or per article and does not depend o
 sidebar filters or a page's widgets: who each sentence cites (``cited_sources``, about 8 s
 at 10,000 articles), every article's term counts (``term_matrix``, about 6 s) and every
 article's length-weighted tone (``article_tone``) and each sentence's word count. Pages narrow these to the filtered
-articles instead of computing them on a visit. ``CORPUS_VIEWS`` names them; ``prepare_views``
+articles instead of computing them on a visit. The toll page's summary lines of the whole corpus
+(``toll_summary``, about 1 s) are read as they are while nothing is filtered out, the app's first
+page. ``CORPUS_VIEWS`` names them; ``prepare_views``
 computes them all (``analysis.uploads`` does so when a corpus is built or reopened, so a first
 visit only filters); ``corpus_view`` computes one by name (the bundled seeds, lazily).
 """
