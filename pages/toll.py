@@ -6,12 +6,9 @@ import streamlit as st
 import app_data
 import page_parts
 from analysis.figures.labels import figure_label
-from analysis.timeline.events import event_groups
-from analysis.timeline.points import CATEGORY_LABELS, mixed_event_notes
-from analysis.timeline.summary import summarise
+from analysis.timeline.points import CATEGORY_LABELS
 from analysis.views.overview import figure_spans
 from analysis.views.toll import (
-    category_choices,
     event_periods,
     fold_event_lines,
     follow_up_span,
@@ -19,6 +16,7 @@ from analysis.views.toll import (
     point_facts,
     source_day_table,
     summary_sections,
+    toll_summary,
 )
 from analysis.views.groups import FEW_SOURCES, GROUPINGS, source_groups
 from charts.toll import toll_chart
@@ -56,13 +54,9 @@ if articles.empty:
 
 
 
-def _summary_view(t):
-    events = event_groups(t.articles, entities=t.entities)  # grouped once, for the summary and the notes
-    return (summarise(t.timeline, t.contradictions, articles=t.articles, entities=t.entities, events=events),
-            mixed_event_notes(t.articles, entities=t.entities, events=events), category_choices(t.timeline))
-
-
-summary, mixed, (options, counts, default_category) = app_data.view("toll_summary", _summary_view)
+# The whole corpus's summary comes with the corpus (``analysis.views.prepared``); a filtered part's is a view.
+summary, mixed, (options, counts, default_category) = app_data.corpus_view("toll_summary") \
+    if tables is app_data.corpus_tables() else app_data.view("toll_summary", toll_summary)
 if mixed:  # one warning; the event-date notes of a mixed corpus fold away
     st.warning(mixed[0], icon=":material/call_split:")
     if mixed[1:]:
@@ -176,39 +170,56 @@ chosen = st.selectbox("Figure", choices, key=POINT_KEY, format_func=labels.get,
                       help="Clicking a point in the chart selects it here too."
                       + (f" The list shows {MAX_POINT_CHOICES} of {len(labels):,} points." if len(labels) >
                          MAX_POINT_CHOICES else ""))
-point = points.set_index("point_id").loc[chosen]
-row = chart_data[chart_data["figure_id"] == point["figure_id"]]
-row = row.iloc[0] if not row.empty else None
 
 
-
-def _highlighted(figure_ids: list[str], fallback: str, t=tables) -> str:
+def _highlighted(figure_ids: list[str], fallback: str, figures: pd.DataFrame, sentences: pd.DataFrame) -> str:
     """The evidence sentence, escaped, with the numbers of ``figure_ids`` (all in that sentence) marked;
-    ``t``: tables holding those figures (the pairs pass only their own articles' rows, a far shorter scan)."""
-    segments = marked_sentence(t.figures, t.sentences, figure_ids)
+    ``figures``, ``sentences``: rows holding those figures (only their own articles', a far shorter scan)."""
+    segments = marked_sentence(figures, sentences, figure_ids)
     if not segments:
         return esc(fallback) if fallback else "_No evidence sentence recorded._"
     return app_data.segments_markdown(segments, set(figure_ids))
 
 
+def _evidence_view(t, c: str, p: int, later: bool, g: tuple, point_id: str) -> tuple[dict, list[str], str, list[str]]:
+    """The chosen point (a dict), its facts, the quote and the whole article's paragraphs, marked: kept per
+    point, so a rerun that changes nothing else scans no figures, sentences or articles again."""
+    point = points.loc[points["point_id"] == point_id].iloc[0].to_dict()  # this chart's points (the args above)
+    rows = chart_data[chart_data["figure_id"] == point["figure_id"]]
+    row = rows.iloc[0] if not rows.empty else None
+    facts = point_facts(row, category=c) if row is not None else []
+    # One article's rows, from the whole corpus (the same rows: a filter keeps or drops whole articles), so a
+    # filtered part's figures and sentences need not be narrowed for them.
+    whole = app_data.corpus_tables()
+    figures = whole.figures[whole.figures["article_id"] == point["article_id"]]
+    sentences = whole.sentences[whole.sentences["article_id"] == point["article_id"]]
+    quote = "> " + _highlighted([point["figure_id"]], row["sentence"] if row is not None else "", figures, sentences)
+    text = whole.articles.loc[whole.articles["article_id"] == point["article_id"], "text"].iloc[0]
+    paragraphs = app_data.marked_article(text, figure_spans(figures, point["article_id"]), point["figure_id"])
+    return point, facts, quote, paragraphs
+
+
+point, facts, quote, paragraphs = app_data.view("toll_evidence", _evidence_view, category, period, show_follow_up,
+                                                grouping, chosen)
 with st.container(border=True):
     st.markdown(f"**{esc(point['source'])}** — {esc(point['title'])}")
-    facts = point_facts(row, category=category) if row is not None else []
     st.markdown("  \n".join(esc(fact) for fact in facts))
-    st.markdown("> " + _highlighted([point["figure_id"]], row["sentence"] if row is not None else ""))
+    st.markdown(quote)
 
     page_parts.open_in_reader_button(point["article_id"], point["figure_id"])
     with st.expander("Whole article, figures marked"):
-        article = articles.set_index("article_id").loc[point["article_id"]]
-        for paragraph in app_data.marked_article(article["text"], figure_spans(tables.figures, point["article_id"]),
-                                                 point["figure_id"]):
+        for paragraph in paragraphs:
             st.markdown(paragraph)
+
 
 def _pairs_shown(t, c: str) -> list[tuple[dict, bool, list[tuple[str, str]]]]:
     """The first ``MAX_PAIRS_SHOWN`` pairs of category ``c``: (pair, same sentence, [(caption, quote)] per side)."""
     shown = []
     pairs = t.contradictions[t.contradictions["category"] == c].head(MAX_PAIRS_SHOWN)
-    own = t.restrict(set(pairs["article_id_a"]) | set(pairs["article_id_b"]))
+    # Their own articles' rows, from the whole corpus as for a point's evidence: short scans.
+    ids, whole = set(pairs["article_id_a"]) | set(pairs["article_id_b"]), app_data.corpus_tables()
+    figures = whole.figures[whole.figures["article_id"].isin(ids)]
+    sentences = whole.sentences[whole.sentences["article_id"].isin(ids)]
     for pair in pairs.to_dict("records"):
         same_sentence = pair["kind"] == "revision" and pair["sentence_a"] == pair["sentence_b"]
         names = [("a", "Before" if pair["kind"] == "revision" else "First")]
@@ -221,7 +232,8 @@ def _pairs_shown(t, c: str) -> list[tuple[dict, bool, list[tuple[str, str]]]]:
             when = "undated" if pd.isna(when) else f"{when:%Y-%m-%d}"
             value = figure_label(pair[f"value_{side}"], pair[f"qualifier_{side}"])
             sides.append((f"{heading}: {esc(pair[f'source_{side}'])} · {when} · {esc(value)}",
-                          "> " + _highlighted(marked or [pair[f"figure_id_{side}"]], pair[f"sentence_{side}"], own)))
+                          "> " + _highlighted(marked or [pair[f"figure_id_{side}"]], pair[f"sentence_{side}"], figures,
+                                                sentences)))
         shown.append((pair, same_sentence, sides))
     return shown
 

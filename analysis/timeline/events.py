@@ -148,21 +148,24 @@ def _periods(articles: pd.DataFrame, periods: pd.Series, entities: pd.DataFrame 
     event_days = pd.to_datetime(articles["event_date"], errors="coerce").dt.normalize() \
         if "event_date" in articles else pd.Series(pd.NaT, index=articles.index)
     out: dict = {}
-    columns = [c for c in ("article_id", "title", "text", *RESTATED_CATEGORIES) if c in articles]
-    for index, period, day, row in zip(articles.index, periods.tolist(), event_days.tolist(),
-                                       articles[columns].to_dict("records")):
+    # Column by column (row dicts of every article's text cost twice as much at 10,000 articles).
+    empty = [None] * len(articles)
+    ids, titles, texts = (articles[c].tolist() if c in articles else empty for c in ("article_id", "title", "text"))
+    counts = [articles[c].tolist() for c in RESTATED_CATEGORIES if c in articles]
+    names = [c for c in RESTATED_CATEGORIES if c in articles]
+    for i, (index, period, day) in enumerate(zip(articles.index, periods.tolist(), event_days.tolist())):
         if pd.isna(period):
             continue
         part = out.setdefault(int(period), _Period([], set(), [], [], []))
         part.indexes.append(index)
         if pd.notna(day):
             part.event_days.add(pd.Timestamp(day))
-        values = {c: as_number(row.get(c)) for c in RESTATED_CATEGORIES}
+        values = {c: as_number(column[i]) for c, column in zip(names, counts)}
         values = {c: v for c, v in values.items() if v is not None}
         if values:
             part.figures.append(values)
-        part.places.append(by_article.get(row.get("article_id"), set()))
-        part.texts.append(as_text(row.get("title")) + " " + as_text(row.get("text")))
+        part.places.append(by_article.get(ids[i], set()))
+        part.texts.append(as_text(titles[i]) + " " + as_text(texts[i]))
     return [out[k] for k in sorted(out)]
 
 

@@ -71,11 +71,11 @@ def mixed_event_notes(articles: pd.DataFrame, *, entities: pd.DataFrame | None =
     n_groups = int(groups.nunique())
     if n_groups > 1:
         spans = []
-        for group in sorted(groups.dropna().unique()):
-            members = articles[groups == group]
-            days = pd.concat([pd.to_datetime(members.get(c, pd.Series(dtype="datetime64[ns]")), errors="coerce")
-                              for c in ("event_date", "published")]).dropna()
-            first, last = day_text(days.min()), day_text(days.max())
+        # Only the two date columns, grouped once (a filter of every column per event took a second at 10,000).
+        dates = pd.DataFrame({c: pd.to_datetime(articles[c], errors="coerce") if c in articles else pd.NaT
+                              for c in ("event_date", "published")}, index=articles.index)
+        for _, members in dates.groupby(groups, sort=True):
+            first, last = day_text(members.min().min()), day_text(members.max().max())
             when = first if first == last else f"{first} to {last}"
             spans.append(f"{when} ({count_words(len(members), 'article')})")
         if len(spans) > 5:
@@ -86,8 +86,9 @@ def mixed_event_notes(articles: pd.DataFrame, *, entities: pd.DataFrame | None =
                      " single toll line.")
     if "event_date" in articles:
         main = groups.notna() & ~grouped["follow_up"]
-        for group in sorted(groups.dropna().unique()):
-            dates = pd.to_datetime(articles.loc[main & (groups == group), "event_date"], errors="coerce").dropna()
+        event_dates = pd.to_datetime(articles.loc[main, "event_date"], errors="coerce")
+        for _, dates in event_dates.groupby(groups[main], sort=True):
+            dates = dates.dropna()
             if not dates.empty and (dates.max() - dates.min()).days > 1:
                 listed = ", ".join(sorted({day_text(d) for d in dates}))
                 notes.append(f"Articles give different event dates ({listed}): they may describe different "

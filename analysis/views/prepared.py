@@ -4,7 +4,9 @@ Some of what the pages show is per sentence or per article and does not depend o
 sidebar filters or a page's widgets: who each sentence cites (``cited_sources``, about 8 s
 at 10,000 articles), every article's term counts (``term_matrix``, about 6 s) and every
 article's length-weighted tone (``article_tone``) and each sentence's word count. Pages narrow these to the filtered
-articles instead of computing them on a visit. ``CORPUS_VIEWS`` names them; ``prepare_views``
+articles instead of computing them on a visit. The toll page's summary lines of the whole corpus
+(``toll_summary``, about 1 s) are read as they are while nothing is filtered out, the app's first
+page. ``CORPUS_VIEWS`` names them; ``prepare_views``
 computes them all (``analysis.uploads`` does so when a corpus is built or reopened, so a first
 visit only filters); ``corpus_view`` computes one by name (the bundled seeds, lazily).
 """
@@ -21,6 +23,7 @@ from analysis.framing.distinctive import term_matrix
 from analysis.ingest.text import count_words_column
 from analysis.tables import CorpusTables
 from analysis.tone.sentiment import article_tone
+from analysis.views.toll import toll_summary
 
 #: name -> how it is computed from the whole corpus's tables; every value is read-only once made.
 CORPUS_VIEWS: Mapping[str, Callable[[CorpusTables], object]] = {
@@ -32,6 +35,8 @@ CORPUS_VIEWS: Mapping[str, Callable[[CorpusTables], object]] = {
     "tone_articles": lambda t: article_tone(t.sentences),
     # each sentence's word count, in the sentences table's row order (a numpy array)
     "sentence_words": lambda t: count_words_column(t.sentences["text"].tolist()),
+    # the toll page's summary lines, several-events notes and category choices (lists; about 1 s at 10k)
+    "toll_summary": toll_summary,
 }
 
 

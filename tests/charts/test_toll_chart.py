@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from analysis.timeline.bands import summary_band
 from analysis.timeline.points import build_timeline
 from analysis.views.groups import OTHER
-from charts.toll import OTHER_SOURCES_COLOUR, chart_points, toll_figure
+from charts.toll import HOVER_FULL_POINTS, OTHER_SOURCES_COLOUR, chart_points, toll_figure
 from tests.timeline.helpers import article, figure, tables
 
 
@@ -21,6 +22,33 @@ def test_same_day_same_value_points_fan_out():
     pts, _ = points_of([article(c, "2023-04-01", killed=(7, "exact", False)) for c in "abc"])
     assert sorted(pts["x"]) == [pd.Timestamp("2023-03-31 21:00"), pd.Timestamp("2023-04-01"),
                                 pd.Timestamp("2023-04-01 03:00")]
+
+
+@pytest.mark.parametrize(("published", "values", "expected"), [
+    # same midnight day and value: 0, +3 h, -3 h, +6 h, -6 h
+    (["2023-04-01"] * 5, [7] * 5, ["2023-04-01", "2023-04-01 03:00", "2023-03-31 21:00", "2023-04-01 06:00",
+                                   "2023-03-31 18:00"]),
+    # different values of one day do not push each other
+    (["2023-04-01"] * 3, [7, 8, 7], ["2023-04-01", "2023-04-01", "2023-04-01 03:00"]),
+    # a time of day stays where it is, even when it repeats
+    (["2023-04-01 10:30"] * 2, [7, 7], ["2023-04-01 10:30", "2023-04-01 10:30"]),
+    # an undated point between two dated ones neither moves nor counts
+    (["2023-04-01", None, "2023-04-01"], [7, 7, 7], ["2023-04-01", None, "2023-04-01 03:00"]),
+])
+def test_fan_out_counts_points_of_one_day_value_and_status_in_order(published, values, expected):
+    pts, _ = points_of([article(f"a{i}", day, killed=(v, "exact", False))
+                        for i, (day, v) in enumerate(zip(published, values))])
+    got = {a: None if pd.isna(x) else x for a, x in zip(pts["article_id"], pts["x"])}
+    assert [got[f"a{i}"] for i in range(len(expected))] == [pd.Timestamp(e) if e else None for e in expected]
+
+
+def test_a_compact_chart_hovers_with_the_short_text():
+    n = HOVER_FULL_POINTS + 1
+    pts, _ = points_of([article(f"a{i}", "2023-04-01" if i % 3 else None, source=f"S&{i % 4}",
+                                killed=(i, "about" if i % 2 else "exact", False)) for i in range(n)])
+    assert len(pts) == n and pts["hover"].tolist() == pts["short"].tolist()
+    assert pts.loc[pts["article_id"] == "a1", "short"].item() == "S&amp;1 · about 1"
+    assert pts["strip_x"].dropna().tolist() == list(range(len(pts["strip_x"].dropna())))
 
 
 def test_points_with_a_time_of_day_sit_at_it_and_say_it():

@@ -36,6 +36,7 @@ def corpus(arts: list[dict], figs: list[dict]) -> CorpusTables:
 
 def run_page(monkeypatch, corpus_tables: CorpusTables) -> AppTest:
     monkeypatch.setattr(app_data, "current_tables", lambda: corpus_tables)
+    monkeypatch.setattr(app_data, "corpus_tables", lambda: corpus_tables)  # the evidence reads the whole corpus
     app = AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
     assert not app.exception, [e.value for e in app.exception]
     return app
@@ -275,3 +276,36 @@ def test_many_outlets_colour_the_toll_by_country_in_nine_legend_entries(open_man
     assert len(legend) == 9 and legend[-1].startswith("other (")
     assert spec["layout"]["meta"]["colour_title"] == "Outlet country"
     assert any("reuters.com" in str(t.get("hovertext", "")) for t in spec["data"])
+
+
+def test_the_whole_corpus_summary_comes_with_the_corpus_and_a_filtered_part_computes_its_own():
+    from analysis.views.toll import toll_summary
+    from tests.pages.many_outlets import many_outlets_corpus
+
+    built = many_outlets_corpus()
+    summary, mixed, choices = toll_summary(built.tables)
+    marker = "A line only the corpus views carry"
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    app.session_state[app_data.ACTIVE_CORPUS] = replace(built, views={"toll_summary": ([marker, *summary], mixed,
+                                                                                       choices)})
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert any(marker in m.value for m in app.markdown)
+    app.session_state[app_data.FILTER_SOURCES] = [built.tables.articles["source"].iloc[0]]
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert not any(marker in m.value for m in app.markdown)
+
+
+def test_a_filtered_corpus_still_shows_the_evidence_sentence_with_its_number_marked():
+    from tests.pages.many_outlets import many_outlets_corpus
+
+    built = many_outlets_corpus()
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    app.session_state[app_data.ACTIVE_CORPUS] = built
+    counts = built.tables.timeline["source"].value_counts()
+    app.session_state[app_data.FILTER_SOURCES] = counts.index[:2].tolist()
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    quotes = [m.value for m in app.markdown if m.value.startswith("> ")]
+    assert quotes and ":red-background[**" in quotes[0]

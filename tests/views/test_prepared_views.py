@@ -51,3 +51,17 @@ def test_word_counts_narrowed_to_the_filtered_articles_line_up_with_their_senten
     assert len(words) == len(part.sentences)
     pd.testing.assert_frame_equal(source_tone(part.sentences, part.articles, words=words),
                                   source_tone(part.sentences, part.articles))
+
+
+def test_the_toll_summary_of_the_whole_corpus_is_what_the_page_computes_for_it(built):
+    from analysis.timeline.events import event_groups
+    from analysis.timeline.points import mixed_event_notes
+    from analysis.timeline.summary import summarise
+    from analysis.views.toll import category_choices
+
+    t = built.tables
+    events = event_groups(t.articles, entities=t.entities)
+    assert built.views["toll_summary"] == (
+        summarise(t.timeline, t.contradictions, articles=t.articles, entities=t.entities, events=events),
+        mixed_event_notes(t.articles, entities=t.entities, events=events), category_choices(t.timeline))
+    assert any(line.startswith("Deaths:") for line in built.views["toll_summary"][0])
