@@ -175,7 +175,8 @@ def tables_from_zip(data: bytes, *, limits: Limits = DEFAULT_LIMITS, views_versi
     the CSVs), each checked against the hash in the manifest, and no more than
     ``limits.max_total_bytes`` are inflated. The saved views are read only when
     ``views_version`` is what made them and the tables are those they were made from
-    (otherwise ``views`` is empty: the caller computes them again).
+    (otherwise, or when they are damaged or over what is left of the limit, ``views`` is
+    empty: the caller computes them again).
 
     Raises:
         ValueError: with a user-facing reason when ``data`` is not a saved
@@ -204,9 +205,12 @@ def tables_from_zip(data: bytes, *, limits: Limits = DEFAULT_LIMITS, views_versi
             found[field.name] = frame
         views = {}
         if views_version is not None and has_views(manifest, views_version):
-            for view, entry in manifest["views"]["tables"].items():
-                if isinstance(entry, dict):
-                    views[str(view)], budget = _read_frame(archive, f"views/{view}.parquet", entry, budget)
+            try:
+                for view, entry in manifest["views"]["tables"].items():
+                    if isinstance(entry, dict):
+                        views[str(view)], budget = _read_frame(archive, f"views/{view}.parquet", entry, budget)
+            except ValueError:  # damaged or over the limit: the tables alone still open, the views are computed
+                views = {}
     return SavedCorpus(CorpusTables(**found), manifest, tuple(notes), views)
 
 

@@ -17,6 +17,7 @@ from analysis.framing import cited_sources
 from analysis.framing.distinctive import term_matrix
 from analysis.tone.sentiment import article_tone, source_tone
 from analysis.uploads import CorpusRequest, build, reopen_zip, save_zip
+from analysis.ingest.limits import Limits
 from analysis.store.export import tables_from_zip
 from analysis.views.prepared import CORPUS_VIEWS, SAVED_FRAMES, corpus_view, kept_rows, prepare_views, views_version
 
@@ -101,7 +102,12 @@ def _without_views(manifest: dict) -> dict:
     return {}
 
 
+def _damaged_view(manifest: dict) -> dict:
+    return {"views/tone_articles.parquet": b"not parquet"}
+
+
 @pytest.mark.parametrize(("case", "change", "version"), [
+    ("a damaged view", _damaged_view, None),
     ("saved by other analysis code", lambda manifest: {}, "corpus-views/1/other code"),
     ("views that do not fit the tables", _shorter_word_counts, None),
     ("no views in the zip", _without_views, None),
@@ -123,6 +129,12 @@ def test_views_are_tied_to_the_tables_they_were_made_from(built):
     assert set(tables_from_zip(data, views_version=version).views) == set(SAVED_FRAMES)
     assert tables_from_zip(data).views == {}  # not asked for
     assert tables_from_zip(data, views_version=version + "x").views == {}
+    # Views that would take the zip over its limit are left out; the tables within it still open.
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        tables_bytes = sum(info.file_size for info in archive.infolist() if info.filename.endswith(".parquet")
+                           and info.filename.startswith("tables/"))
+    within = tables_from_zip(data, views_version=version, limits=Limits(max_total_bytes=tables_bytes + 10))
+    assert len(within.tables.articles) == len(built.tables.articles) and within.views == {}
     # Another articles table, with its hash in the manifest updated: the views were not made from it.
     def one_article(manifest: dict) -> dict:
         buffer = io.BytesIO()
