@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import streamlit as st
 
+from analysis import memory
 from analysis.ingest.corpus import load_path
 from analysis.pipeline import analyse_corpus
 from analysis.tables import CorpusTables
@@ -29,6 +30,9 @@ from analysis.uploads import BuiltCorpus
 from analysis.views import prepared
 
 T = TypeVar("T")
+
+# Once per server process, before any corpus is loaded: allocators that give a dropped session's memory back.
+memory.tune_allocators()
 
 APP_DIR = Path(__file__).resolve().parent
 SEEDS_DIR = APP_DIR / "seeds"
@@ -44,6 +48,8 @@ ACTIVE_CORPUS = "active_corpus"
 #: ``{source: group}`` assigned by the user (Corpus and Framing pages); saved with the corpus.
 SOURCE_GROUPS = "framing_groups"
 SEEDS_NAME = "Bundled seeds"
+#: A ``memory.SessionEnd`` that gives memory back when the session (its state) is collected.
+SESSION_END = "_session_end"
 #: A ``CorpusJob`` building this session's corpus on a worker thread (Corpus page).
 CORPUS_JOB = "corpus_job"
 #: True once ``dashboard.py`` has routed this session; False after a reroute attempt
@@ -106,6 +112,7 @@ def set_active_corpus(built: BuiltCorpus | None) -> None:
         state.pop(ACTIVE_CORPUS, None)
     else:
         state[ACTIVE_CORPUS] = built
+        memory.release_when_collected(built)  # when the session ends or moves on, its memory goes back
         state.setdefault(SOURCE_GROUPS, {}).update(built.source_groups)
     articles = corpus_tables().articles
     state.pop(FILTER_DATES, None)  # the date widget is keyed by corpus: a new corpus starts on its whole range
@@ -214,6 +221,9 @@ def _memo() -> dict:
     adopt_finished_job()
     built = active_corpus()
     corpus_id = built.fingerprint if built is not None else "seeds"
+    if SESSION_END not in st.session_state:  # the session's first view
+        st.session_state[SESSION_END] = memory.SessionEnd()
+        memory.release_when_collected(st.session_state[SESSION_END])
     memo = st.session_state.get(_MEMO)
     if memo is None or memo["corpus"] != corpus_id:
         memo = {"corpus": corpus_id, "states": {}, "corpus_views": {}}
@@ -360,7 +370,8 @@ def whole_view(name: str, compute: Callable[[CorpusTables], T]) -> T:
 
 def forget_views() -> None:
     """Drop this session's filtered tables and computed views (the corpus changed)."""
-    st.session_state.pop(_MEMO, None)
+    if st.session_state.pop(_MEMO, None) is not None:
+        memory.give_back_soon()
 
 
 def sidebar_filters() -> None:

@@ -34,7 +34,7 @@ from analysis.ingest.limits import DEFAULT_LIMITS, Limits
 from analysis.pipeline import analyse_corpus
 from analysis.store.export import FileRecord, jsonable, tables_from_zip, tables_to_zip
 from analysis.tables import CorpusTables
-from analysis.views.prepared import prepare_views
+from analysis.views.prepared import prepare_views, view_frames, views_from_frames, views_version
 
 #: Articles per NER chunk: small enough for frequent progress and for other sessions to get a turn.
 NER_CHUNK = 16
@@ -390,7 +390,8 @@ def seed_files(folder: Path) -> tuple[tuple[str, bytes], ...]:
 
 
 def save_zip(built: BuiltCorpus, *, source_groups: Mapping[str, str] | None = None) -> bytes:
-    """``built`` as a downloadable zip (see ``analysis.store.export.tables_to_zip``).
+    """``built`` as a downloadable zip (see ``analysis.store.export.tables_to_zip``), with its
+    corpus views, so that reopening it need not compute them again.
 
     ``source_groups`` (``{source: group}``) is saved in the settings, for the
     corpus's own sources only.
@@ -398,19 +399,22 @@ def save_zip(built: BuiltCorpus, *, source_groups: Mapping[str, str] | None = No
     sources = set(built.tables.articles["source"].astype(str))
     groups = {s: g for s, g in {**built.source_groups, **(source_groups or {})}.items() if s in sources and g}
     return tables_to_zip(built.tables, name=built.name, files=built.files,
-                         settings={**built.settings, "source_groups": groups})
+                         settings={**built.settings, "source_groups": groups},
+                         views=view_frames(built.views), views_version=views_version())
 
 
 def reopen_zip(name: str, data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> BuiltCorpus:
     """A saved analysis as a ``BuiltCorpus``, exactly as it was saved, without re-analysing.
 
-    The pages' corpus views (``analysis.views.prepared``) are not saved: they are computed
-    here again, a few seconds at 10,000 articles.
+    The pages' corpus views (``analysis.views.prepared``) are read from the zip when it carries
+    them, made by this version of the analysis for these tables; otherwise (an older zip, other
+    code) they are computed again, about 9 s at 10,000 articles.
 
     Raises:
         ValueError: with a user-facing reason (see ``tables_from_zip``).
     """
-    saved = tables_from_zip(data, limits=limits)
+    saved = tables_from_zip(data, limits=limits, views_version=views_version())
+    views = views_from_frames(saved.views, saved.tables) if saved.views else None
     manifest = saved.manifest
     files = []
     for entry in manifest.get("files") or []:
@@ -424,7 +428,7 @@ def reopen_zip(name: str, data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Bu
         name=corpus if isinstance(corpus, str) and corpus.strip() else name, tables=saved.tables,
         files=tuple(files), settings=settings, source_groups=groups,
         fingerprint=hashlib.sha256(data).hexdigest(), origin="saved", notes=saved.notes,
-        views=prepare_views(saved.tables),
+        views=prepare_views(saved.tables, known=views),
     )
 
 

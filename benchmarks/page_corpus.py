@@ -78,7 +78,7 @@ def corpus_zip(n: int, *, quiet: bool = False) -> Path:
     real = "real" if REALNEWS.is_dir() else "generated"
     path = CACHE_DIR / f"corpus_{n}_{real}.zip"
     if path.exists():
-        return path
+        return _with_current_views(path, quiet=quiet)
     from analysis.uploads import CorpusRequest, build, save_zip
 
     started = time.perf_counter()
@@ -99,6 +99,24 @@ def corpus_zip(n: int, *, quiet: bool = False) -> Path:
     if not quiet:
         print(f"  {len(built.tables.articles):,} articles analysed in {time.perf_counter() - started:.0f} s "
               f"-> {path}", flush=True)
+    return path
+
+
+def _with_current_views(path: Path, *, quiet: bool) -> Path:
+    """``path``, saved again (once) when its corpus views were made by other analysis code or are not in it:
+    a zip the Corpus page saves now carries them, and reopening one that does not computes them."""
+    from analysis.store.export import has_views, read_manifest
+    from analysis.uploads import reopen_zip, save_zip
+    from analysis.views.prepared import views_version
+
+    data = path.read_bytes()
+    if has_views(read_manifest(data) or {}, views_version()):
+        return path
+    if not quiet:
+        print(f"saving {path.name} again with the corpus views of this code", flush=True)
+    partial = path.with_suffix(".part")
+    partial.write_bytes(save_zip(reopen_zip(path.name, data)))
+    os.replace(partial, path)
     return path
 
 

@@ -19,13 +19,15 @@ page does after an upload), then each page is run through ``dashboard.py``:
 
 AppTest runs the page scripts in this process, so the times are server time (the script run
 and the serialisation of its elements), without the network and the browser's drawing. RSS is
-this process's resident memory after the corpus is reopened and after every page. Payload is
+this process's resident memory after the corpus is reopened, after every page and once the session
+has ended (with the peak over the run). Payload is
 the largest plotly figure JSON the page sent, in KB.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import statistics
 import sys
 import time
@@ -52,6 +54,12 @@ def _rss_mb() -> float:
     import psutil
 
     return psutil.Process().memory_info().rss / 2**20
+
+
+def _peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _timed(run) -> float:
@@ -83,6 +91,7 @@ def measure(n: int, *, reruns: int, pages: list[str]) -> list[dict]:
     from streamlit.testing.v1 import AppTest
 
     import app_data
+    from analysis import memory
     from analysis.uploads import reopen_zip
     from benchmarks.page_corpus import corpus_zip
 
@@ -96,6 +105,7 @@ def measure(n: int, *, reruns: int, pages: list[str]) -> list[dict]:
 
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
     app.session_state[app_data.ACTIVE_CORPUS] = built
+    memory.release_when_collected(built)  # as app_data.set_active_corpus does
     del built
     start_page = _timed(app.run)  # the default page (Toll), with the sidebar's first run
     print(f"first run of the app (default page, sidebar): {start_page:.2f} s", flush=True)
@@ -122,6 +132,11 @@ def measure(n: int, *, reruns: int, pages: list[str]) -> list[dict]:
         rows.append(row)
         print(f"{Path(page).stem:10} first {first:7.2f} s   reruns p50 {row['p50']:6.2f} s  p95 {row['p95']:6.2f} s"
               f"   largest chart {payload:8.0f} KB   RSS {row['rss_mb']:6.0f} MB", flush=True)
+    del app  # the session ends: its corpus and views go
+    gc.collect()  # as the server's next script run does (runner.postScriptGC)
+    time.sleep(memory.RELEASE_DELAY + 2)
+    print(f"session ended: RSS {_rss_mb():.0f} MB (before the corpus was reopened: {before:.0f} MB); "
+          f"peak over the run {_peak_rss_mb():.0f} MB", flush=True)
     return rows
 
 

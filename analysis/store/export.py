@@ -3,7 +3,9 @@
 ``write_tables`` writes each table as CSV and Parquet under one folder;
 ``tables_to_zip`` packs them with a JSON manifest for download, and
 ``tables_from_zip`` reads such a zip back so a saved analysis reopens without
-re-running it.
+re-running it. A zip may also carry views computed from the tables (the pages'
+corpus views), under a key that ties them to the tables and to the code that made
+them; they are read back only when the reader asks for that same code.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import os
 import platform
 import zipfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import pandas as pd
@@ -76,6 +78,8 @@ class SavedCorpus:
     tables: CorpusTables
     manifest: dict
     notes: tuple[str, ...] = ()
+    #: the saved views' tables by name, when the zip has views made by the ``views_version`` asked for
+    views: Mapping[str, pd.DataFrame] = field(default_factory=dict)
 
 
 def versions() -> dict[str, str]:
@@ -103,7 +107,8 @@ def versions() -> dict[str, str]:
 
 
 def tables_to_zip(tables: CorpusTables, *, name: str, files: Sequence[FileRecord] = (),
-                  settings: Mapping[str, object] | None = None, with_csv: bool = True) -> bytes:
+                  settings: Mapping[str, object] | None = None, with_csv: bool = True,
+                  views: Mapping[str, pd.DataFrame] | None = None, views_version: str = "") -> bytes:
     """A whole analysed corpus as zip bytes, to download and reopen later.
 
     The zip holds ``tables/<table>.csv`` and ``tables/<table>.parquet`` for
@@ -114,6 +119,10 @@ def tables_to_zip(tables: CorpusTables, *, name: str, files: Sequence[FileRecord
     its Parquet file and what ``tables_from_zip`` needs to restore it exactly.
     ``with_csv=False`` leaves the CSVs out (``tables_from_zip`` reads only the
     Parquet files; the whole-table cache has no reader for the CSVs).
+
+    ``views`` (tables derived from these, by name) are written as ``views/<name>.parquet``
+    and listed under the manifest's ``views`` with a key made of ``views_version`` (what
+    made them) and the tables' hashes.
     """
     manifest = {
         "format": FORMAT, "format_version": FORMAT_VERSION, "corpus": name,
@@ -133,6 +142,15 @@ def tables_to_zip(tables: CorpusTables, *, name: str, files: Sequence[FileRecord
                 "parquet_sha256": hashlib.sha256(parquet).hexdigest(),
                 "dtypes": {str(c): str(t) for c, t in frame.dtypes.items()}, "missing": _missing_kinds(frame),
             }
+        if views:
+            listed = {}
+            for view, frame in views.items():
+                parquet = _parquet_bytes(frame)
+                archive.writestr(f"views/{view}.parquet", parquet)
+                listed[view] = {"rows": len(frame), "parquet_sha256": hashlib.sha256(parquet).hexdigest(),
+                                "dtypes": {str(c): str(t) for c, t in frame.dtypes.items()},
+                                "missing": _missing_kinds(frame)}
+            manifest["views"] = {"key": _views_key(views_version, manifest["tables"]), "tables": listed}
         archive.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
     return buffer.getvalue()
 
@@ -150,12 +168,15 @@ def read_manifest(data: bytes) -> dict | None:
     return manifest if isinstance(manifest, dict) and manifest.get("format") == FORMAT else None
 
 
-def tables_from_zip(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> SavedCorpus:
+def tables_from_zip(data: bytes, *, limits: Limits = DEFAULT_LIMITS, views_version: str | None = None) -> SavedCorpus:
     """Reopen a zip written by ``tables_to_zip``: the same tables, without re-analysing.
 
     Only ``manifest.json`` and the Parquet files are read (never pickles, never
     the CSVs), each checked against the hash in the manifest, and no more than
-    ``limits.max_total_bytes`` are inflated.
+    ``limits.max_total_bytes`` are inflated. The saved views are read only when
+    ``views_version`` is what made them and the tables are those they were made from
+    (otherwise, or when they are damaged or over what is left of the limit, ``views`` is
+    empty: the caller computes them again).
 
     Raises:
         ValueError: with a user-facing reason when ``data`` is not a saved
@@ -177,30 +198,58 @@ def tables_from_zip(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> SavedCor
                 notes.append(f"{field.name}: not in the saved analysis; shown empty")
                 found[field.name] = schema.empty_table(field.name)
                 continue
-            try:
-                info = archive.getinfo(f"tables/{field.name}.parquet")
-            except KeyError:
-                raise ValueError(f"tables/{field.name}.parquet is missing from the zip") from None
-            if info.file_size > budget:
-                raise ValueError(f"the saved tables are over the {budget / 1024 / 1024:.0f} MB limit")
-            try:
-                parquet = _read_capped(archive, info, budget)
-            except Exception as error:  # corrupt member: zlib.error, BadZipFile, ...
-                raise ValueError(f"tables/{field.name}.parquet cannot be read ({type(error).__name__})") from None
-            budget -= len(parquet)
-            if hashlib.sha256(parquet).hexdigest() != entry.get("parquet_sha256"):
-                raise ValueError(f"tables/{field.name}.parquet does not match its hash in the manifest "
-                                 "(the file was changed or damaged)")
-            try:
-                frame = pd.read_parquet(io.BytesIO(parquet))
-            except Exception as error:  # pyarrow raises many types for corrupt files
-                raise ValueError(f"tables/{field.name}.parquet is not readable ({type(error).__name__})") from None
-            frame = _restore_dtypes(frame, entry.get("dtypes") or {}, entry.get("missing") or {})
+            frame, budget = _read_frame(archive, f"tables/{field.name}.parquet", entry, budget)
             if list(frame.columns) != schema.columns(field.name):
                 notes.append(f"{field.name}: saved with other columns than this version uses; adjusted")
                 frame = schema.conform(frame, field.name)
             found[field.name] = frame
-    return SavedCorpus(CorpusTables(**found), manifest, tuple(notes))
+        views = {}
+        if views_version is not None and has_views(manifest, views_version):
+            try:
+                for view, entry in manifest["views"]["tables"].items():
+                    if isinstance(entry, dict):
+                        views[str(view)], budget = _read_frame(archive, f"views/{view}.parquet", entry, budget)
+            except ValueError:  # damaged or over the limit: the tables alone still open, the views are computed
+                views = {}
+    return SavedCorpus(CorpusTables(**found), manifest, tuple(notes), views)
+
+
+def has_views(manifest: Mapping, views_version: str) -> bool:
+    """Whether a saved analysis's manifest lists views made by ``views_version`` from its tables."""
+    saved = manifest.get("views")
+    return (isinstance(saved, dict) and isinstance(saved.get("tables"), dict) and isinstance(manifest.get("tables"), dict)
+            and saved.get("key") == _views_key(views_version, manifest["tables"]))
+
+
+def _views_key(views_version: str, tables: Mapping[str, object]) -> str:
+    """What ties saved views to the code that made them and to the tables they were made from."""
+    hashes = sorted((str(name), str(entry.get("parquet_sha256")) if isinstance(entry, dict) else "")
+                    for name, entry in tables.items())
+    return hashlib.sha256(json.dumps([views_version, hashes]).encode()).hexdigest()
+
+
+def _read_frame(archive: zipfile.ZipFile, member: str, entry: Mapping, budget: int) -> tuple[pd.DataFrame, int]:
+    """The Parquet ``member`` checked against ``entry``'s hash, with its dtypes restored, and what is left
+    of ``budget`` (bytes that may still be inflated)."""
+    try:
+        info = archive.getinfo(member)
+    except KeyError:
+        raise ValueError(f"{member} is missing from the zip") from None
+    if info.file_size > budget:
+        raise ValueError(f"the saved tables are over the {budget / 1024 / 1024:.0f} MB limit")
+    try:
+        parquet = _read_capped(archive, info, budget)
+    except Exception as error:  # corrupt member: zlib.error, BadZipFile, ...
+        raise ValueError(f"{member} cannot be read ({type(error).__name__})") from None
+    budget -= len(parquet)
+    if hashlib.sha256(parquet).hexdigest() != entry.get("parquet_sha256"):
+        raise ValueError(f"{member} does not match its hash in the manifest (the file was changed or damaged)")
+    try:
+        frame = pd.read_parquet(io.BytesIO(parquet))
+    except Exception as error:  # pyarrow raises many types for corrupt files
+        raise ValueError(f"{member} is not readable ({type(error).__name__})") from None
+    del parquet
+    return _restore_dtypes(frame, entry.get("dtypes") or {}, entry.get("missing") or {}), budget
 
 
 def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:

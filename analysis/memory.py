@@ -1,0 +1,116 @@
+"""Keeping a long-running server's memory close to what it holds: allocator settings and giving freed memory back.
+
+A session's corpus (about 450 MB at 10,000 articles) and its pages' views are freed when the
+session ends or switches corpus, but the allocators keep what was freed for later use, so the
+process's resident memory stays up. Measured with a 10,000-article corpus visited on every page
+(``benchmarks.page_speed``) and with a 300-article upload on the real server
+(``tests/browser/test_session_memory.py``), three things held it:
+
+- Arrow's own pool (mimalloc), which holds the pandas string columns: it kept the freed
+  columns' memory (28 MB of a 300-article session; about 370 MB at 10,000 articles) until asked
+  to release it, and glibc's trimming cannot reach it. ``tune_allocators`` makes Arrow allocate
+  with the system allocator, so its memory is reused by and trimmed with everything else.
+- glibc's malloc: large blocks (NumPy arrays and Arrow buffers of a 200,000-row table) are placed
+  in the heap once the dynamic mmap threshold has risen, and one long-lived block pins the rest.
+  ``tune_allocators`` fixes the mmap threshold at 1 MB (such blocks get their own mapping and are
+  unmapped when freed) and allows one arena per core instead of eight (fewer half-empty per-thread heaps).
+- What glibc still holds after that is handed back by ``malloc_trim``: ``release_when_collected``
+  runs ``give_back`` a moment after a corpus, or a session's state, is collected. A closed
+  session's state is collected by the garbage collection Streamlit runs after the next script run
+  (``runner.postScriptGC``), once the session's time to reconnect has passed.
+
+The server calls ``tune_allocators`` once at start (``app_data``); nothing here changes results.
+Known limits: only glibc (Linux) is tuned and trimmed; elsewhere these are no-ops. Python's own
+small-object arenas and the per-article caches (``analysis.article_cache``, bounded) are left as
+they are: a few MB per 300 new articles.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+import os
+import threading
+import weakref
+
+#: glibc's ``mallopt`` parameters (malloc.h).
+_M_MMAP_THRESHOLD = -3
+_M_ARENA_MAX = -8
+#: Blocks from this size up get their own mapping, given back to the system when freed.
+MMAP_THRESHOLD = 1024 * 1024
+#: glibc's default is eight per core.
+ARENA_MAX = max(2, os.cpu_count() or 1)
+#: Seconds between a corpus being collected and the memory being given back (the rest of the
+#: dropped session, its views and pages, goes in the same moment).
+RELEASE_DELAY = 1.0
+
+_lock = threading.Lock()
+_scheduled = False  # a give_back is waiting to start
+
+
+def _libc() -> ctypes.CDLL | None:
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.malloc_trim  # glibc only
+        return libc
+    except (OSError, AttributeError):
+        return None
+
+
+def tune_allocators() -> dict[str, object]:
+    """Allocator settings for a long-running server (see the module docstring); returns what was set.
+
+    Affects allocations made from now on; call it once, early.
+    """
+    import pyarrow
+
+    pyarrow.set_memory_pool(pyarrow.system_memory_pool())
+    done: dict[str, object] = {"arrow_pool": pyarrow.default_memory_pool().backend_name}
+    libc = _libc()
+    if libc is not None:
+        done["mmap_threshold"] = MMAP_THRESHOLD if libc.mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD) == 1 else None
+        done["arena_max"] = ARENA_MAX if libc.mallopt(_M_ARENA_MAX, ARENA_MAX) == 1 else None
+    return done
+
+
+def give_back(*, collect: bool = True) -> None:
+    """Collect garbage (unless ``collect`` is False) and hand the freed memory back to the system
+    (glibc's and Arrow's)."""
+    if collect:
+        gc.collect()
+    libc = _libc()
+    if libc is not None:
+        libc.malloc_trim(0)
+    import pyarrow
+
+    pyarrow.default_memory_pool().release_unused()
+
+
+def give_back_soon(delay: float = RELEASE_DELAY) -> None:
+    """``give_back`` on a background thread after ``delay`` seconds (once, however often it is asked for
+    meanwhile), without a garbage collection of its own: what asks for it runs inside one or has just
+    dropped the references."""
+    global _scheduled
+    with _lock:
+        if _scheduled:
+            return
+        _scheduled = True
+    timer = threading.Timer(delay, _scheduled_give_back)
+    timer.daemon = True
+    timer.start()
+
+
+def _scheduled_give_back() -> None:
+    global _scheduled
+    with _lock:
+        _scheduled = False  # what is freed from now on needs another run
+    give_back(collect=False)
+
+
+def release_when_collected(value: object) -> None:
+    """Give memory back soon after ``value`` (a session's corpus, or ``SessionEnd``) is garbage-collected."""
+    weakref.finalize(value, give_back_soon)
+
+
+class SessionEnd:
+    """Kept in a session's state, so that ``release_when_collected`` can tell when the session is gone."""
