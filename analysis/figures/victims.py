@@ -85,7 +85,8 @@ import pandas as pd
 
 from analysis import schema
 from analysis.figures.parse import parse
-from analysis.figures.victim_mentions import (NAME_STOP, OUTCOME_RANK, TITLES, Mention, compatible_sex,
+from analysis.figures.person_names import NAME_STOP, TITLES
+from analysis.figures.victim_mentions import (OUTCOME_RANK, Mention, compatible_sex,
                                               people_lexicon, sentence_mentions)
 
 __all__ = ["extract_victims", "read_people", "people_lexicon", "LEDE_SENTENCES"]
@@ -132,6 +133,19 @@ def surname(name: str) -> str:
     return words[-1] if words else ""
 
 
+def _same_name(a: str, b: str) -> bool:
+    """Two names with one surname may still be two people: "Ivy Lane" is not "Emily Lane", nor "Sam Hope Jr." "Sam
+    Hope Sr."; a lone surname, an initial or a short form ("Dan", "Daniel") is the same."""
+    words_a, words_b = (n.replace(".", "").replace(",", "").lower().split() for n in (a, b))
+    suffix_a, suffix_b = set(words_a) & _NAME_SUFFIXES, set(words_b) & _NAME_SUFFIXES
+    if suffix_a and suffix_b and suffix_a != suffix_b:
+        return False
+    words_a, words_b = [w for w in words_a if w not in _NAME_SUFFIXES], [w for w in words_b if w not in _NAME_SUFFIXES]
+    if len(words_a) < 2 or len(words_b) < 2:
+        return True
+    return words_a[0].startswith(words_b[0]) or words_b[0].startswith(words_a[0])
+
+
 def _same_age(a: int | None, b: int | None) -> bool:
     return a is None or b is None or a == b
 
@@ -141,7 +155,7 @@ def _refer(people: list[Person], mention: Mention) -> Person | None:
     if mention.kind == "name":
         last = surname(mention.name)
         for p in people:
-            if p.name and surname(p.name) == last:
+            if p.name and surname(p.name) == last and _same_name(p.name, mention.name):
                 return p
         for p in people:  # "A 24-year-old man ... Marcus Reed, 24, ..."
             if not p.name and p.count == 1 and p.role == mention.role and _same_age(p.age, mention.age):
@@ -154,10 +168,12 @@ def _refer(people: list[Person], mention: Mention) -> Person | None:
             if any(m.text.lower() == mention.text.lower() for m in p.mentions):
                 return p
     if mention.kind == "definite" and mention.count == 1:
-        for p in reversed([p for p in people if p.mentions[0].sentence_idx < mention.sentence_idx]):
-            if p.count == 1 and (p.role == mention.role or mention.role == "victim") and _same_age(p.age, mention.age) \
-                    and compatible_sex(p.sex, mention.sex):
-                return p
+        earlier = [p for p in reversed(people) if p.mentions[0].sentence_idx < mention.sentence_idx and p.count == 1
+                   and compatible_sex(p.sex, mention.sex) and _same_age(p.age, mention.age)]
+        # "the 13-year-old" is first the latest of that role and age ("the officer who shot a 13-year-old ..."), then
+        # the latest of a compatible role
+        return next((p for p in earlier if p.role == mention.role and (mention.age is None or p.age == mention.age)),
+                    next((p for p in earlier if p.role == mention.role or mention.role == "victim"), None))
     return None
 
 
