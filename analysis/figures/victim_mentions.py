@@ -42,6 +42,7 @@ def people_lexicon() -> dict:
                                                                                     reverse=True)) + r")\b", re.I)
     lex["shot_compound_re"] = re.compile(r"\b(" + "|".join(re.escape(k) for k in raw["shot_compounds"]) + r")\b", re.I)
     lex["self_re"] = re.compile("|".join(re.escape(p) for p in raw["self_harm"]), re.I)
+    lex["self_shot_re"] = re.compile("|".join(re.escape(p) for p in raw["self_shot"]), re.I)
     lex["condition_re"] = re.compile("|".join(re.escape(p) for p in raw["injured_conditions"]), re.I)
     return lex
 
@@ -329,7 +330,8 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             outcome = ""  # named, but their harm is another event's
         elif outcome == "unknown" and lex["condition_re"].search(sentence):
             outcome = "injured"
-        arguments += [g for c in kids[word.i] if c.lower == "with" and c.i and tokens[c.i - 1].lower == "along"
+        along = [c for a in kids[word.i] if a.lower == "along" for c in kids[a.i]]  # "with" may hang on "along"
+        arguments += [g for c in kids[word.i] + along if c.lower == "with" and c.i and tokens[c.i - 1].lower == "along"
                       for g in kids[c.i] if g.dep == "pobj"]  # "X was killed along with Y"
         for argument in arguments:
             listed = False  # after one person, a listed noun is someone too: "a coach and two players"
@@ -412,34 +414,55 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
         if names and low in lex["identify_verbs"]:
             identified += [(h, names) for h in named]
     _copulas(tokens, kids, sentence, lex, found, sentence_idx)
-    match = lex["self_re"].search(sentence)
-    if match and re.match(r"\s*(?:\w+\s+)?(?:death|wound|injury)?\s*of\b", sentence[match.end():]):
-        match = None  # "the self-inflicted gunshot death of a boy": the death noun's rule names him
-    if match:  # "turned the gun on himself": the gunman died
-        # the nearest subject before the words (not of "said": "..., Sheriff Al Dunn said"), "who" standing for its noun
-        at = next(t for t in tokens if t.idx + len(t.text) > match.start())
-        above = {at.i}
-        while tokens[at.i].head != at.i and at.head not in above:  # the verbs the words hang on
-            above.add(at.head)
-            at = tokens[at.head]
-        subjects = [_antecedent(tokens, tokens[t.head], t) for t in tokens if t.dep in ("nsubj", "nsubjpass") and
-                    tokens[t.head].lower not in _REPORTING and t.head in above]
-        before = [t for t in subjects if t.idx < match.start()]
-        for token in before[::-1] + [t for t in subjects if t.idx >= match.start()]:
-            mention = _person(tokens, kids, token, sentence, lex)
-            if mention is None:
-                continue
-            if mention.kind == "pronoun":
-                mention.text, mention.start, mention.end = token.text, token.idx, token.idx + len(token.text)
-            mention.sentence_idx, mention.outcome = sentence_idx, "killed"
-            if mention.role == "victim":
-                mention.role = "shooter"
-            found[token.i] = mention
-            break
+    _self_harm(tokens, kids, sentence, lex, found, sentence_idx)
     for described, names in identified:
         _rename(found, described, names)
     _resolve_pronouns(tokens, kids, sentence, lex, found)
     return [found[i] for i in sorted(found)]
+
+
+def _self_harm(tokens, kids, sentence: str, lex, found: dict[int, Mention], sentence_idx: int) -> None:
+    """"turned the gun on himself", "took his own life": the nearest subject before the words, of a verb they hang
+    on (not "said": "..., Sheriff Al Dunn said"; "who" standing for its noun) killed himself and was the shooter;
+    one who "shot himself" was the shooter, outcome not stated. A he/she there is the nearest person named before
+    it ("police tracked Al Moss to a motel, where he took his life")."""
+    match, outcome = lex["self_re"].search(sentence), "killed"
+    if match and re.match(r"\s*(?:\w+\s+)?(?:death|wound|injury)\s+of\b", sentence[match.end():]):
+        return  # "the self-inflicted gunshot death of a boy": the death noun's rule names him
+    if not match:
+        match, outcome = lex["self_shot_re"].search(sentence), "unknown"
+    if not match:
+        return
+    at = next(t for t in tokens if t.idx + len(t.text) > match.start())
+    above = {at.i}
+    while at.head != at.i and at.head not in above:  # the verbs the words hang on
+        above.add(at.head)
+        at = tokens[at.head]
+    subjects = [_antecedent(tokens, tokens[t.head], t) for t in tokens if t.dep in ("nsubj", "nsubjpass") and
+                tokens[t.head].lower not in _REPORTING and t.head in above]
+    before = [t for t in subjects if t.idx < match.start()]
+    for token in before[::-1] + [t for t in subjects if t.idx >= match.start()]:
+        mention = _person(tokens, kids, token, sentence, lex, listed=True)  # whoever took their life: "a farmer"
+        if mention is None:
+            continue
+        if mention.kind == "pronoun":
+            named = [(t, m) for t in tokens[:token.i][::-1] if t.tag.startswith("NNP") and t.dep in _ARGUMENT_DEPS
+                     for m in [_person(tokens, kids, t, sentence, lex)] if m is not None and m.name]
+            if named:
+                token, mention = named[0]
+            else:
+                mention.text, mention.start, mention.end = token.text, token.idx, token.idx + len(token.text)
+        earlier = found.get(token.i)
+        mention.sentence_idx = sentence_idx
+        mention.outcome = outcome if earlier is None or OUTCOME_RANK[outcome] >= OUTCOME_RANK[earlier.outcome] \
+            else earlier.outcome
+        if mention.role == "victim":
+            mention.role = "shooter"
+        found[token.i] = mention
+        return
+
+
+_ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "appos")  # not "in Indianapolis, where he ..."
 
 
 def _rename(found: dict[int, Mention], described: Token, names: list[Token]) -> bool:

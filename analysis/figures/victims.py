@@ -84,7 +84,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis import schema
-from analysis.figures.parse import parse
+from analysis.figures.parse import SOFT_HYPHEN, parse
 from analysis.figures.person_names import NAME_STOP, TITLES
 from analysis.figures.victim_mentions import (OUTCOME_RANK, Mention, compatible_sex,
                                               people_lexicon, sentence_mentions)
@@ -93,7 +93,8 @@ __all__ = ["extract_victims", "read_people", "people_lexicon", "LEDE_SENTENCES"]
 
 LEDE_SENTENCES = 15
 LATE_SENTENCES = 40
-_KILLING = r"kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|slay|homicide|succumb|suicide|own life|passe[sd] away"
+_KILLING = (r"kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|slay|homicide|succumb|suicide|own life|passe[sd] away|"
+            r"(?:took|taking|ended|ending) (?:his|her) life")
 _KILL_WORDS = re.compile(rf"\b(?:{_KILLING})", re.I)
 _HARM = re.compile(rf"\b(?:{_KILLING}|shot|shoot|wound|injur|hurt|gunned|himself|herself)", re.I)
 # "a teacher and three students": one person listed with a numeral count, which alone would undercount
@@ -104,6 +105,7 @@ _PEOPLE_WORDS = re.compile(r"\b(?:identif|charged|arrested|accused|suspect|booke
                            r"looking for|bod(?:y|ies) of|victim|charges|facing|faces|turned (?:him|her)self in)", re.I)
 
 
+_NAME_AGE = re.compile(r"\b[A-Z][a-z'’-]+ (?:[A-Z]\. )?[A-Z][a-z'’-]+(?:,? [JS]r\.?)?, \d{1,2}\b")  # "Carl Webb, 19"
 _TWO_CAPITALS = re.compile(r"\b[A-Z][a-z'’-]+ (?:[A-Z]\. )?[A-Z][a-z'’-]+")  # "Carl Webb", "Ann B. Lee"
 
 
@@ -185,13 +187,18 @@ _FULL_NAME = re.compile(rf"\b({_WORD}(?:\s+(?:[A-Z]\.|{_WORD})){{1,3}})"
                         r"(?:,?\s+(?:Jr|Sr|II|III|IV)\b\.?)?")
 
 
+def _plain(texts: pd.Series) -> pd.Series:
+    """The texts without soft hyphens ("gun\u00adman"), for the word patterns (the parser drops them too)."""
+    return texts.astype(str).str.replace(SOFT_HYPHEN, "", regex=False)
+
+
 def _full_names(sentences: pd.DataFrame) -> dict[str, dict[str, str]]:
     """``{article_id: {surname (lower): full name}}`` from every sentence of each article; a surname two full names
     share is left out."""
     out: dict[str, dict[str, str]] = {}
     clash: set[tuple[str, str]] = set()
     stop = NAME_STOP | TITLES | {"the", "a", "an", "when", "after", "in", "on", "at", "but", "and", "his", "her"}
-    for article_id, text in zip(sentences["article_id"].astype(str), sentences["text"].astype(str)):
+    for article_id, text in zip(sentences["article_id"].astype(str), _plain(sentences["text"])):
         for match in _FULL_NAME.finditer(text):
             words = match.group(1).split()
             while words and words[0].lower().rstrip(".") in stop:
@@ -242,7 +249,7 @@ def _article_people(mentions: list[Mention], full_names: dict[str, str] | None =
 
 def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int) -> pd.DataFrame:
     lede_rows = sentences[sentences["idx"] < lede]
-    text = lede_rows["text"].astype(str)
+    text = _plain(lede_rows["text"])
     keep = text.str.contains(_HARM) | text.str.contains(_PEOPLE_WORDS)
     if figures is not None and not figures.empty:  # a numeral count of every category the words speak of
         numeral = figures[figures["rule"].isin(["numeral", ""]) & figures["status"].eq("current")]
@@ -262,6 +269,8 @@ def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int
         has_other = pd.Series([k in other for k in keys], index=lede_rows.index, dtype=bool)
         keep &= ~(has_other & ~kill_words & ~text.str.contains(_TWO_CAPITALS))
         keep |= text.str.contains(_HARM) & text.str.contains(_LISTED)
+        # "Ann Lee, 35, and Bo Diaz, 29, were the two people killed": a numeral count that names its people
+        keep |= (text.str.contains(_HARM) | text.str.contains(_PEOPLE_WORDS)) & text.str.contains(_NAME_AGE)
         earlier = figures[figures["status"].eq("background")]  # a recap of another shooting names its people
         earlier = set(zip(earlier["article_id"], earlier["sentence_idx"].astype(int)))
         keep &= ~pd.Series([k in earlier for k in keys], index=lede_rows.index, dtype=bool)
@@ -343,9 +352,9 @@ def _late_candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, full
     names in full: "Davidson died of his injuries on Tuesday night" in an update further down."""
     rows = sentences[(sentences["idx"] >= lede) & (sentences["idx"] < LATE_SENTENCES) &
                      sentences["article_id"].astype(str).isin(full_names.keys())]
-    rows = rows[rows["text"].astype(str).str.contains(_HARM)]
+    rows = rows[_plain(rows["text"]).str.contains(_HARM)]
     keep = [any(name in text for name in full_names[str(aid)]) for aid, text in
-            zip(rows["article_id"], rows["text"].str.lower())]
+            zip(rows["article_id"], _plain(rows["text"]).str.lower())]
     rows = rows[pd.Series(keep, index=rows.index, dtype=bool)]
     if figures is not None and not figures.empty and not rows.empty:  # not a recap of another shooting
         earlier = figures[figures["status"].eq("background")]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from analysis.figures.ledger import extract_figures
 from analysis.figures.victims import extract_victims
 from tests.figures.test_individuals import _sentences
 
@@ -93,6 +94,18 @@ CASES = [
     (["The park is named for another slain teen, Rhea Gantt."], []),
     (["A prosecutor says he will review the self-inflicted gunshot death of a 4-year-old boy."],
      [("", 4, "killed", "victim")]),
+    # who took their own life: "he" is the nearest name before it (not the town); anyone, not only a person noun;
+    # "shot himself" leaves the outcome open (injured where nobody died)
+    (["Deputies tracked Lyle Grant to a motel in downtown Marlow where he took his life."],
+     [("Lyle Grant", None, "killed", "shooter")]),
+    (["A 52-year-old grieving farmer ended his life early on Monday."], [("", 52, "killed", "shooter")]),
+    (["Police said the boy, 4, found the pistol and shot himself in the hand."], [("", 4, "injured", "shooter")]),
+    # "along with" where the parser hangs "with" on "along"
+    (["Tomas Ferro, 29, a local man, was killed along with Heriberto Lunt, 20, a local man, in a double homicide."],
+     [("Tomas Ferro", 29, "killed", "victim"), ("Heriberto Lunt", 20, "killed", "victim")]),
+    # soft hyphens inside words, as some outlets print them
+    (["The gun\u00adman was iden\u00adti\u00adfied as Nor\u00adris Hig\u00adley, 62."],
+     [("Norris Higley", 62, "unknown", "shooter")]),
     # not names: a kind after "a", a dateline in capitals, a caption glued on by the sentence split
     (["A man was shot by a Good Samaritan who saw the robbery."], [("", None, "injured", "victim")]),
     (["FAIRVIEW HEIGHTS, Ill. - A man was killed Sunday."], [("", None, "killed", "victim")]),
@@ -106,3 +119,10 @@ def test_people_the_parser_misattaches(texts, people):
     victims = extract_victims(_sentences(*texts), None)
     got = [(r.name, None if pd.isna(r.age) else int(r.age), r.outcome, r.role) for r in victims.itertuples()]
     assert got == people
+
+
+def test_a_numeral_count_that_names_its_people_is_read_for_the_names():
+    sentences = _sentences("Ria Colby, 35, and Dane Hurst, 29, were the two civilians killed in the attack.")
+    victims = extract_victims(sentences, None, figures=extract_figures(sentences))
+    assert [(r.name, r.age, r.outcome) for r in victims.itertuples()] == [("Ria Colby", 35, "killed"),
+                                                                         ("Dane Hurst", 29, "killed")]
