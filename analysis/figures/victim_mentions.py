@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from analysis.figures.numbers import parse_number_words
-from analysis.figures.parse import Token
+from analysis.figures.parse import Token, children, conjuncts, head_word, left_edge
 from analysis.figures.person_names import capitals, name_head, read_name
 
 __all__ = ["Mention", "compatible_sex", "OUTCOME_RANK", "people_lexicon", "sentence_mentions"]
@@ -62,20 +62,13 @@ class Mention:
     kind: str = "indefinite"  # indefinite, definite, name, pronoun
     sex: str = ""  # "m" or "f" where the words say: he, his wife, a boy
     late: bool = False  # read after the lede (``analysis.figures.victims``)
+    lends: bool = False  # only a name for someone the article already has ("Officer X": the officer who fired)
     text: str = ""
     start: int = 0  # character offsets in the sentence
     end: int = 0
 
 
 # --- one sentence -------------------------------------------------------------------------------------------------
-
-
-def _children(tokens: list[Token]) -> list[list[Token]]:
-    kids: list[list[Token]] = [[] for _ in tokens]
-    for t in tokens:
-        if t.head != t.i:
-            kids[t.head].append(t)
-    return kids
 
 
 def _subject(tokens, kids, verb: Token, *, passive_only: bool = False) -> Token | None:
@@ -127,8 +120,19 @@ _RELATIVE = {"who", "that", "which", "whom"}
 def _antecedent(tokens, verb: Token, subject: Token) -> Token:
     """"Jon Reed, who was shot and killed": the subject "who" of a relative clause stands for the noun it hangs on."""
     if subject.lower in _RELATIVE and verb.dep == "relcl" and verb.head != verb.i:
-        return tokens[verb.head]
+        return _who(tokens, verb) if subject.lower in ("who", "whom") else tokens[verb.head]
     return subject
+
+
+def _who(tokens, clause: Token) -> Token:
+    """"Al Roe, 18, of the Bronx, who is hospitalized": a clause about someone hung on the place after "of"/"from" is
+    about the person before it."""
+    head = tokens[clause.head]
+    prep = tokens[head.head]
+    if head.dep == "pobj" and prep.lower in ("of", "from") and prep.head != prep.i and head.tag.startswith("NNP") and \
+            tokens[prep.head].tag.startswith("NNP"):  # a name, of a place; not "a neighbor of Vern Hale, who ..."
+        return tokens[prep.head]
+    return head
 
 
 def _passive(kids, verb: Token) -> bool:
@@ -165,7 +169,7 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
         else:
             outcome = "unknown"
         if word.dep in ("acl", "relcl") and not any(c.dep == "dobj" for c in kids[word.i]) and not _where(kids, word):
-            return [tokens[word.head]], outcome  # "a man killed Saturday"; not "the store where two were shot"
+            return [_who(tokens, word)], outcome  # "a man killed Saturday"; not "the store where two were shot"
         if _found_shot(tokens, kids, word):
             return [c for c in kids[word.i] if c.dep == "nsubj"], outcome
         bare_participle = word.tag == "VBN" and not any(c.dep in ("dobj", "nsubj") for c in kids[word.i])
@@ -213,33 +217,12 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
     return [], ""
 
 
-def head_word(tokens, word: Token) -> str:
-    return tokens[word.head].lower if word.head != word.i else ""
-
-
 def _where(kids, verb: Token) -> bool:
     """A relative clause of place or time ("the clinic where he died", "a gunfight during which X was struck") has a
     subject of its own."""
     wh = any(c.lower in ("where", "when") or (c.dep == "prep" and any(g.lower in ("which", "whom") for g in kids[c.i]))
              for c in kids[verb.i])
     return wh and any(c.dep in ("nsubj", "nsubjpass") for c in kids[verb.i])
-
-
-def _conjuncts(kids, token: Token) -> list[Token]:
-    out, stack = [], [token]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in kids[t.i] if c.dep == "conj")
-    return sorted(out, key=lambda t: t.i)
-
-
-def _left_edge(kids, token: Token) -> int:
-    edge = token.i
-    for c in kids[token.i]:
-        if c.i < token.i and c.dep not in ("cc", "punct", "conj", "prep", "relcl"):
-            edge = min(edge, _left_edge(kids, c))
-    return edge
 
 
 def _common() -> set[str]:
@@ -278,7 +261,11 @@ def _person(tokens, kids, token: Token, sentence: str, lex, *, lenient: bool = F
         name = next((n for n in (read_name(tokens, kids, a, common=_common()) for a in appos) if n), "")
     if not name and token.dep == "appos":  # "Tia Long, the woman killed by police"
         name = read_name(tokens, kids, tokens[token.head], common=_common())
-    words = {t.lower for t in tokens[_left_edge(kids, token):token.i + 1]}
+    if not name and token.i + 2 < len(tokens) and tokens[token.i + 1].text == ",":  # "her son, Al Roe," hung elsewhere
+        after = next((t for t in tokens[token.i + 2:] if not t.tag.startswith("NNP")), tokens[-1])
+        name = read_name(tokens, kids, tokens[after.i - 1], common=_common()) if after.i - 1 > token.i + 1 and \
+            tokens[after.i - 1].dep == "appos" and after.text == "," else ""
+    words = {t.lower for t in tokens[left_edge(kids, token):token.i + 1]}
     # After "killed" or "died", someone's anything is someone ("his landlord"); after "shot", only people.
     person_noun = low in lex["person_nouns"] or (lenient and token.tag in ("NN", "NNS") and low not in _NOT_PEOPLE
                                                  and any(c.dep == "poss" for c in kids[token.i])) or (
@@ -296,7 +283,7 @@ def _person(tokens, kids, token: Token, sentence: str, lex, *, lenient: bool = F
         count = read
     elif low in ("others",):
         return None
-    first = _left_edge(kids, token)
+    first = left_edge(kids, token)
     last = token.i
     age = None
     for a in appos + [g for n in appos for g in kids[n.i] if g.dep == "appos"]:  # "Marcus Reed, 24,", "his son, Al, 9"
@@ -320,7 +307,7 @@ def _sex(word: str) -> str:
 def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int = 0) -> list[Mention]:
     """The people one parsed sentence says were harmed (one per person or counted group)."""
     lex = people_lexicon()
-    kids = _children(tokens)
+    kids = children(tokens)
     found: dict[int, Mention] = {}
     for word in tokens:
         arguments, outcome = _arguments(tokens, kids, word, lex)
@@ -335,7 +322,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                       for g in kids[c.i] if g.dep == "pobj"]  # "X was killed along with Y"
         for argument in arguments:
             listed = False  # after one person, a listed noun is someone too: "a coach and two players"
-            for token in _conjuncts(kids, argument):
+            for token in conjuncts(kids, argument):
                 mention = _person(tokens, kids, token, sentence, lex, lenient=outcome == "killed", listed=listed)
                 if mention is None:
                     continue
@@ -382,7 +369,8 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             role = next((_role(kids, tokens, c, lex) for c in named if _role(kids, tokens, c, lex) != "victim"), role)
             told = next((out for h in named for c in kids[h.i] if c.dep in ("relcl", "acl")
                          for args, out in [_arguments(tokens, kids, c, lex)] if h in args), "")
-        elif (low in ("victim", "victims") or low in lex["shooter_nouns"]) and word.tag.startswith("NN"):
+        elif (low in ("victim", "victims") or low in lex["shooter_nouns"]) and word.tag.startswith("NN") and not (
+                word.i and word.text[0].isupper()):  # not a headline's "Crash Victim Home Burglarized"
             # "the victim, Ken Bart", "victim Ed Ruiz", "Al Post, the suspect"
             people = [c for c in kids[word.i] if c.dep == "appos"] + (
                 [name_head(tokens, word)] if word.dep in ("compound", "appos", "nmod") else [])
@@ -398,7 +386,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             continue
         names = []
         for argument in people:
-            for token in _conjuncts(kids, argument):
+            for token in conjuncts(kids, argument):
                 mention = _person(tokens, kids, token, sentence, lex)
                 if mention is None or token.i in found or mention.kind == "pronoun" or (role and not mention.name):
                     continue
@@ -414,6 +402,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
         if names and low in lex["identify_verbs"]:
             identified += [(h, names) for h in named]
     _copulas(tokens, kids, sentence, lex, found, sentence_idx)
+    _titled_officers(tokens, kids, sentence, lex, found, sentence_idx)
     _self_harm(tokens, kids, sentence, lex, found, sentence_idx)
     for described, names in identified:
         _rename(found, described, names)
@@ -460,6 +449,28 @@ def _self_harm(tokens, kids, sentence: str, lex, found: dict[int, Mention], sent
             mention.role = "shooter"
         found[token.i] = mention
         return
+
+
+_OFFICER_TITLES = {"officer", "deputy", "trooper", "sgt", "sgt.", "sergeant", "det", "det.", "detective", "cpl",
+                   "cpl.", "corporal", "patrolman"}
+_SPOKES = {"spokesman", "spokeswoman", "spokesperson", "chief", "sheriff", "commissioner", "captain"}
+
+
+def _titled_officers(tokens, kids, sentence: str, lex, found: dict[int, Mention], sentence_idx: int) -> None:
+    """"Officer Brad Moss" in a sentence about the shooting names the officer the article describes without a name
+    ("the officer who fired"); such a name only lends itself (``Mention.lends``), never adds anyone, and not
+    when it is the one who spoke ("Sgt. Ann Ray said", "Sgt. Ann Ray, a spokeswoman")."""
+    for token in tokens:
+        if token.i in found or not token.tag.startswith("NNP") or token.dep == "compound" or not any(
+                c.dep == "compound" and c.lower in _OFFICER_TITLES for c in kids[token.i]):
+            continue
+        spoke = token.dep == "nsubj" and tokens[token.head].lower in _REPORTING
+        if spoke or any(g.lower in _SPOKES for a in kids[token.i] if a.dep == "appos" for g in (a, *kids[a.i])):
+            continue
+        mention = _person(tokens, kids, token, sentence, lex)
+        if mention is not None and mention.name:
+            mention.role, mention.outcome, mention.lends, mention.sentence_idx = "officer", "", True, sentence_idx
+            found[token.i] = mention
 
 
 _ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "appos")  # not "in Indianapolis, where he ..."
@@ -530,7 +541,7 @@ def _found_shot(tokens, kids, word: Token) -> bool:
 
 def _role(kids, tokens, token: Token, lex) -> str:
     """The role the words of a noun phrase state: "the gunman" -> shooter, "a deputy" -> officer, else victim."""
-    words = {t.lower for t in tokens[_left_edge(kids, token):token.i + 1]}
+    words = {t.lower for t in tokens[left_edge(kids, token):token.i + 1]}
     return next((r for r, nouns in lex["roles"].items() if token.lower in nouns or words & nouns), "victim")
 
 
@@ -550,7 +561,7 @@ def _copulas(tokens, kids, sentence: str, lex, found: dict[int, Mention], senten
             other = found.get(described.i)
             if other is None or other.name:
                 continue
-            people = [(t, _person(tokens, kids, t, sentence, lex)) for t in _conjuncts(kids, naming)]
+            people = [(t, _person(tokens, kids, t, sentence, lex)) for t in conjuncts(kids, naming)]
             people = [(t, m) for t, m in people if m is not None and m.name]
             if not people or (other.count > 1 and other.count != len(people)):
                 continue
@@ -615,8 +626,8 @@ def _found_wounded(tokens, kids, word: Token, sentence: str, lex) -> list[Token]
             low not in ("had", "has") and lex["condition_re"].search(sentence))  # "sustained life-threatening injuries"
         if not (wound and (gunshot or low in ("suffering", "recovering"))):
             return []
-        subjects = [c for c in kids[word.i] if c.dep == "nsubj"]
-        return subjects or _subjects(tokens, kids, word)
+        subjects = [c for c in kids[word.i] if c.dep == "nsubj" and word.dep != "pcomp"]  # not "at the Ward Room
+        return subjects or _subjects(tokens, kids, word)  # suffering from", misparsed
     if not any(w in sentence.lower() for w in lex["found_wounds"]):
         return []
     return [c for c in kids[word.i] if c.dep == "dobj"]

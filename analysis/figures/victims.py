@@ -93,8 +93,8 @@ __all__ = ["extract_victims", "read_people", "people_lexicon", "LEDE_SENTENCES"]
 
 LEDE_SENTENCES = 15
 LATE_SENTENCES = 40
-_KILLING = (r"kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|slay|homicide|succumb|suicide|own life|passe[sd] away|"
-            r"(?:took|taking|ended|ending) (?:his|her) life")
+_KILLING = (r"kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|slay|homicide|succumb|suicide|own life|"
+            r"passe[sd] away|(?:took|taking|ended|ending) (?:his|her) life")
 _KILL_WORDS = re.compile(rf"\b(?:{_KILLING})", re.I)
 _HARM = re.compile(rf"\b(?:{_KILLING}|shot|shoot|wound|injur|hurt|gunned|himself|herself)", re.I)
 # "a teacher and three students": one person listed with a numeral count, which alone would undercount
@@ -223,6 +223,8 @@ def _article_people(mentions: list[Mention], full_names: dict[str, str] | None =
     for mention in mentions:
         person = _refer(people, mention) if not mention.late else next(
             (p for p in people if p.name and surname(p.name) == surname(mention.name)), None)
+        if person is None and mention.lends:
+            continue  # "Officer Brad Moss" names the officer the article has, or nobody
         if person is None and mention.kind == "name" and " " not in mention.name:
             full = (full_names or {}).get(mention.name.lower())
             if full is None:

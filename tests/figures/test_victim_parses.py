@@ -106,7 +106,20 @@ CASES = [
     # soft hyphens inside words, as some outlets print them
     (["The gun\u00adman was iden\u00adti\u00adfied as Nor\u00adris Hig\u00adley, 62."],
      [("Norris Higley", 62, "unknown", "shooter")]),
-    # not names: a kind after "a", a dateline in capitals, a caption glued on by the sentence split
+    # "who" is the person before "of the Bronx"; a name after "her grandfather," is his though hung elsewhere
+    (["Rafael Ortiz, 18, of the Bronx, who is still hospitalized with minor injuries, has been charged."],
+     [("Rafael Ortiz", 18, "injured", "victim")]),
+    (["Lee Moss has been jailed since Cara Bell and her grandfather, Hubert Lane, were shot to death near Elk Lake."],
+     [("Lee Moss", None, "unknown", "shooter"), ("Cara Bell", None, "killed", "victim"),
+      ("Hubert Lane", None, "killed", "victim")]),
+    # "Officer X" names the officer the article describes without a name, and adds nobody of their own
+    (["The officer who fatally shot Ty Bram on Friday was fired.",
+      "Chief Dunn faulted Officer Brad Kell over the fatal shooting."],
+     [("Brad Kell", None, "unknown", "officer"), ("Ty Bram", None, "killed", "victim")]),
+    (["Ty Bram was fatally shot on Friday.", "Sgt. Ann Ray said the shooting is under review."],
+     [("Ty Bram", None, "killed", "victim")]),
+    # not names: a headline's capitalised "Victim", a kind after "a", a dateline in capitals, a caption glued on
+    (["Man Jailed Crash Victim Home Burglarized A man was wounded."], [("", None, "injured", "victim")]),
     (["A man was shot by a Good Samaritan who saw the robbery."], [("", None, "injured", "victim")]),
     (["FAIRVIEW HEIGHTS, Ill. - A man was killed Sunday."], [("", None, "killed", "victim")]),
     (["Detectives looked into the killing of Bo Kern Jr. VIDEO: See the report."], [("Bo Kern Jr.", None, "killed",
