@@ -4,7 +4,7 @@
 ("Ann Marie Lee"), hyphens and apostrophes ("Ana Ruiz-Soto"), a nickname in quotes, without a rank or
 title before it ("Westside Patrol Officer Dana Kim" -> "Dana Kim"). No name: a kind after "a"/"an"
 ("a Good Samaritan"), a dateline in capitals in a sentence that is not ("RIVERTON, Wyo. - ..."), common
-words; a caption in capitals glued on by the sentence split is dropped ("Bo Kern Jr. VIDEO").
+words, a headline's run of capitals with a person noun inside ("Murder Victim Three"); a caption in capitals glued on by the sentence split is dropped ("Bo Kern Jr. VIDEO").
 Known misses: a place before a name with no word between ("Riverton Al Moss") is read as part of it;
 a name the tagger does not call a proper noun, unless capitalised like a surname.
 """
@@ -59,7 +59,8 @@ def read_name(tokens: list[Token], kids: list[list[Token]], token: Token, *, com
     kept = kept[titled[-1] + 1:] if titled else kept  # "Westside Patrol Officer Dana Kim" -> "Dana Kim"
     while len(kept) > 1 and capitals(kept[-1]) and not capitals(kept[0]):
         kept = kept[:-1]  # "Bo Kern Jr. VIDEO": a caption's capitals glued to the name by the sentence split
-    if not kept or not kept[-1].text[:1].isupper() or (all(capitals(t) for t in kept) and any(
+    if not kept or not kept[-1].text[:1].isupper() or any(t.lower in common for t in kept[:-1]) or (
+            all(capitals(t) for t in kept) and any(
             t.text.isalpha() and not t.text.isupper() for t in tokens)):
         return ""  # "RIVERTON, Wyo. - A man was killed": a dateline in capitals in a sentence that is not
     return "".join(("" if k == 0 or touching(kept[k - 1], t) else " ") + t.text.replace("\u00ad", "")

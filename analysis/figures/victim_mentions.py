@@ -626,8 +626,12 @@ def _found_wounded(tokens, kids, word: Token, sentence: str, lex) -> list[Token]
             low not in ("had", "has") and lex["condition_re"].search(sentence))  # "sustained life-threatening injuries"
         if not (wound and (gunshot or low in ("suffering", "recovering"))):
             return []
-        subjects = [c for c in kids[word.i] if c.dep == "nsubj" and word.dep != "pcomp"]  # not "at the Ward Room
-        return subjects or _subjects(tokens, kids, word)  # suffering from", misparsed
+        if word.dep == "pcomp":  # "a man was dropped off at the Ward Room suffering from wounds": the man
+            prep = tokens[word.head]
+            subject = _subject(tokens, kids, tokens[prep.head]) if prep.head != prep.i else None
+            return [subject] if subject is not None else []
+        subjects = [c for c in kids[word.i] if c.dep == "nsubj" and word.dep != "pcomp"]
+        return subjects or _subjects(tokens, kids, word)
     if not any(w in sentence.lower() for w in lex["found_wounds"]):
         return []
     return [c for c in kids[word.i] if c.dep == "dobj"]

@@ -12,7 +12,8 @@ Rules:
 1. Only the lede is read: the first ``LEDE_SENTENCES`` sentences, where an article names its own
    victims (recaps of other shootings come later). Of those, only sentences with a harm word
    (regex prefilter), without a figure the ledger reads as an earlier event (``background``: a
-   recap names its own people), and without a numeral figure of every category the words speak of are
+   recap names its own people), and without a numeral figure of every category the words speak of
+   (unless they name someone with an age: "Ann Lee, 35, and Bo Diaz, 29, were the two killed") are
    parsed (``analysis.figures.parse``: tagger and parser, once per process, in batches).
 2. A harm predicate and its people: the passive subject or the object of "killed", "murdered",
    "shot", "wounded", and of "struck"/"hit" in a sentence about a gun ("the bullet struck his son")
@@ -27,22 +28,35 @@ Rules:
    Carl Webb": the names take that outcome and role), and so does a name in apposition ("Tia Long,
    the woman killed by police"); "X was killed along with Y" harms both. Negated, hypothetical or
    attempted predicates ("was not hurt", "threatened to kill",
-   "could have killed") name nobody.
+   "could have killed") name nobody. Where the small parser hangs the people on the wrong word:
+   "According to the coroner, Ann Lee and Bo Diaz were pronounced dead" (the names hung on the
+   source), "Police said Ann Lee was found dead" (made the object of "said"), "X was in stable
+   condition after being shot" (the subject of the clause "after" qualifies), "officers found Davis
+   dead" ("dead" with its own subject), "the hospital, where he died" (the clause's own subject, not
+   the hospital), "Al Roe, 18, of the Bronx, who is hospitalized" (Al Roe, not the Bronx), "her
+   grandfather, Hal Lane," (a name right after the noun is its name), "X, 48, was the man killed"
+   ("the man" hung on "said"). An adjectival harm word names its noun ("the slain teen", "accused of
+   killing officer X"; not "another slain teen", a recap); "the victim of a deadly shooting" died.
 3. Outcome: killed for killing, dying, dead, "fatally shot"; injured for wounded, injured, hurt and
    for "shot" with a stated survivable condition in the sentence ("in stable condition"); else
    unknown ("was shot"). The shooter's own death ("turned the gun on himself", "killed himself",
-   "self-inflicted") is a killed person with role shooter.
+   "took his life", "self-inflicted") is a killed person with role shooter: the nearest subject before
+   the words of a verb they hang on, not a reporting verb's ("..., Sheriff Al Dunn said"), whatever
+   the noun ("a farmer ended his life"), a he/she there being the nearest name before it; one who
+   "shot himself" is the shooter with the outcome unknown. "mortally wounded" is killed.
 4. A person: a proper name (tagged NNP, with its compounds: "Marcus Reed"), a person noun from
    ``data/people_lexicon.json`` ("man", "teen", "officer", "victim"), an age used as a noun ("a
    17-year-old was shot"), counted by its number
    ("three students" counts 3; a plural without a number counts nobody), or he/she. Coordinated
    people count each. Age from "19-year-old", "Reed, 24," or "aged 24"; role from the nouns
-   (gunman/suspect: shooter; officer/deputy: officer; bystander). A name keeps its hyphens and
-   apostrophes as written ("Ana Ruiz-Soto", "Jo O'Neal").
-5. The same person across sentences is one: a name by its last word; a name joins an earlier
+   (gunman/suspect: shooter; officer/deputy: officer; bystander). Names are read by
+   ``analysis.figures.person_names`` (nicknames in quotes, ranks dropped, no datelines or "a Good
+   Samaritan"); soft hyphens inside words are taken out before parsing.
+5. The same person across sentences is one: a name by its last word (but "Ivy Lane" is not "Emily
+   Lane", nor "Sam Hope Jr." "Sam Hope Sr."); a name joins an earlier
    unnamed person of the same role and a compatible age; he/she and a definite description
-   ("the man", "the victim") refer back to the latest person of the same role and a compatible
-   sex ("he" is not "his wife"); a harmed he/she is first the nearest person before it in its own
+   ("the man", "the victim") refer back to the latest person of the same role and age (then of a
+   compatible role) and a compatible sex ("he" is not "his wife"); a harmed he/she is first the nearest person before it in its own
    sentence who is not the shooter ("found a man ... and took him to a clinic, where he died"). A later outcome
    overrides an unknown one and killed overrides injured ("later died" moves one from injured to
    killed). Where the article's numeral death toll (ten at most) is larger than the people it says
@@ -57,9 +71,13 @@ Rules:
    arrested Carl Hensley", "took X into custody", "searching for X"), the subject of "fired" or
    "opened fire", "gunfire from X", "the suspect is X", "identified the gunman as X" (the role of
    the identified noun, and the outcome of its clause: "identified the men who were killed as X
-   and Y"), "the victim, X" and "victim X", "X, the suspect,", the subject of "faces charges" and
-   "turned himself in"; someone "found" in a sentence that speaks of
-   a gunshot wound was shot, and so was someone who "had gunshot wounds"; "found X shot (to death)"
+   and Y"; the name takes the place of the one described, also in "the shooter, later identified as
+   X," and "identified by State Police as X"), "the victim, X" and "victim X", "X, the suspect,", the
+   subject of "faces charges" and "turned himself in"; someone "found" in a sentence that speaks of
+   a gunshot wound was shot, and so was someone who "had gunshot wounds", "was suffering from" or
+   "is recovering from" wounds or "sustained" them in a stated condition; "Officer X" in a parsed
+   sentence names the officer the article describes without a name, and adds nobody (not one who
+   speaks: "Sgt. X said", "Sgt. X, a spokeswoman"); "found X shot (to death)"
    makes X the one shot, though the parser makes X the subject of "shot". A lone surname
    ("Waldron was shot") is a person when the article gives the
    full name anywhere (``_full_names``), whether or not that sentence speaks of harm.
@@ -71,9 +89,14 @@ Rules:
 
 Known misses: people only in the title (the title's counts are ``analysis.figures.titles``); people
 after the lede described without a name; "the victims" without a number;
-pronouns resolve by sex and nearness, not by sense; a name in another clause
-("police identified him as John Smith") is not joined to its person; an article about a trial
-that names the victim of an old shooting counts them like news of the day.
+pronouns resolve by sex and nearness, not by sense ("a man shot an officer before he was found
+dead": the officer); a name in another clause ("police identified him as John Smith") is not joined
+to its person; an article about a trial that names the victim of an old shooting counts them like
+news of the day; people named without a harm word ("X, 26, was lying by the road"; "Officer X was
+placed on leave" where the article never describes the officer who fired); a first name alone
+("Autumn was struck") unless it joins an unnamed person; lists the parser cannot read ("Al, his
+wife Mia Lee, 30, daughter Ada, 12, ..." as nested appositions; semicolons); a "Victim" or
+"Suspect" capitalised inside a sentence is taken for a headline and read for nobody.
 """
 
 from __future__ import annotations

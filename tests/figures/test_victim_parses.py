@@ -9,6 +9,8 @@ import pandas as pd
 import pytest
 
 from analysis.figures.ledger import extract_figures
+from analysis.figures.parse import Token, children
+from analysis.figures.person_names import read_name
 from analysis.figures.victims import extract_victims
 from tests.figures.test_individuals import _sentences
 
@@ -139,3 +141,23 @@ def test_a_numeral_count_that_names_its_people_is_read_for_the_names():
     victims = extract_victims(sentences, None, figures=extract_figures(sentences))
     assert [(r.name, r.age, r.outcome) for r in victims.itertuples()] == [("Ria Colby", 35, "killed"),
                                                                          ("Dane Hurst", 29, "killed")]
+
+
+def _tokens(*words: tuple[str, str, str, int]) -> list[Token]:
+    out, at = [], 0
+    for i, (text, tag, dep, head) in enumerate(words):
+        out.append(Token(i, text, tag, dep, head, at))
+        at += len(text) + 1
+    return out
+
+
+@pytest.mark.parametrize(("words", "name"), [
+    ([("Dana", "NNP", "compound", 1), ("Kim", "NNP", "ROOT", 1)], "Dana Kim"),
+    ([("Patrol", "NNP", "compound", 3), ("Officer", "NNP", "compound", 3), ("Dana", "NNP", "compound", 3),
+      ("Kim", "NNP", "ROOT", 3)], "Dana Kim"),
+    # a headline's run of capitals with a person noun inside is no name
+    ([("Murder", "NNP", "compound", 2), ("Victim", "NNP", "compound", 2), ("Three", "NNP", "ROOT", 2)], ""),
+])
+def test_read_name(words, name):
+    tokens = _tokens(*words)
+    assert read_name(tokens, children(tokens), tokens[-1], common={"victim", "man"}) == name
