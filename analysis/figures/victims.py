@@ -12,7 +12,8 @@ Rules:
 1. Only the lede is read: the first ``LEDE_SENTENCES`` sentences, where an article names its own
    victims (recaps of other shootings come later). Of those, only sentences with a harm word
    (regex prefilter), without a figure the ledger reads as an earlier event (``background``: a
-   recap names its own people), and without a numeral figure of every category the words speak of are
+   recap names its own people), and without a numeral figure of every category the words speak of
+   (unless they name someone with an age: "Ann Lee, 35, and Bo Diaz, 29, were the two killed") are
    parsed (``analysis.figures.parse``: tagger and parser, once per process, in batches).
 2. A harm predicate and its people: the passive subject or the object of "killed", "murdered",
    "shot", "wounded", and of "struck"/"hit" in a sentence about a gun ("the bullet struck his son")
@@ -27,23 +28,36 @@ Rules:
    Carl Webb": the names take that outcome and role), and so does a name in apposition ("Tia Long,
    the woman killed by police"); "X was killed along with Y" harms both. Negated, hypothetical or
    attempted predicates ("was not hurt", "threatened to kill",
-   "could have killed") name nobody.
+   "could have killed") name nobody. Where the small parser hangs the people on the wrong word:
+   "According to the coroner, Ann Lee and Bo Diaz were pronounced dead" (the names hung on the
+   source), "Police said Ann Lee was found dead" (made the object of "said"), "X was in stable
+   condition after being shot" (the subject of the clause "after" qualifies), "officers found Davis
+   dead" ("dead" with its own subject), "the hospital, where he died" (the clause's own subject, not
+   the hospital), "Al Roe, 18, of the Bronx, who is hospitalized" (Al Roe, not the Bronx), "her
+   grandfather, Hal Lane," (a name right after the noun is its name), "X, 48, was the man killed"
+   ("the man" hung on "said"). An adjectival harm word names its noun ("the slain teen", "accused of
+   killing officer X"; not "another slain teen", a recap); "the victim of a deadly shooting" died.
 3. Outcome: killed for killing, dying, dead, "fatally shot"; injured for wounded, injured, hurt and
    for "shot" with a stated survivable condition in the sentence ("in stable condition"); else
    unknown ("was shot"). The shooter's own death ("turned the gun on himself", "killed himself",
-   "self-inflicted") is a killed person with role shooter.
+   "took his life", "self-inflicted") is a killed person with role shooter: the nearest subject before
+   the words of a verb they hang on, not a reporting verb's ("..., Sheriff Al Dunn said"), whatever
+   the noun ("a farmer ended his life"), a he/she there being the nearest name before it; one who
+   "shot himself" is the shooter with the outcome unknown. "mortally wounded" is killed.
 4. A person: a proper name (tagged NNP, with its compounds: "Marcus Reed"), a person noun from
    ``data/people_lexicon.json`` ("man", "teen", "officer", "victim"), an age used as a noun ("a
    17-year-old was shot"), counted by its number
    ("three students" counts 3; a plural without a number counts nobody), or he/she. Coordinated
    people count each. Age from "19-year-old", "Reed, 24," or "aged 24"; role from the nouns
-   (gunman/suspect: shooter; officer/deputy: officer; bystander). A name keeps its hyphens and
-   apostrophes as written ("Ana Ruiz-Soto", "Jo O'Neal").
-5. The same person across sentences is one: a name by its last word; a name joins an earlier
+   (gunman/suspect: shooter; officer/deputy: officer; bystander). Names are read by
+   ``analysis.figures.person_names`` (nicknames in quotes, ranks dropped, no datelines or "a Good
+   Samaritan"); soft hyphens inside words are taken out before parsing.
+5. The same person across sentences is one: a name by its last word (but "Ivy Lane" is not "Emily
+   Lane", nor "Sam Hope Jr." "Sam Hope Sr."); a name joins an earlier
    unnamed person of the same role and a compatible age; a definite description ("the man") refers
    first to the one earlier person described with the same noun ("a man ... and a boy ... The man");
    he/she and other definite descriptions ("the victim") refer back to the latest person of the same
-   role and a compatible sex ("he" is not "his wife"); a harmed he/she is first the nearest person before it in its own
+   role and age (then of a compatible role) and a compatible sex ("he" is not "his wife"); a harmed he/she is first the nearest person before it in its own
    sentence who is not the shooter ("found a man ... and took him to a clinic, where he died"). A later outcome
    overrides an unknown one and killed overrides injured ("later died" moves one from injured to
    killed). Where the article's numeral death toll (ten at most) is larger than the people it says
@@ -58,9 +72,13 @@ Rules:
    arrested Carl Hensley", "took X into custody", "searching for X"), the subject of "fired" or
    "opened fire", "gunfire from X", "the suspect is X", "identified the gunman as X" (the role of
    the identified noun, and the outcome of its clause: "identified the men who were killed as X
-   and Y"), "the victim, X" and "victim X", "X, the suspect,", the subject of "faces charges" and
-   "turned himself in"; someone "found" in a sentence that speaks of
-   a gunshot wound was shot, and so was someone who "had gunshot wounds"; "found X shot (to death)"
+   and Y"; the name takes the place of the one described, also in "the shooter, later identified as
+   X," and "identified by State Police as X"), "the victim, X" and "victim X", "X, the suspect,", the
+   subject of "faces charges" and "turned himself in"; someone "found" in a sentence that speaks of
+   a gunshot wound was shot, and so was someone who "had gunshot wounds", "was suffering from" or
+   "is recovering from" wounds or "sustained" them in a stated condition; "Officer X" in a parsed
+   sentence names the officer the article describes without a name, and adds nobody (not one who
+   speaks: "Sgt. X said", "Sgt. X, a spokeswoman"); "found X shot (to death)"
    makes X the one shot, though the parser makes X the subject of "shot". A lone surname
    ("Waldron was shot") is a person when the article gives the
    full name anywhere (``_full_names``), whether or not that sentence speaks of harm.
@@ -72,9 +90,14 @@ Rules:
 
 Known misses: people only in the title (the title's counts are ``analysis.figures.titles``); people
 after the lede described without a name; "the victims" without a number;
-pronouns resolve by sex and nearness, not by sense; a name in another clause
-("police identified him as John Smith") is not joined to its person; an article about a trial
-that names the victim of an old shooting counts them like news of the day.
+pronouns resolve by sex and nearness, not by sense ("a man shot an officer before he was found
+dead": the officer); a name in another clause ("police identified him as John Smith") is not joined
+to its person; an article about a trial that names the victim of an old shooting counts them like
+news of the day; people named without a harm word ("X, 26, was lying by the road"; "Officer X was
+placed on leave" where the article never describes the officer who fired); a first name alone
+("Autumn was struck") unless it joins an unnamed person; lists the parser cannot read ("Al, his
+wife Mia Lee, 30, daughter Ada, 12, ..." as nested appositions; semicolons); a "Victim" or
+"Suspect" capitalised inside a sentence is taken for a headline and read for nobody.
 """
 
 from __future__ import annotations
@@ -85,15 +108,17 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis import schema
-from analysis.figures.parse import parse
-from analysis.figures.victim_mentions import (NAME_STOP, OUTCOME_RANK, TITLES, Mention, compatible_sex,
+from analysis.figures.parse import SOFT_HYPHEN, parse
+from analysis.figures.person_names import NAME_STOP, TITLES
+from analysis.figures.victim_mentions import (OUTCOME_RANK, Mention, compatible_sex,
                                               people_lexicon, sentence_mentions)
 
 __all__ = ["extract_victims", "read_people", "people_lexicon", "LEDE_SENTENCES"]
 
 LEDE_SENTENCES = 15
 LATE_SENTENCES = 40
-_KILLING = r"kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|slay|homicide|succumb|suicide|own life|passe[sd] away"
+_KILLING = (r"kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|slay|homicide|succumb|suicide|own life|"
+            r"passe[sd] away|(?:took|taking|ended|ending) (?:his|her) life")
 _KILL_WORDS = re.compile(rf"\b(?:{_KILLING})", re.I)
 _HARM = re.compile(rf"\b(?:{_KILLING}|shot|shoot|wound|injur|hurt|gunned|himself|herself)", re.I)
 # "a teacher and three students": one person listed with a numeral count, which alone would undercount
@@ -104,6 +129,7 @@ _PEOPLE_WORDS = re.compile(r"\b(?:identif|charged|arrested|accused|suspect|booke
                            r"looking for|bod(?:y|ies) of|victim|charges|facing|faces|turned (?:him|her)self in)", re.I)
 
 
+_NAME_AGE = re.compile(r"\b[A-Z][a-z'’-]+ (?:[A-Z]\. )?[A-Z][a-z'’-]+(?:,? [JS]r\.?)?, \d{1,2}\b")  # "Carl Webb, 19"
 _TWO_CAPITALS = re.compile(r"\b[A-Z][a-z'’-]+ (?:[A-Z]\. )?[A-Z][a-z'’-]+")  # "Carl Webb", "Ann B. Lee"
 
 
@@ -133,6 +159,19 @@ def surname(name: str) -> str:
     return words[-1] if words else ""
 
 
+def _same_name(a: str, b: str) -> bool:
+    """Two names with one surname may still be two people: "Ivy Lane" is not "Emily Lane", nor "Sam Hope Jr." "Sam
+    Hope Sr."; a lone surname, an initial or a short form ("Dan", "Daniel") is the same."""
+    words_a, words_b = (n.replace(".", "").replace(",", "").lower().split() for n in (a, b))
+    suffix_a, suffix_b = set(words_a) & _NAME_SUFFIXES, set(words_b) & _NAME_SUFFIXES
+    if suffix_a and suffix_b and suffix_a != suffix_b:
+        return False
+    words_a, words_b = [w for w in words_a if w not in _NAME_SUFFIXES], [w for w in words_b if w not in _NAME_SUFFIXES]
+    if len(words_a) < 2 or len(words_b) < 2:
+        return True
+    return words_a[0].startswith(words_b[0]) or words_b[0].startswith(words_a[0])
+
+
 def _same_age(a: int | None, b: int | None) -> bool:
     return a is None or b is None or a == b
 
@@ -142,7 +181,7 @@ def _refer(people: list[Person], mention: Mention) -> Person | None:
     if mention.kind == "name":
         last = surname(mention.name)
         for p in people:
-            if p.name and surname(p.name) == last:
+            if p.name and surname(p.name) == last and _same_name(p.name, mention.name):
                 return p
         for p in people:  # "A 24-year-old man ... Marcus Reed, 24, ..."
             if not p.name and p.count == 1 and p.role == mention.role and _same_age(p.age, mention.age):
@@ -155,16 +194,17 @@ def _refer(people: list[Person], mention: Mention) -> Person | None:
             if any(m.text.lower() == mention.text.lower() for m in p.mentions):
                 return p
     if mention.kind == "definite" and mention.count == 1:
+        earlier = [p for p in reversed(people) if p.mentions[0].sentence_idx < mention.sentence_idx and p.count == 1
+                   and compatible_sex(p.sex, mention.sex) and _same_age(p.age, mention.age)]
         noun = mention.text.lower().split()[-1] if mention.text else ""
-        earlier = [p for p in people if p.mentions[0].sentence_idx < mention.sentence_idx]
-        same_noun = [p for p in earlier if p.count == 1 and any(  # "the man" is the man before, not the boy after him
+        same_noun = [p for p in earlier if any(  # "the man" is the man before, not the boy after him
             m.text.lower().split()[-1:] == [noun] for m in p.mentions if m.kind != "pronoun")]
-        if len(same_noun) == 1 and compatible_sex(same_noun[0].sex, mention.sex):
+        if len(same_noun) == 1:
             return same_noun[0]
-        for p in reversed(earlier):
-            if p.count == 1 and (p.role == mention.role or mention.role == "victim") and _same_age(p.age, mention.age) \
-                    and compatible_sex(p.sex, mention.sex):
-                return p
+        # "the 13-year-old" is first the latest of that role and age ("the officer who shot a 13-year-old ..."), then
+        # the latest of a compatible role
+        return next((p for p in earlier if p.role == mention.role and (mention.age is None or p.age == mention.age)),
+                    next((p for p in earlier if p.role == mention.role or mention.role == "victim"), None))
     return None
 
 
@@ -176,13 +216,18 @@ _FULL_NAME = re.compile(rf"\b({_WORD}(?:\s+(?:[A-Z]\.|{_WORD})){{1,3}})"
                         r"(?:,?\s+(?:Jr|Sr|II|III|IV)\b\.?)?")
 
 
+def _plain(texts: pd.Series) -> pd.Series:
+    """The texts without soft hyphens ("gun\u00adman"), for the word patterns (the parser drops them too)."""
+    return texts.astype(str).str.replace(SOFT_HYPHEN, "", regex=False)
+
+
 def _full_names(sentences: pd.DataFrame) -> dict[str, dict[str, str]]:
     """``{article_id: {surname (lower): full name}}`` from every sentence of each article; a surname two full names
     share is left out."""
     out: dict[str, dict[str, str]] = {}
     clash: set[tuple[str, str]] = set()
     stop = NAME_STOP | TITLES | {"the", "a", "an", "when", "after", "in", "on", "at", "but", "and", "his", "her"}
-    for article_id, text in zip(sentences["article_id"].astype(str), sentences["text"].astype(str)):
+    for article_id, text in zip(sentences["article_id"].astype(str), _plain(sentences["text"])):
         for match in _FULL_NAME.finditer(text):
             words = match.group(1).split()
             while words and words[0].lower().rstrip(".") in stop:
@@ -207,6 +252,8 @@ def _article_people(mentions: list[Mention], full_names: dict[str, str] | None =
     for mention in mentions:
         person = _refer(people, mention) if not mention.late else next(
             (p for p in people if p.name and surname(p.name) == surname(mention.name)), None)
+        if person is None and mention.lends:
+            continue  # "Officer Brad Moss" names the officer the article has, or nobody
         if person is None and mention.kind == "name" and " " not in mention.name:
             full = (full_names or {}).get(mention.name.lower())
             if full is None:
@@ -233,7 +280,7 @@ def _article_people(mentions: list[Mention], full_names: dict[str, str] | None =
 
 def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int) -> pd.DataFrame:
     lede_rows = sentences[sentences["idx"] < lede]
-    text = lede_rows["text"].astype(str)
+    text = _plain(lede_rows["text"])
     keep = text.str.contains(_HARM) | text.str.contains(_PEOPLE_WORDS)
     if figures is not None and not figures.empty:  # a numeral count of every category the words speak of
         numeral = figures[figures["rule"].isin(["numeral", ""]) & figures["status"].eq("current")]
@@ -253,6 +300,8 @@ def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int
         has_other = pd.Series([k in other for k in keys], index=lede_rows.index, dtype=bool)
         keep &= ~(has_other & ~kill_words & ~text.str.contains(_TWO_CAPITALS))
         keep |= text.str.contains(_HARM) & text.str.contains(_LISTED)
+        # "Ann Lee, 35, and Bo Diaz, 29, were the two people killed": a numeral count that names its people
+        keep |= (text.str.contains(_HARM) | text.str.contains(_PEOPLE_WORDS)) & text.str.contains(_NAME_AGE)
         earlier = figures[figures["status"].eq("background")]  # a recap of another shooting names its people
         earlier = set(zip(earlier["article_id"], earlier["sentence_idx"].astype(int)))
         keep &= ~pd.Series([k in earlier for k in keys], index=lede_rows.index, dtype=bool)
@@ -334,9 +383,9 @@ def _late_candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, full
     names in full: "Davidson died of his injuries on Tuesday night" in an update further down."""
     rows = sentences[(sentences["idx"] >= lede) & (sentences["idx"] < LATE_SENTENCES) &
                      sentences["article_id"].astype(str).isin(full_names.keys())]
-    rows = rows[rows["text"].astype(str).str.contains(_HARM)]
+    rows = rows[_plain(rows["text"]).str.contains(_HARM)]
     keep = [any(name in text for name in full_names[str(aid)]) for aid, text in
-            zip(rows["article_id"], rows["text"].str.lower())]
+            zip(rows["article_id"], _plain(rows["text"]).str.lower())]
     rows = rows[pd.Series(keep, index=rows.index, dtype=bool)]
     if figures is not None and not figures.empty and not rows.empty:  # not a recap of another shooting
         earlier = figures[figures["status"].eq("background")]
