@@ -7,6 +7,7 @@ draws what these return and every piece of shaping is tested without Streamlit.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -17,7 +18,7 @@ from analysis.timeline.events import event_groups
 from analysis.timeline.points import CATEGORY_LABELS, TOLL_CATEGORIES, mixed_event_notes
 from analysis.timeline.summary import summarise
 from analysis.timeline.values import as_flag, flag_column
-from analysis.views.evidence import Segment, evidence_parts
+from analysis.views.evidence import Segment, evidence_parts_of
 
 
 def category_choices(timeline: pd.DataFrame) -> tuple[list[str], dict[str, int], str]:
@@ -121,9 +122,15 @@ def marked_sentence(figures: pd.DataFrame, sentences: pd.DataFrame, figure_ids: 
     sentence differs from the first one's is left out; a figure without a located number
     still supplies the sentence. Empty when no figure has a sentence.
     """
+    return marked_parts(evidence_parts_of(figures, sentences, figure_ids), figure_ids)
+
+
+def marked_parts(parts: Mapping[str, tuple[str, str, str]], figure_ids: list[str]) -> list[Segment]:
+    """``marked_sentence`` from ``evidence_parts_of`` already made for (at least) ``figure_ids``: a page quoting
+    many figures cuts all their sentences in one pass, then marks each quote."""
     sentence, spans = "", []
     for figure_id in figure_ids:
-        before, number, after = evidence_parts(figures, sentences, figure_id)
+        before, number, after = parts.get(figure_id, ("", "", ""))
         if number and (not sentence or sentence == before + number + after):
             sentence = before + number + after
             spans.append((len(before), len(before) + len(number), figure_id))
