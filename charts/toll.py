@@ -589,7 +589,7 @@ def _layout(figure: go.Figure, points: pd.DataFrame, *, label: str, time_axis: s
         later = points[points["follow_up"].astype(bool) & points["dated"].astype(bool)] if not points.empty \
             else points
         shown = points if show_follow_up or later.empty else points.drop(index=later.index)
-        xs = [x for x in shown["x"] if not _missing(x)] if not shown.empty else []
+        xs = shown["x"].dropna().tolist() if not shown.empty else []  # the same values, without a call per point
         if not later.empty and not show_follow_up:
             add_follow_up_note(figure, later["x"], n_articles=later["article_id"].nunique())
         high_x = max(xs) if xs and not later.empty and not show_follow_up else None  # the opening view's end

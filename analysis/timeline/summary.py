@@ -50,6 +50,10 @@ def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
     # no sentences or titles, and numpy takes instead of Arrow's (a hundred filters at 10,000 articles).
     current = _plain(timeline.loc[timeline["status"] == "current", [c for c in _POINT_COLUMNS if c in timeline]])
     contradictions = _plain(contradictions[[c for c in _PAIR_COLUMNS if c in contradictions]])
+    if "published_b" in contradictions and pd.api.types.is_datetime64_any_dtype(contradictions["published_b"]):
+        # The lines only read a pair's day (``day_text``): written once per column, not a Timestamp per pair.
+        days = contradictions["published_b"].dt.normalize().dt.strftime("%Y-%m-%d")
+        contradictions = contradictions.assign(published_b=days.astype(object).where(days.notna(), None))
     if current.empty:
         n = len(articles) if articles is not None else 0
         lines.append(f"No death, injury or arrest figures were found in {count_words(n, 'article')}."
