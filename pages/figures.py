@@ -67,7 +67,9 @@ def _ledger_view(t, *chosen) -> tuple:
     picks = dict(zip(("categories", "statuses", "scopes", "sources"), chosen))
     keep = ledger_mask(whole_ledger, article_ids=None if t is app_data.corpus_tables() else t.articles["article_id"],
                        **picks)
-    if keep.any():
+    if keep.all():  # nothing filtered out: the whole's own tables (never changed)
+        ledger, shown = whole_ledger, whole_shown
+    elif keep.any():
         ledger = whole_ledger[keep].reset_index(drop=True)
         # The categories of the rows kept, in the whole's (sorted) order: as ``astype("category")`` of these rows.
         shown = whole_shown[keep].reset_index(drop=True)
