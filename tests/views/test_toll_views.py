@@ -190,3 +190,18 @@ def test_marked_parts_equal_marked_sentence():
     parts = evidence_parts_of(figures, sentences, ["fits", "off", "twice", "absent"])
     for ids in (["fits", "off"], ["twice"], ["absent"], ["fits", "unknown"]):
         assert marked_parts(parts, ids) == marked_sentence(figures, sentences, ids)
+
+
+@pytest.mark.parametrize("dtype", [object, "string"])
+def test_joined_cells_equal_a_groupby_join(dtype):
+    from analysis.views.toll import _joined_cells
+
+    cells = pd.DataFrame({"day": pd.Series(["2024-03-23", "undated", "2024-03-22", "2024-03-23", "2024-03-22",
+                                            "2024-03-23", "2024-03-22"], dtype=dtype),
+                          "source": pd.Series(["b", "a", "b", "a", "b", None, "a"], dtype=dtype),
+                          "figure": ["3", "5", "at least 4", "7", "4", "9", "2 to 3"]})
+    expected = cells.groupby(["day", "source"], sort=True)["figure"].agg("; ".join).reset_index()[
+        ["source", "day", "figure"]]
+    got = _joined_cells(cells)
+    pd.testing.assert_frame_equal(got, expected)
+    assert got["figure"].tolist() == ["2 to 3", "at least 4; 4", "7", "3", "5"]
