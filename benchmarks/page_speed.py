@@ -20,7 +20,8 @@ page does after an upload), then each page is run through ``dashboard.py``:
 AppTest runs the page scripts in this process, so the times are server time (the script run
 and the serialisation of its elements), without the network and the browser's drawing. RSS is
 this process's resident memory after the corpus is reopened, after every page and once the session
-has ended (with the peak over the run). Payload is
+has ended (with the peak over the run). Beside each wall time, the CPU time of this process (the same
+figures, less of the machine's load from other work), and the load average at the start. Payload is
 the largest plotly figure JSON the page sent, in KB.
 """
 
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import statistics
 import sys
 import time
@@ -62,10 +64,17 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+#: CPU seconds of this process per timed run, beside the wall times ``_timed`` returns (the script runs on
+#: AppTest's thread in this process, nothing else does meanwhile): on a shared machine the wall time grows
+#: with the load, the CPU time much less.
+CPU_TIMES: list[float] = []
+
+
 def _timed(run) -> float:
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     app = run()
     elapsed = time.perf_counter() - started
+    CPU_TIMES.append(time.process_time() - cpu)
     if app.exception:
         raise RuntimeError([e.value for e in app.exception])
     return elapsed
@@ -108,15 +117,17 @@ def measure(n: int, *, reruns: int, pages: list[str]) -> list[dict]:
     memory.release_when_collected(built)  # as app_data.set_active_corpus does
     del built
     start_page = _timed(app.run)  # the default page (Toll), with the sidebar's first run
-    print(f"first run of the app (default page, sidebar): {start_page:.2f} s", flush=True)
+    print(f"first run of the app (default page, sidebar): {start_page:.2f} s (CPU {CPU_TIMES[-1]:.2f} s); "
+          f"load average {os.getloadavg()[0]:.1f}", flush=True)
     rows = []
     for page in pages:
         widget = PAGES[page]
         away = "pages/overview.py" if page != "pages/overview.py" else "pages/figures.py"
         app.switch_page(away).run()
         first = _timed(app.switch_page(page).run)
+        first_cpu = CPU_TIMES[-1]
         payload = _payload_kb(app)
-        times = []
+        times, cpu_from = [], len(CPU_TIMES)
         for i in range(reruns):
             app.switch_page(away).run()
             times.append(_timed(app.switch_page(page).run))
@@ -127,11 +138,14 @@ def measure(n: int, *, reruns: int, pages: list[str]) -> list[dict]:
                 payload = max(payload, _payload_kb(app))
         app.session_state[app_data.FILTER_UNDATED] = True
         app.run()
+        cpu = CPU_TIMES[cpu_from:]
         row = {"page": page, "first": first, "p50": statistics.median(times), "p95": _percentile(times, 0.95),
+               "first_cpu": first_cpu, "cpu_p50": statistics.median(cpu), "cpu_p95": _percentile(cpu, 0.95),
                "payload_kb": payload, "rss_mb": _rss_mb()}
         rows.append(row)
         print(f"{Path(page).stem:10} first {first:7.2f} s   reruns p50 {row['p50']:6.2f} s  p95 {row['p95']:6.2f} s"
-              f"   largest chart {payload:8.0f} KB   RSS {row['rss_mb']:6.0f} MB", flush=True)
+              f"   largest chart {payload:8.0f} KB   RSS {row['rss_mb']:6.0f} MB   CPU: first {first_cpu:.2f} s, "
+              f"reruns p50 {row['cpu_p50']:.2f} s p95 {row['cpu_p95']:.2f} s", flush=True)
     del app  # the session ends: its corpus and views go
     gc.collect()  # as the server's next script run does (runner.postScriptGC)
     time.sleep(memory.RELEASE_DELAY + 2)

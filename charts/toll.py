@@ -485,17 +485,18 @@ def _band_traces(band: pd.DataFrame, *, compact: bool = False) -> list[go.Scatte
     the shaded spread, the most conservative line and the highest line, drawn as explicit steps.
     ``compact``: times as epoch milliseconds and values as binary arrays (NaN for the gaps)."""
     shade_x, shade_y, low_x, low_y, high_x, high_y = [], [], [], [], [], []
-    runs = []
-    for _, rows in band.groupby("event_group", sort=True):
-        rows = rows.sort_values("date")
-        gaps = (rows["date"].diff() > pd.Timedelta(days=BAND_GAP_DAYS)).cumsum()
-        runs.extend(run for _, run in rows.groupby(gaps, sort=True))
-    for rows in runs:
-        days = list(rows["date"]) + [rows["date"].iloc[-1] + pd.Timedelta(hours=12)]
+    # Runs in (group, date) order: a new run at each group and after each gap (one sort, not a groupby per group).
+    ordered = band.dropna(subset=["event_group"]).sort_values(["event_group", "date"], kind="stable")
+    dates, groups = ordered["date"], ordered["event_group"].to_numpy()
+    starts = np.flatnonzero(np.concatenate([[True], groups[1:] != groups[:-1]])
+                            | (dates.diff() > pd.Timedelta(days=BAND_GAP_DAYS)).to_numpy()) if len(ordered) else []
+    all_days, all_high, all_low = dates.tolist(), ordered["highest"].tolist(), ordered["conservative"].tolist()
+    for start, end in zip(starts, [*starts[1:], len(ordered)]):
+        days = all_days[start:end] + [all_days[end - 1] + pd.Timedelta(hours=12)]
         # steps: each day's value holds until the next day -> (d0, v0), (d1, v0), (d1, v1), ...
         step_x = [d for pair in zip(days[:-1], days[1:]) for d in pair]
-        step_high = [v for v in rows["highest"] for _ in (0, 1)]
-        step_low = [v for v in rows["conservative"] for _ in (0, 1)]
+        step_high = [v for v in all_high[start:end] for _ in (0, 1)]
+        step_low = [v for v in all_low[start:end] for _ in (0, 1)]
         high_x += step_x + [None]
         high_y += step_high + [None]
         low_x += step_x + [None]
@@ -589,16 +590,21 @@ def _layout(figure: go.Figure, points: pd.DataFrame, *, label: str, time_axis: s
         later = points[points["follow_up"].astype(bool) & points["dated"].astype(bool)] if not points.empty \
             else points
         shown = points if show_follow_up or later.empty else points.drop(index=later.index)
-        xs = [x for x in shown["x"] if not _missing(x)] if not shown.empty else []
+        xs = shown["x"].dropna().tolist() if not shown.empty else []  # the same values, without a call per point
         if not later.empty and not show_follow_up:
             add_follow_up_note(figure, later["x"], n_articles=later["article_id"].nunique())
         high_x = max(xs) if xs and not later.empty and not show_follow_up else None  # the opening view's end
         # An event date long before the first report (a recap's "April 2000") is drawn but would squeeze
         # the reports into a sliver, so it does not stretch the opening view.
         low_x = min(xs) - pd.Timedelta(days=EVENT_DATE_REACH_DAYS) if xs else None
-        xs += [pd.Timestamp(d) for d in event_rows.get("event_date", [])
-               if (high_x is None or pd.Timestamp(d) <= high_x + pd.Timedelta(days=BAND_GAP_DAYS))
-               and (low_x is None or pd.Timestamp(d) >= low_x)] if not event_rows.empty else []
+        if not event_rows.empty and "event_date" in event_rows:  # compared column by column, not per article
+            days = pd.to_datetime(event_rows["event_date"])
+            near = pd.Series(True, index=days.index)
+            if high_x is not None:
+                near &= days <= high_x + pd.Timedelta(days=BAND_GAP_DAYS)
+            if low_x is not None:
+                near &= days >= low_x
+            xs += days[near].tolist()
         axis = dict(title=dict(text="Published", standoff=4), type="date", tickformat="%b %d", gridcolor="#eeeeee")
         if xs:
             low, high = min(xs).normalize(), max(xs).normalize()

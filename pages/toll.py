@@ -7,18 +7,20 @@ import app_data
 import page_parts
 from analysis.figures.labels import figure_label
 from analysis.timeline.points import CATEGORY_LABELS
+from analysis.views.evidence import evidence_parts_of
 from analysis.views.overview import figure_spans
 from analysis.views.toll import (
     event_periods,
     fold_event_lines,
     follow_up_span,
-    marked_sentence,
+    marked_parts,
     point_facts,
     source_day_table,
     summary_sections,
     toll_summary,
 )
 from analysis.views.groups import FEW_SOURCES, GROUPINGS, source_groups
+from charts.served import served
 from charts.toll import toll_chart
 
 app_data.route_through_dashboard(__file__)
@@ -120,8 +122,10 @@ def _chart_view(t, c: str, p: int, later: bool, g: tuple):
     data = in_period[in_period["category"] == c]
     colour = None if g[0] == "source" and t.articles["source"].nunique() <= FEW_SOURCES else dict(zip(
         t.articles["article_id"], source_groups(t.articles, by=g[0], groups=groups)))
-    return (toll_chart(in_period, t.articles, category=c, show_follow_up=later, groups=colour,
-                       colour_title=GROUPINGS[g[0]][1]), data, source_day_table(data, category=c))
+    chart = toll_chart(in_period, t.articles, category=c, show_follow_up=later, groups=colour,
+                       colour_title=GROUPINGS[g[0]][1])
+    served(chart.figure)  # drawn again on every rerun: its JSON made once
+    return chart, data, source_day_table(data, category=c)
 
 
 chart, chart_data, grid = app_data.view("toll_chart", _chart_view, category, period, show_follow_up, grouping)
@@ -172,10 +176,10 @@ chosen = st.selectbox("Figure", choices, key=POINT_KEY, format_func=labels.get,
                          MAX_POINT_CHOICES else ""))
 
 
-def _highlighted(figure_ids: list[str], fallback: str, figures: pd.DataFrame, sentences: pd.DataFrame) -> str:
+def _highlighted(figure_ids: list[str], fallback: str, parts: dict[str, tuple[str, str, str]]) -> str:
     """The evidence sentence, escaped, with the numbers of ``figure_ids`` (all in that sentence) marked;
-    ``figures``, ``sentences``: rows holding those figures (only their own articles', a far shorter scan)."""
-    segments = marked_sentence(figures, sentences, figure_ids)
+    ``parts``: ``evidence_parts_of`` those figures (from their own articles' rows, a far shorter scan)."""
+    segments = marked_parts(parts, figure_ids)
     if not segments:
         return esc(fallback) if fallback else "_No evidence sentence recorded._"
     return app_data.segments_markdown(segments, set(figure_ids))
@@ -193,7 +197,8 @@ def _evidence_view(t, c: str, p: int, later: bool, g: tuple, point_id: str) -> t
     whole = app_data.corpus_tables()
     figures = whole.figures[whole.figures["article_id"] == point["article_id"]]
     sentences = whole.sentences[whole.sentences["article_id"] == point["article_id"]]
-    quote = "> " + _highlighted([point["figure_id"]], row["sentence"] if row is not None else "", figures, sentences)
+    quote = "> " + _highlighted([point["figure_id"]], row["sentence"] if row is not None else "",
+                                evidence_parts_of(figures, sentences, [point["figure_id"]]))
     text = whole.articles.loc[whole.articles["article_id"] == point["article_id"], "text"].iloc[0]
     paragraphs = app_data.marked_article(text, figure_spans(figures, point["article_id"]), point["figure_id"])
     return point, facts, quote, paragraphs
@@ -220,6 +225,7 @@ def _pairs_shown(t, c: str) -> list[tuple[dict, bool, list[tuple[str, str]]]]:
     ids, whole = set(pairs["article_id_a"]) | set(pairs["article_id_b"]), app_data.corpus_tables()
     figures = whole.figures[whole.figures["article_id"].isin(ids)]
     sentences = whole.sentences[whole.sentences["article_id"].isin(ids)]
+    parts = evidence_parts_of(figures, sentences, [*pairs["figure_id_a"], *pairs["figure_id_b"]])
     for pair in pairs.to_dict("records"):
         same_sentence = pair["kind"] == "revision" and pair["sentence_a"] == pair["sentence_b"]
         names = [("a", "Before" if pair["kind"] == "revision" else "First")]
@@ -232,8 +238,7 @@ def _pairs_shown(t, c: str) -> list[tuple[dict, bool, list[tuple[str, str]]]]:
             when = "undated" if pd.isna(when) else f"{when:%Y-%m-%d}"
             value = figure_label(pair[f"value_{side}"], pair[f"qualifier_{side}"])
             sides.append((f"{heading}: {esc(pair[f'source_{side}'])} · {when} · {esc(value)}",
-                          "> " + _highlighted(marked or [pair[f"figure_id_{side}"]], pair[f"sentence_{side}"], figures,
-                                                sentences)))
+                          "> " + _highlighted(marked or [pair[f"figure_id_{side}"]], pair[f"sentence_{side}"], parts)))
         shown.append((pair, same_sentence, sides))
     return shown
 

@@ -48,6 +48,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from analysis import schema
@@ -570,6 +571,31 @@ def ledger_table(figures: pd.DataFrame, articles: pd.DataFrame, *, categories: l
     rows = rows.assign(figure=[labels[key] for key in keys], _undated=rows["published"].isna())
     rows = rows.sort_values(["_undated", "published", "source", "article_id", "start"], kind="stable")
     return rows[columns].reset_index(drop=True)
+
+
+def ledger_part(ledger: pd.DataFrame, *, article_ids: pd.Series | None = None, categories: list[str] | tuple = (),
+                statuses: list[str] | tuple = (), scopes: list[str] | tuple = (),
+                sources: list[str] | tuple = ()) -> pd.DataFrame:
+    """``ledger_table(figures, articles, ...)`` of a part of the corpus, from the whole corpus's ``ledger_table``:
+    its rows about ``article_ids`` (None: every article) that the filters keep, in the same order (a stable sort
+    of the kept rows orders them as the whole's), on a fresh index. A filter change then takes rows from a
+    ledger sorted once instead of merging and sorting 95,000 figures again at 10,000 articles. With no row
+    kept, the columns keep the whole's types (``ledger_table`` makes an empty table of its own)."""
+    return ledger[ledger_mask(ledger, article_ids=article_ids, categories=categories, statuses=statuses,
+                              scopes=scopes, sources=sources)].reset_index(drop=True)
+
+
+def ledger_mask(ledger: pd.DataFrame, *, article_ids: pd.Series | None = None, categories: list[str] | tuple = (),
+                statuses: list[str] | tuple = (), scopes: list[str] | tuple = (),
+                sources: list[str] | tuple = ()) -> np.ndarray:
+    """The rows of ``ledger`` that ``ledger_part`` keeps, as a boolean array."""
+    keep = np.ones(len(ledger), dtype=bool)
+    if article_ids is not None:
+        keep &= ledger["article_id"].isin(article_ids).to_numpy(dtype=bool)
+    for column, chosen in (("category", categories), ("status", statuses), ("scope", scopes), ("source", sources)):
+        if chosen:
+            keep &= ledger[column].isin(list(chosen)).to_numpy(dtype=bool)
+    return keep
 
 
 def figure_in_sentence(figure: Mapping, sentences: pd.DataFrame | None = None) -> tuple[str, str, str]:

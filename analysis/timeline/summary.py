@@ -10,12 +10,16 @@ from analysis.figures.labels import format_count
 from analysis.schema import HEADLINE_CATEGORIES
 from analysis.timeline.events import event_groups
 from analysis.timeline.points import CATEGORY_LABELS, follow_up_notes, mixed_event_notes
-from analysis.timeline.values import as_flag, count_words, day_text, describe_figure, is_missing, join_words
+from analysis.timeline.values import count_words, day_text, describe_figure, flag_column, is_missing, join_words
 
 _POINT_COLUMNS = ("article_id", "source", "published", "event_group", "category", "value", "low", "high",
                   "qualifier", "status", "follow_up", "unconfirmed")
 _PAIR_COLUMNS = ("category", "kind", "article_id_a", "article_id_b", "source_a", "source_b", "published_b",
                  "value_a", "value_b")
+#: What a line reads of a pair of each kind (beside its category, kind and later article): a plain
+#: contradiction is only counted, so 30,000 of them at 10,000 articles make three-key dicts.
+_PAIR_READS = {"same_day_disagreement": ("source_a", "source_b", "published_b"),
+               "revision": ("value_a", "value_b", "article_id_a")}
 
 
 def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
@@ -49,7 +53,16 @@ def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
     # Only the columns the lines read, strings as plain objects: every per-event filter below then copies
     # no sentences or titles, and numpy takes instead of Arrow's (a hundred filters at 10,000 articles).
     current = _plain(timeline.loc[timeline["status"] == "current", [c for c in _POINT_COLUMNS if c in timeline]])
+    # Each point's date and flags, read once per column: ``_dated`` is ``not _absent(published)``, ``_later``
+    # and ``_doubtful`` are the follow_up and unconfirmed flags (``flag_column``) (half a million calls at 10,000 articles).
+    current = current.assign(
+        _dated=current["published"].notna() if "published" in current else False,
+        _later=flag_column(current, "follow_up"), _doubtful=flag_column(current, "unconfirmed"))
     contradictions = _plain(contradictions[[c for c in _PAIR_COLUMNS if c in contradictions]])
+    if "published_b" in contradictions and pd.api.types.is_datetime64_any_dtype(contradictions["published_b"]):
+        # The lines only read a pair's day (``day_text``): written once per column, not a Timestamp per pair.
+        days = contradictions["published_b"].dt.normalize().dt.strftime("%Y-%m-%d")
+        contradictions = contradictions.assign(published_b=days.astype(object).where(days.notna(), None))
     if current.empty:
         n = len(articles) if articles is not None else 0
         lines.append(f"No death, injury or arrest figures were found in {count_words(n, 'article')}."
@@ -61,7 +74,7 @@ def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
     for point in _records(current):
         by_category.setdefault(point["category"], []).append(point)
     pairs_of: dict[str, list[dict]] = {}
-    for pair in _records(contradictions):
+    for pair in _pair_records(contradictions):
         pairs_of.setdefault(pair["category"], []).append(pair)
     for category in categories:
         points = by_category.get(category, [])
@@ -88,10 +101,9 @@ def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
             in_group = by_group.get(group)
             if not in_group:
                 continue
-            lines.append(_category_line(f"{label}, event {group}",
-                                        [p for p in in_group if not _absent(p["published"])],
+            lines.append(_category_line(f"{label}, event {group}", [p for p in in_group if p["_dated"]],
                                         pairs_by_group.get(group, [])))
-        undated = [p for p in points if _absent(p["published"])]
+        undated = [p for p in points if not p["_dated"]]
         if undated:
             lines.append(_category_line(f"{label}, undated", undated, []))
     return lines
@@ -109,17 +121,22 @@ def _absent(value: object) -> bool:
     return is_missing(value)
 
 
-def _flagged(value: object) -> bool:
-    """``as_flag``, without pandas for plain booleans and empty cells."""
-    if value is True or value is False:
-        return value
-    return False if value is None or value is pd.NA else as_flag(value)
-
-
 def _records(frame: pd.DataFrame) -> list[dict]:
     """``frame.to_dict("records")``, twice as fast."""
     columns = list(frame.columns)
     return [dict(zip(columns, values)) for values in zip(*(frame[c].tolist() for c in columns))]
+
+
+def _pair_records(pairs: pd.DataFrame) -> list[dict]:
+    """Row dicts of the pairs with what ``_category_line`` reads of their kind (``_PAIR_READS``), grouped by
+    kind (in table order within each kind: a line reads each kind apart)."""
+    if "kind" not in pairs:
+        return _records(pairs)
+    records = []
+    for kind, rows in pairs.groupby("kind", sort=False):
+        reads = _PAIR_READS.get(kind, ())
+        records.extend(_records(rows[[c for c in ("category", "kind", "article_id_b", *reads) if c in rows]]))
+    return records
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
@@ -141,12 +158,13 @@ def _highest_first(point: dict) -> tuple:
 
 
 def _category_line(label: str, points: list[dict], pairs: list[dict]) -> str:
-    """One summary line from a category's current points and its pairs (contradictions), as row dicts."""
+    """One summary line from a category's current points and its pairs (contradictions), as row dicts
+    (``_dated``, ``_later``, ``_doubtful``: the point's date is known, it is follow-up, unconfirmed)."""
     parts: list[str] = []
-    all_dated = [p for p in points if not _absent(p["published"])]
-    later = [p for p in all_dated if _flagged(p.get("follow_up"))]
-    doubtful = [p for p in all_dated if _flagged(p.get("unconfirmed"))]
-    dated = [p for p in all_dated if not _flagged(p.get("follow_up")) and not _flagged(p.get("unconfirmed"))]
+    all_dated = [p for p in points if p["_dated"]]
+    later = [p for p in all_dated if p["_later"]]
+    doubtful = [p for p in all_dated if p["_doubtful"]]
+    dated = [p for p in all_dated if not p["_later"] and not p["_doubtful"]]
     if dated:
         low = sorted(dated, key=_lowest_first)[0]
         high = sorted(dated, key=_highest_first)[0]
@@ -191,7 +209,7 @@ def _category_line(label: str, points: list[dict], pairs: list[dict]) -> str:
             verb = "revises" if n_articles == 1 else "revise"
             shown = changes[:3] + ([f"{len(changes) - 3} more"] if len(changes) > 3 else [])
             parts.append(f"{count_words(n_articles, 'article')} {verb} {join_words(shown)}")
-    undated = [p for p in points if _absent(p["published"])]
+    undated = [p for p in points if not p["_dated"]]
     if undated:
         said = [describe_figure(r) for r in undated]
         shown = said[:4] + ([f"{len(said) - 4} more"] if len(said) > 4 else [])

@@ -67,16 +67,50 @@ def evidence_parts(figures: pd.DataFrame, sentences: pd.DataFrame, figure_id: st
     if rows.empty:
         return "", "", ""
     figure = rows.iloc[0]
-    sentence = as_text(figure.get("sentence"))
-    number = as_text(figure.get("number_text"))
+    start = None
     if not sentences.empty and not is_missing(figure.get("start")):
         match = sentences[(sentences["article_id"] == figure["article_id"])
                           & (sentences["idx"] == figure.get("sentence_idx"))]
         if not match.empty:
-            offset = int(figure["start"]) - int(match.iloc[0]["start"])
-            length = int(figure["end"]) - int(figure["start"])
-            if 0 <= offset <= len(sentence) - length and (not number or sentence[offset:offset + length] == number):
-                return sentence[:offset], sentence[offset:offset + length], sentence[offset + length:]
+            start = match.iloc[0]["start"]
+    return _cut(figure, start)
+
+
+def evidence_parts_of(figures: pd.DataFrame, sentences: pd.DataFrame,
+                      figure_ids: list[str]) -> dict[str, tuple[str, str, str]]:
+    """``{figure_id: evidence_parts(figures, sentences, figure_id)}`` for every id of ``figure_ids``, the same
+    parts, from one pass over each table instead of two filters per figure (a page quoting 50 figures)."""
+    wanted = list(dict.fromkeys(figure_ids))
+    parts = dict.fromkeys(wanted, ("", "", ""))
+    if figures.empty or not wanted:
+        return parts
+    rows = figures[figures["figure_id"].isin(wanted)].drop_duplicates("figure_id")  # the first row, as .iloc[0]
+    if rows.empty:
+        return parts
+    starts: dict[tuple, object] = {}
+    if not sentences.empty and "start" in rows:
+        near = sentences[sentences["article_id"].isin(rows["article_id"].unique())]
+        for key, start in zip(zip(near["article_id"].tolist(), near["idx"].tolist()), near["start"].tolist()):
+            starts.setdefault(key, start)  # the first matching sentence, as .iloc[0]
+    for _, figure in rows.iterrows():
+        start = None
+        if starts and not is_missing(figure.get("start")):
+            index = figure.get("sentence_idx")
+            if not is_missing(index):
+                start = starts.get((figure["article_id"], index))
+        parts[figure["figure_id"]] = _cut(figure, start)
+    return parts
+
+
+def _cut(figure: pd.Series, sentence_start: object) -> tuple[str, str, str]:
+    """``evidence_parts`` of one figure row, its sentence starting at ``sentence_start`` (None: not found)."""
+    sentence = as_text(figure.get("sentence"))
+    number = as_text(figure.get("number_text"))
+    if sentence_start is not None:
+        offset = int(figure["start"]) - int(sentence_start)
+        length = int(figure["end"]) - int(figure["start"])
+        if 0 <= offset <= len(sentence) - length and (not number or sentence[offset:offset + length] == number):
+            return sentence[:offset], sentence[offset:offset + length], sentence[offset + length:]
     if number and number in sentence:
         at = sentence.index(number)
         return sentence[:at], number, sentence[at + len(number):]

@@ -7,6 +7,7 @@ draws what these return and every piece of shaping is tested without Streamlit.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -17,7 +18,7 @@ from analysis.timeline.events import event_groups
 from analysis.timeline.points import CATEGORY_LABELS, TOLL_CATEGORIES, mixed_event_notes
 from analysis.timeline.summary import summarise
 from analysis.timeline.values import as_flag, flag_column
-from analysis.views.evidence import Segment, evidence_parts
+from analysis.views.evidence import Segment, evidence_parts_of
 
 
 def category_choices(timeline: pd.DataFrame) -> tuple[list[str], dict[str, int], str]:
@@ -121,9 +122,15 @@ def marked_sentence(figures: pd.DataFrame, sentences: pd.DataFrame, figure_ids: 
     sentence differs from the first one's is left out; a figure without a located number
     still supplies the sentence. Empty when no figure has a sentence.
     """
+    return marked_parts(evidence_parts_of(figures, sentences, figure_ids), figure_ids)
+
+
+def marked_parts(parts: Mapping[str, tuple[str, str, str]], figure_ids: list[str]) -> list[Segment]:
+    """``marked_sentence`` from ``evidence_parts_of`` already made for (at least) ``figure_ids``: a page quoting
+    many figures cuts all their sentences in one pass, then marks each quote."""
     sentence, spans = "", []
     for figure_id in figure_ids:
-        before, number, after = evidence_parts(figures, sentences, figure_id)
+        before, number, after = parts.get(figure_id, ("", "", ""))
         if number and (not sentence or sentence == before + number + after):
             sentence = before + number + after
             spans.append((len(before), len(before) + len(number), figure_id))
@@ -204,5 +211,26 @@ def source_day_table(timeline: pd.DataFrame, *, category: str, max_sources: int 
         return source_day_grid(timeline, category=category)
     cells = current.assign(day=current["published"].dt.strftime("%Y-%m-%d").fillna("undated"),
                            figure=figure_words(current))
-    return (cells.groupby(["day", "source"], sort=True)["figure"].agg("; ".join).reset_index()
-            [["source", "day", "figure"]])
+    return _joined_cells(cells)
+
+
+def _joined_cells(cells: pd.DataFrame) -> pd.DataFrame:
+    """``cells.groupby(["day", "source"], sort=True)["figure"].agg("; ".join).reset_index()[["source", "day",
+    "figure"]]``, joined in one pass over the rows sorted once (a Python join per group through pandas took
+    a tenth of a second for the 7,000 source-days of a 10,000-article corpus)."""
+    keyed = cells[["day", "source", "figure"]].dropna(subset=["day", "source"])
+    order = keyed.sort_values(["day", "source"], kind="stable")  # the groups in order, each group's rows in order
+    days, sources, figures = (order[c].tolist() for c in ("day", "source", "figure"))
+    out_days, out_sources, out_figures = [], [], []
+    for i, (day, source, figure) in enumerate(zip(days, sources, figures)):
+        if i and day == days[i - 1] and source == sources[i - 1]:
+            out_figures[-1].append(figure)
+        else:
+            out_days.append(day)
+            out_sources.append(source)
+            out_figures.append([figure])
+    # The keys' types as a groupby gives them: the column's own, or inferred again from plain objects.
+    kinds = {c: None if cells[c].dtype == object else cells[c].dtype for c in ("source", "day")}
+    return pd.DataFrame({"source": pd.Series(out_sources, dtype=kinds["source"]),
+                         "day": pd.Series(out_days, dtype=kinds["day"]),
+                         "figure": ["; ".join(parts) for parts in out_figures]})

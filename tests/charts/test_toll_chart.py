@@ -224,3 +224,44 @@ def test_colour_by_group_at_most_eight_and_other_with_the_source_kept():
 def test_colour_by_source_unchanged_without_groups():
     pts, _ = points_of([article(c, "2023-04-01", source=c.upper(), killed=(7, "exact", False)) for c in "abc"])
     assert pts["group"].tolist() == pts["source"].tolist() and pts["colour"].nunique() == 3
+
+
+def _band_runs_one_group_at_a_time(band: pd.DataFrame) -> list[pd.DataFrame]:
+    """The band's runs as ``_band_traces`` split them before one sort did: a groupby per event group, then
+    per gap of more than ``BAND_GAP_DAYS``."""
+    from charts.toll import BAND_GAP_DAYS
+
+    runs = []
+    for _, rows in band.groupby("event_group", sort=True):
+        rows = rows.sort_values("date")
+        gaps = (rows["date"].diff() > pd.Timedelta(days=BAND_GAP_DAYS)).cumsum()
+        runs.extend(run for _, run in rows.groupby(gaps, sort=True))
+    return runs
+
+
+@pytest.mark.parametrize("compact", [False, True])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_band_traces_split_runs_as_a_groupby_per_event(seed, compact):
+    import numpy as np
+
+    from charts.toll import _band_traces
+
+    rng = np.random.default_rng(seed)
+    days = pd.to_datetime("2024-03-01") + pd.to_timedelta(np.sort(rng.choice(120, 40, replace=False)), unit="D")
+    band = pd.DataFrame({"event_group": rng.choice([1, 2, 3], 40), "date": days,
+                         "highest": rng.integers(5, 50, 40).astype(float),
+                         "conservative": rng.integers(0, 5, 40).astype(float)}).sample(frac=1, random_state=seed)
+    band = band.drop_duplicates(["event_group", "date"])
+    runs = _band_runs_one_group_at_a_time(band)
+    assert len(runs) > 3
+    high = _band_traces(band, compact=compact)[2]
+    expected_y = [v for run in runs for v in [*[h for h in run["highest"] for _ in (0, 1)], None]]
+    got_y = [None if v != v else v for v in high.y]  # a compact trace holds NaN for a gap
+    assert got_y == expected_y
+    expected_x = [d for run in runs for d in [*[d for pair in zip(list(run["date"]), [*list(run["date"])[1:],
+                  run["date"].iloc[-1] + pd.Timedelta(hours=12)]) for d in pair], None]]
+    if compact:
+        expected_ms = [np.nan if d is None else d.value / 1e6 for d in expected_x]
+        assert np.allclose(np.asarray(high.x, dtype=float), expected_ms, equal_nan=True)
+    else:
+        assert [None if d is None else pd.Timestamp(d) for d in high.x] == expected_x

@@ -179,3 +179,43 @@ def test_seed_shaped_day_of_two_reports_has_no_unconfirmed_figure():
     timeline = build_timeline(*tables(arts, []))
     assert not timeline["unconfirmed"].any()
     assert summary_band(timeline, category="killed")[["highest", "conservative"]].values.tolist() == [[133.0, 60.0]]
+
+
+def _follow_up_one_event_at_a_time(articles: pd.DataFrame, groups: pd.Series, *, gap_days: int = 7) -> pd.Series:
+    """The follow-up rule as ``event_groups`` applied it before it worked on arrays: ``linked_runs`` of each
+    event's publication days, the largest run (the earliest on a tie) its main period."""
+    from analysis.timeline.events import linked_runs
+
+    follow_up = pd.Series(False, index=articles.index, dtype=bool)
+    published = pd.to_datetime(articles["published"], errors="coerce").dt.normalize()
+    for group in groups.dropna().unique():
+        days = published[groups == group]
+        runs = linked_runs(days, gap_days=gap_days)
+        if runs.nunique() <= 1:
+            continue
+        sizes = runs.value_counts()
+        main = int(sizes[sizes == sizes.max()].index.min())
+        follow_up[days[days > days[runs == main].max()].index] = True
+    return follow_up
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_event_groups_on_arrays_mark_the_follow_up_of_linked_runs_per_event(seed):
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    n = 300
+    starts = pd.to_datetime(["2024-01-05", "2024-03-01", "2024-03-20", "2024-07-01", "2025-01-10"])
+    rows = []
+    for i in range(n):
+        start = starts[rng.integers(len(starts))]
+        day = start + pd.Timedelta(days=int(rng.choice([0, 1, 2, 3, 9, 20, 60, 200])))
+        rows.append(article(f"a{i}", None if rng.random() < 0.15 else f"{day:%Y-%m-%d}",
+                            event_date=f"{start:%Y-%m-%d}" if rng.random() < 0.4 else None,
+                            killed=(int(rng.choice([3, 4, 12, 60])), "exact", False)))
+    articles = tables(rows, [])[0].sample(frac=1, random_state=seed)  # not in date order, index shuffled
+    found = event_groups(articles)
+    assert found["event_group"].dtype == "Int64" and found.index.equals(articles.index)
+    assert found["event_group"].nunique() > 1 and found["follow_up"].any()
+    pd.testing.assert_series_equal(found["follow_up"], _follow_up_one_event_at_a_time(articles, found["event_group"]),
+                                   check_names=False)

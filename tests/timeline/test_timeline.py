@@ -262,3 +262,13 @@ def test_hundreds_of_articles_are_quick():
     assert len(timeline) == 1200
     assert len(contradictions[contradictions["kind"] == "contradiction"]) <= 600
     assert len(band) == timeline["published"].dt.normalize().nunique()
+
+
+@pytest.mark.parametrize("shift", [pd.Timedelta(0), pd.Timedelta(hours=9, minutes=30), pd.Timedelta(hours=23)])
+def test_summary_reads_a_pairs_day_whatever_its_time(seed_shaped, shift):
+    arts, figs = seed_shaped
+    timeline = build_timeline(arts, figs)
+    pairs = find_contradictions(arts, figs, timeline=timeline)
+    moved = pairs.assign(published_b=pairs["published_b"] + shift)
+    assert summarise(timeline, moved, articles=arts) == summarise(timeline, pairs, articles=arts)
+    assert "disagree on the same day (2024-03-23)" in summarise(timeline, moved, articles=arts)[1]

@@ -14,8 +14,10 @@ from analysis.views.toll import (
     point_facts,
     source_day_grid,
     fold_event_lines,
+    marked_parts,
     summary_sections,
 )
+from analysis.views.evidence import evidence_parts, evidence_parts_of
 from tests.timeline.helpers import article, figure, tables
 
 
@@ -141,3 +143,65 @@ def test_lines_about_single_events_fold_after_the_first_few():
     assert shown == lines[:4] + lines[-1:]
     assert folded == lines[4:-1]
     assert fold_event_lines(lines[1:2] + lines[-1:], keep=3) == (lines[1:2] + lines[-1:], [])
+
+
+def _evidence_cases():
+    """Figures in every state ``evidence_parts`` reads: offsets that fit, that point elsewhere, none; a sentence
+    row found or not; a number missing from the sentence; an id given twice; several articles."""
+    said = "Officials said 12 people died and 30 were hurt."
+    rows = [
+        {**figure("a", "killed", 12, figure_id="fits", sentence=said), "number_text": "12", "start": 115, "end": 117},
+        {**figure("a", "injured", 30, figure_id="off", sentence=said), "number_text": "30", "start": 101, "end": 103},
+        {**figure("a", "injured", 30, figure_id="nostart", sentence=said), "number_text": "30", "start": None,
+         "end": None},
+        {**figure("b", "killed", 4, figure_id="nosentence", sentence="Four died.", sentence_idx=7),
+         "number_text": "Four", "start": 5, "end": 9},
+        {**figure("b", "killed", 9, figure_id="absent", sentence="Nine were lost."), "number_text": "9", "start": 3,
+         "end": 4},
+        {**figure("b", "killed", 2, figure_id="twice", sentence="Two died."), "number_text": "Two", "start": 0,
+         "end": 3},
+        {**figure("b", "killed", 3, figure_id="twice", sentence="Three died."), "number_text": "Three", "start": 0,
+         "end": 5},
+        {**figure("c", "killed", 5, figure_id="title", sentence="5 dead in blast", sentence_idx=-1),
+         "number_text": "5", "start": 0, "end": 1},
+    ]
+    sentences = conform(pd.DataFrame([
+        {"article_id": "a", "idx": 0, "paragraph": 0, "section": "", "text": said, "start": 100, "end": 100 + len(said)},
+        {"article_id": "b", "idx": 0, "paragraph": 0, "section": "", "text": "Two died.", "start": 0, "end": 9},
+        {"article_id": "b", "idx": 0, "paragraph": 0, "section": "", "text": "duplicate", "start": 50, "end": 59},
+    ]), "sentences")
+    return conform(pd.DataFrame(rows), "figures"), sentences
+
+
+@pytest.mark.parametrize("ids", [
+    ["fits", "off", "nostart", "nosentence", "absent", "twice", "title", "unknown"],
+    ["fits"], ["unknown"], [], ["twice", "fits", "twice"],
+])
+def test_evidence_parts_of_many_figures_equal_one_at_a_time(ids):
+    figures, sentences = _evidence_cases()
+    assert evidence_parts_of(figures, sentences, ids) == {i: evidence_parts(figures, sentences, i) for i in ids}
+    assert evidence_parts_of(figures, sentences.iloc[:0], ids) == {i: evidence_parts(figures, sentences.iloc[:0], i)
+                                                                  for i in ids}
+    assert evidence_parts_of(figures.iloc[:0], sentences, ids) == {i: ("", "", "") for i in ids}
+
+
+def test_marked_parts_equal_marked_sentence():
+    figures, sentences = _evidence_cases()
+    parts = evidence_parts_of(figures, sentences, ["fits", "off", "twice", "absent"])
+    for ids in (["fits", "off"], ["twice"], ["absent"], ["fits", "unknown"]):
+        assert marked_parts(parts, ids) == marked_sentence(figures, sentences, ids)
+
+
+@pytest.mark.parametrize("dtype", [object, "string"])
+def test_joined_cells_equal_a_groupby_join(dtype):
+    from analysis.views.toll import _joined_cells
+
+    cells = pd.DataFrame({"day": pd.Series(["2024-03-23", "undated", "2024-03-22", "2024-03-23", "2024-03-22",
+                                            "2024-03-23", "2024-03-22"], dtype=dtype),
+                          "source": pd.Series(["b", "a", "b", "a", "b", None, "a"], dtype=dtype),
+                          "figure": ["3", "5", "at least 4", "7", "4", "9", "2 to 3"]})
+    expected = cells.groupby(["day", "source"], sort=True)["figure"].agg("; ".join).reset_index()[
+        ["source", "day", "figure"]]
+    got = _joined_cells(cells)
+    pd.testing.assert_frame_equal(got, expected)
+    assert got["figure"].tolist() == ["2 to 3", "at least 4; 4", "7", "3", "5"]
