@@ -24,9 +24,10 @@ Rules, in the order they apply:
    hour and no day tells of the morning it was written. It is the last resort (rule 6). An evening hour
    ("around 9 p.m.") is as often the evening before, and is not read.
 2. Counting from: the publication date, unless the page's own stamp near its top ("Posted: Sunday, February
-   16, 2014", "(Published Monday, Aug. 4, 2014)") or the date in its address (``/2016/03/07/``) is earlier
-   (an archive's date can be a later update). An undated article counts from an "Updated:" stamp or a date
-   that opens its text, if it has one, and otherwise resolves only dates that state their year.
+   16, 2014", "(Published Monday, Aug. 4, 2014)", "Created: 01/26/2015 1:24 PM" when its order is plain) or
+   the date in its address (``/2016/03/07/``) is earlier (an archive's date can be a later update). An
+   undated article counts from an "Updated:" stamp or a date that opens its text, if it has one, and
+   otherwise resolves only dates that state their year.
 3. A year-less "March 22" is in the year of the counting date, or the year before when it would fall
    after it, except within a month after it ("on April 30" in an April 10 report is a date to come):
    no date. A stated weekday picks the year ("Sunday, Nov. 15" in a January report). Dates after
@@ -61,7 +62,7 @@ Rules, in the order they apply:
    - "fired" followed by a person ("fired Officer Brandt on Monday", "fired him") is a dismissal, not shots;
    - a capitalised word next to another capitalised word is a name ("Memorial Park", "Pershing
      Court"), not a cue (titles excepted).
-5. Skipped outright: a date right after "since", "until", "before", "after", "as of", "next" ... (a
+5. Skipped outright: a date right after "since", "until", "through", "before", "after", "as of", "next" ... (a
    reference point; but "after Sunday's shooting" names the event); a weekday after "a year ago", "last
    month" (another week); a date right after "said", "announced", "Posted:", "Updated:" or an embedded
    post's "(@handle)" signature; a date alone in parentheses, "(November 28, 2016) -"; a date hyphened to
@@ -119,7 +120,8 @@ _CONTEXT_FILE = DATA_DIR / "event_date_context.txt"
 
 
 # A date right after these words is a reference point, not the event: "since March 22".
-_REFERENCE_BEFORE = re.compile(r"\b(?:since|until|till|before|after|following|by|from|next|coming|anniversary of|as of)"
+_REFERENCE_BEFORE = re.compile(r"\b(?:since|until|till|through|thru|before|after|following|by|from|next|coming|"
+                               r"anniversary of|as of)"
                                r"(?:\s+the)?\s*$", re.I)
 # "two years ago this week, on Easter Sunday", "last year on Friday": a weekday of another week.
 _DISTANT_BEFORE = re.compile(r"\b(?:(?:a|one|two|three|\d+|several|many)\s+(?:years?|months?|weeks?)\s+ago|"
