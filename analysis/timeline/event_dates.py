@@ -70,7 +70,10 @@ Rules, in the order they apply:
    post ("'we lost two friends today,' the chief said": counted from when it was said); a weekday, date and
    year set off by a comma, or a date and year followed by a place or a station, the way photo captions end
    ("Detectives search the yard, Monday, Oct. 3, 2016.", "... at the gate Saturday, May 14, 2016, in
-   Dayton", "..., March 9, 2017 (KXYZ)"): the picture's day, often days after.
+   Dayton", "..., March 9, 2017 (KXYZ)"): the picture's day, often days after; a calendar date ("Nov. 7",
+   "June 15, 2013") more than ``_DEEP`` (3,000) characters into the text, some 500 words past the lede:
+   long reports end on background, an earlier incident recalled ("... also faces a charge in the Nov. 7
+   shooting of ..."). Weekdays and "yesterday" there still count, counted from the report's own day.
 6. The title is read first, then the text; the first strong date wins (the lede usually says when), else the
    first one found by a clause-opening date, else the first weak one (a death or a discovery after the
    others), else a morning hour or a day given to the hour; with none, the date is empty. A weekday counted
@@ -136,6 +139,9 @@ _MODIFIER = re.compile(r"night|morning|afternoon|evening|early|late|deadly|fatal
                        r"[a-z]+-[a-z]+")
 _TOKEN = re.compile(r"\w+(?:-\w+)*")
 _PLAIN_GAP = re.compile(r"\s+(?:[\w-]+\s+)*")
+# A calendar date this far into the text (characters, some 500 words) is an earlier event recalled, not the
+# article's own: a report dates its own event in the lede, and long articles end on background.
+_DEEP = 3000
 # How far to the left (characters) the nearest cue word is looked for.
 _LEFT_REACH = 160
 # A date that opens its clause: only time words between it and the start of the sentence or a comma.
@@ -423,6 +429,8 @@ def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
                 strength = _LAST
             if kind not in ABSOLUTE and kind != "holiday" and not titled and _in_quote(text, start):
                 continue  # "'I was told today that ...'": counted from when it was said, an unknown day
+            if kind in ABSOLUTE and not titled and start >= _DEEP:
+                continue  # "... faces another charge in the Nov. 7 shooting" near the end: an earlier event recalled
             found.append(_Candidate(date, match.group(0), start, strength, kind))
     return sorted(found, key=lambda c: (c.strength, c.start))
 

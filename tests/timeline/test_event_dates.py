@@ -281,6 +281,23 @@ def test_resolve_event_date(text, published, expected, words):
     assert resolve_event_date(text, published) == (expected, words)
 
 
+# Some 500 words of background between the lede and a date: the council's budget, said again and again.
+_FILLER = " The council met to discuss the budget for parks and roads." * 60
+
+
+@pytest.mark.parametrize(("text", "expected", "words"), [
+    # a calendar date far past the lede is an earlier event recalled, not the report's own
+    ("Police are investigating a shooting." + _FILLER + " He also faces a charge in the June 2 shooting of a clerk.",
+     None, ""),
+    ("A clerk was shot on June 2." + _FILLER, D(2016, 6, 2), "on June 2"),  # in the lede it counts
+    # a weekday there is still counted from the report's own day
+    ("Police are investigating." + _FILLER + " The clerk was shot Sunday night.", D(2016, 6, 5), "Sunday night"),
+])
+def test_a_calendar_date_deep_in_a_long_report_is_background(text, expected, words):
+    assert len(_FILLER) > 3000
+    assert resolve_event_date(text, "2016-06-07") == (expected, words)
+
+
 @pytest.mark.parametrize(("title", "text", "expected", "words"), [
     ("Wednesday night shooting leaves one dead", "Police are investigating. The victim was 24.", D(2016, 3, 9),
      "Wednesday night"),
