@@ -73,7 +73,8 @@ Rules, in the order they apply:
    Dayton", "..., March 9, 2017 (KXYZ)"): the picture's day, often days after; a calendar date ("Nov. 7",
    "June 15, 2013") more than ``_DEEP`` (3,000) characters into the text, some 500 words past the lede:
    long reports end on background, an earlier incident recalled ("... also faces a charge in the Nov. 7
-   shooting of ..."). Weekdays and "yesterday" there still count, counted from the report's own day.
+   shooting of ..."). Weekdays and "yesterday" there still count, counted from the report's own day; a bare
+   morning hour (rule 6's last resort) does not: such a report is no same-day brief.
 6. The title is read first, then the text; the first strong date wins (the lede usually says when), else the
    first one found by a clause-opening date, else the first weak one (a death or a discovery after the
    others), else a morning hour or a day given to the hour; with none, the date is empty. A weekday counted
@@ -208,6 +209,7 @@ def context_words() -> dict[str, tuple[str, ...]]:
 # in the sentence names the event (weak: "was home Saturday when the shooting occurred"). An article's
 # date is its first strong one, else its first opening one, else its first weak one.
 _STRONG, _OPENING, _WEAK, _DEATH_DAY, _LAST = 0, 1, 2, 2.5, 3
+_BACKGROUND = 2.75  # a calendar date deep in a long report: no date, but it outranks a bare hour
 # A day named near a morning hour: "at 2 a.m. Sunday", "Friday at about 9 a.m.", "at 6 a.m. today".
 _DAY_NEAR = re.compile(r"\b(?:" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b|"
                        r"\b(?i:today|tonight|yesterday|last night|this (?:morning|afternoon|evening))\b")
@@ -430,7 +432,10 @@ def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
             if kind not in ABSOLUTE and kind != "holiday" and not titled and _in_quote(text, start):
                 continue  # "'I was told today that ...'": counted from when it was said, an unknown day
             if kind in ABSOLUTE and not titled and start >= _DEEP:
-                continue  # "... faces another charge in the Nov. 7 shooting" near the end: an earlier event recalled
+                # "... faces another charge in the Nov. 7 shooting" near the end: an earlier event recalled; it
+                # still tells that the report is not a same-day brief, so it outranks a bare hour and gives no date
+                found.append(_Candidate(date, match.group(0), start, _BACKGROUND, "background"))
+                continue
             found.append(_Candidate(date, match.group(0), start, strength, kind))
     return sorted(found, key=lambda c: (c.strength, c.start))
 
@@ -457,7 +462,7 @@ def resolve_event_date(text: str, published: object, *, title: str = "", url: st
     if title:  # the title is read first
         found = sorted(_candidates(title, reference, max_days_before, titled=True) + found,
                        key=lambda c: c.strength)
-    if not found:
+    if not found or found[0].kind == "background":
         return None, ""
     best = found[0]
     if best.kind == "weekday":

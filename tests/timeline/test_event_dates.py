@@ -292,6 +292,9 @@ _FILLER = " The council met to discuss the budget for parks and roads." * 60
     ("A clerk was shot on June 2." + _FILLER, D(2016, 6, 2), "on June 2"),  # in the lede it counts
     # a weekday there is still counted from the report's own day
     ("Police are investigating." + _FILLER + " The clerk was shot Sunday night.", D(2016, 6, 5), "Sunday night"),
+    # ... and tells that the report is no same-day brief: a bare morning hour is not read as its day
+    ("The clerk was shot at about 9 a.m. near the till." + _FILLER + " The store reopened after the June 2 shooting.",
+     None, ""),
 ])
 def test_a_calendar_date_deep_in_a_long_report_is_background(text, expected, words):
     assert len(_FILLER) > 3000
