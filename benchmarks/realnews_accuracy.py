@@ -19,7 +19,10 @@ measured at most once per working session, before rules change after looking at 
 record every measurement in the README's Methods section.
 
 Usage: python benchmarks/realnews_accuracy.py [--file tune|check|PATH] [--full] [--misses N]
-       [--category killed|injured] [--dataset gva|gvdb] [--half a|b]
+       [--category killed|injured|date] [--dataset gva|gvdb] [--half a|b]
+
+``--misses N --category date`` lists event-date misses (wrong, then none) with the date found, the words it was
+resolved from, the gold date and the publication date.
 
 ``--half`` scores one of two fixed halves of the file, split by incident (never one incident in
 both): develop a rule on one half and confirm it on the other before keeping it, so that rules
@@ -132,6 +135,11 @@ def score(records: list[dict], articles: pd.DataFrame) -> pd.DataFrame:
                         f"{category}_rule": article.get(f"{category}_rule") or ""})
         incident = gold.get("incident_date")
         event = article.get("event_date")
+        published = article.get("published")
+        out.update({"event_found": "" if event is None or pd.isna(event) else pd.Timestamp(event).date().isoformat(),
+                    "event_words": article.get("event_date_text") or "", "event_gold": str(incident or "")[:10],
+                    "published": "" if published is None or pd.isna(published)
+                    else pd.Timestamp(published).date().isoformat()})
         if not incident:
             out["event_date"] = "unknown"
         elif event is None or pd.isna(event):
@@ -208,12 +216,25 @@ def _print_summary(scored: pd.DataFrame) -> None:
         f"{k} {counts.get(k, 0) / max(len(known), 1):.3f} ({counts.get(k, 0)})" for k in ("right", "wrong", "none")))
 
 
+def _print_date_misses(scored: pd.DataFrame, limit: int) -> None:
+    """The first ``limit`` wrong event dates, then the first ``limit`` articles with none, one line each:
+    ``row 57 gva found 2014-11-23 'on Sunday' gold 2014-11-22 published 2014-11-23: title``."""
+    for outcome in ("wrong", "none"):
+        rows = scored[scored["event_date"] == outcome].head(limit)
+        print(f"\nevent date {outcome}:")
+        for row in rows.itertuples():
+            found = f"found {row.event_found} '{row.event_words}'" if row.event_found else "found none"
+            print(f"  row {row.row:>5} {row.dataset:<4} {found} gold {row.event_gold} "
+                  f"published {row.published or '-'}: {row.title[:70]}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--file", default="tune", help="tune, check, or a path to a JSON Lines file")
     parser.add_argument("--full", action="store_true", help="run the whole analysis (NER included)")
     parser.add_argument("--misses", type=int, default=0, help="print this many misses per category")
-    parser.add_argument("--category", choices=CATEGORIES, help="only print misses of this category")
+    parser.add_argument("--category", choices=(*CATEGORIES, "date"),
+                        help="only print misses of this category (date: event-date misses)")
     parser.add_argument("--dataset", choices=("gva", "gvdb"), help="only score this dataset")
     parser.add_argument("--half", choices=("a", "b"), help="only score this half of the incidents")
     args = parser.parse_args(argv)
@@ -241,7 +262,9 @@ def main(argv: list[str] | None = None) -> int:
         found, total = named_people_recall([r for r, k in zip(records, gvdb) if k], scored[gvdb], victims)
         print(f"named GVDB victims and shooters in `victims` with the right outcome: {found}/{total}"
               f" = {found / max(total, 1):.3f}")
-    if args.misses:
+    if args.misses and args.category == "date":
+        _print_date_misses(scored, args.misses)
+    elif args.misses:
         for category in [args.category] if args.category else CATEGORIES:
             wrong = scored[scored[f"{category}_outcome"] != "right"].head(args.misses)
             print(f"\n{category} misses:")

@@ -159,9 +159,9 @@ def matches(kind: str, text: str):
 _PATTERN_OF = dict(PATTERNS)
 
 # The article's own date stamp near its top: "Posted: Tuesday, March 11, 2014 4:05 PM",
-# "(Published Monday, Aug. 4, 2014)", "First Posted: Jul 24, 2013". Stamps that say when the page was
-# changed ("Updated: ...") or that open the text ("Monday, December 15, 2014 AUBURN, Ala. --",
-# "CUMBERLAND, Ind. (Jan. 20, 2016) --") are only used when nothing better is known.
+# "(Published Monday, Aug. 4, 2014)", "First Posted: Jul 24, 2013", "Created: 01/26/2015" (_NUMERIC_STAMP).
+# Stamps that say when the page was changed ("Updated: ...") or that open the text ("Monday, December 15, 2014
+# AUBURN, Ala. --", "CUMBERLAND, Ind. (Jan. 20, 2016) --") are only used when nothing better is known.
 _STAMP_REACH = 600
 _STAMP_DATE = (r"(?:" + _WEEKDAY + r",?\s+)?" + _MONTH + r"\s+" + _DAY + r",?\s+(?P<year>(?:19|20)\d\d)\b")
 _OWN_STAMP = re.compile(r"\b(?:first\s+)?(?:posted|published|created)(?:\s+on)?\s*:?\s*" + _STAMP_DATE, re.I)
@@ -186,10 +186,29 @@ def as_date(value: object) -> dt.date | None:
         return None
 
 
+# "Created: 01/26/2015 1:24 PM", "Posted: 3/14/2016": a numeric stamp, read only when its order is plain (one of the
+# first two numbers above 12, and month first as US pages write it: "01/26/2015").
+_NUMERIC_STAMP = re.compile(r"\b(?:first\s+)?(?:posted|published|created)(?:\s+on)?\s*:?\s*"
+                            r"(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d)\b", re.I)
+
+
+def _numeric_stamp(text: str) -> dt.date | None:
+    match = _NUMERIC_STAMP.search(text, 0, _STAMP_REACH)
+    if match is None:
+        return None
+    month, day = int(match["month"]), int(match["day"])
+    if month > 12 or day <= 12:
+        return None  # "14/03/2016" is day first, "03/04/2016" either: not read
+    try:
+        return dt.date(int(match["year"]), month, day)
+    except ValueError:
+        return None
+
+
 def _stamp(text: str, pattern: re.Pattern[str]) -> dt.date | None:
     match = pattern.search(text, 0, _STAMP_REACH)
     if match is None:
-        return None
+        return _numeric_stamp(text) if pattern is _OWN_STAMP else None
     month = MONTHS.get(match["month"].capitalize())
     try:
         date = dt.date(int(match["year"]), month, int(match["day"])) if month else None

@@ -24,9 +24,10 @@ Rules, in the order they apply:
    hour and no day tells of the morning it was written. It is the last resort (rule 6). An evening hour
    ("around 9 p.m.") is as often the evening before, and is not read.
 2. Counting from: the publication date, unless the page's own stamp near its top ("Posted: Sunday, February
-   16, 2014", "(Published Monday, Aug. 4, 2014)") or the date in its address (``/2016/03/07/``) is earlier
-   (an archive's date can be a later update). An undated article counts from an "Updated:" stamp or a date
-   that opens its text, if it has one, and otherwise resolves only dates that state their year.
+   16, 2014", "(Published Monday, Aug. 4, 2014)", "Created: 01/26/2015 1:24 PM" when its order is plain) or
+   the date in its address (``/2016/03/07/``) is earlier (an archive's date can be a later update). An
+   undated article counts from an "Updated:" stamp or a date that opens its text, if it has one, and
+   otherwise resolves only dates that state their year.
 3. A year-less "March 22" is in the year of the counting date, or the year before when it would fall
    after it, except within a month after it ("on April 30" in an April 10 report is a date to come):
    no date. A stated weekday picks the year ("Sunday, Nov. 15" in a January report). Dates after
@@ -61,7 +62,7 @@ Rules, in the order they apply:
    - "fired" followed by a person ("fired Officer Brandt on Monday", "fired him") is a dismissal, not shots;
    - a capitalised word next to another capitalised word is a name ("Memorial Park", "Pershing
      Court"), not a cue (titles excepted).
-5. Skipped outright: a date right after "since", "until", "before", "after", "as of", "next" ... (a
+5. Skipped outright: a date right after "since", "until", "through", "before", "after", "as of", "next" ... (a
    reference point; but "after Sunday's shooting" names the event); a weekday after "a year ago", "last
    month" (another week); a date right after "said", "announced", "Posted:", "Updated:" or an embedded
    post's "(@handle)" signature; a date alone in parentheses, "(November 28, 2016) -"; a date hyphened to
@@ -69,7 +70,11 @@ Rules, in the order they apply:
    post ("'we lost two friends today,' the chief said": counted from when it was said); a weekday, date and
    year set off by a comma, or a date and year followed by a place or a station, the way photo captions end
    ("Detectives search the yard, Monday, Oct. 3, 2016.", "... at the gate Saturday, May 14, 2016, in
-   Dayton", "..., March 9, 2017 (KXYZ)"): the picture's day, often days after.
+   Dayton", "..., March 9, 2017 (KXYZ)"): the picture's day, often days after; a calendar date ("Nov. 7",
+   "June 15, 2013") more than ``_DEEP`` (3,000) characters into the text, some 500 words past the lede:
+   long reports end on background, an earlier incident recalled ("... also faces a charge in the Nov. 7
+   shooting of ..."). Weekdays and "yesterday" there still count, counted from the report's own day; a bare
+   morning hour (rule 6's last resort) does not: such a report is no same-day brief.
 6. The title is read first, then the text; the first strong date wins (the lede usually says when), else the
    first one found by a clause-opening date, else the first weak one (a death or a discovery after the
    others), else a morning hour or a day given to the hour; with none, the date is empty. A weekday counted
@@ -119,7 +124,8 @@ _CONTEXT_FILE = DATA_DIR / "event_date_context.txt"
 
 
 # A date right after these words is a reference point, not the event: "since March 22".
-_REFERENCE_BEFORE = re.compile(r"\b(?:since|until|till|before|after|following|by|from|next|coming|anniversary of|as of)"
+_REFERENCE_BEFORE = re.compile(r"\b(?:since|until|till|through|thru|before|after|following|by|from|next|coming|"
+                               r"anniversary of|as of)"
                                r"(?:\s+the)?\s*$", re.I)
 # "two years ago this week, on Easter Sunday", "last year on Friday": a weekday of another week.
 _DISTANT_BEFORE = re.compile(r"\b(?:(?:a|one|two|three|\d+|several|many)\s+(?:years?|months?|weeks?)\s+ago|"
@@ -134,6 +140,9 @@ _MODIFIER = re.compile(r"night|morning|afternoon|evening|early|late|deadly|fatal
                        r"[a-z]+-[a-z]+")
 _TOKEN = re.compile(r"\w+(?:-\w+)*")
 _PLAIN_GAP = re.compile(r"\s+(?:[\w-]+\s+)*")
+# A calendar date this far into the text (characters, some 500 words) is an earlier event recalled, not the
+# article's own: a report dates its own event in the lede, and long articles end on background.
+_DEEP = 3000
 # How far to the left (characters) the nearest cue word is looked for.
 _LEFT_REACH = 160
 # A date that opens its clause: only time words between it and the start of the sentence or a comma.
@@ -200,6 +209,7 @@ def context_words() -> dict[str, tuple[str, ...]]:
 # in the sentence names the event (weak: "was home Saturday when the shooting occurred"). An article's
 # date is its first strong one, else its first opening one, else its first weak one.
 _STRONG, _OPENING, _WEAK, _DEATH_DAY, _LAST = 0, 1, 2, 2.5, 3
+_BACKGROUND = 2.75  # a calendar date deep in a long report: no date, but it outranks a bare hour
 # A day named near a morning hour: "at 2 a.m. Sunday", "Friday at about 9 a.m.", "at 6 a.m. today".
 _DAY_NEAR = re.compile(r"\b(?:" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b|"
                        r"\b(?i:today|tonight|yesterday|last night|this (?:morning|afternoon|evening))\b")
@@ -421,6 +431,11 @@ def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
                 strength = _LAST
             if kind not in ABSOLUTE and kind != "holiday" and not titled and _in_quote(text, start):
                 continue  # "'I was told today that ...'": counted from when it was said, an unknown day
+            if kind in ABSOLUTE and not titled and start >= _DEEP:
+                # "... faces another charge in the Nov. 7 shooting" near the end: an earlier event recalled; it
+                # still tells that the report is not a same-day brief, so it outranks a bare hour and gives no date
+                found.append(_Candidate(date, match.group(0), start, _BACKGROUND, "background"))
+                continue
             found.append(_Candidate(date, match.group(0), start, strength, kind))
     return sorted(found, key=lambda c: (c.strength, c.start))
 
@@ -447,7 +462,7 @@ def resolve_event_date(text: str, published: object, *, title: str = "", url: st
     if title:  # the title is read first
         found = sorted(_candidates(title, reference, max_days_before, titled=True) + found,
                        key=lambda c: c.strength)
-    if not found:
+    if not found or found[0].kind == "background":
         return None, ""
     best = found[0]
     if best.kind == "weekday":

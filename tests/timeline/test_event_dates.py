@@ -265,6 +265,11 @@ STRENGTH = [
     # the first strong date in reading order: the lede over a recalled older event
     ("A landslide buried a village on Tuesday, killing at least 20. "
      "A smaller landslide hit the same valley on March 2.", "2023-03-09", D(2023, 3, 7), "on Tuesday"),
+    # bullets are the event: "bullets flew Monday night"
+    ("On Tuesday night, bullets tore through the front window of the house.", "2016-06-09", D(2016, 6, 7),
+     "Tuesday night"),
+    # "through June 30" closes a period, like "until": no event's day
+    ("The county counted 40 such shootings from Jan. 1 through June 30 of this year.", "2016-10-20", None, ""),
     ("", "2024-03-24", None, ""),
 ]
 
@@ -274,6 +279,26 @@ CASES = EXPRESSIONS + HOLIDAY_CASES + HOURS + STAMPS + YEARS + WHOSE + SKIPPED +
 @pytest.mark.parametrize(("text", "published", "expected", "words"), CASES)
 def test_resolve_event_date(text, published, expected, words):
     assert resolve_event_date(text, published) == (expected, words)
+
+
+# Some 500 words of background between the lede and a date: the council's budget, said again and again.
+_FILLER = " The council met to discuss the budget for parks and roads." * 60
+
+
+@pytest.mark.parametrize(("text", "expected", "words"), [
+    # a calendar date far past the lede is an earlier event recalled, not the report's own
+    ("Police are investigating a shooting." + _FILLER + " He also faces a charge in the June 2 shooting of a clerk.",
+     None, ""),
+    ("A clerk was shot on June 2." + _FILLER, D(2016, 6, 2), "on June 2"),  # in the lede it counts
+    # a weekday there is still counted from the report's own day
+    ("Police are investigating." + _FILLER + " The clerk was shot Sunday night.", D(2016, 6, 5), "Sunday night"),
+    # ... and tells that the report is no same-day brief: a bare morning hour is not read as its day
+    ("The clerk was shot at about 9 a.m. near the till." + _FILLER + " The store reopened after the June 2 shooting.",
+     None, ""),
+])
+def test_a_calendar_date_deep_in_a_long_report_is_background(text, expected, words):
+    assert len(_FILLER) > 3000
+    assert resolve_event_date(text, "2016-06-07") == (expected, words)
 
 
 @pytest.mark.parametrize(("title", "text", "expected", "words"), [
@@ -296,6 +321,11 @@ def test_title_is_read_first(title, text, expected, words):
     ("Updated: Sep 12, 2017 - 4:38 PM\n\nA boy was shot.", "2017-09-16", D(2017, 9, 16)),  # an update: dated wins
     ("Updated: Sep 12, 2017 - 4:38 PM\n\nA boy was shot.", None, D(2017, 9, 12)),
     ("A boy was shot on May 3, 2016.", None, None),  # a date in the story is no stamp
+    # a numeric stamp, month first as US pages write it, read only when its order is plain
+    ("Created: 01/26/2015 1:24 PM\n\nA boy was shot.", "2017-01-29", D(2015, 1, 26)),
+    ("Posted: 3/14/2016\n\nA boy was shot.", None, D(2016, 3, 14)),
+    ("Created: 03/04/2015 1:24 PM\n\nA boy was shot.", "2017-01-29", D(2017, 1, 29)),  # March 4 or April 3
+    ("Created: 26/01/2015\n\nA boy was shot.", "2017-01-29", D(2017, 1, 29)),  # day first: not read
 ])
 def test_reference_date(text, published, expected):
     assert reference_date(text, published) == expected
