@@ -159,6 +159,8 @@ def mark_background(figures: list[SentenceFigure], tok: Tokens, lex: Lexicon, cu
 
 _PERIOD_STARTS = frozenset("began started begun erupted start beginning outbreak onset".split())
 _LONG_PERIODS = frozenset("year winter summer spring autumn season monsoon decade century".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_SHOT_WORDS = frozenset("shot shootings".split())
 
 
 def _dated(raw: list[str], i: int, lex: Lexicon, current_year: int | None) -> bool:
@@ -172,8 +174,8 @@ def _dated(raw: list[str], i: int, lex: Lexicon, current_year: int | None) -> bo
 def _period_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
     """Clauses counting over a longer period than the event; None for the whole sentence.
 
-    "since January" (a month, not a date: "since June 1" is one day), "since the protests
-    began", "since the start of the war", "in such raids", "this year/winter/season". A "since" phrase that opens the
+    "since January" (a month, not a date: "since June 1" is one day), "74 shot since Friday" (a tally of
+    shootings over days; not "since Friday's shooting", nor a toll of days of fighting or floods "since Friday"), "since the protests began", "since the start of the war", "in such raids", "this year/winter/season". A "since" phrase that opens the
     sentence marks all of it. ``extract_figures`` keeps such a count current when the article
     has no other count of its kind.
     """
@@ -192,6 +194,8 @@ def _period_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
         elif w == "since" and i + 1 < len(words):
             if raw[i + 1] in lex.months and not (i + 2 < len(words) and tok.is_number(i + 2)):
                 hit = True  # "since January"
+            elif words[i + 1] in _WEEKDAYS and _SHOT_WORDS & set(words):
+                hit = True  # "74 people shot since Wednesday afternoon": a tally of shootings over days
             elif words[i + 1] in ("the", "a", "it", "they"):
                 for k in range(i + 2, min(len(words), i + 8)):
                     if words[k] in (",", ";", ".", ":") or tok.is_number(k):

@@ -66,7 +66,11 @@ Rules:
    ``victims`` table (``_the_dead``; the counts are unchanged).
 6. Counts (``read_people``): per category, the larger of the distinct named people and the
    most distinct people any one sentence gives, each with its final outcome; unknown outcomes
-   count as injured. "double homicide" (2), "triple homicide" (3), "murder-suicide" (2) are
+   count as injured. A sentence counts among its dead only people it does not itself call
+   wounded ("a man and a boy were killed and a woman was wounded": 2 dead, though a later "the
+   toddler" may be misread as the woman). Known miss: an unnamed person wounded in one sentence
+   who dies in another ("... a woman was wounded. The woman died Monday") beside someone killed
+   in the first is one death per sentence, not two. "double homicide" (2), "triple homicide" (3), "murder-suicide" (2) are
    ``compound`` killed figures, "triple shooting" (3) a ``compound`` count of people shot.
 7. Shooters and the wounded without a harm verb, named only: the object of an arrest ("police
    arrested Carl Hensley", "took X into custody", "searching for X"), the subject of "fired" or
@@ -438,8 +442,8 @@ def _counts(article_id: str, people: list[Person], where, *, deaths: bool) -> li
         for p in people:
             if counts(p):
                 for m in p.mentions:
-                    if not m.outcome:
-                        continue
+                    if not m.outcome or (category == "killed" and m.outcome == "injured"):
+                        continue  # "killed a man and wounded a woman who later died": not two dead in one sentence
                     group = per_sentence.setdefault(m.sentence_idx, [])
                     if all(q is not p for q, _ in group):
                         group.append((p, m))

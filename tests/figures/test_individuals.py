@@ -54,6 +54,12 @@ CASES = [
     (["Two people were killed in the shooting.", "A 19-year-old man died at the scene."], 2, None, "numeral"),
     # another year's death is not this story's
     (["Her husband was murdered in 2009, she said."], None, None, ""),
+    # one dead and one wounded in a sentence: the wounded is not counted among the dead of that sentence, also when
+    # a later sentence says she died
+    (["Police said a 30-year-old man was killed and a woman was wounded in the diner shooting.",
+      "The woman was taken to County General."], 1, 1, "individuals"),
+    (["A father and his 4-year-old son were killed and a neighbor was hurt in the gunfire on Maple Court."], 2, 1,
+     "enumeration"),
 ]
 
 

@@ -101,6 +101,20 @@ def test_a_yearly_rate_is_a_longer_period(sentence):
     assert len(rows) == 1 and rows["status"].iloc[0] == "background"
 
 
+@pytest.mark.parametrize("sentence, period", [
+    # people shot since a weekday: a tally of shootings over several days
+    ("The weekend's violence raised to 41 the number of people shot since Thursday evening.", True),
+    ("Officials said 17 people have been shot in the county since Saturday.", True),
+    # the day of the event itself, and a toll of days of fighting, are the event's
+    ("Three people have been treated since Friday's shooting at the mall.", False),
+    ("Clashes in the valley have killed 30 people since Tuesday, officials said.", False),
+])
+def test_a_tally_since_a_weekday(sentence, period):
+    frame = extract_figures(sentences_frame("a", [sentence, "Two men were shot and killed on Elm Street on Sunday."]))
+    first = frame[frame["sentence_idx"] == 0]
+    assert len(first) == 1 and bool(first["period"].iloc[0]) is period
+
+
 def test_a_count_over_a_longer_period_says_so():
     frame = extract_figures(sentences_frame("a", ["Nine people were killed in separate shootings across the city.",
                                                    "A gunman killed two men at a bar on Sunday."]))
