@@ -359,6 +359,11 @@ def test_progress_bar_shows_counts_and_the_current_file_while_the_page_stays_usa
     app = open_page(CORPUS)
     _upload(app, [(f"report_{i}.txt", NOTE + f" Report number {i}.".encode()) for i in range(4)])
     _button(app, "Analyse ").click().run()
+    job = app.session_state[app_data.CORPUS_JOB]
+    deadline = time.monotonic() + TIMEOUT  # the worker process may be starting (analysis.worker)
+    while job.progress()[0] != "Reading files" and job.running and time.monotonic() < deadline:
+        time.sleep(0.05)
+    app.run()
     progress = [node for node in app._tree if getattr(node, "type", "") == "progress"]
     assert progress, "no progress bar while analysing"
     text = progress[0].proto.text
