@@ -180,8 +180,10 @@ def selected_article_ids(articles: pd.DataFrame) -> list[str]:
 
 
 def mark_routed() -> None:
-    """Record that ``dashboard.py`` (the router) has run in this session."""
+    """Record that ``dashboard.py`` (the router) has run in this session, and ask for a garbage collection
+    a few seconds from now (``memory.collect_soon``: instead of Streamlit's after every run)."""
     st.session_state[ROUTED] = True
+    memory.collect_soon()
 
 
 def route_through_dashboard(page_file: str) -> None:
