@@ -17,6 +17,9 @@ from pathlib import Path
 from typing import TypeVar
 
 import numpy as np
+# Whole, before any session runs: plotly's JSON encoder uses PIL.Image when it is in sys.modules, and under
+# load met it half-imported by another session's thread (AttributeError on a first page, benchmarks.load_test).
+import PIL.Image  # noqa: F401
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
