@@ -152,3 +152,22 @@ def test_when_no_worker_can_start_builds_fall_back_to_threads(monkeypatch):
 def test_worker_count_follows_the_setting(monkeypatch, value, count):
     monkeypatch.setenv(worker.WORKERS_ENV_VAR, value)
     assert worker.worker_count() == count
+
+
+def test_an_idle_worker_is_stopped_and_the_next_build_starts_another(pool, monkeypatch):
+    monkeypatch.setattr(worker, "IDLE_SECONDS", 1.0)
+    first = CorpusJob(CorpusRequest(name="first", files=_files("idle", 1))).start()
+    assert first.wait(TIMEOUT) and first.error is None
+    _wait_for(lambda: not pool.workers, timeout=30)
+    assert not psutil.pid_exists(first.worker_pid) or psutil.Process(first.worker_pid).status() == "zombie"
+    second = CorpusJob(CorpusRequest(name="second", files=_files("idle", 1))).start()
+    assert second.wait(TIMEOUT) and second.error is None and second.worker_pid != first.worker_pid
+
+
+def test_a_changed_setting_starts_a_fresh_worker(pool, monkeypatch, tmp_path):
+    first = CorpusJob(CorpusRequest(name="first", files=_files("setting", 1))).start()
+    assert first.wait(TIMEOUT) and first.error is None
+    monkeypatch.setenv("NEWSDASH_CACHE_DIR", str(tmp_path / "other-cache"))
+    second = CorpusJob(CorpusRequest(name="second", files=_files("setting", 1))).start()
+    assert second.wait(TIMEOUT) and second.error is None and second.worker_pid != first.worker_pid
+    assert (tmp_path / "other-cache").is_dir()  # the new worker wrote its per-article results there
