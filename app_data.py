@@ -53,7 +53,7 @@ SOURCE_GROUPS = "framing_groups"
 SEEDS_NAME = "Bundled seeds"
 #: A ``memory.SessionEnd`` that gives memory back when the session (its state) is collected.
 SESSION_END = "_session_end"
-#: A ``CorpusJob`` building this session's corpus on a worker thread (Corpus page).
+#: A ``CorpusJob`` building this session's corpus in a worker process (Corpus page).
 CORPUS_JOB = "corpus_job"
 #: True once ``dashboard.py`` has routed this session; False after a reroute attempt
 #: (see ``route_through_dashboard``).

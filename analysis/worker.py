@@ -244,7 +244,7 @@ class BuildPool:
         if worker is None or not worker.alive or worker.settings != _settings():
             if worker is not None:
                 worker.stop()
-            job._progress = ("Starting the analysis process", 0, 1, "")
+            job._progress = ("Starting the analysis process", 0, 1, "loading the language model")
             try:
                 worker = _Worker()
             except WorkerUnavailable as error:

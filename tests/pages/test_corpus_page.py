@@ -242,7 +242,7 @@ def test_two_concurrent_sessions_never_see_each_others_corpus(open_page):
     """Two live sessions in one server process: Alice uploads and analyses while Bob browses every page.
 
     Their script runs are interleaved step by step (AppTest itself is not thread-safe), and Alice's
-    analysis runs on its worker thread at the same time as Bob's page runs. Bob never sees her file
+    analysis runs in its worker process at the same time as Bob's page runs. Bob never sees her file
     name, source, place or numbers, in any page or in his session state.
     """
     alice, bob = open_page(CORPUS), open_page(CORPUS)
