@@ -241,6 +241,9 @@ class BuildPool:
         if job._cancel.is_set():
             job._finish(error="cancelled")
             return worker
+        if not self.processes:  # a worker could not start since this job joined the line
+            job._run_on_thread()
+            return None
         if worker is None or not worker.alive or worker.settings != _settings():
             if worker is not None:
                 worker.stop()
