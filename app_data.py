@@ -17,6 +17,9 @@ from pathlib import Path
 from typing import TypeVar
 
 import numpy as np
+# Whole, before any session runs: plotly's JSON encoder uses PIL.Image when it is in sys.modules, and under
+# load met it half-imported by another session's thread (AttributeError on a first page, benchmarks.load_test).
+import PIL.Image  # noqa: F401
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -50,7 +53,7 @@ SOURCE_GROUPS = "framing_groups"
 SEEDS_NAME = "Bundled seeds"
 #: A ``memory.SessionEnd`` that gives memory back when the session (its state) is collected.
 SESSION_END = "_session_end"
-#: A ``CorpusJob`` building this session's corpus on a worker thread (Corpus page).
+#: A ``CorpusJob`` building this session's corpus in a worker process (Corpus page).
 CORPUS_JOB = "corpus_job"
 #: True once ``dashboard.py`` has routed this session; False after a reroute attempt
 #: (see ``route_through_dashboard``).
@@ -180,8 +183,10 @@ def selected_article_ids(articles: pd.DataFrame) -> list[str]:
 
 
 def mark_routed() -> None:
-    """Record that ``dashboard.py`` (the router) has run in this session."""
+    """Record that ``dashboard.py`` (the router) has run in this session, and ask for a garbage collection
+    a few seconds from now (``memory.collect_soon``: instead of Streamlit's after every run)."""
     st.session_state[ROUTED] = True
+    memory.collect_soon()
 
 
 def route_through_dashboard(page_file: str) -> None:

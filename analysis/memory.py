@@ -16,8 +16,15 @@ process's resident memory stays up. Measured with a 10,000-article corpus visite
   unmapped when freed) and allows one arena per core instead of eight (fewer half-empty per-thread heaps).
 - What glibc still holds after that is handed back by ``malloc_trim``: ``release_when_collected``
   runs ``give_back`` a moment after a corpus, or a session's state, is collected. A closed
-  session's state is collected by the garbage collection Streamlit runs after the next script run
-  (``runner.postScriptGC``), once the session's time to reconnect has passed.
+  session's state is collected by the next full garbage collection once the session's time to
+  reconnect has passed.
+
+Streamlit runs a full garbage collection after every script run (``runner.postScriptGC``): with a
+server's heap (pandas, plotly, spaCy, the seeds' tables) that cost about two thirds of a page
+switch's server CPU on the seeds, and with many sessions it ran many times a second. The committed
+config turns it off; instead every script run asks for ``collect_soon``: one full collection on a
+background thread ``COLLECT_DELAY`` seconds later, for all the runs meanwhile, so a busy server
+collects every few seconds and an idle one not at all.
 
 The server calls ``tune_allocators`` once at start (``app_data``); nothing here changes results.
 Known limits: only glibc (Linux) is tuned and trimmed; elsewhere these are no-ops. Python's own
@@ -44,8 +51,12 @@ ARENA_MAX = max(2, os.cpu_count() or 1)
 #: dropped session, its views and pages, goes in the same moment).
 RELEASE_DELAY = 1.0
 
+#: Seconds from a script run to the full garbage collection it asks for (one for every run meanwhile).
+COLLECT_DELAY = 5.0
+
 _lock = threading.Lock()
 _scheduled = False  # a give_back is waiting to start
+_collect_scheduled = False  # a collect_soon is waiting to start
 
 
 def _libc() -> ctypes.CDLL | None:
@@ -98,6 +109,27 @@ def give_back_soon(delay: float = RELEASE_DELAY) -> None:
     timer = threading.Timer(delay, _scheduled_give_back)
     timer.daemon = True
     timer.start()
+
+
+def collect_soon(delay: float = COLLECT_DELAY) -> None:
+    """A full garbage collection on a background thread after ``delay`` seconds, once however often it is
+    asked for meanwhile (see the module docstring). What it collects gives its memory back through
+    ``release_when_collected``."""
+    global _collect_scheduled
+    with _lock:
+        if _collect_scheduled:
+            return
+        _collect_scheduled = True
+    timer = threading.Timer(delay, _scheduled_collect)
+    timer.daemon = True
+    timer.start()
+
+
+def _scheduled_collect() -> None:
+    global _collect_scheduled
+    with _lock:
+        _collect_scheduled = False
+    gc.collect()
 
 
 def _scheduled_give_back() -> None:

@@ -1,13 +1,14 @@
-"""A user's own corpus: uploaded files to analysed tables, on a worker thread, with progress.
+"""A user's own corpus: uploaded files to analysed tables, in a worker process, with progress.
 
 ``CorpusRequest`` says what to build: the uploaded files (names are labels,
 never paths), the bundled seeds or not, column mappings, and what the user
 told us that the machine could not know (a source name or group per file, a
 publication date per undated article). ``build(request)`` ingests and
-analyses it into a ``BuiltCorpus``. ``CorpusJob`` runs ``build`` on a worker
-thread and exposes its progress (stage, counts, the current file or article)
-so that a page can poll it and stay responsive; a job belongs to one user
-session and holds nothing shared.
+analyses it into a ``BuiltCorpus``. ``CorpusJob`` runs ``build`` in a worker
+process (``analysis.worker``; on a thread where there is none) and exposes its
+progress (stage, counts, the current file or article) so that a page can poll
+it and stay responsive; a job belongs to one user session and holds nothing
+shared.
 
 Progress while analysing: named-entity recognition is by far the slowest
 stage, so ``build`` runs it over the articles in small chunks first
@@ -19,6 +20,7 @@ stages are reported as one step.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 import threading
@@ -35,6 +37,8 @@ from analysis.pipeline import analyse_corpus
 from analysis.store.export import FileRecord, jsonable, tables_from_zip, tables_to_zip
 from analysis.tables import CorpusTables
 from analysis.views.prepared import prepare_views, view_frames, views_from_frames, views_version
+from analysis import worker
+from analysis.worker import WAITING
 
 #: Articles per NER chunk: small enough for frequent progress and for other sessions to get a turn.
 NER_CHUNK = 16
@@ -326,43 +330,62 @@ def truncated_articles(articles: pd.DataFrame) -> pd.DataFrame:
                          "file": articles.loc[mask, "file"], "note": notes}).reset_index(drop=True)
 
 
-class CorpusJob:
-    """``build(request)`` on a worker thread; the page polls ``progress()``.
+_job_ids = itertools.count(1)
 
-    Attributes are written by the worker and read by the page; each is
-    replaced whole, never mutated in place, so a reader sees a consistent value.
+
+class CorpusJob:
+    """``build(request)`` in a worker process (``analysis.worker``), or on a thread; the page polls ``progress()``.
+
+    Attributes are written by the worker's thread in the server and read by the page; each is
+    replaced whole, never mutated in place, so a reader sees a consistent value. ``result`` and
+    ``error`` are set before ``finished``, so a job that is no longer ``running`` has its outcome.
     """
+
+    #: What the worker runs: ``target(request, report=..., cancelled=...)``.
+    target = staticmethod(build)
 
     def __init__(self, request: CorpusRequest) -> None:
         self.request = request
+        self.id = next(_job_ids)
         self.started = time.monotonic()
         self.finished: float | None = None
         self.result: BuiltCorpus | None = None
         self.error: str | None = None
         self.adopted = False  # set once the session has switched to the result
-        self._progress: tuple[str, int, int, str] = ("Waiting", 0, max(1, len(request.files)), "")
+        self.worker_pid: int | None = None  # the worker process building it; None on a thread
+        self._progress: tuple[str, int, int, str] = (WAITING, 0, max(1, len(request.files)), "")
         self._cancel = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="corpus-build", daemon=True)
+        self._done = threading.Event()
 
     def start(self) -> "CorpusJob":
-        self._thread.start()
+        """Queue the build for a worker process (``analysis.worker.pool``), or run it on a thread
+        where there are none (``NEWSDASH_BUILD_WORKERS=0``, or none could start)."""
+        if not worker.pool().submit(self):
+            self._run_on_thread()
         return self
+
+    def _run_on_thread(self) -> None:
+        threading.Thread(target=self._run, name="corpus-build", daemon=True).start()
 
     def _run(self) -> None:
         try:
-            self.result = build(self.request, report=self._report, cancelled=self._cancel.is_set)
+            self._finish(result=self.target(self.request, report=self._report, cancelled=self._cancel.is_set))
         except Cancelled:
-            self.error = "cancelled"
+            self._finish(error="cancelled")
         except Exception as error:  # shown to the user; the page must not crash
-            self.error = f"{type(error).__name__}: {error}"
-        finally:
-            self.finished = time.monotonic()
+            self._finish(error=f"{type(error).__name__}: {error}")
+
+    def _finish(self, *, result: BuiltCorpus | None = None, error: str | None = None) -> None:
+        self.result, self.error = result, error
+        self.finished = time.monotonic()
+        self._done.set()
 
     def _report(self, stage: str, done: int, total: int, current: str) -> None:
         self._progress = (stage, done, total, current)
 
     def progress(self) -> tuple[str, int, int, str]:
-        """``(stage, done, total, current file or article)``."""
+        """``(stage, done, total, current file or article)``; while waiting for a worker
+        ``(WAITING, place in line, line length, "")``."""
         return self._progress
 
     @property
@@ -375,11 +398,12 @@ class CorpusJob:
 
     def cancel(self) -> None:
         self._cancel.set()
+        if worker.pool().withdraw(self):  # still waiting in line: it never started
+            self._finish(error="cancelled")
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the job ends (for scripts and tests); True when it has."""
-        self._thread.join(timeout)
-        return not self._thread.is_alive()
+        return self._done.wait(timeout)
 
 
 def seed_files(folder: Path) -> tuple[tuple[str, bytes], ...]:

@@ -1,6 +1,7 @@
 """Concurrent sessions against the real server: page switches, uploads, errors, memory, isolation.
 
     python -m benchmarks.load_test [--browse 20] [--upload 3] [--articles 1000] [--minutes 10]
+    python -m benchmarks.load_test --switch-cpu [--switches 120]
 
 Starts ``streamlit run dashboard.py`` on a free loopback port with the committed config (plus
 ``NEWSDASH_N_PROCESS=1`` and a fresh ``NEWSDASH_CACHE_DIR``, as the README's Deployment section
@@ -16,8 +17,14 @@ advises, so every upload really runs NER), then at once:
 
 Browsing stops when every upload has finished (or at ``--minutes``). It reports p50/p95 page time,
 errors (exception elements, failed or timed-out runs, broken connections), the server's RSS every
-2 s, and isolation: no browsing session receives a byte naming an uploader's outlets, and no
-uploader sees another's. Loopback only; bounded in sessions and time.
+2 s (with its worker processes), the load average at the start and the end, and isolation: no
+browsing session receives a byte naming an uploader's outlets, and no uploader sees another's.
+Loopback only; bounded in sessions and time.
+
+``--switch-cpu`` measures instead what one page switch on the seeds costs the server: one websocket
+session visits every page once, then switches ``--switches`` times round the pages, and the server
+process's CPU time (user + system, from ``/proc``) over those switches is divided by their number.
+CPU time, unlike a page's wall time, hardly depends on what else the machine runs.
 """
 
 from __future__ import annotations
@@ -300,6 +307,43 @@ def summary(report: Report) -> dict:
     }
 
 
+async def _switch_cpu(url: str, pid: int, switches: int) -> dict:
+    import psutil
+
+    server = psutil.Process(pid)
+    session = WebsocketSession(url)
+    await session.connect()
+    hashes = list(session.pages.values())
+    for page_hash in hashes:  # every page's first visit: imports, the seeds' views
+        await session.run_page(page_hash)
+    await asyncio.sleep(2)
+    before, started = server.cpu_times(), time.perf_counter()
+    walls = [await session.run_page(hashes[i % len(hashes)]) for i in range(switches)]
+    wall = time.perf_counter() - started
+    await asyncio.sleep(1.5)  # what a switch leaves for later (a deferred collection) counts too
+    after = server.cpu_times()
+    await session.close()
+    cpu = (after.user + after.system) - (before.user + before.system)
+    return {"switches": switches, "server_cpu_per_switch_s": round(cpu / switches, 4),
+            "page_p50_s": round(statistics.median(walls), 4), "page_p95_s": round(_percentile(walls, 0.95), 4),
+            "wall_s": round(wall, 1), "loadavg": os.getloadavg()}
+
+
+def switch_cpu(*, switches: int, out_dir: Path) -> dict:
+    """Server CPU seconds per page switch on the seeds (see the module docstring)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as cache:
+        process, url = start_server(out_dir / "server.log", Path(cache))
+        try:
+            return asyncio.run(_switch_cpu(url, process.pid, switches))
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
 def load_test(*, n_browse: int, n_upload: int, n_articles: int, minutes: float, out_dir: Path) -> dict:
     """Run the whole test against a fresh server; returns ``summary`` plus the RSS series."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -308,6 +352,7 @@ def load_test(*, n_browse: int, n_upload: int, n_articles: int, minutes: float, 
         try:
             with urllib.request.urlopen(url, timeout=30):  # the static page, as a browser would load first
                 pass
+            load_start = os.getloadavg()
             report = asyncio.run(run(url, process.pid, n_browse=n_browse, n_upload=n_upload, n_articles=n_articles,
                                      minutes=minutes))
         finally:
@@ -317,7 +362,8 @@ def load_test(*, n_browse: int, n_upload: int, n_articles: int, minutes: float, 
             except subprocess.TimeoutExpired:
                 process.kill()
     result = {**summary(report), "rss_series": [(round(t, 1), round(mb)) for t, mb in report.rss],
-              "sessions": {"browse": n_browse, "upload": n_upload, "articles_per_upload": n_articles}}
+              "sessions": {"browse": n_browse, "upload": n_upload, "articles_per_upload": n_articles},
+              "loadavg_start": load_start, "loadavg_end": os.getloadavg(), "cores": os.cpu_count()}
     (out_dir / "result.json").write_text(json.dumps(result, indent=1))
     return result
 
@@ -328,8 +374,13 @@ def main() -> None:
     parser.add_argument("--upload", type=int, default=3, help="Chromium sessions uploading their own corpus")
     parser.add_argument("--articles", type=int, default=1000, help="articles per upload")
     parser.add_argument("--minutes", type=float, default=10, help="upper bound on the whole run")
+    parser.add_argument("--switch-cpu", action="store_true", help="only measure server CPU seconds per page switch")
+    parser.add_argument("--switches", type=int, default=120, help="page switches measured by --switch-cpu")
     args = parser.parse_args()
     out_dir = Path(tempfile.gettempdir()) / "load-test"
+    if args.switch_cpu:
+        print(json.dumps(switch_cpu(switches=args.switches, out_dir=out_dir), indent=1))
+        return
     result = load_test(n_browse=args.browse, n_upload=args.upload, n_articles=args.articles, minutes=args.minutes,
                        out_dir=out_dir)
     series = result.pop("rss_series")

@@ -168,9 +168,12 @@ def build_progress() -> None:
         return
     if current.running:
         stage_name, done, total, name = current.progress()
-        fraction = min(1.0, done / total) if total else 0.0
-        text = f"{stage_name}: {done:,} of {total:,}" + (f" — {name}" if name else "") + \
-            f" ({current.elapsed:.0f} s)"
+        if stage_name == uploads.WAITING:  # done, total: place in line, line length
+            fraction, text = 0.0, f"{stage_name}: number {done:,} of {total:,} waiting for a free analysis process"
+        else:
+            fraction = min(1.0, done / total) if total else 0.0
+            text = f"{stage_name}: {done:,} of {total:,}" + (f" — {name}" if name else "")
+        text += f" ({current.elapsed:.0f} s)"
         st.progress(fraction, text=esc(text))
         st.button("Cancel", on_click=current.cancel, icon=":material/cancel:")
     elif not current.adopted and current.result is not None:

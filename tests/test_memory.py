@@ -16,6 +16,8 @@ import subprocess
 import sys
 import threading
 import time
+import tomllib
+import weakref
 from pathlib import Path
 
 import pytest
@@ -100,3 +102,30 @@ def test_memory_is_given_back_once_soon_after_a_corpus_is_collected(monkeypatch)
     memory.give_back_soon()
     time.sleep(0.5)
     assert len(calls) == 2  # a later drop gets its own
+
+
+def test_one_deferred_collection_for_many_script_runs_frees_a_dropped_cycle(monkeypatch):
+    """``runner.postScriptGC`` is off: ``collect_soon`` (asked by every run) collects once, a moment later."""
+    monkeypatch.setattr(memory.collect_soon, "__defaults__", (0.3,))
+    collections, collect = [], gc.collect
+    monkeypatch.setattr(gc, "collect", lambda *args: collections.append(collect(*args)))
+    session = _Corpus()
+    session.me = session  # a session's state holds cycles: only a collection frees it
+    freed = threading.Event()
+    weakref.finalize(session, freed.set)
+    gc.disable()  # the automatic collection must not be what frees it
+    try:
+        del session
+        for _ in range(50):  # fifty script runs within the delay
+            memory.collect_soon()
+        assert not freed.is_set()
+        assert freed.wait(5)
+    finally:
+        gc.enable()
+    time.sleep(0.3)
+    assert len(collections) == 1
+
+
+def test_committed_config_leaves_collection_to_the_app():
+    committed = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert committed["runner"]["postScriptGC"] is False

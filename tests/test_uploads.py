@@ -227,7 +227,7 @@ def test_fingerprint_changes_with_bytes_names_and_settings():
                                                dates={"id": "2024-01-01"}).fingerprint()
 
 
-def test_job_runs_on_a_thread_and_can_be_cancelled():
+def test_job_runs_in_the_background_and_can_be_cancelled():
     files = tuple((f"story{i}.txt", f"{STORM} Story number {i} of the series.".encode()) for i in range(40))
     seen = []
 

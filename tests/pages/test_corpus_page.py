@@ -242,7 +242,7 @@ def test_two_concurrent_sessions_never_see_each_others_corpus(open_page):
     """Two live sessions in one server process: Alice uploads and analyses while Bob browses every page.
 
     Their script runs are interleaved step by step (AppTest itself is not thread-safe), and Alice's
-    analysis runs on its worker thread at the same time as Bob's page runs. Bob never sees her file
+    analysis runs in its worker process at the same time as Bob's page runs. Bob never sees her file
     name, source, place or numbers, in any page or in his session state.
     """
     alice, bob = open_page(CORPUS), open_page(CORPUS)
@@ -359,6 +359,11 @@ def test_progress_bar_shows_counts_and_the_current_file_while_the_page_stays_usa
     app = open_page(CORPUS)
     _upload(app, [(f"report_{i}.txt", NOTE + f" Report number {i}.".encode()) for i in range(4)])
     _button(app, "Analyse ").click().run()
+    job = app.session_state[app_data.CORPUS_JOB]
+    deadline = time.monotonic() + TIMEOUT  # the worker process may be starting (analysis.worker)
+    while job.progress()[0] != "Reading files" and job.running and time.monotonic() < deadline:
+        time.sleep(0.05)
+    app.run()
     progress = [node for node in app._tree if getattr(node, "type", "") == "progress"]
     assert progress, "no progress bar while analysing"
     text = progress[0].proto.text
