@@ -22,7 +22,8 @@ NAME_STOP = {"police", "saturday", "sunday", "monday", "tuesday", "wednesday", "
              "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
              "december", "officials", "authorities", "county", "city", "street", "avenue", "road", "hospital",
              "department", "sheriff", "coroner", "news", "state", "american", "police department",
-             "center", "centre", "healthcare", "clinic", "school", "college", "university"}  # "where he died" after one
+             "center", "centre", "healthcare", "clinic", "school", "college", "university",  # "where he died" after one
+             "year", "day", "eve", "christmas", "thanksgiving", "easter", "halloween"}  # "the New Year's Day shooting"
 
 
 def read_name(tokens: list[Token], kids: list[list[Token]], token: Token, *, common: set[str]) -> str:
@@ -37,7 +38,7 @@ def read_name(tokens: list[Token], kids: list[list[Token]], token: Token, *, com
     within, stack = set(), [token]  # "Ann Marie Lee", "Eduardo "Eddy" Reyes": compounds of compounds
     while stack:
         for c in kids[stack.pop().i]:
-            if c.dep in ("compound", "nmod") and c.tag.startswith("NNP") and c.i < token.i:
+            if c.dep in ("compound", "nmod") and c.i < token.i and (c.tag.startswith("NNP") or _before_quote(tokens, c)):
                 within.add(c.i)
                 stack.append(c)
     first = token.i  # the words right before it ("Riverton native Al Moss" is Al Moss)
@@ -51,7 +52,7 @@ def read_name(tokens: list[Token], kids: list[list[Token]], token: Token, *, com
     span = tokens[first:token.i + 1]
     # a hyphen or apostrophe inside a name stays as written: "Ana Ruiz-Soto", not "Ana Ruiz Soto"; so do the
     # quotes around a nickname
-    kept = [t for k, t in enumerate(span) if t.tag.startswith("NNP") or t.i == token.i or (
+    kept = [t for k, t in enumerate(span) if t.tag.startswith("NNP") or t.i == token.i or t.i in within or (
         t.tag == "HYPH" and 0 < k < len(span) - 1 and touching(span[k - 1], t) and touching(t, span[k + 1])) or (
         t.tag in ("``", "''") and 0 < k < len(span) - 1)]
     while len(kept) > 1 and kept[0].lower.rstrip(".") in TITLES | NAME_STOP:  # "Police Officer Dana Kim" -> "Dana Kim"
@@ -66,6 +67,16 @@ def read_name(tokens: list[Token], kids: list[list[Token]], token: Token, *, com
         return ""  # "RIVERTON, Wyo. - A man was killed": a dateline in capitals in a sentence that is not
     return "".join(("" if k == 0 or touching(kept[k - 1], t) else " ") + t.text.replace("\u00ad", "")
                    for k, t in enumerate(kept))
+
+
+def _before_quote(tokens: list[Token], word: Token) -> bool:
+    """"Terrell "Boo" Jackson": a capitalised nickname in quotes, or the first name right before it, whatever its tag
+    (the tagger may call it a verb or a common noun)."""
+    if not (word.text[:1].isupper() and word.text[1:].islower()):
+        return False
+    if word.i + 1 < len(tokens) and tokens[word.i + 1].tag == "``":
+        return True
+    return 0 < word.i < len(tokens) - 1 and tokens[word.i - 1].tag == "``" and tokens[word.i + 1].tag == "''"
 
 
 def capitals(token: Token) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from analysis.figures.numbers import parse_number_words
 from analysis.figures.parse import Token, children, conjuncts, head_word, left_edge
-from analysis.figures.person_names import capitals, name_head, read_name
+from analysis.figures.person_names import TITLES, capitals, name_head, read_name
 
 __all__ = ["Mention", "compatible_sex", "OUTCOME_RANK", "people_lexicon", "sentence_mentions"]
 
@@ -122,6 +122,37 @@ def _antecedent(tokens, verb: Token, subject: Token) -> Token:
     if subject.lower in _RELATIVE and verb.dep == "relcl" and verb.head != verb.i:
         return _who(tokens, verb) if subject.lower in ("who", "whom") else tokens[verb.head]
     return subject
+
+
+def _listed(tokens, kids, token: Token) -> list[Token]:
+    """``token`` and the people coordinated with it, with the lists the parser reads as appositions: "Ana Diaz, 19,
+    Ben Cole, 20, and Carl Webb, 22" (Ben Cole an apposition of Ana Diaz, Carl Webb a conjunct of Ben Cole). A full
+    name in apposition to a name with an age is the next person of a list, not the same one (not "According to Sgt.
+    Al Roe, Ann Lee was shot", the source misparsed as the subject)."""
+    out, stack = [], [token]
+    while stack:
+        t = stack.pop()
+        if any(o.i == t.i for o in out):
+            continue
+        out.append(t)
+        stack.extend(c for c in kids[t.i] if c.dep == "conj")
+        if t.tag.startswith("NNP") and any(c.dep == "appos" and c.tag == "CD" for c in kids[t.i]):  # "Ana Diaz, 19,"
+            stack.extend(c for c in kids[t.i] if c.dep == "appos" and c.tag.startswith("NNP") and
+                         c.lower != t.lower and any(g.dep == "compound" and g.tag.startswith("NNP") for g in kids[c.i]))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _past_source(tokens, kids, token: Token) -> Token:
+    """"According to Sgt. Al Roe, Ina Vale was shot": the parser may make the source the subject and the one shot its
+    apposition; a name after "according to" with a name in apposition stands for that name."""
+    if not token.tag.startswith("NNP"):
+        return token
+    names = [c for c in kids[token.i] if c.dep == "appos" and c.tag.startswith("NNP")]
+    before = tokens[:left_edge(kids, token)]
+    if names and any(t.lower == "according" for t in before) and not any(
+            t.tag.startswith("VB") and t.lower != "according" for t in before):
+        return names[0]
+    return token
 
 
 def _who(tokens, clause: Token) -> Token:
@@ -322,9 +353,9 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
         along = [c for a in kids[word.i] if a.lower == "along" for c in kids[a.i]]  # "with" may hang on "along"
         arguments += [g for c in kids[word.i] + along if c.lower == "with" and c.i and tokens[c.i - 1].lower == "along"
                       for g in kids[c.i] if g.dep == "pobj"]  # "X was killed along with Y"
-        for argument in arguments:
+        for argument in map(lambda a: _past_source(tokens, kids, a), arguments):
             listed = False  # after one person, a listed noun is someone too: "a coach and two players"
-            for token in conjuncts(kids, argument):
+            for token in _listed(tokens, kids, argument):
                 mention = _person(tokens, kids, token, sentence, lex, lenient=outcome == "killed", listed=listed)
                 if mention is None:
                     continue
@@ -388,7 +419,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             continue
         names = []
         for argument in people:
-            for token in conjuncts(kids, argument):
+            for token in _listed(tokens, kids, argument):
                 mention = _person(tokens, kids, token, sentence, lex)
                 if mention is None or token.i in found or mention.kind == "pronoun" or (role and not mention.name):
                     continue
@@ -512,8 +543,13 @@ def _resolve_pronouns(tokens, kids, sentence: str, lex, found: dict[int, Mention
             token = tokens[j]
             earlier = found.get(j)
             if earlier is None and (token.dep not in ("nsubj", "nsubjpass", "dobj", "appos", "attr") or
-                                    token.tag != "NN"):
-                continue  # not "the hospital" in "taken to the hospital, where he died", nor a name not said harmed
+                                    token.tag not in ("NN", "NNP") or (
+                    token.tag == "NNP" and (token.dep not in ("nsubj", "nsubjpass") or tokens[i].tag != "PRP" or
+                                            tokens[token.head].lower in _REPORTING or any(
+                        c.dep == "compound" and c.lower.rstrip(".") in TITLES for c in kids[token.i])))):
+                continue  # not "the hospital" in "taken to the hospital, where he died", nor one who speaks; a
+                # name that is the subject of the clause is, for a he/she that is a subject too: "X was rushed to
+                # County General, where he died" (not "Sheriff X described ... her death")
             fired = token.dep == "nsubj" and tokens[token.head].lower in (
                 lex["kill_verbs"] | lex["shoot_verbs"] | lex["fire_verbs"])
             if fired or (earlier is not None and earlier.role == "shooter"):
@@ -561,18 +597,32 @@ def _copulas(tokens, kids, sentence: str, lex, found: dict[int, Mention], senten
             continue
         for described, naming in (sides, sides[::-1]):
             other = found.get(described.i)
+            if other is None and naming.i > verb.i:  # "The victim was Lena Drake", "Her name was Lena Drake"
+                other = _described(tokens, kids, described, sentence, lex)
             if other is None or other.name:
                 continue
             people = [(t, _person(tokens, kids, t, sentence, lex)) for t in conjuncts(kids, naming)]
             people = [(t, m) for t, m in people if m is not None and m.name]
             if not people or (other.count > 1 and other.count != len(people)):
                 continue
-            del found[described.i]
+            found.pop(described.i, None)
             for token, mention in people:
                 mention.outcome, mention.sentence_idx = other.outcome, sentence_idx
                 mention.role = other.role if other.role != "victim" else mention.role
                 found[token.i] = mention
             break
+
+
+def _described(tokens, kids, word: Token, sentence: str, lex) -> Mention | None:
+    """"the victim", "the man", "her name" as the subject of "is"/"was": someone the article has described, whom the
+    name after the verb names (no outcome of its own: the name joins the person described earlier)."""
+    if word.lower == "name" and any(c.dep == "poss" and c.tag == "PRP$" for c in kids[word.i]):
+        return Mention(0, word.i, word.i, "", kind="definite", sex=_sex(next(
+            c.lower for c in kids[word.i] if c.dep == "poss")))
+    if word.tag != "NN" or word.lower not in lex["person_nouns"] or not any(
+            c.dep == "det" and c.lower in ("the", "this", "that") for c in kids[word.i]):
+        return None
+    return _person(tokens, kids, word, sentence, lex)
 
 
 def _reduced_shot_and_killed(kids, word: Token, lex) -> bool:

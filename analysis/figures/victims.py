@@ -133,6 +133,9 @@ _PEOPLE_WORDS = re.compile(r"\b(?:identif|charged|arrested|accused|suspect|booke
                            r"looking for|bod(?:y|ies) of|victim|charges|facing|faces|turned (?:him|her)self in)", re.I)
 
 
+# "The victim was Lena Drake", "Her name was Lena Drake": someone described, named
+_NAMED_IS = re.compile(r"\b(?:[Nn]ame|man|woman|boy|girl|teen|teenager|victim|shooter|gunman|suspect) (?:is|was) "
+                       r"(?:[A-Z]\.? )?[A-Z][a-z]")
 _NAME_AGE = re.compile(r"\b[A-Z][a-z'’-]+ (?:[A-Z]\. )?[A-Z][a-z'’-]+(?:,? [JS]r\.?)?, \d{1,2}\b")  # "Carl Webb, 19"
 _TWO_CAPITALS = re.compile(r"\b[A-Z][a-z'’-]+ (?:[A-Z]\. )?[A-Z][a-z'’-]+")  # "Carl Webb", "Ann B. Lee"
 
@@ -187,6 +190,10 @@ def _refer(people: list[Person], mention: Mention) -> Person | None:
         for p in people:
             if p.name and surname(p.name) == last and _same_name(p.name, mention.name):
                 return p
+        if " " not in mention.name:  # "Deandre Banks was shot ... Deandre was taken to a hospital": a first name
+            first = [p for p in people if len(p.name.split()) > 1 and p.name.split()[0].lower() == last]
+            if len(first) == 1:  # alone, of someone the article has already named in full as harmed
+                return first[0]
         for p in people:  # "A 24-year-old man ... Marcus Reed, 24, ..."
             if not p.name and p.count == 1 and p.role == mention.role and _same_age(p.age, mention.age):
                 return p
@@ -285,7 +292,7 @@ def _article_people(mentions: list[Mention], full_names: dict[str, str] | None =
 def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int) -> pd.DataFrame:
     lede_rows = sentences[sentences["idx"] < lede]
     text = _plain(lede_rows["text"])
-    keep = text.str.contains(_HARM) | text.str.contains(_PEOPLE_WORDS)
+    keep = text.str.contains(_HARM) | text.str.contains(_PEOPLE_WORDS) | text.str.contains(_NAMED_IS)
     if figures is not None and not figures.empty:  # a numeral count of every category the words speak of
         numeral = figures[figures["rule"].isin(["numeral", ""]) & figures["status"].eq("current")]
         killed = set(zip(numeral.loc[numeral["category"] == "killed", "article_id"],
