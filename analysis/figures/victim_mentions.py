@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from analysis.figures.clause_subjects import (RELATIVE, REPORTING, antecedent, is_passive, listed_people,
+                                              past_source, subject_of, subjects_of, who_antecedent)
 from analysis.figures.numbers import parse_number_words
 from analysis.figures.parse import Token, children, conjuncts, head_word, left_edge
 from analysis.figures.person_names import TITLES, capitals, name_head, read_name
@@ -71,103 +73,6 @@ class Mention:
 # --- one sentence -------------------------------------------------------------------------------------------------
 
 
-def _subject(tokens, kids, verb: Token, *, passive_only: bool = False) -> Token | None:
-    """The (passive) subject of ``verb``, climbing conjoined verbs ("were shot and killed") and "after being shot"
-    to the clause it qualifies ("Jo Ames was in stable condition after being shot": Jo Ames)."""
-    seen = 0
-    while seen < 4:
-        for c in kids[verb.i]:
-            if c.dep == "nsubjpass" or (c.dep == "nsubj" and not passive_only):
-                return _antecedent(tokens, verb, c)
-        if verb.dep in ("conj", "xcomp", "advcl") and verb.head != verb.i:
-            verb = tokens[verb.head]
-            seen += 1
-            continue
-        if verb.dep == "pcomp" and tokens[verb.head].lower in ("after", "before", "since") and \
-                tokens[verb.head].head != verb.head:
-            verb, passive_only = tokens[tokens[verb.head].head], False
-            seen += 1
-            continue
-        return None
-    return None
-
-
-def _subjects(tokens, kids, verb: Token, *, passive_only: bool = False) -> list[Token]:
-    """``_subject``, or where the parser hung the people elsewhere: on "according to" ("According to the coroner,
-    Ann Lee and Bo Diaz were pronounced dead") or as the object of the reporting verb ("Police said Ann Lee was
-    found dead", parsed as "said Ann Lee")."""
-    subject = _subject(tokens, kids, verb, passive_only=passive_only)
-    if subject is not None:
-        return [subject]
-    while verb.dep in ("conj", "xcomp") and verb.head != verb.i:
-        verb = tokens[verb.head]
-    source = [g for c in kids[verb.i] if c.lower == "according" for t in kids[c.i] if t.lower == "to"
-              for g in kids[t.i] if g.dep == "pobj"]
-    if source:
-        return [c for c in kids[source[0].i] if c.dep in ("appos", "conj") and c.tag.startswith("NN")]
-    if verb.dep == "ccomp" and tokens[verb.head].lower in _REPORTING:
-        return [c for c in kids[verb.head] if c.dep == "dobj" and c.i < verb.i]
-    return []
-
-
-_REPORTING = {"said", "say", "says", "reported", "report", "reports", "told", "confirmed", "confirm", "confirms",
-              "announced", "stated", "added", "believe", "believed", "indicated"}
-
-
-_RELATIVE = {"who", "that", "which", "whom"}
-
-
-def _antecedent(tokens, verb: Token, subject: Token) -> Token:
-    """"Jon Reed, who was shot and killed": the subject "who" of a relative clause stands for the noun it hangs on."""
-    if subject.lower in _RELATIVE and verb.dep == "relcl" and verb.head != verb.i:
-        return _who(tokens, verb) if subject.lower in ("who", "whom") else tokens[verb.head]
-    return subject
-
-
-def _listed(tokens, kids, token: Token) -> list[Token]:
-    """``token`` and the people coordinated with it, with the lists the parser reads as appositions: "Ana Diaz, 19,
-    Ben Cole, 20, and Carl Webb, 22" (Ben Cole an apposition of Ana Diaz, Carl Webb a conjunct of Ben Cole). A full
-    name in apposition to a name with an age is the next person of a list, not the same one (not "According to Sgt.
-    Al Roe, Ann Lee was shot", the source misparsed as the subject)."""
-    out, stack = [], [token]
-    while stack:
-        t = stack.pop()
-        if any(o.i == t.i for o in out):
-            continue
-        out.append(t)
-        stack.extend(c for c in kids[t.i] if c.dep == "conj")
-        if t.tag.startswith("NNP") and any(c.dep == "appos" and c.tag == "CD" for c in kids[t.i]):  # "Ana Diaz, 19,"
-            stack.extend(c for c in kids[t.i] if c.dep == "appos" and c.tag.startswith("NNP") and
-                         c.lower != t.lower and any(g.dep == "compound" and g.tag.startswith("NNP") for g in kids[c.i]))
-    return sorted(out, key=lambda t: t.i)
-
-
-def _past_source(tokens, kids, token: Token) -> Token:
-    """"According to Sgt. Al Roe, Ina Vale was shot": the parser may make the source the subject and the one shot its
-    apposition; a name after "according to" with a name in apposition stands for that name."""
-    if not token.tag.startswith("NNP"):
-        return token
-    names = [c for c in kids[token.i] if c.dep == "appos" and c.tag.startswith("NNP")]
-    before = tokens[:left_edge(kids, token)]
-    if names and any(t.lower == "according" for t in before) and not any(
-            t.tag.startswith("VB") and t.lower != "according" for t in before):
-        return names[0]
-    return token
-
-
-def _who(tokens, clause: Token) -> Token:
-    """"Al Roe, 18, of the Bronx, who is hospitalized": a clause about someone hung on the place after "of"/"from" is
-    about the person before it."""
-    head = tokens[clause.head]
-    prep = tokens[head.head]
-    if head.dep == "pobj" and prep.lower in ("of", "from") and prep.head != prep.i and head.tag.startswith("NNP") and \
-            tokens[prep.head].tag.startswith("NNP"):  # a name, of a place; not "a neighbor of Vern Hale, who ..."
-        return tokens[prep.head]
-    return head
-
-
-def _passive(kids, verb: Token) -> bool:
-    return any(c.dep in ("auxpass", "nsubjpass") for c in kids[verb.i])
 
 
 def _blocked(tokens, kids, word: Token, lex) -> bool:
@@ -199,15 +104,15 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
             outcome = "killed"
         else:
             outcome = "unknown"
-        acts = any(c.dep == "dobj" or (c.dep == "nsubj" and c.lower in _RELATIVE) for c in kids[word.i])
+        acts = any(c.dep == "dobj" or (c.dep == "nsubj" and c.lower in RELATIVE) for c in kids[word.i])
         if word.dep in ("acl", "relcl") and not acts and not _where(kids, word):
             # "a man killed Saturday"; not "the store where two were shot", nor "a man who shot and killed his wife"
-            return [_who(tokens, word)], outcome
+            return [who_antecedent(tokens, word)], outcome
         if _found_shot(tokens, kids, word):
             return [c for c in kids[word.i] if c.dep == "nsubj"], outcome
         bare_participle = word.tag == "VBN" and not any(c.dep in ("dobj", "nsubj") for c in kids[word.i])
-        if _passive(kids, word) or bare_participle or (word.dep == "conj" and _passive(kids, tokens[word.head])):
-            return _subjects(tokens, kids, word, passive_only=True), outcome
+        if is_passive(kids, word) or bare_participle or (word.dep == "conj" and is_passive(kids, tokens[word.head])):
+            return subjects_of(tokens, kids, word, passive_only=True), outcome
         objects = [c for c in kids[word.i] if c.dep == "dobj"]
         if not objects and word.dep == "conj":  # "shot and killed X": the object hangs on the last verb
             objects = [c for c in kids[word.head] if c.dep == "dobj"]
@@ -216,7 +121,7 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
     if (low in lex["die_verbs"] or passed_away) and tag.startswith("VB"):
         if word.dep == "relcl" and not _where(kids, word):
             return [tokens[word.head]], "killed"  # not "the hospital, where he died"
-        return _subjects(tokens, kids, word), "killed"
+        return subjects_of(tokens, kids, word), "killed"
     if low in lex["dead_words"]:
         if word.dep in ("amod", "acl"):  # "found a man dead", "found a girl dead in the basement"
             return [tokens[word.head]], "killed"
@@ -229,7 +134,7 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
         objects = [c for c in kids[head.i] if c.dep == "dobj"]
         if objects and word.dep in ("oprd", "ccomp", "xcomp"):  # "left a man dead"
             return objects, "killed"
-        return _subjects(tokens, kids, head), "killed"
+        return subjects_of(tokens, kids, head), "killed"
     if tag.startswith("NN") and low in ("body", "bodies") and not (
             head_word(tokens, word) in ("in", "to", "on") or kid_words & {"upper", "lower", "entire"}):
         # "found the body of Ann Lee", "Lee's body"; not "shot in his upper body"
@@ -353,9 +258,9 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
         along = [c for a in kids[word.i] if a.lower == "along" for c in kids[a.i]]  # "with" may hang on "along"
         arguments += [g for c in kids[word.i] + along if c.lower == "with" and c.i and tokens[c.i - 1].lower == "along"
                       for g in kids[c.i] if g.dep == "pobj"]  # "X was killed along with Y"
-        for argument in map(lambda a: _past_source(tokens, kids, a), arguments):
+        for argument in map(lambda a: past_source(tokens, kids, a), arguments):
             listed = False  # after one person, a listed noun is someone too: "a coach and two players"
-            for token in _listed(tokens, kids, argument):
+            for token in listed_people(tokens, kids, argument):
                 mention = _person(tokens, kids, token, sentence, lex, lenient=outcome == "killed", listed=listed)
                 if mention is None:
                     continue
@@ -373,8 +278,8 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
     for word in tokens:  # the shooter of an active harm verb, "by X"; those charged, arrested, identified
         low, role, told = word.lower, "", ""
         if word.tag.startswith("VB") and (low in lex["kill_verbs"] or low in lex["shoot_verbs"]) and \
-                not _passive(kids, word) and not _found_shot(tokens, kids, word):
-            people = [_antecedent(tokens, word, c) for c in kids[word.i] if c.dep == "nsubj"]
+                not is_passive(kids, word) and not _found_shot(tokens, kids, word):
+            people = [antecedent(tokens, word, c) for c in kids[word.i] if c.dep == "nsubj"]
             if people and _reduced_shot_and_killed(kids, word, lex):
                 for token in people:
                     mention = _person(tokens, kids, token, sentence, lex)
@@ -386,7 +291,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             people = [c for c in kids[word.i] if c.dep == "pobj"]
         elif low in lex["suspect_verbs"]:
             people = [c for c in kids[word.i] if c.dep == "dobj" and (c.tag.startswith("NNP") or c.lower in
-                      lex["person_nouns"])] if not _passive(kids, word) else []  # "police arrested X"
+                      lex["person_nouns"])] if not is_passive(kids, word) else []  # "police arrested X"
             people = people or [c for c in kids[word.i] if c.dep in ("nsubj", "nsubjpass")]  # "X faces charges"
         elif low in lex["identify_verbs"]:
             named = [c for c in kids[word.i] if c.dep in ("dobj", "nsubjpass")]  # "identified the gunman as X"
@@ -419,7 +324,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             continue
         names = []
         for argument in people:
-            for token in _listed(tokens, kids, argument):
+            for token in listed_people(tokens, kids, argument):
                 mention = _person(tokens, kids, token, sentence, lex)
                 if mention is None or token.i in found or mention.kind == "pronoun" or (role and not mention.name):
                     continue
@@ -460,8 +365,8 @@ def _self_harm(tokens, kids, sentence: str, lex, found: dict[int, Mention], sent
     while at.head != at.i and at.head not in above:  # the verbs the words hang on
         above.add(at.head)
         at = tokens[at.head]
-    subjects = [_antecedent(tokens, tokens[t.head], t) for t in tokens if t.dep in ("nsubj", "nsubjpass") and
-                tokens[t.head].lower not in _REPORTING and t.head in above]
+    subjects = [antecedent(tokens, tokens[t.head], t) for t in tokens if t.dep in ("nsubj", "nsubjpass") and
+                tokens[t.head].lower not in REPORTING and t.head in above]
     before = [t for t in subjects if t.idx < match.start()]
     for token in before[::-1] + [t for t in subjects if t.idx >= match.start()]:
         mention = _person(tokens, kids, token, sentence, lex, listed=True)  # whoever took their life: "a farmer"
@@ -497,7 +402,7 @@ def _titled_officers(tokens, kids, sentence: str, lex, found: dict[int, Mention]
         if token.i in found or not token.tag.startswith("NNP") or token.dep == "compound" or not any(
                 c.dep == "compound" and c.lower in _OFFICER_TITLES for c in kids[token.i]):
             continue
-        spoke = token.dep == "nsubj" and tokens[token.head].lower in _REPORTING
+        spoke = token.dep == "nsubj" and tokens[token.head].lower in REPORTING
         if spoke or any(g.lower in _SPOKES for a in kids[token.i] if a.dep == "appos" for g in (a, *kids[a.i])):
             continue
         mention = _person(tokens, kids, token, sentence, lex)
@@ -545,7 +450,7 @@ def _resolve_pronouns(tokens, kids, sentence: str, lex, found: dict[int, Mention
             if earlier is None and (token.dep not in ("nsubj", "nsubjpass", "dobj", "appos", "attr") or
                                     token.tag not in ("NN", "NNP") or (
                     token.tag == "NNP" and (token.dep not in ("nsubj", "nsubjpass") or tokens[i].tag != "PRP" or
-                                            tokens[token.head].lower in _REPORTING or any(
+                                            tokens[token.head].lower in REPORTING or any(
                         c.dep == "compound" and c.lower.rstrip(".") in TITLES for c in kids[token.i])))):
                 continue  # not "the hospital" in "taken to the hospital, where he died", nor one who speaks; a
                 # name that is the subject of the clause is, for a he/she that is a subject too: "X was rushed to
@@ -629,7 +534,7 @@ def _reduced_shot_and_killed(kids, word: Token, lex) -> bool:
     """"The 15-year-old girl shot and killed Tuesday has been identified": an active-looking "shot and killed" with
     no object on either verb is a reduced passive, and its subject the one killed, not the shooter."""
     conj = [c for c in kids[word.i] if c.dep == "conj" and c.lower in lex["kill_verbs"]]
-    if word.lower not in lex["shoot_verbs"] or not conj or any(c.lower in _RELATIVE for c in kids[word.i]):
+    if word.lower not in lex["shoot_verbs"] or not conj or any(c.lower in RELATIVE for c in kids[word.i]):
         return False  # "the officer who shot and killed Hayes" is active, though the parser lost "Hayes"
     return not any(c.dep in ("dobj", "attr") for v in (word, *conj) for c in kids[v.i])
 
@@ -638,9 +543,9 @@ def _named_shooters(tokens, kids, word: Token, lex) -> list[Token]:
     """Who fired or was held, in words other than a harm verb: "police arrested Carl Hensley", "took Brent Thomas
     into custody", "Hall fired at the deputy", "opened fire", "gunfire from Jason Foreland", "the suspect is X"."""
     low = word.lower
-    if low == "taken" and _passive(kids, word) and "custody" in {g.lower for c in kids[word.i] for g in kids[c.i]}:
+    if low == "taken" and is_passive(kids, word) and "custody" in {g.lower for c in kids[word.i] for g in kids[c.i]}:
         return [c for c in kids[word.i] if c.dep == "nsubjpass"]  # "X was taken into custody"
-    if word.tag.startswith("VB") and not _passive(kids, word):
+    if word.tag.startswith("VB") and not is_passive(kids, word):
         if low in lex["custody_verbs"]:
             if low in ("took", "taken") and "custody" not in {g.lower for c in kids[word.i] for g in kids[c.i]}:
                 return []
@@ -667,7 +572,7 @@ def _found_wounded(tokens, kids, word: Token, sentence: str, lex) -> list[Token]
     """"Officers found David Pena, 22, suffering from a gunshot wound": someone found with a wound was shot; so was
     someone who "had gunshot wounds" or "suffered a gunshot wound"."""
     low = word.lower
-    if not word.tag.startswith("VB") or _passive(kids, word) or low not in _WOUND_VERBS:
+    if not word.tag.startswith("VB") or is_passive(kids, word) or low not in _WOUND_VERBS:
         return []
     if low != "found":
         objects = [c for c in kids[word.i] if c.dep == "dobj"]
@@ -680,10 +585,10 @@ def _found_wounded(tokens, kids, word: Token, sentence: str, lex) -> list[Token]
             return []
         if word.dep == "pcomp":  # "a man was dropped off at the Ward Room suffering from wounds": the man
             prep = tokens[word.head]
-            subject = _subject(tokens, kids, tokens[prep.head]) if prep.head != prep.i else None
+            subject = subject_of(tokens, kids, tokens[prep.head]) if prep.head != prep.i else None
             return [subject] if subject is not None else []
         subjects = [c for c in kids[word.i] if c.dep == "nsubj" and word.dep != "pcomp"]
-        return subjects or _subjects(tokens, kids, word)
+        return subjects or subjects_of(tokens, kids, word)
     if not any(w in sentence.lower() for w in lex["found_wounds"]):
         return []
     return [c for c in kids[word.i] if c.dep == "dobj"]
