@@ -239,9 +239,14 @@ async def upload(browser, url: str, k: int, n: int, others: list[str], report: R
             if await page.locator('[data-testid="stException"]').count():
                 report.errors.append(f"upload {k}: exception on {title}")
     except (Exception, asyncio.CancelledError) as error:
-        report.errors.append(f"upload {k}: {type(error).__name__}: {str(error)[:300]}")
+        shown = ""
         if page is not None:  # what the user would have seen, for the record
-            await page.screenshot(path=str(Path(tempfile.gettempdir()) / "load-test" / f"upload{k}-failed.png"))
+            alerts = await page.locator('[data-testid="stAlert"]').all_inner_texts()
+            shown = " | ".join(" ".join(a.split()) for a in alerts)[:300]
+            await page.screenshot(path=str(Path(tempfile.gettempdir()) / "load-test" / f"upload{k}-failed.png"),
+                                  full_page=True)
+        report.errors.append(f"upload {k}: {type(error).__name__}: {str(error)[:300]}"
+                             + (f" (the page shows: {shown})" if shown else ""))
     finally:
         await context.close()
 
