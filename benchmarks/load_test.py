@@ -219,8 +219,9 @@ async def upload(browser, url: str, k: int, n: int, others: list[str], report: R
         for attempt in range(3):  # a click that lands while the page redraws is lost: click again
             await page.get_by_role("button", name="Analyse ").first.click()
             try:
-                await page.get_by_text("Analysing", exact=False).or_(page.get_by_text("Load report", exact=False)) \
-                    .first.wait_for(timeout=30_000)
+                # the "Analysing" heading, not the caption "Now analysing: ..." that every Corpus page shows
+                await page.get_by_role("heading", name="Analysing", exact=True) \
+                    .or_(page.get_by_text("Load report", exact=False)).first.wait_for(timeout=30_000)
                 break
             except Exception:
                 if attempt == 2:
