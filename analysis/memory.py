@@ -54,9 +54,6 @@ RELEASE_DELAY = 1.0
 #: Seconds from a script run to the full garbage collection it asks for (one for every run meanwhile).
 COLLECT_DELAY = 5.0
 
-_lock = threading.Lock()
-_scheduled = False  # a give_back is waiting to start
-_collect_scheduled = False  # a collect_soon is waiting to start
 
 
 def _libc() -> ctypes.CDLL | None:
@@ -97,46 +94,46 @@ def give_back(*, collect: bool = True) -> None:
     pyarrow.default_memory_pool().release_unused()
 
 
+class _Once:
+    """Runs ``action`` on a background thread ``delay`` seconds after it is first asked for, once however often
+    it is asked for meanwhile; a request after the run has started schedules another."""
+
+    def __init__(self, action) -> None:
+        self._action = action
+        self._lock = threading.Lock()
+        self._scheduled = False
+
+    def __call__(self, delay: float) -> None:
+        with self._lock:
+            if self._scheduled:
+                return
+            self._scheduled = True
+        timer = threading.Timer(delay, self._run)
+        timer.daemon = True
+        timer.start()
+
+    def _run(self) -> None:
+        with self._lock:
+            self._scheduled = False  # what is freed from now on needs another run
+        self._action()
+
+
+_give_back_once = _Once(lambda: give_back(collect=False))
+_collect_once = _Once(lambda: gc.collect())  # looked up when run, so a patched gc.collect is the one called
+
+
 def give_back_soon(delay: float = RELEASE_DELAY) -> None:
     """``give_back`` on a background thread after ``delay`` seconds (once, however often it is asked for
     meanwhile), without a garbage collection of its own: what asks for it runs inside one or has just
     dropped the references."""
-    global _scheduled
-    with _lock:
-        if _scheduled:
-            return
-        _scheduled = True
-    timer = threading.Timer(delay, _scheduled_give_back)
-    timer.daemon = True
-    timer.start()
+    _give_back_once(delay)
 
 
 def collect_soon(delay: float = COLLECT_DELAY) -> None:
     """A full garbage collection on a background thread after ``delay`` seconds, once however often it is
     asked for meanwhile (see the module docstring). What it collects gives its memory back through
     ``release_when_collected``."""
-    global _collect_scheduled
-    with _lock:
-        if _collect_scheduled:
-            return
-        _collect_scheduled = True
-    timer = threading.Timer(delay, _scheduled_collect)
-    timer.daemon = True
-    timer.start()
-
-
-def _scheduled_collect() -> None:
-    global _collect_scheduled
-    with _lock:
-        _collect_scheduled = False
-    gc.collect()
-
-
-def _scheduled_give_back() -> None:
-    global _scheduled
-    with _lock:
-        _scheduled = False  # what is freed from now on needs another run
-    give_back(collect=False)
+    _collect_once(delay)
 
 
 def release_when_collected(value: object) -> None:
