@@ -457,3 +457,12 @@ def test_word_lists_are_lower_case_and_sectioned():
     sections = context_words()
     assert set(sections) == {"after", "subject", "reporting"}
     assert all(word == word.lower() for words in sections.values() for word in words)
+
+
+def test_same_day_brief_word_list_is_lower_case_and_sectioned():
+    from analysis.timeline.event_dates import _BRIEFS_FILE
+
+    lines = [line.strip() for line in _BRIEFS_FILE.read_text("utf-8").splitlines()]
+    words = [line for line in lines if line and not line.startswith("#")]
+    assert [w for w in words if w.startswith("[")] == ["[ongoing]", "[other times]"]
+    assert all(word == word.lower() for word in words)
