@@ -77,10 +77,18 @@ Rules, in the order they apply:
    morning hour (rule 6's last resort) does not: such a report is no same-day brief.
 6. The title is read first, then the text; the first strong date wins (the lede usually says when), else the
    first one found by a clause-opening date, else the first weak one (a death or a discovery after the
-   others), else a morning hour or a day given to the hour; with none, the date is empty. A weekday counted
+   others), else a morning hour or a day given to the hour; with none, a same-day brief's day (rule 7), else
+   the date is empty. A weekday counted
    from the publication date gives way to a later stated date of the same weekday ("shot Monday night" ...
    "Monday, May 23" in a story the archive dates June 1).
    Sentences are split as in ``analysis.ingest.text`` ("2 a.m. Sunday" stays one sentence).
+7. Same-day briefs (``data/same_day_briefs.txt``): with no date found, a report whose title and text name no day
+   at all (no weekday, date, holiday or month, no "yesterday" or "today", none of the [other times]:
+   "overnight", "last week", "days ago") and that opens on the event as still unfolding ("Police are
+   investigating a shooting ...", "the boy is in critical condition", in the first 600 characters) or gives
+   an afternoon hour ("shortly after 1 p.m.", "around noon") is dated the day it counts from: a follow-up
+   names the day of the event or of its later acts ("was arrested Tuesday", "last month's shooting"). An
+   evening hour or "midnight" is not read (as often the night before), nor an undated article.
 
 Known misses: an article about several incidents (a weekend round-up; an arrest story that also
 recalls an earlier shooting) takes its first dated one; late-night events that the record dates to the
@@ -93,7 +101,8 @@ fight broke out about 4 a.m.") is read as the day it was published; a "New Year'
 midnight is dated December 31; a holiday in a related story's teaser ("a brief on another town's Christmas
 Day robbery...") is read as this one's; an undated article (no publication date, no stamp)
 resolves only dates that state their year, even "Sunday, Dec. 14", whose weekday would pick the year
-among a few.
+among a few; a brief written the evening of the event and published the next morning, naming no day, is
+dated the day of publication (rule 7).
 """
 
 from __future__ import annotations
@@ -121,6 +130,7 @@ from analysis.timeline.date_expressions import (
 
 _CUES_FILE = DATA_DIR / "event_date_cues.txt"
 _CONTEXT_FILE = DATA_DIR / "event_date_context.txt"
+_BRIEFS_FILE = DATA_DIR / "same_day_briefs.txt"
 
 
 # A date right after these words is a reference point, not the event: "since March 22".
@@ -440,6 +450,61 @@ def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
     return sorted(found, key=lambda c: (c.strength, c.start))
 
 
+@lru_cache(maxsize=1)
+def _brief_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``data/same_day_briefs.txt`` as two patterns: an opening that tells of the event as still unfolding
+    ("are investigating", "is in critical condition"), and a word naming another time ("overnight")."""
+    sections: dict[str, list[str]] = {}
+    current = None
+    for word in _read_words(_BRIEFS_FILE.read_text("utf-8")):
+        if word.startswith("[") and word.endswith("]"):
+            current = sections.setdefault(word[1:-1], [])
+        elif current is not None:
+            current.append(word)
+
+    def alternatives(words: list[str]) -> str:
+        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+    ongoing = re.compile(r"\b(?:is|are)\s+(?:now\s+|still\s+)?(?:" + alternatives(sections.get("ongoing", [])) + r")\b", re.I)
+    other = re.compile(r"\b(?:" + alternatives(sections.get("other times", [])) + r")\b", re.I)
+    return ongoing, other
+
+
+# A month named alone ("in January"); "May" is left out, it is as often the verb.
+_MONTH_ALONE = re.compile(r"\b(?:" + "|".join(m for m in MONTHS if len(m) > 3 and m != "May") + r")\b")
+# An afternoon hour: "shortly after 1 p.m.", "about 5pm", "around noon" (an evening hour or "midnight" may be the
+# night before the report, as with rule 1's bare hours).
+_AFTERNOON = re.compile(r"\b(?:12|[1-5])(?::\d\d)?\s*p\.?m\b\.?|\bnoon\b", re.I)
+# How far into the text an opening that tells of the event as still unfolding is looked for.
+_OPENING_REACH = 600
+
+
+def _names_a_day(text: str) -> bool:
+    """Does ``text`` name any day or time other than the report's own: a weekday, a date, a holiday,
+    "yesterday", "today", a month, or a word of [other times] ("overnight", "last week")?"""
+    if _MONTH_ALONE.search(text) or _brief_words()[1].search(text):
+        return True
+    return any(next(matches(kind, text), None) is not None for kind, _ in PATTERNS if kind != "clock")
+
+
+def _same_day_brief(text: str, title: str = "") -> str:
+    """The words that make ``text`` a same-day brief (rule 7), or "" when it is none.
+
+    A report that names no day at all (``_names_a_day`` is false for its title and its text) and, in its
+    opening, tells of the event as still unfolding ("Police are investigating a shooting ...", "the boy is
+    in critical condition") or gives the hour it happened ("shortly after 1 p.m."), was written the day it
+    happened: a follow-up names the day of the event or of the later act ("was arrested Tuesday", "last
+    month").
+    """
+    if _names_a_day(title) or _names_a_day(text):
+        return ""
+    ongoing = _brief_words()[0].search(title) or _brief_words()[0].search(text, 0, _OPENING_REACH)
+    if ongoing is not None:
+        return ongoing.group(0)
+    hour = _AFTERNOON.search(text)
+    return hour.group(0) if hour is not None else ""
+
+
 def resolve_event_date(text: str, published: object, *, title: str = "", url: str = "",
                        max_days_before: int = 366) -> tuple[dt.date | None, str]:
     """The date the event happened, resolved from ``text`` relative to ``published``.
@@ -462,7 +527,10 @@ def resolve_event_date(text: str, published: object, *, title: str = "", url: st
     if title:  # the title is read first
         found = sorted(_candidates(title, reference, max_days_before, titled=True) + found,
                        key=lambda c: c.strength)
-    if not found or found[0].kind == "background":
+    if not found:
+        words = _same_day_brief(text or "", title)
+        return (reference, words) if reference is not None and words else (None, "")
+    if found[0].kind == "background":
         return None, ""
     best = found[0]
     if best.kind == "weekday":

@@ -273,7 +273,30 @@ STRENGTH = [
     ("", "2024-03-24", None, ""),
 ]
 
-CASES = EXPRESSIONS + HOLIDAY_CASES + HOURS + STAMPS + YEARS + WHOSE + SKIPPED + QUOTED + STRENGTH
+# Rule 7: with no date at all, a report that names no day and tells of the event as still unfolding, or gives its
+# afternoon hour, is a same-day brief: the day it counts from.
+BRIEFS = [
+    ("Police are investigating a shooting that left a man hurt on Elm Street.", "2016-05-10", D(2016, 5, 10),
+     "are investigating"),
+    ("A teenager is in stable condition after being shot in the arm near the library.", "2016-05-10",
+     D(2016, 5, 10), "is in stable condition"),
+    ("The gunfire was reported shortly after 2 p.m. near the bus depot. One man was hit.", "2016-05-10",
+     D(2016, 5, 10), "2 p.m."),
+    ("Officers arrived around noon and found a woman with a gunshot wound.", "2016-05-10", D(2016, 5, 10), "noon"),
+    # a follow-up names a day, a month or another time: no brief
+    ("Police are investigating a shooting that happened over the weekend.", "2016-05-10", None, ""),
+    ("Police are investigating a shooting. A neighbour was arrested Tuesday.", "2016-05-10", None, ""),
+    ("Police are still looking for the gunman in last month's shooting.", "2016-05-10", None, ""),
+    ("A man is recovering after he was shot in January outside a bar.", "2016-05-10", None, ""),
+    ("The clerk is dead after a robbery at the store last night.", "2016-05-10", D(2016, 5, 9), "last night"),
+    # an evening hour may be the evening before; an undated article has no day to give
+    ("Shots rang out at about 9:30 p.m. near the corner; one man was hit.", "2016-05-10", None, ""),
+    ("Police are investigating a shooting that left a man hurt on Elm Street.", None, None, ""),
+    # an unfolding event told only far past the opening is no brief
+    ("The council met to discuss the budget. " * 20 + "Police are investigating a shooting.", "2016-05-10", None, ""),
+]
+
+CASES = EXPRESSIONS + HOLIDAY_CASES + HOURS + STAMPS + YEARS + WHOSE + SKIPPED + QUOTED + STRENGTH + BRIEFS
 
 
 @pytest.mark.parametrize(("text", "published", "expected", "words"), CASES)
@@ -434,3 +457,12 @@ def test_word_lists_are_lower_case_and_sectioned():
     sections = context_words()
     assert set(sections) == {"after", "subject", "reporting"}
     assert all(word == word.lower() for words in sections.values() for word in words)
+
+
+def test_same_day_brief_word_list_is_lower_case_and_sectioned():
+    from analysis.timeline.event_dates import _BRIEFS_FILE
+
+    lines = [line.strip() for line in _BRIEFS_FILE.read_text("utf-8").splitlines()]
+    words = [line for line in lines if line and not line.startswith("#")]
+    assert [w for w in words if w.startswith("[")] == ["[ongoing]", "[other times]"]
+    assert all(word == word.lower() for word in words)
