@@ -84,15 +84,18 @@ def _folder_fingerprint(folder: Path) -> str:
     return digest.hexdigest()
 
 
-@st.cache_data(max_entries=4, show_spinner="Analysing the bundled articles…")
+@st.cache_resource(max_entries=4, show_spinner="Analysing the bundled articles…")
 def _analysed_seeds(fingerprint: str) -> CorpusTables:
-    # Keyed by the seeds' content hash so an edited seed folder is re-analysed.
+    # Keyed by the seeds' content hash so an edited seed folder is re-analysed. One shared object, not
+    # st.cache_data's copy per call: unpickling the tables was a third of a page switch's server time, and
+    # pages never modify the tables they are given (an uploaded corpus is not copied either; a test runs
+    # every page and checks the seeds' tables are unchanged).
     del fingerprint
     return analyse_corpus(load_path(SEEDS_DIR))
 
 
 def seed_tables() -> CorpusTables:
-    """The bundled seeds, analysed (shared by every session: the same bytes for all)."""
+    """The bundled seeds, analysed: one read-only object shared by every session."""
     return _analysed_seeds(_folder_fingerprint(SEEDS_DIR))
 
 
