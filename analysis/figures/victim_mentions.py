@@ -356,6 +356,10 @@ def _self_harm(tokens, kids, sentence: str, lex, found: dict[int, Mention], sent
     match, outcome = lex["self_re"].search(sentence), "killed"
     if match and re.match(r"\s*(?:\w+\s+)?(?:death|wound|injury)\s+of\b", sentence[match.end():]):
         return  # "the self-inflicted gunshot death of a boy": the death noun's rule names him
+    if not match:  # "killed his two children and himself": himself among the ones killed
+        match = next((re.compile(r"\w+").match(sentence, t.idx) for t in tokens if t.lower in ("himself", "herself")
+                      and t.dep == "conj" and tokens[t.head].dep == "dobj"
+                      and tokens[tokens[t.head].head].lower in lex["kill_verbs"]), None)
     if not match:
         match, outcome = lex["self_shot_re"].search(sentence), "unknown"
     if not match:

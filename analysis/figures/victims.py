@@ -39,8 +39,10 @@ Rules:
    killing officer X"; not "another slain teen", a recap); "the victim of a deadly shooting" died.
 3. Outcome: killed for killing, dying, dead, "fatally shot"; injured for wounded, injured, hurt and
    for "shot" with a stated survivable condition in the sentence ("in stable condition"); else
-   unknown ("was shot"). The shooter's own death ("turned the gun on himself", "killed himself",
-   "took his life", "self-inflicted") is a killed person with role shooter: the nearest subject before
+   unknown ("was shot"). The shooter's own death ("turned the gun on himself", "killed himself", "before
+   killing himself", "turning the gun on himself", "killed his two sons and himself", "took his life",
+   "self-inflicted") is a killed person with role shooter, counted with his victims in the sentence that
+   tells both ("shot and killed his wife before killing himself": 2): the nearest subject before
    the words of a verb they hang on, not a reporting verb's ("..., Sheriff Al Dunn said"), whatever
    the noun ("a farmer ended his life"), a he/she there being the nearest name before it; one who
    "shot himself" is the shooter with the outcome unknown. "mortally wounded" is killed.

@@ -1,0 +1,42 @@
+"""Headline counts as US local news tells them without a number (issue 12): the gunman's own death beside his
+victims, a condition told in its own sentence, a death told after the count of the wounded.
+
+Every sentence here is written for the test, in the style of local crime reporting; none is taken from an
+article.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.figures.ledger import add_people_figures, extract_figures, headline_figures
+from analysis.figures.victims import read_people
+from tests.figures.test_figures import sentences_frame
+
+
+def _headline(*sentences: str) -> dict[str, int | None]:
+    """The killed and injured headline of one article, people layer included, as the pipeline reads it."""
+    frame = sentences_frame("a", list(sentences))
+    figures = extract_figures(frame)
+    _victims, people = read_people(frame, figures=figures)
+    heads = headline_figures(add_people_figures(figures, people))
+    if heads.empty:
+        return {"killed": None, "injured": None}
+    row = heads.iloc[0]
+    return {c: None if pd.isna(row[c]) else int(row[c]) for c in ("killed", "injured")}
+
+
+@pytest.mark.parametrize("sentences, killed, injured", [
+    # his own death in the sentence that tells whom he killed: one more dead, however it is worded
+    (["Deputies say a man shot and killed his brother before killing himself in the barn."], 2, None),
+    (["A man killed his former girlfriend before turning the gun on himself, police said."], 2, None),
+    (["Troopers said the driver shot his passenger and killed a clerk before turning the gun on himself."], 2, None),
+    (["Detectives believe a retired teacher killed his two grandsons and himself on Sunday."], 3, None),
+    (["A woman fatally shot her husband, then turns the gun on herself, in the account deputies gave."], 2, None),
+    # ... and not when he only protected himself, or killed no one
+    (["A clerk said he fired to protect his customers and himself."], None, None),
+    (["Police said a man was shot in the arm before barricading himself in a shed."], None, 1),
+])
+def test_the_gunman_who_killed_himself_among_his_victims(sentences, killed, injured):
+    assert _headline(*sentences) == {"killed": killed, "injured": injured}
