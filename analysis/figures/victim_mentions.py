@@ -16,6 +16,7 @@ from pathlib import Path
 
 from analysis.figures.clause_subjects import (RELATIVE, REPORTING, antecedent, is_passive, listed_people,
                                               past_source, subject_of, subjects_of, who_antecedent)
+from analysis.figures.conditions import condition_people
 from analysis.figures.numbers import parse_number_words
 from analysis.figures.parse import Token, children, conjuncts, head_word, left_edge
 from analysis.figures.person_names import TITLES, capitals, name_head, read_name
@@ -342,6 +343,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
     _copulas(tokens, kids, sentence, lex, found, sentence_idx)
     _titled_officers(tokens, kids, sentence, lex, found, sentence_idx)
     _self_harm(tokens, kids, sentence, lex, found, sentence_idx)
+    condition_people(tokens, kids, sentence, lex, found, sentence_idx, _person)  # "She is in stable condition"
     for described, names in identified:
         _rename(found, described, names)
     _resolve_pronouns(tokens, kids, sentence, lex, found)

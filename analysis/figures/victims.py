@@ -38,7 +38,9 @@ Rules:
    ("the man" hung on "said"). An adjectival harm word names its noun ("the slain teen", "accused of
    killing officer X"; not "another slain teen", a recap); "the victim of a deadly shooting" died.
 3. Outcome: killed for killing, dying, dead, "fatally shot"; injured for wounded, injured, hurt and
-   for "shot" with a stated survivable condition in the sentence ("in stable condition"); else
+   for "shot" with a stated survivable condition in the sentence ("in stable condition") or in a sentence
+   of its own ("He is in stable condition", "was treated and released", "is expected to survive": the
+   person it is about, ``analysis.figures.conditions``; such sentences are parsed too); else
    unknown ("was shot"). The shooter's own death ("turned the gun on himself", "killed himself", "before
    killing himself", "turning the gun on himself", "killed his two sons and himself", "took his life",
    "self-inflicted") is a killed person with role shooter, counted with his victims in the sentence that
@@ -294,7 +296,8 @@ def _article_people(mentions: list[Mention], full_names: dict[str, str] | None =
 def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int) -> pd.DataFrame:
     lede_rows = sentences[sentences["idx"] < lede]
     text = _plain(lede_rows["text"])
-    keep = text.str.contains(_HARM) | text.str.contains(_PEOPLE_WORDS) | text.str.contains(_NAMED_IS)
+    keep = text.str.contains(_HARM) | text.str.contains(_PEOPLE_WORDS) | text.str.contains(_NAMED_IS) | \
+        text.str.contains(people_lexicon()["condition_re"])  # "She is in stable condition"
     if figures is not None and not figures.empty:  # a numeral count of every category the words speak of
         numeral = figures[figures["rule"].isin(["numeral", ""]) & figures["status"].eq("current")]
         killed = set(zip(numeral.loc[numeral["category"] == "killed", "article_id"],

@@ -40,3 +40,36 @@ def _headline(*sentences: str) -> dict[str, int | None]:
 ])
 def test_the_gunman_who_killed_himself_among_his_victims(sentences, killed, injured):
     assert _headline(*sentences) == {"killed": killed, "injured": injured}
+
+
+@pytest.mark.parametrize("sentences, killed, injured", [
+    # someone shot, whose condition the next sentence gives, is injured also beside a death
+    (["A man was killed and a teenager was shot near the bus depot on Friday.", "The teen is in stable condition."],
+     1, 1),
+    (["A woman died and her nephew was shot in the hip.", "He was treated and released on Saturday."], 1, 1),
+    (["Two brothers were killed.", "A cousin who was also shot remains hospitalized."], 2, 1),
+    # ... and someone the shooting story describes only by their condition is injured
+    (["Deputies said the 6-year-old is expected to survive."], None, 1),
+    (["A 9-year-old girl suffered non-life-threatening injuries when a bullet came through the wall."], None, 1),
+    (["The girl's injuries are not life-threatening, a police spokesman said."], None, 1),
+    (["The crash that killed a driver left a woman in critical condition."], 1, 1),
+    (["The boy was taken to Mercy Hospital with what officers described as non-life-threatening injuries."],
+     None, 1),
+    # the same person twice is one, and a dead person stays dead
+    (["A 30-year-old man was shot in the back on Elm Street.", "He is listed in critical condition."], None, 1),
+    (["A clerk was shot during the robbery.", "She was in critical condition before she died on Monday."], 1, None),
+    # nobody new: no one, every one of them, an obituary, a thing
+    (["A man was killed on Pine Street.", "None of the other injuries were life-threatening."], 1, None),
+    (["A man was killed on Pine Street.", "He is survived by his wife and two daughters."], 1, None),
+    (["A man was killed on Pine Street.", "The house was in good condition, neighbors said."], 1, None),
+])
+def test_a_condition_told_in_its_own_sentence(sentences, killed, injured):
+    assert _headline(*sentences) == {"killed": killed, "injured": injured}
+
+
+@pytest.mark.parametrize("sentences, killed", [
+    # a death foretold in a quotation is no death
+    (["A man was shot in the arm on Main Street.", "\"I thought he was going to die,\" a neighbor said."], None),
+])
+def test_a_death_someone_feared_is_no_death(sentences, killed):
+    assert _headline(*sentences)["killed"] == killed
