@@ -156,6 +156,18 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
     return [], ""
 
 
+def _hurt_apart(tokens, token: Token, rest: list[Token], word: Token, lex) -> bool:
+    """"left one dead and two others in critical condition", "one woman dead and five others, including two officers,
+    injured": a later one of a list of the dead whose own words, up to the next one listed (or a verb of its own, or
+    the harm word: "a mother and a grandmother dead, and two men wounded"), say they were hurt."""
+    for t in tokens[token.i + 1:rest[0].i if rest else len(tokens)]:
+        if t.i == word.i or t.tag in ("VBD", "VBZ", "VBP", "MD") or t.text == ";":
+            return False  # "a man and a boy were killed and a woman was injured": the list ends at its own verb
+        if t.lower in lex["wound_verbs"] or t.lower == "condition":
+            return True
+    return False
+
+
 def _where(kids, verb: Token) -> bool:
     """A relative clause of place or time ("the clinic where he died", "a gunfight during which X was struck") has a
     subject of its own."""
@@ -261,9 +273,11 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                       for g in kids[c.i] if g.dep == "pobj"]  # "X was killed along with Y"
         for argument in map(lambda a: past_source(tokens, kids, a), arguments):
             listed = False  # after one person, a listed noun is someone too: "a coach and two players"
-            for token in listed_people(tokens, kids, argument):
+            group = listed_people(tokens, kids, argument)
+            for k, token in enumerate(group):
                 mention = _person(tokens, kids, token, sentence, lex, lenient=outcome == "killed", listed=listed)
-                if mention is None:
+                if mention is None or (listed and outcome == "killed" and _hurt_apart(tokens, token, group[k + 1:],
+                                                                                        word, lex)):
                     continue
                 listed = True
                 if mention.kind == "pronoun":

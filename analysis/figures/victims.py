@@ -27,7 +27,7 @@ Rules:
    other side describes ("Ann Lee and Bo Diaz were the two people killed", "the man who shot him is
    Carl Webb": the names take that outcome and role), and so does a name in apposition ("Tia Long,
    the woman killed by police"); "X was killed along with Y" harms both. Negated, hypothetical or
-   attempted predicates ("was not hurt", "threatened to kill",
+   attempted predicates ("was not hurt", "threatened to kill", "was going to die",
    "could have killed") name nobody. Where the small parser hangs the people on the wrong word:
    "According to the coroner, Ann Lee and Bo Diaz were pronounced dead" (the names hung on the
    source), "Police said Ann Lee was found dead" (made the object of "said"), "X was in stable
@@ -37,6 +37,8 @@ Rules:
    grandfather, Hal Lane," (a name right after the noun is its name), "X, 48, was the man killed"
    ("the man" hung on "said"). An adjectival harm word names its noun ("the slain teen", "accused of
    killing officer X"; not "another slain teen", a recap); "the victim of a deadly shooting" died.
+   A later one of a list of the dead whose own words, before the list's verb or harm word, call them
+   hurt is not dead ("left one dead and two others in critical condition": 1).
 3. Outcome: killed for killing, dying, dead, "fatally shot"; injured for wounded, injured, hurt and
    for "shot" with a stated survivable condition in the sentence ("in stable condition") or in a sentence
    of its own ("He is in stable condition", "was treated and released", "is expected to survive": the

@@ -73,3 +73,16 @@ def test_a_condition_told_in_its_own_sentence(sentences, killed, injured):
 ])
 def test_a_death_someone_feared_is_no_death(sentences, killed):
     assert _headline(*sentences)["killed"] == killed
+
+
+@pytest.mark.parametrize("sentences, killed", [
+    # the ones a list of the dead goes on to call hurt are not among the dead
+    (["The gunfire left one dead and three others in serious condition."], 1),
+    (["The ambush left one man dead and four others, including a deputy, wounded."], 1),
+    # ... but a list that ends at its own verb, or at the harm word, keeps all of its dead
+    (["A woman and her uncle were killed and a boy was wounded."], 2),
+    (["Gunmen opened fire on the porch, leaving a father and his son dead, and two neighbors wounded."], 2),
+    (["Police said the gunman killed a cashier and two customers."], 3),
+])
+def test_the_hurt_listed_after_the_dead(sentences, killed):
+    assert _headline(*sentences)["killed"] == killed
