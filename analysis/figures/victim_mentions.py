@@ -16,6 +16,7 @@ from pathlib import Path
 
 from analysis.figures.clause_subjects import (RELATIVE, REPORTING, antecedent, is_passive, listed_people,
                                               past_source, subject_of, subjects_of, who_antecedent)
+from analysis.figures.conditions import condition_people
 from analysis.figures.numbers import parse_number_words
 from analysis.figures.parse import Token, children, conjuncts, head_word, left_edge
 from analysis.figures.person_names import TITLES, capitals, name_head, read_name
@@ -155,6 +156,18 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
     return [], ""
 
 
+def _hurt_apart(tokens, token: Token, rest: list[Token], word: Token, lex) -> bool:
+    """"left one dead and two others in critical condition", "one woman dead and five others, including two officers,
+    injured": a later one of a list of the dead whose own words, up to the next one listed (or a verb of its own, or
+    the harm word: "a mother and a grandmother dead, and two men wounded"), say they were hurt."""
+    for t in tokens[token.i + 1:rest[0].i if rest else len(tokens)]:
+        if t.i == word.i or t.tag in ("VBD", "VBZ", "VBP", "MD") or t.text == ";":
+            return False  # "a man and a boy were killed and a woman was injured": the list ends at its own verb
+        if t.lower in lex["wound_verbs"] or t.lower == "condition":
+            return True
+    return False
+
+
 def _where(kids, verb: Token) -> bool:
     """A relative clause of place or time ("the clinic where he died", "a gunfight during which X was struck") has a
     subject of its own."""
@@ -260,9 +273,11 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                       for g in kids[c.i] if g.dep == "pobj"]  # "X was killed along with Y"
         for argument in map(lambda a: past_source(tokens, kids, a), arguments):
             listed = False  # after one person, a listed noun is someone too: "a coach and two players"
-            for token in listed_people(tokens, kids, argument):
+            group = listed_people(tokens, kids, argument)
+            for k, token in enumerate(group):
                 mention = _person(tokens, kids, token, sentence, lex, lenient=outcome == "killed", listed=listed)
-                if mention is None:
+                if mention is None or (listed and outcome == "killed" and _hurt_apart(tokens, token, group[k + 1:],
+                                                                                        word, lex)):
                     continue
                 listed = True
                 if mention.kind == "pronoun":
@@ -342,6 +357,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
     _copulas(tokens, kids, sentence, lex, found, sentence_idx)
     _titled_officers(tokens, kids, sentence, lex, found, sentence_idx)
     _self_harm(tokens, kids, sentence, lex, found, sentence_idx)
+    condition_people(tokens, kids, sentence, lex, found, sentence_idx, _person)  # "She is in stable condition"
     for described, names in identified:
         _rename(found, described, names)
     _resolve_pronouns(tokens, kids, sentence, lex, found)
@@ -356,6 +372,10 @@ def _self_harm(tokens, kids, sentence: str, lex, found: dict[int, Mention], sent
     match, outcome = lex["self_re"].search(sentence), "killed"
     if match and re.match(r"\s*(?:\w+\s+)?(?:death|wound|injury)\s+of\b", sentence[match.end():]):
         return  # "the self-inflicted gunshot death of a boy": the death noun's rule names him
+    if not match:  # "killed his two children and himself": himself among the ones killed
+        match = next((re.compile(r"\w+").match(sentence, t.idx) for t in tokens if t.lower in ("himself", "herself")
+                      and t.dep == "conj" and tokens[t.head].dep == "dobj"
+                      and tokens[tokens[t.head].head].lower in lex["kill_verbs"]), None)
     if not match:
         match, outcome = lex["self_shot_re"].search(sentence), "unknown"
     if not match:

@@ -27,7 +27,7 @@ Rules:
    other side describes ("Ann Lee and Bo Diaz were the two people killed", "the man who shot him is
    Carl Webb": the names take that outcome and role), and so does a name in apposition ("Tia Long,
    the woman killed by police"); "X was killed along with Y" harms both. Negated, hypothetical or
-   attempted predicates ("was not hurt", "threatened to kill",
+   attempted predicates ("was not hurt", "threatened to kill", "was going to die",
    "could have killed") name nobody. Where the small parser hangs the people on the wrong word:
    "According to the coroner, Ann Lee and Bo Diaz were pronounced dead" (the names hung on the
    source), "Police said Ann Lee was found dead" (made the object of "said"), "X was in stable
@@ -37,10 +37,16 @@ Rules:
    grandfather, Hal Lane," (a name right after the noun is its name), "X, 48, was the man killed"
    ("the man" hung on "said"). An adjectival harm word names its noun ("the slain teen", "accused of
    killing officer X"; not "another slain teen", a recap); "the victim of a deadly shooting" died.
+   A later one of a list of the dead whose own words, before the list's verb or harm word, call them
+   hurt is not dead ("left one dead and two others in critical condition": 1).
 3. Outcome: killed for killing, dying, dead, "fatally shot"; injured for wounded, injured, hurt and
-   for "shot" with a stated survivable condition in the sentence ("in stable condition"); else
-   unknown ("was shot"). The shooter's own death ("turned the gun on himself", "killed himself",
-   "took his life", "self-inflicted") is a killed person with role shooter: the nearest subject before
+   for "shot" with a stated survivable condition in the sentence ("in stable condition") or in a sentence
+   of its own ("He is in stable condition", "was treated and released", "is expected to survive": the
+   person it is about, ``analysis.figures.conditions``; such sentences are parsed too); else
+   unknown ("was shot"). The shooter's own death ("turned the gun on himself", "killed himself", "before
+   killing himself", "turning the gun on himself", "killed his two sons and himself", "took his life",
+   "self-inflicted") is a killed person with role shooter, counted with his victims in the sentence that
+   tells both ("shot and killed his wife before killing himself": 2): the nearest subject before
    the words of a verb they hang on, not a reporting verb's ("..., Sheriff Al Dunn said"), whatever
    the noun ("a farmer ended his life"), a he/she there being the nearest name before it; one who
    "shot himself" is the shooter with the outcome unknown. "mortally wounded" is killed.
@@ -292,7 +298,8 @@ def _article_people(mentions: list[Mention], full_names: dict[str, str] | None =
 def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int) -> pd.DataFrame:
     lede_rows = sentences[sentences["idx"] < lede]
     text = _plain(lede_rows["text"])
-    keep = text.str.contains(_HARM) | text.str.contains(_PEOPLE_WORDS) | text.str.contains(_NAMED_IS)
+    keep = text.str.contains(_HARM) | text.str.contains(_PEOPLE_WORDS) | text.str.contains(_NAMED_IS) | \
+        text.str.contains(people_lexicon()["condition_re"])  # "She is in stable condition"
     if figures is not None and not figures.empty:  # a numeral count of every category the words speak of
         numeral = figures[figures["rule"].isin(["numeral", ""]) & figures["status"].eq("current")]
         killed = set(zip(numeral.loc[numeral["category"] == "killed", "article_id"],
