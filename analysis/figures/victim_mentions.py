@@ -66,6 +66,7 @@ class Mention:
     sex: str = ""  # "m" or "f" where the words say: he, his wife, a boy
     late: bool = False  # read after the lede (``analysis.figures.victims``)
     lends: bool = False  # only a name for someone the article already has ("Officer X": the officer who fired)
+    introduced: bool = False  # a lone name introduced as someone's: an age or a family word ("daughter Ada, 12")
     text: str = ""
     start: int = 0  # character offsets in the sentence
     end: int = 0
@@ -237,9 +238,11 @@ def _person(tokens, kids, token: Token, sentence: str, lex, *, lenient: bool = F
     first = left_edge(kids, token)
     last = token.i
     age = None
-    for a in appos + [g for n in appos for g in kids[n.i] if g.dep == "appos"]:  # "Marcus Reed, 24,", "his son, Al, 9"
+    named_by = [] if token.tag.startswith("NNP") else appos  # "his son, Al, 9"; not "Al, his wife, 30": hers
+    for a in appos + [g for n in named_by for g in kids[n.i] if g.dep == "appos"]:  # "Marcus Reed, 24,"
         if a.tag == "CD" and a.text.isdigit() and 0 < int(a.text) < 110:
             age, last = int(a.text), max(last, a.i)
+            break  # "Mia Lee, 30, daughter Ada, 12": her own age, not the next one's
     span_text = sentence[tokens[first].idx:tokens[last].idx + len(tokens[last].text)]
     match = _AGE.search(span_text)
     if age is None and match:
@@ -247,8 +250,12 @@ def _person(tokens, kids, token: Token, sentence: str, lex, *, lenient: bool = F
     role = next((r for r, nouns in lex["roles"].items() if low in nouns or words & nouns), "victim")
     definite = tokens[first].lower in ("the", "that", "this")
     kind = "name" if name else ("definite" if definite else "indefinite")
+    introduced = bool(name) and " " not in name and (age is not None or any(
+        c.dep == "compound" and c.lower in lex["kin_nouns"] for c in kids[token.i]) or (
+        token.dep == "appos" and tokens[token.head].lower in lex["kin_nouns"]))
     return Mention(0, first, last, "", count=count, name=name, age=age, role=role, kind=kind, text=span_text,
-                   start=tokens[first].idx, end=tokens[last].idx + len(tokens[last].text), sex=_sex(low))
+                   start=tokens[first].idx, end=tokens[last].idx + len(tokens[last].text), sex=_sex(low),
+                   introduced=introduced)
 
 
 def _sex(word: str) -> str:
@@ -273,7 +280,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                       for g in kids[c.i] if g.dep == "pobj"]  # "X was killed along with Y"
         for argument in map(lambda a: past_source(tokens, kids, a), arguments):
             listed = False  # after one person, a listed noun is someone too: "a coach and two players"
-            group = listed_people(tokens, kids, argument)
+            group = listed_people(tokens, kids, argument, lex["kin_nouns"])
             for k, token in enumerate(group):
                 mention = _person(tokens, kids, token, sentence, lex, lenient=outcome == "killed", listed=listed)
                 if mention is None or (listed and outcome == "killed" and _hurt_apart(tokens, token, group[k + 1:],
@@ -325,8 +332,9 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
         elif (low in ("victim", "victims") or low in lex["shooter_nouns"]) and word.tag.startswith("NN") and not (
                 word.i and word.text[0].isupper()):  # not a headline's "Crash Victim Home Burglarized"
             # "the victim, Ken Bart", "victim Ed Ruiz", "Al Post, the suspect"
-            people = [c for c in kids[word.i] if c.dep == "appos"] + (
-                [name_head(tokens, word)] if word.dep in ("compound", "appos", "nmod") else [])
+            people = [c for c in kids[word.i] if c.dep == "appos"] + ([name_head(tokens, word)] if word.dep in (
+                "compound", "appos", "nmod") and not any(c.dep == "case" for c in kids[word.i]) else [])
+            # not "X, the victim's mother": someone of the victim's
             role = "keep" if low.startswith("victim") else "shooter"
         elif low == "turned" and {c.lower for c in kids[word.i]} & {"himself", "herself"} and \
                 {c.lower for c in kids[word.i]} & {"in", "into"}:  # "X turned himself in"
@@ -339,7 +347,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             continue
         names = []
         for argument in people:
-            for token in listed_people(tokens, kids, argument):
+            for token in listed_people(tokens, kids, argument, lex["kin_nouns"]):
                 mention = _person(tokens, kids, token, sentence, lex)
                 if mention is None or token.i in found or mention.kind == "pronoun" or (role and not mention.name):
                     continue

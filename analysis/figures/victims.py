@@ -55,7 +55,8 @@ Rules:
    17-year-old was shot"), counted by its number
    ("three students" counts 3; a plural without a number counts nobody), or he/she. Coordinated
    people count each. Age from "19-year-old", "Reed, 24," or "aged 24"; role from the nouns
-   (gunman/suspect: shooter; officer/deputy: officer; bystander). Names are read by
+   (gunman/suspect: shooter; officer/deputy: officer; bystander). A family listed as appositions names each
+   one after its family word ("Al, his wife Mia Lee, 30, daughter Ada, 12, son Bo": four). Names are read by
    ``analysis.figures.person_names`` (nicknames in quotes, ranks dropped, no datelines or "a Good
    Samaritan"); soft hyphens inside words are taken out before parsing.
 5. The same person across sentences is one: a name by its last word (but "Ivy Lane" is not "Emily
@@ -89,9 +90,11 @@ Rules:
    "is recovering from" wounds or "sustained" them in a stated condition; "Officer X" in a parsed
    sentence names the officer the article describes without a name, and adds nobody (not one who
    speaks: "Sgt. X said", "Sgt. X, a spokeswoman"); "found X shot (to death)"
-   makes X the one shot, though the parser makes X the subject of "shot". A lone surname
-   ("Waldron was shot") is a person when the article gives the
-   full name anywhere (``_full_names``), whether or not that sentence speaks of harm.
+   makes X the one shot, though the parser makes X the subject of "shot". A lone surname or first name
+   ("Waldron was shot", "Autumn was struck") is a person when the article gives the full name anywhere
+   (``_full_names``: the one full name with that surname, or that first name; without a title before it, "Mayor Al
+   Roe" is Al Roe), whether or not that sentence speaks of harm, or when the words introduce it as someone's: an
+   age ("Ada, 12,") or a family word ("son Bo").
 
 8. After the lede (up to ``LATE_SENTENCES``), sentences with a harm word and the surname of someone
    the article names in full are read for named people only: they update the outcome of someone
@@ -105,9 +108,10 @@ dead": the officer); a name in another clause ("police identified him as John Sm
 to its person; an article about a trial that names the victim of an old shooting counts them like
 news of the day; people named without a harm word ("X, 26, was lying by the road"; "Officer X was
 placed on leave" where the article never describes the officer who fired); a first name alone
-("Autumn was struck") unless it joins an unnamed person; lists the parser cannot read ("Al, his
-wife Mia Lee, 30, daughter Ada, 12, ..." as nested appositions; semicolons); a "Victim" or
-"Suspect" capitalised inside a sentence is taken for a headline and read for nobody.
+that two full names share; a past shooting dated by a year alone ("Carlos, then 18, was killed
+after Thanksgiving 1995") names its victim as of the day; lists the parser cannot read
+(semicolons); a "Victim" or "Suspect" capitalised inside a sentence is taken for a headline and
+read for nobody.
 """
 
 from __future__ import annotations
@@ -180,8 +184,8 @@ def _same_name(a: str, b: str) -> bool:
     if suffix_a and suffix_b and suffix_a != suffix_b:
         return False
     words_a, words_b = [w for w in words_a if w not in _NAME_SUFFIXES], [w for w in words_b if w not in _NAME_SUFFIXES]
-    if len(words_a) < 2 or len(words_b) < 2:
-        return True
+    if len(words_a) < 2 or len(words_b) < 2 or any(n.split()[0][:1].islower() for n in (a, b)):
+        return True  # a lone surname, "del Toro" among them
     return words_a[0].startswith(words_b[0]) or words_b[0].startswith(words_a[0])
 
 
@@ -233,49 +237,72 @@ _FULL_NAME = re.compile(rf"\b({_WORD}(?:\s+(?:[A-Z]\.|{_WORD})){{1,3}})"
                         r"(?:,?\s+(?:Jr|Sr|II|III|IV)\b\.?)?")
 
 
+# "in Dayton", ", of Salina", "SANFORD, Maine (AP)": words an article uses for places, no one's first name
+_PLACE = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Ff]rom|[Oo]utside)\s+|,\s+of\s+)([A-Z][a-z]+)\b(?!['’])|"
+                    r"^([A-Z]{3,}(?:\s[A-Z]{3,})*),\s+([A-Z][a-z]+)")
+
+
 def _plain(texts: pd.Series) -> pd.Series:
     """The texts without soft hyphens ("gun\u00adman"), for the word patterns (the parser drops them too)."""
     return texts.astype(str).str.replace(SOFT_HYPHEN, "", regex=False)
 
 
-def _full_names(sentences: pd.DataFrame) -> dict[str, dict[str, str]]:
-    """``{article_id: {surname (lower): full name}}`` from every sentence of each article; a surname two full names
-    share is left out."""
+def _full_names(sentences: pd.DataFrame) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
+    """``({article_id: {surname (lower): full name}}, {article_id: {first name (lower): full name}})`` from every
+    sentence of each article; a surname two full names share is left out, and a first name two full names share or
+    the article uses for a place ("in Dayton") is ""."""
     out: dict[str, dict[str, str]] = {}
+    firsts: dict[str, dict[str, str]] = {}
     clash: set[tuple[str, str]] = set()
-    stop = NAME_STOP | TITLES | {"the", "a", "an", "when", "after", "in", "on", "at", "but", "and", "his", "her"}
+    stop = NAME_STOP | TITLES | {"the", "a", "an", "when", "after", "in", "on", "at", "but", "and", "his", "her",
+                                 "then", "while", "as", "if", "before", "during", "with", "for", "by", "from", "since"}
+    places: dict[str, set[str]] = {}
     for article_id, text in zip(sentences["article_id"].astype(str), _plain(sentences["text"])):
+        places.setdefault(article_id, set()).update(
+            w.lower() for match in _PLACE.finditer(text) for w in match.groups() if w)
         for match in _FULL_NAME.finditer(text):
             words = match.group(1).split()
             while words and words[0].lower().rstrip(".") in stop:
                 words = words[1:]
+            titled = [k for k, w in enumerate(words[:-1]) if w.lower().rstrip(".") in TITLES]
+            words = words[titled[-1] + 1:] if titled else words  # "Phoenix Mayor Greg Stanton" is Greg Stanton
             while words and words[-1].lower().rstrip(".") in _NAME_SUFFIXES:  # "Dan McKay Jr" is a McKay
                 words = words[:-1]
             if len(words) < 2 or words[-1].lower() in stop:
                 continue
             names = out.setdefault(article_id, {})
             last, full = words[-1].lower(), " ".join(words)
+            given = firsts.setdefault(article_id, {})
+            if surname(given.get(words[0].lower(), full)) != last:  # "Ann Lee" and "Ann Ray": no one's first name
+                given[words[0].lower()] = ""
+            elif len(full) > len(given.get(words[0].lower(), "")):
+                given[words[0].lower()] = full
             if last in names and names[last] != full and not (full in names[last] or names[last] in full):
                 clash.add((article_id, last))
             elif len(full) > len(names.get(last, "")):
                 names[last] = full
     for article_id, last in clash:
         out[article_id].pop(last, None)
-    return out
+    for article_id, words in places.items():
+        firsts.setdefault(article_id, {}).update(dict.fromkeys(words, ""))
+    return out, firsts
 
 
-def _article_people(mentions: list[Mention], full_names: dict[str, str] | None = None) -> list[Person]:
+def _article_people(mentions: list[Mention], full_names: dict[str, str] | None = None,
+                    first_names: dict[str, str] | None = None) -> list[Person]:
     people: list[Person] = []
     for mention in mentions:
+        if mention.kind == "name" and " " not in mention.name:  # "Waldron was shot", "Autumn was struck": a lone
+            # surname or first name is the full name the article gives it
+            low = mention.name.lower()
+            mention.name = (full_names or {}).get(low) or (first_names or {}).get(low) or mention.name
+            mention.introduced &= (first_names or {}).get(low) != ""  # not "a 2-year-old boy Dayton": a place
         person = _refer(people, mention) if not mention.late else next(
             (p for p in people if p.name and surname(p.name) == surname(mention.name)), None)
         if person is None and mention.lends:
             continue  # "Officer Brad Moss" names the officer the article has, or nobody
-        if person is None and mention.kind == "name" and " " not in mention.name:
-            full = (full_names or {}).get(mention.name.lower())
-            if full is None:
-                continue  # a lone surname names someone only when the article gives the full name
-            mention.name = full
+        if person is None and mention.kind == "name" and " " not in mention.name and not mention.introduced:
+            continue  # a lone name names someone only when the article gives the full name, an age or a family word
         if person is None:
             person = Person(role=mention.role, count=mention.count, late=mention.late)
             people.append(person)
@@ -351,7 +378,7 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
     if sentences is None or sentences.empty:
         return schema.empty_table("victims"), schema.empty_table("figures")
     chosen = _candidates(sentences, figures, lede)
-    full_names = _full_names(sentences[sentences["article_id"].isin(set(chosen["article_id"]))])
+    full_names, first_names = _full_names(sentences[sentences["article_id"].isin(set(chosen["article_id"]))])
     chosen = pd.concat([chosen, _late_candidates(sentences, figures, full_names, lede)]).sort_values(
         ["article_id", "idx"], kind="stable")
     texts = chosen["text"].astype(str).tolist()
@@ -373,7 +400,7 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
         deaths = set(figures.loc[figures["category"].eq("killed") & figures["status"].eq("current"), "article_id"])
         tolls = _small_tolls(figures)
     for article_id, mentions in by_article.items():
-        people = _article_people(mentions, full_names.get(article_id, {}))
+        people = _article_people(mentions, full_names.get(article_id, {}), first_names.get(article_id, {}))
         if any(p.outcome == "killed" for p in people):
             deaths.add(article_id)
         dead = _the_dead(people, tolls.get(article_id, 0))

@@ -63,6 +63,17 @@ CASES = [
     # a first name alone, later, is the one named in full before
     (["Deandre Banks, 16, was shot Saturday.", "Deandre was taken to Mount Sinai, where he was pronounced dead."],
      [("Deandre Banks", "killed")]),
+    # ... or given in full anywhere in the article, whichever name is used alone
+    (["Nia Brooks loved to dance, her aunt said.", "Nia was shot in the head as she slept and died on Sunday."],
+     [("Nia Brooks", "killed")]),
+    # ... without an official's title or a sentence-opening word before it
+    (["Rivertown Mayor Ellen Price spoke to reporters.", "Price was shot in the arm at the rally."],
+     [("Ellen Price", "injured")]),
+    (["Then Tony Ruiz ran to the corner.", "Ruiz was shot in the arm."], [("Tony Ruiz", "injured")]),
+    # a family listed as appositions, each name after its family word; a lone name with an age or a family word
+    (["Omar Reyes, 45, ran a bakery downtown.",
+      "Police said Omar, his wife Lina Reyes, 41, daughter Sofi, 10, son Teo, 6 were found dead in the house."],
+     [("Omar Reyes", "killed"), ("Lina Reyes", "killed"), ("Sofi", "killed"), ("Teo", "killed")]),
     # shooters
     (["Darius Long, 29, was charged with murder in the death of Kim Ray, 30."],
      [("Darius Long", ""), ("Kim Ray", "killed")]),
@@ -94,6 +105,8 @@ NOT_NAMED = [
     (["Police named a suspect in the New Year's Day shooting."], "New Year"),
     (["Ted Ames, 30, was shot Friday.", "Ames was taken to Bay General, where he is in stable condition."],
      "Bay General"),
+    # a description is no name
+    (["A 15-year-old Latino was shot and killed on Elm Street."], "Latino"),
 ]
 
 
