@@ -207,8 +207,8 @@ def _evidence_view(t, c: str, p: int, later: bool, g: tuple, point_id: str) -> t
     # One article's rows, from the whole corpus (the same rows: a filter keeps or drops whole articles), so a
     # filtered part's figures and sentences need not be narrowed for them.
     whole = app_data.corpus_tables()
-    figures = whole.figures[whole.figures["article_id"] == point["article_id"]]
-    sentences = whole.sentences[whole.sentences["article_id"] == point["article_id"]]
+    figures = app_data.whole_rows_about("figures", [point["article_id"]])
+    sentences = app_data.whole_rows_about("sentences", [point["article_id"]])
     quote = "> " + _highlighted([point["figure_id"]], row["sentence"] if row is not None else "",
                                 evidence_parts_of(figures, sentences, [point["figure_id"]]))
     text = whole.articles.loc[whole.articles["article_id"] == point["article_id"], "text"].iloc[0]
@@ -234,9 +234,8 @@ def _pairs_shown(t, c: str) -> list[tuple[dict, bool, list[tuple[str, str]]]]:
     shown = []
     pairs = t.contradictions[t.contradictions["category"] == c].head(MAX_PAIRS_SHOWN)
     # Their own articles' rows, from the whole corpus as for a point's evidence: short scans.
-    ids, whole = set(pairs["article_id_a"]) | set(pairs["article_id_b"]), app_data.corpus_tables()
-    figures = whole.figures[whole.figures["article_id"].isin(ids)]
-    sentences = whole.sentences[whole.sentences["article_id"].isin(ids)]
+    ids = set(pairs["article_id_a"]) | set(pairs["article_id_b"])
+    figures, sentences = app_data.whole_rows_about("figures", ids), app_data.whole_rows_about("sentences", ids)
     parts = evidence_parts_of(figures, sentences, [*pairs["figure_id_a"], *pairs["figure_id_b"]])
     for pair in pairs.to_dict("records"):
         same_sentence = pair["kind"] == "revision" and pair["sentence_a"] == pair["sentence_b"]
