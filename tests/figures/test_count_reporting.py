@@ -86,3 +86,25 @@ def test_a_death_someone_feared_is_no_death(sentences, killed):
 ])
 def test_the_hurt_listed_after_the_dead(sentences, killed):
     assert _headline(*sentences)["killed"] == killed
+
+
+def _figures(*sentences: str) -> list[tuple[str, int]]:
+    frame = extract_figures(sentences_frame("a", list(sentences)))
+    return [(c, int(v)) for c, v in zip(frame["category"], frame["value"])]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # ages listed after the people they belong to are no counts
+    ("A second gunman wounded two women, 23 and 31, who were sitting on a stoop.", [("injured", 2)]),
+    ("The crash killed three teens, 15, 16 and 17.", [("killed", 3)]),
+    ("Dana Cole, 28 and Rita Mays, 25 both of Eastfield were treated for gunshot wounds.", []),
+    # ... while counts listed after a count stay counts
+    ("The blast killed two guards, 14 civilians and a driver.", [("killed", 2), ("killed", 14)]),
+    ("Two people were killed, 3 others wounded.", [("killed", 2), ("injured", 3)]),
+    # a count of wounds is not a count of people shot; a station is no count
+    ("The boy is recovering from the six gunshot wounds he suffered on Friday.", []),
+    ("Officers found three victims with gunshot wounds.", [("shot", 3), ("injured", 3)]),
+    ("A witness told 5 Action News that a man was shot and killed.", []),
+])
+def test_numbers_that_count_nobody(sentence, expected):
+    assert _figures(sentence) == expected
