@@ -25,7 +25,7 @@ __all__ = ["Mention", "compatible_sex", "OUTCOME_RANK", "people_lexicon", "sente
 _DATA = Path(__file__).resolve().parents[1] / "data" / "people_lexicon.json"
 _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\baged? (\d{1,3})\b", re.I)
 _NOMINAL = ("NN", "PRP", "CD")
-_MODALS = {"could", "would", "might", "should"}
+_MODALS = {"could", "would", "might", "should", "will"}  # "he will die": not yet
 OUTCOME_RANK = {"": -1, "unknown": 0, "injured": 1, "killed": 2}  # "": named, not said to be harmed
 _NOT_PEOPLE = {"dog", "dogs", "cat", "deer", "animal", "engine", "bill", "time", "plan", "deal", "car", "house", "home",
                "window", "door", "vehicle", "tire", "fire", "gun", "weapon", "shot", "shots", "round", "rounds",
@@ -66,6 +66,7 @@ class Mention:
     late: bool = False  # read after the lede (``analysis.figures.victims``)
     lends: bool = False  # only a name for someone the article already has ("Officer X": the officer who fired)
     introduced: bool = False  # a lone name introduced as someone's: an age or a family word ("daughter Ada, 12")
+    identified: bool = False  # the name an identification gives ("identified the girl as X")
     text: str = ""
     start: int = 0  # character offsets in the sentence
     end: int = 0
@@ -81,7 +82,7 @@ def _blocked(tokens, kids, word: Token, lex) -> bool:
            for c in kids[word.i]):
         return True
     head = tokens[word.head]
-    return word.dep in ("xcomp", "amod") and head.lower in lex["blockers"]
+    return word.dep in ("xcomp", "amod") and (head.lower in lex["blockers"] or head.lower in ("going", "about"))
 
 
 def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
@@ -314,6 +315,11 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             role = next((_role(kids, tokens, c, lex) for c in named if _role(kids, tokens, c, lex) != "victim"), role)
             told = next((out for h in named for c in kids[h.i] if c.dep in ("relcl", "acl")
                          for args, out in [_arguments(tokens, kids, c, lex)] if h in args), "")
+        elif low == "condition" and word.dep == "pobj" and lex["condition_re"].search(sentence) and \
+                tokens[word.head].lower == "in":  # "Ted Ames remains in serious condition": he was hurt
+            verb = tokens[tokens[word.head].head]
+            subject = subject_of(tokens, kids, verb) if verb.tag.startswith("VB") else None
+            people, role, told = ([subject] if subject is not None else []), "keep", "injured"
         elif (low in ("victim", "victims") or low in lex["shooter_nouns"]) and word.tag.startswith("NN") and not (
                 word.i and word.text[0].isupper()):  # not a headline's "Crash Victim Home Burglarized"
             # "the victim, Ken Bart", "victim Ed Ruiz", "Al Post, the suspect"
@@ -343,6 +349,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                     mention.role = role
                 elif role != "keep" and mention.role == "victim":
                     mention.role = "shooter"
+                mention.identified = low in lex["identify_verbs"]
                 found[token.i] = mention
                 names.append(token)
         if names and low in lex["identify_verbs"]:

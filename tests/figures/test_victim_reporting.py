@@ -60,6 +60,13 @@ CASES = [
     (["Tim Reyes, 28, was found with multiple gunshot wounds and died at the scene."], [("Tim Reyes", "killed")]),
     (["Police said Jamal Green, 17, suffered a gunshot wound to the leg."], [("Jamal Green", "injured")]),
     (["Officer Tim Reyes was shot twice and is in critical condition."], [("Tim Reyes", "injured")]),
+    (["Ted Burke, 40, was shot on Friday.", "Burke remains in serious condition at Bay General."],
+     [("Ted Burke", "injured")]),
+    (["Deputies said Jo Reyes was listed in critical condition after the shooting."], [("Jo Reyes", "injured")]),
+    # what someone feared or foresaw did not happen
+    (["Kim Foxx, 30, was shot and is in critical condition.", "Neighbors were yelling that he was going to die."],
+     [("Kim Foxx", "injured")]),
+    (["Kim Foxx, 30, was shot on Friday.", "Doctors fear he will die."], [("Kim Foxx", "injured")]),
     # a first name alone, later, is the one named in full before
     (["Deandre Banks, 16, was shot Saturday.", "Deandre was taken to Mount Sinai, where he was pronounced dead."],
      [("Deandre Banks", "killed")]),
