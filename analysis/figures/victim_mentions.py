@@ -310,7 +310,8 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             agents = [g for c in kids[word.i] if c.dep == "agent" for g in kids[c.i] if g.dep == "pobj"]
             people = [g for h in (word, *named, *clauses, *agents) for c in kids[h.i] if c.lower == "as"
                       for g in kids[c.i] if g.dep == "pobj"]  # "as" on the verb, the one identified, its clause or
-            # who identified them ("was identified by State Police as X")
+            # who identified them ("was identified by State Police as X"); "named a suspect: X"
+            people += [c for c in kids[word.i] if c.dep == "oprd" and c.tag.startswith("NNP")]
             role = "keep"
             role = next((_role(kids, tokens, c, lex) for c in named if _role(kids, tokens, c, lex) != "victim"), role)
             told = next((out for h in named for c in kids[h.i] if c.dep in ("relcl", "acl")
@@ -325,7 +326,10 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             # "the victim, Ken Bart", "victim Ed Ruiz", "Al Post, the suspect"
             people = [c for c in kids[word.i] if c.dep == "appos"] + ([name_head(tokens, word)] if word.dep in (
                 "compound", "appos", "nmod") and not any(c.dep == "case" for c in kids[word.i]) else [])
-            # not "X, the victim's mother": someone of the victim's
+            # not "X, the victim's mother": someone of the victim's; "The shooter, X, fled": X, though the parser
+            # made both subjects of "fled"
+            people += [t for t in tokens[word.i + 2:word.i + 7] if t.dep == word.dep == "nsubj" and t.head == word.head
+                       and t.tag.startswith("NNP") and tokens[word.i + 1].text == ","][:1]
             role = "keep" if low.startswith("victim") else "shooter"
         elif low == "turned" and {c.lower for c in kids[word.i]} & {"himself", "herself"} and \
                 {c.lower for c in kids[word.i]} & {"in", "into"}:  # "X turned himself in"
@@ -519,6 +523,8 @@ def _copulas(tokens, kids, sentence: str, lex, found: dict[int, Mention], senten
             other = found.get(described.i)
             if other is None and naming.i > verb.i:  # "The victim was Lena Drake", "Her name was Lena Drake"
                 other = _described(tokens, kids, described, sentence, lex)
+            elif other is None and described.dep == "attr" and _role(kids, tokens, described, lex) != "victim":
+                other = _described(tokens, kids, described, sentence, lex)  # "X was the officer who fired"
             if other is None or other.name:
                 continue
             people = [(t, _person(tokens, kids, t, sentence, lex)) for t in conjuncts(kids, naming)]
@@ -560,6 +566,9 @@ def _named_shooters(tokens, kids, word: Token, lex) -> list[Token]:
     low = word.lower
     if low == "taken" and is_passive(kids, word) and "custody" in {g.lower for c in kids[word.i] for g in kids[c.i]}:
         return [c for c in kids[word.i] if c.dep == "nsubjpass"]  # "X was taken into custody"
+    if low == "held" and is_passive(kids, word) and {g.lower for c in kids[word.i] for g in (c, *kids[c.i])} & {
+            "jail", "custody", "bond", "bail", "lockup", "detention"}:  # "X is being held in the county jail"
+        return [c for c in kids[word.i] if c.dep == "nsubjpass"]
     if word.tag.startswith("VB") and not is_passive(kids, word):
         if low in lex["custody_verbs"]:
             if low in ("took", "taken") and "custody" not in {g.lower for c in kids[word.i] for g in kids[c.i]}:
