@@ -79,7 +79,9 @@ Rules:
    the identified noun, and the outcome of its clause: "identified the men who were killed as X
    and Y"; the name takes the place of the one described, also in "the shooter, later identified as
    X," and "identified by State Police as X"), "the victim, X" and "victim X", "X, the suspect,", the
-   subject of "faces charges" and "turned himself in"; someone "found" in a sentence that speaks of
+   subject of "faces charges", "turned himself in" and "is being held" (in jail, custody, without bond);
+   "named a suspect: X"; "The shooter, X, fled" (both parsed as subjects); "X was the officer involved", "X is
+   the suspect" (the role of the noun after "is"/"was"); someone "found" in a sentence that speaks of
    a gunshot wound was shot, and so was someone who "had gunshot wounds", "was suffering from" or
    "is recovering from" wounds or "sustained" them in a stated condition; a name "in critical condition"
    ("X remains in serious condition", "was listed in stable condition") was hurt; "Officer X" in a parsed
