@@ -26,7 +26,7 @@ __all__ = ["Mention", "compatible_sex", "OUTCOME_RANK", "people_lexicon", "sente
 _DATA = Path(__file__).resolve().parents[1] / "data" / "people_lexicon.json"
 _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\baged? (\d{1,3})\b", re.I)
 _NOMINAL = ("NN", "PRP", "CD")
-_MODALS = {"could", "would", "might", "should"}
+_MODALS = {"could", "would", "might", "should", "will"}  # "he will die": not yet
 OUTCOME_RANK = {"": -1, "unknown": 0, "injured": 1, "killed": 2}  # "": named, not said to be harmed
 _NOT_PEOPLE = {"dog", "dogs", "cat", "deer", "animal", "engine", "bill", "time", "plan", "deal", "car", "house", "home",
                "window", "door", "vehicle", "tire", "fire", "gun", "weapon", "shot", "shots", "round", "rounds",
@@ -67,6 +67,7 @@ class Mention:
     late: bool = False  # read after the lede (``analysis.figures.victims``)
     lends: bool = False  # only a name for someone the article already has ("Officer X": the officer who fired)
     introduced: bool = False  # a lone name introduced as someone's: an age or a family word ("daughter Ada, 12")
+    identified: bool = False  # the name an identification gives ("identified the girl as X")
     text: str = ""
     start: int = 0  # character offsets in the sentence
     end: int = 0
@@ -82,7 +83,7 @@ def _blocked(tokens, kids, word: Token, lex) -> bool:
            for c in kids[word.i]):
         return True
     head = tokens[word.head]
-    return word.dep in ("xcomp", "amod") and head.lower in lex["blockers"]
+    return word.dep in ("xcomp", "amod") and (head.lower in lex["blockers"] or head.lower in ("going", "about"))
 
 
 def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
@@ -324,17 +325,26 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             agents = [g for c in kids[word.i] if c.dep == "agent" for g in kids[c.i] if g.dep == "pobj"]
             people = [g for h in (word, *named, *clauses, *agents) for c in kids[h.i] if c.lower == "as"
                       for g in kids[c.i] if g.dep == "pobj"]  # "as" on the verb, the one identified, its clause or
-            # who identified them ("was identified by State Police as X")
+            # who identified them ("was identified by State Police as X"); "named a suspect: X"
+            people += [c for c in kids[word.i] if c.dep == "oprd" and c.tag.startswith("NNP")]
             role = "keep"
             role = next((_role(kids, tokens, c, lex) for c in named if _role(kids, tokens, c, lex) != "victim"), role)
             told = next((out for h in named for c in kids[h.i] if c.dep in ("relcl", "acl")
                          for args, out in [_arguments(tokens, kids, c, lex)] if h in args), "")
+        elif low == "condition" and word.dep == "pobj" and lex["condition_re"].search(sentence) and \
+                tokens[word.head].lower == "in":  # "Ted Ames remains in serious condition": he was hurt
+            verb = tokens[tokens[word.head].head]
+            subject = subject_of(tokens, kids, verb) if verb.tag.startswith("VB") else None
+            people, role, told = ([subject] if subject is not None else []), "keep", "injured"
         elif (low in ("victim", "victims") or low in lex["shooter_nouns"]) and word.tag.startswith("NN") and not (
                 word.i and word.text[0].isupper()):  # not a headline's "Crash Victim Home Burglarized"
             # "the victim, Ken Bart", "victim Ed Ruiz", "Al Post, the suspect"
             people = [c for c in kids[word.i] if c.dep == "appos"] + ([name_head(tokens, word)] if word.dep in (
                 "compound", "appos", "nmod") and not any(c.dep == "case" for c in kids[word.i]) else [])
-            # not "X, the victim's mother": someone of the victim's
+            # not "X, the victim's mother": someone of the victim's; "The shooter, X, fled": X, though the parser
+            # made both subjects of "fled"
+            people += [t for t in tokens[word.i + 2:word.i + 7] if t.dep == word.dep == "nsubj" and t.head == word.head
+                       and t.tag.startswith("NNP") and tokens[word.i + 1].text == ","][:1]
             role = "keep" if low.startswith("victim") else "shooter"
         elif low == "turned" and {c.lower for c in kids[word.i]} & {"himself", "herself"} and \
                 {c.lower for c in kids[word.i]} & {"in", "into"}:  # "X turned himself in"
@@ -358,6 +368,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                     mention.role = role
                 elif role != "keep" and mention.role == "victim":
                     mention.role = "shooter"
+                mention.identified = low in lex["identify_verbs"]
                 found[token.i] = mention
                 names.append(token)
         if names and low in lex["identify_verbs"]:
@@ -532,6 +543,8 @@ def _copulas(tokens, kids, sentence: str, lex, found: dict[int, Mention], senten
             other = found.get(described.i)
             if other is None and naming.i > verb.i:  # "The victim was Lena Drake", "Her name was Lena Drake"
                 other = _described(tokens, kids, described, sentence, lex)
+            elif other is None and described.dep == "attr" and _role(kids, tokens, described, lex) != "victim":
+                other = _described(tokens, kids, described, sentence, lex)  # "X was the officer who fired"
             if other is None or other.name:
                 continue
             people = [(t, _person(tokens, kids, t, sentence, lex)) for t in conjuncts(kids, naming)]
@@ -573,6 +586,9 @@ def _named_shooters(tokens, kids, word: Token, lex) -> list[Token]:
     low = word.lower
     if low == "taken" and is_passive(kids, word) and "custody" in {g.lower for c in kids[word.i] for g in kids[c.i]}:
         return [c for c in kids[word.i] if c.dep == "nsubjpass"]  # "X was taken into custody"
+    if low == "held" and is_passive(kids, word) and {g.lower for c in kids[word.i] for g in (c, *kids[c.i])} & {
+            "jail", "custody", "bond", "bail", "lockup", "detention"}:  # "X is being held in the county jail"
+        return [c for c in kids[word.i] if c.dep == "nsubjpass"]
     if word.tag.startswith("VB") and not is_passive(kids, word):
         if low in lex["custody_verbs"]:
             if low in ("took", "taken") and "custody" not in {g.lower for c in kids[word.i] for g in kids[c.i]}:

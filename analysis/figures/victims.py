@@ -27,8 +27,8 @@ Rules:
    other side describes ("Ann Lee and Bo Diaz were the two people killed", "the man who shot him is
    Carl Webb": the names take that outcome and role), and so does a name in apposition ("Tia Long,
    the woman killed by police"); "X was killed along with Y" harms both. Negated, hypothetical or
-   attempted predicates ("was not hurt", "threatened to kill", "was going to die",
-   "could have killed") name nobody. Where the small parser hangs the people on the wrong word:
+   attempted predicates ("was not hurt", "threatened to kill", "could have killed", "will die",
+   "was going to die") name nobody. Where the small parser hangs the people on the wrong word:
    "According to the coroner, Ann Lee and Bo Diaz were pronounced dead" (the names hung on the
    source), "Police said Ann Lee was found dead" (made the object of "said"), "X was in stable
    condition after being shot" (the subject of the clause "after" qualifies), "officers found Davis
@@ -85,9 +85,12 @@ Rules:
    the identified noun, and the outcome of its clause: "identified the men who were killed as X
    and Y"; the name takes the place of the one described, also in "the shooter, later identified as
    X," and "identified by State Police as X"), "the victim, X" and "victim X", "X, the suspect,", the
-   subject of "faces charges" and "turned himself in"; someone "found" in a sentence that speaks of
+   subject of "faces charges", "turned himself in" and "is being held" (in jail, custody, without bond);
+   "named a suspect: X"; "The shooter, X, fled" (both parsed as subjects); "X was the officer involved", "X is
+   the suspect" (the role of the noun after "is"/"was"); someone "found" in a sentence that speaks of
    a gunshot wound was shot, and so was someone who "had gunshot wounds", "was suffering from" or
-   "is recovering from" wounds or "sustained" them in a stated condition; "Officer X" in a parsed
+   "is recovering from" wounds or "sustained" them in a stated condition; a name "in critical condition"
+   ("X remains in serious condition", "was listed in stable condition") was hurt; "Officer X" in a parsed
    sentence names the officer the article describes without a name, and adds nobody (not one who
    speaks: "Sgt. X said", "Sgt. X, a spokeswoman"); "found X shot (to death)"
    makes X the one shot, though the parser makes X the subject of "shot". A lone surname or first name
@@ -99,7 +102,9 @@ Rules:
 8. After the lede (up to ``LATE_SENTENCES``), sentences with a harm word and the surname of someone
    the article names in full are read for named people only: they update the outcome of someone
    already named ("Davidson died of his injuries" in a later update) and add people to the
-   ``victims`` table, but not to the counts.
+   ``victims`` table, but not to the counts. So are sentences with "identified": the name an
+   identification gives ("the mayor identified the child as Ada Moss") names someone of the lede
+   (rule 5), and adds no one.
 
 Known misses: people only in the title (the title's counts are ``analysis.figures.titles``); people
 after the lede described without a name; "the victims" without a number;
@@ -138,7 +143,8 @@ _HARM = re.compile(rf"\b(?:{_KILLING}|shot|shoot|wound|injur|hurt|gunned|himself
 # "a teacher and three students": one person listed with a numeral count, which alone would undercount
 _LISTED = re.compile(r"\b(?:a|an|one)\s+[\w-]+(?:\s[\w-]+)?\s+and\s+(?:two|three|four|five|six|seven|eight|nine|ten|"
                      r"\d{1,2})\b", re.I)
-_PEOPLE_WORDS = re.compile(r"\b(?:identif|charged|arrested|accused|suspect|booked|wanted|detained|apprehended|custody|"
+_PEOPLE_WORDS = re.compile(r"\b(?:identif|condition\b|charged|arrested|accused|suspect|booked|wanted|detained|apprehended|"
+                           r"custody|held|officers? involved|"
                            r"fired|discharged|opened fire|gunfire|shooter|gunman|struck|striking|searching for|"
                            r"looking for|bod(?:y|ies) of|victim|charges|facing|faces|turned (?:him|her)self in)", re.I)
 
@@ -297,7 +303,7 @@ def _article_people(mentions: list[Mention], full_names: dict[str, str] | None =
             low = mention.name.lower()
             mention.name = (full_names or {}).get(low) or (first_names or {}).get(low) or mention.name
             mention.introduced &= (first_names or {}).get(low) != ""  # not "a 2-year-old boy Dayton": a place
-        person = _refer(people, mention) if not mention.late else next(
+        person = _refer(people, mention) if not mention.late or mention.identified else next(
             (p for p in people if p.name and surname(p.name) == surname(mention.name)), None)
         if person is None and mention.lends:
             continue  # "Officer Brad Moss" names the officer the article has, or nobody
@@ -388,10 +394,11 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
                                                      parse(texts)):
         where[(str(article_id), int(idx))] = (text, int(start))
         found = sentence_mentions(tokens, text, sentence_idx=int(idx))
-        if idx >= lede:  # after the lede, only named people the article has named in full
-            found = [m for m in found if m.kind == "name" and m.outcome]
+        if idx >= lede:  # after the lede, only named people the article has named in full, and the names an
+            # identification gives to someone of the lede ("identified the girl as X": ``Mention.lends``)
+            found = [m for m in found if m.kind == "name" and (m.outcome or m.identified)]
             for m in found:
-                m.late = True
+                m.late, m.lends = True, m.lends or not m.outcome
         by_article.setdefault(str(article_id), []).extend(found)
     rows, counted = [], []
     deaths = set()  # articles with a numeral death toll
@@ -428,7 +435,7 @@ def _late_candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, full
     names in full: "Davidson died of his injuries on Tuesday night" in an update further down."""
     rows = sentences[(sentences["idx"] >= lede) & (sentences["idx"] < LATE_SENTENCES) &
                      sentences["article_id"].astype(str).isin(full_names.keys())]
-    rows = rows[_plain(rows["text"]).str.contains(_HARM)]
+    rows = rows[_plain(rows["text"]).str.contains(_HARM) | _plain(rows["text"]).str.contains(r"\bidentif", case=False)]
     keep = [any(name in text for name in full_names[str(aid)]) for aid, text in
             zip(rows["article_id"], _plain(rows["text"]).str.lower())]
     rows = rows[pd.Series(keep, index=rows.index, dtype=bool)]

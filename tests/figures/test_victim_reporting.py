@@ -60,6 +60,13 @@ CASES = [
     (["Tim Reyes, 28, was found with multiple gunshot wounds and died at the scene."], [("Tim Reyes", "killed")]),
     (["Police said Jamal Green, 17, suffered a gunshot wound to the leg."], [("Jamal Green", "injured")]),
     (["Officer Tim Reyes was shot twice and is in critical condition."], [("Tim Reyes", "injured")]),
+    (["Ted Burke, 40, was shot on Friday.", "Burke remains in serious condition at Bay General."],
+     [("Ted Burke", "injured")]),
+    (["Deputies said Jo Reyes was listed in critical condition after the shooting."], [("Jo Reyes", "injured")]),
+    # what someone feared or foresaw did not happen
+    (["Kim Foxx, 30, was shot and is in critical condition.", "Neighbors were yelling that he was going to die."],
+     [("Kim Foxx", "injured")]),
+    (["Kim Foxx, 30, was shot on Friday.", "Doctors fear he will die."], [("Kim Foxx", "injured")]),
     # a first name alone, later, is the one named in full before
     (["Deandre Banks, 16, was shot Saturday.", "Deandre was taken to Mount Sinai, where he was pronounced dead."],
      [("Deandre Banks", "killed")]),
@@ -82,6 +89,13 @@ CASES = [
     (["Prosecutors charged Paul Drake, 38, with first-degree murder."], [("Paul Drake", "")]),
     (["Paul Drake, 38, was booked into the county jail on a murder charge."], [("Paul Drake", "")]),
     (["Dana Fox, 30, was shot multiple times by Tim Reyes, 28, police said."], [("Tim Reyes", ""), ("Dana Fox", "")]),
+    (["A man was shot and killed on Elm Street.", "The shooter, Carl Webb, fled in a gray car."], [("Carl Webb", "")]),
+    (["A man was shot and killed on Elm Street.", "Carl Webb, 22, is being held in the county jail."],
+     [("Carl Webb", "")]),
+    (["Police named a suspect in the killing: Carl Webb, 19."], [("Carl Webb", "")]),
+    (["A man was shot and killed on Friday.", "Sgt. Ray Moss was the officer involved in the shooting."],
+     [("Ray Moss", "")]),
+    (["A man was shot and killed on Friday.", "Police said Ray Moss is the suspect."], [("Ray Moss", "")]),
     (["Police are searching for the gunman who killed Lena Drake, 36."], [("Lena Drake", "killed")]),
 ]
 
@@ -105,6 +119,8 @@ NOT_NAMED = [
     (["Police named a suspect in the New Year's Day shooting."], "New Year"),
     (["Ted Ames, 30, was shot Friday.", "Ames was taken to Bay General, where he is in stable condition."],
      "Bay General"),
+    # a meeting held somewhere holds no one
+    (["Tom Reed, 51, was shot on Friday.", "A vigil for Reed was held in the Main Street park."], "Main Street"),
     # a description is no name
     (["A 15-year-old Latino was shot and killed on Elm Street."], "Latino"),
 ]

@@ -158,6 +158,15 @@ def test_a_named_person_later_in_the_article_updates_the_outcome():
     assert [(r.name, r.outcome) for r in victims.itertuples()] == [("Ivo Marsh", "killed")]
 
 
+def test_an_identification_after_the_lede_names_someone_of_the_lede():
+    lede = ["A baby girl was shot and killed in her crib."] + [f"Filler line number {n} says nothing."
+                                                            for n in range(16)]
+    sentences = _sentences(*lede, "The mayor identified the child as 1-year-old Ada Moss.",
+                           "The mayor identified the spokesman as Al Finch.")
+    victims = extract_victims(sentences, None)
+    assert [(r.name, r.outcome) for r in victims.itertuples()] == [("Ada Moss", "killed")]
+
+
 def test_after_the_lede_only_people_the_article_names_in_full_are_read():
     lede = ["A man was hurt in a shooting on Monday."] + [f"Filler line number {n} says nothing." for n in range(16)]
     sentences = _sentences(*lede, "A woman was shot and killed nearby in 2014, and he was shot too.")
