@@ -28,6 +28,7 @@ from analysis.timeline.contradictions import ABOUT_TOLERANCE
 from analysis.timeline.points import CATEGORY_LABELS
 from analysis.views.groups import OTHER, group_order
 from analysis.views.toll import figure_words
+from analysis.views.toll_markers import chart_markers
 from charts.follow_up import add_follow_up_note
 
 #: Marker shape per qualifier, and what the legend says it means. Shape, not colour,
@@ -47,10 +48,16 @@ SOURCE_COLOURS: tuple[str, ...] = (
     "#8c564b", "#e377c2", "#bcbd22", "#393b79", "#637939", "#843c39",
 )
 OTHER_SOURCES_COLOUR = "#7f7f7f"
-#: Past this many points the chart draws with WebGL (``Scattergl``) and smaller markers.
+#: Past this many points the chart is compact: smaller markers, short hovers, numbers as binary arrays.
 GL_POINTS = 2000
+#: Past this many markers the chart draws with WebGL (``Scattergl``). SVG draws the few thousand markers of a
+#: merged chart (``chart_markers``) in a few hundred milliseconds, and needs no GPU (software WebGL in a
+#: browser without one took seconds).
+WEBGL_POINTS = 8000
 #: Past this many points a hover shows the first 3 lines of the sentence, not 8 (the payload stays small).
 HOVER_FULL_POINTS = 2000
+#: A marker of several reports names this many of their sources (and figures) in its hover.
+MARKER_SOURCES_NAMED = 3
 #: Event dates get a dotted line each up to this many days; beyond, only their stars.
 MAX_EVENT_LINES = 20
 #: Event-date hover lists at most this many distinct phrasings.
@@ -255,7 +262,18 @@ class TollChart:
     points: pd.DataFrame  # chart_points
     band: pd.DataFrame  # summary_band
     figure: go.Figure
-    trace_ids: list[list[str]]  # trace_point_ids
+    trace_ids: list[list[str]]  # trace_point_ids: the marker's point id (its first report)
+    marker_of: pd.Series | None = None  # each point's marker (a point id), indexed by point id
+    by_cell: bool = False  # reports a few pixels apart share a marker (``chart_markers``)
+    n_markers: int = 0
+
+    def reports_of(self, point_id: str) -> list[str]:
+        """The point ids drawn as one marker with ``point_id`` (itself first); ``[point_id]`` alone
+        when its marker stands for it only."""
+        if self.marker_of is None or point_id not in self.marker_of.index:
+            return [point_id]
+        same = self.marker_of.index[self.marker_of.to_numpy() == self.marker_of[point_id]].tolist()
+        return [point_id, *(p for p in same if p != point_id)]
 
 
 def toll_chart(timeline: pd.DataFrame, articles: pd.DataFrame, *, category: str,
@@ -265,11 +283,55 @@ def toll_chart(timeline: pd.DataFrame, articles: pd.DataFrame, *, category: str,
     axis opens on the main period unless ``show_follow_up``; coloured by source, or by ``groups``
     (``{article_id: group}``) with ``colour_title`` naming them."""
     points = chart_points(timeline, category=category, groups=groups)
+    markers, of, by_cell = chart_markers(points)
+    markers = marker_hovers(markers, points, of, category=category)
     band = summary_band(timeline, category=category)
     in_chart = articles[articles["article_id"].isin(points["article_id"])]
     figure = toll_figure(points, band, category=category, event_dates=in_chart[["event_date", "event_date_text"]],
-                         show_follow_up=show_follow_up, colour_title=colour_title if groups is not None else None)
-    return TollChart(points, band, figure, trace_point_ids(figure, points))
+                         show_follow_up=show_follow_up, colour_title=colour_title if groups is not None else None,
+                         markers=markers)
+    return TollChart(points, band, figure, trace_point_ids(figure, markers),
+                     marker_of=pd.Series(of.to_numpy(), index=points["point_id"].to_numpy()), by_cell=by_cell,
+                     n_markers=len(markers))
+
+
+def marker_hovers(markers: pd.DataFrame, points: pd.DataFrame, marker_of: pd.Series, *,
+                  category: str) -> pd.DataFrame:
+    """``markers`` whose ``short`` and ``hover`` say, for a marker of several reports, how many, from how
+    many sources (the first few named), their figures and days: "3 reports, 2 sources (a, b) · 12 ·
+    2024-03-01". A marker of one report keeps its point's hover."""
+    several = markers["n_reports"] > 1
+    if not several.any():
+        return markers
+    ids = set(markers.loc[several, "point_id"])
+    members = points[marker_of.isin(ids).to_numpy()]
+    grouped = members.assign(marker=marker_of[marker_of.isin(ids)].to_numpy()).groupby("marker", sort=False)
+    names = grouped["source"].agg(lambda s: list(dict.fromkeys(s))[:MARKER_SOURCES_NAMED])
+    first, last = grouped["published"].min(), grouped["published"].max()
+    ranged = members["qualifier"] == "range"  # a range's bounds are its bar's ends
+    bounds = members.assign(low=(members["value"] - members["err_minus"]).where(ranged),
+                            high=(members["value"] + members["err_plus"]).where(ranged))
+    figures = dict(zip(members["point_id"], figure_words(bounds)))
+    words = grouped["point_id"].agg(lambda s: list(dict.fromkeys(figures[p] for p in s)))
+    label = html.escape(CATEGORY_LABELS.get(category, category))
+    short, hover = markers["short"].tolist(), markers["hover"].tolist()
+    for i, (point_id, n, k) in enumerate(zip(markers["point_id"], markers["n_reports"], markers["n_sources"])):
+        if n <= 1:
+            continue
+        shown = ", ".join(_esc(s) for s in names[point_id]) + (", …" if k > len(names[point_id]) else "")
+        figure = " / ".join(html.escape(w) for w in words[point_id][:MARKER_SOURCES_NAMED]) + \
+            (" / …" if len(words[point_id]) > MARKER_SOURCES_NAMED else "")
+        low, high = first[point_id], last[point_id]
+        days = "undated" if pd.isna(low) else f"{low:%Y-%m-%d}" + ("" if high.normalize() == low.normalize()
+                                                                   else f" to {high:%Y-%m-%d}")
+        status = markers["status"].iat[i]
+        flags = ("" if status == "current" else ", superseded") + \
+            (", unconfirmed" if _flag(markers["unconfirmed"].iat[i]) else "") + \
+            (", follow-up" if _flag(markers["follow_up"].iat[i]) else "")
+        head = f"{n:,} reports, {k:,} source{'s' if k != 1 else ''} ({shown}) · {label}: {figure}{flags} · {days}"
+        short[i] = head
+        hover[i] = f"<b>{head}</b><br>Click to list them below. The first:<br>{hover[i]}"
+    return markers.assign(short=short, hover=hover)
 
 
 def _axes(dated: bool, undated: bool) -> tuple[str | None, str | None]:
@@ -280,7 +342,8 @@ def _axes(dated: bool, undated: bool) -> tuple[str | None, str | None]:
 
 def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
                 event_dates: pd.DataFrame | None = None, height: int = 600,
-                show_follow_up: bool = False, colour_title: str | None = None) -> go.Figure:
+                show_follow_up: bool = False, colour_title: str | None = None,
+                markers: pd.DataFrame | None = None) -> go.Figure:
     """The toll chart of one category.
 
     Args:
@@ -294,10 +357,13 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
             and a note at the bottom right says how many follow-up reports there are).
         colour_title: what the colours stand for when the points are coloured by group (their
             ``group`` column: at most 8 and "other"), e.g. "Outlet country"; None: by source.
+        markers: the points drawn, ``analysis.views.toll_markers.chart_markers`` of ``points`` (reports
+            that would look the same share a marker); None: every point. The legend, the counts
+            and the axes still read ``points``.
 
     Built in one pass at any size: the band is three traces, the links one per axis, the points
-    one trace per axis and status with a colour and a symbol per point (``Scattergl`` past
-    ``GL_POINTS`` points), the may-rise rings one per axis, the unconfirmed marks (a red diamond
+    one trace per axis and status with a colour and a symbol per point (compact past ``GL_POINTS``
+    markers, ``Scattergl`` past ``WEBGL_POINTS``), the may-rise rings one per axis, the unconfirmed marks (a red diamond
     around the point) one, the event-date stars one; the legend
     names the coloured sources and counts the grey rest. Every trace that stands for a figure
     carries ``customdata = [point_id, article_id]`` so a click or selection can be traced back
@@ -322,12 +388,13 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
             return {}
         return {"xaxis": axis}
 
-    compact = len(points) > GL_POINTS
+    drawn = points if markers is None else markers
+    compact = len(drawn) > GL_POINTS
     if has_dated and not band.empty:
         for trace in _band_traces(band, compact=compact):
             figure.add_trace(trace)
 
-    scatter = go.Scattergl if compact else go.Scatter
+    scatter = go.Scattergl if len(drawn) > WEBGL_POINTS else go.Scatter
 
     def position(values, dated_part: bool):
         # Compact charts send dates as epoch milliseconds (a binary array), not ISO strings.
@@ -336,9 +403,9 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
         return _epoch_ms(values) if dated_part else np.asarray(values, dtype="float64")
 
     # Superseded figures, linked to the figure that replaced them: one line trace per axis.
-    if not points.empty:
-        ends = points[["point_id", "x", "strip_x", "value"]].rename(columns=lambda c: f"new_{c}")
-        links = points[points["status"] == "superseded"].merge(ends, left_on="replaced_by", right_on="new_point_id")
+    if not drawn.empty:
+        ends = drawn[["point_id", "x", "strip_x", "value"]].rename(columns=lambda c: f"new_{c}")
+        links = drawn[drawn["status"] == "superseded"].merge(ends, left_on="replaced_by", right_on="new_point_id")
         for dated_part, axis in ((True, time_axis), (False, strip_axis)):
             part = links[links["dated"] == dated_part]
             if part.empty:
@@ -357,7 +424,7 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
     # short hover (the sentence is one click away, below the chart); ``trace_point_ids`` maps clicks.
     palette = [*SOURCE_COLOURS, OTHER_SOURCES_COLOUR]
     colour_index = {c: i for i, c in enumerate(palette)}
-    for part, dated_part, rows in _point_parts(points):
+    for part, dated_part, rows in _point_parts(drawn):
         axis = time_axis if dated_part else strip_axis
         xs = position(rows["x"] if dated_part else rows["strip_x"], dated_part)
         ys = rows["value"].to_numpy(dtype="float64") if compact else rows["value"]
@@ -418,7 +485,7 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
 
     _legend(figure, points, has_event=has_dated and not event_rows.empty, by_group=colour_title is not None)
     _layout(figure, points, label=label, time_axis=time_axis, strip_axis=strip_axis, strip_title=strip_title,
-            event_rows=event_rows, height=height, show_follow_up=show_follow_up)
+            event_rows=event_rows, height=height, show_follow_up=show_follow_up, drawn=drawn)
     if colour_title is not None:
         # No title: plotly indents a horizontal legend's entries by its title and clips the last column on a
         # narrow screen; the "Compare by" choice right above the chart says what the colours are.
@@ -573,7 +640,8 @@ def _legend(figure: go.Figure, points: pd.DataFrame, *, has_event: bool, by_grou
 
 
 def _layout(figure: go.Figure, points: pd.DataFrame, *, label: str, time_axis: str | None, strip_axis: str | None,
-            strip_title: str, event_rows: pd.DataFrame, height: int, show_follow_up: bool = False) -> None:
+            strip_title: str, event_rows: pd.DataFrame, height: int, show_follow_up: bool = False,
+            drawn: pd.DataFrame | None = None) -> None:
     top = float(points["value"].max() + points["err_plus"].max()) if not points.empty else 1.0
     figure.update_layout(
         height=height, margin=dict(l=10, r=10, t=30, b=10), hovermode="closest", clickmode="event+select",
@@ -619,7 +687,8 @@ def _layout(figure: go.Figure, points: pd.DataFrame, *, label: str, time_axis: s
                 axis["dtick"] = 86_400_000  # one tick per day
         figure.update_layout(xaxis=axis)
     if strip_axis:
-        n = int(points.loc[~points["dated"].astype(bool), "strip_x"].max() + 1) if not points.empty else 1
+        drawn = points if drawn is None else drawn  # the strip's positions are the drawn markers'
+        n = int(drawn.loc[~drawn["dated"].astype(bool), "strip_x"].max() + 1) if not drawn.empty else 1
         strip = dict(title=dict(text=strip_title), range=[-0.6, n - 0.4], showticklabels=False, showgrid=False,
                      zeroline=False, fixedrange=True)
         figure.update_layout(**{"xaxis2" if strip_axis == "x2" else "xaxis": strip})
