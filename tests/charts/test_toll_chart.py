@@ -8,7 +8,7 @@ import pytest
 from analysis.timeline.bands import summary_band
 from analysis.timeline.points import build_timeline
 from analysis.views.groups import OTHER
-from charts.toll import HOVER_FULL_POINTS, OTHER_SOURCES_COLOUR, chart_points, toll_figure
+from charts.toll import HOVER_FULL_POINTS, OTHER_SOURCES_COLOUR, _steps, chart_points, toll_figure
 from tests.timeline.helpers import article, figure, tables
 
 
@@ -265,3 +265,13 @@ def test_band_traces_split_runs_as_a_groupby_per_event(seed, compact):
         assert np.allclose(np.asarray(high.x, dtype=float), expected_ms, equal_nan=True)
     else:
         assert [None if d is None else pd.Timestamp(d) for d in high.x] == expected_x
+
+
+@pytest.mark.parametrize("values, xs, ys", [
+    ([5], [0, 1], [5, 5]),
+    ([5, 7], [0, 1, 1, 2], [5, 5, 7, 7]),
+    ([5, 5, 5, 9], [0, 3, 3, 4], [5, 5, 9, 9]),  # the flat days add no corner
+    ([5, 9, 9, 5], [0, 1, 1, 3, 3, 4], [5, 5, 9, 9, 5, 5]),
+])
+def test_band_steps_turn_only_where_the_value_changes(values, xs, ys):
+    assert _steps(list(range(len(values) + 1)), values) == (xs, ys)
