@@ -73,6 +73,8 @@ _TRACE_COLUMNS = ["point_id", "article_id", "x", "strip_x", "value", "err_plus",
 BAND_GAP_DAYS = 7
 #: The opening view reaches back to event dates at most this many days before the first report.
 EVENT_DATE_REACH_DAYS = 31
+#: An unconfirmed figure more than this many times above every other report is left above the opening view.
+FAR_ABOVE = 3
 #: The mark drawn around an unconfirmed figure.
 UNCONFIRMED_MARK = dict(symbol="diamond-open", color="#c62828")
 
@@ -650,10 +652,32 @@ def _legend(figure: go.Figure, points: pd.DataFrame, *, has_event: bool, by_grou
                                     legend="legend2"))
 
 
+def _far_above(points: pd.DataFrame) -> pd.DataFrame:
+    """The unconfirmed points above ``FAR_ABOVE`` times the top of every other point (their bars too): the
+    chart opens below them and says so. Empty when there is no such point."""
+    if points.empty or not points["unconfirmed"].astype(bool).any():
+        return points.iloc[:0]
+    reach = points["value"].astype("float64") + points["err_plus"].astype("float64")
+    doubtful = points["unconfirmed"].astype(bool)
+    rest = reach[~doubtful].max() if (~doubtful).any() else np.nan
+    if pd.isna(rest):
+        return points.iloc[:0]
+    return points[doubtful & (points["value"].astype("float64") > FAR_ABOVE * rest)]
+
+
 def _layout(figure: go.Figure, points: pd.DataFrame, *, label: str, time_axis: str | None, strip_axis: str | None,
             strip_title: str, event_rows: pd.DataFrame, height: int, show_follow_up: bool = False,
             drawn: pd.DataFrame | None = None) -> None:
     top = float(points["value"].max() + points["err_plus"].max()) if not points.empty else 1.0
+    above = _far_above(points)
+    if not above.empty:  # one wild figure would flatten every other report at the bottom of the chart
+        top = float((points["value"] + points["err_plus"])[~points.index.isin(above.index)].max())
+        n, highest = len(above), float(above["value"].max())
+        figure.add_annotation(
+            xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom", showarrow=False,
+            font=dict(size=12, color=UNCONFIRMED_MARK["color"]),
+            text=f"↑ {n:,} unconfirmed figure{'s' if n != 1 else ''} above the chart, up to {highest:,.0f} "
+                 "(autoscale, at the top right, shows them)")
     figure.update_layout(
         height=height, margin=dict(l=10, r=10, t=30, b=10), hovermode="closest", clickmode="event+select",
         dragmode="pan",

@@ -275,3 +275,15 @@ def test_band_traces_split_runs_as_a_groupby_per_event(seed, compact):
 ])
 def test_band_steps_turn_only_where_the_value_changes(values, xs, ys):
     assert _steps(list(range(len(values) + 1)), values) == (xs, ys)
+
+
+@pytest.mark.parametrize("wild, opens_below", [(60, False), (3600, True)])
+def test_a_far_away_unconfirmed_figure_is_left_above_the_opening_view_and_said(wild, opens_below):
+    pts, band = _week_and_follow_up()
+    pts.loc[pts["unconfirmed"].astype(bool), "value"] = float(wild)
+    fig = toll_figure(pts, band, category="killed")
+    top = fig.layout.yaxis.range[1]
+    assert (top < wild) is opens_below
+    notes = [a.text for a in fig.layout.annotations if "above the chart" in (a.text or "")]
+    assert notes == ([f"↑ 1 unconfirmed figure above the chart, up to {wild:,} (autoscale, at the top right, "
+                      "shows them)"] if opens_below else [])
