@@ -431,7 +431,9 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
         xs = position(rows["x"] if dated_part else rows["strip_x"], dated_part)
         ys = rows["value"].to_numpy(dtype="float64") if compact else rows["value"]
         if part.startswith(("rings", "unconfirmed")):
-            ring = dict(symbol="circle-open", color="#333333", line=dict(width=1.5)) if part.startswith("rings") \
+            # A compact chart's rings are thin and half transparent: hundreds of them hid the points they ring.
+            ring = dict(symbol="circle-open", color="rgba(51,51,51,0.5)" if compact else "#333333",
+                        line=dict(width=1 if compact else 1.5)) if part.startswith("rings") \
                 else dict(**UNCONFIRMED_MARK, line=dict(width=2.5))
             figure.add_trace(scatter(
                 x=xs, y=ys, mode="markers", meta=part, showlegend=False,
@@ -481,7 +483,8 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
             stars_x.append(day)
             stars_text.append(f"Event date {day:%Y-%m-%d}, from {len(rows)} article(s): {shown}")
         figure.add_trace(go.Scatter(
-            x=stars_x, y=[0] * len(stars_x), mode="markers", marker=dict(symbol="star", size=15, color="#444444"),
+            x=stars_x, y=[0] * len(stars_x), mode="markers", marker=dict(symbol="star", **(
+                dict(size=15, color="#444444") if len(stars_x) <= MAX_EVENT_LINES else dict(size=9, color="#8a8a8a"))),
             name="event date (from the text)", showlegend=False, hovertext=stars_text,
             hovertemplate="%{hovertext}<extra></extra>"))
 
