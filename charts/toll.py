@@ -31,6 +31,7 @@ from analysis.timeline.points import CATEGORY_LABELS
 from analysis.timeline.values import flag_column
 from analysis.views.groups import OTHER, group_order
 from analysis.views.toll import figure_words
+from analysis.views.toll_markers import chart_markers
 from charts.follow_up import follow_up_note
 
 #: Marker shape per qualifier, and what the legend says it means. Shape, not colour,
@@ -50,10 +51,16 @@ SOURCE_COLOURS: tuple[str, ...] = (
     "#8c564b", "#e377c2", "#bcbd22", "#393b79", "#637939", "#843c39",
 )
 OTHER_SOURCES_COLOUR = "#7f7f7f"
-#: Past this many points the chart draws with WebGL (``Scattergl``) and smaller markers.
+#: Past this many points the chart is compact: smaller markers, short hovers, numbers as binary arrays.
 GL_POINTS = 2000
+#: Past this many markers the chart draws with WebGL (``Scattergl``). SVG draws the few thousand markers of a
+#: merged chart (``chart_markers``) in a few hundred milliseconds, and needs no GPU (software WebGL in a
+#: browser without one took seconds).
+WEBGL_POINTS = 8000
 #: Past this many points a hover shows the first 3 lines of the sentence, not 8 (the payload stays small).
 HOVER_FULL_POINTS = 2000
+#: A marker of several reports names this many of their sources (and figures) in its hover.
+MARKER_SOURCES_NAMED = 3
 #: Event dates get a dotted line each up to this many days; beyond, only their stars.
 MAX_EVENT_LINES = 20
 #: Event-date hover lists at most this many distinct phrasings.
@@ -66,6 +73,8 @@ POINT_COLUMNS = ["point_id", "article_id", "figure_id", "replaced_by", "source",
 BAND_GAP_DAYS = 7
 #: The opening view reaches back to event dates at most this many days before the first report.
 EVENT_DATE_REACH_DAYS = 31
+#: An unconfirmed figure more than this many times above every other report is left above the opening view.
+FAR_ABOVE = 3
 #: The mark drawn around an unconfirmed figure.
 UNCONFIRMED_MARK = dict(symbol="diamond-open", color="#c62828")
 
@@ -256,7 +265,18 @@ class TollChart:
     points: pd.DataFrame  # chart_points
     band: pd.DataFrame  # summary_band
     figure: go.Figure
-    trace_ids: list[list[str]]  # trace_point_ids
+    trace_ids: list[list[str]]  # trace_point_ids: the marker's point id (its first report)
+    marker_of: pd.Series | None = None  # each point's marker (a point id), indexed by point id
+    by_cell: bool = False  # reports a few pixels apart share a marker (``chart_markers``)
+    n_markers: int = 0
+
+    def reports_of(self, point_id: str) -> list[str]:
+        """The point ids drawn as one marker with ``point_id`` (itself first); ``[point_id]`` alone
+        when its marker stands for it only."""
+        if self.marker_of is None or point_id not in self.marker_of.index:
+            return [point_id]
+        same = self.marker_of.index[self.marker_of.to_numpy() == self.marker_of[point_id]].tolist()
+        return [point_id, *(p for p in same if p != point_id)]
 
 
 def toll_chart(timeline: pd.DataFrame, articles: pd.DataFrame, *, category: str,
@@ -266,12 +286,56 @@ def toll_chart(timeline: pd.DataFrame, articles: pd.DataFrame, *, category: str,
     axis opens on the main period unless ``show_follow_up``; coloured by source, or by ``groups``
     (``{article_id: group}``) with ``colour_title`` naming them."""
     points = chart_points(timeline, category=category, groups=groups)
+    markers, of, by_cell = chart_markers(points)
+    markers = marker_hovers(markers, points, of, category=category)
     band = summary_band(timeline, category=category)
     # the two columns first: the rows of every other column (the articles' text) are never taken
     event_dates = articles[["event_date", "event_date_text"]][articles["article_id"].isin(points["article_id"])]
     figure = toll_figure(points, band, category=category, event_dates=event_dates,
-                         show_follow_up=show_follow_up, colour_title=colour_title if groups is not None else None)
-    return TollChart(points, band, figure, trace_point_ids(figure, points))
+                         show_follow_up=show_follow_up, colour_title=colour_title if groups is not None else None,
+                         markers=markers)
+    return TollChart(points, band, figure, trace_point_ids(figure, markers),
+                     marker_of=pd.Series(of.to_numpy(), index=points["point_id"].to_numpy()), by_cell=by_cell,
+                     n_markers=len(markers))
+
+
+def marker_hovers(markers: pd.DataFrame, points: pd.DataFrame, marker_of: pd.Series, *,
+                  category: str) -> pd.DataFrame:
+    """``markers`` whose ``short`` and ``hover`` say, for a marker of several reports, how many, from how
+    many sources (the first few named), their figures and days: "3 reports, 2 sources (a, b) · 12 ·
+    2024-03-01". A marker of one report keeps its point's hover."""
+    several = markers["n_reports"] > 1
+    if not several.any():
+        return markers
+    ids = set(markers.loc[several, "point_id"])
+    members = points[marker_of.isin(ids).to_numpy()]
+    grouped = members.assign(marker=marker_of[marker_of.isin(ids)].to_numpy()).groupby("marker", sort=False)
+    names = grouped["source"].agg(lambda s: list(dict.fromkeys(s))[:MARKER_SOURCES_NAMED])
+    first, last = grouped["published"].min(), grouped["published"].max()
+    ranged = members["qualifier"] == "range"  # a range's bounds are its bar's ends
+    bounds = members.assign(low=(members["value"] - members["err_minus"]).where(ranged),
+                            high=(members["value"] + members["err_plus"]).where(ranged))
+    figures = dict(zip(members["point_id"], figure_words(bounds)))
+    words = grouped["point_id"].agg(lambda s: list(dict.fromkeys(figures[p] for p in s)))
+    label = html.escape(CATEGORY_LABELS.get(category, category))
+    short, hover = markers["short"].tolist(), markers["hover"].tolist()
+    for i, (point_id, n, k) in enumerate(zip(markers["point_id"], markers["n_reports"], markers["n_sources"])):
+        if n <= 1:
+            continue
+        shown = ", ".join(_esc(s) for s in names[point_id]) + (", …" if k > len(names[point_id]) else "")
+        figure = " / ".join(html.escape(w) for w in words[point_id][:MARKER_SOURCES_NAMED]) + \
+            (" / …" if len(words[point_id]) > MARKER_SOURCES_NAMED else "")
+        low, high = first[point_id], last[point_id]
+        days = "undated" if pd.isna(low) else f"{low:%Y-%m-%d}" + ("" if high.normalize() == low.normalize()
+                                                                   else f" to {high:%Y-%m-%d}")
+        status = markers["status"].iat[i]
+        flags = ("" if status == "current" else ", superseded") + \
+            (", unconfirmed" if _flag(markers["unconfirmed"].iat[i]) else "") + \
+            (", follow-up" if _flag(markers["follow_up"].iat[i]) else "")
+        head = f"{n:,} reports, {k:,} source{'s' if k != 1 else ''} ({shown}) · {label}: {figure}{flags} · {days}"
+        short[i] = head
+        hover[i] = f"<b>{head}</b><br>Click to list them below. The first:<br>{hover[i]}"
+    return markers.assign(short=short, hover=hover)
 
 
 def _axes(dated: bool, undated: bool) -> tuple[str | None, str | None]:
@@ -282,7 +346,8 @@ def _axes(dated: bool, undated: bool) -> tuple[str | None, str | None]:
 
 def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
                 event_dates: pd.DataFrame | None = None, height: int = 600,
-                show_follow_up: bool = False, colour_title: str | None = None) -> go.Figure:
+                show_follow_up: bool = False, colour_title: str | None = None,
+                markers: pd.DataFrame | None = None) -> go.Figure:
     """The toll chart of one category.
 
     Args:
@@ -296,10 +361,13 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
             and a note at the bottom right says how many follow-up reports there are).
         colour_title: what the colours stand for when the points are coloured by group (their
             ``group`` column: at most 8 and "other"), e.g. "Outlet country"; None: by source.
+        markers: the points drawn, ``analysis.views.toll_markers.chart_markers`` of ``points`` (reports
+            that would look the same share a marker); None: every point. The legend, the counts
+            and the axes still read ``points``.
 
     Built in one pass at any size: the band is three traces, the links one per axis, the points
-    one trace per axis and status with a colour and a symbol per point (``Scattergl`` past
-    ``GL_POINTS`` points), the may-rise rings one per axis, the unconfirmed marks (a red diamond
+    one trace per axis and status with a colour and a symbol per point (compact past ``GL_POINTS``
+    markers, ``Scattergl`` past ``WEBGL_POINTS``), the may-rise rings one per axis, the unconfirmed marks (a red diamond
     around the point) one, the event-date stars one; the legend
     names the coloured sources and counts the grey rest. Every trace that stands for a figure
     carries ``customdata = [point_id, article_id]`` so a click or selection can be traced back
@@ -324,15 +392,16 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
     def on_axis(axis: str | None) -> dict:
         return {} if axis in (None, "x") else {"xaxis": axis}
 
-    compact = len(points) > GL_POINTS
-    kind = "scattergl" if compact else "scatter"
+    drawn = points if markers is None else markers
+    compact = len(drawn) > GL_POINTS
+    kind = "scattergl" if len(drawn) > WEBGL_POINTS else "scatter"
     traces = _band_traces(band, compact=compact) if has_dated and not band.empty else []
-    columns = _TraceColumns(points, compact=compact)
+    columns = _TraceColumns(drawn, compact=compact)
 
     # Superseded figures, linked to the figure that replaced them: one line trace per axis.
-    if not points.empty:
-        ends = points[["point_id", "x", "strip_x", "value"]].rename(columns=lambda c: f"new_{c}")
-        links = points[points["status"] == "superseded"].merge(ends, left_on="replaced_by", right_on="new_point_id")
+    if not drawn.empty:
+        ends = drawn[["point_id", "x", "strip_x", "value"]].rename(columns=lambda c: f"new_{c}")
+        links = drawn[drawn["status"] == "superseded"].merge(ends, left_on="replaced_by", right_on="new_point_id")
         for dated_part, axis in ((True, time_axis), (False, strip_axis)):
             part = links[links["dated"] == dated_part]
             if part.empty:
@@ -356,11 +425,13 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
     # (the qualifier); then the may-rise rings. Compact charts send colours and shapes as numbers and a
     # short hover (the sentence is one click away, below the chart); ``trace_point_ids`` maps clicks.
     palette = [*SOURCE_COLOURS, OTHER_SOURCES_COLOUR]
-    for part, dated_part, at in _point_parts(points):
+    for part, dated_part, at in _point_parts(drawn):
         axis = time_axis if dated_part else strip_axis
         xs, ys = columns.x(at, dated_part), columns.value[at]
         if part.startswith(("rings", "unconfirmed")):
-            ring = dict(symbol="circle-open", color="#333333", line=dict(width=1.5)) if part.startswith("rings") \
+            # A compact chart's rings are thin and half transparent: hundreds of them hid the points they ring.
+            ring = dict(symbol="circle-open", color="rgba(51,51,51,0.5)" if compact else "#333333",
+                        line=dict(width=1 if compact else 1.5)) if part.startswith("rings") \
                 else dict(**UNCONFIRMED_MARK, line=dict(width=2.5))
             traces.append(dict(
                 type=kind, x=xs, y=ys, mode="markers", meta=part, showlegend=False,
@@ -402,14 +473,16 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
         if len(days) <= MAX_EVENT_LINES:
             layout["shapes"] = [dict(type="line", x0=day, x1=day, xref="x", y0=0, y1=1, yref="y domain",
                                      line=dict(color="#444444", width=1, dash="dot")) for day in days]
+        # past MAX_EVENT_LINES days, small grey stars: hundreds of large ones hid the points at 10,000 articles
+        star = dict(size=15, color="#444444") if len(days) <= MAX_EVENT_LINES else dict(size=9, color="#8a8a8a")
         traces.append(dict(
             type="scatter", x=days, y=[0] * len(days), mode="markers",
-            marker=dict(symbol="star", size=15, color="#444444"), name="event date (from the text)",
+            marker=dict(symbol="star", **star), name="event date (from the text)",
             showlegend=False, hovertext=texts, hovertemplate="%{hovertext}<extra></extra>"))
 
     traces += _legend(points, has_event=has_dated and not event_rows.empty, by_group=colour_title is not None)
     _layout(layout, points, label=label, time_axis=time_axis, strip_axis=strip_axis, strip_title=strip_title,
-            event_rows=event_rows, height=height, show_follow_up=show_follow_up)
+            event_rows=event_rows, height=height, show_follow_up=show_follow_up, drawn=drawn)
     if colour_title is not None:
         # No title: plotly indents a horizontal legend's entries by its title and clips the last column on a
         # narrow screen; the "Compare by" choice right above the chart says what the colours are.
@@ -559,15 +632,13 @@ def _band_traces(band: pd.DataFrame, *, compact: bool = False) -> list[dict]:
     all_days, all_high, all_low = dates.tolist(), ordered["highest"].tolist(), ordered["conservative"].tolist()
     for start, end in zip(starts, [*starts[1:], len(ordered)]):
         days = all_days[start:end] + [all_days[end - 1] + pd.Timedelta(hours=12)]
-        # steps: each day's value holds until the next day -> (d0, v0), (d1, v0), (d1, v1), ...
-        step_x = [d for pair in zip(days[:-1], days[1:]) for d in pair]
-        step_high = [v for v in all_high[start:end] for _ in (0, 1)]
-        step_low = [v for v in all_low[start:end] for _ in (0, 1)]
-        high_x += step_x + [None]
+        step_hx, step_high = _steps(days, all_high[start:end])
+        step_lx, step_low = _steps(days, all_low[start:end])
+        high_x += step_hx + [None]
         high_y += step_high + [None]
-        low_x += step_x + [None]
+        low_x += step_lx + [None]
         low_y += step_low + [None]
-        shade_x += step_x + step_x[::-1] + [None]
+        shade_x += step_hx + step_lx[::-1] + [None]
         shade_y += step_high + step_low[::-1] + [None]
     if compact:
         shade_x, low_x, high_x = _epoch_ms(shade_x), _epoch_ms(low_x), _epoch_ms(high_x)
@@ -584,6 +655,19 @@ def _band_traces(band: pd.DataFrame, *, compact: bool = False) -> list[dict]:
         dict(x=high_x, y=high_y, line=dict(color="#6b6b6b", width=1.5),
              name="highest so far (shaded gap: disagreement)", **common),
     ]
+
+
+def _steps(days: list, values: list) -> tuple[list, list]:
+    """A step line through ``values`` (one per day; ``days`` has one more, the end): each value holds until
+    the next day that changes it -> (d0, v0), (d2, v0), (d2, v2), ... A day that repeats the value before it
+    adds no corner (the highest so far is flat for most of a long event: half the band's points at 10,000
+    articles)."""
+    kept = [i for i, v in enumerate(values) if i == 0 or v != values[i - 1]]
+    xs, ys = [], []
+    for j, i in enumerate(kept):
+        xs += [days[i], days[kept[j + 1] if j + 1 < len(kept) else len(values)]]
+        ys += [values[i], values[i]]
+    return xs, ys
 
 
 def _mark(name: str, *, legend: str | None = None, mode: str = "markers", **style) -> dict:
@@ -636,6 +720,19 @@ def _legend(points: pd.DataFrame, *, has_event: bool, by_group: bool = False) ->
     return entries
 
 
+def _far_above(points: pd.DataFrame) -> pd.DataFrame:
+    """The unconfirmed points above ``FAR_ABOVE`` times the top of every other point (their bars too): the
+    chart opens below them and says so. Empty when there is no such point."""
+    if points.empty or not points["unconfirmed"].astype(bool).any():
+        return points.iloc[:0]
+    reach = points["value"].astype("float64") + points["err_plus"].astype("float64")
+    doubtful = points["unconfirmed"].astype(bool)
+    rest = reach[~doubtful].max() if (~doubtful).any() else np.nan
+    if pd.isna(rest):
+        return points.iloc[:0]
+    return points[doubtful & (points["value"].astype("float64") > FAR_ABOVE * rest)]
+
+
 def _merge(layout: dict, **changes) -> None:
     """``changes`` merged into ``layout`` as ``update_layout`` does: nested dicts key by key."""
     for key, value in changes.items():
@@ -646,8 +743,18 @@ def _merge(layout: dict, **changes) -> None:
 
 
 def _layout(layout: dict, points: pd.DataFrame, *, label: str, time_axis: str | None, strip_axis: str | None,
-            strip_title: str, event_rows: pd.DataFrame, height: int, show_follow_up: bool = False) -> None:
+            strip_title: str, event_rows: pd.DataFrame, height: int, show_follow_up: bool = False,
+            drawn: pd.DataFrame | None = None) -> None:
     top = float(points["value"].max() + points["err_plus"].max()) if not points.empty else 1.0
+    above = _far_above(points)
+    if not above.empty:  # one wild figure would flatten every other report at the bottom of the chart
+        top = float((points["value"] + points["err_plus"])[~points.index.isin(above.index)].max())
+        n, highest = len(above), float(above["value"].max())
+        layout.setdefault("annotations", []).append(dict(
+            xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom", showarrow=False,
+            font=dict(size=12, color=UNCONFIRMED_MARK["color"]),
+            text=f"↑ {n:,} unconfirmed figure{'s' if n != 1 else ''} above the chart, up to {highest:,.0f} "
+                 "(autoscale, at the top right, shows them)"))
     _merge(
         layout, height=height, margin=dict(l=10, r=10, t=30, b=10), hovermode="closest", clickmode="event+select",
         dragmode="pan",
@@ -695,7 +802,8 @@ def _layout(layout: dict, points: pd.DataFrame, *, label: str, time_axis: str | 
                 axis["dtick"] = 86_400_000  # one tick per day
         _merge(layout, xaxis=axis)
     if strip_axis:
-        n = int(points.loc[~points["dated"].astype(bool), "strip_x"].max() + 1) if not points.empty else 1
+        drawn = points if drawn is None else drawn  # the strip's positions are the drawn markers'
+        n = int(drawn.loc[~drawn["dated"].astype(bool), "strip_x"].max() + 1) if not drawn.empty else 1
         strip = dict(title=dict(text=strip_title), range=[-0.6, n - 0.4], showticklabels=False, showgrid=False,
                      zeroline=False, fixedrange=True)
         _merge(layout, **{"xaxis2" if strip_axis == "x2" else "xaxis": strip})

@@ -166,6 +166,12 @@ def _select_clicked_point() -> None:
 
 st.plotly_chart(figure, key=CHART_KEY, on_select=_select_clicked_point, selection_mode="points",
                 config={"displaylogo": False, "scrollZoom": False}, width="stretch")
+if chart.n_markers < len(points):
+    st.caption(f"{len(points):,} reports drawn as {chart.n_markers:,} markers: reports "
+               + ("a few pixels apart" if chart.by_cell else "of the same day and figure")
+               + " with the same colour, shape and status share one; hover for how many, click to list them. "
+               + ("Pick an event above, or filter the sources in the sidebar, to see each report on its own."
+                  if chart.by_cell else ""))
 
 cols = st.columns(2)
 # The CSVs are written when a button is pressed (a callable), not on every first visit.
@@ -179,6 +185,10 @@ st.subheader("Evidence for a point")
 if st.session_state.get(POINT_KEY) not in labels:
     st.session_state[POINT_KEY] = points["point_id"].iloc[0]
 choices = list(labels)
+# The reports drawn as one marker with the point picked (a click picks a marker's first report) come first.
+same_marker = chart.reports_of(st.session_state[POINT_KEY])
+if len(same_marker) > 1:
+    choices = same_marker + [c for c in choices if c not in set(same_marker)]
 if len(choices) > MAX_POINT_CHOICES:  # a list nobody scrolls: the first ones and the point picked
     picked = st.session_state[POINT_KEY]
     choices = choices[:MAX_POINT_CHOICES] + ([picked] if picked not in choices[:MAX_POINT_CHOICES] else [])
@@ -222,6 +232,12 @@ with st.container(border=True):
     st.markdown(f"**{esc(point['source'])}** — {esc(point['title'])}")
     st.markdown("  \n".join(esc(fact) for fact in facts))
     st.markdown(quote)
+    if len(same_marker) > 1:
+        st.caption(f"This point's marker stands for {len(same_marker):,} reports; they come first in the "
+                   "Figure list above.")
+        with st.expander(f"The {len(same_marker):,} reports of this marker"):
+            st.dataframe(pd.DataFrame({"report": [labels[p] for p in same_marker]}), hide_index=True,
+                         width="stretch")
 
     page_parts.open_in_reader_button(point["article_id"], point["figure_id"])
     with st.expander("Whole article, figures marked"):

@@ -8,7 +8,7 @@ import pytest
 from analysis.timeline.bands import summary_band
 from analysis.timeline.points import build_timeline
 from analysis.views.groups import OTHER
-from charts.toll import HOVER_FULL_POINTS, OTHER_SOURCES_COLOUR, chart_points, toll_figure
+from charts.toll import HOVER_FULL_POINTS, OTHER_SOURCES_COLOUR, _steps, chart_points, toll_figure
 from tests.timeline.helpers import article, figure, tables
 
 
@@ -307,3 +307,25 @@ def test_the_figure_is_written_as_plotly_would_validate_it(made):
     validated = json.loads(pio.to_json(go.Figure(made.to_dict())))
     assert json.loads(pio.to_json(made)) == validated
     assert json.loads(pio.to_json(served(made).to_dict(), validate=False)) == validated
+
+
+@pytest.mark.parametrize("values, xs, ys", [
+    ([5], [0, 1], [5, 5]),
+    ([5, 7], [0, 1, 1, 2], [5, 5, 7, 7]),
+    ([5, 5, 5, 9], [0, 3, 3, 4], [5, 5, 9, 9]),  # the flat days add no corner
+    ([5, 9, 9, 5], [0, 1, 1, 3, 3, 4], [5, 5, 9, 9, 5, 5]),
+])
+def test_band_steps_turn_only_where_the_value_changes(values, xs, ys):
+    assert _steps(list(range(len(values) + 1)), values) == (xs, ys)
+
+
+@pytest.mark.parametrize("wild, opens_below", [(60, False), (3600, True)])
+def test_a_far_away_unconfirmed_figure_is_left_above_the_opening_view_and_said(wild, opens_below):
+    pts, band = _week_and_follow_up()
+    pts.loc[pts["unconfirmed"].astype(bool), "value"] = float(wild)
+    fig = toll_figure(pts, band, category="killed")
+    top = fig.layout.yaxis.range[1]
+    assert (top < wild) is opens_below
+    notes = [a.text for a in fig.layout.annotations if "above the chart" in (a.text or "")]
+    assert notes == ([f"↑ 1 unconfirmed figure above the chart, up to {wild:,} (autoscale, at the top right, "
+                      "shows them)"] if opens_below else [])

@@ -245,7 +245,17 @@ def test_hundreds_of_articles(monkeypatch):
     arts = [article(f"a{i:03d}", str(pd.Timestamp("2023-01-01") + pd.Timedelta(hours=9 * i)),
                     source=f"outlet {i % 23}", killed=(10 + i // 4, "exact", False)) for i in range(300)]
     app = run_page(monkeypatch, corpus(arts, []))
-    assert len(plotted(chart(app))) == 300
+    # 11 of the 23 outlets share grey: their reports of the same day and figure share a marker, which says so.
+    assert len(plotted(chart(app))) == 215
+    assert any("300 reports drawn as 215 markers" in c.value for c in app.caption)
+    # A click on a shared marker picks its first report (``trace_ids``); its other reports come first in the picker.
+    spec = chart(app)
+    shared = next(t for t in spec["data"] if t.get("hovertext") and any(" reports, " in h for h in t["hovertext"]))
+    first = next(values(shared["customdata"])[i][0] for i, h in enumerate(shared["hovertext"]) if " reports, " in h)
+    app.selectbox(key="toll_point").set_value(first).run()
+    options = app.selectbox(key="toll_point").options
+    assert options[0].startswith("2023-") and options[1].split(" · ")[2] == options[0].split(" · ")[2]
+    assert any("This point's marker stands for 2 reports" in c.value for c in app.caption)
 
 
 def test_no_articles(monkeypatch):

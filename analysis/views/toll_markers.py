@@ -1,0 +1,149 @@
+"""The toll chart's markers: the plotted points, coincident ones drawn once.
+
+At 10,000 articles the toll chart has about 22,000 points (headline and superseded figures),
+most of them on top of another one: wire copy and syndication repeat the same figure the same
+day in the same words. Drawing each costs the browser seconds and shows nothing more, so
+points that would look the same are merged into one marker that says how many reports it
+stands for; every report stays one click away (``marker_of`` maps each point to its marker,
+the page lists a marker's reports with its evidence).
+
+Rule: two points merge when a reader could not tell them apart on the chart: the same
+position (the publication day for dated points; the undated strip for undated ones, where
+a position has no meaning beyond telling points apart), the same value, qualifier, error bar,
+status (current or superseded), colour and marks (may rise, unconfirmed, follow-up); a
+superseded point also needs its replacement to be in the same marker, so every dashed link
+drawn is the link of every point in its marker. Known misses: two reports of the same day
+at different hours merge (the marker sits at the first one's time, its hover gives the
+count); points of different values a pixel apart do not.
+
+Plain pandas over ``charts.toll.chart_points``'s columns; no plotting here.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+#: The columns two points must share to be drawn as one marker (besides their position and replacement).
+SAME_LOOK = ["status", "value", "qualifier", "err_plus", "err_minus", "colour", "may_rise", "unconfirmed", "follow_up"]
+
+
+def _looks(points: pd.DataFrame, cell: tuple[float, float] | None) -> pd.Series:
+    """What a point looks like on the chart, as a string: its place (publication day, or "undated") and
+    ``SAME_LOOK``; with ``cell = (days, value)``, its place and value (and bars) to that cell."""
+    dated = points["dated"].astype(bool)
+    published = pd.to_datetime(points["published"])
+    look = points[SAME_LOOK].astype(object).where(points[SAME_LOOK].notna(), None)
+    if cell is None:
+        place = published.dt.strftime("%Y-%m-%d")
+    else:
+        days, size = cell
+        start = published.min().normalize() if dated.any() else pd.Timestamp(0)
+        place = ((published - start) / pd.Timedelta(days=days)).floordiv(1).astype("Int64").astype(str)
+        for column in ("value", "err_plus", "err_minus"):
+            look[column] = (points[column].astype("float64") / size).round().astype("Int64")
+    place = place.where(dated, "undated").fillna("undated")
+    return place.str.cat([look[c].astype(str) for c in SAME_LOOK], sep="|")
+
+
+def marker_of(points: pd.DataFrame, *, cell: tuple[float, float] | None = None) -> pd.Series:
+    """Each point's marker: the ``point_id`` of the first point (in ``points``' order) it is drawn with.
+
+    Indexed like ``points``. A superseded point whose replacement is not among the points keeps
+    its own look only; one whose replacement is, merges only with points replaced within the
+    same marker (resolved along chains of revisions, "143 -> 138 -> 133"). ``cell``: ``(days, value)``,
+    merge points whose day and value fall in the same cell (for a chart too large to draw every point:
+    a cell a few pixels wide and high), rather than the same day and value.
+    """
+    if points.empty:
+        return pd.Series([], index=points.index, dtype=object)
+    key = _looks(points, cell).to_numpy(dtype=object)
+    ids = points["point_id"].to_numpy(dtype=object)
+    row_of = {point_id: i for i, point_id in enumerate(ids)}
+    target = [row_of.get(r) if isinstance(r, str) else None for r in points["replaced_by"].tolist()]
+    target = [t if t != i else None for i, t in enumerate(target)]
+    marker = np.array([None] * len(ids), dtype=object)
+    pending = list(range(len(ids)))
+    while pending:  # points without a replacement first, then those whose replacement has its marker
+        ready = [i for i in pending if target[i] is None or marker[target[i]] is not None]
+        if not ready:  # a cycle of replacements: each point stays on its own
+            for i in pending:
+                marker[i] = ids[i]
+            break
+        codes, _ = pd.factorize(np.array([key[i] + ("" if target[i] is None else "|->" + marker[target[i]])
+                                          for i in ready], dtype=object))
+        _, first = np.unique(codes, return_index=True)  # each key's first point, by code
+        marker[ready] = ids[np.asarray(ready)[first[codes]]]
+        done = set(ready)
+        pending = [i for i in pending if i not in done]
+    return pd.Series(marker, index=points.index, dtype=object)
+
+
+def merged_markers(points: pd.DataFrame, *, cell: tuple[float, float] | None = None
+                   ) -> tuple[pd.DataFrame, pd.Series]:
+    """``(markers, marker_of(points))``: one row per marker, the first point's row, with its
+    ``replaced_by`` pointing at its replacement's marker and two more columns, ``n_reports``
+    (points in the marker), ``n_sources`` (distinct sources among them), ``low_value`` and ``high_value``
+    (the smallest and largest value among them: equal unless merged by ``cell``). Undated markers get
+    new strip positions ``strip_x`` (0, 1, 2, ... in order of first appearance)."""
+    of = marker_of(points, cell=cell)
+    if points.empty:
+        return points.assign(n_reports=pd.Series(dtype="int64"), n_sources=pd.Series(dtype="int64")), of
+    counts = of.value_counts(sort=False)
+    sources = points.groupby(of.to_numpy(), sort=False)["source"].nunique()
+    markers = points[of.to_numpy() == points["point_id"].to_numpy()].copy()
+    by_id = dict(zip(points["point_id"], of))
+    markers["replaced_by"] = [by_id.get(r, r) if isinstance(r, str) else r for r in markers["replaced_by"]]
+    markers["n_reports"] = markers["point_id"].map(counts).astype("int64").to_numpy()
+    markers["n_sources"] = markers["point_id"].map(sources).astype("int64").to_numpy()
+    values = points["value"].astype("float64").groupby(of.to_numpy(), sort=False).agg(["min", "max"])
+    markers["low_value"] = markers["point_id"].map(values["min"]).to_numpy()
+    markers["high_value"] = markers["point_id"].map(values["max"]).to_numpy()
+    undated = ~markers["dated"].astype(bool)
+    if undated.any():
+        markers["strip_x"] = _strip_positions(markers, undated)
+    return markers, of
+
+
+def _strip_positions(markers: pd.DataFrame, undated: pd.Series) -> list:
+    """Strip positions of the undated markers: one per marker that replaces none (0, 1, 2, ...), a
+    superseded marker at its replacement's position, so its dashed link stays a vertical line."""
+    ids = markers["point_id"].tolist()
+    replaced = dict(zip(ids, markers["replaced_by"]))
+    position: dict[str, int] = {}
+    for point_id, is_undated in zip(ids, undated):
+        target = replaced[point_id]
+        if is_undated and not (isinstance(target, str) and target in replaced):
+            position[point_id] = len(position)
+
+    def place(point_id: str, depth: int = 0):
+        if point_id in position or depth > len(ids):
+            return position.get(point_id)
+        target = replaced[point_id]
+        found = place(target, depth + 1) if isinstance(target, str) and target in replaced else None
+        position[point_id] = found if found is not None else len(set(position.values()))
+        return position[point_id]
+
+    return [place(p) if u else None for p, u in zip(ids, undated)]
+
+
+#: A chart with more markers than this (after merging the same day and value) merges by screen cell.
+MAX_MARKERS = 2000
+#: The screen cells: the time axis in this many columns, the value axis in this many rows (about 3 by 4 px).
+CELL_COLUMNS, CELL_ROWS = 400, 150
+
+
+def chart_markers(points: pd.DataFrame, *, max_markers: int = MAX_MARKERS) -> tuple[pd.DataFrame, pd.Series, bool]:
+    """``(markers, marker_of, by_cell)``: ``merged_markers`` of the same day and value; past
+    ``max_markers`` markers, merged by screen cell instead (``CELL_COLUMNS`` across the dated span,
+    ``CELL_ROWS`` up to the highest bar), and ``by_cell`` is True so the chart can say so."""
+    markers, of = merged_markers(points)
+    if len(markers) <= max_markers:
+        return markers, of, False
+    dated = points[points["dated"].astype(bool)]
+    published = pd.to_datetime(dated["published"])
+    span = (published.max() - published.min()) / pd.Timedelta(days=1) if not dated.empty else 0.0
+    top = float((points["value"].astype("float64") + points["err_plus"].astype("float64")).max())
+    cell = (max(1.0, span / CELL_COLUMNS), max(1.0, top / CELL_ROWS))
+    markers, of = merged_markers(points, cell=cell)
+    return markers, of, True
