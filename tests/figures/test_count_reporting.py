@@ -108,3 +108,17 @@ def _figures(*sentences: str) -> list[tuple[str, int]]:
 ])
 def test_numbers_that_count_nobody(sentence, expected):
     assert _figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # those who shot and killed someone are the shooters, not the dead
+    ("Two deputies who shot and killed a man at a traffic stop were cleared on Monday.", []),
+    ("Two men were shot and killed a block from the school.", [("killed", 2)]),
+    # an attempted murder killed nobody
+    ("The pair is charged with the attempted murder of three officers.", []),
+    # a clause on the shooting tells the shooting's toll, not the count's
+    ("Police questioned two neighbors about a shooting that left a woman dead.", []),
+    ("Six hikers who set out on Saturday were found dead.", [("killed", 6)]),
+])
+def test_counts_that_are_not_the_dead(sentence, expected):
+    assert _figures(sentence) == expected
