@@ -122,3 +122,14 @@ def test_numbers_that_count_nobody(sentence, expected):
 ])
 def test_counts_that_are_not_the_dead(sentence, expected):
     assert _figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentences, killed, injured", [
+    # people shot whose sentence says they live are the wounded, apart from the dead
+    (["Two men were killed in the parking lot.",
+      "Three victims were taken to a hospital for treatment of non-life-threatening injuries."], 2, 3),
+    # ... but people shot with no word on their fate hold the dead
+    (["Five people were shot and two of them died."], 2, 3),
+])
+def test_people_shot_who_live_are_apart_from_the_dead(sentences, killed, injured):
+    assert _headline(*sentences) == {"killed": killed, "injured": injured}
