@@ -108,3 +108,28 @@ def _figures(*sentences: str) -> list[tuple[str, int]]:
 ])
 def test_numbers_that_count_nobody(sentence, expected):
     assert _figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # those who shot and killed someone are the shooters, not the dead
+    ("Two deputies who shot and killed a man at a traffic stop were cleared on Monday.", []),
+    ("Two men were shot and killed a block from the school.", [("killed", 2)]),
+    # an attempted murder killed nobody
+    ("The pair is charged with the attempted murder of three officers.", []),
+    # a clause on the shooting tells the shooting's toll, not the count's
+    ("Police questioned two neighbors about a shooting that left a woman dead.", []),
+    ("Six hikers who set out on Saturday were found dead.", [("killed", 6)]),
+])
+def test_counts_that_are_not_the_dead(sentence, expected):
+    assert _figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentences, killed, injured", [
+    # people shot whose sentence says they live are the wounded, apart from the dead
+    (["Two men were killed in the parking lot.",
+      "Three victims were taken to a hospital for treatment of non-life-threatening injuries."], 2, 3),
+    # ... but people shot with no word on their fate hold the dead
+    (["Five people were shot and two of them died."], 2, 3),
+])
+def test_people_shot_who_live_are_apart_from_the_dead(sentences, killed, injured):
+    assert _headline(*sentences) == {"killed": killed, "injured": injured}
