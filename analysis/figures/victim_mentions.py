@@ -364,6 +364,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
     for described, names in identified:
         _rename(found, described, names)
     _resolve_pronouns(tokens, kids, sentence, lex, found)
+    _aged_names(tokens, kids, sentence, lex, found, sentence_idx)
     return [found[i] for i in sorted(found)]
 
 
@@ -427,6 +428,21 @@ def _titled_officers(tokens, kids, sentence: str, lex, found: dict[int, Mention]
         mention = _person(tokens, kids, token, sentence, lex)
         if mention is not None and mention.name:
             mention.role, mention.outcome, mention.lends, mention.sentence_idx = "officer", "", True, sentence_idx
+            found[token.i] = mention
+
+
+def _aged_names(tokens, kids, sentence: str, lex, found: dict[int, Mention], sentence_idx: int) -> None:
+    """"A man was killed ... Jamal Heath, 26, was lying in the street": a full name with an age, the subject of a
+    verb that is not a reporting one, names the one unnamed person the article has (``Mention.lends``: it adds no
+    one); not "Al Roe, 40, said he heard shots"."""
+    for token in tokens:
+        if token.i in found or not token.tag.startswith("NNP") or token.dep not in ("nsubj", "nsubjpass") or \
+                tokens[token.head].lower in REPORTING or not any(
+                c.dep == "appos" and c.tag == "CD" for c in kids[token.i]):
+            continue
+        mention = _person(tokens, kids, token, sentence, lex)
+        if mention is not None and mention.name and " " in mention.name and mention.age is not None:
+            mention.lends, mention.sentence_idx = True, sentence_idx
             found[token.i] = mention
 
 

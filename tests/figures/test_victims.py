@@ -104,6 +104,14 @@ CASES = [
     # who was identified: the role is the identified noun's
     (["Chief Moss identified the suspect as Carl Webb, 19, on Monday."], [("Carl Webb", 19, "unknown", "shooter")]),
     (["The gunman was identified as Carl Webb, 62."], [("Carl Webb", 62, "unknown", "shooter")]),
+    # a full name with an age names the one unnamed victim told of just before, and adds no one
+    (["A man was killed Sunday.", "Police said Jamal Heath, 26, was lying in the street when officers arrived."],
+     [("Jamal Heath", 26, "killed", "victim")]),
+    (["A man was killed Sunday.", "Al Roe, 40, said he heard shots."], [("", None, "killed", "victim")]),
+    (["A man was killed Sunday.", "The street was closed.", "Crews cleaned up.", "It rained.",
+      "Al Roe, 40, will have a hearing in July."], [("", None, "killed", "victim")]),
+    (["A man was killed Sunday.", "Al Roe, 40, was arrested.", "Bo Diaz, 30, was lying in the street."],
+     [("Bo Diaz", 30, "killed", "victim"), ("Al Roe", 40, "unknown", "shooter")]),
 ]
 
 
