@@ -30,6 +30,8 @@ OUTCOME_RANK = {"": -1, "unknown": 0, "injured": 1, "killed": 2}  # "": named, n
 _NOT_PEOPLE = {"dog", "dogs", "cat", "deer", "animal", "engine", "bill", "time", "plan", "deal", "car", "house", "home",
                "window", "door", "vehicle", "tire", "fire", "gun", "weapon", "shot", "shots", "round", "rounds",
                "light", "lights", "power", "idea", "motion", "story", "game"}
+_BODY_PARTS = {"head", "chest", "back", "neck", "face", "abdomen", "torso", "stomach", "shoulder", "leg", "arm", "side",
+               "hip", "buttocks", "thigh"}
 _ELSEWHEN = re.compile(r"\b(?:in|of|since) (?:19|20)\d\d\b|\byears? ago\b|\blast year\b|\bcancer\b|\billness\b|"
                        r"\bnatural causes\b", re.I)  # an earlier event, or a death not by the gun
 
@@ -89,7 +91,9 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
     """The words naming who ``word`` harmed, and the outcome it states."""
     low, tag = word.lower, word.tag
     kid_words = {c.lower for c in kids[word.i]}
-    struck = low in lex["strike_verbs"] and tag.startswith("VB") and any(t.lower in lex["gun_words"] for t in tokens)
+    struck = low in lex["strike_verbs"] and tag.startswith("VB") and (any(
+        t.lower in lex["gun_words"] for t in tokens) or any(  # "was struck in the head"
+        c.lower == "in" and any(g.lower in _BODY_PARTS for g in kids[c.i]) for c in kids[word.i]))
     if word.dep == "amod" and tag in ("VBN", "VBG", "JJ") and (low in lex["kill_verbs"] or low in lex["wound_verbs"]
                                                               or struck) and not any(
             c.lower == "another" for c in kids[word.head]):  # "the slain teen", "killing officer X"; not "another"

@@ -16,8 +16,8 @@ Rules:
    (unless they name someone with an age: "Ann Lee, 35, and Bo Diaz, 29, were the two killed") are
    parsed (``analysis.figures.parse``: tagger and parser, once per process, in batches).
 2. A harm predicate and its people: the passive subject or the object of "killed", "murdered",
-   "shot", "wounded", and of "struck"/"hit" in a sentence about a gun ("the bullet struck his son")
-   ("X was shot and killed": a conjoined verb shares its subject; "shot and
+   "shot", "wounded", and of "struck"/"hit" in a sentence about a gun ("the bullet struck his son") or
+   in a part of the body ("Ada was struck in the head") ("X was shot and killed": a conjoined verb shares its subject; "shot and
    killed X"; but "the girl shot and killed Tuesday", with no object, is a reduced passive); the
    subject of "died", "passed away", "succumbed" and of "dead" ("is dead", "was found dead",
    "was pronounced dead", "shot dead"); "the death / killing / fatal shooting of X", "X's death",

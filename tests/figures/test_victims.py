@@ -44,6 +44,7 @@ CASES = [
     (["The round went through a wall and struck his 9-year-old daughter in the shoulder."],
      [("", 9, "injured", "victim")]),
     (["A delivery van struck a cyclist on Bridge Street."], []),
+    (["The 9-year-old was struck in the neck while she slept."], [("", 9, "injured", "victim")]),
     # a reduced passive in a headline-style lede: the subject was killed, not the shooter
     (["The 16-year-old boy shot and killed near the rink on Friday has been identified by police."],
      [("", 16, "killed", "victim")]),
