@@ -31,6 +31,8 @@ OUTCOME_RANK = {"": -1, "unknown": 0, "injured": 1, "killed": 2}  # "": named, n
 _NOT_PEOPLE = {"dog", "dogs", "cat", "deer", "animal", "engine", "bill", "time", "plan", "deal", "car", "house", "home",
                "window", "door", "vehicle", "tire", "fire", "gun", "weapon", "shot", "shots", "round", "rounds",
                "light", "lights", "power", "idea", "motion", "story", "game"}
+_BODY_PARTS = {"head", "chest", "back", "neck", "face", "abdomen", "torso", "stomach", "shoulder", "leg", "arm", "side",
+               "hip", "buttocks", "thigh"}
 _ELSEWHEN = re.compile(r"\b(?:in|of|since) (?:19|20)\d\d\b|\byears? ago\b|\blast year\b|\bcancer\b|\billness\b|"
                        r"\bnatural causes\b", re.I)  # an earlier event, or a death not by the gun
 
@@ -90,7 +92,9 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
     """The words naming who ``word`` harmed, and the outcome it states."""
     low, tag = word.lower, word.tag
     kid_words = {c.lower for c in kids[word.i]}
-    struck = low in lex["strike_verbs"] and tag.startswith("VB") and any(t.lower in lex["gun_words"] for t in tokens)
+    struck = low in lex["strike_verbs"] and tag.startswith("VB") and (any(
+        t.lower in lex["gun_words"] for t in tokens) or any(  # "was struck in the head"
+        c.lower == "in" and any(g.lower in _BODY_PARTS for g in kids[c.i]) for c in kids[word.i]))
     if word.dep == "amod" and tag in ("VBN", "VBG", "JJ") and (low in lex["kill_verbs"] or low in lex["wound_verbs"]
                                                               or struck) and not any(
             c.lower == "another" for c in kids[word.head]):  # "the slain teen", "killing officer X"; not "another"
@@ -380,6 +384,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
     for described, names in identified:
         _rename(found, described, names)
     _resolve_pronouns(tokens, kids, sentence, lex, found)
+    _aged_names(tokens, kids, sentence, lex, found, sentence_idx)
     return [found[i] for i in sorted(found)]
 
 
@@ -447,6 +452,21 @@ def _titled_officers(tokens, kids, sentence: str, lex, found: dict[int, Mention]
         mention = _person(tokens, kids, token, sentence, lex)
         if mention is not None and mention.name:
             mention.role, mention.outcome, mention.lends, mention.sentence_idx = "officer", "", True, sentence_idx
+            found[token.i] = mention
+
+
+def _aged_names(tokens, kids, sentence: str, lex, found: dict[int, Mention], sentence_idx: int) -> None:
+    """"A man was killed ... Jamal Heath, 26, was lying in the street": a full name with an age, the subject of a
+    verb that is not a reporting one, names the one unnamed person the article has (``Mention.lends``: it adds no
+    one); not "Al Roe, 40, said he heard shots"."""
+    for token in tokens:
+        if token.i in found or not token.tag.startswith("NNP") or token.dep not in ("nsubj", "nsubjpass") or \
+                tokens[token.head].lower in REPORTING or not any(
+                c.dep == "appos" and c.tag == "CD" for c in kids[token.i]):
+            continue
+        mention = _person(tokens, kids, token, sentence, lex)
+        if mention is not None and mention.name and " " in mention.name and mention.age is not None:
+            mention.lends, mention.sentence_idx = True, sentence_idx
             found[token.i] = mention
 
 

@@ -16,8 +16,8 @@ Rules:
    (unless they name someone with an age: "Ann Lee, 35, and Bo Diaz, 29, were the two killed") are
    parsed (``analysis.figures.parse``: tagger and parser, once per process, in batches).
 2. A harm predicate and its people: the passive subject or the object of "killed", "murdered",
-   "shot", "wounded", and of "struck"/"hit" in a sentence about a gun ("the bullet struck his son")
-   ("X was shot and killed": a conjoined verb shares its subject; "shot and
+   "shot", "wounded", and of "struck"/"hit" in a sentence about a gun ("the bullet struck his son") or
+   in a part of the body ("Ada was struck in the head") ("X was shot and killed": a conjoined verb shares its subject; "shot and
    killed X"; but "the girl shot and killed Tuesday", with no object, is a reduced passive); the
    subject of "died", "passed away", "succumbed" and of "dead" ("is dead", "was found dead",
    "was pronounced dead", "shot dead"); "the death / killing / fatal shooting of X", "X's death",
@@ -89,7 +89,10 @@ Rules:
    "named a suspect: X"; "The shooter, X, fled" (both parsed as subjects); "X was the officer involved", "X is
    the suspect" (the role of the noun after "is"/"was"); someone "found" in a sentence that speaks of
    a gunshot wound was shot, and so was someone who "had gunshot wounds", "was suffering from" or
-   "is recovering from" wounds or "sustained" them in a stated condition; a name "in critical condition"
+   "is recovering from" wounds or "sustained" them in a stated condition; a full name with an age, the
+   subject of a verb other than a reporting one ("Jamal Heath, 26, was lying in the street"), names someone
+   the article names so, or else its one unnamed victim told of in the two sentences before (and adds no
+   one; read after all other mentions); a name "in critical condition"
    ("X remains in serious condition", "was listed in stable condition") was hurt; "Officer X" in a parsed
    sentence names the officer the article describes without a name, and adds nobody (not one who
    speaks: "Sgt. X said", "Sgt. X, a spokeswoman"); "found X shot (to death)"
@@ -111,7 +114,7 @@ after the lede described without a name; "the victims" without a number;
 pronouns resolve by sex and nearness, not by sense ("a man shot an officer before he was found
 dead": the officer); a name in another clause ("police identified him as John Smith") is not joined
 to its person; an article about a trial that names the victim of an old shooting counts them like
-news of the day; people named without a harm word ("X, 26, was lying by the road"; "Officer X was
+news of the day; people named without a harm word or an age ("X was lying by the road"; "Officer X was
 placed on leave" where the article never describes the officer who fired); a first name alone
 that two full names share; a past shooting dated by a year alone ("Carlos, then 18, was killed
 after Thanksgiving 1995") names its victim as of the day; lists the parser cannot read
@@ -297,14 +300,24 @@ def _full_names(sentences: pd.DataFrame) -> tuple[dict[str, dict[str, str]], dic
 def _article_people(mentions: list[Mention], full_names: dict[str, str] | None = None,
                     first_names: dict[str, str] | None = None) -> list[Person]:
     people: list[Person] = []
-    for mention in mentions:
+    aged = [m for m in mentions if m.lends and not m.identified and m.role == "victim"]
+    for mention in [m for m in mentions if not any(m is a for a in aged)] + aged:  # the aged names last
         if mention.kind == "name" and " " not in mention.name:  # "Waldron was shot", "Autumn was struck": a lone
             # surname or first name is the full name the article gives it
             low = mention.name.lower()
             mention.name = (full_names or {}).get(low) or (first_names or {}).get(low) or mention.name
             mention.introduced &= (first_names or {}).get(low) != ""  # not "a 2-year-old boy Dayton": a place
-        person = _refer(people, mention) if not mention.late or mention.identified else next(
-            (p for p in people if p.name and surname(p.name) == surname(mention.name)), None)
+        if any(mention is a for a in aged):  # "Jamal Heath, 26, was lying in the street": someone the article
+            # names so anywhere, or else its one unnamed victim, told of in the two sentences before
+            unnamed = [p for p in people if not p.name and p.count == 1 and p.role == "victim" and p.outcome
+                       and _same_age(p.age, mention.age) and p.mentions[-1].sentence_idx < mention.sentence_idx
+                       and mention.sentence_idx - max(m.sentence_idx for m in p.mentions) <= 2]
+            person = next((p for p in people if p.name and surname(p.name) == surname(mention.name)),
+                          unnamed[0] if len(unnamed) == 1 else None)
+        elif not mention.late or mention.identified:
+            person = _refer(people, mention)
+        else:
+            person = next((p for p in people if p.name and surname(p.name) == surname(mention.name)), None)
         if person is None and mention.lends:
             continue  # "Officer Brad Moss" names the officer the article has, or nobody
         if person is None and mention.kind == "name" and " " not in mention.name and not mention.introduced:
@@ -332,7 +345,8 @@ def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int
     lede_rows = sentences[sentences["idx"] < lede]
     text = _plain(lede_rows["text"])
     keep = text.str.contains(_HARM) | text.str.contains(_PEOPLE_WORDS) | text.str.contains(_NAMED_IS) | \
-        text.str.contains(people_lexicon()["condition_re"])  # "She is in stable condition"
+        text.str.contains(people_lexicon()["condition_re"]) | \
+        text.str.contains(_NAME_AGE)  # "She is in stable condition", "X, 26, was lying in the street"
     if figures is not None and not figures.empty:  # a numeral count of every category the words speak of
         numeral = figures[figures["rule"].isin(["numeral", ""]) & figures["status"].eq("current")]
         killed = set(zip(numeral.loc[numeral["category"] == "killed", "article_id"],
@@ -352,7 +366,7 @@ def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int
         keep &= ~(has_other & ~kill_words & ~text.str.contains(_TWO_CAPITALS))
         keep |= text.str.contains(_HARM) & text.str.contains(_LISTED)
         # "Ann Lee, 35, and Bo Diaz, 29, were the two people killed": a numeral count that names its people
-        keep |= (text.str.contains(_HARM) | text.str.contains(_PEOPLE_WORDS)) & text.str.contains(_NAME_AGE)
+        keep |= text.str.contains(_NAME_AGE)
         earlier = figures[figures["status"].eq("background")]  # a recap of another shooting names its people
         earlier = set(zip(earlier["article_id"], earlier["sentence_idx"].astype(int)))
         keep &= ~pd.Series([k in earlier for k in keys], index=lede_rows.index, dtype=bool)
