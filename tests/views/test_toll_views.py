@@ -15,6 +15,7 @@ from analysis.views.toll import (
     source_day_grid,
     fold_event_lines,
     marked_parts,
+    opening_event,
     summary_sections,
 )
 from analysis.views.evidence import evidence_parts, evidence_parts_of
@@ -205,3 +206,18 @@ def test_joined_cells_equal_a_groupby_join(dtype):
     got = _joined_cells(cells)
     pd.testing.assert_frame_equal(got, expected)
     assert got["figure"].tolist() == ["2 to 3", "at least 4; 4", "7", "3", "5"]
+
+
+@pytest.mark.parametrize("sizes, expected", [
+    ({}, 0),
+    ({1: 3, 2: 9}, 0),  # a few events: all together
+    ({1: 3, 2: 1, 3: 1, 4: 1, 5: 2}, 0),
+    ({1: 3, 2: 1, 3: 9, 4: 1, 5: 2, 6: 1}, 3),  # many: the most covered
+    ({1: 3, 2: 1, 3: 3, 4: 1, 5: 2, 6: 1}, 1),  # a tie: the earlier
+])
+def test_the_chart_opens_on_all_events_or_with_many_on_the_most_covered(sizes, expected):
+    rows = [{"category": "killed", "event_group": group, "article_id": f"e{group}-{i}"}
+            for group, n in sizes.items() for i in range(n)]
+    rows += [{"category": "injured", "event_group": 7, "article_id": f"x{i}"} for i in range(20)]  # another category
+    rows += [{"category": "killed", "event_group": None, "article_id": "undated"}]
+    assert opening_event(pd.DataFrame(rows), category="killed") == expected
