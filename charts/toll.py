@@ -407,7 +407,8 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
     # Superseded figures, linked to the figure that replaced them: one line trace per axis.
     if not drawn.empty:
         ends = drawn[["point_id", "x", "strip_x", "value"]].rename(columns=lambda c: f"new_{c}")
-        links = drawn[drawn["status"] == "superseded"].merge(ends, left_on="replaced_by", right_on="new_point_id")
+        links = drawn[drawn["status"] == "superseded"].explode("replaced_by").merge(  # by cell: several each
+            ends, left_on="replaced_by", right_on="new_point_id")
         for dated_part, axis in ((True, time_axis), (False, strip_axis)):
             part = links[links["dated"] == dated_part]
             if part.empty:
