@@ -391,7 +391,7 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
         return {"xaxis": axis}
 
     drawn = points if markers is None else markers
-    compact = len(drawn) > GL_POINTS
+    compact = len(points) > GL_POINTS  # many reports: compact, however few markers they share
     if has_dated and not band.empty:
         for trace in _band_traces(band, compact=compact):
             figure.add_trace(trace)
@@ -427,7 +427,7 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
     # short hover (the sentence is one click away, below the chart); ``trace_point_ids`` maps clicks.
     palette = [*SOURCE_COLOURS, OTHER_SOURCES_COLOUR]
     colour_index = {c: i for i, c in enumerate(palette)}
-    for part, dated_part, rows in _point_parts(drawn):
+    for part, dated_part, rows in _point_parts(drawn, by_symbol=compact):
         axis = time_axis if dated_part else strip_axis
         xs = position(rows["x"] if dated_part else rows["strip_x"], dated_part)
         ys = rows["value"].to_numpy(dtype="float64") if compact else rows["value"]
@@ -499,7 +499,7 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
     return figure
 
 
-def _point_parts(points: pd.DataFrame):
+def _point_parts(points: pd.DataFrame, *, by_symbol: bool | None = None):
     """``(part, dated, rows)`` for each group of points that gets a trace, in the figure's order:
     headline and superseded figures on the time axis and in the strip, then the may-rise rings
     and the marks of unconfirmed figures.
@@ -513,7 +513,7 @@ def _point_parts(points: pd.DataFrame):
     slim = slim.astype({c: object for c in slim.columns if pd.api.types.is_string_dtype(slim[c])})
     dated = points["dated"].astype(bool).to_numpy()
     status = points["status"].to_numpy(dtype=object)
-    by_symbol = len(points) > GL_POINTS
+    by_symbol = len(points) > GL_POINTS if by_symbol is None else by_symbol
     for dated_part in (True, False):
         for state in ("current", "superseded"):
             rows = slim.iloc[np.flatnonzero((dated == dated_part) & (status == state))]
@@ -537,7 +537,8 @@ def trace_point_ids(figure: go.Figure, points: pd.DataFrame) -> list[list[str]]:
     """The point ids of each trace of ``toll_figure(points, ...)``, by trace and point index (empty
     for traces that stand for no figure), so a click's ``(curve_number, point_index)`` finds its
     figure even in a compact chart that carries no ``customdata``."""
-    ids = {part: rows["point_id"].tolist() for part, _, rows in _point_parts(points)}
+    by_symbol = any(isinstance(t.meta, str) and ":" in t.meta for t in figure.data)  # as the figure was split
+    ids = {part: rows["point_id"].tolist() for part, _, rows in _point_parts(points, by_symbol=by_symbol)}
     return [ids.get(trace.meta, []) if isinstance(trace.meta, str) else [] for trace in figure.data]
 
 
