@@ -46,7 +46,8 @@ articles, timeline, contradictions = tables.articles, tables.timeline, tables.co
 esc = app_data.escape_markdown
 
 st.title("Reported toll over time")
-st.caption("Each point is one article's headline figure, the total it gives as current for the whole event. "
+st.caption("Each point is one article's headline figure, the total it gives as current for the whole event "
+           "(reports that would look the same share a point, which says how many). "
            "Colour: the source, or the group chosen under “Compare by” (outlet country or kind, your groups). "
            "Shape: what the words allow (exact, at least, about, a range). "
            "Hover for the sentence; click a point to read it below.")
