@@ -393,7 +393,7 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
         return {} if axis in (None, "x") else {"xaxis": axis}
 
     drawn = points if markers is None else markers
-    compact = len(drawn) > GL_POINTS
+    compact = len(points) > GL_POINTS  # many reports: compact, however few markers they share
     kind = "scattergl" if len(drawn) > WEBGL_POINTS else "scatter"
     traces = _band_traces(band, compact=compact) if has_dated and not band.empty else []
     columns = _TraceColumns(drawn, compact=compact)
@@ -401,7 +401,8 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
     # Superseded figures, linked to the figure that replaced them: one line trace per axis.
     if not drawn.empty:
         ends = drawn[["point_id", "x", "strip_x", "value"]].rename(columns=lambda c: f"new_{c}")
-        links = drawn[drawn["status"] == "superseded"].merge(ends, left_on="replaced_by", right_on="new_point_id")
+        links = drawn[drawn["status"] == "superseded"].explode("replaced_by").merge(  # by cell: several each
+            ends, left_on="replaced_by", right_on="new_point_id")
         for dated_part, axis in ((True, time_axis), (False, strip_axis)):
             part = links[links["dated"] == dated_part]
             if part.empty:
@@ -425,7 +426,7 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
     # (the qualifier); then the may-rise rings. Compact charts send colours and shapes as numbers and a
     # short hover (the sentence is one click away, below the chart); ``trace_point_ids`` maps clicks.
     palette = [*SOURCE_COLOURS, OTHER_SOURCES_COLOUR]
-    for part, dated_part, at in _point_parts(drawn):
+    for part, dated_part, at in _point_parts(drawn, by_symbol=compact):
         axis = time_axis if dated_part else strip_axis
         xs, ys = columns.x(at, dated_part), columns.value[at]
         if part.startswith(("rings", "unconfirmed")):
@@ -567,7 +568,7 @@ def _event_days(event_rows: pd.DataFrame) -> tuple[list, list[str]]:
     return _iso(counts.index), hovers
 
 
-def _point_parts(points: pd.DataFrame):
+def _point_parts(points: pd.DataFrame, *, by_symbol: bool | None = None):
     """``(part, dated, positions)`` for each group of points that gets a trace, in the figure's order:
     headline and superseded figures on the time axis and in the strip, then the may-rise rings
     and the marks of unconfirmed figures; ``positions`` are the rows of ``points``, in order.
@@ -578,7 +579,7 @@ def _point_parts(points: pd.DataFrame):
     dated = points["dated"].astype(bool).to_numpy()
     status = points["status"].to_numpy(dtype=object)
     symbol = points["symbol"].to_numpy(dtype=object)
-    by_symbol = len(points) > GL_POINTS
+    by_symbol = len(points) > GL_POINTS if by_symbol is None else by_symbol
     for dated_part in (True, False):
         for state in ("current", "superseded"):
             at = np.flatnonzero((dated == dated_part) & (status == state))
@@ -602,8 +603,9 @@ def trace_point_ids(figure: go.Figure, points: pd.DataFrame) -> list[list[str]]:
     """The point ids of each trace of ``toll_figure(points, ...)``, by trace and point index (empty
     for traces that stand for no figure), so a click's ``(curve_number, point_index)`` finds its
     figure even in a compact chart that carries no ``customdata``."""
+    by_symbol = any(isinstance(t.meta, str) and ":" in t.meta for t in figure.data)  # as the figure was split
     point_ids = points["point_id"].to_numpy(dtype=object) if not points.empty else None
-    ids = {part: point_ids[at].tolist() for part, _, at in _point_parts(points)}
+    ids = {part: point_ids[at].tolist() for part, _, at in _point_parts(points, by_symbol=by_symbol)}
     return [ids.get(trace.meta, []) if isinstance(trace.meta, str) else [] for trace in figure.data]
 
 

@@ -13,6 +13,7 @@ from analysis.views.toll import (
     event_periods,
     fold_event_lines,
     follow_up_span,
+    opening_event,
     marked_parts,
     point_facts,
     source_day_table,
@@ -45,7 +46,8 @@ articles, timeline, contradictions = tables.articles, tables.timeline, tables.co
 esc = app_data.escape_markdown
 
 st.title("Reported toll over time")
-st.caption("Each point is one article's headline figure, the total it gives as current for the whole event. "
+st.caption("Each point is one article's headline figure, the total it gives as current for the whole event "
+           "(reports that would look the same share a point, which says how many). "
            "Colour: the source, or the group chosen under “Compare by” (outlet country or kind, your groups). "
            "Shape: what the words allow (exact, at least, about, a range). "
            "Hover for the sentence; click a point to read it below.")
@@ -102,9 +104,13 @@ with st.container(border=True):
 periods = app_data.view("toll_periods", lambda t, c: event_periods(t.timeline, category=c), category)
 period = 0
 if len(periods) > 1:
-    # Several events: let the user look at one event at a time (undated articles stay visible).
-    period = st.selectbox("Event", [0, *periods], key=PERIOD_KEY,
-                          format_func=lambda g: periods.get(g, "All events"))
+    # Several events: let the user look at one event at a time (undated articles stay visible); many open on
+    # the most covered one.
+    opening = app_data.view("toll_opening_event", lambda t, c: opening_event(t.timeline, category=c), category)
+    period = st.selectbox("Event", [0, *periods], key=PERIOD_KEY, index=[0, *periods].index(opening),
+                          format_func=lambda g: periods.get(g, "All events"),
+                          help=f"{len(periods)} events: the chart opens on the one with most articles."
+                          if opening else None)
 
 
 def _period_timeline(t, p: int):

@@ -236,3 +236,19 @@ def _joined_cells(cells: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"source": pd.Series(out_sources, dtype=kinds["source"]),
                          "day": pd.Series(out_days, dtype=kinds["day"]),
                          "figure": ["; ".join(parts) for parts in out_figures]})
+
+
+#: Past this many events the toll page opens on the one with most articles, not on all of them together.
+MAX_EVENTS_TOGETHER = 5
+
+
+def opening_event(timeline: pd.DataFrame, *, category: str) -> int:
+    """The event the toll chart opens on: 0 (all together) with up to ``MAX_EVENTS_TOGETHER`` events of the
+    category, otherwise the one with most articles (the earlier on a tie). Separate incidents' tolls share no
+    scale (a 3,000-death earthquake flattens thirty shootings) and the band is drawn per event anyway, so a
+    mixed corpus opens on its most covered event, the others one pick away."""
+    rows = timeline[(timeline["category"] == category) & timeline["event_group"].notna()]
+    sizes = rows.groupby("event_group")["article_id"].nunique()
+    if len(sizes) <= MAX_EVENTS_TOGETHER:
+        return 0
+    return int(sizes.sort_index(kind="stable").idxmax())

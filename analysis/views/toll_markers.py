@@ -28,22 +28,33 @@ import pandas as pd
 SAME_LOOK = ["status", "value", "qualifier", "err_plus", "err_minus", "colour", "may_rise", "unconfirmed", "follow_up"]
 
 
-def _looks(points: pd.DataFrame, cell: tuple[float, float] | None) -> pd.Series:
-    """What a point looks like on the chart, as a string: its place (publication day, or "undated") and
-    ``SAME_LOOK``; with ``cell = (days, value)``, its place and value (and bars) to that cell."""
-    dated = points["dated"].astype(bool)
+def _looks(points: pd.DataFrame, cell: tuple[float, float] | None) -> np.ndarray:
+    """What each point looks like on the chart, as a row of integer codes: its place (publication day,
+    or -1 undated) and ``SAME_LOOK``; with ``cell = (days, value)``, its place and value (and bars) to
+    that cell."""
+    dated = points["dated"].astype(bool).to_numpy()
     published = pd.to_datetime(points["published"])
-    look = points[SAME_LOOK].astype(object).where(points[SAME_LOOK].notna(), None)
     if cell is None:
-        place = published.dt.strftime("%Y-%m-%d")
+        place = published.dt.normalize()
     else:
-        days, size = cell
         start = published.min().normalize() if dated.any() else pd.Timestamp(0)
-        place = ((published - start) / pd.Timedelta(days=days)).floordiv(1).astype("Int64").astype(str)
-        for column in ("value", "err_plus", "err_minus"):
-            look[column] = (points[column].astype("float64") / size).round().astype("Int64")
-    place = place.where(dated, "undated").fillna("undated")
-    return place.str.cat([look[c].astype(str) for c in SAME_LOOK], sep="|")
+        place = ((published - start) / pd.Timedelta(days=cell[0])).floordiv(1)
+    columns = [np.where(dated, pd.factorize(place)[0], -1)]
+    for column in SAME_LOOK:
+        values = points[column]
+        if cell is not None and column in ("value", "err_plus", "err_minus"):
+            values = (values.astype("float64") / cell[1]).round()
+        columns.append(pd.factorize(values)[0])
+    return np.column_stack(columns).astype("int64")
+
+
+def _same(codes: np.ndarray) -> np.ndarray:
+    """A number per distinct row of ``codes`` (0, 1, ... in order of first appearance), one column at a
+    time: each step's pairs numbered again, so the numbers stay below the number of rows."""
+    same = np.zeros(len(codes), dtype="int64")
+    for column in codes.T:
+        same = pd.factorize(same * (int(column.max()) + 2) + column + 1)[0]
+    return same
 
 
 def marker_of(points: pd.DataFrame, *, cell: tuple[float, float] | None = None) -> pd.Series:
@@ -53,30 +64,31 @@ def marker_of(points: pd.DataFrame, *, cell: tuple[float, float] | None = None) 
     its own look only; one whose replacement is, merges only with points replaced within the
     same marker (resolved along chains of revisions, "143 -> 138 -> 133"). ``cell``: ``(days, value)``,
     merge points whose day and value fall in the same cell (for a chart too large to draw every point:
-    a cell a few pixels wide and high), rather than the same day and value.
+    a cell a few pixels wide and high), rather than the same day and value; then superseded points
+    merge whatever replaced them, and their marker links to each of their replacements' markers.
     """
     if points.empty:
         return pd.Series([], index=points.index, dtype=object)
-    key = _looks(points, cell).to_numpy(dtype=object)
+    looks = _looks(points, cell)
     ids = points["point_id"].to_numpy(dtype=object)
-    row_of = {point_id: i for i, point_id in enumerate(ids)}
-    target = [row_of.get(r) if isinstance(r, str) else None for r in points["replaced_by"].tolist()]
-    target = [t if t != i else None for i, t in enumerate(target)]
-    marker = np.array([None] * len(ids), dtype=object)
-    pending = list(range(len(ids)))
-    while pending:  # points without a replacement first, then those whose replacement has its marker
-        ready = [i for i in pending if target[i] is None or marker[target[i]] is not None]
-        if not ready:  # a cycle of replacements: each point stays on its own
-            for i in pending:
-                marker[i] = ids[i]
+    n = len(ids)
+    target = pd.Index(ids).get_indexer(points["replaced_by"].astype(object).where(points["replaced_by"].notna(), None))
+    target = np.where(target == np.arange(n), -1, target)
+    if cell is not None:
+        target[:] = -1
+    marker = np.full(n, -1)
+    pending = np.arange(n)
+    while len(pending):  # points without a replacement first, then those whose replacement has its marker
+        ready = pending[(target[pending] == -1) | (marker[np.maximum(target[pending], 0)] != -1)]
+        if not len(ready):  # a cycle of replacements: each point stays on its own
+            marker[pending] = pending
             break
-        codes, _ = pd.factorize(np.array([key[i] + ("" if target[i] is None else "|->" + marker[target[i]])
-                                          for i in ready], dtype=object))
-        _, first = np.unique(codes, return_index=True)  # each key's first point, by code
-        marker[ready] = ids[np.asarray(ready)[first[codes]]]
-        done = set(ready)
-        pending = [i for i in pending if i not in done]
-    return pd.Series(marker, index=points.index, dtype=object)
+        after = np.where(target[ready] == -1, -1, marker[np.maximum(target[ready], 0)])
+        same = _same(np.column_stack([looks[ready], after]))
+        _, first = np.unique(same, return_index=True)  # each look's first point
+        marker[ready] = ready[first[same]]
+        pending = pending[marker[pending] == -1]
+    return pd.Series(ids[marker], index=points.index, dtype=object)
 
 
 def merged_markers(points: pd.DataFrame, *, cell: tuple[float, float] | None = None
@@ -93,7 +105,15 @@ def merged_markers(points: pd.DataFrame, *, cell: tuple[float, float] | None = N
     sources = points.groupby(of.to_numpy(), sort=False)["source"].nunique()
     markers = points[of.to_numpy() == points["point_id"].to_numpy()].copy()
     by_id = dict(zip(points["point_id"], of))
-    markers["replaced_by"] = [by_id.get(r, r) if isinstance(r, str) else r for r in markers["replaced_by"]]
+    if cell is None:  # one replacement's marker per marker (``marker_of``)
+        markers["replaced_by"] = [by_id.get(r, r) if isinstance(r, str) else r for r in markers["replaced_by"]]
+    else:  # each of the replacements' markers: one id, or a list of them
+        linked: dict[str, dict[str, None]] = {}
+        for mine, replaced in zip(of.tolist(), points["replaced_by"].tolist()):
+            if isinstance(replaced, str) and replaced in by_id:
+                linked.setdefault(mine, {})[by_id[replaced]] = None
+        markers["replaced_by"] = [next(iter(t)) if len(t) == 1 else (list(t) or "")
+                                  for t in (linked.get(p, {}) for p in markers["point_id"])]
     markers["n_reports"] = markers["point_id"].map(counts).astype("int64").to_numpy()
     markers["n_sources"] = markers["point_id"].map(sources).astype("int64").to_numpy()
     values = points["value"].astype("float64").groupby(of.to_numpy(), sort=False).agg(["min", "max"])
@@ -111,6 +131,7 @@ def _strip_positions(markers: pd.DataFrame, undated: pd.Series) -> list:
     ids = markers["point_id"].tolist()
     replaced = dict(zip(ids, markers["replaced_by"]))
     position: dict[str, int] = {}
+    replaced = {p: t[0] if isinstance(t, list) else t for p, t in replaced.items()}  # by cell: the first
     for point_id, is_undated in zip(ids, undated):
         target = replaced[point_id]
         if is_undated and not (isinstance(target, str) and target in replaced):
@@ -135,8 +156,11 @@ CELL_COLUMNS, CELL_ROWS = 400, 150
 
 def chart_markers(points: pd.DataFrame, *, max_markers: int = MAX_MARKERS) -> tuple[pd.DataFrame, pd.Series, bool]:
     """``(markers, marker_of, by_cell)``: ``merged_markers`` of the same day and value; past
-    ``max_markers`` markers, merged by screen cell instead (``CELL_COLUMNS`` across the dated span,
-    ``CELL_ROWS`` up to the highest bar), and ``by_cell`` is True so the chart can say so."""
+    ``max_markers`` markers, merged by screen cell instead, and ``by_cell`` is True so the chart can
+    say so. The cells start at ``CELL_COLUMNS`` across the dated span and ``CELL_ROWS`` up to the
+    highest bar (a few pixels), and double in size until at most ``max_markers`` markers remain
+    (or they are a tenth of the chart: a dense year of a 5,000-article event needs cells of
+    about ten pixels)."""
     markers, of = merged_markers(points)
     if len(markers) <= max_markers:
         return markers, of, False
@@ -144,6 +168,9 @@ def chart_markers(points: pd.DataFrame, *, max_markers: int = MAX_MARKERS) -> tu
     published = pd.to_datetime(dated["published"])
     span = (published.max() - published.min()) / pd.Timedelta(days=1) if not dated.empty else 0.0
     top = float((points["value"].astype("float64") + points["err_plus"].astype("float64")).max())
-    cell = (max(1.0, span / CELL_COLUMNS), max(1.0, top / CELL_ROWS))
+    for coarser in (1, 2, 4, 8):
+        cell = (max(1.0, span * coarser / CELL_COLUMNS), max(1.0, top * coarser / CELL_ROWS))
+        if marker_of(points, cell=cell).nunique() <= max_markers:
+            break
     markers, of = merged_markers(points, cell=cell)
     return markers, of, True

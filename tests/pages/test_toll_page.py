@@ -194,6 +194,17 @@ def test_mixed_events_warns_and_offers_one_event_at_a_time(monkeypatch):
     assert sorted(y for _, y, _ in plotted(chart(app))) == [5.0, 7.0]
 
 
+def test_many_events_open_on_the_most_covered(monkeypatch):
+    arts = [article(f"q{year}", f"{year}-03-01", killed=(year - 2000, "exact", False)) for year in range(2011, 2017)]
+    arts += [article("q2014b", "2014-03-02", source="beta", killed=(15, "exact", False))]
+    app = run_page(monkeypatch, corpus(arts, []))
+    period = app.selectbox(key="toll_period")
+    assert len(period.options) == 7 and period.value == 4 and period.options[4].startswith("Event 4: 2014-03-01")
+    assert sorted(y for _, y, _ in plotted(chart(app))) == [14.0, 15.0]
+    period.set_value(0).run()  # all together, one pick away
+    assert len(plotted(chart(app))) == 7
+
+
 def test_one_event_with_follow_up_and_an_unconfirmed_figure(monkeypatch):
     """A week of a rising toll in 4 outlets, one wild figure, a trial months later: one event, said in words."""
     arts = [article("w1", "2023-05-01", source="alpha", killed=(12, "at_least", True)),

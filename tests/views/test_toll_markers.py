@@ -90,3 +90,11 @@ def test_past_max_markers_the_chart_merges_by_cell(n, max_markers, by_cell):
 def test_no_points():
     markers, of, by_cell = chart_markers(points())
     assert markers.empty and of.empty and not by_cell
+
+
+def test_by_cell_a_superseded_marker_links_to_each_replacement():
+    rows = points(("a1", "2024-03-01", 12, "current", GREY, ""), ("a0", "2024-03-01", 10, "superseded", GREY, "a1"),
+                  ("b1", "2024-03-01", 40, "current", GREY, ""), ("b0", "2024-03-01", 10, "superseded", GREY, "b1"))
+    markers, of = merged_markers(rows, cell=(1.0, 1.0))
+    assert of.tolist() == ["a1", "a0", "b1", "a0"]
+    assert dict(zip(markers["point_id"], markers["replaced_by"])) == {"a1": "", "a0": ["a1", "b1"], "b1": ""}

@@ -15,6 +15,7 @@ from analysis.views.toll import (
     source_day_grid,
     fold_event_lines,
     marked_parts,
+    opening_event,
     summary_sections,
 )
 from analysis.views.evidence import evidence_parts, evidence_parts_of
@@ -242,3 +243,18 @@ def test_event_periods_equal_the_periods_found_one_event_at_a_time(seed, categor
     timeline.loc[timeline["event_group"] == 4.0, "published"] = pd.NaT  # an event known only from event dates
     assert event_periods(timeline, category=category) == _event_periods_one_event_at_a_time(timeline,
                                                                                             category=category)
+
+
+@pytest.mark.parametrize("sizes, expected", [
+    ({}, 0),
+    ({1: 3, 2: 9}, 0),  # a few events: all together
+    ({1: 3, 2: 1, 3: 1, 4: 1, 5: 2}, 0),
+    ({1: 3, 2: 1, 3: 9, 4: 1, 5: 2, 6: 1}, 3),  # many: the most covered
+    ({1: 3, 2: 1, 3: 3, 4: 1, 5: 2, 6: 1}, 1),  # a tie: the earlier
+])
+def test_the_chart_opens_on_all_events_or_with_many_on_the_most_covered(sizes, expected):
+    rows = [{"category": "killed", "event_group": group, "article_id": f"e{group}-{i}"}
+            for group, n in sizes.items() for i in range(n)]
+    rows += [{"category": "injured", "event_group": 7, "article_id": f"x{i}"} for i in range(20)]  # another category
+    rows += [{"category": "killed", "event_group": None, "article_id": "undated"}]
+    assert opening_event(pd.DataFrame(rows), category="killed") == expected
