@@ -331,6 +331,8 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                       for g in kids[c.i] if g.dep == "pobj"]  # "as" on the verb, the one identified, its clause or
             # who identified them ("was identified by State Police as X"); "named a suspect: X"
             people += [c for c in kids[word.i] if c.dep == "oprd" and c.tag.startswith("NNP")]
+            if any(h.lower in lex["kin_of_the_harmed"] for h in named):
+                people = []  # "identified the parents as X and Y": the family of someone harmed
             role = "keep"
             role = next((_role(kids, tokens, c, lex) for c in named if _role(kids, tokens, c, lex) != "victim"), role)
             told = next((out for h in named for c in kids[h.i] if c.dep in ("relcl", "acl")

@@ -84,7 +84,7 @@ Rules:
    "opened fire", "gunfire from X", "the suspect is X", "identified the gunman as X" (the role of
    the identified noun, and the outcome of its clause: "identified the men who were killed as X
    and Y"; the name takes the place of the one described, also in "the shooter, later identified as
-   X," and "identified by State Police as X"), "the victim, X" and "victim X", "X, the suspect,", the
+   X," and "identified by State Police as X"; not "identified the parents as X and Y", the family), "the victim, X" and "victim X", "X, the suspect,", the
    subject of "faces charges", "turned himself in" and "is being held" (in jail, custody, without bond);
    "named a suspect: X"; "The shooter, X, fled" (both parsed as subjects); "X was the officer involved", "X is
    the suspect" (the role of the noun after "is"/"was"); someone "found" in a sentence that speaks of

@@ -121,6 +121,9 @@ NOT_NAMED = [
      "Bay General"),
     # a meeting held somewhere holds no one
     (["Tom Reed, 51, was shot on Friday.", "A vigil for Reed was held in the Main Street park."], "Main Street"),
+    # the family an identification names is not the one harmed
+    (["A boy, 7, was shot and killed.", "The report identifies the parents as Sam Farr, 29, and Jo Farr, 29."],
+     "Sam Farr"),
     # a description is no name
     (["A 15-year-old Latino was shot and killed on Elm Street."], "Latino"),
 ]
