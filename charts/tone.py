@@ -76,10 +76,18 @@ def sentence_hover(sentences: pd.DataFrame) -> pd.Series:
     return escaped(sentences["source"]) + " · sentence " + sentences["idx"].astype(str) + "<br>" + escaped(short)
 
 
-def source_spread_figure(scored: pd.DataFrame, *, metric: str, label: str, rows: str = "source") -> go.Figure:
-    """Every sentence's score as a dot, one row per source (sorted) or per group, over a box of the middle half.
+#: Where a row's box and dots sit around the row's position (rows are 1 apart; the y axis runs downwards):
+#: the box above the middle, the dots below it.
+BOX_OFFSET, BOX_WIDTH = 0.17, 0.26
+DOT_OFFSET, DOT_SPREAD = 0.0, 0.42
 
-    The dots are spread up and down by a fixed pseudo-random jitter, the same on every run. Past
+
+def source_spread_figure(scored: pd.DataFrame, *, metric: str, label: str, rows: str = "source") -> go.Figure:
+    """Every sentence's score as a dot, one row per source (sorted) or per group, beside a box of the middle half.
+
+    In each row the box sits in the upper part and the dots, spread by a fixed pseudo-random jitter (the
+    same on every run), in the lower part: dots over the box hid it for any source with a few hundred
+    sentences (and WebGL dots are drawn above every SVG box whatever the trace order). Past
     ``MAX_SOURCES`` sources the least frequent share one row; past ``MAX_DOTS`` sentences the
     boxes are drawn from their statistics and the dots are a fixed sample.
 
@@ -110,11 +118,12 @@ def source_spread_figure(scored: pd.DataFrame, *, metric: str, label: str, rows:
                        y=[position[source]])
         else:
             box = dict(x=values, y=[position[source]] * len(values))
-        figure.add_trace(go.Box(**box, orientation="h", boxpoints=False,
+        box["y"] = [y - BOX_OFFSET for y in box["y"]]
+        figure.add_trace(go.Box(**box, orientation="h", boxpoints=False, width=BOX_WIDTH,
                                 name=html.escape(str(source)), showlegend=False, hoverinfo="skip",
-                                line_color="#888", fillcolor="rgba(0,0,0,0.04)"))
+                                line_color="#555", fillcolor="rgba(0,0,0,0.06)"))
     dots = sample_rows(scored, n=MAX_DOTS)
-    jitter = (np.sin(np.arange(len(dots)) * 12.9898) * 43758.5453) % 1 * 0.5 - 0.25
+    jitter = (np.sin(np.arange(len(dots)) * 12.9898) * 43758.5453) % 1 * DOT_SPREAD + DOT_OFFSET
     figure.add_trace((go.Scattergl if len(dots) > GL_POINTS else go.Scatter)(
         x=dots[metric], y=dots[rows].map(position) + jitter, mode="markers", showlegend=False,
         marker={"size": 7, "opacity": 0.55, "color": "#3b6ea8"},
