@@ -18,6 +18,9 @@ father shot his son": one boy). A person the sentence says died stays dead. The 
 the one described before ("A man was shot. He is in stable condition": one man, injured), so someone shot, whose
 outcome was unknown, counts among the injured also in an article that reports a death.
 
+``hurt_apart`` reads the same words in a list of the dead: a later one listed whose own words call them hurt is
+not dead ("left one dead and two others in critical condition").
+
 Known misses: a condition given to a group without a number ("the others are in stable condition"); a condition
 that later changed ("was in critical condition before he died" stays right only when the death is told too);
 a person the parser does not make the subject (a condition hung on a list or a quotation).
@@ -30,7 +33,7 @@ from collections.abc import Callable
 
 from analysis.figures.clause_subjects import REPORTING, subject_of
 
-__all__ = ["condition_people"]
+__all__ = ["condition_people", "hurt_apart"]
 
 _SURVIVED_BY = re.compile(r"\bsurvived by\b", re.I)  # an obituary's "he is survived by his wife"
 _NOBODY = {"none", "neither", "nobody", "all", "both", "each", "some", "any", "most", "many", "several", "one"}
@@ -92,3 +95,15 @@ def _whose(tokens, kids, word):
             return None
         word = tokens[word.head]
     return None
+
+
+def hurt_apart(tokens, token, rest: list, word, lex) -> bool:
+    """"left one dead and two others in critical condition", "one woman dead and five others, including two officers,
+    injured": a later one of a list of the dead whose own words, up to the next one listed (or a verb of its own, or
+    the harm word: "a mother and a grandmother dead, and two men wounded"), say they were hurt."""
+    for t in tokens[token.i + 1:rest[0].i if rest else len(tokens)]:
+        if t.i == word.i or t.tag in ("VBD", "VBZ", "VBP", "MD") or t.text == ";":
+            return False  # "a man and a boy were killed and a woman was injured": the list ends at its own verb
+        if t.lower in lex["wound_verbs"] or t.lower == "condition":
+            return True
+    return False

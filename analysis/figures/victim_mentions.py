@@ -16,7 +16,7 @@ from pathlib import Path
 
 from analysis.figures.clause_subjects import (RELATIVE, REPORTING, antecedent, is_passive, listed_people,
                                               past_source, subject_of, subjects_of, who_antecedent)
-from analysis.figures.conditions import condition_people
+from analysis.figures.conditions import condition_people, hurt_apart
 from analysis.figures.numbers import parse_number_words
 from analysis.figures.parse import Token, children, conjuncts, head_word, left_edge
 from analysis.figures.person_names import TITLES, capitals, name_head, read_name
@@ -162,18 +162,6 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
     return [], ""
 
 
-def _hurt_apart(tokens, token: Token, rest: list[Token], word: Token, lex) -> bool:
-    """"left one dead and two others in critical condition", "one woman dead and five others, including two officers,
-    injured": a later one of a list of the dead whose own words, up to the next one listed (or a verb of its own, or
-    the harm word: "a mother and a grandmother dead, and two men wounded"), say they were hurt."""
-    for t in tokens[token.i + 1:rest[0].i if rest else len(tokens)]:
-        if t.i == word.i or t.tag in ("VBD", "VBZ", "VBP", "MD") or t.text == ";":
-            return False  # "a man and a boy were killed and a woman was injured": the list ends at its own verb
-        if t.lower in lex["wound_verbs"] or t.lower == "condition":
-            return True
-    return False
-
-
 def _where(kids, verb: Token) -> bool:
     """A relative clause of place or time ("the clinic where he died", "a gunfight during which X was struck") has a
     subject of its own."""
@@ -288,8 +276,8 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             group = listed_people(tokens, kids, argument, lex["kin_nouns"])
             for k, token in enumerate(group):
                 mention = _person(tokens, kids, token, sentence, lex, lenient=outcome == "killed", listed=listed)
-                if mention is None or (listed and outcome == "killed" and _hurt_apart(tokens, token, group[k + 1:],
-                                                                                        word, lex)):
+                if mention is None or (listed and outcome == "killed" and
+                                       hurt_apart(tokens, token, group[k + 1:], word, lex)):
                     continue
                 listed = True
                 if mention.kind == "pronoun":
