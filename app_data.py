@@ -84,15 +84,18 @@ def _folder_fingerprint(folder: Path) -> str:
     return digest.hexdigest()
 
 
-@st.cache_data(max_entries=4, show_spinner="Analysing the bundled articles…")
+@st.cache_resource(max_entries=4, show_spinner="Analysing the bundled articles…")
 def _analysed_seeds(fingerprint: str) -> CorpusTables:
-    # Keyed by the seeds' content hash so an edited seed folder is re-analysed.
+    # Keyed by the seeds' content hash so an edited seed folder is re-analysed. One shared object, not
+    # st.cache_data's copy per call: unpickling the tables was a third of a page switch's server time, and
+    # pages never modify the tables they are given (an uploaded corpus is not copied either; a test runs
+    # every page and checks the seeds' tables are unchanged).
     del fingerprint
     return analyse_corpus(load_path(SEEDS_DIR))
 
 
 def seed_tables() -> CorpusTables:
-    """The bundled seeds, analysed (shared by every session: the same bytes for all)."""
+    """The bundled seeds, analysed: one read-only object shared by every session."""
     return _analysed_seeds(_folder_fingerprint(SEEDS_DIR))
 
 
@@ -371,6 +374,33 @@ def whole_view(name: str, compute: Callable[[CorpusTables], T]) -> T:
     the filters (per-article counts it then adds up for the filtered articles), outside ``prepared``'s views.
     Session-scoped like ``view``; never mutate the returned value."""
     return _remember(_memo()["corpus_views"], ("whole", name), lambda: compute(corpus_tables()))
+
+
+def article_index(whole: CorpusTables, name: str) -> tuple[np.ndarray, np.ndarray, pd.Index]:
+    """An index of the table ``name`` by article, for ``rows_about``: its row positions ordered by article, each
+    one's article position in ``whole.articles`` (ascending), and the articles' ids."""
+    positions = article_rows(whole, name)
+    order = np.argsort(positions, kind="stable")
+    return order, positions[order], pd.Index(whole.articles["article_id"])
+
+
+def rows_about(frame: pd.DataFrame, index: tuple[np.ndarray, np.ndarray, pd.Index], article_ids) -> pd.DataFrame:
+    """``frame[frame["article_id"].isin(article_ids)]`` (the same rows, order and index) through
+    ``article_index(whole, name)`` of that table: a lookup per article, not a scan of every row."""
+    order, by_article, article_at = index
+    wanted = article_at.get_indexer(list(article_ids))
+    wanted = np.unique(wanted[wanted >= 0])
+    starts, ends = np.searchsorted(by_article, wanted, "left"), np.searchsorted(by_article, wanted, "right")
+    return frame.iloc[np.sort(np.concatenate([order[a:b] for a, b in zip(starts, ends)]))
+                      if len(wanted) else np.arange(0)]
+
+
+def whole_rows_about(name: str, article_ids) -> pd.DataFrame:
+    """``rows_about`` the whole corpus's table ``name``, its index made once per session and corpus (a scan
+    of the 211k sentences of 10,000 articles per lookup before)."""
+    tables = corpus_tables()
+    index = _remember(_memo()["corpus_views"], ("article_index", (name,)), lambda: article_index(tables, name))
+    return rows_about(getattr(tables, name), index, article_ids)
 
 
 def forget_views() -> None:

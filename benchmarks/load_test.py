@@ -15,7 +15,8 @@ advises, so every upload really runs NER), then at once:
   its own ``--articles``-article JSON Lines corpus (generated, with outlets named ``zqload<k>-...``) on
   the Corpus page, waiting for the analysis, then visiting every page.
 
-Browsing stops when every upload has finished (or at ``--minutes``). It reports p50/p95 page time,
+Browsing stops when every upload has finished (or at ``--minutes``). It reports p50/p95 page time
+(also split by what the uploaders were doing when a switch began: analysing, visiting their pages, neither),
 errors (exception elements, failed or timed-out runs, broken connections), the server's RSS every
 2 s (with its worker processes), the load average at the start and the end, and isolation: no
 browsing session receives a byte naming an uploader's outlets, and no uploader sees another's.
@@ -57,6 +58,9 @@ UPLOAD_TIMEOUT = 1200_000  # ms, Playwright's unit
 @dataclass
 class Report:
     page_times: list[float] = field(default_factory=list)  # websocket page switches, seconds
+    page_starts: list[float] = field(default_factory=list)  # when each of those began (perf_counter)
+    analysing: list[tuple[float, float]] = field(default_factory=list)  # an upload's Analyse click -> its result
+    visiting: list[tuple[float, float]] = field(default_factory=list)  # an uploader's own page visits
     first_times: list[float] = field(default_factory=list)  # first page of a websocket session
     upload_page_times: list[float] = field(default_factory=list)  # page switches in Chromium, seconds
     builds: list[float] = field(default_factory=list)  # upload -> analysed corpus shown, seconds
@@ -174,7 +178,9 @@ async def browse(url: str, k: int, report: Report, stop: asyncio.Event) -> bytes
                 if stop.is_set():
                     break
                 await asyncio.sleep(rng.uniform(0.5, 1.5))
+                begun = time.perf_counter()
                 report.page_times.append(await session.run_page(session.pages[path]))
+                report.page_starts.append(begun)
     except Exception as error:  # counted, not raised: the other sessions carry on
         report.errors.append(f"browse {k}: {type(error).__name__}: {error}")
     finally:
@@ -216,6 +222,7 @@ async def upload(browser, url: str, k: int, n: int, others: list[str], report: R
             [{"name": f"upload{k}.jsonl", "mimeType": "application/json", "buffer": upload_rows(k, n)}])
         await page.get_by_text("ready.", exact=False).first.wait_for(timeout=UPLOAD_TIMEOUT)
         await _idle(page)
+        analysis_began = time.perf_counter()
         for attempt in range(3):  # a click that lands while the page redraws is lost: click again
             await page.get_by_role("button", name="Analyse ").first.click()
             try:
@@ -229,6 +236,8 @@ async def upload(browser, url: str, k: int, n: int, others: list[str], report: R
         await page.get_by_text("Load report", exact=False).first.wait_for(timeout=UPLOAD_TIMEOUT)
         await _idle(page)
         report.builds.append(time.perf_counter() - started)
+        report.analysing.append((analysis_began, time.perf_counter()))
+        visits_began = time.perf_counter()
         for title in PAGE_TITLES:
             report.upload_page_times.append(await _go(page, title))
             text = await page.locator("body").inner_text()
@@ -239,6 +248,7 @@ async def upload(browser, url: str, k: int, n: int, others: list[str], report: R
                     report.leaks.append(f"upload {k} sees {other} on {title}")
             if await page.locator('[data-testid="stException"]').count():
                 report.errors.append(f"upload {k}: exception on {title}")
+        report.visiting.append((visits_began, time.perf_counter()))
     except (Exception, asyncio.CancelledError) as error:
         shown = ""
         if page is not None:  # what the user would have seen, for the record
@@ -293,6 +303,24 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] if ordered else float("nan")
 
 
+def by_phase(report: Report) -> dict[str, dict]:
+    """Browsing page switches split by what the uploaders were doing when each began: p95 and count.
+
+    Shows where the slow switches come from (an analysis in the worker, an uploader's pages drawn by the
+    server for its large corpus, or neither)."""
+    def during(start: float, windows: list[tuple[float, float]]) -> bool:
+        return any(begin <= start <= end for begin, end in windows)
+
+    phases: dict[str, list[float]] = {"uploader visiting its pages": [], "upload being analysed": [], "neither": []}
+    for start, seconds in zip(report.page_starts, report.page_times):
+        phase = ("uploader visiting its pages" if during(start, report.visiting)
+                 else "upload being analysed" if during(start, report.analysing) else "neither")
+        phases[phase].append(seconds)
+    return {phase: {"switches": len(times), "p50_s": round(statistics.median(times), 3) if times else None,
+                    "p95_s": round(_percentile(times, 0.95), 3) if times else None}
+            for phase, times in phases.items()}
+
+
 def summary(report: Report) -> dict:
     rss = [mb for _, mb in report.rss]
     return {
@@ -300,6 +328,7 @@ def summary(report: Report) -> dict:
         "page_p50_s": statistics.median(report.page_times) if report.page_times else None,
         "page_p95_s": _percentile(report.page_times, 0.95),
         "page_max_s": max(report.page_times, default=None),
+        "page_by_phase": by_phase(report),
         "first_page_p50_s": statistics.median(report.first_times) if report.first_times else None,
         "first_page_p95_s": _percentile(report.first_times, 0.95),
         "upload_builds_s": [round(b, 1) for b in report.builds],

@@ -11,6 +11,8 @@ No streamlit here: the page passes the figure to ``st.plotly_chart``.
 
 from __future__ import annotations
 
+import copy
+import functools
 import html
 import re
 import textwrap
@@ -26,10 +28,11 @@ from analysis.figures.labels import figure_label
 from analysis.timeline.bands import summary_band
 from analysis.timeline.contradictions import ABOUT_TOLERANCE
 from analysis.timeline.points import CATEGORY_LABELS
+from analysis.timeline.values import flag_column
 from analysis.views.groups import OTHER, group_order
 from analysis.views.toll import figure_words
 from analysis.views.toll_markers import chart_markers
-from charts.follow_up import add_follow_up_note
+from charts.follow_up import follow_up_note
 
 #: Marker shape per qualifier, and what the legend says it means. Shape, not colour,
 #: carries the qualifier: colour is the source.
@@ -66,9 +69,6 @@ MAX_EVENT_WORDS = 6
 POINT_COLUMNS = ["point_id", "article_id", "figure_id", "replaced_by", "source", "title", "status", "published",
                  "dated", "x", "strip_x", "value", "err_plus", "err_minus", "qualifier", "symbol", "may_rise",
                  "colour", "label", "short", "hover", "follow_up", "unconfirmed", "group"]
-#: What the traces of the points read (``_point_parts``).
-_TRACE_COLUMNS = ["point_id", "article_id", "x", "strip_x", "value", "err_plus", "err_minus", "symbol", "colour",
-                  "short", "hover"]
 #: Band steps further apart than this many days are not joined (the main period, then follow-up coverage).
 BAND_GAP_DAYS = 7
 #: The opening view reaches back to event dates at most this many days before the first report.
@@ -216,13 +216,13 @@ def chart_points(timeline: pd.DataFrame, *, category: str, groups: Mapping[str, 
     stamps = published.dt.strftime("%Y-%m-%d %H:%M").where(published != published.dt.normalize(),
                                                            published.dt.strftime("%Y-%m-%d"))
     when = stamps.fillna("undated").tolist()
-    unconfirmed = [_flag(v) for v in rows["unconfirmed"]] if "unconfirmed" in rows else [False] * len(rows)
-    follow_up = [_flag(v) for v in rows["follow_up"]] if "follow_up" in rows else [False] * len(rows)
+    unconfirmed = flag_column(rows, "unconfirmed").tolist()
+    follow_up = flag_column(rows, "follow_up").tolist()
     status_words = [("" if s == "current" else ", superseded") + (", unconfirmed" if u else "")
                     + (", follow-up" if f else "") for s, u, f in zip(rows["status"], unconfirmed, follow_up)]
     sources = rows["source"].tolist()
-    escaped = {s: _esc(s) for s in set(sources)}
-    short = [f"{escaped[s]} · {html.escape(f)}{w}" for s, f, w in zip(sources, figures, status_words)]
+    escaped = {s: _esc(s) for s in set(sources)} | {f: html.escape(f) for f in set(figures)}  # each text once
+    short = [f"{escaped[s]} · {escaped[f]}{w}" for s, f, w in zip(sources, figures, status_words)]
     if len(rows) <= HOVER_FULL_POINTS:
         hover = [_hover(row, category) for row in rows.to_dict("records")]
     else:
@@ -234,7 +234,7 @@ def chart_points(timeline: pd.DataFrame, *, category: str, groups: Mapping[str, 
         "point_id": [f if f else f"{a}:{category}:{i}" for i, (f, a) in enumerate(zip(figure_ids, article_ids))],
         "article_id": article_ids, "figure_id": figure_ids, "replaced_by": rows["replaced_by"].tolist(),
         "source": sources, "title": rows["title"].tolist(), "status": rows["status"].tolist(),
-        "published": published.tolist(), "dated": dated.tolist(), "x": x, "strip_x": strip_x,
+        "published": published.to_numpy(), "dated": dated.tolist(), "x": x, "strip_x": strip_x,
         "value": value.tolist(), "err_plus": err_plus.tolist(), "err_minus": err_minus.tolist(),
         "qualifier": qualifiers,
         "symbol": [QUALIFIER_MARKERS.get(q, QUALIFIER_MARKERS["exact"])[0] for q in qualifiers],
@@ -244,9 +244,10 @@ def chart_points(timeline: pd.DataFrame, *, category: str, groups: Mapping[str, 
     }, columns=POINT_COLUMNS)
 
 
-def _fanned_out(rows: pd.DataFrame) -> list:
-    """Each row's x: its publication time, or None when undated; the n-th point (n >= 1) of the same day
-    (published at midnight), value and status moves 3 hours later, earlier, 6 later ... so none hides another."""
+def _fanned_out(rows: pd.DataFrame) -> np.ndarray | list:
+    """Each row's x: its publication time, or NaT when undated (None when none is dated); the n-th point (n >= 1)
+    of the same day (published at midnight), value and status moves 3 hours later, earlier, 6 later ... so none
+    hides another."""
     published = rows["published"]
     dated = published.notna()
     seen = rows[dated].groupby([published[dated], rows.loc[dated, "value"], rows.loc[dated, "status"]],
@@ -254,7 +255,7 @@ def _fanned_out(rows: pd.DataFrame) -> list:
     hours = 3 * ((seen + 1) // 2) * np.where(seen % 2 == 1, 1, -1)
     at_midnight = (published == published.dt.normalize()).to_numpy()
     moved = published + pd.to_timedelta(np.where((seen > 0) & at_midnight, hours, 0), unit="h")
-    return [None if pd.isna(v) else v for v in moved.tolist()]
+    return moved.to_numpy() if dated.any() else [None] * len(rows)
 
 
 @dataclass(frozen=True)
@@ -288,8 +289,9 @@ def toll_chart(timeline: pd.DataFrame, articles: pd.DataFrame, *, category: str,
     markers, of, by_cell = chart_markers(points)
     markers = marker_hovers(markers, points, of, category=category)
     band = summary_band(timeline, category=category)
-    in_chart = articles[articles["article_id"].isin(points["article_id"])]
-    figure = toll_figure(points, band, category=category, event_dates=in_chart[["event_date", "event_date_text"]],
+    # the two columns first: the rows of every other column (the articles' text) are never taken
+    event_dates = articles[["event_date", "event_date_text"]][articles["article_id"].isin(points["article_id"])]
+    figure = toll_figure(points, band, category=category, event_dates=event_dates,
                          show_follow_up=show_follow_up, colour_title=colour_title if groups is not None else None,
                          markers=markers)
     return TollChart(points, band, figure, trace_point_ids(figure, markers),
@@ -370,39 +372,31 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
     names the coloured sources and counts the grey rest. Every trace that stands for a figure
     carries ``customdata = [point_id, article_id]`` so a click or selection can be traced back
     to the figure.
+
+    The figure is written as plain values (lists of text, ISO times, numpy number arrays) in the form
+    plotly's validation would give them, and wrapped without validating them again: checking every
+    property of some forty traces took longer than building them (``tests/charts/test_toll_chart.py``
+    compares the JSON with that of the validated figure).
     """
     label = CATEGORY_LABELS.get(category, category)
-    dated_points = points[points["dated"].astype(bool)] if not points.empty else points
-    undated_points = points[~points["dated"].astype(bool)] if not points.empty else points
-    has_dated, has_undated = not dated_points.empty, not undated_points.empty
+    dated = points["dated"].astype(bool).to_numpy() if not points.empty else np.zeros(0, dtype=bool)
+    has_dated, has_undated = bool(dated.any()), bool((~dated).any())
     time_axis, strip_axis = _axes(has_dated or points.empty, has_undated)
     if time_axis and strip_axis:
-        n_undated = undated_points["article_id"].nunique()
-        figure = make_subplots(rows=1, cols=2, shared_yaxes=True, column_widths=[0.8, 0.2],
-                               horizontal_spacing=0.04)
-        strip_title = f"No date<br>found ({n_undated})"
+        layout = _subplot_layout()
+        strip_title = f"No date<br>found ({points.loc[~dated, 'article_id'].nunique()})"
     else:
-        figure = go.Figure()
-        strip_title = f"No date<br>found ({undated_points['article_id'].nunique()})" if strip_axis else ""
+        layout = {}
+        strip_title = f"No date<br>found ({points.loc[~dated, 'article_id'].nunique()})" if strip_axis else ""
 
-    def axis_kwargs(axis: str | None) -> dict:
-        if axis in (None, "x"):
-            return {}
-        return {"xaxis": axis}
+    def on_axis(axis: str | None) -> dict:
+        return {} if axis in (None, "x") else {"xaxis": axis}
 
     drawn = points if markers is None else markers
     compact = len(points) > GL_POINTS  # many reports: compact, however few markers they share
-    if has_dated and not band.empty:
-        for trace in _band_traces(band, compact=compact):
-            figure.add_trace(trace)
-
-    scatter = go.Scattergl if len(drawn) > WEBGL_POINTS else go.Scatter
-
-    def position(values, dated_part: bool):
-        # Compact charts send dates as epoch milliseconds (a binary array), not ISO strings.
-        if not compact:
-            return values
-        return _epoch_ms(values) if dated_part else np.asarray(values, dtype="float64")
+    kind = "scattergl" if len(drawn) > WEBGL_POINTS else "scatter"
+    traces = _band_traces(band, compact=compact) if has_dated and not band.empty else []
+    columns = _TraceColumns(drawn, compact=compact)
 
     # Superseded figures, linked to the figure that replaced them: one line trace per axis.
     if not drawn.empty:
@@ -415,121 +409,193 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
                 continue
             column = "x" if dated_part else "strip_x"
             # old -> new, then a gap: [x_old, x_new, None, ...]
-            xs = [v for a, b in zip(part[column], part[f"new_{column}"]) for v in (a, b, None)]
-            ys = [v for a, b in zip(part["value"], part["new_value"]) for v in (a, b, None)]
-            figure.add_trace(scatter(x=position(xs, dated_part), y=np.array(ys, dtype="float64") if compact else ys,
-                                     mode="lines", hoverinfo="skip", showlegend=False,
-                                     line=dict(color="#9a9a9a", width=1 if compact else 1.5, dash="dash"),
-                                     **axis_kwargs(axis)))
+            if compact:  # column by column: NaN for the gaps
+                number = _epoch_ms if dated_part else (lambda c: c.to_numpy(dtype="float64"))
+                xs = _interleaved(number(part[column]), number(part[f"new_{column}"]))
+                ys = _interleaved(part["value"].to_numpy(dtype="float64"), part["new_value"].to_numpy(dtype="float64"))
+            else:
+                xs = [v for a, b in zip(part[column], part[f"new_{column}"]) for v in (a, b, None)]
+                ys = _plain([v for a, b in zip(part["value"], part["new_value"]) for v in (a, b, None)])
+                xs = _iso(xs) if dated_part else _plain(xs)
+            traces.append(dict(type=kind, x=xs, y=ys,
+                               mode="lines", hoverinfo="skip", showlegend=False,
+                               line=dict(color="#9a9a9a", width=1 if compact else 1.5, dash="dash"),
+                               **on_axis(axis)))
 
     # Points: one trace per part (dated, undated) and status, a colour per point (the source) and a shape
     # (the qualifier); then the may-rise rings. Compact charts send colours and shapes as numbers and a
     # short hover (the sentence is one click away, below the chart); ``trace_point_ids`` maps clicks.
     palette = [*SOURCE_COLOURS, OTHER_SOURCES_COLOUR]
-    colour_index = {c: i for i, c in enumerate(palette)}
-    for part, dated_part, rows in _point_parts(drawn, by_symbol=compact):
+    for part, dated_part, at in _point_parts(drawn, by_symbol=compact):
         axis = time_axis if dated_part else strip_axis
-        xs = position(rows["x"] if dated_part else rows["strip_x"], dated_part)
-        ys = rows["value"].to_numpy(dtype="float64") if compact else rows["value"]
+        xs, ys = columns.x(at, dated_part), columns.value[at]
         if part.startswith(("rings", "unconfirmed")):
             # A compact chart's rings are thin and half transparent: hundreds of them hid the points they ring.
             ring = dict(symbol="circle-open", color="rgba(51,51,51,0.5)" if compact else "#333333",
                         line=dict(width=1 if compact else 1.5)) if part.startswith("rings") \
                 else dict(**UNCONFIRMED_MARK, line=dict(width=2.5))
-            figure.add_trace(scatter(
-                x=xs, y=ys, mode="markers", meta=part, showlegend=False,
+            traces.append(dict(
+                type=kind, x=xs, y=ys, mode="markers", meta=part, showlegend=False,
                 marker=dict(size=15 if compact else 24, **ring),
                 **({"hoverinfo": "skip"} if compact else
-                   {"customdata": list(zip(rows["point_id"], rows["article_id"])), "hovertext": rows["hover"],
+                   {"customdata": columns.custom(at), "hovertext": columns.hover[at].tolist(),
                     "hovertemplate": "%{hovertext}<extra></extra>"}),
-                **axis_kwargs(axis)))
+                **on_axis(axis)))
             continue
         superseded = "superseded" in part
-        has_bars = bool((rows["err_plus"] > 0).any() or (rows["err_minus"] > 0).any())
+        err_plus, err_minus = columns.err_plus[at], columns.err_minus[at]
         if compact:
-            symbols = rows["symbol"].iloc[0] + ("-open" if superseded else "")
-            colours = np.array([colour_index.get(c, len(palette) - 1) for c in rows["colour"]], dtype="int8")
+            symbols = columns.symbol[at[0]] + ("-open" if superseded else "")
+            colours = columns.colour_index[at]
             scale = dict(colorscale=[[i / (len(palette) - 1), c] for i, c in enumerate(palette)],
                          cmin=0, cmax=len(palette) - 1)
             edge = "#9a9a9a" if superseded else "white"
-            hover = dict(text=rows["short"], hovertemplate="%{text}<br>%{x|%Y-%m-%d}<extra></extra>"
+            hover = dict(text=columns.short[at].tolist(), hovertemplate="%{text}<br>%{x|%Y-%m-%d}<extra></extra>"
                          if dated_part else "%{text}<br>no publication date found<extra></extra>")
         else:
-            symbols = [s + ("-open" if superseded else "") for s in rows["symbol"]]
-            colours, scale = rows["colour"].tolist(), {}
+            symbols = [s + ("-open" if superseded else "") for s in columns.symbol[at]]
+            colours, scale = columns.colour[at].tolist(), {}
             edge = colours if superseded else "white"
-            hover = dict(customdata=list(zip(rows["point_id"], rows["article_id"])), hovertext=rows["hover"],
+            hover = dict(customdata=columns.custom(at), hovertext=columns.hover[at].tolist(),
                          hovertemplate="%{hovertext}<extra></extra>")
-        bars = dict(type="data", symmetric=False, array=rows["err_plus"].to_numpy(dtype="float64"),
-                    arrayminus=rows["err_minus"].to_numpy(dtype="float64"), thickness=1.5, width=5,
-                    color="#888888") if has_bars else dict(visible=False)
-        figure.add_trace(scatter(
-            x=xs, y=ys, mode="markers", meta=part, showlegend=False,
+        bars = dict(type="data", symmetric=False, array=err_plus, arrayminus=err_minus, thickness=1.5, width=5,
+                    color="#888888") if bool((err_plus > 0).any() or (err_minus > 0).any()) else dict(visible=False)
+        traces.append(dict(
+            type=kind, x=xs, y=ys, mode="markers", meta=part, showlegend=False,
             name="superseded figures" if superseded else "headline figures",
             marker=dict(symbol=symbols, size=9 if compact else 13, color=colours, **scale,
                         opacity=0.4 if superseded else 0.9, line=dict(width=1.5 if superseded else 1, color=edge)),
-            error_y=bars, **hover, **axis_kwargs(axis)))
+            error_y=bars, **hover, **on_axis(axis)))
 
     # Event dates from the texts: stars on the time axis (one trace), and a dotted line per day while few.
     event_rows = pd.DataFrame() if event_dates is None else event_dates.dropna(subset=["event_date"])
     if has_dated and not event_rows.empty:
-        days = event_rows.groupby(pd.to_datetime(event_rows["event_date"]).dt.normalize())
-        stars_x, stars_text = [], []
-        for day, rows in days:
-            if days.ngroups <= MAX_EVENT_LINES:
-                figure.add_vline(x=day, line=dict(color="#444444", width=1, dash="dot"))
-            words = sorted({str(w) for w in rows["event_date_text"] if _text(w)})
-            shown = "; ".join(html.escape(w) for w in words[:MAX_EVENT_WORDS]) + \
-                ("; …" if len(words) > MAX_EVENT_WORDS else "")
-            stars_x.append(day)
-            stars_text.append(f"Event date {day:%Y-%m-%d}, from {len(rows)} article(s): {shown}")
-        figure.add_trace(go.Scatter(
-            x=stars_x, y=[0] * len(stars_x), mode="markers", marker=dict(symbol="star", **(
-                dict(size=15, color="#444444") if len(stars_x) <= MAX_EVENT_LINES else dict(size=9, color="#8a8a8a"))),
-            name="event date (from the text)", showlegend=False, hovertext=stars_text,
-            hovertemplate="%{hovertext}<extra></extra>"))
+        days, texts = _event_days(event_rows)
+        if len(days) <= MAX_EVENT_LINES:
+            layout["shapes"] = [dict(type="line", x0=day, x1=day, xref="x", y0=0, y1=1, yref="y domain",
+                                     line=dict(color="#444444", width=1, dash="dot")) for day in days]
+        # past MAX_EVENT_LINES days, small grey stars: hundreds of large ones hid the points at 10,000 articles
+        star = dict(size=15, color="#444444") if len(days) <= MAX_EVENT_LINES else dict(size=9, color="#8a8a8a")
+        traces.append(dict(
+            type="scatter", x=days, y=[0] * len(days), mode="markers",
+            marker=dict(symbol="star", **star), name="event date (from the text)",
+            showlegend=False, hovertext=texts, hovertemplate="%{hovertext}<extra></extra>"))
 
-    _legend(figure, points, has_event=has_dated and not event_rows.empty, by_group=colour_title is not None)
-    _layout(figure, points, label=label, time_axis=time_axis, strip_axis=strip_axis, strip_title=strip_title,
+    traces += _legend(points, has_event=has_dated and not event_rows.empty, by_group=colour_title is not None)
+    _layout(layout, points, label=label, time_axis=time_axis, strip_axis=strip_axis, strip_title=strip_title,
             event_rows=event_rows, height=height, show_follow_up=show_follow_up, drawn=drawn)
     if colour_title is not None:
         # No title: plotly indents a horizontal legend's entries by its title and clips the last column on a
         # narrow screen; the "Compare by" choice right above the chart says what the colours are.
-        figure.update_layout(legend_title_text="", meta={"colour_title": colour_title})
-    return figure
+        layout["legend"]["title"]["text"] = ""
+        layout["meta"] = {"colour_title": colour_title}
+    return go.Figure({"data": traces, "layout": layout}, _validate=False)
+
+
+@functools.cache
+def _subplots() -> dict:
+    return make_subplots(rows=1, cols=2, shared_yaxes=True, column_widths=[0.8, 0.2],
+                         horizontal_spacing=0.04).layout.to_plotly_json()
+
+
+def _subplot_layout() -> dict:
+    """The axes of a time axis with the undated strip beside it (``make_subplots``' layout, made once)."""
+    return copy.deepcopy({key: value for key, value in _subplots().items() if key != "template"})
+
+
+def _iso(values) -> list:
+    """Times (Timestamps, None for a gap) as the ISO text plotly's JSON gives them."""
+    return [None if _missing(v) else pd.Timestamp(v).isoformat() for v in values]
+
+
+def _interleaved(old: np.ndarray, new: np.ndarray) -> np.ndarray:
+    """``[old0, new0, NaN, old1, new1, NaN, ...]``: line pieces with a gap between them."""
+    return np.column_stack([old, new, np.full(len(old), np.nan)]).ravel()
+
+
+def _plain(values) -> list:
+    """A list as plotly's validation leaves it: numpy numbers as Python numbers."""
+    return [v.item() if isinstance(v, np.generic) else v for v in values]
+
+
+class _TraceColumns:
+    """The columns the point traces read, each taken once from ``points`` as a numpy array (a part of them
+    is then a numpy take by position, not a DataFrame selection per trace)."""
+
+    def __init__(self, points: pd.DataFrame, *, compact: bool) -> None:
+        self.compact = compact
+        text = {c: points[c].to_numpy(dtype=object) if c in points else np.zeros(len(points), dtype=object)
+                for c in ("point_id", "article_id", "symbol", "colour", "short", "hover")}
+        self.point_id, self.article_id, self.symbol = text["point_id"], text["article_id"], text["symbol"]
+        self.colour, self.short, self.hover = text["colour"], text["short"], text["hover"]
+        self.value = points["value"].to_numpy(dtype="float64") if len(points) else np.zeros(0)
+        self.err_plus = points["err_plus"].to_numpy(dtype="float64") if len(points) else np.zeros(0)
+        self.err_minus = points["err_minus"].to_numpy(dtype="float64") if len(points) else np.zeros(0)
+        self._x, self._strip = (points["x"], points["strip_x"]) if len(points) else (None, None)
+        self._x_ms = _epoch_ms(points["x"]) if compact and len(points) else None
+        palette = {c: i for i, c in enumerate([*SOURCE_COLOURS, OTHER_SOURCES_COLOUR])}
+        self.colour_index = np.array([palette.get(c, len(palette) - 1) for c in self.colour], dtype="int8") \
+            if compact else None
+
+    def x(self, at: np.ndarray, dated: bool):
+        if self.compact:
+            return self._x_ms[at] if dated else self._strip.to_numpy()[at].astype("float64")
+        if dated:  # as plotly writes a datetime column: numpy's ISO text, to the column's unit
+            times = self._x.to_numpy()[at]
+            return np.datetime_as_string(times).tolist() if times.dtype.kind == "M" else _iso(times)
+        strip = self._strip.to_numpy()[at]
+        return strip if strip.dtype.kind in "uif" else _plain(strip.tolist())
+
+    def custom(self, at: np.ndarray) -> list:
+        return [list(pair) for pair in zip(self.point_id[at].tolist(), self.article_id[at].tolist())]
+
+
+def _event_days(event_rows: pd.DataFrame) -> tuple[list, list[str]]:
+    """Each event day (ISO text, in order) and its hover: how many articles give it, and their words for it."""
+    days = pd.to_datetime(event_rows["event_date"]).dt.normalize()
+    counts = days.value_counts(sort=False).sort_index()
+    texts = event_rows["event_date_text"]
+    worded = texts.notna().to_numpy() & (texts.astype(str) != "").to_numpy()
+    pairs = pd.DataFrame({"day": days.to_numpy()[worded], "text": texts[worded].astype(str).to_numpy(dtype=object)})
+    words: dict = {}
+    for day, text in pairs.drop_duplicates().itertuples(index=False):  # each day's distinct words
+        words.setdefault(day, []).append(text)
+    hovers = []
+    for day, n in counts.items():
+        found = sorted(words.get(day, ()))
+        shown = "; ".join(html.escape(w) for w in found[:MAX_EVENT_WORDS]) + ("; …" if len(found) > MAX_EVENT_WORDS else "")
+        hovers.append(f"Event date {day:%Y-%m-%d}, from {n} article(s): {shown}")
+    return _iso(counts.index), hovers
 
 
 def _point_parts(points: pd.DataFrame, *, by_symbol: bool | None = None):
-    """``(part, dated, rows)`` for each group of points that gets a trace, in the figure's order:
+    """``(part, dated, positions)`` for each group of points that gets a trace, in the figure's order:
     headline and superseded figures on the time axis and in the strip, then the may-rise rings
-    and the marks of unconfirmed figures.
+    and the marks of unconfirmed figures; ``positions`` are the rows of ``points``, in order.
     A compact chart (over ``GL_POINTS`` points) also splits the figures by marker shape, so each
     trace has one symbol: ``"dated-current:triangle-up"``."""
     if points.empty:
         return
-    # The columns a trace reads, text as plain objects: each part below is then a numpy take, not an Arrow
-    # take of every column (about thirty parts of 15,000 points at 10,000 articles).
-    slim = points[[c for c in _TRACE_COLUMNS if c in points]]
-    slim = slim.astype({c: object for c in slim.columns if pd.api.types.is_string_dtype(slim[c])})
     dated = points["dated"].astype(bool).to_numpy()
     status = points["status"].to_numpy(dtype=object)
+    symbol = points["symbol"].to_numpy(dtype=object)
     by_symbol = len(points) > GL_POINTS if by_symbol is None else by_symbol
     for dated_part in (True, False):
         for state in ("current", "superseded"):
-            rows = slim.iloc[np.flatnonzero((dated == dated_part) & (status == state))]
+            at = np.flatnonzero((dated == dated_part) & (status == state))
             part = f"{'dated' if dated_part else 'undated'}-{state}"
             if by_symbol:
-                for symbol, same in rows.groupby("symbol", sort=True):
-                    yield f"{part}:{symbol}", dated_part, same
-            elif not rows.empty:
-                yield part, dated_part, rows
+                for shape in sorted(set(symbol[at].tolist())):
+                    yield f"{part}:{shape}", dated_part, at[symbol[at] == shape]
+            elif len(at):
+                yield part, dated_part, at
     rising = points["may_rise"].astype(bool).to_numpy()
     for dated_part in (True, False):
-        rows = slim.iloc[np.flatnonzero(rising & (dated == dated_part))]
-        if not rows.empty:
-            yield f"rings-{'dated' if dated_part else 'undated'}", dated_part, rows
-    doubtful = slim.iloc[np.flatnonzero(points["unconfirmed"].astype(bool).to_numpy() & dated)]
-    if not doubtful.empty:
+        at = np.flatnonzero(rising & (dated == dated_part))
+        if len(at):
+            yield f"rings-{'dated' if dated_part else 'undated'}", dated_part, at
+    doubtful = np.flatnonzero(points["unconfirmed"].astype(bool).to_numpy() & dated)
+    if len(doubtful):
         yield "unconfirmed-dated", True, doubtful
 
 
@@ -538,7 +604,8 @@ def trace_point_ids(figure: go.Figure, points: pd.DataFrame) -> list[list[str]]:
     for traces that stand for no figure), so a click's ``(curve_number, point_index)`` finds its
     figure even in a compact chart that carries no ``customdata``."""
     by_symbol = any(isinstance(t.meta, str) and ":" in t.meta for t in figure.data)  # as the figure was split
-    ids = {part: rows["point_id"].tolist() for part, _, rows in _point_parts(points, by_symbol=by_symbol)}
+    point_ids = points["point_id"].to_numpy(dtype=object) if not points.empty else None
+    ids = {part: point_ids[at].tolist() for part, _, at in _point_parts(points, by_symbol=by_symbol)}
     return [ids.get(trace.meta, []) if isinstance(trace.meta, str) else [] for trace in figure.data]
 
 
@@ -553,7 +620,7 @@ def _epoch_ms(values) -> np.ndarray:
     return np.where(stamps.notna(), stamps.astype("int64") / 1e6, np.nan)
 
 
-def _band_traces(band: pd.DataFrame, *, compact: bool = False) -> list[go.Scatter]:
+def _band_traces(band: pd.DataFrame, *, compact: bool = False) -> list[dict]:
     """The disagreement band in three traces, every event group in each (gaps between groups, and
     between days more than ``BAND_GAP_DAYS`` apart, such as the main period and follow-up coverage):
     the shaded spread, the most conservative line and the highest line, drawn as explicit steps.
@@ -578,14 +645,17 @@ def _band_traces(band: pd.DataFrame, *, compact: bool = False) -> list[go.Scatte
     if compact:
         shade_x, low_x, high_x = _epoch_ms(shade_x), _epoch_ms(low_x), _epoch_ms(high_x)
         shade_y, low_y, high_y = (np.array(ys, dtype="float64") for ys in (shade_y, low_y, high_y))
-    common = dict(mode="lines", hoverinfo="skip", legend="legend2")
+    else:
+        shade_x, low_x, high_x = _iso(shade_x), _iso(low_x), _iso(high_x)
+        shade_y, low_y, high_y = _plain(shade_y), _plain(low_y), _plain(high_y)
+    common = dict(type="scatter", mode="lines", hoverinfo="skip", legend="legend2")
     return [
-        go.Scatter(x=shade_x, y=shade_y, fill="toself", fillcolor="rgba(120,120,120,0.15)", line=dict(width=0),
-                   name="disagreement (shaded)", showlegend=False, **common),
-        go.Scatter(x=low_x, y=low_y, line=dict(color="#6b6b6b", width=1.5, dash="dot"),
-                   name="most conservative that day", **common),
-        go.Scatter(x=high_x, y=high_y, line=dict(color="#6b6b6b", width=1.5),
-                   name="highest so far (shaded gap: disagreement)", **common),
+        dict(x=shade_x, y=shade_y, fill="toself", fillcolor="rgba(120,120,120,0.15)", line=dict(width=0),
+             name="disagreement (shaded)", showlegend=False, **common),
+        dict(x=low_x, y=low_y, line=dict(color="#6b6b6b", width=1.5, dash="dot"),
+             name="most conservative that day", **common),
+        dict(x=high_x, y=high_y, line=dict(color="#6b6b6b", width=1.5),
+             name="highest so far (shaded gap: disagreement)", **common),
     ]
 
 
@@ -602,59 +672,54 @@ def _steps(days: list, values: list) -> tuple[list, list]:
     return xs, ys
 
 
-def _legend(figure: go.Figure, points: pd.DataFrame, *, has_event: bool, by_group: bool = False) -> None:
+def _mark(name: str, *, legend: str | None = None, mode: str = "markers", **style) -> dict:
+    """A legend-only entry (no points): a name and the mark it explains."""
+    return dict(type="scatter", x=[None], y=[None], mode=mode, name=name, **style,
+                **({"legend": legend} if legend else {"showlegend": True}))
+
+
+def _legend(points: pd.DataFrame, *, has_event: bool, by_group: bool = False) -> list[dict]:
     """Legend-only entries: sources by colour (the coloured ones, then the grey rest) or, ``by_group``,
     the groups (largest first, "other" last with its number of sources), qualifiers by shape, and
     the other marks."""
     if points.empty:
-        return
+        return []
+    entries = []
     if by_group:
         for group in group_order(points.drop_duplicates("article_id")["group"]):
             rows = points[points["group"] == group]
             name = html.escape(group) if group != OTHER else f"other ({rows['source'].nunique():,} sources)"
-            figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name, showlegend=True,
-                                        marker=dict(symbol="square", size=11, color=rows["colour"].iloc[0])))
+            entries.append(_mark(name, marker=dict(symbol="square", size=11, color=rows["colour"].iloc[0])))
         sources = points.iloc[:0]
     else:
         sources = points.drop_duplicates("source")
     coloured = sources[sources["colour"] != OTHER_SOURCES_COLOUR]
     for source, colour in zip(coloured["source"], coloured["colour"]):
-        figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=html.escape(source),
-                                    marker=dict(symbol="square", size=11, color=colour), showlegend=True))
+        entries.append(_mark(html.escape(source), marker=dict(symbol="square", size=11, color=colour)))
     n_grey = len(sources) - len(coloured)
     if n_grey:
-        figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers",
-                                    name=f"{n_grey:,} other source{'s' if n_grey != 1 else ''}",
-                                    marker=dict(symbol="square", size=11, color=OTHER_SOURCES_COLOUR),
-                                    showlegend=True))
+        entries.append(_mark(f"{n_grey:,} other source{'s' if n_grey != 1 else ''}",
+                             marker=dict(symbol="square", size=11, color=OTHER_SOURCES_COLOUR)))
     shown: set[str] = set()
     for qualifier in points["qualifier"].drop_duplicates():
         symbol, meaning = QUALIFIER_MARKERS.get(qualifier, QUALIFIER_MARKERS["exact"])
-        if meaning in shown:
-            continue
-        shown.add(meaning)
-        figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=meaning,
-                                    marker=dict(symbol=symbol, size=11, color="#555555"),
-                                    legend="legend2"))
+        if meaning not in shown:
+            shown.add(meaning)
+            entries.append(_mark(meaning, legend="legend2", marker=dict(symbol=symbol, size=11, color="#555555")))
     if points["may_rise"].astype(bool).any():
-        figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="ringed: may rise",
-                                    marker=dict(symbol="circle-open", size=15, color="#333333"),
-                                    legend="legend2"))
+        entries.append(_mark("ringed: may rise", legend="legend2",
+                             marker=dict(symbol="circle-open", size=15, color="#333333")))
     if points["unconfirmed"].astype(bool).any():
-        figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers",
-                                    name="unconfirmed: not in the band",
-                                    marker=dict(size=13, **UNCONFIRMED_MARK, line=dict(width=2)),
-                                    legend="legend2"))
+        entries.append(_mark("unconfirmed: not in the band", legend="legend2",
+                             marker=dict(size=13, **UNCONFIRMED_MARK, line=dict(width=2))))
     if (points["status"] == "superseded").any():
-        figure.add_trace(go.Scatter(x=[None], y=[None], mode="lines+markers",
-                                    name="faded: superseded, dashed to its replacement",
-                                    marker=dict(symbol="circle-open", size=11, color="#9a9a9a"),
-                                    line=dict(color="#9a9a9a", dash="dash"),
-                                    legend="legend2"))
+        entries.append(_mark("faded: superseded, dashed to its replacement", legend="legend2", mode="lines+markers",
+                             marker=dict(symbol="circle-open", size=11, color="#9a9a9a"),
+                             line=dict(color="#9a9a9a", dash="dash")))
     if has_event:
-        figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="event date (from the text)",
-                                    marker=dict(symbol="star", size=12, color="#444444"),
-                                    legend="legend2"))
+        entries.append(_mark("event date (from the text)", legend="legend2",
+                             marker=dict(symbol="star", size=12, color="#444444")))
+    return entries
 
 
 def _far_above(points: pd.DataFrame) -> pd.DataFrame:
@@ -670,7 +735,16 @@ def _far_above(points: pd.DataFrame) -> pd.DataFrame:
     return points[doubtful & (points["value"].astype("float64") > FAR_ABOVE * rest)]
 
 
-def _layout(figure: go.Figure, points: pd.DataFrame, *, label: str, time_axis: str | None, strip_axis: str | None,
+def _merge(layout: dict, **changes) -> None:
+    """``changes`` merged into ``layout`` as ``update_layout`` does: nested dicts key by key."""
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(layout.get(key), dict):
+            _merge(layout[key], **value)
+        else:
+            layout[key] = value
+
+
+def _layout(layout: dict, points: pd.DataFrame, *, label: str, time_axis: str | None, strip_axis: str | None,
             strip_title: str, event_rows: pd.DataFrame, height: int, show_follow_up: bool = False,
             drawn: pd.DataFrame | None = None) -> None:
     top = float(points["value"].max() + points["err_plus"].max()) if not points.empty else 1.0
@@ -678,18 +752,18 @@ def _layout(figure: go.Figure, points: pd.DataFrame, *, label: str, time_axis: s
     if not above.empty:  # one wild figure would flatten every other report at the bottom of the chart
         top = float((points["value"] + points["err_plus"])[~points.index.isin(above.index)].max())
         n, highest = len(above), float(above["value"].max())
-        figure.add_annotation(
+        layout.setdefault("annotations", []).append(dict(
             xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom", showarrow=False,
             font=dict(size=12, color=UNCONFIRMED_MARK["color"]),
             text=f"↑ {n:,} unconfirmed figure{'s' if n != 1 else ''} above the chart, up to {highest:,.0f} "
-                 "(autoscale, at the top right, shows them)")
-    figure.update_layout(
-        height=height, margin=dict(l=10, r=10, t=30, b=10), hovermode="closest", clickmode="event+select",
+                 "(autoscale, at the top right, shows them)"))
+    _merge(
+        layout, height=height, margin=dict(l=10, r=10, t=30, b=10), hovermode="closest", clickmode="event+select",
         dragmode="pan",
-        hoverlabel=dict(align="left", font_size=12, bgcolor="white"),
-        legend=dict(orientation="h", yref="container", yanchor="bottom", y=0, xanchor="left", x=0, font_size=12,
+        hoverlabel=dict(align="left", font=dict(size=12), bgcolor="white"),
+        legend=dict(orientation="h", yref="container", yanchor="bottom", y=0, xanchor="left", x=0, font=dict(size=12),
                     title=dict(text="Source (colour):", side="top left"), itemclick=False, itemdoubleclick=False),
-        legend2=dict(orientation="h", yref="container", yanchor="top", y=1, xanchor="left", x=0, font_size=12,
+        legend2=dict(orientation="h", yref="container", yanchor="top", y=1, xanchor="left", x=0, font=dict(size=12),
                      title=dict(text="Marks:", side="top left"), itemclick=False, itemdoubleclick=False),
         yaxis=dict(title=dict(text=f"{label} (reported count)"), rangemode="tozero", range=[0, top * 1.12 + 1],
                    gridcolor="#e5e5e5", zeroline=True),
@@ -698,9 +772,11 @@ def _layout(figure: go.Figure, points: pd.DataFrame, *, label: str, time_axis: s
         later = points[points["follow_up"].astype(bool) & points["dated"].astype(bool)] if not points.empty \
             else points
         shown = points if show_follow_up or later.empty else points.drop(index=later.index)
-        xs = shown["x"].dropna().tolist() if not shown.empty else []  # the same values, without a call per point
+        xs = shown["x"].dropna() if not shown.empty else pd.Series(dtype="datetime64[ns]")
+        xs = [xs.min(), xs.max()] if len(xs) else []  # the ends are all the view needs
         if not later.empty and not show_follow_up:
-            add_follow_up_note(figure, later["x"], n_articles=later["article_id"].nunique())
+            layout.setdefault("annotations", []).append(
+                follow_up_note(later["x"], n_articles=later["article_id"].nunique()))
         high_x = max(xs) if xs and not later.empty and not show_follow_up else None  # the opening view's end
         # An event date long before the first report (a recap's "April 2000") is drawn but would squeeze
         # the reports into a sliver, so it does not stretch the opening view.
@@ -712,7 +788,8 @@ def _layout(figure: go.Figure, points: pd.DataFrame, *, label: str, time_axis: s
                 near &= days <= high_x + pd.Timedelta(days=BAND_GAP_DAYS)
             if low_x is not None:
                 near &= days >= low_x
-            xs += days[near].tolist()
+            if near.any():
+                xs += [days[near].min(), days[near].max()]
         axis = dict(title=dict(text="Published", standoff=4), type="date", tickformat="%b %d", gridcolor="#eeeeee")
         if xs:
             low, high = min(xs).normalize(), max(xs).normalize()
@@ -722,15 +799,15 @@ def _layout(figure: go.Figure, points: pd.DataFrame, *, label: str, time_axis: s
                 axis["tickformat"] = "%b %Y"
             span = max((high - low).days, 1)
             pad = pd.Timedelta(hours=max(12, span * 2.4)).round("min")  # plotly drops nanoseconds with a warning
-            axis["range"] = [low - pad, high + pad + pd.Timedelta(hours=12)]
+            axis["range"] = _iso([low - pad, high + pad + pd.Timedelta(hours=12)])
             if span <= 14:
                 axis["dtick"] = 86_400_000  # one tick per day
-        figure.update_layout(xaxis=axis)
+        _merge(layout, xaxis=axis)
     if strip_axis:
         drawn = points if drawn is None else drawn  # the strip's positions are the drawn markers'
         n = int(drawn.loc[~drawn["dated"].astype(bool), "strip_x"].max() + 1) if not drawn.empty else 1
         strip = dict(title=dict(text=strip_title), range=[-0.6, n - 0.4], showticklabels=False, showgrid=False,
                      zeroline=False, fixedrange=True)
-        figure.update_layout(**{"xaxis2" if strip_axis == "x2" else "xaxis": strip})
+        _merge(layout, **{"xaxis2" if strip_axis == "x2" else "xaxis": strip})
         if strip_axis == "x2":
-            figure.update_layout(yaxis2=dict(gridcolor="#e5e5e5"))
+            _merge(layout, yaxis2=dict(gridcolor="#e5e5e5"))

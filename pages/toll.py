@@ -80,16 +80,26 @@ category = st.radio("Figures", options, key=CATEGORY_KEY, horizontal=True,
                     format_func=lambda c: f"{CATEGORY_LABELS.get(c, c)} ({int(counts.get(c, 0))})")
 label = CATEGORY_LABELS.get(category, category)
 
-with st.container(border=True):
-    general, mine, others = summary_sections(summary, mixed, category=category)
+
+
+def _summary_markdown(t, c: str) -> tuple[str, int, str, str]:
+    """The summary box's markdown for category ``c``, escaped once per filter state and category: the lines shown,
+    how many event lines fold away and their markdown, and the other categories' lines ("" when none)."""
+    general, mine, others = summary_sections(summary, mixed, category=c)
     shown, folded = fold_event_lines(general + mine)
-    st.markdown("\n".join(f"- {esc(line)}" for line in shown) or "No figures in this category.")
-    if folded:
-        with st.expander(f"{len(folded)} more lines, one event each"):
-            st.markdown("\n".join(f"- {esc(line)}" for line in folded))
+    return ("\n".join(f"- {esc(line)}" for line in shown) or "No figures in this category.", len(folded),
+            "\n".join(f"- {esc(line)}" for line in folded), "\n".join(f"- {esc(line)}" for line in others))
+
+
+with st.container(border=True):
+    shown, n_folded, folded, others = app_data.view("toll_summary_markdown", _summary_markdown, category)
+    st.markdown(shown)
+    if n_folded:
+        with st.expander(f"{n_folded} more lines, one event each"):
+            st.markdown(folded)
     if others:
         with st.expander("Other figures"):
-            st.markdown("\n".join(f"- {esc(line)}" for line in others))
+            st.markdown(others)
 
 periods = app_data.view("toll_periods", lambda t, c: event_periods(t.timeline, category=c), category)
 period = 0
@@ -128,13 +138,16 @@ def _chart_view(t, c: str, p: int, later: bool, g: tuple):
     data = in_period[in_period["category"] == c]
     colour = None if g[0] == "source" and t.articles["source"].nunique() <= FEW_SOURCES else dict(zip(
         t.articles["article_id"], source_groups(t.articles, by=g[0], groups=groups)))
-    chart = toll_chart(in_period, t.articles, category=c, show_follow_up=later, groups=colour,
+    # The category's rows, taken once: the chart, its band and the grid read no other category's.
+    chart = toll_chart(data, t.articles, category=c, show_follow_up=later, groups=colour,
                        colour_title=GROUPINGS[g[0]][1])
     served(chart.figure)  # drawn again on every rerun: its JSON made once
-    return chart, data, source_day_table(data, category=c)
+    labels = dict(zip(chart.points["point_id"].tolist(), chart.points["label"].tolist()))  # the picker's, made once
+    return chart, data, source_day_table(data, category=c), labels
 
 
-chart, chart_data, grid = app_data.view("toll_chart", _chart_view, category, period, show_follow_up, grouping)
+chart, chart_data, grid, labels = app_data.view("toll_chart", _chart_view, category, period, show_follow_up,
+                                                grouping)
 points, band, figure = chart.points, chart.band, chart.figure
 if points.empty:
     st.info(f"No article reports a figure for “{label.lower()}”. Pick another category above.")
@@ -176,7 +189,6 @@ cols[1].download_button("Disagreement band (CSV)", lambda frame=band: frame.to_c
                         disabled=band.empty)
 
 st.subheader("Evidence for a point")
-labels = dict(zip(points["point_id"], points["label"]))
 if st.session_state.get(POINT_KEY) not in labels:
     st.session_state[POINT_KEY] = points["point_id"].iloc[0]
 choices = list(labels)
@@ -212,8 +224,8 @@ def _evidence_view(t, c: str, p: int, later: bool, g: tuple, point_id: str) -> t
     # One article's rows, from the whole corpus (the same rows: a filter keeps or drops whole articles), so a
     # filtered part's figures and sentences need not be narrowed for them.
     whole = app_data.corpus_tables()
-    figures = whole.figures[whole.figures["article_id"] == point["article_id"]]
-    sentences = whole.sentences[whole.sentences["article_id"] == point["article_id"]]
+    figures = app_data.whole_rows_about("figures", [point["article_id"]])
+    sentences = app_data.whole_rows_about("sentences", [point["article_id"]])
     quote = "> " + _highlighted([point["figure_id"]], row["sentence"] if row is not None else "",
                                 evidence_parts_of(figures, sentences, [point["figure_id"]]))
     text = whole.articles.loc[whole.articles["article_id"] == point["article_id"], "text"].iloc[0]
@@ -245,9 +257,8 @@ def _pairs_shown(t, c: str) -> list[tuple[dict, bool, list[tuple[str, str]]]]:
     shown = []
     pairs = t.contradictions[t.contradictions["category"] == c].head(MAX_PAIRS_SHOWN)
     # Their own articles' rows, from the whole corpus as for a point's evidence: short scans.
-    ids, whole = set(pairs["article_id_a"]) | set(pairs["article_id_b"]), app_data.corpus_tables()
-    figures = whole.figures[whole.figures["article_id"].isin(ids)]
-    sentences = whole.sentences[whole.sentences["article_id"].isin(ids)]
+    ids = set(pairs["article_id_a"]) | set(pairs["article_id_b"])
+    figures, sentences = app_data.whole_rows_about("figures", ids), app_data.whole_rows_about("sentences", ids)
     parts = evidence_parts_of(figures, sentences, [*pairs["figure_id_a"], *pairs["figure_id_b"]])
     for pair in pairs.to_dict("records"):
         same_sentence = pair["kind"] == "revision" and pair["sentence_a"] == pair["sentence_b"]
@@ -287,7 +298,7 @@ if not band.empty:
                      "n_reports": st.column_config.NumberColumn("Reports"),
                      "n_sources": st.column_config.NumberColumn("Sources")})
 
-pairs = contradictions[contradictions["category"] == category]
+pairs = app_data.view("toll_pairs", lambda t, c: t.contradictions[t.contradictions["category"] == c], category)
 if pairs.empty:
     st.success(f"No contradictions or revisions found for {label.lower()}.")
 else:

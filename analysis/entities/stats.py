@@ -74,13 +74,14 @@ def top_entities(mentions: pd.DataFrame, entities: pd.DataFrame, articles: pd.Da
     mapping = parents(entities)
     ranked_entities = roll_up(entities, entities) if rolled_up else entities
     label_of = entity_labels(entities)
-    out["label"] = [label_of.get(c, "") for c in out.index]
+    names = out.index.tolist()  # plain strings: iterating an Arrow-backed index boxes one name at a time
+    out["label"] = [label_of.get(c, "") for c in names]
     out["salience"] = ranked_entities.groupby("canonical")["salience"].sum().reindex(out.index).fillna(0.0).round(3)
     if rolled_up:
         out["family"] = ["includes " + "; ".join(sorted(k for k, v in mapping.items() if v == c))
-                         if c in mapping.values() else "" for c in out.index]
+                         if c in mapping.values() else "" for c in names]
     else:
-        out["family"] = [f"branch of {mapping[c]}" if c in mapping else "" for c in out.index]
+        out["family"] = [f"branch of {mapping[c]}" if c in mapping else "" for c in names]
     out = out.reset_index().sort_values(["mentions", "articles", "canonical"], ascending=[False, False, True])
     return out[columns].reset_index(drop=True)
 

@@ -63,11 +63,13 @@ def antecedent(tokens, verb: Token, subject: Token) -> Token:
     return subject
 
 
-def listed_people(tokens, kids, token: Token) -> list[Token]:
+def listed_people(tokens, kids, token: Token, kin: frozenset[str] | set[str] = frozenset()) -> list[Token]:
     """``token`` and the people coordinated with it, with the lists the parser reads as appositions: "Ana Diaz, 19,
     Ben Cole, 20, and Carl Webb, 22" (Ben Cole an apposition of Ana Diaz, Carl Webb a conjunct of Ben Cole). A full
     name in apposition to a name with an age is the next person of a list, not the same one (not "According to Sgt.
-    Al Roe, Ann Lee was shot", the source misparsed as the subject)."""
+    Al Roe, Ann Lee was shot", the source misparsed as the subject). So is a name after a family word (``kin``) in
+    apposition: "Al, his wife Mia Lee, 30, daughter Ada, 12, son Bo" (his wife, then Ada, then Bo); not "Ann Lee, his
+    wife," (a family word with no name of its own is the same person)."""
     out, stack = [], [token]
     while stack:
         t = stack.pop()
@@ -78,6 +80,13 @@ def listed_people(tokens, kids, token: Token) -> list[Token]:
         if t.tag.startswith("NNP") and any(c.dep == "appos" and c.tag == "CD" for c in kids[t.i]):  # "Ana Diaz, 19,"
             stack.extend(c for c in kids[t.i] if c.dep == "appos" and c.tag.startswith("NNP") and
                          c.lower != t.lower and any(g.dep == "compound" and g.tag.startswith("NNP") for g in kids[c.i]))
+        for c in kids[t.i] if kin else ():
+            if c.dep != "appos":
+                continue
+            if c.tag.startswith("NNP") and any(g.dep == "compound" and g.lower in kin for g in kids[c.i]):
+                stack.append(c)  # "..., daughter Ada, 12,"
+            elif c.lower in kin:  # "..., his wife Mia Lee": the name of the family word
+                stack.extend(g for g in kids[c.i] if g.dep == "appos" and g.tag.startswith("NNP"))
     return sorted(out, key=lambda t: t.i)
 
 

@@ -37,7 +37,10 @@ for a number with no cue of its own, lets it inherit (``elliptic_tail``,
    situation reports ("Persons injured: 183", "Human lives lost: 26"). "one of 64 people
    killed" gives 64 (the count has its own participle), not 1. A transitive predicate with
    an object after it is active voice and does not count ("three gunmen killed 60 people"
-   gives three no killed figure). Attackers heads add an ``attackers`` figure beside any
+   gives three no killed figure; "two deputies who shot and killed a man" neither, while "were killed a block
+   away" is passive). A relative clause hung on an event noun ("questioned two men about a shooting that left a
+   woman dead") tells the event's toll, not the count's; an attempted killing ("the attempted murder of three
+   officers") is no death. Attackers heads add an ``attackers`` figure beside any
    other cue ("detained the four gunmen" -> arrested 4 and attackers 4); killed/injured
    attackers are a ``partial`` count. A number with no cue of its own inherits the category
    of the figure before it in the sentence when only filler words, commas and "and" stand
@@ -264,8 +267,8 @@ def predicate_cue(q: Quantity, tok: Tokens, lex: Lexicon, *,
             if category == "injured" and words[p + n - 1] == "wounds" and words[p + n - 2] == "gunshot" and \
                     not _RECEIVED.intersection(words[max(0, q.qstart - 6):p]):
                 category = "shot"  # "officers found three victims with gunshot wounds": the dead among them
-            if transitive and _starts_object(tok, p + n, lex):
-                return None  # active voice: "three gunmen killed 60 people"
+            if transitive and words[p - 1] not in _PASSIVE_AUX and _starts_object(tok, p + n, lex):
+                return None  # active voice: "three gunmen killed 60 people"; not "were killed a block away"
             if words[p] == "among":  # "were among those killed": a subset
                 coordinated, parts = True, []
             if category in ("evacuated", "other"):  # "9 people were rescued with severe burns and taken to ..."
@@ -293,6 +296,9 @@ def predicate_cue(q: Quantity, tok: Tokens, lex: Lexicon, *,
             p += 2
             continue
         if w in ("who", "that") and not relative:  # "six climbers who set out on Saturday were found dead"
+            if p - 1 > q.tail and words[p - 1] in _EVENT_NOUNS:
+                return None  # "two officers on charges in connection with a shooting that left a boy dead": the
+                # clause tells the shooting's toll
             relative, limit = True, limit + 6
         if (not modified and p > q.tail and words[p - 1] in lex.person_nouns
                 and (w in _NOUN_MODIFIER_PREPS or w in _REDUCED_RELATIVES)):
@@ -310,6 +316,9 @@ def predicate_cue(q: Quantity, tok: Tokens, lex: Lexicon, *,
     return None
 
 
+_EVENT_NOUNS = frozenset("shooting shootings incident attack crash fire gunfire rampage robbery spree standoff fight "
+                         "dispute argument shootout gunbattle altercation ambush".split())
+_PASSIVE_AUX = frozenset("was were is are be been being".split())
 _RECEIVED = frozenset("received receiving admitted treated treating patients".split())  # a hospital's count
 _RELATIVE_PREPOSITIONS = frozenset("before after since until when".split())
 _SHOT_NOUN_BEFORE = frozenset("a one single warning first second fatal final another every".split())
@@ -390,6 +399,8 @@ def before_cue(q: Quantity, tok: Tokens, lex: Lexicon, *, start: int | None = No
     generic_at = -1
     while j >= 0 and skipped <= 6:
         match = lex.before.ending(words, j)
+        if match and j - match[0] >= 0 and words[j - match[0]] in ("attempted", "attempt"):
+            return None  # "charged with the attempted murder of two deputies": they lived
         if match:
             return str(match[1]), j - match[0] + 1
         if tok.is_number(j):

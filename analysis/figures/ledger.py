@@ -53,6 +53,7 @@ import pandas as pd
 
 from analysis import schema
 from analysis.figures.lexicon import Lexicon, load_lexicon
+from analysis.figures.quantities import ORDINALS
 from analysis.figures.scan import scan_sentence
 
 __all__ = ["extract_figures", "headline_figures", "add_headline_figures", "add_people_figures", "figure_spans", "ledger_table",
@@ -229,8 +230,10 @@ def _shot_minus_killed(rows: list[dict]) -> list[dict]:
     people shot minus the largest current killed total ("5 shot, 1 killed" -> injured 4), when that is more than
     the article's largest injured or hospitalized total ("Six people were shot and one was rushed to hospital"
     -> 6). Killed counts of people described one by one count too (``add_people_figures`` derives again). Shot
-    "others" are apart from the dead ("a man was killed and two others were shot" -> injured 2). The row points at
-    the shot count's number; its sentence is the shot sentence, then the killed one when that is another sentence.
+    "others" are apart from the dead ("a man was killed and two others were shot" -> injured 2), and so are people
+    shot whose sentence says they live ("three victims were treated for non-life-threatening injuries"). The row
+    points at the shot count's number; its sentence is the shot sentence, then the killed one when that is another
+    sentence.
     A count over a longer period ("22 people were shot in 14 separate shootings", ``period``) is not used."""
     by_article: dict[str, list[dict]] = {}
     for row in rows:
@@ -247,7 +250,7 @@ def _shot_minus_killed(rows: list[dict]) -> list[dict]:
         killed = max((r for r in group if r["category"] == "killed"), key=lambda r: r["value"], default=None)
         sentence_start = chosen["start"] - chosen["sentence"].find(chosen["number_text"])
         after = chosen["sentence"][chosen["end"] - sentence_start:].split()[:1]
-        apart = bool(after) and after[0].strip(",.").lower() in _OTHERS
+        apart = bool(after) and after[0].strip(",.").lower() in _OTHERS or _alive(chosen)
         value = _int(chosen["value"]) - (_int(killed["value"]) if killed is not None and not apart else 0)
         if value <= hurt:
             continue
@@ -260,6 +263,19 @@ def _shot_minus_killed(rows: list[dict]) -> list[dict]:
                      "high": value if exact else None, "qualifier": "exact" if exact else "about",
                      "vague": False, "may_rise": False, "sentence": sentence, "rule": "derived"})
     return made
+
+
+# "Three victims ... were treated for non-life-threatening injuries": people shot whose sentence says they live
+_ALIVE = re.compile(r"non-life[- ]threatening|not life[- ]threatening|(?:stable|fair|good|serious|critical) condition|"
+                    r"expected to (?:survive|recover|live)|treated and released|\bsurvived\b", re.I)
+_DEATH = re.compile(r"\b(?:kill|dead|die[sd]?\b|death|fatal|murder|slain|homicide)", re.I)
+
+
+def _alive(shot: dict) -> bool:
+    """Does the shot count's sentence say they live (and tell no death)? Then they are apart from the dead."""
+    sentence = str(shot["sentence"])
+    return bool(_ALIVE.search(sentence)) and not _DEATH.search(sentence) and \
+        str(shot["number_text"]).lower() not in ORDINALS  # "a fourth person was also shot": one person
 
 
 def _int(value: object) -> int:

@@ -17,13 +17,15 @@ __all__ = ["NAME_STOP", "TITLES", "capitals", "name_head", "read_name", "touchin
 
 TITLES = {"officer", "deputy", "trooper", "sgt", "sergeant", "det", "detective", "lt", "cpl", "corporal", "agent",
           "dr", "mr", "mrs", "ms", "miss", "pastor", "rev", "coach", "chief", "capt", "captain", "pvt", "spc",
-          "sheriff", "subject"}
+          "sheriff", "subject", "mayor", "governor", "gov", "judge", "senator", "sen", "rep", "president",
+          "councilman", "councilwoman", "commissioner"}
 NAME_STOP = {"police", "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "january",
              "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
              "december", "officials", "authorities", "county", "city", "street", "avenue", "road", "hospital",
              "department", "sheriff", "coroner", "news", "state", "american", "police department",
              "center", "centre", "healthcare", "clinic", "school", "college", "university",  # "where he died" after one
-             "year", "day", "eve", "christmas", "thanksgiving", "easter", "halloween"}  # "the New Year's Day shooting"
+             "year", "day", "eve", "christmas", "thanksgiving", "easter", "halloween",  # "the New Year's Day shooting"
+             "latino", "latina", "hispanic", "asian", "caucasian"}  # "a 15-year-old Latino": no one's name
 
 
 def read_name(tokens: list[Token], kids: list[list[Token]], token: Token, *, common: set[str]) -> str:
@@ -61,7 +63,8 @@ def read_name(tokens: list[Token], kids: list[list[Token]], token: Token, *, com
     kept = kept[titled[-1] + 1:] if titled else kept  # "Westside Patrol Officer Dana Kim" -> "Dana Kim"
     while len(kept) > 1 and capitals(kept[-1]) and not capitals(kept[0]):
         kept = kept[:-1]  # "Bo Kern Jr. VIDEO": a caption's capitals glued to the name by the sentence split
-    if not kept or not kept[-1].text[:1].isupper() or any(t.lower in common for t in kept[:-1]) or (
+    if not kept or not kept[-1].text[:1].isupper() or kept[-1].lower.rstrip(".") in TITLES or any(
+            t.lower in common for t in kept[:-1]) or (
             all(capitals(t) for t in kept) and any(
             t.text.isalpha() and not t.text.isupper() for t in tokens)):
         return ""  # "RIVERTON, Wyo. - A man was killed": a dateline in capitals in a sentence that is not

@@ -30,7 +30,9 @@ the rule layers have read it. Rules 1 and 2 of the order in ``analysis.figures.l
    counts of attempted murder"), photo captions ("Image 1 of 8"), every number of a list
    after "ages" ("ages four, six and 13"), ages written "9 -year-old" or "6 yr old",
    "shot down 31 drones", a year before a singular harm noun ("the 2015 death of"), an age after a
-   name and before "of" a place ("Shawn Hill Jr., 21 of Dayton"), a station's number ("NBC 6"). The cue rules (``counts``) step
+   name and before "of" a place ("Shawn Hill Jr., 21 of Dayton") or "both" ("Al Lee, 28 and Bo Ray, 25 both
+   of Dayton"), ages listed after their people ("wounded two men, 19 and 20, who were shot"), a station's
+   number ("NBC 6"). The cue rules (``counts``) step
    over these numbers ("1,500 residents living within two kilometres were told to leave their
    homes").
 
@@ -71,6 +73,7 @@ _TIME_WORDS = frozenset(
     "afternoon evening night week weekend ,".split())
 _PARTICIPLES = frozenset("killed dead injured wounded hurt missing".split())
 _TOLL_VERBS = frozenset("died dies has had was is later also then succumbed".split())
+_AGES_CLOSE = frozenset([",", ".", ";", "who", "both"])
 _ONE_EVENT = frozenset("death killing shooting murder slaying homicide".split())
 
 
@@ -311,6 +314,12 @@ def is_distractor(q: Quantity, tok: Tokens, lex: Lexicon) -> bool:
         k -= 1
     if k < q.first - 1 and (k + 1) in tok.numbers and lex.context_before.ending(words, k):
         return True
+    # ages listed after the people they belong to: "wounded two men, 19 and 20, who were shot"
+    if k < q.first - 1 and words[k + 1] == "," and words[k] in lex.person_nouns and all(
+            not w.isdigit() or int(w) <= 120 for w in words[k + 2:q.first]) and \
+            first_num.value <= 120 and ((words[nxt] if nxt < len(words) else ".") in _AGES_CLOSE or (
+                words[nxt] == "and" and nxt + 1 in tok.numbers)):
+        return True
     # ages in apposition: "Anna Ivanova, 34, and her son" / "Ivanov (34)"
     if len(q.numbers) == 1 and first_num.value <= 120 and q.first >= 2:
         before_word, before_raw = words[q.first - 1], raw_at(q.first - 2)
@@ -318,7 +327,8 @@ def is_distractor(q: Quantity, tok: Tokens, lex: Lexicon) -> bool:
             before_raw = raw_at(q.first - 3)
         closing = words[nxt] if nxt < len(words) else "."
         of_place = closing == "of" and raw_at(nxt + 1)[:1].isupper()  # "Shawn Johnson, 21 of Lynchburg"
-        if before_word == "," and before_raw[:1].isupper() and (closing in (",", ".", ";", ")", "and") or of_place):
+        if before_word == "," and before_raw[:1].isupper() and (closing in (",", ".", ";", ")", "and", "both") or
+                                                                 of_place):
             if not lex.category_words.at(words, nxt + 1):
                 return True
         if before_word == "(" and before_raw[:1].isupper() and closing == ")":

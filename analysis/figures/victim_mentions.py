@@ -16,6 +16,7 @@ from pathlib import Path
 
 from analysis.figures.clause_subjects import (RELATIVE, REPORTING, antecedent, is_passive, listed_people,
                                               past_source, subject_of, subjects_of, who_antecedent)
+from analysis.figures.conditions import condition_people
 from analysis.figures.numbers import parse_number_words
 from analysis.figures.parse import Token, children, conjuncts, head_word, left_edge
 from analysis.figures.person_names import TITLES, capitals, name_head, read_name
@@ -25,11 +26,13 @@ __all__ = ["Mention", "compatible_sex", "OUTCOME_RANK", "people_lexicon", "sente
 _DATA = Path(__file__).resolve().parents[1] / "data" / "people_lexicon.json"
 _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\baged? (\d{1,3})\b", re.I)
 _NOMINAL = ("NN", "PRP", "CD")
-_MODALS = {"could", "would", "might", "should"}
+_MODALS = {"could", "would", "might", "should", "will"}  # "he will die": not yet
 OUTCOME_RANK = {"": -1, "unknown": 0, "injured": 1, "killed": 2}  # "": named, not said to be harmed
 _NOT_PEOPLE = {"dog", "dogs", "cat", "deer", "animal", "engine", "bill", "time", "plan", "deal", "car", "house", "home",
                "window", "door", "vehicle", "tire", "fire", "gun", "weapon", "shot", "shots", "round", "rounds",
                "light", "lights", "power", "idea", "motion", "story", "game"}
+_BODY_PARTS = {"head", "chest", "back", "neck", "face", "abdomen", "torso", "stomach", "shoulder", "leg", "arm", "side",
+               "hip", "buttocks", "thigh"}
 _ELSEWHEN = re.compile(r"\b(?:in|of|since) (?:19|20)\d\d\b|\byears? ago\b|\blast year\b|\bcancer\b|\billness\b|"
                        r"\bnatural causes\b", re.I)  # an earlier event, or a death not by the gun
 
@@ -65,6 +68,8 @@ class Mention:
     sex: str = ""  # "m" or "f" where the words say: he, his wife, a boy
     late: bool = False  # read after the lede (``analysis.figures.victims``)
     lends: bool = False  # only a name for someone the article already has ("Officer X": the officer who fired)
+    introduced: bool = False  # a lone name introduced as someone's: an age or a family word ("daughter Ada, 12")
+    identified: bool = False  # the name an identification gives ("identified the girl as X")
     text: str = ""
     start: int = 0  # character offsets in the sentence
     end: int = 0
@@ -80,14 +85,16 @@ def _blocked(tokens, kids, word: Token, lex) -> bool:
            for c in kids[word.i]):
         return True
     head = tokens[word.head]
-    return word.dep in ("xcomp", "amod") and head.lower in lex["blockers"]
+    return word.dep in ("xcomp", "amod") and (head.lower in lex["blockers"] or head.lower in ("going", "about"))
 
 
 def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
     """The words naming who ``word`` harmed, and the outcome it states."""
     low, tag = word.lower, word.tag
     kid_words = {c.lower for c in kids[word.i]}
-    struck = low in lex["strike_verbs"] and tag.startswith("VB") and any(t.lower in lex["gun_words"] for t in tokens)
+    struck = low in lex["strike_verbs"] and tag.startswith("VB") and (any(
+        t.lower in lex["gun_words"] for t in tokens) or any(  # "was struck in the head"
+        c.lower == "in" and any(g.lower in _BODY_PARTS for g in kids[c.i]) for c in kids[word.i]))
     if word.dep == "amod" and tag in ("VBN", "VBG", "JJ") and (low in lex["kill_verbs"] or low in lex["wound_verbs"]
                                                               or struck) and not any(
             c.lower == "another" for c in kids[word.head]):  # "the slain teen", "killing officer X"; not "another"
@@ -153,6 +160,18 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
             return [], "killed"  # "shooting death of X": read at "death"
         return found, "killed" if fatal else "unknown"
     return [], ""
+
+
+def _hurt_apart(tokens, token: Token, rest: list[Token], word: Token, lex) -> bool:
+    """"left one dead and two others in critical condition", "one woman dead and five others, including two officers,
+    injured": a later one of a list of the dead whose own words, up to the next one listed (or a verb of its own, or
+    the harm word: "a mother and a grandmother dead, and two men wounded"), say they were hurt."""
+    for t in tokens[token.i + 1:rest[0].i if rest else len(tokens)]:
+        if t.i == word.i or t.tag in ("VBD", "VBZ", "VBP", "MD") or t.text == ";":
+            return False  # "a man and a boy were killed and a woman was injured": the list ends at its own verb
+        if t.lower in lex["wound_verbs"] or t.lower == "condition":
+            return True
+    return False
 
 
 def _where(kids, verb: Token) -> bool:
@@ -224,9 +243,11 @@ def _person(tokens, kids, token: Token, sentence: str, lex, *, lenient: bool = F
     first = left_edge(kids, token)
     last = token.i
     age = None
-    for a in appos + [g for n in appos for g in kids[n.i] if g.dep == "appos"]:  # "Marcus Reed, 24,", "his son, Al, 9"
+    named_by = [] if token.tag.startswith("NNP") else appos  # "his son, Al, 9"; not "Al, his wife, 30": hers
+    for a in appos + [g for n in named_by for g in kids[n.i] if g.dep == "appos"]:  # "Marcus Reed, 24,"
         if a.tag == "CD" and a.text.isdigit() and 0 < int(a.text) < 110:
             age, last = int(a.text), max(last, a.i)
+            break  # "Mia Lee, 30, daughter Ada, 12": her own age, not the next one's
     span_text = sentence[tokens[first].idx:tokens[last].idx + len(tokens[last].text)]
     match = _AGE.search(span_text)
     if age is None and match:
@@ -234,8 +255,12 @@ def _person(tokens, kids, token: Token, sentence: str, lex, *, lenient: bool = F
     role = next((r for r, nouns in lex["roles"].items() if low in nouns or words & nouns), "victim")
     definite = tokens[first].lower in ("the", "that", "this")
     kind = "name" if name else ("definite" if definite else "indefinite")
+    introduced = bool(name) and " " not in name and (age is not None or any(
+        c.dep == "compound" and c.lower in lex["kin_nouns"] for c in kids[token.i]) or (
+        token.dep == "appos" and tokens[token.head].lower in lex["kin_nouns"]))
     return Mention(0, first, last, "", count=count, name=name, age=age, role=role, kind=kind, text=span_text,
-                   start=tokens[first].idx, end=tokens[last].idx + len(tokens[last].text), sex=_sex(low))
+                   start=tokens[first].idx, end=tokens[last].idx + len(tokens[last].text), sex=_sex(low),
+                   introduced=introduced)
 
 
 def _sex(word: str) -> str:
@@ -260,9 +285,11 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                       for g in kids[c.i] if g.dep == "pobj"]  # "X was killed along with Y"
         for argument in map(lambda a: past_source(tokens, kids, a), arguments):
             listed = False  # after one person, a listed noun is someone too: "a coach and two players"
-            for token in listed_people(tokens, kids, argument):
+            group = listed_people(tokens, kids, argument, lex["kin_nouns"])
+            for k, token in enumerate(group):
                 mention = _person(tokens, kids, token, sentence, lex, lenient=outcome == "killed", listed=listed)
-                if mention is None:
+                if mention is None or (listed and outcome == "killed" and _hurt_apart(tokens, token, group[k + 1:],
+                                                                                        word, lex)):
                     continue
                 listed = True
                 if mention.kind == "pronoun":
@@ -302,16 +329,26 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             agents = [g for c in kids[word.i] if c.dep == "agent" for g in kids[c.i] if g.dep == "pobj"]
             people = [g for h in (word, *named, *clauses, *agents) for c in kids[h.i] if c.lower == "as"
                       for g in kids[c.i] if g.dep == "pobj"]  # "as" on the verb, the one identified, its clause or
-            # who identified them ("was identified by State Police as X")
+            # who identified them ("was identified by State Police as X"); "named a suspect: X"
+            people += [c for c in kids[word.i] if c.dep == "oprd" and c.tag.startswith("NNP")]
             role = "keep"
             role = next((_role(kids, tokens, c, lex) for c in named if _role(kids, tokens, c, lex) != "victim"), role)
             told = next((out for h in named for c in kids[h.i] if c.dep in ("relcl", "acl")
                          for args, out in [_arguments(tokens, kids, c, lex)] if h in args), "")
+        elif low == "condition" and word.dep == "pobj" and lex["condition_re"].search(sentence) and \
+                tokens[word.head].lower == "in":  # "Ted Ames remains in serious condition": he was hurt
+            verb = tokens[tokens[word.head].head]
+            subject = subject_of(tokens, kids, verb) if verb.tag.startswith("VB") else None
+            people, role, told = ([subject] if subject is not None else []), "keep", "injured"
         elif (low in ("victim", "victims") or low in lex["shooter_nouns"]) and word.tag.startswith("NN") and not (
                 word.i and word.text[0].isupper()):  # not a headline's "Crash Victim Home Burglarized"
             # "the victim, Ken Bart", "victim Ed Ruiz", "Al Post, the suspect"
-            people = [c for c in kids[word.i] if c.dep == "appos"] + (
-                [name_head(tokens, word)] if word.dep in ("compound", "appos", "nmod") else [])
+            people = [c for c in kids[word.i] if c.dep == "appos"] + ([name_head(tokens, word)] if word.dep in (
+                "compound", "appos", "nmod") and not any(c.dep == "case" for c in kids[word.i]) else [])
+            # not "X, the victim's mother": someone of the victim's; "The shooter, X, fled": X, though the parser
+            # made both subjects of "fled"
+            people += [t for t in tokens[word.i + 2:word.i + 7] if t.dep == word.dep == "nsubj" and t.head == word.head
+                       and t.tag.startswith("NNP") and tokens[word.i + 1].text == ","][:1]
             role = "keep" if low.startswith("victim") else "shooter"
         elif low == "turned" and {c.lower for c in kids[word.i]} & {"himself", "herself"} and \
                 {c.lower for c in kids[word.i]} & {"in", "into"}:  # "X turned himself in"
@@ -324,7 +361,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             continue
         names = []
         for argument in people:
-            for token in listed_people(tokens, kids, argument):
+            for token in listed_people(tokens, kids, argument, lex["kin_nouns"]):
                 mention = _person(tokens, kids, token, sentence, lex)
                 if mention is None or token.i in found or mention.kind == "pronoun" or (role and not mention.name):
                     continue
@@ -335,6 +372,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                     mention.role = role
                 elif role != "keep" and mention.role == "victim":
                     mention.role = "shooter"
+                mention.identified = low in lex["identify_verbs"]
                 found[token.i] = mention
                 names.append(token)
         if names and low in lex["identify_verbs"]:
@@ -342,9 +380,11 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
     _copulas(tokens, kids, sentence, lex, found, sentence_idx)
     _titled_officers(tokens, kids, sentence, lex, found, sentence_idx)
     _self_harm(tokens, kids, sentence, lex, found, sentence_idx)
+    condition_people(tokens, kids, sentence, lex, found, sentence_idx, _person)  # "She is in stable condition"
     for described, names in identified:
         _rename(found, described, names)
     _resolve_pronouns(tokens, kids, sentence, lex, found)
+    _aged_names(tokens, kids, sentence, lex, found, sentence_idx)
     return [found[i] for i in sorted(found)]
 
 
@@ -356,6 +396,10 @@ def _self_harm(tokens, kids, sentence: str, lex, found: dict[int, Mention], sent
     match, outcome = lex["self_re"].search(sentence), "killed"
     if match and re.match(r"\s*(?:\w+\s+)?(?:death|wound|injury)\s+of\b", sentence[match.end():]):
         return  # "the self-inflicted gunshot death of a boy": the death noun's rule names him
+    if not match:  # "killed his two children and himself": himself among the ones killed
+        match = next((re.compile(r"\w+").match(sentence, t.idx) for t in tokens if t.lower in ("himself", "herself")
+                      and t.dep == "conj" and tokens[t.head].dep == "dobj"
+                      and tokens[tokens[t.head].head].lower in lex["kill_verbs"]), None)
     if not match:
         match, outcome = lex["self_shot_re"].search(sentence), "unknown"
     if not match:
@@ -408,6 +452,21 @@ def _titled_officers(tokens, kids, sentence: str, lex, found: dict[int, Mention]
         mention = _person(tokens, kids, token, sentence, lex)
         if mention is not None and mention.name:
             mention.role, mention.outcome, mention.lends, mention.sentence_idx = "officer", "", True, sentence_idx
+            found[token.i] = mention
+
+
+def _aged_names(tokens, kids, sentence: str, lex, found: dict[int, Mention], sentence_idx: int) -> None:
+    """"A man was killed ... Jamal Heath, 26, was lying in the street": a full name with an age, the subject of a
+    verb that is not a reporting one, names the one unnamed person the article has (``Mention.lends``: it adds no
+    one); not "Al Roe, 40, said he heard shots"."""
+    for token in tokens:
+        if token.i in found or not token.tag.startswith("NNP") or token.dep not in ("nsubj", "nsubjpass") or \
+                tokens[token.head].lower in REPORTING or not any(
+                c.dep == "appos" and c.tag == "CD" for c in kids[token.i]):
+            continue
+        mention = _person(tokens, kids, token, sentence, lex)
+        if mention is not None and mention.name and " " in mention.name and mention.age is not None:
+            mention.lends, mention.sentence_idx = True, sentence_idx
             found[token.i] = mention
 
 
@@ -504,6 +563,8 @@ def _copulas(tokens, kids, sentence: str, lex, found: dict[int, Mention], senten
             other = found.get(described.i)
             if other is None and naming.i > verb.i:  # "The victim was Lena Drake", "Her name was Lena Drake"
                 other = _described(tokens, kids, described, sentence, lex)
+            elif other is None and described.dep == "attr" and _role(kids, tokens, described, lex) != "victim":
+                other = _described(tokens, kids, described, sentence, lex)  # "X was the officer who fired"
             if other is None or other.name:
                 continue
             people = [(t, _person(tokens, kids, t, sentence, lex)) for t in conjuncts(kids, naming)]
@@ -545,6 +606,9 @@ def _named_shooters(tokens, kids, word: Token, lex) -> list[Token]:
     low = word.lower
     if low == "taken" and is_passive(kids, word) and "custody" in {g.lower for c in kids[word.i] for g in kids[c.i]}:
         return [c for c in kids[word.i] if c.dep == "nsubjpass"]  # "X was taken into custody"
+    if low == "held" and is_passive(kids, word) and {g.lower for c in kids[word.i] for g in (c, *kids[c.i])} & {
+            "jail", "custody", "bond", "bail", "lockup", "detention"}:  # "X is being held in the county jail"
+        return [c for c in kids[word.i] if c.dep == "nsubjpass"]
     if word.tag.startswith("VB") and not is_passive(kids, word):
         if low in lex["custody_verbs"]:
             if low in ("took", "taken") and "custody" not in {g.lower for c in kids[word.i] for g in kids[c.i]}:

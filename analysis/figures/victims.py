@@ -16,8 +16,8 @@ Rules:
    (unless they name someone with an age: "Ann Lee, 35, and Bo Diaz, 29, were the two killed") are
    parsed (``analysis.figures.parse``: tagger and parser, once per process, in batches).
 2. A harm predicate and its people: the passive subject or the object of "killed", "murdered",
-   "shot", "wounded", and of "struck"/"hit" in a sentence about a gun ("the bullet struck his son")
-   ("X was shot and killed": a conjoined verb shares its subject; "shot and
+   "shot", "wounded", and of "struck"/"hit" in a sentence about a gun ("the bullet struck his son") or
+   in a part of the body ("Ada was struck in the head") ("X was shot and killed": a conjoined verb shares its subject; "shot and
    killed X"; but "the girl shot and killed Tuesday", with no object, is a reduced passive); the
    subject of "died", "passed away", "succumbed" and of "dead" ("is dead", "was found dead",
    "was pronounced dead", "shot dead"); "the death / killing / fatal shooting of X", "X's death",
@@ -27,8 +27,8 @@ Rules:
    other side describes ("Ann Lee and Bo Diaz were the two people killed", "the man who shot him is
    Carl Webb": the names take that outcome and role), and so does a name in apposition ("Tia Long,
    the woman killed by police"); "X was killed along with Y" harms both. Negated, hypothetical or
-   attempted predicates ("was not hurt", "threatened to kill",
-   "could have killed") name nobody. Where the small parser hangs the people on the wrong word:
+   attempted predicates ("was not hurt", "threatened to kill", "could have killed", "will die",
+   "was going to die") name nobody. Where the small parser hangs the people on the wrong word:
    "According to the coroner, Ann Lee and Bo Diaz were pronounced dead" (the names hung on the
    source), "Police said Ann Lee was found dead" (made the object of "said"), "X was in stable
    condition after being shot" (the subject of the clause "after" qualifies), "officers found Davis
@@ -37,10 +37,16 @@ Rules:
    grandfather, Hal Lane," (a name right after the noun is its name), "X, 48, was the man killed"
    ("the man" hung on "said"). An adjectival harm word names its noun ("the slain teen", "accused of
    killing officer X"; not "another slain teen", a recap); "the victim of a deadly shooting" died.
+   A later one of a list of the dead whose own words, before the list's verb or harm word, call them
+   hurt is not dead ("left one dead and two others in critical condition": 1).
 3. Outcome: killed for killing, dying, dead, "fatally shot"; injured for wounded, injured, hurt and
-   for "shot" with a stated survivable condition in the sentence ("in stable condition"); else
-   unknown ("was shot"). The shooter's own death ("turned the gun on himself", "killed himself",
-   "took his life", "self-inflicted") is a killed person with role shooter: the nearest subject before
+   for "shot" with a stated survivable condition in the sentence ("in stable condition") or in a sentence
+   of its own ("He is in stable condition", "was treated and released", "is expected to survive": the
+   person it is about, ``analysis.figures.conditions``; such sentences are parsed too); else
+   unknown ("was shot"). The shooter's own death ("turned the gun on himself", "killed himself", "before
+   killing himself", "turning the gun on himself", "killed his two sons and himself", "took his life",
+   "self-inflicted") is a killed person with role shooter, counted with his victims in the sentence that
+   tells both ("shot and killed his wife before killing himself": 2): the nearest subject before
    the words of a verb they hang on, not a reporting verb's ("..., Sheriff Al Dunn said"), whatever
    the noun ("a farmer ended his life"), a he/she there being the nearest name before it; one who
    "shot himself" is the shooter with the outcome unknown. "mortally wounded" is killed.
@@ -49,7 +55,8 @@ Rules:
    17-year-old was shot"), counted by its number
    ("three students" counts 3; a plural without a number counts nobody), or he/she. Coordinated
    people count each. Age from "19-year-old", "Reed, 24," or "aged 24"; role from the nouns
-   (gunman/suspect: shooter; officer/deputy: officer; bystander). Names are read by
+   (gunman/suspect: shooter; officer/deputy: officer; bystander). A family listed as appositions names each
+   one after its family word ("Al, his wife Mia Lee, 30, daughter Ada, 12, son Bo": four). Names are read by
    ``analysis.figures.person_names`` (nicknames in quotes, ranks dropped, no datelines or "a Good
    Samaritan"); soft hyphens inside words are taken out before parsing.
 5. The same person across sentences is one: a name by its last word (but "Ivy Lane" is not "Emily
@@ -78,30 +85,41 @@ Rules:
    the identified noun, and the outcome of its clause: "identified the men who were killed as X
    and Y"; the name takes the place of the one described, also in "the shooter, later identified as
    X," and "identified by State Police as X"), "the victim, X" and "victim X", "X, the suspect,", the
-   subject of "faces charges" and "turned himself in"; someone "found" in a sentence that speaks of
+   subject of "faces charges", "turned himself in" and "is being held" (in jail, custody, without bond);
+   "named a suspect: X"; "The shooter, X, fled" (both parsed as subjects); "X was the officer involved", "X is
+   the suspect" (the role of the noun after "is"/"was"); someone "found" in a sentence that speaks of
    a gunshot wound was shot, and so was someone who "had gunshot wounds", "was suffering from" or
-   "is recovering from" wounds or "sustained" them in a stated condition; "Officer X" in a parsed
+   "is recovering from" wounds or "sustained" them in a stated condition; a full name with an age, the
+   subject of a verb other than a reporting one ("Jamal Heath, 26, was lying in the street"), names someone
+   the article names so, or else its one unnamed victim told of in the two sentences before (and adds no
+   one; read after all other mentions); a name "in critical condition"
+   ("X remains in serious condition", "was listed in stable condition") was hurt; "Officer X" in a parsed
    sentence names the officer the article describes without a name, and adds nobody (not one who
    speaks: "Sgt. X said", "Sgt. X, a spokeswoman"); "found X shot (to death)"
-   makes X the one shot, though the parser makes X the subject of "shot". A lone surname
-   ("Waldron was shot") is a person when the article gives the
-   full name anywhere (``_full_names``), whether or not that sentence speaks of harm.
+   makes X the one shot, though the parser makes X the subject of "shot". A lone surname or first name
+   ("Waldron was shot", "Autumn was struck") is a person when the article gives the full name anywhere
+   (``_full_names``: the one full name with that surname, or that first name; without a title before it, "Mayor Al
+   Roe" is Al Roe), whether or not that sentence speaks of harm, or when the words introduce it as someone's: an
+   age ("Ada, 12,") or a family word ("son Bo").
 
 8. After the lede (up to ``LATE_SENTENCES``), sentences with a harm word and the surname of someone
    the article names in full are read for named people only: they update the outcome of someone
    already named ("Davidson died of his injuries" in a later update) and add people to the
-   ``victims`` table, but not to the counts.
+   ``victims`` table, but not to the counts. So are sentences with "identified": the name an
+   identification gives ("the mayor identified the child as Ada Moss") names someone of the lede
+   (rule 5), and adds no one.
 
 Known misses: people only in the title (the title's counts are ``analysis.figures.titles``); people
 after the lede described without a name; "the victims" without a number;
 pronouns resolve by sex and nearness, not by sense ("a man shot an officer before he was found
 dead": the officer); a name in another clause ("police identified him as John Smith") is not joined
 to its person; an article about a trial that names the victim of an old shooting counts them like
-news of the day; people named without a harm word ("X, 26, was lying by the road"; "Officer X was
+news of the day; people named without a harm word or an age ("X was lying by the road"; "Officer X was
 placed on leave" where the article never describes the officer who fired); a first name alone
-("Autumn was struck") unless it joins an unnamed person; lists the parser cannot read ("Al, his
-wife Mia Lee, 30, daughter Ada, 12, ..." as nested appositions; semicolons); a "Victim" or
-"Suspect" capitalised inside a sentence is taken for a headline and read for nobody.
+that two full names share; a past shooting dated by a year alone ("Carlos, then 18, was killed
+after Thanksgiving 1995") names its victim as of the day; lists the parser cannot read
+(semicolons); a "Victim" or "Suspect" capitalised inside a sentence is taken for a headline and
+read for nobody.
 """
 
 from __future__ import annotations
@@ -128,7 +146,8 @@ _HARM = re.compile(rf"\b(?:{_KILLING}|shot|shoot|wound|injur|hurt|gunned|himself
 # "a teacher and three students": one person listed with a numeral count, which alone would undercount
 _LISTED = re.compile(r"\b(?:a|an|one)\s+[\w-]+(?:\s[\w-]+)?\s+and\s+(?:two|three|four|five|six|seven|eight|nine|ten|"
                      r"\d{1,2})\b", re.I)
-_PEOPLE_WORDS = re.compile(r"\b(?:identif|charged|arrested|accused|suspect|booked|wanted|detained|apprehended|custody|"
+_PEOPLE_WORDS = re.compile(r"\b(?:identif|condition\b|charged|arrested|accused|suspect|booked|wanted|detained|apprehended|"
+                           r"custody|held|officers? involved|"
                            r"fired|discharged|opened fire|gunfire|shooter|gunman|struck|striking|searching for|"
                            r"looking for|bod(?:y|ies) of|victim|charges|facing|faces|turned (?:him|her)self in)", re.I)
 
@@ -174,8 +193,8 @@ def _same_name(a: str, b: str) -> bool:
     if suffix_a and suffix_b and suffix_a != suffix_b:
         return False
     words_a, words_b = [w for w in words_a if w not in _NAME_SUFFIXES], [w for w in words_b if w not in _NAME_SUFFIXES]
-    if len(words_a) < 2 or len(words_b) < 2:
-        return True
+    if len(words_a) < 2 or len(words_b) < 2 or any(n.split()[0][:1].islower() for n in (a, b)):
+        return True  # a lone surname, "del Toro" among them
     return words_a[0].startswith(words_b[0]) or words_b[0].startswith(words_a[0])
 
 
@@ -227,49 +246,82 @@ _FULL_NAME = re.compile(rf"\b({_WORD}(?:\s+(?:[A-Z]\.|{_WORD})){{1,3}})"
                         r"(?:,?\s+(?:Jr|Sr|II|III|IV)\b\.?)?")
 
 
+# "in Dayton", ", of Salina", "SANFORD, Maine (AP)": words an article uses for places, no one's first name
+_PLACE = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Ff]rom|[Oo]utside)\s+|,\s+of\s+)([A-Z][a-z]+)\b(?!['’])|"
+                    r"^([A-Z]{3,}(?:\s[A-Z]{3,})*),\s+([A-Z][a-z]+)")
+
+
 def _plain(texts: pd.Series) -> pd.Series:
     """The texts without soft hyphens ("gun\u00adman"), for the word patterns (the parser drops them too)."""
     return texts.astype(str).str.replace(SOFT_HYPHEN, "", regex=False)
 
 
-def _full_names(sentences: pd.DataFrame) -> dict[str, dict[str, str]]:
-    """``{article_id: {surname (lower): full name}}`` from every sentence of each article; a surname two full names
-    share is left out."""
+def _full_names(sentences: pd.DataFrame) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
+    """``({article_id: {surname (lower): full name}}, {article_id: {first name (lower): full name}})`` from every
+    sentence of each article; a surname two full names share is left out, and a first name two full names share or
+    the article uses for a place ("in Dayton") is ""."""
     out: dict[str, dict[str, str]] = {}
+    firsts: dict[str, dict[str, str]] = {}
     clash: set[tuple[str, str]] = set()
-    stop = NAME_STOP | TITLES | {"the", "a", "an", "when", "after", "in", "on", "at", "but", "and", "his", "her"}
+    stop = NAME_STOP | TITLES | {"the", "a", "an", "when", "after", "in", "on", "at", "but", "and", "his", "her",
+                                 "then", "while", "as", "if", "before", "during", "with", "for", "by", "from", "since"}
+    places: dict[str, set[str]] = {}
     for article_id, text in zip(sentences["article_id"].astype(str), _plain(sentences["text"])):
+        places.setdefault(article_id, set()).update(
+            w.lower() for match in _PLACE.finditer(text) for w in match.groups() if w)
         for match in _FULL_NAME.finditer(text):
             words = match.group(1).split()
             while words and words[0].lower().rstrip(".") in stop:
                 words = words[1:]
+            titled = [k for k, w in enumerate(words[:-1]) if w.lower().rstrip(".") in TITLES]
+            words = words[titled[-1] + 1:] if titled else words  # "Phoenix Mayor Greg Stanton" is Greg Stanton
             while words and words[-1].lower().rstrip(".") in _NAME_SUFFIXES:  # "Dan McKay Jr" is a McKay
                 words = words[:-1]
             if len(words) < 2 or words[-1].lower() in stop:
                 continue
             names = out.setdefault(article_id, {})
             last, full = words[-1].lower(), " ".join(words)
+            given = firsts.setdefault(article_id, {})
+            if surname(given.get(words[0].lower(), full)) != last:  # "Ann Lee" and "Ann Ray": no one's first name
+                given[words[0].lower()] = ""
+            elif len(full) > len(given.get(words[0].lower(), "")):
+                given[words[0].lower()] = full
             if last in names and names[last] != full and not (full in names[last] or names[last] in full):
                 clash.add((article_id, last))
             elif len(full) > len(names.get(last, "")):
                 names[last] = full
     for article_id, last in clash:
         out[article_id].pop(last, None)
-    return out
+    for article_id, words in places.items():
+        firsts.setdefault(article_id, {}).update(dict.fromkeys(words, ""))
+    return out, firsts
 
 
-def _article_people(mentions: list[Mention], full_names: dict[str, str] | None = None) -> list[Person]:
+def _article_people(mentions: list[Mention], full_names: dict[str, str] | None = None,
+                    first_names: dict[str, str] | None = None) -> list[Person]:
     people: list[Person] = []
-    for mention in mentions:
-        person = _refer(people, mention) if not mention.late else next(
-            (p for p in people if p.name and surname(p.name) == surname(mention.name)), None)
+    aged = [m for m in mentions if m.lends and not m.identified and m.role == "victim"]
+    for mention in [m for m in mentions if not any(m is a for a in aged)] + aged:  # the aged names last
+        if mention.kind == "name" and " " not in mention.name:  # "Waldron was shot", "Autumn was struck": a lone
+            # surname or first name is the full name the article gives it
+            low = mention.name.lower()
+            mention.name = (full_names or {}).get(low) or (first_names or {}).get(low) or mention.name
+            mention.introduced &= (first_names or {}).get(low) != ""  # not "a 2-year-old boy Dayton": a place
+        if any(mention is a for a in aged):  # "Jamal Heath, 26, was lying in the street": someone the article
+            # names so anywhere, or else its one unnamed victim, told of in the two sentences before
+            unnamed = [p for p in people if not p.name and p.count == 1 and p.role == "victim" and p.outcome
+                       and _same_age(p.age, mention.age) and p.mentions[-1].sentence_idx < mention.sentence_idx
+                       and mention.sentence_idx - max(m.sentence_idx for m in p.mentions) <= 2]
+            person = next((p for p in people if p.name and surname(p.name) == surname(mention.name)),
+                          unnamed[0] if len(unnamed) == 1 else None)
+        elif not mention.late or mention.identified:
+            person = _refer(people, mention)
+        else:
+            person = next((p for p in people if p.name and surname(p.name) == surname(mention.name)), None)
         if person is None and mention.lends:
             continue  # "Officer Brad Moss" names the officer the article has, or nobody
-        if person is None and mention.kind == "name" and " " not in mention.name:
-            full = (full_names or {}).get(mention.name.lower())
-            if full is None:
-                continue  # a lone surname names someone only when the article gives the full name
-            mention.name = full
+        if person is None and mention.kind == "name" and " " not in mention.name and not mention.introduced:
+            continue  # a lone name names someone only when the article gives the full name, an age or a family word
         if person is None:
             person = Person(role=mention.role, count=mention.count, late=mention.late)
             people.append(person)
@@ -292,7 +344,9 @@ def _article_people(mentions: list[Mention], full_names: dict[str, str] | None =
 def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int) -> pd.DataFrame:
     lede_rows = sentences[sentences["idx"] < lede]
     text = _plain(lede_rows["text"])
-    keep = text.str.contains(_HARM) | text.str.contains(_PEOPLE_WORDS) | text.str.contains(_NAMED_IS)
+    keep = text.str.contains(_HARM) | text.str.contains(_PEOPLE_WORDS) | text.str.contains(_NAMED_IS) | \
+        text.str.contains(people_lexicon()["condition_re"]) | \
+        text.str.contains(_NAME_AGE)  # "She is in stable condition", "X, 26, was lying in the street"
     if figures is not None and not figures.empty:  # a numeral count of every category the words speak of
         numeral = figures[figures["rule"].isin(["numeral", ""]) & figures["status"].eq("current")]
         killed = set(zip(numeral.loc[numeral["category"] == "killed", "article_id"],
@@ -312,7 +366,7 @@ def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int
         keep &= ~(has_other & ~kill_words & ~text.str.contains(_TWO_CAPITALS))
         keep |= text.str.contains(_HARM) & text.str.contains(_LISTED)
         # "Ann Lee, 35, and Bo Diaz, 29, were the two people killed": a numeral count that names its people
-        keep |= (text.str.contains(_HARM) | text.str.contains(_PEOPLE_WORDS)) & text.str.contains(_NAME_AGE)
+        keep |= text.str.contains(_NAME_AGE)
         earlier = figures[figures["status"].eq("background")]  # a recap of another shooting names its people
         earlier = set(zip(earlier["article_id"], earlier["sentence_idx"].astype(int)))
         keep &= ~pd.Series([k in earlier for k in keys], index=lede_rows.index, dtype=bool)
@@ -344,7 +398,7 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
     if sentences is None or sentences.empty:
         return schema.empty_table("victims"), schema.empty_table("figures")
     chosen = _candidates(sentences, figures, lede)
-    full_names = _full_names(sentences[sentences["article_id"].isin(set(chosen["article_id"]))])
+    full_names, first_names = _full_names(sentences[sentences["article_id"].isin(set(chosen["article_id"]))])
     chosen = pd.concat([chosen, _late_candidates(sentences, figures, full_names, lede)]).sort_values(
         ["article_id", "idx"], kind="stable")
     texts = chosen["text"].astype(str).tolist()
@@ -354,10 +408,11 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
                                                      parse(texts)):
         where[(str(article_id), int(idx))] = (text, int(start))
         found = sentence_mentions(tokens, text, sentence_idx=int(idx))
-        if idx >= lede:  # after the lede, only named people the article has named in full
-            found = [m for m in found if m.kind == "name" and m.outcome]
+        if idx >= lede:  # after the lede, only named people the article has named in full, and the names an
+            # identification gives to someone of the lede ("identified the girl as X": ``Mention.lends``)
+            found = [m for m in found if m.kind == "name" and (m.outcome or m.identified)]
             for m in found:
-                m.late = True
+                m.late, m.lends = True, m.lends or not m.outcome
         by_article.setdefault(str(article_id), []).extend(found)
     rows, counted = [], []
     deaths = set()  # articles with a numeral death toll
@@ -366,7 +421,7 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
         deaths = set(figures.loc[figures["category"].eq("killed") & figures["status"].eq("current"), "article_id"])
         tolls = _small_tolls(figures)
     for article_id, mentions in by_article.items():
-        people = _article_people(mentions, full_names.get(article_id, {}))
+        people = _article_people(mentions, full_names.get(article_id, {}), first_names.get(article_id, {}))
         if any(p.outcome == "killed" for p in people):
             deaths.add(article_id)
         dead = _the_dead(people, tolls.get(article_id, 0))
@@ -394,7 +449,7 @@ def _late_candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, full
     names in full: "Davidson died of his injuries on Tuesday night" in an update further down."""
     rows = sentences[(sentences["idx"] >= lede) & (sentences["idx"] < LATE_SENTENCES) &
                      sentences["article_id"].astype(str).isin(full_names.keys())]
-    rows = rows[_plain(rows["text"]).str.contains(_HARM)]
+    rows = rows[_plain(rows["text"]).str.contains(_HARM) | _plain(rows["text"]).str.contains(r"\bidentif", case=False)]
     keep = [any(name in text for name in full_names[str(aid)]) for aid, text in
             zip(rows["article_id"], _plain(rows["text"]).str.lower())]
     rows = rows[pd.Series(keep, index=rows.index, dtype=bool)]

@@ -22,6 +22,24 @@ _PAIR_READS = {"same_day_disagreement": ("source_a", "source_b", "published_b"),
                "revision": ("value_a", "value_b", "article_id_a")}
 
 
+#: Same-day dates listed in a summary line before "and N more days".
+MAX_LISTED = 5
+
+
+def undated_figures(said: Sequence[str]) -> str:
+    """What undated articles report, for a summary line: each figure when there are at most four ("over 130 and
+    133"); otherwise the three most often reported, with how many articles give each, and how many other figures
+    ("1 (1,200 articles), 2 (310 articles), 3 (95 articles) and 41 other figures"), not four arbitrary ones."""
+    if len(said) <= 4:
+        return join_words(list(said))
+    counts = pd.Series(list(said)).value_counts(sort=True)  # ties keep their first-reported order
+    shown = [f"{figure} ({count_words(int(n), 'article')})" for figure, n in counts.iloc[:3].items()]
+    rest = len(counts) - len(shown)
+    if rest:
+        shown.append(f"{rest:,} other figure{'s' if rest != 1 else ''}")
+    return join_words(shown)
+
+
 def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
               articles: pd.DataFrame | None = None, categories: Sequence[str] = HEADLINE_CATEGORIES,
               gap_days: int = 7, entities: pd.DataFrame | None = None,
@@ -197,7 +215,8 @@ def _category_line(label: str, points: list[dict], pairs: list[dict]) -> str:
         if same_day:
             sources = {r["source_a"] for r in same_day} | {r["source_b"] for r in same_day}
             days = sorted({day_text(r["published_b"]) for r in same_day})
-            parts.append(f"{count_words(len(sources), 'source')} disagree on the same day ({', '.join(days)})")
+            shown_days = days[:MAX_LISTED] + ([f"{len(days) - MAX_LISTED} more days"] if len(days) > MAX_LISTED else [])
+            parts.append(f"{count_words(len(sources), 'source')} disagree on the same day ({', '.join(shown_days)})")
         later = [r for r in pairs if r["kind"] == "contradiction"]
         if later:
             parts.append(f"{count_words(len(later), 'later report')} give{'s' if len(later) == 1 else ''} a lower "
@@ -211,8 +230,6 @@ def _category_line(label: str, points: list[dict], pairs: list[dict]) -> str:
             parts.append(f"{count_words(n_articles, 'article')} {verb} {join_words(shown)}")
     undated = [p for p in points if not p["_dated"]]
     if undated:
-        said = [describe_figure(r) for r in undated]
-        shown = said[:4] + ([f"{len(said) - 4} more"] if len(said) > 4 else [])
         parts.append(f"{count_words(len(undated), 'undated article')} report{'s' if len(undated) == 1 else ''} "
-                     f"{join_words(shown)}")
+                     f"{undated_figures([describe_figure(r) for r in undated])}")
     return f"{label}: " + "; ".join(parts)

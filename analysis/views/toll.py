@@ -85,30 +85,32 @@ def fold_event_lines(lines: list[str], *, keep: int = 6) -> tuple[list[str], lis
 def event_periods(timeline: pd.DataFrame, *, category: str) -> dict[int, str]:
     """``{event_group: "Event 2: 2024-03-22 to 2024-03-25"}`` for the category's events, in order; an event
     with follow-up coverage adds it: "Event 1: 2025-06-06 to 2025-06-26, follow-up to 2026-06-07"."""
-    in_category = timeline[timeline["category"] == category]
+    groups = timeline.loc[timeline["category"] == category, "event_group"]  # the one column read: no other taken
+    wanted = sorted(int(g) for g in groups.dropna().unique())
+    # Each event's first and last main-period day and last follow-up day, in one groupby over the whole timeline
+    # (a DataFrame per event took 0.1 s for the 900 events of 10,000 articles).
+    members = timeline["event_group"].isin(wanted).to_numpy()
+    published = timeline["published"][members]
+    later_rows = flag_column(timeline, "follow_up")[members]
+    ends = pd.DataFrame({"group": timeline["event_group"][members].astype(int), "main": published.where(~later_rows),
+                         "later": published.where(later_rows)}).groupby("group").agg(
+        first=("main", "min"), last=("main", "max"), later=("later", "max"))
     periods = {}
-    wanted = sorted(int(g) for g in in_category["event_group"].dropna().unique())
-    # The three columns read, split by event once (a filter of the whole timeline per event took 0.1 s at 10k).
-    slim = timeline[[c for c in ("event_group", "published", "follow_up") if c in timeline]]
-    by_group = dict(list(slim[slim["event_group"].isin(wanted)].groupby("event_group", sort=False)))
     for group in wanted:
-        members = by_group[group]
-        later_rows = flag_column(members, "follow_up")
-        days = members.loc[~later_rows, "published"].dropna()
-        later = members.loc[later_rows, "published"].dropna()
-        if days.empty:
+        first_day, last_day, later = ends.loc[group, ["first", "last", "later"]]
+        if pd.isna(first_day):
             periods[group] = f"Event {group}: undated"
             continue
-        first, last = f"{days.min():%Y-%m-%d}", f"{days.max():%Y-%m-%d}"
+        first, last = f"{first_day:%Y-%m-%d}", f"{last_day:%Y-%m-%d}"
         periods[group] = f"Event {group}: {first}" + ("" if first == last else f" to {last}") + \
-            ("" if later.empty else f", follow-up to {later.max():%Y-%m-%d}")
+            ("" if pd.isna(later) else f", follow-up to {later:%Y-%m-%d}")
     return periods
 
 
 def follow_up_span(timeline: pd.DataFrame, *, category: str) -> tuple[int, str]:
     """How many articles of the category are follow-up coverage, and their dates in words ("" when none)."""
-    later = timeline[(timeline["category"] == category) & flag_column(timeline, "follow_up")
-                     & timeline["published"].notna()]
+    later = timeline[["published", "article_id"]][(timeline["category"] == category)  # the two columns read
+                                                  & flag_column(timeline, "follow_up") & timeline["published"].notna()]
     if later.empty:
         return 0, ""
     first, last = f"{later['published'].min():%Y-%m-%d}", f"{later['published'].max():%Y-%m-%d}"

@@ -256,15 +256,57 @@ def test_band_traces_split_runs_as_a_groupby_per_event(seed, compact):
     assert len(runs) > 3
     high = _band_traces(band, compact=compact)[2]
     expected_y = [v for run in runs for v in [*[h for h in run["highest"] for _ in (0, 1)], None]]
-    got_y = [None if v != v else v for v in high.y]  # a compact trace holds NaN for a gap
+    got_y = [None if v != v else v for v in high["y"]]  # a compact trace holds NaN for a gap
     assert got_y == expected_y
     expected_x = [d for run in runs for d in [*[d for pair in zip(list(run["date"]), [*list(run["date"])[1:],
                   run["date"].iloc[-1] + pd.Timedelta(hours=12)]) for d in pair], None]]
     if compact:
         expected_ms = [np.nan if d is None else d.value / 1e6 for d in expected_x]
-        assert np.allclose(np.asarray(high.x, dtype=float), expected_ms, equal_nan=True)
+        assert np.allclose(np.asarray(high["x"], dtype=float), expected_ms, equal_nan=True)
     else:
-        assert [None if d is None else pd.Timestamp(d) for d in high.x] == expected_x
+        assert [None if d is None else pd.Timestamp(d) for d in high["x"]] == expected_x
+
+
+def _figures_of_every_shape():
+    """Toll figures of the tests above: strip and time axis, follow-up, event lines, groups, and a compact one."""
+    pts, timeline = points_of(
+        [article("a", "2023-04-01", killed=(10, "exact", False)), article("b", "2023-04-01", killed=(20, "about", True)),
+         article("u", None, killed=(30, "exact", False))],
+        [figure("u", "killed", 30), figure("u", "killed", 35, status="superseded", figure_id="u-old")])
+    yield toll_figure(pts, summary_band(timeline, category="killed"), category="killed",
+                      event_dates=pd.DataFrame({"event_date": pd.to_datetime(["2023-03-31", None]),
+                                                "event_date_text": ["on Friday", None]}))
+    pts, band = _week_and_follow_up()
+    yield toll_figure(pts, band, category="killed")
+    yield toll_figure(pts, band, category="killed", show_follow_up=True, colour_title="Outlet country")
+    undated, timeline = points_of([article(f"u{i}", None, killed=(i, "exact", False)) for i in range(3)])
+    yield toll_figure(undated, summary_band(timeline, category="killed"), category="killed")
+    n = HOVER_FULL_POINTS + 1
+    arts = [article(f"a{i}", f"2023-04-{1 + i % 20:02d}" if i % 3 else None, source=f"S&{i % 14}",
+                    killed=(i % 50, "about" if i % 2 else "range" if i % 5 == 0 else "exact", i % 7 == 0))
+            for i in range(n)]
+    big, timeline = points_of(arts, [figure(f"a{i}", "killed", 99, status="superseded", figure_id=f"a{i}-old")
+                                     for i in range(0, n, 9)])
+    yield toll_figure(big, summary_band(timeline, category="killed"), category="killed",
+                      event_dates=pd.DataFrame({"event_date": pd.to_datetime([f"2023-03-{1 + i % 30:02d}"
+                                                                              for i in range(40)]),
+                                                "event_date_text": [f"day {i % 4}" for i in range(40)]}))
+
+
+@pytest.mark.parametrize("made", list(_figures_of_every_shape()), ids=lambda f: f"{len(f.data)} traces")
+def test_the_figure_is_written_as_plotly_would_validate_it(made):
+    """toll_figure skips plotly's validation: its values are already in the form validation gives them, so the
+    browser gets the same JSON as from the validated figure (a value in another form would show here)."""
+    import json
+
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    from charts.served import served
+
+    validated = json.loads(pio.to_json(go.Figure(made.to_dict())))
+    assert json.loads(pio.to_json(made)) == validated
+    assert json.loads(pio.to_json(served(made).to_dict(), validate=False)) == validated
 
 
 @pytest.mark.parametrize("values, xs, ys", [

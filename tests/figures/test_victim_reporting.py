@@ -60,9 +60,27 @@ CASES = [
     (["Tim Reyes, 28, was found with multiple gunshot wounds and died at the scene."], [("Tim Reyes", "killed")]),
     (["Police said Jamal Green, 17, suffered a gunshot wound to the leg."], [("Jamal Green", "injured")]),
     (["Officer Tim Reyes was shot twice and is in critical condition."], [("Tim Reyes", "injured")]),
+    (["Ted Burke, 40, was shot on Friday.", "Burke remains in serious condition at Bay General."],
+     [("Ted Burke", "injured")]),
+    (["Deputies said Jo Reyes was listed in critical condition after the shooting."], [("Jo Reyes", "injured")]),
+    # what someone feared or foresaw did not happen
+    (["Kim Foxx, 30, was shot and is in critical condition.", "Neighbors were yelling that he was going to die."],
+     [("Kim Foxx", "injured")]),
+    (["Kim Foxx, 30, was shot on Friday.", "Doctors fear he will die."], [("Kim Foxx", "injured")]),
     # a first name alone, later, is the one named in full before
     (["Deandre Banks, 16, was shot Saturday.", "Deandre was taken to Mount Sinai, where he was pronounced dead."],
      [("Deandre Banks", "killed")]),
+    # ... or given in full anywhere in the article, whichever name is used alone
+    (["Nia Brooks loved to dance, her aunt said.", "Nia was shot in the head as she slept and died on Sunday."],
+     [("Nia Brooks", "killed")]),
+    # ... without an official's title or a sentence-opening word before it
+    (["Rivertown Mayor Ellen Price spoke to reporters.", "Price was shot in the arm at the rally."],
+     [("Ellen Price", "injured")]),
+    (["Then Tony Ruiz ran to the corner.", "Ruiz was shot in the arm."], [("Tony Ruiz", "injured")]),
+    # a family listed as appositions, each name after its family word; a lone name with an age or a family word
+    (["Omar Reyes, 45, ran a bakery downtown.",
+      "Police said Omar, his wife Lina Reyes, 41, daughter Sofi, 10, son Teo, 6 were found dead in the house."],
+     [("Omar Reyes", "killed"), ("Lina Reyes", "killed"), ("Sofi", "killed"), ("Teo", "killed")]),
     # shooters
     (["Darius Long, 29, was charged with murder in the death of Kim Ray, 30."],
      [("Darius Long", ""), ("Kim Ray", "killed")]),
@@ -71,6 +89,13 @@ CASES = [
     (["Prosecutors charged Paul Drake, 38, with first-degree murder."], [("Paul Drake", "")]),
     (["Paul Drake, 38, was booked into the county jail on a murder charge."], [("Paul Drake", "")]),
     (["Dana Fox, 30, was shot multiple times by Tim Reyes, 28, police said."], [("Tim Reyes", ""), ("Dana Fox", "")]),
+    (["A man was shot and killed on Elm Street.", "The shooter, Carl Webb, fled in a gray car."], [("Carl Webb", "")]),
+    (["A man was shot and killed on Elm Street.", "Carl Webb, 22, is being held in the county jail."],
+     [("Carl Webb", "")]),
+    (["Police named a suspect in the killing: Carl Webb, 19."], [("Carl Webb", "")]),
+    (["A man was shot and killed on Friday.", "Sgt. Ray Moss was the officer involved in the shooting."],
+     [("Ray Moss", "")]),
+    (["A man was shot and killed on Friday.", "Police said Ray Moss is the suspect."], [("Ray Moss", "")]),
     (["Police are searching for the gunman who killed Lena Drake, 36."], [("Lena Drake", "killed")]),
 ]
 
@@ -94,6 +119,10 @@ NOT_NAMED = [
     (["Police named a suspect in the New Year's Day shooting."], "New Year"),
     (["Ted Ames, 30, was shot Friday.", "Ames was taken to Bay General, where he is in stable condition."],
      "Bay General"),
+    # a meeting held somewhere holds no one
+    (["Tom Reed, 51, was shot on Friday.", "A vigil for Reed was held in the Main Street park."], "Main Street"),
+    # a description is no name
+    (["A 15-year-old Latino was shot and killed on Elm Street."], "Latino"),
 ]
 
 

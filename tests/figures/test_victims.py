@@ -44,6 +44,7 @@ CASES = [
     (["The round went through a wall and struck his 9-year-old daughter in the shoulder."],
      [("", 9, "injured", "victim")]),
     (["A delivery van struck a cyclist on Bridge Street."], []),
+    (["The 9-year-old was struck in the neck while she slept."], [("", 9, "injured", "victim")]),
     # a reduced passive in a headline-style lede: the subject was killed, not the shooter
     (["The 16-year-old boy shot and killed near the rink on Friday has been identified by police."],
      [("", 16, "killed", "victim")]),
@@ -104,6 +105,14 @@ CASES = [
     # who was identified: the role is the identified noun's
     (["Chief Moss identified the suspect as Carl Webb, 19, on Monday."], [("Carl Webb", 19, "unknown", "shooter")]),
     (["The gunman was identified as Carl Webb, 62."], [("Carl Webb", 62, "unknown", "shooter")]),
+    # a full name with an age names the one unnamed victim told of just before, and adds no one
+    (["A man was killed Sunday.", "Police said Jamal Heath, 26, was lying in the street when officers arrived."],
+     [("Jamal Heath", 26, "killed", "victim")]),
+    (["A man was killed Sunday.", "Al Roe, 40, said he heard shots."], [("", None, "killed", "victim")]),
+    (["A man was killed Sunday.", "The street was closed.", "Crews cleaned up.", "It rained.",
+      "Al Roe, 40, will have a hearing in July."], [("", None, "killed", "victim")]),
+    (["A man was killed Sunday.", "Al Roe, 40, was arrested.", "Bo Diaz, 30, was lying in the street."],
+     [("Bo Diaz", 30, "killed", "victim"), ("Al Roe", 40, "unknown", "shooter")]),
 ]
 
 
@@ -156,6 +165,15 @@ def test_a_named_person_later_in_the_article_updates_the_outcome():
     sentences = _sentences(*lede, "Marsh died of his wounds on Wednesday, the hospital said.")
     victims = extract_victims(sentences, None)
     assert [(r.name, r.outcome) for r in victims.itertuples()] == [("Ivo Marsh", "killed")]
+
+
+def test_an_identification_after_the_lede_names_someone_of_the_lede():
+    lede = ["A baby girl was shot and killed in her crib."] + [f"Filler line number {n} says nothing."
+                                                            for n in range(16)]
+    sentences = _sentences(*lede, "The mayor identified the child as 1-year-old Ada Moss.",
+                           "The mayor identified the spokesman as Al Finch.")
+    victims = extract_victims(sentences, None)
+    assert [(r.name, r.outcome) for r in victims.itertuples()] == [("Ada Moss", "killed")]
 
 
 def test_after_the_lede_only_people_the_article_names_in_full_are_read():

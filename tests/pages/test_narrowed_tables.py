@@ -63,3 +63,15 @@ def test_article_rows_marks_unknown_articles():
     rows = app_data.article_rows(whole, "contradictions")
     assert rows.shape == (2, len(whole.contradictions)) and rows[1, -1] == -1
     assert np.array_equal(app_data.article_rows(whole, "articles"), np.arange(len(whole.articles)))
+
+
+@pytest.mark.parametrize("kept", ["none", "first", "last two", "every other", "all", "unknown and first"])
+@pytest.mark.parametrize("name", ["figures", "sentences", "mentions", "timeline"])
+def test_rows_about_articles_are_the_isin_rows(name, kept):
+    whole = _whole()
+    ids = whole.articles["article_id"].tolist()
+    ids = {"none": [], "first": ids[:1], "last two": ids[-2:], "every other": ids[::2], "all": ids,
+           "unknown and first": ["nowhere", ids[0]]}[kept]
+    frame = getattr(whole, name)
+    pd.testing.assert_frame_equal(app_data.rows_about(frame, app_data.article_index(whole, name), set(ids)),
+                                  frame[frame["article_id"].isin(ids)])

@@ -272,3 +272,18 @@ def test_summary_reads_a_pairs_day_whatever_its_time(seed_shaped, shift):
     moved = pairs.assign(published_b=pairs["published_b"] + shift)
     assert summarise(timeline, moved, articles=arts) == summarise(timeline, pairs, articles=arts)
     assert "disagree on the same day (2024-03-23)" in summarise(timeline, moved, articles=arts)[1]
+
+
+@pytest.mark.parametrize("said, expected", [
+    (["over 130", "133"], "over 130 and 133"),
+    (["7", "5", "5", "9"], "7, 5, 5 and 9"),
+    (["1"] * 6 + ["2"] * 3 + ["at least 4", "5"], "1 (six articles), 2 (three articles), at least 4 (one article) "
+                                                    "and 1 other figure"),
+    (["1"] * 1200 + ["2"] * 40 + ["3"] * 12 + [str(n) for n in range(10, 50)],
+     "1 (1,200 articles), 2 (40 articles), 3 (12 articles) and 40 other figures"),
+    (["3", "3", "8", "8", "8"], "8 (three articles) and 3 (two articles)"),
+])
+def test_many_undated_figures_are_summarised_by_the_most_reported(said, expected):
+    from analysis.timeline.summary import undated_figures
+
+    assert undated_figures(said) == expected

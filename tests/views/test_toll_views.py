@@ -208,6 +208,43 @@ def test_joined_cells_equal_a_groupby_join(dtype):
     assert got["figure"].tolist() == ["2 to 3", "at least 4; 4", "7", "3", "5"]
 
 
+def _event_periods_one_event_at_a_time(timeline: pd.DataFrame, *, category: str) -> dict[int, str]:
+    """``event_periods`` as it was written before one groupby: a DataFrame per event."""
+    from analysis.timeline.values import flag_column
+
+    wanted = sorted(int(g) for g in timeline.loc[timeline["category"] == category, "event_group"].dropna().unique())
+    periods = {}
+    for group in wanted:
+        members = timeline[timeline["event_group"] == group]
+        later_rows = flag_column(members, "follow_up")
+        days, later = members.loc[~later_rows, "published"].dropna(), members.loc[later_rows, "published"].dropna()
+        if days.empty:
+            periods[group] = f"Event {group}: undated"
+            continue
+        first, last = f"{days.min():%Y-%m-%d}", f"{days.max():%Y-%m-%d}"
+        periods[group] = f"Event {group}: {first}" + ("" if first == last else f" to {last}") + \
+            ("" if later.empty else f", follow-up to {later.max():%Y-%m-%d}")
+    return periods
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("category", ["killed", "injured"])
+def test_event_periods_equal_the_periods_found_one_event_at_a_time(seed, category):
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    n = 60
+    timeline = pd.DataFrame({
+        "category": rng.choice(["killed", "injured", "arrested"], n),
+        "event_group": pd.Series(rng.choice([1.0, 2.0, 3.0, 4.0, np.nan], n)),
+        "published": pd.Series(pd.to_datetime("2024-03-01") + pd.to_timedelta(rng.integers(0, 200, n), unit="D"))
+        .where(rng.random(n) > 0.2),
+        "follow_up": pd.Series(rng.choice([True, False, None], n), dtype=object)})
+    timeline.loc[timeline["event_group"] == 4.0, "published"] = pd.NaT  # an event known only from event dates
+    assert event_periods(timeline, category=category) == _event_periods_one_event_at_a_time(timeline,
+                                                                                            category=category)
+
+
 @pytest.mark.parametrize("sizes, expected", [
     ({}, 0),
     ({1: 3, 2: 9}, 0),  # a few events: all together
