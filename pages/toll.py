@@ -176,8 +176,9 @@ if chart.n_markers < len(points):
     st.caption(f"{len(points):,} reports drawn as {chart.n_markers:,} markers: reports "
                + ("a few pixels apart" if chart.by_cell else "of the same day and figure")
                + " with the same colour, shape and status share one; hover for how many, click to list them. "
-               + ("Pick an event above, or filter the sources in the sidebar, to see each report on its own."
-                  if chart.by_cell else ""))
+               + (("Filter the sources or dates in the sidebar" if period or len(periods) <= 1 else
+                   "Pick one event above, or filter the sources or dates in the sidebar,")
+                  + " to see each report on its own." if chart.by_cell else ""))
 
 cols = st.columns(2)
 # The CSVs are written when a button is pressed (a callable), not on every first visit.

@@ -64,7 +64,7 @@ def marker_of(points: pd.DataFrame, *, cell: tuple[float, float] | None = None) 
     its own look only; one whose replacement is, merges only with points replaced within the
     same marker (resolved along chains of revisions, "143 -> 138 -> 133"). ``cell``: ``(days, value)``,
     merge points whose day and value fall in the same cell (for a chart too large to draw every point:
-    a cell a few pixels wide and high), rather than the same day and value; then superseded points
+    a cell a few pixels wide and high), rather than the same day and value; then dated superseded points
     merge whatever replaced them, and their marker links to each of their replacements' markers.
     """
     if points.empty:
@@ -74,8 +74,8 @@ def marker_of(points: pd.DataFrame, *, cell: tuple[float, float] | None = None) 
     n = len(ids)
     target = pd.Index(ids).get_indexer(points["replaced_by"].astype(object).where(points["replaced_by"].notna(), None))
     target = np.where(target == np.arange(n), -1, target)
-    if cell is not None:
-        target[:] = -1
+    if cell is not None:  # dated points only: in the strip a superseded marker stands above its replacement
+        target[points["dated"].astype(bool).to_numpy()] = -1
     marker = np.full(n, -1)
     pending = np.arange(n)
     while len(pending):  # points without a replacement first, then those whose replacement has its marker

@@ -98,3 +98,11 @@ def test_by_cell_a_superseded_marker_links_to_each_replacement():
     markers, of = merged_markers(rows, cell=(1.0, 1.0))
     assert of.tolist() == ["a1", "a0", "b1", "a0"]
     assert dict(zip(markers["point_id"], markers["replaced_by"])) == {"a1": "", "a0": ["a1", "b1"], "b1": ""}
+
+
+def test_by_cell_undated_superseded_reports_still_merge_only_with_the_same_replacement():
+    rows = points(("a1", None, 12, "current", GREY, ""), ("a0", None, 10, "superseded", GREY, "a1"),
+                  ("b1", None, 40, "current", GREY, ""), ("b0", None, 10, "superseded", GREY, "b1"))
+    markers, of = merged_markers(rows, cell=(1.0, 1.0))
+    assert of.tolist() == ["a1", "a0", "b1", "b0"]
+    assert [int(x) for x in markers["strip_x"]] == [0, 0, 1, 1]  # each above its replacement
