@@ -57,6 +57,8 @@ GL_POINTS = 2000
 #: merged chart (``chart_markers``) in a few hundred milliseconds, and needs no GPU (software WebGL in a
 #: browser without one took seconds).
 WEBGL_POINTS = 8000
+#: Past this many markers the may-rise rings are small, thin and half transparent.
+THIN_RINGS_MARKERS = 300
 #: Past this many points a hover shows the first 3 lines of the sentence, not 8 (the payload stays small).
 HOVER_FULL_POINTS = 2000
 #: A marker of several reports names this many of their sources (and figures) in its hover.
@@ -430,13 +432,15 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
         axis = time_axis if dated_part else strip_axis
         xs, ys = columns.x(at, dated_part), columns.value[at]
         if part.startswith(("rings", "unconfirmed")):
-            # A compact chart's rings are thin and half transparent: hundreds of them hid the points they ring.
-            ring = dict(symbol="circle-open", color="rgba(51,51,51,0.5)" if compact else "#333333",
-                        line=dict(width=1 if compact else 1.5)) if part.startswith("rings") \
+            # Past a few hundred markers the rings are small, thin and half transparent: hundreds of them hid the
+            # points they ring (a 1,000-article chart was mostly black circles).
+            thin = len(drawn) > THIN_RINGS_MARKERS
+            ring = dict(symbol="circle-open", color="rgba(51,51,51,0.5)" if thin else "#333333",
+                        line=dict(width=1 if thin else 1.5)) if part.startswith("rings") \
                 else dict(**UNCONFIRMED_MARK, line=dict(width=2.5))
             traces.append(dict(
                 type=kind, x=xs, y=ys, mode="markers", meta=part, showlegend=False,
-                marker=dict(size=15 if compact else 24, **ring),
+                marker=dict(size=15 if thin else 24, **ring),
                 **({"hoverinfo": "skip"} if compact else
                    {"customdata": columns.custom(at), "hovertext": columns.hover[at].tolist(),
                     "hovertemplate": "%{hovertext}<extra></extra>"}),
