@@ -39,7 +39,7 @@ def undated_figures(said: Sequence[str]) -> str:
 def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
               articles: pd.DataFrame | None = None, categories: Sequence[str] = HEADLINE_CATEGORIES,
               gap_days: int = 7, entities: pd.DataFrame | None = None,
-              events: pd.DataFrame | None = None) -> list[str]:
+              events: pd.DataFrame | None = None, mixed: list[str] | None = None) -> list[str]:
     """Plain-language summary lines generated from the tables.
 
     One line per category with figures, e.g. "Deaths: reported from at least 60 (2024-03-23)
@@ -50,13 +50,14 @@ def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
     figure is unconfirmed: 182 (a.example, 2025-06-10) ..."). With ``articles`` given (and
     ``entities``, for the events' places), lines about several events being mixed, follow-up
     coverage and undated articles come first; ``events`` is ``event_groups`` of ``articles`` when
-    the caller has it already.
+    the caller has it already, ``mixed`` its ``mixed_event_notes`` likewise.
     """
     if articles is not None and not articles.empty and events is None:
         events = event_groups(articles, entities=entities, gap_days=gap_days)
     lines: list[str] = []
     if articles is not None and not articles.empty:
-        lines.extend(mixed_event_notes(articles, entities=entities, gap_days=gap_days, events=events))
+        lines.extend(mixed if mixed is not None else
+                     mixed_event_notes(articles, entities=entities, gap_days=gap_days, events=events))
         lines.extend(follow_up_notes(articles, entities=entities, gap_days=gap_days, events=events))
         undated = int(articles["published"].isna().sum()) if "published" in articles else len(articles)
         if undated:
