@@ -75,9 +75,11 @@ def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
         _later=flag_column(current, "follow_up"), _doubtful=flag_column(current, "unconfirmed"))
     contradictions = _plain(contradictions[[c for c in _PAIR_COLUMNS if c in contradictions]])
     if "published_b" in contradictions and pd.api.types.is_datetime64_any_dtype(contradictions["published_b"]):
-        # The lines only read a pair's day (``day_text``): written once per column, not a Timestamp per pair.
-        days = contradictions["published_b"].dt.normalize().dt.strftime("%Y-%m-%d")
-        contradictions = contradictions.assign(published_b=days.astype(object).where(days.notna(), None))
+        # The lines only read a pair's day (``day_text``): each distinct day written once, not a Timestamp per pair.
+        codes, days = pd.factorize(contradictions["published_b"].dt.normalize())  # -1: no date -> the None appended
+        words = np.append(pd.DatetimeIndex(days).strftime("%Y-%m-%d").to_numpy(dtype=object), None)
+        contradictions = contradictions.assign(published_b=pd.Series(words[codes], index=contradictions.index,
+                                                                     dtype=object))
     if current.empty:
         n = len(articles) if articles is not None else 0
         lines.append(f"No death, injury or arrest figures were found in {count_words(n, 'article')}."
@@ -166,14 +168,19 @@ class _Pairs:
                                                     ("same_day_disagreement", "contradiction", "revision"))
         for column in ("source_a", "source_b", "published_b", "value_a", "value_b", "article_id_a"):
             setattr(self, column, _column(pairs, column))
-        # The event of the article among the category's points (one event per article, so any of its rows).
-        reporting = current[["category", "article_id", "event_group"]].drop_duplicates(["category", "article_id"],
-                                                                                      keep="last")
-        keys = pd.MultiIndex.from_frame(reporting[["category", "article_id"]].astype(object))
-        wanted = pd.MultiIndex.from_arrays([self.category, _column(pairs, "article_id_b")])
-        found = keys.get_indexer(wanted) if len(pairs) else np.arange(0)
-        groups = pd.to_numeric(reporting["event_group"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-        self.group = np.where(found >= 0, groups[np.maximum(found, 0)] if len(groups) else np.nan, np.nan)
+        # The event of the article among the category's points (the last of its rows, as a dict of them would
+        # keep): (category, article) keys as one integer each, looked up in an integer index.
+        n = len(current)
+        categories, _ = pd.factorize(np.concatenate([_column(current, "category"), self.category]),
+                                     use_na_sentinel=False)
+        articles, uniques = pd.factorize(np.concatenate([_column(current, "article_id"), _column(pairs, "article_id_b")]),
+                                         use_na_sentinel=False)
+        keys = categories.astype(np.int64) * max(len(uniques), 1) + articles
+        groups = pd.Series(pd.to_numeric(current["event_group"], errors="coerce").to_numpy(dtype=float, na_value=np.nan),
+                           index=keys[:n])
+        groups = groups[~groups.index.duplicated(keep="last")]
+        found = groups.index.get_indexer(keys[n:])
+        self.group = np.where(found >= 0, groups.to_numpy()[np.maximum(found, 0)] if len(groups) else np.nan, np.nan)
 
     def __len__(self) -> int:
         return len(self.category)
