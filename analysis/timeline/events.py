@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analysis.timeline.values import as_number, as_text
+from analysis.timeline.values import as_number
 
 #: Entity labels that name where an event happened.
 PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
@@ -152,36 +152,55 @@ def _names_place(period: _Period, event: _Event) -> bool:
     return naming >= PERIOD_PLACE_SHARE * len(period.indexes)
 
 
+def _numbers(column: pd.Series) -> list:
+    """``as_number`` of each cell: a numeric column read as floats at once, any other cell by cell."""
+    if pd.api.types.is_numeric_dtype(column):
+        return [None if v != v else v for v in column.to_numpy(dtype=float, na_value=np.nan).tolist()]
+    return [as_number(v) for v in column.tolist()]
+
+
+def _texts(column: pd.Series | None, n: int) -> list[str]:
+    """``as_text`` of each cell ("" where missing)."""
+    if column is None:
+        return [""] * n
+    missing = column.isna().to_numpy(dtype=bool)
+    return ["" if gone else str(v) for v, gone in zip(column.astype(object).tolist(), missing.tolist())]
+
+
 def _periods(articles: pd.DataFrame, periods: pd.Series, entities: pd.DataFrame | None) -> list[_Period]:
-    """The periods in time order, each article read once."""
+    """The periods in time order, each article read once (column by column, then split by period)."""
     by_article: dict = {}
     if entities is not None and not entities.empty and "label" in entities:
         named = entities[entities["label"].isin(PLACE_LABELS)]
         for article_id, canonical in zip(named["article_id"].tolist(), named["canonical"].tolist()):
             by_article.setdefault(article_id, set()).add(str(canonical))
+    numbers = periods.to_numpy(dtype=float, na_value=np.nan)
+    order = np.flatnonzero(~np.isnan(numbers))
+    if not len(order):
+        return []
+    order = order[np.argsort(numbers[order], kind="stable")]  # by period, each period's articles in table order
     event_days = pd.to_datetime(articles["event_date"], errors="coerce").dt.normalize() \
         if "event_date" in articles else pd.Series(pd.NaT, index=articles.index)
-    out: dict = {}
-    # Column by column (row dicts of every article's text cost twice as much at 10,000 articles).
-    empty = [None] * len(articles)
-    ids, titles, texts = (articles[c].tolist() if c in articles else empty for c in ("article_id", "title", "text"))
-    counts = [articles[c].tolist() for c in RESTATED_CATEGORIES if c in articles]
+    days, has_day = event_days.tolist(), event_days.notna().to_numpy(dtype=bool)
+    n = len(articles)
+    ids = articles["article_id"].tolist() if "article_id" in articles else [None] * n
+    titles, texts = (_texts(articles[c] if c in articles else None, n) for c in ("title", "text"))
     names = [c for c in RESTATED_CATEGORIES if c in articles]
-    for i, (index, period, day) in enumerate(zip(articles.index, periods.tolist(), event_days.tolist())):
-        if pd.isna(period):
-            continue
-        part = out.setdefault(int(period), _Period([], [], set(), [], [], []))
-        part.indexes.append(index)
-        part.positions.append(i)
-        if pd.notna(day):
-            part.event_days.add(pd.Timestamp(day))
-        values = {c: as_number(column[i]) for c, column in zip(names, counts)}
-        values = {c: v for c, v in values.items() if v is not None}
-        if values:
-            part.figures.append(values)
-        part.places.append(by_article.get(ids[i], set()))
-        part.texts.append(as_text(titles[i]) + " " + as_text(texts[i]))
-    return [out[k] for k in sorted(out)]
+    counts = [_numbers(articles[c]) for c in names]
+    figures: list = [None] * n  # per article: {category: value} of its figures, None without any
+    for i, values in enumerate(zip(*counts)):
+        if any(v is not None for v in values):
+            figures[i] = {c: v for c, v in zip(names, values) if v is not None}
+    labels = articles.index.tolist()
+    out = []
+    for chunk in np.split(order, np.flatnonzero(np.diff(numbers[order])) + 1):
+        positions = chunk.tolist()
+        out.append(_Period([labels[i] for i in positions], positions,
+                           {pd.Timestamp(days[i]) for i in positions if has_day[i]},
+                           [figures[i] for i in positions if figures[i] is not None],
+                           [by_article.get(ids[i], set()) for i in positions],
+                           [titles[i] + " " + texts[i] for i in positions]))
+    return out
 
 
 def event_groups(articles: pd.DataFrame, *, entities: pd.DataFrame | None = None,

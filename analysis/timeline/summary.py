@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from analysis.figures.labels import format_count
@@ -16,11 +17,6 @@ _POINT_COLUMNS = ("article_id", "source", "published", "event_group", "category"
                   "qualifier", "status", "follow_up", "unconfirmed")
 _PAIR_COLUMNS = ("category", "kind", "article_id_a", "article_id_b", "source_a", "source_b", "published_b",
                  "value_a", "value_b")
-#: What a line reads of a pair of each kind (beside its category, kind and later article): a plain
-#: contradiction is only counted, so 30,000 of them at 10,000 articles make three-key dicts.
-_PAIR_READS = {"same_day_disagreement": ("source_a", "source_b", "published_b"),
-               "revision": ("value_a", "value_b", "article_id_a")}
-
 
 #: Same-day dates listed in a summary line before "and N more days".
 MAX_LISTED = 5
@@ -43,7 +39,7 @@ def undated_figures(said: Sequence[str]) -> str:
 def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
               articles: pd.DataFrame | None = None, categories: Sequence[str] = HEADLINE_CATEGORIES,
               gap_days: int = 7, entities: pd.DataFrame | None = None,
-              events: pd.DataFrame | None = None) -> list[str]:
+              events: pd.DataFrame | None = None, mixed: list[str] | None = None) -> list[str]:
     """Plain-language summary lines generated from the tables.
 
     One line per category with figures, e.g. "Deaths: reported from at least 60 (2024-03-23)
@@ -54,13 +50,14 @@ def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
     figure is unconfirmed: 182 (a.example, 2025-06-10) ..."). With ``articles`` given (and
     ``entities``, for the events' places), lines about several events being mixed, follow-up
     coverage and undated articles come first; ``events`` is ``event_groups`` of ``articles`` when
-    the caller has it already.
+    the caller has it already, ``mixed`` its ``mixed_event_notes`` likewise.
     """
     if articles is not None and not articles.empty and events is None:
         events = event_groups(articles, entities=entities, gap_days=gap_days)
     lines: list[str] = []
     if articles is not None and not articles.empty:
-        lines.extend(mixed_event_notes(articles, entities=entities, gap_days=gap_days, events=events))
+        lines.extend(mixed if mixed is not None else
+                     mixed_event_notes(articles, entities=entities, gap_days=gap_days, events=events))
         lines.extend(follow_up_notes(articles, entities=entities, gap_days=gap_days, events=events))
         undated = int(articles["published"].isna().sum()) if "published" in articles else len(articles)
         if undated:
@@ -71,90 +68,46 @@ def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
     # Only the columns the lines read, strings as plain objects: every per-event filter below then copies
     # no sentences or titles, and numpy takes instead of Arrow's (a hundred filters at 10,000 articles).
     current = _plain(timeline.loc[timeline["status"] == "current", [c for c in _POINT_COLUMNS if c in timeline]])
-    # Each point's date and flags, read once per column: ``_dated`` is ``not _absent(published)``, ``_later``
+    # Each point's date and flags, read once per column: ``_dated``: the publication date is known, ``_later``
     # and ``_doubtful`` are the follow_up and unconfirmed flags (``flag_column``) (half a million calls at 10,000 articles).
     current = current.assign(
         _dated=current["published"].notna() if "published" in current else False,
         _later=flag_column(current, "follow_up"), _doubtful=flag_column(current, "unconfirmed"))
     contradictions = _plain(contradictions[[c for c in _PAIR_COLUMNS if c in contradictions]])
     if "published_b" in contradictions and pd.api.types.is_datetime64_any_dtype(contradictions["published_b"]):
-        # The lines only read a pair's day (``day_text``): written once per column, not a Timestamp per pair.
-        days = contradictions["published_b"].dt.normalize().dt.strftime("%Y-%m-%d")
-        contradictions = contradictions.assign(published_b=days.astype(object).where(days.notna(), None))
+        # The lines only read a pair's day (``day_text``): each distinct day written once, not a Timestamp per pair.
+        codes, days = pd.factorize(contradictions["published_b"].dt.normalize())  # -1: no date -> the None appended
+        words = np.append(pd.DatetimeIndex(days).strftime("%Y-%m-%d").to_numpy(dtype=object), None)
+        contradictions = contradictions.assign(published_b=pd.Series(words[codes], index=contradictions.index,
+                                                                     dtype=object))
     if current.empty:
         n = len(articles) if articles is not None else 0
         lines.append(f"No death, injury or arrest figures were found in {count_words(n, 'article')}."
                      if articles is not None else "No figures were found.")
         return lines
     groups = sorted(current["event_group"].dropna().unique())
-    # The lines read a few points each, a hundred times at 10,000 articles: plain row dicts, not frames.
-    by_category: dict[str, list[dict]] = {}
-    for point in _records(current):
-        by_category.setdefault(point["category"], []).append(point)
-    pairs_of: dict[str, list[dict]] = {}
-    for pair in _pair_records(contradictions):
-        pairs_of.setdefault(pair["category"], []).append(pair)
+    points, pairs = _Points(current), _Pairs(contradictions, current)
     for category in categories:
-        points = by_category.get(category, [])
-        if not points:
+        in_category = points.category == category
+        if not in_category.any():
             continue
         label = CATEGORY_LABELS.get(category, category.capitalize())
-        pairs = pairs_of.get(category, [])
+        its_pairs = pairs.category == category
         if len(groups) <= 1:
-            lines.append(_category_line(label, points, pairs))
+            lines.append(_category_line(label, points, np.flatnonzero(in_category), pairs, its_pairs))
             continue
-        # Several events: one line per event, so no range spans two events (split in one pass, not a scan per event).
-        by_group: dict[object, list[dict]] = {}
-        for point in points:
-            if not _absent(point["event_group"]):
-                by_group.setdefault(point["event_group"], []).append(point)
-        # An event's pairs are those whose later article reports in it: each article is in one event.
-        group_of = {point["article_id"]: point["event_group"] for point in points}
-        pairs_by_group: dict[object, list[dict]] = {}
-        for pair in pairs:
-            group = group_of.get(pair["article_id_b"])
-            if not _absent(group):
-                pairs_by_group.setdefault(group, []).append(pair)
+        # Several events: one line per event (its dated points), so no range spans two events; an event's pairs
+        # are those whose later article reports in it (each article is in one event).
         for group in groups:
-            in_group = by_group.get(group)
-            if not in_group:
+            in_group = in_category & (points.group == group)
+            if not in_group.any():
                 continue
-            lines.append(_category_line(f"{label}, event {group}", [p for p in in_group if p["_dated"]],
-                                        pairs_by_group.get(group, [])))
-        undated = [p for p in points if not p["_dated"]]
-        if undated:
-            lines.append(_category_line(f"{label}, undated", undated, []))
+            lines.append(_category_line(f"{label}, event {group}", points, np.flatnonzero(in_group & points.dated),
+                                        pairs, its_pairs & (pairs.group == group)))
+        undated = np.flatnonzero(in_category & ~points.dated)
+        if len(undated):
+            lines.append(_category_line(f"{label}, undated", points, undated, pairs, np.zeros(len(pairs), bool)))
     return lines
-
-
-def _absent(value: object) -> bool:
-    """``is_missing``, without pandas for the floats and timestamps these rows hold (half a million calls at
-    10,000 articles)."""
-    if value is None or value is pd.NaT or value is pd.NA:
-        return True
-    if isinstance(value, float):
-        return value != value
-    if isinstance(value, (pd.Timestamp, str, int)):
-        return False
-    return is_missing(value)
-
-
-def _records(frame: pd.DataFrame) -> list[dict]:
-    """``frame.to_dict("records")``, twice as fast."""
-    columns = list(frame.columns)
-    return [dict(zip(columns, values)) for values in zip(*(frame[c].tolist() for c in columns))]
-
-
-def _pair_records(pairs: pd.DataFrame) -> list[dict]:
-    """Row dicts of the pairs with what ``_category_line`` reads of their kind (``_PAIR_READS``), grouped by
-    kind (in table order within each kind: a line reads each kind apart)."""
-    if "kind" not in pairs:
-        return _records(pairs)
-    records = []
-    for kind, rows in pairs.groupby("kind", sort=False):
-        reads = _PAIR_READS.get(kind, ())
-        records.extend(_records(rows[[c for c in ("category", "kind", "article_id_b", *reads) if c in rows]]))
-    return records
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
@@ -163,73 +116,127 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.astype({c: object for c in strings}) if strings else frame
 
 
-def _lowest_first(point: dict) -> tuple:
-    # sort_values(["value", "published"]): a missing value last
-    missing = _absent(point["value"])
-    return missing, 0.0 if missing else point["value"], point["published"]
+def _column(frame: pd.DataFrame, column: str) -> np.ndarray:
+    """A column as an object array (its own cells), or Nones when the table lacks it."""
+    return frame[column].to_numpy(dtype=object) if column in frame else np.full(len(frame), None, dtype=object)
 
 
-def _highest_first(point: dict) -> tuple:
-    # sort_values(["value", "published"], ascending=[False, True]): a missing value last
-    missing = _absent(point["value"])
-    return missing, 0.0 if missing else -point["value"], point["published"]
+class _Points:
+    """The current points as arrays, one per column the lines read, and each point's figure in words."""
+
+    def __init__(self, current: pd.DataFrame) -> None:
+        self.category = _column(current, "category")
+        groups = current["event_group"] if "event_group" in current else pd.Series(pd.NA, index=current.index)
+        self.group = pd.to_numeric(groups, errors="coerce").to_numpy(dtype=float, na_value=np.nan)  # NaN: none
+        self.dated = current["_dated"].to_numpy(dtype=bool)
+        self.later, self.doubtful = current["_later"].to_numpy(dtype=bool), current["_doubtful"].to_numpy(dtype=bool)
+        self.published = current["published"].to_numpy(dtype="datetime64[ns]") if "published" in current else \
+            np.full(len(current), np.datetime64("NaT"), dtype="datetime64[ns]")
+        self.value = current["value"].to_numpy(dtype=float, na_value=np.nan)
+        self.source = _column(current, "source")
+        # ``describe_figure`` of each point, written once per distinct figure: NaN is never equal to itself, so
+        # a missing bound is keyed as None (``figure_label`` reads both as missing).
+        columns = [current[c].tolist() if c in current else [None] * len(current)
+                   for c in ("value", "qualifier", "low", "high")]
+        for column in columns[2:]:
+            column[:] = [None if v != v else v for v in column]
+        words: dict[tuple, str] = {}
+        for key in zip(*columns):
+            if key not in words:
+                words[key] = describe_figure(dict(zip(("value", "qualifier", "low", "high"), key)))
+        self.words = np.array([words[key] for key in zip(*columns)], dtype=object)
+
+    def day(self, position: int) -> str:
+        return day_text(pd.Timestamp(self.published[position]))
+
+    def first(self, positions: np.ndarray, *, highest: bool) -> int:
+        """The first of ``positions`` sorted by value (highest first when ``highest``, a missing value last),
+        then publication, then table order."""
+        values = self.value[positions]
+        missing = np.isnan(values)
+        keys = np.where(missing, 0.0, -values if highest else values)
+        return int(positions[np.lexsort((self.published[positions].view("int64"), keys, missing))[0]])
 
 
-def _category_line(label: str, points: list[dict], pairs: list[dict]) -> str:
-    """One summary line from a category's current points and its pairs (contradictions), as row dicts
-    (``_dated``, ``_later``, ``_doubtful``: the point's date is known, it is follow-up, unconfirmed)."""
+class _Pairs:
+    """The pairs (contradictions) as arrays, each with the event of its later article among the points."""
+
+    def __init__(self, pairs: pd.DataFrame, current: pd.DataFrame) -> None:
+        self.category = _column(pairs, "category")
+        kinds = _column(pairs, "kind")  # each kind's mask made once, not per line
+        self.same_day, self.lower, self.revision = (kinds == kind for kind in
+                                                    ("same_day_disagreement", "contradiction", "revision"))
+        for column in ("source_a", "source_b", "published_b", "value_a", "value_b", "article_id_a"):
+            setattr(self, column, _column(pairs, column))
+        # The event of the article among the category's points (the last of its rows, as a dict of them would
+        # keep): (category, article) keys as one integer each, looked up in an integer index.
+        n = len(current)
+        categories, _ = pd.factorize(np.concatenate([_column(current, "category"), self.category]),
+                                     use_na_sentinel=False)
+        articles, uniques = pd.factorize(np.concatenate([_column(current, "article_id"), _column(pairs, "article_id_b")]),
+                                         use_na_sentinel=False)
+        keys = categories.astype(np.int64) * max(len(uniques), 1) + articles
+        groups = pd.Series(pd.to_numeric(current["event_group"], errors="coerce").to_numpy(dtype=float, na_value=np.nan),
+                           index=keys[:n])
+        groups = groups[~groups.index.duplicated(keep="last")]
+        found = groups.index.get_indexer(keys[n:])
+        self.group = np.where(found >= 0, groups.to_numpy()[np.maximum(found, 0)] if len(groups) else np.nan, np.nan)
+
+    def __len__(self) -> int:
+        return len(self.category)
+
+
+def _category_line(label: str, points: _Points, rows: np.ndarray, pairs: _Pairs, pair_rows: np.ndarray) -> str:
+    """One summary line from a category's current points (their positions) and its pairs (a mask)."""
     parts: list[str] = []
-    all_dated = [p for p in points if p["_dated"]]
-    later = [p for p in all_dated if p["_later"]]
-    doubtful = [p for p in all_dated if p["_doubtful"]]
-    dated = [p for p in all_dated if not p["_later"] and not p["_doubtful"]]
-    if dated:
-        low = sorted(dated, key=_lowest_first)[0]
-        high = sorted(dated, key=_highest_first)[0]
-        if low["value"] == high["value"]:
-            parts.append(f"{describe_figure(high)} "
-                         f"({day_text(high['published'])}) in {count_words(len(dated), 'dated article')}")
+    all_dated = rows[points.dated[rows]]
+    later = all_dated[points.later[all_dated]]
+    doubtful = all_dated[points.doubtful[all_dated]]
+    dated = all_dated[~points.later[all_dated] & ~points.doubtful[all_dated]]
+    if len(dated):
+        low, high = points.first(dated, highest=False), points.first(dated, highest=True)
+        if points.value[low] == points.value[high]:
+            parts.append(f"{points.words[high]} ({points.day(high)}) in {count_words(len(dated), 'dated article')}")
         else:
-            parts.append(f"reported from {describe_figure(low)} "
-                         f"({day_text(low['published'])}) to "
-                         f"{describe_figure(high)} "
-                         f"({day_text(high['published'])})")
-    if doubtful:
-        said = [f"{describe_figure(r)} ({r['source']}, {day_text(r['published'])})" for r in doubtful]
+            parts.append(f"reported from {points.words[low]} ({points.day(low)}) to "
+                         f"{points.words[high]} ({points.day(high)})")
+    if len(doubtful):
+        said = [f"{points.words[i]} ({points.source[i]}, {points.day(i)})" for i in doubtful[:3]]
         n = len(doubtful)
-        parts.append(f"{count_words(n, 'figure')} {'is' if n == 1 else 'are'} unconfirmed: {join_words(said[:3])}"
+        parts.append(f"{count_words(n, 'figure')} {'is' if n == 1 else 'are'} unconfirmed: {join_words(said)}"
                      + (f" and {n - 3} more" if n > 3 else "")
                      + f", far above every other report of {'its' if n == 1 else 'their'} day with no second "
                        f"source near {'it' if n == 1 else 'them'}, so {'it is' if n == 1 else 'they are'} not "
                        "counted in the highest so far until another source gives a figure near "
                        f"{'it' if n == 1 else 'them'}")
-    if later:
-        values = sorted({describe_figure(r) for r in later})
-        first, last = day_text(min(p["published"] for p in later)), day_text(max(p["published"] for p in later))
+    if len(later):
+        values = sorted(set(points.words[later].tolist()))
+        days = points.published[later]
+        first, last = day_text(pd.Timestamp(days.min())), day_text(pd.Timestamp(days.max()))
         parts.append(f"{count_words(len(later), 'follow-up article')} ({first}"
                      + ("" if first == last else f" to {last}")
                      + f") report{'s' if len(later) == 1 else ''} {join_words(values[:4])}"
                      + (f" and {len(values) - 4} other figures" if len(values) > 4 else ""))
-    if pairs:
-        same_day = [r for r in pairs if r["kind"] == "same_day_disagreement"]
-        if same_day:
-            sources = {r["source_a"] for r in same_day} | {r["source_b"] for r in same_day}
-            days = sorted({day_text(r["published_b"]) for r in same_day})
+    if pair_rows.any():
+        same_day = pair_rows & pairs.same_day
+        if same_day.any():
+            sources = set(pairs.source_a[same_day].tolist()) | set(pairs.source_b[same_day].tolist())
+            days = sorted({day_text(d) for d in pairs.published_b[same_day].tolist()})
             shown_days = days[:MAX_LISTED] + ([f"{len(days) - MAX_LISTED} more days"] if len(days) > MAX_LISTED else [])
             parts.append(f"{count_words(len(sources), 'source')} disagree on the same day ({', '.join(shown_days)})")
-        later = [r for r in pairs if r["kind"] == "contradiction"]
-        if later:
-            parts.append(f"{count_words(len(later), 'later report')} give{'s' if len(later) == 1 else ''} a lower "
+        n_later = int((pair_rows & pairs.lower).sum())
+        if n_later:
+            parts.append(f"{count_words(n_later, 'later report')} give{'s' if n_later == 1 else ''} a lower "
                          "total without stating a revision")
-        revisions = [r for r in pairs if r["kind"] == "revision"]
-        if revisions:
-            changes = [f"{format_count(r['value_a'])} to {format_count(r['value_b'])}" for r in revisions]
-            n_articles = len({r["article_id_a"] for r in revisions if not is_missing(r["article_id_a"])})
+        revisions = np.flatnonzero(pair_rows & pairs.revision)
+        if len(revisions):
+            changes = [f"{format_count(pairs.value_a[i])} to {format_count(pairs.value_b[i])}" for i in revisions[:3]]
+            n_articles = len({a for a in pairs.article_id_a[revisions].tolist() if not is_missing(a)})
             verb = "revises" if n_articles == 1 else "revise"
-            shown = changes[:3] + ([f"{len(changes) - 3} more"] if len(changes) > 3 else [])
+            shown = changes + ([f"{len(revisions) - 3} more"] if len(revisions) > 3 else [])
             parts.append(f"{count_words(n_articles, 'article')} {verb} {join_words(shown)}")
-    undated = [p for p in points if not p["_dated"]]
-    if undated:
+    undated = rows[~points.dated[rows]]
+    if len(undated):
         parts.append(f"{count_words(len(undated), 'undated article')} report{'s' if len(undated) == 1 else ''} "
-                     f"{undated_figures([describe_figure(r) for r in undated])}")
+                     f"{undated_figures(points.words[undated].tolist())}")
     return f"{label}: " + "; ".join(parts)

@@ -40,10 +40,10 @@ def toll_summary(tables: CorpusTables) -> tuple[list[str], list[str], tuple[list
     notes, category_choices)``, the events grouped once for both. ``tables``: the corpus, or its
     filtered part (anything with ``articles``, ``entities``, ``timeline`` and ``contradictions``)."""
     events = event_groups(tables.articles, entities=tables.entities)
+    mixed = mixed_event_notes(tables.articles, entities=tables.entities, events=events)  # made once for both
     return (summarise(tables.timeline, tables.contradictions, articles=tables.articles, entities=tables.entities,
-                      events=events),
-            mixed_event_notes(tables.articles, entities=tables.entities, events=events),
-            category_choices(tables.timeline))
+                      events=events, mixed=mixed),
+            mixed, category_choices(tables.timeline))
 
 
 def _is_about(line: str, name: str) -> bool:

@@ -1,0 +1,41 @@
+"""``analysis.timeline.events._periods`` as it was before its array rewrite (a loop over every article with
+``as_number``/``as_text`` per cell): kept only so tests can compare the new path with it."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.timeline.events import PLACE_LABELS, RESTATED_CATEGORIES, _Period
+from analysis.timeline.values import as_number, as_text
+
+
+def old_periods(articles: pd.DataFrame, periods: pd.Series, entities: pd.DataFrame | None) -> list[_Period]:
+    """The periods in time order, each article read once."""
+    by_article: dict = {}
+    if entities is not None and not entities.empty and "label" in entities:
+        named = entities[entities["label"].isin(PLACE_LABELS)]
+        for article_id, canonical in zip(named["article_id"].tolist(), named["canonical"].tolist()):
+            by_article.setdefault(article_id, set()).add(str(canonical))
+    event_days = pd.to_datetime(articles["event_date"], errors="coerce").dt.normalize() \
+        if "event_date" in articles else pd.Series(pd.NaT, index=articles.index)
+    out: dict = {}
+    # Column by column (row dicts of every article's text cost twice as much at 10,000 articles).
+    empty = [None] * len(articles)
+    ids, titles, texts = (articles[c].tolist() if c in articles else empty for c in ("article_id", "title", "text"))
+    counts = [articles[c].tolist() for c in RESTATED_CATEGORIES if c in articles]
+    names = [c for c in RESTATED_CATEGORIES if c in articles]
+    for i, (index, period, day) in enumerate(zip(articles.index, periods.tolist(), event_days.tolist())):
+        if pd.isna(period):
+            continue
+        part = out.setdefault(int(period), _Period([], [], set(), [], [], []))
+        part.indexes.append(index)
+        part.positions.append(i)
+        if pd.notna(day):
+            part.event_days.add(pd.Timestamp(day))
+        values = {c: as_number(column[i]) for c, column in zip(names, counts)}
+        values = {c: v for c, v in values.items() if v is not None}
+        if values:
+            part.figures.append(values)
+        part.places.append(by_article.get(ids[i], set()))
+        part.texts.append(as_text(titles[i]) + " " + as_text(texts[i]))
+    return [out[k] for k in sorted(out)]
