@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from analysis.views.groups import group_order
 from charts.follow_up import add_follow_up_note
@@ -76,6 +77,81 @@ def sentence_hover(sentences: pd.DataFrame) -> pd.Series:
     return escaped(sentences["source"]) + " · sentence " + sentences["idx"].astype(str) + "<br>" + escaped(short)
 
 
+def _colour_sequence() -> list[str]:
+    """The colours plotly express gives categories with no colour of their own: the default template's."""
+    template = pio.templates[pio.templates.default or "plotly"]
+    return list(template.layout.colorway or px.colors.qualitative.D3)
+
+
+def _scatter(frame: pd.DataFrame, *, x: str, y: str, colour: str, colour_order: list[str],
+             colour_map: dict[str, str] | None, custom: list[str], hovertemplate: str, gl: bool,
+             symbol: str | None = None, symbol_map: dict[str, str] | None = None, size: str | None = None,
+             hovertext: pd.Series | None = None) -> list[dict]:
+    """The traces ``px.scatter(frame, x=x, y=y, color=colour, symbol=symbol, size=size, ...)`` makes, as plain
+    dicts in the form plotly's validation leaves them, in one pass (one trace per colour and symbol, in
+    ``colour_order`` then the symbols' order of appearance; the same names, legend groups, colours and
+    marker sizes), with ``hovertemplate`` on every trace."""
+    colours = frame[colour].to_numpy(dtype=object)
+    colour_order = list(dict.fromkeys([*colour_order, *pd.unique(colours)]))
+    palette, sequence = dict(colour_map or {}), _colour_sequence()
+    for value in colour_order:  # as px: the given colours, then the sequence, counting the given ones too
+        if value not in palette:
+            palette[value] = sequence[len(palette) % len(sequence)]
+    colour_code = pd.Categorical(colours, categories=colour_order).codes.astype("int64")
+    if symbol is not None:
+        symbol_code, symbol_values = pd.factorize(frame[symbol].to_numpy(dtype=object))
+    else:
+        symbol_code, symbol_values = np.zeros(len(frame), dtype="int64"), [None]
+    key = colour_code * len(symbol_values) + symbol_code
+    order = np.argsort(key, kind="stable")
+    bounds = np.flatnonzero(np.diff(key[order])) + 1
+    columns = {"x": frame[x].to_numpy(), "y": frame[y].to_numpy()}
+    for axis, values in columns.items():
+        if values.dtype.kind == "M":  # as plotly's JSON writes a datetime array
+            columns[axis] = np.datetime_as_string(values)
+        elif values.dtype.kind == "O":
+            columns[axis] = values
+    custom_rows = frame[custom].to_numpy(dtype=object).tolist()
+    hover = hovertext.to_numpy(dtype=object) if hovertext is not None else None
+    sizes = frame[size].to_numpy() if size is not None else None
+    traces = []
+    for at in np.split(order, bounds) if len(order) else []:
+        first = at[0]
+        colour_value = colours[first]
+        name = str(colour_value)
+        marker = {"color": palette[colour_value]}
+        if size is not None:
+            marker.update(size=sizes[at], sizemode="area", sizeref=float(sizes.max()) / 20 ** 2)
+        if symbol is not None:
+            symbol_value = symbol_values[symbol_code[first]]
+            name += ", " + str(symbol_value)
+            marker["symbol"] = symbol_map[symbol_value]
+        else:
+            marker["symbol"] = "circle"
+        trace = {"customdata": [custom_rows[i] for i in at.tolist()], "hovertemplate": hovertemplate,
+                 "legendgroup": name, "marker": marker, "mode": "markers", "name": name, "showlegend": True}
+        if hover is not None:
+            trace["hovertext"] = hover[at].tolist()
+        for axis, values in columns.items():
+            picked = values[at]
+            trace[axis] = picked.tolist() if picked.dtype.kind in "OU" else picked
+        trace.update(xaxis="x", yaxis="y", type="scattergl" if gl else "scatter")
+        if not gl:
+            trace["orientation"] = "h" if columns["y"].dtype.kind in "OU" and columns["x"].dtype.kind in "uif" else "v"
+        traces.append(trace)
+    return traces
+
+
+def _scatter_layout(*, x_title: str, y_title: str, sized: bool, **changes) -> dict:
+    """The layout ``px.scatter`` makes for ``_scatter``'s traces, the legend above the plot without a title."""
+    top = {key: value for key, value in TOP_LEGEND.items() if key != "font_size"}
+    legend = {"title": {"text": ""}, "tracegroupgap": 0, **({"itemsizing": "constant"} if sized else {}), **top,
+              "font": {"size": TOP_LEGEND["font_size"]}}
+    return {"xaxis": {"anchor": "y", "domain": [0.0, 1.0], "title": {"text": x_title}},
+            "yaxis": {"anchor": "x", "domain": [0.0, 1.0], "title": {"text": y_title}},
+            "legend": legend, "margin": {"t": 10}, **changes}
+
+
 #: Where a row's box and dots sit around the row's position (rows are 1 apart; the y axis runs downwards):
 #: the box above the middle, the dots below it.
 BOX_OFFSET, BOX_WIDTH = 0.17, 0.26
@@ -108,31 +184,33 @@ def source_spread_figure(scored: pd.DataFrame, *, metric: str, label: str, rows:
     else:
         sources = group_order(scored[rows])
     position = {s: i for i, s in enumerate(sources)}
-    figure = go.Figure()
+    traces = []
     large = len(scored) > MAX_DOTS
+    row_of = scored[rows].to_numpy(dtype=object)
+    values_of = scored[metric].to_numpy(dtype="float64")
     for source in sources:
-        values = scored.loc[scored[rows] == source, metric]
+        values = values_of[row_of == source]
         if large:  # the box's statistics, not every value
-            q1, median, q3 = values.quantile([0.25, 0.5, 0.75]).tolist()
-            box = dict(q1=[q1], median=[median], q3=[q3], lowerfence=[values.min()], upperfence=[values.max()],
-                       y=[position[source]])
+            q1, median, q3 = np.nanquantile(values, [0.25, 0.5, 0.75]).tolist()  # NaN skipped, as pandas does
+            box = dict(q1=[q1], median=[median], q3=[q3], lowerfence=[np.nanmin(values).item()],
+                       upperfence=[np.nanmax(values).item()], y=[position[source] - BOX_OFFSET])
         else:
-            box = dict(x=values, y=[position[source]] * len(values))
-        box["y"] = [y - BOX_OFFSET for y in box["y"]]
-        figure.add_trace(go.Box(**box, orientation="h", boxpoints=False, width=BOX_WIDTH,
-                                name=html.escape(str(source)), showlegend=False, hoverinfo="skip",
-                                line_color="#555", fillcolor="rgba(0,0,0,0.06)"))
+            box = dict(x=values, y=[position[source] - BOX_OFFSET] * len(values))
+        traces.append(dict(type="box", **box, orientation="h", boxpoints=False, width=BOX_WIDTH,
+                           name=html.escape(str(source)), showlegend=False, hoverinfo="skip",
+                           line=dict(color="#555"), fillcolor="rgba(0,0,0,0.06)"))
     dots = sample_rows(scored, n=MAX_DOTS)
     jitter = (np.sin(np.arange(len(dots)) * 12.9898) * 43758.5453) % 1 * DOT_SPREAD + DOT_OFFSET
-    figure.add_trace((go.Scattergl if len(dots) > GL_POINTS else go.Scatter)(
-        x=dots[metric], y=dots[rows].map(position) + jitter, mode="markers", showlegend=False,
+    traces.append(dict(
+        type="scattergl" if len(dots) > GL_POINTS else "scatter", x=dots[metric].to_numpy(dtype="float64"),
+        y=dots[rows].map(position).to_numpy(dtype="float64") + jitter, mode="markers", showlegend=False,
         marker={"size": 7, "opacity": 0.55, "color": "#3b6ea8"},
-        customdata=np.stack([dots["article_id"], dots["idx"]], axis=1), text=sentence_hover(dots),
-        hovertemplate="%{text}<br>" + label + ": %{x:.2f}<extra></extra>"))
-    figure.update_layout(height=120 + 60 * len(sources), margin={"t": 10}, xaxis_title=label,
-                         yaxis={"tickvals": list(range(len(sources))), "ticktext": escaped_list(sources),
-                                "autorange": "reversed"})  # the first row (largest group, "other" last) on top
-    return figure
+        customdata=[[a, i] for a, i in zip(dots["article_id"].tolist(), dots["idx"].tolist())],
+        text=sentence_hover(dots).tolist(), hovertemplate="%{text}<br>" + label + ": %{x:.2f}<extra></extra>"))
+    layout = dict(height=120 + 60 * len(sources), margin={"t": 10}, xaxis={"title": {"text": label}},
+                  yaxis={"tickvals": list(range(len(sources))), "ticktext": escaped_list(sources),
+                         "autorange": "reversed"})  # the first row (largest group, "other" last) on top
+    return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
 def tone_over_time_figure(dated: pd.DataFrame, *, metric: str, label: str, colour: str = "source",
@@ -158,17 +236,15 @@ def tone_over_time_figure(dated: pd.DataFrame, *, metric: str, label: str, colou
     dots = dated.assign(source_label=escaped(groups), title_label=escaped(dated["title"]),
                         source_name=escaped(dated["source"]),
                         marker=np.where(dated["thin"], "thin", "enough sentences"))
-    figure = px.scatter(dots, x="published", y=metric, color="source_label", size="n_sentences",
-                        symbol="marker", symbol_map={"thin": "circle-open", "enough sentences": "circle"},
-                        custom_data=["article_id", "title_label", "source_name"],
-                        labels={metric: label, "source_label": ""},
-                        category_orders={"source_label": escaped_list(order)},
-                        color_discrete_map={html.escape(str(g)): c for g, c in group_colours(order).items()}
-                        if colour != "source" else None,
-                        render_mode="webgl" if len(dots) > GL_POINTS else "auto")
-    figure.update_traces(hovertemplate="<b>%{customdata[2]}</b><br>%{customdata[1]}<br>%{x|%d %b %Y}: %{y:.2f}"
-                                       "<extra></extra>")
-    figure.update_layout(margin={"t": 10}, legend={**TOP_LEGEND, "title_text": ""})
+    traces = _scatter(dots, x="published", y=metric, colour="source_label", colour_order=escaped_list(order),
+                      colour_map={html.escape(str(g)): c for g, c in group_colours(order).items()}
+                      if colour != "source" else None, symbol="marker",
+                      symbol_map={"thin": "circle-open", "enough sentences": "circle"}, size="n_sentences",
+                      custom=["article_id", "title_label", "source_name"], gl=len(dots) > GL_POINTS,
+                      hovertemplate="<b>%{customdata[2]}</b><br>%{customdata[1]}<br>%{x|%d %b %Y}: %{y:.2f}"
+                                    "<extra></extra>")
+    figure = go.Figure({"data": traces, "layout": _scatter_layout(x_title="published", y_title=label, sized=True)},
+                       _validate=False)
     later = dated["article_id"].isin(list(follow_up))
     if later.any() and not later.all():
         main = dated.loc[~later, "published"]
@@ -226,17 +302,15 @@ def entity_tone_figure(around: pd.DataFrame, *, metric: str, label: str, n_entit
     order = group_order(groups)
     rows = rows.assign(row=rows.index, entity_label=escaped(rows["canonical"]), source_label=escaped(groups),
                        source_name=escaped(rows[colour]), marker=np.where(rows["thin"], "thin", "3+ sentences"))
-    figure = px.scatter(rows, x=metric, y="entity_label", color="source_label", size="n_sentences",
-                        symbol="marker", symbol_map={"thin": "circle-open", "3+ sentences": "circle"},
-                        custom_data=["row", "n_sentences", "source_name"],
-                        render_mode="webgl" if len(rows) > GL_POINTS else "auto",
-                        category_orders={"source_label": escaped_list(order)},
-                        color_discrete_map={html.escape(str(g)): c for g, c in group_colours(order).items()}
-                        if colour != "source" else None,
-                        labels={metric: label, "entity_label": "", "source_label": ""})
-    figure.update_traces(hovertemplate="<b>%{customdata[2]}</b> · %{y}: %{x:.2f} over %{customdata[1]} sentences"
-                                       "<extra></extra>")
-    figure.update_layout(margin={"t": 10}, legend={**TOP_LEGEND, "title_text": ""}, height=160 + 40 * n_entities)
+    traces = _scatter(rows, x=metric, y="entity_label", colour="source_label", colour_order=escaped_list(order),
+                      colour_map={html.escape(str(g)): c for g, c in group_colours(order).items()}
+                      if colour != "source" else None, symbol="marker",
+                      symbol_map={"thin": "circle-open", "3+ sentences": "circle"}, size="n_sentences",
+                      custom=["row", "n_sentences", "source_name"], gl=len(rows) > GL_POINTS,
+                      hovertemplate="<b>%{customdata[2]}</b> · %{y}: %{x:.2f} over %{customdata[1]} sentences"
+                                    "<extra></extra>")
+    figure = go.Figure({"data": traces, "layout": _scatter_layout(x_title=label, y_title="", sized=True,
+                                                                  height=160 + 40 * n_entities)}, _validate=False)
     return figure
 
 
@@ -253,12 +327,13 @@ def disagreement_figure(compared: pd.DataFrame) -> go.Figure:
     """
     dots = sample_rows(compared, n=MAX_DOTS, keep=compared["agreement"] == "opposite")
     dots = dots.assign(kind=dots["agreement"].str.replace("_", " "))
-    figure = px.scatter(dots, x="polarity", y="vader_compound", color="kind",
-                        custom_data=["article_id", "idx"], hover_name=sentence_hover(dots),
-                        render_mode="webgl" if len(dots) > GL_POINTS else "auto",
-                        labels={"polarity": "TextBlob polarity", "vader_compound": "VADER compound", "kind": ""},
-                        color_discrete_map=AGREEMENT_COLOURS)
-    figure.update_traces(hovertemplate="%{hovertext}<br>TextBlob %{x:.2f} · VADER %{y:.2f}<extra></extra>")
-    figure.update_layout(margin={"t": 10}, legend={**TOP_LEGEND, "title_text": ""}, xaxis_range=[-1.05, 1.05],
-                         yaxis_range=[-1.05, 1.05])
+    traces = _scatter(dots, x="polarity", y="vader_compound", colour="kind", colour_order=[],
+                      colour_map=AGREEMENT_COLOURS, custom=["article_id", "idx"], hovertext=sentence_hover(dots),
+                      gl=len(dots) > GL_POINTS,
+                      hovertemplate="%{hovertext}<br>TextBlob %{x:.2f} · VADER %{y:.2f}<extra></extra>")
+    figure = go.Figure({"data": traces, "layout": _scatter_layout(
+        x_title="TextBlob polarity", y_title="VADER compound", sized=False,
+        xaxis={"anchor": "y", "domain": [0.0, 1.0], "title": {"text": "TextBlob polarity"}, "range": [-1.05, 1.05]},
+        yaxis={"anchor": "x", "domain": [0.0, 1.0], "title": {"text": "VADER compound"}, "range": [-1.05, 1.05]})},
+        _validate=False)
     return figure
