@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from analysis.views.groups import group_order
-from charts.follow_up import add_follow_up_note
+from charts.follow_up import follow_up_note
 from charts.groups import TOP_LEGEND, group_colours
 from charts.text import escaped, escaped_list
 
@@ -243,15 +243,15 @@ def tone_over_time_figure(dated: pd.DataFrame, *, metric: str, label: str, colou
                       custom=["article_id", "title_label", "source_name"], gl=len(dots) > GL_POINTS,
                       hovertemplate="<b>%{customdata[2]}</b><br>%{customdata[1]}<br>%{x|%d %b %Y}: %{y:.2f}"
                                     "<extra></extra>")
-    figure = go.Figure({"data": traces, "layout": _scatter_layout(x_title="published", y_title=label, sized=True)},
-                       _validate=False)
+    layout = _scatter_layout(x_title="published", y_title=label, sized=True)
     later = dated["article_id"].isin(list(follow_up))
     if later.any() and not later.all():
         main = dated.loc[~later, "published"]
         pad = max(pd.Timedelta(hours=12), (main.max() - main.min()) * 0.04).round("min")
-        figure.update_xaxes(range=[main.min() - pad, main.max() + pad])
-        add_follow_up_note(figure, dated.loc[later, "published"], n_articles=int(later.sum()))
-    return figure
+        # ISO text, as plotly's JSON writes the Timestamps: a figure orjson dumps as it is
+        layout["xaxis"]["range"] = [(main.min() - pad).isoformat(), (main.max() + pad).isoformat()]
+        layout["annotations"] = [follow_up_note(dated.loc[later, "published"], n_articles=int(later.sum()))]
+    return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
 def along_article_figure(one: pd.DataFrame) -> go.Figure:

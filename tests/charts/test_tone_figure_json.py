@@ -14,7 +14,7 @@ import pytest
 import charts.tone as tone
 from analysis.tone.sentiment import disagreement
 from analysis.views.groups import OTHER
-from charts.served import served
+from charts.served import _dumped_as_it_is, served
 from tests.charts import px_tone
 from tests.charts.figure_text import HOSTILE
 
@@ -47,7 +47,9 @@ def dated_articles(n: int, *, n_sources: int, seed: int = 2) -> pd.DataFrame:
 
 
 def same_json(made, reference) -> None:
+    """``made`` writes the JSON ``reference`` writes, in values orjson dumps as they are (no cleaning pass)."""
     expected = json.loads(pio.to_json(reference))
+    assert _dumped_as_it_is(made.to_dict())
     assert json.loads(pio.to_json(made)) == expected
     assert json.loads(pio.to_json(served(made).to_dict(), validate=False)) == expected
 
