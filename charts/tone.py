@@ -158,7 +158,7 @@ BOX_OFFSET, BOX_WIDTH = 0.17, 0.26
 DOT_OFFSET, DOT_SPREAD = 0.0, 0.42
 
 
-def source_spread_figure(scored: pd.DataFrame, *, metric: str, label: str, rows: str = "source") -> go.Figure:
+def source_spread_spec(scored: pd.DataFrame, *, metric: str, label: str, rows: str = "source") -> dict:
     """Every sentence's score as a dot, one row per source (sorted) or per group, beside a box of the middle half.
 
     In each row the box sits in the upper part and the dots, spread by a fixed pseudo-random jitter (the
@@ -210,11 +210,16 @@ def source_spread_figure(scored: pd.DataFrame, *, metric: str, label: str, rows:
     layout = dict(height=120 + 60 * len(sources), margin={"t": 10}, xaxis={"title": {"text": label}},
                   yaxis={"tickvals": list(range(len(sources))), "ticktext": escaped_list(sources),
                          "autorange": "reversed"})  # the first row (largest group, "other" last) on top
-    return go.Figure({"data": traces, "layout": layout}, _validate=False)
+    return {"data": traces, "layout": layout}
 
 
-def tone_over_time_figure(dated: pd.DataFrame, *, metric: str, label: str, colour: str = "source",
-                          follow_up: Collection[str] = ()) -> go.Figure:
+def source_spread_figure(scored: pd.DataFrame, *, metric: str, label: str, rows: str = "source") -> go.Figure:
+    """``source_spread_spec`` as a figure."""
+    return go.Figure(source_spread_spec(scored, metric=metric, label=label, rows=rows), _validate=False)
+
+
+def tone_over_time_spec(dated: pd.DataFrame, *, metric: str, label: str, colour: str = "source",
+                        follow_up: Collection[str] = ()) -> dict:
     """One dot per article at its publication time: its mean score, sized by its number of sentences,
     coloured by source or group, hollow when thin.
 
@@ -251,7 +256,14 @@ def tone_over_time_figure(dated: pd.DataFrame, *, metric: str, label: str, colou
         # ISO text, as plotly's JSON writes the Timestamps: a figure orjson dumps as it is
         layout["xaxis"]["range"] = [(main.min() - pad).isoformat(), (main.max() + pad).isoformat()]
         layout["annotations"] = [follow_up_note(dated.loc[later, "published"], n_articles=int(later.sum()))]
-    return go.Figure({"data": traces, "layout": layout}, _validate=False)
+    return {"data": traces, "layout": layout}
+
+
+def tone_over_time_figure(dated: pd.DataFrame, *, metric: str, label: str, colour: str = "source",
+                          follow_up: Collection[str] = ()) -> go.Figure:
+    """``tone_over_time_spec`` as a figure."""
+    return go.Figure(tone_over_time_spec(dated, metric=metric, label=label, colour=colour, follow_up=follow_up),
+                     _validate=False)
 
 
 def along_article_figure(one: pd.DataFrame) -> go.Figure:
@@ -280,8 +292,8 @@ def along_article_figure(one: pd.DataFrame) -> go.Figure:
     return figure
 
 
-def entity_tone_figure(around: pd.DataFrame, *, metric: str, label: str, n_entities: int,
-                       colour: str = "source") -> go.Figure:
+def entity_tone_spec(around: pd.DataFrame, *, metric: str, label: str, n_entities: int,
+                     colour: str = "source") -> dict:
     """Per entity (rows) and source or group (colour): the mean score of the sentences naming it, sized by
     their number, hollow when thin.
 
@@ -309,12 +321,18 @@ def entity_tone_figure(around: pd.DataFrame, *, metric: str, label: str, n_entit
                       custom=["row", "n_sentences", "source_name"], gl=len(rows) > GL_POINTS,
                       hovertemplate="<b>%{customdata[2]}</b> · %{y}: %{x:.2f} over %{customdata[1]} sentences"
                                     "<extra></extra>")
-    figure = go.Figure({"data": traces, "layout": _scatter_layout(x_title=label, y_title="", sized=True,
-                                                                  height=160 + 40 * n_entities)}, _validate=False)
-    return figure
+    return {"data": traces, "layout": _scatter_layout(x_title=label, y_title="", sized=True,
+                                                      height=160 + 40 * n_entities)}
 
 
-def disagreement_figure(compared: pd.DataFrame) -> go.Figure:
+def entity_tone_figure(around: pd.DataFrame, *, metric: str, label: str, n_entities: int,
+                       colour: str = "source") -> go.Figure:
+    """``entity_tone_spec`` as a figure."""
+    return go.Figure(entity_tone_spec(around, metric=metric, label=label, n_entities=n_entities, colour=colour),
+                     _validate=False)
+
+
+def disagreement_spec(compared: pd.DataFrame) -> dict:
     """Every sentence at (TextBlob polarity, VADER compound), coloured by whether the two agree.
 
     Args:
@@ -331,9 +349,12 @@ def disagreement_figure(compared: pd.DataFrame) -> go.Figure:
                       colour_map=AGREEMENT_COLOURS, custom=["article_id", "idx"], hovertext=sentence_hover(dots),
                       gl=len(dots) > GL_POINTS,
                       hovertemplate="%{hovertext}<br>TextBlob %{x:.2f} · VADER %{y:.2f}<extra></extra>")
-    figure = go.Figure({"data": traces, "layout": _scatter_layout(
+    return {"data": traces, "layout": _scatter_layout(
         x_title="TextBlob polarity", y_title="VADER compound", sized=False,
         xaxis={"anchor": "y", "domain": [0.0, 1.0], "title": {"text": "TextBlob polarity"}, "range": [-1.05, 1.05]},
-        yaxis={"anchor": "x", "domain": [0.0, 1.0], "title": {"text": "VADER compound"}, "range": [-1.05, 1.05]})},
-        _validate=False)
-    return figure
+        yaxis={"anchor": "x", "domain": [0.0, 1.0], "title": {"text": "VADER compound"}, "range": [-1.05, 1.05]})}
+
+
+def disagreement_figure(compared: pd.DataFrame) -> go.Figure:
+    """``disagreement_spec`` as a figure."""
+    return go.Figure(disagreement_spec(compared), _validate=False)

@@ -155,7 +155,7 @@ def test_entity_tone_colours_the_most_frequent_sources_and_names_every_source_in
     names = {t.name.split(",")[0] for t in figure.data}
     assert len(names) == 12 and "29 other sources" in names and "Outlet 00" in names
     assert len(figure.data) <= 24
-    assert sorted(int(row) for t in figure.data for row, _, _ in [list(row) for row in t.customdata]) == list(range(len(rows)))
+    assert sorted(int(row) for t in figure.data for row, _, _ in t.customdata) == list(range(len(rows)))
     shown = {(data[2], y) for t in figure.data for data, y in zip([list(row) for row in t.customdata], t.y)}
     assert (ESCAPED, "Kyiv") in shown and figure.data[0].hovertemplate.startswith("<b>%{customdata[2]}</b> · %{y}")
     assert_escaped(figure)

@@ -14,7 +14,7 @@ import pytest
 import charts.tone as tone
 from analysis.tone.sentiment import disagreement
 from analysis.views.groups import OTHER
-from charts.served import _dumped_as_it_is, served
+from charts.served import _dumped_as_it_is, served, served_spec
 from tests.charts import px_tone
 from tests.charts.figure_text import HOSTILE
 
@@ -54,6 +54,16 @@ def same_json(made, reference) -> None:
     assert json.loads(pio.to_json(served(made).to_dict(), validate=False)) == expected
 
 
+def same_spec_json(name: str, *args, **kwargs) -> None:
+    """``charts.tone``'s ``{name}_spec``, drawn by ``served_spec`` as the page does, and its ``{name}_figure``
+    write the JSON of the reference ``{name}_figure``."""
+    reference = getattr(px_tone, f"{name}_figure")(*args, **kwargs)
+    expected = json.loads(pio.to_json(reference))
+    assert json.loads(pio.to_json(served_spec(getattr(tone, f"{name}_spec")(*args, **kwargs)).to_dict(),
+                                  validate=False)) == expected
+    same_json(getattr(tone, f"{name}_figure")(*args, **kwargs), reference)
+
+
 SIZES = [(4, 2), (300, 12), (3000, 50), (9000, 40)]
 
 
@@ -62,8 +72,7 @@ SIZES = [(4, 2), (300, 12), (3000, 50), (9000, 40)]
 def test_source_spread_json(n, n_sources, rows):
     frame = scored(n, n_sources=n_sources)
     for metric in ("polarity", "vader_compound"):
-        same_json(tone.source_spread_figure(frame, metric=metric, label=metric, rows=rows),
-                  px_tone.source_spread_figure(frame, metric=metric, label=metric, rows=rows))
+        same_spec_json("source_spread", frame, metric=metric, label=metric, rows=rows)
 
 
 @pytest.mark.parametrize("n, n_sources", SIZES)
@@ -74,8 +83,7 @@ def test_tone_over_time_json(n, n_sources, colour):
     if later:
         dated.loc[dated["article_id"].isin(later), "published"] += pd.Timedelta(days=200)
     for metric in ("polarity", "vader_compound"):
-        same_json(tone.tone_over_time_figure(dated, metric=metric, label=metric, colour=colour, follow_up=later),
-                  px_tone.tone_over_time_figure(dated, metric=metric, label=metric, colour=colour, follow_up=later))
+        same_spec_json("tone_over_time", dated, metric=metric, label=metric, colour=colour, follow_up=later)
 
 
 @pytest.mark.parametrize("n, n_sources", SIZES)
@@ -86,11 +94,10 @@ def test_entity_tone_json(n, n_sources, colour):
     frame["canonical"] = rng.choice(["Kyiv", "Moscow", HOSTILE, "Le <Monde>"], n)
     frame = frame.assign(n_mentions=frame["n_sentences"]).set_axis(np.arange(n) * 3)
     for metric in ("polarity", "vader_compound"):
-        same_json(tone.entity_tone_figure(frame, metric=metric, label=metric, n_entities=4, colour=colour),
-                  px_tone.entity_tone_figure(frame, metric=metric, label=metric, n_entities=4, colour=colour))
+        same_spec_json("entity_tone", frame, metric=metric, label=metric, n_entities=4, colour=colour)
 
 
 @pytest.mark.parametrize("n, n_sources", SIZES)
 def test_disagreement_json(n, n_sources):
     compared = disagreement(scored(n, n_sources=n_sources))
-    same_json(tone.disagreement_figure(compared), px_tone.disagreement_figure(compared))
+    same_spec_json("disagreement", compared)
