@@ -54,16 +54,24 @@ def sample_rows(rows: pd.DataFrame, *, n: int, keep: pd.Series | None = None) ->
     even spread of the others; in their original order."""
     if len(rows) <= n:
         return rows
+    flagged = keep.reindex(rows.index).fillna(False).to_numpy(dtype=bool) if keep is not None else None
+    return rows.iloc[sample_positions(len(rows), n=n, keep=flagged)]
+
+
+def sample_positions(length: int, *, n: int, keep: np.ndarray | None = None) -> np.ndarray:
+    """The positions ``sample_rows`` keeps of ``length`` rows (all of them up to ``n``), ascending; ``keep``
+    flags the rows to take first."""
+    if length <= n:
+        return np.arange(length)
     rng = np.random.default_rng(20240322)
     # Chosen by position and taken once: copying all the other rows first cost more than the sample.
-    first = np.flatnonzero(keep.reindex(rows.index).fillna(False).to_numpy(dtype=bool)) if keep is not None \
-        else np.arange(0)
+    first = np.flatnonzero(keep) if keep is not None else np.arange(0)
     first = first[np.sort(rng.choice(len(first), n // 2, replace=False))] if len(first) > n // 2 else first
-    others = np.ones(len(rows), dtype=bool)
+    others = np.ones(length, dtype=bool)
     others[first] = False
     rest = np.flatnonzero(others)
     rest = rest[np.sort(rng.choice(len(rest), n - len(first), replace=False))]
-    return rows.iloc[np.sort(np.concatenate([first, rest]))]
+    return np.sort(np.concatenate([first, rest]))
 
 
 def sentence_hover(sentences: pd.DataFrame) -> pd.Series:
@@ -178,18 +186,19 @@ def source_spread_spec(scored: pd.DataFrame, *, metric: str, label: str, rows: s
         One box trace per row, then one scatter trace of all sentences.
     """
     if rows == "source":
-        if scored["source"].nunique() > MAX_SOURCES:
-            scored = scored.assign(source=top_sources(scored["source"], keep=MAX_SOURCES))
-        sources = sorted(scored["source"].unique())
+        labels = top_sources(scored["source"], keep=MAX_SOURCES)  # the dots' hover names the row too
+        sources = sorted(labels.unique())
     else:
-        sources = group_order(scored[rows])
+        labels = scored[rows]
+        sources = group_order(labels)
     position = {s: i for i, s in enumerate(sources)}
+    codes, uniques = pd.factorize(labels)  # each sentence's row, by integer (not a string compare per row)
+    row_of = np.array([position[u] for u in uniques] + [-1], dtype="int64")[codes]  # -1: no source
     traces = []
     large = len(scored) > MAX_DOTS
-    row_of = scored[rows].to_numpy(dtype=object)
     values_of = scored[metric].to_numpy(dtype="float64")
     for source in sources:
-        values = values_of[row_of == source]
+        values = values_of[row_of == position[source]]
         if large:  # the box's statistics, not every value
             q1, median, q3 = np.nanquantile(values, [0.25, 0.5, 0.75]).tolist()  # NaN skipped, as pandas does
             box = dict(q1=[q1], median=[median], q3=[q3], lowerfence=[np.nanmin(values).item()],
@@ -199,11 +208,14 @@ def source_spread_spec(scored: pd.DataFrame, *, metric: str, label: str, rows: s
         traces.append(dict(type="box", **box, orientation="h", boxpoints=False, width=BOX_WIDTH,
                            name=html.escape(str(source)), showlegend=False, hoverinfo="skip",
                            line=dict(color="#555"), fillcolor="rgba(0,0,0,0.06)"))
-    dots = sample_rows(scored, n=MAX_DOTS)
+    at = sample_positions(len(scored), n=MAX_DOTS)
+    dots = scored[["article_id", "idx", "text", "source"]].iloc[at]  # the columns drawn, of the sample only
+    if rows == "source":
+        dots = dots.assign(source=labels.to_numpy()[at])
     jitter = (np.sin(np.arange(len(dots)) * 12.9898) * 43758.5453) % 1 * DOT_SPREAD + DOT_OFFSET
     traces.append(dict(
-        type="scattergl" if len(dots) > GL_POINTS else "scatter", x=dots[metric].to_numpy(dtype="float64"),
-        y=dots[rows].map(position).to_numpy(dtype="float64") + jitter, mode="markers", showlegend=False,
+        type="scattergl" if len(dots) > GL_POINTS else "scatter", x=values_of[at],
+        y=np.where(row_of[at] >= 0, row_of[at], np.nan) + jitter, mode="markers", showlegend=False,
         marker={"size": 7, "opacity": 0.55, "color": "#3b6ea8"},
         customdata=[[a, i] for a, i in zip(dots["article_id"].tolist(), dots["idx"].tolist())],
         text=sentence_hover(dots).tolist(), hovertemplate="%{text}<br>" + label + ": %{x:.2f}<extra></extra>"))
