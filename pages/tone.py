@@ -5,11 +5,11 @@ import streamlit as st
 
 import app_data
 import page_parts
-from analysis.entities.stats import mention_sentences, top_entities
+from analysis.entities.stats import mention_sentences
 from analysis.tone.sentiment import THIN, disagreement, entity_tone, section_tone, source_tone
 from analysis.views.groups import GROUPINGS, source_groups
 from analysis.views.prepared import kept_rows
-from analysis.views.tone import follow_up_articles, opposite_calls, sentences_with_articles
+from analysis.views.tone import entities_by_mentions, follow_up_articles, opposite_calls, sentences_with_articles
 from charts.served import served, served_spec
 from charts.tone import (
     MAX_DOTS,
@@ -149,8 +149,7 @@ st.caption(f"Mean score of the sentences that name the entity (a sentence counts
 if mentions.empty:
     st.caption("No named entities in these articles.")
 else:
-    ranked = app_data.view("tone_ranked", lambda t: top_entities(t.mentions, t.entities, t.articles)["canonical"]
-                           .tolist())
+    ranked = app_data.view("tone_ranked", lambda t: entities_by_mentions(t.mentions))
     st.session_state[ENTITIES_KEY] = [e for e in st.session_state.get(ENTITIES_KEY, ranked[:6]) if e in ranked]
     picked_entities = st.multiselect("Entities", ranked, key=ENTITIES_KEY)
     around = app_data.view("tone_around", lambda t, picked, g: entity_tone(
