@@ -102,7 +102,7 @@ if keys:
 # -- over time -----------------------------------------------------------------------------------------
 st.header("Over publication time")
 all_tone = app_data.corpus_view("tone_articles")  # per article, whatever the filters: narrowed here
-tone = app_data.view("tone_articles", lambda t, g: all_tone[all_tone["article_id"].isin(t.articles["article_id"])]
+tone = app_data.view("tone_articles", lambda t, g: all_tone[kept_rows(all_tone, t.articles)]
                      .merge(t.articles[["article_id", "source", "title", "published"]], on="article_id").assign(
     group=lambda d: d["article_id"].map(group_of)), grouping)
 dated = tone[tone["published"].notna()]
