@@ -15,9 +15,10 @@ import numpy as np
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from analysis.views.groups import group_order
-from charts.follow_up import add_follow_up_note
+from charts.follow_up import follow_up_note
 from charts.groups import TOP_LEGEND, group_colours
 from charts.text import escaped, escaped_list
 
@@ -53,16 +54,24 @@ def sample_rows(rows: pd.DataFrame, *, n: int, keep: pd.Series | None = None) ->
     even spread of the others; in their original order."""
     if len(rows) <= n:
         return rows
+    flagged = keep.reindex(rows.index).fillna(False).to_numpy(dtype=bool) if keep is not None else None
+    return rows.iloc[sample_positions(len(rows), n=n, keep=flagged)]
+
+
+def sample_positions(length: int, *, n: int, keep: np.ndarray | None = None) -> np.ndarray:
+    """The positions ``sample_rows`` keeps of ``length`` rows (all of them up to ``n``), ascending; ``keep``
+    flags the rows to take first."""
+    if length <= n:
+        return np.arange(length)
     rng = np.random.default_rng(20240322)
     # Chosen by position and taken once: copying all the other rows first cost more than the sample.
-    first = np.flatnonzero(keep.reindex(rows.index).fillna(False).to_numpy(dtype=bool)) if keep is not None \
-        else np.arange(0)
+    first = np.flatnonzero(keep) if keep is not None else np.arange(0)
     first = first[np.sort(rng.choice(len(first), n // 2, replace=False))] if len(first) > n // 2 else first
-    others = np.ones(len(rows), dtype=bool)
+    others = np.ones(length, dtype=bool)
     others[first] = False
     rest = np.flatnonzero(others)
     rest = rest[np.sort(rng.choice(len(rest), n - len(first), replace=False))]
-    return rows.iloc[np.sort(np.concatenate([first, rest]))]
+    return np.sort(np.concatenate([first, rest]))
 
 
 def sentence_hover(sentences: pd.DataFrame) -> pd.Series:
@@ -76,13 +85,88 @@ def sentence_hover(sentences: pd.DataFrame) -> pd.Series:
     return escaped(sentences["source"]) + " · sentence " + sentences["idx"].astype(str) + "<br>" + escaped(short)
 
 
+def _colour_sequence() -> list[str]:
+    """The colours plotly express gives categories with no colour of their own: the default template's."""
+    template = pio.templates[pio.templates.default or "plotly"]
+    return list(template.layout.colorway or px.colors.qualitative.D3)
+
+
+def _scatter(frame: pd.DataFrame, *, x: str, y: str, colour: str, colour_order: list[str],
+             colour_map: dict[str, str] | None, custom: list[str], hovertemplate: str, gl: bool,
+             symbol: str | None = None, symbol_map: dict[str, str] | None = None, size: str | None = None,
+             hovertext: pd.Series | None = None) -> list[dict]:
+    """The traces ``px.scatter(frame, x=x, y=y, color=colour, symbol=symbol, size=size, ...)`` makes, as plain
+    dicts in the form plotly's validation leaves them, in one pass (one trace per colour and symbol, in
+    ``colour_order`` then the symbols' order of appearance; the same names, legend groups, colours and
+    marker sizes), with ``hovertemplate`` on every trace."""
+    colours = frame[colour].to_numpy(dtype=object)
+    colour_order = list(dict.fromkeys([*colour_order, *pd.unique(colours)]))
+    palette, sequence = dict(colour_map or {}), _colour_sequence()
+    for value in colour_order:  # as px: the given colours, then the sequence, counting the given ones too
+        if value not in palette:
+            palette[value] = sequence[len(palette) % len(sequence)]
+    colour_code = pd.Categorical(colours, categories=colour_order).codes.astype("int64")
+    if symbol is not None:
+        symbol_code, symbol_values = pd.factorize(frame[symbol].to_numpy(dtype=object))
+    else:
+        symbol_code, symbol_values = np.zeros(len(frame), dtype="int64"), [None]
+    key = colour_code * len(symbol_values) + symbol_code
+    order = np.argsort(key, kind="stable")
+    bounds = np.flatnonzero(np.diff(key[order])) + 1
+    columns = {"x": frame[x].to_numpy(), "y": frame[y].to_numpy()}
+    for axis, values in columns.items():
+        if values.dtype.kind == "M":  # as plotly's JSON writes a datetime array
+            columns[axis] = np.datetime_as_string(values)
+        elif values.dtype.kind == "O":
+            columns[axis] = values
+    custom_rows = frame[custom].to_numpy(dtype=object).tolist()
+    hover = hovertext.to_numpy(dtype=object) if hovertext is not None else None
+    sizes = frame[size].to_numpy() if size is not None else None
+    traces = []
+    for at in np.split(order, bounds) if len(order) else []:
+        first = at[0]
+        colour_value = colours[first]
+        name = str(colour_value)
+        marker = {"color": palette[colour_value]}
+        if size is not None:
+            marker.update(size=sizes[at], sizemode="area", sizeref=float(sizes.max()) / 20 ** 2)
+        if symbol is not None:
+            symbol_value = symbol_values[symbol_code[first]]
+            name += ", " + str(symbol_value)
+            marker["symbol"] = symbol_map[symbol_value]
+        else:
+            marker["symbol"] = "circle"
+        trace = {"customdata": [custom_rows[i] for i in at.tolist()], "hovertemplate": hovertemplate,
+                 "legendgroup": name, "marker": marker, "mode": "markers", "name": name, "showlegend": True}
+        if hover is not None:
+            trace["hovertext"] = hover[at].tolist()
+        for axis, values in columns.items():
+            picked = values[at]
+            trace[axis] = picked.tolist() if picked.dtype.kind in "OU" else picked
+        trace.update(xaxis="x", yaxis="y", type="scattergl" if gl else "scatter")
+        if not gl:
+            trace["orientation"] = "h" if columns["y"].dtype.kind in "OU" and columns["x"].dtype.kind in "uif" else "v"
+        traces.append(trace)
+    return traces
+
+
+def _scatter_layout(*, x_title: str, y_title: str, sized: bool, **changes) -> dict:
+    """The layout ``px.scatter`` makes for ``_scatter``'s traces, the legend above the plot without a title."""
+    top = {key: value for key, value in TOP_LEGEND.items() if key != "font_size"}
+    legend = {"title": {"text": ""}, "tracegroupgap": 0, **({"itemsizing": "constant"} if sized else {}), **top,
+              "font": {"size": TOP_LEGEND["font_size"]}}
+    return {"xaxis": {"anchor": "y", "domain": [0.0, 1.0], "title": {"text": x_title}},
+            "yaxis": {"anchor": "x", "domain": [0.0, 1.0], "title": {"text": y_title}},
+            "legend": legend, "margin": {"t": 10}, **changes}
+
+
 #: Where a row's box and dots sit around the row's position (rows are 1 apart; the y axis runs downwards):
 #: the box above the middle, the dots below it.
 BOX_OFFSET, BOX_WIDTH = 0.17, 0.26
 DOT_OFFSET, DOT_SPREAD = 0.0, 0.42
 
 
-def source_spread_figure(scored: pd.DataFrame, *, metric: str, label: str, rows: str = "source") -> go.Figure:
+def source_spread_spec(scored: pd.DataFrame, *, metric: str, label: str, rows: str = "source") -> dict:
     """Every sentence's score as a dot, one row per source (sorted) or per group, beside a box of the middle half.
 
     In each row the box sits in the upper part and the dots, spread by a fixed pseudo-random jitter (the
@@ -102,41 +186,52 @@ def source_spread_figure(scored: pd.DataFrame, *, metric: str, label: str, rows:
         One box trace per row, then one scatter trace of all sentences.
     """
     if rows == "source":
-        if scored["source"].nunique() > MAX_SOURCES:
-            scored = scored.assign(source=top_sources(scored["source"], keep=MAX_SOURCES))
-        sources = sorted(scored["source"].unique())
+        labels = top_sources(scored["source"], keep=MAX_SOURCES)  # the dots' hover names the row too
+        sources = sorted(labels.unique())
     else:
-        sources = group_order(scored[rows])
+        labels = scored[rows]
+        sources = group_order(labels)
     position = {s: i for i, s in enumerate(sources)}
-    figure = go.Figure()
+    codes, uniques = pd.factorize(labels)  # each sentence's row, by integer (not a string compare per row)
+    row_of = np.array([position[u] for u in uniques] + [-1], dtype="int64")[codes]  # -1: no source
+    traces = []
     large = len(scored) > MAX_DOTS
+    values_of = scored[metric].to_numpy(dtype="float64")
     for source in sources:
-        values = scored.loc[scored[rows] == source, metric]
+        values = values_of[row_of == position[source]]
         if large:  # the box's statistics, not every value
-            q1, median, q3 = values.quantile([0.25, 0.5, 0.75]).tolist()
-            box = dict(q1=[q1], median=[median], q3=[q3], lowerfence=[values.min()], upperfence=[values.max()],
-                       y=[position[source]])
+            q1, median, q3 = np.nanquantile(values, [0.25, 0.5, 0.75]).tolist()  # NaN skipped, as pandas does
+            box = dict(q1=[q1], median=[median], q3=[q3], lowerfence=[np.nanmin(values).item()],
+                       upperfence=[np.nanmax(values).item()], y=[position[source] - BOX_OFFSET])
         else:
-            box = dict(x=values, y=[position[source]] * len(values))
-        box["y"] = [y - BOX_OFFSET for y in box["y"]]
-        figure.add_trace(go.Box(**box, orientation="h", boxpoints=False, width=BOX_WIDTH,
-                                name=html.escape(str(source)), showlegend=False, hoverinfo="skip",
-                                line_color="#555", fillcolor="rgba(0,0,0,0.06)"))
-    dots = sample_rows(scored, n=MAX_DOTS)
+            box = dict(x=values, y=[position[source] - BOX_OFFSET] * len(values))
+        traces.append(dict(type="box", **box, orientation="h", boxpoints=False, width=BOX_WIDTH,
+                           name=html.escape(str(source)), showlegend=False, hoverinfo="skip",
+                           line=dict(color="#555"), fillcolor="rgba(0,0,0,0.06)"))
+    at = sample_positions(len(scored), n=MAX_DOTS)
+    dots = scored[["article_id", "idx", "text", "source"]].iloc[at]  # the columns drawn, of the sample only
+    if rows == "source":
+        dots = dots.assign(source=labels.to_numpy()[at])
     jitter = (np.sin(np.arange(len(dots)) * 12.9898) * 43758.5453) % 1 * DOT_SPREAD + DOT_OFFSET
-    figure.add_trace((go.Scattergl if len(dots) > GL_POINTS else go.Scatter)(
-        x=dots[metric], y=dots[rows].map(position) + jitter, mode="markers", showlegend=False,
+    traces.append(dict(
+        type="scattergl" if len(dots) > GL_POINTS else "scatter", x=values_of[at],
+        y=np.where(row_of[at] >= 0, row_of[at], np.nan) + jitter, mode="markers", showlegend=False,
         marker={"size": 7, "opacity": 0.55, "color": "#3b6ea8"},
-        customdata=np.stack([dots["article_id"], dots["idx"]], axis=1), text=sentence_hover(dots),
-        hovertemplate="%{text}<br>" + label + ": %{x:.2f}<extra></extra>"))
-    figure.update_layout(height=120 + 60 * len(sources), margin={"t": 10}, xaxis_title=label,
-                         yaxis={"tickvals": list(range(len(sources))), "ticktext": escaped_list(sources),
-                                "autorange": "reversed"})  # the first row (largest group, "other" last) on top
-    return figure
+        customdata=[[a, i] for a, i in zip(dots["article_id"].tolist(), dots["idx"].tolist())],
+        text=sentence_hover(dots).tolist(), hovertemplate="%{text}<br>" + label + ": %{x:.2f}<extra></extra>"))
+    layout = dict(height=120 + 60 * len(sources), margin={"t": 10}, xaxis={"title": {"text": label}},
+                  yaxis={"tickvals": list(range(len(sources))), "ticktext": escaped_list(sources),
+                         "autorange": "reversed"})  # the first row (largest group, "other" last) on top
+    return {"data": traces, "layout": layout}
 
 
-def tone_over_time_figure(dated: pd.DataFrame, *, metric: str, label: str, colour: str = "source",
-                          follow_up: Collection[str] = ()) -> go.Figure:
+def source_spread_figure(scored: pd.DataFrame, *, metric: str, label: str, rows: str = "source") -> go.Figure:
+    """``source_spread_spec`` as a figure."""
+    return go.Figure(source_spread_spec(scored, metric=metric, label=label, rows=rows), _validate=False)
+
+
+def tone_over_time_spec(dated: pd.DataFrame, *, metric: str, label: str, colour: str = "source",
+                        follow_up: Collection[str] = ()) -> dict:
     """One dot per article at its publication time: its mean score, sized by its number of sentences,
     coloured by source or group, hollow when thin.
 
@@ -158,24 +253,29 @@ def tone_over_time_figure(dated: pd.DataFrame, *, metric: str, label: str, colou
     dots = dated.assign(source_label=escaped(groups), title_label=escaped(dated["title"]),
                         source_name=escaped(dated["source"]),
                         marker=np.where(dated["thin"], "thin", "enough sentences"))
-    figure = px.scatter(dots, x="published", y=metric, color="source_label", size="n_sentences",
-                        symbol="marker", symbol_map={"thin": "circle-open", "enough sentences": "circle"},
-                        custom_data=["article_id", "title_label", "source_name"],
-                        labels={metric: label, "source_label": ""},
-                        category_orders={"source_label": escaped_list(order)},
-                        color_discrete_map={html.escape(str(g)): c for g, c in group_colours(order).items()}
-                        if colour != "source" else None,
-                        render_mode="webgl" if len(dots) > GL_POINTS else "auto")
-    figure.update_traces(hovertemplate="<b>%{customdata[2]}</b><br>%{customdata[1]}<br>%{x|%d %b %Y}: %{y:.2f}"
-                                       "<extra></extra>")
-    figure.update_layout(margin={"t": 10}, legend={**TOP_LEGEND, "title_text": ""})
+    traces = _scatter(dots, x="published", y=metric, colour="source_label", colour_order=escaped_list(order),
+                      colour_map={html.escape(str(g)): c for g, c in group_colours(order).items()}
+                      if colour != "source" else None, symbol="marker",
+                      symbol_map={"thin": "circle-open", "enough sentences": "circle"}, size="n_sentences",
+                      custom=["article_id", "title_label", "source_name"], gl=len(dots) > GL_POINTS,
+                      hovertemplate="<b>%{customdata[2]}</b><br>%{customdata[1]}<br>%{x|%d %b %Y}: %{y:.2f}"
+                                    "<extra></extra>")
+    layout = _scatter_layout(x_title="published", y_title=label, sized=True)
     later = dated["article_id"].isin(list(follow_up))
     if later.any() and not later.all():
         main = dated.loc[~later, "published"]
         pad = max(pd.Timedelta(hours=12), (main.max() - main.min()) * 0.04).round("min")
-        figure.update_xaxes(range=[main.min() - pad, main.max() + pad])
-        add_follow_up_note(figure, dated.loc[later, "published"], n_articles=int(later.sum()))
-    return figure
+        # ISO text, as plotly's JSON writes the Timestamps: a figure orjson dumps as it is
+        layout["xaxis"]["range"] = [(main.min() - pad).isoformat(), (main.max() + pad).isoformat()]
+        layout["annotations"] = [follow_up_note(dated.loc[later, "published"], n_articles=int(later.sum()))]
+    return {"data": traces, "layout": layout}
+
+
+def tone_over_time_figure(dated: pd.DataFrame, *, metric: str, label: str, colour: str = "source",
+                          follow_up: Collection[str] = ()) -> go.Figure:
+    """``tone_over_time_spec`` as a figure."""
+    return go.Figure(tone_over_time_spec(dated, metric=metric, label=label, colour=colour, follow_up=follow_up),
+                     _validate=False)
 
 
 def along_article_figure(one: pd.DataFrame) -> go.Figure:
@@ -204,8 +304,8 @@ def along_article_figure(one: pd.DataFrame) -> go.Figure:
     return figure
 
 
-def entity_tone_figure(around: pd.DataFrame, *, metric: str, label: str, n_entities: int,
-                       colour: str = "source") -> go.Figure:
+def entity_tone_spec(around: pd.DataFrame, *, metric: str, label: str, n_entities: int,
+                     colour: str = "source") -> dict:
     """Per entity (rows) and source or group (colour): the mean score of the sentences naming it, sized by
     their number, hollow when thin.
 
@@ -226,21 +326,25 @@ def entity_tone_figure(around: pd.DataFrame, *, metric: str, label: str, n_entit
     order = group_order(groups)
     rows = rows.assign(row=rows.index, entity_label=escaped(rows["canonical"]), source_label=escaped(groups),
                        source_name=escaped(rows[colour]), marker=np.where(rows["thin"], "thin", "3+ sentences"))
-    figure = px.scatter(rows, x=metric, y="entity_label", color="source_label", size="n_sentences",
-                        symbol="marker", symbol_map={"thin": "circle-open", "3+ sentences": "circle"},
-                        custom_data=["row", "n_sentences", "source_name"],
-                        render_mode="webgl" if len(rows) > GL_POINTS else "auto",
-                        category_orders={"source_label": escaped_list(order)},
-                        color_discrete_map={html.escape(str(g)): c for g, c in group_colours(order).items()}
-                        if colour != "source" else None,
-                        labels={metric: label, "entity_label": "", "source_label": ""})
-    figure.update_traces(hovertemplate="<b>%{customdata[2]}</b> · %{y}: %{x:.2f} over %{customdata[1]} sentences"
-                                       "<extra></extra>")
-    figure.update_layout(margin={"t": 10}, legend={**TOP_LEGEND, "title_text": ""}, height=160 + 40 * n_entities)
-    return figure
+    traces = _scatter(rows, x=metric, y="entity_label", colour="source_label", colour_order=escaped_list(order),
+                      colour_map={html.escape(str(g)): c for g, c in group_colours(order).items()}
+                      if colour != "source" else None, symbol="marker",
+                      symbol_map={"thin": "circle-open", "3+ sentences": "circle"}, size="n_sentences",
+                      custom=["row", "n_sentences", "source_name"], gl=len(rows) > GL_POINTS,
+                      hovertemplate="<b>%{customdata[2]}</b> · %{y}: %{x:.2f} over %{customdata[1]} sentences"
+                                    "<extra></extra>")
+    return {"data": traces, "layout": _scatter_layout(x_title=label, y_title="", sized=True,
+                                                      height=160 + 40 * n_entities)}
 
 
-def disagreement_figure(compared: pd.DataFrame) -> go.Figure:
+def entity_tone_figure(around: pd.DataFrame, *, metric: str, label: str, n_entities: int,
+                       colour: str = "source") -> go.Figure:
+    """``entity_tone_spec`` as a figure."""
+    return go.Figure(entity_tone_spec(around, metric=metric, label=label, n_entities=n_entities, colour=colour),
+                     _validate=False)
+
+
+def disagreement_spec(compared: pd.DataFrame) -> dict:
     """Every sentence at (TextBlob polarity, VADER compound), coloured by whether the two agree.
 
     Args:
@@ -253,12 +357,16 @@ def disagreement_figure(compared: pd.DataFrame) -> go.Figure:
     """
     dots = sample_rows(compared, n=MAX_DOTS, keep=compared["agreement"] == "opposite")
     dots = dots.assign(kind=dots["agreement"].str.replace("_", " "))
-    figure = px.scatter(dots, x="polarity", y="vader_compound", color="kind",
-                        custom_data=["article_id", "idx"], hover_name=sentence_hover(dots),
-                        render_mode="webgl" if len(dots) > GL_POINTS else "auto",
-                        labels={"polarity": "TextBlob polarity", "vader_compound": "VADER compound", "kind": ""},
-                        color_discrete_map=AGREEMENT_COLOURS)
-    figure.update_traces(hovertemplate="%{hovertext}<br>TextBlob %{x:.2f} · VADER %{y:.2f}<extra></extra>")
-    figure.update_layout(margin={"t": 10}, legend={**TOP_LEGEND, "title_text": ""}, xaxis_range=[-1.05, 1.05],
-                         yaxis_range=[-1.05, 1.05])
-    return figure
+    traces = _scatter(dots, x="polarity", y="vader_compound", colour="kind", colour_order=[],
+                      colour_map=AGREEMENT_COLOURS, custom=["article_id", "idx"], hovertext=sentence_hover(dots),
+                      gl=len(dots) > GL_POINTS,
+                      hovertemplate="%{hovertext}<br>TextBlob %{x:.2f} · VADER %{y:.2f}<extra></extra>")
+    return {"data": traces, "layout": _scatter_layout(
+        x_title="TextBlob polarity", y_title="VADER compound", sized=False,
+        xaxis={"anchor": "y", "domain": [0.0, 1.0], "title": {"text": "TextBlob polarity"}, "range": [-1.05, 1.05]},
+        yaxis={"anchor": "x", "domain": [0.0, 1.0], "title": {"text": "VADER compound"}, "range": [-1.05, 1.05]})}
+
+
+def disagreement_figure(compared: pd.DataFrame) -> go.Figure:
+    """``disagreement_spec`` as a figure."""
+    return go.Figure(disagreement_spec(compared), _validate=False)

@@ -5,19 +5,19 @@ import streamlit as st
 
 import app_data
 import page_parts
-from analysis.entities.stats import mention_sentences, top_entities
+from analysis.entities.stats import mention_sentences
 from analysis.tone.sentiment import THIN, disagreement, entity_tone, section_tone, source_tone
 from analysis.views.groups import GROUPINGS, source_groups
 from analysis.views.prepared import kept_rows
-from analysis.views.tone import follow_up_articles, opposite_calls, sentences_with_articles
-from charts.served import served
+from analysis.views.tone import entities_by_mentions, follow_up_articles, opposite_calls, sentences_with_articles
+from charts.served import served, served_spec
 from charts.tone import (
     MAX_DOTS,
     along_article_figure,
-    disagreement_figure,
-    entity_tone_figure,
-    source_spread_figure,
-    tone_over_time_figure,
+    disagreement_spec,
+    entity_tone_spec,
+    source_spread_spec,
+    tone_over_time_spec,
 )
 
 app_data.route_through_dashboard(__file__)
@@ -82,7 +82,7 @@ def sentence_rows(keys: list) -> pd.DataFrame:
 
 # -- per source ----------------------------------------------------------------------------------------
 st.header(f"By {GROUPINGS[by][1].lower()}")
-spread = app_data.view("tone_spread", lambda t, m, g: served(source_spread_figure(
+spread = app_data.view("tone_spread", lambda t, m, g: served_spec(source_spread_spec(
     grouped_scored, metric=m, label=METRICS[m], rows="group")), metric, grouping)
 event = st.plotly_chart(spread, key="tone_sources_chart", on_select="rerun",
                         selection_mode=("points", "box", "lasso"), width="stretch")
@@ -102,14 +102,14 @@ if keys:
 # -- over time -----------------------------------------------------------------------------------------
 st.header("Over publication time")
 all_tone = app_data.corpus_view("tone_articles")  # per article, whatever the filters: narrowed here
-tone = app_data.view("tone_articles", lambda t, g: all_tone[all_tone["article_id"].isin(t.articles["article_id"])]
+tone = app_data.view("tone_articles", lambda t, g: all_tone[kept_rows(all_tone, t.articles)]
                      .merge(t.articles[["article_id", "source", "title", "published"]], on="article_id").assign(
     group=lambda d: d["article_id"].map(group_of)), grouping)
 dated = tone[tone["published"].notna()]
 if dated.empty:
     st.caption("No article has a publication date.")
 else:
-    over_time = app_data.view("tone_time", lambda t, m, g: served(tone_over_time_figure(
+    over_time = app_data.view("tone_time", lambda t, m, g: served_spec(tone_over_time_spec(
         dated, metric=m, label=METRICS[m], colour="group", follow_up=follow_up_articles(t.timeline))), metric, grouping)
     event = st.plotly_chart(over_time, key="tone_time_chart",
                             on_select="rerun", selection_mode="points", width="stretch")
@@ -149,8 +149,7 @@ st.caption(f"Mean score of the sentences that name the entity (a sentence counts
 if mentions.empty:
     st.caption("No named entities in these articles.")
 else:
-    ranked = app_data.view("tone_ranked", lambda t: top_entities(t.mentions, t.entities, t.articles)["canonical"]
-                           .tolist())
+    ranked = app_data.view("tone_ranked", lambda t: entities_by_mentions(t.mentions))
     st.session_state[ENTITIES_KEY] = [e for e in st.session_state.get(ENTITIES_KEY, ranked[:6]) if e in ranked]
     picked_entities = st.multiselect("Entities", ranked, key=ENTITIES_KEY)
     around = app_data.view("tone_around", lambda t, picked, g: entity_tone(
@@ -160,7 +159,7 @@ else:
     if around.empty:
         st.caption("Pick one or more entities.")
     else:
-        around_chart = app_data.view("tone_around_chart", lambda t, picked, g, m: served(entity_tone_figure(
+        around_chart = app_data.view("tone_around_chart", lambda t, picked, g, m: served_spec(entity_tone_spec(
             around, metric=m, label=METRICS[m], n_entities=len(picked), colour="group")),
             tuple(picked_entities), grouping, metric)
         event = st.plotly_chart(around_chart, key="tone_entities_chart", on_select="rerun", selection_mode="points",
@@ -183,7 +182,7 @@ st.caption(f"{counts.get('opposite', 0)} sentences point opposite ways, {counts.
            "Opposite calls are where neither score should be trusted alone.")
 if len(compared) > MAX_DOTS:
     st.caption(f"The chart shows a fixed sample of {MAX_DOTS:,} sentences, opposite calls first.")
-event = st.plotly_chart(app_data.view("tone_versus", lambda t: served(disagreement_figure(compared))),
+event = st.plotly_chart(app_data.view("tone_versus", lambda t: served_spec(disagreement_spec(compared))),
                         key="tone_versus_chart", on_select="rerun",
                         selection_mode=("points", "box", "lasso"), width="stretch")
 keys = page_parts.picked_points(event)

@@ -24,6 +24,8 @@ from collections.abc import Callable, Mapping
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analysis.framing import cited_sources
 from analysis.framing.distinctive import TermMatrix, term_matrix
@@ -67,7 +69,17 @@ def kept_rows(whole: pd.DataFrame, articles: pd.DataFrame) -> np.ndarray:
     """Which rows of ``whole`` (a table of the whole corpus with ``article_id``) are about ``articles``,
     as a boolean array: the rows ``CorpusTables.restrict`` keeps, in the same order, so a per-row
     corpus view narrowed by it lines up with the restricted table."""
-    return whole["article_id"].isin(articles["article_id"]).to_numpy(dtype=bool)
+    if whole.empty or articles.empty:
+        return np.zeros(len(whole), dtype=bool)
+    try:  # pyarrow's hash lookup: pandas' isin on Arrow strings first made a Python string of each of 10,000 ids
+        column, wanted = pa.array(whole["article_id"]), pa.array(articles["article_id"])
+    except (pa.ArrowException, TypeError):
+        column = wanted = None
+    if column is None or not all(pa.types.is_string(a.type) or pa.types.is_large_string(a.type)
+                                 for a in (column, wanted)):  # ids that are not all text: pandas compares them
+        return whole["article_id"].isin(articles["article_id"]).to_numpy(dtype=bool)
+    matched = pc.is_in(column, value_set=wanted.cast(column.type)).fill_null(False)
+    return matched.to_numpy(zero_copy_only=False).astype(bool)
 
 
 #: Bumped when the way views are written as tables changes.

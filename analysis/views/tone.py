@@ -28,3 +28,15 @@ def follow_up_articles(timeline: pd.DataFrame) -> frozenset[str]:
     if timeline.empty or "follow_up" not in timeline:
         return frozenset()
     return frozenset(timeline.loc[flag_column(timeline, "follow_up"), "article_id"].astype(str))
+
+
+def entities_by_mentions(mentions: pd.DataFrame) -> list[str]:
+    """The canonical names in ``mentions``, most mentioned first, then in most articles, then by name: the order of
+    ``top_entities`` without its sources, labels, salience and families (a merge of every mention with its
+    article's source, most of a filter change's time on the Tone page at 10,000 articles)."""
+    if mentions.empty:
+        return []
+    grouped = mentions.groupby("canonical")
+    counts = pd.DataFrame({"mentions": grouped.size(), "articles": grouped["article_id"].nunique()})
+    return counts.reset_index().sort_values(["mentions", "articles", "canonical"], ascending=[False, False, True])[
+        "canonical"].tolist()

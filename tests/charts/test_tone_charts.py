@@ -62,7 +62,7 @@ def test_source_spread_one_box_per_source_then_all_sentences():
                                                         ("scatter", None)]
     assert list(figure.data[0].x) == [-0.3, 0.0]
     dots = figure.data[-1]
-    assert dots.customdata.tolist() == [["z1", 0], ["a1", 0], ["a1", 1], ["m1", 0]]
+    assert [list(row) for row in dots.customdata] == [["z1", 0], ["a1", 0], ["a1", 1], ["m1", 0]]
     assert [round(y) for y in dots.y] == [2, 0, 0, 1]  # jittered around the source's row
     assert figure.layout.yaxis.ticktext == ("Alpha", "Mid", "Zeta")
     assert figure.layout.xaxis.title.text == "TextBlob polarity (-1..1)"
@@ -94,7 +94,7 @@ def test_tone_over_time_one_trace_per_source_and_thinness(rows, traces):
 
 def test_tone_over_time_escapes_source_and_title():
     figure = tone_over_time_figure(articles(("a", HOSTILE, HOSTILE, 4, False)), metric="polarity", label="TextBlob")
-    assert figure.data[0].customdata.tolist() == [["a", ESCAPED, ESCAPED]]
+    assert [list(row) for row in figure.data[0].customdata] == [["a", ESCAPED, ESCAPED]]
     assert_escaped(figure)
 
 
@@ -116,7 +116,7 @@ def test_along_article_two_scorers_and_a_line_per_new_section():
     figure = along_article_figure(one)
     assert [t.name for t in figure.data] == ["TextBlob polarity", "VADER compound"]
     assert list(figure.data[1].y) == pytest.approx([0, -0.1, -0.2, -0.3, -0.4])
-    assert figure.data[0].customdata.tolist() == [["a", i] for i in range(5)]
+    assert [list(row) for row in figure.data[0].customdata] == [["a", i] for i in range(5)]
     assert [shape.x0 for shape in figure.layout.shapes] == [1.5, 3.5]
     assert (figure.layout.xaxis.title.text, figure.layout.yaxis.title.text) == ("sentence", "score")
     assert figure.layout.yaxis.range == (-1.05, 1.05)
@@ -142,7 +142,7 @@ def test_entity_tone_rows_by_position_and_height_by_entities(n_entities):
     rows = around(("Wire", "Kyiv", -0.2, 4), ("Post", "Kyiv", 0.1, 1), ("Wire", "Moscow", 0.3, 3))
     figure = entity_tone_figure(rows.set_axis([7, 3, 9]), metric="polarity", label="TextBlob",
                                 n_entities=n_entities)
-    assert {t.name: t.customdata.tolist() for t in figure.data} == {
+    assert {t.name: [list(row) for row in t.customdata] for t in figure.data} == {
         "Wire, 3+ sentences": [[0, 4, "Wire"], [2, 3, "Wire"]], "Post, thin": [[1, 1, "Post"]]}
     assert figure.layout.height == 160 + 40 * n_entities
     assert (figure.layout.xaxis.title.text, figure.layout.yaxis.title.text) == ("TextBlob", "")
@@ -155,8 +155,8 @@ def test_entity_tone_colours_the_most_frequent_sources_and_names_every_source_in
     names = {t.name.split(",")[0] for t in figure.data}
     assert len(names) == 12 and "29 other sources" in names and "Outlet 00" in names
     assert len(figure.data) <= 24
-    assert sorted(int(row) for t in figure.data for row, _, _ in t.customdata.tolist()) == list(range(len(rows)))
-    shown = {(data[2], y) for t in figure.data for data, y in zip(t.customdata.tolist(), t.y)}
+    assert sorted(int(row) for t in figure.data for row, _, _ in t.customdata) == list(range(len(rows)))
+    shown = {(data[2], y) for t in figure.data for data, y in zip([list(row) for row in t.customdata], t.y)}
     assert (ESCAPED, "Kyiv") in shown and figure.data[0].hovertemplate.startswith("<b>%{customdata[2]}</b> · %{y}")
     assert_escaped(figure)
 
@@ -171,7 +171,7 @@ def test_entity_tone_keeps_raw_names_out_of_the_figure():
 def test_disagreement_colours_by_agreement_and_escapes_the_hover():
     scored = sentences((HOSTILE, "a", 0, 0.5, 0.6), ("Wire", "a", 1, 0.5, -0.6), ("Wire", "b", 0, 0.0, 0.4))
     figure = disagreement_figure(disagreement(scored))
-    assert [(t.name, t.marker.color, t.customdata.tolist()) for t in figure.data] == [
+    assert [(t.name, t.marker.color, [list(row) for row in t.customdata]) for t in figure.data] == [
         ("agree", "#9aa", [["a", 0]]), ("opposite", "#d03030", [["a", 1]]), ("one neutral", "#f0b050", [["b", 0]])]
     assert figure.data[0].hovertext[0].startswith(f"{ESCAPED} · sentence 0<br>")
     assert (figure.layout.xaxis.title.text, figure.layout.yaxis.title.text) == ("TextBlob polarity", "VADER compound")
@@ -206,6 +206,6 @@ def test_source_spread_rows_by_group_other_last():
 def test_entity_tone_by_group_hover_names_the_group():
     rows = around(("Wire", "Kyiv", -0.2, 4), ("Post", "Kyiv", 0.1, 1)).assign(group=["Russia", OTHER])
     figure = entity_tone_figure(rows, metric="polarity", label="TextBlob", n_entities=1, colour="group")
-    assert {t.name: t.customdata.tolist() for t in figure.data} == {
+    assert {t.name: [list(row) for row in t.customdata] for t in figure.data} == {
         "Russia, 3+ sentences": [[0, 4, "Russia"]], f"{OTHER}, thin": [[1, 1, OTHER]]}
     assert figure.data[1].marker.color == OTHER_COLOUR

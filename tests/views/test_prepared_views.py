@@ -176,3 +176,19 @@ def test_the_toll_summary_of_the_whole_corpus_is_what_the_page_computes_for_it(b
         summarise(t.timeline, t.contradictions, articles=t.articles, entities=t.entities, events=events),
         mixed_event_notes(t.articles, entities=t.entities, events=events), category_choices(t.timeline))
     assert any(line.startswith("Deaths:") for line in built.views["toll_summary"][0])
+
+
+@pytest.mark.parametrize("dtype, wanted_dtype", [("object", "object"), ("string[pyarrow]", "string[pyarrow]"),
+                                                 ("string[pyarrow]", "object"), ("object", "string[pyarrow]")])
+def test_kept_rows_is_isin_of_the_articles(dtype, wanted_dtype):
+    whole = pd.DataFrame({"article_id": pd.Series(["a", "b", None, "c", "a", "d"], dtype=dtype)})
+    articles = pd.DataFrame({"article_id": pd.Series(["a", "d", "zz"], dtype=wanted_dtype)})
+    assert kept_rows(whole, articles).tolist() == [True, False, False, False, True, True]
+    assert kept_rows(whole, articles.iloc[:0]).tolist() == [False] * 6
+    assert kept_rows(whole.iloc[:0], articles).tolist() == []
+
+
+def test_kept_rows_compares_ids_that_are_not_text_as_pandas_does():
+    whole = pd.DataFrame({"article_id": [1, 2]})
+    assert kept_rows(whole, pd.DataFrame({"article_id": ["1"]})).tolist() == [False, False]
+    assert kept_rows(whole, pd.DataFrame({"article_id": [2]})).tolist() == [False, True]
