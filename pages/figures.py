@@ -131,8 +131,9 @@ chosen = figures[figures["figure_id"] == st.session_state[SELECTED]].iloc[0]
 figure = {"figure_id": st.session_state[SELECTED], **chosen.drop("figure_id").to_dict()}
 article = articles[articles["article_id"] == figure["article_id"]].iloc[0]
 
-# The whole corpus's sentences hold the figure's too: a filter change need not narrow all of them for one lookup.
-before, number, after = figure_in_sentence(figure, app_data.corpus_tables().sentences)
+# The figure's sentence is among its article's, looked up through the whole corpus's index by article: neither a
+# filter change's narrowing nor a scan of all 211k sentences (0.07 s a run at 10,000 articles) for one row.
+before, number, after = figure_in_sentence(figure, app_data.whole_rows_about("sentences", [figure["article_id"]]))
 st.markdown("> " + esc(before) + (f"**{esc(number)}**" if number else "") + esc(after))
 value = figure_label(figure["value"], figure["qualifier"], low=figure["low"], high=figure["high"],
                      may_rise=figure["may_rise"])
