@@ -57,18 +57,19 @@ def _shown(ledger: pd.DataFrame) -> pd.DataFrame:
 
 # The whole corpus's ledger, merged, sorted and made categorical once per session and corpus: a filter or a
 # picker takes its rows (``ledger_part``) instead of sorting 95,000 figures again at 10,000 articles.
-whole_ledger, whole_shown = app_data.whole_view("figures_ledger_all", lambda t: (
-    ledger := ledger_table(t.figures, t.articles), _shown(ledger)))
+whole_ledger, whole_shown, whole_sent = app_data.whole_view("figures_ledger_all", lambda t: (
+    ledger := ledger_table(t.figures, t.articles), shown := _shown(ledger), page_parts.sent_table(shown)))
 
 
 def _ledger_view(t, *chosen) -> tuple:
     """The ledger for the pickers' choice, with what each rerun reads from it made once: the table as shown,
-    its figure ids and each figure's label for the evidence box."""
+    its figure ids and each figure's label for the evidence box. The table goes as the Arrow table st.dataframe
+    would make of it (``page_parts.sent_table``)."""
     picks = dict(zip(("categories", "statuses", "scopes", "sources"), chosen))
     keep = ledger_mask(whole_ledger, article_ids=None if t is app_data.corpus_tables() else t.articles["article_id"],
                        **picks)
     if keep.all():  # nothing filtered out: the whole's own tables (never changed)
-        ledger, shown = whole_ledger, whole_shown
+        return whole_ledger, whole_sent, *_ids_labels(whole_ledger)
     elif keep.any():
         ledger = whole_ledger[keep].reset_index(drop=True)
         # The categories of the rows kept, in the whole's (sorted) order: as ``astype("category")`` of these rows.
@@ -77,9 +78,13 @@ def _ledger_view(t, *chosen) -> tuple:
     else:  # nothing kept: ledger_table's own empty table (its column types), at no cost
         ledger = ledger_table(t.figures, t.articles, **picks)
         shown = _shown(ledger)
+    return ledger, page_parts.sent_table(shown), *_ids_labels(ledger)
+
+
+def _ids_labels(ledger: pd.DataFrame) -> tuple[list[str], dict[str, str]]:
     ids = ledger["figure_id"].tolist()
     labels = ledger["category"] + ": " + ledger["figure"] + " — " + ledger["source"]
-    return ledger, shown, ids, dict(zip(ids, labels.tolist()))
+    return ids, dict(zip(ids, labels.tolist()))
 
 
 ledger, shown, ledger_ids, labels = app_data.view("figures_ledger", _ledger_view, tuple(categories),
