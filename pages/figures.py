@@ -6,8 +6,8 @@ import streamlit as st
 import app_data
 import page_parts
 from analysis.figures.labels import figure_label
-from analysis.figures.ledger import figure_in_sentence, ledger_mask, ledger_table
-from analysis.figures.victims import people_table
+from analysis.figures.ledger import figure_in_sentence, ledger_mask, ledger_of_article, ledger_table
+from analysis.figures.victims import people_of_articles, people_table
 
 app_data.route_through_dashboard(__file__)
 
@@ -154,7 +154,8 @@ st.markdown(f"**{esc(article['title'])}**  \n{esc(article['source'])} · {esc(pu
 
 page_parts.open_in_reader_button(figure["article_id"], figure["figure_id"])
 
-others = ledger_table(figures[figures["article_id"] == figure["article_id"]], articles)
+# The article's rows of the whole ledger: as ledger_table of its figures (tested), without a merge and sort a run.
+others = ledger_of_article(whole_ledger, figure["article_id"])
 st.caption(f"All {len(others)} figures of this article")
 st.dataframe(others[["category", "figure", "status", "scope", "attributed_to", "sentence"]], hide_index=True,
              width="stretch", key="figures_article_others",
@@ -166,7 +167,10 @@ st.subheader("People")
 st.caption("The people the articles say were killed, injured or shot, one row per person, read from the sentences "
            "that name them (“a 19-year-old man was shot and killed”). Where an article gives no number, these "
            "counts are its headline figures. Select a row to see the sentence.")
-people = app_data.view("figures_people", lambda t: people_table(t.victims, t.articles))
+# The whole corpus's people table once per session, a filter change taking its rows (as people_table, tested).
+whole_people = app_data.whole_view("figures_people_all", lambda t: people_table(t.victims, t.articles))
+people = app_data.view("figures_people", lambda t: whole_people if t is app_data.corpus_tables()
+                       else people_of_articles(whole_people, t.articles["article_id"]))
 if people.empty:
     st.info("No people named as harmed in these articles.")
     st.stop()

@@ -59,7 +59,9 @@ def corpus() -> CorpusTables:
 @pytest.fixture
 def app(monkeypatch) -> AppTest:
     tables = corpus()
+    # the corpus, unfiltered: the page's whole-corpus views (ledger, people, sentence lookup) are of these tables
     monkeypatch.setattr(app_data, "current_tables", lambda: tables)
+    monkeypatch.setattr(app_data, "corpus_tables", lambda: tables)
     at = AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
