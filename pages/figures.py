@@ -1,5 +1,6 @@
 """Figures: the ledger of every count the articles report, each traceable to its sentence."""
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -57,8 +58,11 @@ def _shown(ledger: pd.DataFrame) -> pd.DataFrame:
 
 # The whole corpus's ledger, merged, sorted and made categorical once per session and corpus: a filter or a
 # picker takes its rows (``ledger_part``) instead of sorting 95,000 figures again at 10,000 articles.
-whole_ledger, whole_shown, whole_sent = app_data.whole_view("figures_ledger_all", lambda t: (
-    ledger := ledger_table(t.figures, t.articles), shown := _shown(ledger), page_parts.sent_table(shown)))
+# Its figure ids and their labels in the evidence box ("killed: at least 12 — Wire"), as arrays a filter takes from.
+whole_ledger, whole_shown, whole_sent, whole_ids, whole_labels = app_data.whole_view("figures_ledger_all", lambda t: (
+    ledger := ledger_table(t.figures, t.articles), shown := _shown(ledger), page_parts.sent_table(shown),
+    np.array(ledger["figure_id"].tolist(), dtype=object),
+    np.array((ledger["category"] + ": " + ledger["figure"] + " — " + ledger["source"]).tolist(), dtype=object)))
 
 
 def _ledger_view(t, *chosen) -> tuple:
@@ -68,8 +72,9 @@ def _ledger_view(t, *chosen) -> tuple:
     picks = dict(zip(("categories", "statuses", "scopes", "sources"), chosen))
     keep = ledger_mask(whole_ledger, article_ids=None if t is app_data.corpus_tables() else t.articles["article_id"],
                        **picks)
+    ids, labels = whole_ids[keep].tolist(), whole_labels[keep].tolist()
     if keep.all():  # nothing filtered out: the whole's own tables (never changed)
-        return whole_ledger, whole_sent, *_ids_labels(whole_ledger)
+        return whole_ledger, whole_sent, ids, dict(zip(ids, labels))
     elif keep.any():
         ledger = whole_ledger[keep].reset_index(drop=True)
         # The categories of the rows kept, in the whole's (sorted) order: as ``astype("category")`` of these rows.
@@ -78,13 +83,7 @@ def _ledger_view(t, *chosen) -> tuple:
     else:  # nothing kept: ledger_table's own empty table (its column types), at no cost
         ledger = ledger_table(t.figures, t.articles, **picks)
         shown = _shown(ledger)
-    return ledger, page_parts.sent_table(shown), *_ids_labels(ledger)
-
-
-def _ids_labels(ledger: pd.DataFrame) -> tuple[list[str], dict[str, str]]:
-    ids = ledger["figure_id"].tolist()
-    labels = ledger["category"] + ": " + ledger["figure"] + " — " + ledger["source"]
-    return ids, dict(zip(ids, labels.tolist()))
+    return ledger, page_parts.sent_table(shown), ids, dict(zip(ids, labels))
 
 
 ledger, shown, ledger_ids, labels = app_data.view("figures_ledger", _ledger_view, tuple(categories),
