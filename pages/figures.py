@@ -1,13 +1,14 @@
 """Figures: the ledger of every count the articles report, each traceable to its sentence."""
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 import app_data
 import page_parts
 from analysis.figures.labels import figure_label
-from analysis.figures.ledger import figure_in_sentence, ledger_mask, ledger_table
-from analysis.figures.victims import people_table
+from analysis.figures.ledger import figure_in_sentence, ledger_mask, ledger_of_article, ledger_table
+from analysis.figures.victims import people_of_articles, people_table
 
 app_data.route_through_dashboard(__file__)
 
@@ -57,18 +58,23 @@ def _shown(ledger: pd.DataFrame) -> pd.DataFrame:
 
 # The whole corpus's ledger, merged, sorted and made categorical once per session and corpus: a filter or a
 # picker takes its rows (``ledger_part``) instead of sorting 95,000 figures again at 10,000 articles.
-whole_ledger, whole_shown = app_data.whole_view("figures_ledger_all", lambda t: (
-    ledger := ledger_table(t.figures, t.articles), _shown(ledger)))
+# Its figure ids and their labels in the evidence box ("killed: at least 12 — Wire"), as arrays a filter takes from.
+whole_ledger, whole_shown, whole_sent, whole_ids, whole_labels = app_data.whole_view("figures_ledger_all", lambda t: (
+    ledger := ledger_table(t.figures, t.articles), shown := _shown(ledger), page_parts.sent_table(shown),
+    np.array(ledger["figure_id"].tolist(), dtype=object),
+    np.array((ledger["category"] + ": " + ledger["figure"] + " — " + ledger["source"]).tolist(), dtype=object)))
 
 
 def _ledger_view(t, *chosen) -> tuple:
     """The ledger for the pickers' choice, with what each rerun reads from it made once: the table as shown,
-    its figure ids and each figure's label for the evidence box."""
+    its figure ids and each figure's label for the evidence box. The table goes as the Arrow table st.dataframe
+    would make of it (``page_parts.sent_table``)."""
     picks = dict(zip(("categories", "statuses", "scopes", "sources"), chosen))
     keep = ledger_mask(whole_ledger, article_ids=None if t is app_data.corpus_tables() else t.articles["article_id"],
                        **picks)
+    ids, labels = whole_ids[keep].tolist(), whole_labels[keep].tolist()
     if keep.all():  # nothing filtered out: the whole's own tables (never changed)
-        ledger, shown = whole_ledger, whole_shown
+        return whole_ledger, whole_sent, ids, dict(zip(ids, labels))
     elif keep.any():
         ledger = whole_ledger[keep].reset_index(drop=True)
         # The categories of the rows kept, in the whole's (sorted) order: as ``astype("category")`` of these rows.
@@ -77,9 +83,7 @@ def _ledger_view(t, *chosen) -> tuple:
     else:  # nothing kept: ledger_table's own empty table (its column types), at no cost
         ledger = ledger_table(t.figures, t.articles, **picks)
         shown = _shown(ledger)
-    ids = ledger["figure_id"].tolist()
-    labels = ledger["category"] + ": " + ledger["figure"] + " — " + ledger["source"]
-    return ledger, shown, ids, dict(zip(ids, labels.tolist()))
+    return ledger, page_parts.sent_table(shown), ids, dict(zip(ids, labels))
 
 
 ledger, shown, ledger_ids, labels = app_data.view("figures_ledger", _ledger_view, tuple(categories),
@@ -131,8 +135,10 @@ chosen = figures[figures["figure_id"] == st.session_state[SELECTED]].iloc[0]
 figure = {"figure_id": st.session_state[SELECTED], **chosen.drop("figure_id").to_dict()}
 article = articles[articles["article_id"] == figure["article_id"]].iloc[0]
 
-# The whole corpus's sentences hold the figure's too: a filter change need not narrow all of them for one lookup.
-before, number, after = figure_in_sentence(figure, app_data.corpus_tables().sentences)
+# The figure's sentence is among its article's, looked up through the whole corpus's index by article, with only
+# the columns the lookup reads: neither a filter change's narrowing nor a scan of all 211k sentences for one row.
+before, number, after = figure_in_sentence(figure, app_data.whole_rows_about(
+    "sentences", [figure["article_id"]], columns=["article_id", "idx", "start"]))
 st.markdown("> " + esc(before) + (f"**{esc(number)}**" if number else "") + esc(after))
 value = figure_label(figure["value"], figure["qualifier"], low=figure["low"], high=figure["high"],
                      may_rise=figure["may_rise"])
@@ -147,7 +153,8 @@ st.markdown(f"**{esc(article['title'])}**  \n{esc(article['source'])} · {esc(pu
 
 page_parts.open_in_reader_button(figure["article_id"], figure["figure_id"])
 
-others = ledger_table(figures[figures["article_id"] == figure["article_id"]], articles)
+# The article's rows of the whole ledger: as ledger_table of its figures (tested), without a merge and sort a run.
+others = ledger_of_article(whole_ledger, figure["article_id"])
 st.caption(f"All {len(others)} figures of this article")
 st.dataframe(others[["category", "figure", "status", "scope", "attributed_to", "sentence"]], hide_index=True,
              width="stretch", key="figures_article_others",
@@ -159,7 +166,10 @@ st.subheader("People")
 st.caption("The people the articles say were killed, injured or shot, one row per person, read from the sentences "
            "that name them (“a 19-year-old man was shot and killed”). Where an article gives no number, these "
            "counts are its headline figures. Select a row to see the sentence.")
-people = app_data.view("figures_people", lambda t: people_table(t.victims, t.articles))
+# The whole corpus's people table once per session, a filter change taking its rows (as people_table, tested).
+whole_people = app_data.whole_view("figures_people_all", lambda t: people_table(t.victims, t.articles))
+people = app_data.view("figures_people", lambda t: whole_people if t is app_data.corpus_tables()
+                       else people_of_articles(whole_people, t.articles["article_id"]))
 if people.empty:
     st.info("No people named as harmed in these articles.")
     st.stop()

@@ -614,6 +614,12 @@ def ledger_mask(ledger: pd.DataFrame, *, article_ids: pd.Series | None = None, c
     return keep
 
 
+def ledger_of_article(ledger: pd.DataFrame, article_id: str) -> pd.DataFrame:
+    """``ledger_table`` of one article's figures, from the whole corpus's ``ledger_table``: its rows (the same
+    order, by position in the text) on a fresh index, without merging and sorting again."""
+    return ledger[(ledger["article_id"] == article_id).to_numpy(dtype=bool)].reset_index(drop=True)
+
+
 def figure_in_sentence(figure: Mapping, sentences: pd.DataFrame | None = None) -> tuple[str, str, str]:
     """A figure's sentence cut around its number: ``(before, number, after)``.
 

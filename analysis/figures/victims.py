@@ -574,3 +574,10 @@ def people_table(victims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
                        before=[c[0] for c in cut], words=[c[1] for c in cut], after=[c[2] for c in cut])
     rows = rows.sort_values(["source", "article_id", "start"], kind="stable")
     return rows[columns].reset_index(drop=True)
+
+
+def people_of_articles(people: pd.DataFrame, article_ids: pd.Series | list[str]) -> pd.DataFrame:
+    """``people_table(victims, articles)`` of the articles ``article_ids``, from the whole corpus's
+    ``people_table``: its rows about those articles, in the same order, on a fresh index (a filter change
+    then cuts no sentence again)."""
+    return people[people["article_id"].isin(list(article_ids)).to_numpy(dtype=bool)].reset_index(drop=True)

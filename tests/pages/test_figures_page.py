@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 import app_data
 from analysis import schema
-from analysis.figures.ledger import add_headline_figures, extract_figures
+from analysis.figures.ledger import add_headline_figures, extract_figures, ledger_table
 from analysis.figures.victims import extract_victims
 from analysis.tables import CorpusTables
 
@@ -59,7 +59,9 @@ def corpus() -> CorpusTables:
 @pytest.fixture
 def app(monkeypatch) -> AppTest:
     tables = corpus()
+    # the corpus, unfiltered: the page's whole-corpus views (ledger, people, sentence lookup) are of these tables
     monkeypatch.setattr(app_data, "current_tables", lambda: tables)
+    monkeypatch.setattr(app_data, "corpus_tables", lambda: tables)
     at = AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -125,3 +127,16 @@ def test_people_table_lists_who_was_harmed_with_the_sentence_one_click_away(app)
 def test_people_panel_escapes_article_text(app):
     shown = "\n".join(m.value for m in app.markdown)
     assert "<b>Man</b>" not in shown and "\\<b\\>Man" in shown and "\\$2" in shown
+
+
+@pytest.mark.parametrize(("key", "value"), [("figures_category", ["killed"]), ("figures_source", ["Herald"]),
+                                            ("figures_status", ["superseded", "current"]), ("figures_category", [])])
+def test_the_figure_box_lists_the_ledgers_figures_by_label(app, key, value):
+    # the labels as the page made them before (from the filtered ledger, not the whole's, taken by the filter)
+    app.multiselect(key=key).set_value(value).run()
+    tables = corpus()
+    picks = {"figures_category": "categories", "figures_source": "sources", "figures_status": "statuses"}
+    ledger = ledger_table(tables.figures, tables.articles, **{picks[key]: value})
+    labels = ledger["category"] + ": " + ledger["figure"] + " — " + ledger["source"]
+    assert app.selectbox(key="figures_choice").options == labels.tolist()
+    assert len(app.dataframe[0].value) == len(ledger)

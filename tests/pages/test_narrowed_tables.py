@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 import app_data
+from analysis.figures.ledger import figure_in_sentence
 from analysis.tables import CorpusTables
 from tests.pages.many_outlets import many_outlets_corpus
 
@@ -75,3 +76,22 @@ def test_rows_about_articles_are_the_isin_rows(name, kept):
     frame = getattr(whole, name)
     pd.testing.assert_frame_equal(app_data.rows_about(frame, app_data.article_index(whole, name), set(ids)),
                                   frame[frame["article_id"].isin(ids)])
+
+
+def _figure_in_whole_sentences(figure, whole: CorpusTables) -> tuple[str, str, str]:
+    # The Figures page's lookup before: the whole corpus's sentences table, every column, scanned.
+    return figure_in_sentence(figure, whole.sentences)
+
+
+@pytest.mark.parametrize("case", ["as found", "sentence not in the table", "start moved"])
+def test_figure_in_sentence_from_its_articles_narrow_rows_is_as_from_all_sentences(case):
+    # The Figures page passes rows_about(whole sentences[article_id, idx, start], its article).
+    whole = _whole()
+    index = app_data.article_index(whole, "sentences")
+    narrow = whole.sentences[["article_id", "idx", "start"]]
+    figures = whole.figures.assign(**{"as found": {}, "sentence not in the table": {"sentence_idx": 10_000},
+                                      "start moved": {"start": whole.figures["start"] + 1}}[case])
+    assert len(figures) > 20
+    for figure in figures.to_dict("records"):
+        assert figure_in_sentence(figure, app_data.rows_about(narrow, index, [figure["article_id"]])) \
+            == _figure_in_whole_sentences(figure, whole)
