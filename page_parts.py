@@ -132,3 +132,10 @@ def grouping_picker(*, key: str, groups: Mapping[str, str], help: str = COMPARE_
     by = st.radio("Compare by", list(options), key=key, horizontal=True, on_change=_remember_grouping,
                   args=(key,), format_func=lambda by: GROUPINGS[by][1], help=help)
     return by, (by, tuple(sorted(groups.items())) if by == "groups" else ())
+
+
+def capped_choices(ids: list, picked, cap: int) -> list:
+    """The first ``cap`` of ``ids`` for a picker, and ``picked`` after them when it is not among them (chosen
+    elsewhere, e.g. a table row): a selectbox sends every option on every run, and nobody scrolls thousands."""
+    first = list(ids[:cap])
+    return first if picked in set(first) else [*first, picked]

@@ -6,7 +6,7 @@ import streamlit as st
 
 import app_data
 import page_parts
-from analysis.figures.labels import figure_label
+from analysis.figures.labels import distinct_labels, figure_label
 from analysis.figures.ledger import figure_in_sentence, ledger_mask, ledger_of_article, ledger_table
 from analysis.figures.victims import people_of_articles, people_table
 
@@ -14,6 +14,8 @@ app_data.route_through_dashboard(__file__)
 
 SELECTED = "figures_selected_id"  # figure_id shown in the detail panel
 PERSON = "figures_selected_person"  # person_id shown under the people table
+#: The evidence box lists this many figures (and the one picked); a row of the table picks any.
+MAX_FIGURE_CHOICES = 300
 esc = app_data.escape_markdown
 #: The ledger's columns shown as text (repeated values: the table sends each distinct one once).
 TEXT_COLUMNS = ("source", "title", "category", "figure", "status", "scope", "attributed_to", "sentence")
@@ -62,7 +64,8 @@ def _shown(ledger: pd.DataFrame) -> pd.DataFrame:
 whole_ledger, whole_shown, whole_sent, whole_ids, whole_labels = app_data.whole_view("figures_ledger_all", lambda t: (
     ledger := ledger_table(t.figures, t.articles), shown := _shown(ledger), page_parts.sent_table(shown),
     np.array(ledger["figure_id"].tolist(), dtype=object),
-    np.array((ledger["category"] + ": " + ledger["figure"] + " — " + ledger["source"]).tolist(), dtype=object)))
+    np.array(distinct_labels((ledger["category"] + ": " + ledger["figure"] + " — " + ledger["source"]).tolist()),
+             dtype=object)))
 
 
 def _ledger_view(t, *chosen) -> tuple:
@@ -130,7 +133,11 @@ def _remember_choice() -> None:
 
 
 st.subheader("Evidence")
-st.selectbox("Figure", ledger_ids, format_func=labels.get, key="figures_choice", on_change=_remember_choice)
+# A list nobody scrolls (and that Streamlit sends whole on every run): the table's first figures and the one picked.
+choices = page_parts.capped_choices(ledger_ids, st.session_state[SELECTED], MAX_FIGURE_CHOICES)
+st.selectbox("Figure", choices, format_func=labels.get, key="figures_choice", on_change=_remember_choice,
+             help=f"Lists the table's first {MAX_FIGURE_CHOICES:,} figures and the one picked; select a row in the "
+                  "table above to pick any." if len(ledger_ids) > MAX_FIGURE_CHOICES else None)
 chosen = figures[figures["figure_id"] == st.session_state[SELECTED]].iloc[0]
 figure = {"figure_id": st.session_state[SELECTED], **chosen.drop("figure_id").to_dict()}
 article = articles[articles["article_id"] == figure["article_id"]].iloc[0]

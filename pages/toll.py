@@ -5,7 +5,7 @@ import streamlit as st
 
 import app_data
 import page_parts
-from analysis.figures.labels import figure_label
+from analysis.figures.labels import distinct_labels, figure_label
 from analysis.timeline.points import CATEGORY_LABELS
 from analysis.views.evidence import evidence_parts_of
 from analysis.views.overview import figure_spans
@@ -142,7 +142,8 @@ def _chart_view(t, c: str, p: int, later: bool, g: tuple):
     chart = toll_chart(data, t.articles, category=c, show_follow_up=later, groups=colour,
                        colour_title=GROUPINGS[g[0]][1])
     served(chart.figure)  # drawn again on every rerun: its JSON made once
-    labels = dict(zip(chart.points["point_id"].tolist(), chart.points["label"].tolist()))  # the picker's, made once
+    # the picker's, made once; distinct, since the picker maps a shown label back to one point
+    labels = dict(zip(chart.points["point_id"].tolist(), distinct_labels(chart.points["label"].tolist())))
     return chart, data, source_day_table(data, category=c), labels
 
 

@@ -37,3 +37,17 @@ def figure_label(value: object, qualifier: object = "exact", *, low: object = No
     if not _is_missing(may_rise) and bool(may_rise):
         text += " (may rise)"
     return text
+
+
+def distinct_labels(labels: list[str]) -> list[str]:
+    """``labels`` with each repeat numbered by its order ("killed: 3 — Wire", "killed: 3 — Wire (2)", ...).
+
+    A picker that shows labels must show distinct ones: Streamlit's selectbox maps a shown label back to one
+    option, so of several figures with the same label all but one could never be picked (a quarter of the
+    figures at 10,000 articles)."""
+    seen: dict[str, int] = {}
+    distinct = []
+    for label in labels:
+        n = seen[label] = seen.get(label, 0) + 1
+        distinct.append(label if n == 1 else f"{label} ({n})")
+    return distinct

@@ -140,3 +140,24 @@ def test_the_figure_box_lists_the_ledgers_figures_by_label(app, key, value):
     labels = ledger["category"] + ": " + ledger["figure"] + " — " + ledger["source"]
     assert app.selectbox(key="figures_choice").options == labels.tolist()
     assert len(app.dataframe[0].value) == len(ledger)
+
+
+
+def test_the_figure_box_always_lists_the_figure_picked_in_the_table(app):
+    last = corpus().figures["figure_id"].iloc[-1]
+    app.session_state["figures_selected_id"] = last  # what selecting its row in the ledger does
+    app.run()
+    box = app.selectbox(key="figures_choice")
+    assert box.value == last and len(set(box.options)) == len(box.options)
+
+
+@pytest.mark.parametrize("ids, picked, cap, expected", [
+    (["a", "b", "c"], "b", 5, ["a", "b", "c"]),
+    (["a", "b", "c", "d"], "a", 2, ["a", "b"]),
+    (["a", "b", "c", "d"], "d", 2, ["a", "b", "d"]),  # picked in the table beyond the cap: listed last
+    ([], "x", 2, ["x"]),
+])
+def test_capped_choices_keep_the_first_and_the_picked(ids, picked, cap, expected):
+    import page_parts
+
+    assert page_parts.capped_choices(ids, picked, cap) == expected
