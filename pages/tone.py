@@ -6,6 +6,7 @@ import streamlit as st
 import app_data
 import page_parts
 from analysis.entities.stats import mention_sentences
+from analysis.figures.labels import distinct_labels
 from analysis.tone.sentiment import THIN, disagreement, entity_tone, section_tone, source_tone
 from analysis.views.groups import GROUPINGS, source_groups
 from analysis.views.prepared import kept_rows
@@ -55,9 +56,11 @@ metric = st.radio("Score", list(METRICS), format_func=METRICS.get, key=METRIC_KE
 groups = st.session_state.get(app_data.SOURCE_GROUPS, {})
 by, grouping = page_parts.grouping_picker(key=BY_KEY, groups=groups,
                                           help=page_parts.COMPARE_BY_HELP + " Hover a point for its source.")
-# "source: title" of every article, for the article picker (one dict lookup per option, not two Series lookups)
+# "source: title" of every article, for the article picker (one dict lookup per option, not two Series lookups);
+# distinct, since the picker maps a shown label back to one article
 article_labels, scored = app_data.view("tone_scored", lambda t: (
-    {a: f"{s}: {title}" for a, s, title in zip(t.articles["article_id"], t.articles["source"], t.articles["title"])},
+    dict(zip(t.articles["article_id"], distinct_labels([f"{s}: {title}" for s, title in zip(t.articles["source"],
+                                                                                          t.articles["title"])]))),
     sentences_with_articles(t.sentences, t.articles)))
 group_of, grouped_scored = app_data.view("tone_grouped", lambda t, g: (
     labels := pd.Series(source_groups(t.articles, by=by, groups=groups).to_numpy(), index=t.articles["article_id"]),

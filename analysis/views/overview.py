@@ -61,13 +61,10 @@ def figure_spans(figures: pd.DataFrame, article_id: str) -> list[tuple[int, int,
 
 def reader_labels(articles: pd.DataFrame) -> dict[str, str]:
     """``{article_id: "source — title"}``, made unique with a counter where two would read the same."""
-    labels: dict[str, str] = {}
-    seen: dict[str, int] = {}
-    for aid, source, title in zip(articles["article_id"], articles["source"], articles["title"]):
-        label = f"{source} — {title}"
-        seen[label] = seen.get(label, 0) + 1
-        labels[aid] = label if seen[label] == 1 else f"{label} ({seen[label]})"
-    return labels
+    from analysis.figures.labels import distinct_labels
+
+    labels = [f"{source} — {title}" for source, title in zip(articles["source"], articles["title"])]
+    return dict(zip(articles["article_id"], distinct_labels(labels)))
 
 
 def headline_lines(article: pd.Series) -> dict[str, str]:
