@@ -107,8 +107,13 @@ def merged_markers(points: pd.DataFrame, *, cell: tuple[float, float] | None = N
     if points.empty:
         return points.assign(n_reports=pd.Series(dtype="int64"), n_sources=pd.Series(dtype="int64")), \
             marker_of(points, cell=cell)
+    return _merged(points, cell, _marker_rows(points, cell))
+
+
+def _merged(points: pd.DataFrame, cell: tuple[float, float] | None, rows: np.ndarray
+            ) -> tuple[pd.DataFrame, pd.Series]:
+    """``merged_markers`` of non-empty ``points`` whose marker rows (``_marker_rows``) are ``rows``."""
     # by position, not by id: each point's marker row, the marker rows in order, and their counts
-    rows = _marker_rows(points, cell)
     ids = points["point_id"].to_numpy(dtype=object)
     of = pd.Series(ids[rows], index=points.index, dtype=object)
     first = np.flatnonzero(rows == np.arange(len(rows)))
@@ -176,16 +181,18 @@ def chart_markers(points: pd.DataFrame, *, max_markers: int = MAX_MARKERS) -> tu
     highest bar (a few pixels), and double in size until at most ``max_markers`` markers remain
     (or they are a tenth of the chart: a dense year of a 5,000-article event needs cells of
     about ten pixels)."""
-    markers, of = merged_markers(points)
-    if len(markers) <= max_markers:
-        return markers, of, False
+    if points.empty:
+        return (*merged_markers(points), False)
+    rows = _marker_rows(points, None)  # counted first: the markers are made once, of the merge kept
+    if len(np.unique(rows)) <= max_markers:
+        return (*_merged(points, None, rows), False)
     dated = points[points["dated"].astype(bool)]
     published = pd.to_datetime(dated["published"])
     span = (published.max() - published.min()) / pd.Timedelta(days=1) if not dated.empty else 0.0
     top = float((points["value"].astype("float64") + points["err_plus"].astype("float64")).max())
     for coarser in (1, 2, 4, 8):
         cell = (max(1.0, span * coarser / CELL_COLUMNS), max(1.0, top * coarser / CELL_ROWS))
-        if len(np.unique(_marker_rows(points, cell))) <= max_markers:
+        rows = _marker_rows(points, cell)
+        if len(np.unique(rows)) <= max_markers:
             break
-    markers, of = merged_markers(points, cell=cell)
-    return markers, of, True
+    return (*_merged(points, cell, rows), True)

@@ -54,7 +54,7 @@ def seed_like_points() -> pd.DataFrame:
 
 
 CASES = [(f"random {seed}, {n} points", lambda seed=seed, n=n: random_points(seed, n))
-         for seed in range(8) for n in (1, 7, 60, 400)] + [("seed-like", seed_like_points)]
+         for seed in range(8) for n in (1, 7, 60, 400)] + [("seed-like", seed_like_points), ("no points", lambda: random_points(0, 1).iloc[:0])]
 
 
 @pytest.mark.parametrize("make", [make for _, make in CASES], ids=[name for name, _ in CASES])
