@@ -311,7 +311,7 @@ def marker_hovers(markers: pd.DataFrame, points: pd.DataFrame, marker_of: pd.Ser
         return markers
     ids = set(markers.loc[several, "point_id"])
     inside = marker_of.isin(ids).to_numpy()
-    members = points[inside]
+    members = points[["source", "published", "value", "qualifier", "err_minus", "err_plus", "may_rise"]][inside]
     owner = marker_of.to_numpy(dtype=object)[inside]
     ranged = members["qualifier"] == "range"  # a range's bounds are its bar's ends
     bounds = members.assign(low=(members["value"] - members["err_minus"]).where(ranged),
@@ -319,7 +319,7 @@ def marker_hovers(markers: pd.DataFrame, points: pd.DataFrame, marker_of: pd.Ser
     # each marker's sources and figures, distinct, in the order of its reports: one pass, not a groupby per marker
     names: dict[str, dict] = {}
     words: dict[str, dict] = {}
-    for mine, source, words_of in zip(owner.tolist(), members["source"], figure_words(bounds)):
+    for mine, source, words_of in zip(owner.tolist(), members["source"].tolist(), figure_words(bounds)):
         names.setdefault(mine, {})[source] = None
         words.setdefault(mine, {})[words_of] = None
     span = members["published"].groupby(owner, sort=False).agg(["min", "max"])

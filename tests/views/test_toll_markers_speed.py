@@ -34,7 +34,8 @@ def random_points(seed: int, n: int) -> pd.DataFrame:
     bar = np.where(qualifier == "range", rng.integers(0, 3, n), np.where(qualifier == "about", value * 0.1, 0.0))
     return pd.DataFrame({
         "point_id": ids, "article_id": [f"a{i % max(n // 2, 1)}" for i in range(n)], "replaced_by": replaced,
-        "source": pd.Series(np.array(SOURCES, dtype=object)[rng.integers(0, len(SOURCES), n)], dtype=object),
+        "source": pd.Series(np.array(SOURCES, dtype=object)[rng.integers(0, len(SOURCES), n)],
+                            dtype=object if seed % 2 else "str"),  # as chart_points makes it, and as object
         "status": np.where(superseded, "superseded", "current"), "published": published,
         "dated": published.notna(), "x": published, "strip_x": [None if d else i for i, d in enumerate(published.notna())],
         "value": value, "err_plus": bar.astype(float), "err_minus": bar.astype(float), "qualifier": qualifier,
