@@ -310,30 +310,38 @@ def marker_hovers(markers: pd.DataFrame, points: pd.DataFrame, marker_of: pd.Ser
     if not several.any():
         return markers
     ids = set(markers.loc[several, "point_id"])
-    members = points[marker_of.isin(ids).to_numpy()]
-    grouped = members.assign(marker=marker_of[marker_of.isin(ids)].to_numpy()).groupby("marker", sort=False)
-    names = grouped["source"].agg(lambda s: list(dict.fromkeys(s))[:MARKER_SOURCES_NAMED])
-    first, last = grouped["published"].min(), grouped["published"].max()
+    inside = marker_of.isin(ids).to_numpy()
+    members = points[["source", "published", "value", "qualifier", "err_minus", "err_plus", "may_rise"]][inside]
+    owner = marker_of.to_numpy(dtype=object)[inside]
     ranged = members["qualifier"] == "range"  # a range's bounds are its bar's ends
     bounds = members.assign(low=(members["value"] - members["err_minus"]).where(ranged),
                             high=(members["value"] + members["err_plus"]).where(ranged))
-    figures = dict(zip(members["point_id"], figure_words(bounds)))
-    words = grouped["point_id"].agg(lambda s: list(dict.fromkeys(figures[p] for p in s)))
+    # each marker's sources and figures, distinct, in the order of its reports: one pass, not a groupby per marker
+    names: dict[str, dict] = {}
+    words: dict[str, dict] = {}
+    for mine, source, words_of in zip(owner.tolist(), members["source"].tolist(), figure_words(bounds)):
+        names.setdefault(mine, {})[source] = None
+        words.setdefault(mine, {})[words_of] = None
+    span = members["published"].groupby(owner, sort=False).agg(["min", "max"])
+    first, last = dict(zip(span.index, span["min"])), dict(zip(span.index, span["max"]))
     label = html.escape(CATEGORY_LABELS.get(category, category))
     short, hover = markers["short"].tolist(), markers["hover"].tolist()
-    for i, (point_id, n, k) in enumerate(zip(markers["point_id"], markers["n_reports"], markers["n_sources"])):
+    for i, (point_id, n, k, status, unconfirmed, follow_up) in enumerate(zip(
+            markers["point_id"], markers["n_reports"], markers["n_sources"], markers["status"].tolist(),
+            markers["unconfirmed"].tolist(), markers["follow_up"].tolist())):
         if n <= 1:
             continue
-        shown = ", ".join(_esc(s) for s in names[point_id]) + (", …" if k > len(names[point_id]) else "")
-        figure = " / ".join(html.escape(w) for w in words[point_id][:MARKER_SOURCES_NAMED]) + \
-            (" / …" if len(words[point_id]) > MARKER_SOURCES_NAMED else "")
+        named = list(names[point_id])[:MARKER_SOURCES_NAMED]
+        shown = ", ".join(_esc(s) for s in named) + (", …" if k > len(named) else "")
+        distinct = list(words[point_id])
+        figure = " / ".join(html.escape(w) for w in distinct[:MARKER_SOURCES_NAMED]) + \
+            (" / …" if len(distinct) > MARKER_SOURCES_NAMED else "")
         low, high = first[point_id], last[point_id]
         days = "undated" if pd.isna(low) else f"{low:%Y-%m-%d}" + ("" if high.normalize() == low.normalize()
                                                                    else f" to {high:%Y-%m-%d}")
-        status = markers["status"].iat[i]
         flags = ("" if status == "current" else ", superseded") + \
-            (", unconfirmed" if _flag(markers["unconfirmed"].iat[i]) else "") + \
-            (", follow-up" if _flag(markers["follow_up"].iat[i]) else "")
+            (", unconfirmed" if _flag(unconfirmed) else "") + \
+            (", follow-up" if _flag(follow_up) else "")
         head = f"{n:,} reports, {k:,} source{'s' if k != 1 else ''} ({shown}) · {label}: {figure}{flags} · {days}"
         short[i] = head
         hover[i] = f"<b>{head}</b><br>Click to list them below. The first:<br>{hover[i]}"

@@ -69,6 +69,12 @@ def marker_of(points: pd.DataFrame, *, cell: tuple[float, float] | None = None) 
     """
     if points.empty:
         return pd.Series([], index=points.index, dtype=object)
+    ids = points["point_id"].to_numpy(dtype=object)
+    return pd.Series(ids[_marker_rows(points, cell)], index=points.index, dtype=object)
+
+
+def _marker_rows(points: pd.DataFrame, cell: tuple[float, float] | None) -> np.ndarray:
+    """``marker_of`` by position: each point's marker as the row (0, 1, ...) of its first point."""
     looks = _looks(points, cell)
     ids = points["point_id"].to_numpy(dtype=object)
     n = len(ids)
@@ -88,7 +94,7 @@ def marker_of(points: pd.DataFrame, *, cell: tuple[float, float] | None = None) 
         _, first = np.unique(same, return_index=True)  # each look's first point
         marker[ready] = ready[first[same]]
         pending = pending[marker[pending] == -1]
-    return pd.Series(ids[marker], index=points.index, dtype=object)
+    return marker
 
 
 def merged_markers(points: pd.DataFrame, *, cell: tuple[float, float] | None = None
@@ -98,13 +104,21 @@ def merged_markers(points: pd.DataFrame, *, cell: tuple[float, float] | None = N
     (points in the marker), ``n_sources`` (distinct sources among them), ``low_value`` and ``high_value``
     (the smallest and largest value among them: equal unless merged by ``cell``). Undated markers get
     new strip positions ``strip_x`` (0, 1, 2, ... in order of first appearance)."""
-    of = marker_of(points, cell=cell)
     if points.empty:
-        return points.assign(n_reports=pd.Series(dtype="int64"), n_sources=pd.Series(dtype="int64")), of
-    counts = of.value_counts(sort=False)
-    sources = points.groupby(of.to_numpy(), sort=False)["source"].nunique()
-    markers = points[of.to_numpy() == points["point_id"].to_numpy()].copy()
-    by_id = dict(zip(points["point_id"], of))
+        return points.assign(n_reports=pd.Series(dtype="int64"), n_sources=pd.Series(dtype="int64")), \
+            marker_of(points, cell=cell)
+    return _merged(points, cell, _marker_rows(points, cell))
+
+
+def _merged(points: pd.DataFrame, cell: tuple[float, float] | None, rows: np.ndarray
+            ) -> tuple[pd.DataFrame, pd.Series]:
+    """``merged_markers`` of non-empty ``points`` whose marker rows (``_marker_rows``) are ``rows``."""
+    # by position, not by id: each point's marker row, the marker rows in order, and their counts
+    ids = points["point_id"].to_numpy(dtype=object)
+    of = pd.Series(ids[rows], index=points.index, dtype=object)
+    first = np.flatnonzero(rows == np.arange(len(rows)))
+    markers = points.iloc[first].copy()
+    by_id = dict(zip(ids.tolist(), ids[rows].tolist()))
     if cell is None:  # one replacement's marker per marker (``marker_of``)
         markers["replaced_by"] = [by_id.get(r, r) if isinstance(r, str) else r for r in markers["replaced_by"]]
     else:  # each of the replacements' markers: one id, or a list of them
@@ -114,11 +128,17 @@ def merged_markers(points: pd.DataFrame, *, cell: tuple[float, float] | None = N
                 linked.setdefault(mine, {})[by_id[replaced]] = None
         markers["replaced_by"] = [next(iter(t)) if len(t) == 1 else (list(t) or "")
                                   for t in (linked.get(p, {}) for p in markers["point_id"])]
-    markers["n_reports"] = markers["point_id"].map(counts).astype("int64").to_numpy()
-    markers["n_sources"] = markers["point_id"].map(sources).astype("int64").to_numpy()
-    values = points["value"].astype("float64").groupby(of.to_numpy(), sort=False).agg(["min", "max"])
-    markers["low_value"] = markers["point_id"].map(values["min"]).to_numpy()
-    markers["high_value"] = markers["point_id"].map(values["max"]).to_numpy()
+    markers["n_reports"] = np.bincount(rows, minlength=len(rows))[first].astype("int64")
+    source = pd.factorize(points["source"])[0]  # -1: no source, not counted (as ``nunique``)
+    width = max(int(source.max()) + 1, 1)
+    pairs = np.unique(rows[source >= 0] * width + source[source >= 0])  # each (marker, source) once
+    markers["n_sources"] = np.bincount(pairs // width, minlength=len(rows))[first].astype("int64")
+    values = points["value"].to_numpy(dtype="float64")
+    low, high = np.full(len(rows), np.nan), np.full(len(rows), np.nan)
+    np.fmin.at(low, rows, values)  # NaN skipped, as ``groupby.min``
+    np.fmax.at(high, rows, values)
+    markers["low_value"] = low[first]
+    markers["high_value"] = high[first]
     undated = ~markers["dated"].astype(bool)
     if undated.any():
         markers["strip_x"] = _strip_positions(markers, undated)
@@ -161,16 +181,18 @@ def chart_markers(points: pd.DataFrame, *, max_markers: int = MAX_MARKERS) -> tu
     highest bar (a few pixels), and double in size until at most ``max_markers`` markers remain
     (or they are a tenth of the chart: a dense year of a 5,000-article event needs cells of
     about ten pixels)."""
-    markers, of = merged_markers(points)
-    if len(markers) <= max_markers:
-        return markers, of, False
+    if points.empty:
+        return (*merged_markers(points), False)
+    rows = _marker_rows(points, None)  # counted first: the markers are made once, of the merge kept
+    if len(np.unique(rows)) <= max_markers:
+        return (*_merged(points, None, rows), False)
     dated = points[points["dated"].astype(bool)]
     published = pd.to_datetime(dated["published"])
     span = (published.max() - published.min()) / pd.Timedelta(days=1) if not dated.empty else 0.0
     top = float((points["value"].astype("float64") + points["err_plus"].astype("float64")).max())
     for coarser in (1, 2, 4, 8):
         cell = (max(1.0, span * coarser / CELL_COLUMNS), max(1.0, top * coarser / CELL_ROWS))
-        if marker_of(points, cell=cell).nunique() <= max_markers:
+        rows = _marker_rows(points, cell)
+        if len(np.unique(rows)) <= max_markers:
             break
-    markers, of = merged_markers(points, cell=cell)
-    return markers, of, True
+    return (*_merged(points, cell, rows), True)
