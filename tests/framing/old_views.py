@@ -1,0 +1,65 @@
+"""The Framing page's views as they were computed before they were made fast, kept to prove the fast ones
+give exactly the same tables (``test_fast_views.py``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from analysis.framing.distinctive import COLUMNS, THIN_WORDS, TermMatrix, _as_set
+
+
+def old_distinctive_terms_from_matrix(
+    matrix: TermMatrix,
+    articles: pd.DataFrame,
+    *,
+    group_a: str | Iterable[str],
+    group_b: str | Iterable[str] | None = None,
+    by: str = "source",
+    min_count: int = 2,
+    thin_words: int = THIN_WORDS,
+) -> pd.DataFrame:
+    """``distinctive_terms_from_matrix`` as it was: a masked ``np.bincount`` over every entry per side and
+    pandas' ``sort_values`` on (z, term)."""
+    if min_count < matrix.min_total:
+        raise ValueError(f"min_count {min_count} is below the matrix's min_total {matrix.min_total}")
+    side_a = _as_set(group_a)
+    side_b = _as_set(group_b) if group_b is not None else None
+    values = articles.drop_duplicates("article_id").set_index("article_id")[by]
+    in_a = values.isin(side_a)
+    in_b = values.isin(side_b) if side_b is not None else ~in_a
+    position = pd.Series(np.arange(len(matrix.article_ids)), index=matrix.article_ids)
+    rows_a = position.reindex(values.index[in_a.to_numpy()]).dropna().astype(int).to_numpy()
+    rows_b = position.reindex(values.index[in_b.to_numpy()]).dropna().astype(int).to_numpy()
+    y_a, y_b = (np.bincount(matrix.columns, weights=np.where(_row_mask(chosen, len(matrix.article_ids))[matrix.rows],
+                                                             matrix.counts, 0), minlength=len(matrix.terms))
+                for chosen in (rows_a, rows_b))
+    n_a, n_b = float(matrix.tokens[rows_a].sum()), float(matrix.tokens[rows_b].sum())
+    words_a, words_b = int(matrix.words[rows_a].sum()), int(matrix.words[rows_b].sum())
+    if n_a + n_b == 0:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
+    keep = y_a + y_b >= min_count
+    y_a, y_b, prior = y_a[keep], y_b[keep], (y_a + y_b)[keep]
+    alpha0 = n_a + n_b  # the pooled counts as prior, as distinctive_terms does by default:
+    alpha = prior  # alpha_w = alpha0 * prior_w / sum(prior), and sum(prior) is alpha0
+    delta = np.log((y_a + alpha) / (n_a + alpha0 - y_a - alpha)) - np.log((y_b + alpha) / (n_b + alpha0 - y_b - alpha))
+    se = np.sqrt(1 / (y_a + alpha) + 1 / (y_b + alpha))
+    table = pd.DataFrame({"term": matrix.terms[keep], "count_a": y_a.astype(int), "count_b": y_b.astype(int),
+                          "log_odds": delta, "se": se, "z": delta / se})
+    table["term"] = table["term"].astype(str)
+    table["n"] = table["term"].str.count(" ") + 1
+    table["per_1000_a"] = table["count_a"] * 1000 / words_a if words_a else 0.0
+    table["per_1000_b"] = table["count_b"] * 1000 / words_b if words_b else 0.0
+    table["favours"] = np.where(table["z"] > 0, "a", "b")
+    table["words_a"] = words_a
+    table["words_b"] = words_b
+    table["thin_evidence"] = min(words_a, words_b) < thin_words
+    return table.sort_values(["z", "term"], ascending=[False, True]).reset_index(drop=True)[COLUMNS]
+
+
+def _row_mask(rows: np.ndarray, n: int) -> np.ndarray:
+    mask = np.zeros(n, dtype=bool)
+    mask[rows] = True
+    return mask
