@@ -7,8 +7,12 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
 
 from analysis.framing.distinctive import COLUMNS, THIN_WORDS, TermMatrix, _as_set
+from charts.framing import hedge_rows
+from charts.groups import TOP_LEGEND
 
 
 def old_distinctive_terms_from_matrix(
@@ -63,3 +67,12 @@ def _row_mask(rows: np.ndarray, n: int) -> np.ndarray:
     mask = np.zeros(n, dtype=bool)
     mask[rows] = True
     return mask
+
+
+def old_hedge_figure(density: pd.DataFrame) -> go.Figure:
+    """``charts.framing.hedge_figure`` as it was: through plotly express."""
+    figure = px.bar(hedge_rows(density), x="side_label", y="per_1000", color="kind", barmode="group",
+                    custom_data=["side", "kind"],
+                    labels={"side_label": "", "per_1000": "Cues per 1,000 words", "kind": ""})
+    figure.update_layout(legend=TOP_LEGEND, margin={"t": 10})
+    return figure

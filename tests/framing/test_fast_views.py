@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import random
 
 import pandas as pd
+import plotly.io as pio
 import pytest
 
 from analysis.framing.distinctive import distinctive_terms_from_matrix, term_matrix
-from tests.framing.old_views import old_distinctive_terms_from_matrix
+from charts.framing import hedge_figure
+from tests.framing.old_views import old_distinctive_terms_from_matrix, old_hedge_figure
 
 # "café" and "ça" sort after the plain words as code points do; the repeated sentence makes equal z scores,
 # whose order is then the term's
@@ -44,3 +47,21 @@ def test_distinctive_terms_from_matrix_gives_the_old_table(seed, group_a, group_
     want = old_distinctive_terms_from_matrix(matrix, some, group_a=group_a, group_b=group_b)
     got = distinctive_terms_from_matrix(matrix, some, group_a=group_a, group_b=group_b)
     pd.testing.assert_frame_equal(got, want, check_exact=True)
+
+
+def _density(*rows) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["side", "epistemic_per_1000", "attribution_per_1000"])
+
+
+@pytest.mark.parametrize("density", [
+    _density(("A", 1.5, 3.0), ("B", 2.0, 0.5)),
+    _density(("<b>Hostile</b> & co", 0.0, 2.25)),                       # escaped on the axis, raw in customdata
+    _density(("Le Monde", float("nan"), 1.0), ("other", 4.0, 0.0)),     # no words: no rate
+    _density(*[(f"side {i}", i / 3, 10 - i) for i in range(9)]),        # every side of a comparison
+])
+def test_hedge_figure_gives_the_old_figure(density):
+    # the same JSON document (keys may come in another order)
+    def sent(figure):
+        return json.loads(pio.to_json(figure, validate=False))
+
+    assert sent(hedge_figure(density)) == sent(old_hedge_figure(density))
