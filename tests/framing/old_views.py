@@ -3,13 +3,14 @@ give exactly the same tables (``test_fast_views.py``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
+from analysis.framing import frame_labels
 from analysis.framing.distinctive import COLUMNS, THIN_WORDS, TermMatrix, _as_set
 from charts.framing import hedge_rows
 from charts.groups import TOP_LEGEND
@@ -76,3 +77,25 @@ def old_hedge_figure(density: pd.DataFrame) -> go.Figure:
                     labels={"side_label": "", "per_1000": "Cues per 1,000 words", "kind": ""})
     figure.update_layout(legend=TOP_LEGEND, margin={"t": 10})
     return figure
+
+
+def old_frame_profile_of(counts: tuple[pd.DataFrame, pd.DataFrame], articles: pd.DataFrame, *, by: str,
+                     labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """``analysis.views.framing.frame_profile_of`` as it was: merges and groupbys."""
+    labels = frame_labels() if labels is None else labels
+    totals, carried = counts
+    arts = articles[["article_id", by]].drop_duplicates("article_id")
+    per_group = totals.merge(arts, on="article_id", how="inner").groupby(by).agg(
+        n_total=("n_total", "sum"), n_articles_total=("article_id", "nunique"))
+    tagged = carried.merge(arts, on="article_id", how="inner").groupby([by, "frame"]).agg(
+        n_sentences=("n_sentences", "sum"), n_articles=("article_id", "nunique"))
+    got = {key: (int(n), int(a)) for key, n, a in zip(tagged.index, tagged["n_sentences"], tagged["n_articles"])}
+    rows = []
+    for group, n_total, n_articles_total in zip(per_group.index, per_group["n_total"], per_group["n_articles_total"]):
+        for frame_id, label in labels.items():
+            n, n_articles = got.get((group, frame_id), (0, 0))
+            rows.append({by: group, "frame": frame_id, "label": label, "n_sentences": n, "n_total": int(n_total),
+                         "share": n / n_total if n_total else 0.0, "n_articles": n_articles,
+                         "n_articles_total": int(n_articles_total)})
+    return pd.DataFrame(rows, columns=[by, "frame", "label", "n_sentences", "n_total", "share", "n_articles",
+                                       "n_articles_total"])

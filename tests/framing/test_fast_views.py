@@ -11,7 +11,8 @@ import pytest
 
 from analysis.framing.distinctive import distinctive_terms_from_matrix, term_matrix
 from charts.framing import hedge_figure
-from tests.framing.old_views import old_distinctive_terms_from_matrix, old_hedge_figure
+from analysis.views.framing import frame_counts, frame_profile_of
+from tests.framing.old_views import old_distinctive_terms_from_matrix, old_frame_profile_of, old_hedge_figure
 
 # "café" and "ça" sort after the plain words as code points do; the repeated sentence makes equal z scores,
 # whose order is then the term's
@@ -65,3 +66,31 @@ def test_hedge_figure_gives_the_old_figure(density):
         return json.loads(pio.to_json(figure, validate=False))
 
     assert sent(hedge_figure(density)) == sent(old_hedge_figure(density))
+
+
+def _frames(seed: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(articles, sentences, frames) of 30 articles in 6 sources and 3 countries, some with no sentence or frame."""
+    rng = random.Random(seed)
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(30)], "source": [f"s{i % 6}" for i in range(30)],
+                             "country": [["fr", "gb", "us"][i % 3] for i in range(30)]})
+    sentences = pd.DataFrame([{"article_id": f"a{i}", "idx": k} for i in range(28) for k in range(rng.randint(1, 6))])
+    frames = pd.DataFrame([{"article_id": r.article_id, "sentence_idx": r.idx, "frame": frame}
+                           for r in sentences.itertuples() for frame in ("toll", "blame", "not a frame", "blame")
+                           if rng.random() < 0.4])
+    return articles, sentences, frames
+
+
+@pytest.mark.parametrize(("seed", "by", "left_out", "labels"), [
+    (1, "source", (), None),
+    (2, "country", (), None),
+    (3, "source", ("a0", "a1", "a2", "a29"), None),        # filtered; a29 has no sentences anyway
+    (4, "country", tuple(f"a{i}" for i in range(0, 30, 3)), None),  # a whole country filtered out
+    (5, "source", (), {"blame": "Blame", "toll": "Toll", "other": "Other"}),  # the labels' order, not the codebook's
+    (6, "source", tuple(f"a{i}" for i in range(30)), None),  # nothing left
+])
+def test_frame_profile_of_gives_the_old_table(seed, by, left_out, labels):
+    articles, sentences, frames = _frames(seed)
+    counts = frame_counts(frames, sentences)
+    some = articles[~articles["article_id"].isin(left_out)]
+    pd.testing.assert_frame_equal(frame_profile_of(counts, some, by=by, labels=labels),
+                                  old_frame_profile_of(counts, some, by=by, labels=labels), check_exact=True)
