@@ -100,11 +100,20 @@ def hedge_density_of(counts: pd.DataFrame, articles: pd.DataFrame, *, by: str) -
         raise ValueError("every article needs its n_words here; hedge_density counts them from the text")
     arts = articles.drop_duplicates("article_id")
     words = arts.groupby(by, sort=True).agg(n_articles=("article_id", "size"), n_words=("n_words", "sum"))
-    joined = counts.merge(arts[["article_id", by]], on="article_id", how="inner")
-    per_cue = joined.groupby([by, "kind", "cue"], sort=False)["n"].sum()
+    # Every count row's group by position (no merge), then sums per group, kind and cue in one bincount.
+    group_of, names = pd.factorize(arts[by])
+    group = np.append(group_of, -1)[pd.Index(arts["article_id"]).get_indexer(counts["article_id"])]
+    kind_of, kinds = pd.factorize(counts["kind"])
+    cue_of, cues = pd.factorize(counts["cue"])
+    found = (group >= 0) & (kind_of >= 0) & (cue_of >= 0)
+    cell = (group[found] * len(kinds) + kind_of[found]) * len(cues) + cue_of[found]
+    size = len(names) * len(kinds) * len(cues)
+    sums, rows_in = (np.bincount(cell, weights=counts["n"].to_numpy()[found], minlength=size),
+                     np.bincount(cell, minlength=size))
     listed: dict[tuple, dict[str, int]] = {}
-    for (group, kind, cue), n in per_cue.items():
-        listed.setdefault((group, kind), {})[cue] = int(n)
+    for at in np.flatnonzero(rows_in):
+        (g, k), c = divmod(int(at) // len(cues), len(kinds)), int(at) % len(cues)
+        listed.setdefault((names[g], kinds[k]), {})[cues[c]] = int(sums[at])
     rows = []
     for group, info in words.iterrows():
         row = {by: group, "n_articles": int(info["n_articles"]), "n_words": int(info["n_words"])}

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 
 from analysis.framing import frame_labels
 from analysis.framing.distinctive import COLUMNS, THIN_WORDS, TermMatrix, _as_set
+from analysis.framing.hedges import KINDS
 from charts.framing import hedge_rows
 from charts.groups import TOP_LEGEND
 
@@ -99,3 +100,32 @@ def old_frame_profile_of(counts: tuple[pd.DataFrame, pd.DataFrame], articles: pd
                          "n_articles_total": int(n_articles_total)})
     return pd.DataFrame(rows, columns=[by, "frame", "label", "n_sentences", "n_total", "share", "n_articles",
                                        "n_articles_total"])
+
+
+def old_hedge_density_of(counts: pd.DataFrame, articles: pd.DataFrame, *, by: str) -> pd.DataFrame:
+    """``analysis.views.framing.hedge_density_of`` as it was: a merge and a groupby."""
+    if "n_words" not in articles.columns or articles["n_words"].isna().any():
+        raise ValueError("every article needs its n_words here; hedge_density counts them from the text")
+    arts = articles.drop_duplicates("article_id")
+    words = arts.groupby(by, sort=True).agg(n_articles=("article_id", "size"), n_words=("n_words", "sum"))
+    joined = counts.merge(arts[["article_id", by]], on="article_id", how="inner")
+    per_cue = joined.groupby([by, "kind", "cue"], sort=False)["n"].sum()
+    listed: dict[tuple, dict[str, int]] = {}
+    for (group, kind, cue), n in per_cue.items():
+        listed.setdefault((group, kind), {})[cue] = int(n)
+    rows = []
+    for group, info in words.iterrows():
+        row = {by: group, "n_articles": int(info["n_articles"]), "n_words": int(info["n_words"])}
+        per = 1000 / row["n_words"] if row["n_words"] else float("nan")
+        kinds = {kind: listed.get((group, kind), {}) for kind in KINDS}
+        row["n_cues"] = sum(sum(cues.values()) for cues in kinds.values())
+        row["per_1000_words"] = row["n_cues"] * per
+        for kind, cues in kinds.items():
+            row[f"n_{kind}"] = sum(cues.values())
+            row[f"{kind}_per_1000"] = row[f"n_{kind}"] * per
+            ranked = sorted(cues.items(), key=lambda kv: (-kv[1], kv[0]))  # most frequent first, as cue_list
+            row[f"{kind}_cues"] = "; ".join(f"{cue} ×{n}" for cue, n in ranked)
+        rows.append(row)
+    return pd.DataFrame(rows, columns=[by, "n_articles", "n_words", "n_cues", "n_epistemic", "n_attribution",
+                                       "per_1000_words", "epistemic_per_1000", "attribution_per_1000",
+                                       "epistemic_cues", "attribution_cues"])

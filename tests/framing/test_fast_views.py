@@ -10,9 +10,10 @@ import plotly.io as pio
 import pytest
 
 from analysis.framing.distinctive import distinctive_terms_from_matrix, term_matrix
+from analysis.views.framing import frame_counts, frame_profile_of, hedge_cue_counts, hedge_density_of
 from charts.framing import hedge_figure
-from analysis.views.framing import frame_counts, frame_profile_of
-from tests.framing.old_views import old_distinctive_terms_from_matrix, old_frame_profile_of, old_hedge_figure
+from tests.framing.old_views import (old_distinctive_terms_from_matrix, old_frame_profile_of, old_hedge_density_of,
+                                    old_hedge_figure)
 
 # "café" and "ça" sort after the plain words as code points do; the repeated sentence makes equal z scores,
 # whose order is then the term's
@@ -94,3 +95,31 @@ def test_frame_profile_of_gives_the_old_table(seed, by, left_out, labels):
     some = articles[~articles["article_id"].isin(left_out)]
     pd.testing.assert_frame_equal(frame_profile_of(counts, some, by=by, labels=labels),
                                   old_frame_profile_of(counts, some, by=by, labels=labels), check_exact=True)
+
+
+def _hedges(seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(articles with n_words, hedges) of 30 articles in 6 sources and 3 countries; a29 has no cue."""
+    rng = random.Random(seed)
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(30)], "source": [f"s{i % 6}" for i in range(30)],
+                             "country": [["fr", "gb", "us"][i % 3] for i in range(30)],
+                             "n_words": [rng.choice([0, 40, 250, 1200]) for _ in range(30)]})
+    cues = {"epistemic": ["alleged", "Reportedly", "may", "could"], "attribution": ["said", "according to", "Said"]}
+    hedges = pd.DataFrame([{"article_id": f"a{i}", "sentence_idx": k, "kind": kind, "cue": rng.choice(cues[kind])}
+                           for i in range(29) for k in range(rng.randint(0, 4)) for kind in cues if rng.random() < 0.7])
+    return articles, hedges
+
+
+@pytest.mark.parametrize(("seed", "by", "left_out"), [
+    (1, "source", ()),
+    (2, "country", ()),
+    (3, "source", ("a0", "a1", "a2", "a29")),                   # filtered
+    (4, "country", tuple(f"a{i}" for i in range(0, 30, 3))),    # a whole country filtered out
+    (5, "source", tuple(f"a{i}" for i in range(28))),           # one article with cues, one without
+    (6, "source", tuple(f"a{i}" for i in range(30))),           # nothing left
+])
+def test_hedge_density_of_gives_the_old_table(seed, by, left_out):
+    articles, hedges = _hedges(seed)
+    counts = hedge_cue_counts(hedges)
+    some = articles[~articles["article_id"].isin(left_out)]
+    pd.testing.assert_frame_equal(hedge_density_of(counts, some, by=by), old_hedge_density_of(counts, some, by=by),
+                                  check_exact=True)
