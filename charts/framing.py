@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from analysis.views.framing import count_labels, frame_order
 from charts.groups import TOP_LEGEND
@@ -103,8 +104,21 @@ def hedge_figure(density: pd.DataFrame) -> go.Figure:
     Returns:
         One trace per kind of cue; each bar's ``customdata`` is ``[side, kind]``.
     """
-    figure = px.bar(hedge_rows(density), x="side_label", y="per_1000", color="kind", barmode="group",
-                    custom_data=["side", "kind"],
-                    labels={"side_label": "", "per_1000": "Cues per 1,000 words", "kind": ""})
-    figure.update_layout(legend=TOP_LEGEND, margin={"t": 10})
-    return figure
+    # The figure px.bar(hedge_rows(density), x="side_label", y="per_1000", color="kind", barmode="group",
+    # custom_data=["side", "kind"]) makes, written out: plotly express took 0.08 s of a Framing rerun at 10k articles.
+    long = hedge_rows(density)
+    colours = list(pio.templates[pio.templates.default or "plotly"].layout.colorway or px.colors.qualitative.D3)
+    traces = []
+    for i, kind in enumerate(long["kind"].unique()):
+        rows = long[long["kind"] == kind]
+        traces.append(go.Bar(
+            alignmentgroup="True", customdata=rows[["side", "kind"]].to_numpy(dtype=object),
+            hovertemplate="=%{x}<br>Cues per 1,000 words=%{y}<extra></extra>", legendgroup=kind,
+            marker=dict(color=colours[i % len(colours)], pattern=dict(shape="")), name=kind, offsetgroup=kind,
+            orientation="v", showlegend=True, textposition="auto", x=rows["side_label"].to_numpy(dtype=object),
+            xaxis="x", y=rows["per_1000"].to_numpy(), yaxis="y"))
+    return go.Figure(traces, layout=dict(
+        template=pio.templates[pio.templates.default or "plotly"],
+        xaxis=dict(anchor="y", domain=[0.0, 1.0], title=dict(text="")),
+        yaxis=dict(anchor="x", domain=[0.0, 1.0], title=dict(text="Cues per 1,000 words")),
+        legend=dict(title=dict(text=""), tracegroupgap=0, **TOP_LEGEND), margin={"t": 10}, barmode="group"))

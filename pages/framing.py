@@ -190,7 +190,8 @@ mentions, top, named = app_data.view("framing_mentions", lambda t, c: (
     found := t.mentions if len(arts) == len(t.articles)
     else t.mentions[t.mentions["article_id"].isin(arts["article_id"])],
     counts := found["canonical"].value_counts(),
-    {e: f"{e} ({n})" for e, n in counts.items()}), choice)
+    # zip over lists: Series.items() on 10k Arrow strings took most of this view's ~0.04 s
+    {e: f"{e} ({n})" for e, n in zip(counts.index.tolist(), counts.tolist())}), choice)
 if top.empty:
     st.info("No named entities were found in these articles.")
 else:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from analysis.framing import frame_labels
@@ -99,11 +100,20 @@ def hedge_density_of(counts: pd.DataFrame, articles: pd.DataFrame, *, by: str) -
         raise ValueError("every article needs its n_words here; hedge_density counts them from the text")
     arts = articles.drop_duplicates("article_id")
     words = arts.groupby(by, sort=True).agg(n_articles=("article_id", "size"), n_words=("n_words", "sum"))
-    joined = counts.merge(arts[["article_id", by]], on="article_id", how="inner")
-    per_cue = joined.groupby([by, "kind", "cue"], sort=False)["n"].sum()
+    # Every count row's group by position (no merge), then sums per group, kind and cue in one bincount.
+    group_of, names = pd.factorize(arts[by])
+    group = np.append(group_of, -1)[pd.Index(arts["article_id"]).get_indexer(counts["article_id"])]
+    kind_of, kinds = pd.factorize(counts["kind"])
+    cue_of, cues = pd.factorize(counts["cue"])
+    found = (group >= 0) & (kind_of >= 0) & (cue_of >= 0)
+    cell = (group[found] * len(kinds) + kind_of[found]) * len(cues) + cue_of[found]
+    size = len(names) * len(kinds) * len(cues)
+    sums, rows_in = (np.bincount(cell, weights=counts["n"].to_numpy()[found], minlength=size),
+                     np.bincount(cell, minlength=size))
     listed: dict[tuple, dict[str, int]] = {}
-    for (group, kind, cue), n in per_cue.items():
-        listed.setdefault((group, kind), {})[cue] = int(n)
+    for at in np.flatnonzero(rows_in):
+        (g, k), c = divmod(int(at) // len(cues), len(kinds)), int(at) % len(cues)
+        listed.setdefault((names[g], kinds[k]), {})[cues[c]] = int(sums[at])
     rows = []
     for group, info in words.iterrows():
         row = {by: group, "n_articles": int(info["n_articles"]), "n_words": int(info["n_words"])}
@@ -136,13 +146,28 @@ def frame_profile_of(counts: tuple[pd.DataFrame, pd.DataFrame], articles: pd.Dat
     """``frame_profile(frames, sentences, articles, by=by)`` from ``frame_counts(frames, sentences)``: the same
     table (``by`` a column of ``articles``, not "article_id")."""
     labels = frame_labels() if labels is None else labels
-    totals, carried = counts
+    totals, carried = counts  # one row per article, and per article and frame (as frame_counts makes them)
     arts = articles[["article_id", by]].drop_duplicates("article_id")
-    per_group = totals.merge(arts, on="article_id", how="inner").groupby(by).agg(
-        n_total=("n_total", "sum"), n_articles_total=("article_id", "nunique"))
-    tagged = carried.merge(arts, on="article_id", how="inner").groupby([by, "frame"]).agg(
-        n_sentences=("n_sentences", "sum"), n_articles=("article_id", "nunique"))
-    got = {key: (int(n), int(a)) for key, n, a in zip(tagged.index, tagged["n_sentences"], tagged["n_articles"])}
+    # Array sums, not merges and groupbys: each article's group code (groups in sorted order, as groupby's),
+    # then every count row's group by position; rows of articles outside ``articles`` or without a group drop out.
+    group_of, names = pd.factorize(arts[by], sort=True)
+    group_of = np.append(group_of, -1)  # position -1 (an article not in ``articles``): no group
+    position = pd.Index(arts["article_id"])
+    group = group_of[position.get_indexer(totals["article_id"])]
+    found = group >= 0
+    n_total = np.bincount(group[found], weights=totals["n_total"].to_numpy()[found], minlength=len(names))
+    n_articles_total = np.bincount(group[found], minlength=len(names))  # totals has one row per article
+    frames = list(labels)
+    group, frame_at = group_of[position.get_indexer(carried["article_id"])], pd.Index(frames).get_indexer(carried["frame"])
+    found = (group >= 0) & (frame_at >= 0)
+    cell = group[found] * len(frames) + frame_at[found]  # carried has one row per article and frame
+    n_sentences = np.bincount(cell, weights=carried["n_sentences"].to_numpy()[found], minlength=len(names) * len(frames))
+    n_articles = np.bincount(cell, minlength=len(names) * len(frames))
+    got = {(names[g], frame): (int(n_sentences[g * len(frames) + f]), int(n_articles[g * len(frames) + f]))
+           for g in range(len(names)) for f, frame in enumerate(frames)}
+    kept = np.flatnonzero(n_articles_total > 0)
+    per_group = pd.DataFrame({"n_total": n_total[kept].astype(np.int64), "n_articles_total": n_articles_total[kept]},
+                             index=[names[g] for g in kept])
     rows = []
     for group, n_total, n_articles_total in zip(per_group.index, per_group["n_total"], per_group["n_articles_total"]):
         for frame_id, label in labels.items():

@@ -1,0 +1,125 @@
+"""The Framing page's fast views give exactly the tables of the code they replaced (``old_views``)."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pandas as pd
+import plotly.io as pio
+import pytest
+
+from analysis.framing.distinctive import distinctive_terms_from_matrix, term_matrix
+from analysis.views.framing import frame_counts, frame_profile_of, hedge_cue_counts, hedge_density_of
+from charts.framing import hedge_figure
+from tests.framing.old_views import (old_distinctive_terms_from_matrix, old_frame_profile_of, old_hedge_density_of,
+                                    old_hedge_figure)
+
+# "café" and "ça" sort after the plain words as code points do; the repeated sentence makes equal z scores,
+# whose order is then the term's
+VOCABULARY = "police said the gunman killed people hospital toll rose officials denied attack city café ça".split()
+
+
+def _corpus(seed: int, n_articles: int = 40) -> tuple[pd.DataFrame, pd.DataFrame]:
+    rng = random.Random(seed)
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(n_articles)],
+                             "source": [f"s{i % 5}" for i in range(n_articles)]})
+    rows = []
+    for i in range(n_articles):
+        rows.append({"article_id": f"a{i}", "idx": 0, "text": "Both sides said the same thing."})
+        rows += [{"article_id": f"a{i}", "idx": k,
+                  "text": " ".join(rng.choice(VOCABULARY) for _ in range(rng.randint(3, 12))) + "."}
+                 for k in range(1, rng.randint(2, 6))]
+    return articles, pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize(("seed", "group_a", "group_b", "left_out"), [
+    (1, "s0", None, ()),                      # one source against all the others
+    (2, "s0", None, ("a0", "a5", "a7")),      # filtered: left-out articles do not count
+    (3, ["s1", "s2"], "s3", ()),              # two sides that leave some articles out
+    (4, ["s1", "s2"], ["s2", "s4"], ()),      # a source on both sides counts on both
+    (5, "s4", ["s0", "s1", "s2", "s3"], ("a9",)),
+    (6, "nobody", None, ()),                  # an empty side
+    (7, "nobody", "nobody either", ()),       # no articles at all: the empty table
+])
+def test_distinctive_terms_from_matrix_gives_the_old_table(seed, group_a, group_b, left_out):
+    articles, sentences = _corpus(seed)
+    matrix = term_matrix(sentences)
+    some = articles[~articles["article_id"].isin(left_out)]
+    want = old_distinctive_terms_from_matrix(matrix, some, group_a=group_a, group_b=group_b)
+    got = distinctive_terms_from_matrix(matrix, some, group_a=group_a, group_b=group_b)
+    pd.testing.assert_frame_equal(got, want, check_exact=True)
+
+
+def _density(*rows) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["side", "epistemic_per_1000", "attribution_per_1000"])
+
+
+@pytest.mark.parametrize("density", [
+    _density(("A", 1.5, 3.0), ("B", 2.0, 0.5)),
+    _density(("<b>Hostile</b> & co", 0.0, 2.25)),                       # escaped on the axis, raw in customdata
+    _density(("Le Monde", float("nan"), 1.0), ("other", 4.0, 0.0)),     # no words: no rate
+    _density(*[(f"side {i}", i / 3, 10 - i) for i in range(9)]),        # every side of a comparison
+])
+def test_hedge_figure_gives_the_old_figure(density):
+    # the same JSON document (keys may come in another order)
+    def sent(figure):
+        return json.loads(pio.to_json(figure, validate=False))
+
+    assert sent(hedge_figure(density)) == sent(old_hedge_figure(density))
+
+
+def _frames(seed: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(articles, sentences, frames) of 30 articles in 6 sources and 3 countries, some with no sentence or frame."""
+    rng = random.Random(seed)
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(30)], "source": [f"s{i % 6}" for i in range(30)],
+                             "country": [["fr", "gb", "us"][i % 3] for i in range(30)]})
+    sentences = pd.DataFrame([{"article_id": f"a{i}", "idx": k} for i in range(28) for k in range(rng.randint(1, 6))])
+    frames = pd.DataFrame([{"article_id": r.article_id, "sentence_idx": r.idx, "frame": frame}
+                           for r in sentences.itertuples() for frame in ("toll", "blame", "not a frame", "blame")
+                           if rng.random() < 0.4])
+    return articles, sentences, frames
+
+
+@pytest.mark.parametrize(("seed", "by", "left_out", "labels"), [
+    (1, "source", (), None),
+    (2, "country", (), None),
+    (3, "source", ("a0", "a1", "a2", "a29"), None),        # filtered; a29 has no sentences anyway
+    (4, "country", tuple(f"a{i}" for i in range(0, 30, 3)), None),  # a whole country filtered out
+    (5, "source", (), {"blame": "Blame", "toll": "Toll", "other": "Other"}),  # the labels' order, not the codebook's
+    (6, "source", tuple(f"a{i}" for i in range(30)), None),  # nothing left
+])
+def test_frame_profile_of_gives_the_old_table(seed, by, left_out, labels):
+    articles, sentences, frames = _frames(seed)
+    counts = frame_counts(frames, sentences)
+    some = articles[~articles["article_id"].isin(left_out)]
+    pd.testing.assert_frame_equal(frame_profile_of(counts, some, by=by, labels=labels),
+                                  old_frame_profile_of(counts, some, by=by, labels=labels), check_exact=True)
+
+
+def _hedges(seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(articles with n_words, hedges) of 30 articles in 6 sources and 3 countries; a29 has no cue."""
+    rng = random.Random(seed)
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(30)], "source": [f"s{i % 6}" for i in range(30)],
+                             "country": [["fr", "gb", "us"][i % 3] for i in range(30)],
+                             "n_words": [rng.choice([0, 40, 250, 1200]) for _ in range(30)]})
+    cues = {"epistemic": ["alleged", "Reportedly", "may", "could"], "attribution": ["said", "according to", "Said"]}
+    hedges = pd.DataFrame([{"article_id": f"a{i}", "sentence_idx": k, "kind": kind, "cue": rng.choice(cues[kind])}
+                           for i in range(29) for k in range(rng.randint(0, 4)) for kind in cues if rng.random() < 0.7])
+    return articles, hedges
+
+
+@pytest.mark.parametrize(("seed", "by", "left_out"), [
+    (1, "source", ()),
+    (2, "country", ()),
+    (3, "source", ("a0", "a1", "a2", "a29")),                   # filtered
+    (4, "country", tuple(f"a{i}" for i in range(0, 30, 3))),    # a whole country filtered out
+    (5, "source", tuple(f"a{i}" for i in range(28))),           # one article with cues, one without
+    (6, "source", tuple(f"a{i}" for i in range(30))),           # nothing left
+])
+def test_hedge_density_of_gives_the_old_table(seed, by, left_out):
+    articles, hedges = _hedges(seed)
+    counts = hedge_cue_counts(hedges)
+    some = articles[~articles["article_id"].isin(left_out)]
+    pd.testing.assert_frame_equal(hedge_density_of(counts, some, by=by), old_hedge_density_of(counts, some, by=by),
+                                  check_exact=True)
