@@ -18,7 +18,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
 
 from analysis.data import DATA_DIR
 
@@ -174,12 +173,11 @@ class TermMatrix:
     words: np.ndarray  # words of each article
     min_total: int
 
-    @cached_property
-    def by_article(self) -> sp.csr_matrix:
-        """The counts as an articles x terms sparse matrix (made on first use, then kept): summing the rows of a
-        few thousand articles reads only their entries, not all 2.4 million of a 10,000-article corpus."""
-        return sp.csr_matrix((self.counts.astype(np.int64), (self.rows, self.columns)),
-                             shape=(len(self.article_ids), len(self.terms)))
+    def summed(self, rows: np.ndarray) -> np.ndarray:
+        """Each term's count over the articles at positions ``rows`` (an article listed twice counts twice): one
+        weighted ``bincount`` over the entries (integers, exact as floats), no sparse-matrix library needed."""
+        times = np.bincount(rows, minlength=len(self.article_ids)).astype(np.float64)
+        return np.bincount(self.columns, weights=self.counts * times[self.rows], minlength=len(self.terms))
 
     @cached_property
     def term_rank(self) -> np.ndarray:
@@ -243,11 +241,7 @@ def distinctive_terms_from_matrix(
     position = pd.Series(np.arange(len(matrix.article_ids)), index=matrix.article_ids)
     rows_a = position.reindex(values.index[in_a.to_numpy()]).dropna().astype(int).to_numpy()
     rows_b = position.reindex(values.index[in_b.to_numpy()]).dropna().astype(int).to_numpy()
-    # one row per side, 1 at its articles: the product sums their term counts (integers, exact as floats)
-    sides = sp.csr_matrix((np.ones(len(rows_a) + len(rows_b)), (np.repeat([0, 1], [len(rows_a), len(rows_b)]),
-                                                                 np.concatenate([rows_a, rows_b]))),
-                          shape=(2, len(matrix.article_ids)))
-    y_a, y_b = (sides @ matrix.by_article).toarray().astype(np.float64)
+    y_a, y_b = matrix.summed(rows_a), matrix.summed(rows_b)
     n_a, n_b = float(matrix.tokens[rows_a].sum()), float(matrix.tokens[rows_b].sum())
     words_a, words_b = int(matrix.words[rows_a].sum()), int(matrix.words[rows_b].sum())
     if n_a + n_b == 0:
