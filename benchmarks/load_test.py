@@ -97,6 +97,14 @@ def start_server(log_path: Path, cache_dir: Path, *args: str) -> tuple[subproces
     return process, url
 
 
+def stop_server(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
 def rss_mb(pid: int) -> float:
     import psutil
 
@@ -372,11 +380,7 @@ def switch_cpu(*, switches: int, out_dir: Path) -> dict:
         try:
             return asyncio.run(_switch_cpu(url, process.pid, switches))
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            stop_server(process)
 
 
 def load_test(*, n_browse: int, n_upload: int, n_articles: int, minutes: float, out_dir: Path) -> dict:
@@ -391,11 +395,7 @@ def load_test(*, n_browse: int, n_upload: int, n_articles: int, minutes: float, 
             report = asyncio.run(run(url, process.pid, n_browse=n_browse, n_upload=n_upload, n_articles=n_articles,
                                      minutes=minutes))
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            stop_server(process)
     result = {**summary(report), "rss_series": [(round(t, 1), round(mb)) for t, mb in report.rss],
               "sessions": {"browse": n_browse, "upload": n_upload, "articles_per_upload": n_articles},
               "loadavg_start": load_start, "loadavg_end": os.getloadavg(), "cores": os.cpu_count()}

@@ -197,9 +197,7 @@ choices = list(labels)
 same_marker = chart.reports_of(st.session_state[POINT_KEY])
 if len(same_marker) > 1:
     choices = same_marker + [c for c in choices if c not in set(same_marker)]
-if len(choices) > MAX_POINT_CHOICES:  # a list nobody scrolls: the first ones and the point picked
-    picked = st.session_state[POINT_KEY]
-    choices = choices[:MAX_POINT_CHOICES] + ([picked] if picked not in choices[:MAX_POINT_CHOICES] else [])
+choices = page_parts.capped_choices(choices, st.session_state[POINT_KEY], MAX_POINT_CHOICES)
 chosen = st.selectbox("Figure", choices, key=POINT_KEY, format_func=labels.get,
                       help="Clicking a point in the chart selects it here too."
                       + (f" The list shows {MAX_POINT_CHOICES} of {len(labels):,} points." if len(labels) >
