@@ -21,14 +21,12 @@ import numpy as np
 # load met it half-imported by another session's thread (AttributeError on a first page, benchmarks.load_test).
 import PIL.Image  # noqa: F401
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 import streamlit as st
 
 from analysis import memory
 from analysis.ingest.corpus import load_path
 from analysis.pipeline import analyse_corpus
-from analysis.tables import CorpusTables
+from analysis.tables import CorpusTables, article_rows
 from analysis.uploads import BuiltCorpus
 from analysis.views import prepared
 
@@ -276,20 +274,6 @@ class NarrowedTables:
         """These tables keeping only rows about ``article_ids`` too, as ``CorpusTables.restrict``."""
         wanted = self._whole.articles["article_id"].isin(list(article_ids)).to_numpy(dtype=bool)
         return NarrowedTables(self._whole, self._keep & wanted, self._rows_of)
-
-
-def article_rows(whole: CorpusTables, name: str) -> np.ndarray:
-    """Each row's article position in ``whole.articles`` for the table ``name`` (-1: not among them);
-    for contradictions two rows, article a then b."""
-    frame = getattr(whole, name)
-    columns = ["article_id_a", "article_id_b"] if name == "contradictions" else ["article_id"]
-    if frame.empty:
-        return np.full((len(columns), 0), -1, dtype=np.int64) if name == "contradictions" else np.arange(0)
-    ids = pa.array(whole.articles["article_id"])
-    # pyarrow's hash lookup, not pandas' get_indexer: no Python objects made for 211k sentence rows
-    positions = np.stack([pc.index_in(column, value_set=ids.cast(column.type)).fill_null(-1).to_numpy()
-                          for column in (pa.array(frame[c]) for c in columns)])
-    return positions if name == "contradictions" else positions[0]
 
 
 def _filter_state() -> dict:

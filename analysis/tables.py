@@ -3,13 +3,22 @@
 ``CorpusTables`` is what the pipeline returns, what the stores write and read
 back, and what the pages draw from; its field names are the export file names.
 Columns are declared in ``analysis.schema``.
+
+Every Arrow-backed column is held in one piece (``CorpusTables`` combines a column read or
+concatenated in several): Arrow's ``take`` on a column in pieces first copies all of them into
+one, so picking 100 sentences of a 10,000-article corpus copied its 22 MB of sentence text
+(15 ms) and narrowing to the filtered articles copied it twice.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, fields, replace
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 
 @dataclass(frozen=True)
@@ -29,20 +38,74 @@ class CorpusTables:
     hedges: pd.DataFrame
     load_report: pd.DataFrame
 
+    def __post_init__(self) -> None:
+        for field in fields(self):
+            frame = getattr(self, field.name)
+            if isinstance(frame, pd.DataFrame):
+                object.__setattr__(self, field.name, in_one_piece(frame))
+
     def items(self) -> list[tuple[str, pd.DataFrame]]:
         """``(table name, frame)`` pairs in declaration order."""
         return [(f.name, getattr(self, f.name)) for f in fields(self)]
 
-    def restrict(self, article_ids: set[str] | list[str]) -> "CorpusTables":
-        """The same tables keeping only rows about ``article_ids``."""
-        keep = set(article_ids)
+    def restrict(self, article_ids: Collection[str]) -> "CorpusTables":
+        """The same tables keeping only rows about ``article_ids`` (contradictions: both articles), in
+        their order, with a fresh index; ``load_report`` as it is."""
+        wanted = list(dict.fromkeys(article_ids))
         changes = {}
         for name, frame in self.items():
             if name == "load_report":
                 continue
             if name == "contradictions":
-                mask = frame["article_id_a"].isin(keep) & frame["article_id_b"].isin(keep)
+                keep = rows_about(frame["article_id_a"], wanted) & rows_about(frame["article_id_b"], wanted)
             else:
-                mask = frame["article_id"].isin(keep)
-            changes[name] = frame[mask].reset_index(drop=True)
+                keep = rows_about(frame["article_id"], wanted)
+            changes[name] = frame.take(np.flatnonzero(keep)).reset_index(drop=True)
         return replace(self, **changes)
+
+
+def rows_about(column: pd.Series, article_ids: Collection[str]) -> np.ndarray:
+    """``column.isin(article_ids)`` as a boolean array, by Arrow's hash lookup when both are text (pandas'
+    ``isin`` on Arrow strings first makes a Python string of every row: 40 ms for 211k sentences)."""
+    ids = list(article_ids)
+    if len(column) == 0 or not ids:
+        return np.zeros(len(column), dtype=bool)
+    try:
+        values, wanted = pa.array(column), pa.array(ids)
+    except (pa.ArrowException, TypeError, ValueError):
+        values = wanted = None
+    if values is None or not all(pa.types.is_string(a.type) or pa.types.is_large_string(a.type)
+                                 for a in (values, wanted)):  # ids that are not all text: pandas compares them
+        return column.isin(ids).to_numpy(dtype=bool)
+    return pc.is_in(values, value_set=wanted.cast(values.type)).fill_null(False).to_numpy(zero_copy_only=False)
+
+
+def article_rows(tables: CorpusTables, name: str) -> np.ndarray:
+    """Each row's article position in ``tables.articles`` for the table ``name`` (-1: not among them);
+    for contradictions two rows, article a then b."""
+    frame = getattr(tables, name)
+    columns = ["article_id_a", "article_id_b"] if name == "contradictions" else ["article_id"]
+    if frame.empty:
+        return np.full((len(columns), 0), -1, dtype=np.int64) if name == "contradictions" else np.arange(0)
+    ids = pa.array(tables.articles["article_id"])
+    # pyarrow's hash lookup, not pandas' get_indexer: no Python objects made for 211k sentence rows
+    positions = np.stack([pc.index_in(column, value_set=ids.cast(column.type)).fill_null(-1).to_numpy()
+                          for column in (pa.array(frame[c]) for c in columns)])
+    return positions if name == "contradictions" else positions[0]
+
+
+def in_one_piece(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every Arrow-backed column that is held in several pieces (chunks) combined into one;
+    ``frame`` itself when none is (the usual case: a check per column). Same values and dtypes."""
+    pieces = {}
+    for position, dtype in enumerate(frame.dtypes):
+        if isinstance(dtype, pd.ArrowDtype) or (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"):
+            chunked = frame.iloc[:, position].array.__arrow_array__()  # the column's own Arrow data, no copy
+            if isinstance(chunked, pa.ChunkedArray) and chunked.num_chunks > 1:
+                pieces[position] = pd.array(chunked.combine_chunks(), dtype=dtype)
+    if not pieces:
+        return frame
+    combined = frame.copy(deep=False)
+    for position, values in pieces.items():
+        combined.isetitem(position, values)
+    return combined

@@ -1,0 +1,88 @@
+"""``CorpusTables``: ``restrict`` keeps the rows the first ``isin`` code kept, and every Arrow column is one piece."""
+
+from dataclasses import fields
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from analysis.tables import CorpusTables, in_one_piece, rows_about
+from tests.pages.many_outlets import many_outlets_corpus
+from tests.tables_before import restrict_before
+
+NAMES = [field.name for field in fields(CorpusTables)]
+
+
+def _whole() -> CorpusTables:
+    tables = many_outlets_corpus().tables
+    # the last contradiction names an article the corpus does not have; one sentence too
+    contradictions = tables.contradictions.copy()
+    contradictions["article_id_b"] = contradictions["article_id_b"].where(
+        contradictions.index < len(contradictions) - 1, "nowhere")
+    sentences = tables.sentences.copy()
+    sentences["article_id"] = sentences["article_id"].where(sentences.index != 3, "nowhere")
+    return CorpusTables(**{**dict(tables.items()), "contradictions": contradictions, "sentences": sentences})
+
+
+def _ids(whole: CorpusTables, kept: str) -> list[str]:
+    ids = whole.articles["article_id"].tolist()
+    return {"none": [], "first": ids[:1], "all but last": ids[:-1], "every other": ids[::2], "all": ids,
+            "twice each": ids[:4] + ids[:4], "unknown ones too": ["nowhere", "elsewhere", *ids[5:9]],
+            "a set": set(ids[3:12])}[kept]
+
+
+@pytest.mark.parametrize("kept", ["none", "first", "all but last", "every other", "all", "twice each",
+                                  "unknown ones too", "a set"])
+@pytest.mark.parametrize("name", NAMES)
+def test_restrict_keeps_the_rows_isin_kept(name, kept):
+    whole = _whole()
+    ids = _ids(whole, kept)
+    pd.testing.assert_frame_equal(getattr(whole.restrict(ids), name), getattr(restrict_before(whole, ids), name))
+
+
+@pytest.mark.parametrize(("column", "ids", "expected"), [
+    (pd.Series(["a", "b", "a", None], dtype="str"), ["a"], [True, False, True, False]),
+    (pd.Series(["a", "b", "c"], dtype="str"), [], [False, False, False]),
+    (pd.Series([], dtype="str"), ["a"], []),
+    (pd.Series(["a", "b"], dtype=object), {"b", "z"}, [False, True]),
+    (pd.Series([1, 2, 3]), [2, 3], [False, True, True]),  # not text: pandas compares
+    (pd.Series(["1", "2"], dtype="str"), [1, "2"], [False, True]),
+])
+def test_rows_about_is_isin(column, ids, expected):
+    assert rows_about(column, ids).tolist() == expected == column.isin(list(ids)).tolist()
+
+
+def _in_pieces(values: list, dtype) -> pd.Series:
+    half = len(values) // 2
+    chunked = pa.chunked_array([pa.array(values[:half], type=pa.large_string()),
+                                pa.array(values[half:], type=pa.large_string())])
+    return pd.Series(pd.array(chunked, dtype=dtype), name="text")
+
+
+@pytest.mark.parametrize("dtype", ["str", pd.StringDtype("pyarrow"), pd.ArrowDtype(pa.large_string())])
+def test_a_column_in_pieces_is_combined_with_the_same_values_and_dtype(dtype):
+    text = _in_pieces(["one", None, "three", "four", "five"], dtype)
+    assert text.array.__arrow_array__().num_chunks == 2
+    frame = pd.DataFrame({"article_id": ["a", "b", "c", "d", "e"], "n": np.arange(5)}).assign(text=text)
+    combined = in_one_piece(frame)
+    pd.testing.assert_frame_equal(combined, frame)
+    assert combined["text"].array.__arrow_array__().num_chunks == 1
+    assert frame["text"].array.__arrow_array__().num_chunks == 2  # the input is left as it was
+
+
+def test_a_frame_in_one_piece_is_returned_as_it_is():
+    frame = pd.DataFrame({"article_id": pd.Series(["a", "b"], dtype="str"), "text": ["x", None]})
+    assert in_one_piece(frame) is frame
+
+
+def test_corpus_tables_hold_their_columns_in_one_piece():
+    whole = _whole()
+    sentences = whole.sentences.assign(text=_in_pieces(whole.sentences["text"].tolist(), whole.sentences["text"].dtype))
+    tables = CorpusTables(**{**dict(whole.items()), "sentences": sentences})
+    pd.testing.assert_frame_equal(tables.sentences, sentences)
+    for name, frame in tables.items():
+        for column in frame.columns:
+            values = frame[column].array
+            if isinstance(frame[column].dtype, (pd.ArrowDtype, pd.StringDtype)) and hasattr(values, "__arrow_array__"):
+                assert values.__arrow_array__().num_chunks <= 1, (name, column)
