@@ -3,6 +3,10 @@
 Entity and source names are article text: they are HTML-escaped in every label and
 hover text here (plotly renders them as HTML). No streamlit here: the page passes the
 figures to ``st.plotly_chart``.
+
+Each figure is written as a plain spec (``*_spec``, drawn with ``charts.served.served_spec``): the JSON plotly
+express made for it (``tests/charts/px_entities.py``), without plotly express, which took 0.03-0.05 s per figure
+of an Entities rerun at 10,000 articles.
 """
 
 from __future__ import annotations
@@ -12,15 +16,44 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-import plotly.express as px
+import plotly.colors
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from analysis.views.entities import share_pivots
 from charts.groups import TOP_LEGEND
-from charts.text import escaped, escaped_list
+from charts.text import escaped_list
 
 
-def top_entities_figure(top: pd.DataFrame) -> go.Figure:
+def _colours() -> list[str]:
+    """The default template's colour sequence, as plotly express colours traces with it."""
+    template = pio.templates[pio.templates.default or "plotly"]
+    return list(template.layout.colorway or plotly.colors.qualitative.D3)
+
+
+def _legend(title: str) -> dict:
+    """``TOP_LEGEND`` with ``title``, written out as plotly's validation leaves it (``font_size`` -> ``font``)."""
+    legend = {"title": {"text": title}, "tracegroupgap": 0}
+    for key, value in TOP_LEGEND.items():
+        if key.startswith("font_"):
+            legend.setdefault("font", {})[key.removeprefix("font_")] = value
+        else:
+            legend[key] = value
+    return legend
+
+
+def _heatmap(z: np.ndarray, *, x: list[str], y: list[str], scale: str, title: str) -> tuple[dict, dict]:
+    """The trace and the colour axis ``px.imshow(z, x=x, y=y, color_continuous_scale=scale, aspect="auto",
+    labels={"color": title})`` makes."""
+    colours = getattr(plotly.colors.sequential, scale)
+    trace = {"coloraxis": "coloraxis", "name": "0", "x": x, "y": y, "z": z, "type": "heatmap", "xaxis": "x",
+             "yaxis": "y"}
+    axis = {"colorbar": {"title": {"text": title}}, "autocolorscale": False,
+            "colorscale": [[i / (len(colours) - 1), colour] for i, colour in enumerate(colours)]}
+    return trace, axis
+
+
+def top_entities_spec(top: pd.DataFrame) -> dict:
     """Horizontal bars of the most named entities, one bar per entity coloured by its type.
 
     Args:
@@ -28,21 +61,38 @@ def top_entities_figure(top: pd.DataFrame) -> go.Figure:
             order to show them from the top down.
 
     Returns:
-        A bar chart with one trace per entity type; the bar's text is its mentions, the hover
-        adds the numbers of articles and sources.
+        A bar chart with one trace per entity type (in order of first appearance); the bar's text is its
+        mentions, the hover adds the numbers of articles and sources.
     """
-    bars = top.assign(name=escaped(top["canonical"]), kind=escaped(top["label"]))
-    figure = px.bar(bars, x="mentions", y="name", color="kind", orientation="h", text="mentions",
-                    custom_data=["articles", "sources"], labels={"name": "", "kind": "type"},
-                    category_orders={"name": bars["name"].tolist()})
-    figure.update_traces(hovertemplate="%{y}: %{x} mentions in %{customdata[0]} articles, %{customdata[1]} sources"
-                                       "<extra></extra>")
-    figure.update_layout(height=120 + 24 * len(top), margin={"t": 10}, legend=TOP_LEGEND)
-    return figure
+    names, kinds = escaped_list(top["canonical"]), escaped_list(top["label"])
+    mentions = top["mentions"].to_numpy()
+    custom = top[["articles", "sources"]].to_numpy()
+    colours = _colours()
+    traces = []
+    for i, kind in enumerate(dict.fromkeys(kinds)):
+        rows = [at for at, k in enumerate(kinds) if k == kind]
+        traces.append({
+            "customdata": custom[rows],
+            "hovertemplate": "%{y}: %{x} mentions in %{customdata[0]} articles, %{customdata[1]} sources"
+                             "<extra></extra>",
+            "legendgroup": kind, "marker": {"color": colours[i % len(colours)], "pattern": {"shape": ""}},
+            "name": kind, "orientation": "h", "showlegend": True, "text": mentions[rows].astype(np.float64),
+            "textposition": "auto", "x": mentions[rows], "xaxis": "x", "y": [names[at] for at in rows],
+            "yaxis": "y", "type": "bar"})
+    return {"data": traces, "layout": {
+        "xaxis": {"anchor": "y", "domain": [0.0, 1.0], "title": {"text": "mentions"}},
+        "yaxis": {"anchor": "x", "domain": [0.0, 1.0], "title": {"text": ""}, "categoryorder": "array",
+                  "categoryarray": names[::-1]},  # the first row on top
+        "legend": _legend("type"), "margin": {"t": 10}, "barmode": "relative", "height": 120 + 24 * len(top)}}
 
 
-def source_share_figure(shares: pd.DataFrame, *, names: Sequence[str], columns: Sequence[str] | None = None,
-                        members: Mapping[str, str] | None = None) -> go.Figure:
+def top_entities_figure(top: pd.DataFrame) -> go.Figure:
+    """``top_entities_spec`` as a figure."""
+    return go.Figure(top_entities_spec(top), _validate=False)
+
+
+def source_share_spec(shares: pd.DataFrame, *, names: Sequence[str], columns: Sequence[str] | None = None,
+                      members: Mapping[str, str] | None = None) -> dict:
     """A heatmap of entity (rows, in the order of ``names``) by source or group (columns): the entity's share
     of the column's entity mentions, with the count (and a group's outlets) in the hover.
 
@@ -56,15 +106,23 @@ def source_share_figure(shares: pd.DataFrame, *, names: Sequence[str], columns: 
     heat, counts = share_pivots(shares, names=names, columns=columns)
     about = [html.escape((members or {}).get(c, "")) for c in heat.columns]
     custom = np.dstack([counts.to_numpy(dtype=object), np.tile(np.array(about, dtype=object), (len(heat), 1))])
-    figure = px.imshow(heat.to_numpy(), x=escaped_list(heat.columns), y=escaped_list(heat.index),
-                       color_continuous_scale="Blues", aspect="auto", labels={"color": "share"})
-    figure.update_traces(customdata=custom, hovertemplate="%{y} in %{x}: %{customdata[0]} mentions (%{z:.0%})"
-                                                          + ("<br>%{customdata[1]}" if members else "")
-                                                          + "<extra></extra>")
-    figure.update_layout(height=140 + 24 * len(names), margin={"t": 10}, coloraxis_colorbar_tickformat=".0%",
-                         # slanted at 45 degrees, so neighbouring labels never overlap on a narrow screen
-                         xaxis=dict(side="top", tickangle=0 if len(heat.columns) <= 2 else -45))
-    return figure
+    trace, axis = _heatmap(heat.to_numpy(), x=escaped_list(heat.columns), y=escaped_list(heat.index),
+                           scale="Blues", title="share")
+    trace.update(customdata=custom, hovertemplate="%{y} in %{x}: %{customdata[0]} mentions (%{z:.0%})"
+                                                           + ("<br>%{customdata[1]}" if members else "")
+                                                           + "<extra></extra>")
+    axis["colorbar"]["tickformat"] = ".0%"
+    return {"data": [trace], "layout": {
+        # slanted at 45 degrees, so neighbouring labels never overlap on a narrow screen
+        "xaxis": {"anchor": "y", "domain": [0.0, 1.0], "side": "top", "tickangle": 0 if len(heat.columns) <= 2 else -45},
+        "yaxis": {"anchor": "x", "domain": [0.0, 1.0], "autorange": "reversed"},
+        "coloraxis": axis, "margin": {"t": 10}, "height": 140 + 24 * len(names)}}
+
+
+def source_share_figure(shares: pd.DataFrame, *, names: Sequence[str], columns: Sequence[str] | None = None,
+                        members: Mapping[str, str] | None = None) -> go.Figure:
+    """``source_share_spec`` as a figure."""
+    return go.Figure(source_share_spec(shares, names=names, columns=columns, members=members), _validate=False)
 
 
 def cooccurrence_matrix(pairs: pd.DataFrame, *, names: Sequence[str]) -> pd.DataFrame:
@@ -85,7 +143,7 @@ def cooccurrence_matrix(pairs: pd.DataFrame, *, names: Sequence[str]) -> pd.Data
     return matrix.reindex(index=order, columns=order, fill_value=0)
 
 
-def cooccurrence_figure(pairs: pd.DataFrame, *, names: Sequence[str]) -> go.Figure:
+def cooccurrence_spec(pairs: pd.DataFrame, *, names: Sequence[str]) -> dict:
     """A heatmap of how many sentences name both entities of a pair (``cooccurrence_matrix``).
 
     Args:
@@ -94,8 +152,14 @@ def cooccurrence_figure(pairs: pd.DataFrame, *, names: Sequence[str]) -> go.Figu
     """
     matrix = cooccurrence_matrix(pairs, names=names)
     labels = escaped_list(matrix.index)
-    figure = px.imshow(matrix.to_numpy(), x=labels, y=labels, color_continuous_scale="Oranges",
-                       labels={"color": "sentences"}, aspect="auto")
-    figure.update_traces(hovertemplate="%{y} + %{x}: %{z} sentences<extra></extra>")
-    figure.update_layout(height=160 + 24 * len(matrix), margin={"t": 10})
-    return figure
+    trace, axis = _heatmap(matrix.to_numpy(), x=labels, y=labels, scale="Oranges", title="sentences")
+    trace["hovertemplate"] = "%{y} + %{x}: %{z} sentences<extra></extra>"
+    return {"data": [trace], "layout": {
+        "xaxis": {"anchor": "y", "domain": [0.0, 1.0]},
+        "yaxis": {"anchor": "x", "domain": [0.0, 1.0], "autorange": "reversed"},
+        "coloraxis": axis, "margin": {"t": 10}, "height": 160 + 24 * len(matrix)}}
+
+
+def cooccurrence_figure(pairs: pd.DataFrame, *, names: Sequence[str]) -> go.Figure:
+    """``cooccurrence_spec`` as a figure."""
+    return go.Figure(cooccurrence_spec(pairs, names=names), _validate=False)

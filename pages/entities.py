@@ -8,9 +8,9 @@ import page_parts
 from analysis.entities.stats import choose_mentions, cooccurrence, mention_sentences, source_shares, top_entities
 from analysis.views.entities import share_table
 from analysis.views.groups import GROUPINGS, group_order, source_groups
-from charts.entities import cooccurrence_figure, source_share_figure, top_entities_figure
+from charts.entities import cooccurrence_spec, source_share_spec, top_entities_spec
 from charts.groups import members_text
-from charts.served import served
+from charts.served import served_spec
 
 app_data.route_through_dashboard(__file__)
 
@@ -75,8 +75,8 @@ names = top["canonical"].tolist()
 
 def _top_views(t, c, n):
     pairs = cooccurrence(chosen, entities=names)
-    together = served(cooccurrence_figure(pairs, names=names)) if not pairs.empty else None
-    return served(top_entities_figure(top)), pairs, together
+    together = served_spec(cooccurrence_spec(pairs, names=names)) if not pairs.empty else None
+    return served_spec(top_entities_spec(top)), pairs, together
 
 
 top_figure, pairs, pairs_figure = app_data.view("entities_top", _top_views, choice, top_n)
@@ -105,7 +105,7 @@ grouped, order, members = app_data.view("entities_grouped", lambda t, g: (
     group_order(arts["group"]), members_text(arts) if by != "source" else {}), grouping)
 share_figure, grid = app_data.view("entities_shares", lambda t, c, n, g: (
     shares := source_shares(chosen, grouped.assign(source=grouped["group"]), entities=names),
-    served(source_share_figure(shares, names=names, columns=order, members=members)),
+    served_spec(source_share_spec(shares, names=names, columns=order, members=members)),
     share_table(shares, names=names, columns=order))[1:], choice, top_n, grouping)
 st.plotly_chart(share_figure, width="stretch", key="entities_heatmap")
 st.dataframe(grid, key="entities_share_table", on_select="rerun", selection_mode="single-cell", hide_index=True,
