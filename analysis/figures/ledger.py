@@ -52,6 +52,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
+from analysis.figures.another import another_hurt
 from analysis.figures.lexicon import Lexicon, load_lexicon
 from analysis.figures.quantities import ORDINALS
 from analysis.figures.scan import scan_sentence
@@ -315,7 +316,15 @@ def headline_figures(figures: pd.DataFrame) -> pd.DataFrame:
     unless the sentence already holds him ("including the gunman", "murder-suicide", "and himself");
     his death told in another sentence is not added (as many tolls count the shooter as do not).
     Injured counts that are all over a longer period ("12 wounded in shootings across the city")
-    beside a death toll of the event itself give no injured headline.
+    beside a death toll of the event itself give no injured headline, and likewise death tolls that
+    are all over a longer period ("14 shooting deaths this month") beside a count of the event's own
+    injured or shot give no killed headline (the period count set back to current because the
+    article had no other death toll is the city's, not this shooting's). A compound death count
+    ("triple murder-suicide": 4) replaces a smaller numeral death toll of its own sentence ("a couple
+    and their two children were found dead": the children). Known misses: a compound with no
+    numeral beside it in another sentence than the toll is still only used without a numeral toll;
+    a heatwave's period count beside its hospital admissions (``hospitalized``) stays the toll, so a
+    shooting story whose only survivor count is "taken to hospital" keeps a city's period toll.
 
     Returns:
         One row per article_id with figures: article_id and, for each category in
@@ -388,6 +397,13 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
     if held:
         pool = [f for f in pool if f not in held] + [p for p in listed if any(
             p["start"] <= f["start"] and f["end"] <= p["end"] for f in held)]
+    # "a couple and their two children were found dead in an apparent triple murder-suicide": 4, not 2
+    named = [p for p in people if p["rule"] == "compound" and category == "killed"]
+    held = [f for f in pool if f.get("rule") not in _PEOPLE_RULES and any(
+        p["sentence_idx"] == f["sentence_idx"] and p["value"] > f["value"] for p in named)]
+    if held:
+        pool = [f for f in pool if f not in held] + [p for p in named if any(
+            p["sentence_idx"] == f["sentence_idx"] for f in held)]
     current = [f for f in pool if f["status"] == "current"]
     totals = [f for f in current if f["scope"] == "total"]
     if not totals:
@@ -400,6 +416,11 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
             f["category"] == "killed" and f["status"] == "current" and f["scope"] == "total"
             and not _flag(f.get("period")) for f in group):
         # "... and 12 wounded in shootings across the city" beside this event's own dead: the city's wounded
+        return {**empty, f"{category}_rule": f"no count of this event ({len(totals)} over a longer period set aside)"}
+    if category == "killed" and all(_flag(f.get("period")) for f in totals) and any(
+            f["category"] in ("injured", "shot") and f["status"] == "current"
+            and f["scope"] == "total" and not _flag(f.get("period")) and f.get("rule") != "derived" for f in group):
+        # "13 toddlers have died in such shootings this year" in a story about a wounded child: the period's count
         return {**empty, f"{category}_rule": f"no count of this event ({len(totals)} over a longer period set aside)"}
     outliers = _late_outliers(totals) if category == "killed" else []
     kept = [f for f in totals if f not in outliers]
@@ -422,7 +443,9 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
         set_aside.append(f"{k} partial")
     if set_aside:
         rule += " (" + ", ".join(set_aside) + " set aside)"
-    if chosen.get("rule") in _PEOPLE_RULES:
+    if chosen.get("rule") == "compound":
+        rule = f"'{chosen['number_text']}' replaces the smaller numeral count of its sentence; " + rule
+    elif chosen.get("rule") in _PEOPLE_RULES:
         rule = "people listed (enumeration) replace the numeral count among them; " + rule
     if category == "injured" and chosen["category"] == "hospitalized":
         rule = "hospitalized figure counted as injured: " + rule
@@ -479,7 +502,13 @@ def _people_headline(people: list[dict], category: str, *, set_aside: int = 0) -
 
 def add_people_figures(figures: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
     """The figures table with the counts of people (``analysis.figures.victims.read_people``) appended, and the
-    injured derived from people shot (``_shot_minus_killed``) taken again with their killed counts."""
+    injured derived from people shot (``_shot_minus_killed``) taken again with their killed counts. The one
+    survivor a death toll's sentence pairs with "another" ("one killed and another wounded",
+    ``analysis.figures.another``) is a person too, and joins here."""
+    another = another_hurt(figures)
+    if not another.empty:
+        people = another if people is None or people.empty else pd.concat(
+            [schema.conform(people, "figures"), schema.conform(another, "figures")], ignore_index=True)
     if people is None or people.empty:
         return figures
     both = pd.concat([schema.conform(figures, "figures"), schema.conform(people, "figures")], ignore_index=True)

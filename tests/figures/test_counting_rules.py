@@ -1,0 +1,86 @@
+"""Headline counts from the way local reporters pair and frame them (issue 12): "one killed and another
+wounded", a compound count that holds the numeral beside it, a count over a longer period in a story about
+one wounded person.
+
+Every sentence here is written for the test, in the style of local crime reporting; none is taken from an
+article.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.figures.ledger import add_people_figures, extract_figures, headline_figures
+from analysis.figures.victims import read_people
+from tests.figures.test_figures import sentences_frame
+
+
+def _headline(*sentences: str) -> dict[str, object]:
+    """The killed and injured headline of one article (people layer included) and their rules."""
+    frame = sentences_frame("a", list(sentences))
+    figures = extract_figures(frame)
+    _victims, people = read_people(frame, figures=figures)
+    heads = headline_figures(add_people_figures(figures, people))
+    if heads.empty:
+        return {"killed": None, "injured": None, "killed_rule": "", "injured_rule": ""}
+    row = heads.iloc[0]
+    out: dict[str, object] = {c: None if pd.isna(row[c]) else int(row[c]) for c in ("killed", "injured")}
+    out.update({f"{c}_rule": row[f"{c}_rule"] for c in ("killed", "injured")})
+    return out
+
+
+@pytest.mark.parametrize("sentences, killed, injured", [
+    (["Two hunters were killed and another critically injured near the reservoir on Saturday."], 2, 1),
+    (["The ambush killed one deputy and wounded another, the sheriff's office said."], 1, 1),
+    (["The crash of gunfire left one teenager dead and another in serious condition."], 1, 1),
+    (["Five people are dead and another is hospitalized after the shooting at the warehouse."], 5, 1),
+    (["She is charged with fatally shooting two customers and injuring another clerk."], 2, 1),
+    # a number after "another" is the numeral's, and the numeral wins
+    (["One clerk was killed and another three customers were wounded."], 1, 3),
+    # "another" that is no person
+    (["One man was killed, and another shooting was reported an hour later."], 1, None),
+    (["One woman died and another incident left a car riddled with bullets."], 1, None),
+    # a count over a longer period is no source of "another"
+    (["Two people were killed this weekend in shootings across the city and another was wounded."], 2, None),
+])
+def test_another_one_hurt_beside_the_dead(sentences, killed, injured):
+    head = _headline(*sentences)
+    assert (head["killed"], head["injured"]) == (killed, injured)
+
+
+def test_another_hurt_says_how_it_was_counted():
+    head = _headline("Three people were killed and another critically injured on the farm road.")
+    assert head["injured_rule"].endswith("(individuals)")
+
+
+@pytest.mark.parametrize("sentences, killed", [
+    # the compound counts the whole family, gunman included; the numeral counts the children
+    (["Their two daughters were found dead beside them in what deputies called a triple murder-suicide."], 4),
+    (["Deputies found a couple and their two grandchildren dead in what they called a triple murder-suicide."], 4),
+    # equal counts: the numeral stays
+    (["Two brothers were killed in a double homicide on the east side."], 2),
+    # a compound in another sentence does not replace the numeral
+    (["Two men were found dead in the garage on Monday.", "Neighbors said the street had seen a double homicide "
+      "before."], 2),
+])
+def test_a_compound_holds_the_numeral_of_its_sentence(sentences, killed):
+    assert _headline(*sentences)["killed"] == killed
+
+
+def test_the_compound_says_it_replaced_the_numeral():
+    head = _headline("Deputies found a couple and their two grandchildren dead in a triple murder-suicide.")
+    assert head["killed_rule"].startswith("'triple murder-suicide' replaces")
+
+
+@pytest.mark.parametrize("sentences, killed, injured", [
+    # the story is about a wounded boy; the period's dead are the city's, not this shooting's
+    (["A 6-year-old boy was wounded when a gun fired inside the family car on Sunday.",
+      "Police said four people were hurt in the shooting.",
+      "The city has recorded 14 shooting deaths this month."], None, 4),
+    # with no count of its own of any kind, the period count stays the article's
+    (["The city has recorded 14 shooting deaths this month, police said."], 14, None),
+])
+def test_a_period_count_of_the_dead_beside_this_events_wounded(sentences, killed, injured):
+    head = _headline(*sentences)
+    assert (head["killed"], head["injured"]) == (killed, injured)
