@@ -60,15 +60,20 @@ Rules, in the order they apply:
      his living room Saturday night"), or of one person somewhere ("was at the pool Tuesday night"; not "were
      at the church on Wednesday", which is as often the days after);
    - "fired" followed by a person ("fired Officer Brandt on Monday", "fired him") is a dismissal, not shots;
+   - the words of an attribution to the left decide nothing: "According to the arrest warrant, he was inside the
+     bar early on May 3 when ..." (the warrant names the source; the nearest cue before it decides, or the one
+     after the date);
    - a capitalised word next to another capitalised word is a name ("Memorial Park", "Pershing
      Court"), not a cue (titles excepted).
 5. Skipped outright: a date right after "since", "until", "through", "before", "after", "as of", "next" ... (a
    reference point; but "after Sunday's shooting" names the event); a weekday after "a year ago", "last
    month" (another week); a date right after "said", "announced", "Posted:", "Updated:" or an embedded
-   post's "(@handle)" signature; a date alone in parentheses, "(November 28, 2016) -"; a date hyphened to
-   the word before ("the day-after-Christmas shooting"); a relative date inside a quotation or an embedded
-   post ("'we lost two friends today,' the chief said": counted from when it was said); a weekday, date and
-   year set off by a comma, or a date and year followed by a place or a station, the way photo captions end
+   post's "(@handle)" signature; a date inside an attribution, "according to a news release issued Sunday" (the
+   source's day); a date alone in parentheses, "(November 28, 2016) -"; a date hyphened to the word before ("the
+   day-after-Christmas shooting"); a relative date inside a quotation or an embedded post ("'we lost two friends
+   today,' the chief said": counted from when it was said; straight and curly marks are counted together, as a
+   quotation opened with one may close with the other); a weekday, date and year set off by a comma, or a date
+   and year followed by a place or a station, the way photo captions end
    ("Detectives search the yard, Monday, Oct. 3, 2016.", "... at the gate Saturday, May 14, 2016, in
    Dayton", "..., March 9, 2017 (KXYZ)"): the picture's day, often days after; a calendar date ("Nov. 7",
    "June 15, 2013") more than ``_DEEP`` (3,000) characters into the text, some 500 words past the lede:
@@ -169,6 +174,10 @@ _SCENE = re.compile(r"\b(?:(?:was|were)\s+(?:[a-z]+\s+){0,2}?[a-z]+ing|was\s+(?:
 # A reported clause between a [reporting] verb and a date: three plain words in a row.
 _CLAUSE_WORDS = re.compile(r"(?:\b(?!(?:the|a|an|on|in|at|late|early|about|around|reporters|police)\b)"
                            r"[a-z]+(?:['\u2019][a-z]+)?\b[^a-z'\u2019]+){3}")
+# Who says so: "according to court records", "according to an arrest warrant filed by police" (up to the end of
+# the clause). Its words name the source, not an act a date belongs to.
+_ATTRIBUTION = re.compile(r"\baccording to\b[^,.;:!?\n]{0,80}", re.I)
+_ATTRIBUTION_BEFORE = re.compile(r"\baccording to\b[^,.;:!?\n]*$", re.I)
 _PRONOUN = re.compile(r"\b(?:it|this|he|she|they|we|i|you|there)\b", re.I)
 
 
@@ -180,7 +189,8 @@ def _in_quote(text: str, start: int) -> bool:
     if _POST_SIGNATURE.search(text, line_start, len(text) if line_end < 0 else line_end):
         return True
     before = text[line_start:start]
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+    # straight and curly marks together: a quotation opened with '"' may close with '\u201d' ("... he said.\u201d)
+    return (before.count('"') + before.count("\u201c") + before.count("\u201d")) % 2 == 1
 
 
 @dataclass(frozen=True)
@@ -279,15 +289,19 @@ def _words_in(text: str, start: int, end: int) -> list[_Word]:
     return found
 
 
-def _cue_words(text: str, start: int, end: int, *, titled: bool) -> list[_Word]:
+def _cue_words(text: str, start: int, end: int, *, titled: bool, sources: bool = True) -> list[_Word]:
     """Cue and context words in ``text[start:end]``, less those inside names.
 
     A capitalised word next to another capitalised word is part of a name ("Memorial Park",
     "Pershing Court", "Fayette County Jail"), not the word; in a title (``titled``), where every
-    word is capitalised, it counts.
+    word is capitalised, it counts. Without ``sources``, the words of an attribution are left out too:
+    "according to court records, the boys awoke on Aug. 5" (the records are not what the date is of).
     """
     found = []
+    spans = [m.span() for m in _ATTRIBUTION.finditer(text, max(0, start - 80), end)] if not sources else []
     for word in _words_in(text, start, end):
+        if any(low <= word.start < high for low, high in spans):
+            continue  # "according to the indictment, on May 7 ...": the source, not an act the date is of
         if not titled and word.text[0].isupper():
             following = _NEXT_WORD.match(text, word.end)
             previous = _PREVIOUS_WORD.search(text, max(0, word.start - 30), word.start)
@@ -338,7 +352,7 @@ def _attachment(text: str, sentence: tuple[int, int], start: int, end: int, *, t
     qualified = _qualified(text, start, end, high, titled=titled)
     if qualified is not None:
         return qualified.kind, _STRONG
-    left = _cue_words(text, max(low, start - _LEFT_REACH), start, titled=titled)
+    left = _cue_words(text, max(low, start - _LEFT_REACH), start, titled=titled, sources=False)
     if left and left[-1].reporting and _CLAUSE_WORDS.search(text, left[-1].end, start):
         left = []  # "said the boy was playing in the yard Sunday": the date belongs to the reported clause
     if left:
@@ -446,6 +460,8 @@ def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
                 # still tells that the report is not a same-day brief, so it outranks a bare hour and gives no date
                 found.append(_Candidate(date, match.group(0), start, _BACKGROUND, "background"))
                 continue
+            if _ATTRIBUTION_BEFORE.search(text, max(sentence[0], start - 90), start):
+                continue  # "according to a news release issued Sunday afternoon": the source's date
             found.append(_Candidate(date, match.group(0), start, strength, kind))
     return sorted(found, key=lambda c: (c.strength, c.start))
 

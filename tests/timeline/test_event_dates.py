@@ -211,6 +211,13 @@ SKIPPED = [
      "2017-03-09", D(2017, 3, 4), "Saturday"),
     ("Detectives walk past the taped-off house after the shooting, Monday, Oct. 3, 2016. "
      "A man was shot there Sunday night.", "2016-10-03", D(2016, 10, 2), "Sunday night"),
+    # an attribution names the source, not the act: its words decide nothing, and a date inside it is the source's
+    ("According to the arrest warrant, the man was inside the bar early on May 3 when a fight broke out.",
+     "2016-05-20", D(2016, 5, 3), "on May 3"),
+    ("According to court records filed Friday, a gun went off in the kitchen on May 3.", "2016-05-20",
+     D(2016, 5, 3), "on May 3"),
+    ("The driver was hit in the shoulder, according to a police statement issued Thursday.", "2016-05-20",
+     None, ""),
 ]
 
 # Rule 5: a relative date inside a quotation or an embedded post counts from when it was said, an unknown
@@ -221,6 +228,11 @@ QUOTED = [
     ('"We lost two friends today," the chief said of the deputies who were killed.', "2016-07-12",
      None, ""),
     ('"It happened on July 11," the chief said of the shooting.', "2016-07-20", D(2016, 7, 11), "on July 11"),
+    # a quotation opened with a straight mark and closed with a curly one has ended
+    ('"She never missed a shift,\u201d her sister said of the nurse shot Monday in the car park.', "2016-07-12",
+     D(2016, 7, 11), "Monday"),
+    ('"She was my rock,\u201d a neighbour said. "We miss her," her sister said of the nurse shot Monday.',
+     "2016-07-12", D(2016, 7, 11), "Monday"),
     # so does an embedded post: its signature's date may be the next day in another time zone
     ("Crews are still at the scene of tonight's shooting by the river. pic.twitter.com/abc123 \u2014 A Reporter "
      "(@areporter) October 21, 2016", "2016-10-21", None, ""),
