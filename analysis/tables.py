@@ -80,6 +80,21 @@ def rows_about(column: pd.Series, article_ids: Collection[str]) -> np.ndarray:
     return pc.is_in(values, value_set=wanted.cast(values.type)).fill_null(False).to_numpy(zero_copy_only=False)
 
 
+def positions_in(ids: pd.Series, article_ids: pd.Series) -> np.ndarray | None:
+    """Each of ``ids``' position in ``article_ids`` (-1: not there), by Arrow's hash lookup when both are text;
+    None when ``article_ids`` repeat an id (a lookup by id is then not one row)."""
+    if not article_ids.is_unique:
+        return None
+    try:
+        values, wanted = pa.array(ids), pa.array(article_ids)
+    except (pa.ArrowException, TypeError, ValueError):
+        values = wanted = None
+    if values is None or not all(pa.types.is_string(a.type) or pa.types.is_large_string(a.type)
+                                 for a in (values, wanted)):
+        return pd.Index(article_ids).get_indexer(ids)
+    return pc.index_in(values, value_set=wanted.cast(values.type)).fill_null(-1).to_numpy(zero_copy_only=False)
+
+
 def article_rows(tables: CorpusTables, name: str) -> np.ndarray:
     """Each row's article position in ``tables.articles`` for the table ``name`` (-1: not among them);
     for contradictions two rows, article a then b."""

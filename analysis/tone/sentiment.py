@@ -35,6 +35,7 @@ from importlib import metadata
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analysis.ingest.text import count_words_column
 from analysis.article_cache import shared_cache
@@ -235,18 +236,33 @@ def disagreement(sentences: pd.DataFrame, *, neutral: float = NEUTRAL) -> pd.Dat
     Adds ``textblob_call`` and ``vader_call`` (negative, neutral or positive,
     with +-``neutral`` counted neutral), ``agreement`` (``agree``, ``opposite``
     when they point opposite ways, or ``one_neutral``) and ``gap``
-    (vader_compound - polarity) to a copy of the scored sentences.
+    (vader_compound - polarity) to the scored sentences (a new frame).
     """
-    out = sentences.copy()
-    out["textblob_call"] = _call(out["polarity"].astype(float), neutral)
-    out["vader_call"] = _call(out["vader_compound"].astype(float), neutral)
-    same = out["textblob_call"] == out["vader_call"]
-    either_neutral = (out["textblob_call"] == "neutral") | (out["vader_call"] == "neutral")
-    out["agreement"] = np.where(same, "agree", np.where(either_neutral, "one_neutral", "opposite"))
-    out["gap"] = out["vader_compound"].astype(float) - out["polarity"].astype(float)
-    return out
+    polarity = sentences["polarity"].astype(float).to_numpy()
+    vader = sentences["vader_compound"].astype(float).to_numpy()
+    textblob_codes, vader_codes = _call_codes(polarity, neutral), _call_codes(vader, neutral)
+    neutral_code = CALLS.index("neutral")
+    agreement = np.where(textblob_codes == vader_codes, 0,
+                         np.where((textblob_codes == neutral_code) | (vader_codes == neutral_code), 1, 2))
+    index = sentences.index
+    return sentences.assign(textblob_call=_named(CALLS, textblob_codes, index),
+                            vader_call=_named(CALLS, vader_codes, index),
+                            agreement=_named(AGREEMENTS, agreement, index),
+                            gap=pd.Series(vader - polarity, index=index))
 
 
-def _call(values: pd.Series, neutral: float) -> pd.Series:
-    return pd.Series(np.where(values > neutral, "positive", np.where(values < -neutral, "negative", "neutral")),
-                     index=values.index)
+#: ``disagreement``'s calls and agreements, in the order of their codes.
+CALLS = ("negative", "neutral", "positive")
+AGREEMENTS = ("agree", "one_neutral", "opposite")
+
+
+def _call_codes(values: np.ndarray, neutral: float) -> np.ndarray:
+    """Each score's call as an index into ``CALLS`` (a missing score is neutral)."""
+    return np.where(values > neutral, 2, np.where(values < -neutral, 0, 1))
+
+
+def _named(names: tuple[str, ...], codes: np.ndarray, index: pd.Index) -> pd.Series:
+    """``names[code]`` of each code, as text on ``index``: one Arrow take from the few names, not a Python string
+    per row (building the three text columns of 160,000 sentences from NumPy strings took 0.1 s)."""
+    values = pa.array(names, type=pa.large_string()).take(pa.array(codes, type=pa.int64()))
+    return pd.Series(pd.array(values, dtype=pd.StringDtype(na_value=np.nan)), index=index)
