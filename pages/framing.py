@@ -40,6 +40,8 @@ ENTITIES_KEY = "framing_entities"
 SIDE_A_KEY = "framing_side_a"
 TRIPLES_KEY = "framing_triples_open"
 MAX_EVIDENCE = 60
+#: Distinctive words shown for each side: the table's first and last rows.
+TERMS_SHOWN = 15
 #: Side by side, at most this many sides: the picked sources (or groups) with most articles, then "All others".
 MAX_SIDES = TOP + 1
 #: What a grouping's groups are called.
@@ -229,7 +231,7 @@ else:
     others = [s for s in sides if s != side_a]
     words = app_data.corpus_view("framing_term_matrix")
     terms = app_data.view("framing_terms", lambda t, c, a: distinctive_terms_from_matrix(
-        words, arts, group_a=a, group_b=others, by="side"), choice, side_a)
+        words, arts, group_a=a, group_b=others, by="side", ends=TERMS_SHOWN), choice, side_a)
     b_name = others[0] if len(others) == 1 else "the others"
     if not terms.empty and bool(terms["thin_evidence"].iloc[0]):
         st.warning(f"Thin evidence: {esc(side_a)} has {int(terms['words_a'].iloc[0]):,} words and {esc(b_name)} "
@@ -240,7 +242,8 @@ else:
     columns = ["term", "count_a", "count_b", "log_odds", "z"]
     cols = st.columns(2)
     lists = {}
-    for col, (name, part) in zip(cols, [(side_a, terms.head(15)), (b_name, terms.tail(15).iloc[::-1])]):
+    for col, (name, part) in zip(cols, [(side_a, terms.head(TERMS_SHOWN)),
+                                        (b_name, terms.tail(TERMS_SHOWN).iloc[::-1])]):
         col.markdown(f"**More typical of {esc(name)}**")
         lists[name] = part[columns].reset_index(drop=True)
         col.dataframe(lists[name], key=f"framing_terms_{'a' if name == side_a else 'b'}", on_select="rerun",

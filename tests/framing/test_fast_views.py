@@ -123,3 +123,20 @@ def test_hedge_density_of_gives_the_old_table(seed, by, left_out):
     some = articles[~articles["article_id"].isin(left_out)]
     pd.testing.assert_frame_equal(hedge_density_of(counts, some, by=by), old_hedge_density_of(counts, some, by=by),
                                   check_exact=True)
+
+
+@pytest.mark.parametrize(("seed", "group_a", "group_b", "left_out", "ends"), [
+    (1, "s0", None, (), 15),
+    (2, "s0", None, ("a0", "a5", "a7"), 3),
+    (3, ["s1", "s2"], "s3", (), 1),
+    (4, "s4", ["s0", "s1"], (), 100),            # shorter than twice ends: the whole table
+    (7, "nobody", "nobody either", (), 15),     # no articles at all: the empty table
+])
+def test_distinctive_terms_ends_are_the_head_and_tail_of_the_table(seed, group_a, group_b, left_out, ends):
+    articles, sentences = _corpus(seed, n_articles=80)
+    matrix = term_matrix(sentences)
+    some = articles[~articles["article_id"].isin(left_out)]
+    full = old_distinctive_terms_from_matrix(matrix, some, group_a=group_a, group_b=group_b)
+    got = distinctive_terms_from_matrix(matrix, some, group_a=group_a, group_b=group_b, ends=ends)
+    want = full if len(full) <= 2 * ends else pd.concat([full.head(ends), full.tail(ends)], ignore_index=True)
+    pd.testing.assert_frame_equal(got, want, check_exact=True)
