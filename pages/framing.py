@@ -9,7 +9,6 @@ from analysis.framing import (
     cast_roles,
     frame_labels,
     hedge_density,
-    role_matrix,
     role_names,
 )
 from analysis.framing.compare import OTHERS, assign_sides, evidence, term_sentences
@@ -25,6 +24,8 @@ from analysis.views.framing import (
     hedge_cue_counts,
     hedge_density_of,
     label_speakers,
+    role_castings,
+    role_matrix_of,
     voices_table,
 )
 from charts.framing import frame_profile_figure, hedge_figure
@@ -136,7 +137,9 @@ if target:
 st.header("Who is cast as what")
 st.caption("From sentences like “X claimed responsibility”, “X pointed fingers at Y”, “Y denied”: each count is "
            "a sentence casting the entity in that role. Cue lists: analysis/data/role_cues.json.")
-matrix = app_data.view("framing_roles", lambda t, c: role_matrix(t.roles, arts, by="side"), choice)
+# Every casting of the whole corpus as codes once, then counted per side: role_matrix's table.
+castings = app_data.whole_view("framing_role_castings", lambda t: role_castings(t.roles, t.articles))
+matrix = app_data.view("framing_roles", lambda t, c: role_matrix_of(castings, arts, by="side"), choice)
 if matrix.empty:
     st.info("No claims, accusations, denials or offers of support between named entities were found.")
 else:

@@ -10,7 +10,9 @@ import plotly.io as pio
 import pytest
 
 from analysis.framing.distinctive import distinctive_terms_from_matrix, term_matrix
-from analysis.views.framing import frame_counts, frame_profile_of, hedge_cue_counts, hedge_density_of
+from analysis.framing.roles import role_matrix
+from analysis.views.framing import (frame_counts, frame_profile_of, hedge_cue_counts, hedge_density_of, role_castings,
+                                     role_matrix_of)
 from charts.framing import hedge_figure
 from tests.framing.old_views import (old_distinctive_terms_from_matrix, old_frame_profile_of, old_hedge_density_of,
                                     old_hedge_figure)
@@ -140,3 +142,50 @@ def test_distinctive_terms_ends_are_the_head_and_tail_of_the_table(seed, group_a
     got = distinctive_terms_from_matrix(matrix, some, group_a=group_a, group_b=group_b, ends=ends)
     want = full if len(full) <= 2 * ends else pd.concat([full.head(ends), full.tail(ends)], ignore_index=True)
     pd.testing.assert_frame_equal(got, want, check_exact=True)
+
+
+ENTITY_NAMES = ["Russia", "Ukraine", "Hamas", "Éire", "abc", "Zed"]
+ROLE_PAIRS = [("accuser", "accused"), ("denier", ""), ("perpetrator", "victim"), ("helper", ""), ("", "accused"),
+              ("critic", "accused"), ("accuser", "nonsense")]   # "nonsense": a role the cue file does not list
+
+
+def _roles(seed: int, n_articles: int = 30) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Articles with sources and a random roles table (actors, targets that are or are not entities)."""
+    rng = random.Random(seed)
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(n_articles)],
+                             "source": [f"s{i % 6}" for i in range(n_articles)]})
+    rows = []
+    for i in range(n_articles):
+        for _ in range(rng.randint(0, 6)):
+            actor_role, target_role = rng.choice(ROLE_PAIRS)
+            rows.append({"article_id": f"a{i}", "sentence_idx": rng.randint(0, 4),
+                         "actor": rng.choice(ENTITY_NAMES) if actor_role or rng.random() < 0.5 else "",
+                         "relation": "said", "target": rng.choice(ENTITY_NAMES), "actor_role": actor_role,
+                         "target_role": target_role, "cue": "cue", "target_is_entity": rng.random() < 0.7,
+                         "start": 0, "end": 1})
+    return articles, pd.DataFrame(rows, columns=["article_id", "sentence_idx", "actor", "relation", "target",
+                                                 "actor_role", "target_role", "cue", "target_is_entity", "start",
+                                                 "end"])
+
+
+@pytest.mark.parametrize(("seed", "sides", "left_out"), [
+    (1, None, ()),                                                  # by source
+    (2, {"s0": "A", "s1": "A", "s2": "B"}, ()),                      # sides; the rest "All others"
+    (3, {"s0": "Z", "s1": "a", "s2": "É"}, ("a1", "a2", "a9")),      # sides sort as strings; filtered
+    (4, None, tuple(f"a{i}" for i in range(30))),                   # nothing left: the empty table
+    (5, {"s3": "only"}, ()),
+])
+def test_role_matrix_of_gives_the_old_table(seed, sides, left_out):
+    articles, roles = _roles(seed)
+    castings = role_castings(roles, articles)
+    kept = articles[~articles["article_id"].isin(left_out)]
+    kept = kept.assign(side=kept["source"] if sides is None else kept["source"].map(sides).fillna("All others"))
+    pd.testing.assert_frame_equal(role_matrix_of(castings, kept, by="side"), role_matrix(roles, kept, by="side"),
+                                  check_exact=True)
+
+
+def test_role_matrix_of_no_roles():
+    articles, roles = _roles(6)
+    castings = role_castings(roles.iloc[:0], articles)
+    pd.testing.assert_frame_equal(role_matrix_of(castings, articles, by="source"),
+                                  role_matrix(roles.iloc[:0], articles, by="source"))
