@@ -28,9 +28,9 @@ from analysis.views.framing import (
     role_matrix_of,
     voices_table,
 )
-from charts.framing import frame_profile_figure, hedge_figure
+from charts.framing import frame_profile_spec, hedge_spec
 from charts.groups import members_text
-from charts.served import served
+from charts.served import served_spec
 
 app_data.route_through_dashboard(__file__)
 
@@ -114,7 +114,7 @@ labels = frame_labels()
 frame_counts_all = app_data.whole_view("framing_frame_counts", lambda t: frame_counts(t.frames, t.sentences))
 profile, frames_chart, frame_table = app_data.view("framing_frames", lambda t, c: (
     profile := frame_profile_of(frame_counts_all, arts, by="side", labels=labels),
-    served(frame_profile_figure(profile, labels=labels, sides=sides, members=members)),
+    served_spec(frame_profile_spec(profile, labels=labels, sides=sides, members=members)),
     frame_share_table(profile, labels=labels, sides=sides)), choice)
 picked = st.plotly_chart(frames_chart, key="framing_frames_chart",
                          on_select="rerun", selection_mode="points", width="stretch")
@@ -170,7 +170,7 @@ cue_counts = app_data.whole_view("framing_cue_counts", lambda t: hedge_cue_count
 density, hedges_chart = app_data.view("framing_hedges", lambda t, c: (
     found := (hedge_density_of(cue_counts, arts, by="side") if arts["n_words"].notna().all() else
               hedge_density(t.hedges, arts, by="side")).set_index("side").reindex(sides).reset_index(),
-    served(hedge_figure(found))), choice)
+    served_spec(hedge_spec(found))), choice)
 picked = st.plotly_chart(hedges_chart, key="framing_hedges_chart", on_select="rerun",
                          selection_mode="points", width="stretch")
 st.caption("Epistemic cues mark a statement as unproven (alleged, reportedly, may); attribution cues hand it to "

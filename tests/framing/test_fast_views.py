@@ -13,9 +13,10 @@ from analysis.framing.distinctive import distinctive_terms_from_matrix, term_mat
 from analysis.framing.roles import role_matrix
 from analysis.views.framing import (frame_counts, frame_profile_of, hedge_cue_counts, hedge_density_of, role_castings,
                                      role_matrix_of)
-from charts.framing import hedge_figure
+from charts.framing import frame_profile_figure, frame_profile_spec, hedge_figure, hedge_spec
+from charts.served import served_spec
 from tests.framing.old_views import (old_distinctive_terms_from_matrix, old_frame_profile_of, old_hedge_density_of,
-                                    old_hedge_figure)
+                                    old_frame_profile_figure, old_hedge_figure)
 
 # "café" and "ça" sort after the plain words as code points do; the repeated sentence makes equal z scores,
 # whose order is then the term's
@@ -69,6 +70,43 @@ def test_hedge_figure_gives_the_old_figure(density):
         return json.loads(pio.to_json(figure, validate=False))
 
     assert sent(hedge_figure(density)) == sent(old_hedge_figure(density))
+    assert sent(served_spec(hedge_spec(density)).to_dict()) == sent(old_hedge_figure(density))
+
+
+PROFILE_LABELS = {"blame": "Blame & geopolitics", "human": "Human toll & victims", "security": "Security",
+                  "misinfo": "Misinformation"}
+
+
+def _profile(sides: list[str], *, seed: int) -> pd.DataFrame:
+    """``frame_profile(by="side")`` rows for ``sides`` and every frame of ``PROFILE_LABELS``."""
+    rng = random.Random(seed)
+    rows = []
+    for side in sides:
+        total = rng.randint(0, 40)
+        for frame, label in PROFILE_LABELS.items():
+            n = rng.randint(0, total)
+            rows.append({"side": side, "frame": frame, "label": label, "n_sentences": n, "n_total": total,
+                         "share": n / total if total else 0.0, "n_articles": 1, "n_articles_total": 2})
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize(("sides", "shown", "members"), [
+    (["A", "B"], ["A", "B"], None),
+    (["<b>Hostile</b> & co", "other"], ["other", "<b>Hostile</b> & co"], {"other": "x.example, <i>y</i>"}),
+    ([f"side {i}" for i in range(9)], [f"side {i}" for i in range(9)], {"side 1": "a, b"}),   # slanted names
+    (["A", "B", "C"], ["A", "C", "Nobody"], {}),                                            # a side without rows
+    (["A very long side name indeed, longer than most", "B"], ["B", "A very long side name indeed, longer than most",
+                                                                "A"], None),
+])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_frame_profile_spec_gives_the_old_figure(sides, shown, members, seed):
+    profile = _profile(sides, seed=seed)
+    want = json.loads(pio.to_json(old_frame_profile_figure(profile, labels=PROFILE_LABELS, sides=shown,
+                                                           members=members)))
+    spec = frame_profile_spec(profile, labels=PROFILE_LABELS, sides=shown, members=members)
+    assert json.loads(pio.to_json(served_spec(spec).to_dict(), validate=False)) == want
+    assert json.loads(pio.to_json(frame_profile_figure(profile, labels=PROFILE_LABELS, sides=shown,
+                                                       members=members))) == want
 
 
 def _frames(seed: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
