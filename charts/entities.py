@@ -25,13 +25,13 @@ from charts.groups import TOP_LEGEND
 from charts.text import escaped_list
 
 
-def _colours() -> list[str]:
+def template_colours() -> list[str]:
     """The default template's colour sequence, as plotly express colours traces with it."""
     template = pio.templates[pio.templates.default or "plotly"]
     return list(template.layout.colorway or plotly.colors.qualitative.D3)
 
 
-def _legend(title: str) -> dict:
+def legend_spec(title: str) -> dict:
     """``TOP_LEGEND`` with ``title``, written out as plotly's validation leaves it (``font_size`` -> ``font``)."""
     legend = {"title": {"text": title}, "tracegroupgap": 0}
     for key, value in TOP_LEGEND.items():
@@ -67,7 +67,7 @@ def top_entities_spec(top: pd.DataFrame) -> dict:
     names, kinds = escaped_list(top["canonical"]), escaped_list(top["label"])
     mentions = top["mentions"].to_numpy()
     custom = top[["articles", "sources"]].to_numpy()
-    colours = _colours()
+    colours = template_colours()
     traces = []
     for i, kind in enumerate(dict.fromkeys(kinds)):
         rows = [at for at, k in enumerate(kinds) if k == kind]
@@ -83,7 +83,7 @@ def top_entities_spec(top: pd.DataFrame) -> dict:
         "xaxis": {"anchor": "y", "domain": [0.0, 1.0], "title": {"text": "mentions"}},
         "yaxis": {"anchor": "x", "domain": [0.0, 1.0], "title": {"text": ""}, "categoryorder": "array",
                   "categoryarray": names[::-1]},  # the first row on top
-        "legend": _legend("type"), "margin": {"t": 10}, "barmode": "relative", "height": 120 + 24 * len(top)}}
+        "legend": legend_spec("type"), "margin": {"t": 10}, "barmode": "relative", "height": 120 + 24 * len(top)}}
 
 
 def top_entities_figure(top: pd.DataFrame) -> go.Figure:

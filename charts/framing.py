@@ -13,12 +13,11 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-import plotly.express as px
+import plotly.colors
 import plotly.graph_objects as go
-import plotly.io as pio
 
 from analysis.views.framing import count_labels, frame_order
-from charts.groups import TOP_LEGEND
+from charts.entities import legend_spec, template_colours
 from charts.text import escaped, escaped_list
 
 HEDGE_KINDS = ("epistemic", "attribution")
@@ -34,14 +33,16 @@ def _two_lines(label: str, width: int = 16) -> str:
     return html.escape(first) + ("<br>" + html.escape(" ".join(words)) if words else "")
 
 
-def frame_profile_figure(profile: pd.DataFrame, *, labels: Mapping[str, str], sides: Sequence[str],
-                         members: Mapping[str, str] | None = None) -> go.Figure:
+def frame_profile_spec(profile: pd.DataFrame, *, labels: Mapping[str, str], sides: Sequence[str],
+                       members: Mapping[str, str] | None = None) -> dict:
     """A sorted heatmap: frames (rows, the most carried at the top) by side (columns, in ``sides`` order),
     each cell the share of the side's sentences that carry the frame, written in the cell.
 
     One cell per frame and side, however many sides: the page compares at most 8 groups and "other"
     (``analysis.views.groups``), and the cell count stays readable where a bar per pair would not.
     A transparent marker sits on every cell so a click selects it (plotly heatmaps cannot be selected).
+    A plain spec (draw it with ``charts.served.served_spec``): the JSON the validated ``go`` objects made,
+    without them.
 
     Args:
         profile: ``frame_profile(..., by="side")`` rows.
@@ -58,30 +59,39 @@ def frame_profile_figure(profile: pd.DataFrame, *, labels: Mapping[str, str], si
     share = cells.pivot(index="frame", columns="side", values="share").reindex(index=order, columns=list(sides))
     text = cells.pivot(index="frame", columns="side", values="text").reindex(index=order, columns=list(sides))
     x, y = escaped_list(sides), [_two_lines(labels[f]) for f in order]
-    figure = go.Figure(go.Heatmap(
-        z=share.to_numpy(dtype="float64"), x=x, y=y, colorscale="Blues", zmin=0,
-        zmax=max(0.05, float(np.nanmax(share.to_numpy(dtype="float64"), initial=0.0))),
-        texttemplate="%{z:.0%}", textfont_size=11, hoverinfo="skip", xgap=2, ygap=2,
-        colorbar=dict(title=dict(text="share", side="right"), tickformat=".0%", thickness=10, len=0.6,
-                      orientation="h", x=0, xanchor="left", y=-0.02, yanchor="top")))
+    shares = share.to_numpy(dtype="float64")
+    blues = plotly.colors.sequential.Blues
+    heatmap = {
+        "colorbar": {"len": 0.6, "orientation": "h", "thickness": 10, "tickformat": ".0%",
+                     "title": {"side": "right", "text": "share"}, "x": 0, "xanchor": "left", "y": -0.02,
+                     "yanchor": "top"},
+        "colorscale": [[i / (len(blues) - 1), colour] for i, colour in enumerate(blues)], "hoverinfo": "skip",
+        "textfont": {"size": 11}, "texttemplate": "%{z:.0%}", "x": x, "xgap": 2, "y": y, "ygap": 2, "z": shares,
+        "zmax": max(0.05, float(np.nanmax(shares, initial=0.0))), "zmin": 0, "type": "heatmap"}
     grid = [(side, frame) for frame in order for side in sides]
     about = {side: f"<br>{html.escape(text)}" for side, text in (members or {}).items()}
     hover = [f"{html.escape(labels[frame])} — {html.escape(str(side))}: {text.at[frame, side]} sentences "
              f"({share.at[frame, side]:.0%}){about.get(side, '')}" if pd.notna(share.at[frame, side]) else ""
              for side, frame in grid]
-    figure.add_trace(go.Scatter(
-        x=[html.escape(str(side)) for side, _ in grid], y=[_two_lines(labels[frame]) for _, frame in grid],
-        mode="markers", marker=dict(size=28, symbol="square", color="rgba(0,0,0,0)"), showlegend=False,
-        customdata=[[side, frame] for side, frame in grid], hovertext=hover,
-        hovertemplate="%{hovertext}<extra></extra>"))
+    cells_trace = {
+        "customdata": [[side, frame] for side, frame in grid], "hovertemplate": "%{hovertext}<extra></extra>",
+        "hovertext": hover, "marker": {"color": "rgba(0,0,0,0)", "size": 28, "symbol": "square"},
+        "mode": "markers", "showlegend": False, "x": [html.escape(str(side)) for side, _ in grid],
+        "y": [_two_lines(labels[frame]) for _, frame in grid], "type": "scatter"}
     # Rows tall enough for a two-line label; slanted side names take their own room above the cells.
     slant = 0 if len(sides) <= 2 else min(140, 7 * max((len(str(side)) for side in sides), default=0))
-    figure.update_layout(margin=dict(t=10, l=10, r=10, b=40), height=120 + slant + 44 * len(order),
-                         # every side labelled, slanted so neighbours never overlap on a narrow screen
-                         xaxis=dict(side="top", tickangle=0 if len(sides) <= 2 else -45, automargin=True,
-                                    tickmode="array", tickvals=x, ticktext=x),
-                         yaxis=dict(autorange="reversed", automargin=True), clickmode="event+select")
-    return figure
+    return {"data": [heatmap, cells_trace], "layout": {
+        "margin": {"t": 10, "l": 10, "r": 10, "b": 40}, "height": 120 + slant + 44 * len(order),
+        # every side labelled, slanted so neighbours never overlap on a narrow screen
+        "xaxis": {"side": "top", "tickangle": 0 if len(sides) <= 2 else -45, "automargin": True,
+                  "tickmode": "array", "tickvals": x, "ticktext": x},
+        "yaxis": {"autorange": "reversed", "automargin": True}, "clickmode": "event+select"}}
+
+
+def frame_profile_figure(profile: pd.DataFrame, *, labels: Mapping[str, str], sides: Sequence[str],
+                         members: Mapping[str, str] | None = None) -> go.Figure:
+    """``frame_profile_spec`` as a figure."""
+    return go.Figure(frame_profile_spec(profile, labels=labels, sides=sides, members=members), _validate=False)
 
 
 def hedge_rows(density: pd.DataFrame) -> pd.DataFrame:
@@ -98,27 +108,32 @@ def hedge_rows(density: pd.DataFrame) -> pd.DataFrame:
     return long
 
 
-def hedge_figure(density: pd.DataFrame) -> go.Figure:
+def hedge_spec(density: pd.DataFrame) -> dict:
     """Grouped bars: epistemic and attribution cues per 1,000 words, per side (in the order of ``density``).
 
     Returns:
-        One trace per kind of cue; each bar's ``customdata`` is ``[side, kind]``.
+        One trace per kind of cue; each bar's ``customdata`` is ``[side, kind]``. A plain spec (draw it with
+        ``charts.served.served_spec``): the JSON of ``px.bar(hedge_rows(density), x="side_label", y="per_1000",
+        color="kind", barmode="group", custom_data=["side", "kind"])``, without plotly express or validation.
     """
-    # The figure px.bar(hedge_rows(density), x="side_label", y="per_1000", color="kind", barmode="group",
-    # custom_data=["side", "kind"]) makes, written out: plotly express took 0.08 s of a Framing rerun at 10k articles.
     long = hedge_rows(density)
-    colours = list(pio.templates[pio.templates.default or "plotly"].layout.colorway or px.colors.qualitative.D3)
+    colours = template_colours()
     traces = []
     for i, kind in enumerate(long["kind"].unique()):
         rows = long[long["kind"] == kind]
-        traces.append(go.Bar(
-            alignmentgroup="True", customdata=rows[["side", "kind"]].to_numpy(dtype=object),
-            hovertemplate="=%{x}<br>Cues per 1,000 words=%{y}<extra></extra>", legendgroup=kind,
-            marker=dict(color=colours[i % len(colours)], pattern=dict(shape="")), name=kind, offsetgroup=kind,
-            orientation="v", showlegend=True, textposition="auto", x=rows["side_label"].to_numpy(dtype=object),
-            xaxis="x", y=rows["per_1000"].to_numpy(), yaxis="y"))
-    return go.Figure(traces, layout=dict(
-        template=pio.templates[pio.templates.default or "plotly"],
-        xaxis=dict(anchor="y", domain=[0.0, 1.0], title=dict(text="")),
-        yaxis=dict(anchor="x", domain=[0.0, 1.0], title=dict(text="Cues per 1,000 words")),
-        legend=dict(title=dict(text=""), tracegroupgap=0, **TOP_LEGEND), margin={"t": 10}, barmode="group"))
+        traces.append({
+            "alignmentgroup": "True", "customdata": rows[["side", "kind"]].to_numpy(dtype=object),
+            "hovertemplate": "=%{x}<br>Cues per 1,000 words=%{y}<extra></extra>", "legendgroup": kind,
+            "marker": {"color": colours[i % len(colours)], "pattern": {"shape": ""}}, "name": kind,
+            "offsetgroup": kind, "orientation": "v", "showlegend": True, "textposition": "auto",
+            "x": rows["side_label"].to_numpy(dtype=object).tolist(), "xaxis": "x",
+            "y": rows["per_1000"].to_numpy(), "yaxis": "y", "type": "bar"})
+    return {"data": traces, "layout": {
+        "xaxis": {"anchor": "y", "domain": [0.0, 1.0], "title": {"text": ""}},
+        "yaxis": {"anchor": "x", "domain": [0.0, 1.0], "title": {"text": "Cues per 1,000 words"}},
+        "legend": legend_spec(""), "margin": {"t": 10}, "barmode": "group"}}
+
+
+def hedge_figure(density: pd.DataFrame) -> go.Figure:
+    """``hedge_spec`` as a figure."""
+    return go.Figure(hedge_spec(density), _validate=False)

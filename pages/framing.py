@@ -9,7 +9,6 @@ from analysis.framing import (
     cast_roles,
     frame_labels,
     hedge_density,
-    role_matrix,
     role_names,
 )
 from analysis.framing.compare import OTHERS, assign_sides, evidence, term_sentences
@@ -25,11 +24,13 @@ from analysis.views.framing import (
     hedge_cue_counts,
     hedge_density_of,
     label_speakers,
+    role_castings,
+    role_matrix_of,
     voices_table,
 )
-from charts.framing import frame_profile_figure, hedge_figure
+from charts.framing import frame_profile_spec, hedge_spec
 from charts.groups import members_text
-from charts.served import served
+from charts.served import served_spec
 
 app_data.route_through_dashboard(__file__)
 
@@ -40,6 +41,8 @@ ENTITIES_KEY = "framing_entities"
 SIDE_A_KEY = "framing_side_a"
 TRIPLES_KEY = "framing_triples_open"
 MAX_EVIDENCE = 60
+#: Distinctive words shown for each side: the table's first and last rows.
+TERMS_SHOWN = 15
 #: Side by side, at most this many sides: the picked sources (or groups) with most articles, then "All others".
 MAX_SIDES = TOP + 1
 #: What a grouping's groups are called.
@@ -111,7 +114,7 @@ labels = frame_labels()
 frame_counts_all = app_data.whole_view("framing_frame_counts", lambda t: frame_counts(t.frames, t.sentences))
 profile, frames_chart, frame_table = app_data.view("framing_frames", lambda t, c: (
     profile := frame_profile_of(frame_counts_all, arts, by="side", labels=labels),
-    served(frame_profile_figure(profile, labels=labels, sides=sides, members=members)),
+    served_spec(frame_profile_spec(profile, labels=labels, sides=sides, members=members)),
     frame_share_table(profile, labels=labels, sides=sides)), choice)
 picked = st.plotly_chart(frames_chart, key="framing_frames_chart",
                          on_select="rerun", selection_mode="points", width="stretch")
@@ -134,7 +137,9 @@ if target:
 st.header("Who is cast as what")
 st.caption("From sentences like “X claimed responsibility”, “X pointed fingers at Y”, “Y denied”: each count is "
            "a sentence casting the entity in that role. Cue lists: analysis/data/role_cues.json.")
-matrix = app_data.view("framing_roles", lambda t, c: role_matrix(t.roles, arts, by="side"), choice)
+# Every casting of the whole corpus as codes once, then counted per side: role_matrix's table.
+castings = app_data.whole_view("framing_role_castings", lambda t: role_castings(t.roles, t.articles))
+matrix = app_data.view("framing_roles", lambda t, c: role_matrix_of(castings, arts, by="side"), choice)
 if matrix.empty:
     st.info("No claims, accusations, denials or offers of support between named entities were found.")
 else:
@@ -165,7 +170,7 @@ cue_counts = app_data.whole_view("framing_cue_counts", lambda t: hedge_cue_count
 density, hedges_chart = app_data.view("framing_hedges", lambda t, c: (
     found := (hedge_density_of(cue_counts, arts, by="side") if arts["n_words"].notna().all() else
               hedge_density(t.hedges, arts, by="side")).set_index("side").reindex(sides).reset_index(),
-    served(hedge_figure(found))), choice)
+    served_spec(hedge_spec(found))), choice)
 picked = st.plotly_chart(hedges_chart, key="framing_hedges_chart", on_select="rerun",
                          selection_mode="points", width="stretch")
 st.caption("Epistemic cues mark a statement as unproven (alleged, reportedly, may); attribution cues hand it to "
@@ -229,7 +234,7 @@ else:
     others = [s for s in sides if s != side_a]
     words = app_data.corpus_view("framing_term_matrix")
     terms = app_data.view("framing_terms", lambda t, c, a: distinctive_terms_from_matrix(
-        words, arts, group_a=a, group_b=others, by="side"), choice, side_a)
+        words, arts, group_a=a, group_b=others, by="side", ends=TERMS_SHOWN), choice, side_a)
     b_name = others[0] if len(others) == 1 else "the others"
     if not terms.empty and bool(terms["thin_evidence"].iloc[0]):
         st.warning(f"Thin evidence: {esc(side_a)} has {int(terms['words_a'].iloc[0]):,} words and {esc(b_name)} "
@@ -240,7 +245,8 @@ else:
     columns = ["term", "count_a", "count_b", "log_odds", "z"]
     cols = st.columns(2)
     lists = {}
-    for col, (name, part) in zip(cols, [(side_a, terms.head(15)), (b_name, terms.tail(15).iloc[::-1])]):
+    for col, (name, part) in zip(cols, [(side_a, terms.head(TERMS_SHOWN)),
+                                        (b_name, terms.tail(TERMS_SHOWN).iloc[::-1])]):
         col.markdown(f"**More typical of {esc(name)}**")
         lists[name] = part[columns].reset_index(drop=True)
         col.dataframe(lists[name], key=f"framing_terms_{'a' if name == side_a else 'b'}", on_select="rerun",

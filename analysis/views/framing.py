@@ -12,11 +12,13 @@ corpus (``hedge_cue_counts``, ``frame_counts``), so a new grouping or filter onl
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from analysis.framing import frame_labels
+from analysis.framing.roles import cast_roles, role_names
 from analysis.framing.clauses import normalise
 from analysis.framing.hedges import KINDS
 
@@ -177,3 +179,66 @@ def frame_profile_of(counts: tuple[pd.DataFrame, pd.DataFrame], articles: pd.Dat
                          "n_articles_total": int(n_articles_total)})
     return pd.DataFrame(rows, columns=[by, "frame", "label", "n_sentences", "n_total", "share", "n_articles",
                                        "n_articles_total"])
+
+
+@dataclass(frozen=True)
+class RoleCastings:
+    """``cast_roles`` of a whole corpus without the grouping, as integer codes, made once per corpus for
+    ``role_matrix_of``: one entry per casting (an actor, then a target entity, with a role)."""
+
+    article_ids: pd.Index  # the corpus's articles; ``article`` holds positions into it (-1: not among them)
+    article: np.ndarray
+    sentence: np.ndarray  # sentence_idx
+    entity: np.ndarray  # position in ``entities`` (sorted, as a groupby orders them)
+    entities: list
+    role: np.ndarray  # position in ``roles`` (-1: a role the cue file does not list)
+    roles: tuple[str, ...]
+
+
+def role_castings(roles: pd.DataFrame, articles: pd.DataFrame, *, names: Sequence[str] | None = None) -> RoleCastings:
+    """The ``RoleCastings`` of ``roles`` (the corpus's roles table) about ``articles`` (one row per article),
+    with the role columns ``names`` (default ``role_names()``)."""
+    names = tuple(role_names() if names is None else names)
+    long = cast_roles(roles, articles.assign(_all=0), by="_all")
+    entity, entities = pd.factorize(long["entity"], sort=True)
+    article = pd.Index(articles["article_id"]).get_indexer(long["article_id"])
+    return RoleCastings(pd.Index(articles["article_id"]), article, long["sentence_idx"].to_numpy(dtype=np.int64),
+                        entity, list(entities), pd.Index(names).get_indexer(long["role"]), names)
+
+
+def role_matrix_of(castings: RoleCastings, articles: pd.DataFrame, *, by: str) -> pd.DataFrame:
+    """``role_matrix(roles, articles, by=by)`` from ``role_castings(roles, corpus articles)``: the same table,
+    by counting codes with ``bincount`` instead of a merge, a pivot table and a groupby of strings."""
+    names = list(castings.roles)
+    columns = [by, "entity", *names, "total", "n_sentences"]
+    arts = articles[["article_id", by]].drop_duplicates("article_id")
+    group_of, groups = pd.factorize(arts[by], sort=True)  # groups in sorted order, as the pivot table's
+    side = np.full(len(castings.article_ids) + 1, -1, dtype=np.int64)  # the last: an article not in the corpus
+    side[castings.article_ids.get_indexer(arts["article_id"])] = group_of
+    row_side = side[castings.article]
+    found = (row_side >= 0) & (castings.entity >= 0)
+    if not found.any():
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+    n_entities, n_roles = len(castings.entities), len(names)
+    # each (group, entity) present as a number, sorted: by group, then entity (names sorted)
+    cells, cell = np.unique(row_side[found] * n_entities + castings.entity[found], return_inverse=True)
+    role = castings.role[found]
+    counted = role >= 0
+    counts = np.bincount(cell[counted] * n_roles + role[counted], minlength=len(cells) * n_roles).reshape(-1, n_roles)
+    # distinct (cell, article, sentence): the cell, then the article's position, then the sentence
+    span_article, span_sentence = len(castings.article_ids) + 1, int(castings.sentence.max(initial=0)) + 1
+    key = (cell * span_article + castings.article[found]) * span_sentence + castings.sentence[found]
+    n_sentences = np.bincount(pd.unique(key) // (span_article * span_sentence), minlength=len(cells))
+    total = counts.sum(axis=1)
+    group, entity = cells // n_entities, cells % n_entities
+    order = np.lexsort((entity, -total, group))  # by group, then total down, then entity
+    group, entity, counts, total, n_sentences = group[order], entity[order], counts[order], total[order], \
+        n_sentences[order]
+    # as the pivot table's index levels: values of an Index (its type inferred), then columns
+    out = pd.DataFrame({by: pd.Index(groups.to_numpy(dtype=object)[group]),
+                        "entity": pd.Index(np.array(castings.entities, dtype=object)[entity])})
+    for at, name in enumerate(names):
+        out[name] = counts[:, at]
+    out["total"] = total
+    out["n_sentences"] = n_sentences
+    return out[columns]

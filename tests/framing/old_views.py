@@ -3,7 +3,8 @@ give exactly the same tables (``test_fast_views.py``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import html
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -13,7 +14,9 @@ import plotly.graph_objects as go
 from analysis.framing import frame_labels
 from analysis.framing.distinctive import COLUMNS, THIN_WORDS, TermMatrix, _as_set
 from analysis.framing.hedges import KINDS
-from charts.framing import hedge_rows
+from analysis.views.framing import count_labels, frame_order
+from charts.framing import _two_lines, hedge_rows
+from charts.text import escaped_list
 from charts.groups import TOP_LEGEND
 
 
@@ -129,3 +132,37 @@ def old_hedge_density_of(counts: pd.DataFrame, articles: pd.DataFrame, *, by: st
     return pd.DataFrame(rows, columns=[by, "n_articles", "n_words", "n_cues", "n_epistemic", "n_attribution",
                                        "per_1000_words", "epistemic_per_1000", "attribution_per_1000",
                                        "epistemic_cues", "attribution_cues"])
+
+
+def old_frame_profile_figure(profile: pd.DataFrame, *, labels: Mapping[str, str], sides: Sequence[str],
+                             members: Mapping[str, str] | None = None) -> go.Figure:
+    """``charts.framing.frame_profile_figure`` as validated ``go`` objects built it (before 2026-12)."""
+    order = frame_order(profile, labels=labels)
+    cells = profile[profile["side"].isin(list(sides))].assign(text=count_labels(profile))
+    share = cells.pivot(index="frame", columns="side", values="share").reindex(index=order, columns=list(sides))
+    text = cells.pivot(index="frame", columns="side", values="text").reindex(index=order, columns=list(sides))
+    x, y = escaped_list(sides), [_two_lines(labels[f]) for f in order]
+    figure = go.Figure(go.Heatmap(
+        z=share.to_numpy(dtype="float64"), x=x, y=y, colorscale="Blues", zmin=0,
+        zmax=max(0.05, float(np.nanmax(share.to_numpy(dtype="float64"), initial=0.0))),
+        texttemplate="%{z:.0%}", textfont_size=11, hoverinfo="skip", xgap=2, ygap=2,
+        colorbar=dict(title=dict(text="share", side="right"), tickformat=".0%", thickness=10, len=0.6,
+                      orientation="h", x=0, xanchor="left", y=-0.02, yanchor="top")))
+    grid = [(side, frame) for frame in order for side in sides]
+    about = {side: f"<br>{html.escape(text)}" for side, text in (members or {}).items()}
+    hover = [f"{html.escape(labels[frame])} — {html.escape(str(side))}: {text.at[frame, side]} sentences "
+             f"({share.at[frame, side]:.0%}){about.get(side, '')}" if pd.notna(share.at[frame, side]) else ""
+             for side, frame in grid]
+    figure.add_trace(go.Scatter(
+        x=[html.escape(str(side)) for side, _ in grid], y=[_two_lines(labels[frame]) for _, frame in grid],
+        mode="markers", marker=dict(size=28, symbol="square", color="rgba(0,0,0,0)"), showlegend=False,
+        customdata=[[side, frame] for side, frame in grid], hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>"))
+    # Rows tall enough for a two-line label; slanted side names take their own room above the cells.
+    slant = 0 if len(sides) <= 2 else min(140, 7 * max((len(str(side)) for side in sides), default=0))
+    figure.update_layout(margin=dict(t=10, l=10, r=10, b=40), height=120 + slant + 44 * len(order),
+                         # every side labelled, slanted so neighbours never overlap on a narrow screen
+                         xaxis=dict(side="top", tickangle=0 if len(sides) <= 2 else -45, automargin=True,
+                                    tickmode="array", tickvals=x, ticktext=x),
+                         yaxis=dict(autorange="reversed", automargin=True), clickmode="event+select")
+    return figure

@@ -10,10 +10,13 @@ import plotly.io as pio
 import pytest
 
 from analysis.framing.distinctive import distinctive_terms_from_matrix, term_matrix
-from analysis.views.framing import frame_counts, frame_profile_of, hedge_cue_counts, hedge_density_of
-from charts.framing import hedge_figure
+from analysis.framing.roles import role_matrix
+from analysis.views.framing import (frame_counts, frame_profile_of, hedge_cue_counts, hedge_density_of, role_castings,
+                                     role_matrix_of)
+from charts.framing import frame_profile_figure, frame_profile_spec, hedge_figure, hedge_spec
+from charts.served import served_spec
 from tests.framing.old_views import (old_distinctive_terms_from_matrix, old_frame_profile_of, old_hedge_density_of,
-                                    old_hedge_figure)
+                                    old_frame_profile_figure, old_hedge_figure)
 
 # "café" and "ça" sort after the plain words as code points do; the repeated sentence makes equal z scores,
 # whose order is then the term's
@@ -67,6 +70,43 @@ def test_hedge_figure_gives_the_old_figure(density):
         return json.loads(pio.to_json(figure, validate=False))
 
     assert sent(hedge_figure(density)) == sent(old_hedge_figure(density))
+    assert sent(served_spec(hedge_spec(density)).to_dict()) == sent(old_hedge_figure(density))
+
+
+PROFILE_LABELS = {"blame": "Blame & geopolitics", "human": "Human toll & victims", "security": "Security",
+                  "misinfo": "Misinformation"}
+
+
+def _profile(sides: list[str], *, seed: int) -> pd.DataFrame:
+    """``frame_profile(by="side")`` rows for ``sides`` and every frame of ``PROFILE_LABELS``."""
+    rng = random.Random(seed)
+    rows = []
+    for side in sides:
+        total = rng.randint(0, 40)
+        for frame, label in PROFILE_LABELS.items():
+            n = rng.randint(0, total)
+            rows.append({"side": side, "frame": frame, "label": label, "n_sentences": n, "n_total": total,
+                         "share": n / total if total else 0.0, "n_articles": 1, "n_articles_total": 2})
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize(("sides", "shown", "members"), [
+    (["A", "B"], ["A", "B"], None),
+    (["<b>Hostile</b> & co", "other"], ["other", "<b>Hostile</b> & co"], {"other": "x.example, <i>y</i>"}),
+    ([f"side {i}" for i in range(9)], [f"side {i}" for i in range(9)], {"side 1": "a, b"}),   # slanted names
+    (["A", "B", "C"], ["A", "C", "Nobody"], {}),                                            # a side without rows
+    (["A very long side name indeed, longer than most", "B"], ["B", "A very long side name indeed, longer than most",
+                                                                "A"], None),
+])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_frame_profile_spec_gives_the_old_figure(sides, shown, members, seed):
+    profile = _profile(sides, seed=seed)
+    want = json.loads(pio.to_json(old_frame_profile_figure(profile, labels=PROFILE_LABELS, sides=shown,
+                                                           members=members)))
+    spec = frame_profile_spec(profile, labels=PROFILE_LABELS, sides=shown, members=members)
+    assert json.loads(pio.to_json(served_spec(spec).to_dict(), validate=False)) == want
+    assert json.loads(pio.to_json(frame_profile_figure(profile, labels=PROFILE_LABELS, sides=shown,
+                                                       members=members))) == want
 
 
 def _frames(seed: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -123,3 +163,67 @@ def test_hedge_density_of_gives_the_old_table(seed, by, left_out):
     some = articles[~articles["article_id"].isin(left_out)]
     pd.testing.assert_frame_equal(hedge_density_of(counts, some, by=by), old_hedge_density_of(counts, some, by=by),
                                   check_exact=True)
+
+
+@pytest.mark.parametrize(("seed", "group_a", "group_b", "left_out", "ends"), [
+    (1, "s0", None, (), 15),
+    (2, "s0", None, ("a0", "a5", "a7"), 3),
+    (3, ["s1", "s2"], "s3", (), 1),
+    (4, "s4", ["s0", "s1"], (), 100),            # shorter than twice ends: the whole table
+    (7, "nobody", "nobody either", (), 15),     # no articles at all: the empty table
+])
+def test_distinctive_terms_ends_are_the_head_and_tail_of_the_table(seed, group_a, group_b, left_out, ends):
+    articles, sentences = _corpus(seed, n_articles=80)
+    matrix = term_matrix(sentences)
+    some = articles[~articles["article_id"].isin(left_out)]
+    full = old_distinctive_terms_from_matrix(matrix, some, group_a=group_a, group_b=group_b)
+    got = distinctive_terms_from_matrix(matrix, some, group_a=group_a, group_b=group_b, ends=ends)
+    want = full if len(full) <= 2 * ends else pd.concat([full.head(ends), full.tail(ends)], ignore_index=True)
+    pd.testing.assert_frame_equal(got, want, check_exact=True)
+
+
+ENTITY_NAMES = ["Russia", "Ukraine", "Hamas", "Éire", "abc", "Zed"]
+ROLE_PAIRS = [("accuser", "accused"), ("denier", ""), ("perpetrator", "victim"), ("helper", ""), ("", "accused"),
+              ("critic", "accused"), ("accuser", "nonsense")]   # "nonsense": a role the cue file does not list
+
+
+def _roles(seed: int, n_articles: int = 30) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Articles with sources and a random roles table (actors, targets that are or are not entities)."""
+    rng = random.Random(seed)
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(n_articles)],
+                             "source": [f"s{i % 6}" for i in range(n_articles)]})
+    rows = []
+    for i in range(n_articles):
+        for _ in range(rng.randint(0, 6)):
+            actor_role, target_role = rng.choice(ROLE_PAIRS)
+            rows.append({"article_id": f"a{i}", "sentence_idx": rng.randint(0, 4),
+                         "actor": rng.choice(ENTITY_NAMES) if actor_role or rng.random() < 0.5 else "",
+                         "relation": "said", "target": rng.choice(ENTITY_NAMES), "actor_role": actor_role,
+                         "target_role": target_role, "cue": "cue", "target_is_entity": rng.random() < 0.7,
+                         "start": 0, "end": 1})
+    return articles, pd.DataFrame(rows, columns=["article_id", "sentence_idx", "actor", "relation", "target",
+                                                 "actor_role", "target_role", "cue", "target_is_entity", "start",
+                                                 "end"])
+
+
+@pytest.mark.parametrize(("seed", "sides", "left_out"), [
+    (1, None, ()),                                                  # by source
+    (2, {"s0": "A", "s1": "A", "s2": "B"}, ()),                      # sides; the rest "All others"
+    (3, {"s0": "Z", "s1": "a", "s2": "É"}, ("a1", "a2", "a9")),      # sides sort as strings; filtered
+    (4, None, tuple(f"a{i}" for i in range(30))),                   # nothing left: the empty table
+    (5, {"s3": "only"}, ()),
+])
+def test_role_matrix_of_gives_the_old_table(seed, sides, left_out):
+    articles, roles = _roles(seed)
+    castings = role_castings(roles, articles)
+    kept = articles[~articles["article_id"].isin(left_out)]
+    kept = kept.assign(side=kept["source"] if sides is None else kept["source"].map(sides).fillna("All others"))
+    pd.testing.assert_frame_equal(role_matrix_of(castings, kept, by="side"), role_matrix(roles, kept, by="side"),
+                                  check_exact=True)
+
+
+def test_role_matrix_of_no_roles():
+    articles, roles = _roles(6)
+    castings = role_castings(roles.iloc[:0], articles)
+    pd.testing.assert_frame_equal(role_matrix_of(castings, articles, by="source"),
+                                  role_matrix(roles.iloc[:0], articles, by="source"))
