@@ -61,7 +61,8 @@ are injured. Gunshot wounds say who was shot, the dead among them ("officers fou
 with gunshot wounds", "four men suffered gunshot wounds": shot), except in a hospital's count
 ("the hospital received six patients with gunshot wounds": injured). In a shooting story (the ledger passes ``shooting``: a shooting
 word anywhere in the article), "four victims" with no cue of their own are people shot, unless
-their sentence speaks of the dead (coroner, vigil, names, toll: ``victims_shot``); the word
+their sentence speaks of the dead (coroner, vigil, names, toll: ``victims_shot``; not a capitalised word
+inside it, part of a name: "Jackson Memorial Hospital", "the Homicide Unit"); the word
 lists are the lexicon's ``shot`` category. The ledger derives injured from shot (rule
 ``derived``).
 
@@ -331,8 +332,13 @@ _HARM_NOUNS = frozenset("burns injuries wounds fractures".split())
 def victims_shot(head: tuple, tok: Tokens, lex: Lexicon) -> bool:
     """Is a weak head "victims" a count of people shot? Only in a shooting story (the caller knows), and
     only when the sentence does not speak of the dead ("the coroner identified 19 of the 21 victims", "a
-    vigil for the 64 victims" stay killed)."""
-    return tok.words[head[2]] == "victims" and lex.victims_dead_words.isdisjoint(tok.words)
+    vigil for the 64 victims" stay killed). A capitalised word inside the sentence is part of a name, not
+    talk of the dead: "took the three victims to Jackson Memorial Hospital", "the Homicide Unit"."""
+    if tok.words[head[2]] != "victims" or lex.victims_dead_words.isdisjoint(tok.words):
+        return tok.words[head[2]] == "victims"
+    raw = tok.raw
+    return not any(w in lex.victims_dead_words and not (i > 0 and raw[i][:1].isupper())
+                   for i, w in enumerate(tok.words))
 
 
 def _compound_at(tok: Tokens, i: int) -> bool:

@@ -314,7 +314,10 @@ def headline_figures(figures: pd.DataFrame) -> pd.DataFrame:
     rule text says so. A numeral death toll followed in its sentence by the gunman's own death
     ("fatally shot seven people before killing himself") counts him too (+1, as the rule says),
     unless the sentence already holds him ("including the gunman", "murder-suicide", "and himself");
-    his death told in another sentence is not added (as many tolls count the shooter as do not).
+    his death told in another sentence is not added (as many tolls count the shooter as do not), except
+    to a count of "victims" ("the two victims died at the hospital" beside "then turned the gun on
+    himself" or "a murder-suicide": +1), which never holds him. Known miss: "the four victims" where
+    "victims" are all the dead, gunman included, by the writer's choice.
     Injured counts that are all over a longer period ("12 wounded in shootings across the city")
     beside a death toll of the event itself give no injured headline, and likewise death tolls that
     are all over a longer period ("14 shooting deaths this month") beside a count of the event's own
@@ -456,6 +459,9 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
     plus = 1 if category == "killed" and _then_himself(chosen) else 0
     if plus:
         rule += "; and the gunman, who then killed himself (+1)"
+    elif category == "killed" and _victims_and_himself(chosen, group):
+        plus = 1
+        rule += "; and the gunman, who killed himself, besides his victims (+1)"
     return {category: chosen["value"] + plus, f"{category}_qualifier": chosen["qualifier"],
             f"{category}_low": _plus(chosen["low"], plus), f"{category}_high": _plus(chosen["high"], plus),
             f"{category}_may_rise": may_rise, f"{category}_rule": rule,
@@ -477,6 +483,27 @@ def _then_himself(chosen: dict) -> bool:
     sentence = str(chosen.get("sentence") or "")
     at = sentence.find(str(chosen.get("number_text") or ""))
     return at >= 0 and bool(_THEN_HIMSELF.search(sentence, at)) and not _SHOOTER_INCLUDED.search(sentence)
+
+
+_VICTIMS_AFTER = re.compile(r"\s+(?:(?:other|dead|slain)\s+)?victims\b", re.I)
+_HIMSELF = re.compile(_THEN_HIMSELF.pattern + r"|\bmurder[- ]suicide\b", re.I)
+
+
+def _victims_and_himself(chosen: dict, group: list[dict]) -> bool:
+    """Is the chosen numeral death toll a count of "victims" ("the two victims later died", "found the three dead
+    victims") in an article that tells the gunman's own death in another sentence ("then killed himself",
+    "a murder-suicide")? His victims do not include him. Not in a story of an accident ("accidentally shot
+    himself": the one who died is the victim), nor when the toll's sentence already holds him."""
+    if chosen.get("rule") not in ("numeral", "") or str(chosen.get("figure_id", "")).endswith(":title"):
+        return False
+    sentence = str(chosen.get("sentence") or "")
+    number = str(chosen.get("number_text") or "")
+    at = sentence.find(number)
+    if at < 0 or not _VICTIMS_AFTER.match(sentence, at + len(number)) or _SHOOTER_INCLUDED.search(sentence) \
+            or _THEN_HIMSELF.search(sentence):
+        return False
+    others = {str(f["sentence"]) for f in group if f["sentence_idx"] != chosen["sentence_idx"]}
+    return any(_HIMSELF.search(text) for text in others) and not any("accident" in text.lower() for text in others)
 
 
 def _plus(value: object, plus: int) -> object:

@@ -84,3 +84,40 @@ def test_the_compound_says_it_replaced_the_numeral():
 def test_a_period_count_of_the_dead_beside_this_events_wounded(sentences, killed, injured):
     head = _headline(*sentences)
     assert (head["killed"], head["injured"]) == (killed, injured)
+
+
+@pytest.mark.parametrize("sentences, killed, injured", [
+    # a hospital's name is no talk of the dead: the victims are the people shot
+    (["Three teenagers were shot on Thursday, police said.",
+      "All three victims were taken to Grady Memorial Hospital in stable condition."], None, 3),
+    (["Two men were shot outside a corner store late Friday.",
+      "Medics took both victims to Mercy Memorial, where they were listed in fair condition."], None, 2),
+    # the same words in lower case, or opening the sentence, still speak of the dead
+    (["Three teenagers were shot on Thursday, police said.",
+      "A vigil and a memorial walk were held for the three victims on Sunday."], 3, None),
+    (["Three teenagers were shot on Thursday, police said.",
+      "Memorial services for the three victims will be held Sunday."], 3, None),
+])
+def test_victims_beside_a_hospital_name(sentences, killed, injured):
+    head = _headline(*sentences)
+    assert (head["killed"], head["injured"]) == (killed, injured)
+
+
+@pytest.mark.parametrize("sentences, killed", [
+    # his victims do not include the gunman, whose own death another sentence tells
+    (["Deputies said a man shot his neighbor and her son before turning the gun on himself.",
+      "The two victims were taken to a hospital, where they later died."], 3),
+    (["Investigators are calling the deaths on Birch Lane a murder-suicide.",
+      "Officers found the three dead victims in an upstairs bedroom."], 4),
+    # no death of his own told: the victims are all
+    (["Deputies said a man shot his neighbor and her son on Birch Lane.",
+      "The two victims were taken to a hospital, where they later died."], 2),
+    # a count of people, not of victims, may hold him: no addition
+    (["Investigators are calling the deaths on Birch Lane a murder-suicide.",
+      "Officers found three people dead in an upstairs bedroom."], 3),
+    # an accident: the one who shot himself is the victim
+    (["Police said the boy accidentally shot himself while his father was away.",
+      "The two victims were taken to a hospital, where they later died."], 2),
+])
+def test_the_gunmans_own_death_beside_his_victims(sentences, killed):
+    assert _headline(*sentences)["killed"] == killed
