@@ -166,6 +166,9 @@ _STAMP_REACH = 600
 _STAMP_DATE = (r"(?:" + _WEEKDAY + r",?\s+)?" + _MONTH + r"\s+" + _DAY + r",?\s+(?P<year>(?:19|20)\d\d)\b")
 _OWN_STAMP = re.compile(r"\b(?:first\s+)?(?:posted|published|created)(?:\s+on)?\s*:?\s*" + _STAMP_DATE, re.I)
 _OTHER_STAMP = re.compile(r"(?:\b(?:last\s+)?updated(?:\s+on)?\s*:?\s*|^\s*|\(\s*)" + _STAMP_DATE, re.I | re.M)
+# The page's own stamps, and how far from the top they are looked for.
+STAMP_PATTERNS = (_OWN_STAMP, _OTHER_STAMP)
+STAMP_REACH = _STAMP_REACH
 
 
 def as_date(value: object) -> dt.date | None:

@@ -93,7 +93,9 @@ Rules, in the order they apply:
    investigating a shooting ...", "the boy is in critical condition", in the first 600 characters) or gives
    an afternoon hour ("shortly after 1 p.m.", "around noon") is dated the day it counts from: a follow-up
    names the day of the event or of its later acts ("was arrested Tuesday", "last month's shooting"). An
-   evening hour or "midnight" is not read (as often the night before), nor an undated article.
+   evening hour or "midnight" is not read (as often the night before), nor an undated article. The page's own
+   stamps are not the story's words: "Updated: Wednesday, January 11, 2017 @ 2:55 PM" near the top, "UPDATE @
+   2:38 p.m." and an embedded post's signed date name no day and give no hour.
 
 Known misses: an article about several incidents (a weekend round-up; an arrest story that also
 recalls an earlier shooting) takes its first dated one; late-night events that the record dates to the
@@ -125,6 +127,8 @@ from analysis.data import DATA_DIR
 from analysis.ingest.text import split_sentences
 from analysis.timeline.date_expressions import (
     ABSOLUTE,
+    STAMP_PATTERNS,
+    STAMP_REACH,
     MONTHS,
     PATTERNS,
     WEEKDAYS,
@@ -486,6 +490,11 @@ def _brief_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return ongoing, other
 
 
+# An embedded post's signature and date: "\u2014 A Reporter (@areporter) May 2, 2016".
+_SIGNED_POST = re.compile(r"\(@\w+\)\s*[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}")
+# "UPDATE @ 2:38 p.m.", "Updated at 4:05 PM": when the page changed.
+_UPDATE_HOUR = re.compile(r"\bupdated?\s*(?:@|at|:)?\s*\d{1,2}:\d\d\s*[ap]\.?m\b\.?", re.I)
+_STAMP_HOUR = re.compile(r"\s*(?:@|at|-)?\s*\d{1,2}:\d\d\s*[ap]\.?m\b\.?", re.I)
 # A month named alone ("in January"); "May" is left out, it is as often the verb.
 _MONTH_ALONE = re.compile(r"\b(?:" + "|".join(m for m in MONTHS if len(m) > 3 and m != "May") + r")\b")
 # An afternoon hour: "shortly after 1 p.m.", "about 5pm", "around noon" (an evening hour or "midnight" may be the
@@ -503,6 +512,23 @@ def _names_a_day(text: str) -> bool:
     return any(next(matches(kind, text), None) is not None for kind, _ in PATTERNS if kind != "clock")
 
 
+def _without_stamps(text: str) -> str:
+    """``text`` with the page's own date stamps near its top ("Updated: Wednesday, January 11, 2017 @ 2:55 PM",
+    "Posted: Mar 3, 2016"), its update hours ("UPDATE @ 2:38 p.m.") and the dates that sign embedded posts blanked
+    out: they say when the page or the post was written, not a day or an hour the story names."""
+    spans = [m.span() for pattern in STAMP_PATTERNS for m in pattern.finditer(text, 0, STAMP_REACH)]
+    spans += [m.span() for m in _SIGNED_POST.finditer(text)]
+    spans += [m.span() for m in _UPDATE_HOUR.finditer(text)]
+    if not spans:
+        return text
+    chars = list(text)
+    for low, high in spans:
+        hour = _STAMP_HOUR.match(text, high)  # "... 2017 @ 2:55 PM": the stamp's hour goes with it
+        high = hour.end() if hour else high
+        chars[low:high] = " " * (high - low)
+    return "".join(chars)
+
+
 def _same_day_brief(text: str, title: str = "") -> str:
     """The words that make ``text`` a same-day brief (rule 7), or "" when it is none.
 
@@ -512,6 +538,7 @@ def _same_day_brief(text: str, title: str = "") -> str:
     happened: a follow-up names the day of the event or of the later act ("was arrested Tuesday", "last
     month").
     """
+    text = _without_stamps(text)
     if _names_a_day(title) or _names_a_day(text):
         return ""
     ongoing = _brief_words()[0].search(title) or _brief_words()[0].search(text, 0, _OPENING_REACH)

@@ -304,6 +304,11 @@ BRIEFS = [
     # an evening hour may be the evening before; an undated article has no day to give
     ("Shots rang out at about 9:30 p.m. near the corner; one man was hit.", "2016-05-10", None, ""),
     ("Police are investigating a shooting that left a man hurt on Elm Street.", None, None, ""),
+    # the page's own stamps and an embedded post's signed date are not days the story names, nor its hours
+    ("Updated: Wednesday, March 9, 2016 @ 4:55 PM\n\nUPDATE @ 4:30 p.m.\n\nDeputies were called at about 2 p.m. "
+     "after a man was hit in the leg.", "2016-03-09", D(2016, 3, 9), "2 p.m."),
+    ("Police are investigating a shooting at the skate park. pic.twitter.com/abc123 \u2014 A Reporter "
+     "(@areporter) May 2, 2016", "2016-05-02", D(2016, 5, 2), "are investigating"),
     # an unfolding event told only far past the opening is no brief
     ("The council met to discuss the budget. " * 20 + "Police are investigating a shooting.", "2016-05-10", None, ""),
 ]
