@@ -38,6 +38,7 @@ import pandas as pd
 import pyarrow as pa
 
 from analysis.ingest.text import count_words_column
+from analysis.tables import positions_in
 from analysis.article_cache import shared_cache
 
 #: Aggregates over fewer sentences than this are flagged ``thin``.
@@ -183,10 +184,26 @@ def source_tone(sentences: pd.DataFrame, articles: pd.DataFrame, *, words: np.nd
     columns = ["source", *SCORES, "n_articles", "n_sentences", "n_words", "thin"]
     if sentences.empty:
         return pd.DataFrame(columns=columns)
-    frame = sentences.merge(articles[["article_id", "source"]], on="article_id", how="left")
+    at = None if "source" in sentences or articles.empty else positions_in(sentences["article_id"], articles["article_id"])
+    if at is None:
+        frame = sentences.merge(articles[["article_id", "source"]], on="article_id", how="left")
+    else:  # the rows of that merge (one article per id), by a lookup: the sentences' columns are not copied
+        frame = sentences.assign(source=pd.Series(articles["source"].array.take(at, allow_fill=True),
+                                                  index=sentences.index))
     out = _weighted(frame, ["source"], words)
-    out["n_articles"] = out["source"].map(frame.groupby("source")["article_id"].nunique())
+    out["n_articles"] = out["source"].map(_articles_per_source(frame))
     return out[columns]
+
+
+def _articles_per_source(frame: pd.DataFrame) -> pd.Series:
+    """``frame.groupby("source")["article_id"].nunique()`` (missing sources and ids left out) from the two
+    columns' codes: one ``unique`` of integer pairs, not a Python string per id (0.1 s for 160,000 sentences)."""
+    sources, names = pd.factorize(frame["source"])
+    ids, _ = pd.factorize(frame["article_id"])
+    width = max(int(ids.max(initial=-1)) + 1, 1)
+    known = (sources >= 0) & (ids >= 0)
+    pairs = np.unique(sources[known].astype(np.int64) * width + ids[known])
+    return pd.Series(np.bincount(pairs // width, minlength=len(names)), index=names)
 
 
 def add_article_tone(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:

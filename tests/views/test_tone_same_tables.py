@@ -35,6 +35,10 @@ def _corpus(case: str) -> tuple[pd.DataFrame, pd.DataFrame]:
                                 title=articles["title"].astype(object)))
     if case == "an article twice":
         return sentences, pd.concat([articles, articles.iloc[:1]], ignore_index=True)
+    if case == "a source missing":
+        return sentences, articles.assign(source=articles["source"].where(articles.index % 3 != 1))
+    if case == "an id missing":
+        return sentences.assign(article_id=sentences["article_id"].where(sentences.index % 5 != 2)), articles
     if case == "scores on the edges":
         edges = [NEUTRAL, -NEUTRAL, 0.0, np.nan, 0.9, -0.9, NEUTRAL + 1e-9]
         n = len(sentences)
@@ -69,9 +73,15 @@ def test_sentences_with_articles_is_the_first_codes(case):
 
 
 @pytest.mark.parametrize("words", [False, True])
-@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("case", [*CASES, "an article twice", "a source missing", "an id missing"])
 def test_source_tone_is_the_first_codes(case, words):
     sentences, articles = _corpus(case)
     counted = count_words_column(sentences["text"].tolist()) if words else None
+    if case == "an article twice" and words:  # the merge repeats that article's sentences: counts do not fit either
+        with pytest.raises(ValueError):
+            source_tone_before(sentences, articles, words=counted)
+        with pytest.raises(ValueError):
+            source_tone(sentences, articles, words=counted)
+        return
     pd.testing.assert_frame_equal(source_tone(sentences, articles, words=counted),
                                   source_tone_before(sentences, articles, words=counted))
