@@ -14,9 +14,10 @@ from analysis.framing import (
 from analysis.framing.compare import OTHERS, assign_sides, evidence, term_sentences
 from analysis.framing.distinctive import distinctive_terms_from_matrix
 from analysis.views.groups import OTHER, TOP, group_names, source_groups
-from analysis.tone.sentiment import SCORES, THIN, entity_tone
+from analysis.tone.sentiment import SCORES, THIN
 from analysis.views.framing import (
     at_most_sides,
+    entity_tone_of,
     frame_counts,
     frame_order,
     frame_profile_of,
@@ -26,6 +27,7 @@ from analysis.views.framing import (
     label_speakers,
     role_castings,
     role_matrix_of,
+    sentence_index,
     voices_table,
 )
 from charts.framing import frame_profile_spec, hedge_spec
@@ -203,9 +205,10 @@ else:
     st.session_state[ENTITIES_KEY] = [e for e in st.session_state.get(ENTITIES_KEY, list(top.index[:4])) if e in top.index]
     picked_entities = st.multiselect("Entities", list(top.index), key=ENTITIES_KEY,
                                      format_func=named.get)
-    tone = app_data.view("framing_tone", lambda t, c, e: entity_tone(mentions[mentions["canonical"].isin(e)],
-                                                                     sentences, arts, by="side"),
-                         choice, tuple(picked_entities))
+    # Each mentioned sentence looked up by (article, number) in an index made once, not merged with all of them.
+    sentence_at = app_data.whole_view("framing_sentence_index", lambda t: sentence_index(t.sentences, t.articles))
+    tone = app_data.view("framing_tone", lambda t, c, e: entity_tone_of(
+        sentence_at, mentions[mentions["canonical"].isin(e)], sentences, arts, by="side"), choice, tuple(picked_entities))
     st.caption("Mean TextBlob polarity (−1..1) and subjectivity (0..1) and VADER compound (−1..1) of the sentences "
                f"naming the entity (a sentence counts once). Marked thin when fewer than {THIN} sentences stand behind it.")
     tone_table = tone.rename(columns={"side": "Side", "canonical": "Entity"})

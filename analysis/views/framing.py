@@ -21,6 +21,7 @@ from analysis.framing import frame_labels
 from analysis.framing.roles import cast_roles, role_names
 from analysis.framing.clauses import normalise
 from analysis.framing.hedges import KINDS
+from analysis.tone.sentiment import SCORES, THIN, entity_tone
 
 
 def count_labels(profile: pd.DataFrame) -> pd.Series:
@@ -242,3 +243,70 @@ def role_matrix_of(castings: RoleCastings, articles: pd.DataFrame, *, by: str) -
     out["total"] = total
     out["n_sentences"] = n_sentences
     return out[columns]
+
+
+@dataclass(frozen=True)
+class SentenceIndex:
+    """Where each sentence of a corpus is, by (article, sentence number), made once per corpus for
+    ``entity_tone_of``: ``keys`` sorted, each ``article position * span + idx``, and ``rows`` the sentence's row."""
+
+    article_ids: pd.Index
+    keys: np.ndarray
+    rows: np.ndarray
+    span: int
+    unique: bool  # no two rows for one (article, idx): a lookup is then the merge's one row
+
+
+def sentence_index(sentences: pd.DataFrame, articles: pd.DataFrame) -> SentenceIndex:
+    """The ``SentenceIndex`` of ``sentences`` (article_id, idx) over ``articles`` (one row per article)."""
+    article_ids = pd.Index(articles["article_id"])
+    article = article_ids.get_indexer(sentences["article_id"])
+    idx = sentences["idx"].to_numpy(dtype=np.int64)
+    span = int(idx.max(initial=0)) + 1
+    found = (article >= 0) & (idx >= 0)
+    keys = article[found].astype(np.int64) * span + idx[found]
+    order = np.argsort(keys, kind="stable")
+    keys = keys[order]
+    return SentenceIndex(article_ids, keys, np.flatnonzero(found)[order], span,
+                         bool(len(keys) < 2 or (np.diff(keys) > 0).all()))
+
+
+def entity_tone_of(index: SentenceIndex, mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *,
+                   by: str) -> pd.DataFrame:
+    """``entity_tone(mentions, sentences, articles, by=by)`` (``by`` a column of ``articles``) with
+    ``sentence_index(sentences, corpus articles)``: the same table, each mentioned sentence looked up in the
+    index instead of merging with all 211k sentences. The rows the merges made, in their order, then the same
+    groupby."""
+    columns = [by, "canonical", *SCORES, "n_sentences", "n_mentions", "thin"]
+    if mentions.empty or sentences.empty:
+        return pd.DataFrame(columns=columns)
+    if not index.unique:
+        return entity_tone(mentions, sentences, articles, by=by)
+    # one row per (article, entity, sentence) in order of first mention, with its mentions (groupby sort=False)
+    article = index.article_ids.get_indexer(mentions["article_id"])
+    name_of, names = pd.factorize(mentions["canonical"])
+    idx = mentions["sentence_idx"].to_numpy()
+    usable = (article >= 0) & (name_of >= 0) & (idx >= 0) & (idx < index.span)
+    key = article[usable].astype(np.int64) * index.span + idx[usable]
+    pair, firsts = pd.factorize(key * len(names) + name_of[usable])
+    n = np.bincount(pair)
+    sentence_key, name = firsts // len(names), firsts % len(names)
+    # the merge with the sentences: pairs whose sentence exists, its row's scores
+    at = np.minimum(np.searchsorted(index.keys, sentence_key), max(len(index.keys) - 1, 0))
+    scored = (index.keys[at] == sentence_key) if len(index.keys) else np.zeros(len(sentence_key), dtype=bool)
+    # the merge with the articles: pairs of the articles given, with their group
+    arts = articles[["article_id", by]].drop_duplicates("article_id")
+    group_at = np.full(len(index.article_ids) + 1, -1, dtype=np.int64)
+    group_at[index.article_ids.get_indexer(arts["article_id"])] = np.arange(len(arts))
+    group_row = group_at[sentence_key // index.span]
+    kept = scored & (group_row >= 0)
+    rows = index.rows[at[kept]]
+    pairs = pd.DataFrame({by: arts[by].iloc[group_row[kept]].reset_index(drop=True),
+                          "canonical": names.take(name[kept]),
+                          **{score: sentences[score].to_numpy()[rows] for score in SCORES}, "n": n[kept]})
+    grouped = pairs.groupby([by, "canonical"], sort=False, dropna=False)
+    out = grouped[list(SCORES)].mean()
+    out["n_sentences"] = grouped.size()
+    out["n_mentions"] = grouped["n"].sum()
+    out["thin"] = out["n_sentences"] < THIN
+    return out.reset_index()[columns]

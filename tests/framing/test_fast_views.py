@@ -11,8 +11,9 @@ import pytest
 
 from analysis.framing.distinctive import distinctive_terms_from_matrix, term_matrix
 from analysis.framing.roles import role_matrix
+from analysis.tone.sentiment import entity_tone
 from analysis.views.framing import (frame_counts, frame_profile_of, hedge_cue_counts, hedge_density_of, role_castings,
-                                     role_matrix_of)
+                                     role_matrix_of, entity_tone_of, sentence_index)
 from charts.framing import frame_profile_figure, frame_profile_spec, hedge_figure, hedge_spec
 from charts.served import served_spec
 from tests.framing.old_views import (old_distinctive_terms_from_matrix, old_frame_profile_of, old_hedge_density_of,
@@ -227,3 +228,44 @@ def test_role_matrix_of_no_roles():
     castings = role_castings(roles.iloc[:0], articles)
     pd.testing.assert_frame_equal(role_matrix_of(castings, articles, by="source"),
                                   role_matrix(roles.iloc[:0], articles, by="source"))
+
+
+def _tone_corpus(seed: int, n_articles: int = 24) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Articles in sources, scored sentences (some unscored, some articles without sentences) and mentions
+    (some of sentences that do not exist, some of articles the table lacks)."""
+    rng = random.Random(seed)
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(n_articles)],
+                             "source": [f"s{i % 5}" for i in range(n_articles)]})
+    sentences = pd.DataFrame([{"article_id": f"a{i}", "idx": k, "text": "x",
+                               "polarity": rng.choice([rng.uniform(-1, 1), float("nan")]),
+                               "subjectivity": rng.uniform(0, 1), "vader_compound": rng.uniform(-1, 1)}
+                              for i in range(n_articles - 2) for k in range(rng.randint(1, 5))])
+    mentions = pd.DataFrame([{"article_id": f"a{rng.randint(0, n_articles + 1)}", "canonical": rng.choice(ENTITY_NAMES),
+                              "sentence_idx": rng.randint(0, 5), "via_demonym": rng.random() < 0.2}
+                             for _ in range(150)])
+    return articles, sentences, mentions
+
+
+@pytest.mark.parametrize(("seed", "sides", "left_out", "entities"), [
+    (1, None, (), None),
+    (2, {"s0": "A", "s1": "A"}, (), ["Russia", "Hamas"]),
+    (3, {"s0": "Z", "s1": "a", "s2": "É"}, ("a1", "a2", "a9"), None),
+    (4, None, (), ["Nobody"]),                                    # no mentions: the empty table
+    (5, None, tuple(f"a{i}" for i in range(24)), None),           # no articles: the empty table
+])
+def test_entity_tone_of_gives_the_old_table(seed, sides, left_out, entities):
+    articles, sentences, mentions = _tone_corpus(seed)
+    index = sentence_index(sentences, articles)
+    kept = articles[~articles["article_id"].isin(left_out)]
+    kept = kept.assign(side=kept["source"] if sides is None else kept["source"].map(sides).fillna("All others"))
+    chosen = mentions if entities is None else mentions[mentions["canonical"].isin(entities)]
+    pd.testing.assert_frame_equal(entity_tone_of(index, chosen, sentences, kept, by="side"),
+                                  entity_tone(chosen, sentences, kept, by="side"), check_exact=True)
+
+
+def test_entity_tone_of_with_a_sentence_listed_twice_is_the_old_table():
+    articles, sentences, mentions = _tone_corpus(6)
+    sentences = pd.concat([sentences, sentences.iloc[[0]]], ignore_index=True)  # the merge doubles its rows
+    kept = articles.assign(side=articles["source"])
+    pd.testing.assert_frame_equal(entity_tone_of(sentence_index(sentences, articles), mentions, sentences, kept,
+                                                 by="side"), entity_tone(mentions, sentences, kept, by="side"))
