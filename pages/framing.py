@@ -17,6 +17,7 @@ from analysis.views.groups import OTHER, TOP, group_names, source_groups
 from analysis.tone.sentiment import SCORES, THIN
 from analysis.views.framing import (
     at_most_sides,
+    cited_codes,
     entity_tone_of,
     frame_counts,
     frame_order,
@@ -28,7 +29,7 @@ from analysis.views.framing import (
     role_castings,
     role_matrix_of,
     sentence_index,
-    voices_table,
+    voices_of,
 )
 from charts.framing import frame_profile_spec, hedge_spec
 from charts.groups import members_text
@@ -265,14 +266,13 @@ else:
 
 # -- cited ---------------------------------------------------------------------------------------------
 st.header("Whose words are used")
-# Who each sentence cites does not depend on the filters or sides: found with the corpus, then narrowed.
+# Who each sentence cites does not depend on the filters or sides: found with the corpus, then counted per side.
 all_cited = app_data.corpus_view("framing_cited_all")
-cited = app_data.view("framing_cited", lambda t, c: label_speakers(all_cited.merge(arts[["article_id", "side"]])),
-                      choice)
-if cited.empty:
+speakers = app_data.whole_view("framing_cited_codes", lambda t: cited_codes(all_cited, t.articles))
+voices = app_data.view("framing_voices", lambda t, c: voices_of(speakers, arts, sides=sides), choice)
+if voices.empty:
     st.info("No attributed statements (“X said”, “according to X”) were found.")
 else:
-    voices = app_data.view("framing_voices", lambda t, c: voices_table(cited, sides=sides), choice)
     st.caption("Sentences attributing a statement to each named person or body (or to an unnamed source such as "
                "“officials”), per side.")
     st.dataframe(voices, key="framing_cited_table", on_select="rerun", selection_mode="single-cell",
@@ -280,5 +280,8 @@ else:
     cell = page_parts.selected_cell("framing_cited_table", voices)
     if cell and cell[1] != "who":
         who = voices.iloc[cell[0]]["who"]
+        # the sides' attributed sentences, made only for the evidence of a selected cell
+        cited = app_data.view("framing_cited", lambda t, c: label_speakers(
+            all_cited.merge(arts[["article_id", "side"]])), choice)
         keys = cited[(cited["who"] == who) & (cited["side"] == cell[1])]
         show_evidence(keys, f"{who} — {cell[1]}", extra=("surface", "cue"))

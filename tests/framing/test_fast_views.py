@@ -13,7 +13,8 @@ from analysis.framing.distinctive import distinctive_terms_from_matrix, term_mat
 from analysis.framing.roles import role_matrix
 from analysis.tone.sentiment import entity_tone
 from analysis.views.framing import (frame_counts, frame_profile_of, hedge_cue_counts, hedge_density_of, role_castings,
-                                     role_matrix_of, entity_tone_of, sentence_index)
+                                     role_matrix_of, entity_tone_of, sentence_index, cited_codes, voices_of,
+                                     label_speakers, voices_table)
 from charts.framing import frame_profile_figure, frame_profile_spec, hedge_figure, hedge_spec
 from charts.served import served_spec
 from tests.framing.old_views import (old_distinctive_terms_from_matrix, old_frame_profile_of, old_hedge_density_of,
@@ -269,3 +270,43 @@ def test_entity_tone_of_with_a_sentence_listed_twice_is_the_old_table():
     kept = articles.assign(side=articles["source"])
     pd.testing.assert_frame_equal(entity_tone_of(sentence_index(sentences, articles), mentions, sentences, kept,
                                                  by="side"), entity_tone(mentions, sentences, kept, by="side"))
+
+
+SPEAKERS = [("police", False), ("officials", False), ("Biden", True), ("Ministry of Health", True), ("Éire", True),
+            ("abc", True), ("police", True)]   # "police" named and unnamed: two speakers
+
+
+def _cited(seed: int, n_articles: int = 24) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Articles in sources and ``cited_sources`` rows of them (a few of articles the table lacks)."""
+    rng = random.Random(seed)
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(n_articles)],
+                             "source": [f"s{i % 5}" for i in range(n_articles)]})
+    rows = []
+    for _ in range(rng.randint(0, 120)):
+        cited, named = rng.choice(SPEAKERS)
+        rows.append({"article_id": f"a{rng.randint(0, n_articles + 1)}", "sentence_idx": rng.randint(0, 9),
+                     "cited": cited, "named": named, "surface": cited, "cue": "said", "start": 0, "end": 1})
+    return articles, pd.DataFrame(rows, columns=["article_id", "sentence_idx", "cited", "named", "surface", "cue",
+                                                 "start", "end"])
+
+
+@pytest.mark.parametrize(("seed", "sides", "left_out", "order"), [
+    (1, None, (), None),
+    (2, {"s0": "A", "s1": "A"}, (), None),
+    (3, {"s0": "Z", "s1": "a", "s2": "É"}, ("a1", "a2", "a9"), "reversed"),
+    (4, None, (), ["s3", "s1"]),                  # sides shown: some only, in their order
+    (5, None, tuple(f"a{i}" for i in range(24)), None),
+    (6, {"s0": "A"}, (), ["Nobody", "A"]),
+])
+def test_voices_of_gives_the_old_table(seed, sides, left_out, order):
+    articles, cited = _cited(seed)
+    kept = articles[~articles["article_id"].isin(left_out)]
+    kept = kept.assign(side=kept["source"] if sides is None else kept["source"].map(sides).fillna("All others"))
+    shown = sorted(kept["side"].unique()) if order is None else \
+        sorted(kept["side"].unique(), reverse=True) if order == "reversed" else order
+    merged = label_speakers(cited.merge(kept[["article_id", "side"]]))
+    got = voices_of(cited_codes(cited, articles), kept, sides=shown)
+    if merged.empty:
+        assert got.empty
+    else:
+        pd.testing.assert_frame_equal(got, voices_table(merged, sides=shown), check_exact=True)
