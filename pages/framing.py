@@ -18,7 +18,9 @@ from analysis.tone.sentiment import SCORES, THIN
 from analysis.views.framing import (
     at_most_sides,
     cited_codes,
+    cue_codes,
     entity_tone_of,
+    frame_codes,
     frame_counts,
     frame_order,
     frame_profile_of,
@@ -115,8 +117,9 @@ def show_evidence(keys: pd.DataFrame, heading: str, *, extra: tuple[str, ...] = 
 st.header("What the story is about")
 labels = frame_labels()
 frame_counts_all = app_data.whole_view("framing_frame_counts", lambda t: frame_counts(t.frames, t.sentences))
+frame_at = app_data.whole_view("framing_frame_codes", lambda t: frame_codes(frame_counts_all, t.articles))
 profile, frames_chart, frame_table = app_data.view("framing_frames", lambda t, c: (
-    profile := frame_profile_of(frame_counts_all, arts, by="side", labels=labels),
+    profile := frame_profile_of(frame_counts_all, arts, by="side", labels=labels, codes=frame_at),
     served_spec(frame_profile_spec(profile, labels=labels, sides=sides, members=members)),
     frame_share_table(profile, labels=labels, sides=sides)), choice)
 picked = st.plotly_chart(frames_chart, key="framing_frames_chart",
@@ -170,8 +173,9 @@ else:
 # -- hedging -------------------------------------------------------------------------------------------
 st.header("How sure the language sounds")
 cue_counts = app_data.whole_view("framing_cue_counts", lambda t: hedge_cue_counts(t.hedges))
+cue_at = app_data.whole_view("framing_cue_codes", lambda t: cue_codes(cue_counts, t.articles))
 density, hedges_chart = app_data.view("framing_hedges", lambda t, c: (
-    found := (hedge_density_of(cue_counts, arts, by="side") if arts["n_words"].notna().all() else
+    found := (hedge_density_of(cue_counts, arts, by="side", codes=cue_at) if arts["n_words"].notna().all() else
               hedge_density(t.hedges, arts, by="side")).set_index("side").reindex(sides).reset_index(),
     served_spec(hedge_spec(found))), choice)
 picked = st.plotly_chart(hedges_chart, key="framing_hedges_chart", on_select="rerun",
@@ -194,18 +198,24 @@ if target:
 
 # -- tone ----------------------------------------------------------------------------------------------
 st.header("Tone toward entities")
-mentions, top, named = app_data.view("framing_mentions", lambda t, c: (
-    found := t.mentions if len(arts) == len(t.articles)
-    else t.mentions[t.mentions["article_id"].isin(arts["article_id"])],
-    counts := found["canonical"].value_counts(),
-    # zip over lists: Series.items() on 10k Arrow strings took most of this view's ~0.04 s
-    {e: f"{e} ({n})" for e, n in zip(counts.index.tolist(), counts.tolist())}), choice)
-if top.empty:
+# With every filtered article on a side, the same for any grouping: kept once per filter state then.
+every = len(arts) == len(tables.articles)
+
+
+def _mention_view(t, c) -> tuple:
+    found = t.mentions if every else t.mentions[t.mentions["article_id"].isin(arts["article_id"])]
+    counts = found["canonical"].value_counts()
+    # plain lists: iterating the Arrow-backed index (19k names at 10k articles) on every run took ~0.02 s
+    names, sizes = counts.index.tolist(), counts.tolist()
+    return found, names, {e: f"{e} ({n})" for e, n in zip(names, sizes)}
+
+
+mentions, names, named = app_data.view("framing_mentions", _mention_view, ("every",) if every else choice)
+if not names:
     st.info("No named entities were found in these articles.")
 else:
-    st.session_state[ENTITIES_KEY] = [e for e in st.session_state.get(ENTITIES_KEY, list(top.index[:4])) if e in top.index]
-    picked_entities = st.multiselect("Entities", list(top.index), key=ENTITIES_KEY,
-                                     format_func=named.get)
+    st.session_state[ENTITIES_KEY] = [e for e in st.session_state.get(ENTITIES_KEY, names[:4]) if e in named]
+    picked_entities = st.multiselect("Entities", names, key=ENTITIES_KEY, format_func=named.get)
     # Each mentioned sentence looked up by (article, number) in an index made once, not merged with all of them.
     sentence_at = app_data.whole_view("framing_sentence_index", lambda t: sentence_index(t.sentences, t.articles))
     tone = app_data.view("framing_tone", lambda t, c, e: entity_tone_of(

@@ -14,7 +14,7 @@ from analysis.framing.roles import role_matrix
 from analysis.tone.sentiment import entity_tone
 from analysis.views.framing import (frame_counts, frame_profile_of, hedge_cue_counts, hedge_density_of, role_castings,
                                      role_matrix_of, entity_tone_of, sentence_index, cited_codes, voices_of,
-                                     label_speakers, voices_table)
+                                     label_speakers, voices_table, cue_codes, frame_codes)
 from charts.framing import frame_profile_figure, frame_profile_spec, hedge_figure, hedge_spec
 from charts.served import served_spec
 from tests.framing.old_views import (old_distinctive_terms_from_matrix, old_frame_profile_of, old_hedge_density_of,
@@ -135,8 +135,10 @@ def test_frame_profile_of_gives_the_old_table(seed, by, left_out, labels):
     articles, sentences, frames = _frames(seed)
     counts = frame_counts(frames, sentences)
     some = articles[~articles["article_id"].isin(left_out)]
-    pd.testing.assert_frame_equal(frame_profile_of(counts, some, by=by, labels=labels),
-                                  old_frame_profile_of(counts, some, by=by, labels=labels), check_exact=True)
+    want = old_frame_profile_of(counts, some, by=by, labels=labels)
+    pd.testing.assert_frame_equal(frame_profile_of(counts, some, by=by, labels=labels), want, check_exact=True)
+    pd.testing.assert_frame_equal(frame_profile_of(counts, some, by=by, labels=labels,
+                                                   codes=frame_codes(counts, articles)), want, check_exact=True)
 
 
 def _hedges(seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -163,7 +165,9 @@ def test_hedge_density_of_gives_the_old_table(seed, by, left_out):
     articles, hedges = _hedges(seed)
     counts = hedge_cue_counts(hedges)
     some = articles[~articles["article_id"].isin(left_out)]
-    pd.testing.assert_frame_equal(hedge_density_of(counts, some, by=by), old_hedge_density_of(counts, some, by=by),
+    want = old_hedge_density_of(counts, some, by=by)
+    pd.testing.assert_frame_equal(hedge_density_of(counts, some, by=by), want, check_exact=True)
+    pd.testing.assert_frame_equal(hedge_density_of(counts, some, by=by, codes=cue_codes(counts, articles)), want,
                                   check_exact=True)
 
 
