@@ -14,9 +14,13 @@ from analysis.framing import (
 from analysis.framing.compare import OTHERS, assign_sides, evidence, term_sentences
 from analysis.framing.distinctive import distinctive_terms_from_matrix
 from analysis.views.groups import OTHER, TOP, group_names, source_groups
-from analysis.tone.sentiment import SCORES, THIN, entity_tone
+from analysis.tone.sentiment import SCORES, THIN
 from analysis.views.framing import (
     at_most_sides,
+    cited_codes,
+    cue_codes,
+    entity_tone_of,
+    frame_codes,
     frame_counts,
     frame_order,
     frame_profile_of,
@@ -26,7 +30,8 @@ from analysis.views.framing import (
     label_speakers,
     role_castings,
     role_matrix_of,
-    voices_table,
+    sentence_index,
+    voices_of,
 )
 from charts.framing import frame_profile_spec, hedge_spec
 from charts.groups import members_text
@@ -112,8 +117,9 @@ def show_evidence(keys: pd.DataFrame, heading: str, *, extra: tuple[str, ...] = 
 st.header("What the story is about")
 labels = frame_labels()
 frame_counts_all = app_data.whole_view("framing_frame_counts", lambda t: frame_counts(t.frames, t.sentences))
+frame_at = app_data.whole_view("framing_frame_codes", lambda t: frame_codes(frame_counts_all, t.articles))
 profile, frames_chart, frame_table = app_data.view("framing_frames", lambda t, c: (
-    profile := frame_profile_of(frame_counts_all, arts, by="side", labels=labels),
+    profile := frame_profile_of(frame_counts_all, arts, by="side", labels=labels, codes=frame_at),
     served_spec(frame_profile_spec(profile, labels=labels, sides=sides, members=members)),
     frame_share_table(profile, labels=labels, sides=sides)), choice)
 picked = st.plotly_chart(frames_chart, key="framing_frames_chart",
@@ -167,8 +173,9 @@ else:
 # -- hedging -------------------------------------------------------------------------------------------
 st.header("How sure the language sounds")
 cue_counts = app_data.whole_view("framing_cue_counts", lambda t: hedge_cue_counts(t.hedges))
+cue_at = app_data.whole_view("framing_cue_codes", lambda t: cue_codes(cue_counts, t.articles))
 density, hedges_chart = app_data.view("framing_hedges", lambda t, c: (
-    found := (hedge_density_of(cue_counts, arts, by="side") if arts["n_words"].notna().all() else
+    found := (hedge_density_of(cue_counts, arts, by="side", codes=cue_at) if arts["n_words"].notna().all() else
               hedge_density(t.hedges, arts, by="side")).set_index("side").reindex(sides).reset_index(),
     served_spec(hedge_spec(found))), choice)
 picked = st.plotly_chart(hedges_chart, key="framing_hedges_chart", on_select="rerun",
@@ -191,21 +198,28 @@ if target:
 
 # -- tone ----------------------------------------------------------------------------------------------
 st.header("Tone toward entities")
-mentions, top, named = app_data.view("framing_mentions", lambda t, c: (
-    found := t.mentions if len(arts) == len(t.articles)
-    else t.mentions[t.mentions["article_id"].isin(arts["article_id"])],
-    counts := found["canonical"].value_counts(),
-    # zip over lists: Series.items() on 10k Arrow strings took most of this view's ~0.04 s
-    {e: f"{e} ({n})" for e, n in zip(counts.index.tolist(), counts.tolist())}), choice)
-if top.empty:
+# With every filtered article on a side, the same for any grouping: kept once per filter state then.
+every = len(arts) == len(tables.articles)
+
+
+def _mention_view(t, c) -> tuple:
+    found = t.mentions if every else t.mentions[t.mentions["article_id"].isin(arts["article_id"])]
+    counts = found["canonical"].value_counts()
+    # plain lists: iterating the Arrow-backed index (19k names at 10k articles) on every run took ~0.02 s
+    names, sizes = counts.index.tolist(), counts.tolist()
+    return found, names, {e: f"{e} ({n})" for e, n in zip(names, sizes)}
+
+
+mentions, names, named = app_data.view("framing_mentions", _mention_view, ("every",) if every else choice)
+if not names:
     st.info("No named entities were found in these articles.")
 else:
-    st.session_state[ENTITIES_KEY] = [e for e in st.session_state.get(ENTITIES_KEY, list(top.index[:4])) if e in top.index]
-    picked_entities = st.multiselect("Entities", list(top.index), key=ENTITIES_KEY,
-                                     format_func=named.get)
-    tone = app_data.view("framing_tone", lambda t, c, e: entity_tone(mentions[mentions["canonical"].isin(e)],
-                                                                     sentences, arts, by="side"),
-                         choice, tuple(picked_entities))
+    st.session_state[ENTITIES_KEY] = [e for e in st.session_state.get(ENTITIES_KEY, names[:4]) if e in named]
+    picked_entities = st.multiselect("Entities", names, key=ENTITIES_KEY, format_func=named.get)
+    # Each mentioned sentence looked up by (article, number) in an index made once, not merged with all of them.
+    sentence_at = app_data.whole_view("framing_sentence_index", lambda t: sentence_index(t.sentences, t.articles))
+    tone = app_data.view("framing_tone", lambda t, c, e: entity_tone_of(
+        sentence_at, mentions[mentions["canonical"].isin(e)], sentences, arts, by="side"), choice, tuple(picked_entities))
     st.caption("Mean TextBlob polarity (−1..1) and subjectivity (0..1) and VADER compound (−1..1) of the sentences "
                f"naming the entity (a sentence counts once). Marked thin when fewer than {THIN} sentences stand behind it.")
     tone_table = tone.rename(columns={"side": "Side", "canonical": "Entity"})
@@ -262,14 +276,13 @@ else:
 
 # -- cited ---------------------------------------------------------------------------------------------
 st.header("Whose words are used")
-# Who each sentence cites does not depend on the filters or sides: found with the corpus, then narrowed.
+# Who each sentence cites does not depend on the filters or sides: found with the corpus, then counted per side.
 all_cited = app_data.corpus_view("framing_cited_all")
-cited = app_data.view("framing_cited", lambda t, c: label_speakers(all_cited.merge(arts[["article_id", "side"]])),
-                      choice)
-if cited.empty:
+speakers = app_data.whole_view("framing_cited_codes", lambda t: cited_codes(all_cited, t.articles))
+voices = app_data.view("framing_voices", lambda t, c: voices_of(speakers, arts, sides=sides), choice)
+if voices.empty:
     st.info("No attributed statements (“X said”, “according to X”) were found.")
 else:
-    voices = app_data.view("framing_voices", lambda t, c: voices_table(cited, sides=sides), choice)
     st.caption("Sentences attributing a statement to each named person or body (or to an unnamed source such as "
                "“officials”), per side.")
     st.dataframe(voices, key="framing_cited_table", on_select="rerun", selection_mode="single-cell",
@@ -277,5 +290,8 @@ else:
     cell = page_parts.selected_cell("framing_cited_table", voices)
     if cell and cell[1] != "who":
         who = voices.iloc[cell[0]]["who"]
+        # the sides' attributed sentences, made only for the evidence of a selected cell
+        cited = app_data.view("framing_cited", lambda t, c: label_speakers(
+            all_cited.merge(arts[["article_id", "side"]])), choice)
         keys = cited[(cited["who"] == who) & (cited["side"] == cell[1])]
         show_evidence(keys, f"{who} — {cell[1]}", extra=("surface", "cue"))

@@ -21,6 +21,7 @@ from analysis.framing import frame_labels
 from analysis.framing.roles import cast_roles, role_names
 from analysis.framing.clauses import normalise
 from analysis.framing.hedges import KINDS
+from analysis.tone.sentiment import SCORES, THIN, entity_tone
 
 
 def count_labels(profile: pd.DataFrame) -> pd.Series:
@@ -93,8 +94,42 @@ def hedge_cue_counts(hedges: pd.DataFrame) -> pd.DataFrame:
     return cues.groupby(["article_id", "kind", "cue"], sort=False, observed=True).size().rename("n").reset_index()
 
 
-def hedge_density_of(counts: pd.DataFrame, articles: pd.DataFrame, *, by: str) -> pd.DataFrame:
-    """``hedge_density(hedges, articles, by=by)`` from ``hedge_cue_counts(hedges)``: the same table.
+def _per_article(article_ids: pd.Index, ids: pd.Series, values) -> np.ndarray:
+    """``values`` (one per id of ``ids``) by position in ``article_ids``, -1 where none, and one more -1 at the end:
+    indexed by positions where -1 means "no article", it gives -1 there too."""
+    at = article_ids.get_indexer(ids)
+    found = at >= 0
+    out = np.full(len(article_ids) + 1, -1, dtype=np.int64)
+    out[at[found]] = np.asarray(values)[found]
+    return out
+
+
+@dataclass(frozen=True)
+class CueCodes:
+    """``hedge_cue_counts`` rows of a whole corpus as codes, made once per corpus for ``hedge_density_of``: each
+    row's article position in ``article_ids`` (-1: not among them), kind and cue (factorized), and count."""
+
+    article_ids: pd.Index
+    article: np.ndarray
+    kind: np.ndarray
+    kinds: pd.Index
+    cue: np.ndarray
+    cues: pd.Index
+
+
+def cue_codes(counts: pd.DataFrame, articles: pd.DataFrame) -> CueCodes:
+    """The ``CueCodes`` of ``counts`` (``hedge_cue_counts`` of the corpus) over ``articles`` (one row per article)."""
+    article_ids = pd.Index(articles["article_id"])
+    kind_of, kinds = pd.factorize(counts["kind"])
+    cue_of, cues = pd.factorize(counts["cue"])
+    return CueCodes(article_ids, article_ids.get_indexer(counts["article_id"]), kind_of, pd.Index(kinds), cue_of,
+                    pd.Index(cues))
+
+
+def hedge_density_of(counts: pd.DataFrame, articles: pd.DataFrame, *, by: str,
+                     codes: CueCodes | None = None) -> pd.DataFrame:
+    """``hedge_density(hedges, articles, by=by)`` from ``hedge_cue_counts(hedges)``: the same table. With ``codes``
+    (``cue_codes(counts, corpus articles)``), no string of the 100k count rows is read again.
 
     Articles without a word count in ``n_words`` are left to ``hedge_density``, which counts them from the text.
     """
@@ -104,9 +139,13 @@ def hedge_density_of(counts: pd.DataFrame, articles: pd.DataFrame, *, by: str) -
     words = arts.groupby(by, sort=True).agg(n_articles=("article_id", "size"), n_words=("n_words", "sum"))
     # Every count row's group by position (no merge), then sums per group, kind and cue in one bincount.
     group_of, names = pd.factorize(arts[by])
-    group = np.append(group_of, -1)[pd.Index(arts["article_id"]).get_indexer(counts["article_id"])]
-    kind_of, kinds = pd.factorize(counts["kind"])
-    cue_of, cues = pd.factorize(counts["cue"])
+    if codes is None:
+        group = np.append(group_of, -1)[pd.Index(arts["article_id"]).get_indexer(counts["article_id"])]
+        kind_of, kinds = pd.factorize(counts["kind"])
+        cue_of, cues = pd.factorize(counts["cue"])
+    else:
+        group_at = _per_article(codes.article_ids, arts["article_id"], group_of)
+        group, kind_of, kinds, cue_of, cues = group_at[codes.article], codes.kind, codes.kinds, codes.cue, codes.cues
     found = (group >= 0) & (kind_of >= 0) & (cue_of >= 0)
     cell = (group[found] * len(kinds) + kind_of[found]) * len(cues) + cue_of[found]
     size = len(names) * len(kinds) * len(cues)
@@ -143,10 +182,32 @@ def frame_counts(frames: pd.DataFrame, sentences: pd.DataFrame) -> tuple[pd.Data
     return totals, carried
 
 
+@dataclass(frozen=True)
+class FrameCodes:
+    """``frame_counts`` of a whole corpus as codes, made once per corpus for ``frame_profile_of``: each totals and
+    carried row's article position in ``article_ids`` (-1: not among them), and each carried row's frame."""
+
+    article_ids: pd.Index
+    totals_article: np.ndarray
+    carried_article: np.ndarray
+    frame: np.ndarray  # position in ``frames``
+    frames: pd.Index
+
+
+def frame_codes(counts: tuple[pd.DataFrame, pd.DataFrame], articles: pd.DataFrame) -> FrameCodes:
+    """The ``FrameCodes`` of ``counts`` (``frame_counts`` of the corpus) over ``articles`` (one row per article)."""
+    totals, carried = counts
+    article_ids = pd.Index(articles["article_id"])
+    frame, frames = pd.factorize(carried["frame"])
+    return FrameCodes(article_ids, article_ids.get_indexer(totals["article_id"]),
+                      article_ids.get_indexer(carried["article_id"]), frame, pd.Index(frames))
+
+
 def frame_profile_of(counts: tuple[pd.DataFrame, pd.DataFrame], articles: pd.DataFrame, *, by: str,
-                     labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+                     labels: Mapping[str, str] | None = None, codes: FrameCodes | None = None) -> pd.DataFrame:
     """``frame_profile(frames, sentences, articles, by=by)`` from ``frame_counts(frames, sentences)``: the same
-    table (``by`` a column of ``articles``, not "article_id")."""
+    table (``by`` a column of ``articles``, not "article_id"). With ``codes`` (``frame_codes(counts, corpus
+    articles)``), no article id of the count rows is read again."""
     labels = frame_labels() if labels is None else labels
     totals, carried = counts  # one row per article, and per article and frame (as frame_counts makes them)
     arts = articles[["article_id", by]].drop_duplicates("article_id")
@@ -154,13 +215,20 @@ def frame_profile_of(counts: tuple[pd.DataFrame, pd.DataFrame], articles: pd.Dat
     # then every count row's group by position; rows of articles outside ``articles`` or without a group drop out.
     group_of, names = pd.factorize(arts[by], sort=True)
     group_of = np.append(group_of, -1)  # position -1 (an article not in ``articles``): no group
-    position = pd.Index(arts["article_id"])
-    group = group_of[position.get_indexer(totals["article_id"])]
+    if codes is None:
+        position = pd.Index(arts["article_id"])
+        group = group_of[position.get_indexer(totals["article_id"])]
+        carried_group = group_of[position.get_indexer(carried["article_id"])]
+        frame_at = pd.Index(list(labels)).get_indexer(carried["frame"])
+    else:
+        group_at = _per_article(codes.article_ids, arts["article_id"], group_of[:-1])
+        group, carried_group = group_at[codes.totals_article], group_at[codes.carried_article]
+        frame_at = np.append(pd.Index(list(labels)).get_indexer(codes.frames), -1)[codes.frame]
     found = group >= 0
     n_total = np.bincount(group[found], weights=totals["n_total"].to_numpy()[found], minlength=len(names))
     n_articles_total = np.bincount(group[found], minlength=len(names))  # totals has one row per article
     frames = list(labels)
-    group, frame_at = group_of[position.get_indexer(carried["article_id"])], pd.Index(frames).get_indexer(carried["frame"])
+    group = carried_group
     found = (group >= 0) & (frame_at >= 0)
     cell = group[found] * len(frames) + frame_at[found]  # carried has one row per article and frame
     n_sentences = np.bincount(cell, weights=carried["n_sentences"].to_numpy()[found], minlength=len(names) * len(frames))
@@ -213,8 +281,7 @@ def role_matrix_of(castings: RoleCastings, articles: pd.DataFrame, *, by: str) -
     columns = [by, "entity", *names, "total", "n_sentences"]
     arts = articles[["article_id", by]].drop_duplicates("article_id")
     group_of, groups = pd.factorize(arts[by], sort=True)  # groups in sorted order, as the pivot table's
-    side = np.full(len(castings.article_ids) + 1, -1, dtype=np.int64)  # the last: an article not in the corpus
-    side[castings.article_ids.get_indexer(arts["article_id"])] = group_of
+    side = _per_article(castings.article_ids, arts["article_id"], group_of)
     row_side = side[castings.article]
     found = (row_side >= 0) & (castings.entity >= 0)
     if not found.any():
@@ -242,3 +309,111 @@ def role_matrix_of(castings: RoleCastings, articles: pd.DataFrame, *, by: str) -
     out["total"] = total
     out["n_sentences"] = n_sentences
     return out[columns]
+
+
+@dataclass(frozen=True)
+class SentenceIndex:
+    """Where each sentence of a corpus is, by (article, sentence number), made once per corpus for
+    ``entity_tone_of``: ``keys`` sorted, each ``article position * span + idx``, and ``rows`` the sentence's row."""
+
+    article_ids: pd.Index
+    keys: np.ndarray
+    rows: np.ndarray
+    span: int
+    unique: bool  # no two rows for one (article, idx): a lookup is then the merge's one row
+
+
+def sentence_index(sentences: pd.DataFrame, articles: pd.DataFrame) -> SentenceIndex:
+    """The ``SentenceIndex`` of ``sentences`` (article_id, idx) over ``articles`` (one row per article)."""
+    article_ids = pd.Index(articles["article_id"])
+    article = article_ids.get_indexer(sentences["article_id"])
+    idx = sentences["idx"].to_numpy(dtype=np.int64)
+    span = int(idx.max(initial=0)) + 1
+    found = (article >= 0) & (idx >= 0)
+    keys = article[found].astype(np.int64) * span + idx[found]
+    order = np.argsort(keys, kind="stable")
+    keys = keys[order]
+    return SentenceIndex(article_ids, keys, np.flatnonzero(found)[order], span,
+                         bool(len(keys) < 2 or (np.diff(keys) > 0).all()))
+
+
+def entity_tone_of(index: SentenceIndex, mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *,
+                   by: str) -> pd.DataFrame:
+    """``entity_tone(mentions, sentences, articles, by=by)`` (``by`` a column of ``articles``) with
+    ``sentence_index(sentences, corpus articles)``: the same table, each mentioned sentence looked up in the
+    index instead of merging with all 211k sentences. The rows the merges made, in their order, then the same
+    groupby."""
+    columns = [by, "canonical", *SCORES, "n_sentences", "n_mentions", "thin"]
+    if mentions.empty or sentences.empty:
+        return pd.DataFrame(columns=columns)
+    if not index.unique:
+        return entity_tone(mentions, sentences, articles, by=by)
+    # one row per (article, entity, sentence) in order of first mention, with its mentions (groupby sort=False)
+    article = index.article_ids.get_indexer(mentions["article_id"])
+    name_of, names = pd.factorize(mentions["canonical"])
+    idx = mentions["sentence_idx"].to_numpy()
+    usable = (article >= 0) & (name_of >= 0) & (idx >= 0) & (idx < index.span)
+    key = article[usable].astype(np.int64) * index.span + idx[usable]
+    pair, firsts = pd.factorize(key * len(names) + name_of[usable])
+    n = np.bincount(pair)
+    sentence_key, name = firsts // len(names), firsts % len(names)
+    # the merge with the sentences: pairs whose sentence exists, its row's scores
+    at = np.minimum(np.searchsorted(index.keys, sentence_key), max(len(index.keys) - 1, 0))
+    scored = (index.keys[at] == sentence_key) if len(index.keys) else np.zeros(len(sentence_key), dtype=bool)
+    # the merge with the articles: pairs of the articles given, with their group
+    arts = articles[["article_id", by]].drop_duplicates("article_id")
+    group_at = _per_article(index.article_ids, arts["article_id"], np.arange(len(arts)))
+    group_row = group_at[sentence_key // index.span]
+    kept = scored & (group_row >= 0)
+    rows = index.rows[at[kept]]
+    pairs = pd.DataFrame({by: arts[by].iloc[group_row[kept]].reset_index(drop=True),
+                          "canonical": names.take(name[kept]),
+                          **{score: sentences[score].to_numpy()[rows] for score in SCORES}, "n": n[kept]})
+    grouped = pairs.groupby([by, "canonical"], sort=False, dropna=False)
+    out = grouped[list(SCORES)].mean()
+    out["n_sentences"] = grouped.size()
+    out["n_mentions"] = grouped["n"].sum()
+    out["thin"] = out["n_sentences"] < THIN
+    return out.reset_index()[columns]
+
+
+@dataclass(frozen=True)
+class CitedCodes:
+    """Who each ``cited_sources`` row of a whole corpus cites (``label_speakers``' who) and in which article, as
+    codes, made once per corpus for ``voices_of``."""
+
+    article_ids: pd.Index
+    article: np.ndarray  # the row's article position in ``article_ids`` (-1: not among them)
+    who: np.ndarray  # position in ``names`` (sorted, as the pivot table's rows; -1: none)
+    names: pd.Index
+
+
+def cited_codes(cited: pd.DataFrame, articles: pd.DataFrame) -> CitedCodes:
+    """The ``CitedCodes`` of ``cited`` (``cited_sources`` rows) over ``articles`` (one row per article)."""
+    article_ids = pd.Index(articles["article_id"])
+    who, names = pd.factorize(label_speakers(cited)["who"], sort=True)
+    return CitedCodes(article_ids, article_ids.get_indexer(cited["article_id"]), who, pd.Index(names, name="who"))
+
+
+def voices_of(codes: CitedCodes, articles: pd.DataFrame, *, sides: Sequence[str]) -> pd.DataFrame:
+    """``voices_table(label_speakers(cited.merge(articles[["article_id", "side"]])), sides=sides)`` from
+    ``cited_codes(cited, corpus articles)``: the same table, counted with ``bincount`` instead of a merge of
+    100k attributed sentences and a pivot table; empty (no rows) when no article of ``articles`` cites anyone."""
+    arts = articles[["article_id", "side"]].drop_duplicates("article_id")
+    side_of, side_names = pd.factorize(arts["side"], sort=True)  # the pivot table's columns, sorted
+    side = _per_article(codes.article_ids, arts["article_id"], side_of)
+    row_side = side[codes.article]
+    found = (row_side >= 0) & (codes.who >= 0)
+    if not found.any():
+        return pd.DataFrame(columns=["who", *[s for s in sides if s in set(side_names)]])
+    counts = np.bincount(codes.who[found] * len(side_names) + row_side[found],
+                         minlength=len(codes.names) * len(side_names)).reshape(len(codes.names), len(side_names))
+    present = np.flatnonzero(counts.sum(axis=1) > 0)
+    shown = set(sides)
+    used = [at for at in np.flatnonzero(counts.sum(axis=0) > 0) if side_names[at] in shown]
+    # the pivot table voices_table starts from (speakers and sides that occur, both sorted; only the sides it
+    # keeps), then its own steps
+    voices = pd.DataFrame(counts[np.ix_(present, used)], index=codes.names[present],
+                          columns=pd.Index(side_names.take(used), name="side"))
+    voices = voices.reindex(columns=[s for s in sides if s in voices.columns], fill_value=0)
+    return voices.loc[voices.sum(axis=1).sort_values(ascending=False).index].reset_index()

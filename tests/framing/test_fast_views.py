@@ -11,8 +11,10 @@ import pytest
 
 from analysis.framing.distinctive import distinctive_terms_from_matrix, term_matrix
 from analysis.framing.roles import role_matrix
+from analysis.tone.sentiment import entity_tone
 from analysis.views.framing import (frame_counts, frame_profile_of, hedge_cue_counts, hedge_density_of, role_castings,
-                                     role_matrix_of)
+                                     role_matrix_of, entity_tone_of, sentence_index, cited_codes, voices_of,
+                                     label_speakers, voices_table, cue_codes, frame_codes)
 from charts.framing import frame_profile_figure, frame_profile_spec, hedge_figure, hedge_spec
 from charts.served import served_spec
 from tests.framing.old_views import (old_distinctive_terms_from_matrix, old_frame_profile_of, old_hedge_density_of,
@@ -133,8 +135,10 @@ def test_frame_profile_of_gives_the_old_table(seed, by, left_out, labels):
     articles, sentences, frames = _frames(seed)
     counts = frame_counts(frames, sentences)
     some = articles[~articles["article_id"].isin(left_out)]
-    pd.testing.assert_frame_equal(frame_profile_of(counts, some, by=by, labels=labels),
-                                  old_frame_profile_of(counts, some, by=by, labels=labels), check_exact=True)
+    want = old_frame_profile_of(counts, some, by=by, labels=labels)
+    pd.testing.assert_frame_equal(frame_profile_of(counts, some, by=by, labels=labels), want, check_exact=True)
+    pd.testing.assert_frame_equal(frame_profile_of(counts, some, by=by, labels=labels,
+                                                   codes=frame_codes(counts, articles)), want, check_exact=True)
 
 
 def _hedges(seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -161,7 +165,9 @@ def test_hedge_density_of_gives_the_old_table(seed, by, left_out):
     articles, hedges = _hedges(seed)
     counts = hedge_cue_counts(hedges)
     some = articles[~articles["article_id"].isin(left_out)]
-    pd.testing.assert_frame_equal(hedge_density_of(counts, some, by=by), old_hedge_density_of(counts, some, by=by),
+    want = old_hedge_density_of(counts, some, by=by)
+    pd.testing.assert_frame_equal(hedge_density_of(counts, some, by=by), want, check_exact=True)
+    pd.testing.assert_frame_equal(hedge_density_of(counts, some, by=by, codes=cue_codes(counts, articles)), want,
                                   check_exact=True)
 
 
@@ -227,3 +233,84 @@ def test_role_matrix_of_no_roles():
     castings = role_castings(roles.iloc[:0], articles)
     pd.testing.assert_frame_equal(role_matrix_of(castings, articles, by="source"),
                                   role_matrix(roles.iloc[:0], articles, by="source"))
+
+
+def _tone_corpus(seed: int, n_articles: int = 24) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Articles in sources, scored sentences (some unscored, some articles without sentences) and mentions
+    (some of sentences that do not exist, some of articles the table lacks)."""
+    rng = random.Random(seed)
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(n_articles)],
+                             "source": [f"s{i % 5}" for i in range(n_articles)]})
+    sentences = pd.DataFrame([{"article_id": f"a{i}", "idx": k, "text": "x",
+                               "polarity": rng.choice([rng.uniform(-1, 1), float("nan")]),
+                               "subjectivity": rng.uniform(0, 1), "vader_compound": rng.uniform(-1, 1)}
+                              for i in range(n_articles - 2) for k in range(rng.randint(1, 5))])
+    mentions = pd.DataFrame([{"article_id": f"a{rng.randint(0, n_articles + 1)}", "canonical": rng.choice(ENTITY_NAMES),
+                              "sentence_idx": rng.randint(0, 5), "via_demonym": rng.random() < 0.2}
+                             for _ in range(150)])
+    return articles, sentences, mentions
+
+
+@pytest.mark.parametrize(("seed", "sides", "left_out", "entities"), [
+    (1, None, (), None),
+    (2, {"s0": "A", "s1": "A"}, (), ["Russia", "Hamas"]),
+    (3, {"s0": "Z", "s1": "a", "s2": "É"}, ("a1", "a2", "a9"), None),
+    (4, None, (), ["Nobody"]),                                    # no mentions: the empty table
+    (5, None, tuple(f"a{i}" for i in range(24)), None),           # no articles: the empty table
+])
+def test_entity_tone_of_gives_the_old_table(seed, sides, left_out, entities):
+    articles, sentences, mentions = _tone_corpus(seed)
+    index = sentence_index(sentences, articles)
+    kept = articles[~articles["article_id"].isin(left_out)]
+    kept = kept.assign(side=kept["source"] if sides is None else kept["source"].map(sides).fillna("All others"))
+    chosen = mentions if entities is None else mentions[mentions["canonical"].isin(entities)]
+    pd.testing.assert_frame_equal(entity_tone_of(index, chosen, sentences, kept, by="side"),
+                                  entity_tone(chosen, sentences, kept, by="side"), check_exact=True)
+
+
+def test_entity_tone_of_with_a_sentence_listed_twice_is_the_old_table():
+    articles, sentences, mentions = _tone_corpus(6)
+    sentences = pd.concat([sentences, sentences.iloc[[0]]], ignore_index=True)  # the merge doubles its rows
+    kept = articles.assign(side=articles["source"])
+    pd.testing.assert_frame_equal(entity_tone_of(sentence_index(sentences, articles), mentions, sentences, kept,
+                                                 by="side"), entity_tone(mentions, sentences, kept, by="side"))
+
+
+SPEAKERS = [("police", False), ("officials", False), ("Biden", True), ("Ministry of Health", True), ("Éire", True),
+            ("abc", True), ("police", True)]   # "police" named and unnamed: two speakers
+
+
+def _cited(seed: int, n_articles: int = 24) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Articles in sources and ``cited_sources`` rows of them (a few of articles the table lacks)."""
+    rng = random.Random(seed)
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(n_articles)],
+                             "source": [f"s{i % 5}" for i in range(n_articles)]})
+    rows = []
+    for _ in range(rng.randint(0, 120)):
+        cited, named = rng.choice(SPEAKERS)
+        rows.append({"article_id": f"a{rng.randint(0, n_articles + 1)}", "sentence_idx": rng.randint(0, 9),
+                     "cited": cited, "named": named, "surface": cited, "cue": "said", "start": 0, "end": 1})
+    return articles, pd.DataFrame(rows, columns=["article_id", "sentence_idx", "cited", "named", "surface", "cue",
+                                                 "start", "end"])
+
+
+@pytest.mark.parametrize(("seed", "sides", "left_out", "order"), [
+    (1, None, (), None),
+    (2, {"s0": "A", "s1": "A"}, (), None),
+    (3, {"s0": "Z", "s1": "a", "s2": "É"}, ("a1", "a2", "a9"), "reversed"),
+    (4, None, (), ["s3", "s1"]),                  # sides shown: some only, in their order
+    (5, None, tuple(f"a{i}" for i in range(24)), None),
+    (6, {"s0": "A"}, (), ["Nobody", "A"]),
+])
+def test_voices_of_gives_the_old_table(seed, sides, left_out, order):
+    articles, cited = _cited(seed)
+    kept = articles[~articles["article_id"].isin(left_out)]
+    kept = kept.assign(side=kept["source"] if sides is None else kept["source"].map(sides).fillna("All others"))
+    shown = sorted(kept["side"].unique()) if order is None else \
+        sorted(kept["side"].unique(), reverse=True) if order == "reversed" else order
+    merged = label_speakers(cited.merge(kept[["article_id", "side"]]))
+    got = voices_of(cited_codes(cited, articles), kept, sides=shown)
+    if merged.empty:
+        assert got.empty
+    else:
+        pd.testing.assert_frame_equal(got, voices_table(merged, sides=shown), check_exact=True)

@@ -110,3 +110,14 @@ def test_all_triples_are_read_only_once_their_expander_is_open(page):
     assert not page.exception
     shown = triples(page)
     assert len(shown) == 1 and len(shown[0]) and shown[0]["sentence"].str.len().gt(0).all()
+
+
+def test_a_voices_cell_shows_the_sentences_behind_it(page):
+    voices = next(d.value for d in page.dataframe if "who" in d.value.columns)
+    side = voices.columns[1]
+    row = int(voices[side].to_numpy().argmax())
+    page.session_state["framing_cited_table"] = {"selection": {"rows": [], "columns": [], "cells": [[row, side]]}}
+    page.run()
+    assert not page.exception
+    evidence = next(d.value for d in page.dataframe if {"sentence", "surface", "cue"} <= set(d.value.columns))
+    assert len(evidence) == min(voices[side].iloc[row], 60) and set(evidence["side"]) == {side}
