@@ -306,7 +306,11 @@ def headline_figures(figures: pd.DataFrame) -> pd.DataFrame:
     headlines; when only such figures exist the headline is empty. ``injured``
     also counts ``hospitalized`` figures (everyone in hospital is injured): its headline is
     the largest current total of either category, and its rule says when a hospitalized
-    figure was chosen. ``*_may_rise`` is True when the chosen figure, or another current
+    figure was chosen; but a hospital count that equals a numeral injured count plus the
+    article's death toll ("one dead and three others injured ... sent four victims to the
+    hospital") holds the dead, who were taken there too, and the injured count is the headline
+    (known miss: a hospital count of the wounded that happens to equal it, "three wounded ... four
+    taken to hospital" with one taken there unhurt). ``*_may_rise`` is True when the chosen figure, or another current
     figure of the same category and value, carries the flag. Counts of people described one
     by one (rule ``individuals``, ``enumeration``, ``compound``: ``analysis.figures.victims``)
     are the headline only when the category has no numeral current total, or when a listed
@@ -407,6 +411,8 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
     if held:
         pool = [f for f in pool if f not in held] + [p for p in named if any(
             p["sentence_idx"] == f["sentence_idx"] for f in held)]
+    if category == "injured":
+        pool = _ordinals_after_the_dead(pool, group)
     current = [f for f in pool if f["status"] == "current"]
     totals = [f for f in current if f["scope"] == "total"]
     if not totals:
@@ -433,6 +439,11 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
                                       f["start"]))
     n = len(kept)
     rule = "only current whole-event figure" if n == 1 else f"largest of {n} current whole-event figures"
+    if category == "injured" and chosen["category"] == "hospitalized":
+        wounded = _wounded_besides_the_dead(chosen, kept, group)
+        if wounded is not None:
+            chosen = wounded
+            rule = f"the injured, not the larger hospital count that holds the dead too ({rule})"
     if outliers:
         rule += (f" ({len(outliers)} later, over three times the ones before and not given as the toll, set aside "
                  "as probably another count)")
@@ -450,6 +461,9 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
         rule = f"'{chosen['number_text']}' replaces the smaller numeral count of its sentence; " + rule
     elif chosen.get("rule") in _PEOPLE_RULES:
         rule = "people listed (enumeration) replace the numeral count among them; " + rule
+    if chosen.get("ordinal_less"):
+        rule = (f"'{chosen['number_text']}' counts the {chosen['ordinal_less']} dead before the hurt "
+                f"({chosen['value'] + chosen['ordinal_less']} - {chosen['ordinal_less']}): " + rule)
     if category == "injured" and chosen["category"] == "hospitalized":
         rule = "hospitalized figure counted as injured: " + rule
     if chosen.get("rule") == "derived":
@@ -483,6 +497,49 @@ def _then_himself(chosen: dict) -> bool:
     sentence = str(chosen.get("sentence") or "")
     at = sentence.find(str(chosen.get("number_text") or ""))
     return at >= 0 and bool(_THEN_HIMSELF.search(sentence, at)) and not _SHOOTER_INCLUDED.search(sentence)
+
+
+def _ordinals_after_the_dead(pool: list[dict], group: list[dict]) -> list[dict]:
+    """"Three people were killed ... A fourth victim was taken to the hospital": an ordinal with "a" counts
+    everyone harmed so far, the dead among them, so as an injured count it is the ordinal less the article's
+    death toll (4 - 3 = 1), when that is at least one. ``pool`` with such figures replaced by copies (value
+    lowered, ``ordinal_less`` set to the death toll); "the third is in serious condition", after two others
+    in a condition, is left as it is."""
+    ordinals = [f for f in pool if f["category"] in ("injured", "hospitalized") and f.get("rule") in ("numeral", "")
+                and str(f["number_text"]).lower() in ORDINALS and _after_a(f)]
+    if not ordinals:
+        return pool
+    killed = _headline(group, "killed")["killed"]
+    if not killed:
+        return pool
+    out = []
+    for f in pool:
+        if any(f is o for o in ordinals) and _int(f["value"]) > killed:
+            value = _int(f["value"]) - killed
+            f = {**f, "value": value, "low": value if f["low"] is not None and not pd.isna(f["low"]) else f["low"],
+                 "high": value if f["high"] is not None and not pd.isna(f["high"]) else f["high"],
+                 "ordinal_less": killed}
+        out.append(f)
+    return out
+
+
+def _after_a(figure: dict) -> bool:
+    """Is the figure's number (an ordinal) right after "a"/"an" in its sentence ("a fourth victim")?"""
+    sentence, number = str(figure["sentence"]), str(figure["number_text"])
+    at = sentence.find(number)
+    return at >= 0 and sentence[:at].rstrip().lower().rsplit(" ", 1)[-1] in ("a", "an")
+
+
+def _wounded_besides_the_dead(hospital: dict, kept: list[dict], group: list[dict]) -> dict | None:
+    """"One person was killed and three others were injured ... the shooting sent four victims to the hospital":
+    a hospital count that is a numeral injured count plus the article's death toll holds the dead (taken there,
+    died there); that injured count is the headline. Returns it, or None."""
+    killed = _headline(group, "killed")["killed"]
+    if not killed:
+        return None
+    wounded = [f for f in kept if f["category"] == "injured" and f.get("rule") in ("numeral", "")
+               and f["value"] + killed == hospital["value"]]
+    return min(wounded, key=lambda f: (f["sentence_idx"], f["start"])) if wounded else None
 
 
 _VICTIMS_AFTER = re.compile(r"\s+(?:(?:other|dead|slain)\s+)?victims\b", re.I)

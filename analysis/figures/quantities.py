@@ -231,18 +231,36 @@ def link_wholes(quantities: list[Quantity], tok: Tokens, lex: Lexicon) -> None:
     "one of 64 people killed" 64 is the count and "one" a person in it (``member_of_count``)."""
     for qa, qb in zip(quantities, quantities[1:]):
         if tok.words[qa.last:qb.qstart] in (["of", "the"], ["of"]) and qb.revision_of is None:
-            if _participle_after(qb, tok, lex):
+            if _participle_after(qb, tok, lex, wider=qa.value == 1):
                 qa.member_of_count = True  # "one of 64 people killed": 64 is the count, "one" a person in it
                 continue
             qa.superset, qb.subset = qb, qa  # "19 of the 22 passengers"
 
 
-def _participle_after(q: Quantity, tok: Tokens, lex: Lexicon) -> bool:
+def _participle_after(q: Quantity, tok: Tokens, lex: Lexicon, *, wider: bool = False) -> bool:
     """Is the count followed by a person noun and its participle, with no verb between: "64 people killed"
-    (not "the 12 injured", where the participle is the noun)?"""
+    (not "the 12 injured", where the participle is the noun)? ``wider`` (for "one of"): also "the three men
+    shot and killed", "victims killed" and a relative clause of harm on the person noun: "one of the two people
+    who died", "one of six victims who were wounded" (the harm is the whole's, and "one" a person in it; "three
+    of the five people who were injured" stays a part of a whole)."""
     words = tok.words
     k = q.last
-    return k + 1 < len(words) and words[k] in lex.person_nouns and words[k + 1] in _PARTICIPLES
+    if not wider:
+        return k + 1 < len(words) and words[k] in lex.person_nouns and words[k + 1] in _PARTICIPLES
+    if not (k + 1 < len(words) and (words[k] in lex.person_nouns or words[k] == "victims")):
+        return False
+    if words[k + 1] in _PARTICIPLES or words[k + 1:k + 4] == ["shot", "and", "killed"]:
+        return words[k] != "victims" or words[k + 1] != "missing"
+    if words[k + 1] in ("who", "that"):
+        rest = words[k + 2:k + 5]
+        while rest and rest[0] in _RELATIVE_AUX:
+            rest = rest[1:]
+        return bool(rest) and rest[0] in _RELATIVE_HARM
+    return False
+
+
+_RELATIVE_AUX = frozenset("were was had have has been later also".split())
+_RELATIVE_HARM = frozenset("died killed dead wounded injured hurt shot slain murdered".split())
 
 
 _SPACED_MODIFIER = re.compile(r" [-–](?:year|month|week|day|hour)s?-old\b")

@@ -121,3 +121,51 @@ def test_victims_beside_a_hospital_name(sentences, killed, injured):
 ])
 def test_the_gunmans_own_death_beside_his_victims(sentences, killed):
     assert _headline(*sentences)["killed"] == killed
+
+
+@pytest.mark.parametrize("sentences, injured", [
+    # the hospital count holds the one who died there: the injured are three
+    (["A quarrel outside a bar left one man dead and three others injured early Sunday.",
+      "The gunfire sent four people to the hospital, police said."], 3),
+    (["Two people were killed and four others were wounded at the block party.",
+      "Medics took six victims to Regional Medical Center."], 4),
+    # no death toll: the larger hospital count stays the headline
+    (["Police said four people were wounded at the block party.",
+      "Medics took five people to the hospital."], 5),
+    # a hospital count that is not the wounded plus the dead stays the headline
+    (["A quarrel outside a bar left one man dead and three others injured early Sunday.",
+      "The gunfire sent six people to the hospital, police said."], 6),
+])
+def test_a_hospital_count_that_holds_the_dead(sentences, injured):
+    assert _headline(*sentences)["injured"] == injured
+
+
+@pytest.mark.parametrize("sentences, injured", [
+    # "a fourth" counts the three dead before the one hurt
+    (["Three men were killed outside the pool hall on Friday night.",
+      "A fourth victim drove himself to the hospital, police said."], 1),
+    (["One deputy was killed during the standoff.", "A second deputy was hurt by flying glass."], 1),
+    # no dead: the ordinal is everyone hurt
+    (["A fourth victim drove himself to the hospital, police said."], 4),
+    # "the third" after others in a condition is a count of the hurt
+    (["Two women were wounded in the shooting.",
+      "One is in fair condition and the third is in serious condition."], 3),
+])
+def test_an_ordinal_after_the_dead(sentences, injured):
+    assert _headline(*sentences)["injured"] == injured
+
+
+@pytest.mark.parametrize("sentences, killed, injured", [
+    # "one of the N who died": the harm is the whole's; the one is a person in it
+    (["Detectives named one of the two men who died in the crossfire on Friday."], 2, None),
+    (["Prosecutors said one of the three women shot and killed at the diner was a cook there."], 3, None),
+    (["He was one of five victims who were wounded when the gunman fired into the crowd."], None, 5),
+    (["She is one of four people who had been hurt in the shooting at the depot."], None, 4),
+    # a part of the whole that is more than one stays a part
+    (["Three of the five people who were injured remain in the hospital."], None, 3),
+    # the harm is the one's: the whole is no count of the dead
+    (["One of the three victims died at the hospital on Sunday."], 3, None),
+])
+def test_one_of_the_people_who_died(sentences, killed, injured):
+    head = _headline(*sentences)
+    assert (head["killed"], head["injured"]) == (killed, injured)
