@@ -8,11 +8,13 @@ name someone the article has already described without a name, and add no one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from analysis.figures.clause_subjects import REPORTING
 
-__all__ = ["aged_names", "arrested_pronouns", "described_names", "mourned_names", "titled_officers"]
+__all__ = ["aged_names", "arrested_pronouns", "described_names", "mourned_names", "mourners_names",
+           "titled_officers"]
 
 _OFFICER_TITLES = {"officer", "deputy", "trooper", "sgt", "sgt.", "sergeant", "det", "det.", "detective", "cpl",
                    "cpl.", "corporal", "patrolman"}
@@ -86,7 +88,8 @@ def arrested_pronouns(tokens, kids, sentence: str, lex, found: dict, sentence_id
             continue
         subjects = {c.i for c in kids[word.i] if c.dep == "nsubj"}
         for token in tokens[:word.i][::-1]:
-            if not token.tag.startswith("NNP") or token.dep not in ("dobj", "nsubj", "nsubjpass") or token.i in subjects:
+            if not token.tag.startswith("NNP") or token.dep not in ("dobj", "nsubj", "nsubjpass") or \
+                    token.i in subjects:
                 continue
             mention = person(tokens, kids, token, sentence, lex)
             if mention is None or not mention.name or " " not in mention.name:
@@ -113,3 +116,32 @@ def described_names(tokens, kids, sentence: str, lex, found: dict, sentence_idx:
             mention.lends = mention.identified = mention.described = True
             mention.sentence_idx = sentence_idx
             found[token.i] = mention
+
+
+_MOURNERS = {"family", "families", "friends", "relatives", "loved", "ones", "parents", "mother", "father", "widow"}
+_GRIEF = re.compile(r"\b(?:vigil|funeral|memorial|mourn|remember|griev|killed|death|died|lost)", re.I)
+
+
+def mourners_names(tokens, kids, sentence: str, lex, found: dict, sentence_idx: int, person: Callable) -> None:
+    """"Ada Moss's family held a vigil near where the nurse was killed": a full name whose family or friends grieve
+    names the one unnamed person the sentence says was killed, or else (``Mention.lends``) the one unnamed victim
+    the article told of just before; it adds no one. Not without words of grief or death ("X's family said he was
+    a good student" may be the gunman's)."""
+    if not _GRIEF.search(sentence):
+        return
+    for token in tokens:
+        if token.i in found or token.dep != "poss" or not token.tag.startswith("NNP") or \
+                tokens[token.head].lower not in _MOURNERS:
+            continue
+        mention = person(tokens, kids, token, sentence, lex)
+        if mention is None or " " not in mention.name:
+            continue
+        dead = [i for i, m in found.items() if m.kind in ("definite", "indefinite") and m.count == 1
+                and m.role == "victim" and m.outcome == "killed"]
+        if len(dead) == 1:  # the one the sentence says was killed: named here
+            found.pop(dead[0])
+            mention.outcome = "killed"
+        else:
+            mention.lends = True
+        mention.sentence_idx = sentence_idx
+        found[token.i] = mention

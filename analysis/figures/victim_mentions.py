@@ -18,7 +18,7 @@ from analysis.figures.clause_subjects import (RELATIVE, REPORTING, antecedent, i
                                               past_source, subject_of, subjects_of, who_antecedent)
 from analysis.figures.conditions import condition_people, hurt_apart
 from analysis.figures.name_mentions import (aged_names, arrested_pronouns, described_names, mourned_names,
-                                            titled_officers)
+                                            mourners_names, titled_officers)
 from analysis.figures.numbers import parse_number_words
 from analysis.figures.parse import Token, children, conjuncts, head_word, left_edge
 from analysis.figures.person_names import TITLES, capitals, name_head, read_name
@@ -379,6 +379,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
     mourned_names(tokens, kids, sentence, lex, found, sentence_idx, _person)
     arrested_pronouns(tokens, kids, sentence, lex, found, sentence_idx, _person)
     described_names(tokens, kids, sentence, lex, found, sentence_idx, _person)
+    mourners_names(tokens, kids, sentence, lex, found, sentence_idx, _person)
     _self_harm(tokens, kids, sentence, lex, found, sentence_idx)
     condition_people(tokens, kids, sentence, lex, found, sentence_idx, _person)  # "She is in stable condition"
     for described, names in identified:
@@ -468,9 +469,15 @@ def compatible_sex(a: str, b: str) -> bool:
 def _resolve_pronouns(tokens, kids, sentence: str, lex, found: dict[int, Mention]) -> None:
     """"Deputies found a 31-year-old man outside and took him to a hospital, where he died": a harmed he/she is the
     nearest person named before it in the same sentence, of a compatible sex and not the shooter; only when there is
-    none does it refer back across sentences (``analysis.figures.victims``)."""
+    none does it refer back across sentences (``analysis.figures.victims``). The subject of a clause "before"/"after"
+    on a harm verb is that verb's own subject, the shooter ("a man shot an officer before he was found dead")."""
     for i in [i for i, m in found.items() if m.kind == "pronoun" and m.role != "shooter"]:
         sex = _MALE if tokens[i].lower in _MALE else _FEMALE
+        if (shooter := _clause_shooter(tokens, kids, tokens[i], found, lex)) is not None:
+            pronoun = found.pop(i)
+            if OUTCOME_RANK[pronoun.outcome] > OUTCOME_RANK[shooter.outcome]:
+                shooter.outcome = pronoun.outcome
+            continue
         for j in range(i - 1, -1, -1):
             token = tokens[j]
             earlier = found.get(j)
@@ -484,8 +491,8 @@ def _resolve_pronouns(tokens, kids, sentence: str, lex, found: dict[int, Mention
                 # County General, where he died" (not "Sheriff X described ... her death")
             fired = token.dep == "nsubj" and tokens[token.head].lower in (
                 lex["kill_verbs"] | lex["shoot_verbs"] | lex["fire_verbs"])
-            if fired or (earlier is not None and earlier.role == "shooter"):
-                continue
+            if fired or (earlier is not None and earlier.role == "shooter") or token.lower in lex["kin_of_the_harmed"]:
+                continue  # nor "X's family said ... her death": a family is no he/she
             if (token.lower in _MALE | _FEMALE and token.lower not in sex) or (
                     earlier is None and (earlier := _person(tokens, kids, token, sentence, lex)) is None):
                 continue
@@ -497,6 +504,21 @@ def _resolve_pronouns(tokens, kids, sentence: str, lex, found: dict[int, Mention
             earlier.sentence_idx = pronoun.sentence_idx
             found[j] = earlier
             break
+
+
+def _clause_shooter(tokens, kids, pronoun: Token, found: dict[int, Mention], lex) -> Mention | None:
+    """The shooter a he/she stands for: the subject of a clause "before"/"after" on an active harm verb is its
+    subject, when that is a person the sentence calls the shooter, of a compatible sex."""
+    clause = tokens[pronoun.head]
+    if pronoun.dep not in ("nsubj", "nsubjpass") or clause.dep != "advcl" or not any(
+            c.dep == "mark" and c.lower in ("before", "after") for c in kids[clause.i]):
+        return None
+    verb = tokens[clause.head]
+    if verb.lower not in lex["shoot_verbs"] | lex["kill_verbs"] or is_passive(kids, verb):
+        return None
+    return next((found[c.i] for c in kids[verb.i] if c.dep == "nsubj" and c.i in found and found[c.i].role ==
+                 "shooter" and found[c.i].kind != "pronoun" and compatible_sex(found[c.i].sex, _sex(pronoun.lower))),
+                None)
 
 
 _FIND_VERBS = {"found", "find", "finds", "finding", "discovered", "located", "left", "leaving", "leaves"}

@@ -68,8 +68,10 @@ Rules:
    he/she and other definite descriptions ("the victim") refer back to the latest person of the same
    role and age (then of a compatible role) and a compatible sex ("he" is not "his wife"); the same description
    again with another article is the same person ("Utah police officer Ed Barr was killed ... A Utah police officer
-   was killed"), so a second officer named later is not joined to it; a harmed he/she is first the nearest person before it in its own
-   sentence who is not the shooter ("found a man ... and took him to a clinic, where he died"). A later outcome
+   was killed"), so a second officer named later is not joined to it; a harmed he/she is first the nearest person
+   before it in its own sentence who is not the shooter ("found a man ... and took him to a clinic, where he died"),
+   and the subject of a clause "before"/"after" on a harm verb is its shooter ("a man shot a deputy before he was
+   found dead"); a family is no he/she ("X's family mourned her death"). A later outcome
    overrides an unknown one and killed overrides injured ("later died" moves one from injured to
    killed). Where the article's numeral death toll (ten at most) is larger than the people it says
    were killed, the victims shot with no outcome stated, then those only named ("One man is dead
@@ -123,8 +125,8 @@ Rules:
 
 Known misses: people only in the title (the title's counts are ``analysis.figures.titles``); people
 after the lede described without a name; "the victims" without a number;
-pronouns resolve by sex and nearness, not by sense ("a man shot an officer before he was found
-dead": the officer); a name in another clause ("police identified him as John Smith") is not joined
+pronouns resolve by sex, nearness and clause, not by sense ("a man shot his neighbour before he died": the
+man); a name in another clause ("police identified him as John Smith") is not joined
 to its person; an article about a trial that names the victim of an old shooting counts them like
 news of the day; people named without a harm word or an age ("X was lying by the road"; "Officer X was
 placed on leave" where the article never describes the officer who fired; "X's friends held a vigil"; "his
@@ -172,7 +174,8 @@ _NAMED_IS = re.compile(r"\b(?:[Nn]ame|man|woman|boy|girl|teen|teenager|victim|sh
 _NAME_AGE = re.compile(r"\b[A-Z][a-z'’-]+ (?:[A-Z]\. )?[A-Z][a-z'’-]+(?:,? [JS]r\.?)?, \d{1,2}\b")  # "Carl Webb, 19"
 # "Her uncle, Luke Ames, ...", "Officer Ames was assigned ...": a name for someone described (rule 7)
 _DESCRIBED_NAME = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he) [a-z]+, [A-Z][a-z'’-]+ (?:[A-Z][a-z.'’-]* )*"
-                             r"[A-Z][a-z'’-]+,|\b(?:Officer|Deputy|Trooper|Sgt\.|Sergeant|Detective|Det\.|Cpl\.) [A-Z]")
+                             r"[A-Z][a-z'’-]+,|"
+                             r"\b(?:Officer|Deputy|Trooper|Sgt\.|Sergeant|Detective|Det\.|Cpl\.) [A-Z]")
 _TWO_CAPITALS = re.compile(r"\b[A-Z][a-z'’-]+ (?:[A-Z]\. )?[A-Z][a-z'’-]+")  # "Carl Webb", "Ann B. Lee"
 
 

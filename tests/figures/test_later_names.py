@@ -2,8 +2,10 @@
 
 Each case is one reporting shape, written here in our own words: the same description said again with another
 article ("A state trooper was killed"), a wound someone "suffered", a name in a clause about an earlier event, a
-car that was "shot up", the one a vigil is for, a he/she arrested, "his cousin, X," for a cousin described before. Only the named people are checked: each expected (name, outcome) must be a row of
-``victims``; ``NOT_NAMED`` lists names that must not be rows, or rows that must not have that outcome."""
+car that was "shot up", the one a vigil is for, a he/she arrested, "his cousin, X," for a cousin described before,
+"X's family" grieving, the he/she of "a man shot a deputy before he was found dead". Only the named people are
+checked: each expected (name, outcome) must be a row of ``victims``; ``NOT_NAMED`` lists names that must not be
+rows, or rows that must not have that outcome ("" for any)."""
 
 from __future__ import annotations
 
@@ -46,6 +48,15 @@ NAMED = [
       "His cousin, Caleb James Ward, lives at the house."], [("Caleb James Ward", "")]),
     (["Police said an officer shot a man during a traffic stop on Friday.",
       "Officer Kowalczyk, a nine-year veteran, was placed on paid leave."], [("Kowalczyk", "")]),
+    # the he/she of a clause "before"/"after" on a harm verb is that verb's subject, the shooter
+    (["Police say a man shot a deputy before he was found dead in a barn.",
+      "The sheriff identified the gunman as Roy Allen Pike, 51.", "Deputy Nora Hale was struck in the shoulder."],
+     [("Roy Allen Pike", "killed"), ("Nora Hale", "")]),
+    # a full name whose family or friends grieve names the one the sentence, or the sentence before, says was killed
+    (["Tara Lynn Booker's friends held a vigil on Sunday near where the young nurse was killed."],
+     [("Tara Lynn Booker", "killed")]),
+    (["A woman was shot and killed on Friday.", "Tara Lynn Booker's family said they are heartbroken by her death."],
+     [("Tara Lynn Booker", "killed")]),
     (["Lyle Beck, 22, was wounded Monday on Ash Road.",
       "Beck suffered an accidental, self-inflicted gunshot wound while cleaning a rifle."],
      [("Lyle Beck", "injured")]),
@@ -65,13 +76,23 @@ NOT_NAMED = [
     # a car "shot up" is a thing fired at, not a person
     (["Two men shot up a silver Grand Prix on Elm Street, police said."], "Grand Prix", ""),
     # a place is not the one arrested
-    (["A woman was shot dead Friday.", "Ron Tate, 22, of Camp Hill, was arrested on a warrant charging him with murder."],
-     "Camp Hill", ""),
+    (["A woman was shot dead Friday.",
+      "Ron Tate, 22, of Camp Hill, was arrested on a warrant charging him with murder."], "Camp Hill", ""),
     # a relative who speaks is not the one harmed, when no one was described with that word
     (["A 17-year-old boy was shot and killed Friday.", "His aunt, Rosa Quintero, said he loved music."],
      "Rosa Quintero", ""),
+    # a family that grieves is no he/she: "her death" is the woman's, not the family's
+    (["A woman was shot and killed on Friday.", "Tara Lynn Booker's family said they are heartbroken by her death."],
+     "", ""),
+    # without words of grief, a name's family may be the gunman's
+    (["A man was shot and killed on Friday.", "Police arrested a suspect.",
+      "Dale Roy Fisk's family said he had never owned a gun."], "Dale Roy Fisk", "killed"),
+    # a placeholder is no one's name
+    (["A man was found shot dead on Friday.", "The coroner identified him as John Doe until his family is told."],
+     "John Doe", ""),
     # a vigil's place is no one mourned
-    (["A boy was shot and killed Friday.", "A vigil for the boy was held at Lincoln Park on Sunday."], "Lincoln Park", ""),
+    (["A boy was shot and killed Friday.", "A vigil for the boy was held at Lincoln Park on Sunday."],
+     "Lincoln Park", ""),
 ]
 
 
