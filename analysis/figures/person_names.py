@@ -25,7 +25,8 @@ NAME_STOP = {"police", "saturday", "sunday", "monday", "tuesday", "wednesday", "
              "department", "sheriff", "coroner", "news", "state", "american", "police department",
              "center", "centre", "healthcare", "clinic", "school", "college", "university",  # "where he died" after one
              "year", "day", "eve", "christmas", "thanksgiving", "easter", "halloween",  # "the New Year's Day shooting"
-             "latino", "latina", "hispanic", "asian", "caucasian"}  # "a 15-year-old Latino": no one's name
+             "latino", "latina", "hispanic", "asian", "caucasian",  # "a 15-year-old Latino": no one's name
+             "doe"}  # "identified as John Doe": a placeholder for someone not yet named
 
 
 def read_name(tokens: list[Token], kids: list[list[Token]], token: Token, *, common: set[str]) -> str:

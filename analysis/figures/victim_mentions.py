@@ -17,6 +17,8 @@ from pathlib import Path
 from analysis.figures.clause_subjects import (RELATIVE, REPORTING, antecedent, is_passive, listed_people,
                                               past_source, subject_of, subjects_of, who_antecedent)
 from analysis.figures.conditions import condition_people, hurt_apart
+from analysis.figures.name_mentions import (aged_names, arrested_pronouns, described_names, mourned_names,
+                                            mourners_names, titled_officers)
 from analysis.figures.numbers import parse_number_words
 from analysis.figures.parse import Token, children, conjuncts, head_word, left_edge
 from analysis.figures.person_names import TITLES, capitals, name_head, read_name
@@ -34,6 +36,7 @@ _NOT_PEOPLE = {"dog", "dogs", "cat", "deer", "animal", "engine", "bill", "time",
 _BODY_PARTS = {"head", "chest", "back", "neck", "face", "abdomen", "torso", "stomach", "shoulder", "leg", "arm", "side",
                "hip", "buttocks", "thigh"}
 _ELSEWHEN = re.compile(r"\b(?:in|of|since) (?:19|20)\d\d\b|\byears? ago\b|\blast year\b|\bcancer\b|\billness\b|"
+                       r"\bwas \d{1,2}(?: years old)? when\b|"
                        r"\bnatural causes\b", re.I)  # an earlier event, or a death not by the gun
 
 
@@ -70,6 +73,7 @@ class Mention:
     lends: bool = False  # only a name for someone the article already has ("Officer X": the officer who fired)
     introduced: bool = False  # a lone name introduced as someone's: an age or a family word ("daughter Ada, 12")
     identified: bool = False  # the name an identification gives ("identified the girl as X")
+    described: bool = False  # a name for a description ("her uncle, Al Roe"): of the one described so, or no one
     text: str = ""
     start: int = 0  # character offsets in the sentence
     end: int = 0
@@ -100,6 +104,8 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
             c.lower == "another" for c in kids[word.head]):  # "the slain teen", "killing officer X"; not "another"
         fatal = low in lex["kill_verbs"] or kid_words & lex["fatal_adverbs"]
         return [tokens[word.head]], "killed" if fatal else "injured" if low in lex["wound_verbs"] else "unknown"
+    if tag.startswith("VB") and low in lex["shoot_verbs"] and "up" in kid_words:
+        return [], ""  # "shot up a car": fired at a thing
     if tag.startswith("VB") and (low in lex["kill_verbs"] or low in lex["shoot_verbs"] or low in lex["wound_verbs"]
                                  or struck):  # "the bullet struck his son", "fired, hitting the boy"
         if low in lex["kill_verbs"] or kid_words & lex["fatal_adverbs"]:  # "mortally wounded"
@@ -357,7 +363,8 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                     continue
                 mention.sentence_idx, mention.outcome = sentence_idx, told  # "identified the men killed as X, Y"
                 if role == "found":
-                    mention.outcome = "injured" if lex["condition_re"].search(sentence) else "unknown"
+                    mention.outcome = "injured" if lex["condition_re"].search(sentence) or low in (
+                        "suffered", "sustained", "suffering", "sustaining") else "unknown"  # "suffered a gunshot wound"
                 elif role in ("shooter", "officer"):
                     mention.role = role
                 elif role != "keep" and mention.role == "victim":
@@ -368,13 +375,17 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
         if names and low in lex["identify_verbs"]:
             identified += [(h, names) for h in named]
     _copulas(tokens, kids, sentence, lex, found, sentence_idx)
-    _titled_officers(tokens, kids, sentence, lex, found, sentence_idx)
+    titled_officers(tokens, kids, sentence, lex, found, sentence_idx, _person)
+    mourned_names(tokens, kids, sentence, lex, found, sentence_idx, _person)
+    arrested_pronouns(tokens, kids, sentence, lex, found, sentence_idx, _person)
+    described_names(tokens, kids, sentence, lex, found, sentence_idx, _person)
+    mourners_names(tokens, kids, sentence, lex, found, sentence_idx, _person)
     _self_harm(tokens, kids, sentence, lex, found, sentence_idx)
     condition_people(tokens, kids, sentence, lex, found, sentence_idx, _person)  # "She is in stable condition"
     for described, names in identified:
         _rename(found, described, names)
     _resolve_pronouns(tokens, kids, sentence, lex, found)
-    _aged_names(tokens, kids, sentence, lex, found, sentence_idx)
+    aged_names(tokens, kids, sentence, lex, found, sentence_idx, _person)
     return [found[i] for i in sorted(found)]
 
 
@@ -394,6 +405,11 @@ def _self_harm(tokens, kids, sentence: str, lex, found: dict[int, Mention], sent
         match, outcome = lex["self_shot_re"].search(sentence), "unknown"
     if not match:
         return
+    if _ELSEWHEN.search(sentence):  # "X was 13 when he suffered a self-inflicted gunshot wound": another event
+        outcome = ""
+    elif outcome == "killed" and "self-inflicted" in match.group().lower() and re.search(r"\baccidental", sentence,
+                                                                                       re.I):
+        outcome = "unknown"  # "an accidental, self-inflicted gunshot wound" is no suicide
     at = next(t for t in tokens if t.idx + len(t.text) > match.start())
     above = {at.i}
     while at.head != at.i and at.head not in above:  # the verbs the words hang on
@@ -421,43 +437,6 @@ def _self_harm(tokens, kids, sentence: str, lex, found: dict[int, Mention], sent
             mention.role = "shooter"
         found[token.i] = mention
         return
-
-
-_OFFICER_TITLES = {"officer", "deputy", "trooper", "sgt", "sgt.", "sergeant", "det", "det.", "detective", "cpl",
-                   "cpl.", "corporal", "patrolman"}
-_SPOKES = {"spokesman", "spokeswoman", "spokesperson", "chief", "sheriff", "commissioner", "captain"}
-
-
-def _titled_officers(tokens, kids, sentence: str, lex, found: dict[int, Mention], sentence_idx: int) -> None:
-    """"Officer Brad Moss" in a sentence about the shooting names the officer the article describes without a name
-    ("the officer who fired"); such a name only lends itself (``Mention.lends``), never adds anyone, and not
-    when it is the one who spoke ("Sgt. Ann Ray said", "Sgt. Ann Ray, a spokeswoman")."""
-    for token in tokens:
-        if token.i in found or not token.tag.startswith("NNP") or token.dep == "compound" or not any(
-                c.dep == "compound" and c.lower in _OFFICER_TITLES for c in kids[token.i]):
-            continue
-        spoke = token.dep == "nsubj" and tokens[token.head].lower in REPORTING
-        if spoke or any(g.lower in _SPOKES for a in kids[token.i] if a.dep == "appos" for g in (a, *kids[a.i])):
-            continue
-        mention = _person(tokens, kids, token, sentence, lex)
-        if mention is not None and mention.name:
-            mention.role, mention.outcome, mention.lends, mention.sentence_idx = "officer", "", True, sentence_idx
-            found[token.i] = mention
-
-
-def _aged_names(tokens, kids, sentence: str, lex, found: dict[int, Mention], sentence_idx: int) -> None:
-    """"A man was killed ... Jamal Heath, 26, was lying in the street": a full name with an age, the subject of a
-    verb that is not a reporting one, names the one unnamed person the article has (``Mention.lends``: it adds no
-    one); not "Al Roe, 40, said he heard shots"."""
-    for token in tokens:
-        if token.i in found or not token.tag.startswith("NNP") or token.dep not in ("nsubj", "nsubjpass") or \
-                tokens[token.head].lower in REPORTING or not any(
-                c.dep == "appos" and c.tag == "CD" for c in kids[token.i]):
-            continue
-        mention = _person(tokens, kids, token, sentence, lex)
-        if mention is not None and mention.name and " " in mention.name and mention.age is not None:
-            mention.lends, mention.sentence_idx = True, sentence_idx
-            found[token.i] = mention
 
 
 _ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "appos")  # not "in Indianapolis, where he ..."
@@ -490,9 +469,15 @@ def compatible_sex(a: str, b: str) -> bool:
 def _resolve_pronouns(tokens, kids, sentence: str, lex, found: dict[int, Mention]) -> None:
     """"Deputies found a 31-year-old man outside and took him to a hospital, where he died": a harmed he/she is the
     nearest person named before it in the same sentence, of a compatible sex and not the shooter; only when there is
-    none does it refer back across sentences (``analysis.figures.victims``)."""
+    none does it refer back across sentences (``analysis.figures.victims``). The subject of a clause "before"/"after"
+    on a harm verb is that verb's own subject, the shooter ("a man shot an officer before he was found dead")."""
     for i in [i for i, m in found.items() if m.kind == "pronoun" and m.role != "shooter"]:
         sex = _MALE if tokens[i].lower in _MALE else _FEMALE
+        if (shooter := _clause_shooter(tokens, kids, tokens[i], found, lex)) is not None:
+            pronoun = found.pop(i)
+            if OUTCOME_RANK[pronoun.outcome] > OUTCOME_RANK[shooter.outcome]:
+                shooter.outcome = pronoun.outcome
+            continue
         for j in range(i - 1, -1, -1):
             token = tokens[j]
             earlier = found.get(j)
@@ -506,8 +491,8 @@ def _resolve_pronouns(tokens, kids, sentence: str, lex, found: dict[int, Mention
                 # County General, where he died" (not "Sheriff X described ... her death")
             fired = token.dep == "nsubj" and tokens[token.head].lower in (
                 lex["kill_verbs"] | lex["shoot_verbs"] | lex["fire_verbs"])
-            if fired or (earlier is not None and earlier.role == "shooter"):
-                continue
+            if fired or (earlier is not None and earlier.role == "shooter") or token.lower in lex["kin_of_the_harmed"]:
+                continue  # nor "X's family said ... her death": a family is no he/she
             if (token.lower in _MALE | _FEMALE and token.lower not in sex) or (
                     earlier is None and (earlier := _person(tokens, kids, token, sentence, lex)) is None):
                 continue
@@ -519,6 +504,21 @@ def _resolve_pronouns(tokens, kids, sentence: str, lex, found: dict[int, Mention
             earlier.sentence_idx = pronoun.sentence_idx
             found[j] = earlier
             break
+
+
+def _clause_shooter(tokens, kids, pronoun: Token, found: dict[int, Mention], lex) -> Mention | None:
+    """The shooter a he/she stands for: the subject of a clause "before"/"after" on an active harm verb is its
+    subject, when that is a person the sentence calls the shooter, of a compatible sex."""
+    clause = tokens[pronoun.head]
+    if pronoun.dep not in ("nsubj", "nsubjpass") or clause.dep != "advcl" or not any(
+            c.dep == "mark" and c.lower in ("before", "after") for c in kids[clause.i]):
+        return None
+    verb = tokens[clause.head]
+    if verb.lower not in lex["shoot_verbs"] | lex["kill_verbs"] or is_passive(kids, verb):
+        return None
+    return next((found[c.i] for c in kids[verb.i] if c.dep == "nsubj" and c.i in found and found[c.i].role ==
+                 "shooter" and found[c.i].kind != "pronoun" and compatible_sex(found[c.i].sex, _sex(pronoun.lower))),
+                None)
 
 
 _FIND_VERBS = {"found", "find", "finds", "finding", "discovered", "located", "left", "leaving", "leaves"}

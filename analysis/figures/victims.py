@@ -14,7 +14,9 @@ Rules:
    (regex prefilter), without a figure the ledger reads as an earlier event (``background``: a
    recap names its own people), and without a numeral figure of every category the words speak of
    (unless they name someone with an age: "Ann Lee, 35, and Bo Diaz, 29, were the two killed") are
-   parsed (``analysis.figures.parse``: tagger and parser, once per process, in batches).
+   parsed (``analysis.figures.parse``: tagger and parser, once per process, in batches). A sentence whose only
+   harm words are a numeral count of the hurt is still read for the names it gives ("Officer Jon Ray suffered
+   three gunshot wounds"), and for nothing else.
 2. A harm predicate and its people: the passive subject or the object of "killed", "murdered",
    "shot", "wounded", and of "struck"/"hit" in a sentence about a gun ("the bullet struck his son") or
    in a part of the body ("Ada was struck in the head") ("X was shot and killed": a conjoined verb shares its subject; "shot and
@@ -64,8 +66,12 @@ Rules:
    unnamed person of the same role and a compatible age; a definite description ("the man") refers
    first to the one earlier person described with the same noun ("a man ... and a boy ... The man");
    he/she and other definite descriptions ("the victim") refer back to the latest person of the same
-   role and age (then of a compatible role) and a compatible sex ("he" is not "his wife"); a harmed he/she is first the nearest person before it in its own
-   sentence who is not the shooter ("found a man ... and took him to a clinic, where he died"). A later outcome
+   role and age (then of a compatible role) and a compatible sex ("he" is not "his wife"); the same description
+   again with another article is the same person ("Utah police officer Ed Barr was killed ... A Utah police officer
+   was killed"), so a second officer named later is not joined to it; a harmed he/she is first the nearest person
+   before it in its own sentence who is not the shooter ("found a man ... and took him to a clinic, where he died"),
+   and the subject of a clause "before"/"after" on a harm verb is its shooter ("a man shot a deputy before he was
+   found dead"); a family is no he/she ("X's family mourned her death"). A later outcome
    overrides an unknown one and killed overrides injured ("later died" moves one from injured to
    killed). Where the article's numeral death toll (ten at most) is larger than the people it says
    were killed, the victims shot with no outcome stated, then those only named ("One man is dead
@@ -96,7 +102,15 @@ Rules:
    ("X remains in serious condition", "was listed in stable condition") was hurt; "Officer X" in a parsed
    sentence names the officer the article describes without a name, and adds nobody (not one who
    speaks: "Sgt. X said", "Sgt. X, a spokeswoman"); "found X shot (to death)"
-   makes X the one shot, though the parser makes X the subject of "shot". A lone surname or first name
+   makes X the one shot, though the parser makes X the subject of "shot". The one mourned was killed: "a vigil for
+   X", "the funeral of X", "in memory of X". A he/she arrested ("deputies found X, 43, in the basement and arrested
+   him") is the nearest name before it that is a subject or object, not a place ("X, of Camp Hill, was arrested
+   ... charging him"). A description with "the/his/her/their" and a full name in apposition ("Her uncle, Luke
+   Ames, lives at the home") names the one person the article described with that noun before ("her uncle shot
+   her"), whatever the verb, or no one (not a relative who speaks: "His aunt, Rosa Vega, said ..."); "Officer X"
+   is read in any sentence of the lede. Someone who "suffered" or "sustained" a gunshot wound was injured unless a
+   death is told; "X was 13 when he ..." is another event; "shot up a car" harms no one; "an accidental,
+   self-inflicted gunshot wound" is no suicide (the shooter shot, outcome not stated). A lone surname or first name
    ("Waldron was shot", "Autumn was struck") is a person when the article gives the full name anywhere
    (``_full_names``: the one full name with that surname, or that first name; without a title before it, "Mayor Al
    Roe" is Al Roe), whether or not that sentence speaks of harm, or when the words introduce it as someone's: an
@@ -111,11 +125,12 @@ Rules:
 
 Known misses: people only in the title (the title's counts are ``analysis.figures.titles``); people
 after the lede described without a name; "the victims" without a number;
-pronouns resolve by sex and nearness, not by sense ("a man shot an officer before he was found
-dead": the officer); a name in another clause ("police identified him as John Smith") is not joined
+pronouns resolve by sex, nearness and clause, not by sense ("a man shot his neighbour before he died": the
+man); a name in another clause ("police identified him as John Smith") is not joined
 to its person; an article about a trial that names the victim of an old shooting counts them like
 news of the day; people named without a harm word or an age ("X was lying by the road"; "Officer X was
-placed on leave" where the article never describes the officer who fired); a first name alone
+placed on leave" where the article never describes the officer who fired; "X's friends held a vigil"; "his
+passenger, X" hit by a bullet named only in the sentence before); a first name alone
 that two full names share; a past shooting dated by a year alone ("Carlos, then 18, was killed
 after Thanksgiving 1995") names its victim as of the day; lists the parser cannot read
 (semicolons); a "Victim" or "Suspect" capitalised inside a sentence is taken for a headline and
@@ -149,13 +164,18 @@ _LISTED = re.compile(r"\b(?:a|an|one)\s+[\w-]+(?:\s[\w-]+)?\s+and\s+(?:two|three
 _PEOPLE_WORDS = re.compile(r"\b(?:identif|condition\b|charged|arrested|accused|suspect|booked|wanted|detained|apprehended|"
                            r"custody|held|officers? involved|"
                            r"fired|discharged|opened fire|gunfire|shooter|gunman|struck|striking|searching for|"
-                           r"looking for|bod(?:y|ies) of|victim|charges|facing|faces|turned (?:him|her)self in)", re.I)
+                           r"looking for|bod(?:y|ies) of|victim|charges|facing|faces|turned (?:him|her)self in|"
+                           r"vigil|funeral|memorial|memory of)", re.I)
 
 
 # "The victim was Lena Drake", "Her name was Lena Drake": someone described, named
 _NAMED_IS = re.compile(r"\b(?:[Nn]ame|man|woman|boy|girl|teen|teenager|victim|shooter|gunman|suspect) (?:is|was) "
                        r"(?:[A-Z]\.? )?[A-Z][a-z]")
 _NAME_AGE = re.compile(r"\b[A-Z][a-z'’-]+ (?:[A-Z]\. )?[A-Z][a-z'’-]+(?:,? [JS]r\.?)?, \d{1,2}\b")  # "Carl Webb, 19"
+# "Her uncle, Luke Ames, ...", "Officer Ames was assigned ...": a name for someone described (rule 7)
+_DESCRIBED_NAME = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he) [a-z]+, [A-Z][a-z'’-]+ (?:[A-Z][a-z.'’-]* )*"
+                             r"[A-Z][a-z'’-]+,|"
+                             r"\b(?:Officer|Deputy|Trooper|Sgt\.|Sergeant|Detective|Det\.|Cpl\.) [A-Z]")
 _TWO_CAPITALS = re.compile(r"\b[A-Z][a-z'’-]+ (?:[A-Z]\. )?[A-Z][a-z'’-]+")  # "Carl Webb", "Ann B. Lee"
 
 
@@ -202,6 +222,15 @@ def _same_age(a: int | None, b: int | None) -> bool:
     return a is None or b is None or a == b
 
 
+def _description(mention: Mention) -> str:
+    """A person's describing words without the article before them or their name: "A Utah police officer",
+    "Utah police officer Ed Barr" -> "utah police officer"."""
+    text = mention.text
+    if mention.name and mention.name in text:
+        text = text[:text.index(mention.name)].rstrip(" ,")
+    return re.sub(r"^(?:an?|the)\s+", "", text.lower())
+
+
 def _refer(people: list[Person], mention: Mention) -> Person | None:
     """The person an article's new mention is, or None for someone new."""
     if mention.kind == "name":
@@ -213,15 +242,21 @@ def _refer(people: list[Person], mention: Mention) -> Person | None:
             first = [p for p in people if len(p.name.split()) > 1 and p.name.split()[0].lower() == last]
             if len(first) == 1:  # alone, of someone the article has already named in full as harmed
                 return first[0]
+        if mention.described:  # "her uncle shot her ... Her uncle, Al Roe,": the one described with that noun
+            noun = _description(mention).split()[-1:]
+            return next((p for p in people if not p.name and p.count == 1 and any(
+                m.kind != "pronoun" and m.text.lower().split()[-1:] == noun for m in p.mentions)), None)
         for p in people:  # "A 24-year-old man ... Marcus Reed, 24, ..."
             if not p.name and p.count == 1 and p.role == mention.role and _same_age(p.age, mention.age):
                 return p
         return None
     if mention.kind == "pronoun":
         return next((p for p in reversed(people) if p.count == 1 and compatible_sex(p.sex, mention.sex)), None)
-    if mention.kind == "indefinite":  # the same words again: "a cab driver" ... "a cab driver"
+    if mention.kind == "indefinite":  # the same words again: "a cab driver" ... "a cab driver", "Utah police officer
+        # Ed Barr was killed ... A Utah police officer was killed"
+        words = _description(mention)
         for p in people:
-            if any(m.text.lower() == mention.text.lower() for m in p.mentions):
+            if words and any(_description(m) == words for m in p.mentions if m.kind != "pronoun"):
                 return p
     if mention.kind == "definite" and mention.count == 1:
         earlier = [p for p in reversed(people) if p.mentions[0].sentence_idx < mention.sentence_idx and p.count == 1
@@ -344,9 +379,11 @@ def _article_people(mentions: list[Mention], full_names: dict[str, str] | None =
 def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int) -> pd.DataFrame:
     lede_rows = sentences[sentences["idx"] < lede]
     text = _plain(lede_rows["text"])
+    names_only = pd.Series(False, index=lede_rows.index)
     keep = text.str.contains(_HARM) | text.str.contains(_PEOPLE_WORDS) | text.str.contains(_NAMED_IS) | \
         text.str.contains(people_lexicon()["condition_re"]) | \
-        text.str.contains(_NAME_AGE)  # "She is in stable condition", "X, 26, was lying in the street"
+        text.str.contains(_NAME_AGE) | text.str.contains(_DESCRIBED_NAME)  # "She is in stable condition", "X, 26,
+    # was lying in the street"
     if figures is not None and not figures.empty:  # a numeral count of every category the words speak of
         numeral = figures[figures["rule"].isin(["numeral", ""]) & figures["status"].eq("current")]
         killed = set(zip(numeral.loc[numeral["category"] == "killed", "article_id"],
@@ -361,16 +398,18 @@ def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int
         has_hurt = pd.Series([k in hurt for k in keys], index=lede_rows.index)
         kill_words = text.str.contains(_KILL_WORDS)
         keep &= ~(has_killed & (has_hurt | ~text.str.contains(r"\b(?:shot|wound|injur|hurt)", case=False)))
-        keep &= ~(has_hurt & ~kill_words)
+        # "Officer Jon Ray suffered three gunshot wounds": a numeral count of the hurt, read for the names it gives
+        names_only = has_hurt & ~kill_words & text.str.contains(_TWO_CAPITALS)
+        keep &= ~(has_hurt & ~kill_words & ~names_only)
         has_other = pd.Series([k in other for k in keys], index=lede_rows.index, dtype=bool)
         keep &= ~(has_other & ~kill_words & ~text.str.contains(_TWO_CAPITALS))
-        keep |= text.str.contains(_HARM) & text.str.contains(_LISTED)
-        # "Ann Lee, 35, and Bo Diaz, 29, were the two people killed": a numeral count that names its people
-        keep |= text.str.contains(_NAME_AGE)
+        listed = (text.str.contains(_HARM) & text.str.contains(_LISTED)) | text.str.contains(_NAME_AGE)
+        keep |= listed  # "Ann Lee, 35, and Bo Diaz, 29, were the two people killed": a count that names its people
+        names_only &= ~listed
         earlier = figures[figures["status"].eq("background")]  # a recap of another shooting names its people
         earlier = set(zip(earlier["article_id"], earlier["sentence_idx"].astype(int)))
         keep &= ~pd.Series([k in earlier for k in keys], index=lede_rows.index, dtype=bool)
-    return lede_rows[keep]
+    return lede_rows[keep].assign(names_only=names_only[keep])
 
 
 def extract_victims(sentences: pd.DataFrame, articles: pd.DataFrame | None = None, *,
@@ -404,10 +443,13 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
     texts = chosen["text"].astype(str).tolist()
     where: dict[tuple[str, int], tuple[str, int]] = {}
     by_article: dict[str, list[Mention]] = {}
-    for article_id, idx, text, start, tokens in zip(chosen["article_id"], chosen["idx"], texts, chosen["start"],
-                                                     parse(texts)):
+    names_only = chosen["names_only"].eq(True).tolist()  # late sentences have none
+    for article_id, idx, text, start, tokens, only in zip(chosen["article_id"], chosen["idx"], texts, chosen["start"],
+                                                           parse(texts), names_only):
         where[(str(article_id), int(idx))] = (text, int(start))
         found = sentence_mentions(tokens, text, sentence_idx=int(idx))
+        if only:  # a sentence with a numeral count of the hurt: its named people only (the count is the ledger's)
+            found = [m for m in found if m.kind == "name"]
         if idx >= lede:  # after the lede, only named people the article has named in full, and the names an
             # identification gives to someone of the lede ("identified the girl as X": ``Mention.lends``)
             found = [m for m in found if m.kind == "name" and (m.outcome or m.identified)]
