@@ -42,7 +42,8 @@ Rules, in the order they apply:
    - else the nearest word to its left: "was shot and killed Friday night" dates the event, "was
      arrested Tuesday in the shooting", "pleaded guilty Monday", "police said Sunday" do not; a
      [reporting] verb owns only a date right after it, not one at the end of the clause it reports
-     ("police said the boy was playing in the yard Sunday when he was hit"), and one right before it
+     ("police said the boy was playing in the yard Sunday when he was hit", "the chief says at about 4:20 Sunday
+     morning, dispatchers took a call": the hour tells of the event, not of the statement), and one right before it
      only after "on" ("the coroner on Friday said"; not "a robbery Sunday said he is recovering");
    - a [subject] verb ("happened", "took place", "began") passes the decision to the word just
      before it: "the shooting happened Sunday" dates the event, "the hearing began Monday" does not,
@@ -60,15 +61,15 @@ Rules, in the order they apply:
      his living room Saturday night"), or of one person somewhere ("was at the pool Tuesday night"; not "were
      at the church on Wednesday", which is as often the days after);
    - "fired" followed by a person ("fired Officer Brandt on Monday", "fired him") is a dismissal, not shots;
-   - the words of an attribution to the left decide nothing: "According to the arrest warrant, he was inside the
-     bar early on May 3 when ..." (the warrant names the source; the nearest cue before it decides, or the one
-     after the date);
+   - the words of an attribution to the left decide nothing: "According to the arrest warrant, the two men argued
+     outside a tavern late on May 3 before ..." (the warrant names the source; the nearest cue before it
+     decides, or the one after the date);
    - a capitalised word next to another capitalised word is a name ("Memorial Park", "Pershing
      Court"), not a cue (titles excepted).
 5. Skipped outright: a date right after "since", "until", "through", "before", "after", "as of", "next" ... (a
    reference point; but "after Sunday's shooting" names the event); a weekday after "a year ago", "last
    month" (another week); a date right after "said", "announced", "Posted:", "Updated:" or an embedded
-   post's "(@handle)" signature; a date inside an attribution, "according to a news release issued Sunday" (the
+   post's "(@handle)" signature; a date inside an attribution, "according to a statement released Sunday" (the
    source's day); a date alone in parentheses, "(November 28, 2016) -"; a date hyphened to the word before ("the
    day-after-Christmas shooting"); a relative date inside a quotation or an embedded post ("'we lost two friends
    today,' the chief said": counted from when it was said; straight and curly marks are counted together, as a
@@ -94,8 +95,8 @@ Rules, in the order they apply:
    an afternoon hour ("shortly after 1 p.m.", "around noon") is dated the day it counts from: a follow-up
    names the day of the event or of its later acts ("was arrested Tuesday", "last month's shooting"). An
    evening hour or "midnight" is not read (as often the night before), nor an undated article. The page's own
-   stamps are not the story's words: "Updated: Wednesday, January 11, 2017 @ 2:55 PM" near the top, "UPDATE @
-   2:38 p.m." and an embedded post's signed date name no day and give no hour.
+   stamps are not the story's words: "Updated: Tuesday, March 8, 2016 @ 4:55 PM" near the top, "UPDATE @
+   4:30 p.m." and an embedded post's signed date name no day and give no hour.
 
 Known misses: an article about several incidents (a weekend round-up; an arrest story that also
 recalls an earlier shooting) takes its first dated one; late-night events that the record dates to the
@@ -108,8 +109,12 @@ fight broke out about 4 a.m.") is read as the day it was published; a "New Year'
 midnight is dated December 31; a holiday in a related story's teaser ("a brief on another town's Christmas
 Day robbery...") is read as this one's; an undated article (no publication date, no stamp)
 resolves only dates that state their year, even "Sunday, Dec. 14", whose weekday would pick the year
-among a few; a brief written the evening of the event and published the next morning, naming no day, is
-dated the day of publication (rule 7).
+among a few (the span of its collection's publication years would pick one, but on real news the recorded
+years disagreed as often as they agreed); a brief written the evening of the event and published the next
+morning, naming no day, is dated the day of publication (rule 7); a word for a later act used to name a person
+("a jail trusty took a deputy's pistol Friday, wounding one") is read as that act; an attribution
+told without "according to" ("deputies wrote in a release that a driver was waved over Tuesday night") leaves
+the date to the reported clause, which here names no cue word.
 """
 
 from __future__ import annotations
@@ -182,6 +187,8 @@ _CLAUSE_WORDS = re.compile(r"(?:\b(?!(?:the|a|an|on|in|at|late|early|about|aroun
 # the clause). Its words name the source, not an act a date belongs to.
 _ATTRIBUTION = re.compile(r"\baccording to\b[^,.;:!?\n]{0,80}", re.I)
 _ATTRIBUTION_BEFORE = re.compile(r"\baccording to\b[^,.;:!?\n]*$", re.I)
+# An hour between a [reporting] verb and a date: "the chief says at about 4:20 Sunday morning, ...".
+_CLOCK_BETWEEN = re.compile(r"\b(?:at|about|around|approximately)\s+(?:about\s+|around\s+)?\d{1,2}(?::\d\d)?\b")
 _PRONOUN = re.compile(r"\b(?:it|this|he|she|they|we|i|you|there)\b", re.I)
 
 
@@ -357,7 +364,11 @@ def _attachment(text: str, sentence: tuple[int, int], start: int, end: int, *, t
     if qualified is not None:
         return qualified.kind, _STRONG
     left = _cue_words(text, max(low, start - _LEFT_REACH), start, titled=titled, sources=False)
-    if left and left[-1].reporting and _CLAUSE_WORDS.search(text, left[-1].end, start):
+    if left and left[-1].reporting and (_CLAUSE_WORDS.search(text, left[-1].end, start)
+                                        or _CLOCK_BETWEEN.search(text, left[-1].end, start)):
+        # "said the boy was playing in the yard Sunday", "says at about 4:20 Sunday morning, dispatchers took a
+        # call": the date belongs to the reported clause (a statement is seldom given to the minute; what it tells
+        # of is)
         left = []  # "said the boy was playing in the yard Sunday": the date belongs to the reported clause
     if left:
         nearest = left[-1]
@@ -465,7 +476,7 @@ def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
                 found.append(_Candidate(date, match.group(0), start, _BACKGROUND, "background"))
                 continue
             if _ATTRIBUTION_BEFORE.search(text, max(sentence[0], start - 90), start):
-                continue  # "according to a news release issued Sunday afternoon": the source's date
+                continue  # "according to a statement released Sunday": the source's date
             found.append(_Candidate(date, match.group(0), start, strength, kind))
     return sorted(found, key=lambda c: (c.strength, c.start))
 
@@ -492,7 +503,7 @@ def _brief_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 # An embedded post's signature and date: "\u2014 A Reporter (@areporter) May 2, 2016".
 _SIGNED_POST = re.compile(r"\(@\w+\)\s*[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}")
-# "UPDATE @ 2:38 p.m.", "Updated at 4:05 PM": when the page changed.
+# "UPDATE @ 4:30 p.m.", "Updated at 4:05 PM": when the page changed.
 _UPDATE_HOUR = re.compile(r"\bupdated?\s*(?:@|at|:)?\s*\d{1,2}:\d\d\s*[ap]\.?m\b\.?", re.I)
 _STAMP_HOUR = re.compile(r"\s*(?:@|at|-)?\s*\d{1,2}:\d\d\s*[ap]\.?m\b\.?", re.I)
 # A month named alone ("in January"); "May" is left out, it is as often the verb.
@@ -513,8 +524,8 @@ def _names_a_day(text: str) -> bool:
 
 
 def _without_stamps(text: str) -> str:
-    """``text`` with the page's own date stamps near its top ("Updated: Wednesday, January 11, 2017 @ 2:55 PM",
-    "Posted: Mar 3, 2016"), its update hours ("UPDATE @ 2:38 p.m.") and the dates that sign embedded posts blanked
+    """``text`` with the page's own date stamps near its top ("Updated: Tuesday, March 8, 2016 @ 4:55 PM",
+    "Posted: Mar 3, 2016"), its update hours ("UPDATE @ 4:30 p.m.") and the dates that sign embedded posts blanked
     out: they say when the page or the post was written, not a day or an hour the story names."""
     spans = [m.span() for pattern in STAMP_PATTERNS for m in pattern.finditer(text, 0, STAMP_REACH)]
     spans += [m.span() for m in _SIGNED_POST.finditer(text)]
@@ -523,7 +534,7 @@ def _without_stamps(text: str) -> str:
         return text
     chars = list(text)
     for low, high in spans:
-        hour = _STAMP_HOUR.match(text, high)  # "... 2017 @ 2:55 PM": the stamp's hour goes with it
+        hour = _STAMP_HOUR.match(text, high)  # "... 2016 @ 4:55 PM": the stamp's hour goes with it
         high = hour.end() if hour else high
         chars[low:high] = " " * (high - low)
     return "".join(chars)

@@ -152,6 +152,10 @@ WHOSE = [
     # ... but a reporting verb does not own the date at the end of the clause it reports
     ("Police said the boy was playing in his yard Sunday evening when he was hit.", "2016-05-09", D(2016, 5, 8),
      "Sunday evening"),
+    # ... nor a date given to the hour: the hour tells of what happened, not of the statement
+    ("The chief says at about 4:20 Sunday morning, dispatchers took a call about gunfire.", "2016-05-09",
+     D(2016, 5, 8), "Sunday morning"),
+    ("The chief said Sunday morning that dispatchers took a call about gunfire.", "2016-05-09", None, ""),
     ("Friends held a vigil on Monday for the two women who were killed.", "2016-05-09", None, ""),
     ("The suspect is due in court Thursday on charges from the shooting.", "2016-05-09", None, ""),
     ("Her son, who turns 7 on Saturday, was not hurt.", "2016-05-10", None, ""),
