@@ -7,6 +7,7 @@ import app_data
 import page_parts
 from analysis.entities.stats import mention_sentences
 from analysis.figures.labels import distinct_labels
+from analysis.tables import mapped
 from analysis.tone.sentiment import THIN, disagreement, entity_tone, section_tone, source_tone
 from analysis.views.groups import GROUPINGS, source_groups
 from analysis.views.prepared import kept_rows
@@ -64,7 +65,7 @@ article_labels, scored = app_data.view("tone_scored", lambda t: (
     sentences_with_articles(t.sentences, t.articles)))
 group_of, grouped_scored = app_data.view("tone_grouped", lambda t, g: (
     labels := pd.Series(source_groups(t.articles, by=by, groups=groups).to_numpy(), index=t.articles["article_id"]),
-    scored.assign(group=scored["article_id"].map(labels))), grouping)
+    scored.assign(group=mapped(scored["article_id"], labels))), grouping)
 
 
 def show_sentences(found: pd.DataFrame, heading: str) -> None:

@@ -7,7 +7,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from analysis.tables import CorpusTables, in_one_piece, rows_about
+from analysis.tables import CorpusTables, distinct_per, in_one_piece, mapped, rows_about
 from tests.pages.many_outlets import many_outlets_corpus
 from tests.tables_before import restrict_before
 
@@ -86,3 +86,42 @@ def test_corpus_tables_hold_their_columns_in_one_piece():
             values = frame[column].array
             if isinstance(frame[column].dtype, (pd.ArrowDtype, pd.StringDtype)) and hasattr(values, "__arrow_array__"):
                 assert values.__arrow_array__().num_chunks <= 1, (name, column)
+
+
+_IDS = pd.Series(["b", "a", "x", "a", None], dtype="str", index=[10, 11, 12, 13, 14], name="article_id")
+
+
+@pytest.mark.parametrize(("ids", "values"), [
+    (_IDS, pd.Series(["Wire", "Post"], index=pd.Index(["a", "b"], dtype="str"), dtype="str")),
+    (_IDS, pd.Series(np.array(["g1", "g2"], dtype=object), index=pd.Index(["a", "b"], dtype="str"))),  # object labels
+    (_IDS, pd.Series([3, 4], index=pd.Index(["a", "b"], dtype="str"))),  # integers: missing ones make floats
+    (_IDS, pd.Series([3, None], index=pd.Index(["a", "b"], dtype="str"), dtype="Int64")),
+    (_IDS, pd.Series([True, False], index=pd.Index(["a", "b"], dtype="str"))),
+    (_IDS, pd.Series([], index=pd.Index([], dtype="str"), dtype="str")),  # nothing to map to
+    (_IDS, pd.Series(["Wire", "Post", "Twice"], index=pd.Index(["a", "b", "a"], dtype="str"))),  # repeated: map's error
+    (_IDS.astype(object), pd.Series(["Wire", "Post"], index=pd.Index(["a", "b"], dtype=object))),
+    (pd.Series([2, 1, 7]), pd.Series(["one", "two"], index=[1, 2])),  # ids that are not text
+    (_IDS.iloc[:0], pd.Series(["Wire"], index=pd.Index(["a"], dtype="str"))),
+])
+def test_mapped_is_map(ids, values):
+    try:
+        expected = ids.map(values)
+    except Exception as error:  # noqa: BLE001 - whatever map raises, mapped raises too
+        with pytest.raises(type(error)):
+            mapped(ids, values)
+        return
+    pd.testing.assert_series_equal(mapped(ids, values), expected)
+
+
+@pytest.mark.parametrize(("keys", "values"), [
+    (["s1", "s1", "s2", "s1", "s3"], ["a", "b", "a", "a", "c"]),
+    (["s1", None, "s2", "s2"], ["a", "b", None, "c"]),  # a missing key or value is left out
+    (["s1", "s2"], [None, None]),  # a key with only missing values counts none
+    ([], []),
+    ([2, 1, 2], ["a", "a", "b"]),
+])
+def test_distinct_per_is_groupby_nunique(keys, values):
+    keys, values = pd.Series(keys, dtype=object if not keys or isinstance(keys[0], str) else None), pd.Series(values, dtype=object)
+    expected = values.groupby(keys).nunique()
+    got = distinct_per(keys, values)
+    assert sorted(got.items()) == sorted(expected.items())

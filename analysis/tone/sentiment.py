@@ -38,7 +38,7 @@ import pandas as pd
 import pyarrow as pa
 
 from analysis.ingest.text import count_words_column
-from analysis.tables import positions_in
+from analysis.tables import distinct_per, positions_in
 from analysis.article_cache import shared_cache
 
 #: Aggregates over fewer sentences than this are flagged ``thin``.
@@ -191,19 +191,8 @@ def source_tone(sentences: pd.DataFrame, articles: pd.DataFrame, *, words: np.nd
         frame = sentences.assign(source=pd.Series(articles["source"].array.take(at, allow_fill=True),
                                                   index=sentences.index))
     out = _weighted(frame, ["source"], words)
-    out["n_articles"] = out["source"].map(_articles_per_source(frame))
+    out["n_articles"] = out["source"].map(distinct_per(frame["source"], frame["article_id"]))
     return out[columns]
-
-
-def _articles_per_source(frame: pd.DataFrame) -> pd.Series:
-    """``frame.groupby("source")["article_id"].nunique()`` (missing sources and ids left out) from the two
-    columns' codes: one ``unique`` of integer pairs, not a Python string per id (0.1 s for 160,000 sentences)."""
-    sources, names = pd.factorize(frame["source"])
-    ids, _ = pd.factorize(frame["article_id"])
-    width = max(int(ids.max(initial=-1)) + 1, 1)
-    known = (sources >= 0) & (ids >= 0)
-    pairs = np.unique(sources[known].astype(np.int64) * width + ids[known])
-    return pd.Series(np.bincount(pairs // width, minlength=len(names)), index=names)
 
 
 def add_article_tone(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:

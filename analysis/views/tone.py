@@ -5,23 +5,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.tables import positions_in
+from analysis.tables import mapped
 from analysis.timeline.values import flag_column
 
 
 def sentences_with_articles(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``sentences`` with the ``source`` and ``title`` of each sentence's article added
     (missing for an article not in ``articles``)."""
-    at = positions_in(sentences["article_id"], articles["article_id"])
-    if at is None or articles.empty or not all(isinstance(articles[c].array, pd.arrays.ArrowExtensionArray)
-                             for c in ("source", "title")):
-        by_id = articles.set_index("article_id")
-        return sentences.assign(source=sentences["article_id"].map(by_id["source"]),
-                                title=sentences["article_id"].map(by_id["title"]))
-    # What ``map`` by the articles' ids gives (a take of their values, missing where -1), with Arrow's id lookup
-    # instead of pandas' (which made a Python string of each of 160,000 sentence ids).
-    return sentences.assign(**{c: pd.Series(articles[c].array.take(at, allow_fill=True), index=sentences.index)
-                               for c in ("source", "title")})
+    by_id = articles.set_index("article_id")
+    return sentences.assign(source=mapped(sentences["article_id"], by_id["source"]),
+                            title=mapped(sentences["article_id"], by_id["title"]))
 
 
 def opposite_calls(compared: pd.DataFrame) -> pd.DataFrame:
