@@ -7,7 +7,7 @@ import streamlit as st
 import app_data
 import page_parts
 from analysis.figures.labels import distinct_labels, figure_label
-from analysis.figures.ledger import figure_in_sentence, ledger_mask, ledger_of_article, ledger_table
+from analysis.figures.ledger import figure_in_sentence, ledger_mask, ledger_table
 from analysis.figures.victims import people_of_articles, people_table
 
 app_data.route_through_dashboard(__file__)
@@ -138,7 +138,11 @@ choices = page_parts.capped_choices(ledger_ids, st.session_state[SELECTED], MAX_
 st.selectbox("Figure", choices, format_func=labels.get, key="figures_choice", on_change=_remember_choice,
              help=f"Lists the table's first {MAX_FIGURE_CHOICES:,} figures and the one picked; select a row in the "
                   "table above to pick any." if len(ledger_ids) > MAX_FIGURE_CHOICES else None)
-chosen = figures[figures["figure_id"] == st.session_state[SELECTED]].iloc[0]
+# The figure's row by a lookup made once per session, not a comparison of all 99,000 ids per run (the filtered
+# table's rows are the whole one's).
+figure_at = app_data.whole_view("figures_positions", lambda t: dict(zip(t.figures["figure_id"].tolist(),
+                                                                        range(len(t.figures)))))
+chosen = app_data.corpus_tables().figures.iloc[figure_at[st.session_state[SELECTED]]]
 figure = {"figure_id": st.session_state[SELECTED], **chosen.drop("figure_id").to_dict()}
 article = articles[articles["article_id"] == figure["article_id"]].iloc[0]
 
@@ -160,8 +164,10 @@ st.markdown(f"**{esc(article['title'])}**  \n{esc(article['source'])} · {esc(pu
 
 page_parts.open_in_reader_button(figure["article_id"], figure["figure_id"])
 
-# The article's rows of the whole ledger: as ledger_table of its figures (tested), without a merge and sort a run.
-others = ledger_of_article(whole_ledger, figure["article_id"])
+# The article's rows of the whole ledger: as ledger_table of its figures (tested, ledger_of_article), by positions
+# found once per session, not a merge and sort nor a comparison of every row a run.
+ledger_rows = app_data.whole_view("figures_ledger_rows", lambda t: whole_ledger.groupby("article_id", sort=False).indices)
+others = whole_ledger.iloc[ledger_rows.get(figure["article_id"], [])].reset_index(drop=True)
 st.caption(f"All {len(others)} figures of this article")
 st.dataframe(others[["category", "figure", "status", "scope", "attributed_to", "sentence"]], hide_index=True,
              width="stretch", key="figures_article_others",
@@ -175,8 +181,11 @@ st.caption("The people the articles say were killed, injured or shot, one row pe
            "counts are its headline figures. Select a row to see the sentence.")
 # The whole corpus's people table once per session, a filter change taking its rows (as people_table, tested).
 whole_people = app_data.whole_view("figures_people_all", lambda t: people_table(t.victims, t.articles))
-people = app_data.view("figures_people", lambda t: whole_people if t is app_data.corpus_tables()
-                       else people_of_articles(whole_people, t.articles["article_id"]))
+# With what each run reads from it made once: the shown table as Arrow, the ids as a list, each id's row.
+people, people_sent, people_ids, person_at = app_data.view("figures_people", lambda t: (
+    found := whole_people if t is app_data.corpus_tables() else people_of_articles(whole_people, t.articles["article_id"]),
+    page_parts.sent_table(found[["source", "title", "person", "name", "age", "outcome", "role", "sentence"]]),
+    ids := found["person_id"].tolist(), {person_id: at for at, person_id in enumerate(ids)}))
 if people.empty:
     st.info("No people named as harmed in these articles.")
     st.stop()
@@ -187,9 +196,9 @@ def _choose_person(person_id: str) -> None:
 
 
 page_parts.row_picking_table(
-    people[["source", "title", "person", "name", "age", "outcome", "role", "sentence"]],
+    people_sent,
     key="figures_people",
-    ids=people["person_id"],
+    ids=people_ids,
     on_pick=_choose_person,
     column_config={
         **{column: st.column_config.TextColumn(column.capitalize()) for column in ("source", "person", "name", "role")},
@@ -200,9 +209,9 @@ page_parts.row_picking_table(
         "sentence": st.column_config.TextColumn("Sentence", width="large"),
     },
 )
-if st.session_state.get(PERSON) not in set(people["person_id"]):
-    st.session_state[PERSON] = people["person_id"].iloc[0]
-person = people.set_index("person_id").loc[st.session_state[PERSON]]
+if st.session_state.get(PERSON) not in person_at:
+    st.session_state[PERSON] = people_ids[0]
+person = people.iloc[person_at[st.session_state[PERSON]]]
 st.markdown("> " + esc(person["before"]) + (f"**{esc(person['words'])}**" if person["words"] else "")
             + esc(person["after"]))
 st.markdown(f"**{esc(person['title'])}**  \n{esc(person['source'])} · {esc(person['outcome'])} · {esc(person['role'])}")

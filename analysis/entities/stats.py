@@ -97,10 +97,12 @@ def _labels_of(names: pa.Array, entities: pd.DataFrame, *, missing: str | None =
     return [label if row >= 0 else missing for label, row in zip(labels, last.tolist())]
 
 
-def _mention_sources(mentions: pd.DataFrame, articles: pd.DataFrame, sources) -> np.ndarray:
+def _mention_sources(mentions: pd.DataFrame, articles: pd.DataFrame, sources, *,
+                     articles_of: tuple[np.ndarray, pa.Array] | None = None) -> np.ndarray:
     """Each mention's source as its position in ``sources`` (-1: its article or the article's source is not
-    there), as a left merge of ``mentions`` with ``articles`` (one row per article) would give it."""
-    article_code, article_ids = _codes(mentions["article_id"])
+    there), as a left merge of ``mentions`` with ``articles`` (one row per article) would give it.
+    ``articles_of``: ``_codes(mentions["article_id"])`` when already made."""
+    article_code, article_ids = _codes(mentions["article_id"]) if articles_of is None else articles_of
     source_at = np.append(_positions(articles["source"], sources), -1)
     return np.append(source_at[_positions(article_ids, articles["article_id"])], -1)[article_code]
 
@@ -130,8 +132,10 @@ def top_entities(mentions: pd.DataFrame, entities: pd.DataFrame, articles: pd.Da
     code, names = _codes(mentions["canonical"], sort=True)
     size = len(names)
     n_mentions = np.bincount(code[code >= 0], minlength=size)
-    n_articles = _distinct_per(code, _codes(mentions["article_id"])[0], size)
-    n_sources = _distinct_per(code, _mention_sources(mentions, articles, articles["source"]), size)
+    article_code, article_ids = _codes(mentions["article_id"])
+    n_articles = _distinct_per(code, article_code, size)
+    n_sources = _distinct_per(code, _mention_sources(mentions, articles, articles["source"],
+                                                     articles_of=(article_code, article_ids)), size)
     mapping = parents(entities)
     named = entities["canonical"].map(mapping).fillna(entities["canonical"]) if rolled_up and mapping \
         else entities["canonical"]
@@ -188,19 +192,34 @@ def cooccurrence(mentions: pd.DataFrame, *, entities: Iterable[str] | None = Non
     sorted by n_sentences. Only pairs within ``entities`` when given.
     """
     columns = ["entity_a", "entity_b", "n_sentences", "n_articles"]
-    chosen = mentions if entities is None else mentions[mentions["canonical"].isin(set(entities))]
-    keys = ["article_id", "sentence_idx"]
-    per_sentence = chosen.dropna(subset=keys).drop_duplicates([*keys, "canonical"])[[*keys, "canonical"]]
-    # One self-join per sentence instead of a Python loop: each unordered pair once, names in order.
-    pairs = per_sentence.merge(per_sentence, on=keys, suffixes=("_a", "_b"))
-    pairs = pairs[pairs["canonical_a"] < pairs["canonical_b"]]
+    # Each (sentence, entity) once as integer codes (names sorted: code order is name order), then one self-join
+    # of those codes per sentence: each unordered pair once. No merge or groupby of strings.
+    if entities is None:
+        name, names = _codes(mentions["canonical"], sort=True)
+    else:
+        names = pa.array(sorted({e for e in entities if isinstance(e, str)}), type=pa.string())
+        name = _positions(mentions["canonical"], names)
+    article, _ = _codes(mentions["article_id"])
+    idx = mentions["sentence_idx"].to_numpy(dtype=np.float64)
+    found = (name >= 0) & (article >= 0) & ~np.isnan(idx)  # as dropna on the article and sentence
+    idx = idx[found].astype(np.int64)
+    sentence, _ = pd.factorize(article[found] * (int(idx.max(initial=0)) + 1) + idx)
+    per_sentence = pd.DataFrame({"s": sentence, "a": article[found], "n": name[found]}).drop_duplicates()
+    pairs = per_sentence.merge(per_sentence[["s", "n"]], on="s", suffixes=("_a", "_b"))
+    pairs = pairs[pairs["n_a"] < pairs["n_b"]]
     if pairs.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
-    pairs = pairs.rename(columns={"canonical_a": "entity_a", "canonical_b": "entity_b"})
-    grouped = pairs.groupby(["entity_a", "entity_b"])
-    out = pd.DataFrame({"n_sentences": grouped.size(), "n_articles": grouped["article_id"].nunique()}).reset_index()
-    return out.sort_values(["n_sentences", "entity_a", "entity_b"], ascending=[False, True, True],
-                           ignore_index=True)[columns]
+    pair = pairs["n_a"].to_numpy() * len(names) + pairs["n_b"].to_numpy()
+    found_pairs, at = np.unique(pair, return_inverse=True)
+    n_sentences = np.bincount(at)
+    span = int(article.max()) + 1
+    n_articles = np.bincount(pd.unique(at * span + pairs["a"].to_numpy()) // span, minlength=len(found_pairs))
+    order = np.lexsort((found_pairs, -n_sentences))  # sentences down, then entity_a, entity_b A-Z
+    listed = names.take(pa.array(found_pairs[order] // len(names))), names.take(pa.array(found_pairs[order] % len(names)))
+    dtype = mentions["canonical"].dtype
+    return pd.DataFrame({"entity_a": pd.array(listed[0].to_pylist(), dtype=dtype),
+                         "entity_b": pd.array(listed[1].to_pylist(), dtype=dtype),
+                         "n_sentences": n_sentences[order], "n_articles": n_articles[order]})[columns]
 
 
 def mention_sentences(mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 
@@ -26,11 +27,35 @@ def share_pivots(shares: pd.DataFrame, *, names: Sequence[str],
         ``(shares, counts)``: both indexed by canonical (in ``names`` order), one column per
         source, a cell per entity and source.
     """
-    heat = shares.pivot(index="canonical", columns="source", values="share").reindex(names)
-    counts = shares.pivot(index="canonical", columns="source", values="n_mentions").reindex(names)
-    if columns is not None:
-        heat, counts = heat.reindex(columns=list(columns)), counts.reindex(columns=list(columns))
-    return heat, counts
+    names = list(names)
+    sources = sorted(shares["source"].unique()) if columns is None else list(columns)
+    row = pd.Index(names).get_indexer(shares["canonical"]) if pd.Index(names).is_unique else None
+    column = pd.Index(sources).get_indexer(shares["source"]) if pd.Index(sources).is_unique else None
+    if shares.empty or row is None or column is None or shares.duplicated(["canonical", "source"]).any():
+        # what the arrays below do not stand for (no rows, repeated names or sources): the pivots themselves
+        # (which raise on a repeated pair)
+        heat = shares.pivot(index="canonical", columns="source", values="share").reindex(names)
+        counts = shares.pivot(index="canonical", columns="source", values="n_mentions").reindex(names)
+        if columns is not None:
+            heat, counts = heat.reindex(columns=sources), counts.reindex(columns=sources)
+        return heat, counts
+    # Each row's cell by position: the pivot's table after its reindex, without building and reindexing a pivot.
+    found = (row >= 0) & (column >= 0)
+    cells = (row[found], column[found])
+    heat = np.full((len(names), len(sources)), np.nan)
+    heat[cells] = shares["share"].to_numpy(dtype=np.float64)[found]
+    counts = np.full((len(names), len(sources)), np.nan)
+    counts[cells] = shares["n_mentions"].to_numpy(dtype=np.float64)[found]
+    index, axis = pd.Index(names, name="canonical"), pd.Index(sources, name="source")
+    counts = pd.DataFrame(counts, index=index, columns=axis)
+    # The counts' types as the pivots left them: whole numbers unless a NaN came in, i.e. unless a pair is missing
+    # from the pivot or a name from it (every column then), or the column itself is not the pivot's.
+    complete = len(shares) == shares["canonical"].nunique(dropna=False) * shares["source"].nunique(dropna=False) \
+        and pd.Index(names).isin(shares["canonical"]).all()
+    if complete:
+        pivoted = set(shares["source"].unique())
+        counts = counts.astype({source: shares["n_mentions"].dtype for source in sources if source in pivoted})
+    return pd.DataFrame(heat, index=index, columns=axis), counts
 
 
 def share_table(shares: pd.DataFrame, *, names: Sequence[str], columns: Sequence[str] | None = None) -> pd.DataFrame:

@@ -70,3 +70,25 @@ def old_source_shares(mentions: pd.DataFrame, articles: pd.DataFrame, *, entitie
     out["source_mentions"] = out["source"].map(totals).fillna(0).astype(int)
     out["share"] = (out["n_mentions"] / out["source_mentions"].where(out["source_mentions"] > 0)).fillna(0.0)
     return out
+
+
+def old_cooccurrence(mentions: pd.DataFrame, *, entities: Iterable[str] | None = None) -> pd.DataFrame:
+    """Pairs of entities named in the same sentence.
+
+    Columns: entity_a, entity_b (alphabetical), n_sentences, n_articles;
+    sorted by n_sentences. Only pairs within ``entities`` when given.
+    """
+    columns = ["entity_a", "entity_b", "n_sentences", "n_articles"]
+    chosen = mentions if entities is None else mentions[mentions["canonical"].isin(set(entities))]
+    keys = ["article_id", "sentence_idx"]
+    per_sentence = chosen.dropna(subset=keys).drop_duplicates([*keys, "canonical"])[[*keys, "canonical"]]
+    # One self-join per sentence instead of a Python loop: each unordered pair once, names in order.
+    pairs = per_sentence.merge(per_sentence, on=keys, suffixes=("_a", "_b"))
+    pairs = pairs[pairs["canonical_a"] < pairs["canonical_b"]]
+    if pairs.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+    pairs = pairs.rename(columns={"canonical_a": "entity_a", "canonical_b": "entity_b"})
+    grouped = pairs.groupby(["entity_a", "entity_b"])
+    out = pd.DataFrame({"n_sentences": grouped.size(), "n_articles": grouped["article_id"].nunique()}).reset_index()
+    return out.sort_values(["n_sentences", "entity_a", "entity_b"], ascending=[False, True, True],
+                           ignore_index=True)[columns]

@@ -8,8 +8,8 @@ import random
 import pandas as pd
 import pytest
 
-from analysis.entities.stats import choose_mentions, source_shares, top_entities
-from tests.entities.old_stats import old_choose_mentions, old_source_shares, old_top_entities
+from analysis.entities.stats import choose_mentions, cooccurrence, source_shares, top_entities
+from tests.entities.old_stats import old_choose_mentions, old_cooccurrence, old_source_shares, old_top_entities
 
 # (name, label, parent): "Éire" and "Zagreb" sort as code points do ("Z" < "a" < "É"); two branches of one parent
 NAMES = [("Islamic State", "ORG", ""), ("Islamic State Khorasan Province", "ORG", "Islamic State"),
@@ -96,3 +96,16 @@ def test_no_mentions_give_the_old_empty_tables():
     pd.testing.assert_frame_equal(top_entities(none, entities, articles), old_top_entities(none, entities, articles))
     pd.testing.assert_frame_equal(source_shares(none, articles, entities=["Russia"]),
                                   old_source_shares(none, articles, entities=["Russia"]))
+
+
+@pytest.mark.parametrize(("seed", "entities"), [
+    (1, None),
+    (2, ["Russia", "Islamic State", "Éire", "Zagreb", "abc News"]),
+    (3, ["Putin"]),                                # one entity: no pairs, the empty table
+    (4, [name for name, _, _ in NAMES]),
+    (5, ["Nobody"]),
+])
+def test_cooccurrence_gives_the_old_table(seed, entities):
+    _, _, mentions = _corpus(seed, n_articles=40)
+    pd.testing.assert_frame_equal(cooccurrence(mentions, entities=entities),
+                                  old_cooccurrence(mentions, entities=entities), check_exact=True)

@@ -34,3 +34,36 @@ def test_share_table(names, expected):
     assert list(table.columns) == ["Entity", "A", "B"]
     assert table.columns.name is None
     assert table.values.tolist() == expected
+
+
+def old_share_pivots(shares, *, names, columns=None):
+    """``share_pivots`` as it was (two pivots and their reindexing), kept to prove the arrays give the same tables."""
+    heat = shares.pivot(index="canonical", columns="source", values="share").reindex(names)
+    counts = shares.pivot(index="canonical", columns="source", values="n_mentions").reindex(names)
+    if columns is not None:
+        heat, counts = heat.reindex(columns=list(columns)), counts.reindex(columns=list(columns))
+    return heat, counts
+
+
+WIDE = shares(*[(source, name, (i * 7 + j * 3) % 5, 9) for i, source in enumerate(["Z", "a", "É", "<b>"])
+                for j, name in enumerate(["Kyiv", "Moscow", "Éire", "abc"])])
+
+
+@pytest.mark.parametrize(("frame", "names", "columns"), [
+    (SHARES, ["Moscow", "Kyiv"], None),
+    (SHARES, ["Kyiv"], ["B", "A"]),
+    (SHARES, ["Kyiv", "Nobody"], None),               # a name without rows: NaN, the counts floats
+    (SHARES, ["Moscow"], ["A", "Nowhere"]),           # a column without rows
+    (WIDE, ["abc", "Éire", "Kyiv", "Moscow"], None),
+    (WIDE, ["Moscow", "abc"], ["É", "Z", "<b>"]),
+    (WIDE.iloc[:0], ["Moscow"], None),                # no rows at all
+])
+def test_share_pivots_give_the_old_tables(frame, names, columns):
+    got, want = share_pivots(frame, names=names, columns=columns), old_share_pivots(frame, names=names, columns=columns)
+    for made, old in zip(got, want):
+        pd.testing.assert_frame_equal(made, old, check_exact=True)
+
+
+def test_a_repeated_pair_still_raises_as_the_pivot_did():
+    with pytest.raises(ValueError):
+        share_pivots(pd.concat([SHARES, SHARES.iloc[[0]]]), names=["Kyiv"])
