@@ -175,13 +175,14 @@ def _period_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
     """Clauses counting over a longer period than the event; None for the whole sentence.
 
     "since January" (a month, not a date: "since June 1" is one day), "74 shot since Friday" (a tally of
-    shootings over days; not "since Friday's shooting", nor a toll of days of fighting or floods "since Friday"), "since the protests began", "since the start of the war", "in such raids", "this year/winter/season". A "since" phrase that opens the
+    shootings over days; not "since Friday's shooting", nor a toll of days of fighting or floods "since Friday"), "since the protests began", "since the start of the war", "in such raids", "this year/winter/season", shootings
+    "in a five-hour span" / "over an eight-hour stretch" (several shootings tallied). A "since" phrase that opens the
     sentence marks all of it. ``extract_figures`` keeps such a count current when the article
     has no other count of its kind.
     """
     words, raw = tok.words, tok.raw
     roundup = [i for i in lex.period_phrases.positions(words) if lex.period_phrases.at(words, i)]
-    if "since" not in words and "such" not in words and "this" not in words and not roundup:
+    if "since" not in words and "such" not in words and "this" not in words and "hour" not in words and not roundup:
         return set()
     clause_of = _clauses(tok)
     if any(clause_of[i] == 0 for i in roundup) and clause_of[-1] > 0:
@@ -205,6 +206,9 @@ def _period_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
                         break
         elif w == "such" and i + 1 < len(words) and _event_noun_at(words[:i + 3], i + 1, lex):
             hit = True  # "in such raids", "such attacks"
+        elif w == "hour" and i >= 2 and words[i - 1] == "-" and words[i + 1:i + 2] in (["span"], ["stretch"], ["period"]) \
+                and _SHOT_WORDS & set(words):
+            hit = True  # "eight people were shot in a five-hour span": shootings over hours, a tally of several
         if hit:
             if i == 0:
                 return None

@@ -169,3 +169,17 @@ def test_an_ordinal_after_the_dead(sentences, injured):
 def test_one_of_the_people_who_died(sentences, killed, injured):
     head = _headline(*sentences)
     assert (head["killed"], head["injured"]) == (killed, injured)
+
+
+@pytest.mark.parametrize("sentences, killed, injured", [
+    # shootings tallied over hours are several incidents: not this shooting's wounded
+    (["A man was killed outside a bar on Elm Street late Friday.",
+      "It was a violent night as nine people were shot in a six-hour span, police said."], 1, None),
+    (["A woman was killed on Grove Street on Saturday.",
+      "She was one of two people killed and 14 shot over a ten-hour stretch across the city."], 1, None),
+    # minutes are one event
+    (["Five people were shot in a two-minute span outside the club, police said."], None, 5),
+])
+def test_shootings_tallied_over_hours(sentences, killed, injured):
+    head = _headline(*sentences)
+    assert (head["killed"], head["injured"]) == (killed, injured)
