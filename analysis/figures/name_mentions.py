@@ -14,7 +14,7 @@ from collections.abc import Callable
 from analysis.figures.clause_subjects import REPORTING
 
 __all__ = ["aged_names", "arrested_pronouns", "described_names", "mourned_names", "mourners_names",
-           "titled_officers"]
+           "responsible_names", "titled_officers"]
 
 _OFFICER_TITLES = {"officer", "deputy", "trooper", "sgt", "sgt.", "sergeant", "det", "det.", "detective", "cpl",
                    "cpl.", "corporal", "patrolman"}
@@ -145,3 +145,19 @@ def mourners_names(tokens, kids, sentence: str, lex, found: dict, sentence_idx: 
             mention.lends = True
         mention.sentence_idx = sentence_idx
         found[token.i] = mention
+
+
+def responsible_names(tokens, kids, sentence: str, lex, found: dict, sentence_idx: int, person: Callable) -> None:
+    """"Police believe Kyle Brandt was responsible for the shooting", "X and a teen are responsible for shooting the
+    dog": the named subjects of "responsible for" a shooting or killing fired (shooters, no outcome stated)."""
+    harms = lex["shoot_verbs"] | lex["kill_verbs"] | lex["death_nouns"]
+    for word in tokens:
+        if word.lower != "responsible" or word.dep != "acomp" or not any(
+                g.lower in harms for c in kids[word.i] if c.lower == "for" for g in kids[c.i]):
+            continue
+        subjects = [c for c in kids[word.head] if c.dep == "nsubj"]
+        for token in [t for s in subjects for t in (s, *(c for c in kids[s.i] if c.dep == "conj"))]:
+            mention = person(tokens, kids, token, sentence, lex) if token.i not in found else None
+            if mention is not None and mention.name:
+                mention.role, mention.sentence_idx = "shooter", sentence_idx
+                found[token.i] = mention

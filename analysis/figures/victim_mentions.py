@@ -18,7 +18,7 @@ from analysis.figures.clause_subjects import (RELATIVE, REPORTING, antecedent, i
                                               past_source, subject_of, subjects_of, who_antecedent)
 from analysis.figures.conditions import condition_people, hurt_apart
 from analysis.figures.name_mentions import (aged_names, arrested_pronouns, described_names, mourned_names,
-                                            mourners_names, titled_officers)
+                                            mourners_names, responsible_names, titled_officers)
 from analysis.figures.numbers import parse_number_words
 from analysis.figures.parse import Token, children, conjuncts, head_word, left_edge
 from analysis.figures.person_names import TITLES, capitals, name_head, read_name
@@ -380,6 +380,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
     arrested_pronouns(tokens, kids, sentence, lex, found, sentence_idx, _person)
     described_names(tokens, kids, sentence, lex, found, sentence_idx, _person)
     mourners_names(tokens, kids, sentence, lex, found, sentence_idx, _person)
+    responsible_names(tokens, kids, sentence, lex, found, sentence_idx, _person)
     _self_harm(tokens, kids, sentence, lex, found, sentence_idx)
     condition_people(tokens, kids, sentence, lex, found, sentence_idx, _person)  # "She is in stable condition"
     for described, names in identified:

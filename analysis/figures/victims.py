@@ -110,7 +110,11 @@ Rules:
    her"), whatever the verb, or no one (not a relative who speaks: "His aunt, Rosa Vega, said ..."); "Officer X"
    is read in any sentence of the lede. Someone who "suffered" or "sustained" a gunshot wound was injured unless a
    death is told; "X was 13 when he ..." is another event; "shot up a car" harms no one; "an accidental,
-   self-inflicted gunshot wound" is no suicide (the shooter shot, outcome not stated). A lone surname or first name
+   self-inflicted gunshot wound" is no suicide (the shooter shot, outcome not stated). A full name whose family or
+   friends grieve ("X's friends held a vigil near where the nurse was killed", "X's family mourned her death") names
+   the one unnamed person that sentence says was killed, or else the one unnamed victim of the two sentences before
+   (it adds no one); the named subjects of "responsible for" a shooting or killing are shooters; "John Doe" is no
+   name. A lone surname or first name
    ("Waldron was shot", "Autumn was struck") is a person when the article gives the full name anywhere
    (``_full_names``: the one full name with that surname, or that first name; without a title before it, "Mayor Al
    Roe" is Al Roe), whether or not that sentence speaks of harm, or when the words introduce it as someone's: an
@@ -129,8 +133,8 @@ pronouns resolve by sex, nearness and clause, not by sense ("a man shot his neig
 man); a name in another clause ("police identified him as John Smith") is not joined
 to its person; an article about a trial that names the victim of an old shooting counts them like
 news of the day; people named without a harm word or an age ("X was lying by the road"; "Officer X was
-placed on leave" where the article never describes the officer who fired; "X's friends held a vigil"; "his
-passenger, X" hit by a bullet named only in the sentence before); a first name alone
+placed on leave" where the article never describes the officer who fired; "his passenger, X" hit by a
+bullet named only in the sentence before); a first name alone
 that two full names share; a past shooting dated by a year alone ("Carlos, then 18, was killed
 after Thanksgiving 1995") names its victim as of the day; lists the parser cannot read
 (semicolons); a "Victim" or "Suspect" capitalised inside a sentence is taken for a headline and

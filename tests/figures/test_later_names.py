@@ -3,9 +3,9 @@
 Each case is one reporting shape, written here in our own words: the same description said again with another
 article ("A state trooper was killed"), a wound someone "suffered", a name in a clause about an earlier event, a
 car that was "shot up", the one a vigil is for, a he/she arrested, "his cousin, X," for a cousin described before,
-"X's family" grieving, the he/she of "a man shot a deputy before he was found dead". Only the named people are
-checked: each expected (name, outcome) must be a row of ``victims``; ``NOT_NAMED`` lists names that must not be
-rows, or rows that must not have that outcome ("" for any)."""
+"X's family" grieving, the he/she of "a man shot a deputy before he was found dead", "X was responsible for the
+shooting". Only the named people are checked: each expected (name, outcome) must be a row of ``victims``;
+``NOT_NAMED`` lists names that must not be rows, or rows that must not have that outcome ("" for any)."""
 
 from __future__ import annotations
 
@@ -57,6 +57,10 @@ NAMED = [
      [("Tara Lynn Booker", "killed")]),
     (["A woman was shot and killed on Friday.", "Tara Lynn Booker's family said they are heartbroken by her death."],
      [("Tara Lynn Booker", "killed")]),
+    # the named subjects of "responsible for" a shooting fired
+    (["Investigators believe Kyle Brandt was responsible for the shooting."], [("Kyle Brandt", "")]),
+    (["Police said Dion Terrell Ames, 17, and a 14-year-old boy are responsible for shooting the dog."],
+     [("Dion Terrell Ames", "")]),
     (["Lyle Beck, 22, was wounded Monday on Ash Road.",
       "Beck suffered an accidental, self-inflicted gunshot wound while cleaning a rifle."],
      [("Lyle Beck", "injured")]),
@@ -87,6 +91,8 @@ NOT_NAMED = [
     # without words of grief, a name's family may be the gunman's
     (["A man was shot and killed on Friday.", "Police arrested a suspect.",
       "Dale Roy Fisk's family said he had never owned a gun."], "Dale Roy Fisk", "killed"),
+    # "responsible for" something else names no shooter
+    (["A man was shot on Friday.", "Mayor Ellen Park is responsible for the city budget."], "Ellen Park", ""),
     # a placeholder is no one's name
     (["A man was found shot dead on Friday.", "The coroner identified him as John Doe until his family is told."],
      "John Doe", ""),
