@@ -91,8 +91,8 @@ Rules, in the order they apply:
 7. Same-day briefs (``data/same_day_briefs.txt``): with no date found, a report whose title and text name no day
    at all (no weekday, date, holiday or month, no "yesterday" or "today", none of the [other times]:
    "overnight", "last week", "days ago") and that opens on the event as still unfolding ("Police are
-   investigating a shooting ...", "the boy is in critical condition", in the first 600 characters) or gives
-   an afternoon hour ("shortly after 1 p.m.", "around noon") is dated the day it counts from: a follow-up
+   investigating a shooting ...", "the boy is in critical condition", "is listed in serious condition", in the
+   first 600 characters) or gives an afternoon hour ("shortly after 1 p.m.", "around noon") is dated the day it counts from: a follow-up
    names the day of the event or of its later acts ("was arrested Tuesday", "last month's shooting"). An
    evening hour or "midnight" is not read (as often the night before), nor an undated article. The page's own
    stamps are not the story's words: "Updated: Tuesday, March 8, 2016 @ 4:55 PM" near the top, "UPDATE @
@@ -496,7 +496,8 @@ def _brief_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     def alternatives(words: list[str]) -> str:
         return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
 
-    ongoing = re.compile(r"\b(?:is|are)\s+(?:now\s+|still\s+)?(?:" + alternatives(sections.get("ongoing", [])) + r")\b", re.I)
+    ongoing = re.compile(r"\b(?:is|are)\s+(?:now\s+|still\s+)?(?:listed\s+)?(?:"
+                         + alternatives(sections.get("ongoing", [])) + r")\b", re.I)
     other = re.compile(r"\b(?:" + alternatives(sections.get("other times", [])) + r")\b", re.I)
     return ongoing, other
 

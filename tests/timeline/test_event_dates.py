@@ -296,6 +296,8 @@ BRIEFS = [
      "are investigating"),
     ("A teenager is in stable condition after being shot in the arm near the library.", "2016-05-10",
      D(2016, 5, 10), "is in stable condition"),
+    ("The cyclist hit by a stray round is listed in serious condition.", "2016-05-10", D(2016, 5, 10),
+     "is listed in serious condition"),
     ("The gunfire was reported shortly after 2 p.m. near the bus depot. One man was hit.", "2016-05-10",
      D(2016, 5, 10), "2 p.m."),
     ("Officers arrived around noon and found a woman with a gunshot wound.", "2016-05-10", D(2016, 5, 10), "noon"),
