@@ -65,7 +65,8 @@ Rules, in the order they apply:
      outside a tavern late on May 3 before ..." (the warrant names the source; the nearest cue before it
      decides, or the one after the date);
    - a capitalised word next to another capitalised word is a name ("Memorial Park", "Pershing
-     Court"), not a cue (titles excepted).
+     Court"), not a cue (titles excepted); an [after] word right before a noun of [people and papers] names
+     someone or something, not a later act ("a jail inmate grabbed a deputy's pistol Friday", "court records").
 5. Skipped outright: a date right after "since", "until", "through", "before", "after", "as of", "next" ... (a
    reference point; but "after Sunday's shooting" names the event); a weekday after "a year ago", "last
    month" (another week); a date right after "said", "announced", "Posted:", "Updated:" or an embedded
@@ -91,12 +92,12 @@ Rules, in the order they apply:
 7. Same-day briefs (``data/same_day_briefs.txt``): with no date found, a report whose title and text name no day
    at all (no weekday, date, holiday or month, no "yesterday" or "today", none of the [other times]:
    "overnight", "last week", "days ago") and that opens on the event as still unfolding ("Police are
-   investigating a shooting ...", "the boy is in critical condition", in the first 600 characters) or gives
-   an afternoon hour ("shortly after 1 p.m.", "around noon") is dated the day it counts from: a follow-up
-   names the day of the event or of its later acts ("was arrested Tuesday", "last month's shooting"). An
-   evening hour or "midnight" is not read (as often the night before), nor an undated article. The page's own
-   stamps are not the story's words: "Updated: Tuesday, March 8, 2016 @ 4:55 PM" near the top, "UPDATE @
-   4:30 p.m." and an embedded post's signed date name no day and give no hour.
+   investigating a shooting ...", "the boy is in critical condition", "is listed in serious condition", in the
+   first 600 characters) or gives an afternoon hour ("shortly after 1 p.m.", "around noon") is dated the day it
+   counts from: a follow-up names the day of the event or of its later acts ("was arrested Tuesday", "last
+   month's shooting"). An evening hour or "midnight" is not read (as often the night before), nor an undated
+   article. The page's own stamps are not the story's words: "Updated: Tuesday, March 8, 2016 @ 4:55 PM" near
+   the top, "UPDATE @ 4:30 p.m." and an embedded post's signed date name no day and give no hour.
 
 Known misses: an article about several incidents (a weekend round-up; an arrest story that also
 recalls an earlier shooting) takes its first dated one; late-night events that the record dates to the
@@ -112,9 +113,9 @@ resolves only dates that state their year, even "Sunday, Dec. 14", whose weekday
 among a few (the span of its collection's publication years would pick one, but on real news the recorded
 years disagreed as often as they agreed); a brief written the evening of the event and published the next
 morning, naming no day, is dated the day of publication (rule 7); a word for a later act used to name a person
-("a jail trusty took a deputy's pistol Friday, wounding one") is read as that act; an attribution
-told without "according to" ("deputies wrote in a release that a driver was waved over Tuesday night") leaves
-the date to the reported clause, which here names no cue word.
+whose noun is not in [people and papers] ("a jail trusty took a deputy's pistol Friday") is read as that act;
+an attribution told without "according to" ("deputies wrote in a release that a driver was waved over Tuesday
+night") leaves the date to the reported clause, which here names no cue word.
 """
 
 from __future__ import annotations
@@ -189,6 +190,7 @@ _ATTRIBUTION = re.compile(r"\baccording to\b[^,.;:!?\n]{0,80}", re.I)
 _ATTRIBUTION_BEFORE = re.compile(r"\baccording to\b[^,.;:!?\n]*$", re.I)
 # An hour between a [reporting] verb and a date: "the chief says at about 4:20 Sunday morning, ...".
 _CLOCK_BETWEEN = re.compile(r"\b(?:at|about|around|approximately)\s+(?:about\s+|around\s+)?\d{1,2}(?::\d\d)?\b")
+_NOUN_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
 _PRONOUN = re.compile(r"\b(?:it|this|he|she|they|we|i|you|there)\b", re.I)
 
 
@@ -300,17 +302,29 @@ def _words_in(text: str, start: int, end: int) -> list[_Word]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _modified_nouns() -> frozenset[str]:
+    """The [people and papers] of ``data/event_date_context.txt``: nouns that make the [after] word before them a
+    modifier ("jail inmate", "court officer")."""
+    return frozenset(context_words().get("people and papers", ()))
+
+
 def _cue_words(text: str, start: int, end: int, *, titled: bool, sources: bool = True) -> list[_Word]:
     """Cue and context words in ``text[start:end]``, less those inside names.
 
     A capitalised word next to another capitalised word is part of a name ("Memorial Park",
     "Pershing Court", "Fayette County Jail"), not the word; in a title (``titled``), where every
-    word is capitalised, it counts. Without ``sources``, the words of an attribution are left out too:
-    "according to court records, the boys awoke on Aug. 5" (the records are not what the date is of).
+    word is capitalised, it counts. Nor is an [after] word right before a noun of [people and papers]: "a jail
+    inmate", "court officers" name someone, not a later act. Without ``sources``, the words of an attribution
+    are left out too: "according to court records, the boys awoke on Aug. 5" (the records are not what the date
+    is of).
     """
     found = []
     spans = [m.span() for m in _ATTRIBUTION.finditer(text, max(0, start - 80), end)] if not sources else []
     for word in _words_in(text, start, end):
+        noun = _NOUN_AFTER.match(text, word.end) if word.kind == "after" else None
+        if noun is not None and noun.group(1).lower() in _modified_nouns():
+            continue  # "a jail inmate", "court officers": the word names someone, not a later act
         if any(low <= word.start < high for low, high in spans):
             continue  # "according to the indictment, on May 7 ...": the source, not an act the date is of
         if not titled and word.text[0].isupper():
@@ -496,7 +510,8 @@ def _brief_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     def alternatives(words: list[str]) -> str:
         return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
 
-    ongoing = re.compile(r"\b(?:is|are)\s+(?:now\s+|still\s+)?(?:" + alternatives(sections.get("ongoing", [])) + r")\b", re.I)
+    ongoing = re.compile(r"\b(?:is|are)\s+(?:now\s+|still\s+)?(?:listed\s+)?(?:"
+                         + alternatives(sections.get("ongoing", [])) + r")\b", re.I)
     other = re.compile(r"\b(?:" + alternatives(sections.get("other times", [])) + r")\b", re.I)
     return ongoing, other
 

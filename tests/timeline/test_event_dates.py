@@ -157,6 +157,9 @@ WHOSE = [
      D(2016, 5, 8), "Sunday morning"),
     ("The chief said Sunday morning that dispatchers took a call about gunfire.", "2016-05-09", None, ""),
     ("Friends held a vigil on Monday for the two women who were killed.", "2016-05-09", None, ""),
+    # a later act's word naming people or papers is no act: "a jail inmate", "court officers"
+    ("A jail inmate grabbed a deputy's pistol Friday and shot a guard.", "2016-05-09", D(2016, 5, 6), "Friday"),
+    ("The man was booked into jail Friday after the shooting.", "2016-05-09", None, ""),
     ("The suspect is due in court Thursday on charges from the shooting.", "2016-05-09", None, ""),
     ("Her son, who turns 7 on Saturday, was not hurt.", "2016-05-10", None, ""),
     ("The gunman, who was still at large Monday, opened fire at a party.", "2016-05-09", None, ""),
@@ -296,6 +299,8 @@ BRIEFS = [
      "are investigating"),
     ("A teenager is in stable condition after being shot in the arm near the library.", "2016-05-10",
      D(2016, 5, 10), "is in stable condition"),
+    ("The cyclist hit by a stray round is listed in serious condition.", "2016-05-10", D(2016, 5, 10),
+     "is listed in serious condition"),
     ("The gunfire was reported shortly after 2 p.m. near the bus depot. One man was hit.", "2016-05-10",
      D(2016, 5, 10), "2 p.m."),
     ("Officers arrived around noon and found a woman with a gunshot wound.", "2016-05-10", D(2016, 5, 10), "noon"),
@@ -476,7 +481,7 @@ def test_word_lists_are_lower_case_and_sectioned():
     from analysis.timeline.event_dates import context_words
 
     sections = context_words()
-    assert set(sections) == {"after", "subject", "reporting"}
+    assert set(sections) == {"after", "subject", "reporting", "people and papers"}
     assert all(word == word.lower() for words in sections.values() for word in words)
 
 
