@@ -53,6 +53,8 @@ import pandas as pd
 
 from analysis import schema
 from analysis.figures.another import another_hurt
+from analysis.figures.headline_cues import (late_outliers, ordinals_after_the_dead, people_headline, then_himself,
+                                           victims_and_himself, wounded_besides_the_dead)
 from analysis.figures.lexicon import Lexicon, load_lexicon
 from analysis.figures.quantities import ORDINALS
 from analysis.figures.scan import scan_sentence
@@ -302,7 +304,7 @@ def headline_figures(figures: pd.DataFrame) -> pd.DataFrame:
     ``total``, take the largest value (ties: a precise figure over a vague one, a qualified
     one over a bare one, then the earliest in the text), leaving out a later death toll over
     three times the largest one kept before it that is not given as the toll itself (see
-    ``_late_outliers``). Superseded, projected, background and partial figures never become
+    ``analysis.figures.headline_cues.late_outliers``). Superseded, projected, background and partial figures never become
     headlines; when only such figures exist the headline is empty. ``injured``
     also counts ``hospitalized`` figures (everyone in hospital is injured): its headline is
     the largest current total of either category, and its rule says when a hospitalized
@@ -368,28 +370,6 @@ def _flag(value: object) -> bool:
     return bool(value) if value is not None and not pd.isna(value) else False
 
 
-def _late_outliers(totals: list[dict]) -> list[dict]:
-    """Current death tolls that are probably about something wider than the event: after the first total
-    of the article, over three times the largest total kept before it, and not given as the toll itself. A
-    story states its toll early and raises it with toll wording ("the death toll rose to 24"); a much larger
-    count further down with no such wording ("the monsoon has already killed 112 people") is usually a
-    regional or seasonal count the period and background rules missed. A live blog's toll may grow far
-    beyond its first one, step by step ("raises the toll to 38", "has risen to 51", "latest figures: 64
-    dead"): each step is measured against the steps kept before it. Only for the dead: injured counts of
-    different groups and hospitals legitimately differ that much."""
-    ordered = sorted(totals, key=lambda f: (f["sentence_idx"], f["start"]))
-    first = ordered[0]
-    if _flag(first["vague"]):
-        return []
-    outliers, reference = [], first["value"]
-    for f in ordered[1:]:
-        if f["sentence_idx"] > first["sentence_idx"] and f["value"] > 3 * reference and not _flag(f.get("as_toll")):
-            outliers.append(f)
-        else:
-            reference = max(reference, f["value"])
-    return outliers
-
-
 def _headline(group: list[dict], category: str) -> dict[str, object]:
     wanted = ("injured", "hospitalized") if category == "injured" else (category,)
     pool = [f for f in group if f["category"] in wanted]
@@ -412,15 +392,15 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
         pool = [f for f in pool if f not in held] + [p for p in named if any(
             p["sentence_idx"] == f["sentence_idx"] for f in held)]
     if category == "injured":
-        pool = _ordinals_after_the_dead(pool, group)
+        pool = ordinals_after_the_dead(pool, lambda: _headline(group, "killed")["killed"])
     current = [f for f in pool if f["status"] == "current"]
     totals = [f for f in current if f["scope"] == "total"]
     if not totals:
-        return _people_headline(people, category) if people else empty
+        return people_headline(people, category) if people else empty
     if people and all(_flag(f.get("period")) for f in totals):
         # "at least 10 killed in separate shootings across the city since Tuesday" is the city's count, not this
         # article's, when the article describes its own dead one by one
-        return _people_headline(people, category, set_aside=len(totals))
+        return people_headline(people, category, set_aside=len(totals))
     if category == "injured" and all(_flag(f.get("period")) for f in totals) and any(
             f["category"] == "killed" and f["status"] == "current" and f["scope"] == "total"
             and not _flag(f.get("period")) for f in group):
@@ -431,7 +411,7 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
             and f["scope"] == "total" and not _flag(f.get("period")) and f.get("rule") != "derived" for f in group):
         # "13 toddlers have died in such shootings this year" in a story about a wounded child: the period's count
         return {**empty, f"{category}_rule": f"no count of this event ({len(totals)} over a longer period set aside)"}
-    outliers = _late_outliers(totals) if category == "killed" else []
+    outliers = late_outliers(totals) if category == "killed" else []
     kept = [f for f in totals if f not in outliers]
     # Largest value; ties: a precise figure over a vague one, a qualified one over a bare one (a headline's "17
     # bodies recovered" shortens the text's "at least 17 people drowned"), then the earliest in the text.
@@ -440,7 +420,7 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
     n = len(kept)
     rule = "only current whole-event figure" if n == 1 else f"largest of {n} current whole-event figures"
     if category == "injured" and chosen["category"] == "hospitalized":
-        wounded = _wounded_besides_the_dead(chosen, kept, group)
+        wounded = wounded_besides_the_dead(chosen, kept, lambda: _headline(group, "killed")["killed"])
         if wounded is not None:
             chosen = wounded
             rule = f"the injured, not the larger hospital count that holds the dead too ({rule})"
@@ -470,10 +450,10 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
         rule = "people shot minus the killed: " + rule
     may_rise = any(_flag(f["may_rise"]) for f in current
                    if f["category"] == chosen["category"] and f["value"] == chosen["value"])
-    plus = 1 if category == "killed" and _then_himself(chosen) else 0
+    plus = 1 if category == "killed" and then_himself(chosen) else 0
     if plus:
         rule += "; and the gunman, who then killed himself (+1)"
-    elif category == "killed" and _victims_and_himself(chosen, group):
+    elif category == "killed" and victims_and_himself(chosen, group):
         plus = 1
         rule += "; and the gunman, who killed himself, besides his victims (+1)"
     return {category: chosen["value"] + plus, f"{category}_qualifier": chosen["qualifier"],
@@ -482,106 +462,8 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
             f"{category}_figure_id": chosen["figure_id"]}
 
 
-# "fatally shot seven people before killing himself", "killed three and wounded 16 before taking his own life": the
-# count is of those the gunman killed, and his own death comes on top; not "five dead, including the gunman"
-_THEN_HIMSELF = re.compile(r"\b(?:kill\w*|shoot\w*|shot|turn\w* (?:the|a|his|her) (?:gun|weapon|rifle|handgun|pistol) on|"
-                           r"tak\w*|took)\s+(?:him|her)self\b|\b(?:his|her) own life\b", re.I)
-_SHOOTER_INCLUDED = re.compile(r"\binclud\w* (?:the )?(?:alleged |suspected )?(?:gunman|gunmen|shooter|suspect|attacker)|"
-                               r"murder[- ]suicide|\band (?:then )?(?:him|her)self\b", re.I)
-
-
-def _then_himself(chosen: dict) -> bool:
-    """Is the chosen numeral death toll followed, in its sentence, by the gunman's own death (``_THEN_HIMSELF``)?"""
-    if chosen.get("rule") not in ("numeral", "") or str(chosen.get("figure_id", "")).endswith(":title"):
-        return False
-    sentence = str(chosen.get("sentence") or "")
-    at = sentence.find(str(chosen.get("number_text") or ""))
-    return at >= 0 and bool(_THEN_HIMSELF.search(sentence, at)) and not _SHOOTER_INCLUDED.search(sentence)
-
-
-def _ordinals_after_the_dead(pool: list[dict], group: list[dict]) -> list[dict]:
-    """"Three people were killed ... A fourth victim was taken to the hospital": an ordinal with "a" counts
-    everyone harmed so far, the dead among them, so as an injured count it is the ordinal less the article's
-    death toll (4 - 3 = 1), when that is at least one. ``pool`` with such figures replaced by copies (value
-    lowered, ``ordinal_less`` set to the death toll); "the third is in serious condition", after two others
-    in a condition, is left as it is."""
-    ordinals = [f for f in pool if f["category"] in ("injured", "hospitalized") and f.get("rule") in ("numeral", "")
-                and str(f["number_text"]).lower() in ORDINALS and _after_a(f)]
-    if not ordinals:
-        return pool
-    killed = _headline(group, "killed")["killed"]
-    if not killed:
-        return pool
-    out = []
-    for f in pool:
-        if any(f is o for o in ordinals) and _int(f["value"]) > killed:
-            value = _int(f["value"]) - killed
-            f = {**f, "value": value, "low": value if f["low"] is not None and not pd.isna(f["low"]) else f["low"],
-                 "high": value if f["high"] is not None and not pd.isna(f["high"]) else f["high"],
-                 "ordinal_less": killed}
-        out.append(f)
-    return out
-
-
-def _after_a(figure: dict) -> bool:
-    """Is the figure's number (an ordinal) right after "a"/"an" in its sentence ("a fourth victim")?"""
-    sentence, number = str(figure["sentence"]), str(figure["number_text"])
-    at = sentence.find(number)
-    return at >= 0 and sentence[:at].rstrip().lower().rsplit(" ", 1)[-1] in ("a", "an")
-
-
-def _wounded_besides_the_dead(hospital: dict, kept: list[dict], group: list[dict]) -> dict | None:
-    """"One person was killed and three others were injured ... the shooting sent four victims to the hospital":
-    a hospital count that is a numeral injured count plus the article's death toll holds the dead (taken there,
-    died there); that injured count is the headline. Returns it, or None."""
-    killed = _headline(group, "killed")["killed"]
-    if not killed:
-        return None
-    wounded = [f for f in kept if f["category"] == "injured" and f.get("rule") in ("numeral", "")
-               and f["value"] + killed == hospital["value"]]
-    return min(wounded, key=lambda f: (f["sentence_idx"], f["start"])) if wounded else None
-
-
-_VICTIMS_AFTER = re.compile(r"\s+(?:(?:other|dead|slain)\s+)?victims\b", re.I)
-_HIMSELF = re.compile(_THEN_HIMSELF.pattern + r"|\bmurder[- ]suicide\b", re.I)
-
-
-def _victims_and_himself(chosen: dict, group: list[dict]) -> bool:
-    """Is the chosen numeral death toll a count of "victims" ("the two victims later died", "found the three dead
-    victims") in an article that tells the gunman's own death in another sentence ("then killed himself",
-    "a murder-suicide")? His victims do not include him. Not in a story of an accident ("accidentally shot
-    himself": the one who died is the victim), nor when the toll's sentence already holds him."""
-    if chosen.get("rule") not in ("numeral", "") or str(chosen.get("figure_id", "")).endswith(":title"):
-        return False
-    sentence = str(chosen.get("sentence") or "")
-    number = str(chosen.get("number_text") or "")
-    at = sentence.find(number)
-    if at < 0 or not _VICTIMS_AFTER.match(sentence, at + len(number)) or _SHOOTER_INCLUDED.search(sentence) \
-            or _THEN_HIMSELF.search(sentence):
-        return False
-    others = {str(f["sentence"]) for f in group if f["sentence_idx"] != chosen["sentence_idx"]}
-    return any(_HIMSELF.search(text) for text in others) and not any("accident" in text.lower() for text in others)
-
-
 def _plus(value: object, plus: int) -> object:
     return value if value is None or pd.isna(value) else int(value) + plus
-
-
-def _people_headline(people: list[dict], category: str, *, set_aside: int = 0) -> dict[str, object]:
-    """No numeral count of the category (or only counts over a longer period, ``set_aside`` of them): the largest
-    count of people the article describes (individuals, an enumeration, a compound such as "double homicide")."""
-    chosen = min(people, key=lambda f: (-f["value"], f["sentence_idx"], f["start"]))
-    words = {"individuals": "people described one by one", "enumeration": "people listed",
-             "compound": f"'{chosen['number_text']}'"}
-    opening = "no numeral count of this event" if set_aside else "no numeral count"
-    rule = f"{opening}: {words.get(chosen['rule'], chosen['rule'])} ({chosen['rule']})"
-    if len(people) > 1:
-        rule += f", largest of {len(people)} counts of people"
-    if set_aside:
-        rule += f" ({set_aside} count{'s' if set_aside > 1 else ''} over a longer period set aside)"
-    return {category: chosen["value"], f"{category}_qualifier": chosen["qualifier"],
-            f"{category}_low": chosen["low"], f"{category}_high": chosen["high"],
-            f"{category}_may_rise": False, f"{category}_rule": rule, f"{category}_figure_id": chosen["figure_id"]}
 
 
 def add_people_figures(figures: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
