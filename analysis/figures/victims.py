@@ -118,7 +118,7 @@ Rules:
    friends grieve ("X's friends held a vigil near where the nurse was killed", "X's family mourned her death") names
    the one unnamed person that sentence says was killed, or else the one unnamed victim of the two sentences before
    (it adds no one); the named subjects of "responsible for" a shooting or killing are shooters; "John Doe" is no
-   name. A lone surname or first name
+   name; "Suspect X" opening a sentence is X, a shooter (``person_names``). A lone surname or first name
    ("Waldron was shot", "Autumn was struck") is a person when the article gives the full name anywhere
    (``_full_names``: the one full name with that surname, or that first name; without a title before it, "Mayor Al
    Roe" is Al Roe), whether or not that sentence speaks of harm, or when the words introduce it as someone's: an
