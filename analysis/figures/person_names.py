@@ -5,7 +5,8 @@
 title before it ("Westside Patrol Officer Dana Kim" -> "Dana Kim"). No name: a kind after "a"/"an"
 ("a Good Samaritan"), a dateline in capitals in a sentence that is not ("RIVERTON, Wyo. - ..."), common
 words, a headline's run of capitals with a person noun inside ("Murder Victim Three"; but a role word that only
-opens the sentence is a title: "Suspect Carl Webb, 30, was arrested"); a caption in capitals glued on by the sentence split is dropped ("Bo Kern Jr. VIDEO").
+opens the sentence is a title: "Suspect Carl Webb, 30, was arrested"); a caption in capitals glued on by the
+sentence split is dropped ("Bo Kern Jr. VIDEO").
 Known misses: a place before a name with no word between ("Riverton Al Moss") is read as part of it;
 a name the tagger does not call a proper noun, unless capitalised like a surname.
 """
