@@ -69,7 +69,8 @@ def listed_people(tokens, kids, token: Token, kin: frozenset[str] | set[str] = f
     name in apposition to a name with an age is the next person of a list, not the same one (not "According to Sgt.
     Al Roe, Ann Lee was shot", the source misparsed as the subject). So is a name after a family word (``kin``) in
     apposition: "Al, his wife Mia Lee, 30, daughter Ada, 12, son Bo" (his wife, then Ada, then Bo); not "Ann Lee, his
-    wife," (a family word with no name of its own is the same person)."""
+    wife," (a family word with no name of its own is the same person). Without ages, a full name in apposition to a
+    full name is the next person when a conjunct follows it: "Ana Diaz, Ben Cole and Carl Webb were killed"."""
     out, stack = [], [token]
     while stack:
         t = stack.pop()
@@ -77,9 +78,12 @@ def listed_people(tokens, kids, token: Token, kin: frozenset[str] | set[str] = f
             continue
         out.append(t)
         stack.extend(c for c in kids[t.i] if c.dep == "conj")
+        full = [c for c in kids[t.i] if c.dep == "appos" and c.tag.startswith("NNP") and c.lower != t.lower and any(
+            g.dep == "compound" and g.tag.startswith("NNP") for g in kids[c.i])]
         if t.tag.startswith("NNP") and any(c.dep == "appos" and c.tag == "CD" for c in kids[t.i]):  # "Ana Diaz, 19,"
-            stack.extend(c for c in kids[t.i] if c.dep == "appos" and c.tag.startswith("NNP") and
-                         c.lower != t.lower and any(g.dep == "compound" and g.tag.startswith("NNP") for g in kids[c.i]))
+            stack.extend(full)
+        elif t.tag.startswith("NNP") and any(g.dep == "compound" for g in kids[t.i]):  # "Ana Diaz, Ben Cole and Carl
+            stack.extend(c for c in full if any(g.dep == "conj" for g in kids[c.i]))  # Webb": a list, not one person
         for c in kids[t.i] if kin else ():
             if c.dep != "appos":
                 continue

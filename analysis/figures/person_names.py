@@ -4,7 +4,9 @@
 ("Ann Marie Lee"), hyphens and apostrophes ("Ana Ruiz-Soto"), a nickname in quotes, without a rank or
 title before it ("Westside Patrol Officer Dana Kim" -> "Dana Kim"). No name: a kind after "a"/"an"
 ("a Good Samaritan"), a dateline in capitals in a sentence that is not ("RIVERTON, Wyo. - ..."), common
-words, a headline's run of capitals with a person noun inside ("Murder Victim Three"); a caption in capitals glued on by the sentence split is dropped ("Bo Kern Jr. VIDEO").
+words, a headline's run of capitals with a person noun inside ("Murder Victim Three"; but a role word that only
+opens the sentence is a title: "Suspect Carl Webb, 30, was arrested"); a caption in capitals glued on by the
+sentence split is dropped ("Bo Kern Jr. VIDEO").
 Known misses: a place before a name with no word between ("Riverton Al Moss") is read as part of it;
 a name the tagger does not call a proper noun, unless capitalised like a surname.
 """
@@ -27,6 +29,9 @@ NAME_STOP = {"police", "saturday", "sunday", "monday", "tuesday", "wednesday", "
              "year", "day", "eve", "christmas", "thanksgiving", "easter", "halloween",  # "the New Year's Day shooting"
              "latino", "latina", "hispanic", "asian", "caucasian",  # "a 15-year-old Latino": no one's name
              "doe"}  # "identified as John Doe": a placeholder for someone not yet named
+
+
+_ROLE_WORDS = {"suspect", "victim", "gunman", "shooter"}  # capitalised only by opening a sentence: "Victim Ed Ruiz"
 
 
 def read_name(tokens: list[Token], kids: list[list[Token]], token: Token, *, common: set[str]) -> str:
@@ -58,7 +63,8 @@ def read_name(tokens: list[Token], kids: list[list[Token]], token: Token, *, com
     kept = [t for k, t in enumerate(span) if t.tag.startswith("NNP") or t.i == token.i or t.i in within or (
         t.tag == "HYPH" and 0 < k < len(span) - 1 and touching(span[k - 1], t) and touching(t, span[k + 1])) or (
         t.tag in ("``", "''") and 0 < k < len(span) - 1)]
-    while len(kept) > 1 and kept[0].lower.rstrip(".") in TITLES | NAME_STOP:  # "Police Officer Dana Kim" -> "Dana Kim"
+    while len(kept) > 1 and (kept[0].lower.rstrip(".") in TITLES | NAME_STOP or (  # "Police Officer Dana Kim"
+            kept[0].i == 0 and kept[0].lower in _ROLE_WORDS)):  # -> "Dana Kim"; "Suspect Carl Webb, 30, was ..."
         kept = kept[1:]
     titled = [k for k, t in enumerate(kept[:-1]) if t.lower.rstrip(".") in TITLES]
     kept = kept[titled[-1] + 1:] if titled else kept  # "Westside Patrol Officer Dana Kim" -> "Dana Kim"

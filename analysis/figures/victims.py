@@ -56,8 +56,10 @@ Rules:
    ``data/people_lexicon.json`` ("man", "teen", "officer", "victim"), an age used as a noun ("a
    17-year-old was shot"), counted by its number
    ("three students" counts 3; a plural without a number counts nobody), or he/she. Coordinated
-   people count each. Age from "19-year-old", "Reed, 24," or "aged 24"; role from the nouns
-   (gunman/suspect: shooter; officer/deputy: officer; bystander). A family listed as appositions names each
+   people count each, also in a list of full names the parser nests as an apposition with a conjunct ("Ray Cole,
+   Tom Bell and Al Diaz were pronounced dead": three; ``clause_subjects.listed_people``). Age from
+   "19-year-old", "Reed, 24," or "aged 24"; role from the nouns (gunman/suspect: shooter; officer/deputy:
+   officer; bystander). A family listed as appositions names each
    one after its family word ("Al, his wife Mia Lee, 30, daughter Ada, 12, son Bo": four). Names are read by
    ``analysis.figures.person_names`` (nicknames in quotes, ranks dropped, no datelines or "a Good
    Samaritan"); soft hyphens inside words are taken out before parsing.
@@ -71,7 +73,9 @@ Rules:
    was killed"), so a second officer named later is not joined to it; a harmed he/she is first the nearest person
    before it in its own sentence who is not the shooter ("found a man ... and took him to a clinic, where he died"),
    and the subject of a clause "before"/"after" on a harm verb is its shooter ("a man shot a deputy before he was
-   found dead"); a family is no he/she ("X's family mourned her death"). A later outcome
+   found dead"); a family is no he/she ("X's family mourned her death"). The names one identification gives, as
+   many as an unnamed group told of before, take that group's outcome and role ("Two men were shot and killed ...
+   Police identified the men as X and Y"). A later outcome
    overrides an unknown one and killed overrides injured ("later died" moves one from injured to
    killed). Where the article's numeral death toll (ten at most) is larger than the people it says
    were killed, the victims shot with no outcome stated, then those only named ("One man is dead
@@ -114,7 +118,7 @@ Rules:
    friends grieve ("X's friends held a vigil near where the nurse was killed", "X's family mourned her death") names
    the one unnamed person that sentence says was killed, or else the one unnamed victim of the two sentences before
    (it adds no one); the named subjects of "responsible for" a shooting or killing are shooters; "John Doe" is no
-   name. A lone surname or first name
+   name; "Suspect X" opening a sentence is X, a shooter (``person_names``). A lone surname or first name
    ("Waldron was shot", "Autumn was struck") is a person when the article gives the full name anywhere
    (``_full_names``: the one full name with that surname, or that first name; without a title before it, "Mayor Al
    Roe" is Al Roe), whether or not that sentence speaks of harm, or when the words introduce it as someone's: an
@@ -374,7 +378,23 @@ def _article_people(mentions: list[Mention], full_names: dict[str, str] | None =
             person.role = mention.role
         if OUTCOME_RANK[mention.outcome] > OUTCOME_RANK[person.outcome]:
             person.outcome = mention.outcome
+    _identified_groups(people)
     return people
+
+
+def _identified_groups(people: list[Person]) -> None:
+    """"Two men were shot and killed ... Police identified the men as Ray Cole, 24, and Tom Bell, 31": the names one
+    identification gives, as many as an unnamed group told of before, take that group's outcome and role."""
+    for group in [p for p in people if not p.name and p.count > 1 and p.outcome in ("killed", "injured")]:
+        told = group.mentions[0].sentence_idx
+        later = {m.sentence_idx for p in people for m in p.mentions if m.identified and m.sentence_idx > told}
+        for idx in sorted(later):
+            named = [p for p in people if p.name and p.count == 1 and any(
+                m.identified and m.sentence_idx == idx for m in p.mentions)]
+            if len(named) == group.count and all(OUTCOME_RANK[p.outcome] <= 0 for p in named):
+                for p in named:
+                    p.outcome, p.role = group.outcome, group.role if group.role != "victim" else p.role
+                break
 
 
 # --- the tables ---------------------------------------------------------------------------------------------------

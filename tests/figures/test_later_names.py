@@ -4,7 +4,8 @@ Each case is one reporting shape, written here in our own words: the same descri
 article ("A state trooper was killed"), a wound someone "suffered", a name in a clause about an earlier event, a
 car that was "shot up", the one a vigil is for, a he/she arrested, "his cousin, X," for a cousin described before,
 "X's family" grieving, the he/she of "a man shot a deputy before he was found dead", "X was responsible for the
-shooting". Only the named people are checked: each expected (name, outcome) must be a row of ``victims``;
+shooting", lists of names without ages, a group identified by name ("identified the men as X and Y"), "Suspect X"
+opening a sentence. Only the named people are checked: each expected (name, outcome) must be a row of ``victims``;
 ``NOT_NAMED`` lists names that must not be rows, or rows that must not have that outcome ("" for any)."""
 
 from __future__ import annotations
@@ -61,6 +62,15 @@ NAMED = [
     (["Investigators believe Kyle Brandt was responsible for the shooting."], [("Kyle Brandt", "")]),
     (["Police said Dion Terrell Ames, 17, and a 14-year-old boy are responsible for shooting the dog."],
      [("Dion Terrell Ames", "")]),
+    # a list of full names without ages, which the parser nests as an apposition with a conjunct
+    (["Ray Cole, Tom Bell and Al Diaz were pronounced dead at the scene."],
+     [("Ray Cole", "killed"), ("Tom Bell", "killed"), ("Al Diaz", "killed")]),
+    # the names one identification gives to a group told of before take its outcome
+    (["Two men were shot and killed Friday on Elm Street.",
+      "Police identified the men as Ray Cole, 24, and Tom Bell, 31."],
+     [("Ray Cole", "killed"), ("Tom Bell", "killed")]),
+    # a role word that only opens the sentence is a title, not a headline's capitals
+    (["A woman was shot Sunday.", "Suspect Carl Webb, 30, was arrested Monday."], [("Carl Webb", "")]),
     (["Lyle Beck, 22, was wounded Monday on Ash Road.",
       "Beck suffered an accidental, self-inflicted gunshot wound while cleaning a rifle."],
      [("Lyle Beck", "injured")]),
@@ -93,6 +103,10 @@ NOT_NAMED = [
       "Dale Roy Fisk's family said he had never owned a gun."], "Dale Roy Fisk", "killed"),
     # "responsible for" something else names no shooter
     (["A man was shot on Friday.", "Mayor Ellen Park is responsible for the city budget."], "Ellen Park", ""),
+    # one name in apposition to another, with no list after it, is the same person's source, not a second victim
+    (["According to Sgt. Al Roe, Ina Vale and her son were shot at a party."], "Al Roe", ""),
+    # an identification of fewer names than the group leaves their outcome to the article
+    (["Three men were shot and killed Friday.", "Police identified one of the men as Ray Cole, 24."], "", "injured"),
     # a placeholder is no one's name
     (["A man was found shot dead on Friday.", "The coroner identified him as John Doe until his family is told."],
      "John Doe", ""),
