@@ -1,6 +1,6 @@
 """Server time of every dashboard page on a large corpus: first visit and reruns, RSS and chart payloads.
 
-    python -m benchmarks.page_speed [--articles 1000 10000] [--reruns 4] [--pages toll tone ...]
+    python -m benchmarks.page_speed [--articles 1000 10000] [--reruns 4] [--new-filters 3] [--pages toll tone ...]
 
 For each corpus size, the analysed corpus comes from ``benchmarks.page_corpus``: generated
 articles plus, when ``../shared/realnews`` is present, its real articles (read at run time,
@@ -16,6 +16,11 @@ page does after an upload), then each page is run through ``dashboard.py``:
 - **reruns**: ``--reruns`` rounds of a page switch (away and back; the time back is counted),
   a sidebar filter change (the undated-articles box, off then on) and a change of the page's
   own main widget (category, score, comparison...), each timed; p50 and p95 over all of them.
+  The box's two states are narrowed once and kept, so after the first round these filter changes
+  reuse them;
+- **new filters**: apart from those, ``--new-filters`` changes to a date range not chosen before
+  (its first day moved on by one more day each time), each narrowing the corpus afresh: the
+  CPU time of each and their largest.
 
 AppTest runs the page scripts in this process, so the times are server time (the script run
 and the serialisation of its elements), without the network and the browser's drawing. RSS is
@@ -28,6 +33,7 @@ the largest plotly figure JSON the page sent, in KB.
 from __future__ import annotations
 
 import argparse
+import datetime
 import gc
 import os
 import statistics
@@ -96,7 +102,7 @@ def _change(app, widget: tuple[str, str, tuple], value):
     return element.set_value(value)
 
 
-def measure(n: int, *, reruns: int, pages: list[str]) -> list[dict]:
+def measure(n: int, *, reruns: int, pages: list[str], new_filters: int = 0) -> list[dict]:
     from streamlit.testing.v1 import AppTest
 
     import app_data
@@ -115,6 +121,8 @@ def measure(n: int, *, reruns: int, pages: list[str]) -> list[dict]:
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
     app.session_state[app_data.ACTIVE_CORPUS] = built
     memory.release_when_collected(built)  # as app_data.set_active_corpus does
+    dated = built.tables.articles["published"].dropna()
+    first_day, last_day = (dated.min().date(), dated.max().date()) if len(dated) else (None, None)
     del built
     start_page = _timed(app.run)  # the default page (Toll), with the sidebar's first run
     print(f"first run of the app (default page, sidebar): {start_page:.2f} s (CPU {CPU_TIMES[-1]:.2f} s); "
@@ -139,13 +147,25 @@ def measure(n: int, *, reruns: int, pages: list[str]) -> list[dict]:
         app.session_state[app_data.FILTER_UNDATED] = True
         app.run()
         cpu = CPU_TIMES[cpu_from:]
+        fresh = []  # CPU seconds of each change to a date range not chosen before
+        for i in range(new_filters if first_day is not None and first_day < last_day else 0):
+            app.session_state[app_data.FILTER_DATES] = (first_day + datetime.timedelta(days=i + 1), last_day)
+            _timed(app.run)
+            fresh.append(CPU_TIMES[-1])
+        if fresh:
+            # the whole range again (no range chosen): AppTest runs the page alone, the sidebar does not reset it
+            app.session_state[app_data.FILTER_DATES] = None
+            app.run()
         row = {"page": page, "first": first, "p50": statistics.median(times), "p95": _percentile(times, 0.95),
                "first_cpu": first_cpu, "cpu_p50": statistics.median(cpu), "cpu_p95": _percentile(cpu, 0.95),
-               "payload_kb": payload, "rss_mb": _rss_mb()}
+               "payload_kb": payload, "rss_mb": _rss_mb(), "new_filters_cpu": fresh}
         rows.append(row)
         print(f"{Path(page).stem:10} first {first:7.2f} s   reruns p50 {row['p50']:6.2f} s  p95 {row['p95']:6.2f} s"
               f"   largest chart {payload:8.0f} KB   RSS {row['rss_mb']:6.0f} MB   CPU: first {first_cpu:.2f} s, "
               f"reruns p50 {row['cpu_p50']:.2f} s p95 {row['cpu_p95']:.2f} s", flush=True)
+        if fresh:
+            print(f"{'':10} new filters: CPU {', '.join(f'{c:.2f}' for c in fresh)} s (largest {max(fresh):.2f} s)",
+                  flush=True)
     del app  # the session ends: its corpus and views go
     gc.collect()  # as the server's next script run does (runner.postScriptGC)
     time.sleep(memory.RELEASE_DELAY + 2)
@@ -158,12 +178,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--reruns", type=int, default=4, help="rounds of (page switch, filter, widget) per page")
+    parser.add_argument("--new-filters", type=int, default=3,
+                        help="changes to a date range not chosen before, per page, timed apart (0: none)")
     parser.add_argument("--pages", nargs="+", default=[Path(p).stem for p in PAGES],
                         help="page names (toll, overview, ...), default all")
     args = parser.parse_args()
     pages = [p for p in PAGES if Path(p).stem in args.pages]
     for n in args.articles:
-        measure(n, reruns=args.reruns, pages=pages)
+        measure(n, reruns=args.reruns, pages=pages, new_filters=args.new_filters)
 
 
 if __name__ == "__main__":
