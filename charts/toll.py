@@ -501,7 +501,51 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
         # narrow screen; the "Compare by" choice right above the chart says what the colours are.
         layout["legend"]["title"]["text"] = ""
         layout["meta"] = {"colour_title": colour_title}
+    layout["margin"] = _margins(traces, layout, strip=strip_axis is not None)
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
+
+
+#: The width (px) the chart is drawn at on a desktop: the main column of a 1,400-px window with the sidebar open.
+DESKTOP_WIDTH = 940
+# A legend or tick character at 12 px (a little over Source Sans' average), a legend entry's symbol and gaps, a
+# legend row, a legend's padding, and what the y axis's title and the time axis's labels and title take (px).
+_CHAR_PX, _ENTRY_PX, _ROW_PX, _LEGEND_PAD = 6.0, 45, 19, 10
+_Y_TITLE_PX, _X_AXIS_PX, _STRIP_AXIS_PX = 50, 50, 58
+
+
+def _legend_rows(names: list[str], width: float) -> int:
+    """The rows plotly lays a horizontal legend of ``names`` out in at ``width`` px: one row when all fit,
+    else a grid whose columns are as wide as the widest entry."""
+    if not names:
+        return 0
+    widths = [_ENTRY_PX + _CHAR_PX * len(html.unescape(re.sub(r"<[^>]*>", "", name))) for name in names]
+    if sum(widths) <= width:
+        return 1
+    return -(-len(widths) // max(1, int(width // max(widths))))
+
+
+def _margins(traces: list[dict], layout: dict, *, strip: bool) -> dict:
+    """Margins with room for the axes' labels and titles and the two legends as a desktop draws them.
+
+    Streamlit's theme grows the margins to fit them (``automargin``), but plotly learns what they need only
+    by drawing the chart, and then draws all of it again: two full draws of every marker per visit (0.3-0.4 s
+    of browser CPU at 10,000 articles). Asked for enough from the start, it draws once. A narrower window
+    (more legend rows) still gets the room it needs, with the second draw; a wider one a little blank space.
+    """
+    shown = [t for t in traces if t.get("showlegend", True) and t.get("name")]
+    marks = [t["name"] for t in shown if t.get("legend") == "legend2"]
+    colours = [t["name"] for t in shown if t.get("legend", "legend") == "legend"]
+
+    def height(names: list[str], titled: bool) -> int:
+        rows = _legend_rows(names, DESKTOP_WIDTH)
+        return _LEGEND_PAD + _ROW_PX * (rows + titled) if rows else 0
+
+    top = float(layout["yaxis"]["range"][1])  # the y ticks' longest label: "400", "1000", "15k"
+    digits = len(f"{int(top)}") if top < 10_000 else len(f"{int(top // 1000)}k")
+    return dict(l=_Y_TITLE_PX + round(7 * digits) + 1, r=10,
+                t=max(30, 11 + height(marks, bool(layout["legend2"]["title"]["text"]))),
+                b=(_STRIP_AXIS_PX if strip else _X_AXIS_PX)
+                + max(10, height(colours, bool(layout["legend"]["title"]["text"]))))
 
 
 @functools.cache

@@ -35,7 +35,9 @@ FOLLOW_UP_KEY = "toll_show_follow_up"
 BY_KEY = "toll_by"
 KIND_LABELS = {"contradiction": "Later report, lower total", "same_day_disagreement": "Same-day disagreement",
                "revision": "Revision inside one article"}
-MAX_PAIRS_SHOWN = 25
+#: Pairs shown as cards with their sentences (each card is five elements for the browser to draw: 25 of them were
+#: a quarter of the page's drawing at 10,000 articles); every pair is in the table below them.
+MAX_PAIRS_SHOWN = 5
 #: The figure picker lists this many points (and the one picked); a click on the chart picks any.
 MAX_POINT_CHOICES = 300
 #: The table of all pairs shows this many rows; the download has them all.
@@ -301,7 +303,7 @@ pairs = app_data.view("toll_pairs", lambda t, c: t.contradictions[t.contradictio
 if pairs.empty:
     st.success(f"No contradictions or revisions found for {label.lower()}.")
 else:
-    st.markdown(f"**{len(pairs)} conflicting pair{'s' if len(pairs) != 1 else ''} or revision"
+    st.markdown(f"**{len(pairs):,} conflicting pair{'s' if len(pairs) != 1 else ''} or revision"
                 f"{'s' if len(pairs) != 1 else ''}**")
     for pair, same_sentence, sides in app_data.view("toll_pairs_shown", _pairs_shown, category):
         with st.container(border=True):
@@ -312,7 +314,8 @@ else:
             if same_sentence:
                 st.caption("Both figures come from this one sentence.")
     if len(pairs) > MAX_PAIRS_SHOWN:
-        st.caption(f"Showing the first {MAX_PAIRS_SHOWN}; all {len(pairs)} are in the table below.")
+        st.caption(f"Showing the first {MAX_PAIRS_SHOWN}; all {len(pairs):,} are in the table below, with their "
+                   "sentences.")
     with st.expander("All pairs as a table"):
         if len(pairs) > MAX_PAIR_ROWS:
             st.caption(f"The first {MAX_PAIR_ROWS:,} of {len(pairs):,}; the CSV has them all.")
