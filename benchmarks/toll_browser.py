@@ -239,14 +239,14 @@ def _top_self_time(profile: dict, n: int = 25) -> tuple[list[tuple[float, str]],
 
     def owner(node_id: int) -> str:
         first = nodes[node_id]["callFrame"]
-        if not first["url"]:
-            return first["functionName"] or "(native)"
+        if first["functionName"] in ("(program)", "(idle)", "(garbage collector)", "(root)"):
+            return first["functionName"]
         while node_id is not None:
             name = bundle(nodes[node_id]["callFrame"])
             if name and name not in _SHARED_BUNDLES:
                 return name
             node_id = parent.get(node_id)
-        return bundle(first) or "(native)"
+        return bundle(first) or first["functionName"] or "(native)"
 
     spent: Counter = Counter()
     by_owner: Counter = Counter()
