@@ -4,7 +4,7 @@ texts, places named or written) and on the seed-like corpora."""
 
 from __future__ import annotations
 
-from dataclasses import astuple
+from dataclasses import astuple, replace
 from pathlib import Path
 
 import numpy as np
@@ -42,7 +42,8 @@ def random_articles(seed: int, *, n: int, undated: float, with_figures: bool = T
 
 
 def _fields(parts) -> list[tuple]:
-    return [astuple(part) for part in parts]
+    """Each period's fields, its texts (made when read) as a list."""
+    return [astuple(replace(part, texts=list(part.texts))) for part in parts]
 
 
 CASES = [(0, 1, 0.0, True), (1, 30, 0.2, True), (2, 300, 0.1, True), (3, 200, 1.0, True), (4, 150, 0.3, False)]
