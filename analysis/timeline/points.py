@@ -71,15 +71,18 @@ def mixed_event_notes(articles: pd.DataFrame, *, entities: pd.DataFrame | None =
     n_groups = int(groups.nunique())
     if n_groups > 1:
         spans = []
-        # Only the two date columns, grouped once (a filter of every column per event took a second at 10,000).
+        # Only the two date columns, grouped once (a filter of every column per event took a second at 10,000),
+        # and only the events named read (the first five).
         dates = pd.DataFrame({c: pd.to_datetime(articles[c], errors="coerce") if c in articles else pd.NaT
                               for c in ("event_date", "published")}, index=articles.index)
         for _, members in dates.groupby(groups, sort=True):
+            if len(spans) == 5:
+                break
             first, last = day_text(members.min().min()), day_text(members.max().max())
             when = first if first == last else f"{first} to {last}"
             spans.append(f"{when} ({count_words(len(members), 'article')})")
-        if len(spans) > 5:
-            spans = spans[:5] + [f"{len(spans) - 5} more"]
+        if n_groups > 5:
+            spans.append(f"{n_groups - 5} more")
         notes.append(f"These articles seem to cover {n_groups} separate events (different places, event dates "
                      "or tolls): " + "; ".join(spans)
                      + ". Figures are compared within each event only; filter the corpus to one event for a"
@@ -87,12 +90,15 @@ def mixed_event_notes(articles: pd.DataFrame, *, entities: pd.DataFrame | None =
     if "event_date" in articles:
         main = groups.notna() & ~grouped["follow_up"]
         event_dates = pd.to_datetime(articles.loc[main, "event_date"], errors="coerce")
-        for _, dates in event_dates.groupby(groups[main], sort=True):
-            dates = dates.dropna()
-            if not dates.empty and (dates.max() - dates.min()).days > 1:
-                listed = ", ".join(sorted({day_text(d) for d in dates}))
-                notes.append(f"Articles give different event dates ({listed}): they may describe different "
-                             "events, or a date was read wrongly.")
+        by_group = event_dates.groupby(groups[main], sort=True)
+        # Each event's first and last date in one pass; only an event whose dates differ lists them, each
+        # distinct day written once (thousands of dates in one event of a 10,000-article corpus).
+        ends = by_group.agg(["min", "max"])
+        for group in ends.index[((ends["max"] - ends["min"]).dt.days > 1).to_numpy(dtype=bool)]:
+            dates = by_group.get_group(group).dropna()
+            listed = ", ".join(sorted({day_text(d) for d in dates.dt.normalize().unique()}))
+            notes.append(f"Articles give different event dates ({listed}): they may describe different "
+                         "events, or a date was read wrongly.")
     return notes
 
 
