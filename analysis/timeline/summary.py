@@ -128,17 +128,22 @@ class _Points:
             np.full(len(current), np.datetime64("NaT"), dtype="datetime64[ns]")
         self.value = current["value"].to_numpy(dtype=float, na_value=np.nan)
         self.source = _column(current, "source")
-        # ``describe_figure`` of each point, written once per distinct figure: NaN is never equal to itself, so
-        # a missing bound is keyed as None (``figure_label`` reads both as missing).
-        columns = [current[c].tolist() if c in current else [None] * len(current)
-                   for c in ("value", "qualifier", "low", "high")]
-        for column in columns[2:]:
+        # ``describe_figure`` of each point, written once per distinct figure: the four columns' codes made one
+        # (each missing cell its column's code -1: ``figure_label`` reads every missing value, bound and
+        # qualifier alike), a figure's words made from its first row.
+        names = ("value", "qualifier", "low", "high")
+        key = np.zeros(len(current), dtype=np.int64)
+        for name in names:
+            if name in current:
+                codes, uniques = pd.factorize(current[name])
+                key, _ = pd.factorize(key * (len(uniques) + 1) + codes + 1)
+        _, first_rows, of_row = np.unique(key, return_index=True, return_inverse=True)
+        columns = [current[c].take(first_rows).tolist() if c in current else [None] * len(first_rows) for c in names]
+        for column in columns[2:]:  # a missing bound as None, as ``figure_label`` reads it
             column[:] = [None if v != v else v for v in column]
-        words: dict[tuple, str] = {}
-        for key in zip(*columns):
-            if key not in words:
-                words[key] = describe_figure(dict(zip(("value", "qualifier", "low", "high"), key)))
-        self.words = np.array([words[key] for key in zip(*columns)], dtype=object)
+        words = np.array([describe_figure(dict(zip(names, figure))) for figure in zip(*columns)] or [""],
+                         dtype=object)
+        self.words = words[of_row.reshape(-1)] if len(current) else np.array([], dtype=object)
 
     def day(self, position: int) -> str:
         return day_text(pd.Timestamp(self.published[position]))
@@ -147,9 +152,14 @@ class _Points:
         """The first of ``positions`` sorted by value (highest first when ``highest``, a missing value last),
         then publication, then table order."""
         values = self.value[positions]
-        missing = np.isnan(values)
-        keys = np.where(missing, 0.0, -values if highest else values)
-        return int(positions[np.lexsort((self.published[positions].view("int64"), keys, missing))[0]])
+        known = ~np.isnan(values)
+        if known.any():  # a missing value last: only those when no value is known
+            positions, values = positions[known], values[known]
+        # The lowest (highest) value's points, then the earliest of them, then the first in table order:
+        # the first of a lexsort by (missing, value, publication), without sorting.
+        positions = positions[values == (values.max() if highest else values.min())] if known.any() else positions
+        published = self.published[positions].view("int64")
+        return int(positions[np.argmax(published == published.min())])
 
 
 class _Pairs:
