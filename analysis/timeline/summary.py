@@ -11,7 +11,7 @@ from analysis.figures.labels import format_count
 from analysis.schema import HEADLINE_CATEGORIES
 from analysis.timeline.events import event_groups
 from analysis.timeline.points import CATEGORY_LABELS, follow_up_notes, mixed_event_notes
-from analysis.timeline.values import count_words, day_text, describe_figure, flag_column, is_missing, join_words
+from analysis.timeline.values import count_words, day_text, describe_figure, flag_column, join_words
 
 _POINT_COLUMNS = ("article_id", "source", "published", "event_group", "category", "value", "low", "high",
                   "qualifier", "status", "follow_up", "unconfirmed")
@@ -65,10 +65,9 @@ def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
                          + ("has no publication date found; it is" if undated == 1 else
                             "have no publication date found; they are")
                          + " shown apart from the time axis.")
-    # Only the columns the lines read, strings as plain objects: every per-event filter below then copies
-    # no sentences or titles, and numpy takes instead of Arrow's (a hundred filters at 10,000 articles).
-    chosen = timeline.loc[timeline["status"] == "current", [c for c in _POINT_COLUMNS if c in timeline]]
-    current = _plain(chosen)
+    # Only the columns the lines read, as they are: the lines filter arrays made from them (``_Points``), strings
+    # by their codes, and read a string cell only where they quote it.
+    current = timeline.loc[timeline["status"] == "current", [c for c in _POINT_COLUMNS if c in timeline]]
     # Each point's date and flags, read once per column: ``_dated``: the publication date is known, ``_later``
     # and ``_doubtful`` are the follow_up and unconfirmed flags (``flag_column``) (half a million calls at 10,000 articles).
     current = current.assign(
@@ -80,9 +79,9 @@ def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
                      if articles is not None else "No figures were found.")
         return lines
     groups = sorted(current["event_group"].dropna().unique())
-    points, pairs = _Points(current), _Pairs(contradictions, chosen)
+    points, pairs = _Points(current), _Pairs(contradictions, current)
     for category in categories:
-        in_category = points.category == category
+        in_category = points.of_category(category)
         if not in_category.any():
             continue
         label = CATEGORY_LABELS.get(category, category.capitalize())
@@ -119,7 +118,9 @@ class _Points:
     """The current points as arrays, one per column the lines read, and each point's figure in words."""
 
     def __init__(self, current: pd.DataFrame) -> None:
-        self.category = _column(current, "category")
+        self.frame = current
+        self.category_codes, categories = _codes(current, "category")
+        self.categories = {category: code for code, category in enumerate(categories.tolist())}
         groups = current["event_group"] if "event_group" in current else pd.Series(pd.NA, index=current.index)
         self.group = pd.to_numeric(groups, errors="coerce").to_numpy(dtype=float, na_value=np.nan)  # NaN: none
         self.dated = current["_dated"].to_numpy(dtype=bool)
@@ -127,7 +128,6 @@ class _Points:
         self.published = current["published"].to_numpy(dtype="datetime64[ns]") if "published" in current else \
             np.full(len(current), np.datetime64("NaT"), dtype="datetime64[ns]")
         self.value = current["value"].to_numpy(dtype=float, na_value=np.nan)
-        self.source = _column(current, "source")
         # ``describe_figure`` of each point, written once per distinct figure: the four columns' codes made one
         # (each missing cell its column's code -1: ``figure_label`` reads every missing value, bound and
         # qualifier alike), a figure's words made from its first row.
@@ -144,6 +144,15 @@ class _Points:
         words = np.array([describe_figure(dict(zip(names, figure))) for figure in zip(*columns)] or [""],
                          dtype=object)
         self.words = words[of_row.reshape(-1)] if len(current) else np.array([], dtype=object)
+
+    def of_category(self, category: str) -> np.ndarray:
+        """The mask of the category's points."""
+        code = self.categories.get(category)
+        return self.category_codes == code if code is not None else np.zeros(len(self.value), bool)
+
+    def sources(self, positions: np.ndarray) -> np.ndarray:
+        """The ``source`` cells at ``positions`` as plain objects (Nones without the column)."""
+        return _column(_plain(self.frame.iloc[positions]), "source")
 
     def day(self, position: int) -> str:
         return day_text(pd.Timestamp(self.published[position]))
@@ -170,7 +179,7 @@ class _Pairs:
     def __init__(self, pairs: pd.DataFrame, current: pd.DataFrame) -> None:
         self.frame = pairs
         n_pairs = len(pairs)
-        self.source_codes = self.day_codes = None  # made when a line first reads them
+        self.source_codes = self.day_codes = self.article_codes = None  # made when a line first reads them
         # Category and kind as integer codes (Arrow's dictionary encoding when the columns are Arrow strings).
         self.category_codes, categories = _codes(pairs, "category")
         self.categories = {category: code for code, category in enumerate(categories.tolist())}
@@ -208,6 +217,13 @@ class _Pairs:
         if not len(self.source_codes) and len(self):
             return len(set(self.read("source_a", rows).tolist()) | set(self.read("source_b", rows).tolist()))
         return len(np.unique(self.source_codes[np.concatenate([rows, rows])]))
+
+    def n_articles(self, rows: np.ndarray) -> int:
+        """How many distinct articles (``article_id_a``, a missing one not counted) the pairs at ``rows`` name."""
+        if self.article_codes is None:
+            self.article_codes = _codes(self.frame, "article_id_a")[0]
+        codes = self.article_codes[rows]
+        return len(np.unique(codes[codes >= 0]))
 
     def days(self, rows: np.ndarray) -> list:
         """The distinct days of the pairs at ``rows`` (a mask): "2024-03-23" (None where missing) when
@@ -268,7 +284,8 @@ def _category_line(label: str, points: _Points, rows: np.ndarray, pairs: _Pairs,
             parts.append(f"reported from {points.words[low]} ({points.day(low)}) to "
                          f"{points.words[high]} ({points.day(high)})")
     if len(doubtful):
-        said = [f"{points.words[i]} ({points.source[i]}, {points.day(i)})" for i in doubtful[:3]]
+        said = [f"{points.words[i]} ({source}, {points.day(i)})" for i, source in
+                zip(doubtful[:3], points.sources(doubtful[:3]))]
         n = len(doubtful)
         parts.append(f"{count_words(n, 'figure')} {'is' if n == 1 else 'are'} unconfirmed: {join_words(said)}"
                      + (f" and {n - 3} more" if n > 3 else "")
@@ -299,7 +316,7 @@ def _category_line(label: str, points: _Points, rows: np.ndarray, pairs: _Pairs,
         if len(revisions):
             changes = [f"{format_count(a)} to {format_count(b)}" for a, b in
                        zip(pairs.read("value_a", revisions[:3]), pairs.read("value_b", revisions[:3]))]
-            n_articles = len({a for a in pairs.read("article_id_a", revisions).tolist() if not is_missing(a)})
+            n_articles = pairs.n_articles(revisions)
             verb = "revises" if n_articles == 1 else "revise"
             shown = changes + ([f"{len(revisions) - 3} more"] if len(revisions) > 3 else [])
             parts.append(f"{count_words(n_articles, 'article')} {verb} {join_words(shown)}")

@@ -1,6 +1,6 @@
-"""The several-events notes read once per event (``mixed_event_notes``) are the notes the per-event groupby made
-(``old_points``): random articles (several events, missing dates, event dates days apart, follow-up coverage)
-and the seed-like corpora end to end."""
+"""The several-events notes read once per event (``mixed_event_notes``) and the follow-up notes read for the events
+with follow-up coverage only (``follow_up_notes``) are the notes the per-event loops made (``old_points``): random
+articles (several events, missing dates, event dates days apart, follow-up coverage) and the seed-like corpora."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import pytest
 from analysis.ingest.corpus import load_path
 from analysis.pipeline import analyse_corpus
 from analysis.timeline.events import event_groups
-from analysis.timeline.points import mixed_event_notes
+from analysis.timeline.points import follow_up_notes, mixed_event_notes
+from tests.timeline.old_points import follow_up_notes as old_follow_up_notes
 from tests.timeline.old_points import mixed_event_notes as old_mixed_event_notes
 from tests.timeline.test_period_paths import random_articles
 
@@ -35,6 +36,7 @@ def test_random_articles_give_the_old_notes(seed, n, undated, gap_days):
     assert mixed_event_notes(articles, events=events) == old_mixed_event_notes(articles, events=events)
     assert mixed_event_notes(articles.drop(columns="event_date"), events=events) == \
         old_mixed_event_notes(articles.drop(columns="event_date"), events=events)
+    assert follow_up_notes(articles, events=events) == old_follow_up_notes(articles, events=events)
 
 
 @pytest.mark.parametrize("corpus_path", ["seeds", "tests/data/corpus_rising_toll"])
@@ -42,6 +44,8 @@ def test_corpora_give_the_old_notes(corpus_path):
     corpus = analyse_corpus(load_path(ROOT / corpus_path))
     assert mixed_event_notes(corpus.articles, entities=corpus.entities) == \
         old_mixed_event_notes(corpus.articles, entities=corpus.entities)
+    assert follow_up_notes(corpus.articles, entities=corpus.entities) == \
+        old_follow_up_notes(corpus.articles, entities=corpus.entities)
 
 
 @pytest.mark.parametrize("n_events", [2, 5, 6, 9])
@@ -59,5 +63,26 @@ def test_many_separate_events_give_the_old_notes(n_events):
     assert events["event_group"].nunique() == n_events
     notes = mixed_event_notes(articles, events=events)
     assert notes == old_mixed_event_notes(articles, events=events)
+    assert follow_up_notes(articles, events=events) == old_follow_up_notes(articles, events=events)
     assert (f"{n_events - 5} more" in notes[0]) == (n_events > 5)
     assert len(notes) == 1 + (n_events + 1) // 2
+
+
+@pytest.mark.parametrize("n_events", [1, 3, 7])
+def test_follow_up_coverage_gives_the_old_notes(n_events):
+    """Events three months apart, each with its toll restated in later articles months after (follow-up
+    coverage in every other event); one event alone says "One event"."""
+    rows = []
+    for event in range(n_events):
+        start = pd.Timestamp("2024-01-10") + pd.Timedelta(days=400 * event)
+        for k in range(6):
+            rows.append((start + pd.Timedelta(days=k), start, (event + 1) * 1000.0))
+        if event % 2 == 0:
+            rows.extend((start + pd.Timedelta(days=150 + k), start, (event + 1) * 1000.0) for k in range(2))
+    articles = pd.DataFrame(rows, columns=["published", "event_date", "killed"])
+    articles.insert(0, "article_id", [f"a{i}" for i in range(len(articles))])
+    events = event_groups(articles)
+    assert events["event_group"].nunique() == n_events and events["follow_up"].any()
+    notes = follow_up_notes(articles, events=events)
+    assert notes == old_follow_up_notes(articles, events=events)
+    assert len(notes) == (n_events + 1) // 2
