@@ -103,10 +103,13 @@ def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
     return lines
 
 
-def _plain(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with its string columns as object columns."""
-    strings = [c for c in frame.columns if pd.api.types.is_string_dtype(frame[c]) and frame[c].dtype != object]
-    return frame.astype({c: object for c in strings}) if strings else frame
+def _cells(column: pd.Series, positions: np.ndarray) -> np.ndarray:
+    """The cells of ``column`` at ``positions`` as an object array (Arrow strings as Python strings, a missing
+    one as the column's own missing value)."""
+    cells = column.take(positions)
+    if pd.api.types.is_string_dtype(cells) and cells.dtype != object:
+        cells = cells.astype(object)
+    return cells.to_numpy(dtype=object)
 
 
 def _column(frame: pd.DataFrame, column: str) -> np.ndarray:
@@ -152,7 +155,9 @@ class _Points:
 
     def sources(self, positions: np.ndarray) -> np.ndarray:
         """The ``source`` cells at ``positions`` as plain objects (Nones without the column)."""
-        return _column(_plain(self.frame.iloc[positions]), "source")
+        if "source" not in self.frame:
+            return np.full(len(positions), None, dtype=object)
+        return _cells(self.frame["source"], positions)
 
     def day(self, position: int) -> str:
         return day_text(pd.Timestamp(self.published[position]))
@@ -246,11 +251,10 @@ class _Pairs:
         positions = np.flatnonzero(rows) if rows.dtype == bool else rows
         if column not in self.frame:
             return np.full(len(positions), None, dtype=object)
-        cells = self.frame[column].take(positions)
-        if column == "published_b" and pd.api.types.is_datetime64_any_dtype(cells):
-            days = cells.dt.normalize()
+        if column == "published_b" and pd.api.types.is_datetime64_any_dtype(self.frame[column]):
+            days = self.frame[column].take(positions).dt.normalize()
             return np.where(days.isna().to_numpy(), None, days.dt.strftime("%Y-%m-%d").to_numpy(dtype=object))
-        return _column(_plain(cells.to_frame()), column)
+        return _cells(self.frame[column], positions)
 
 
 def _codes(frame: pd.DataFrame, column: str) -> tuple[np.ndarray, pd.Index]:
