@@ -84,7 +84,7 @@ class _Period:
     indexes: list
     positions: list  # the articles' row positions, beside their index labels
     event_days: set
-    figures: list  # per article with a figure: {category: value}
+    figures: Sequence[dict]  # per article with a figure: {category: value} (``_Figures``: read when first compared)
     places: Sequence[set]  # per article: the places it names (``_PerArticle``: read when first compared)
     texts: Sequence[str]  # per article: title and text (``_PerArticle``: each made when first read)
 
@@ -102,19 +102,27 @@ class _Event:
     positions: list = field(default_factory=list)
     event_days: set = field(default_factory=set)
     event_ordinals: set = field(default_factory=set)  # the event days as day numbers
-    figures: dict = field(default_factory=dict)  # category -> reported values
+    figures: dict = field(default_factory=dict)  # category -> reported values (``reported``)
     place_counts: dict = field(default_factory=dict)  # place -> articles naming it
     uncounted: list = field(default_factory=list)  # periods' places not yet in place_counts
+    unreported: list = field(default_factory=list)  # periods' figures not yet in figures
 
     def add(self, period: _Period) -> None:
         self.indexes.extend(period.indexes)
         self.positions.extend(period.positions)
         self.event_days |= period.event_days
         self.event_ordinals |= period.ordinals()
-        for values in period.figures:
-            for category, value in values.items():
-                self.figures.setdefault(category, []).append(value)
+        self.unreported.append(period.figures)  # gathered when the event's figures are first asked for
         self.uncounted.append(period.places)  # counted when the event's places are first asked for
+
+    def reported(self) -> dict:
+        """``figures``: each category's values reported for the event, in the order its periods were added."""
+        for figures in self.unreported:
+            for values in figures:
+                for category, value in values.items():
+                    self.figures.setdefault(category, []).append(value)
+        self.unreported.clear()
+        return self.figures
 
     def places(self) -> set[str]:
         for places in self.uncounted:
@@ -132,7 +140,8 @@ def _near(value: float, reported: list[float]) -> bool:
 
 def _restates(period: _Period, event: _Event) -> bool:
     """False when most of the period's articles with a killed or injured figure give one the event never had."""
-    agreeing = sum(any(_near(v, event.figures.get(c, [])) for c, v in values.items()) for values in period.figures)
+    reported = event.reported()
+    agreeing = sum(any(_near(v, reported.get(c, [])) for c, v in values.items()) for values in period.figures)
     return agreeing * 2 >= len(period.figures)
 
 
@@ -204,6 +213,46 @@ class _PerArticle(Sequence):
         return self.read(self.positions[k])
 
 
+class _ArticleFigures:
+    """Each article's killed and injured headline figures (``{category: value}``, None without any), by row
+    position, all read when first asked for (as places)."""
+
+    def __init__(self, articles: pd.DataFrame) -> None:
+        self.articles, self.figures = articles, None
+
+    def __call__(self, position: int) -> dict | None:
+        if self.figures is None:
+            articles = self.articles
+            names = [c for c in RESTATED_CATEGORIES if c in articles]
+            counts = [_numbers(articles[c]) for c in names]
+            self.figures = [None] * len(articles)
+            for i, values in enumerate(zip(*counts)):
+                if any(v is not None for v in values):
+                    self.figures[i] = {c: v for c, v in zip(names, values) if v is not None}
+        return self.figures[position]
+
+
+class _Figures(Sequence):
+    """A period's figures (``_ArticleFigures``): of its articles with any, in order, listed when first read."""
+
+    def __init__(self, read: _ArticleFigures, positions: list[int]) -> None:
+        self.read, self.positions, self.made = read, positions, None
+
+    def _list(self) -> list[dict]:
+        if self.made is None:
+            self.made = [f for f in map(self.read, self.positions) if f is not None]
+        return self.made
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __getitem__(self, k):
+        return self._list()[k]
+
+    def __iter__(self):
+        return iter(self._list())
+
+
 class _ArticlePlaces:
     """The places (GPE, LOC and FAC entities' canonical names) each article names, by row position, all read
     when first asked for: periods whose dates settle every comparison never read them (a tenth of the event
@@ -225,8 +274,8 @@ class _ArticlePlaces:
 
 
 def _periods(articles: pd.DataFrame, periods: pd.Series, entities: pd.DataFrame | None) -> list[_Period]:
-    """The periods in time order, each article read once (column by column, then split by period); places and
-    texts only when a comparison reads them."""
+    """The periods in time order, each article read once (column by column, then split by period); figures,
+    places and texts only when a comparison reads them."""
     numbers = periods.to_numpy(dtype=float, na_value=np.nan)
     order = np.flatnonzero(~np.isnan(numbers))
     if not len(order):
@@ -237,21 +286,14 @@ def _periods(articles: pd.DataFrame, periods: pd.Series, entities: pd.DataFrame 
     # Each distinct day made a Timestamp once, the articles' days read as codes (-1: none).
     day_codes, distinct_days = pd.factorize(event_days)
     distinct_days = [pd.Timestamp(day) for day in distinct_days]
-    n = len(articles)
-    places, texts = _ArticlePlaces(articles, entities), _ArticleTexts(articles)
-    names = [c for c in RESTATED_CATEGORIES if c in articles]
-    counts = [_numbers(articles[c]) for c in names]
-    figures: list = [None] * n  # per article: {category: value} of its figures, None without any
-    for i, values in enumerate(zip(*counts)):
-        if any(v is not None for v in values):
-            figures[i] = {c: v for c, v in zip(names, values) if v is not None}
+    figures, places, texts = _ArticleFigures(articles), _ArticlePlaces(articles, entities), _ArticleTexts(articles)
     labels = articles.index.tolist()
     out = []
     for chunk in np.split(order, np.flatnonzero(np.diff(numbers[order])) + 1):
         positions = chunk.tolist()
         out.append(_Period([labels[i] for i in positions], positions,
                            {distinct_days[c] for c in np.unique(day_codes[chunk]).tolist() if c >= 0},
-                           [figures[i] for i in positions if figures[i] is not None],
+                           _Figures(figures, positions),
                            _PerArticle(places, positions), _PerArticle(texts, positions)))
     return out
 

@@ -42,8 +42,9 @@ def random_articles(seed: int, *, n: int, undated: float, with_figures: bool = T
 
 
 def _fields(parts) -> list[tuple]:
-    """Each period's fields, its places and texts (read when first asked for) as lists."""
-    return [astuple(replace(part, places=list(part.places), texts=list(part.texts))) for part in parts]
+    """Each period's fields, its figures, places and texts (read when first asked for) as lists."""
+    return [astuple(replace(part, figures=list(part.figures), places=list(part.places), texts=list(part.texts)))
+            for part in parts]
 
 
 CASES = [(0, 1, 0.0, True), (1, 30, 0.2, True), (2, 300, 0.1, True), (3, 200, 1.0, True), (4, 150, 0.3, False)]
