@@ -77,3 +77,20 @@ def test_corpora_give_the_old_periods(corpus, monkeypatch):
     monkeypatch.setattr(events, "_periods", old_periods)
     monkeypatch.setattr(events, "_Event", OldEvent)
     pd.testing.assert_frame_equal(new, event_groups(corpus.articles, entities=corpus.entities))
+
+
+@pytest.mark.parametrize("missing_id", [False, True])
+def test_places_of_unknown_or_missing_articles_give_the_old_periods(missing_id, monkeypatch):
+    """Entities of articles not in the table, and (read the way a dict of ids reads them) a missing id."""
+    articles, entities = random_articles(7, n=120, undated=0.1)
+    extra = pd.DataFrame({"article_id": ["zz", None if missing_id else "zz", "a3"], "label": ["GPE", "LOC", "GPE"],
+                          "canonical": ["Oslo", "Quito", "Lyon"]})
+    entities = pd.concat([entities, extra], ignore_index=True)
+    if missing_id:
+        articles.loc[5, "article_id"] = None
+    periods = linked_runs(key_dates(articles), gap_days=7)
+    assert _fields(events._periods(articles, periods, entities)) == _fields(old_periods(articles, periods, entities))
+    new = event_groups(articles, entities=entities)
+    monkeypatch.setattr(events, "_periods", old_periods)
+    monkeypatch.setattr(events, "_Event", OldEvent)
+    pd.testing.assert_frame_equal(new, event_groups(articles, entities=entities))
