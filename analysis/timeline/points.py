@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
 from analysis.schema import HEADLINE_CATEGORIES, conform, empty_table
@@ -117,15 +118,19 @@ def follow_up_notes(articles: pd.DataFrame, *, entities: pd.DataFrame | None = N
     groups = sorted(grouped["event_group"].dropna().unique())
     # Only the events with follow-up coverage are read (a few of the hundreds of a 10,000-article corpus).
     with_later = set(grouped["event_group"][grouped["follow_up"].fillna(False).astype(bool)].dropna().tolist())
+    # Each event's rows as numpy masks (a Series comparison per event cost as much as the rest of the lines).
+    numbers = grouped["event_group"].to_numpy(dtype=float, na_value=np.nan)
+    follow_up = grouped["follow_up"].fillna(False).to_numpy(dtype=bool)
+    dated = published.notna().to_numpy(dtype=bool)
     lines = []
     for group in groups:
         if group not in with_later:
             continue
-        members = grouped["event_group"] == group
-        later = members & grouped["follow_up"]
+        members = numbers == group
+        later = members & follow_up
         if not later.any():
             continue
-        main = members & ~grouped["follow_up"] & published.notna()
+        main = members & ~follow_up & dated
         who = "One event" if len(groups) == 1 else f"Event {group}"
         lines.append(f"{who} with follow-up coverage: the main coverage runs {_span(published[main])} "
                      f"({count_words(int(main.sum()), 'article')}); {count_words(int(later.sum()), 'later article')} "
