@@ -112,11 +112,6 @@ def _cells(column: pd.Series, positions: np.ndarray) -> np.ndarray:
     return cells.to_numpy(dtype=object)
 
 
-def _column(frame: pd.DataFrame, column: str) -> np.ndarray:
-    """A column as an object array (its own cells), or Nones when the table lacks it."""
-    return frame[column].to_numpy(dtype=object) if column in frame else np.full(len(frame), None, dtype=object)
-
-
 class _Points:
     """The current points as arrays, one per column the lines read, and each point's figure in words."""
 
