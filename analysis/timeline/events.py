@@ -35,6 +35,7 @@ Everything here is plain pandas over the articles (and optionally entities) tabl
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -83,9 +84,9 @@ class _Period:
     indexes: list
     positions: list  # the articles' row positions, beside their index labels
     event_days: set
-    figures: list  # per article with a figure: {category: value}
-    places: list  # per article: the places it names
-    texts: list  # per article: title and text
+    figures: Sequence[dict]  # per article with a figure: {category: value} (``_Figures``: read when first compared)
+    places: Sequence[set]  # per article: the places it names (``_PerArticle``: read when first compared)
+    texts: Sequence[str]  # per article: title and text (``_PerArticle``: each made when first read)
 
     def ordinals(self) -> set[int]:
         """The event days as day numbers (made once)."""
@@ -101,22 +102,34 @@ class _Event:
     positions: list = field(default_factory=list)
     event_days: set = field(default_factory=set)
     event_ordinals: set = field(default_factory=set)  # the event days as day numbers
-    figures: dict = field(default_factory=dict)  # category -> reported values
+    figures: dict = field(default_factory=dict)  # category -> reported values (``reported``)
     place_counts: dict = field(default_factory=dict)  # place -> articles naming it
+    uncounted: list = field(default_factory=list)  # periods' places not yet in place_counts
+    unreported: list = field(default_factory=list)  # periods' figures not yet in figures
 
     def add(self, period: _Period) -> None:
         self.indexes.extend(period.indexes)
         self.positions.extend(period.positions)
         self.event_days |= period.event_days
         self.event_ordinals |= period.ordinals()
-        for values in period.figures:
-            for category, value in values.items():
-                self.figures.setdefault(category, []).append(value)
-        for named in period.places:
-            for place in named:
-                self.place_counts[place] = self.place_counts.get(place, 0) + 1
+        self.unreported.append(period.figures)  # gathered when the event's figures are first asked for
+        self.uncounted.append(period.places)  # counted when the event's places are first asked for
+
+    def reported(self) -> dict:
+        """``figures``: each category's values reported for the event, in the order its periods were added."""
+        for figures in self.unreported:
+            for values in figures:
+                for category, value in values.items():
+                    self.figures.setdefault(category, []).append(value)
+        self.unreported.clear()
+        return self.figures
 
     def places(self) -> set[str]:
+        for places in self.uncounted:
+            for named in places:
+                for place in named:
+                    self.place_counts[place] = self.place_counts.get(place, 0) + 1
+        self.uncounted.clear()
         need = len(self.indexes) * EVENT_PLACE_SHARE
         return {place for place, n in self.place_counts.items() if n >= need}
 
@@ -127,7 +140,8 @@ def _near(value: float, reported: list[float]) -> bool:
 
 def _restates(period: _Period, event: _Event) -> bool:
     """False when most of the period's articles with a killed or injured figure give one the event never had."""
-    agreeing = sum(any(_near(v, event.figures.get(c, [])) for c, v in values.items()) for values in period.figures)
+    reported = event.reported()
+    agreeing = sum(any(_near(v, reported.get(c, [])) for c, v in values.items()) for values in period.figures)
     return agreeing * 2 >= len(period.figures)
 
 
@@ -159,21 +173,135 @@ def _numbers(column: pd.Series) -> list:
     return [as_number(v) for v in column.tolist()]
 
 
-def _texts(column: pd.Series | None, n: int) -> list[str]:
-    """``as_text`` of each cell ("" where missing)."""
+class _ArticleTexts:
+    """Each article's title and text joined ("" for a missing part), by row position, made when first read: only
+    the articles of periods compared for a place written out are read (joining every article's text up front took
+    a tenth of the event grouping at 10,000 articles)."""
+
+    def __init__(self, articles: pd.DataFrame) -> None:
+        self.columns = [articles[c].array if c in articles else None for c in ("title", "text")]
+        self.made: dict[int, str] = {}
+
+    def __call__(self, position: int) -> str:
+        made = self.made.get(position)
+        if made is None:
+            made = self.made[position] = " ".join(_text(column, position) for column in self.columns)
+        return made
+
+
+def _text(column, position: int) -> str:
+    """``as_text`` of one cell ("" where missing or without the column)."""
     if column is None:
-        return [""] * n
-    missing = column.isna().to_numpy(dtype=bool)
-    return ["" if gone else str(v) for v, gone in zip(column.astype(object).tolist(), missing.tolist())]
+        return ""
+    value = column[position]
+    return "" if pd.isna(value) else str(value)
+
+
+class _PerArticle(Sequence):
+    """A period's values of one kind (``_ArticleTexts``, ``_ArticlePlaces``) in its articles' order, each read
+    when first asked for."""
+
+    def __init__(self, read, positions: list[int]) -> None:
+        self.read, self.positions = read, positions
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self.read(i) for i in self.positions[k]]
+        return self.read(self.positions[k])
+
+
+class _ArticleFigures:
+    """Each article's killed and injured headline figures (``{category: value}``, None without any), by row
+    position, all read when first asked for (as places)."""
+
+    def __init__(self, articles: pd.DataFrame) -> None:
+        self.articles, self.figures = articles, None
+
+    def __call__(self, position: int) -> dict | None:
+        if self.figures is None:
+            articles = self.articles
+            names = [c for c in RESTATED_CATEGORIES if c in articles]
+            counts = [_numbers(articles[c]) for c in names]
+            self.figures = [None] * len(articles)
+            for i, values in enumerate(zip(*counts)):
+                if any(v is not None for v in values):
+                    self.figures[i] = {c: v for c, v in zip(names, values) if v is not None}
+        return self.figures[position]
+
+
+class _Figures(Sequence):
+    """A period's figures (``_ArticleFigures``): of its articles with any, in order, listed when first read."""
+
+    def __init__(self, read: _ArticleFigures, positions: list[int]) -> None:
+        self.read, self.positions, self.made = read, positions, None
+
+    def _list(self) -> list[dict]:
+        if self.made is None:
+            self.made = [f for f in map(self.read, self.positions) if f is not None]
+        return self.made
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __getitem__(self, k):
+        return self._list()[k]
+
+    def __iter__(self):
+        return iter(self._list())
+
+
+class _ArticlePlaces:
+    """The places (GPE, LOC and FAC entities' canonical names) each article names, by row position, read when
+    first asked for: periods whose dates settle every comparison never read them, and the others read their own
+    articles' places (a few hundred of a 10,000-article archive's), through an index of the place entities by
+    article made once."""
+
+    def __init__(self, articles: pd.DataFrame, entities: pd.DataFrame | None) -> None:
+        self.articles, self.entities, self.places_of = articles, entities, None
+        self.made: dict[int, set] = {}
+
+    def __call__(self, position: int) -> set:
+        made = self.made.get(position)
+        if made is None:
+            if self.places_of is None:
+                self.places_of = self._index()
+            made = self.made[position] = self.places_of(position)
+        return made
+
+    def _index(self):
+        """A reader of one article's places: the place entities ordered by article, each article's rows of them."""
+        articles, entities = self.articles, self.entities
+        n = len(articles)
+        if entities is None or entities.empty or "label" not in entities:
+            return lambda position: set()
+        ids = articles["article_id"].astype(object) if "article_id" in articles else pd.Series([None] * n, dtype=object)
+        named = entities[entities["label"].isin(PLACE_LABELS)]
+        named_ids = named["article_id"].astype(object)
+        if ids.isna().any() or named_ids.isna().any():  # missing ids compare as a dict's keys do: as first written
+            by_article: dict = {}
+            for article_id, canonical in zip(named_ids.tolist(), named["canonical"].tolist()):
+                by_article.setdefault(article_id, set()).add(str(canonical))
+            keys = ids.tolist()
+            return lambda position: by_article.get(keys[position], set())
+        codes, _ = pd.factorize(pd.concat([ids, named_ids], ignore_index=True))  # both tables' ids coded together
+        of_article, of_entity = codes[:n], codes[n:]
+        order = np.argsort(of_entity, kind="stable")
+        ordered = of_entity[order]
+        canonical = named["canonical"].to_numpy(dtype=object)[order].tolist()
+
+        def places_of(position: int) -> set:
+            code = of_article[position]
+            start, end = np.searchsorted(ordered, code, "left"), np.searchsorted(ordered, code, "right")
+            return {str(name) for name in canonical[start:end]}
+        return places_of
 
 
 def _periods(articles: pd.DataFrame, periods: pd.Series, entities: pd.DataFrame | None) -> list[_Period]:
-    """The periods in time order, each article read once (column by column, then split by period)."""
-    by_article: dict = {}
-    if entities is not None and not entities.empty and "label" in entities:
-        named = entities[entities["label"].isin(PLACE_LABELS)]
-        for article_id, canonical in zip(named["article_id"].tolist(), named["canonical"].tolist()):
-            by_article.setdefault(article_id, set()).add(str(canonical))
+    """The periods in time order, each article read once (column by column, then split by period); figures,
+    places and texts only when a comparison reads them."""
     numbers = periods.to_numpy(dtype=float, na_value=np.nan)
     order = np.flatnonzero(~np.isnan(numbers))
     if not len(order):
@@ -181,25 +309,18 @@ def _periods(articles: pd.DataFrame, periods: pd.Series, entities: pd.DataFrame 
     order = order[np.argsort(numbers[order], kind="stable")]  # by period, each period's articles in table order
     event_days = pd.to_datetime(articles["event_date"], errors="coerce").dt.normalize() \
         if "event_date" in articles else pd.Series(pd.NaT, index=articles.index)
-    days, has_day = event_days.tolist(), event_days.notna().to_numpy(dtype=bool)
-    n = len(articles)
-    ids = articles["article_id"].tolist() if "article_id" in articles else [None] * n
-    titles, texts = (_texts(articles[c] if c in articles else None, n) for c in ("title", "text"))
-    names = [c for c in RESTATED_CATEGORIES if c in articles]
-    counts = [_numbers(articles[c]) for c in names]
-    figures: list = [None] * n  # per article: {category: value} of its figures, None without any
-    for i, values in enumerate(zip(*counts)):
-        if any(v is not None for v in values):
-            figures[i] = {c: v for c, v in zip(names, values) if v is not None}
+    # Each distinct day made a Timestamp once, the articles' days read as codes (-1: none).
+    day_codes, distinct_days = pd.factorize(event_days)
+    distinct_days = [pd.Timestamp(day) for day in distinct_days]
+    figures, places, texts = _ArticleFigures(articles), _ArticlePlaces(articles, entities), _ArticleTexts(articles)
     labels = articles.index.tolist()
     out = []
     for chunk in np.split(order, np.flatnonzero(np.diff(numbers[order])) + 1):
         positions = chunk.tolist()
         out.append(_Period([labels[i] for i in positions], positions,
-                           {pd.Timestamp(days[i]) for i in positions if has_day[i]},
-                           [figures[i] for i in positions if figures[i] is not None],
-                           [by_article.get(ids[i], set()) for i in positions],
-                           [titles[i] + " " + texts[i] for i in positions]))
+                           {distinct_days[c] for c in np.unique(day_codes[chunk]).tolist() if c >= 0},
+                           _Figures(figures, positions),
+                           _PerArticle(places, positions), _PerArticle(texts, positions)))
     return out
 
 

@@ -11,7 +11,7 @@ from analysis.figures.labels import format_count
 from analysis.schema import HEADLINE_CATEGORIES
 from analysis.timeline.events import event_groups
 from analysis.timeline.points import CATEGORY_LABELS, follow_up_notes, mixed_event_notes
-from analysis.timeline.values import count_words, day_text, describe_figure, flag_column, is_missing, join_words
+from analysis.timeline.values import count_words, day_text, describe_figure, flag_column, join_words
 
 _POINT_COLUMNS = ("article_id", "source", "published", "event_group", "category", "value", "low", "high",
                   "qualifier", "status", "follow_up", "unconfirmed")
@@ -65,21 +65,14 @@ def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
                          + ("has no publication date found; it is" if undated == 1 else
                             "have no publication date found; they are")
                          + " shown apart from the time axis.")
-    # Only the columns the lines read, strings as plain objects: every per-event filter below then copies
-    # no sentences or titles, and numpy takes instead of Arrow's (a hundred filters at 10,000 articles).
-    current = _plain(timeline.loc[timeline["status"] == "current", [c for c in _POINT_COLUMNS if c in timeline]])
+    # Only the columns the lines read, as they are: the lines filter arrays made from them (``_Points``), strings
+    # by their codes, and read a string cell only where they quote it.
+    current = timeline.loc[timeline["status"] == "current", [c for c in _POINT_COLUMNS if c in timeline]]
     # Each point's date and flags, read once per column: ``_dated``: the publication date is known, ``_later``
     # and ``_doubtful`` are the follow_up and unconfirmed flags (``flag_column``) (half a million calls at 10,000 articles).
     current = current.assign(
         _dated=current["published"].notna() if "published" in current else False,
         _later=flag_column(current, "follow_up"), _doubtful=flag_column(current, "unconfirmed"))
-    contradictions = _plain(contradictions[[c for c in _PAIR_COLUMNS if c in contradictions]])
-    if "published_b" in contradictions and pd.api.types.is_datetime64_any_dtype(contradictions["published_b"]):
-        # The lines only read a pair's day (``day_text``): each distinct day written once, not a Timestamp per pair.
-        codes, days = pd.factorize(contradictions["published_b"].dt.normalize())  # -1: no date -> the None appended
-        words = np.append(pd.DatetimeIndex(days).strftime("%Y-%m-%d").to_numpy(dtype=object), None)
-        contradictions = contradictions.assign(published_b=pd.Series(words[codes], index=contradictions.index,
-                                                                     dtype=object))
     if current.empty:
         n = len(articles) if articles is not None else 0
         lines.append(f"No death, injury or arrest figures were found in {count_words(n, 'article')}."
@@ -88,11 +81,11 @@ def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
     groups = sorted(current["event_group"].dropna().unique())
     points, pairs = _Points(current), _Pairs(contradictions, current)
     for category in categories:
-        in_category = points.category == category
+        in_category = points.of_category(category)
         if not in_category.any():
             continue
         label = CATEGORY_LABELS.get(category, category.capitalize())
-        its_pairs = pairs.category == category
+        its_pairs = pairs.of_category(category)
         if len(groups) <= 1:
             lines.append(_category_line(label, points, np.flatnonzero(in_category), pairs, its_pairs))
             continue
@@ -110,22 +103,22 @@ def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame, *,
     return lines
 
 
-def _plain(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with its string columns as object columns."""
-    strings = [c for c in frame.columns if pd.api.types.is_string_dtype(frame[c]) and frame[c].dtype != object]
-    return frame.astype({c: object for c in strings}) if strings else frame
-
-
-def _column(frame: pd.DataFrame, column: str) -> np.ndarray:
-    """A column as an object array (its own cells), or Nones when the table lacks it."""
-    return frame[column].to_numpy(dtype=object) if column in frame else np.full(len(frame), None, dtype=object)
+def _cells(column: pd.Series, positions: np.ndarray) -> np.ndarray:
+    """The cells of ``column`` at ``positions`` as an object array (Arrow strings as Python strings, a missing
+    one as the column's own missing value)."""
+    cells = column.take(positions)
+    if pd.api.types.is_string_dtype(cells) and cells.dtype != object:
+        cells = cells.astype(object)
+    return cells.to_numpy(dtype=object)
 
 
 class _Points:
     """The current points as arrays, one per column the lines read, and each point's figure in words."""
 
     def __init__(self, current: pd.DataFrame) -> None:
-        self.category = _column(current, "category")
+        self.frame = current
+        self.category_codes, categories = _codes(current, "category")
+        self.categories = {category: code for code, category in enumerate(categories.tolist())}
         groups = current["event_group"] if "event_group" in current else pd.Series(pd.NA, index=current.index)
         self.group = pd.to_numeric(groups, errors="coerce").to_numpy(dtype=float, na_value=np.nan)  # NaN: none
         self.dated = current["_dated"].to_numpy(dtype=bool)
@@ -133,18 +126,33 @@ class _Points:
         self.published = current["published"].to_numpy(dtype="datetime64[ns]") if "published" in current else \
             np.full(len(current), np.datetime64("NaT"), dtype="datetime64[ns]")
         self.value = current["value"].to_numpy(dtype=float, na_value=np.nan)
-        self.source = _column(current, "source")
-        # ``describe_figure`` of each point, written once per distinct figure: NaN is never equal to itself, so
-        # a missing bound is keyed as None (``figure_label`` reads both as missing).
-        columns = [current[c].tolist() if c in current else [None] * len(current)
-                   for c in ("value", "qualifier", "low", "high")]
-        for column in columns[2:]:
+        # ``describe_figure`` of each point, written once per distinct figure: the four columns' codes made one
+        # (each missing cell its column's code -1: ``figure_label`` reads every missing value, bound and
+        # qualifier alike), a figure's words made from its first row.
+        names = ("value", "qualifier", "low", "high")
+        key = np.zeros(len(current), dtype=np.int64)
+        for name in names:
+            if name in current:
+                codes, uniques = pd.factorize(current[name])
+                key, _ = pd.factorize(key * (len(uniques) + 1) + codes + 1)
+        _, first_rows, of_row = np.unique(key, return_index=True, return_inverse=True)
+        columns = [current[c].take(first_rows).tolist() if c in current else [None] * len(first_rows) for c in names]
+        for column in columns[2:]:  # a missing bound as None, as ``figure_label`` reads it
             column[:] = [None if v != v else v for v in column]
-        words: dict[tuple, str] = {}
-        for key in zip(*columns):
-            if key not in words:
-                words[key] = describe_figure(dict(zip(("value", "qualifier", "low", "high"), key)))
-        self.words = np.array([words[key] for key in zip(*columns)], dtype=object)
+        words = np.array([describe_figure(dict(zip(names, figure))) for figure in zip(*columns)] or [""],
+                         dtype=object)
+        self.words = words[of_row.reshape(-1)] if len(current) else np.array([], dtype=object)
+
+    def of_category(self, category: str) -> np.ndarray:
+        """The mask of the category's points."""
+        code = self.categories.get(category)
+        return self.category_codes == code if code is not None else np.zeros(len(self.value), bool)
+
+    def sources(self, positions: np.ndarray) -> np.ndarray:
+        """The ``source`` cells at ``positions`` as plain objects (Nones without the column)."""
+        if "source" not in self.frame:
+            return np.full(len(positions), None, dtype=object)
+        return _cells(self.frame["source"], positions)
 
     def day(self, position: int) -> str:
         return day_text(pd.Timestamp(self.published[position]))
@@ -153,28 +161,38 @@ class _Points:
         """The first of ``positions`` sorted by value (highest first when ``highest``, a missing value last),
         then publication, then table order."""
         values = self.value[positions]
-        missing = np.isnan(values)
-        keys = np.where(missing, 0.0, -values if highest else values)
-        return int(positions[np.lexsort((self.published[positions].view("int64"), keys, missing))[0]])
+        known = ~np.isnan(values)
+        if known.any():  # a missing value last: only those when no value is known
+            positions, values = positions[known], values[known]
+        # The lowest (highest) value's points, then the earliest of them, then the first in table order:
+        # the first of a lexsort by (missing, value, publication), without sorting.
+        positions = positions[values == (values.max() if highest else values.min())] if known.any() else positions
+        published = self.published[positions].view("int64")
+        return int(positions[np.argmax(published == published.min())])
 
 
 class _Pairs:
-    """The pairs (contradictions) as arrays, each with the event of its later article among the points."""
+    """The pairs (contradictions) as masks by category, kind and the event of the later article among the points;
+    the other columns a line reads (sources, day, values, first article) are read only at the rows it names, as
+    plain objects (the 50,000 pairs of 10,000 articles: a few hundred are ever read)."""
 
     def __init__(self, pairs: pd.DataFrame, current: pd.DataFrame) -> None:
-        self.category = _column(pairs, "category")
-        kinds = _column(pairs, "kind")  # each kind's mask made once, not per line
-        self.same_day, self.lower, self.revision = (kinds == kind for kind in
-                                                    ("same_day_disagreement", "contradiction", "revision"))
-        for column in ("source_a", "source_b", "published_b", "value_a", "value_b", "article_id_a"):
-            setattr(self, column, _column(pairs, column))
+        self.frame = pairs
+        n_pairs = len(pairs)
+        self.source_codes = self.day_codes = self.article_codes = None  # made when a line first reads them
+        # Category and kind as integer codes (Arrow's dictionary encoding when the columns are Arrow strings).
+        self.category_codes, categories = _codes(pairs, "category")
+        self.categories = {category: code for code, category in enumerate(categories.tolist())}
+        kind_codes, kinds = _codes(pairs, "kind")
+        kinds = kinds.tolist()
+        self.same_day, self.lower, self.revision = (
+            kind_codes == kinds.index(kind) if kind in kinds else np.zeros(n_pairs, bool)
+            for kind in ("same_day_disagreement", "contradiction", "revision"))
         # The event of the article among the category's points (the last of its rows, as a dict of them would
         # keep): (category, article) keys as one integer each, looked up in an integer index.
         n = len(current)
-        categories, _ = pd.factorize(np.concatenate([_column(current, "category"), self.category]),
-                                     use_na_sentinel=False)
-        articles, uniques = pd.factorize(np.concatenate([_column(current, "article_id"), _column(pairs, "article_id_b")]),
-                                         use_na_sentinel=False)
+        categories, _ = pd.factorize(_joined(current, pairs, "category", "category"), use_na_sentinel=False)
+        articles, uniques = pd.factorize(_joined(current, pairs, "article_id", "article_id_b"), use_na_sentinel=False)
         keys = categories.astype(np.int64) * max(len(uniques), 1) + articles
         groups = pd.Series(pd.to_numeric(current["event_group"], errors="coerce").to_numpy(dtype=float, na_value=np.nan),
                            index=keys[:n])
@@ -183,7 +201,78 @@ class _Pairs:
         self.group = np.where(found >= 0, groups.to_numpy()[np.maximum(found, 0)] if len(groups) else np.nan, np.nan)
 
     def __len__(self) -> int:
-        return len(self.category)
+        return len(self.category_codes)
+
+    def of_category(self, category: str) -> np.ndarray:
+        """The mask of the category's pairs (``category`` column equal to it)."""
+        code = self.categories.get(category)
+        return self.category_codes == code if code is not None else np.zeros(len(self), bool)
+
+    def n_sources(self, rows: np.ndarray) -> int:
+        """How many distinct sources (``source_a`` or ``source_b``) the pairs at ``rows`` (a mask) name: by codes
+        of the two columns together when no source is missing, else as a set of their cells."""
+        if self.source_codes is None:
+            both = _joined(self.frame, self.frame, "source_a", "source_b")
+            self.source_codes = pd.factorize(both)[0].reshape(2, -1) if both.notna().all() else ()
+        if not len(self.source_codes) and len(self):
+            return len(set(self.read("source_a", rows).tolist()) | set(self.read("source_b", rows).tolist()))
+        return int(_marked(self.source_codes[:, rows], len(self) * 2).sum())
+
+    def n_articles(self, rows: np.ndarray) -> int:
+        """How many distinct articles (``article_id_a``, a missing one not counted) the pairs at ``rows`` name."""
+        if self.article_codes is None:
+            self.article_codes = _codes(self.frame, "article_id_a")[0]
+        codes = self.article_codes[rows]
+        return len(np.unique(codes[codes >= 0]))
+
+    def days(self, rows: np.ndarray) -> list:
+        """The distinct days of the pairs at ``rows`` (a mask): "2024-03-23" (None where missing) when
+        ``published_b`` holds dates, else its distinct cells."""
+        if self.day_codes is None:
+            published = self.frame["published_b"] if "published_b" in self.frame else None
+            if published is not None and pd.api.types.is_datetime64_any_dtype(published):
+                codes, days = pd.factorize(published.dt.normalize())  # -1: no date -> the None appended
+                self.day_codes = codes
+                self.day_words = np.append(pd.DatetimeIndex(days).strftime("%Y-%m-%d").to_numpy(dtype=object), None)
+            else:
+                self.day_codes = ()
+        if not len(self.day_codes) and len(self):
+            return list(set(self.read("published_b", rows).tolist()))
+        return self.day_words[_marked(self.day_codes[rows], len(self.day_words))].tolist()
+
+    def read(self, column: str, rows: np.ndarray) -> np.ndarray:
+        """A column's cells at ``rows`` (a mask or positions) as plain objects, Nones without the column;
+        ``published_b`` dates as their day ("2024-03-23", None where missing)."""
+        positions = np.flatnonzero(rows) if rows.dtype == bool else rows
+        if column not in self.frame:
+            return np.full(len(positions), None, dtype=object)
+        if column == "published_b" and pd.api.types.is_datetime64_any_dtype(self.frame[column]):
+            days = self.frame[column].take(positions).dt.normalize()
+            return np.where(days.isna().to_numpy(), None, days.dt.strftime("%Y-%m-%d").to_numpy(dtype=object))
+        return _cells(self.frame[column], positions)
+
+
+def _marked(codes: np.ndarray, size: int) -> np.ndarray:
+    """A mask of ``size`` with each code's place set (-1: the last), in one pass without a sort."""
+    marks = np.zeros(size, dtype=bool)
+    marks[codes.reshape(-1)] = True
+    return marks
+
+
+def _codes(frame: pd.DataFrame, column: str) -> tuple[np.ndarray, pd.Index]:
+    """A column's integer codes and distinct values (-1: missing; all missing without the column)."""
+    if column not in frame:
+        return np.full(len(frame), -1, dtype=np.int64), pd.Index([])
+    codes, uniques = pd.factorize(frame[column])
+    return codes, pd.Index(uniques)
+
+
+def _joined(first: pd.DataFrame, second: pd.DataFrame, column: str, other: str) -> pd.Series:
+    """``first[column]`` then ``second[other]`` as one Series (Nones for a table without it), Arrow strings
+    staying Arrow when both are."""
+    parts = [frame[name].reset_index(drop=True) if name in frame else pd.Series([None] * len(frame), dtype=object)
+             for frame, name in ((first, column), (second, other))]
+    return pd.concat(parts, ignore_index=True)
 
 
 def _category_line(label: str, points: _Points, rows: np.ndarray, pairs: _Pairs, pair_rows: np.ndarray) -> str:
@@ -201,7 +290,8 @@ def _category_line(label: str, points: _Points, rows: np.ndarray, pairs: _Pairs,
             parts.append(f"reported from {points.words[low]} ({points.day(low)}) to "
                          f"{points.words[high]} ({points.day(high)})")
     if len(doubtful):
-        said = [f"{points.words[i]} ({points.source[i]}, {points.day(i)})" for i in doubtful[:3]]
+        said = [f"{points.words[i]} ({source}, {points.day(i)})" for i, source in
+                zip(doubtful[:3], points.sources(doubtful[:3]))]
         n = len(doubtful)
         parts.append(f"{count_words(n, 'figure')} {'is' if n == 1 else 'are'} unconfirmed: {join_words(said)}"
                      + (f" and {n - 3} more" if n > 3 else "")
@@ -220,18 +310,19 @@ def _category_line(label: str, points: _Points, rows: np.ndarray, pairs: _Pairs,
     if pair_rows.any():
         same_day = pair_rows & pairs.same_day
         if same_day.any():
-            sources = set(pairs.source_a[same_day].tolist()) | set(pairs.source_b[same_day].tolist())
-            days = sorted({day_text(d) for d in pairs.published_b[same_day].tolist()})
+            sources = pairs.n_sources(same_day)
+            days = sorted({day_text(d) for d in pairs.days(same_day)})
             shown_days = days[:MAX_LISTED] + ([f"{len(days) - MAX_LISTED} more days"] if len(days) > MAX_LISTED else [])
-            parts.append(f"{count_words(len(sources), 'source')} disagree on the same day ({', '.join(shown_days)})")
+            parts.append(f"{count_words(sources, 'source')} disagree on the same day ({', '.join(shown_days)})")
         n_later = int((pair_rows & pairs.lower).sum())
         if n_later:
             parts.append(f"{count_words(n_later, 'later report')} give{'s' if n_later == 1 else ''} a lower "
                          "total without stating a revision")
         revisions = np.flatnonzero(pair_rows & pairs.revision)
         if len(revisions):
-            changes = [f"{format_count(pairs.value_a[i])} to {format_count(pairs.value_b[i])}" for i in revisions[:3]]
-            n_articles = len({a for a in pairs.article_id_a[revisions].tolist() if not is_missing(a)})
+            changes = [f"{format_count(a)} to {format_count(b)}" for a, b in
+                       zip(pairs.read("value_a", revisions[:3]), pairs.read("value_b", revisions[:3]))]
+            n_articles = pairs.n_articles(revisions)
             verb = "revises" if n_articles == 1 else "revise"
             shown = changes + ([f"{len(revisions) - 3} more"] if len(revisions) > 3 else [])
             parts.append(f"{count_words(n_articles, 'article')} {verb} {join_words(shown)}")

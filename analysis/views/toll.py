@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from analysis.figures.labels import figure_label
@@ -28,11 +29,24 @@ def category_choices(timeline: pd.DataFrame) -> tuple[list[str], dict[str, int],
     does not jump between corpora); other headline categories follow only when some
     article reports them. The default is the first category with any article.
     """
-    current = timeline[timeline["status"] == "current"]
-    counts = {str(c): int(n) for c, n in current.groupby("category")["article_id"].nunique().items()}
+    counts = _articles_per_category(timeline.loc[timeline["status"] == "current", ["category", "article_id"]])
     options = list(TOLL_CATEGORIES) + [c for c in HEADLINE_CATEGORIES if c not in TOLL_CATEGORIES and counts.get(c)]
     default = next((c for c in options if counts.get(c)), options[0])
     return options, counts, default
+
+
+def _articles_per_category(rows: pd.DataFrame) -> dict[str, int]:
+    """``{category: distinct article_ids}`` in category order, as ``rows.groupby("category")["article_id"].nunique()``
+    (a missing category left out, a missing id not counted), on the two columns' codes."""
+    categories, names = pd.factorize(rows["category"])
+    articles, ids = pd.factorize(rows["article_id"])
+    width = max(len(ids), 1)
+    known = (categories >= 0) & (articles >= 0)
+    # Each (category, article) marked once in a category-by-article grid (a handful of categories), then counted.
+    marks = np.zeros(len(names) * width, dtype=bool)
+    marks[categories[known].astype(np.int64) * width + articles[known]] = True
+    n = marks.reshape(len(names), width).sum(axis=1)
+    return {str(c): int(k) for c, k in sorted(zip(list(names), n.tolist()), key=lambda item: item[0])}
 
 
 def toll_summary(tables: CorpusTables) -> tuple[list[str], list[str], tuple[list[str], dict[str, int], str]]:
