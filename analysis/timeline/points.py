@@ -97,10 +97,22 @@ def mixed_event_notes(articles: pd.DataFrame, *, entities: pd.DataFrame | None =
         ends = by_group.agg(["min", "max"])
         for group in ends.index[((ends["max"] - ends["min"]).dt.days > 1).to_numpy(dtype=bool)]:
             dates = by_group.get_group(group).dropna()
-            listed = ", ".join(sorted({day_text(d) for d in dates.dt.normalize().unique()}))
+            listed = listed_days(sorted({day_text(d) for d in dates.dt.normalize().unique()}))
             notes.append(f"Articles give different event dates ({listed}): they may describe different "
                          "events, or a date was read wrongly.")
     return notes
+
+
+#: Past this many different days a note gives their number and span, not each one (an event of a 10,000-article
+#: archive had 400 event dates, one unreadable line).
+MAX_LISTED_DAYS = 8
+
+
+def listed_days(days: list[str]) -> str:
+    """``days`` (sorted) joined with commas, or "N dates from FIRST to LAST" past ``MAX_LISTED_DAYS``."""
+    if len(days) <= MAX_LISTED_DAYS:
+        return ", ".join(days)
+    return f"{len(days):,} dates from {days[0]} to {days[-1]}"
 
 
 def follow_up_notes(articles: pd.DataFrame, *, entities: pd.DataFrame | None = None,

@@ -4,6 +4,7 @@ articles (several events, missing dates, event dates days apart, follow-up cover
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -13,12 +14,39 @@ import pytest
 from analysis.ingest.corpus import load_path
 from analysis.pipeline import analyse_corpus
 from analysis.timeline.events import event_groups
-from analysis.timeline.points import follow_up_notes, mixed_event_notes
+from analysis.timeline.points import MAX_LISTED_DAYS, follow_up_notes, listed_days, mixed_event_notes
 from tests.timeline.old_points import follow_up_notes as old_follow_up_notes
-from tests.timeline.old_points import mixed_event_notes as old_mixed_event_notes
+from tests.timeline.old_points import mixed_event_notes as old_listing_notes
 from tests.timeline.test_period_paths import random_articles
 
 ROOT = Path(__file__).resolve().parents[2]
+DATES_NOTE = re.compile(r"^(Articles give different event dates \()(.*?)(\): .*)$")
+
+
+def old_mixed_event_notes(articles, **kwargs) -> list[str]:
+    """The old notes, their long lists of dates given as ``listed_days`` gives them (the one change meant)."""
+    return [DATES_NOTE.sub(lambda m: m[1] + listed_days(m[2].split(", ")) + m[3], note)
+            for note in old_listing_notes(articles, **kwargs)]
+
+
+@pytest.mark.parametrize(("n_days", "expected"), [
+    (1, "2024-03-01"),
+    (3, "2024-03-01, 2024-03-02, 2024-03-03"),
+    (MAX_LISTED_DAYS, ", ".join(f"2024-03-{d:02d}" for d in range(1, MAX_LISTED_DAYS + 1))),
+    (MAX_LISTED_DAYS + 1, f"{MAX_LISTED_DAYS + 1} dates from 2024-03-01 to 2024-03-{MAX_LISTED_DAYS + 1:02d}"),
+    (25, "25 dates from 2024-03-01 to 2024-03-25"),
+])
+def test_many_different_event_dates_are_given_by_number_and_span(n_days, expected):
+    assert listed_days([f"2024-03-{d:02d}" for d in range(1, n_days + 1)]) == expected
+
+
+def test_an_event_with_many_event_dates_gets_a_short_note():
+    days = pd.date_range("2024-03-01", periods=40, freq="D")
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(40)], "published": days[-1] + pd.Timedelta(days=1),
+                             "event_date": days, "source": "x.example", "title": "t", "text": "t"})
+    events = pd.DataFrame({"event_group": 0, "follow_up": False}, index=articles.index)
+    notes = [n for n in mixed_event_notes(articles, events=events) if "different event dates" in n]
+    assert notes and "(40 dates from 2024-03-01 to 2024-04-09)" in notes[0] and len(notes[0]) < 200
 
 
 @pytest.mark.parametrize(("seed", "n", "undated", "gap_days"), [
