@@ -329,6 +329,14 @@ class SentenceIndex:
     unique: bool  # no two rows for one (article, idx): a lookup is then the merge's one row
 
 
+def in_side_order(matrix: pd.DataFrame, sides: Sequence[str], *, by: str = "side") -> pd.DataFrame:
+    """``matrix``'s rows grouped by ``by`` in the order of ``sides`` (sides not in it last), keeping the order
+    within each side (``role_matrix``: total, descending)."""
+    rank = {side: position for position, side in enumerate(sides)}
+    keys = np.array([rank.get(side, len(rank)) for side in matrix[by].tolist()], dtype=np.int64)
+    return matrix.iloc[np.argsort(keys, kind="stable")].reset_index(drop=True)
+
+
 def sentence_index(sentences: pd.DataFrame, articles: pd.DataFrame) -> SentenceIndex:
     """The ``SentenceIndex`` of ``sentences`` (article_id, idx) over ``articles`` (one row per article)."""
     article_ids = pd.Index(articles["article_id"])

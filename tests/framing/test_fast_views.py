@@ -13,7 +13,7 @@ from analysis.framing.distinctive import distinctive_terms_from_matrix, term_mat
 from analysis.framing.roles import role_matrix
 from analysis.tone.sentiment import entity_tone
 from analysis.views.framing import (frame_counts, frame_profile_of, hedge_cue_counts, hedge_density_of, role_castings,
-                                     role_matrix_of, entity_tone_of, sentence_index, cited_codes, voices_of,
+                                     role_matrix_of, in_side_order, entity_tone_of, sentence_index, cited_codes, voices_of,
                                      label_speakers, voices_table, cue_codes, frame_codes)
 from charts.framing import frame_profile_figure, frame_profile_spec, hedge_figure, hedge_spec
 from charts.served import served_spec
@@ -314,3 +314,18 @@ def test_voices_of_gives_the_old_table(seed, sides, left_out, order):
         assert got.empty
     else:
         pd.testing.assert_frame_equal(got, voices_table(merged, sides=shown), check_exact=True)
+
+
+@pytest.mark.parametrize(("rows", "sides", "expected"), [
+    # alphabetical sides, each by total: put in the page's order of sides, each side's own order kept
+    ([("Aland", "a", 1), ("Borduria", "b", 9), ("Borduria", "c", 2), ("Carpania", "d", 5)],
+     ["Borduria", "Carpania", "Aland"], ["b", "c", "d", "a"]),
+    # a side the page does not show goes last, in its own order
+    ([("x", "a", 3), ("y", "b", 2), ("x", "c", 1)], ["y"], ["b", "a", "c"]),
+    ([], ["y"], []),
+])
+def test_role_rows_follow_the_order_of_the_sides(rows, sides, expected):
+    matrix = pd.DataFrame(rows, columns=["side", "entity", "total"]) if rows else \
+        pd.DataFrame({"side": pd.Series(dtype=object), "entity": pd.Series(dtype=object), "total": pd.Series(dtype=int)})
+    ordered = in_side_order(matrix, sides)
+    assert ordered["entity"].tolist() == expected and list(ordered.index) == list(range(len(expected)))

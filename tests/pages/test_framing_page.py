@@ -121,3 +121,13 @@ def test_a_voices_cell_shows_the_sentences_behind_it(page):
     assert not page.exception
     evidence = next(d.value for d in page.dataframe if {"sentence", "surface", "cue"} <= set(d.value.columns))
     assert len(evidence) == min(voices[side].iloc[row], 60) and set(evidence["side"]) == {side}
+
+
+def test_who_is_cast_as_what_follows_the_order_of_the_sides(open_many_outlets):
+    """Largest side first, as the frames table's columns, not alphabetical: "other" (four outlets) comes last."""
+    app = open_many_outlets("pages/framing.py")
+    sides = [c for c in frames_table(app).columns[1:]]
+    roles = next(d.value for d in app.dataframe if {"Side", "Entity", "total"} <= set(d.value.columns))
+    seen = list(dict.fromkeys(roles["Side"].tolist()))
+    assert len(seen) > 2 and seen == [s for s in sides if s in set(seen)]
+    assert seen != sorted(seen)
