@@ -7,7 +7,8 @@ import streamlit as st
 import app_data
 import page_parts
 from analysis.figures.labels import distinct_labels, figure_label
-from analysis.figures.ledger import figure_in_sentence, ledger_mask, ledger_table
+from analysis.figures.ledger import (figure_in_sentence, ledger_mask, ledger_of_article, ledger_rows_by_article,
+                                     ledger_table)
 from analysis.figures.victims import people_of_articles, people_table
 
 app_data.route_through_dashboard(__file__)
@@ -164,10 +165,10 @@ st.markdown(f"**{esc(article['title'])}**  \n{esc(article['source'])} · {esc(pu
 
 page_parts.open_in_reader_button(figure["article_id"], figure["figure_id"])
 
-# The article's rows of the whole ledger: as ledger_table of its figures (tested, ledger_of_article), by positions
-# found once per session, not a merge and sort nor a comparison of every row a run.
-ledger_rows = app_data.whole_view("figures_ledger_rows", lambda t: whole_ledger.groupby("article_id", sort=False).indices)
-others = whole_ledger.iloc[ledger_rows.get(figure["article_id"], [])].reset_index(drop=True)
+# The article's rows of the whole ledger: as ledger_table of its figures, by positions found once per session,
+# not a merge and sort nor a comparison of every row a run.
+ledger_rows = app_data.whole_view("figures_ledger_rows", lambda t: ledger_rows_by_article(whole_ledger))
+others = ledger_of_article(whole_ledger, figure["article_id"], rows=ledger_rows)
 st.caption(f"All {len(others)} figures of this article")
 st.dataframe(others[["category", "figure", "status", "scope", "attributed_to", "sentence"]], hide_index=True,
              width="stretch", key="figures_article_others",

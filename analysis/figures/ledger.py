@@ -609,10 +609,20 @@ def ledger_mask(ledger: pd.DataFrame, *, article_ids: pd.Series | None = None, c
     return keep
 
 
-def ledger_of_article(ledger: pd.DataFrame, article_id: str) -> pd.DataFrame:
+def ledger_rows_by_article(ledger: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Each article's row positions in ``ledger``, for ``ledger_of_article`` to take instead of comparing every
+    row's id (made once per corpus: 99,000 rows at 10,000 articles)."""
+    return ledger.groupby("article_id", sort=False).indices
+
+
+def ledger_of_article(ledger: pd.DataFrame, article_id: str, *, rows: Mapping[str, np.ndarray] | None = None
+                      ) -> pd.DataFrame:
     """``ledger_table`` of one article's figures, from the whole corpus's ``ledger_table``: its rows (the same
-    order, by position in the text) on a fresh index, without merging and sorting again."""
-    return ledger[(ledger["article_id"] == article_id).to_numpy(dtype=bool)].reset_index(drop=True)
+    order, by position in the text) on a fresh index, without merging and sorting again. ``rows``:
+    ``ledger_rows_by_article(ledger)`` when already made."""
+    if rows is None:
+        return ledger[(ledger["article_id"] == article_id).to_numpy(dtype=bool)].reset_index(drop=True)
+    return ledger.iloc[rows.get(article_id, [])].reset_index(drop=True)
 
 
 def figure_in_sentence(figure: Mapping, sentences: pd.DataFrame | None = None) -> tuple[str, str, str]:

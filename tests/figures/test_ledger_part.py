@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.figures.ledger import ledger_mask, ledger_of_article, ledger_part, ledger_table
+from analysis.figures.ledger import ledger_mask, ledger_of_article, ledger_part, ledger_rows_by_article, ledger_table
 from tests.timeline.helpers import article, figure, tables
 
 TEXT_COLUMNS = ("source", "title", "category", "figure", "status", "scope", "attributed_to", "sentence")
@@ -56,8 +56,10 @@ def test_an_articles_rows_of_the_whole_ledger_are_the_ledger_of_its_figures(arti
     # The Figures page's "All figures of this article" was ledger_table of the article's figures.
     articles, figures = _corpus()
     expected = ledger_table(figures[figures["article_id"] == article_id], articles)
-    got = ledger_of_article(ledger_table(figures, articles), article_id)
-    if expected.empty:
-        assert got.empty and list(got.columns) == list(expected.columns)
-        return
-    pd.testing.assert_frame_equal(got, expected)
+    whole = ledger_table(figures, articles)
+    for got in (ledger_of_article(whole, article_id),
+                ledger_of_article(whole, article_id, rows=ledger_rows_by_article(whole))):
+        if expected.empty:
+            assert got.empty and list(got.columns) == list(expected.columns)
+            continue
+        pd.testing.assert_frame_equal(got, expected)
