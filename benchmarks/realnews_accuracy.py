@@ -39,6 +39,7 @@ import hashlib
 import json
 import sys
 import time
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -160,16 +161,30 @@ def _gold_outcome(outcome: object) -> str:
 
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_PARTICLES = {"de", "del", "della", "la", "le", "da", "das", "dos", "di", "du", "van", "von", "der", "den", "bin", "al",
+              "el", "y", "st",  # lower-case words inside a name: "Ana de la Cruz", "Omar al Amin"
+              "as", "or", "aka"}  # and an annotator's alias: "Jon Doe as Al Roe"
+
+
+def plain_name(text: str) -> str:
+    """A name as the matching compares it: lower case, accents off, curly apostrophes and soft hyphens made plain:
+    ``"José O’Neal-Peña"`` -> ``"jose o'neal-pena"`` (a reporter may write "Pena" where the annotator wrote "Peña")."""
+    text = unicodedata.normalize("NFKD", str(text).replace("\u2019", "'").replace("\u00ad", ""))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 def name_key(name: str) -> str:
-    """The word a gold name is matched by: its surname, lower case, without the annotators' stray punctuation or a
-    suffix, curly apostrophes and soft hyphens made plain: ``"Anthony Hill,"`` -> ``"hill"``, ``"Sammy Hope Sr"`` ->
-    ``"hope"``; ``""`` for a description that is no name (``"unidentified man"``, ``"police"``)."""
+    """The word a gold name is matched by: its surname, ``plain_name``, without the annotators' stray punctuation or a
+    suffix: ``"Anthony Hill,"`` -> ``"hill"``, ``"Sammy Hope Sr"`` -> ``"hope"``, ``"Iván Peña"`` -> ``"pena"``;
+    ``""`` for a description that is no name: one not capitalised (``"unidentified man"``, ``"police"``) or with
+    a lower-case word other than a particle (``"Three other officers"``; but ``"Ana de la Cruz"`` -> ``"cruz"``)."""
     text = str(name).replace("\u2019", "'").replace("\u00ad", "").strip(" ,.;:'\"")
     if not text[:1].isupper():
         return ""
-    words = [w.strip(",.;:'\"").lower() for w in text.split()]
+    raw = [w.strip(",.;:'\"") for w in text.split()]
+    if any(w[:1].islower() and w.lower() not in _PARTICLES for w in raw[1:]):
+        return ""
+    words = [plain_name(w) for w in raw]
     while len(words) > 1 and words[-1] in _SUFFIXES:
         words.pop()
     return words[-1] if words else ""
@@ -177,7 +192,8 @@ def name_key(name: str) -> str:
 
 def named_people_recall(records: list[dict], scored: pd.DataFrame, victims: pd.DataFrame) -> tuple[int, int]:
     """``(found, total)`` GVDB victims and shooters with a name found in ``victims`` with the right outcome (a name
-    matched by its surname, ``name_key``; the annotators' descriptions such as "unidentified man" are not names)."""
+    matched by its surname, ``name_key``, accents and curly apostrophes aside, a hyphen also as a space; the
+    annotators' descriptions such as "unidentified man" are not names)."""
     found = total = 0
     by_article = {aid: group for aid, group in victims.groupby("article_id")} if not victims.empty else {}
     for record, article_id in zip(records, scored["article_id"]):
@@ -190,8 +206,8 @@ def named_people_recall(records: list[dict], scored: pd.DataFrame, victims: pd.D
             rows = by_article.get(article_id)
             if rows is None:
                 continue
-            names = rows["name"].fillna("").str.replace("\u2019", "'").str.replace("\u00ad", "").str.lower()
-            named = rows[names.str.contains(last, regex=False)]
+            names = rows["name"].fillna("").map(plain_name)  # "Ruiz-Soto" is also written "Ruiz Soto"
+            named = rows[names.str.contains(last, regex=False) | names.str.contains(last.replace("-", " "), regex=False)]
             expected = _gold_outcome(person.get("outcome"))
             if not named.empty and (not expected or (named["outcome"] == expected).any()):
                 found += 1
