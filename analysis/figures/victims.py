@@ -130,7 +130,10 @@ Rules:
    already named ("Davidson died of his injuries" in a later update) and add people to the
    ``victims`` table, but not to the counts. So are sentences with "identified": the name an
    identification gives ("the mayor identified the child as Ada Moss") names someone of the lede
-   (rule 5), and adds no one.
+   (rule 5), and adds no one. So are sentences where someone is arrested, charged, booked, in custody, wanted or at
+   large: the full names they give as shooters (rule 7) are shooters named late ("Police arrested Nico Barr on
+   Monday" in the 20th sentence), never someone the article harmed, and not in a sentence about another case
+   (convicted, sentenced, pleaded, indicted, or dated by a year: "In 2012, X was arrested").
 
 Known misses: people only in the title (the title's counts are ``analysis.figures.titles``); people
 after the lede described without a name; "the victims" without a number;
@@ -177,6 +180,11 @@ _PEOPLE_WORDS = re.compile(r"\b(?:identif|condition\b|charged|arrested|accused|s
                            r"looking for|bod(?:y|ies) of|victim|charges|facing|faces|turned (?:him|her)self in|"
                            r"vigil|funeral|memorial|memory of)", re.I)
 
+# after the lede: an identification, or the shooter arrested, charged or sought ("Police arrested X on Monday"), but
+# not in another case, nor dated by a year ("In May 2011, X pleaded guilty", "X was convicted of murder")
+_LATE_SUSPECT = re.compile(r"\b(?:arrested|charged|custody|booked|warrant|wanted|at large)\b", re.I)
+_LATE_WORDS = re.compile(rf"\bidentif|{_LATE_SUSPECT.pattern}", re.I)
+_PAST_CASE = re.compile(r"\b(?:convicted|sentenced|pleaded|pled|indicted|acquitted|(?:19|20)\d\d)\b", re.I)
 
 @dataclass
 class Person:
@@ -282,6 +290,9 @@ def _article_people(mentions: list[Mention], full_names: dict[str, str] | None =
             person = _refer(people, mention)
         else:
             person = next((p for p in people if p.name and surname(p.name) == surname(mention.name)), None)
+            if mention.role == "shooter" and not mention.outcome and (
+                    " " not in mention.name if person is None else person.role != "shooter"):
+                continue  # a shooter named late is a full name, and never someone the article has harmed
         if person is None and mention.lends:
             continue  # "Officer Brad Moss" names the officer the article has, or nobody
         if person is None and mention.kind == "name" and " " not in mention.name and not mention.introduced:
@@ -397,9 +408,11 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
             found = [m for m in found if m.kind == "name"]
         if idx >= lede:  # after the lede, only named people the article has named in full, and the names an
             # identification gives to someone of the lede ("identified the girl as X": ``Mention.lends``)
-            found = [m for m in found if m.kind == "name" and (m.outcome or m.identified)]
+            sought = bool(_LATE_SUSPECT.search(text)) and not _PAST_CASE.search(text)  # "Police arrested X Monday"
+            found = [m for m in found if m.kind == "name" and (m.outcome or m.identified or (
+                m.role == "shooter" and sought))]
             for m in found:
-                m.late, m.lends = True, m.lends or not m.outcome
+                m.late, m.lends = True, m.lends or not (m.outcome or m.role == "shooter")
         by_article.setdefault(str(article_id), []).extend(found)
     rows, counted = [], []
     deaths = set()  # articles with a numeral death toll
@@ -436,7 +449,7 @@ def _late_candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, full
     names in full: "Davidson died of his injuries on Tuesday night" in an update further down."""
     rows = sentences[(sentences["idx"] >= lede) & (sentences["idx"] < LATE_SENTENCES) &
                      sentences["article_id"].astype(str).isin(full_names.keys())]
-    rows = rows[plain(rows["text"]).str.contains(_HARM) | plain(rows["text"]).str.contains(r"\bidentif", case=False)]
+    rows = rows[plain(rows["text"]).str.contains(_HARM) | plain(rows["text"]).str.contains(_LATE_WORDS)]
     keep = [any(name in text for name in full_names[str(aid)]) for aid, text in
             zip(rows["article_id"], plain(rows["text"]).str.lower())]
     rows = rows[pd.Series(keep, index=rows.index, dtype=bool)]

@@ -190,3 +190,27 @@ def test_after_the_lede_only_people_the_article_names_in_full_are_read():
     sentences = _sentences(*lede, "A woman was shot and killed nearby in 2014, and he was shot too.")
     victims = extract_victims(sentences, None)
     assert [(r.name, r.outcome) for r in victims.itertuples()] == [("", "injured")]
+
+
+LATE_SHOOTERS = [
+    # (the sentence after the lede, the shooters it names)
+    ("Police arrested Nico Barr, 19, on Monday and charged him with murder.", ["Nico Barr"]),
+    ("Deputies said Nico Barr and Ty Dunn were booked into the county jail.", ["Nico Barr", "Ty Dunn"]),
+    ("In 2012, Nico Barr was arrested in a robbery in another county.", []),  # another case, dated by its year
+    ("Nico Barr was convicted of assault and arrested again last spring.", []),
+    ("Police said Nico Barr was arrested for the shooting.", ["Nico Barr"]),
+]
+
+
+@pytest.mark.parametrize(("late", "shooters"), LATE_SHOOTERS, ids=[c[0][:40] for c in LATE_SHOOTERS])
+def test_a_shooter_arrested_or_charged_after_the_lede_is_named(late, shooters):
+    lede = ["A man was shot and killed on Monday."] + [f"Filler line number {n} says nothing." for n in range(16)]
+    victims = extract_victims(_sentences(*lede, late), None)
+    assert sorted(r.name for r in victims.itertuples() if r.role == "shooter") == shooters
+
+
+def test_a_shooter_named_late_is_never_someone_the_article_harmed():
+    lede = ["Ann Lee, 35, was shot and killed on Monday."] + [f"Filler line {n} says nothing." for n in range(16)]
+    victims = extract_victims(_sentences(*lede, "Police charged Ann Lee's neighbor, Bo Diaz, in the killing."), None)
+    assert ("Ann Lee", "victim") in [(r.name, r.role) for r in victims.itertuples()]
+    assert ("Ann Lee", "shooter") not in [(r.name, r.role) for r in victims.itertuples()]
