@@ -10,7 +10,8 @@ gunman then turned the gun on himself", "a double homicide". ``extract_victims``
 Rules:
 
 1. Only the lede is read: the first ``LEDE_SENTENCES`` sentences, where an article names its own
-   victims (recaps of other shootings come later). Of those, only sentences with a harm word
+   victims (recaps of other shootings come later), counted from the first sentence with a harm word when one of
+   the first ten has one (``_story_order``: a caption, byline or editor's note before the story takes no place). Of those, only sentences with a harm word
    (regex prefilter), without a figure the ledger reads as an earlier event (``background``: a
    recap names its own people), and without a numeral figure of every category the words speak of
    (unless they name someone with an age: "Ann Lee, 35, and Bo Diaz, 29, were the two killed") are
@@ -167,6 +168,7 @@ __all__ = ["extract_victims", "read_people", "people_lexicon", "LEDE_SENTENCES"]
 
 LEDE_SENTENCES = 15
 LATE_SENTENCES = 40
+_PREAMBLE = 10  # the story starts by the tenth sentence, or at the first
 _KILLING = (r"kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|slay|homicide|succumb|suicide|own life|"
             r"passe[sd] away|(?:took|taking|ended|ending) (?:his|her) life")
 _KILL_WORDS = re.compile(rf"\b(?:{_KILLING})", re.I)
@@ -333,7 +335,7 @@ def _identified_groups(people: list[Person]) -> None:
 
 
 def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int) -> pd.DataFrame:
-    lede_rows = sentences[sentences["idx"] < lede]
+    lede_rows = sentences[sentences["story_idx"] < lede]
     text = plain(lede_rows["text"])
     names_only = pd.Series(False, index=lede_rows.index)
     keep = text.str.contains(_HARM) | text.str.contains(_PEOPLE_WORDS) | text.str.contains(NAMED_IS) | \
@@ -392,6 +394,7 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
     """
     if sentences is None or sentences.empty:
         return schema.empty_table("victims"), schema.empty_table("figures")
+    sentences = _story_order(sentences)
     chosen = _candidates(sentences, figures, lede)
     full_names, first_names = index_full_names(sentences[sentences["article_id"].isin(set(chosen["article_id"]))])
     chosen = pd.concat([chosen, _late_candidates(sentences, figures, full_names, lede)]).sort_values(
@@ -400,13 +403,14 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
     where: dict[tuple[str, int], tuple[str, int]] = {}
     by_article: dict[str, list[Mention]] = {}
     names_only = chosen["names_only"].eq(True).tolist()  # late sentences have none
-    for article_id, idx, text, start, tokens, only in zip(chosen["article_id"], chosen["idx"], texts, chosen["start"],
-                                                           parse(texts), names_only):
+    for article_id, idx, text, start, tokens, only, story in zip(chosen["article_id"], chosen["idx"], texts,
+                                                                  chosen["start"], parse(texts), names_only,
+                                                                  chosen["story_idx"]):
         where[(str(article_id), int(idx))] = (text, int(start))
         found = sentence_mentions(tokens, text, sentence_idx=int(idx))
         if only:  # a sentence with a numeral count of the hurt: its named people only (the count is the ledger's)
             found = [m for m in found if m.kind == "name"]
-        if idx >= lede:  # after the lede, only named people the article has named in full, and the names an
+        if story >= lede:  # after the lede, only named people the article has named in full, and the names an
             # identification gives to someone of the lede ("identified the girl as X": ``Mention.lends``)
             sought = bool(_LATE_SUSPECT.search(text)) and not _PAST_CASE.search(text)  # "Police arrested X Monday"
             found = [m for m in found if m.kind == "name" and (m.outcome or m.identified or (
@@ -437,17 +441,28 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
                          "sentence_idx": cited.sentence_idx, "sentence": sentence,
                          "start": offset + cited.start, "end": offset + cited.end})
         counted += _counts(article_id, people, where, deaths=article_id in deaths)
-    counted += _compounds(sentences, lede)
+    counted += _compounds(sentences[sentences["story_idx"] < lede])
     victims = _typed(pd.DataFrame(rows)) if rows else schema.empty_table("victims")
     people_rows = schema.conform(pd.DataFrame(counted), "figures") if counted else schema.empty_table("figures")
     return victims, people_rows
+
+
+def _story_order(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The sentences with ``story_idx``: their place counted from the article's first sentence with a harm word (at
+    most the tenth), so that a preamble (a caption, a byline, an editor's note, a line about something else) does not
+    take the lede's places: "Photo by Ann Lee. Posted 5:30 p.m. A man was shot ..." has its lede from "A man"."""
+    by_article = sentences.groupby("article_id")["idx"]
+    opening = by_article.transform("min")
+    harm = plain(sentences["text"]).str.contains(_HARM) & (sentences["idx"] < opening + _PREAMBLE)
+    first = sentences["idx"].where(harm).groupby(sentences["article_id"]).transform("min").fillna(opening)
+    return sentences.assign(story_idx=sentences["idx"] - (first - opening).astype(int))
 
 
 def _late_candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, full_names: dict[str, dict[str, str]],
                      lede: int) -> pd.DataFrame:
     """Sentences after the lede (up to ``LATE_SENTENCES``) with a harm word and the surname of someone the article
     names in full: "Davidson died of his injuries on Tuesday night" in an update further down."""
-    rows = sentences[(sentences["idx"] >= lede) & (sentences["idx"] < LATE_SENTENCES) &
+    rows = sentences[(sentences["story_idx"] >= lede) & (sentences["story_idx"] < LATE_SENTENCES) &
                      sentences["article_id"].astype(str).isin(full_names.keys())]
     rows = rows[plain(rows["text"]).str.contains(_HARM) | plain(rows["text"]).str.contains(_LATE_WORDS)]
     keep = [any(name in text for name in full_names[str(aid)]) for aid, text in
@@ -531,12 +546,11 @@ def _counts(article_id: str, people: list[Person], where, *, deaths: bool) -> li
     return rows
 
 
-def _compounds(sentences: pd.DataFrame, lede: int) -> list[dict]:
+def _compounds(lede_rows: pd.DataFrame) -> list[dict]:
     """"double homicide" (2 killed), "murder-suicide" (2 killed, the shooter one of them), "triple shooting" (3 shot:
     the ledger derives the injured from them), ..."""
     lex = people_lexicon()
     rows = []
-    lede_rows = sentences[sentences["idx"] < lede]
     for article_id, idx, text, start in zip(lede_rows["article_id"], lede_rows["idx"], lede_rows["text"],
                                             lede_rows["start"]):
         for category, pattern, values in (("killed", lex["compound_re"], lex["compounds"]),

@@ -214,3 +214,10 @@ def test_a_shooter_named_late_is_never_someone_the_article_harmed():
     victims = extract_victims(_sentences(*lede, "Police charged Ann Lee's neighbor, Bo Diaz, in the killing."), None)
     assert ("Ann Lee", "victim") in [(r.name, r.role) for r in victims.itertuples()]
     assert ("Ann Lee", "shooter") not in [(r.name, r.role) for r in victims.itertuples()]
+
+
+def test_the_lede_starts_where_the_story_does():
+    preamble = [f"Filler line number {n} says nothing." for n in range(6)]  # a caption, a byline, an editor's note
+    story = ["A woman was shot on Monday."] + [f"Filler line {n} says nothing." for n in range(10)]
+    victims = extract_victims(_sentences(*preamble, *story, "A second woman was wounded in the same shooting."), None)
+    assert [(r.outcome, r.sentence_idx) for r in victims.itertuples()] == [("injured", 6), ("injured", 17)]
