@@ -17,7 +17,7 @@ import re
 import pandas as pd
 
 from analysis.figures.parse import SOFT_HYPHEN
-from analysis.figures.person_names import NAME_STOP, TITLES
+from analysis.figures.person_names import NAME_STOP, TITLES, VEHICLE_MAKES
 
 __all__ = ["DESCRIBED_NAME", "FULL_NAME", "LOWER", "NAMED_IS", "NAME_AGE", "NAME_SUFFIXES", "TWO_CAPITALS", "UPPER",
            "index_full_names", "plain", "surname"]
@@ -88,8 +88,8 @@ def index_full_names(sentences: pd.DataFrame) -> tuple[dict[str, dict[str, str]]
             words = words[titled[-1] + 1:] if titled else words  # "Phoenix Mayor Greg Stanton" is Greg Stanton
             while words and words[-1].lower().rstrip(".") in NAME_SUFFIXES:  # "Dan McKay Jr" is a McKay
                 words = words[:-1]
-            if len(words) < 2 or words[-1].lower() in stop:
-                continue
+            if len(words) < 2 or words[-1].lower() in stop or words[0].lower() in VEHICLE_MAKES:
+                continue  # not "Chevrolet Impala": a lone "Impala" is the car
             names = out.setdefault(article_id, {})
             last, full = surname(words[-1]), " ".join(words)
             given = firsts.setdefault(article_id, {})

@@ -6,16 +6,18 @@ title before it ("Westside Patrol Officer Dana Kim" -> "Dana Kim"). No name: a k
 ("a Good Samaritan"), a dateline in capitals in a sentence that is not ("RIVERTON, Wyo. - ..."), common
 words, a headline's run of capitals with a person noun inside ("Murder Victim Three"; but a role word that only
 opens the sentence is a title: "Suspect Carl Webb, 30, was arrested"); a caption in capitals glued on by the
-sentence split is dropped ("Bo Kern Jr. VIDEO").
+sentence split is dropped ("Bo Kern Jr. VIDEO"); a name opening with a vehicle make (``data/vehicle_makes.txt``:
+"a silver Nissan Altima") is a car.
 Known misses: a place before a name with no word between ("Riverton Al Moss") is read as part of it;
 a name the tagger does not call a proper noun, unless capitalised like a surname.
 """
 
 from __future__ import annotations
 
+from analysis.data import DATA_DIR
 from analysis.figures.parse import Token
 
-__all__ = ["NAME_STOP", "TITLES", "capitals", "name_head", "read_name", "touching"]
+__all__ = ["NAME_STOP", "TITLES", "VEHICLE_MAKES", "capitals", "name_head", "read_name", "touching"]
 
 TITLES = {"officer", "deputy", "trooper", "sgt", "sergeant", "det", "detective", "lt", "cpl", "corporal", "agent",
           "dr", "mr", "mrs", "ms", "miss", "pastor", "rev", "coach", "chief", "capt", "captain", "pvt", "spc",
@@ -31,6 +33,8 @@ NAME_STOP = {"police", "saturday", "sunday", "monday", "tuesday", "wednesday", "
              "doe"}  # "identified as John Doe": a placeholder for someone not yet named
 
 
+VEHICLE_MAKES = frozenset(line.strip().lower() for line in (DATA_DIR / "vehicle_makes.txt").read_text(
+    encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))  # "a silver Nissan Altima"
 _ROLE_WORDS = {"suspect", "victim", "gunman", "shooter"}  # capitalised only by opening a sentence: "Victim Ed Ruiz"
 
 
@@ -65,6 +69,8 @@ def read_name(tokens: list[Token], kids: list[list[Token]], token: Token, *, com
     while len(kept) > 1 and (kept[0].lower.rstrip(".") in TITLES | NAME_STOP or (  # "Police Officer Dana Kim"
             kept[0].i == 0 and kept[0].lower in _ROLE_WORDS)):  # -> "Dana Kim"; "Suspect Carl Webb, 30, was ..."
         kept = kept[1:]
+    if len(kept) > 1 and kept[0].lower in VEHICLE_MAKES:
+        return ""  # "looking for a black Nissan Maxima": a car, not someone's name
     titled = [k for k, t in enumerate(kept[:-1]) if t.lower.rstrip(".") in TITLES]
     kept = kept[titled[-1] + 1:] if titled else kept  # "Westside Patrol Officer Dana Kim" -> "Dana Kim"
     while len(kept) > 1 and capitals(kept[-1]) and not capitals(kept[0]):

@@ -118,6 +118,11 @@ NOT_NAMED = [
     # a vigil's place is no one mourned
     (["A boy was shot and killed Friday.", "A vigil for the boy was held at Lincoln Park on Sunday."],
      "Lincoln Park", ""),
+    # a car is no one: a name that opens with a vehicle make
+    (["A man was shot on Sunday.", "Police are looking for a black Nissan Maxima seen near the shooting."],
+     "Nissan Maxima", ""),
+    (["A man was shot on Sunday.", "Police are looking for a black Nissan Maxima seen near the shooting.",
+      "The Maxima sped away after the shots were fired."], "Nissan Maxima", ""),
     # the one sought or identified as the shooter is not the unnamed victim
     (["A man was shot and killed on Sunday.", "Nico Barr, 19, was identified as the suspect."], "Nico Barr", "killed"),
     (["A man was shot on Sunday.", "Nico Barr, 19, remains at large."], "Nico Barr", "injured"),

@@ -89,6 +89,8 @@ CASES = [
     (["Friends of Lena Ortiz-Bell met on Sunday.", "Ortiz-Bell was shot and killed outside her shop."],
      [("Lena Ortiz-Bell", None, "killed", "victim")]),
     (["Jo O'Neal, 40, died at the scene."], [("Jo O'Neal", 40, "killed", "victim")]),
+    # a surname that is also a vehicle make stays a name
+    (["Jeremy Ford, 30, was shot and killed on Sunday."], [("Jeremy Ford", 30, "killed", "victim")]),
     # names in any Latin alphabet and with inner capitals: a lone surname finds its full name
     (["Friends of Iván Peña met on Sunday.", "Peña was shot and killed outside his shop."],
      [("Iván Peña", None, "killed", "victim")]),
