@@ -9,7 +9,8 @@ incident's toll, GVDB the article's). Also printed:
 - the confusion per category: right, missed (gold > 0, none found), spurious (gold 0, a
   figure found), under (found below gold), over (found above gold);
 - event dates: ``articles.event_date`` against ``gold.incident_date`` where it is known:
-  right, wrong, none;
+  right, wrong, none, and the misses by kind (``date_miss_kind``: a day early or late, a gold date after the
+  article's publication, an undated article);
 - named people (GVDB): the share of the gold victims and shooters with a name that appear
   in the ``victims`` table with the right outcome, when the analysis has that table.
 
@@ -198,6 +199,35 @@ def named_people_recall(records: list[dict], scored: pd.DataFrame, victims: pd.D
     return found, total
 
 
+# Kinds of event-date miss, in the order they are told apart (``date_miss_kind``).
+DATE_MISS_KINDS = ("a day early", "a day late", "gold after publication", "other wrong", "undated",
+                   "none")
+
+
+def date_miss_kind(row: dict) -> str:
+    """What kind of miss a scored row's event date is, or "" when it is right or the gold date is unknown.
+
+    Wrong: "a day early" (found the day before the gold: mostly an event "Saturday night" the record logs on
+    Sunday, after midnight), "a day late" (the day after: "early Sunday morning" logged on Saturday, or a
+    same-day word counted from an archive date a day late), "gold after publication" (the gold date is later
+    than the article's own publication date, so no date the text gives can match it), "other wrong". None:
+    "undated" (no publication date: a relative date has no day to count from unless the page carries a stamp) or
+    "none".
+    """
+    outcome = row.get("event_date")
+    if outcome == "none":
+        return "undated" if not row.get("published") else "none"
+    if outcome != "wrong":
+        return ""
+    gold = pd.Timestamp(row["event_gold"])
+    off = (pd.Timestamp(row["event_found"]) - gold).days
+    if off in (-1, 1):
+        return "a day early" if off < 0 else "a day late"
+    if row.get("published") and pd.Timestamp(row["published"]) < gold:
+        return "gold after publication"
+    return "other wrong"
+
+
 def _print_summary(scored: pd.DataFrame) -> None:
     print(f"{'set':<8}{'articles':>9}  " + "  ".join(f"{c + ' exact':>14}" for c in CATEGORIES))
     for name, part in [("all", scored), *scored.groupby("dataset")]:
@@ -214,6 +244,8 @@ def _print_summary(scored: pd.DataFrame) -> None:
     counts = Counter(known["event_date"])
     print(f"event date ({len(known)} articles with a known incident date): " + "  ".join(
         f"{k} {counts.get(k, 0) / max(len(known), 1):.3f} ({counts.get(k, 0)})" for k in ("right", "wrong", "none")))
+    kinds = Counter(date_miss_kind(row) for row in known.to_dict("records"))
+    print("event date misses by kind: " + ", ".join(f"{k} {kinds.get(k, 0)}" for k in DATE_MISS_KINDS))
 
 
 def _print_date_misses(scored: pd.DataFrame, limit: int) -> None:
