@@ -221,7 +221,7 @@ def chart_points(timeline: pd.DataFrame, *, category: str, groups: Mapping[str, 
     unconfirmed = flag_column(rows, "unconfirmed").tolist()
     follow_up = flag_column(rows, "follow_up").tolist()
     status_words = [("" if s == "current" else ", superseded") + (", unconfirmed" if u else "")
-                    + (", follow-up" if f else "") for s, u, f in zip(rows["status"], unconfirmed, follow_up)]
+                    + (", follow-up" if f else "") for s, u, f in zip(rows["status"].tolist(), unconfirmed, follow_up)]
     sources = rows["source"].tolist()
     escaped = {s: _esc(s) for s in set(sources)} | {f: html.escape(f) for f in set(figures)}  # each text once
     short = [f"{escaped[s]} · {escaped[f]}{w}" for s, f, w in zip(sources, figures, status_words)]
