@@ -289,15 +289,16 @@ def _print_summary(scored: pd.DataFrame) -> None:
 
 
 def _print_date_misses(scored: pd.DataFrame, limit: int) -> None:
-    """The first ``limit`` wrong event dates, then the first ``limit`` articles with none, one line each:
-    ``row 57 gva found 2014-11-23 'on Sunday' gold 2014-11-22 published 2014-11-23: title``."""
+    """The first ``limit`` wrong event dates, then the first ``limit`` articles with none, one line each with the
+    kind of miss: ``row 57 gva found 2014-11-23 'on Sunday' gold 2014-11-22 published 2014-11-23 [a day late]:
+    title``."""
     for outcome in ("wrong", "none"):
         rows = scored[scored["event_date"] == outcome].head(limit)
         print(f"\nevent date {outcome}:")
-        for row in rows.itertuples():
-            found = f"found {row.event_found} '{row.event_words}'" if row.event_found else "found none"
-            print(f"  row {row.row:>5} {row.dataset:<4} {found} gold {row.event_gold} "
-                  f"published {row.published or '-'}: {row.title[:70]}")
+        for row in rows.to_dict("records"):
+            found = f"found {row['event_found']} '{row['event_words']}'" if row["event_found"] else "found none"
+            print(f"  row {row['row']:>5} {row['dataset']:<4} {found} gold {row['event_gold']} "
+                  f"published {row['published'] or '-'} [{date_miss_kind(row)}]: {row['title'][:70]}")
 
 
 def main(argv: list[str] | None = None) -> int:
