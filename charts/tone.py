@@ -9,7 +9,7 @@ in every label and hover text here. Points that stand for sentences carry
 from __future__ import annotations
 
 import html
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 import numpy as np
 import pandas as pd
@@ -17,7 +17,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from analysis.views.groups import group_order
+from analysis.views.groups import OTHER, group_order
 from charts.follow_up import follow_up_note
 from charts.groups import TOP_LEGEND, group_colours
 from charts.text import escaped, escaped_list
@@ -194,24 +194,46 @@ def source_spread_spec(scored: pd.DataFrame, *, metric: str, label: str, rows: s
     position = {s: i for i, s in enumerate(sources)}
     codes, uniques = pd.factorize(labels)  # each sentence's row, by integer (not a string compare per row)
     row_of = np.array([position[u] for u in uniques] + [-1], dtype="int64")[codes]  # -1: no source
-    traces = []
-    large = len(scored) > MAX_DOTS
-    values_of = scored[metric].to_numpy(dtype="float64")
-    for source in sources:
-        values = values_of[row_of == position[source]]
-        if large:  # the box's statistics, not every value
-            q1, median, q3 = np.nanquantile(values, [0.25, 0.5, 0.75]).tolist()  # NaN skipped, as pandas does
-            box = dict(q1=[q1], median=[median], q3=[q3], lowerfence=[np.nanmin(values).item()],
-                       upperfence=[np.nanmax(values).item()], y=[position[source] - BOX_OFFSET])
-        else:
-            box = dict(x=values, y=[position[source] - BOX_OFFSET] * len(values))
-        traces.append(dict(type="box", **box, orientation="h", boxpoints=False, width=BOX_WIDTH,
-                           name=html.escape(str(source)), showlegend=False, hoverinfo="skip",
-                           line=dict(color="#555"), fillcolor="rgba(0,0,0,0.06)"))
     at = sample_positions(len(scored), n=MAX_DOTS)
     dots = scored[["article_id", "idx", "text", "source"]].iloc[at]  # the columns drawn, of the sample only
     if rows == "source":
         dots = dots.assign(source=labels.to_numpy()[at])
+    return _spread_spec(sources, row_of, scored[metric].to_numpy(dtype="float64"), at, dots, label=label)
+
+
+def group_spread_spec(names: list[str], group_of: np.ndarray, values: np.ndarray,
+                      dots: Callable[[np.ndarray], pd.DataFrame], *, label: str) -> dict:
+    """``source_spread_spec(scored, rows="group")`` from codes: ``group_of`` each sentence's group as an index into
+    ``names`` (the distinct labels), ``values`` its score, and ``dots(at)`` the rows at positions ``at`` of
+    ``scored`` (article_id, idx, text, source), asked for the sample only. The same figure, without a per-sentence
+    string column: groups counted and rows found by integer."""
+    counts = np.bincount(group_of[group_of >= 0], minlength=len(names))
+    count_of = {names[i]: int(counts[i]) for i in np.flatnonzero(counts)}
+    sources = sorted(count_of, key=lambda g: (g == OTHER, -count_of[g], str(g)))  # as group_order
+    position = {s: i for i, s in enumerate(sources)}
+    row_at = np.array([position.get(name, -1) for name in names] + [-1], dtype="int64")
+    row_of = row_at[np.where(group_of >= 0, group_of, len(names))]
+    at = sample_positions(len(values), n=MAX_DOTS)
+    return _spread_spec(sources, row_of, np.asarray(values, dtype="float64"), at, dots(at), label=label)
+
+
+def _spread_spec(sources: list, row_of: np.ndarray, values_of: np.ndarray, at: np.ndarray, dots: pd.DataFrame, *,
+                 label: str) -> dict:
+    """The figure of ``source_spread_spec``: ``sources`` its rows in order, ``row_of`` each sentence's row (-1: none),
+    ``values_of`` their scores, ``dots`` the sentences at the sample positions ``at``."""
+    traces = []
+    large = len(values_of) > MAX_DOTS
+    for position, source in enumerate(sources):
+        values = values_of[row_of == position]
+        if large:  # the box's statistics, not every value
+            q1, median, q3 = np.nanquantile(values, [0.25, 0.5, 0.75]).tolist()  # NaN skipped, as pandas does
+            box = dict(q1=[q1], median=[median], q3=[q3], lowerfence=[np.nanmin(values).item()],
+                       upperfence=[np.nanmax(values).item()], y=[position - BOX_OFFSET])
+        else:
+            box = dict(x=values, y=[position - BOX_OFFSET] * len(values))
+        traces.append(dict(type="box", **box, orientation="h", boxpoints=False, width=BOX_WIDTH,
+                           name=html.escape(str(source)), showlegend=False, hoverinfo="skip",
+                           line=dict(color="#555"), fillcolor="rgba(0,0,0,0.06)"))
     jitter = (np.sin(np.arange(len(dots)) * 12.9898) * 43758.5453) % 1 * DOT_SPREAD + DOT_OFFSET
     traces.append(dict(
         type="scattergl" if len(dots) > GL_POINTS else "scatter", x=values_of[at],
