@@ -28,9 +28,10 @@ collects every few seconds and an idle one not at all.
 
 A filter state the session no longer keeps (``app_data``) is referenced from the namespaces of the page runs
 that read it, which only a collection frees: with new date ranges a few seconds apart, each one's narrowed
-tables and views (tens of MB, over 100 MB on the Tone page) piled up until the deferred collection, which was
-most of the peak RSS of ``benchmarks.page_speed`` (1.62 GB at 10,000 articles; 1.21 GB without new date ranges).
-So dropping a filter state calls ``collect_dropped`` (a full collection then and there, about 0.05-0.1 s, once
+tables and views (tens of MB, over 100 MB on the Tone page) piled up until the deferred collection: the peak RSS
+of ``benchmarks.page_speed`` at 10,000 articles was 1.62 GB with new date ranges, 1.21 GB without (1.24 GB with
+them now).
+So dropping a filter state calls ``collect_dropped`` (a full collection then and there, about 0.1 s of CPU, once
 per new date range or source choice, not per rerun).
 
 The server calls ``tune_allocators`` once at start (``app_data``); nothing here changes results.
