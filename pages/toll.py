@@ -115,12 +115,19 @@ if len(periods) > 1:
                           if opening else None)
 
 
-def _period_timeline(t, p: int):
-    return t.timeline[(t.timeline["event_group"] == p) | t.timeline["event_group"].isna()] if p else t.timeline
+def _period_rows(t, c: str, p: int) -> pd.DataFrame:
+    """The category's timeline rows of event ``p`` (0: every event; rows of no event stay), selected at once:
+    the timeline's rows of every category are not taken first (its sentences, twice per filter and event)."""
+    timeline = t.timeline
+    keep = timeline["category"] == c
+    if p:
+        keep &= (timeline["event_group"] == p) | timeline["event_group"].isna()
+    return timeline[keep]
 
 
 n_follow_up, follow_up_days = app_data.view(
-    "toll_follow_up", lambda t, c, p: follow_up_span(_period_timeline(t, p), category=c), category, period)
+    "toll_follow_up", lambda t, c, p: follow_up_span(app_data.view("toll_period_rows", _period_rows, c, p), category=c),
+    category, period)
 show_follow_up = False
 if n_follow_up:
     show_follow_up = st.toggle(f"Show the follow-up coverage on the time axis ({n_follow_up} article"
@@ -136,8 +143,7 @@ by, grouping = page_parts.grouping_picker(key=BY_KEY, groups=groups,
 
 
 def _chart_view(t, c: str, p: int, later: bool, g: tuple):
-    in_period = _period_timeline(t, p)
-    data = in_period[in_period["category"] == c]
+    data = app_data.view("toll_period_rows", _period_rows, c, p)
     colour = None if g[0] == "source" and t.articles["source"].nunique() <= FEW_SOURCES else dict(zip(
         t.articles["article_id"], source_groups(t.articles, by=g[0], groups=groups)))
     # The category's rows, taken once: the chart, its band and the grid read no other category's.
