@@ -467,7 +467,8 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
     # Superseded figures, linked to the figure that replaced them: one line trace per axis.
     if not drawn.empty:
         ends = drawn[["point_id", "x", "strip_x", "value"]].rename(columns=lambda c: f"new_{c}")
-        links = drawn[drawn["status"] == "superseded"].explode("replaced_by").merge(  # by cell: several each
+        linked = drawn[["point_id", "x", "strip_x", "value", "replaced_by", "dated"]]  # the columns read, taken
+        links = linked[drawn["status"] == "superseded"].explode("replaced_by").merge(  # by cell: several each
             ends, left_on="replaced_by", right_on="new_point_id")
         for dated_part, axis in ((True, time_axis), (False, strip_axis)):
             part = links[links["dated"] == dated_part]
@@ -727,7 +728,10 @@ def _epoch_ms(values) -> np.ndarray:
     if isinstance(values, pd.Series) and pd.api.types.is_datetime64_any_dtype(values):
         stamps = values
     else:
-        stamps = pd.to_datetime(pd.Series(list(values), dtype="object"), errors="coerce")
+        values = list(values)
+        if all(v is None or type(v) is pd.Timestamp for v in values):  # the band's steps: no text to parse
+            return np.array([np.nan if v is None else v.value / 1e6 for v in values], dtype="float64")
+        stamps = pd.to_datetime(pd.Series(values, dtype="object"), errors="coerce")
     stamps = stamps.astype("datetime64[ns]")
     return np.where(stamps.notna(), stamps.astype("int64") / 1e6, np.nan)
 
@@ -798,13 +802,22 @@ def _legend(points: pd.DataFrame, *, has_event: bool, by_group: bool = False) ->
         return []
     entries = []
     if by_group:
-        for group in group_order(points.drop_duplicates("article_id")["group"]):
-            rows = points[points["group"] == group]
-            name = html.escape(group) if group != OTHER else f"other ({rows['source'].nunique():,} sources)"
-            entries.append(_mark(name, marker=dict(symbol="square", size=11, color=rows["colour"].iloc[0])))
+        # each group's first colour and number of sources, on the groups' codes (not a text comparison per group)
+        codes, names = pd.factorize(points["group"])
+        colour = dict(zip(codes[::-1].tolist(), points["colour"].to_numpy(dtype=object)[::-1].tolist()))  # first
+        sources = pd.factorize(points["source"])[0]
+        known = (codes >= 0) & (sources >= 0)
+        pairs = np.unique(codes[known].astype("int64") * (int(sources.max()) + 1) + sources[known])
+        n_sources = np.bincount(pairs // (int(sources.max()) + 1), minlength=len(names)) if len(pairs) else \
+            np.zeros(len(names), dtype="int64")
+        code_of = {name: code for code, name in enumerate(names.tolist())}
+        for group in group_order(points[["article_id", "group"]].drop_duplicates("article_id")["group"]):
+            code = code_of[group]
+            name = html.escape(group) if group != OTHER else f"other ({int(n_sources[code]):,} sources)"
+            entries.append(_mark(name, marker=dict(symbol="square", size=11, color=colour[code])))
         sources = points.iloc[:0]
     else:
-        sources = points.drop_duplicates("source")
+        sources = points[["source", "colour"]].drop_duplicates("source")
     coloured = sources[sources["colour"] != OTHER_SOURCES_COLOUR]
     for source, colour in zip(coloured["source"], coloured["colour"]):
         entries.append(_mark(html.escape(source), marker=dict(symbol="square", size=11, color=colour)))
@@ -881,9 +894,10 @@ def _layout(layout: dict, points: pd.DataFrame, *, label: str, time_axis: str | 
                    gridcolor="#e5e5e5", zeroline=True),
     )
     if time_axis:
-        later = points[points["follow_up"].astype(bool) & points["dated"].astype(bool)] if not points.empty \
-            else points
-        shown = points if show_follow_up or later.empty else points.drop(index=later.index)
+        placed = points[["x", "article_id"]]  # the columns read, so no selection takes the others
+        later = placed[points["follow_up"].astype(bool) & points["dated"].astype(bool)] if not points.empty \
+            else placed
+        shown = placed if show_follow_up or later.empty else placed.drop(index=later.index)
         xs = shown["x"].dropna() if not shown.empty else pd.Series(dtype="datetime64[ns]")
         xs = [xs.min(), xs.max()] if len(xs) else []  # the ends are all the view needs
         if not later.empty and not show_follow_up:

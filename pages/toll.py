@@ -19,7 +19,7 @@ from analysis.views.toll import (
     summary_sections,
     toll_summary,
 )
-from charts.toll_views import chart_view, period_timeline
+from charts.toll_views import chart_view, period_rows
 
 app_data.route_through_dashboard(__file__)
 
@@ -112,12 +112,8 @@ if len(periods) > 1:
                           if opening else None)
 
 
-def _period_timeline(t, p: int):
-    return period_timeline(t, p)
-
-
 n_follow_up, follow_up_days = app_data.view(
-    "toll_follow_up", lambda t, c, p: follow_up_span(_period_timeline(t, p), category=c), category, period)
+    "toll_follow_up", lambda t, c, p: follow_up_span(period_rows(t, c, p), category=c), category, period)
 show_follow_up = False
 if n_follow_up:
     show_follow_up = st.toggle(f"Show the follow-up coverage on the time axis ({n_follow_up} article"

@@ -236,13 +236,22 @@ def source_day_table(timeline: pd.DataFrame, *, category: str, max_sources: int 
     """``source_day_grid`` while it stays readable; past ``max_sources`` sources or ``max_days`` days,
     the same cells in long form (mostly empty at that size otherwise): columns source, day
     (``YYYY-MM-DD`` or ``undated``) and figure (the figures joined by "; "), by day then source."""
-    current = timeline[(timeline["category"] == category) & (timeline["status"] == "current")]
+    read = [c for c in ("published", "source", "value", "qualifier", "low", "high", "may_rise") if c in timeline]
+    current = timeline[read][((timeline["category"] == category) & (timeline["status"] == "current")).to_numpy()]
     n_days = current["published"].dt.normalize().nunique() + int(current["published"].isna().any())
     if current.empty or (current["source"].nunique() <= max_sources and n_days <= max_days):
         return source_day_grid(timeline, category=category)
-    cells = current.assign(day=current["published"].dt.strftime("%Y-%m-%d").fillna("undated"),
-                           figure=figure_words(current))
+    codes, words = figure_word_codes(current)  # each distinct figure written once
+    cells = current.assign(day=_days(current["published"]), figure=np.asarray(words, dtype=object)[codes])
     return _joined_cells(cells)
+
+
+def _days(published: pd.Series) -> pd.Series:
+    """``published.dt.strftime("%Y-%m-%d").fillna("undated")``, each distinct day written once."""
+    days = published.dt.normalize()
+    distinct, at = np.unique(days.to_numpy(dtype="datetime64[ns]"), return_inverse=True)
+    written = pd.Series(distinct).dt.strftime("%Y-%m-%d").fillna("undated")
+    return pd.Series(written.array.take(at.ravel()), index=published.index, name=published.name)
 
 
 def _joined_cells(cells: pd.DataFrame) -> pd.DataFrame:

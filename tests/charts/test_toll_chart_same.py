@@ -15,6 +15,7 @@ import pytest
 import analysis.views.toll_markers as markers_now
 import charts.toll as now
 from analysis.timeline.points import build_timeline
+from analysis.views.groups import OTHER
 from tests.charts import toll_chart_before as before
 from tests.timeline.helpers import article, figure, tables
 from tests.views import toll_markers_rerun_before as markers_before
@@ -83,8 +84,8 @@ def _json(figure) -> str:
 @pytest.mark.parametrize("grouped", [False, True])
 def test_the_chart_is_the_one_before(sizes, seed, n, category, grouped):
     articles, timeline = random_corpus(seed, n)
-    groups = dict(zip(articles["article_id"], np.where(np.arange(len(articles)) % 3 == 0, "left", "right"))) \
-        if grouped else None
+    sides = np.array(["left", "right", OTHER], dtype=object)
+    groups = dict(zip(articles["article_id"], sides[np.arange(len(articles)) % 3])) if grouped else None
     for follow_up in (False, True):
         made = now.toll_chart(timeline, articles, category=category, show_follow_up=follow_up, groups=groups,
                               colour_title="Side" if grouped else None)

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.views.toll import figure_word_codes, figure_words
+from analysis.views.toll import figure_word_codes, figure_words, source_day_table
 from tests.views import toll_views_rerun_before as before
 
 ROWS = {
@@ -33,3 +33,15 @@ def test_figure_word_codes_read_as_figure_words(columns):
 def test_figure_word_codes_of_no_rows():
     codes, words = figure_word_codes(pd.DataFrame(columns=["value", "qualifier", "low", "high", "may_rise"]))
     assert (len(codes), words) == (0, [])
+
+
+@pytest.mark.parametrize("seed, n", [(0, 1), (2, 40), (3, 120), (5, 250)])
+@pytest.mark.parametrize("category", ["killed", "injured", "missing"])
+@pytest.mark.parametrize("max_sources, max_days", [(40, 60), (2, 60), (40, 3), (0, 0)])
+def test_source_day_table_is_the_one_before(seed, n, category, max_sources, max_days):
+    from tests.charts.test_toll_chart_same import random_corpus
+
+    _, timeline = random_corpus(seed, n)
+    pd.testing.assert_frame_equal(
+        source_day_table(timeline, category=category, max_sources=max_sources, max_days=max_days),
+        before.source_day_table(timeline, category=category, max_sources=max_sources, max_days=max_days))
