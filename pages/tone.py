@@ -12,13 +12,11 @@ from analysis.tone.sentiment import AGREEMENTS, THIN, disagreement, section_tone
 from analysis.views.groups import GROUPINGS, source_groups
 from analysis.views.framing import entity_tone_of, sentence_index
 from analysis.views.prepared import kept_rows
+from analysis.views.mentions import entities_by_mentions_of, kept, mention_codes, mentions_of
 from analysis.views.tone import (
     agreement_counts,
-    entities_by_mentions_of,
     follow_up_articles,
     group_codes,
-    kept,
-    mentions_of,
     opposite_rows,
     scored_rows,
     sentences_with_articles,
@@ -54,6 +52,7 @@ articles = tables.articles
 # articles. Only a selection reads the filtered tables themselves.
 whole = app_data.corpus_tables()
 codes = app_data.whole_view("tone_codes", lambda t: tone_codes(t, app_data.corpus_view("sentence_words")))
+mention_at = app_data.whole_view("mention_codes", mention_codes)  # shared with the Framing page
 article_mask, rows = app_data.view("tone_rows", lambda t: (
     mask := kept_rows(whole.articles, t.articles), np.flatnonzero(kept(codes.sentence_article, mask))))
 
@@ -181,7 +180,7 @@ if choice is not None:
 st.header(f"Around entities, by {GROUPINGS[by][1].lower()}")
 st.caption(f"Mean score of the sentences that name the entity (a sentence counts once), per "
            f"{GROUPINGS[by][1].lower()}. Hollow: fewer than {THIN} sentences.")
-ranked = app_data.view("tone_ranked", lambda t: entities_by_mentions_of(codes, article_mask))
+ranked = app_data.view("tone_ranked", lambda t: entities_by_mentions_of(mention_at, article_mask))
 if not ranked:
     st.caption("No named entities in these articles.")
 else:
@@ -191,7 +190,7 @@ else:
     # with the Framing page), not merged with all the filtered sentences
     sentence_at = app_data.whole_view("framing_sentence_index", lambda t: sentence_index(t.sentences, t.articles))
     around = app_data.view("tone_around", lambda t, picked, g: entity_tone_of(
-        sentence_at, mentions_of(codes, whole.mentions, article_mask, picked), whole.sentences,
+        sentence_at, mentions_of(mention_at, whole.mentions, article_mask, picked), whole.sentences,
         t.articles.assign(group=t.articles["article_id"].map(group_of)), by="group"),
         tuple(picked_entities), grouping)
     if around.empty:
