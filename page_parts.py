@@ -13,7 +13,8 @@ import pyarrow as pa
 import streamlit as st
 
 import app_data
-from analysis.views.groups import GROUPINGS, OTHER, TOP, default_grouping, grouping_options
+from analysis.views.groups import GROUPINGS, OTHER, TOP, default_grouping, grouping_key, grouping_options, \
+    opening_grouping
 
 
 def show_sentences(found: pd.DataFrame, heading: str, *, limit: int, columns: Sequence[str] | None = None,
@@ -103,7 +104,7 @@ def open_in_reader_button(article_id: str, figure_id: str) -> None:
 
 #: The grouping the user last chose on any comparison page (``analysis.views.groups.GROUPINGS``); absent: the
 #: page's default for the corpus. Kept apart from the widgets' own keys, which Streamlit drops on a page switch.
-COMPARE_BY = "compare_by"
+COMPARE_BY = app_data.COMPARE_BY
 
 
 def _remember_grouping(key: str) -> None:
@@ -130,11 +131,10 @@ def grouping_picker(*, key: str, groups: Mapping[str, str], help: str = COMPARE_
     """
     options = grouping_options(has_user_groups=any(groups.values()))
     default = app_data.view(f"{key}_default", lambda t: default_grouping(t.articles))
-    chosen = st.session_state.get(COMPARE_BY)
-    st.session_state[key] = chosen if chosen in options else default if default in options else options[0]
+    st.session_state[key] = opening_grouping(st.session_state.get(COMPARE_BY), default, groups=groups)
     by = st.radio("Compare by", list(options), key=key, horizontal=True, on_change=_remember_grouping,
                   args=(key,), format_func=lambda by: GROUPINGS[by][1], help=help)
-    return by, (by, tuple(sorted(groups.items())) if by == "groups" else ())
+    return by, grouping_key(by, groups)
 
 
 def capped_choices(ids: list, picked, cap: int) -> list:

@@ -9,7 +9,8 @@ incident's toll, GVDB the article's). Also printed:
 - the confusion per category: right, missed (gold > 0, none found), spurious (gold 0, a
   figure found), under (found below gold), over (found above gold);
 - event dates: ``articles.event_date`` against ``gold.incident_date`` where it is known:
-  right, wrong, none;
+  right, wrong, none, and the misses by kind (``date_miss_kind``: a day early or late, a gold date after the
+  article's publication, an undated article);
 - named people (GVDB): the share of the gold victims and shooters with a name that appear
   in the ``victims`` table with the right outcome, when the analysis has that table.
 
@@ -39,6 +40,7 @@ import hashlib
 import json
 import sys
 import time
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -160,16 +162,30 @@ def _gold_outcome(outcome: object) -> str:
 
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_PARTICLES = {"de", "del", "della", "la", "le", "da", "das", "dos", "di", "du", "van", "von", "der", "den", "bin", "al",
+              "el", "y", "st",  # lower-case words inside a name: "Ana de la Cruz", "Omar al Amin"
+              "as", "or", "aka"}  # and an annotator's alias: "Jon Doe as Al Roe"
+
+
+def plain_name(text: str) -> str:
+    """A name as the matching compares it: lower case, accents off, curly apostrophes and soft hyphens made plain:
+    ``"José O’Neal-Peña"`` -> ``"jose o'neal-pena"`` (a reporter may write "Pena" where the annotator wrote "Peña")."""
+    text = unicodedata.normalize("NFKD", str(text).replace("\u2019", "'").replace("\u00ad", ""))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 def name_key(name: str) -> str:
-    """The word a gold name is matched by: its surname, lower case, without the annotators' stray punctuation or a
-    suffix, curly apostrophes and soft hyphens made plain: ``"Anthony Hill,"`` -> ``"hill"``, ``"Sammy Hope Sr"`` ->
-    ``"hope"``; ``""`` for a description that is no name (``"unidentified man"``, ``"police"``)."""
+    """The word a gold name is matched by: its surname, ``plain_name``, without the annotators' stray punctuation or a
+    suffix: ``"Anthony Hill,"`` -> ``"hill"``, ``"Sammy Hope Sr"`` -> ``"hope"``, ``"Iván Peña"`` -> ``"pena"``;
+    ``""`` for a description that is no name: one not capitalised (``"unidentified man"``, ``"police"``) or with
+    a lower-case word other than a particle (``"Three other officers"``; but ``"Ana de la Cruz"`` -> ``"cruz"``)."""
     text = str(name).replace("\u2019", "'").replace("\u00ad", "").strip(" ,.;:'\"")
     if not text[:1].isupper():
         return ""
-    words = [w.strip(",.;:'\"").lower() for w in text.split()]
+    raw = [w.strip(",.;:'\"") for w in text.split()]
+    if any(w[:1].islower() and w.lower() not in _PARTICLES for w in raw[1:]):
+        return ""
+    words = [plain_name(w) for w in raw]
     while len(words) > 1 and words[-1] in _SUFFIXES:
         words.pop()
     return words[-1] if words else ""
@@ -177,25 +193,79 @@ def name_key(name: str) -> str:
 
 def named_people_recall(records: list[dict], scored: pd.DataFrame, victims: pd.DataFrame) -> tuple[int, int]:
     """``(found, total)`` GVDB victims and shooters with a name found in ``victims`` with the right outcome (a name
-    matched by its surname, ``name_key``; the annotators' descriptions such as "unidentified man" are not names)."""
+    matched by ``same_person``; the annotators' descriptions such as "unidentified man" are not names)."""
     found = total = 0
     by_article = {aid: group for aid, group in victims.groupby("article_id")} if not victims.empty else {}
     for record, article_id in zip(records, scored["article_id"]):
         gold = record.get("gold") or {}
         for person in [*(gold.get("victims") or []), *(gold.get("shooters") or [])]:
-            last = name_key(person.get("name") or "")
-            if not last:
+            if not name_key(person.get("name") or ""):
                 continue
             total += 1
             rows = by_article.get(article_id)
             if rows is None:
                 continue
-            names = rows["name"].fillna("").str.replace("\u2019", "'").str.replace("\u00ad", "").str.lower()
-            named = rows[names.str.contains(last, regex=False)]
+            named = rows[[same_person(person.get("name") or "", str(n)) for n in rows["name"].fillna("")]]
             expected = _gold_outcome(person.get("outcome"))
             if not named.empty and (not expected or (named["outcome"] == expected).any()):
                 found += 1
     return found, total
+
+
+# Kinds of event-date miss, in the order they are told apart (``date_miss_kind``).
+DATE_MISS_KINDS = ("a day early", "a day late", "gold after publication", "other wrong", "undated",
+                   "none")
+
+
+def date_miss_kind(row: dict) -> str:
+    """What kind of miss a scored row's event date is, or "" when it is right or the gold date is unknown.
+
+    Wrong: "a day early" (found the day before the gold: mostly an event "Saturday night" the record logs on
+    Sunday, after midnight), "a day late" (the day after: "early Sunday morning" logged on Saturday, or a
+    same-day word counted from an archive date a day late), "gold after publication" (the gold date is later
+    than the article's own publication date, so no date the text gives can match it), "other wrong". None:
+    "undated" (no publication date: a relative date has no day to count from unless the page carries a stamp) or
+    "none".
+    """
+    outcome = row.get("event_date")
+    if outcome == "none":
+        return "undated" if not row.get("published") else "none"
+    if outcome != "wrong":
+        return ""
+    gold = pd.Timestamp(row["event_gold"])
+    off = (pd.Timestamp(row["event_found"]) - gold).days
+    if off in (-1, 1):
+        return "a day early" if off < 0 else "a day late"
+    if row.get("published") and pd.Timestamp(row["published"]) < gold:
+        return "gold after publication"
+    return "other wrong"
+
+
+def same_person(gold: str, found: str) -> bool:
+    """Whether a name of the ``victims`` table is the gold name: it holds the gold surname (``name_key``; accents and
+    curly apostrophes aside, a hyphen also as a space: "Ruiz Soto" for "Ruiz-Soto"), or a word one letter off a
+    surname of five letters or more (the annotators' slips: "Mischler" for "Mishler"), or it is the gold first name
+    alone ("Autumn" for "Autumn Lee": the article calls a child by her first name)."""
+    last, name = name_key(gold), plain_name(found)
+    if not last or not name:
+        return False
+    if last in name or last.replace("-", " ") in name:
+        return True
+    words = [w.strip(",.") for w in name.split()]
+    if len(last) >= 5 and any(len(w) >= 5 and _one_letter_off(last, w) for w in words):
+        return True
+    first = plain_name(str(gold).strip(" ,.;:'\"").split()[0]).strip(",.'\"")
+    return len(words) == 1 and words[0] == first
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """One letter added, dropped or changed: "mishler" / "mischler", "velazque" / "velazquez"."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return a == b
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
 def _print_summary(scored: pd.DataFrame) -> None:
@@ -214,18 +284,21 @@ def _print_summary(scored: pd.DataFrame) -> None:
     counts = Counter(known["event_date"])
     print(f"event date ({len(known)} articles with a known incident date): " + "  ".join(
         f"{k} {counts.get(k, 0) / max(len(known), 1):.3f} ({counts.get(k, 0)})" for k in ("right", "wrong", "none")))
+    kinds = Counter(date_miss_kind(row) for row in known.to_dict("records"))
+    print("event date misses by kind: " + ", ".join(f"{k} {kinds.get(k, 0)}" for k in DATE_MISS_KINDS))
 
 
 def _print_date_misses(scored: pd.DataFrame, limit: int) -> None:
-    """The first ``limit`` wrong event dates, then the first ``limit`` articles with none, one line each:
-    ``row 57 gva found 2014-11-23 'on Sunday' gold 2014-11-22 published 2014-11-23: title``."""
+    """The first ``limit`` wrong event dates, then the first ``limit`` articles with none, one line each with the
+    kind of miss: ``row 57 gva found 2014-11-23 'on Sunday' gold 2014-11-22 published 2014-11-23 [a day late]:
+    title``."""
     for outcome in ("wrong", "none"):
         rows = scored[scored["event_date"] == outcome].head(limit)
         print(f"\nevent date {outcome}:")
-        for row in rows.itertuples():
-            found = f"found {row.event_found} '{row.event_words}'" if row.event_found else "found none"
-            print(f"  row {row.row:>5} {row.dataset:<4} {found} gold {row.event_gold} "
-                  f"published {row.published or '-'}: {row.title[:70]}")
+        for row in rows.to_dict("records"):
+            found = f"found {row['event_found']} '{row['event_words']}'" if row["event_found"] else "found none"
+            print(f"  row {row['row']:>5} {row['dataset']:<4} {found} gold {row['event_gold']} "
+                  f"published {row['published'] or '-'} [{date_miss_kind(row)}]: {row['title'][:70]}")
 
 
 def main(argv: list[str] | None = None) -> int:

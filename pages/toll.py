@@ -5,7 +5,7 @@ import streamlit as st
 
 import app_data
 import page_parts
-from analysis.figures.labels import distinct_labels, figure_label
+from analysis.figures.labels import figure_label
 from analysis.timeline.points import CATEGORY_LABELS
 from analysis.views.evidence import evidence_parts_of
 from analysis.views.overview import figure_spans
@@ -16,13 +16,10 @@ from analysis.views.toll import (
     opening_event,
     marked_parts,
     point_facts,
-    source_day_table,
     summary_sections,
     toll_summary,
 )
-from analysis.views.groups import FEW_SOURCES, GROUPINGS, source_groups
-from charts.served import served
-from charts.toll import toll_chart
+from charts.toll_views import chart_view, period_timeline
 
 app_data.route_through_dashboard(__file__)
 
@@ -116,7 +113,7 @@ if len(periods) > 1:
 
 
 def _period_timeline(t, p: int):
-    return t.timeline[(t.timeline["event_group"] == p) | t.timeline["event_group"].isna()] if p else t.timeline
+    return period_timeline(t, p)
 
 
 n_follow_up, follow_up_days = app_data.view(
@@ -136,17 +133,8 @@ by, grouping = page_parts.grouping_picker(key=BY_KEY, groups=groups,
 
 
 def _chart_view(t, c: str, p: int, later: bool, g: tuple):
-    in_period = _period_timeline(t, p)
-    data = in_period[in_period["category"] == c]
-    colour = None if g[0] == "source" and t.articles["source"].nunique() <= FEW_SOURCES else dict(zip(
-        t.articles["article_id"], source_groups(t.articles, by=g[0], groups=groups)))
-    # The category's rows, taken once: the chart, its band and the grid read no other category's.
-    chart = toll_chart(data, t.articles, category=c, show_follow_up=later, groups=colour,
-                       colour_title=GROUPINGS[g[0]][1])
-    served(chart.figure)  # drawn again on every rerun: its JSON made once
-    # the picker's, made once; distinct, since the picker maps a shown label back to one point
-    labels = dict(zip(chart.points["point_id"].tolist(), distinct_labels(chart.points["label"].tolist())))
-    return chart, data, source_day_table(data, category=c), labels
+    # in charts.toll_views, which also makes the first visit's when a corpus opens (app_data.views_ahead)
+    return chart_view(t, c, p, later, g, groups=groups)
 
 
 chart, chart_data, grid, labels = app_data.view("toll_chart", _chart_view, category, period, show_follow_up,

@@ -39,8 +39,7 @@ def read_name(tokens: list[Token], kids: list[list[Token]], token: Token, *, com
     ``common`` the lower-case words that are never a surname (person nouns, pronouns)."""
     # "Hibbert was pronounced dead": an unknown capitalised word the tagger calls a common noun may be a surname
     # (the article joins it to a full name it gives elsewhere, or drops it)
-    surname_like = token.tag == "NN" and token.text[:1].isupper() and token.text[1:].islower() and \
-        token.lower not in common
+    surname_like = token.tag == "NN" and _capitalised(token.text) and token.lower not in common
     if not (token.tag.startswith("NNP") or surname_like) or token.lower in NAME_STOP or token.lower in common:
         return ""
     within, stack = set(), [token]  # "Ann Marie Lee", "Eduardo "Eddy" Reyes": compounds of compounds
@@ -87,6 +86,13 @@ def _before_quote(tokens: list[Token], word: Token) -> bool:
     if word.i + 1 < len(tokens) and tokens[word.i + 1].tag == "``":
         return True
     return 0 < word.i < len(tokens) - 1 and tokens[word.i - 1].tag == "``" and tokens[word.i + 1].tag == "''"
+
+
+def _capitalised(word: str) -> bool:
+    """"Hibbert", "Da'Vante", "McKay", "Ruiz-Soto", "Peña": a capital, then letters with lower case among them and
+    only apostrophes or hyphens besides (not "FBI", not "Route66")."""
+    return len(word) > 1 and word[0].isupper() and any(c.islower() for c in word) and all(
+        c.isalpha() or c in "'’-" for c in word) and not word.endswith(("'s", "’s"))
 
 
 def capitals(token: Token) -> bool:

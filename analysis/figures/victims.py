@@ -120,9 +120,10 @@ Rules:
    (it adds no one); the named subjects of "responsible for" a shooting or killing are shooters; "John Doe" is no
    name; "Suspect X" opening a sentence is X, a shooter (``person_names``). A lone surname or first name
    ("Waldron was shot", "Autumn was struck") is a person when the article gives the full name anywhere
-   (``_full_names``: the one full name with that surname, or that first name; without a title before it, "Mayor Al
-   Roe" is Al Roe), whether or not that sentence speaks of harm, or when the words introduce it as someone's: an
-   age ("Ada, 12,") or a family word ("son Bo").
+   (``name_patterns.index_full_names``: the one full name with that surname, or that first name; without a title
+   before it, "Mayor Al Roe" is Al Roe), whether or not that sentence speaks of harm, or when the words introduce it
+   as someone's: an age ("Ada, 12,") or a family word ("son Bo"). Names are written in any Latin alphabet, with
+   inner capitals, apostrophes or hyphens ("Ana Peña", "Da'Vante O'Neal", "Ruiz-Soto": ``name_patterns``).
 
 8. After the lede (up to ``LATE_SENTENCES``), sentences with a harm word and the surname of someone
    the article names in full are read for named people only: they update the outcome of someone
@@ -153,8 +154,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis import schema
-from analysis.figures.parse import SOFT_HYPHEN, parse
-from analysis.figures.person_names import NAME_STOP, TITLES
+from analysis.figures.parse import parse
+from analysis.figures.name_patterns import (DESCRIBED_NAME, NAME_AGE, NAME_SUFFIXES, NAMED_IS, TWO_CAPITALS,
+                                            index_full_names, plain, surname)
 from analysis.figures.victim_mentions import (OUTCOME_RANK, Mention, compatible_sex,
                                               people_lexicon, sentence_mentions)
 
@@ -176,17 +178,6 @@ _PEOPLE_WORDS = re.compile(r"\b(?:identif|condition\b|charged|arrested|accused|s
                            r"vigil|funeral|memorial|memory of)", re.I)
 
 
-# "The victim was Lena Drake", "Her name was Lena Drake": someone described, named
-_NAMED_IS = re.compile(r"\b(?:[Nn]ame|man|woman|boy|girl|teen|teenager|victim|shooter|gunman|suspect) (?:is|was) "
-                       r"(?:[A-Z]\.? )?[A-Z][a-z]")
-_NAME_AGE = re.compile(r"\b[A-Z][a-z'’-]+ (?:[A-Z]\. )?[A-Z][a-z'’-]+(?:,? [JS]r\.?)?, \d{1,2}\b")  # "Carl Webb, 19"
-# "Her uncle, Luke Ames, ...", "Officer Ames was assigned ...": a name for someone described (rule 7)
-_DESCRIBED_NAME = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he) [a-z]+, [A-Z][a-z'’-]+ (?:[A-Z][a-z.'’-]* )*"
-                             r"[A-Z][a-z'’-]+,|"
-                             r"\b(?:Officer|Deputy|Trooper|Sgt\.|Sergeant|Detective|Det\.|Cpl\.) [A-Z]")
-_TWO_CAPITALS = re.compile(r"\b[A-Z][a-z'’-]+ (?:[A-Z]\. )?[A-Z][a-z'’-]+")  # "Carl Webb", "Ann B. Lee"
-
-
 @dataclass
 class Person:
     mentions: list[Mention] = field(default_factory=list)
@@ -202,25 +193,14 @@ class Person:
 # --- one article --------------------------------------------------------------------------------------------------
 
 
-_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-
-
-def surname(name: str) -> str:
-    """The last word of a name that is not a suffix: "Clifton Hibbert Jr." -> "hibbert"."""
-    words = [w.strip(".,").lower() for w in name.split()]
-    while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
-        words.pop()
-    return words[-1] if words else ""
-
-
 def _same_name(a: str, b: str) -> bool:
     """Two names with one surname may still be two people: "Ivy Lane" is not "Emily Lane", nor "Sam Hope Jr." "Sam
     Hope Sr."; a lone surname, an initial or a short form ("Dan", "Daniel") is the same."""
     words_a, words_b = (n.replace(".", "").replace(",", "").lower().split() for n in (a, b))
-    suffix_a, suffix_b = set(words_a) & _NAME_SUFFIXES, set(words_b) & _NAME_SUFFIXES
+    suffix_a, suffix_b = set(words_a) & NAME_SUFFIXES, set(words_b) & NAME_SUFFIXES
     if suffix_a and suffix_b and suffix_a != suffix_b:
         return False
-    words_a, words_b = [w for w in words_a if w not in _NAME_SUFFIXES], [w for w in words_b if w not in _NAME_SUFFIXES]
+    words_a, words_b = [w for w in words_a if w not in NAME_SUFFIXES], [w for w in words_b if w not in NAME_SUFFIXES]
     if len(words_a) < 2 or len(words_b) < 2 or any(n.split()[0][:1].islower() for n in (a, b)):
         return True  # a lone surname, "del Toro" among them
     return words_a[0].startswith(words_b[0]) or words_b[0].startswith(words_a[0])
@@ -279,65 +259,6 @@ def _refer(people: list[Person], mention: Mention) -> Person | None:
         return next((p for p in earlier if p.role == mention.role and (mention.age is None or p.age == mention.age)),
                     next((p for p in earlier if p.role == mention.role or mention.role == "victim"), None))
     return None
-
-
-# "Officers identified the man as William Waldron, 45." ... "Waldron was shot and killed.": a full name anywhere
-# in the article (two to four capitalised words, initials and Jr./III allowed) lends itself to a lone surname
-_PART = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’](?!s\b)[A-Z]?[a-z]+)?"  # "O'Neal", "McKay", "Ke'Ana"
-_WORD = rf"{_PART}(?:-{_PART})*"  # "Ruiz-Soto"; not a possessive "Soto's"
-_FULL_NAME = re.compile(rf"\b({_WORD}(?:\s+(?:[A-Z]\.|{_WORD})){{1,3}})"
-                        r"(?:,?\s+(?:Jr|Sr|II|III|IV)\b\.?)?")
-
-
-# "in Dayton", ", of Salina", "SANFORD, Maine (AP)": words an article uses for places, no one's first name
-_PLACE = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Ff]rom|[Oo]utside)\s+|,\s+of\s+)([A-Z][a-z]+)\b(?!['’])|"
-                    r"^([A-Z]{3,}(?:\s[A-Z]{3,})*),\s+([A-Z][a-z]+)")
-
-
-def _plain(texts: pd.Series) -> pd.Series:
-    """The texts without soft hyphens ("gun\u00adman"), for the word patterns (the parser drops them too)."""
-    return texts.astype(str).str.replace(SOFT_HYPHEN, "", regex=False)
-
-
-def _full_names(sentences: pd.DataFrame) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
-    """``({article_id: {surname (lower): full name}}, {article_id: {first name (lower): full name}})`` from every
-    sentence of each article; a surname two full names share is left out, and a first name two full names share or
-    the article uses for a place ("in Dayton") is ""."""
-    out: dict[str, dict[str, str]] = {}
-    firsts: dict[str, dict[str, str]] = {}
-    clash: set[tuple[str, str]] = set()
-    stop = NAME_STOP | TITLES | {"the", "a", "an", "when", "after", "in", "on", "at", "but", "and", "his", "her",
-                                 "then", "while", "as", "if", "before", "during", "with", "for", "by", "from", "since"}
-    places: dict[str, set[str]] = {}
-    for article_id, text in zip(sentences["article_id"].astype(str), _plain(sentences["text"])):
-        places.setdefault(article_id, set()).update(
-            w.lower() for match in _PLACE.finditer(text) for w in match.groups() if w)
-        for match in _FULL_NAME.finditer(text):
-            words = match.group(1).split()
-            while words and words[0].lower().rstrip(".") in stop:
-                words = words[1:]
-            titled = [k for k, w in enumerate(words[:-1]) if w.lower().rstrip(".") in TITLES]
-            words = words[titled[-1] + 1:] if titled else words  # "Phoenix Mayor Greg Stanton" is Greg Stanton
-            while words and words[-1].lower().rstrip(".") in _NAME_SUFFIXES:  # "Dan McKay Jr" is a McKay
-                words = words[:-1]
-            if len(words) < 2 or words[-1].lower() in stop:
-                continue
-            names = out.setdefault(article_id, {})
-            last, full = words[-1].lower(), " ".join(words)
-            given = firsts.setdefault(article_id, {})
-            if surname(given.get(words[0].lower(), full)) != last:  # "Ann Lee" and "Ann Ray": no one's first name
-                given[words[0].lower()] = ""
-            elif len(full) > len(given.get(words[0].lower(), "")):
-                given[words[0].lower()] = full
-            if last in names and names[last] != full and not (full in names[last] or names[last] in full):
-                clash.add((article_id, last))
-            elif len(full) > len(names.get(last, "")):
-                names[last] = full
-    for article_id, last in clash:
-        out[article_id].pop(last, None)
-    for article_id, words in places.items():
-        firsts.setdefault(article_id, {}).update(dict.fromkeys(words, ""))
-    return out, firsts
 
 
 def _article_people(mentions: list[Mention], full_names: dict[str, str] | None = None,
@@ -402,11 +323,11 @@ def _identified_groups(people: list[Person]) -> None:
 
 def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int) -> pd.DataFrame:
     lede_rows = sentences[sentences["idx"] < lede]
-    text = _plain(lede_rows["text"])
+    text = plain(lede_rows["text"])
     names_only = pd.Series(False, index=lede_rows.index)
-    keep = text.str.contains(_HARM) | text.str.contains(_PEOPLE_WORDS) | text.str.contains(_NAMED_IS) | \
+    keep = text.str.contains(_HARM) | text.str.contains(_PEOPLE_WORDS) | text.str.contains(NAMED_IS) | \
         text.str.contains(people_lexicon()["condition_re"]) | \
-        text.str.contains(_NAME_AGE) | text.str.contains(_DESCRIBED_NAME)  # "She is in stable condition", "X, 26,
+        text.str.contains(NAME_AGE) | text.str.contains(DESCRIBED_NAME)  # "She is in stable condition", "X, 26,
     # was lying in the street"
     if figures is not None and not figures.empty:  # a numeral count of every category the words speak of
         numeral = figures[figures["rule"].isin(["numeral", ""]) & figures["status"].eq("current")]
@@ -423,11 +344,11 @@ def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int
         kill_words = text.str.contains(_KILL_WORDS)
         keep &= ~(has_killed & (has_hurt | ~text.str.contains(r"\b(?:shot|wound|injur|hurt)", case=False)))
         # "Officer Jon Ray suffered three gunshot wounds": a numeral count of the hurt, read for the names it gives
-        names_only = has_hurt & ~kill_words & text.str.contains(_TWO_CAPITALS)
+        names_only = has_hurt & ~kill_words & text.str.contains(TWO_CAPITALS)
         keep &= ~(has_hurt & ~kill_words & ~names_only)
         has_other = pd.Series([k in other for k in keys], index=lede_rows.index, dtype=bool)
-        keep &= ~(has_other & ~kill_words & ~text.str.contains(_TWO_CAPITALS))
-        listed = (text.str.contains(_HARM) & text.str.contains(_LISTED)) | text.str.contains(_NAME_AGE)
+        keep &= ~(has_other & ~kill_words & ~text.str.contains(TWO_CAPITALS))
+        listed = (text.str.contains(_HARM) & text.str.contains(_LISTED)) | text.str.contains(NAME_AGE)
         keep |= listed  # "Ann Lee, 35, and Bo Diaz, 29, were the two people killed": a count that names its people
         names_only &= ~listed
         earlier = figures[figures["status"].eq("background")]  # a recap of another shooting names its people
@@ -461,7 +382,7 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
     if sentences is None or sentences.empty:
         return schema.empty_table("victims"), schema.empty_table("figures")
     chosen = _candidates(sentences, figures, lede)
-    full_names, first_names = _full_names(sentences[sentences["article_id"].isin(set(chosen["article_id"]))])
+    full_names, first_names = index_full_names(sentences[sentences["article_id"].isin(set(chosen["article_id"]))])
     chosen = pd.concat([chosen, _late_candidates(sentences, figures, full_names, lede)]).sort_values(
         ["article_id", "idx"], kind="stable")
     texts = chosen["text"].astype(str).tolist()
@@ -515,9 +436,9 @@ def _late_candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, full
     names in full: "Davidson died of his injuries on Tuesday night" in an update further down."""
     rows = sentences[(sentences["idx"] >= lede) & (sentences["idx"] < LATE_SENTENCES) &
                      sentences["article_id"].astype(str).isin(full_names.keys())]
-    rows = rows[_plain(rows["text"]).str.contains(_HARM) | _plain(rows["text"]).str.contains(r"\bidentif", case=False)]
+    rows = rows[plain(rows["text"]).str.contains(_HARM) | plain(rows["text"]).str.contains(r"\bidentif", case=False)]
     keep = [any(name in text for name in full_names[str(aid)]) for aid, text in
-            zip(rows["article_id"], _plain(rows["text"]).str.lower())]
+            zip(rows["article_id"], plain(rows["text"]).str.lower())]
     rows = rows[pd.Series(keep, index=rows.index, dtype=bool)]
     if figures is not None and not figures.empty and not rows.empty:  # not a recap of another shooting
         earlier = figures[figures["status"].eq("background")]

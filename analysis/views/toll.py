@@ -200,6 +200,21 @@ def figure_words(rows: pd.DataFrame) -> list[str]:
     return [words[key] for key in keys]
 
 
+def figure_word_codes(rows: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
+    """``figure_words(rows)`` as ``(codes, words)``: ``words[codes[i]]`` is row i's figure in words. The five
+    columns are coded one at a time (missing values as one code), each distinct figure written once, so no
+    Python tuple is made per row (15,000 rows at 10,000 articles). Two distinct figures can read the same."""
+    if rows.empty:
+        return np.zeros(0, dtype="int64"), []
+    key = np.zeros(len(rows), dtype="int64")
+    for column in ("value", "qualifier", "low", "high", "may_rise"):
+        codes, uniques = pd.factorize(rows[column], use_na_sentinel=False)
+        key = pd.factorize(key * (len(uniques) + 1) + codes)[0]
+    _, first = np.unique(key, return_index=True)  # each distinct figure's first row, by code
+    written = figure_words(rows.iloc[first])
+    return key, written
+
+
 def source_day_grid(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
     """Each source's current figures of one category per reporting day, in words; undated in the last column.
 

@@ -133,3 +133,16 @@ def test_counts_that_are_not_the_dead(sentence, expected):
 ])
 def test_people_shot_who_live_are_apart_from_the_dead(sentences, killed, injured):
     assert _headline(*sentences) == {"killed": killed, "injured": injured}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # people a harm did not reach are no count of the harmed
+    ("The two passengers in the pickup were not injured, deputies said.", []),
+    ("A third boy who was in the yard was not hurt.", []),
+    ("The driver and two other children weren't hurt in the crash.", []),
+    ("Four officers had never been shot at before that night.", []),
+    # ... but "not seriously" hurt are hurt
+    ("The other two were not seriously injured.", [("injured", 2)]),
+])
+def test_people_the_harm_did_not_reach(sentence, expected):
+    assert _figures(sentence) == expected

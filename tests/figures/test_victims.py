@@ -89,6 +89,13 @@ CASES = [
     (["Friends of Lena Ortiz-Bell met on Sunday.", "Ortiz-Bell was shot and killed outside her shop."],
      [("Lena Ortiz-Bell", None, "killed", "victim")]),
     (["Jo O'Neal, 40, died at the scene."], [("Jo O'Neal", 40, "killed", "victim")]),
+    # names in any Latin alphabet and with inner capitals: a lone surname finds its full name
+    (["Friends of Iván Peña met on Sunday.", "Peña was shot and killed outside his shop."],
+     [("Iván Peña", None, "killed", "victim")]),
+    (["Friends of Ray DeLaPort met on Sunday.", "DeLaPort was shot and killed outside his shop."],
+     [("Ray DeLaPort", None, "killed", "victim")]),
+    (["Deputies said Zoë Brönte, 31, and Łukasz Nowak, 40, died at the scene."],
+     [("Zoë Brönte", 31, "killed", "victim"), ("Łukasz Nowak", 40, "killed", "victim")]),
     # "who" in a relative clause is the person it hangs on
     (["A neighbor of Vern Hale, 51, who was shot and killed in his garage, called police."],
      [("Vern Hale", 51, "killed", "victim")]),
