@@ -29,6 +29,8 @@ from analysis.uploads import (
     truncated_articles,
     undated_articles,
 )
+from analysis.views.dates import publication_counts
+from charts.corpus import dates_figure
 
 app_data.route_through_dashboard(__file__)
 
@@ -300,6 +302,10 @@ if built is not None:
     cols[3].metric("Skipped", f"{int(counts.get('skipped', 0)):,}")
     for note in built.notes:
         st.info(esc(note))
+    # When the articles were published: a glance at whether the dates came through (and the charts' code is
+    # loaded in the browser before the first chart page)
+    st.plotly_chart(app_data.whole_view("corpus_dates", lambda t: dates_figure(*publication_counts(t.articles))),
+                    width="stretch", config={"displayModeBar": False}, key="corpus_dates_chart")
 
     truncated = truncated_articles(built.tables.articles)
     if len(truncated):
