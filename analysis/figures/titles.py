@@ -12,6 +12,8 @@ rules as the text (``analysis.figures.ledger.extract_figures`` and the people la
 - injured: the title's count is a numeral count of injured or hospitalized people ("3 wounded")
   and the text gives no current injured or hospitalized figure. Someone a title says was "shot"
   is left to the text, which tells whether they survived.
+- a title's death over a text that tells no death: the one person the text says only "was shot" is that
+  dead person, not someone injured (``_shot_is_the_dead``).
 
 The rows have ``sentence_idx`` -1, their ``start`` and ``end`` index the title, their
 ``sentence`` is the title, and their ``figure_id`` ends in ``:title``; the headline rule says
@@ -160,6 +162,32 @@ def _back_to_titles(found: pd.DataFrame, titles: dict, inserted: dict) -> pd.Dat
 
 def add_title_figures(figures: pd.DataFrame, articles: pd.DataFrame, *,
                       published_years: Mapping[str, int] | None = None) -> pd.DataFrame:
-    """The figures table with the title counts (``title_figures``) appended."""
+    """The figures table with the title counts (``title_figures``) appended, less the one person the text says was
+    shot whom the title's death names (``_shot_is_the_dead``)."""
     extra = title_figures(articles, figures, published_years=published_years)
-    return add_people_figures(figures, extra)
+    return _shot_is_the_dead(add_people_figures(figures, extra), extra)
+
+
+# words that tell someone shot lived: "was wounded", "in critical condition", "was treated at the hospital"
+_LIVED = re.compile(r"\b(?:wound\w*|injur\w*|hurt|condition|hospitali[sz]\w*|surviv\w*|recover\w*|treated|grazed)\b",
+                    re.I)
+
+
+def _shot_is_the_dead(figures: pd.DataFrame, extra: pd.DataFrame) -> pd.DataFrame:
+    """"Teen dies after shooting" over a text that says only "the 15-year-old was shot on Pine Street": the text's
+    one person shot, with no word in that sentence that they lived (``_LIVED``), is the title's dead, not someone
+    injured (the people layer counts someone shot as injured when the text itself tells no death). ``figures``
+    without that injured row, for the articles whose killed count comes from the title alone and whose text gives
+    no other current injured or hospitalized count. Known miss: a title's dead and a survivor the text tells only as
+    "was shot" ("Man killed" over "a second man was shot in the leg") lose the survivor."""
+    if extra.empty or figures.empty:
+        return figures
+    titled = set(extra.loc[extra["category"].eq("killed"), "article_id"])
+    if not titled:
+        return figures
+    hurt = figures["category"].isin(_INJURED) & figures["status"].eq("current") & figures["article_id"].isin(titled)
+    lone = hurt & figures["rule"].eq("individuals") & figures["value"].eq(1) & figures["sentence_idx"].ge(0) \
+        & ~figures["sentence"].astype(str).str.contains(_LIVED)
+    others = set(figures.loc[hurt & ~lone, "article_id"])
+    drop = lone & ~figures["article_id"].isin(others)
+    return figures[~drop].reset_index(drop=True) if drop.any() else figures
