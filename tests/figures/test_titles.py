@@ -53,6 +53,11 @@ def _value(heads: pd.DataFrame, category: str) -> int | None:
     ("Teen dies after shooting on Pine Street", ["Police said the 16-year-old was shot near a bus stop."], 1, None),
     ("Man killed in shooting outside bar", ["Officers said he was shot several times in the parking lot."], 1, None),
     ("Man killed in shooting outside bar", ["A woman was shot in the leg and is in stable condition."], 1, 1),
+    # a title's count of the hurt beats the fewer people the text describes one by one; not a count of the text's
+    ("Two killed, two wounded in shooting in alley",
+     ["Two men were shot to death in the alley.", "A woman was wounded in the arm."], 2, 2),
+    ("5 people shot on South Side", ["A 32-year-old woman was shot in the arm and is in stable condition."], None, 5),
+    ("3 wounded in shooting on Elm Street", ["Police said two men were wounded on the porch."], None, 2),
 ])
 def test_title_counts_fill_what_the_text_leaves_open(title, texts, killed, injured):
     _figures, heads = _tables(title, *texts)
