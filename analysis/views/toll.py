@@ -110,8 +110,9 @@ def event_periods(timeline: pd.DataFrame, *, category: str) -> dict[int, str]:
                          "later": published.where(later_rows)}).groupby("group").agg(
         first=("main", "min"), last=("main", "max"), later=("later", "max"))
     periods = {}
-    for group in wanted:
-        first_day, last_day, later = ends.loc[group, ["first", "last", "later"]]
+    firsts, lasts, laters = (dict(zip(ends.index.tolist(), ends[c].tolist())) for c in ("first", "last", "later"))
+    for group in wanted:  # each event's three days read from dicts, not a .loc per event
+        first_day, last_day, later = firsts[group], lasts[group], laters[group]
         if pd.isna(first_day):
             periods[group] = f"Event {group}: undated"
             continue
@@ -285,7 +286,8 @@ def opening_event(timeline: pd.DataFrame, *, category: str) -> int:
     category, otherwise the one with most articles (the earlier on a tie). Separate incidents' tolls share no
     scale (a 3,000-death earthquake flattens thirty shootings) and the band is drawn per event anyway, so a
     mixed corpus opens on its most covered event, the others one pick away."""
-    rows = timeline[(timeline["category"] == category) & timeline["event_group"].notna()]
+    rows = timeline[["event_group", "article_id"]][  # the two columns read: the others are not taken
+        ((timeline["category"] == category) & timeline["event_group"].notna()).to_numpy()]
     sizes = rows.groupby("event_group")["article_id"].nunique()
     if len(sizes) <= MAX_EVENTS_TOGETHER:
         return 0

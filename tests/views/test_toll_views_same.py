@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analysis.views import toll
 from analysis.views.toll import figure_word_codes, figure_words, source_day_table
 from tests.views import toll_views_rerun_before as before
 
@@ -45,3 +46,16 @@ def test_source_day_table_is_the_one_before(seed, n, category, max_sources, max_
     pd.testing.assert_frame_equal(
         source_day_table(timeline, category=category, max_sources=max_sources, max_days=max_days),
         before.source_day_table(timeline, category=category, max_sources=max_sources, max_days=max_days))
+
+
+@pytest.mark.parametrize("seed, n", [(0, 1), (2, 40), (3, 120), (5, 250)])
+@pytest.mark.parametrize("category", ["killed", "injured", "missing"])
+@pytest.mark.parametrize("most_together", [5, 0])
+def test_event_periods_and_opening_event_are_the_ones_before(monkeypatch, seed, n, category, most_together):
+    from tests.charts.test_toll_chart_same import random_corpus
+
+    for module in (toll, before):
+        monkeypatch.setattr(module, "MAX_EVENTS_TOGETHER", most_together)
+    _, timeline = random_corpus(seed, n)
+    assert toll.event_periods(timeline, category=category) == before.event_periods(timeline, category=category)
+    assert toll.opening_event(timeline, category=category) == before.opening_event(timeline, category=category)
