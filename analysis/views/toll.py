@@ -222,12 +222,12 @@ def source_day_grid(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
     Rows are sources, columns days (``YYYY-MM-DD`` in order, then ``undated``), cells the
     figures reported that day joined by "; ", empty where the source reported none.
     """
-    current = timeline[(timeline["category"] == category) & (timeline["status"] == "current")]
+    current = _current_rows(timeline, category)
     if current.empty:
         return pd.DataFrame(index=pd.Index([], name="source"))
-    grid = current.assign(day=current["published"].dt.strftime("%Y-%m-%d").fillna("undated"),
-                          figure=figure_words(current))
-    pivot = grid.pivot_table(index="source", columns="day", values="figure", aggfunc=lambda s: "; ".join(s))
+    # the cells joined in one pass (``_joined_cells``), then laid out: a pivot_table joining each cell through a
+    # Python function took a tenth of a second for a 10,000-article event's forty sources
+    pivot = _joined_cells(_cells(current)).pivot(index="source", columns="day", values="figure")
     days = sorted(c for c in pivot.columns if c != "undated") + (["undated"] if "undated" in pivot.columns else [])
     return pivot[days].fillna("")
 
@@ -237,14 +237,24 @@ def source_day_table(timeline: pd.DataFrame, *, category: str, max_sources: int 
     """``source_day_grid`` while it stays readable; past ``max_sources`` sources or ``max_days`` days,
     the same cells in long form (mostly empty at that size otherwise): columns source, day
     (``YYYY-MM-DD`` or ``undated``) and figure (the figures joined by "; "), by day then source."""
-    read = [c for c in ("published", "source", "value", "qualifier", "low", "high", "may_rise") if c in timeline]
-    current = timeline[read][((timeline["category"] == category) & (timeline["status"] == "current")).to_numpy()]
+    current = _current_rows(timeline, category)
     n_days = current["published"].dt.normalize().nunique() + int(current["published"].isna().any())
     if current.empty or (current["source"].nunique() <= max_sources and n_days <= max_days):
         return source_day_grid(timeline, category=category)
-    codes, words = figure_word_codes(current)  # each distinct figure written once
-    cells = current.assign(day=_days(current["published"]), figure=np.asarray(words, dtype=object)[codes])
-    return _joined_cells(cells)
+    return _joined_cells(_cells(current))
+
+
+def _current_rows(timeline: pd.DataFrame, category: str) -> pd.DataFrame:
+    """The category's current rows, with only the columns the grid reads."""
+    read = [c for c in ("published", "source", "value", "qualifier", "low", "high", "may_rise") if c in timeline]
+    return timeline[read][((timeline["category"] == category) & (timeline["status"] == "current")).to_numpy()]
+
+
+def _cells(current: pd.DataFrame) -> pd.DataFrame:
+    """``current`` with each row's ``day`` ("YYYY-MM-DD" or "undated") and ``figure`` in words, each distinct
+    figure and day written once."""
+    codes, words = figure_word_codes(current)
+    return current.assign(day=_days(current["published"]), figure=np.asarray(words, dtype=object)[codes])
 
 
 def _days(published: pd.Series) -> pd.Series:

@@ -59,3 +59,13 @@ def test_event_periods_and_opening_event_are_the_ones_before(monkeypatch, seed, 
     _, timeline = random_corpus(seed, n)
     assert toll.event_periods(timeline, category=category) == before.event_periods(timeline, category=category)
     assert toll.opening_event(timeline, category=category) == before.opening_event(timeline, category=category)
+
+
+@pytest.mark.parametrize("seed, n", [(0, 1), (1, 8), (2, 40), (3, 120), (5, 250)])
+@pytest.mark.parametrize("category", ["killed", "injured", "missing"])
+def test_source_day_grid_is_the_one_before(seed, n, category):
+    from tests.charts.test_toll_chart_same import random_corpus
+
+    _, timeline = random_corpus(seed, n)
+    pd.testing.assert_frame_equal(toll.source_day_grid(timeline, category=category),
+                                  before.source_day_grid(timeline, category=category))
