@@ -6,7 +6,8 @@ or a follow-up piece, may never repeat the count. The title is read as one sente
 rules as the text (``analysis.figures.ledger.extract_figures`` and the people layer,
 ``analysis.figures.victims.read_people``) and its counts join the figures table when:
 
-- killed: the text gives no current killed figure at all (numeral or people); a title that speaks
+- killed: the text gives no current killed figure at all (numeral or people), or, for a numeral count of
+  the title's ("Two dead, 6 injured after ..."), only people it describes one by one, fewer; a title that speaks
   of a fatal shooting without a count ("deadly shooting", "shooting death of", "fatally shot",
   "shot to death") gives at least one killed (rule ``compound``) when nothing else does;
 - injured: the title's count is a numeral count of injured or hospitalized people ("3 wounded"), or
@@ -57,16 +58,16 @@ def title_figures(articles: pd.DataFrame, figures: pd.DataFrame, *,
     if articles.empty or "title" not in articles:
         return schema.empty_table("figures")
     current = figures[figures["status"].eq("current")] if not figures.empty else figures
-    has_killed = set(current.loc[current["category"].eq("killed"), "article_id"]) if not current.empty else set()
+    dead = current[current["category"].eq("killed")] if not current.empty else current
+    has_killed = set(dead["article_id"]) if not dead.empty else set()
     hurt = current[current["category"].isin(_INJURED)] if not current.empty else current
     has_injured = set(hurt["article_id"]) if not hurt.empty else set()
-    # the text's injured counts when they are all people described one by one: a title's larger count wins
-    counted = set(hurt.loc[~hurt["rule"].isin(_PEOPLE_RULES), "article_id"]) if not hurt.empty else set()
-    described = hurt[~hurt["article_id"].isin(counted)].groupby("article_id")["value"].max().to_dict() \
-        if not hurt.empty else {}
+    # the text's counts when they are all people described one by one: a title's larger numeral count wins
+    counted, described = _described(hurt)
+    counted_dead, described_dead = _described(dead)
     titles = articles[["article_id", "title"]].copy()
     titles["title"] = titles["title"].fillna("").astype(str).str.strip()
-    titles = titles[titles["title"].ne("") & ~(titles["article_id"].isin(has_killed)
+    titles = titles[titles["title"].ne("") & ~(titles["article_id"].isin(counted_dead)
                                                & titles["article_id"].isin(counted))]
     if titles.empty:
         return schema.empty_table("figures")
@@ -84,14 +85,26 @@ def title_figures(articles: pd.DataFrame, figures: pd.DataFrame, *,
                             dict(zip(titles["article_id"], (r[1] for r in rewritten))))
     open_injured = ~found["article_id"].isin(has_injured) | (
         ~found["article_id"].isin(counted) & found["value"].gt(found["article_id"].map(described).fillna(0)))
+    open_killed = ~found["article_id"].isin(has_killed) | (
+        ~found["article_id"].isin(counted_dead) & found["rule"].eq("numeral")
+        & found["value"].gt(found["article_id"].map(described_dead).fillna(0)))
     wanted = found["status"].eq("current") & (
-        (found["category"].eq("killed") & ~found["article_id"].isin(has_killed))
+        (found["category"].eq("killed") & open_killed)
         | (found["category"].isin(_INJURED) & open_injured & (found["rule"].eq("numeral") | (
             found["rule"].eq("derived") & ~found["article_id"].isin(has_killed)))))
     kept = found[wanted].copy()
     kept["figure_id"] = kept["figure_id"] + ":title"
     fatal = _fatal_titles(titles, has_killed | set(kept.loc[kept["category"].eq("killed"), "article_id"]))
     return pd.concat([kept, fatal], ignore_index=True) if not fatal.empty else kept.reset_index(drop=True)
+
+
+def _described(rows: pd.DataFrame) -> tuple[set, dict]:
+    """The articles with a count of ``rows`` that is not of people described one by one, and for the others the
+    largest count of people described."""
+    if rows.empty:
+        return set(), {}
+    counted = set(rows.loc[~rows["rule"].isin(_PEOPLE_RULES), "article_id"])
+    return counted, rows[~rows["article_id"].isin(counted)].groupby("article_id")["value"].max().to_dict()
 
 
 # "Police investigate deadly shooting near campus", "Charges dropped in boy's shooting death": someone died, though

@@ -58,6 +58,9 @@ def _value(heads: pd.DataFrame, category: str) -> int | None:
      ["Two men were shot to death in the alley.", "A woman was wounded in the arm."], 2, 2),
     ("5 people shot on South Side", ["A 32-year-old woman was shot in the arm and is in stable condition."], None, 5),
     ("3 wounded in shooting on Elm Street", ["Police said two men were wounded on the porch."], None, 2),
+    ("Two dead, 6 injured after shooting at car wash",
+     ["A gunman walked into the car wash and opened fire, killing a customer."], 2, 6),
+    ("Father of 4 killed in shooting on Elm Street", ["He was shot in the chest outside his home."], 1, None),
 ])
 def test_title_counts_fill_what_the_text_leaves_open(title, texts, killed, injured):
     _figures, heads = _tables(title, *texts)
