@@ -308,6 +308,13 @@ def _filter_state() -> dict:
     if key in states:
         states[key] = states.pop(key)  # most recently used last
         return states[key]
+    if len(states) >= MAX_FILTER_STATES:
+        # The oldest goes before this one is narrowed, and with it what it held: the page runs that read its views
+        # still reach them through cycles (a page's namespace and its functions) until a collection, so collect now
+        # rather than ``memory.COLLECT_DELAY`` seconds later: new date ranges piled up tens of MB each meanwhile.
+        while len(states) >= MAX_FILTER_STATES:
+            del states[next(iter(states))]
+        memory.collect_dropped()
     tables = corpus_tables()
     ids = selected_article_ids(tables.articles)
     if len(ids) == len(tables.articles):
@@ -318,8 +325,6 @@ def _filter_state() -> dict:
         narrowed = NarrowedTables(tables, keep, lambda name: _remember(
             rows, ("article_rows", (name,)), lambda: article_rows(tables, name)))
     states[key] = {"tables": narrowed, "views": {}}
-    while len(states) > MAX_FILTER_STATES:
-        del states[next(iter(states))]
     return states[key]
 
 

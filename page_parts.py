@@ -18,7 +18,7 @@ from analysis.views.groups import GROUPINGS, OTHER, TOP, default_grouping, group
 
 
 def show_sentences(found: pd.DataFrame, heading: str, *, limit: int, columns: Sequence[str] | None = None,
-                   column_config: dict | None = None) -> None:
+                   column_config: dict | None = None, total: int | None = None) -> None:
     """Evidence: ``heading`` with the number of sentences, then the first ``limit`` as plain (escaped) table cells.
 
     Args:
@@ -27,14 +27,17 @@ def show_sentences(found: pd.DataFrame, heading: str, *, limit: int, columns: Se
         limit: how many rows to show at most.
         columns: the columns to show, in order; by default all but ``article_id``.
         column_config: passed to ``st.dataframe``.
+        total: how many sentences there are when ``found`` holds only the first ``limit`` or more of them
+            (default: ``len(found)``).
     """
-    st.markdown(f"**{app_data.escape_markdown(heading)}** — {len(found)} sentence{'s' if len(found) != 1 else ''}")
+    total = len(found) if total is None else total
+    st.markdown(f"**{app_data.escape_markdown(heading)}** — {total} sentence{'s' if total != 1 else ''}")
     if found.empty:
         st.caption("No sentences.")
         return
     shown = found[list(columns)] if columns is not None else found.drop(columns=["article_id"])
     st.dataframe(shown.head(limit), hide_index=True, width="stretch", column_config=column_config)
-    if len(found) > limit:
+    if total > limit:
         st.caption(f"Showing the first {limit}.")
 
 

@@ -150,6 +150,16 @@ def _scatter(frame: pd.DataFrame, *, x: str, y: str, colour: str, colour_order: 
     return traces
 
 
+def _colours(frame: pd.DataFrame, colour: str) -> tuple[pd.Series, list[str], dict[str, str] | None]:
+    """What colours the points of ``frame`` (the two scatters by source or group): each row's label (by source, past
+    ``MAX_COLOURED_SOURCES`` sources the least frequent share one), the escaped labels in ``group_order``, and their
+    colours by group (None by source: plotly's sequence)."""
+    groups = top_sources(frame["source"], keep=MAX_COLOURED_SOURCES) if colour == "source" else frame[colour]
+    order = group_order(groups)
+    colour_map = {html.escape(str(g)): c for g, c in group_colours(order).items()} if colour != "source" else None
+    return groups, escaped_list(order), colour_map
+
+
 def _scatter_layout(*, x_title: str, y_title: str, sized: bool, **changes) -> dict:
     """The layout ``px.scatter`` makes for ``_scatter``'s traces, the legend above the plot without a title."""
     top = {key: value for key, value in TOP_LEGEND.items() if key != "font_size"}
@@ -270,14 +280,12 @@ def tone_over_time_spec(dated: pd.DataFrame, *, metric: str, label: str, colour:
         frequent share one colour); ``customdata`` is ``[article_id, escaped title, escaped source]``,
         and the hover names the source. The legend sits above the plot.
     """
-    groups = top_sources(dated["source"], keep=MAX_COLOURED_SOURCES) if colour == "source" else dated[colour]
-    order = group_order(groups)
+    groups, colour_order, colour_map = _colours(dated, colour)
     dots = dated.assign(source_label=escaped(groups), title_label=escaped(dated["title"]),
                         source_name=escaped(dated["source"]),
                         marker=np.where(dated["thin"], "thin", "enough sentences"))
-    traces = _scatter(dots, x="published", y=metric, colour="source_label", colour_order=escaped_list(order),
-                      colour_map={html.escape(str(g)): c for g, c in group_colours(order).items()}
-                      if colour != "source" else None, symbol="marker",
+    traces = _scatter(dots, x="published", y=metric, colour="source_label", colour_order=colour_order,
+                      colour_map=colour_map, symbol="marker",
                       symbol_map={"thin": "circle-open", "enough sentences": "circle"}, size="n_sentences",
                       custom=["article_id", "title_label", "source_name"], gl=len(dots) > GL_POINTS,
                       hovertemplate="<b>%{customdata[2]}</b><br>%{customdata[1]}<br>%{x|%d %b %Y}: %{y:.2f}"
@@ -344,13 +352,11 @@ def entity_tone_spec(around: pd.DataFrame, *, metric: str, label: str, n_entitie
         escaped source or group]``, the hover names the source or group. The legend sits above the plot.
     """
     rows = around.reset_index(drop=True)
-    groups = top_sources(rows["source"], keep=MAX_COLOURED_SOURCES) if colour == "source" else rows[colour]
-    order = group_order(groups)
+    groups, colour_order, colour_map = _colours(rows, colour)
     rows = rows.assign(row=rows.index, entity_label=escaped(rows["canonical"]), source_label=escaped(groups),
                        source_name=escaped(rows[colour]), marker=np.where(rows["thin"], "thin", "3+ sentences"))
-    traces = _scatter(rows, x=metric, y="entity_label", colour="source_label", colour_order=escaped_list(order),
-                      colour_map={html.escape(str(g)): c for g, c in group_colours(order).items()}
-                      if colour != "source" else None, symbol="marker",
+    traces = _scatter(rows, x=metric, y="entity_label", colour="source_label", colour_order=colour_order,
+                      colour_map=colour_map, symbol="marker",
                       symbol_map={"thin": "circle-open", "3+ sentences": "circle"}, size="n_sentences",
                       custom=["row", "n_sentences", "source_name"], gl=len(rows) > GL_POINTS,
                       hovertemplate="<b>%{customdata[2]}</b> · %{y}: %{x:.2f} over %{customdata[1]} sentences"

@@ -12,13 +12,11 @@ from analysis.tone.sentiment import AGREEMENTS, THIN, disagreement, section_tone
 from analysis.views.groups import GROUPINGS, source_groups
 from analysis.views.framing import entity_tone_of, sentence_index
 from analysis.views.prepared import kept_rows
+from analysis.views.mentions import entities_by_mentions_of, kept, mention_codes, mentions_of
 from analysis.views.tone import (
     agreement_counts,
-    entities_by_mentions_of,
     follow_up_articles,
     group_codes,
-    kept,
-    mentions_of,
     opposite_rows,
     scored_rows,
     sentences_with_articles,
@@ -53,7 +51,8 @@ articles = tables.articles
 # once per corpus: narrowing and regrouping their 211k and 240k rows was most of a new date range's time at 10,000
 # articles. Only a selection reads the filtered tables themselves.
 whole = app_data.corpus_tables()
-codes = app_data.whole_view("tone_codes", tone_codes)
+codes = app_data.whole_view("tone_codes", lambda t: tone_codes(t, app_data.corpus_view("sentence_words")))
+mention_at = app_data.whole_view("mention_codes", mention_codes)  # shared with the Framing page
 article_mask, rows = app_data.view("tone_rows", lambda t: (
     mask := kept_rows(whole.articles, t.articles), np.flatnonzero(kept(codes.sentence_article, mask))))
 
@@ -81,7 +80,7 @@ by, grouping = page_parts.grouping_picker(key=BY_KEY, groups=groups,
 # "source: title" of every article, for the article picker (one dict lookup per option, not two Series lookups);
 # distinct, since the picker maps a shown label back to one article
 article_labels = app_data.view("tone_labels", lambda t: dict(zip(t.articles["article_id"], distinct_labels(
-    [f"{s}: {title}" for s, title in zip(t.articles["source"], t.articles["title"])]))))
+    [codes.labels[i] for i in np.flatnonzero(article_mask).tolist()]))))
 # each filtered article's group, by id and as a code per article of the whole corpus (-1: filtered out)
 group_of, group_names, group_at = app_data.view("tone_grouped", lambda t, g: (
     labels := pd.Series(source_groups(t.articles, by=by, groups=groups).to_numpy(), index=t.articles["article_id"]),
@@ -93,11 +92,11 @@ def scored() -> pd.DataFrame:
     return app_data.view("tone_scored", lambda t: sentences_with_articles(t.sentences, t.articles))
 
 
-def show_sentences(found: pd.DataFrame, heading: str) -> None:
-    """Evidence: sentences with their scores."""
+def show_sentences(found: pd.DataFrame, heading: str, *, total: int | None = None) -> None:
+    """Evidence: sentences with their scores (``total``: how many there are, when ``found`` holds the first only)."""
     keep = [c for c in ("source", "title", "idx", "sentence_idx", "section", "text", "sentence", "polarity",
                         "subjectivity", "vader_compound") if c in found.columns]
-    page_parts.show_sentences(found, heading, limit=MAX_EVIDENCE, columns=keep,
+    page_parts.show_sentences(found, heading, limit=MAX_EVIDENCE, columns=keep, total=total,
                               column_config={"text": st.column_config.TextColumn("sentence", width="large"),
                                              "sentence": st.column_config.TextColumn("sentence", width="large")})
 
@@ -114,16 +113,15 @@ def sentence_rows(keys: list) -> pd.DataFrame:
 st.header(f"By {GROUPINGS[by][1].lower()}")
 spread = app_data.view("tone_spread", lambda t, m, g: served_spec(group_spread_spec(
     group_names, group_at[codes.sentence_article[rows]], whole.sentences[m].to_numpy()[rows],
-    lambda at: scored_rows(whole.sentences[["article_id", "idx", "text"]], whole.articles, rows[at]),
+    lambda at: scored_rows(whole.sentences[["article_id", "idx", "text"]], whole.articles, rows[at], codes),
     label=METRICS[m])), metric, grouping)
 event = st.plotly_chart(spread, key="tone_sources_chart", on_select="rerun",
                         selection_mode=("points", "box", "lasso"), width="stretch")
 if len(rows) > MAX_DOTS:
     st.caption(f"Dots: a fixed sample of {MAX_DOTS:,} of the {len(rows):,} sentences; boxes: all of them.")
-words = app_data.corpus_view("sentence_words")  # per sentence of the whole corpus, narrowed to the filtered ones
 by_source = app_data.view("tone_by_source", lambda t: (
-    found if (found := source_tone_of(codes, whole.sentences, rows, words)) is not None
-    else source_tone(t.sentences, t.articles, words=words[rows])))
+    found if (found := source_tone_of(codes, rows)) is not None
+    else source_tone(t.sentences, t.articles, words=app_data.corpus_view("sentence_words")[rows])))
 st.dataframe(by_source, hide_index=True, width="stretch",
              column_config={"thin": st.column_config.CheckboxColumn(help=f"fewer than {THIN} sentences")})
 st.caption("Box: the middle half of the sentences' scores, and their median. Table: means weighted by sentence "
@@ -182,7 +180,7 @@ if choice is not None:
 st.header(f"Around entities, by {GROUPINGS[by][1].lower()}")
 st.caption(f"Mean score of the sentences that name the entity (a sentence counts once), per "
            f"{GROUPINGS[by][1].lower()}. Hollow: fewer than {THIN} sentences.")
-ranked = app_data.view("tone_ranked", lambda t: entities_by_mentions_of(codes, article_mask))
+ranked = app_data.view("tone_ranked", lambda t: entities_by_mentions_of(mention_at, article_mask))
 if not ranked:
     st.caption("No named entities in these articles.")
 else:
@@ -192,7 +190,7 @@ else:
     # with the Framing page), not merged with all the filtered sentences
     sentence_at = app_data.whole_view("framing_sentence_index", lambda t: sentence_index(t.sentences, t.articles))
     around = app_data.view("tone_around", lambda t, picked, g: entity_tone_of(
-        sentence_at, mentions_of(codes, whole.mentions, article_mask, picked), whole.sentences,
+        sentence_at, mentions_of(mention_at, whole.mentions, article_mask, picked), whole.sentences,
         t.articles.assign(group=t.articles["article_id"].map(group_of)), by="group"),
         tuple(picked_entities), grouping)
     if around.empty:
@@ -215,12 +213,14 @@ else:
 
 # -- disagreement --------------------------------------------------------------------------------------
 st.header("Where TextBlob and VADER disagree")
-counts, opposite, dots = app_data.view("tone_compared", lambda t: (
+counts, (n_opposite, opposite), dots = app_data.view("tone_compared", lambda t: (
     agreement_counts(codes, rows),
-    disagreement(scored_rows(whole.sentences, whole.articles, opposite_rows(codes, whole.sentences, rows))),
+    # the opposite calls listed when nothing is selected: their number, and the first shown only
+    (len(found := opposite_rows(codes, whole.sentences, rows)),
+     disagreement(scored_rows(whole.sentences, whole.articles, found[:MAX_EVIDENCE], codes))),
     # the chart's sample, taken as the chart takes it from all the sentences (opposite calls first)
     disagreement(scored_rows(whole.sentences, whole.articles, rows[sample_positions(
-        len(rows), n=MAX_DOTS, keep=codes.agreement[rows] == AGREEMENTS.index("opposite"))]))))
+        len(rows), n=MAX_DOTS, keep=codes.agreement[rows] == AGREEMENTS.index("opposite"))], codes))))
 st.caption(f"{counts.get('opposite', 0)} sentences point opposite ways, {counts.get('one_neutral', 0)} are neutral "
            f"for one method only, {counts.get('agree', 0)} agree (scores within ±0.05 count as neutral). "
            "Opposite calls are where neither score should be trusted alone.")
@@ -230,5 +230,7 @@ event = st.plotly_chart(app_data.view("tone_versus", lambda t: served_spec(disag
                         key="tone_versus_chart", on_select="rerun",
                         selection_mode=("points", "box", "lasso"), width="stretch")
 keys = page_parts.picked_points(event)
-show_sentences(sentence_rows(keys) if keys else opposite,
-               "Selected sentences" if keys else "Sentences where they point opposite ways, largest gap first")
+if keys:
+    show_sentences(sentence_rows(keys), "Selected sentences")
+else:
+    show_sentences(opposite, "Sentences where they point opposite ways, largest gap first", total=n_opposite)

@@ -1,15 +1,13 @@
 """The Tone page's tables: scored sentences with their article's source and title, and the sentences
 where the two scorers point opposite ways.
 
-A filter change reads the filtered sentences and mentions as positions in the whole corpus's tables:
-``tone_codes`` gives each sentence and mention its article position, source and entity name as integers once
-per corpus, and ``entities_by_mentions_of``, ``source_tone_of``, ``mentions_of``, ``agreement_counts`` and
-``opposite_rows`` count, sum and pick rows of the articles an article mask keeps, giving the tables the
-functions on the restricted tables give."""
+A filter change reads the filtered sentences as positions in the whole corpus's table: ``tone_codes`` gives
+each sentence its article position, source and agreement as integers once per corpus, and ``source_tone_of``,
+``agreement_counts`` and ``opposite_rows`` sum, count and pick rows of the articles an article mask keeps,
+giving the tables the functions on the restricted tables give (the mentions: ``analysis.views.mentions``)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
@@ -56,74 +54,43 @@ def entities_by_mentions(mentions: pd.DataFrame) -> list[str]:
 
 @dataclass(frozen=True)
 class ToneCodes:
-    """What the Tone page reads of a whole corpus's sentences and mentions, as integer codes made once per corpus
-    (``tone_codes``), so that a filter change counts, sums and picks rows by an article mask (``keep``, over the
-    whole articles table) instead of regrouping the strings of 211k sentences and 240k mentions.
+    """What the Tone page reads of a whole corpus's sentences, as integer codes made once per corpus (``tone_codes``;
+    the mentions' are ``analysis.views.mentions``'), so that a filter change counts, sums and picks rows by an
+    article mask (``keep``, over the whole articles table) instead of regrouping the strings of 211k sentences.
 
-    Sentences and mentions whose article is not in the articles table have article -1 and are never kept (the
-    tables a corpus is built into have none)."""
+    Sentences whose article is not in the articles table have article -1 and are never kept (the tables a corpus
+    is built into have none)."""
 
     sentence_article: np.ndarray  # each sentence's article position in the articles table
     article_source: np.ndarray  # each article's code in ``sources`` (-1: no source)
     sources: pd.api.extensions.ExtensionArray | np.ndarray  # the articles' distinct sources
     agreement: np.ndarray  # each sentence's index into ``AGREEMENTS`` (``disagreement``)
-    mention_article: np.ndarray  # each mention's article position
-    mention_name: np.ndarray  # each mention's code in ``names`` (-1: no name)
-    names: pd.Index  # the mentions' distinct canonical names
-    name_rank: np.ndarray  # each name's place in alphabetical order
-    pair_article: np.ndarray  # the distinct (article, name) pairs of the mentions: article position
-    pair_name: np.ndarray  # ... and name code
+    # per sentence: its weight (its words, at least 1; "n_words") and its scores times it, for ``source_tone_of``
+    weighted: pd.DataFrame
+    labels: list[str]  # each article's "source: title", for the article picker
 
 
-def tone_codes(tables: CorpusTables) -> ToneCodes:
-    """The ``ToneCodes`` of a whole corpus's ``tables`` (articles, sentences with scores, mentions)."""
-    sentences, mentions = tables.sentences, tables.mentions
+def tone_codes(tables: CorpusTables, words: np.ndarray) -> ToneCodes:
+    """The ``ToneCodes`` of a whole corpus's ``tables`` (articles and sentences with scores), with ``words``
+    each sentence's word count (``count_words_column`` of the texts, in the sentences' order)."""
+    sentences, articles = tables.sentences, tables.articles
     article_source, sources = pd.factorize(tables.articles["source"])
     polarity = sentences["polarity"].astype(float).to_numpy()
     vader = sentences["vader_compound"].astype(float).to_numpy()
-    mention_article = article_rows(tables, "mentions")
-    mention_name, names = pd.factorize(mentions["canonical"])
-    known = (mention_article >= 0) & (mention_name >= 0)
-    pairs = np.unique(mention_article[known].astype(np.int64) * max(len(names), 1) + mention_name[known])
-    rank = np.empty(len(names), dtype=np.int64)
-    rank[np.argsort(np.asarray(names, dtype=object), kind="stable")] = np.arange(len(names))
+    weights = np.maximum(np.asarray(words), 1).astype(float)
+    weighted = pd.DataFrame({"n_words": weights, **{s: sentences[s].astype(float).to_numpy() * weights
+                                                    for s in SCORES}})
+    labels = [f"{s}: {title}" for s, title in zip(articles["source"], articles["title"])]
     return ToneCodes(article_rows(tables, "sentences"), article_source, sources,
-                     agreement_codes(polarity, vader), mention_article, mention_name, pd.Index(names), rank,
-                     pairs // max(len(names), 1), pairs % max(len(names), 1))
+                     agreement_codes(polarity, vader), weighted, labels)
 
 
-def kept(positions: np.ndarray, keep: np.ndarray) -> np.ndarray:
-    """Which rows whose article positions are ``positions`` (-1: none) are about the articles ``keep`` marks."""
-    if not len(keep):
-        return np.zeros(len(positions), dtype=bool)
-    return np.where(positions >= 0, keep[np.maximum(positions, 0)], False)
-
-
-def entities_by_mentions_of(codes: ToneCodes, keep: np.ndarray) -> list[str]:
-    """``entities_by_mentions`` of the mentions of the articles ``keep`` marks, from ``codes``: counted by name
-    code, ordered by a sort of integers (mentions, articles, alphabetical rank)."""
-    name = codes.mention_name[kept(codes.mention_article, keep) & (codes.mention_name >= 0)]
-    n_mentions = np.bincount(name, minlength=len(codes.names))
-    n_articles = np.bincount(codes.pair_name[kept(codes.pair_article, keep)], minlength=len(codes.names))
-    present = np.flatnonzero(n_mentions)
-    order = np.lexsort((codes.name_rank[present], -n_articles[present], -n_mentions[present]))
-    return codes.names[present[order]].tolist()
-
-
-def mentions_of(codes: ToneCodes, mentions: pd.DataFrame, keep: np.ndarray, names: Collection[str]) -> pd.DataFrame:
-    """The rows of ``mentions`` (the whole corpus's, which ``codes`` were made from) naming one of ``names`` in the
-    articles ``keep`` marks, in their order: the restricted table's ``mentions[mentions["canonical"].isin(names)]``
-    (another index)."""
-    wanted = codes.names.get_indexer(list(names))
-    chosen = np.isin(codes.mention_name, wanted[wanted >= 0]) & kept(codes.mention_article, keep)
-    return mentions.iloc[np.flatnonzero(chosen)]
-
-
-def source_tone_of(codes: ToneCodes, sentences: pd.DataFrame, rows: np.ndarray, words: np.ndarray) -> pd.DataFrame | None:
-    """``source_tone`` of the sentences at ``rows`` of the whole corpus's ``sentences`` (ascending, every one of an
-    article with a source), with ``words`` their word counts in the whole table's order: the same table, grouped
-    by the sources' codes (pandas' sums, in the same order, so the same floats). None when a sentence at
-    ``rows`` has no source (then ``source_tone`` itself)."""
+def source_tone_of(codes: ToneCodes, rows: np.ndarray) -> pd.DataFrame | None:
+    """``source_tone`` of the sentences at ``rows`` of the whole corpus's sentences (ascending, every one of an
+    article with a source), with the word counts ``codes`` were made with: the same table, the sentences'
+    weighted scores (made once per corpus) grouped by their source's code instead of its name. The same pandas
+    sums over the same rows in the same order, so the same floats. None when a sentence at ``rows`` has no
+    source (then ``source_tone`` itself)."""
     columns = ["source", *SCORES, "n_articles", "n_sentences", "n_words", "thin"]
     if not len(rows):
         return pd.DataFrame(columns=columns)
@@ -131,20 +98,19 @@ def source_tone_of(codes: ToneCodes, sentences: pd.DataFrame, rows: np.ndarray, 
     source = codes.article_source[np.maximum(article, 0)]
     if (article < 0).any() or (source < 0).any():
         return None
-    weights = np.maximum(np.asarray(words)[rows], 1).astype(float)
-    work = pd.DataFrame({"source": source, "n_words": weights,
-                         **{s: sentences[s].astype(float).to_numpy()[rows] * weights for s in SCORES}})
-    grouped = work.groupby("source", sort=False)
-    out = grouped[["n_words", *SCORES]].sum()
+    # grouped as those rows only: pandas sums sorted groups another way (NumPy's pairwise sums), so the rows of
+    # the other articles under a group of their own would change which way, and the last digits
+    grouped = codes.weighted.take(rows).groupby(source, sort=False)
+    out = grouped.sum()
     for column in SCORES:
         out[column] = out[column] / out["n_words"]
     out["n_sentences"] = grouped.size()
     out["n_words"] = out["n_words"].astype(int)
     out["thin"] = out["n_sentences"] < THIN
-    present = np.unique(article)
-    out["n_articles"] = np.bincount(codes.article_source[present], minlength=len(codes.sources))[out.index]
-    out = out.reset_index()
-    out["source"] = pd.Series(codes.sources).take(out["source"].to_numpy()).reset_index(drop=True)
+    order = out.index.to_numpy()  # the sources' codes, in order of their first sentence
+    out["n_articles"] = np.bincount(codes.article_source[np.unique(article)], minlength=len(codes.sources))[order]
+    out = out.reset_index(drop=True)
+    out["source"] = pd.Series(codes.sources).take(order).reset_index(drop=True)
     return out[columns]
 
 
@@ -156,9 +122,13 @@ def agreement_codes(polarity: np.ndarray, vader: np.ndarray, *, neutral: float =
                     np.where((textblob_codes == neutral_code) | (vader_codes == neutral_code), 1, 2))
 
 
-def scored_rows(sentences: pd.DataFrame, articles: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
-    """``sentences_with_articles`` of the rows at ``rows`` of the whole corpus's ``sentences`` only (their index)."""
-    return sentences_with_articles(sentences.iloc[rows], articles)
+def scored_rows(sentences: pd.DataFrame, articles: pd.DataFrame, rows: np.ndarray, codes: ToneCodes) -> pd.DataFrame:
+    """``sentences_with_articles(sentences, articles)`` (the whole corpus's tables, which ``codes`` were made from)
+    at ``rows`` only (their index): each article's source and title taken by its position."""
+    found = sentences.iloc[rows]
+    at = codes.sentence_article[rows]
+    return found.assign(**{column: pd.Series(articles[column].array.take(at, allow_fill=True), index=found.index)
+                           for column in ("source", "title")})
 
 
 def agreement_counts(codes: ToneCodes, rows: np.ndarray) -> dict[str, int]:
