@@ -241,22 +241,27 @@ def chart_points(timeline: pd.DataFrame, *, category: str, groups: Mapping[str, 
     figure_ids = rows["figure_id"].tolist()
     article_ids = rows["article_id"].tolist()
     qualifiers = qualifier.tolist()
-    text = lambda values: pd.Series(values, dtype=object)  # noqa: E731 - plain objects, not Arrow text (see above)
     return pd.DataFrame({
-        "point_id": text([f if f else f"{a}:{category}:{i}" for i, (f, a) in enumerate(zip(figure_ids, article_ids))]),
-        "article_id": text(article_ids), "figure_id": text(figure_ids),
-        "replaced_by": text(rows["replaced_by"].to_numpy(dtype=object)),
-        "source": text(sources), "title": text(rows["title"].to_numpy(dtype=object)),
-        "status": text(rows["status"].to_numpy(dtype=object)),
+        "point_id": _objects([f if f else f"{a}:{category}:{i}"
+                              for i, (f, a) in enumerate(zip(figure_ids, article_ids))]),
+        "article_id": _objects(article_ids), "figure_id": _objects(figure_ids),
+        "replaced_by": _objects(rows["replaced_by"].to_numpy(dtype=object)),
+        "source": _objects(sources), "title": _objects(rows["title"].to_numpy(dtype=object)),
+        "status": _objects(rows["status"].to_numpy(dtype=object)),
         "published": published.to_numpy(), "dated": dated.tolist(), "x": x, "strip_x": strip_x,
         "value": value.tolist(), "err_plus": err_plus.tolist(), "err_minus": err_minus.tolist(),
-        "qualifier": text(qualifiers),
-        "symbol": text([QUALIFIER_MARKERS.get(q, QUALIFIER_MARKERS["exact"])[0] for q in qualifiers]),
-        "may_rise": may_rise.tolist(), "colour": text([colours.get(g, OTHER_SOURCES_COLOUR) for g in group_of]),
-        "label": text([f"{w} · {s} · {f}{t}" for w, s, f, t in zip(when, sources, figures, status_words)]),
-        "short": text(short), "hover": text(hover), "follow_up": follow_up, "unconfirmed": unconfirmed,
-        "group": text(group_of),
+        "qualifier": _objects(qualifiers),
+        "symbol": _objects([QUALIFIER_MARKERS.get(q, QUALIFIER_MARKERS["exact"])[0] for q in qualifiers]),
+        "may_rise": may_rise.tolist(), "colour": _objects([colours.get(g, OTHER_SOURCES_COLOUR) for g in group_of]),
+        "label": _objects([f"{w} · {s} · {f}{t}" for w, s, f, t in zip(when, sources, figures, status_words)]),
+        "short": _objects(short), "hover": _objects(hover), "follow_up": follow_up, "unconfirmed": unconfirmed,
+        "group": _objects(group_of),
     }, columns=POINT_COLUMNS)
+
+
+def _objects(values) -> pd.Series:
+    """A text column of plain Python objects (``chart_points``' columns), not inferred as Arrow text."""
+    return pd.Series(values, dtype=object)
 
 
 #: The timeline columns only a full hover reads (a compact chart's rows are taken without them).

@@ -1,8 +1,8 @@
 """The toll chart made by the faster code gives what the code before it gave (``toll_chart_before``, the
 module as it was, with ``toll_markers_rerun_before`` and ``toll_views_rerun_before``): the same points
-(their text as plain objects, not Arrow text), band, figure JSON, trace ids and markers, on small random corpora. The size thresholds (compact chart,
-full hovers, WebGL, merging by screen cell) are lowered so small corpora take every path a
-10,000-article one takes."""
+(their text as plain objects, not Arrow text), band, figure JSON, trace ids and markers, on small random
+corpora. The size thresholds (compact chart, full hovers, WebGL, merging by screen cell) are lowered so
+small corpora take every path a 10,000-article one takes."""
 
 from __future__ import annotations
 
