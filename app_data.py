@@ -35,8 +35,10 @@ from charts import toll_views
 
 T = TypeVar("T")
 
-# Once per server process, before any corpus is loaded: allocators that give a dropped session's memory back.
+# Once per server process, before any corpus is loaded: allocators that give a dropped session's memory back,
+# and the imported libraries left out of the full collections that drop it.
 memory.tune_allocators()
+memory.freeze_startup()
 
 APP_DIR = Path(__file__).resolve().parent
 SEEDS_DIR = APP_DIR / "seeds"

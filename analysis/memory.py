@@ -89,6 +89,22 @@ def tune_allocators() -> dict[str, object]:
     return done
 
 
+def freeze_startup() -> int:
+    """Leave every object alive now out of later garbage collections; returns how many that is.
+
+    Called once when the server's modules are imported, before any session holds data: the imported libraries
+    (about 120,000 tracked objects: pandas, plotly, Streamlit, the analysis code) live as long as the process, yet
+    every full collection walked them again, and a full collection runs after each new date range
+    (``collect_dropped``) and a few seconds after script runs. With them left out a full collection walks only
+    what sessions made since: 0.055 s of CPU for the imports alone before, nothing after. Known cost: a reference
+    cycle among the objects alive at that moment is never collected (the first script run's few objects made
+    before the import); everything made later is collected as before.
+    """
+    gc.collect()
+    gc.freeze()
+    return gc.get_freeze_count()
+
+
 def give_back(*, collect: bool = True) -> None:
     """Collect garbage (unless ``collect`` is False) and hand the freed memory back to the system
     (glibc's and Arrow's)."""
