@@ -16,6 +16,9 @@ rules as the text (``analysis.figures.ledger.extract_figures`` and the people la
   by one, fewer than the title's ("Two killed, two wounded in alley" over "a woman was wounded" in the
   text: 2; a numeral count of the text's wins, larger or not). Someone a title says was "shot", with no
   number, is left to the text, which tells whether they survived.
+- a title's plain count of the wounded ("1 dead, 3 wounded ...", not "man, 2 teens wounded") smaller than
+  the text's injured count derived from people shot less the dead: the derivation is set aside for the
+  title's count (``_title_over_derived``).
 - a title's death over a text that tells no death: the one person the text says only "was shot" is that
   dead person, not someone injured (``_shot_is_the_dead``).
 
@@ -190,7 +193,56 @@ def add_title_figures(figures: pd.DataFrame, articles: pd.DataFrame, *,
     """The figures table with the title counts (``title_figures``) appended, less the one person the text says was
     shot whom the title's death names (``_shot_is_the_dead``)."""
     extra = title_figures(articles, figures, published_years=published_years)
-    return _shot_is_the_dead(add_people_figures(figures, extra), extra)
+    out = _shot_is_the_dead(add_people_figures(figures, extra), extra)
+    return _title_over_derived(out, articles, published_years=published_years)
+
+
+_GROUP_BEFORE = re.compile(r"(?:,|\band)\s*$", re.I)
+_DEATH_WORDS = re.compile(r"\b(?:dead|killed|kills?|dies|died|death|slain|fatal\w*)\b", re.I)
+
+
+def _title_over_derived(figures: pd.DataFrame, articles: pd.DataFrame, *,
+                        published_years: Mapping[str, int] | None = None) -> pd.DataFrame:
+    """"1 dead, 4 wounded ..." over a text whose injured count is only derived (people shot less the dead) and
+    larger: the title's plain count of the wounded is the article's, the derivation is set aside (its rows
+    dropped, the title's count added). Not a title count listed after other people ("man, 2 teens wounded")."""
+    if figures.empty or articles.empty or "title" not in articles:
+        return figures
+    derived = figures["rule"].eq("derived") & figures["category"].eq("injured") & figures["status"].eq("current") \
+        & ~figures["figure_id"].astype(str).str.endswith(":title")
+    if not derived.any():
+        return figures
+    largest = figures[derived].groupby("article_id")["value"].max()
+    titles = articles[articles["article_id"].isin(largest.index)][["article_id", "title"]].copy()
+    titles["title"] = titles["title"].fillna("").astype(str)
+    titles = titles[titles["title"].str.strip().ne("")]
+    if titles.empty:
+        return figures
+    texts = titles["title"]
+    sentences = schema.conform(pd.DataFrame({
+        "article_id": titles["article_id"], "idx": TITLE_IDX, "paragraph": 0, "section": "",
+        "text": texts, "start": 0, "end": texts.str.len()}), "sentences")
+    found = extract_figures(sentences, published_years=published_years)
+    if found.empty:
+        return figures
+    plain = found[found["category"].eq("injured") & found["rule"].eq("numeral") & found["status"].eq("current")
+                  & found["scope"].eq("total") & ~found["period"].fillna(False).astype(bool)]
+    add = []
+    for row in plain.to_dict("records"):
+        before = str(row["sentence"])[:int(row["start"])]
+        group = _GROUP_BEFORE.search(before)
+        if group and not _DEATH_WORDS.search(re.split(r",|\band\b", before[:group.start()])[-1]):
+            continue  # "man, 2 teens wounded": a part of the listed people
+        if int(row["value"]) < int(largest.get(row["article_id"], 0)):
+            add.append({**row, "figure_id": str(row["figure_id"]) + ":title"})
+    if not add:
+        return figures
+    chosen = {r["article_id"]: int(r["value"]) for r in add}
+    drop = derived & figures["article_id"].isin(chosen) & (
+        figures["value"].astype("float") > figures["article_id"].map(chosen))
+    kept = figures[~drop]
+    return schema.conform(pd.concat([kept, schema.conform(pd.DataFrame(add), "figures")], ignore_index=True),
+                          "figures")
 
 
 # words that tell someone shot lived: "was wounded", "in critical condition", "was treated at the hospital"

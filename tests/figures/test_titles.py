@@ -61,6 +61,12 @@ def _value(heads: pd.DataFrame, category: str) -> int | None:
     ("Two dead, 6 injured after shooting at car wash",
      ["A gunman walked into the car wash and opened fire, killing a customer."], 2, 6),
     ("Father of 4 killed in shooting on Elm Street", ["He was shot in the chest outside his home."], 1, None),
+    # a title's plain count of the wounded beats a larger count the text only derives (people shot less the dead)
+    ("1 dead, 3 wounded in shooting at car lot",
+     ["Police said a gunman shot five people at the car lot.", "One man died at the scene."], 1, 3),
+    # ... but not a count listed after other people, a part of them
+    ("Shooting leaves woman, 2 teens wounded",
+     ["Police said a gunman shot three people at the car lot."], None, 3),
 ])
 def test_title_counts_fill_what_the_text_leaves_open(title, texts, killed, injured):
     _figures, heads = _tables(title, *texts)
