@@ -13,11 +13,12 @@ import pyarrow as pa
 import streamlit as st
 
 import app_data
-from analysis.views.groups import GROUPINGS, OTHER, TOP, default_grouping, grouping_options
+from analysis.views.groups import GROUPINGS, OTHER, TOP, default_grouping, grouping_key, grouping_options, \
+    opening_grouping
 
 
 def show_sentences(found: pd.DataFrame, heading: str, *, limit: int, columns: Sequence[str] | None = None,
-                   column_config: dict | None = None) -> None:
+                   column_config: dict | None = None, total: int | None = None) -> None:
     """Evidence: ``heading`` with the number of sentences, then the first ``limit`` as plain (escaped) table cells.
 
     Args:
@@ -26,14 +27,17 @@ def show_sentences(found: pd.DataFrame, heading: str, *, limit: int, columns: Se
         limit: how many rows to show at most.
         columns: the columns to show, in order; by default all but ``article_id``.
         column_config: passed to ``st.dataframe``.
+        total: how many sentences there are when ``found`` holds only the first ``limit`` or more of them
+            (default: ``len(found)``).
     """
-    st.markdown(f"**{app_data.escape_markdown(heading)}** — {len(found)} sentence{'s' if len(found) != 1 else ''}")
+    total = len(found) if total is None else total
+    st.markdown(f"**{app_data.escape_markdown(heading)}** — {total} sentence{'s' if total != 1 else ''}")
     if found.empty:
         st.caption("No sentences.")
         return
     shown = found[list(columns)] if columns is not None else found.drop(columns=["article_id"])
     st.dataframe(shown.head(limit), hide_index=True, width="stretch", column_config=column_config)
-    if len(found) > limit:
+    if total > limit:
         st.caption(f"Showing the first {limit}.")
 
 
@@ -100,7 +104,7 @@ def open_in_reader_button(article_id: str, figure_id: str) -> None:
 
 #: The grouping the user last chose on any comparison page (``analysis.views.groups.GROUPINGS``); absent: the
 #: page's default for the corpus. Kept apart from the widgets' own keys, which Streamlit drops on a page switch.
-COMPARE_BY = "compare_by"
+COMPARE_BY = app_data.COMPARE_BY
 
 
 def _remember_grouping(key: str) -> None:
@@ -127,11 +131,10 @@ def grouping_picker(*, key: str, groups: Mapping[str, str], help: str = COMPARE_
     """
     options = grouping_options(has_user_groups=any(groups.values()))
     default = app_data.view(f"{key}_default", lambda t: default_grouping(t.articles))
-    chosen = st.session_state.get(COMPARE_BY)
-    st.session_state[key] = chosen if chosen in options else default if default in options else options[0]
+    st.session_state[key] = opening_grouping(st.session_state.get(COMPARE_BY), default, groups=groups)
     by = st.radio("Compare by", list(options), key=key, horizontal=True, on_change=_remember_grouping,
                   args=(key,), format_func=lambda by: GROUPINGS[by][1], help=help)
-    return by, (by, tuple(sorted(groups.items())) if by == "groups" else ())
+    return by, grouping_key(by, groups)
 
 
 def capped_choices(ids: list, picked, cap: int) -> list:

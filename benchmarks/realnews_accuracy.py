@@ -9,7 +9,8 @@ incident's toll, GVDB the article's). Also printed:
 - the confusion per category: right, missed (gold > 0, none found), spurious (gold 0, a
   figure found), under (found below gold), over (found above gold);
 - event dates: ``articles.event_date`` against ``gold.incident_date`` where it is known:
-  right, wrong, none;
+  right, wrong, none, and the misses by kind (``date_miss_kind``: a day early or late, a gold date after the
+  article's publication, an undated article);
 - named people (GVDB): the share of the gold victims and shooters with a name that appear
   in the ``victims`` table with the right outcome, when the analysis has that table.
 
@@ -211,6 +212,35 @@ def named_people_recall(records: list[dict], scored: pd.DataFrame, victims: pd.D
     return found, total
 
 
+# Kinds of event-date miss, in the order they are told apart (``date_miss_kind``).
+DATE_MISS_KINDS = ("a day early", "a day late", "gold after publication", "other wrong", "undated",
+                   "none")
+
+
+def date_miss_kind(row: dict) -> str:
+    """What kind of miss a scored row's event date is, or "" when it is right or the gold date is unknown.
+
+    Wrong: "a day early" (found the day before the gold: mostly an event "Saturday night" the record logs on
+    Sunday, after midnight), "a day late" (the day after: "early Sunday morning" logged on Saturday, or a
+    same-day word counted from an archive date a day late), "gold after publication" (the gold date is later
+    than the article's own publication date, so no date the text gives can match it), "other wrong". None:
+    "undated" (no publication date: a relative date has no day to count from unless the page carries a stamp) or
+    "none".
+    """
+    outcome = row.get("event_date")
+    if outcome == "none":
+        return "undated" if not row.get("published") else "none"
+    if outcome != "wrong":
+        return ""
+    gold = pd.Timestamp(row["event_gold"])
+    off = (pd.Timestamp(row["event_found"]) - gold).days
+    if off in (-1, 1):
+        return "a day early" if off < 0 else "a day late"
+    if row.get("published") and pd.Timestamp(row["published"]) < gold:
+        return "gold after publication"
+    return "other wrong"
+
+
 def same_person(gold: str, found: str) -> bool:
     """Whether a name of the ``victims`` table is the gold name: it holds the gold surname (``name_key``; accents and
     curly apostrophes aside, a hyphen also as a space: "Ruiz Soto" for "Ruiz-Soto"), or a word one letter off a
@@ -254,18 +284,21 @@ def _print_summary(scored: pd.DataFrame) -> None:
     counts = Counter(known["event_date"])
     print(f"event date ({len(known)} articles with a known incident date): " + "  ".join(
         f"{k} {counts.get(k, 0) / max(len(known), 1):.3f} ({counts.get(k, 0)})" for k in ("right", "wrong", "none")))
+    kinds = Counter(date_miss_kind(row) for row in known.to_dict("records"))
+    print("event date misses by kind: " + ", ".join(f"{k} {kinds.get(k, 0)}" for k in DATE_MISS_KINDS))
 
 
 def _print_date_misses(scored: pd.DataFrame, limit: int) -> None:
-    """The first ``limit`` wrong event dates, then the first ``limit`` articles with none, one line each:
-    ``row 57 gva found 2014-11-23 'on Sunday' gold 2014-11-22 published 2014-11-23: title``."""
+    """The first ``limit`` wrong event dates, then the first ``limit`` articles with none, one line each with the
+    kind of miss: ``row 57 gva found 2014-11-23 'on Sunday' gold 2014-11-22 published 2014-11-23 [a day late]:
+    title``."""
     for outcome in ("wrong", "none"):
         rows = scored[scored["event_date"] == outcome].head(limit)
         print(f"\nevent date {outcome}:")
-        for row in rows.itertuples():
-            found = f"found {row.event_found} '{row.event_words}'" if row.event_found else "found none"
-            print(f"  row {row.row:>5} {row.dataset:<4} {found} gold {row.event_gold} "
-                  f"published {row.published or '-'}: {row.title[:70]}")
+        for row in rows.to_dict("records"):
+            found = f"found {row['event_found']} '{row['event_words']}'" if row["event_found"] else "found none"
+            print(f"  row {row['row']:>5} {row['dataset']:<4} {found} gold {row['event_gold']} "
+                  f"published {row['published'] or '-'} [{date_miss_kind(row)}]: {row['title'][:70]}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,7 +30,7 @@ from analysis.timeline.contradictions import ABOUT_TOLERANCE
 from analysis.timeline.points import CATEGORY_LABELS
 from analysis.timeline.values import flag_column
 from analysis.views.groups import OTHER, group_order
-from analysis.views.toll import figure_words
+from analysis.views.toll import figure_word_codes, figure_words
 from analysis.views.toll_markers import chart_markers
 from charts.follow_up import follow_up_note
 
@@ -181,12 +181,23 @@ def chart_points(timeline: pd.DataFrame, *, category: str, groups: Mapping[str, 
         published, dated, x, strip_x, value, err_plus, err_minus, qualifier, symbol,
         may_rise, colour, label (plain text for a picker), short (escaped source and figure
         without tags, the hover of a compact chart: plotly's JSON spells each ``<`` in six bytes), hover (escaped HTML, with the sentence),
-        follow_up and unconfirmed (the timeline's flags).
+        follow_up and unconfirmed (the timeline's flags). Text columns hold plain Python objects, not
+        Arrow text: the markers, hovers and traces read them back as arrays, and 15,000 texts per column
+        made into Arrow text and out again were a fifth of a 10,000-article chart's time.
     """
-    rows = timeline[(timeline["category"] == category) & timeline["value"].notna()]
-    if rows.empty:
+    wanted = ((timeline["category"] == category) & timeline["value"].notna()).to_numpy()
+    if not wanted.any():
         return pd.DataFrame({c: pd.Series(dtype="object") for c in POINT_COLUMNS})
-    first_seen = rows.sort_values("published", na_position="last", kind="stable")["source"].drop_duplicates().tolist()
+    # A compact chart's hovers read no sentence, date method or event date: those columns are not taken.
+    rows = timeline if wanted.sum() <= HOVER_FULL_POINTS else \
+        timeline[[c for c in timeline.columns if c not in _FULL_HOVER_ONLY]]
+    rows = rows if wanted.all() else rows[wanted]
+    sources = rows["source"].tolist()
+    # the sources in order of first report (undated last), by a stable sort of the times, not of the frame
+    published = rows["published"]
+    times = published.to_numpy(dtype="datetime64[ns]").view("int64")
+    times = np.where(published.isna().to_numpy(), np.iinfo("int64").max, times)
+    first_seen = pd.unique(np.asarray(sources, dtype=object)[np.argsort(times, kind="stable")]).tolist()
     if len(first_seen) > len(SOURCE_COLOURS):  # colour the sources with most points; the rest share grey
         counts = rows["source"].value_counts()
         ranked = sorted(first_seen, key=lambda s: -counts[s])[:len(SOURCE_COLOURS)]
@@ -200,7 +211,6 @@ def chart_points(timeline: pd.DataFrame, *, category: str, groups: Mapping[str, 
                    for i, g in enumerate(order)}
     group_of = group_of.tolist()
     # Column by column (a loop over 15,000 row dicts took seconds at 10,000 articles); the same values.
-    published = rows["published"]
     dated = published.notna().to_numpy()
     x = _fanned_out(rows)
     strip_x = [None] * len(rows)
@@ -214,16 +224,15 @@ def chart_points(timeline: pd.DataFrame, *, category: str, groups: Mapping[str, 
     err_plus = np.where(ranged, high - value, np.where(about, value * ABOUT_TOLERANCE, 0.0))
     err_minus = np.where(ranged, value - low, np.where(about, value * ABOUT_TOLERANCE, 0.0))
     may_rise = rows["may_rise"].fillna(False).astype(bool)
-    figures = figure_words(rows)
-    stamps = published.dt.strftime("%Y-%m-%d %H:%M").where(published != published.dt.normalize(),
-                                                           published.dt.strftime("%Y-%m-%d"))
-    when = stamps.fillna("undated").tolist()
+    codes, words = figure_word_codes(rows)
+    words = np.asarray(words, dtype=object)
+    figures = words[codes].tolist()
+    when = _when(published)
     unconfirmed = flag_column(rows, "unconfirmed").tolist()
     follow_up = flag_column(rows, "follow_up").tolist()
     status_words = [("" if s == "current" else ", superseded") + (", unconfirmed" if u else "")
-                    + (", follow-up" if f else "") for s, u, f in zip(rows["status"], unconfirmed, follow_up)]
-    sources = rows["source"].tolist()
-    escaped = {s: _esc(s) for s in set(sources)} | {f: html.escape(f) for f in set(figures)}  # each text once
+                    + (", follow-up" if f else "") for s, u, f in zip(rows["status"].tolist(), unconfirmed, follow_up)]
+    escaped = {s: _esc(s) for s in set(sources)} | {f: html.escape(f) for f in set(words.tolist())}  # each text once
     short = [f"{escaped[s]} · {escaped[f]}{w}" for s, f, w in zip(sources, figures, status_words)]
     if len(rows) <= HOVER_FULL_POINTS:
         hover = [_hover(row, category) for row in rows.to_dict("records")]
@@ -233,17 +242,41 @@ def chart_points(timeline: pd.DataFrame, *, category: str, groups: Mapping[str, 
     article_ids = rows["article_id"].tolist()
     qualifiers = qualifier.tolist()
     return pd.DataFrame({
-        "point_id": [f if f else f"{a}:{category}:{i}" for i, (f, a) in enumerate(zip(figure_ids, article_ids))],
-        "article_id": article_ids, "figure_id": figure_ids, "replaced_by": rows["replaced_by"].tolist(),
-        "source": sources, "title": rows["title"].tolist(), "status": rows["status"].tolist(),
+        "point_id": _objects([f if f else f"{a}:{category}:{i}"
+                              for i, (f, a) in enumerate(zip(figure_ids, article_ids))]),
+        "article_id": _objects(article_ids), "figure_id": _objects(figure_ids),
+        "replaced_by": _objects(rows["replaced_by"].to_numpy(dtype=object)),
+        "source": _objects(sources), "title": _objects(rows["title"].to_numpy(dtype=object)),
+        "status": _objects(rows["status"].to_numpy(dtype=object)),
         "published": published.to_numpy(), "dated": dated.tolist(), "x": x, "strip_x": strip_x,
         "value": value.tolist(), "err_plus": err_plus.tolist(), "err_minus": err_minus.tolist(),
-        "qualifier": qualifiers,
-        "symbol": [QUALIFIER_MARKERS.get(q, QUALIFIER_MARKERS["exact"])[0] for q in qualifiers],
-        "may_rise": may_rise.tolist(), "colour": [colours.get(g, OTHER_SOURCES_COLOUR) for g in group_of],
-        "label": [f"{w} · {s} · {f}{t}" for w, s, f, t in zip(when, sources, figures, status_words)],
-        "short": short, "hover": hover, "follow_up": follow_up, "unconfirmed": unconfirmed, "group": group_of,
+        "qualifier": _objects(qualifiers),
+        "symbol": _objects([QUALIFIER_MARKERS.get(q, QUALIFIER_MARKERS["exact"])[0] for q in qualifiers]),
+        "may_rise": may_rise.tolist(), "colour": _objects([colours.get(g, OTHER_SOURCES_COLOUR) for g in group_of]),
+        "label": _objects([f"{w} · {s} · {f}{t}" for w, s, f, t in zip(when, sources, figures, status_words)]),
+        "short": _objects(short), "hover": _objects(hover), "follow_up": follow_up, "unconfirmed": unconfirmed,
+        "group": _objects(group_of),
     }, columns=POINT_COLUMNS)
+
+
+def _objects(values) -> pd.Series:
+    """A text column of plain Python objects (``chart_points``' columns), not inferred as Arrow text."""
+    return pd.Series(values, dtype=object)
+
+
+#: The timeline columns only a full hover reads (a compact chart's rows are taken without them).
+_FULL_HOVER_ONLY = ("sentence", "date_method", "event_date", "event_date_text", "attributed_to")
+
+
+def _when(published: pd.Series) -> list[str]:
+    """Each time as the picker's label writes it: "2024-03-01 14:30", "2024-03-01" at midnight, "undated";
+    each distinct time written once (a publication time is shared by many reports)."""
+    times = published.to_numpy(dtype="datetime64[ns]")
+    distinct, at = np.unique(times, return_inverse=True)  # NaT sorts last, as one value
+    stamps = pd.Series(distinct)
+    written = stamps.dt.strftime("%Y-%m-%d %H:%M").where(stamps != stamps.dt.normalize(),
+                                                          stamps.dt.strftime("%Y-%m-%d")).fillna("undated")
+    return written.to_numpy(dtype=object)[at.ravel()].tolist()
 
 
 def _fanned_out(rows: pd.DataFrame) -> np.ndarray | list:
@@ -309,43 +342,77 @@ def marker_hovers(markers: pd.DataFrame, points: pd.DataFrame, marker_of: pd.Ser
     several = markers["n_reports"] > 1
     if not several.any():
         return markers
-    ids = set(markers.loc[several, "point_id"])
-    inside = marker_of.isin(ids).to_numpy()
-    members = points[["source", "published", "value", "qualifier", "err_minus", "err_plus", "may_rise"]][inside]
-    owner = marker_of.to_numpy(dtype=object)[inside]
-    ranged = members["qualifier"] == "range"  # a range's bounds are its bar's ends
-    bounds = members.assign(low=(members["value"] - members["err_minus"]).where(ranged),
-                            high=(members["value"] + members["err_plus"]).where(ranged))
-    # each marker's sources and figures, distinct, in the order of its reports: one pass, not a groupby per marker
-    names: dict[str, dict] = {}
-    words: dict[str, dict] = {}
-    for mine, source, words_of in zip(owner.tolist(), members["source"].tolist(), figure_words(bounds)):
-        names.setdefault(mine, {})[source] = None
-        words.setdefault(mine, {})[words_of] = None
-    span = members["published"].groupby(owner, sort=False).agg(["min", "max"])
-    first, last = dict(zip(span.index, span["min"])), dict(zip(span.index, span["max"]))
+    # Each report's marker by position, and the reports of markers of several: arrays, not a groupby per marker.
+    mine = pd.Index(markers["point_id"].to_numpy(dtype=object)).get_indexer(marker_of.to_numpy(dtype=object))
+    n_reports = markers["n_reports"].to_numpy()
+    inside = np.flatnonzero((mine >= 0) & (n_reports[np.maximum(mine, 0)] > 1))
+    mine = mine[inside]
+    members = points[["source", "published", "value", "qualifier", "err_minus", "err_plus", "may_rise"]].iloc[inside]
+    value = members["value"].to_numpy(dtype="float64")
+    ranged = (members["qualifier"] == "range").to_numpy()  # a range's bounds are its bar's ends
+    bounds = pd.DataFrame({"value": value, "qualifier": members["qualifier"].to_numpy(dtype=object),
+                           "low": np.where(ranged, value - members["err_minus"].to_numpy(dtype="float64"), np.nan),
+                           "high": np.where(ranged, value + members["err_plus"].to_numpy(dtype="float64"), np.nan),
+                           "may_rise": members["may_rise"].to_numpy()})
+    word_of, words = figure_word_codes(bounds)
+    # each marker's sources and figures, distinct, in the order of its reports (the first few of each)
+    sources, source_names = pd.factorize(members["source"].to_numpy(dtype=object), use_na_sentinel=False)
+    named = _first_distinct(mine, sources, MARKER_SOURCES_NAMED)
+    texts, same_text = np.asarray(words, dtype=object), pd.factorize(np.asarray(words, dtype=object))[0]
+    worded = _first_distinct(mine, same_text[word_of], MARKER_SOURCES_NAMED + 1)  # one more: are there more?
+    # each marker's first and last publication day (NaT skipped, as a groupby's min and max)
+    stamps = members["published"].to_numpy(dtype="datetime64[ns]")
+    dated = ~np.isnat(stamps)
+    ns = stamps.view("int64")
+    low_ns = np.full(len(markers), np.iinfo("int64").max)
+    high_ns = np.full(len(markers), np.iinfo("int64").min)
+    np.minimum.at(low_ns, mine[dated], ns[dated])
+    np.maximum.at(high_ns, mine[dated], ns[dated])
     label = html.escape(CATEGORY_LABELS.get(category, category))
     short, hover = markers["short"].tolist(), markers["hover"].tolist()
-    for i, (point_id, n, k, status, unconfirmed, follow_up) in enumerate(zip(
-            markers["point_id"], markers["n_reports"], markers["n_sources"], markers["status"].tolist(),
-            markers["unconfirmed"].tolist(), markers["follow_up"].tolist())):
-        if n <= 1:
-            continue
-        named = list(names[point_id])[:MARKER_SOURCES_NAMED]
-        shown = ", ".join(_esc(s) for s in named) + (", …" if k > len(named) else "")
-        distinct = list(words[point_id])
+    n_sources, status = markers["n_sources"].tolist(), markers["status"].tolist()
+    unconfirmed, follow_up = markers["unconfirmed"].tolist(), markers["follow_up"].tolist()
+    # each marker's days in words, for all markers at once: "2024-03-01", "2024-03-01 to 2024-03-04", "undated"
+    day_ns = 86_400 * 10**9
+    undated = high_ns < low_ns
+    low_day = np.datetime_as_string(np.where(undated, 0, low_ns).view("datetime64[ns]"), unit="D").tolist()
+    high_day = np.datetime_as_string(np.where(undated, 0, high_ns).view("datetime64[ns]"), unit="D").tolist()
+    one_day = (np.where(undated, 0, high_ns) // day_ns == np.where(undated, 0, low_ns) // day_ns).tolist()
+    undated, counts = undated.tolist(), n_reports.tolist()
+    source_names, texts, sources, word_of = list(source_names), texts.tolist(), sources.tolist(), word_of.tolist()
+    for i in np.flatnonzero(n_reports > 1).tolist():
+        n, k = counts[i], n_sources[i]
+        names = [source_names[sources[at]] for at in named.get(i, [])]
+        shown = ", ".join(_esc(s) for s in names) + (", …" if k > len(names) else "")
+        distinct = [texts[word_of[at]] for at in worded.get(i, [])]
         figure = " / ".join(html.escape(w) for w in distinct[:MARKER_SOURCES_NAMED]) + \
             (" / …" if len(distinct) > MARKER_SOURCES_NAMED else "")
-        low, high = first[point_id], last[point_id]
-        days = "undated" if pd.isna(low) else f"{low:%Y-%m-%d}" + ("" if high.normalize() == low.normalize()
-                                                                   else f" to {high:%Y-%m-%d}")
-        flags = ("" if status == "current" else ", superseded") + \
-            (", unconfirmed" if _flag(unconfirmed) else "") + \
-            (", follow-up" if _flag(follow_up) else "")
+        days = "undated" if undated[i] else low_day[i] + ("" if one_day[i] else f" to {high_day[i]}")
+        flags = ("" if status[i] == "current" else ", superseded") + \
+            (", unconfirmed" if _flag(unconfirmed[i]) else "") + \
+            (", follow-up" if _flag(follow_up[i]) else "")
         head = f"{n:,} reports, {k:,} source{'s' if k != 1 else ''} ({shown}) · {label}: {figure}{flags} · {days}"
         short[i] = head
         hover[i] = f"<b>{head}</b><br>Click to list them below. The first:<br>{hover[i]}"
     return markers.assign(short=short, hover=hover)
+
+
+def _first_distinct(groups: np.ndarray, codes: np.ndarray, most: int) -> dict[int, list[int]]:
+    """``{group: [position, ...]}``: for each group, the positions of its first ``most`` distinct codes, in
+    order of first appearance (``groups`` and ``codes`` are integers, one per position)."""
+    if not len(groups):
+        return {}
+    width = int(codes.max()) + 1
+    keys, first = np.unique(groups.astype("int64") * width + codes, return_index=True)  # each (group, code) once
+    order = np.lexsort((first, keys // width))
+    group, first = keys[order] // width, first[order]
+    starts = np.flatnonzero(np.concatenate([[True], group[1:] != group[:-1]]))
+    rank = np.arange(len(group)) - np.repeat(starts, np.diff(np.append(starts, len(group))))
+    kept = rank < most
+    found: dict[int, list[int]] = {}
+    for g, at in zip(group[kept].tolist(), first[kept].tolist()):
+        found.setdefault(g, []).append(at)
+    return found
 
 
 def _axes(dated: bool, undated: bool) -> tuple[str | None, str | None]:
@@ -411,7 +478,8 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
     # Superseded figures, linked to the figure that replaced them: one line trace per axis.
     if not drawn.empty:
         ends = drawn[["point_id", "x", "strip_x", "value"]].rename(columns=lambda c: f"new_{c}")
-        links = drawn[drawn["status"] == "superseded"].explode("replaced_by").merge(  # by cell: several each
+        linked = drawn[["point_id", "x", "strip_x", "value", "replaced_by", "dated"]]  # the columns read, taken
+        links = linked[drawn["status"] == "superseded"].explode("replaced_by").merge(  # by cell: several each
             ends, left_on="replaced_by", right_on="new_point_id")
         for dated_part, axis in ((True, time_axis), (False, strip_axis)):
             part = links[links["dated"] == dated_part]
@@ -671,7 +739,10 @@ def _epoch_ms(values) -> np.ndarray:
     if isinstance(values, pd.Series) and pd.api.types.is_datetime64_any_dtype(values):
         stamps = values
     else:
-        stamps = pd.to_datetime(pd.Series(list(values), dtype="object"), errors="coerce")
+        values = list(values)
+        if all(v is None or type(v) is pd.Timestamp for v in values):  # the band's steps: no text to parse
+            return np.array([np.nan if v is None else v.value / 1e6 for v in values], dtype="float64")
+        stamps = pd.to_datetime(pd.Series(values, dtype="object"), errors="coerce")
     stamps = stamps.astype("datetime64[ns]")
     return np.where(stamps.notna(), stamps.astype("int64") / 1e6, np.nan)
 
@@ -742,13 +813,22 @@ def _legend(points: pd.DataFrame, *, has_event: bool, by_group: bool = False) ->
         return []
     entries = []
     if by_group:
-        for group in group_order(points.drop_duplicates("article_id")["group"]):
-            rows = points[points["group"] == group]
-            name = html.escape(group) if group != OTHER else f"other ({rows['source'].nunique():,} sources)"
-            entries.append(_mark(name, marker=dict(symbol="square", size=11, color=rows["colour"].iloc[0])))
+        # each group's first colour and number of sources, on the groups' codes (not a text comparison per group)
+        codes, names = pd.factorize(points["group"])
+        colour = dict(zip(codes[::-1].tolist(), points["colour"].to_numpy(dtype=object)[::-1].tolist()))  # first
+        sources = pd.factorize(points["source"])[0]
+        known = (codes >= 0) & (sources >= 0)
+        pairs = np.unique(codes[known].astype("int64") * (int(sources.max()) + 1) + sources[known])
+        n_sources = np.bincount(pairs // (int(sources.max()) + 1), minlength=len(names)) if len(pairs) else \
+            np.zeros(len(names), dtype="int64")
+        code_of = {name: code for code, name in enumerate(names.tolist())}
+        for group in group_order(points[["article_id", "group"]].drop_duplicates("article_id")["group"]):
+            code = code_of[group]
+            name = html.escape(group) if group != OTHER else f"other ({int(n_sources[code]):,} sources)"
+            entries.append(_mark(name, marker=dict(symbol="square", size=11, color=colour[code])))
         sources = points.iloc[:0]
     else:
-        sources = points.drop_duplicates("source")
+        sources = points[["source", "colour"]].drop_duplicates("source")
     coloured = sources[sources["colour"] != OTHER_SOURCES_COLOUR]
     for source, colour in zip(coloured["source"], coloured["colour"]):
         entries.append(_mark(html.escape(source), marker=dict(symbol="square", size=11, color=colour)))
@@ -825,9 +905,10 @@ def _layout(layout: dict, points: pd.DataFrame, *, label: str, time_axis: str | 
                    gridcolor="#e5e5e5", zeroline=True),
     )
     if time_axis:
-        later = points[points["follow_up"].astype(bool) & points["dated"].astype(bool)] if not points.empty \
-            else points
-        shown = points if show_follow_up or later.empty else points.drop(index=later.index)
+        placed = points[["x", "article_id"]]  # the columns read, so no selection takes the others
+        later = placed[points["follow_up"].astype(bool) & points["dated"].astype(bool)] if not points.empty \
+            else placed
+        shown = placed if show_follow_up or later.empty else placed.drop(index=later.index)
         xs = shown["x"].dropna() if not shown.empty else pd.Series(dtype="datetime64[ns]")
         xs = [xs.min(), xs.max()] if len(xs) else []  # the ends are all the view needs
         if not later.empty and not show_follow_up:

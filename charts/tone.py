@@ -9,7 +9,7 @@ in every label and hover text here. Points that stand for sentences carry
 from __future__ import annotations
 
 import html
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 import numpy as np
 import pandas as pd
@@ -17,7 +17,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from analysis.views.groups import group_order
+from analysis.views.groups import OTHER, group_order
 from charts.follow_up import follow_up_note
 from charts.groups import TOP_LEGEND, group_colours
 from charts.text import escaped, escaped_list
@@ -150,6 +150,16 @@ def _scatter(frame: pd.DataFrame, *, x: str, y: str, colour: str, colour_order: 
     return traces
 
 
+def _colours(frame: pd.DataFrame, colour: str) -> tuple[pd.Series, list[str], dict[str, str] | None]:
+    """What colours the points of ``frame`` (the two scatters by source or group): each row's label (by source, past
+    ``MAX_COLOURED_SOURCES`` sources the least frequent share one), the escaped labels in ``group_order``, and their
+    colours by group (None by source: plotly's sequence)."""
+    groups = top_sources(frame["source"], keep=MAX_COLOURED_SOURCES) if colour == "source" else frame[colour]
+    order = group_order(groups)
+    colour_map = {html.escape(str(g)): c for g, c in group_colours(order).items()} if colour != "source" else None
+    return groups, escaped_list(order), colour_map
+
+
 def _scatter_layout(*, x_title: str, y_title: str, sized: bool, **changes) -> dict:
     """The layout ``px.scatter`` makes for ``_scatter``'s traces, the legend above the plot without a title."""
     top = {key: value for key, value in TOP_LEGEND.items() if key != "font_size"}
@@ -194,24 +204,46 @@ def source_spread_spec(scored: pd.DataFrame, *, metric: str, label: str, rows: s
     position = {s: i for i, s in enumerate(sources)}
     codes, uniques = pd.factorize(labels)  # each sentence's row, by integer (not a string compare per row)
     row_of = np.array([position[u] for u in uniques] + [-1], dtype="int64")[codes]  # -1: no source
-    traces = []
-    large = len(scored) > MAX_DOTS
-    values_of = scored[metric].to_numpy(dtype="float64")
-    for source in sources:
-        values = values_of[row_of == position[source]]
-        if large:  # the box's statistics, not every value
-            q1, median, q3 = np.nanquantile(values, [0.25, 0.5, 0.75]).tolist()  # NaN skipped, as pandas does
-            box = dict(q1=[q1], median=[median], q3=[q3], lowerfence=[np.nanmin(values).item()],
-                       upperfence=[np.nanmax(values).item()], y=[position[source] - BOX_OFFSET])
-        else:
-            box = dict(x=values, y=[position[source] - BOX_OFFSET] * len(values))
-        traces.append(dict(type="box", **box, orientation="h", boxpoints=False, width=BOX_WIDTH,
-                           name=html.escape(str(source)), showlegend=False, hoverinfo="skip",
-                           line=dict(color="#555"), fillcolor="rgba(0,0,0,0.06)"))
     at = sample_positions(len(scored), n=MAX_DOTS)
     dots = scored[["article_id", "idx", "text", "source"]].iloc[at]  # the columns drawn, of the sample only
     if rows == "source":
         dots = dots.assign(source=labels.to_numpy()[at])
+    return _spread_spec(sources, row_of, scored[metric].to_numpy(dtype="float64"), at, dots, label=label)
+
+
+def group_spread_spec(names: list[str], group_of: np.ndarray, values: np.ndarray,
+                      dots: Callable[[np.ndarray], pd.DataFrame], *, label: str) -> dict:
+    """``source_spread_spec(scored, rows="group")`` from codes: ``group_of`` each sentence's group as an index into
+    ``names`` (the distinct labels), ``values`` its score, and ``dots(at)`` the rows at positions ``at`` of
+    ``scored`` (article_id, idx, text, source), asked for the sample only. The same figure, without a per-sentence
+    string column: groups counted and rows found by integer."""
+    counts = np.bincount(group_of[group_of >= 0], minlength=len(names))
+    count_of = {names[i]: int(counts[i]) for i in np.flatnonzero(counts)}
+    sources = sorted(count_of, key=lambda g: (g == OTHER, -count_of[g], str(g)))  # as group_order
+    position = {s: i for i, s in enumerate(sources)}
+    row_at = np.array([position.get(name, -1) for name in names] + [-1], dtype="int64")
+    row_of = row_at[np.where(group_of >= 0, group_of, len(names))]
+    at = sample_positions(len(values), n=MAX_DOTS)
+    return _spread_spec(sources, row_of, np.asarray(values, dtype="float64"), at, dots(at), label=label)
+
+
+def _spread_spec(sources: list, row_of: np.ndarray, values_of: np.ndarray, at: np.ndarray, dots: pd.DataFrame, *,
+                 label: str) -> dict:
+    """The figure of ``source_spread_spec``: ``sources`` its rows in order, ``row_of`` each sentence's row (-1: none),
+    ``values_of`` their scores, ``dots`` the sentences at the sample positions ``at``."""
+    traces = []
+    large = len(values_of) > MAX_DOTS
+    for position, source in enumerate(sources):
+        values = values_of[row_of == position]
+        if large:  # the box's statistics, not every value
+            q1, median, q3 = np.nanquantile(values, [0.25, 0.5, 0.75]).tolist()  # NaN skipped, as pandas does
+            box = dict(q1=[q1], median=[median], q3=[q3], lowerfence=[np.nanmin(values).item()],
+                       upperfence=[np.nanmax(values).item()], y=[position - BOX_OFFSET])
+        else:
+            box = dict(x=values, y=[position - BOX_OFFSET] * len(values))
+        traces.append(dict(type="box", **box, orientation="h", boxpoints=False, width=BOX_WIDTH,
+                           name=html.escape(str(source)), showlegend=False, hoverinfo="skip",
+                           line=dict(color="#555"), fillcolor="rgba(0,0,0,0.06)"))
     jitter = (np.sin(np.arange(len(dots)) * 12.9898) * 43758.5453) % 1 * DOT_SPREAD + DOT_OFFSET
     traces.append(dict(
         type="scattergl" if len(dots) > GL_POINTS else "scatter", x=values_of[at],
@@ -248,14 +280,12 @@ def tone_over_time_spec(dated: pd.DataFrame, *, metric: str, label: str, colour:
         frequent share one colour); ``customdata`` is ``[article_id, escaped title, escaped source]``,
         and the hover names the source. The legend sits above the plot.
     """
-    groups = top_sources(dated["source"], keep=MAX_COLOURED_SOURCES) if colour == "source" else dated[colour]
-    order = group_order(groups)
+    groups, colour_order, colour_map = _colours(dated, colour)
     dots = dated.assign(source_label=escaped(groups), title_label=escaped(dated["title"]),
                         source_name=escaped(dated["source"]),
                         marker=np.where(dated["thin"], "thin", "enough sentences"))
-    traces = _scatter(dots, x="published", y=metric, colour="source_label", colour_order=escaped_list(order),
-                      colour_map={html.escape(str(g)): c for g, c in group_colours(order).items()}
-                      if colour != "source" else None, symbol="marker",
+    traces = _scatter(dots, x="published", y=metric, colour="source_label", colour_order=colour_order,
+                      colour_map=colour_map, symbol="marker",
                       symbol_map={"thin": "circle-open", "enough sentences": "circle"}, size="n_sentences",
                       custom=["article_id", "title_label", "source_name"], gl=len(dots) > GL_POINTS,
                       hovertemplate="<b>%{customdata[2]}</b><br>%{customdata[1]}<br>%{x|%d %b %Y}: %{y:.2f}"
@@ -322,13 +352,11 @@ def entity_tone_spec(around: pd.DataFrame, *, metric: str, label: str, n_entitie
         escaped source or group]``, the hover names the source or group. The legend sits above the plot.
     """
     rows = around.reset_index(drop=True)
-    groups = top_sources(rows["source"], keep=MAX_COLOURED_SOURCES) if colour == "source" else rows[colour]
-    order = group_order(groups)
+    groups, colour_order, colour_map = _colours(rows, colour)
     rows = rows.assign(row=rows.index, entity_label=escaped(rows["canonical"]), source_label=escaped(groups),
                        source_name=escaped(rows[colour]), marker=np.where(rows["thin"], "thin", "3+ sentences"))
-    traces = _scatter(rows, x=metric, y="entity_label", colour="source_label", colour_order=escaped_list(order),
-                      colour_map={html.escape(str(g)): c for g, c in group_colours(order).items()}
-                      if colour != "source" else None, symbol="marker",
+    traces = _scatter(rows, x=metric, y="entity_label", colour="source_label", colour_order=colour_order,
+                      colour_map=colour_map, symbol="marker",
                       symbol_map={"thin": "circle-open", "3+ sentences": "circle"}, size="n_sentences",
                       custom=["row", "n_sentences", "source_name"], gl=len(rows) > GL_POINTS,
                       hovertemplate="<b>%{customdata[2]}</b> · %{y}: %{x:.2f} over %{customdata[1]} sentences"

@@ -14,6 +14,8 @@ from analysis.framing import (
 from analysis.framing.compare import OTHERS, assign_sides, evidence, term_sentences
 from analysis.framing.distinctive import distinctive_terms_from_matrix
 from analysis.views.groups import OTHER, TOP, group_names, source_groups
+from analysis.views.mentions import mention_codes, mention_counts_of, mentions_of
+from analysis.views.prepared import kept_rows
 from analysis.tone.sentiment import SCORES, THIN
 from analysis.views.framing import (
     at_most_sides,
@@ -206,15 +208,20 @@ st.header("Tone toward entities")
 every = len(arts) == len(tables.articles)
 
 
+# The mentions of the sides' articles, as an article mask over the whole corpus's mentions' codes (made once per
+# corpus, shared with the Tone page): counted by name code, not narrowed and counted as 240k strings.
+mention_at = app_data.whole_view("mention_codes", mention_codes)
+
+
 def _mention_view(t, c) -> tuple:
-    found = t.mentions if every else t.mentions[t.mentions["article_id"].isin(arts["article_id"])]
-    counts = found["canonical"].value_counts()
+    mask = kept_rows(app_data.corpus_tables().articles, t.articles if every else arts)
     # plain lists: iterating the Arrow-backed index (19k names at 10k articles) on every run took ~0.02 s
-    names, sizes = counts.index.tolist(), counts.tolist()
-    return found, names, {e: f"{e} ({n})" for e, n in zip(names, sizes)}
+    names, sizes = mention_counts_of(mention_at, mask)
+    return mask, names, {e: f"{e} ({n})" for e, n in zip(names, sizes)}
 
 
-mentions, names, named = app_data.view("framing_mentions", _mention_view, ("every",) if every else choice)
+mention_mask, names, named = app_data.view("framing_mentions", _mention_view, ("every",) if every else choice)
+whole_mentions = app_data.corpus_tables().mentions
 if not names:
     st.info("No named entities were found in these articles.")
 else:
@@ -223,7 +230,8 @@ else:
     # Each mentioned sentence looked up by (article, number) in an index made once, not merged with all of them.
     sentence_at = app_data.whole_view("framing_sentence_index", lambda t: sentence_index(t.sentences, t.articles))
     tone = app_data.view("framing_tone", lambda t, c, e: entity_tone_of(
-        sentence_at, mentions[mentions["canonical"].isin(e)], sentences, arts, by="side"), choice, tuple(picked_entities))
+        sentence_at, mentions_of(mention_at, whole_mentions, mention_mask, e), sentences, arts, by="side"), choice,
+        tuple(picked_entities))
     st.caption("Mean TextBlob polarity (−1..1) and subjectivity (0..1) and VADER compound (−1..1) of the sentences "
                f"naming the entity (a sentence counts once). Marked thin when fewer than {THIN} sentences stand behind it.")
     tone_table = tone.rename(columns={"side": "Side", "canonical": "Entity"})
@@ -233,7 +241,8 @@ else:
     cell = page_parts.selected_cell("framing_tone_table", tone_table)
     if cell:
         row = tone_table.iloc[cell[0]]
-        keys = mentions[mentions["canonical"] == row["Entity"]].merge(arts[arts["side"] == row["Side"]][["article_id"]])
+        keys = mentions_of(mention_at, whole_mentions, mention_mask, [row["Entity"]]).merge(
+            arts[arts["side"] == row["Side"]][["article_id"]])
         scored = keys.merge(sentences.rename(columns={"idx": "sentence_idx"})[
             ["article_id", "sentence_idx", *[c for c in ("polarity", "vader_compound") if c in sentences]]])
         show_evidence(scored, f"{row['Entity']} — {row['Side']}", extra=("polarity", "vader_compound"))

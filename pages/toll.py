@@ -5,7 +5,7 @@ import streamlit as st
 
 import app_data
 import page_parts
-from analysis.figures.labels import distinct_labels, figure_label
+from analysis.figures.labels import figure_label
 from analysis.timeline.points import CATEGORY_LABELS
 from analysis.views.evidence import evidence_parts_of
 from analysis.views.overview import figure_spans
@@ -16,13 +16,10 @@ from analysis.views.toll import (
     opening_event,
     marked_parts,
     point_facts,
-    source_day_table,
     summary_sections,
     toll_summary,
 )
-from analysis.views.groups import FEW_SOURCES, GROUPINGS, source_groups
-from charts.served import served
-from charts.toll import toll_chart
+from charts.toll_views import chart_view, period_rows
 
 app_data.route_through_dashboard(__file__)
 
@@ -115,12 +112,8 @@ if len(periods) > 1:
                           if opening else None)
 
 
-def _period_timeline(t, p: int):
-    return t.timeline[(t.timeline["event_group"] == p) | t.timeline["event_group"].isna()] if p else t.timeline
-
-
 n_follow_up, follow_up_days = app_data.view(
-    "toll_follow_up", lambda t, c, p: follow_up_span(_period_timeline(t, p), category=c), category, period)
+    "toll_follow_up", lambda t, c, p: follow_up_span(period_rows(t, c, p), category=c), category, period)
 show_follow_up = False
 if n_follow_up:
     show_follow_up = st.toggle(f"Show the follow-up coverage on the time axis ({n_follow_up} article"
@@ -136,17 +129,8 @@ by, grouping = page_parts.grouping_picker(key=BY_KEY, groups=groups,
 
 
 def _chart_view(t, c: str, p: int, later: bool, g: tuple):
-    in_period = _period_timeline(t, p)
-    data = in_period[in_period["category"] == c]
-    colour = None if g[0] == "source" and t.articles["source"].nunique() <= FEW_SOURCES else dict(zip(
-        t.articles["article_id"], source_groups(t.articles, by=g[0], groups=groups)))
-    # The category's rows, taken once: the chart, its band and the grid read no other category's.
-    chart = toll_chart(data, t.articles, category=c, show_follow_up=later, groups=colour,
-                       colour_title=GROUPINGS[g[0]][1])
-    served(chart.figure)  # drawn again on every rerun: its JSON made once
-    # the picker's, made once; distinct, since the picker maps a shown label back to one point
-    labels = dict(zip(chart.points["point_id"].tolist(), distinct_labels(chart.points["label"].tolist())))
-    return chart, data, source_day_table(data, category=c), labels
+    # in charts.toll_views, which also makes the first visit's when a corpus opens (app_data.views_ahead)
+    return chart_view(t, c, p, later, g, groups=groups)
 
 
 chart, chart_data, grid, labels = app_data.view("toll_chart", _chart_view, category, period, show_follow_up,
@@ -253,10 +237,14 @@ with st.container(border=True):
             st.markdown(paragraph)
 
 
+def _category_pairs(t, c: str) -> pd.DataFrame:
+    return t.contradictions[(t.contradictions["category"] == c).to_numpy()]
+
+
 def _pairs_shown(t, c: str) -> list[tuple[dict, bool, list[tuple[str, str]]]]:
     """The first ``MAX_PAIRS_SHOWN`` pairs of category ``c``: (pair, same sentence, [(caption, quote)] per side)."""
     shown = []
-    pairs = t.contradictions[t.contradictions["category"] == c].head(MAX_PAIRS_SHOWN)
+    pairs = app_data.view("toll_pairs", _category_pairs, c).head(MAX_PAIRS_SHOWN)  # the table's rows, taken once
     # Their own articles' rows, from the whole corpus as for a point's evidence: short scans.
     ids = set(pairs["article_id_a"]) | set(pairs["article_id_b"])
     figures, sentences = app_data.whole_rows_about("figures", ids), app_data.whole_rows_about("sentences", ids)
@@ -299,7 +287,7 @@ if not band.empty:
                      "n_reports": st.column_config.NumberColumn("Reports"),
                      "n_sources": st.column_config.NumberColumn("Sources")})
 
-pairs = app_data.view("toll_pairs", lambda t, c: t.contradictions[t.contradictions["category"] == c], category)
+pairs = app_data.view("toll_pairs", _category_pairs, category)
 if pairs.empty:
     st.success(f"No contradictions or revisions found for {label.lower()}.")
 else:

@@ -1,5 +1,6 @@
 """Tone: sentence sentiment by source, over time, along an article, around entities, and where methods disagree."""
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -7,18 +8,29 @@ import app_data
 import page_parts
 from analysis.entities.stats import mention_sentences
 from analysis.figures.labels import distinct_labels
-from analysis.tables import mapped
-from analysis.tone.sentiment import THIN, disagreement, entity_tone, section_tone, source_tone
+from analysis.tone.sentiment import AGREEMENTS, THIN, disagreement, section_tone, source_tone
 from analysis.views.groups import GROUPINGS, source_groups
+from analysis.views.framing import entity_tone_of, sentence_index
 from analysis.views.prepared import kept_rows
-from analysis.views.tone import entities_by_mentions, follow_up_articles, opposite_calls, sentences_with_articles
+from analysis.views.mentions import entities_by_mentions_of, kept, mention_codes, mentions_of
+from analysis.views.tone import (
+    agreement_counts,
+    follow_up_articles,
+    group_codes,
+    opposite_rows,
+    scored_rows,
+    sentences_with_articles,
+    source_tone_of,
+    tone_codes,
+)
 from charts.served import served, served_spec
 from charts.tone import (
     MAX_DOTS,
     along_article_figure,
     disagreement_spec,
     entity_tone_spec,
-    source_spread_spec,
+    group_spread_spec,
+    sample_positions,
     tone_over_time_spec,
 )
 
@@ -34,7 +46,15 @@ MAX_EVIDENCE = 60
 esc = app_data.escape_markdown
 
 tables = app_data.current_tables()
-articles, sentences, mentions = tables.articles, tables.sentences, tables.mentions
+articles = tables.articles
+# The filtered sentences and mentions are read as positions in the whole corpus's tables, through integer codes made
+# once per corpus: narrowing and regrouping their 211k and 240k rows was most of a new date range's time at 10,000
+# articles. Only a selection reads the filtered tables themselves.
+whole = app_data.corpus_tables()
+codes = app_data.whole_view("tone_codes", lambda t: tone_codes(t, app_data.corpus_view("sentence_words")))
+mention_at = app_data.whole_view("mention_codes", mention_codes)  # shared with the Framing page
+article_mask, rows = app_data.view("tone_rows", lambda t: (
+    mask := kept_rows(whole.articles, t.articles), np.flatnonzero(kept(codes.sentence_article, mask))))
 
 st.title("Tone")
 st.caption("How negative or positive the wording is, sentence by sentence. Select any point to read its sentence.")
@@ -49,7 +69,7 @@ with st.expander("Read this first: what these scores can and cannot say", icon="
         f"{THIN} sentences are marked *thin* (hollow markers)."
     )
 
-if sentences.empty:
+if not len(rows):
     st.info("No articles match the filters in the sidebar.")
     st.stop()
 
@@ -59,20 +79,24 @@ by, grouping = page_parts.grouping_picker(key=BY_KEY, groups=groups,
                                           help=page_parts.COMPARE_BY_HELP + " Hover a point for its source.")
 # "source: title" of every article, for the article picker (one dict lookup per option, not two Series lookups);
 # distinct, since the picker maps a shown label back to one article
-article_labels, scored = app_data.view("tone_scored", lambda t: (
-    dict(zip(t.articles["article_id"], distinct_labels([f"{s}: {title}" for s, title in zip(t.articles["source"],
-                                                                                          t.articles["title"])]))),
-    sentences_with_articles(t.sentences, t.articles)))
-group_of, grouped_scored = app_data.view("tone_grouped", lambda t, g: (
+article_labels = app_data.view("tone_labels", lambda t: dict(zip(t.articles["article_id"], distinct_labels(
+    [codes.labels[i] for i in np.flatnonzero(article_mask).tolist()]))))
+# each filtered article's group, by id and as a code per article of the whole corpus (-1: filtered out)
+group_of, group_names, group_at = app_data.view("tone_grouped", lambda t, g: (
     labels := pd.Series(source_groups(t.articles, by=by, groups=groups).to_numpy(), index=t.articles["article_id"]),
-    scored.assign(group=mapped(scored["article_id"], labels))), grouping)
+    *group_codes(labels.to_numpy(), article_mask)), grouping)
 
 
-def show_sentences(found: pd.DataFrame, heading: str) -> None:
-    """Evidence: sentences with their scores."""
+def scored() -> pd.DataFrame:
+    """The filtered sentences with their article's source and title, made for a selection only."""
+    return app_data.view("tone_scored", lambda t: sentences_with_articles(t.sentences, t.articles))
+
+
+def show_sentences(found: pd.DataFrame, heading: str, *, total: int | None = None) -> None:
+    """Evidence: sentences with their scores (``total``: how many there are, when ``found`` holds the first only)."""
     keep = [c for c in ("source", "title", "idx", "sentence_idx", "section", "text", "sentence", "polarity",
                         "subjectivity", "vader_compound") if c in found.columns]
-    page_parts.show_sentences(found, heading, limit=MAX_EVIDENCE, columns=keep,
+    page_parts.show_sentences(found, heading, limit=MAX_EVIDENCE, columns=keep, total=total,
                               column_config={"text": st.column_config.TextColumn("sentence", width="large"),
                                              "sentence": st.column_config.TextColumn("sentence", width="large")})
 
@@ -80,22 +104,25 @@ def show_sentences(found: pd.DataFrame, heading: str) -> None:
 def sentence_rows(keys: list) -> pd.DataFrame:
     """Sentences named by (article_id, idx) pairs."""
     wanted = {(str(k[0]), int(k[1])) for k in keys}
-    mask = [(a, int(i)) in wanted for a, i in zip(scored["article_id"], scored["idx"])]
-    return scored[mask]
+    found = scored()
+    mask = [(a, int(i)) in wanted for a, i in zip(found["article_id"], found["idx"])]
+    return found[mask]
 
 
 # -- per source ----------------------------------------------------------------------------------------
 st.header(f"By {GROUPINGS[by][1].lower()}")
-spread = app_data.view("tone_spread", lambda t, m, g: served_spec(source_spread_spec(
-    grouped_scored, metric=m, label=METRICS[m], rows="group")), metric, grouping)
+spread = app_data.view("tone_spread", lambda t, m, g: served_spec(group_spread_spec(
+    group_names, group_at[codes.sentence_article[rows]], whole.sentences[m].to_numpy()[rows],
+    lambda at: scored_rows(whole.sentences[["article_id", "idx", "text"]], whole.articles, rows[at], codes),
+    label=METRICS[m])), metric, grouping)
 event = st.plotly_chart(spread, key="tone_sources_chart", on_select="rerun",
                         selection_mode=("points", "box", "lasso"), width="stretch")
-if len(scored) > MAX_DOTS:
-    st.caption(f"Dots: a fixed sample of {MAX_DOTS:,} of the {len(scored):,} sentences; boxes: all of them.")
-words = app_data.corpus_view("sentence_words")  # per sentence of the whole corpus, narrowed to the filtered ones
-whole = app_data.corpus_tables()
-st.dataframe(app_data.view("tone_by_source", lambda t: source_tone(
-    t.sentences, t.articles, words=words[kept_rows(whole.sentences, t.articles)])), hide_index=True, width="stretch",
+if len(rows) > MAX_DOTS:
+    st.caption(f"Dots: a fixed sample of {MAX_DOTS:,} of the {len(rows):,} sentences; boxes: all of them.")
+by_source = app_data.view("tone_by_source", lambda t: (
+    found if (found := source_tone_of(codes, rows)) is not None
+    else source_tone(t.sentences, t.articles, words=app_data.corpus_view("sentence_words")[rows])))
+st.dataframe(by_source, hide_index=True, width="stretch",
              column_config={"thin": st.column_config.CheckboxColumn(help=f"fewer than {THIN} sentences")})
 st.caption("Box: the middle half of the sentences' scores, and their median. Table: means weighted by sentence "
            "length.")
@@ -110,18 +137,21 @@ tone = app_data.view("tone_articles", lambda t, g: all_tone[kept_rows(all_tone, 
                      .merge(t.articles[["article_id", "source", "title", "published"]], on="article_id").assign(
     group=lambda d: d["article_id"].map(group_of)), grouping)
 dated = tone[tone["published"].notna()]
+# of the whole corpus: the chart looks up only the filtered articles among them
+follow_ups = app_data.whole_view("tone_follow_up", lambda t: follow_up_articles(t.timeline))
 if dated.empty:
     st.caption("No article has a publication date.")
 else:
     over_time = app_data.view("tone_time", lambda t, m, g: served_spec(tone_over_time_spec(
-        dated, metric=m, label=METRICS[m], colour="group", follow_up=follow_up_articles(t.timeline))), metric, grouping)
+        dated, metric=m, label=METRICS[m], colour="group", follow_up=follow_ups)), metric, grouping)
     event = st.plotly_chart(over_time, key="tone_time_chart",
                             on_select="rerun", selection_mode="points", width="stretch")
     st.caption("One point per article: its length-weighted mean; point size is its number of sentences; colour "
                f"its {GROUPINGS[by][1].lower()} (hover for the source).")
     picked = [k[0] for k in page_parts.picked_points(event)]
     if picked:
-        found = scored[scored["article_id"].isin(picked)].sort_values(["article_id", "idx"])
+        found = scored()
+        found = found[found["article_id"].isin(picked)].sort_values(["article_id", "idx"])
         show_sentences(found, "Sentences of the selected article" + ("s" if len(picked) > 1 else ""))
 undated = tone[tone["published"].isna()]
 if len(undated):
@@ -134,8 +164,8 @@ options = articles["article_id"].tolist()
 choice = st.selectbox("Article", options, key=ARTICLE_KEY,
                       format_func=lambda a: article_labels.get(a, f": {a}"))
 if choice is not None:
-    one, along, sections = app_data.view("tone_along", lambda t, a: (
-        found := scored[scored["article_id"] == a].sort_values("idx"), served(along_article_figure(found)),
+    along, sections = app_data.view("tone_along", lambda t, a: (
+        served(along_article_figure(found := app_data.whole_rows_about("sentences", [a]).sort_values("idx"))),
         section_tone(found)), choice)
     event = st.plotly_chart(along, key="tone_article_chart", on_select="rerun",
                             selection_mode="points", width="stretch")
@@ -150,14 +180,17 @@ if choice is not None:
 st.header(f"Around entities, by {GROUPINGS[by][1].lower()}")
 st.caption(f"Mean score of the sentences that name the entity (a sentence counts once), per "
            f"{GROUPINGS[by][1].lower()}. Hollow: fewer than {THIN} sentences.")
-if mentions.empty:
+ranked = app_data.view("tone_ranked", lambda t: entities_by_mentions_of(mention_at, article_mask))
+if not ranked:
     st.caption("No named entities in these articles.")
 else:
-    ranked = app_data.view("tone_ranked", lambda t: entities_by_mentions(t.mentions))
     st.session_state[ENTITIES_KEY] = [e for e in st.session_state.get(ENTITIES_KEY, ranked[:6]) if e in ranked]
     picked_entities = st.multiselect("Entities", ranked, key=ENTITIES_KEY)
-    around = app_data.view("tone_around", lambda t, picked, g: entity_tone(
-        t.mentions[t.mentions["canonical"].isin(picked)], t.sentences,
+    # each mentioned sentence looked up by (article, number) in an index of the whole corpus made once (shared
+    # with the Framing page), not merged with all the filtered sentences
+    sentence_at = app_data.whole_view("framing_sentence_index", lambda t: sentence_index(t.sentences, t.articles))
+    around = app_data.view("tone_around", lambda t, picked, g: entity_tone_of(
+        sentence_at, mentions_of(mention_at, whole.mentions, article_mask, picked), whole.sentences,
         t.articles.assign(group=t.articles["article_id"].map(group_of)), by="group"),
         tuple(picked_entities), grouping)
     if around.empty:
@@ -175,20 +208,29 @@ else:
         if chosen:
             entity, group = around["canonical"].iloc[chosen[0]], around["group"].iloc[chosen[0]]
             members = articles[articles["article_id"].map(group_of) == group]
-            show_sentences(mention_sentences(mentions, sentences, members, entities=[entity]), f"{entity} in {group}")
+            show_sentences(mention_sentences(tables.mentions, tables.sentences, members, entities=[entity]),
+                           f"{entity} in {group}")
 
 # -- disagreement --------------------------------------------------------------------------------------
 st.header("Where TextBlob and VADER disagree")
-compared, counts, opposite = app_data.view("tone_compared", lambda t: (
-    found := disagreement(scored), found["agreement"].value_counts(), opposite_calls(found)))
+counts, (n_opposite, opposite), dots = app_data.view("tone_compared", lambda t: (
+    agreement_counts(codes, rows),
+    # the opposite calls listed when nothing is selected: their number, and the first shown only
+    (len(found := opposite_rows(codes, whole.sentences, rows)),
+     disagreement(scored_rows(whole.sentences, whole.articles, found[:MAX_EVIDENCE], codes))),
+    # the chart's sample, taken as the chart takes it from all the sentences (opposite calls first)
+    disagreement(scored_rows(whole.sentences, whole.articles, rows[sample_positions(
+        len(rows), n=MAX_DOTS, keep=codes.agreement[rows] == AGREEMENTS.index("opposite"))], codes))))
 st.caption(f"{counts.get('opposite', 0)} sentences point opposite ways, {counts.get('one_neutral', 0)} are neutral "
            f"for one method only, {counts.get('agree', 0)} agree (scores within ±0.05 count as neutral). "
            "Opposite calls are where neither score should be trusted alone.")
-if len(compared) > MAX_DOTS:
+if len(rows) > MAX_DOTS:
     st.caption(f"The chart shows a fixed sample of {MAX_DOTS:,} sentences, opposite calls first.")
-event = st.plotly_chart(app_data.view("tone_versus", lambda t: served_spec(disagreement_spec(compared))),
+event = st.plotly_chart(app_data.view("tone_versus", lambda t: served_spec(disagreement_spec(dots))),
                         key="tone_versus_chart", on_select="rerun",
                         selection_mode=("points", "box", "lasso"), width="stretch")
 keys = page_parts.picked_points(event)
-show_sentences(sentence_rows(keys) if keys else opposite,
-               "Selected sentences" if keys else "Sentences where they point opposite ways, largest gap first")
+if keys:
+    show_sentences(sentence_rows(keys), "Selected sentences")
+else:
+    show_sentences(opposite, "Sentences where they point opposite ways, largest gap first", total=n_opposite)

@@ -40,7 +40,8 @@ for a number with no cue of its own, lets it inherit (``elliptic_tail``,
    gives three no killed figure; "two deputies who shot and killed a man" neither, while "were killed a block
    away" is passive). A relative clause hung on an event noun ("questioned two men about a shooting that left a
    woman dead") tells the event's toll, not the count's; an attempted killing ("the attempted murder of three
-   officers") is no death. Attackers heads add an ``attackers`` figure beside any
+   officers") is no death. A negated predicate counts nobody, and the number is no figure ("the two men in the car
+   were not injured", "weren't hurt", "had never been shot"; but "were not seriously injured" are injured). Attackers heads add an ``attackers`` figure beside any
    other cue ("detained the four gunmen" -> arrested 4 and attackers 4); killed/injured
    attackers are a ``partial`` count. A number with no cue of its own inherits the category
    of the figure before it in the sentence when only filler words, commas and "and" stand
@@ -265,6 +266,8 @@ def predicate_cue(q: Quantity, tok: Tokens, lex: Lexicon, *,
             match = None  # "two critically injured employees died": the participle describes the noun
         if match:
             n, (category, transitive) = match  # type: ignore[misc]
+            if _negated(words, p):
+                return "", p, n, coordinated, parts  # "two other children were not hurt": nobody harmed
             if category == "injured" and words[p + n - 1] == "wounds" and words[p + n - 2] == "gunshot" and \
                     not _RECEIVED.intersection(words[max(0, q.qstart - 6):p]):
                 category = "shot"  # "officers found three victims with gunshot wounds": the dead among them
@@ -315,6 +318,22 @@ def predicate_cue(q: Quantity, tok: Tokens, lex: Lexicon, *,
         p += 1
         gap += 1
     return None
+
+
+_NEGATIONS = frozenset("not n't never".split())
+_DEGREES = frozenset("seriously critically badly severely gravely fatally mortally".split())
+_NEGATION_GAP = frozenset("been be even physically".split())  # "were not physically hurt", "had not been shot"
+
+
+def _negated(words: list[str], p: int) -> bool:
+    """Is the predicate at ``p`` negated ("were not injured", "had never been shot", "weren't hurt")? Not "not
+    seriously hurt": a degree between the negation and the harm keeps the harm."""
+    if words[p] in _DEGREES:  # "were not seriously injured" (a cue that opens with its degree)
+        return False
+    k = p - 1
+    while k >= p - 2 and k >= 0 and words[k] in _NEGATION_GAP:
+        k -= 1
+    return k >= 0 and words[k] in _NEGATIONS
 
 
 _EVENT_NOUNS = frozenset("shooting shootings incident attack crash fire gunfire rampage robbery spree standoff fight "

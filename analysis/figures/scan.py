@@ -169,6 +169,8 @@ def _quantity_figures(q: Quantity, tok: Tokens, lex: Lexicon, *, shooting: bool 
         if toll is not None:
             before, far_toll = toll, True
     predicate = predicate_cue(q, tok, lex)
+    if predicate is not None and not predicate[0]:  # a negated harm: "the two men in the car were not injured"
+        return []
     words = tok.words
     if q.qstart >= 3 and words[q.qstart - 2:q.qstart] == ["of", "the"] and words[q.qstart - 3] in _SHARES:
         q.subset = q  # "more than half of the 500 residents": 500 is the whole, not the count

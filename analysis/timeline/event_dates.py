@@ -6,8 +6,9 @@ those that date the event itself (not the arrest, the hearing, the statement or 
 followed), and turns the best one into a calendar date, so the toll chart can show event time beside
 report time. ``add_event_dates(articles)`` fills the ``event_date`` and ``event_date_text`` columns of
 the articles table; ``resolve_event_date(text, published)`` does one text. The expressions and
-their arithmetic (rules 1 to 3) live in ``analysis.timeline.date_expressions``; this module decides
-whose date each one gives and which one wins.
+their arithmetic (rules 1 to 3) live in ``analysis.timeline.date_expressions``, the same-day briefs
+(rule 7) in ``analysis.timeline.same_day_briefs``; this module decides whose date each one gives and
+which one wins.
 
 Rules, in the order they apply:
 
@@ -89,15 +90,10 @@ Rules, in the order they apply:
    from the publication date gives way to a later stated date of the same weekday ("shot Monday night" ...
    "Monday, May 23" in a story the archive dates June 1).
    Sentences are split as in ``analysis.ingest.text`` ("2 a.m. Sunday" stays one sentence).
-7. Same-day briefs (``data/same_day_briefs.txt``): with no date found, a report whose title and text name no day
-   at all (no weekday, date, holiday or month, no "yesterday" or "today", none of the [other times]:
-   "overnight", "last week", "days ago") and that opens on the event as still unfolding ("Police are
-   investigating a shooting ...", "the boy is in critical condition", "is listed in serious condition", in the
-   first 600 characters) or gives an afternoon hour ("shortly after 1 p.m.", "around noon") is dated the day it
-   counts from: a follow-up names the day of the event or of its later acts ("was arrested Tuesday", "last
-   month's shooting"). An evening hour or "midnight" is not read (as often the night before), nor an undated
-   article. The page's own stamps are not the story's words: "Updated: Tuesday, March 8, 2016 @ 4:55 PM" near
-   the top, "UPDATE @ 4:30 p.m." and an embedded post's signed date name no day and give no hour.
+7. Same-day briefs (``data/same_day_briefs.txt``; ``analysis.timeline.same_day_briefs``): with no date found, a
+   report whose title and text name no day at all and that opens on the event as still unfolding ("Police are
+   investigating a shooting ...", "the boy is in critical condition") or gives an afternoon hour is dated the day it
+   counts from.
 
 Known misses: an article about several incidents (a weekend round-up; an arrest story that also
 recalls an earlier shooting) takes its first dated one; late-night events that the record dates to the
@@ -133,19 +129,19 @@ from analysis.data import DATA_DIR
 from analysis.ingest.text import split_sentences
 from analysis.timeline.date_expressions import (
     ABSOLUTE,
-    STAMP_PATTERNS,
-    STAMP_REACH,
     MONTHS,
     PATTERNS,
     WEEKDAYS,
     matches,
+    read_sections,
+    read_words,
     reference_date,
     resolve,
 )
+from analysis.timeline.same_day_briefs import same_day_brief
 
 _CUES_FILE = DATA_DIR / "event_date_cues.txt"
 _CONTEXT_FILE = DATA_DIR / "event_date_context.txt"
-_BRIEFS_FILE = DATA_DIR / "same_day_briefs.txt"
 
 
 # A date right after these words is a reference point, not the event: "since March 22".
@@ -215,26 +211,10 @@ class _Candidate:
     kind: str
 
 
-def _read_words(text: str) -> list[str]:
-    words = []
-    for line in text.splitlines():
-        line = line.strip().lower()
-        if line and not line.startswith("#"):
-            words.append(line)
-    return words
-
-
 @lru_cache(maxsize=1)
 def context_words() -> dict[str, tuple[str, ...]]:
     """The sections of ``data/event_date_context.txt``: ``{"after": (...), "subject": (...), "reporting": (...)}``."""
-    sections: dict[str, list[str]] = {}
-    current = None
-    for word in _read_words(_CONTEXT_FILE.read_text("utf-8")):
-        if word.startswith("[") and word.endswith("]"):
-            current = sections.setdefault(word[1:-1], [])
-        elif current is not None:
-            current.append(word)
-    return {name: tuple(words) for name, words in sections.items()}
+    return {name: tuple(words) for name, words in read_sections(_CONTEXT_FILE.read_text("utf-8")).items()}
 
 
 # How a date is tied to the event: the nearest word to its left or the word it qualifies decides
@@ -270,7 +250,7 @@ def _lexicon() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """First word -> ``[(phrase words, kind), ...]``, longest phrase first; kind "reporting" is an
     [after] word that owns only a date right after it."""
     kinds: dict[tuple[str, ...], str] = {}
-    for word in _read_words(_CUES_FILE.read_text("utf-8")):
+    for word in read_words(_CUES_FILE.read_text("utf-8")):
         kinds[tuple(word.split())] = "event"
     context = context_words()
     for section, kind in (("subject", "subject"), ("after", "after"), ("reporting", "reporting")):
@@ -495,85 +475,6 @@ def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
     return sorted(found, key=lambda c: (c.strength, c.start))
 
 
-@lru_cache(maxsize=1)
-def _brief_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """``data/same_day_briefs.txt`` as two patterns: an opening that tells of the event as still unfolding
-    ("are investigating", "is in critical condition"), and a word naming another time ("overnight")."""
-    sections: dict[str, list[str]] = {}
-    current = None
-    for word in _read_words(_BRIEFS_FILE.read_text("utf-8")):
-        if word.startswith("[") and word.endswith("]"):
-            current = sections.setdefault(word[1:-1], [])
-        elif current is not None:
-            current.append(word)
-
-    def alternatives(words: list[str]) -> str:
-        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
-
-    ongoing = re.compile(r"\b(?:is|are)\s+(?:now\s+|still\s+)?(?:listed\s+)?(?:"
-                         + alternatives(sections.get("ongoing", [])) + r")\b", re.I)
-    other = re.compile(r"\b(?:" + alternatives(sections.get("other times", [])) + r")\b", re.I)
-    return ongoing, other
-
-
-# An embedded post's signature and date: "\u2014 A Reporter (@areporter) May 2, 2016".
-_SIGNED_POST = re.compile(r"\(@\w+\)\s*[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}")
-# "UPDATE @ 4:30 p.m.", "Updated at 4:05 PM": when the page changed.
-_UPDATE_HOUR = re.compile(r"\bupdated?\s*(?:@|at|:)?\s*\d{1,2}:\d\d\s*[ap]\.?m\b\.?", re.I)
-_STAMP_HOUR = re.compile(r"\s*(?:@|at|-)?\s*\d{1,2}:\d\d\s*[ap]\.?m\b\.?", re.I)
-# A month named alone ("in January"); "May" is left out, it is as often the verb.
-_MONTH_ALONE = re.compile(r"\b(?:" + "|".join(m for m in MONTHS if len(m) > 3 and m != "May") + r")\b")
-# An afternoon hour: "shortly after 1 p.m.", "about 5pm", "around noon" (an evening hour or "midnight" may be the
-# night before the report, as with rule 1's bare hours).
-_AFTERNOON = re.compile(r"\b(?:12|[1-5])(?::\d\d)?\s*p\.?m\b\.?|\bnoon\b", re.I)
-# How far into the text an opening that tells of the event as still unfolding is looked for.
-_OPENING_REACH = 600
-
-
-def _names_a_day(text: str) -> bool:
-    """Does ``text`` name any day or time other than the report's own: a weekday, a date, a holiday,
-    "yesterday", "today", a month, or a word of [other times] ("overnight", "last week")?"""
-    if _MONTH_ALONE.search(text) or _brief_words()[1].search(text):
-        return True
-    return any(next(matches(kind, text), None) is not None for kind, _ in PATTERNS if kind != "clock")
-
-
-def _without_stamps(text: str) -> str:
-    """``text`` with the page's own date stamps near its top ("Updated: Tuesday, March 8, 2016 @ 4:55 PM",
-    "Posted: Mar 3, 2016"), its update hours ("UPDATE @ 4:30 p.m.") and the dates that sign embedded posts blanked
-    out: they say when the page or the post was written, not a day or an hour the story names."""
-    spans = [m.span() for pattern in STAMP_PATTERNS for m in pattern.finditer(text, 0, STAMP_REACH)]
-    spans += [m.span() for m in _SIGNED_POST.finditer(text)]
-    spans += [m.span() for m in _UPDATE_HOUR.finditer(text)]
-    if not spans:
-        return text
-    chars = list(text)
-    for low, high in spans:
-        hour = _STAMP_HOUR.match(text, high)  # "... 2016 @ 4:55 PM": the stamp's hour goes with it
-        high = hour.end() if hour else high
-        chars[low:high] = " " * (high - low)
-    return "".join(chars)
-
-
-def _same_day_brief(text: str, title: str = "") -> str:
-    """The words that make ``text`` a same-day brief (rule 7), or "" when it is none.
-
-    A report that names no day at all (``_names_a_day`` is false for its title and its text) and, in its
-    opening, tells of the event as still unfolding ("Police are investigating a shooting ...", "the boy is
-    in critical condition") or gives the hour it happened ("shortly after 1 p.m."), was written the day it
-    happened: a follow-up names the day of the event or of the later act ("was arrested Tuesday", "last
-    month").
-    """
-    text = _without_stamps(text)
-    if _names_a_day(title) or _names_a_day(text):
-        return ""
-    ongoing = _brief_words()[0].search(title) or _brief_words()[0].search(text, 0, _OPENING_REACH)
-    if ongoing is not None:
-        return ongoing.group(0)
-    hour = _AFTERNOON.search(text)
-    return hour.group(0) if hour is not None else ""
-
-
 def resolve_event_date(text: str, published: object, *, title: str = "", url: str = "",
                        max_days_before: int = 366) -> tuple[dt.date | None, str]:
     """The date the event happened, resolved from ``text`` relative to ``published``.
@@ -597,7 +498,7 @@ def resolve_event_date(text: str, published: object, *, title: str = "", url: st
         found = sorted(_candidates(title, reference, max_days_before, titled=True) + found,
                        key=lambda c: c.strength)
     if not found:
-        words = _same_day_brief(text or "", title)
+        words = same_day_brief(text or "", title)
         return (reference, words) if reference is not None and words else (None, "")
     if found[0].kind == "background":
         return None, ""

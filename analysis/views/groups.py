@@ -113,3 +113,17 @@ def default_grouping(articles: pd.DataFrame, *, few: int = FEW_SOURCES) -> str:
 def grouping_options(*, has_user_groups: bool) -> list[str]:
     """The groupings to offer: source, country, kind, and the user's groups when there are any."""
     return [by for by in GROUPINGS if by != "groups" or has_user_groups]
+
+
+def opening_grouping(chosen: str | None, default: str, *, groups: Mapping[str, str]) -> str:
+    """The grouping a comparison page opens on: ``chosen`` (the user's last choice on any page) when offered,
+    else the corpus's ``default`` when offered, else the first offered (``grouping_options``; the user's groups
+    are offered when ``groups`` names one)."""
+    options = grouping_options(has_user_groups=any(groups.values()))
+    return chosen if chosen in options else default if default in options else options[0]
+
+
+def grouping_key(by: str, groups: Mapping[str, str]) -> tuple:
+    """The small hashable value that shapes a view under grouping ``by``: ``(by, ())``, or with the user's
+    ``groups`` as sorted pairs when ``by`` is "groups"."""
+    return by, tuple(sorted(groups.items())) if by == "groups" else ()

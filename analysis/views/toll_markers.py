@@ -32,20 +32,43 @@ def _looks(points: pd.DataFrame, cell: tuple[float, float] | None) -> np.ndarray
     """What each point looks like on the chart, as a row of integer codes: its place (publication day,
     or -1 undated) and ``SAME_LOOK``; with ``cell = (days, value)``, its place and value (and bars) to
     that cell."""
-    dated = points["dated"].astype(bool).to_numpy()
-    published = pd.to_datetime(points["published"])
-    if cell is None:
-        place = published.dt.normalize()
-    else:
-        start = published.min().normalize() if dated.any() else pd.Timestamp(0)
-        place = ((published - start) / pd.Timedelta(days=cell[0])).floordiv(1)
-    columns = [np.where(dated, pd.factorize(place)[0], -1)]
-    for column in SAME_LOOK:
-        values = points[column]
-        if cell is not None and column in ("value", "err_plus", "err_minus"):
-            values = (values.astype("float64") / cell[1]).round()
-        columns.append(pd.factorize(values)[0])
-    return np.column_stack(columns).astype("int64")
+    return _Columns(points).looks(cell)
+
+
+#: The columns whose values ``_looks`` rounds to a cell.
+_IN_CELLS = ("value", "err_plus", "err_minus")
+
+
+class _Columns:
+    """The columns merging reads, each taken from ``points`` once (the merge by cell tries up to five cell
+    sizes: each of them coded again from the frame's text columns took a fifth of the chart's time)."""
+
+    def __init__(self, points: pd.DataFrame) -> None:
+        self.dated = points["dated"].astype(bool).to_numpy()
+        self.published = pd.to_datetime(points["published"])
+        # Codes per column: equal codes for equal values (missing ones -1), all ``_same`` compares.
+        self.codes = {column: pd.factorize(points[column])[0] for column in SAME_LOOK}
+        self.numbers = {column: points[column].to_numpy(dtype="float64") for column in _IN_CELLS}
+        self.ids = points["point_id"].to_numpy(dtype=object)
+        replaced = points["replaced_by"]
+        target = pd.Index(self.ids).get_indexer(replaced.astype(object).where(replaced.notna(), None))
+        self.target = np.where(target == np.arange(len(self.ids)), -1, target)
+
+    def looks(self, cell: tuple[float, float] | None) -> np.ndarray:
+        """``_looks`` of the points."""
+        published = self.published
+        if cell is None:
+            place = published.dt.normalize()
+        else:
+            start = published.min().normalize() if self.dated.any() else pd.Timestamp(0)
+            place = ((published - start) / pd.Timedelta(days=cell[0])).floordiv(1)
+        columns = [np.where(self.dated, pd.factorize(place)[0], -1)]
+        for column in SAME_LOOK:
+            if cell is not None and column in _IN_CELLS:
+                columns.append(pd.factorize(np.round(self.numbers[column] / cell[1]))[0])
+            else:
+                columns.append(self.codes[column])
+        return np.column_stack(columns).astype("int64")
 
 
 def _same(codes: np.ndarray) -> np.ndarray:
@@ -73,15 +96,16 @@ def marker_of(points: pd.DataFrame, *, cell: tuple[float, float] | None = None) 
     return pd.Series(ids[_marker_rows(points, cell)], index=points.index, dtype=object)
 
 
-def _marker_rows(points: pd.DataFrame, cell: tuple[float, float] | None) -> np.ndarray:
-    """``marker_of`` by position: each point's marker as the row (0, 1, ...) of its first point."""
-    looks = _looks(points, cell)
-    ids = points["point_id"].to_numpy(dtype=object)
-    n = len(ids)
-    target = pd.Index(ids).get_indexer(points["replaced_by"].astype(object).where(points["replaced_by"].notna(), None))
-    target = np.where(target == np.arange(n), -1, target)
+def _marker_rows(points: pd.DataFrame, cell: tuple[float, float] | None,
+                 columns: _Columns | None = None) -> np.ndarray:
+    """``marker_of`` by position: each point's marker as the row (0, 1, ...) of its first point;
+    ``columns``: ``_Columns(points)`` when already made."""
+    columns = _Columns(points) if columns is None else columns
+    looks = columns.looks(cell)
+    n = len(columns.ids)
+    target = columns.target.copy()
     if cell is not None:  # dated points only: in the strip a superseded marker stands above its replacement
-        target[points["dated"].astype(bool).to_numpy()] = -1
+        target[columns.dated] = -1
     marker = np.full(n, -1)
     pending = np.arange(n)
     while len(pending):  # points without a replacement first, then those whose replacement has its marker
@@ -183,16 +207,17 @@ def chart_markers(points: pd.DataFrame, *, max_markers: int = MAX_MARKERS) -> tu
     about ten pixels)."""
     if points.empty:
         return (*merged_markers(points), False)
-    rows = _marker_rows(points, None)  # counted first: the markers are made once, of the merge kept
+    columns = _Columns(points)  # read once for every cell size tried
+    rows = _marker_rows(points, None, columns)  # counted first: the markers are made once, of the merge kept
     if len(np.unique(rows)) <= max_markers:
         return (*_merged(points, None, rows), False)
-    dated = points[points["dated"].astype(bool)]
-    published = pd.to_datetime(dated["published"])
-    span = (published.max() - published.min()) / pd.Timedelta(days=1) if not dated.empty else 0.0
-    top = float((points["value"].astype("float64") + points["err_plus"].astype("float64")).max())
+    dated = columns.dated
+    published = columns.published[dated]
+    span = (published.max() - published.min()) / pd.Timedelta(days=1) if dated.any() else 0.0
+    top = float(pd.Series(columns.numbers["value"] + columns.numbers["err_plus"]).max())  # NaN skipped
     for coarser in (1, 2, 4, 8):
         cell = (max(1.0, span * coarser / CELL_COLUMNS), max(1.0, top * coarser / CELL_ROWS))
-        rows = _marker_rows(points, cell)
+        rows = _marker_rows(points, cell, columns)
         if len(np.unique(rows)) <= max_markers:
             break
     return (*_merged(points, cell, rows), True)

@@ -12,6 +12,9 @@ def test_overview_renders_in_chromium(streamlit_server, page):
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{streamlit_server}/overview")
     wait_for_app(page)
+    # wait_for_app may return on the sidebar's heading before the page's body is drawn (seen at load 9)
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stMetric\"]').length >= 3",
+                           timeout=120_000)
     metrics = page.locator('[data-testid="stMetric"]')
     assert metrics.count() == 3
     assert "5" in metrics.first.inner_text()

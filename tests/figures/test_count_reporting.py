@@ -105,6 +105,9 @@ def _figures(*sentences: str) -> list[tuple[str, int]]:
     ("The boy is recovering from the six gunshot wounds he suffered on Friday.", []),
     ("Officers found three victims with gunshot wounds.", [("shot", 3), ("injured", 3)]),
     ("A witness told 5 Action News that a man was shot and killed.", []),
+    # a parent "of four" is one person, not four
+    ("A father of four was shot and killed outside his home.", []),
+    ("Police said the mother of three was wounded in the arm.", []),
 ])
 def test_numbers_that_count_nobody(sentence, expected):
     assert _figures(sentence) == expected
@@ -133,3 +136,16 @@ def test_counts_that_are_not_the_dead(sentence, expected):
 ])
 def test_people_shot_who_live_are_apart_from_the_dead(sentences, killed, injured):
     assert _headline(*sentences) == {"killed": killed, "injured": injured}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # people a harm did not reach are no count of the harmed
+    ("The two passengers in the pickup were not injured, deputies said.", []),
+    ("A third boy who was in the yard was not hurt.", []),
+    ("The driver and two other children weren't hurt in the crash.", []),
+    ("Four officers had never been shot at before that night.", []),
+    # ... but "not seriously" hurt are hurt
+    ("The other two were not seriously injured.", [("injured", 2)]),
+])
+def test_people_the_harm_did_not_reach(sentence, expected):
+    assert _figures(sentence) == expected

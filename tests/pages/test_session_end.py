@@ -38,3 +38,31 @@ def test_an_ended_session_frees_its_corpus_and_gives_the_memory_back(monkeypatch
     gc.collect()
     assert collected() is None, "the session's corpus outlived it"
     assert asked == [1]
+
+
+def test_a_dropped_filter_state_goes_before_the_next_one_is_narrowed(monkeypatch):
+    """The page runs that read a filter state's tables reach them through cycles (a page's namespace and its
+    functions): dropping the state collects them then, not at the next deferred collection."""
+    monkeypatch.setattr(memory, "collect_soon", lambda *args, **options: None)  # no deferred collection meanwhile
+    dropped, collect_dropped = [], memory.collect_dropped
+    monkeypatch.setattr(memory, "collect_dropped", lambda: (dropped.append(1), collect_dropped()))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    app.session_state[app_data.ACTIVE_CORPUS] = many_outlets_corpus()
+    app.run()
+    app.switch_page("pages/figures.py").run()
+    kept, alive = [], []
+    gc.disable()  # the automatic collection must not be what frees them
+    try:
+        for first_day in (23, 24, 25, 26):
+            app.session_state[app_data.FILTER_DATES] = (f"2024-03-{first_day}", "2024-03-27")
+            app.run()
+            assert not app.exception, [e.value for e in app.exception]
+            states = app.session_state[app_data._MEMO]["states"]
+            assert len(states) <= app_data.MAX_FILTER_STATES
+            kept.append(weakref.ref(next(reversed(states.values()))["tables"]))
+            alive.append([ref() is not None for ref in kept])
+    finally:
+        gc.enable()
+    # each run keeps its state and the one before; the state before those is gone by the end of the run
+    assert alive == [[True], [True, True], [False, True, True], [False, False, True, True]]
+    assert len(dropped) == 3  # from the second range on (the whole corpus's state was the first to go)

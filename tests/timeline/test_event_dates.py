@@ -486,9 +486,9 @@ def test_word_lists_are_lower_case_and_sectioned():
 
 
 def test_same_day_brief_word_list_is_lower_case_and_sectioned():
-    from analysis.timeline.event_dates import _BRIEFS_FILE
+    from analysis.timeline.same_day_briefs import BRIEFS_FILE
 
-    lines = [line.strip() for line in _BRIEFS_FILE.read_text("utf-8").splitlines()]
+    lines = [line.strip() for line in BRIEFS_FILE.read_text("utf-8").splitlines()]
     words = [line for line in lines if line and not line.startswith("#")]
     assert [w for w in words if w.startswith("[")] == ["[ongoing]", "[other times]"]
     assert all(word == word.lower() for word in words)

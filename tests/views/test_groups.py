@@ -7,7 +7,9 @@ from analysis.views.groups import (
     OTHER,
     default_grouping,
     group_order,
+    grouping_key,
     grouping_options,
+    opening_grouping,
     source_groups,
 )
 
@@ -104,3 +106,24 @@ def test_group_order_largest_first_other_last():
 ])
 def test_grouping_options(has, expected):
     assert grouping_options(has_user_groups=has) == expected
+
+
+@pytest.mark.parametrize("chosen, default, groups, expected", [
+    (None, "country", {}, "country"),  # nothing chosen yet: the corpus's default
+    ("kind", "country", {}, "kind"),  # the user's last choice on any page wins
+    ("groups", "country", {}, "country"),  # the user's groups are gone (another corpus): the default again
+    ("groups", "country", {"tass.ru": "wires"}, "groups"),
+    (None, "groups", {}, "source"),  # a default not offered: the first offered
+    ("nonsense", "source", {}, "source"),
+])
+def test_opening_grouping(chosen, default, groups, expected):
+    assert opening_grouping(chosen, default, groups=groups) == expected
+
+
+@pytest.mark.parametrize("by, groups, expected", [
+    ("country", {"tass.ru": "wires"}, ("country", ())),  # the user's groups shape only their own grouping
+    ("groups", {"tass.ru": "wires", "bbc.co.uk": "public"}, ("groups", (("bbc.co.uk", "public"), ("tass.ru", "wires")))),
+    ("groups", {}, ("groups", ())),
+])
+def test_grouping_key(by, groups, expected):
+    assert grouping_key(by, groups) == expected

@@ -1,0 +1,88 @@
+"""The Toll page's chart view as a function of the tables and the page's widget values, and the views of the
+page's first visit to a corpus, computed when the corpus opens.
+
+``period_rows`` and ``chart_view`` are what ``pages/toll.py`` computes through ``app_data.view`` for its
+chart. ``first_visit_views`` gives, under the page's own view keys ``(name, args)``, what the page's first visit
+to the whole, unfiltered corpus computes with every widget on its default: the category offered first, the event
+the chart opens on, the follow-up coverage hidden, the "Compare by" grouping the session would open on.
+``app_data`` runs it on a background thread as soon as a corpus is opened or built, so the first visit reads
+the chart instead of making it (at 10,000 articles, 0.6 of the first visit's 0.8 s of server CPU). The keys
+follow the page's defaults: when the page asks for other ones (the user picked another category first), they
+are simply not used. No streamlit here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterator, Mapping
+
+import pandas as pd
+
+from analysis.figures.labels import distinct_labels
+from analysis.tables import CorpusTables
+from analysis.views.groups import FEW_SOURCES, GROUPINGS, default_grouping, grouping_key, opening_grouping, \
+    source_groups
+from analysis.views.toll import event_periods, follow_up_span, opening_event, source_day_table
+from charts.served import served
+from charts.toll import TollChart, toll_chart
+
+#: The toll page's "Compare by" widget key: its default grouping is the view ``f"{BY_KEY}_default"``.
+BY_KEY = "toll_by"
+#: The names of the views ``first_visit_views`` makes.
+FIRST_VISIT_NAMES = ("toll_periods", "toll_opening_event", "toll_follow_up", f"{BY_KEY}_default", "toll_chart")
+
+
+def period_rows(t: CorpusTables, category: str, period: int) -> pd.DataFrame:
+    """The ``category`` timeline rows of event ``period`` and of no event (0: every event), selected at once:
+    the timeline's rows of every category are not taken first (its sentences, twice per filter and event)."""
+    timeline = t.timeline
+    keep = timeline["category"] == category
+    if period:
+        keep &= (timeline["event_group"] == period) | timeline["event_group"].isna()
+    return timeline[keep]
+
+
+def chart_view(t: CorpusTables, category: str, period: int, later: bool, grouping: tuple, *,
+               groups: Mapping[str, str]) -> tuple[TollChart, pd.DataFrame, pd.DataFrame, dict[str, str]]:
+    """The chart of ``category`` in event ``period`` (follow-up shown when ``later``), coloured by ``grouping``
+    (``analysis.views.groups.grouping_key``; ``groups``: the user's ``{source: group}``), with the category's
+    timeline rows, its source-by-day table and the figure picker's label of each point id."""
+    data = period_rows(t, category, period)
+    by = grouping[0]
+    colour = None if by == "source" and t.articles["source"].nunique() <= FEW_SOURCES else dict(zip(
+        t.articles["article_id"], source_groups(t.articles, by=by, groups=groups)))
+    # The category's rows, taken once: the chart, its band and the grid read no other category's.
+    chart = toll_chart(data, t.articles, category=category, show_follow_up=later, groups=colour,
+                       colour_title=GROUPINGS[by][1])
+    served(chart.figure)  # drawn again on every rerun: its JSON made once
+    # the picker's, made once; distinct, since the picker maps a shown label back to one point
+    labels = dict(zip(chart.points["point_id"].tolist(), distinct_labels(chart.points["label"].tolist())))
+    return chart, data, source_day_table(data, category=category), labels
+
+
+def first_visit_views(t: CorpusTables, summary: tuple, *, chosen_by: str | None,
+                      groups: Mapping[str, str]) -> Iterator[tuple[tuple[str, tuple[Hashable, ...]], object]]:
+    """``((view name, args), value)`` of the views the Toll page computes on its first visit to the whole corpus
+    ``t``, in the order it asks for them.
+
+    Args:
+        t: the whole corpus's tables.
+        summary: its ``toll_summary`` (``analysis.views.prepared``): the page's first category comes from it.
+        chosen_by: the grouping the user last chose on a comparison page (``page_parts.COMPARE_BY``), or None.
+        groups: the session's ``{source: group}``.
+    """
+    options, _, category = summary[2]
+    if t.timeline.empty or category not in options:
+        return
+    periods = event_periods(t.timeline, category=category)
+    yield ("toll_periods", (category,)), periods
+    period = 0
+    if len(periods) > 1:
+        period = opening_event(t.timeline, category=category)
+        yield ("toll_opening_event", (category,)), period
+    yield ("toll_follow_up", (category, period)), follow_up_span(period_rows(t, category, period), category=category)
+    default = default_grouping(t.articles)
+    yield (f"{BY_KEY}_default", ()), default
+    grouping = grouping_key(opening_grouping(chosen_by, default, groups=groups), groups)
+    view = chart_view(t, category, period, False, grouping, groups=groups)
+    view[0].figure.to_dict()  # the JSON the page sends, made here too
+    yield ("toll_chart", (category, period, False, grouping)), view

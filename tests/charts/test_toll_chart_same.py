@@ -1,0 +1,102 @@
+"""The toll chart made by the faster code gives what the code before it gave (``toll_chart_before``, the
+module as it was, with ``toll_markers_rerun_before`` and ``toll_views_rerun_before``): the same points
+(their text as plain objects, not Arrow text), band, figure JSON, trace ids and markers, on small random
+corpora. The size thresholds (compact chart, full hovers, WebGL, merging by screen cell) are lowered so
+small corpora take every path a 10,000-article one takes."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import analysis.views.toll_markers as markers_now
+import charts.toll as now
+from analysis.timeline.points import build_timeline
+from analysis.views.groups import OTHER
+from tests.charts import toll_chart_before as before
+from tests.timeline.helpers import article, figure, tables
+from tests.views import toll_markers_rerun_before as markers_before
+
+SOURCES = ["AP", "Reuters & Co", "<b>BBC</b>", "Le Monde", "NHK", "Al Jazeera", "DW", "ABC", "CBC", "SABC",
+           "Yonhap", "Xinhua", "TASS", "ANSA", "EFE"]
+QUALIFIERS = ["exact", "exact", "about", "range", "at_least", "up_to"]
+CATEGORIES = ["killed", "injured"]
+
+
+def random_corpus(seed: int, n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(articles, timeline)`` of ``n`` articles over a few weeks (some undated, some at a time of day, some
+    months later), with few values and many sources so reports repeat; revisions, event dates, a spike."""
+    rng = np.random.default_rng(seed)
+    start = pd.Timestamp("2024-03-01")
+    arts, figs = [], []
+    for i in range(n):
+        kind = rng.random()
+        if kind < 0.12:
+            published = None
+        elif kind < 0.2:
+            published = f"{start + pd.Timedelta(days=int(rng.integers(60, 90))):%Y-%m-%d}"  # follow-up coverage
+        else:
+            day = start + pd.Timedelta(days=int(rng.integers(0, 20)))
+            published = f"{day:%Y-%m-%d}" if rng.random() < 0.7 else f"{day:%Y-%m-%d} {int(rng.integers(0, 24)):02d}:30"
+        heads = {}
+        for category in CATEGORIES:
+            if rng.random() < 0.85:
+                value = float(rng.choice([3, 5, 10, 12, 40, 41, 100]) * (1 if category == "killed" else 2))
+                if rng.random() < 0.01:
+                    value *= 100  # a wild figure
+                qualifier = str(rng.choice(QUALIFIERS))
+                heads[category] = (value, qualifier, bool(rng.random() < 0.2), value + 5) if qualifier in (
+                    "range", "up_to") else (value, qualifier, bool(rng.random() < 0.2))
+                if rng.random() < 0.2:
+                    figs.append(figure(f"a{i}", category, value - 2, status="superseded",
+                                       figure_id=f"a{i}-{category}-old", sentence=f"At first {value - 2} <dead>."))
+        event_date = f"{start + pd.Timedelta(days=int(rng.integers(-3, 3))):%Y-%m-%d}" if rng.random() < 0.3 else None
+        arts.append(article(f"a{i}", published, source=str(rng.choice(SOURCES[:3 + seed % len(SOURCES)])),
+                            event_date=event_date, **heads))
+    articles, figures = tables(arts, figs)
+    timeline = build_timeline(articles, figures)
+    return articles, timeline
+
+
+@pytest.fixture(params=[(10_000, 10_000, 10_000, 2000), (30, 30, 60, 2000), (30, 30, 10, 20), (5, 100, 3, 4)],
+                ids=["default sizes", "compact, full hovers", "compact, WebGL, by cell", "by cell, few markers"])
+def sizes(request, monkeypatch):
+    """Thresholds (GL_POINTS, HOVER_FULL_POINTS, WEBGL_POINTS, MAX_MARKERS) lowered in both codes alike."""
+    gl, full, webgl, most = request.param
+    for module in (now, before):
+        monkeypatch.setattr(module, "GL_POINTS", gl)
+        monkeypatch.setattr(module, "HOVER_FULL_POINTS", full)
+        monkeypatch.setattr(module, "WEBGL_POINTS", webgl)
+    for chart_markers in (markers_now.chart_markers, markers_before.chart_markers):
+        monkeypatch.setitem(chart_markers.__kwdefaults__, "max_markers", most)
+    return request.param
+
+
+def _json(figure) -> str:
+    return json.dumps(figure.to_plotly_json(), default=str, sort_keys=True)
+
+
+@pytest.mark.parametrize("seed, n", [(0, 1), (2, 40), (3, 120), (5, 250)])
+@pytest.mark.parametrize("category", CATEGORIES)
+@pytest.mark.parametrize("grouped", [False, True])
+def test_the_chart_is_the_one_before(sizes, seed, n, category, grouped):
+    articles, timeline = random_corpus(seed, n)
+    sides = np.array(["left", "right", OTHER], dtype=object)
+    groups = dict(zip(articles["article_id"], sides[np.arange(len(articles)) % 3])) if grouped else None
+    for follow_up in (False, True):
+        made = now.toll_chart(timeline, articles, category=category, show_follow_up=follow_up, groups=groups,
+                              colour_title="Side" if grouped else None)
+        old = before.toll_chart(timeline, articles, category=category, show_follow_up=follow_up, groups=groups,
+                                colour_title="Side" if grouped else None)
+        # the same values; text columns are plain objects now, where they were Arrow text
+        pd.testing.assert_frame_equal(made.points, old.points, check_dtype=False)
+        changed = {c for c in made.points if made.points[c].dtype != old.points[c].dtype}
+        assert all(made.points[c].dtype == object and old.points[c].dtype == "str" for c in changed)
+        pd.testing.assert_frame_equal(made.band, old.band)
+        assert _json(made.figure) == _json(old.figure)
+        assert made.trace_ids == old.trace_ids
+        assert (made.by_cell, made.n_markers) == (old.by_cell, old.n_markers)
+        pd.testing.assert_series_equal(made.marker_of, old.marker_of)

@@ -1,0 +1,218 @@
+"""Figures: the ledger of every count the articles report, each traceable to its sentence."""
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+import app_data
+import page_parts
+from analysis.figures.labels import distinct_labels, figure_label
+from analysis.figures.ledger import (figure_in_sentence, ledger_mask, ledger_of_article, ledger_rows_by_article,
+                                     ledger_table)
+from analysis.figures.victims import people_of_articles, people_table
+
+app_data.route_through_dashboard(__file__)
+
+SELECTED = "figures_selected_id"  # figure_id shown in the detail panel
+PERSON = "figures_selected_person"  # person_id shown under the people table
+#: The evidence box lists this many figures (and the one picked); a row of the table picks any.
+MAX_FIGURE_CHOICES = 300
+esc = app_data.escape_markdown
+#: The ledger's columns shown as text (repeated values: the table sends each distinct one once).
+TEXT_COLUMNS = ("source", "title", "category", "figure", "status", "scope", "attributed_to", "sentence")
+
+tables = app_data.current_tables()
+figures, articles = tables.figures, tables.articles
+
+st.title("Figures")
+st.caption("Every number the articles report about people killed, injured, in hospital, missing, arrested, "
+           "attacking or evacuated, with its qualifier and the sentence it comes from. Vague words follow ACLED: "
+           "“dozens” counts as at least 12. Select a row to see the sentence and the article's other figures.")
+
+if figures.empty:
+    st.info("No figures in the articles that match the sidebar filters.")
+    st.stop()
+
+# The pickers' choices, and below the ledger: computed once per corpus, filters and choice, not on every rerun.
+choices = app_data.view("figures_choices", lambda t: {
+    column: sorted(values.unique()) for column, values in t.figures.merge(t.articles[["article_id", "source"]],
+                                                                          on="article_id", how="left")
+    [["category", "status", "scope", "source"]].items()})
+columns = st.columns(4)
+categories = columns[0].multiselect("Category", choices["category"], key="figures_category",
+                                    placeholder="All categories")
+statuses = columns[1].multiselect("Status", choices["status"], key="figures_status",
+                                  placeholder="All", help="current: the article's present count; superseded: an "
+                                  "earlier count it revises; projected: a forecast; background: another event")
+scopes = columns[2].multiselect("Scope", choices["scope"], key="figures_scope",
+                                placeholder="All", help="total: the whole event; partial: a subset "
+                                "(“including three children”, “28 bodies in a restroom”)")
+sources = columns[3].multiselect("Source", choices["source"], key="figures_source",
+                                 placeholder="All sources")
+
+
+
+def _shown(ledger: pd.DataFrame) -> pd.DataFrame:
+    # Text columns as categories: the same cells (each shown as text below), but every repeated title, source and
+    # sentence is sent once, so a rerun serialises 9 MB instead of 27 MB at 95k figures.
+    return ledger.drop(columns=["figure_id", "article_id", "value", "qualifier"]).astype(
+        {column: "category" for column in TEXT_COLUMNS})
+
+
+# The whole corpus's ledger, merged, sorted and made categorical once per session and corpus: a filter or a
+# picker takes its rows (``ledger_part``) instead of sorting 95,000 figures again at 10,000 articles.
+# Its figure ids and their labels in the evidence box ("killed: at least 12 — Wire"), as arrays a filter takes from.
+whole_ledger, whole_shown, whole_sent, whole_ids, whole_labels = app_data.whole_view("figures_ledger_all", lambda t: (
+    ledger := ledger_table(t.figures, t.articles), shown := _shown(ledger), page_parts.sent_table(shown),
+    np.array(ledger["figure_id"].tolist(), dtype=object),
+    np.array(distinct_labels((ledger["category"] + ": " + ledger["figure"] + " — " + ledger["source"]).tolist()),
+             dtype=object)))
+
+
+def _ledger_view(t, *chosen) -> tuple:
+    """The ledger for the pickers' choice, with what each rerun reads from it made once: the table as shown,
+    its figure ids and each figure's label for the evidence box. The table goes as the Arrow table st.dataframe
+    would make of it (``page_parts.sent_table``)."""
+    picks = dict(zip(("categories", "statuses", "scopes", "sources"), chosen))
+    keep = ledger_mask(whole_ledger, article_ids=None if t is app_data.corpus_tables() else t.articles["article_id"],
+                       **picks)
+    ids, labels = whole_ids[keep].tolist(), whole_labels[keep].tolist()
+    if keep.all():  # nothing filtered out: the whole's own tables (never changed)
+        return whole_ledger, whole_sent, ids, dict(zip(ids, labels))
+    elif keep.any():
+        ledger = whole_ledger[keep].reset_index(drop=True)
+        # The categories of the rows kept, in the whole's (sorted) order: as ``astype("category")`` of these rows.
+        shown = whole_shown[keep].reset_index(drop=True)
+        shown = shown.assign(**{column: shown[column].cat.remove_unused_categories() for column in TEXT_COLUMNS})
+    else:  # nothing kept: ledger_table's own empty table (its column types), at no cost
+        ledger = ledger_table(t.figures, t.articles, **picks)
+        shown = _shown(ledger)
+    return ledger, page_parts.sent_table(shown), ids, dict(zip(ids, labels))
+
+
+ledger, shown, ledger_ids, labels = app_data.view("figures_ledger", _ledger_view, tuple(categories),
+                                                  tuple(statuses), tuple(scopes), tuple(sources))
+
+
+def _choose(figure_id: str) -> None:
+    st.session_state[SELECTED] = figure_id
+
+
+st.caption(f"{len(ledger):,} of {len(figures):,} figures")
+page_parts.row_picking_table(
+    shown,
+    key="figures_ledger",
+    ids=ledger_ids,
+    on_pick=_choose,
+    column_config={
+        "source": st.column_config.TextColumn("Source"),
+        "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
+        "title": st.column_config.TextColumn("Article", width="medium"),
+        "category": st.column_config.TextColumn("Category"),
+        "figure": st.column_config.TextColumn("Figure"),
+        "status": st.column_config.TextColumn("Status"),
+        "scope": st.column_config.TextColumn("Scope"),
+        "may_rise": st.column_config.CheckboxColumn("May rise"),
+        "vague": st.column_config.CheckboxColumn("Vague", help="A word such as “dozens”: at least 12, after ACLED"),
+        "attributed_to": st.column_config.TextColumn("According to"),
+        "sentence": st.column_config.TextColumn("Sentence", width="large"),
+    },
+)
+
+if ledger.empty:
+    st.info("No figure matches these filters.")
+    st.stop()
+
+# The detail panel follows SELECTED (set by a row selection, or by this box).
+if st.session_state.get(SELECTED) not in labels:
+    st.session_state[SELECTED] = ledger_ids[0]
+st.session_state["figures_choice"] = st.session_state[SELECTED]
+
+
+def _remember_choice() -> None:
+    st.session_state[SELECTED] = st.session_state["figures_choice"]
+
+
+st.subheader("Evidence")
+# A list nobody scrolls (and that Streamlit sends whole on every run): the table's first figures and the one picked.
+choices = page_parts.capped_choices(ledger_ids, st.session_state[SELECTED], MAX_FIGURE_CHOICES)
+st.selectbox("Figure", choices, format_func=labels.get, key="figures_choice", on_change=_remember_choice,
+             help=f"Lists the table's first {MAX_FIGURE_CHOICES:,} figures and the one picked; select a row in the "
+                  "table above to pick any." if len(ledger_ids) > MAX_FIGURE_CHOICES else None)
+# The figure's row by a lookup made once per session, not a comparison of all 99,000 ids per run (the filtered
+# table's rows are the whole one's).
+figure_at = app_data.whole_view("figures_positions", lambda t: dict(zip(t.figures["figure_id"].tolist(),
+                                                                        range(len(t.figures)))))
+chosen = app_data.corpus_tables().figures.iloc[figure_at[st.session_state[SELECTED]]]
+figure = {"figure_id": st.session_state[SELECTED], **chosen.drop("figure_id").to_dict()}
+article = articles[articles["article_id"] == figure["article_id"]].iloc[0]
+
+# The figure's sentence is among its article's, looked up through the whole corpus's index by article, with only
+# the columns the lookup reads: neither a filter change's narrowing nor a scan of all 211k sentences for one row.
+before, number, after = figure_in_sentence(figure, app_data.whole_rows_about(
+    "sentences", [figure["article_id"]], columns=["article_id", "idx", "start"]))
+st.markdown("> " + esc(before) + (f"**{esc(number)}**" if number else "") + esc(after))
+value = figure_label(figure["value"], figure["qualifier"], low=figure["low"], high=figure["high"],
+                     may_rise=figure["may_rise"])
+facts = [f"{figure['category']}: {value}", f"status: {figure['status']}", f"scope: {figure['scope']}"]
+if bool(figure["vague"]):
+    facts.append("vague quantity (ACLED floor)")
+if figure["attributed_to"]:
+    facts.append(f"according to {figure['attributed_to']}")
+st.markdown(" · ".join(esc(fact) for fact in facts))
+published = f"{article['published']:%Y-%m-%d}" if pd.notna(article["published"]) else "undated"
+st.markdown(f"**{esc(article['title'])}**  \n{esc(article['source'])} · {esc(published)}")
+
+page_parts.open_in_reader_button(figure["article_id"], figure["figure_id"])
+
+# The article's rows of the whole ledger: as ledger_table of its figures, by positions found once per session,
+# not a merge and sort nor a comparison of every row a run.
+ledger_rows = app_data.whole_view("figures_ledger_rows", lambda t: ledger_rows_by_article(whole_ledger))
+others = ledger_of_article(whole_ledger, figure["article_id"], rows=ledger_rows)
+st.caption(f"All {len(others)} figures of this article")
+st.dataframe(others[["category", "figure", "status", "scope", "attributed_to", "sentence"]], hide_index=True,
+             width="stretch", key="figures_article_others",
+             column_config={"attributed_to": st.column_config.TextColumn("According to"),
+                            "sentence": st.column_config.TextColumn("Sentence", width="large")})
+
+
+st.subheader("People")
+st.caption("The people the articles say were killed, injured or shot, one row per person, read from the sentences "
+           "that name them (“a 19-year-old man was shot and killed”). Where an article gives no number, these "
+           "counts are its headline figures. Select a row to see the sentence.")
+# The whole corpus's people table once per session, a filter change taking its rows (as people_table, tested).
+whole_people = app_data.whole_view("figures_people_all", lambda t: people_table(t.victims, t.articles))
+# With what each run reads from it made once: the shown table as Arrow, the ids as a list, each id's row.
+people, people_sent, people_ids, person_at = app_data.view("figures_people", lambda t: (
+    found := whole_people if t is app_data.corpus_tables() else people_of_articles(whole_people, t.articles["article_id"]),
+    page_parts.sent_table(found[["source", "title", "person", "name", "age", "outcome", "role", "sentence"]]),
+    ids := found["person_id"].tolist(), {person_id: at for at, person_id in enumerate(ids)}))
+if people.empty:
+    st.info("No people named as harmed in these articles.")
+    st.stop()
+
+
+def _choose_person(person_id: str) -> None:
+    st.session_state[PERSON] = person_id
+
+
+page_parts.row_picking_table(
+    people_sent,
+    key="figures_people",
+    ids=people_ids,
+    on_pick=_choose_person,
+    column_config={
+        **{column: st.column_config.TextColumn(column.capitalize()) for column in ("source", "person", "name", "role")},
+        "title": st.column_config.TextColumn("Article", width="medium"),
+        "age": st.column_config.NumberColumn("Age"),
+        "outcome": st.column_config.TextColumn("Outcome", help="killed, injured, or unknown (not said to be harmed: "
+                                               "a shooter named as such)"),
+        "sentence": st.column_config.TextColumn("Sentence", width="large"),
+    },
+)
+if st.session_state.get(PERSON) not in person_at:
+    st.session_state[PERSON] = people_ids[0]
+person = people.iloc[person_at[st.session_state[PERSON]]]
+st.markdown("> " + esc(person["before"]) + (f"**{esc(person['words'])}**" if person["words"] else "")
+            + esc(person["after"]))
+st.markdown(f"**{esc(person['title'])}**  \n{esc(person['source'])} · {esc(person['outcome'])} · {esc(person['role'])}")

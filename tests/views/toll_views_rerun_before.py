@@ -1,0 +1,271 @@
+"""The toll page's tables as they were before its reruns were made faster, kept to check the code that
+replaced them gives the same tables (``tests/charts/test_toll_chart_same.py``, ``tests/views/test_toll_views_same.py``).
+
+The toll page's tables: category choices, event periods, the evidence sentence, a point's facts, the source-by-day grid.
+
+Plain pandas over the ``timeline``, ``figures`` and ``sentences`` tables, so the page only
+draws what these return and every piece of shaping is tested without Streamlit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from analysis.figures.labels import figure_label
+from analysis.schema import HEADLINE_CATEGORIES
+from analysis.tables import CorpusTables
+from analysis.timeline.events import event_groups
+from analysis.timeline.points import CATEGORY_LABELS, TOLL_CATEGORIES, mixed_event_notes
+from analysis.timeline.summary import summarise
+from analysis.timeline.values import as_flag, flag_column
+from analysis.views.evidence import Segment, evidence_parts_of
+
+
+def category_choices(timeline: pd.DataFrame) -> tuple[list[str], dict[str, int], str]:
+    """The categories to offer, the number of articles with a current figure in each, and the default.
+
+    The toll categories come first in their fixed order (even when empty, so the choice
+    does not jump between corpora); other headline categories follow only when some
+    article reports them. The default is the first category with any article.
+    """
+    counts = _articles_per_category(timeline.loc[timeline["status"] == "current", ["category", "article_id"]])
+    options = list(TOLL_CATEGORIES) + [c for c in HEADLINE_CATEGORIES if c not in TOLL_CATEGORIES and counts.get(c)]
+    default = next((c for c in options if counts.get(c)), options[0])
+    return options, counts, default
+
+
+def _articles_per_category(rows: pd.DataFrame) -> dict[str, int]:
+    """``{category: distinct article_ids}`` in category order, as ``rows.groupby("category")["article_id"].nunique()``
+    (a missing category left out, a missing id not counted), on the two columns' codes."""
+    categories, names = pd.factorize(rows["category"])
+    articles, ids = pd.factorize(rows["article_id"])
+    width = max(len(ids), 1)
+    known = (categories >= 0) & (articles >= 0)
+    # Each (category, article) marked once in a category-by-article grid (a handful of categories), then counted.
+    marks = np.zeros(len(names) * width, dtype=bool)
+    marks[categories[known].astype(np.int64) * width + articles[known]] = True
+    n = marks.reshape(len(names), width).sum(axis=1)
+    return {str(c): int(k) for c, k in sorted(zip(list(names), n.tolist()), key=lambda item: item[0])}
+
+
+def toll_summary(tables: CorpusTables) -> tuple[list[str], list[str], tuple[list[str], dict[str, int], str]]:
+    """What the toll page shows above its chart whatever the category: ``(summary lines, several-events
+    notes, category_choices)``, the events grouped once for both. ``tables``: the corpus, or its
+    filtered part (anything with ``articles``, ``entities``, ``timeline`` and ``contradictions``)."""
+    events = event_groups(tables.articles, entities=tables.entities)
+    mixed = mixed_event_notes(tables.articles, entities=tables.entities, events=events)  # made once for both
+    return (summarise(tables.timeline, tables.contradictions, articles=tables.articles, entities=tables.entities,
+                      events=events, mixed=mixed),
+            mixed, category_choices(tables.timeline))
+
+
+def _is_about(line: str, name: str) -> bool:
+    return line.startswith((f"{name}:", f"{name},"))
+
+
+def summary_sections(summary: list[str], mixed: list[str], *, category: str) -> tuple[list[str], list[str], list[str]]:
+    """Split the summary lines into ``(general, this category's, other categories')``.
+
+    ``mixed`` are the several-events notes, which the page shows as warnings of their own
+    and which are left out of all three lists.
+    """
+    label = CATEGORY_LABELS.get(category, category)
+    labels = tuple(CATEGORY_LABELS.values())
+    general = [line for line in summary if line not in mixed and not line.startswith(labels)]
+    mine = [line for line in summary if _is_about(line, label)]
+    others = [line for line in summary if line not in mine and line not in general and line not in mixed]
+    return general, mine, others
+
+
+_ONE_EVENT_LINE = re.compile(r"^(?:Event \d+ |[^:,]+, event \d+:)")
+
+
+def fold_event_lines(lines: list[str], *, keep: int = 6) -> tuple[list[str], list[str]]:
+    """``(shown, folded)``: every line about the corpus as a whole, and the first ``keep`` lines about one event
+    ("Event 4 with follow-up coverage: ...", "Deaths, event 12: ..."); the other event lines are folded. A mixed
+    corpus of thirty incidents would otherwise push the chart a screen down."""
+    shown, folded, kept = [], [], 0
+    for line in lines:
+        if _ONE_EVENT_LINE.match(line):
+            if kept >= keep:
+                folded.append(line)
+                continue
+            kept += 1
+        shown.append(line)
+    return shown, folded
+
+
+def event_periods(timeline: pd.DataFrame, *, category: str) -> dict[int, str]:
+    """``{event_group: "Event 2: 2024-03-22 to 2024-03-25"}`` for the category's events, in order; an event
+    with follow-up coverage adds it: "Event 1: 2025-06-06 to 2025-06-26, follow-up to 2026-06-07"."""
+    groups = timeline.loc[timeline["category"] == category, "event_group"]  # the one column read: no other taken
+    wanted = sorted(int(g) for g in groups.dropna().unique())
+    # Each event's first and last main-period day and last follow-up day, in one groupby over the whole timeline
+    # (a DataFrame per event took 0.1 s for the 900 events of 10,000 articles).
+    members = timeline["event_group"].isin(wanted).to_numpy()
+    published = timeline["published"][members]
+    later_rows = flag_column(timeline, "follow_up")[members]
+    ends = pd.DataFrame({"group": timeline["event_group"][members].astype(int), "main": published.where(~later_rows),
+                         "later": published.where(later_rows)}).groupby("group").agg(
+        first=("main", "min"), last=("main", "max"), later=("later", "max"))
+    periods = {}
+    for group in wanted:
+        first_day, last_day, later = ends.loc[group, ["first", "last", "later"]]
+        if pd.isna(first_day):
+            periods[group] = f"Event {group}: undated"
+            continue
+        first, last = f"{first_day:%Y-%m-%d}", f"{last_day:%Y-%m-%d}"
+        periods[group] = f"Event {group}: {first}" + ("" if first == last else f" to {last}") + \
+            ("" if pd.isna(later) else f", follow-up to {later:%Y-%m-%d}")
+    return periods
+
+
+def follow_up_span(timeline: pd.DataFrame, *, category: str) -> tuple[int, str]:
+    """How many articles of the category are follow-up coverage, and their dates in words ("" when none)."""
+    later = timeline[["published", "article_id"]][(timeline["category"] == category)  # the two columns read
+                                                  & flag_column(timeline, "follow_up") & timeline["published"].notna()]
+    if later.empty:
+        return 0, ""
+    first, last = f"{later['published'].min():%Y-%m-%d}", f"{later['published'].max():%Y-%m-%d}"
+    return int(later["article_id"].nunique()), first if first == last else f"{first} to {last}"
+
+
+def marked_sentence(figures: pd.DataFrame, sentences: pd.DataFrame, figure_ids: list[str]) -> list[Segment]:
+    """The evidence sentence of ``figure_ids`` (all in one sentence) cut into segments, their numbers marked.
+
+    A marked segment has ``mark="figure"`` and the figure's id as ``key``. A figure whose
+    sentence differs from the first one's is left out; a figure without a located number
+    still supplies the sentence. Empty when no figure has a sentence.
+    """
+    return marked_parts(evidence_parts_of(figures, sentences, figure_ids), figure_ids)
+
+
+def marked_parts(parts: Mapping[str, tuple[str, str, str]], figure_ids: list[str]) -> list[Segment]:
+    """``marked_sentence`` from ``evidence_parts_of`` already made for (at least) ``figure_ids``: a page quoting
+    many figures cuts all their sentences in one pass, then marks each quote."""
+    sentence, spans = "", []
+    for figure_id in figure_ids:
+        before, number, after = parts.get(figure_id, ("", "", ""))
+        if number and (not sentence or sentence == before + number + after):
+            sentence = before + number + after
+            spans.append((len(before), len(before) + len(number), figure_id))
+        elif not sentence and (before or after):
+            sentence = before + after
+    segments, cursor = [], 0
+    for start, end, figure_id in sorted(set(spans)):
+        if start < cursor:
+            continue
+        if start > cursor:
+            segments.append(Segment(sentence[cursor:start]))
+        segments.append(Segment(sentence[start:end], "figure", figure_id))
+        cursor = end
+    if cursor < len(sentence):
+        segments.append(Segment(sentence[cursor:]))
+    return segments
+
+
+def point_facts(row: pd.Series, *, category: str) -> list[str]:
+    """Plain-text facts about one timeline point: publication and event date, the figure, who gave it."""
+    label = CATEGORY_LABELS.get(category, category)
+    published = "no date found" if pd.isna(row["published"]) else \
+        f"{row['published']:%Y-%m-%d} (date from {row['date_method'] or 'unknown'})"
+    facts = [f"Published: {published}"]
+    if pd.notna(row["event_date"]):
+        words = f" (from “{row['event_date_text']}”)" if row["event_date_text"] else ""
+        facts.append(f"Event: {row['event_date']:%Y-%m-%d}{words}")
+    value = figure_label(row["value"], row["qualifier"], low=row["low"], high=row["high"], may_rise=row["may_rise"])
+    facts.append(f"{label}: {value}" + (" — superseded in the same article" if row["status"] == "superseded" else ""))
+    if as_flag(row.get("unconfirmed")):
+        facts.append("Unconfirmed: far above every other report of its day, and no other source gave a figure near "
+                     "it that day or before; it is not counted in the highest-so-far line or the band")
+    if as_flag(row.get("follow_up")):
+        facts.append("Follow-up coverage: published after the event's main period")
+    if row["attributed_to"]:
+        facts.append(f"According to: {row['attributed_to']}")
+    return facts
+
+
+def figure_words(rows: pd.DataFrame) -> list[str]:
+    """``figure_label`` of each timeline row (``value``, ``qualifier``, ``low``, ``high``, ``may_rise``),
+    written once per distinct figure (15,000 rows, a few hundred distinct figures at 10,000 articles)."""
+    columns = [rows[c].tolist() for c in ("value", "qualifier", "low", "high", "may_rise")]
+    for column in columns[2:4]:  # NaN is never equal to itself: one key for every missing bound
+        column[:] = [None if v != v else v for v in column]
+    keys = list(zip(*columns))
+    words: dict[tuple, str] = {}
+    for key in keys:
+        if key not in words:
+            words[key] = figure_label(key[0], key[1], low=key[2], high=key[3], may_rise=key[4])
+    return [words[key] for key in keys]
+
+
+def source_day_grid(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
+    """Each source's current figures of one category per reporting day, in words; undated in the last column.
+
+    Rows are sources, columns days (``YYYY-MM-DD`` in order, then ``undated``), cells the
+    figures reported that day joined by "; ", empty where the source reported none.
+    """
+    current = timeline[(timeline["category"] == category) & (timeline["status"] == "current")]
+    if current.empty:
+        return pd.DataFrame(index=pd.Index([], name="source"))
+    grid = current.assign(day=current["published"].dt.strftime("%Y-%m-%d").fillna("undated"),
+                          figure=figure_words(current))
+    pivot = grid.pivot_table(index="source", columns="day", values="figure", aggfunc=lambda s: "; ".join(s))
+    days = sorted(c for c in pivot.columns if c != "undated") + (["undated"] if "undated" in pivot.columns else [])
+    return pivot[days].fillna("")
+
+
+def source_day_table(timeline: pd.DataFrame, *, category: str, max_sources: int = 40,
+                     max_days: int = 60) -> pd.DataFrame:
+    """``source_day_grid`` while it stays readable; past ``max_sources`` sources or ``max_days`` days,
+    the same cells in long form (mostly empty at that size otherwise): columns source, day
+    (``YYYY-MM-DD`` or ``undated``) and figure (the figures joined by "; "), by day then source."""
+    current = timeline[(timeline["category"] == category) & (timeline["status"] == "current")]
+    n_days = current["published"].dt.normalize().nunique() + int(current["published"].isna().any())
+    if current.empty or (current["source"].nunique() <= max_sources and n_days <= max_days):
+        return source_day_grid(timeline, category=category)
+    cells = current.assign(day=current["published"].dt.strftime("%Y-%m-%d").fillna("undated"),
+                           figure=figure_words(current))
+    return _joined_cells(cells)
+
+
+def _joined_cells(cells: pd.DataFrame) -> pd.DataFrame:
+    """``cells.groupby(["day", "source"], sort=True)["figure"].agg("; ".join).reset_index()[["source", "day",
+    "figure"]]``, joined in one pass over the rows sorted once (a Python join per group through pandas took
+    a tenth of a second for the 7,000 source-days of a 10,000-article corpus)."""
+    keyed = cells[["day", "source", "figure"]].dropna(subset=["day", "source"])
+    order = keyed.sort_values(["day", "source"], kind="stable")  # the groups in order, each group's rows in order
+    days, sources, figures = (order[c].tolist() for c in ("day", "source", "figure"))
+    out_days, out_sources, out_figures = [], [], []
+    for i, (day, source, figure) in enumerate(zip(days, sources, figures)):
+        if i and day == days[i - 1] and source == sources[i - 1]:
+            out_figures[-1].append(figure)
+        else:
+            out_days.append(day)
+            out_sources.append(source)
+            out_figures.append([figure])
+    # The keys' types as a groupby gives them: the column's own, or inferred again from plain objects.
+    kinds = {c: None if cells[c].dtype == object else cells[c].dtype for c in ("source", "day")}
+    return pd.DataFrame({"source": pd.Series(out_sources, dtype=kinds["source"]),
+                         "day": pd.Series(out_days, dtype=kinds["day"]),
+                         "figure": ["; ".join(parts) for parts in out_figures]})
+
+
+#: Past this many events the toll page opens on the one with most articles, not on all of them together.
+MAX_EVENTS_TOGETHER = 5
+
+
+def opening_event(timeline: pd.DataFrame, *, category: str) -> int:
+    """The event the toll chart opens on: 0 (all together) with up to ``MAX_EVENTS_TOGETHER`` events of the
+    category, otherwise the one with most articles (the earlier on a tie). Separate incidents' tolls share no
+    scale (a 3,000-death earthquake flattens thirty shootings) and the band is drawn per event anyway, so a
+    mixed corpus opens on its most covered event, the others one pick away."""
+    rows = timeline[(timeline["category"] == category) & timeline["event_group"].notna()]
+    sizes = rows.groupby("event_group")["article_id"].nunique()
+    if len(sizes) <= MAX_EVENTS_TOGETHER:
+        return 0
+    return int(sizes.sort_index(kind="stable").idxmax())
