@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import fields
 from pathlib import Path
@@ -135,17 +136,19 @@ def set_active_corpus(built: BuiltCorpus | None) -> None:
     state.pop(VIEWS_AHEAD, None)
     if built is not None and "toll_summary" in built.views:
         state[VIEWS_AHEAD] = (built.fingerprint, views_ahead(built, chosen_by=state.get(COMPARE_BY),
-                                                             groups=dict(state.get(SOURCE_GROUPS, {}))))
+                                                             groups=dict(state.get(SOURCE_GROUPS, {})),
+                                                             after=threading.current_thread()))
 
 
-def views_ahead(built: BuiltCorpus, *, chosen_by: str | None, groups: dict[str, str]) -> Ahead:
+def views_ahead(built: BuiltCorpus, *, chosen_by: str | None, groups: dict[str, str],
+                after: threading.Thread | None = None) -> Ahead:
     """The Toll page's first-visit views of ``built`` (``charts.toll_views.first_visit_views``; the app opens on
-    that page), started on a background thread: a page switch after opening a corpus finds them made or
-    waits for the rest instead of making them (0.6 s of server CPU at 10,000 articles). Not for the seeds,
-    which are small and shared."""
+    that page), started on a background thread once the thread ``after`` (the script run that opened the corpus)
+    has ended: a page switch after opening a corpus finds them made or waits for the rest instead of making them
+    (0.6 s of server CPU at 10,000 articles). Not for the seeds, which are small and shared."""
     tables, summary = built.tables, built.views["toll_summary"]
     return Ahead(lambda: toll_views.first_visit_views(tables, summary, chosen_by=chosen_by, groups=groups),
-                 names=toll_views.FIRST_VISIT_NAMES, label="Toll page's first-visit views").start()
+                 names=toll_views.FIRST_VISIT_NAMES, label="Toll page's first-visit views", after=after).start()
 
 
 def adopt_finished_job() -> None:

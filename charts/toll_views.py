@@ -1,7 +1,7 @@
 """The Toll page's chart view as a function of the tables and the page's widget values, and the views of the
 page's first visit to a corpus, computed when the corpus opens.
 
-``period_timeline`` and ``chart_view`` are what ``pages/toll.py`` computes through ``app_data.view`` for its
+``period_rows`` and ``chart_view`` are what ``pages/toll.py`` computes through ``app_data.view`` for its
 chart. ``first_visit_views`` gives, under the page's own view keys ``(name, args)``, what the page's first visit
 to the whole, unfiltered corpus computes with every widget on its default: the category offered first, the event
 the chart opens on, the follow-up coverage hidden, the "Compare by" grouping the session would open on.
@@ -31,10 +31,14 @@ BY_KEY = "toll_by"
 FIRST_VISIT_NAMES = ("toll_periods", "toll_opening_event", "toll_follow_up", f"{BY_KEY}_default", "toll_chart")
 
 
-def period_timeline(t: CorpusTables, period: int) -> pd.DataFrame:
-    """The timeline rows of event ``period`` and the undated ones (0: every row)."""
-    return t.timeline[(t.timeline["event_group"] == period) | t.timeline["event_group"].isna()] if period \
-        else t.timeline
+def period_rows(t: CorpusTables, category: str, period: int) -> pd.DataFrame:
+    """The ``category`` timeline rows of event ``period`` and of no event (0: every event), selected at once:
+    the timeline's rows of every category are not taken first (its sentences, twice per filter and event)."""
+    timeline = t.timeline
+    keep = timeline["category"] == category
+    if period:
+        keep &= (timeline["event_group"] == period) | timeline["event_group"].isna()
+    return timeline[keep]
 
 
 def chart_view(t: CorpusTables, category: str, period: int, later: bool, grouping: tuple, *,
@@ -42,8 +46,7 @@ def chart_view(t: CorpusTables, category: str, period: int, later: bool, groupin
     """The chart of ``category`` in event ``period`` (follow-up shown when ``later``), coloured by ``grouping``
     (``analysis.views.groups.grouping_key``; ``groups``: the user's ``{source: group}``), with the category's
     timeline rows, its source-by-day table and the figure picker's label of each point id."""
-    in_period = period_timeline(t, period)
-    data = in_period[in_period["category"] == category]
+    data = period_rows(t, category, period)
     by = grouping[0]
     colour = None if by == "source" and t.articles["source"].nunique() <= FEW_SOURCES else dict(zip(
         t.articles["article_id"], source_groups(t.articles, by=by, groups=groups)))
@@ -76,7 +79,7 @@ def first_visit_views(t: CorpusTables, summary: tuple, *, chosen_by: str | None,
     if len(periods) > 1:
         period = opening_event(t.timeline, category=category)
         yield ("toll_opening_event", (category,)), period
-    yield ("toll_follow_up", (category, period)), follow_up_span(period_timeline(t, period), category=category)
+    yield ("toll_follow_up", (category, period)), follow_up_span(period_rows(t, category, period), category=category)
     default = default_grouping(t.articles)
     yield (f"{BY_KEY}_default", ()), default
     grouping = grouping_key(opening_grouping(chosen_by, default, groups=groups), groups)

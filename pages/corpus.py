@@ -29,6 +29,8 @@ from analysis.uploads import (
     truncated_articles,
     undated_articles,
 )
+from analysis.views.dates import publication_counts
+from charts.corpus import dates_figure
 
 app_data.route_through_dashboard(__file__)
 
@@ -311,6 +313,10 @@ if built is not None:
     st.markdown("**Load report**: one row per file, row range or zip member.")
     st.dataframe(report, hide_index=True, width="stretch", column_config={
         "reason": st.column_config.TextColumn("Reason", width="large")})
+    # When the articles were published: a glance at whether the dates came through. After the report, which is
+    # drawn first while the browser loads plotly.js (then loaded before the first chart page).
+    st.plotly_chart(app_data.whole_view("corpus_dates", lambda t: dates_figure(*publication_counts(t.articles))),
+                    width="stretch", config={"displayModeBar": False}, key="corpus_dates_chart")
 
     undated = undated_articles(built.tables.articles)
     if len(undated) and built.origin == "upload":

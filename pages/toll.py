@@ -19,7 +19,7 @@ from analysis.views.toll import (
     summary_sections,
     toll_summary,
 )
-from charts.toll_views import chart_view, period_timeline
+from charts.toll_views import chart_view, period_rows
 
 app_data.route_through_dashboard(__file__)
 
@@ -112,12 +112,8 @@ if len(periods) > 1:
                           if opening else None)
 
 
-def _period_timeline(t, p: int):
-    return period_timeline(t, p)
-
-
 n_follow_up, follow_up_days = app_data.view(
-    "toll_follow_up", lambda t, c, p: follow_up_span(_period_timeline(t, p), category=c), category, period)
+    "toll_follow_up", lambda t, c, p: follow_up_span(period_rows(t, c, p), category=c), category, period)
 show_follow_up = False
 if n_follow_up:
     show_follow_up = st.toggle(f"Show the follow-up coverage on the time axis ({n_follow_up} article"
@@ -241,10 +237,14 @@ with st.container(border=True):
             st.markdown(paragraph)
 
 
+def _category_pairs(t, c: str) -> pd.DataFrame:
+    return t.contradictions[(t.contradictions["category"] == c).to_numpy()]
+
+
 def _pairs_shown(t, c: str) -> list[tuple[dict, bool, list[tuple[str, str]]]]:
     """The first ``MAX_PAIRS_SHOWN`` pairs of category ``c``: (pair, same sentence, [(caption, quote)] per side)."""
     shown = []
-    pairs = t.contradictions[t.contradictions["category"] == c].head(MAX_PAIRS_SHOWN)
+    pairs = app_data.view("toll_pairs", _category_pairs, c).head(MAX_PAIRS_SHOWN)  # the table's rows, taken once
     # Their own articles' rows, from the whole corpus as for a point's evidence: short scans.
     ids = set(pairs["article_id_a"]) | set(pairs["article_id_b"])
     figures, sentences = app_data.whole_rows_about("figures", ids), app_data.whole_rows_about("sentences", ids)
@@ -287,7 +287,7 @@ if not band.empty:
                      "n_reports": st.column_config.NumberColumn("Reports"),
                      "n_sources": st.column_config.NumberColumn("Sources")})
 
-pairs = app_data.view("toll_pairs", lambda t, c: t.contradictions[t.contradictions["category"] == c], category)
+pairs = app_data.view("toll_pairs", _category_pairs, category)
 if pairs.empty:
     st.success(f"No contradictions or revisions found for {label.lower()}.")
 else:

@@ -72,3 +72,44 @@ def test_a_failure_leaves_what_was_made_and_the_rest_missing(caplog):
 
 def test_not_started_hands_out_nothing():
     assert Ahead(made(PAIRS), names=["periods", "chart"]).take(("periods", ("killed",))) is MISSING
+
+
+def started_at(ahead: Ahead, record: list) -> Ahead:
+    """``ahead`` whose compute first notes when it began."""
+    compute = ahead._compute
+
+    def noted():
+        record.append(time.perf_counter())
+        yield from compute()
+
+    ahead._compute = noted
+    return ahead
+
+
+@pytest.mark.parametrize("ask, at_least, at_most", [
+    (False, 0.35, 5.0),  # nobody asks: the values are made once the opening run has ended
+    (True, 0.0, 0.3),  # a page asks meanwhile: made at once
+])
+def test_after_waits_for_the_run_that_opened_the_corpus_unless_asked(ask, at_least, at_most):
+    opening_run = threading.Thread(target=time.sleep, args=(0.4,))
+    opening_run.start()
+    began = []
+    started = time.perf_counter()
+    ahead = started_at(Ahead(made(PAIRS), names=["periods", "chart"], after=opening_run), began).start()
+    if ask:
+        assert ahead.take(("chart", ("killed", 0))) == "a chart"
+    else:
+        opening_run.join()
+        assert ahead.take(("chart", ("killed", 0))) == "a chart"
+    assert at_least <= began[0] - started <= at_most
+
+
+def test_after_waits_at_most_wait_at_most():
+    never_ends = threading.Event()
+    opening_run = threading.Thread(target=never_ends.wait, args=(10,))
+    opening_run.start()
+    started = time.perf_counter()
+    ahead = Ahead(made(PAIRS), names=["periods", "chart"], after=opening_run, wait_at_most=0.3).start()
+    ahead._thread.join(5)
+    assert ahead.finished and 0.25 <= time.perf_counter() - started < 3
+    never_ends.set()

@@ -32,7 +32,8 @@ July 19, 2012, theater shooting" in a 2015 article) tells an earlier event, and 
 sentence ("... shooting that left 12 dead and 70 wounded"); so does a line headed by a past date ("May
 1999: ..."); counts over several incidents (the lexicon's ``periods``: "in 14 separate shootings",
 "across the city", "weekend shootings", "shootings overnight", "a spate of shootings", "this month", "each year",
-"annually", "police statistics") are counts over a longer period, the whole sentence when the phrase is in
+"annually", "police statistics"; "in" a few words without a determiner and "shootings": "in Monday shootings",
+"in two South Side shootings", not "in the shootings") are counts over a longer period, the whole sentence when the phrase is in
 its first clause ("Citywide, ... with 100 killed"). People shot give the injured a count of their own, so a
 lone injured count over a longer period stays background beside them.
 
@@ -182,7 +183,8 @@ def _period_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
     """
     words, raw = tok.words, tok.raw
     roundup = [i for i in lex.period_phrases.positions(words) if lex.period_phrases.at(words, i)]
-    if "since" not in words and "such" not in words and "this" not in words and "hour" not in words and not roundup:
+    if "since" not in words and "such" not in words and "this" not in words and "hour" not in words and not roundup \
+            and "shootings" not in words:
         return set()
     clause_of = _clauses(tok)
     if any(clause_of[i] == 0 for i in roundup) and clause_of[-1] > 0:
@@ -209,6 +211,8 @@ def _period_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
         elif w == "hour" and i >= 2 and words[i - 1] == "-" and words[i + 1:i + 2] in (["span"], ["stretch"], ["period"]) \
                 and _SHOT_WORDS & set(words):
             hit = True  # "eight people were shot in a five-hour span": shootings over hours, a tally of several
+        elif w == "shootings" and _in_plain_shootings(words, i):
+            hit = True  # "killed in Monday shootings on the South and West sides", "in two South Side shootings"
         if hit:
             if i == 0:
                 return None
@@ -217,6 +221,21 @@ def _period_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
         if w == "," and clause_of[i] - 1 in marked and words[i + 1] in ("which", "that"):
             marked.add(clause_of[i])
     return marked
+
+
+_OWN_SHOOTINGS = frozenset("the these those both his her their its this that a an".split())
+
+
+def _in_plain_shootings(words: list[str], i: int) -> bool:
+    """Is "shootings" at ``i`` the end of "in [up to four words] shootings" with no determiner ("in Monday shootings",
+    "in 17 shootings across the city", "in shootings from Friday to Sunday"): a tally of several incidents? Not "in
+    the shootings" (one event told in the plural: "five were killed in the shootings at two churches")."""
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if words[k] in ("in", "from"):
+            return True
+        if words[k] in _OWN_SHOOTINGS or not (words[k].isalnum() or words[k] == "-"):
+            return False
+    return False
 
 
 def _event_noun_at(words: list[str], i: int, lex: Lexicon) -> bool:

@@ -3,7 +3,8 @@
 ``analysis.figures.victim_mentions`` calls these on every parsed sentence, after the harm predicates, with its own
 reading of a person (``person``: a token to a ``Mention`` or None); each adds ``Mention`` records to ``found``
 (token index to mention) for tokens not already read. Most such names only lend themselves (``Mention.lends``): they
-name someone the article has already described without a name, and add no one.
+name someone the article has already described without a name, and add no one. ``named_shooters`` instead returns
+the tokens one word names as the one who fired or is held or sought.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from analysis.figures.clause_subjects import REPORTING
+from analysis.figures.clause_subjects import REPORTING, is_passive
+from analysis.figures.parse import Token
 
 __all__ = ["aged_names", "arrested_pronouns", "described_names", "mourned_names", "mourners_names",
-           "responsible_names", "titled_officers"]
+           "named_shooters", "responsible_names", "titled_officers"]
 
 _OFFICER_TITLES = {"officer", "deputy", "trooper", "sgt", "sgt.", "sergeant", "det", "det.", "detective", "cpl",
                    "cpl.", "corporal", "patrolman"}
@@ -161,3 +163,40 @@ def responsible_names(tokens, kids, sentence: str, lex, found: dict, sentence_id
             if mention is not None and mention.name:
                 mention.role, mention.sentence_idx = "shooter", sentence_idx
                 found[token.i] = mention
+
+
+def named_shooters(tokens, kids, word: Token, lex) -> list[Token]:
+    """Who fired or was held, in words other than a harm verb: "police arrested Carl Hensley", "took Brent Thomas
+    into custody", "Hall fired at the deputy", "opened fire", "gunfire from Jason Foreland", "the suspect is X"; and
+    who is sought: "X remains at large", "X is wanted", "a warrant for X" (the tokens; ``sentence_mentions`` reads
+    them as shooters)."""
+    low = word.lower
+    if low == "taken" and is_passive(kids, word) and "custody" in {g.lower for c in kids[word.i] for g in kids[c.i]}:
+        return [c for c in kids[word.i] if c.dep == "nsubjpass"]  # "X was taken into custody"
+    if low == "held" and is_passive(kids, word) and {g.lower for c in kids[word.i] for g in (c, *kids[c.i])} & {
+            "jail", "custody", "bond", "bail", "lockup", "detention"}:  # "X is being held in the county jail"
+        return [c for c in kids[word.i] if c.dep == "nsubjpass"]
+    if word.tag.startswith("VB") and not is_passive(kids, word):
+        if low in lex["custody_verbs"]:
+            if low in ("took", "taken") and "custody" not in {g.lower for c in kids[word.i] for g in kids[c.i]}:
+                return []
+            return [c for c in kids[word.i] if c.dep == "dobj"]
+        if low in lex["fire_verbs"]:
+            if low == "opened" and "fire" not in {c.lower for c in kids[word.i]}:
+                return []
+            subjects = [c for c in kids[word.i] if c.dep == "nsubj"]
+            return subjects or ([c for c in kids[word.head] if c.dep == "nsubj"] if word.dep == "conj" else [])
+        if low in ("is", "was") and any(c.dep == "nsubj" and c.lower in lex["shooter_nouns"] for c in kids[word.i]):
+            return [c for c in kids[word.i] if c.dep == "attr"]
+    if low == "at" and any(c.lower == "large" for c in kids[word.i]) and word.head != word.i:  # "X remains at large"
+        return [c for c in kids[word.head] if c.dep == "nsubj"]
+    if low == "wanted" and is_passive(kids, word):  # "X is wanted in the shooting"
+        return [c for c in kids[word.i] if c.dep == "nsubjpass"]
+    if low == "for" and tokens[word.head].lower in ("warrant", "warrants"):  # "an arrest warrant for X"
+        return [c for c in kids[word.i] if c.dep == "pobj"]
+    if low in ("searching", "looking", "hunting", "search") and word.tag.startswith(("VB", "NN")):
+        return [g for c in kids[word.i] if c.lower == "for" for g in kids[c.i] if g.dep == "pobj"]  # "searching for X"
+    if low == "from" and word.i > 0 and (tokens[word.head].lower in lex["gunfire_nouns"]
+                                         or tokens[word.i - 1].lower in lex["gunfire_nouns"]):
+        return [c for c in kids[word.i] if c.dep == "pobj"]
+    return []

@@ -59,8 +59,9 @@ def plain(texts: pd.Series) -> pd.Series:
 
 
 def surname(name: str) -> str:
-    """The last word of a name that is not a suffix: "Clifton Hibbert Jr." -> "hibbert"."""
-    words = [w.strip(".,").lower() for w in name.split()]
+    """The last word of a name that is not a suffix, lower case, a curly apostrophe made straight: "Clifton Hibbert Jr."
+    -> "hibbert", "Aaren O’Connor" -> "o'connor" (the key a lone surname looks its full name up by)."""
+    words = [w.strip(".,").lower().replace("’", "'") for w in name.split()]  # "O’Neal" is "O'Neal"
     while len(words) > 1 and words[-1] in NAME_SUFFIXES:
         words.pop()
     return words[-1] if words else ""
@@ -90,12 +91,12 @@ def index_full_names(sentences: pd.DataFrame) -> tuple[dict[str, dict[str, str]]
             if len(words) < 2 or words[-1].lower() in stop:
                 continue
             names = out.setdefault(article_id, {})
-            last, full = words[-1].lower(), " ".join(words)
+            last, full = surname(words[-1]), " ".join(words)
             given = firsts.setdefault(article_id, {})
-            if surname(given.get(words[0].lower(), full)) != last:  # "Ann Lee" and "Ann Ray": no one's first name
-                given[words[0].lower()] = ""
-            elif len(full) > len(given.get(words[0].lower(), "")):
-                given[words[0].lower()] = full
+            if surname(given.get(surname(words[0]), full)) != last:  # "Ann Lee" and "Ann Ray": no one's first name
+                given[surname(words[0])] = ""
+            elif len(full) > len(given.get(surname(words[0]), "")):
+                given[surname(words[0])] = full
             if last in names and names[last] != full and not (full in names[last] or names[last] in full):
                 clash.add((article_id, last))
             elif len(full) > len(names.get(last, "")):

@@ -6,12 +6,18 @@ or a follow-up piece, may never repeat the count. The title is read as one sente
 rules as the text (``analysis.figures.ledger.extract_figures`` and the people layer,
 ``analysis.figures.victims.read_people``) and its counts join the figures table when:
 
-- killed: the text gives no current killed figure at all (numeral or people); a title that speaks
+- killed: the text gives no current killed figure at all (numeral or people), or, for a numeral count of
+  the title's ("Two dead, 6 injured after ..."), only people it describes one by one, fewer; a title that speaks
   of a fatal shooting without a count ("deadly shooting", "shooting death of", "fatally shot",
   "shot to death") gives at least one killed (rule ``compound``) when nothing else does;
-- injured: the title's count is a numeral count of injured or hospitalized people ("3 wounded")
-  and the text gives no current injured or hospitalized figure. Someone a title says was "shot"
-  is left to the text, which tells whether they survived.
+- injured: the title's count is a numeral count of injured or hospitalized people ("3 wounded"), or
+  of people shot less the title's dead ("5 people shot", "Four shot, 1 dead": 3) when the text gives no
+  death, and the text gives no current injured or hospitalized figure, or only people it describes one
+  by one, fewer than the title's ("Two killed, two wounded in alley" over "a woman was wounded" in the
+  text: 2; a numeral count of the text's wins, larger or not). Someone a title says was "shot", with no
+  number, is left to the text, which tells whether they survived.
+- a title's death over a text that tells no death: the one person the text says only "was shot" is that
+  dead person, not someone injured (``_shot_is_the_dead``).
 
 The rows have ``sentence_idx`` -1, their ``start`` and ``end`` index the title, their
 ``sentence`` is the title, and their ``figure_id`` ends in ``:title``; the headline rule says
@@ -43,6 +49,7 @@ __all__ = ["TITLE_IDX", "as_sentence", "title_figures", "add_title_figures"]
 
 TITLE_IDX = -1
 _INJURED = ("injured", "hospitalized")
+_PEOPLE_RULES = ("individuals", "enumeration", "compound")
 
 
 def title_figures(articles: pd.DataFrame, figures: pd.DataFrame, *,
@@ -51,12 +58,17 @@ def title_figures(articles: pd.DataFrame, figures: pd.DataFrame, *,
     if articles.empty or "title" not in articles:
         return schema.empty_table("figures")
     current = figures[figures["status"].eq("current")] if not figures.empty else figures
-    has_killed = set(current.loc[current["category"].eq("killed"), "article_id"]) if not current.empty else set()
-    has_injured = set(current.loc[current["category"].isin(_INJURED), "article_id"]) if not current.empty else set()
+    dead = current[current["category"].eq("killed")] if not current.empty else current
+    has_killed = set(dead["article_id"]) if not dead.empty else set()
+    hurt = current[current["category"].isin(_INJURED)] if not current.empty else current
+    has_injured = set(hurt["article_id"]) if not hurt.empty else set()
+    # the text's counts when they are all people described one by one: a title's larger numeral count wins
+    counted, described = _described(hurt)
+    counted_dead, described_dead = _described(dead)
     titles = articles[["article_id", "title"]].copy()
     titles["title"] = titles["title"].fillna("").astype(str).str.strip()
-    titles = titles[titles["title"].ne("") & ~(titles["article_id"].isin(has_killed)
-                                               & titles["article_id"].isin(has_injured))]
+    titles = titles[titles["title"].ne("") & ~(titles["article_id"].isin(counted_dead)
+                                               & titles["article_id"].isin(counted))]
     if titles.empty:
         return schema.empty_table("figures")
     rewritten = [as_sentence(t) for t in titles["title"]]
@@ -71,13 +83,28 @@ def title_figures(articles: pd.DataFrame, figures: pd.DataFrame, *,
         return _fatal_titles(titles, has_killed)
     found = _back_to_titles(found, dict(zip(titles["article_id"], titles["title"])),
                             dict(zip(titles["article_id"], (r[1] for r in rewritten))))
+    open_injured = ~found["article_id"].isin(has_injured) | (
+        ~found["article_id"].isin(counted) & found["value"].gt(found["article_id"].map(described).fillna(0)))
+    open_killed = ~found["article_id"].isin(has_killed) | (
+        ~found["article_id"].isin(counted_dead) & found["rule"].eq("numeral")
+        & found["value"].gt(found["article_id"].map(described_dead).fillna(0)))
     wanted = found["status"].eq("current") & (
-        (found["category"].eq("killed") & ~found["article_id"].isin(has_killed))
-        | (found["category"].isin(_INJURED) & found["rule"].eq("numeral") & ~found["article_id"].isin(has_injured)))
+        (found["category"].eq("killed") & open_killed)
+        | (found["category"].isin(_INJURED) & open_injured & (found["rule"].eq("numeral") | (
+            found["rule"].eq("derived") & ~found["article_id"].isin(has_killed)))))
     kept = found[wanted].copy()
     kept["figure_id"] = kept["figure_id"] + ":title"
     fatal = _fatal_titles(titles, has_killed | set(kept.loc[kept["category"].eq("killed"), "article_id"]))
     return pd.concat([kept, fatal], ignore_index=True) if not fatal.empty else kept.reset_index(drop=True)
+
+
+def _described(rows: pd.DataFrame) -> tuple[set, dict]:
+    """The articles with a count of ``rows`` that is not of people described one by one, and for the others the
+    largest count of people described."""
+    if rows.empty:
+        return set(), {}
+    counted = set(rows.loc[~rows["rule"].isin(_PEOPLE_RULES), "article_id"])
+    return counted, rows[~rows["article_id"].isin(counted)].groupby("article_id")["value"].max().to_dict()
 
 
 # "Police investigate deadly shooting near campus", "Charges dropped in boy's shooting death": someone died, though
@@ -160,6 +187,32 @@ def _back_to_titles(found: pd.DataFrame, titles: dict, inserted: dict) -> pd.Dat
 
 def add_title_figures(figures: pd.DataFrame, articles: pd.DataFrame, *,
                       published_years: Mapping[str, int] | None = None) -> pd.DataFrame:
-    """The figures table with the title counts (``title_figures``) appended."""
+    """The figures table with the title counts (``title_figures``) appended, less the one person the text says was
+    shot whom the title's death names (``_shot_is_the_dead``)."""
     extra = title_figures(articles, figures, published_years=published_years)
-    return add_people_figures(figures, extra)
+    return _shot_is_the_dead(add_people_figures(figures, extra), extra)
+
+
+# words that tell someone shot lived: "was wounded", "in critical condition", "was treated at the hospital"
+_LIVED = re.compile(r"\b(?:wound\w*|injur\w*|hurt|condition|hospitali[sz]\w*|surviv\w*|recover\w*|treated|grazed)\b",
+                    re.I)
+
+
+def _shot_is_the_dead(figures: pd.DataFrame, extra: pd.DataFrame) -> pd.DataFrame:
+    """"Teen dies after shooting" over a text that says only "the 15-year-old was shot on Pine Street": the text's
+    one person shot, with no word in that sentence that they lived (``_LIVED``), is the title's dead, not someone
+    injured (the people layer counts someone shot as injured when the text itself tells no death). ``figures``
+    without that injured row, for the articles whose killed count comes from the title alone and whose text gives
+    no other current injured or hospitalized count. Known miss: a title's dead and a survivor the text tells only as
+    "was shot" ("Man killed" over "a second man was shot in the leg") lose the survivor."""
+    if extra.empty or figures.empty:
+        return figures
+    titled = set(extra.loc[extra["category"].eq("killed"), "article_id"])
+    if not titled:
+        return figures
+    hurt = figures["category"].isin(_INJURED) & figures["status"].eq("current") & figures["article_id"].isin(titled)
+    lone = hurt & figures["rule"].eq("individuals") & figures["value"].eq(1) & figures["sentence_idx"].ge(0) \
+        & ~figures["sentence"].astype(str).str.contains(_LIVED)
+    others = set(figures.loc[hurt & ~lone, "article_id"])
+    drop = lone & ~figures["article_id"].isin(others)
+    return figures[~drop].reset_index(drop=True) if drop.any() else figures

@@ -18,7 +18,7 @@ from analysis.figures.clause_subjects import (RELATIVE, REPORTING, antecedent, i
                                               past_source, subject_of, subjects_of, who_antecedent)
 from analysis.figures.conditions import condition_people, hurt_apart
 from analysis.figures.name_mentions import (aged_names, arrested_pronouns, described_names, mourned_names,
-                                            mourners_names, responsible_names, titled_officers)
+                                            mourners_names, named_shooters, responsible_names, titled_officers)
 from analysis.figures.numbers import parse_number_words
 from analysis.figures.parse import Token, children, conjuncts, head_word, left_edge
 from analysis.figures.person_names import TITLES, capitals, name_head, read_name
@@ -331,6 +331,8 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             role = next((_role(kids, tokens, c, lex) for c in named if _role(kids, tokens, c, lex) != "victim"), role)
             told = next((out for h in named for c in kids[h.i] if c.dep in ("relcl", "acl")
                          for args, out in [_arguments(tokens, kids, c, lex)] if h in args), "")
+            if people and all(p.lower in lex["shooter_nouns"] for p in people):  # "X was identified as the suspect"
+                people, named, role = [h for h in named if h.tag.startswith("NNP")], [], "shooter"
         elif low == "condition" and word.dep == "pobj" and lex["condition_re"].search(sentence) and \
                 tokens[word.head].lower == "in":  # "Ted Ames remains in serious condition": he was hurt
             verb = tokens[tokens[word.head].head]
@@ -349,7 +351,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
         elif low == "turned" and {c.lower for c in kids[word.i]} & {"himself", "herself"} and \
                 {c.lower for c in kids[word.i]} & {"in", "into"}:  # "X turned himself in"
             people, role = [c for c in kids[word.i] if c.dep == "nsubj"], "shooter"
-        elif (people := _named_shooters(tokens, kids, word, lex)):
+        elif (people := named_shooters(tokens, kids, word, lex)):
             role = "shooter"
         elif (people := _found_wounded(tokens, kids, word, sentence, lex)):
             role = "found"
@@ -589,35 +591,6 @@ def _reduced_shot_and_killed(kids, word: Token, lex) -> bool:
     if word.lower not in lex["shoot_verbs"] or not conj or any(c.lower in RELATIVE for c in kids[word.i]):
         return False  # "the officer who shot and killed Hayes" is active, though the parser lost "Hayes"
     return not any(c.dep in ("dobj", "attr") for v in (word, *conj) for c in kids[v.i])
-
-
-def _named_shooters(tokens, kids, word: Token, lex) -> list[Token]:
-    """Who fired or was held, in words other than a harm verb: "police arrested Carl Hensley", "took Brent Thomas
-    into custody", "Hall fired at the deputy", "opened fire", "gunfire from Jason Foreland", "the suspect is X"."""
-    low = word.lower
-    if low == "taken" and is_passive(kids, word) and "custody" in {g.lower for c in kids[word.i] for g in kids[c.i]}:
-        return [c for c in kids[word.i] if c.dep == "nsubjpass"]  # "X was taken into custody"
-    if low == "held" and is_passive(kids, word) and {g.lower for c in kids[word.i] for g in (c, *kids[c.i])} & {
-            "jail", "custody", "bond", "bail", "lockup", "detention"}:  # "X is being held in the county jail"
-        return [c for c in kids[word.i] if c.dep == "nsubjpass"]
-    if word.tag.startswith("VB") and not is_passive(kids, word):
-        if low in lex["custody_verbs"]:
-            if low in ("took", "taken") and "custody" not in {g.lower for c in kids[word.i] for g in kids[c.i]}:
-                return []
-            return [c for c in kids[word.i] if c.dep == "dobj"]
-        if low in lex["fire_verbs"]:
-            if low == "opened" and "fire" not in {c.lower for c in kids[word.i]}:
-                return []
-            subjects = [c for c in kids[word.i] if c.dep == "nsubj"]
-            return subjects or ([c for c in kids[word.head] if c.dep == "nsubj"] if word.dep == "conj" else [])
-        if low in ("is", "was") and any(c.dep == "nsubj" and c.lower in lex["shooter_nouns"] for c in kids[word.i]):
-            return [c for c in kids[word.i] if c.dep == "attr"]
-    if low in ("searching", "looking", "hunting", "search") and word.tag.startswith(("VB", "NN")):
-        return [g for c in kids[word.i] if c.lower == "for" for g in kids[c.i] if g.dep == "pobj"]  # "searching for X"
-    if low == "from" and word.i > 0 and (tokens[word.head].lower in lex["gunfire_nouns"]
-                                         or tokens[word.i - 1].lower in lex["gunfire_nouns"]):
-        return [c for c in kids[word.i] if c.dep == "pobj"]
-    return []
 
 
 _WOUND_VERBS = {"found", "had", "has", "suffered", "suffering", "sustained", "sustaining", "recovering", "recovered"}

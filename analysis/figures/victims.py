@@ -268,7 +268,7 @@ def _article_people(mentions: list[Mention], full_names: dict[str, str] | None =
     for mention in [m for m in mentions if not any(m is a for a in aged)] + aged:  # the aged names last
         if mention.kind == "name" and " " not in mention.name:  # "Waldron was shot", "Autumn was struck": a lone
             # surname or first name is the full name the article gives it
-            low = mention.name.lower()
+            low = surname(mention.name)
             mention.name = (full_names or {}).get(low) or (first_names or {}).get(low) or mention.name
             mention.introduced &= (first_names or {}).get(low) != ""  # not "a 2-year-old boy Dayton": a place
         if any(mention is a for a in aged):  # "Jamal Heath, 26, was lying in the street": someone the article

@@ -105,6 +105,9 @@ def _figures(*sentences: str) -> list[tuple[str, int]]:
     ("The boy is recovering from the six gunshot wounds he suffered on Friday.", []),
     ("Officers found three victims with gunshot wounds.", [("shot", 3), ("injured", 3)]),
     ("A witness told 5 Action News that a man was shot and killed.", []),
+    # a parent "of four" is one person, not four
+    ("A father of four was shot and killed outside his home.", []),
+    ("Police said the mother of three was wounded in the arm.", []),
 ])
 def test_numbers_that_count_nobody(sentence, expected):
     assert _figures(sentence) == expected

@@ -74,6 +74,11 @@ NAMED = [
     (["Lyle Beck, 22, was wounded Monday on Ash Road.",
       "Beck suffered an accidental, self-inflicted gunshot wound while cleaning a rifle."],
      [("Lyle Beck", "injured")]),
+    # the one sought or identified as the shooter: "at large", "wanted", "a warrant for X", "identified as the suspect"
+    (["A man was shot on Sunday.", "Nico Barr, 19, remains at large."], [("Nico Barr", "")]),
+    (["A man was shot on Sunday.", "Nico Barr, 19, is wanted in the shooting."], [("Nico Barr", "")]),
+    (["A man was shot on Sunday.", "A judge signed an arrest warrant for Nico Barr, 19."], [("Nico Barr", "")]),
+    (["A man was shot and killed on Sunday.", "Nico Barr, 19, was identified as the suspect."], [("Nico Barr", "")]),
 ]
 
 
@@ -113,6 +118,9 @@ NOT_NAMED = [
     # a vigil's place is no one mourned
     (["A boy was shot and killed Friday.", "A vigil for the boy was held at Lincoln Park on Sunday."],
      "Lincoln Park", ""),
+    # the one sought or identified as the shooter is not the unnamed victim
+    (["A man was shot and killed on Sunday.", "Nico Barr, 19, was identified as the suspect."], "Nico Barr", "killed"),
+    (["A man was shot on Sunday.", "Nico Barr, 19, remains at large."], "Nico Barr", "injured"),
 ]
 
 

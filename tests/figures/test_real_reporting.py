@@ -160,6 +160,11 @@ def test_a_count_over_a_longer_period_says_so():
      2, None),
     (["A gunman shot three people at a bus stop.", "It was the latest in a spate of shootings that has left 14 hurt."],
      None, 3),
+    # "in [a few words] shootings" tallies several incidents; "in the shootings" is this one, told in the plural
+    (["A woman was shot and killed on Birch Avenue on Monday.", "Police said one woman was killed.",
+      "Three people were killed and 11 wounded in Monday shootings on the West and South sides."], 1, None),
+    (["Two men were killed outside a bar.", "Nine others were wounded in shootings from Friday to Sunday."], 2, None),
+    (["Two men were killed outside a bar.", "Four others were wounded in the shootings at two homes."], 2, 4),
     # a dog is no victim
     (["The gun went off, killing one man and injuring one of the family dogs."], 1, None),
     # a citywide tally that opens the sentence is not this shooting's

@@ -49,6 +49,18 @@ def _value(heads: pd.DataFrame, category: str) -> int | None:
     ("Detectives probe deadly shooting near campus", ["Officers closed the road for hours."], 1, None),
     ("Charges filed in toddler's shooting death", ["The hearing is set for May."], 1, None),
     ("Detectives probe deadly shooting near campus", ["Two men were killed outside a bar."], 2, None),
+    # the title's dead is the one the text says only "was shot"; not one it says lived
+    ("Teen dies after shooting on Pine Street", ["Police said the 16-year-old was shot near a bus stop."], 1, None),
+    ("Man killed in shooting outside bar", ["Officers said he was shot several times in the parking lot."], 1, None),
+    ("Man killed in shooting outside bar", ["A woman was shot in the leg and is in stable condition."], 1, 1),
+    # a title's count of the hurt beats the fewer people the text describes one by one; not a count of the text's
+    ("Two killed, two wounded in shooting in alley",
+     ["Two men were shot to death in the alley.", "A woman was wounded in the arm."], 2, 2),
+    ("5 people shot on South Side", ["A 32-year-old woman was shot in the arm and is in stable condition."], None, 5),
+    ("3 wounded in shooting on Elm Street", ["Police said two men were wounded on the porch."], None, 2),
+    ("Two dead, 6 injured after shooting at car wash",
+     ["A gunman walked into the car wash and opened fire, killing a customer."], 2, 6),
+    ("Father of 4 killed in shooting on Elm Street", ["He was shot in the chest outside his home."], 1, None),
 ])
 def test_title_counts_fill_what_the_text_leaves_open(title, texts, killed, injured):
     _figures, heads = _tables(title, *texts)

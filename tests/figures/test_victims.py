@@ -94,6 +94,8 @@ CASES = [
      [("Iván Peña", None, "killed", "victim")]),
     (["Friends of Ray DeLaPort met on Sunday.", "DeLaPort was shot and killed outside his shop."],
      [("Ray DeLaPort", None, "killed", "victim")]),
+    (["A woman was shot and killed outside her shop on Sunday.", "Police named her as Aida O\u2019Hare.",
+      "O'Hare was pronounced dead at a hospital."], [("Aida O\u2019Hare", None, "killed", "victim")]),
     (["Deputies said Zoë Brönte, 31, and Łukasz Nowak, 40, died at the scene."],
      [("Zoë Brönte", 31, "killed", "victim"), ("Łukasz Nowak", 40, "killed", "victim")]),
     # "who" in a relative clause is the person it hangs on

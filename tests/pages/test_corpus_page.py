@@ -197,6 +197,8 @@ def test_saved_analysis_reopens_with_the_same_tables(open_page):
     assert not app.exception, [e.value for e in app.exception]
     reopened = app.session_state[app_data.ACTIVE_CORPUS]
     assert reopened.origin == "saved" and reopened.name == "Reservoir reports"
+    (dates,) = app.get("plotly_chart")  # when the articles were published, at a glance
+    assert "Articles per day of publication (1 undated, not shown)" in dates.proto.spec
     for name, frame in built.tables.items():
         pd.testing.assert_frame_equal(frame, getattr(reopened.tables, name), check_exact=True, obj=name)
     assert app.session_state[app_data.SOURCE_GROUPS][SECRET_SOURCE] == "regional"

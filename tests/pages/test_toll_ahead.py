@@ -59,7 +59,7 @@ def shown(app: AppTest) -> list:
             if kind == "plotly_chart":
                 out.append((kind, json.loads(element.proto.spec)))
             elif kind == "dataframe":
-                out.append((kind, element.value.to_json()))
+                out.append((kind, element.value.to_json(date_format="iso")))
             elif kind in ("radio", "selectbox"):
                 out.append((kind, element.key, element.value, list(element.options)))
             elif kind == "toggle":
