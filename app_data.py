@@ -28,7 +28,7 @@ from analysis import memory
 from analysis.background import MISSING, Ahead
 from analysis.ingest.corpus import load_path
 from analysis.pipeline import analyse_corpus
-from analysis.tables import CorpusTables, article_rows
+from analysis.tables import CorpusTables, article_rows, rows_kept
 from analysis.uploads import BuiltCorpus
 from analysis.views import prepared
 from charts import toll_views
@@ -283,7 +283,7 @@ class NarrowedTables:
         if name not in self._narrowed:
             frame = getattr(self._whole, name)
             if name != "load_report":
-                frame = frame[self._mask(name)].reset_index(drop=True)
+                frame = rows_kept(frame, self._mask(name))  # a long text column sliced, not copied
             self._narrowed[name] = frame
         return self._narrowed[name]
 

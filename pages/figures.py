@@ -78,27 +78,27 @@ whole_ledger, whole_shown, whole_sent, whole_ids, whole_labels = app_data.whole_
 
 
 def _ledger_view(t, *chosen) -> tuple:
-    """The ledger for the pickers' choice, with what each rerun reads from it made once: the table as shown,
-    its figure ids and each figure's label for the evidence box. The table goes as the Arrow table st.dataframe
-    would make of it (``page_parts.sent_table``)."""
+    """The ledger for the pickers' choice, with what each rerun reads from it made once: its number of rows, the
+    table as shown, its figure ids and each figure's label for the evidence box. The table goes as the Arrow table
+    st.dataframe would make of it (``page_parts.sent_table``); the ledger's own rows are never copied (the page
+    counts them only: a copy of 95,000 rows with their sentences was a third of a new date range's view)."""
     picks = dict(zip(("categories", "statuses", "scopes", "sources"), chosen))
-    keep = ledger_mask(whole_ledger, article_ids=None if t is app_data.corpus_tables() else t.articles["article_id"],
-                       **picks)
+    keep = ledger_mask(whole_ledger, **picks)
+    if t is not app_data.corpus_tables():  # the filtered articles' rows, by Arrow's hash lookup (as ledger_mask's isin)
+        keep &= kept_rows(whole_ledger, t.articles)
     ids, labels = whole_ids[keep].tolist(), whole_labels[keep].tolist()
     if keep.all():  # nothing filtered out: the whole's own tables (never changed)
-        return whole_ledger, whole_sent, ids, dict(zip(ids, labels))
+        return len(whole_ledger), whole_sent, ids, dict(zip(ids, labels))
     elif keep.any():
-        ledger = whole_ledger[keep].reset_index(drop=True)
         # The categories of the rows kept, in the whole's (sorted) order: as ``astype("category")`` of these rows.
         shown = whole_shown[keep].reset_index(drop=True)
         shown = shown.assign(**{column: shown[column].cat.remove_unused_categories() for column in TEXT_COLUMNS})
     else:  # nothing kept: ledger_table's own empty table (its column types), at no cost
-        ledger = ledger_table(t.figures, t.articles, **picks)
-        shown = _shown(ledger)
-    return ledger, page_parts.sent_table(shown), ids, dict(zip(ids, labels))
+        shown = _shown(ledger_table(t.figures, t.articles, **picks))
+    return int(keep.sum()), page_parts.sent_table(shown), ids, dict(zip(ids, labels))
 
 
-ledger, shown, ledger_ids, labels = app_data.view("figures_ledger", _ledger_view, tuple(categories),
+n_shown, shown, ledger_ids, labels = app_data.view("figures_ledger", _ledger_view, tuple(categories),
                                                   tuple(statuses), tuple(scopes), tuple(sources))
 
 
@@ -106,7 +106,7 @@ def _choose(figure_id: str) -> None:
     st.session_state[SELECTED] = figure_id
 
 
-st.caption(f"{len(ledger):,} of {n_figures:,} figures")
+st.caption(f"{n_shown:,} of {n_figures:,} figures")
 page_parts.row_picking_table(
     shown,
     key="figures_ledger",
@@ -127,7 +127,7 @@ page_parts.row_picking_table(
     },
 )
 
-if ledger.empty:
+if not n_shown:
     st.info("No figure matches these filters.")
     st.stop()
 

@@ -41,7 +41,9 @@ st.caption("Select a row to read the article below. Headline figures are each ar
 # The table and the reader's labels: built once per corpus and filters, not on every rerun.
 table, ids, labels = app_data.view("overview_table", lambda t: (
     shown := article_table(t.articles), shown["article_id"].tolist(),
-    reader_labels(t.articles.set_index("article_id").loc[shown["article_id"]].reset_index())))
+    # the three columns the labels read, in the table's order (not every column's copy, the text's too)
+    reader_labels(t.articles[["article_id", "source", "title"]].set_index("article_id").loc[shown["article_id"]]
+                  .reset_index())))
 page_parts.row_picking_table(
     table.drop(columns=["article_id"]),
     key="overview_articles",

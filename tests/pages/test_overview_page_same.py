@@ -1,0 +1,19 @@
+"""The Overview page shows what it showed before its reader labels read three columns instead of all
+(``tests/pages/overview_before.py``, the page as it was; both run with the narrowed articles' text sliced,
+``analysis.tables.rows_kept``, tested apart): the same texts, widgets, tables and charts, on small corpora, filtered or not."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pages.same_page import FILTERS, ROOT, assert_same, corpus, run_page, shown
+
+NEW, OLD = ROOT / "pages" / "overview.py", ROOT / "tests" / "pages" / "overview_before.py"
+
+
+@pytest.mark.parametrize("name, filters", [("seeds", "none"), ("seeds", "undated left out"),
+                                           ("many outlets", "none"), ("many outlets", "a date range"),
+                                           ("many outlets", "some sources")])
+def test_the_page_shows_what_it_showed(name, filters):
+    state = dict(FILTERS[filters])
+    assert_same(shown(run_page(NEW, corpus(name), state)), shown(run_page(OLD, corpus(name), state)))
