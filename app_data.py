@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import threading
+import types
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import fields
 from pathlib import Path
@@ -66,6 +68,8 @@ CORPUS_JOB = "corpus_job"
 #: True once ``dashboard.py`` has routed this session; False after a reroute attempt
 #: (see ``route_through_dashboard``).
 ROUTED = "routed_by_dashboard"
+#: The globals of this session's latest two page runs (``_release_earlier_runs``).
+_PAGE_RUNS = "_page_runs"
 #: ``{"corpus": id, "states": {filters: {"tables", "views"}}, "corpus_views": {...}}``: this session's
 #: filtered tables and the views computed from them, for its current corpus only.
 _MEMO = "_page_memo"
@@ -232,10 +236,42 @@ def route_through_dashboard(page_file: str) -> None:
         page_file: the calling page's ``__file__``.
     """
     if ROUTED in st.session_state:
+        _release_earlier_runs(sys._getframe(1).f_globals)
         return
     st.session_state[ROUTED] = False  # one attempt per session, so never a rerun loop
     st.navigation([st.Page(APP_DIR / "dashboard.py", default=True), st.Page(Path(page_file))], position="hidden")
     st.rerun()
+
+
+class _PageRuns:
+    """The namespaces of this session's latest page runs (a holder, so session state never lists them)."""
+
+    def __init__(self) -> None:
+        self.namespaces: list[dict] = []
+
+
+#: Kinds of values a released page namespace keeps: what a late callback of that run may still use.
+_LIGHT = (types.ModuleType, types.FunctionType, type, str, int, float, bool, type(None))
+
+
+def _release_earlier_runs(namespace: dict) -> None:
+    """Record ``namespace`` (a page run starting) and empty the data of this session's page runs before the
+    previous one, so that what they held goes by reference counting, not at the next full collection.
+
+    A page's namespace and the functions defined in it refer to each other, so an ended run's namespace, and every
+    table and view it read, stayed until a full garbage collection: a dropped filter state with them (``_filter_state``).
+    The previous run's namespace stays whole: Streamlit calls a widget's callback at the start of the next run with
+    what the latest run that reached the widget registered. Released namespaces keep their modules, functions,
+    classes and plain constants, so a callback from two runs back (both runs since cut short before they
+    reached its widget) still finds the names it uses unless they held data. Known miss: such a callback reading a
+    table or view from its page's namespace fails with a NameError.
+    """
+    runs = st.session_state.setdefault(_PAGE_RUNS, _PageRuns())
+    for earlier in runs.namespaces[:-1]:
+        for name in [name for name, value in earlier.items() if not (name.startswith("__") or isinstance(value, _LIGHT))]:
+            del earlier[name]
+    runs.namespaces[:-1] = []
+    runs.namespaces.append(namespace)
 
 
 def _filter_values() -> tuple:
@@ -312,8 +348,8 @@ def _filter_state() -> dict:
         return states[key]
     if len(states) >= MAX_FILTER_STATES:
         # The oldest goes before this one is narrowed, and with it what it held: the page runs that read its views
-        # still reach them through cycles (a page's namespace and its functions) until a collection, so collect now
-        # rather than ``memory.COLLECT_DELAY`` seconds later: new date ranges piled up tens of MB each meanwhile.
+        # have had their namespaces emptied (``_release_earlier_runs``), so it goes by reference counting now, not at
+        # a collection ``memory.COLLECT_DELAY`` seconds later: new date ranges piled up tens of MB each meanwhile.
         while len(states) >= MAX_FILTER_STATES:
             del states[next(iter(states))]
         memory.collect_dropped()

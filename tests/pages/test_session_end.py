@@ -9,6 +9,7 @@ import gc
 import weakref
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 import app_data
@@ -41,11 +42,13 @@ def test_an_ended_session_frees_its_corpus_and_gives_the_memory_back(monkeypatch
 
 
 def test_a_dropped_filter_state_goes_before_the_next_one_is_narrowed(monkeypatch):
-    """The page runs that read a filter state's tables reach them through cycles (a page's namespace and its
-    functions): dropping the state collects them then, not at the next deferred collection."""
+    """The page runs that read a filter state's tables reached them through cycles (a page's namespace and its
+    functions): ended runs' namespaces are emptied, so dropping the state frees its tables and views by reference
+    counting, without a garbage collection."""
     monkeypatch.setattr(memory, "collect_soon", lambda *args, **options: None)  # no deferred collection meanwhile
     dropped, collect_dropped = [], memory.collect_dropped
     monkeypatch.setattr(memory, "collect_dropped", lambda: (dropped.append(1), collect_dropped()))
+    monkeypatch.setattr(gc, "collect", lambda *args: pytest.fail("a garbage collection"))
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
     app.session_state[app_data.ACTIVE_CORPUS] = many_outlets_corpus()
     app.run()
