@@ -69,3 +69,28 @@ def test_a_dropped_filter_state_goes_before_the_next_one_is_narrowed(monkeypatch
     # each run keeps its state and the one before; the state before those is gone by the end of the run
     assert alive == [[True], [True, True], [False, True, True], [False, False, True, True]]
     assert len(dropped) == 3  # from the second range on (the whole corpus's state was the first to go)
+
+
+def _page_runs_released() -> None:
+    import streamlit as st
+
+    import app_data
+
+    def callback() -> None:  # a widget callback defined in a page
+        pass
+
+    namespaces = [{"__name__": "__main__", "st": st, "KEY": "key", "limit": 3, "shown": True, "nothing": None,
+                   "callback": callback, "Kind": dict, "tables": object(), "rows": [1, 2], "labels": {"a": "b"}}
+                  for _ in range(3)]
+    for namespace in namespaces:
+        app_data._release_earlier_runs(namespace)
+    st.session_state["released"] = [sorted(namespace) for namespace in namespaces]
+
+
+def test_ended_page_runs_keep_only_what_a_late_callback_may_use():
+    app = AppTest.from_function(_page_runs_released, default_timeout=TIMEOUT).run()
+    assert not app.exception, [e.value for e in app.exception]
+    whole = sorted(["__name__", "st", "KEY", "limit", "shown", "nothing", "callback", "Kind", "tables", "rows",
+                    "labels"])
+    light = sorted(["__name__", "st", "KEY", "limit", "shown", "nothing", "callback", "Kind"])
+    assert app.session_state["released"] == [light, whole, whole]  # the previous run and the current one stay whole
