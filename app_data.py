@@ -251,7 +251,11 @@ class _PageRuns:
 
 
 #: Kinds of values a released page namespace keeps: what a late callback of that run may still use.
-_LIGHT = (types.ModuleType, types.FunctionType, type, str, int, float, bool, type(None))
+_LIGHT = (types.ModuleType, types.FunctionType, type, str, int, float, bool, type(None), Path, type(st.session_state))
+
+
+def _light(value: object) -> bool:
+    return isinstance(value, _LIGHT) or (isinstance(value, (tuple, frozenset)) and all(map(_light, value)))
 
 
 def _release_earlier_runs(namespace: dict) -> None:
@@ -262,13 +266,14 @@ def _release_earlier_runs(namespace: dict) -> None:
     table and view it read, stayed until a full garbage collection: a dropped filter state with them (``_filter_state``).
     The previous run's namespace stays whole: Streamlit calls a widget's callback at the start of the next run with
     what the latest run that reached the widget registered. Released namespaces keep their modules, functions,
-    classes and plain constants, so a callback from two runs back (both runs since cut short before they
-    reached its widget) still finds the names it uses unless they held data. Known miss: such a callback reading a
-    table or view from its page's namespace fails with a NameError.
+    classes, ``st.session_state`` and plain constants (strings, numbers, paths, tuples of them), so a callback from two runs back (both runs since cut short before they
+    reached its widget) still finds the names it uses unless they held data. Known miss: such a callback reading
+    any other value from its page's namespace (a table, a view, a dict or list, even a constant one) fails with a
+    NameError.
     """
     runs = st.session_state.setdefault(_PAGE_RUNS, _PageRuns())
     for earlier in runs.namespaces[:-1]:
-        for name in [name for name, value in earlier.items() if not (name.startswith("__") or isinstance(value, _LIGHT))]:
+        for name in [name for name, value in earlier.items() if not (name.startswith("__") or _light(value))]:
             del earlier[name]
     runs.namespaces[:-1] = []
     runs.namespaces.append(namespace)

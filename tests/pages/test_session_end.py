@@ -72,6 +72,8 @@ def test_a_dropped_filter_state_goes_before_the_next_one_is_narrowed(monkeypatch
 
 
 def _page_runs_released() -> None:
+    from pathlib import Path
+
     import streamlit as st
 
     import app_data
@@ -80,7 +82,9 @@ def _page_runs_released() -> None:
         pass
 
     namespaces = [{"__name__": "__main__", "st": st, "KEY": "key", "limit": 3, "shown": True, "nothing": None,
-                   "callback": callback, "Kind": dict, "tables": object(), "rows": [1, 2], "labels": {"a": "b"}}
+                   "callback": callback, "Kind": dict, "state": st.session_state, "where": Path("seeds"),
+                   "pair": ("a", (1, 2.5)), "tables": object(), "rows": [1, 2], "labels": {"a": "b"},
+                   "frames": (object(), "a")}
                   for _ in range(3)]
     for namespace in namespaces:
         app_data._release_earlier_runs(namespace)
@@ -90,7 +94,7 @@ def _page_runs_released() -> None:
 def test_ended_page_runs_keep_only_what_a_late_callback_may_use():
     app = AppTest.from_function(_page_runs_released, default_timeout=TIMEOUT).run()
     assert not app.exception, [e.value for e in app.exception]
-    whole = sorted(["__name__", "st", "KEY", "limit", "shown", "nothing", "callback", "Kind", "tables", "rows",
-                    "labels"])
-    light = sorted(["__name__", "st", "KEY", "limit", "shown", "nothing", "callback", "Kind"])
+    light = ["__name__", "st", "KEY", "limit", "shown", "nothing", "callback", "Kind", "state", "where", "pair"]
+    whole = sorted(light + ["tables", "rows", "labels", "frames"])
+    light = sorted(light)
     assert app.session_state["released"] == [light, whole, whole]  # the previous run and the current one stay whole
