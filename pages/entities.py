@@ -7,7 +7,10 @@ import app_data
 import page_parts
 from analysis.entities.stats import choose_mentions, cooccurrence, mention_sentences, source_shares, top_entities
 from analysis.views.entities import share_table
+from analysis.views.entity_ranking import chosen_rows, top_entities_of
 from analysis.views.groups import GROUPINGS, group_order, source_groups
+from analysis.views.mentions import mention_codes
+from analysis.views.prepared import kept_rows
 from charts.entities import cooccurrence_spec, source_share_spec, top_entities_spec
 from charts.groups import members_text
 from charts.served import served_spec
@@ -51,9 +54,22 @@ demonyms = right.toggle("Count “Russian” as Russia", value=True, key=DEMONYM
                         help="Demonyms and adjectives of place count as mentions of the place.")
 # Everything below depends on the corpus, filters and these choices only: computed once per combination.
 choice = (tuple(labels), rolled_up, demonyms)
-chosen, ranked = app_data.view("entities_ranked", lambda t, c: (
-    found := choose_mentions(t.mentions, t.entities, labels=labels or None, rolled_up=rolled_up, demonyms=demonyms),
-    top_entities(found, t.entities, t.articles, rolled_up=rolled_up)), choice)
+mention_at = app_data.whole_view("mention_codes", mention_codes)  # shared with the Tone and Framing pages
+
+
+def _ranked(t, c) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The chosen mentions and their ranking; a filtered corpus (not rolled up) ranked from the whole corpus's
+    mention codes and its article mask, the table ``top_entities`` makes of the chosen mentions (tested)."""
+    found = choose_mentions(t.mentions, t.entities, labels=labels or None, rolled_up=rolled_up, demonyms=demonyms)
+    whole = app_data.corpus_tables()
+    if rolled_up or t is whole:
+        return found, top_entities(found, t.entities, t.articles, rolled_up=rolled_up)
+    keep = kept_rows(whole.articles, t.articles)
+    rows = chosen_rows(mention_at, whole, keep, t.entities, labels=labels or None, demonyms=demonyms)
+    return found, top_entities_of(mention_at, whole, rows, t.entities, keep=keep if demonyms else None)
+
+
+chosen, ranked = app_data.view("entities_ranked", _ranked, choice)
 if chosen.empty:
     st.info("No mentions of the chosen types.")
     st.stop()
