@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from analysis.entities.stats import _distinct_per, _labels_of, _positions, parents, top_entities
+from analysis.entities.stats import _distinct_per, _labels_of, _positions, parents, shares_frame, top_entities
 from analysis.tables import CorpusTables
 from analysis.views.mentions import MentionCodes, kept
 
@@ -82,3 +82,23 @@ def top_entities_of(codes: MentionCodes, whole: CorpusTables, rows: np.ndarray, 
                          "mentions": n_mentions[order], "articles": n_articles[order], "sources": n_sources[order],
                          "salience": salience[order],
                          "family": [f"branch of {mapping[c]}" if c in mapping else "" for c in ranked]})[columns]
+
+
+def source_shares_of(codes: MentionCodes, whole: CorpusTables, rows: np.ndarray, keep: np.ndarray, groups,
+                     *, entities: Iterable[str]) -> pd.DataFrame:
+    """``source_shares(chosen, articles.assign(source=groups), entities=entities)`` of the whole corpus's mentions
+    ``rows`` marks (``chosen_rows`` of the articles ``keep`` marks), ``groups`` the kept articles' labels in
+    order: each mention's group and name found by integer codes, not by looking up 240k ids and names."""
+    wanted = list(dict.fromkeys(entities))
+    groups = pd.Series(np.asarray(groups, dtype=object))
+    sources = sorted(groups.unique())
+    place = {label: at for at, label in enumerate(sources)}
+    group_at = np.full(len(whole.articles) + 1, -1, dtype=np.int64)  # the last: no article
+    group_at[np.flatnonzero(keep)] = [place[label] for label in groups.tolist()]
+    article, name = codes.article[rows], codes.name[rows]
+    source = group_at[article]
+    entity_of = np.full(len(codes.names) + 1, -1, dtype=np.int64)  # the last: no name
+    at = codes.names.get_indexer(wanted) if wanted else np.arange(0)
+    entity_of[at[at >= 0]] = np.flatnonzero(at >= 0)
+    return shares_frame(sources, wanted, source, entity_of[name],
+                        canonical_dtype=whole.mentions["canonical"].dtype)

@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.entities.stats import choose_mentions, top_entities
-from analysis.views.entity_ranking import chosen_rows, top_entities_of
+from analysis.entities.stats import choose_mentions, source_shares, top_entities
+from analysis.views.entity_ranking import chosen_rows, source_shares_of, top_entities_of
 from analysis.views.mentions import mention_codes
 from tests.entities.test_fast_stats import _corpus
 from tests.pages.many_outlets import many_outlets_corpus
@@ -83,3 +83,27 @@ def test_ranking_from_codes_is_the_restricted_corpus_ranking(whole, mask, labels
     if demonyms:  # every mention of the chosen names in those articles: counted from the pairs
         pd.testing.assert_frame_equal(top_entities_of(codes, tables, rows, part.entities, keep=keep), expected,
                                       check_exact=True)
+
+
+GROUPINGS = {  # each kept article's label, from its row of the restricted articles table
+    "by source": lambda arts: arts["source"].fillna("?").tolist(),
+    "by first letter": lambda arts: [str(s)[:1] for s in arts["source"].fillna("?").tolist()],
+    "one group": lambda arts: ["all"] * len(arts),
+}
+
+
+@pytest.mark.parametrize("mask", ["all", "every other", "one", "none"])
+@pytest.mark.parametrize("labels, demonyms", CHOICES[:4])
+@pytest.mark.parametrize("grouping", list(GROUPINGS))
+def test_shares_from_codes_are_the_restricted_corpus_shares(whole, mask, labels, demonyms, grouping):
+    tables, codes = whole
+    keep = MASKS[mask](len(tables.articles))
+    part = _restrict(tables, keep)
+    chosen = choose_mentions(part.mentions, part.entities, labels=labels, demonyms=demonyms)
+    rows = chosen_rows(codes, tables, keep, part.entities, labels=labels, demonyms=demonyms)
+    groups = GROUPINGS[grouping](part.articles)
+    top = chosen["canonical"].dropna().value_counts().index.tolist()[:5]
+    for names in (top, [*top, "Nobody at all", *top[:1]], []):
+        expected = source_shares(chosen, part.articles.assign(source=groups), entities=names)
+        found = source_shares_of(codes, tables, rows, keep, groups, entities=names)
+        pd.testing.assert_frame_equal(found, expected, check_exact=True)
