@@ -24,6 +24,7 @@ import numpy as np
 # load met it half-imported by another session's thread (AttributeError on a first page, benchmarks.load_test).
 import PIL.Image  # noqa: F401
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from analysis import memory
@@ -250,12 +251,32 @@ class _PageRuns:
         self.namespaces: list[dict] = []
 
 
-#: Kinds of values a released page namespace keeps: what a late callback of that run may still use.
-_LIGHT = (types.ModuleType, types.FunctionType, type, str, int, float, bool, type(None), Path, type(st.session_state))
+#: Kinds of values a released page namespace always keeps: what a late callback of that run may still use.
+_CODE = (types.ModuleType, types.FunctionType, types.BuiltinFunctionType, type, type(st.session_state))
+#: Values that are data: a released page namespace drops them, and anything holding them.
+_DATA = (pd.DataFrame, pd.Series, pd.Index, np.ndarray, pa.Array, pa.ChunkedArray, pa.Table, CorpusTables)
+#: A container with more items than this is a view's data, not a page's constant.
+_MANY = 64
 
 
-def _light(value: object) -> bool:
-    return isinstance(value, _LIGHT) or (isinstance(value, (tuple, frozenset)) and all(map(_light, value)))
+def _holds_data(value: object, depth: int = 3) -> bool:
+    """Whether ``value`` is, or holds within ``depth`` levels, a table, an array or a large container: what an
+    ended page run keeps a dropped filter state's memory with. Constants (strings, numbers, paths, small lists
+    and dicts of them, settings objects) are not."""
+    if isinstance(value, _CODE):
+        return False
+    if isinstance(value, (_DATA, NarrowedTables)):
+        return True
+    if depth == 0:
+        return False
+    if isinstance(value, dict):
+        return len(value) > _MANY or any(_holds_data(v, depth - 1) for v in value.values())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return len(value) > _MANY or any(_holds_data(v, depth - 1) for v in value)
+    attributes = getattr(value, "__dict__", None)  # a chart or a result object: what its attributes hold
+    if isinstance(attributes, dict):
+        return _holds_data(attributes, depth - 1)
+    return False
 
 
 def _release_earlier_runs(namespace: dict) -> None:
@@ -266,14 +287,15 @@ def _release_earlier_runs(namespace: dict) -> None:
     table and view it read, stayed until a full garbage collection: a dropped filter state with them (``_filter_state``).
     The previous run's namespace stays whole: Streamlit calls a widget's callback at the start of the next run with
     what the latest run that reached the widget registered. Released namespaces keep their modules, functions,
-    classes, ``st.session_state`` and plain constants (strings, numbers, paths, tuples of them), so a callback from two runs back (both runs since cut short before they
-    reached its widget) still finds the names it uses unless they held data. Known miss: such a callback reading
-    any other value from its page's namespace (a table, a view, a dict or list, even a constant one) fails with a
-    NameError.
+    classes, ``st.session_state`` and every value that holds no data (``_holds_data``: strings, numbers, paths,
+    settings, small lists and dicts of them), so a callback from two runs back (both runs since cut short before
+    they reached its widget) still finds the names it uses unless they held data. Known miss: such a callback
+    reading a table, a view or a large container from its page's namespace fails with a NameError; callbacks are
+    given such values as ``args`` instead (the Overview's reader).
     """
     runs = st.session_state.setdefault(_PAGE_RUNS, _PageRuns())
     for earlier in runs.namespaces[:-1]:
-        for name in [name for name, value in earlier.items() if not (name.startswith("__") or _light(value))]:
+        for name in [name for name, value in earlier.items() if not name.startswith("__") and _holds_data(value)]:
             del earlier[name]
     runs.namespaces[:-1] = []
     runs.namespaces.append(namespace)

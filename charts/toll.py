@@ -199,7 +199,7 @@ def chart_points(timeline: pd.DataFrame, *, category: str, groups: Mapping[str, 
     times = np.where(published.isna().to_numpy(), np.iinfo("int64").max, times)
     first_seen = pd.unique(np.asarray(sources, dtype=object)[np.argsort(times, kind="stable")]).tolist()
     if len(first_seen) > len(SOURCE_COLOURS):  # colour the sources with most points; the rest share grey
-        counts = rows["source"].value_counts()
+        counts = rows["source"].value_counts().to_dict()  # a dict: a Series lookup per source took 10 ms at 10k
         ranked = sorted(first_seen, key=lambda s: -counts[s])[:len(SOURCE_COLOURS)]
         first_seen = [s for s in first_seen if s in set(ranked)]
     colours = source_colours(first_seen)

@@ -28,7 +28,8 @@ from charts.toll import TollChart, toll_chart
 #: The toll page's "Compare by" widget key: its default grouping is the view ``f"{BY_KEY}_default"``.
 BY_KEY = "toll_by"
 #: The names of the views ``first_visit_views`` makes.
-FIRST_VISIT_NAMES = ("toll_periods", "toll_opening_event", "toll_follow_up", f"{BY_KEY}_default", "toll_chart")
+FIRST_VISIT_NAMES = ("toll_periods", "toll_opening_event", "toll_period_rows", "toll_follow_up", f"{BY_KEY}_default",
+                     "toll_chart")
 
 
 def period_rows(t: CorpusTables, category: str, period: int) -> pd.DataFrame:
@@ -42,11 +43,13 @@ def period_rows(t: CorpusTables, category: str, period: int) -> pd.DataFrame:
 
 
 def chart_view(t: CorpusTables, category: str, period: int, later: bool, grouping: tuple, *,
-               groups: Mapping[str, str]) -> tuple[TollChart, pd.DataFrame, pd.DataFrame, dict[str, str]]:
+               groups: Mapping[str, str], rows: pd.DataFrame | None = None
+               ) -> tuple[TollChart, pd.DataFrame, pd.DataFrame, dict[str, str]]:
     """The chart of ``category`` in event ``period`` (follow-up shown when ``later``), coloured by ``grouping``
     (``analysis.views.groups.grouping_key``; ``groups``: the user's ``{source: group}``), with the category's
-    timeline rows, its source-by-day table and the figure picker's label of each point id."""
-    data = period_rows(t, category, period)
+    timeline rows, its source-by-day table and the figure picker's label of each point id. ``rows``:
+    ``period_rows(t, category, period)`` when the caller has them (the page, for the follow-up toggle too)."""
+    data = period_rows(t, category, period) if rows is None else rows
     by = grouping[0]
     colour = None if by == "source" and t.articles["source"].nunique() <= FEW_SOURCES else dict(zip(
         t.articles["article_id"], source_groups(t.articles, by=by, groups=groups)))
@@ -79,10 +82,12 @@ def first_visit_views(t: CorpusTables, summary: tuple, *, chosen_by: str | None,
     if len(periods) > 1:
         period = opening_event(t.timeline, category=category)
         yield ("toll_opening_event", (category,)), period
-    yield ("toll_follow_up", (category, period)), follow_up_span(period_rows(t, category, period), category=category)
+    rows = period_rows(t, category, period)
+    yield ("toll_period_rows", (category, period)), rows
+    yield ("toll_follow_up", (category, period)), follow_up_span(rows, category=category)
     default = default_grouping(t.articles)
     yield (f"{BY_KEY}_default", ()), default
     grouping = grouping_key(opening_grouping(chosen_by, default, groups=groups), groups)
-    view = chart_view(t, category, period, False, grouping, groups=groups)
+    view = chart_view(t, category, period, False, grouping, groups=groups, rows=rows)
     view[0].figure.to_dict()  # the JSON the page sends, made here too
     yield ("toll_chart", (category, period, False, grouping)), view

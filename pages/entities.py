@@ -7,7 +7,10 @@ import app_data
 import page_parts
 from analysis.entities.stats import choose_mentions, cooccurrence, mention_sentences, source_shares, top_entities
 from analysis.views.entities import share_table
+from analysis.views.entity_ranking import chosen_rows, source_shares_of, top_entities_of
 from analysis.views.groups import GROUPINGS, group_order, source_groups
+from analysis.views.mentions import mention_codes
+from analysis.views.prepared import kept_rows
 from charts.entities import cooccurrence_spec, source_share_spec, top_entities_spec
 from charts.groups import members_text
 from charts.served import served_spec
@@ -51,9 +54,23 @@ demonyms = right.toggle("Count “Russian” as Russia", value=True, key=DEMONYM
                         help="Demonyms and adjectives of place count as mentions of the place.")
 # Everything below depends on the corpus, filters and these choices only: computed once per combination.
 choice = (tuple(labels), rolled_up, demonyms)
-chosen, ranked = app_data.view("entities_ranked", lambda t, c: (
-    found := choose_mentions(t.mentions, t.entities, labels=labels or None, rolled_up=rolled_up, demonyms=demonyms),
-    top_entities(found, t.entities, t.articles, rolled_up=rolled_up)), choice)
+mention_at = app_data.whole_view("mention_codes", mention_codes)  # shared with the Tone and Framing pages
+
+
+def _ranked(t, c) -> tuple[pd.DataFrame, pd.DataFrame, tuple | None]:
+    """The chosen mentions, their ranking and, for a filtered corpus (not rolled up), the whole corpus's mentions
+    chosen and the article mask: such a corpus is ranked (and its shares counted) from the whole corpus's mention
+    codes, the tables ``top_entities`` and ``source_shares`` make of the chosen mentions (tested)."""
+    found = choose_mentions(t.mentions, t.entities, labels=labels or None, rolled_up=rolled_up, demonyms=demonyms)
+    whole = app_data.corpus_tables()
+    if rolled_up or t is whole:
+        return found, top_entities(found, t.entities, t.articles, rolled_up=rolled_up), None
+    keep = kept_rows(whole.articles, t.articles)
+    rows = chosen_rows(mention_at, whole, keep, t.entities, labels=labels or None, demonyms=demonyms)
+    return found, top_entities_of(mention_at, whole, rows, t.entities, keep=keep if demonyms else None), (rows, keep)
+
+
+chosen, ranked, chosen_at = app_data.view("entities_ranked", _ranked, choice)
 if chosen.empty:
     st.info("No mentions of the chosen types.")
     st.stop()
@@ -104,7 +121,8 @@ grouped, order, members = app_data.view("entities_grouped", lambda t, g: (
     arts := t.articles.assign(group=source_groups(t.articles, by=by, groups=groups)),
     group_order(arts["group"]), members_text(arts) if by != "source" else {}), grouping)
 share_figure, grid = app_data.view("entities_shares", lambda t, c, n, g: (
-    shares := source_shares(chosen, grouped.assign(source=grouped["group"]), entities=names),
+    shares := source_shares(chosen, grouped.assign(source=grouped["group"]), entities=names) if chosen_at is None
+    else source_shares_of(mention_at, app_data.corpus_tables(), *chosen_at, grouped["group"], entities=names),
     served_spec(source_share_spec(shares, names=names, columns=order, members=members)),
     share_table(shares, names=names, columns=order))[1:], choice, top_n, grouping)
 st.plotly_chart(share_figure, width="stretch", key="entities_heatmap")

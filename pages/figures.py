@@ -10,7 +10,9 @@ from analysis.figures.labels import distinct_labels, figure_label
 from analysis.figures.ledger import (figure_in_sentence, ledger_mask, ledger_of_article, ledger_rows_by_article,
                                      ledger_table)
 from analysis.figures.victims import people_of_articles, people_table
-from analysis.views.figure_codes import choices_of, figure_codes, kept_figures
+from analysis.views.figure_codes import (KeptLabels, choices_of, figure_codes, kept_figures, ledger_articles,
+                                         without_unused_categories)
+from analysis.views.mentions import kept
 from analysis.views.prepared import kept_rows
 
 app_data.route_through_dashboard(__file__)
@@ -28,8 +30,9 @@ articles = tables.articles
 # The filtered figures as a mask over the whole corpus's, through codes made once per corpus: counted and their
 # pickers' values listed without narrowing and merging 95,000 figures at 10,000 articles.
 figure_index = app_data.whole_view("figure_codes", figure_codes)
-figure_kept = app_data.view("figures_kept", lambda t: kept_figures(
-    figure_index, kept_rows(app_data.corpus_tables().articles, t.articles)))
+article_keep = app_data.view("figures_articles_kept", lambda t: kept_rows(app_data.corpus_tables().articles,
+                                                                         t.articles))
+figure_kept = app_data.view("figures_kept", lambda t: kept_figures(figure_index, article_keep))
 n_figures = int(figure_kept.sum())
 
 st.title("Figures")
@@ -84,18 +87,20 @@ def _ledger_view(t, *chosen) -> tuple:
     counts them only: a copy of 95,000 rows with their sentences was a third of a new date range's view)."""
     picks = dict(zip(("categories", "statuses", "scopes", "sources"), chosen))
     keep = ledger_mask(whole_ledger, **picks)
-    if t is not app_data.corpus_tables():  # the filtered articles' rows, by Arrow's hash lookup (as ledger_mask's isin)
-        keep &= kept_rows(whole_ledger, t.articles)
-    ids, labels = whole_ids[keep].tolist(), whole_labels[keep].tolist()
+    if t is not app_data.corpus_tables():  # the filtered articles' rows, by their article positions found once
+        keep &= kept(app_data.whole_view("figures_ledger_articles",
+                                         lambda w: ledger_articles(whole_ledger, w.articles)), article_keep)
+    ids = whole_ids[keep].tolist()
     if keep.all():  # nothing filtered out: the whole's own tables (never changed)
-        return len(whole_ledger), whole_sent, ids, dict(zip(ids, labels))
+        return len(whole_ledger), whole_sent, ids, dict(zip(ids, whole_labels.tolist()))
     elif keep.any():
         # The categories of the rows kept, in the whole's (sorted) order: as ``astype("category")`` of these rows.
-        shown = whole_shown[keep].reset_index(drop=True)
-        shown = shown.assign(**{column: shown[column].cat.remove_unused_categories() for column in TEXT_COLUMNS})
+        shown = without_unused_categories(whole_shown[keep].reset_index(drop=True), TEXT_COLUMNS)
     else:  # nothing kept: ledger_table's own empty table (its column types), at no cost
         shown = _shown(ledger_table(t.figures, t.articles, **picks))
-    return int(keep.sum()), page_parts.sent_table(shown), ids, dict(zip(ids, labels))
+    # each kept figure's label, looked up when the evidence box asks (a dict of 85,000 labels took 16 ms)
+    at = app_data.whole_view("figures_ledger_at", lambda w: dict(zip(whole_ids.tolist(), range(len(whole_ids)))))
+    return int(keep.sum()), page_parts.sent_table(shown), ids, KeptLabels(whole_ids, whole_labels, at, keep)
 
 
 n_shown, shown, ledger_ids, labels = app_data.view("figures_ledger", _ledger_view, tuple(categories),

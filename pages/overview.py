@@ -69,12 +69,14 @@ if st.session_state.get(app_data.READER_ARTICLE) not in labels:
 st.session_state["reader_choice"] = labels[st.session_state[app_data.READER_ARTICLE]]
 
 
-def _remember_choice() -> None:
-    st.session_state[app_data.READER_ARTICLE] = ids_by_label[st.session_state["reader_choice"]]
+def _remember_choice(ids: dict) -> None:
+    # the run's labels passed along, not read from the page's globals: an ended run's data is emptied
+    # (app_data._release_earlier_runs)
+    st.session_state[app_data.READER_ARTICLE] = ids[st.session_state["reader_choice"]]
     st.session_state.pop(app_data.READER_HIGHLIGHT, None)
 
 
-st.selectbox("Article", list(ids_by_label), key="reader_choice", on_change=_remember_choice)
+st.selectbox("Article", list(ids_by_label), key="reader_choice", on_change=_remember_choice, args=(ids_by_label,))
 chosen = st.session_state[app_data.READER_ARTICLE]
 article = articles[articles["article_id"] == chosen].iloc[0]
 

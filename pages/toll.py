@@ -59,7 +59,8 @@ if articles.empty:
 
 # The whole corpus's summary comes with the corpus (``analysis.views.prepared``); a filtered part's is a view.
 summary, mixed, (options, counts, default_category) = app_data.corpus_view("toll_summary") \
-    if tables is app_data.corpus_tables() else app_data.view("toll_summary", toll_summary)
+    if tables is app_data.corpus_tables() else app_data.view(
+        "toll_summary", lambda t: toll_summary(t, inputs=app_data.corpus_view("toll_event_inputs")))
 if mixed:  # one warning; the event-date notes of a mixed corpus fold away
     st.warning(mixed[0], icon=":material/call_split:")
     if mixed[1:]:
@@ -112,8 +113,10 @@ if len(periods) > 1:
                           if opening else None)
 
 
+# The category's rows of the event, taken once for the follow-up toggle and the chart.
+rows = app_data.view("toll_period_rows", period_rows, category, period)
 n_follow_up, follow_up_days = app_data.view(
-    "toll_follow_up", lambda t, c, p: follow_up_span(period_rows(t, c, p), category=c), category, period)
+    "toll_follow_up", lambda t, c, p: follow_up_span(rows, category=c), category, period)
 show_follow_up = False
 if n_follow_up:
     show_follow_up = st.toggle(f"Show the follow-up coverage on the time axis ({n_follow_up} article"
@@ -130,7 +133,7 @@ by, grouping = page_parts.grouping_picker(key=BY_KEY, groups=groups,
 
 def _chart_view(t, c: str, p: int, later: bool, g: tuple):
     # in charts.toll_views, which also makes the first visit's when a corpus opens (app_data.views_ahead)
-    return chart_view(t, c, p, later, g, groups=groups)
+    return chart_view(t, c, p, later, g, groups=groups, rows=rows)  # the rows of (c, p), as the view's args
 
 
 chart, chart_data, grid, labels = app_data.view("toll_chart", _chart_view, category, period, show_follow_up,

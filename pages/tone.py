@@ -1,5 +1,7 @@
 """Tone: sentence sentiment by source, over time, along an article, around entities, and where methods disagree."""
 
+import functools
+
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -43,6 +45,8 @@ BY_KEY = "tone_by"
 METRICS = {"polarity": "TextBlob polarity (-1..1)", "vader_compound": "VADER compound (-1..1)",
            "subjectivity": "TextBlob subjectivity (0..1)"}
 MAX_EVIDENCE = 60
+#: One article's chart and sections are kept for this many articles (``along_of``).
+ALONG_KEPT = 8
 esc = app_data.escape_markdown
 
 tables = app_data.current_tables()
@@ -161,12 +165,15 @@ if len(undated):
 # -- along one article ---------------------------------------------------------------------------------
 st.header("Along one article")
 options = articles["article_id"].tolist()
+# One article's chart and sections read only the whole corpus's rows about it: kept per session and corpus for the
+# last few articles shown, whatever the filters, so a new date range does not draw the same article again.
+along_of = app_data.whole_view("tone_along_of", lambda t: functools.lru_cache(maxsize=ALONG_KEPT)(lambda a: (
+    served(along_article_figure(found := app_data.whole_rows_about("sentences", [a]).sort_values("idx"))),
+    section_tone(found))))
 choice = st.selectbox("Article", options, key=ARTICLE_KEY,
                       format_func=lambda a: article_labels.get(a, f": {a}"))
 if choice is not None:
-    along, sections = app_data.view("tone_along", lambda t, a: (
-        served(along_article_figure(found := app_data.whole_rows_about("sentences", [a]).sort_values("idx"))),
-        section_tone(found)), choice)
+    along, sections = along_of(choice)
     event = st.plotly_chart(along, key="tone_article_chart", on_select="rerun",
                             selection_mode="points", width="stretch")
     st.caption("Dotted lines: section headings.")

@@ -173,13 +173,19 @@ def source_shares(mentions: pd.DataFrame, articles: pd.DataFrame, *, entities: I
     code, names = _codes(mentions["canonical"])
     entity = np.append(_positions(names, pa.array(wanted, type=pa.string())) if wanted else np.full(len(names), -1),
                        -1)[code]
+    return shares_frame(sources, wanted, source, entity, canonical_dtype=mentions["canonical"].dtype)
+
+
+def shares_frame(sources: list, wanted: list, source: np.ndarray, entity: np.ndarray, *,
+                 canonical_dtype) -> pd.DataFrame:
+    """``source_shares``' table from each mention's position in ``sources`` and in ``wanted`` (-1: none)."""
     totals = np.bincount(source[source >= 0], minlength=len(sources))
     found = (source >= 0) & (entity >= 0)
     counts = np.bincount(source[found] * len(wanted) + entity[found], minlength=len(sources) * len(wanted))
     index = pd.MultiIndex.from_product([sources, wanted], names=["source", "canonical"])
     out = pd.Series(counts, index=index, name="n_mentions").reset_index()
     if not wanted:  # as the groupby's empty reindex gave it: the names' own type
-        out["canonical"] = out["canonical"].astype(mentions["canonical"].dtype)
+        out["canonical"] = out["canonical"].astype(canonical_dtype)
     out["source_mentions"] = np.repeat(totals, len(wanted))
     out["share"] = (out["n_mentions"] / out["source_mentions"].where(out["source_mentions"] > 0)).fillna(0.0)
     return out

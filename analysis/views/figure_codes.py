@@ -9,10 +9,13 @@ values among them, sorted: the pickers' choices the page made from the restricte
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analysis.tables import CorpusTables, article_rows
 from analysis.views.mentions import kept
@@ -43,6 +46,16 @@ def figure_codes(tables: CorpusTables) -> FigureCodes:
     return FigureCodes(article, codes, names)
 
 
+def ledger_articles(ledger: pd.DataFrame, articles: pd.DataFrame) -> np.ndarray:
+    """Each row's article position in ``articles`` (the whole corpus's; -1: none), for a table with ``article_id``
+    (the whole ledger): a filter change then keeps its rows by the article mask, not a lookup of 95,000 ids."""
+    if ledger.empty:
+        return np.arange(0)
+    ids = pa.array(articles["article_id"])
+    column = pa.array(ledger["article_id"])
+    return pc.index_in(column, value_set=ids.cast(column.type)).fill_null(-1).to_numpy()
+
+
 def kept_figures(codes: FigureCodes, keep: np.ndarray) -> np.ndarray:
     """Which figures are of the articles ``keep`` marks (the restricted figures table's rows, in order)."""
     return kept(codes.article, keep)
@@ -58,3 +71,52 @@ def choices_of(codes: FigureCodes, rows: np.ndarray) -> dict[str, list] | None:
             return None
         out[column] = sorted(codes.names[column][i] for i in present.tolist())
     return out
+
+
+def _categories_dtype(categories: pd.Index, ordered: bool) -> pd.CategoricalDtype:
+    """The dtype of ``categories`` (distinct already: some of a categorical's own) without checking them again, as
+    pandas' ``remove_unused_categories`` makes it; the public constructor (which hashes every category) where
+    pandas lacks that path."""
+    try:
+        return pd.CategoricalDtype._from_fastpath(categories, ordered=ordered)
+    except AttributeError:
+        return pd.CategoricalDtype(categories, ordered=ordered)
+
+
+def without_unused_categories(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """``frame`` with each of its categorical ``columns`` as ``.cat.remove_unused_categories()`` gives it (the same
+    categories in order, codes and code type), found with a count per code instead of sorting every row's code:
+    a new date range's Figures ledger, 85,000 rows, in a few ms instead of 23."""
+    out = {}
+    for column in columns:
+        values = frame[column].array
+        codes, categories = values.codes, values.categories
+        used = np.flatnonzero(np.bincount(codes[codes >= 0], minlength=len(categories)))
+        place = np.full(len(categories) + 1, -1, dtype=np.int64)  # a code -> its place among the used; -1 stays
+        place[used] = np.arange(len(used))
+        kept = pd.Categorical.from_codes(place[codes], dtype=_categories_dtype(categories.take(used), values.ordered),
+                                         validate=False)
+        out[column] = pd.Series(kept, index=frame.index, name=column)
+    return frame.assign(**out)
+
+
+class KeptLabels(Mapping):
+    """``dict(zip(ids[keep], labels[keep]))`` without building it: each id's label looked up through the whole
+    table's ``{id: row}`` (``at``, made once per corpus), if ``keep`` keeps that row. Iterates in row order."""
+
+    def __init__(self, ids: np.ndarray, labels: np.ndarray, at: Mapping[str, int], keep: np.ndarray) -> None:
+        self._ids, self._labels, self._at = ids, labels, at
+        self._keep = np.asarray(keep, dtype=bool)
+        self._count = int(self._keep.sum())
+
+    def __getitem__(self, key: str) -> str:
+        row = self._at.get(key)
+        if row is None or not self._keep[row]:
+            raise KeyError(key)
+        return self._labels[row]
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids[self._keep].tolist())

@@ -13,7 +13,8 @@ a corpus is built or reopened, so a first visit only filters); ``corpus_view`` c
 A saved analysis carries the tabular ones, so reopening it is a read rather than the ~9 s of computing
 them at 10,000 articles: ``view_frames`` writes them as plain tables (``analysis.store.export`` puts
 them in the zip under a key from ``views_version`` and the tables' hashes) and ``views_from_frames``
-reads them back; the toll summary (lists, about 1 s) is computed again on reopen. A zip saved by other
+reads them back; the toll summary (lists, about 1 s) is computed again on reopen, as is what the
+event grouping reads of each article (``toll_event_inputs``, about 30 ms). A zip saved by other
 analysis code (any change to ``analysis/``, its data files or the library versions changes the key) or
 whose views do not fit its tables is never trusted: they are computed again.
 """
@@ -31,6 +32,7 @@ from analysis.framing import cited_sources
 from analysis.framing.distinctive import TermMatrix, term_matrix
 from analysis.ingest.text import count_words_column
 from analysis.tables import CorpusTables
+from analysis.timeline.events import EventInputs
 from analysis.tone.sentiment import article_tone
 from analysis.views.toll import toll_summary
 
@@ -46,6 +48,9 @@ CORPUS_VIEWS: Mapping[str, Callable[[CorpusTables], object]] = {
     "sentence_words": lambda t: count_words_column(t.sentences["text"].tolist()),
     # the toll page's summary lines, several-events notes and category choices (lists; about 1 s at 10k)
     "toll_summary": toll_summary,
+    # what the event grouping reads of each article whatever the filters (an ``EventInputs``): a filtered part's
+    # toll summary reads its articles' figures and places from it
+    "toll_event_inputs": lambda t: EventInputs(t.articles, t.entities),
 }
 
 

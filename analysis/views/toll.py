@@ -15,7 +15,7 @@ import pandas as pd
 from analysis.figures.labels import figure_label
 from analysis.schema import HEADLINE_CATEGORIES
 from analysis.tables import CorpusTables
-from analysis.timeline.events import event_groups
+from analysis.timeline.events import EventInputs, event_groups
 from analysis.timeline.points import CATEGORY_LABELS, TOLL_CATEGORIES, mixed_event_notes
 from analysis.timeline.summary import summarise
 from analysis.timeline.values import as_flag, flag_column
@@ -49,11 +49,14 @@ def _articles_per_category(rows: pd.DataFrame) -> dict[str, int]:
     return {str(c): int(k) for c, k in sorted(zip(list(names), n.tolist()), key=lambda item: item[0])}
 
 
-def toll_summary(tables: CorpusTables) -> tuple[list[str], list[str], tuple[list[str], dict[str, int], str]]:
+def toll_summary(tables: CorpusTables, *, inputs: EventInputs | None = None
+                 ) -> tuple[list[str], list[str], tuple[list[str], dict[str, int], str]]:
     """What the toll page shows above its chart whatever the category: ``(summary lines, several-events
     notes, category_choices)``, the events grouped once for both. ``tables``: the corpus, or its
-    filtered part (anything with ``articles``, ``entities``, ``timeline`` and ``contradictions``)."""
-    events = event_groups(tables.articles, entities=tables.entities)
+    filtered part (anything with ``articles``, ``entities``, ``timeline`` and ``contradictions``);
+    ``inputs``: the whole corpus's ``EventInputs`` (``analysis.views.prepared``) for a filtered part, the same
+    lines with less read again."""
+    events = event_groups(tables.articles, entities=tables.entities, inputs=inputs)
     mixed = mixed_event_notes(tables.articles, entities=tables.entities, events=events)  # made once for both
     return (summarise(tables.timeline, tables.contradictions, articles=tables.articles, entities=tables.entities,
                       events=events, mixed=mixed),

@@ -81,10 +81,23 @@ def _page_runs_released() -> None:
     def callback() -> None:  # a widget callback defined in a page
         pass
 
+    import numpy as np
+    import pandas as pd
+
+    class Chart:  # a view's result object
+        def __init__(self) -> None:
+            self.points = pd.DataFrame({"x": [1]})
+
+    class Limits:  # a settings object
+        def __init__(self) -> None:
+            self.max_files = 3
+
     namespaces = [{"__name__": "__main__", "st": st, "KEY": "key", "limit": 3, "shown": True, "nothing": None,
                    "callback": callback, "Kind": dict, "state": st.session_state, "where": Path("seeds"),
-                   "pair": ("a", (1, 2.5)), "tables": object(), "rows": [1, 2], "labels": {"a": "b"},
-                   "frames": (object(), "a")}
+                   "pair": ("a", (1, 2.5)), "FIELDS": ["text", "title"], "aliases": {"text": ("body",)},
+                   "LIMITS": Limits(), "tables": pd.DataFrame({"a": [1]}), "codes": np.arange(3),
+                   "rows": list(range(100)), "labels": {str(i): i for i in range(100)},
+                   "frames": (pd.Series([1]), "a"), "chart": Chart(), "view": ({"x": [np.arange(2)]},)}
                   for _ in range(3)]
     for namespace in namespaces:
         app_data._release_earlier_runs(namespace)
@@ -94,7 +107,8 @@ def _page_runs_released() -> None:
 def test_ended_page_runs_keep_only_what_a_late_callback_may_use():
     app = AppTest.from_function(_page_runs_released, default_timeout=TIMEOUT).run()
     assert not app.exception, [e.value for e in app.exception]
-    light = ["__name__", "st", "KEY", "limit", "shown", "nothing", "callback", "Kind", "state", "where", "pair"]
-    whole = sorted(light + ["tables", "rows", "labels", "frames"])
+    light = ["__name__", "st", "KEY", "limit", "shown", "nothing", "callback", "Kind", "state", "where", "pair",
+             "FIELDS", "aliases", "LIMITS"]
+    whole = sorted(light + ["tables", "codes", "rows", "labels", "frames", "chart", "view"])
     light = sorted(light)
     assert app.session_state["released"] == [light, whole, whole]  # the previous run and the current one stay whole

@@ -32,3 +32,25 @@ def test_the_page_shows_what_it_showed(monkeypatch, name, filters, by, metric, e
     if entities is not None:
         state["tone_entities"] = entities
     assert_same(shown(run_page(NEW, corpus(name), state)), shown(run_page(OLD, corpus(name), state)))
+
+
+def _filtered(app, before: str, after: str) -> dict:
+    for key in FILTERS[before]:
+        del app.session_state[key]
+    for key, value in FILTERS[after].items():
+        app.session_state[key] = value
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return shown(app)
+
+
+@pytest.mark.parametrize("name, sequence", [
+    ("many outlets", ["none", "a date range", "none", "some sources", "a date range"]),
+    ("seeds", ["none", "undated left out", "none"]),
+])
+def test_filter_changes_in_one_session_show_what_they_showed(name, sequence):
+    """One article's chart and sections, kept per corpus across filter changes (``along_of``), are what the page as
+    it was shows after the same filter changes in one session (the article picked carried over, or not)."""
+    new, old = run_page(NEW, corpus(name), FILTERS[sequence[0]]), run_page(OLD, corpus(name), FILTERS[sequence[0]])
+    for before, after in zip(sequence, sequence[1:]):
+        assert_same(_filtered(new, before, after), _filtered(old, before, after))
