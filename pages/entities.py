@@ -7,7 +7,7 @@ import app_data
 import page_parts
 from analysis.entities.stats import choose_mentions, cooccurrence, mention_sentences, source_shares, top_entities
 from analysis.views.entities import share_table
-from analysis.views.entity_ranking import chosen_rows, source_shares_of, top_entities_of
+from analysis.views.entity_ranking import chosen_naming, chosen_rows, source_shares_of, top_entities_of
 from analysis.views.groups import GROUPINGS, group_order, source_groups
 from analysis.views.mentions import mention_codes
 from analysis.views.prepared import kept_rows
@@ -60,7 +60,8 @@ mention_at = app_data.whole_view("mention_codes", mention_codes)  # shared with 
 def _ranked(t, c) -> tuple[pd.DataFrame, pd.DataFrame, tuple | None]:
     """The chosen mentions, their ranking and, for a filtered corpus (not rolled up), the whole corpus's mentions
     chosen and the article mask: such a corpus is ranked (and its shares counted) from the whole corpus's mention
-    codes, the tables ``top_entities`` and ``source_shares`` make of the chosen mentions (tested)."""
+    codes (its pairs from the chosen mentions naming the top names), the tables ``top_entities``, ``source_shares``
+    and ``cooccurrence`` make of the chosen mentions (tested)."""
     found = choose_mentions(t.mentions, t.entities, labels=labels or None, rolled_up=rolled_up, demonyms=demonyms)
     whole = app_data.corpus_tables()
     if rolled_up or t is whole:
@@ -91,7 +92,10 @@ names = top["canonical"].tolist()
 
 
 def _top_views(t, c, n):
-    pairs = cooccurrence(chosen, entities=names)
+    # of a filtered corpus, only the chosen mentions naming these names (what the pairs are counted from)
+    naming = chosen if chosen_at is None else chosen_naming(mention_at, app_data.corpus_tables().mentions,
+                                                            chosen_at[0], names)
+    pairs = cooccurrence(naming, entities=names)
     together = served_spec(cooccurrence_spec(pairs, names=names)) if not pairs.empty else None
     return served_spec(top_entities_spec(top)), pairs, together
 

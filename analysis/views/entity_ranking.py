@@ -102,3 +102,10 @@ def source_shares_of(codes: MentionCodes, whole: CorpusTables, rows: np.ndarray,
     entity_of[at[at >= 0]] = np.flatnonzero(at >= 0)
     return shares_frame(sources, wanted, source, entity_of[name],
                         canonical_dtype=whole.mentions["canonical"].dtype)
+
+
+def chosen_naming(codes: MentionCodes, mentions: pd.DataFrame, rows: np.ndarray, names: Iterable[str]) -> pd.DataFrame:
+    """The rows of ``mentions`` (the whole corpus's) that ``rows`` marks and that name one of ``names``, in order: of
+    the chosen mentions, all that ``cooccurrence(chosen, entities=names)`` reads (the same table from them)."""
+    wanted = codes.names.get_indexer(list(dict.fromkeys(names)))
+    return mentions.iloc[np.flatnonzero(rows & np.isin(codes.name, wanted[wanted >= 0]))]

@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.entities.stats import choose_mentions, source_shares, top_entities
-from analysis.views.entity_ranking import chosen_rows, source_shares_of, top_entities_of
+from analysis.entities.stats import choose_mentions, cooccurrence, source_shares, top_entities
+from analysis.views.entity_ranking import chosen_naming, chosen_rows, source_shares_of, top_entities_of
 from analysis.views.mentions import mention_codes
 from tests.entities.test_fast_stats import _corpus
 from tests.pages.many_outlets import many_outlets_corpus
@@ -107,3 +107,17 @@ def test_shares_from_codes_are_the_restricted_corpus_shares(whole, mask, labels,
         expected = source_shares(chosen, part.articles.assign(source=groups), entities=names)
         found = source_shares_of(codes, tables, rows, keep, groups, entities=names)
         pd.testing.assert_frame_equal(found, expected, check_exact=True)
+
+
+@pytest.mark.parametrize("mask", ["all", "every other", "the last few", "none"])
+@pytest.mark.parametrize("labels, demonyms", CHOICES[:4])
+def test_cooccurrence_of_the_chosen_naming_the_top_is_that_of_all_chosen(whole, mask, labels, demonyms):
+    tables, codes = whole
+    keep = MASKS[mask](len(tables.articles))
+    part = _restrict(tables, keep)
+    chosen = choose_mentions(part.mentions, part.entities, labels=labels, demonyms=demonyms)
+    rows = chosen_rows(codes, tables, keep, part.entities, labels=labels, demonyms=demonyms)
+    top = chosen["canonical"].dropna().value_counts().index.tolist()
+    for names in (top[:3], top[:15], [*top[:6], "Nobody at all"], []):
+        pd.testing.assert_frame_equal(cooccurrence(chosen_naming(codes, tables.mentions, rows, names), entities=names),
+                                      cooccurrence(chosen, entities=names), check_exact=True)
