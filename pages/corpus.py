@@ -342,7 +342,7 @@ if built is not None:
             st.button(f"Analyse again with {len(pending)} date{'s' if len(pending) != 1 else ''} you gave",
                       on_click=start_build, disabled=job is not None and job.running, icon=":material/refresh:")
     elif len(undated):
-        st.caption(f"{len(undated)} articles are undated. Dates can be given when analysing from the files.")
+        st.caption(f"{len(undated):,} articles are undated. Dates can be given when analysing from the files.")
 
     if built.origin == "upload":
         st.markdown("**Outlets.** Each source's outlet name, country and kind, from the outlets list "
