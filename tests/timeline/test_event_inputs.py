@@ -106,3 +106,14 @@ class _NoEntities:
     @property
     def entities(self):
         raise AssertionError("the entities were read")
+
+
+def test_the_whole_inputs_are_pickled_with_the_corpus_views():
+    import pickle
+
+    articles, entities = random_articles(2, n=120, undated=0.1)
+    inputs = pickle.loads(pickle.dumps(EventInputs(articles, entities)))
+    part = articles.iloc[20:90].reset_index(drop=True)
+    its_entities = entities[entities["article_id"].isin(part["article_id"])]
+    pd.testing.assert_frame_equal(event_groups(part, entities=its_entities, inputs=inputs),
+                                  event_groups(part, entities=its_entities))
