@@ -275,12 +275,12 @@ class _ArticlePlaces:
             made = self.made[position] = self.places_of(position)
         return made
 
-    def _index(self):
+    def _index(self) -> "_PlaceIndex":
         """A reader of one article's places: the place entities ordered by article, each article's rows of them."""
         articles, entities = self.articles, self.entities
         n = len(articles)
         if entities is None or entities.empty or "label" not in entities:
-            return lambda position: set()
+            return _PlaceIndex()
         ids = articles["article_id"].astype(object) if "article_id" in articles else pd.Series([None] * n, dtype=object)
         named = entities[entities["label"].isin(PLACE_LABELS)]
         named_ids = named["article_id"].astype(object)
@@ -288,19 +288,33 @@ class _ArticlePlaces:
             by_article: dict = {}
             for article_id, canonical in zip(named_ids.tolist(), named["canonical"].tolist()):
                 by_article.setdefault(article_id, set()).add(str(canonical))
-            keys = ids.tolist()
-            return lambda position: by_article.get(keys[position], set())
+            return _PlaceIndex(by_article=by_article, keys=ids.tolist())
         codes, _ = pd.factorize(pd.concat([ids, named_ids], ignore_index=True))  # both tables' ids coded together
         of_article, of_entity = codes[:n], codes[n:]
         order = np.argsort(of_entity, kind="stable")
-        ordered = of_entity[order]
-        canonical = named["canonical"].to_numpy(dtype=object)[order].tolist()
+        return _PlaceIndex(of_article=of_article, ordered=of_entity[order],
+                           canonical=named["canonical"].to_numpy(dtype=object)[order].tolist())
 
-        def places_of(position: int) -> set:
-            code = of_article[position]
-            start, end = np.searchsorted(ordered, code, "left"), np.searchsorted(ordered, code, "right")
-            return {str(name) for name in canonical[start:end]}
-        return places_of
+
+class _PlaceIndex:
+    """One article's places by row position (``_ArticlePlaces._index``): none without place entities; by id in a
+    dict when some id is missing; else the articles' id codes searched among the place entities' codes, sorted.
+    A plain object, so a corpus's ``EventInputs`` is pickled with its other views."""
+
+    def __init__(self, *, by_article: dict | None = None, keys: list | None = None,
+                 of_article: np.ndarray | None = None, ordered: np.ndarray | None = None,
+                 canonical: list | None = None) -> None:
+        self.by_article, self.keys = by_article, keys
+        self.of_article, self.ordered, self.canonical = of_article, ordered, canonical
+
+    def __call__(self, position: int) -> set:
+        if self.by_article is not None:
+            return self.by_article.get(self.keys[position], set())
+        if self.of_article is None:
+            return set()
+        code = self.of_article[position]
+        start, end = np.searchsorted(self.ordered, code, "left"), np.searchsorted(self.ordered, code, "right")
+        return {str(name) for name in self.canonical[start:end]}
 
 
 class EventInputs:

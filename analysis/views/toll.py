@@ -55,10 +55,14 @@ def toll_summary(tables: CorpusTables, *, inputs: EventInputs | None = None
     notes, category_choices)``, the events grouped once for both. ``tables``: the corpus, or its
     filtered part (anything with ``articles``, ``entities``, ``timeline`` and ``contradictions``);
     ``inputs``: the whole corpus's ``EventInputs`` (``analysis.views.prepared``) for a filtered part, the same
-    lines with less read again."""
-    events = event_groups(tables.articles, entities=tables.entities, inputs=inputs)
-    mixed = mixed_event_notes(tables.articles, entities=tables.entities, events=events)  # made once for both
-    return (summarise(tables.timeline, tables.contradictions, articles=tables.articles, entities=tables.entities,
+    lines with less read again: when they cover its articles, its entities are not read (a filtered part's are
+    then not narrowed, about 18 ms at 10,000 articles): the places come from ``inputs``, and the notes and lines
+    read the events grouped here, not the entities."""
+    covered = inputs is not None and inputs.readers(tables.articles) is not None
+    entities = None if covered else tables.entities
+    events = event_groups(tables.articles, entities=entities, inputs=inputs)
+    mixed = mixed_event_notes(tables.articles, entities=entities, events=events)  # made once for both
+    return (summarise(tables.timeline, tables.contradictions, articles=tables.articles, entities=entities,
                       events=events, mixed=mixed),
             mixed, category_choices(tables.timeline))
 

@@ -94,4 +94,26 @@ def test_the_toll_summary_of_a_filtered_corpus_is_the_same_with_the_whole_inputs
     part = tables.restrict(articles.loc[chosen, "article_id"])
     inputs = corpus_view(tables, "toll_event_inputs")
     assert inputs.readers(part.articles) is not None
-    assert toll_summary(part, inputs=inputs) == toll_summary(part)
+    assert toll_summary(_NoEntities(part), inputs=inputs) == toll_summary(part)  # its entities not read
+
+
+class _NoEntities:
+    """A part's tables whose entities must not be read (a filter state would narrow them for nothing)."""
+
+    def __init__(self, tables) -> None:
+        self.articles, self.timeline, self.contradictions = tables.articles, tables.timeline, tables.contradictions
+
+    @property
+    def entities(self):
+        raise AssertionError("the entities were read")
+
+
+def test_the_whole_inputs_are_pickled_with_the_corpus_views():
+    import pickle
+
+    articles, entities = random_articles(2, n=120, undated=0.1)
+    inputs = pickle.loads(pickle.dumps(EventInputs(articles, entities)))
+    part = articles.iloc[20:90].reset_index(drop=True)
+    its_entities = entities[entities["article_id"].isin(part["article_id"])]
+    pd.testing.assert_frame_equal(event_groups(part, entities=its_entities, inputs=inputs),
+                                  event_groups(part, entities=its_entities))
