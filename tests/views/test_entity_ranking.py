@@ -16,14 +16,8 @@ from analysis.views.entity_ranking import chosen_naming, chosen_rows, source_sha
 from analysis.views.mentions import mention_codes
 from tests.entities.test_fast_stats import _corpus
 from tests.pages.many_outlets import many_outlets_corpus
+from tests.views.article_masks import MASKS
 
-MASKS = {
-    "all": lambda n: np.ones(n, dtype=bool),
-    "none": lambda n: np.zeros(n, dtype=bool),
-    "every other": lambda n: np.arange(n) % 2 == 0,
-    "the last few": lambda n: np.arange(n) >= n - 3,
-    "one": lambda n: np.arange(n) == 5,
-}
 CHOICES = [  # (labels, demonyms)
     (None, True),
     (None, False),

@@ -17,15 +17,7 @@ from analysis.views.figure_codes import (KeptLabels, choices_of, figure_codes, k
 from analysis.views.mentions import kept
 from analysis.views.prepared import kept_rows
 from tests.pages.many_outlets import many_outlets_corpus
-
-MASKS = {
-    "all": lambda n: np.ones(n, dtype=bool),
-    "none": lambda n: np.zeros(n, dtype=bool),
-    "every other": lambda n: np.arange(n) % 2 == 0,
-    "the last few": lambda n: np.arange(n) >= n - 3,
-    "one": lambda n: np.arange(n) == 5,
-}
-
+from tests.views.article_masks import MASKS
 
 @pytest.mark.parametrize("mask", MASKS)
 def test_count_and_choices_are_the_restricted_tables(mask):

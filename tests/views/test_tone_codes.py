@@ -24,6 +24,7 @@ from analysis.views.tone import (
     tone_codes,
 )
 from tests.pages.many_outlets import many_outlets_corpus
+from tests.views.article_masks import MASKS
 
 
 def _tables(case: str):
@@ -35,15 +36,6 @@ def _tables(case: str):
             polarity=[edges[i % len(edges)] for i in range(n)],
             vader_compound=[edges[(i * 3 + 1) % len(edges)] for i in range(n)]))
     return tables
-
-
-MASKS = {
-    "all": lambda n: np.ones(n, dtype=bool),
-    "none": lambda n: np.zeros(n, dtype=bool),
-    "every other": lambda n: np.arange(n) % 2 == 0,
-    "the last few": lambda n: np.arange(n) >= n - 3,
-    "one": lambda n: np.arange(n) == 5,
-}
 
 
 @pytest.fixture(params=[(case, mask) for case in ("as built", "scores on the edges") for mask in MASKS],
