@@ -60,3 +60,20 @@ def wait_for_app(page, timeout: float = 180_000) -> None:
         timeout=timeout,
     )
     page.wait_for_timeout(1500)
+
+
+def stable_boxes(locator, settle_ms: int = 400, tries: int = 20) -> list[dict]:
+    """Bounding boxes of every element `locator` matches, once two readings `settle_ms` apart agree.
+
+    A page that is still drawing (a table above a chart, a chart redrawn by a rerun) moves its elements; a click
+    aimed at a box read mid-move lands on the wrong element or on none.
+    """
+    page = locator.page
+    previous = None
+    for _ in range(tries):
+        boxes = [b for b in (locator.nth(i).bounding_box() for i in range(locator.count())) if b]
+        if boxes and boxes == previous:
+            return boxes
+        previous = boxes
+        page.wait_for_timeout(settle_ms)
+    return previous or []
