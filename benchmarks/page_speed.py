@@ -24,7 +24,8 @@ page does after an upload), then each page is run through ``dashboard.py``:
 
 AppTest runs the page scripts in this process, so the times are server time (the script run
 and the serialisation of its elements), without the network and the browser's drawing. RSS is
-this process's resident memory after the corpus is reopened, after every page and once the session
+this process's resident memory before the large corpus is opened (after one session on the bundled
+seeds through every page has ended, as on a server that has served anyone), after every page and once the session
 has ended (with the peak over the run; the corpus is built, or saved again for new analysis code, in a child
 process first, so the peak is the pages' own). Beside each wall time, the CPU time of this process (the same
 figures, less of the machine's load from other work), and the load average at the start. Payload is
@@ -104,6 +105,23 @@ def _change(app, widget: tuple[str, str, tuple], value):
     return element.set_value(value)
 
 
+def _visit_on_seeds(pages: list[str]) -> None:
+    """One session on the bundled seeds through every page, then ended: a running server has imported the
+    pages' libraries and drawn each chart kind once before anyone uploads, so the level after the large session
+    is compared with this one, not with a process that has never run a page."""
+    from streamlit.testing.v1 import AppTest
+
+    from analysis import memory
+
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    app.run()
+    for page in pages:
+        app.switch_page(page).run()
+    del app
+    gc.collect()
+    time.sleep(memory.RELEASE_DELAY + 2)
+
+
 def measure(n: int, *, reruns: int, pages: list[str], new_filters: int = 0) -> list[dict]:
     from streamlit.testing.v1 import AppTest
 
@@ -113,7 +131,11 @@ def measure(n: int, *, reruns: int, pages: list[str], new_filters: int = 0) -> l
     from benchmarks.page_corpus import corpus_zip
 
     path = corpus_zip(n)
+    cold = _rss_mb()
+    _visit_on_seeds(pages)
     before = _rss_mb()
+    print(f"\nRSS before any page {cold:.0f} MB; after a session on the bundled seeds {before:.0f} MB "
+          "(the level an upload starts from on a server that has served a page)", flush=True)
     started = time.perf_counter()
     built = reopen_zip(path.name, path.read_bytes())
     print(f"\n{len(built.tables.articles):,} articles, {built.tables.articles['source'].nunique():,} sources, "
@@ -171,7 +193,9 @@ def measure(n: int, *, reruns: int, pages: list[str], new_filters: int = 0) -> l
     del app  # the session ends: its corpus and views go
     gc.collect()  # as the server's next script run does (runner.postScriptGC)
     time.sleep(memory.RELEASE_DELAY + 2)
-    print(f"session ended: RSS {_rss_mb():.0f} MB (before the corpus was reopened: {before:.0f} MB); "
+    after = _rss_mb()
+    print(f"session ended: RSS {after:.0f} MB (before the corpus was reopened: {before:.0f} MB, "
+          f"{100 * (after - before) / before:+.0f}%); "
           f"peak over the run {_peak_rss_mb():.0f} MB", flush=True)
     return rows
 
