@@ -135,7 +135,8 @@ def measure(n: int, *, reruns: int, pages: list[str], new_filters: int = 0) -> l
     _visit_on_seeds(pages)
     before = _rss_mb()
     print(f"\nRSS before any page {cold:.0f} MB; after a session on the bundled seeds {before:.0f} MB "
-          "(the level an upload starts from on a server that has served a page)", flush=True)
+          "(the level an upload starts from on a server that has served a page); Python's small objects from "
+          f"{os.environ.get('PYTHONMALLOC') or 'pymalloc'} (PYTHONMALLOC)", flush=True)
     started = time.perf_counter()
     built = reopen_zip(path.name, path.read_bytes())
     print(f"\n{len(built.tables.articles):,} articles, {built.tables.articles['source'].nunique():,} sources, "
