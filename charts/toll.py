@@ -316,11 +316,12 @@ class TollChart:
 
 def toll_chart(timeline: pd.DataFrame, articles: pd.DataFrame, *, category: str,
                show_follow_up: bool = False, groups: Mapping[str, str] | None = None,
-               colour_title: str | None = None) -> TollChart:
+               colour_title: str | None = None, points: pd.DataFrame | None = None) -> TollChart:
     """The points, band and figure of one category, with the articles' event dates marked; the time
     axis opens on the main period unless ``show_follow_up``; coloured by source, or by ``groups``
-    (``{article_id: group}``) with ``colour_title`` naming them."""
-    points = chart_points(timeline, category=category, groups=groups)
+    (``{article_id: group}``) with ``colour_title`` naming them. ``points``: ``chart_points`` of these
+    rows and groups when the caller has them (``charts.toll_points``)."""
+    points = chart_points(timeline, category=category, groups=groups) if points is None else points
     markers, of, by_cell = chart_markers(points)
     markers = marker_hovers(markers, points, of, category=category)
     band = summary_band(timeline, category=category)
