@@ -31,7 +31,7 @@ from analysis.timeline.points import CATEGORY_LABELS
 from analysis.timeline.values import flag_column
 from analysis.views.groups import OTHER, group_order
 from analysis.views.toll import figure_word_codes, figure_words
-from analysis.views.toll_markers import chart_markers
+from analysis.views.toll_markers import MarkerColumns, chart_markers
 from charts.follow_up import follow_up_note
 
 #: Marker shape per qualifier, and what the legend says it means. Shape, not colour,
@@ -316,13 +316,15 @@ class TollChart:
 
 def toll_chart(timeline: pd.DataFrame, articles: pd.DataFrame, *, category: str,
                show_follow_up: bool = False, groups: Mapping[str, str] | None = None,
-               colour_title: str | None = None, points: pd.DataFrame | None = None) -> TollChart:
+               colour_title: str | None = None, points: pd.DataFrame | None = None,
+               marker_columns: MarkerColumns | None = None) -> TollChart:
     """The points, band and figure of one category, with the articles' event dates marked; the time
     axis opens on the main period unless ``show_follow_up``; coloured by source, or by ``groups``
     (``{article_id: group}``) with ``colour_title`` naming them. ``points``: ``chart_points`` of these
-    rows and groups when the caller has them (``charts.toll_points``)."""
+    rows and groups when the caller has them (``charts.toll_points``), and ``marker_columns`` what merging them
+    into markers reads of them (``analysis.views.toll_markers.MarkerColumns``)."""
     points = chart_points(timeline, category=category, groups=groups) if points is None else points
-    markers, of, by_cell = chart_markers(points)
+    markers, of, by_cell = chart_markers(points, columns=marker_columns)
     markers = marker_hovers(markers, points, of, category=category)
     band = summary_band(timeline, category=category)
     # the two columns first: the rows of every other column (the articles' text) are never taken

@@ -29,6 +29,7 @@ import pandas as pd
 
 import charts.toll as toll
 from analysis.views.groups import OTHER
+from analysis.views.toll_markers import MarkerColumns
 from analysis.views.prepared import kept_rows
 
 
@@ -46,6 +47,7 @@ class PointBase:
     article_code: np.ndarray  # each point's article, as a code (in ``article_ids``)
     article_ids: np.ndarray
     no_figure_id: np.ndarray  # positions of points whose id is made from their position
+    columns: MarkerColumns | None  # what merging the points into markers reads (None: some id is positional)
 
 
 def point_base(timeline: pd.DataFrame, *, category: str) -> PointBase | None:
@@ -74,7 +76,8 @@ def point_base(timeline: pd.DataFrame, *, category: str) -> PointBase | None:
         first_time=np.where(dated, times, np.iinfo("int64").max), same_place=place,
         at_midnight=(published == published.dt.normalize()).to_numpy(dtype=bool),
         article_code=article_code, article_ids=np.asarray(article_ids, dtype=object),
-        no_figure_id=np.flatnonzero([not f for f in points["figure_id"].tolist()]))
+        no_figure_id=(no_id := np.flatnonzero([not f for f in points["figure_id"].tolist()])),
+        columns=None if len(no_id) or not points["point_id"].is_unique else MarkerColumns(points))
 
 
 def kept_points(base: PointBase, articles: pd.DataFrame, period: int) -> np.ndarray:
@@ -86,9 +89,11 @@ def kept_points(base: PointBase, articles: pd.DataFrame, period: int) -> np.ndar
     return keep
 
 
-def points_of(base: PointBase, keep: np.ndarray, *, groups: Mapping[str, str] | None = None) -> pd.DataFrame | None:
-    """``chart_points`` of the kept rows (``keep``: a boolean per point of ``base``) coloured by ``groups``
-    (``{article_id: group}``), or None when they are not a compact chart (the caller makes them)."""
+def points_of(base: PointBase, keep: np.ndarray, *, groups: Mapping[str, str] | None = None
+              ) -> tuple[pd.DataFrame, MarkerColumns | None] | None:
+    """``(chart_points of the kept rows, their MarkerColumns or None)`` (``keep``: a boolean per point of ``base``)
+    coloured by ``groups`` (``{article_id: group}``), or None when they are not a compact chart (the caller makes
+    them)."""
     at = np.flatnonzero(keep)
     n = len(at)
     if n <= toll.HOVER_FULL_POINTS:
@@ -120,7 +125,7 @@ def points_of(base: PointBase, keep: np.ndarray, *, groups: Mapping[str, str] | 
         for i in mine.tolist():
             ids[i] = f"{article_ids[i]}:{base.category}:{i}"
         points["point_id"] = toll._objects(ids)
-    return points
+    return points, None if base.columns is None else base.columns.taken(at, points)
 
 
 def _source_colours(codes: np.ndarray, times: np.ndarray, sources: np.ndarray) -> list[str]:

@@ -56,15 +56,15 @@ def chart_view(t: CorpusTables, category: str, period: int, later: bool, groupin
     by = grouping[0]
     colour = None if by == "source" and t.articles["source"].nunique() <= FEW_SOURCES else dict(zip(
         t.articles["article_id"], source_groups(t.articles, by=by, groups=groups)))
-    points = None
+    points = columns = None
     if base is not None and base.category == category:
         keep = kept_points(base, t.articles, period)
         # the same rows as ``chart_points`` would take of ``data``, or they are written again
         if int(keep.sum()) == int(((data["category"] == category) & data["value"].notna()).sum()):
-            points = points_of(base, keep, groups=colour)
+            points, columns = points_of(base, keep, groups=colour) or (None, None)
     # The category's rows, taken once: the chart, its band and the grid read no other category's.
     chart = toll_chart(data, t.articles, category=category, show_follow_up=later, groups=colour,
-                       colour_title=GROUPINGS[by][1], points=points)
+                       colour_title=GROUPINGS[by][1], points=points, marker_columns=columns)
     served(chart.figure)  # drawn again on every rerun: its JSON made once
     # the picker's, made once; distinct, since the picker maps a shown label back to one point
     labels = dict(zip(chart.points["point_id"].tolist(), distinct_labels(chart.points["label"].tolist())))

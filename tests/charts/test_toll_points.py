@@ -17,6 +17,7 @@ import charts.toll as toll
 from analysis import schema
 from analysis.tables import CorpusTables
 from analysis.views.groups import OTHER
+from analysis.views.toll_markers import MarkerColumns, _same
 from charts.toll_points import kept_points, point_base, points_of
 from charts.toll_views import chart_view, period_rows
 from tests.charts.test_toll_chart_same import CATEGORIES, random_corpus
@@ -69,8 +70,14 @@ def test_the_points_by_mask_are_the_points_written(compact_past, seed, n, catego
         taken = points_of(base, kept_points(base, part.articles, period), groups=groups)
         if len(written) <= compact_past:
             assert taken is None
-        else:
-            pd.testing.assert_frame_equal(taken, written)
+            continue
+        pd.testing.assert_frame_equal(taken[0], written)
+        columns = MarkerColumns(written)  # what the markers read, taken as it would be made
+        for name in ("dated", "ids", "target"):
+            np.testing.assert_array_equal(getattr(taken[1], name), getattr(columns, name))
+        pd.testing.assert_series_equal(taken[1].published, columns.published)
+        for cell in (None, (1.0, 1.0), (2.5, 7.0)):
+            np.testing.assert_array_equal(_same(taken[1].looks(cell)), _same(columns.looks(cell)))
 
 
 def _json(figure) -> str:
