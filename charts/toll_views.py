@@ -24,6 +24,7 @@ from analysis.views.groups import FEW_SOURCES, GROUPINGS, default_grouping, grou
 from analysis.views.toll import event_periods, follow_up_span, opening_event, source_day_table
 from charts.served import served
 from charts.toll import TollChart, toll_chart
+from charts.toll_points import PointBase, kept_points, points_of
 
 #: The toll page's "Compare by" widget key: its default grouping is the view ``f"{BY_KEY}_default"``.
 BY_KEY = "toll_by"
@@ -43,19 +44,27 @@ def period_rows(t: CorpusTables, category: str, period: int) -> pd.DataFrame:
 
 
 def chart_view(t: CorpusTables, category: str, period: int, later: bool, grouping: tuple, *,
-               groups: Mapping[str, str], rows: pd.DataFrame | None = None
+               groups: Mapping[str, str], rows: pd.DataFrame | None = None, base: PointBase | None = None
                ) -> tuple[TollChart, pd.DataFrame, pd.DataFrame, dict[str, str]]:
     """The chart of ``category`` in event ``period`` (follow-up shown when ``later``), coloured by ``grouping``
     (``analysis.views.groups.grouping_key``; ``groups``: the user's ``{source: group}``), with the category's
     timeline rows, its source-by-day table and the figure picker's label of each point id. ``rows``:
-    ``period_rows(t, category, period)`` when the caller has them (the page, for the follow-up toggle too)."""
+    ``period_rows(t, category, period)`` when the caller has them (the page, for the follow-up toggle too).
+    ``base``: ``charts.toll_points.point_base`` of the category in the whole corpus ``t`` is part of: the
+    points are then taken from it by article mask (``points_of``) rather than written again."""
     data = period_rows(t, category, period) if rows is None else rows
     by = grouping[0]
     colour = None if by == "source" and t.articles["source"].nunique() <= FEW_SOURCES else dict(zip(
         t.articles["article_id"], source_groups(t.articles, by=by, groups=groups)))
+    points = columns = None
+    if base is not None and base.category == category:
+        keep = kept_points(base, t.articles, period)
+        # the same rows as ``chart_points`` would take of ``data``, or they are written again
+        if int(keep.sum()) == int(((data["category"] == category) & data["value"].notna()).sum()):
+            points, columns = points_of(base, keep, groups=colour) or (None, None)
     # The category's rows, taken once: the chart, its band and the grid read no other category's.
     chart = toll_chart(data, t.articles, category=category, show_follow_up=later, groups=colour,
-                       colour_title=GROUPINGS[by][1])
+                       colour_title=GROUPINGS[by][1], points=points, marker_columns=columns)
     served(chart.figure)  # drawn again on every rerun: its JSON made once
     # the picker's, made once; distinct, since the picker maps a shown label back to one point
     labels = dict(zip(chart.points["point_id"].tolist(), distinct_labels(chart.points["label"].tolist())))

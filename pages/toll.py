@@ -19,6 +19,7 @@ from analysis.views.toll import (
     summary_sections,
     toll_summary,
 )
+from charts.toll_points import point_base
 from charts.toll_views import chart_view, period_rows
 
 app_data.route_through_dashboard(__file__)
@@ -132,8 +133,11 @@ by, grouping = page_parts.grouping_picker(key=BY_KEY, groups=groups,
 
 
 def _chart_view(t, c: str, p: int, later: bool, g: tuple):
-    # in charts.toll_views, which also makes the first visit's when a corpus opens (app_data.views_ahead)
-    return chart_view(t, c, p, later, g, groups=groups, rows=rows)  # the rows of (c, p), as the view's args
+    # in charts.toll_views, which also makes the first visit's when a corpus opens (app_data.views_ahead); a filtered
+    # corpus's points are the whole corpus's kept ones (charts.toll_points: made once per corpus and category)
+    base = None if t is app_data.corpus_tables() else app_data.whole_view(
+        f"toll_point_base:{c}", lambda whole: point_base(whole.timeline, category=c))
+    return chart_view(t, c, p, later, g, groups=groups, rows=rows, base=base)  # rows of (c, p), as the view's args
 
 
 chart, chart_data, grid, labels = app_data.view("toll_chart", _chart_view, category, period, show_follow_up,

@@ -32,14 +32,14 @@ def _looks(points: pd.DataFrame, cell: tuple[float, float] | None) -> np.ndarray
     """What each point looks like on the chart, as a row of integer codes: its place (publication day,
     or -1 undated) and ``SAME_LOOK``; with ``cell = (days, value)``, its place and value (and bars) to
     that cell."""
-    return _Columns(points).looks(cell)
+    return MarkerColumns(points).looks(cell)
 
 
 #: The columns whose values ``_looks`` rounds to a cell.
 _IN_CELLS = ("value", "err_plus", "err_minus")
 
 
-class _Columns:
+class MarkerColumns:
     """The columns merging reads, each taken from ``points`` once (the merge by cell tries up to five cell
     sizes: each of them coded again from the frame's text columns took a fifth of the chart's time)."""
 
@@ -53,6 +53,23 @@ class _Columns:
         replaced = points["replaced_by"]
         target = pd.Index(self.ids).get_indexer(replaced.astype(object).where(replaced.notna(), None))
         self.target = np.where(target == np.arange(len(self.ids)), -1, target)
+
+    def taken(self, at: np.ndarray, points: pd.DataFrame) -> "MarkerColumns":
+        """These columns of the points at positions ``at``, which are ``points`` but for their colours (a
+        filtered corpus's, ``charts.toll_points``): each column's codes taken, not made again, the colours
+        coded again. The ids must be the same (no id made of a position) and distinct."""
+        taken = object.__new__(MarkerColumns)
+        taken.dated = self.dated[at]
+        taken.published = self.published.take(at).set_axis(points.index)
+        taken.codes = {column: codes[at] for column, codes in self.codes.items()}
+        taken.codes["colour"] = pd.factorize(points["colour"])[0]
+        taken.numbers = {column: numbers[at] for column, numbers in self.numbers.items()}
+        taken.ids = points["point_id"].to_numpy(dtype=object)
+        position = np.full(len(self.ids), -1)  # each point's position among those taken, -1 not taken
+        position[at] = np.arange(len(at))
+        target = self.target[at]  # -1: no replacement among the points, or itself
+        taken.target = np.where(target >= 0, position[np.maximum(target, 0)], -1)
+        return taken
 
     def looks(self, cell: tuple[float, float] | None) -> np.ndarray:
         """``_looks`` of the points."""
@@ -97,10 +114,10 @@ def marker_of(points: pd.DataFrame, *, cell: tuple[float, float] | None = None) 
 
 
 def _marker_rows(points: pd.DataFrame, cell: tuple[float, float] | None,
-                 columns: _Columns | None = None) -> np.ndarray:
+                 columns: MarkerColumns | None = None) -> np.ndarray:
     """``marker_of`` by position: each point's marker as the row (0, 1, ...) of its first point;
-    ``columns``: ``_Columns(points)`` when already made."""
-    columns = _Columns(points) if columns is None else columns
+    ``columns``: ``MarkerColumns(points)`` when already made."""
+    columns = MarkerColumns(points) if columns is None else columns
     looks = columns.looks(cell)
     n = len(columns.ids)
     target = columns.target.copy()
@@ -198,16 +215,17 @@ MAX_MARKERS = 2000
 CELL_COLUMNS, CELL_ROWS = 400, 150
 
 
-def chart_markers(points: pd.DataFrame, *, max_markers: int = MAX_MARKERS) -> tuple[pd.DataFrame, pd.Series, bool]:
+def chart_markers(points: pd.DataFrame, *, max_markers: int = MAX_MARKERS,
+                  columns: MarkerColumns | None = None) -> tuple[pd.DataFrame, pd.Series, bool]:
     """``(markers, marker_of, by_cell)``: ``merged_markers`` of the same day and value; past
     ``max_markers`` markers, merged by screen cell instead, and ``by_cell`` is True so the chart can
     say so. The cells start at ``CELL_COLUMNS`` across the dated span and ``CELL_ROWS`` up to the
     highest bar (a few pixels), and double in size until at most ``max_markers`` markers remain
     (or they are a tenth of the chart: a dense year of a 5,000-article event needs cells of
-    about ten pixels)."""
+    about ten pixels). ``columns``: ``MarkerColumns(points)`` when the caller has them (``MarkerColumns.taken``)."""
     if points.empty:
         return (*merged_markers(points), False)
-    columns = _Columns(points)  # read once for every cell size tried
+    columns = MarkerColumns(points) if columns is None else columns  # read once for every cell size tried
     rows = _marker_rows(points, None, columns)  # counted first: the markers are made once, of the merge kept
     if len(np.unique(rows)) <= max_markers:
         return (*_merged(points, None, rows), False)
