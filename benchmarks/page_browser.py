@@ -6,7 +6,7 @@
 ``benchmarks/toll_browser.py`` for every page: the same server, corpus (opened once on the Corpus page) and
 headless Chromium (software rendering), then per ``--page`` (default: all of them, in the sidebar's order)
 ``--visits`` clicks on it in the sidebar, each from another page (the Overview; the Figures page for the
-Overview). Per visit, timed in the page from the click event (``performance.now()``, every animation frame):
+Overview), and with ``--tabs`` then a click on each of its section tabs (``TABS``), timed the same way. Per visit, timed in the page from the click event (``performance.now()``, every animation frame):
 
 - ``heading``: the page's title drawn;
 - ``charts``: the last plotly chart drawn (its plot made and its SVG in place; ``n`` charts on the page);
@@ -47,15 +47,23 @@ from benchmarks.toll_browser import (  # noqa: E402  (after the path is set)
     cpu_seconds,
 )
 
-#: Per page: its link in the sidebar, its title, the heading of its last section.
+#: Per page: its link in the sidebar, its title, and text of the heading of its last section drawn on a visit (the
+#: Tone page draws its first tab: "By source", or "By outlet country" for many sources).
 PAGES = {
     "toll": ("Toll over time", "Reported toll over time", "Where sources disagree"),
     "overview": ("Overview", "Overview", "Reader"),
     "figures": ("Figures", "Figures", "People"),
     "framing": ("Framing", "Framing across sources", "Whose words are used"),
     "entities": ("Entities", "Entities", "Named together"),
-    "tone": ("Tone", "Tone", "Where TextBlob and VADER disagree"),
+    "tone": ("Tone", "Tone", "By "),
     "corpus": ("Corpus: your own articles", "Corpus", "Save or share the analysis"),
+}
+
+#: Per page whose sections are tabs that run one at a time: each tab's label and the text of its first heading.
+TABS = {
+    "tone": [("Over time", "Over publication time"), ("Along one article", "Along one article"),
+             ("Around entities", "Around entities"), ("TextBlob against VADER", "Where TextBlob and VADER disagree"),
+             ("By source or group", "By ")],
 }
 
 # Installed before each click: the click's time, then the first animation frame at which each mark holds.
@@ -66,7 +74,8 @@ _WATCH = """([title, last]) => {
   const done = () => !document.querySelector('[data-testid="stStatusWidget"]')
       && [...document.querySelectorAll('[data-testid="stHeading"]')].some(h => h.textContent.includes(last));
   const charts = () => {
-    const boxes = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+    // the charts shown: not those of a hidden tab
+    const boxes = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].filter(b => b.offsetParent !== null);
     const drawn = boxes.filter(box => {
       const plot = box.querySelector('.js-plotly-plot');
       return plot && plot._fullLayout && plot.querySelector('.main-svg');
@@ -91,14 +100,18 @@ _WATCH = """([title, last]) => {
 }"""
 
 
-async def _visit(page, frames: list, name: str) -> dict:
-    """One click on the page ``name``, timed; ``frames`` collects (perf_counter, bytes) of websocket messages."""
+async def _visit(page, frames: list, name: str, tab: tuple[str, str] | None = None) -> dict:
+    """One click on the page ``name`` in the sidebar (or on its ``tab``: label, heading text), timed; ``frames``
+    collects (perf_counter, bytes) of websocket messages."""
     link, title, last = PAGES[name]
-    await page.evaluate(_WATCH, [title, last])
+    await page.evaluate(_WATCH, [title, last if tab is None else tab[1]])
     frames.clear()
     server, browser = cpu_seconds()
     clicked = time.perf_counter()
-    await page.locator('[data-testid="stSidebarNav"] a', has_text=link).first.click()
+    if tab is None:
+        await page.locator('[data-testid="stSidebarNav"] a', has_text=link).first.click()
+    else:
+        await page.get_by_role("tab", name=tab[0]).first.click()
     await page.wait_for_function("() => window.__pageMarks.done !== undefined", timeout=TIMEOUT, polling=100)
     # every chart drawn: as many drawn as there are, and no new one for 1 s (some come after the script's end)
     steady = time.perf_counter()
@@ -127,7 +140,7 @@ def _line(result: dict) -> str:
 
 
 async def measure(url: str, zip_path: Path, *, pages: list[str], visits: int, frames_shown: bool, profile: bool,
-                  trace: bool, shots: Path | None, width: int) -> dict[str, list[dict]]:
+                  trace: bool, shots: Path | None, width: int, tabs: bool = False) -> dict[str, list[dict]]:
     from playwright.async_api import async_playwright
 
     summary: dict[str, list[dict]] = {}
@@ -172,6 +185,10 @@ async def measure(url: str, zip_path: Path, *, pages: list[str], visits: int, fr
                     await page.wait_for_timeout(3000)
                     await page.screenshot(path=str(shots / f"{name}_{zip_path.stem}.png"), full_page=True)
                     await page.set_viewport_size({"width": width, "height": 1000})
+            for tab in TABS.get(name, []) if tabs else []:
+                result = await _visit(page, frames, name, tab)
+                summary[f"{name}: {tab[0]}"] = [result]
+                print(f"{name}, tab {tab[0]!r}: {_line(result)}", flush=True)
             if frames_shown:
                 print(f"{name}, last visit, server messages (seconds after the click, kind, KB):")
                 for at, payload in results[-1]["received"]:
@@ -197,13 +214,16 @@ async def measure(url: str, zip_path: Path, *, pages: list[str], visits: int, fr
 def _table(summary: dict[str, list[dict]]) -> None:
     """Per page: the first visit, and the median of the others (seconds; KB sent by the server)."""
     marks = ("finished", "heading", "charts", "done", "server cpu", "browser cpu", "kb")
-    print("page      visit   " + "".join(f"{m:>12s}" for m in marks) + "  charts")
+    print("page      visit   " + "".join(f"{m:>12s}" for m in marks) + "  charts  (a tab: page: tab, on the next line)")
     for name, results in summary.items():
         rows = [("first", results[0])]
         if len(results) > 1:
             again = results[1:]
             rows.append((f"p50 of {len(again)}", {m: statistics.median(r[m] for r in again) for m in marks}
                          | {"n": results[-1]["n"]}))
+        if ": " in name:  # a tab
+            print(name)
+            name, rows = "", [("click", results[0])]
         for label, row in rows:
             print(f"{name:9s} {label:8s}" + "".join(f"{row[m]:12,.2f}" if m != "kb" else f"{row[m]:12,.0f}"
                                                     for m in marks) + f"  {row['n']:6d}", flush=True)
@@ -220,6 +240,8 @@ def main() -> None:
     parser.add_argument("--trace", action="store_true",
                         help="Chromium trace of each page's last visit: the main thread's time in script, style, "
                              "layout, paint")
+    parser.add_argument("--tabs", action="store_true",
+                        help="after each page's visits, click each of its section tabs (TABS) and time it too")
     parser.add_argument("--shots", type=Path, help="save a full-page screenshot of each page here")
     parser.add_argument("--width", type=int, default=1400, help="the browser window's width, px")
     args = parser.parse_args()
@@ -235,7 +257,7 @@ def main() -> None:
     with running_streamlit(log) as url:
         summary = asyncio.run(measure(url, zip_path, pages=args.page or list(PAGES), visits=args.visits,
                                       frames_shown=args.frames, profile=args.profile, trace=args.trace,
-                                      shots=args.shots, width=args.width))
+                                      shots=args.shots, width=args.width, tabs=args.tabs))
     _table(summary)
     print(f"load {Path('/proc/loadavg').read_text().strip()}", flush=True)
 
