@@ -142,3 +142,17 @@ def capped_choices(ids: list, picked, cap: int) -> list:
     elsewhere, e.g. a table row): a selectbox sends every option on every run, and nobody scrolls thousands."""
     first = list(ids[:cap])
     return first if picked in set(first) else [*first, picked]
+
+
+#: How a page's section tabs answer a click: "rerun" runs the open tab's section only, so only its charts are sent
+#: and drawn. Tests that compare a page with how it was set "ignore": every section runs, in order, as before.
+SECTION_TABS = "rerun"
+
+
+def section_tabs(sections: Mapping[str, Callable[[], None]], *, key: str) -> None:
+    """Each of ``sections`` (tab label: the function that draws the section) in a tab of its own, the first open;
+    only the open one runs (``SECTION_TABS``): a click on another tab reruns the page with that one."""
+    for tab, draw in zip(st.tabs(list(sections), key=key, on_change=SECTION_TABS), sections.values()):
+        with tab:
+            if tab.open is not False:  # None: every tab runs
+                draw()

@@ -42,6 +42,7 @@ METRIC_KEY = "tone_metric"
 ARTICLE_KEY = "tone_article"
 ENTITIES_KEY = "tone_entities"
 BY_KEY = "tone_by"
+VIEW_KEY = "tone_view"
 METRICS = {"polarity": "TextBlob polarity (-1..1)", "vader_compound": "VADER compound (-1..1)",
            "subjectivity": "TextBlob subjectivity (0..1)"}
 MAX_EVIDENCE = 60
@@ -113,131 +114,147 @@ def sentence_rows(keys: list) -> pd.DataFrame:
     return found[mask]
 
 
-# -- per source ----------------------------------------------------------------------------------------
-st.header(f"By {GROUPINGS[by][1].lower()}")
-spread = app_data.view("tone_spread", lambda t, m, g: served_spec(group_spread_spec(
-    group_names, group_at[codes.sentence_article[rows]], whole.sentences[m].to_numpy()[rows],
-    lambda at: scored_rows(whole.sentences[["article_id", "idx", "text"]], whole.articles, rows[at], codes),
-    label=METRICS[m])), metric, grouping)
-event = st.plotly_chart(spread, key="tone_sources_chart", on_select="rerun",
-                        selection_mode=("points", "box", "lasso"), width="stretch")
-if len(rows) > MAX_DOTS:
-    st.caption(f"Dots: a fixed sample of {MAX_DOTS:,} of the {len(rows):,} sentences; boxes: all of them.")
-by_source = app_data.view("tone_by_source", lambda t: (
-    found if (found := source_tone_of(codes, rows)) is not None
-    else source_tone(t.sentences, t.articles, words=app_data.corpus_view("sentence_words")[rows])))
-st.dataframe(by_source, hide_index=True, width="stretch",
-             column_config={"thin": st.column_config.CheckboxColumn(help=f"fewer than {THIN} sentences")})
-st.caption("Box: the middle half of the sentences' scores, and their median. Table: means weighted by sentence "
-           "length.")
-keys = page_parts.picked_points(event)
-if keys:
-    show_sentences(sentence_rows(keys), "Selected sentences")
-
-# -- over time -----------------------------------------------------------------------------------------
-st.header("Over publication time")
-all_tone = app_data.corpus_view("tone_articles")  # per article, whatever the filters: narrowed here
-tone = app_data.view("tone_articles", lambda t, g: all_tone[kept_rows(all_tone, t.articles)]
-                     .merge(t.articles[["article_id", "source", "title", "published"]], on="article_id").assign(
-    group=lambda d: d["article_id"].map(group_of)), grouping)
-dated = tone[tone["published"].notna()]
-# of the whole corpus: the chart looks up only the filtered articles among them
-follow_ups = app_data.whole_view("tone_follow_up", lambda t: follow_up_articles(t.timeline))
-if dated.empty:
-    st.caption("No article has a publication date.")
-else:
-    over_time = app_data.view("tone_time", lambda t, m, g: served_spec(tone_over_time_spec(
-        dated, metric=m, label=METRICS[m], colour="group", follow_up=follow_ups)), metric, grouping)
-    event = st.plotly_chart(over_time, key="tone_time_chart",
-                            on_select="rerun", selection_mode="points", width="stretch")
-    st.caption("One point per article: its length-weighted mean; point size is its number of sentences; colour "
-               f"its {GROUPINGS[by][1].lower()} (hover for the source).")
-    picked = [k[0] for k in page_parts.picked_points(event)]
-    if picked:
-        found = scored()
-        found = found[found["article_id"].isin(picked)].sort_values(["article_id", "idx"])
-        show_sentences(found, "Sentences of the selected article" + ("s" if len(picked) > 1 else ""))
-undated = tone[tone["published"].isna()]
-if len(undated):
-    st.caption(f"{len(undated)} undated article{'s' if len(undated) != 1 else ''} not on the time axis: "
-               + ", ".join(esc(t) for t in undated["title"].head(5)) + ("…" if len(undated) > 5 else ""))
-
-# -- along one article ---------------------------------------------------------------------------------
-st.header("Along one article")
-options = articles["article_id"].tolist()
-# One article's chart and sections read only the whole corpus's rows about it: kept per session and corpus for the
-# last few articles shown, whatever the filters, so a new date range does not draw the same article again.
-along_of = app_data.whole_view("tone_along_of", lambda t: functools.lru_cache(maxsize=ALONG_KEPT)(lambda a: (
-    served(along_article_figure(found := app_data.whole_rows_about("sentences", [a]).sort_values("idx"))),
-    section_tone(found))))
-choice = st.selectbox("Article", options, key=ARTICLE_KEY,
-                      format_func=lambda a: article_labels.get(a, f": {a}"))
-if choice is not None:
-    along, sections = along_of(choice)
-    event = st.plotly_chart(along, key="tone_article_chart", on_select="rerun",
-                            selection_mode="points", width="stretch")
-    st.caption("Dotted lines: section headings.")
+def section_by_source() -> None:
+    """The scores of the sentences per source or group: a box and a sample of dots, and the means."""
+    st.header(f"By {GROUPINGS[by][1].lower()}")
+    spread = app_data.view("tone_spread", lambda t, m, g: served_spec(group_spread_spec(
+        group_names, group_at[codes.sentence_article[rows]], whole.sentences[m].to_numpy()[rows],
+        lambda at: scored_rows(whole.sentences[["article_id", "idx", "text"]], whole.articles, rows[at], codes),
+        label=METRICS[m])), metric, grouping)
+    event = st.plotly_chart(spread, key="tone_sources_chart", on_select="rerun",
+                            selection_mode=("points", "box", "lasso"), width="stretch")
+    if len(rows) > MAX_DOTS:
+        st.caption(f"Dots: a fixed sample of {MAX_DOTS:,} of the {len(rows):,} sentences; boxes: all of them.")
+    by_source = app_data.view("tone_by_source", lambda t: (
+        found if (found := source_tone_of(codes, rows)) is not None
+        else source_tone(t.sentences, t.articles, words=app_data.corpus_view("sentence_words")[rows])))
+    st.dataframe(by_source, hide_index=True, width="stretch",
+                 column_config={"thin": st.column_config.CheckboxColumn(help=f"fewer than {THIN} sentences")})
+    st.caption("Box: the middle half of the sentences' scores, and their median. Table: means weighted by sentence "
+               "length.")
     keys = page_parts.picked_points(event)
     if keys:
-        show_sentences(sentence_rows(keys), "Selected sentence")
-    st.dataframe(sections.drop(columns=["article_id"]), hide_index=True, width="stretch",
-                 column_config={"section": st.column_config.TextColumn(help="'' is the text before any heading")})
+        show_sentences(sentence_rows(keys), "Selected sentences")
 
-# -- around entities -----------------------------------------------------------------------------------
-st.header(f"Around entities, by {GROUPINGS[by][1].lower()}")
-st.caption(f"Mean score of the sentences that name the entity (a sentence counts once), per "
-           f"{GROUPINGS[by][1].lower()}. Hollow: fewer than {THIN} sentences.")
-ranked = app_data.view("tone_ranked", lambda t: entities_by_mentions_of(mention_at, article_mask))
-if not ranked:
-    st.caption("No named entities in these articles.")
-else:
-    st.session_state[ENTITIES_KEY] = [e for e in st.session_state.get(ENTITIES_KEY, ranked[:6]) if e in ranked]
-    picked_entities = st.multiselect("Entities", ranked, key=ENTITIES_KEY)
-    # each mentioned sentence looked up by (article, number) in an index of the whole corpus made once (shared
-    # with the Framing page), not merged with all the filtered sentences
-    sentence_at = app_data.whole_view("framing_sentence_index", lambda t: sentence_index(t.sentences, t.articles))
-    around = app_data.view("tone_around", lambda t, picked, g: entity_tone_of(
-        sentence_at, mentions_of(mention_at, whole.mentions, article_mask, picked), whole.sentences,
-        t.articles.assign(group=t.articles["article_id"].map(group_of)), by="group"),
-        tuple(picked_entities), grouping)
-    if around.empty:
-        st.caption("Pick one or more entities.")
+
+def section_over_time() -> None:
+    """One point per article at its publication time."""
+    st.header("Over publication time")
+    all_tone = app_data.corpus_view("tone_articles")  # per article, whatever the filters: narrowed here
+    tone = app_data.view("tone_articles", lambda t, g: all_tone[kept_rows(all_tone, t.articles)]
+                         .merge(t.articles[["article_id", "source", "title", "published"]], on="article_id").assign(
+        group=lambda d: d["article_id"].map(group_of)), grouping)
+    dated = tone[tone["published"].notna()]
+    # of the whole corpus: the chart looks up only the filtered articles among them
+    follow_ups = app_data.whole_view("tone_follow_up", lambda t: follow_up_articles(t.timeline))
+    if dated.empty:
+        st.caption("No article has a publication date.")
     else:
-        around_chart = app_data.view("tone_around_chart", lambda t, picked, g, m: served_spec(entity_tone_spec(
-            around, metric=m, label=METRICS[m], n_entities=len(picked), colour="group")),
-            tuple(picked_entities), grouping, metric)
-        event = st.plotly_chart(around_chart, key="tone_entities_chart", on_select="rerun", selection_mode="points",
-                                width="stretch")
-        st.dataframe(around[["canonical", "group", *METRICS, "n_sentences", "n_mentions", "thin"]],
-                     hide_index=True, width="stretch",
-                     column_config={"group": st.column_config.TextColumn(GROUPINGS[by][1])})
-        chosen = [int(k[0]) for k in page_parts.picked_points(event) if int(k[0]) < len(around)]
-        if chosen:
-            entity, group = around["canonical"].iloc[chosen[0]], around["group"].iloc[chosen[0]]
-            members = articles[articles["article_id"].map(group_of) == group]
-            show_sentences(mention_sentences(tables.mentions, tables.sentences, members, entities=[entity]),
-                           f"{entity} in {group}")
+        over_time = app_data.view("tone_time", lambda t, m, g: served_spec(tone_over_time_spec(
+            dated, metric=m, label=METRICS[m], colour="group", follow_up=follow_ups)), metric, grouping)
+        event = st.plotly_chart(over_time, key="tone_time_chart",
+                                on_select="rerun", selection_mode="points", width="stretch")
+        st.caption("One point per article: its length-weighted mean; point size is its number of sentences; colour "
+                   f"its {GROUPINGS[by][1].lower()} (hover for the source).")
+        picked = [k[0] for k in page_parts.picked_points(event)]
+        if picked:
+            found = scored()
+            found = found[found["article_id"].isin(picked)].sort_values(["article_id", "idx"])
+            show_sentences(found, "Sentences of the selected article" + ("s" if len(picked) > 1 else ""))
+    undated = tone[tone["published"].isna()]
+    if len(undated):
+        st.caption(f"{len(undated)} undated article{'s' if len(undated) != 1 else ''} not on the time axis: "
+                   + ", ".join(esc(t) for t in undated["title"].head(5)) + ("…" if len(undated) > 5 else ""))
 
-# -- disagreement --------------------------------------------------------------------------------------
-st.header("Where TextBlob and VADER disagree")
-counts, (n_opposite, opposite), dots = app_data.view("tone_compared", lambda t: (
-    agreement_counts(codes, rows),
-    # the opposite calls listed when nothing is selected: their number, and the first shown only
-    (len(found := opposite_rows(codes, whole.sentences, rows)),
-     disagreement(scored_rows(whole.sentences, whole.articles, found[:MAX_EVIDENCE], codes))),
-    # the chart's sample, taken as the chart takes it from all the sentences (opposite calls first)
-    disagreement(scored_rows(whole.sentences, whole.articles, rows[sample_positions(
-        len(rows), n=MAX_DOTS, keep=codes.agreement[rows] == AGREEMENTS.index("opposite"))], codes))))
-st.caption(f"{counts.get('opposite', 0)} sentences point opposite ways, {counts.get('one_neutral', 0)} are neutral "
-           f"for one method only, {counts.get('agree', 0)} agree (scores within ±0.05 count as neutral). "
-           "Opposite calls are where neither score should be trusted alone.")
-if len(rows) > MAX_DOTS:
-    st.caption(f"The chart shows a fixed sample of {MAX_DOTS:,} sentences, opposite calls first.")
-event = st.plotly_chart(app_data.view("tone_versus", lambda t: served_spec(disagreement_spec(dots))),
-                        key="tone_versus_chart", on_select="rerun",
-                        selection_mode=("points", "box", "lasso"), width="stretch")
-keys = page_parts.picked_points(event)
-if keys:
-    show_sentences(sentence_rows(keys), "Selected sentences")
-else:
-    show_sentences(opposite, "Sentences where they point opposite ways, largest gap first", total=n_opposite)
+
+def section_along() -> None:
+    """Both scores sentence by sentence along one picked article, and its sections' means."""
+    st.header("Along one article")
+    options = articles["article_id"].tolist()
+    # One article's chart and sections read only the whole corpus's rows about it: kept per session and corpus for the
+    # last few articles shown, whatever the filters, so a new date range does not draw the same article again.
+    along_of = app_data.whole_view("tone_along_of", lambda t: functools.lru_cache(maxsize=ALONG_KEPT)(lambda a: (
+        served(along_article_figure(found := app_data.whole_rows_about("sentences", [a]).sort_values("idx"))),
+        section_tone(found))))
+    choice = st.selectbox("Article", options, key=ARTICLE_KEY,
+                          format_func=lambda a: article_labels.get(a, f": {a}"))
+    if choice is not None:
+        along, sections = along_of(choice)
+        event = st.plotly_chart(along, key="tone_article_chart", on_select="rerun",
+                                selection_mode="points", width="stretch")
+        st.caption("Dotted lines: section headings.")
+        keys = page_parts.picked_points(event)
+        if keys:
+            show_sentences(sentence_rows(keys), "Selected sentence")
+        st.dataframe(sections.drop(columns=["article_id"]), hide_index=True, width="stretch",
+                     column_config={"section": st.column_config.TextColumn(help="'' is the text before any heading")})
+
+
+def section_entities() -> None:
+    """The mean score of the sentences naming each picked entity, per source or group."""
+    st.header(f"Around entities, by {GROUPINGS[by][1].lower()}")
+    st.caption(f"Mean score of the sentences that name the entity (a sentence counts once), per "
+               f"{GROUPINGS[by][1].lower()}. Hollow: fewer than {THIN} sentences.")
+    ranked = app_data.view("tone_ranked", lambda t: entities_by_mentions_of(mention_at, article_mask))
+    if not ranked:
+        st.caption("No named entities in these articles.")
+    else:
+        st.session_state[ENTITIES_KEY] = [e for e in st.session_state.get(ENTITIES_KEY, ranked[:6]) if e in ranked]
+        picked_entities = st.multiselect("Entities", ranked, key=ENTITIES_KEY)
+        # each mentioned sentence looked up by (article, number) in an index of the whole corpus made once (shared
+        # with the Framing page), not merged with all the filtered sentences
+        sentence_at = app_data.whole_view("framing_sentence_index", lambda t: sentence_index(t.sentences, t.articles))
+        around = app_data.view("tone_around", lambda t, picked, g: entity_tone_of(
+            sentence_at, mentions_of(mention_at, whole.mentions, article_mask, picked), whole.sentences,
+            t.articles.assign(group=t.articles["article_id"].map(group_of)), by="group"),
+            tuple(picked_entities), grouping)
+        if around.empty:
+            st.caption("Pick one or more entities.")
+        else:
+            around_chart = app_data.view("tone_around_chart", lambda t, picked, g, m: served_spec(entity_tone_spec(
+                around, metric=m, label=METRICS[m], n_entities=len(picked), colour="group")),
+                tuple(picked_entities), grouping, metric)
+            event = st.plotly_chart(around_chart, key="tone_entities_chart", on_select="rerun", selection_mode="points",
+                                    width="stretch")
+            st.dataframe(around[["canonical", "group", *METRICS, "n_sentences", "n_mentions", "thin"]],
+                         hide_index=True, width="stretch",
+                         column_config={"group": st.column_config.TextColumn(GROUPINGS[by][1])})
+            chosen = [int(k[0]) for k in page_parts.picked_points(event) if int(k[0]) < len(around)]
+            if chosen:
+                entity, group = around["canonical"].iloc[chosen[0]], around["group"].iloc[chosen[0]]
+                members = articles[articles["article_id"].map(group_of) == group]
+                show_sentences(mention_sentences(tables.mentions, tables.sentences, members, entities=[entity]),
+                               f"{entity} in {group}")
+
+
+def section_disagreement() -> None:
+    """TextBlob against VADER per sentence, and the sentences where they point opposite ways."""
+    st.header("Where TextBlob and VADER disagree")
+    counts, (n_opposite, opposite), dots = app_data.view("tone_compared", lambda t: (
+        agreement_counts(codes, rows),
+        # the opposite calls listed when nothing is selected: their number, and the first shown only
+        (len(found := opposite_rows(codes, whole.sentences, rows)),
+         disagreement(scored_rows(whole.sentences, whole.articles, found[:MAX_EVIDENCE], codes))),
+        # the chart's sample, taken as the chart takes it from all the sentences (opposite calls first)
+        disagreement(scored_rows(whole.sentences, whole.articles, rows[sample_positions(
+            len(rows), n=MAX_DOTS, keep=codes.agreement[rows] == AGREEMENTS.index("opposite"))], codes))))
+    st.caption(f"{counts.get('opposite', 0)} sentences point opposite ways, {counts.get('one_neutral', 0)} are neutral "
+               f"for one method only, {counts.get('agree', 0)} agree (scores within ±0.05 count as neutral). "
+               "Opposite calls are where neither score should be trusted alone.")
+    if len(rows) > MAX_DOTS:
+        st.caption(f"The chart shows a fixed sample of {MAX_DOTS:,} sentences, opposite calls first.")
+    event = st.plotly_chart(app_data.view("tone_versus", lambda t: served_spec(disagreement_spec(dots))),
+                            key="tone_versus_chart", on_select="rerun",
+                            selection_mode=("points", "box", "lasso"), width="stretch")
+    keys = page_parts.picked_points(event)
+    if keys:
+        show_sentences(sentence_rows(keys), "Selected sentences")
+    else:
+        show_sentences(opposite, "Sentences where they point opposite ways, largest gap first", total=n_opposite)
+
+
+# One section at a time: drawn together, the five charts (three WebGL plots of 4,000-7,000 points, 3.9 MB) took the
+# browser 3.5-4.6 s of CPU per visit at 10,000 articles (benchmarks/page_browser.py --page tone).
+page_parts.section_tabs({"By source or group": section_by_source, "Over time": section_over_time,
+                         "Along one article": section_along, "Around entities": section_entities,
+                         "TextBlob against VADER": section_disagreement}, key=VIEW_KEY)

@@ -10,23 +10,45 @@ def page(open_page):
     return open_page("pages/tone.py")
 
 
+TABS = {"By source or group": "By source", "Over time": "Over publication time",
+        "Along one article": "Along one article", "Around entities": "Around entities, by source",
+        "TextBlob against VADER": "Where TextBlob and VADER disagree"}
+
+
 def table_with(app, column):
     return next(d.value for d in app.dataframe if column in d.value.columns)
 
 
+def open_tab(app, label: str):
+    app.session_state["tone_view"] = label
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
 def test_sections_and_caveats(page):
-    assert [h.value for h in page.header] == ["By source", "Over publication time", "Along one article",
-                                              "Around entities, by source", "Where TextBlob and VADER disagree"]
+    open_tab(page, "By source or group")
     assert any("isn't great" in m.value for m in page.markdown)  # the method's limits are stated
     per_source = table_with(page, "n_articles")
     assert len(per_source) == 5 and per_source["polarity"].between(-1, 1).all()
 
 
+@pytest.mark.parametrize("label", list(TABS))
+def test_one_section_is_drawn_at_a_time(page, label):
+    """Only the open tab's section runs: its header, and one chart (the browser drew all five at once in seconds)."""
+    open_tab(page, label)
+    assert [t.label for t in page.get("tab_container")[0].children.values()] == list(TABS)
+    assert [h.value for h in page.header] == [TABS[label]]
+    assert len(page.get("plotly_chart")) == 1
+
+
 def test_undated_articles_are_named_not_plotted(page):
+    open_tab(page, "Over time")
     assert any("undated article" in c.value for c in page.caption)
 
 
 def test_entity_tone_table_counts_sentences_and_marks_thin(page):
+    open_tab(page, "Around entities")
     around = table_with(page, "n_mentions")
     assert set(around["canonical"]) <= set(page.multiselect(key="tone_entities").value)
     assert (around["thin"] == (around["n_sentences"] < 3)).all()
@@ -41,6 +63,7 @@ def test_metric_switch(page):
 
 
 def test_choosing_an_article_shows_its_sections(page):
+    open_tab(page, "Along one article")
     options = page.selectbox(key="tone_article").options
     page.selectbox(key="tone_article").set_value(page.selectbox(key="tone_article").value).run()
     sections = table_with(page, "section")
@@ -48,6 +71,7 @@ def test_choosing_an_article_shows_its_sections(page):
 
 
 def test_disagreements_are_listed_with_their_sentences(page):
+    open_tab(page, "TextBlob against VADER")
     listed = page.dataframe[-1].value  # the last table: the sentences behind the disagreement chart
     assert any("point opposite ways" in m.value for m in page.markdown)
     assert len(listed) > 0 and {"text", "polarity", "vader_compound"} <= set(listed.columns)
@@ -55,14 +79,16 @@ def test_disagreements_are_listed_with_their_sentences(page):
 
 
 def test_selecting_a_point_shows_its_sentence(page):
+    article = open_tab(page, "Along one article").selectbox(key="tone_article").value
     page.session_state["tone_versus_chart"] = {"selection": {"points": [
-        {"customdata": [page.selectbox(key="tone_article").value, 0]}], "point_indices": [0], "box": [], "lasso": []}}
-    page.run()
+        {"customdata": [article, 0]}], "point_indices": [0], "box": [], "lasso": []}}
+    open_tab(page, "TextBlob against VADER")
     assert not page.exception, [e.value for e in page.exception]
     assert any("Selected sentences" in m.value for m in page.markdown)
 
 
 def test_selecting_an_entity_point_shows_that_source_sentences(page):
+    open_tab(page, "Around entities")
     page.multiselect(key="tone_entities").set_value(["Ukraine"]).run()
     around = table_with(page, "n_mentions")
     page.session_state["tone_entities_chart"] = {"selection": {"points": [{"customdata": [0, 1]}],
@@ -87,7 +113,7 @@ def test_many_outlets_tone_by_country_with_the_source_on_hover(open_many_outlets
     app = open_many_outlets("pages/tone.py")
     assert app.radio(key="tone_by").value == "country"
     assert [h.value for h in app.header][0] == "By outlet country"
-    charts = {c.proto.id: json.loads(c.proto.spec) for c in app.get("plotly_chart")}
+    charts = {c.proto.id: json.loads(c.proto.spec) for label in TABS for c in open_tab(app, label).get("plotly_chart")}
     spread = next(spec for spec in charts.values() if spec["data"][0]["type"] == "box")
     assert [t["name"] for t in spread["data"][:-1]][-1] == "other" and len(spread["data"]) - 1 == 9
     assert any("reuters.com" in text for text in spread["data"][-1]["text"])

@@ -1,6 +1,7 @@
 """The Tone page shows what it showed before it read the filtered sentences and mentions through codes of the whole
 corpus (``tests/pages/tone_before.py``, the page as it was): the same texts, tables and chart specs, on small corpora,
-filtered or not, under each grouping and score, with the charts' samples made small so that they sample."""
+filtered or not, under each grouping and score, with the charts' samples made small so that they sample. The page's
+sections are tabs that run one at a time: here every tab runs (``page_parts.SECTION_TABS``), in the order of old."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ NEW, OLD = ROOT / "pages" / "tone.py", ROOT / "tests" / "pages" / "tone_before.p
 ])
 @pytest.mark.parametrize("dots", [4000, 40])
 def test_the_page_shows_what_it_showed(monkeypatch, name, filters, by, metric, entities, dots):
+    monkeypatch.setattr(page_parts, "SECTION_TABS", "ignore")
     monkeypatch.setattr(charts.tone, "MAX_DOTS", dots)
     monkeypatch.setattr(charts.tone, "GL_POINTS", min(dots, charts.tone.GL_POINTS))
     state = {**FILTERS[filters], "tone_metric": metric}
@@ -48,9 +50,10 @@ def _filtered(app, before: str, after: str) -> dict:
     ("many outlets", ["none", "a date range", "none", "some sources", "a date range"]),
     ("seeds", ["none", "undated left out", "none"]),
 ])
-def test_filter_changes_in_one_session_show_what_they_showed(name, sequence):
+def test_filter_changes_in_one_session_show_what_they_showed(monkeypatch, name, sequence):
     """One article's chart and sections, kept per corpus across filter changes (``along_of``), are what the page as
     it was shows after the same filter changes in one session (the article picked carried over, or not)."""
+    monkeypatch.setattr(page_parts, "SECTION_TABS", "ignore")
     new, old = run_page(NEW, corpus(name), FILTERS[sequence[0]]), run_page(OLD, corpus(name), FILTERS[sequence[0]])
     for before, after in zip(sequence, sequence[1:]):
         assert_same(_filtered(new, before, after), _filtered(old, before, after))
