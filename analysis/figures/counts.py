@@ -11,7 +11,8 @@ for a number with no cue of its own, lets it inherit (``elliptic_tail``,
 4. Category, from cues around the number: a *head* noun right after it ("28 bodies", "four
    gunmen"), a *before* cue with only filler words between ("killing at least 60", "the
    death toll rose to 133", "the arrest of four men"; past one person listed first: "killing
-   a teacher and three students", "killed the bomber and 14 others"), a toll noun up to 24
+   a teacher and three students", "killed the bomber and 14 others"; but a count with a predicate of its own
+   after it takes that predicate: "a man died at the scene and two others were wounded" -> injured), a toll noun up to 24
    words back in the clause when a linking word or a change verb stands right before the
    number ("the death toll from a magnitude 6.4 earthquake that struck ... has risen to 96",
    "the number of people killed by Monday's earthquake ... rose above 2,100"; not across ",

@@ -157,6 +157,7 @@ def _quantity_figures(q: Quantity, tok: Tokens, lex: Lexicon, *, shooting: bool 
         match = lex.before.ending(tok.words, left - 1)
         if match and match[1] != "other":
             before, left_before = (str(match[1]), left - match[0]), True
+    group = None
     if before is None and left is None and q.qstart >= 2 and tok.words[q.qstart - 1] == "and":
         group = left_group_cue(q, tok, lex)  # "killed the bomber and 14 others": 14, no sum
         if group is not None:
@@ -171,6 +172,8 @@ def _quantity_figures(q: Quantity, tok: Tokens, lex: Lexicon, *, shooting: bool 
     predicate = predicate_cue(q, tok, lex)
     if predicate is not None and not predicate[0]:  # a negated harm: "the two men in the car were not injured"
         return []
+    if group is not None and before is group and predicate is not None and predicate[0] != group[0]:
+        before = None  # "a man died at the scene and two others were wounded": the count's own verb
     words = tok.words
     if q.qstart >= 3 and words[q.qstart - 2:q.qstart] == ["of", "the"] and words[q.qstart - 3] in _SHARES:
         q.subset = q  # "more than half of the 500 residents": 500 is the whole, not the count

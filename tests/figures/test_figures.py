@@ -210,6 +210,12 @@ def test_counts_about_earlier_events_are_background(text, expected):
     ("Officials confirmed the death toll, while volunteers brought water to the over 100 injured fans.",
      [("injured", 100, "total")]),
     ("The blast killed the bomber and 14 others.", [("killed", 14, "total")]),
+    # ... but a count with a verb of its own after it takes that verb's category, not the group's before "and"
+    ("A cashier died at the scene and three others were wounded.", [("injured", 3, "total")]),
+    ("A delivery driver was fatally shot Sunday and four other people were wounded on Monday.",
+     [("injured", 4, "total")]),
+    ("Two men were pronounced dead at the scene and 9 were transported to local hospitals.",
+     [("killed", 2, "total"), ("hospitalized", 9, "total")]),
     ("Two critically injured workers died in hospital.", [("killed", 2, "total")]),
     ("Nine people were rescued with severe burns.", [("injured", 9, "total")]),
     ("Nine people were later found alive in a hospital.", [("evacuated", 9, "total")]),
