@@ -27,16 +27,17 @@ UPPER = "A-Z" + "".join(c for c in _LATIN if c.isupper())  # for a character cla
 LOWER = "a-z" + "".join(c for c in _LATIN if c.islower())
 # one capitalised word as a prefilter reads it: "Webb", "O'Neal", "DeShields", "Ruiz-Soto", "Peña"
 _LOOSE = rf"[{UPPER}](?:[{LOWER}'’-]|[{UPPER}](?=[{LOWER}]))+"
+_GIVEN = rf"(?:{_LOOSE}|(?:[{UPPER}]\.){{2,3}})"  # a first name, or initials for one: "A.J. Brown", "T.J. Lee"
 
 # "The victim was Lena Drake", "Her name was Lena Drake": someone described, named
 NAMED_IS = re.compile(r"\b(?:[Nn]ame|man|woman|boy|girl|teen|teenager|victim|shooter|gunman|suspect) (?:is|was) "
                       rf"(?:[{UPPER}]\.? )?[{UPPER}][{LOWER}]")
-NAME_AGE = re.compile(rf"\b{_LOOSE} (?:[{UPPER}]\. )?{_LOOSE}(?:,? [JS]r\.?)?, \d{{1,2}}\b")  # "Carl Webb, 19"
+NAME_AGE = re.compile(rf"\b{_GIVEN} (?:[{UPPER}]\. )?{_LOOSE}(?:,? [JS]r\.?)?, \d{{1,2}}\b")  # "Carl Webb, 19"
 # "Her uncle, Luke Ames, ...", "Officer Ames was assigned ...": a name for someone described (rule 7)
 DESCRIBED_NAME = re.compile(rf"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he) [a-z]+, {_LOOSE} (?:[{UPPER}][{LOWER}.'’-]* )*"
                             rf"{_LOOSE},|"
                             rf"\b(?:Officer|Deputy|Trooper|Sgt\.|Sergeant|Detective|Det\.|Cpl\.) [{UPPER}]")
-TWO_CAPITALS = re.compile(rf"\b{_LOOSE} (?:[{UPPER}]\. )?{_LOOSE}")  # "Carl Webb", "Ann B. Lee"
+TWO_CAPITALS = re.compile(rf"\b{_GIVEN} (?:[{UPPER}]\. )?{_LOOSE}")  # "Carl Webb", "Ann B. Lee"
 
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
@@ -45,7 +46,7 @@ NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _PART = (rf"(?:[{UPPER}]['’])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+){{0,2}}"  # "O'Neal", "McKay", "DeLaPort"
          rf"(?:['’](?!s\b)[{UPPER}]?[{LOWER}]+)?")  # "Ke'Ana"; not a possessive "Soto's"
 _WORD = rf"{_PART}(?:-{_PART})*"  # "Ruiz-Soto"
-FULL_NAME = re.compile(rf"\b({_WORD}(?:\s+(?:[{UPPER}]\.|{_WORD})){{1,3}})"
+FULL_NAME = re.compile(rf"\b((?:{_WORD}|(?:[{UPPER}]\.){{2,3}})(?:\s+(?:[{UPPER}]\.|{_WORD})){{1,3}})"
                        r"(?:,?\s+(?:Jr|Sr|II|III|IV)\b\.?)?")
 
 # "in Dayton", ", of Salina", "SANFORD, Maine (AP)": words an article uses for places, no one's first name

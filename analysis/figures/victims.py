@@ -205,7 +205,8 @@ class Person:
 
 def _same_name(a: str, b: str) -> bool:
     """Two names with one surname may still be two people: "Ivy Lane" is not "Emily Lane", nor "Sam Hope Jr." "Sam
-    Hope Sr."; a lone surname, an initial or a short form ("Dan", "Daniel") is the same."""
+    Hope Sr."; a lone surname, an initial or a short form ("Dan", "Daniel") is the same, and so are initials for the
+    first name that begin as it does ("M.D. Lee", "Mark D. Lee")."""
     words_a, words_b = (n.replace(".", "").replace(",", "").lower().split() for n in (a, b))
     suffix_a, suffix_b = set(words_a) & NAME_SUFFIXES, set(words_b) & NAME_SUFFIXES
     if suffix_a and suffix_b and suffix_a != suffix_b:
@@ -213,6 +214,8 @@ def _same_name(a: str, b: str) -> bool:
     words_a, words_b = [w for w in words_a if w not in NAME_SUFFIXES], [w for w in words_b if w not in NAME_SUFFIXES]
     if len(words_a) < 2 or len(words_b) < 2 or any(n.split()[0][:1].islower() for n in (a, b)):
         return True  # a lone surname, "del Toro" among them
+    if any(re.fullmatch(r"(?:[A-Z]\.){1,3}", n.split()[0]) for n in (a, b)):  # "M.D. Lee" is "Mark D. Lee"
+        return words_a[0][0] == words_b[0][0]
     return words_a[0].startswith(words_b[0]) or words_b[0].startswith(words_a[0])
 
 

@@ -9,7 +9,8 @@ words) with no closing punctuation, mostly in title case, followed by more
 text. ``split_sentences`` is a rule-based splitter with character offsets.
 
 Known misses: a sentence that ends in an abbreviation ("... in the U.S. The
-next day") is not split; an all-lowercase heading is read as a paragraph.
+next day") is not split, nor one that ends in a person's initials ("... said A.J."); an
+all-lowercase heading is read as a paragraph.
 """
 
 from __future__ import annotations
@@ -34,6 +35,11 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?:\s+|(?=[A-Z][a-z]))")
 _LAST_TOKEN = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _DIGIT = re.compile(r"\d")
+# "A.J. Brown", "T.J. Lee": a pair of initials ends no sentence; but a state or city after a place or a preposition
+# does ("in Charlotte, N.C. Police said", "flew to L.A. The next day")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,2}[A-Z]")
+_PLACE_INITIALS = frozenset("d.c l.a n.c s.c n.j n.y n.h n.m n.d s.d r.i".split())
+_BEFORE_PLACE = re.compile(r"(?:,|\b(?:in|of|from|to|at|near|the|outside))\s*$", re.I)
 _ENDS_WITH_DIGIT = re.compile(r"\d$")  # "$" also matches before a final newline: look at two characters
 
 
@@ -140,6 +146,8 @@ def _ends_with_abbreviation(text: str, boundary: int) -> bool:
     token = match.group(1).lower()
     if token in _ABBREVIATIONS:
         return True
+    if _INITIALS.fullmatch(match.group(1)):  # "A.J. Brown", unless a place: "in Charlotte, N.C. Police said"
+        return not (token in _PLACE_INITIALS and _BEFORE_PLACE.search(before.rstrip("\"'”’)]")[:match.start()]))
     return len(token) == 1  # an initial, as in "Vladimir V. Putin"
 
 

@@ -1,0 +1,36 @@
+"""Names written the ways reporters vary them: initials for a first name, a nickname in quotes, capitals, victims
+listed with their ages. Sentences invented."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.figures.name_patterns import index_full_names
+from analysis.figures.victims import extract_victims
+from tests.figures.test_individuals import _sentences
+
+
+@pytest.mark.parametrize("text, surname, full", [
+    ("Deputies said R.J. Tolliver was at the house.", "tolliver", "R.J. Tolliver"),
+    ("Friends of T.J. Mace met on Sunday.", "mace", "T.J. Mace"),
+])
+def test_full_names_with_initials(text, surname, full):
+    names, _ = index_full_names(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    assert names["a"][surname] == full
+
+
+CASES = [
+    # (text of the article, [(name, outcome, role), ...])
+    ("Police said D.J. Harlan, 19, was shot and killed Sunday. Harlan was a cook.", [("D.J. Harlan", "killed", "victim")]),
+    ("Deputies are investigating the death of R.W. Penn at his farm. They said Roy W. Penn, 70, was found dead.",
+     [("R.W. Penn", "killed", "victim")]),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), CASES, ids=[c[0][:40] for c in CASES])
+def test_names_as_reporters_vary_them(text, people):
+    from analysis.ingest.text import split_sentences
+
+    victims = extract_victims(_sentences(*[text[a:b] for a, b in split_sentences(text)]), None)
+    assert [(r.name, r.outcome, r.role) for r in victims.itertuples()] == people
