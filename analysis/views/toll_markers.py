@@ -94,8 +94,15 @@ def _same(codes: np.ndarray) -> np.ndarray:
     """A number per distinct row of ``codes`` (0, 1, ... in order of first appearance), one column at a
     time: each step's pairs numbered again, so the numbers stay below the number of rows."""
     same = np.zeros(len(codes), dtype="int64")
-    for column in codes.T:
-        same = pd.factorize(same * (int(column.max()) + 2) + column + 1)[0]
+    if not len(codes):
+        return same
+    widths = [int(column.max()) + 2 for column in codes.T]
+    if np.prod(np.array(widths, dtype=object)) < 2**62:  # the codes fit one integer: numbered in one pass
+        for column, width in zip(codes.T, widths):
+            same = same * width + column + 1
+        return pd.factorize(same)[0]
+    for column, width in zip(codes.T, widths):
+        same = pd.factorize(same * width + column + 1)[0]
     return same
 
 
