@@ -6,6 +6,7 @@ import streamlit as st
 import app_data
 import page_parts
 from analysis.figures.labels import figure_label
+from analysis.tables import rows_kept
 from analysis.timeline.points import CATEGORY_LABELS
 from analysis.views.evidence import evidence_parts_of
 from analysis.views.overview import figure_spans
@@ -245,7 +246,10 @@ with st.container(border=True):
 
 
 def _category_pairs(t, c: str) -> pd.DataFrame:
-    return t.contradictions[(t.contradictions["category"] == c).to_numpy()]
+    # the rows of ``t.contradictions[keep]`` (index too), their sentences sliced, not copied: the pairs are sorted by
+    # category, so a category is a few runs of rows (33 -> 6 ms at 10,000 articles)
+    keep = (t.contradictions["category"] == c).to_numpy()
+    return rows_kept(t.contradictions, keep).set_axis(t.contradictions.index[keep])
 
 
 def _pairs_shown(t, c: str) -> list[tuple[dict, bool, list[tuple[str, str]]]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -12,6 +13,9 @@ from analysis.schema import HEADLINE_CATEGORIES
 from analysis.timeline.events import event_groups
 from analysis.timeline.points import CATEGORY_LABELS, follow_up_notes, mixed_event_notes
 from analysis.timeline.values import count_words, day_text, describe_figure, flag_column, join_words
+
+#: A day as ``day_text`` writes it: parsing it again (a cache miss per day of thousands) gives it back unchanged.
+_ISO_DAY = re.compile(r"[1-9]\d{3}-\d{2}-\d{2}")
 
 _POINT_COLUMNS = ("article_id", "source", "published", "event_group", "category", "value", "low", "high",
                   "qualifier", "status", "follow_up", "unconfirmed")
@@ -311,7 +315,10 @@ def _category_line(label: str, points: _Points, rows: np.ndarray, pairs: _Pairs,
         same_day = pair_rows & pairs.same_day
         if same_day.any():
             sources = pairs.n_sources(same_day)
-            days = sorted({day_text(d) for d in pairs.days(same_day)})
+            found = pairs.days(same_day)
+            written = len(pairs.day_codes) > 0  # written from dates (``_Pairs.days``): each is its own day_text
+            days = sorted({("" if d is None else d) if written and (d is None or _ISO_DAY.fullmatch(d))
+                           else day_text(d) for d in found})
             shown_days = days[:MAX_LISTED] + ([f"{len(days) - MAX_LISTED} more days"] if len(days) > MAX_LISTED else [])
             parts.append(f"{count_words(sources, 'source')} disagree on the same day ({', '.join(shown_days)})")
         n_later = int((pair_rows & pairs.lower).sum())

@@ -51,8 +51,9 @@ class MarkerColumns:
         self.numbers = {column: points[column].to_numpy(dtype="float64") for column in _IN_CELLS}
         self.ids = points["point_id"].to_numpy(dtype=object)
         replaced = points["replaced_by"]
-        target = pd.Index(self.ids).get_indexer(replaced.astype(object).where(replaced.notna(), None))
-        self.target = np.where(target == np.arange(len(self.ids)), -1, target)
+        # each point's replacement among the points (-1: none), and the same but a point replaced by itself
+        self.replacement = pd.Index(self.ids).get_indexer(replaced.astype(object).where(replaced.notna(), None))
+        self.target = np.where(self.replacement == np.arange(len(self.ids)), -1, self.replacement)
 
     def taken(self, at: np.ndarray, points: pd.DataFrame) -> "MarkerColumns":
         """These columns of the points at positions ``at``, which are ``points`` but for their colours (a
@@ -67,8 +68,9 @@ class MarkerColumns:
         taken.ids = points["point_id"].to_numpy(dtype=object)
         position = np.full(len(self.ids), -1)  # each point's position among those taken, -1 not taken
         position[at] = np.arange(len(at))
-        target = self.target[at]  # -1: no replacement among the points, or itself
-        taken.target = np.where(target >= 0, position[np.maximum(target, 0)], -1)
+        replacement = self.replacement[at]
+        taken.replacement = np.where(replacement >= 0, position[np.maximum(replacement, 0)], -1)
+        taken.target = np.where(taken.replacement == np.arange(len(at)), -1, taken.replacement)
         return taken
 
     def looks(self, cell: tuple[float, float] | None) -> np.ndarray:
@@ -92,8 +94,15 @@ def _same(codes: np.ndarray) -> np.ndarray:
     """A number per distinct row of ``codes`` (0, 1, ... in order of first appearance), one column at a
     time: each step's pairs numbered again, so the numbers stay below the number of rows."""
     same = np.zeros(len(codes), dtype="int64")
-    for column in codes.T:
-        same = pd.factorize(same * (int(column.max()) + 2) + column + 1)[0]
+    if not len(codes):
+        return same
+    widths = [int(column.max()) + 2 for column in codes.T]
+    if np.prod(np.array(widths, dtype=object)) < 2**62:  # the codes fit one integer: numbered in one pass
+        for column, width in zip(codes.T, widths):
+            same = same * width + column + 1
+        return pd.factorize(same)[0]
+    for column, width in zip(codes.T, widths):
+        same = pd.factorize(same * width + column + 1)[0]
     return same
 
 
@@ -151,22 +160,27 @@ def merged_markers(points: pd.DataFrame, *, cell: tuple[float, float] | None = N
     return _merged(points, cell, _marker_rows(points, cell))
 
 
-def _merged(points: pd.DataFrame, cell: tuple[float, float] | None, rows: np.ndarray
-            ) -> tuple[pd.DataFrame, pd.Series]:
-    """``merged_markers`` of non-empty ``points`` whose marker rows (``_marker_rows``) are ``rows``."""
+def _merged(points: pd.DataFrame, cell: tuple[float, float] | None, rows: np.ndarray,
+            columns: MarkerColumns | None = None) -> tuple[pd.DataFrame, pd.Series]:
+    """``merged_markers`` of non-empty ``points`` whose marker rows (``_marker_rows``) are ``rows``;
+    ``columns``: their ``MarkerColumns`` when made."""
     # by position, not by id: each point's marker row, the marker rows in order, and their counts
     ids = points["point_id"].to_numpy(dtype=object)
-    of = pd.Series(ids[rows], index=points.index, dtype=object)
+    marker_ids = ids[rows]
+    of = pd.Series(marker_ids, index=points.index, dtype=object)
     first = np.flatnonzero(rows == np.arange(len(rows)))
     markers = points.iloc[first].copy()
-    by_id = dict(zip(ids.tolist(), ids[rows].tolist()))
+    # each point's replacement's marker id, where its replacement is among the points (ids are distinct)
+    replacement = (MarkerColumns(points) if columns is None else columns).replacement
     if cell is None:  # one replacement's marker per marker (``marker_of``)
-        markers["replaced_by"] = [by_id.get(r, r) if isinstance(r, str) else r for r in markers["replaced_by"]]
+        mine = replacement[first]
+        markers["replaced_by"] = [marker_ids[r] if r >= 0 else old
+                                  for r, old in zip(mine.tolist(), markers["replaced_by"].tolist())]
     else:  # each of the replacements' markers: one id, or a list of them
         linked: dict[str, dict[str, None]] = {}
-        for mine, replaced in zip(of.tolist(), points["replaced_by"].tolist()):
-            if isinstance(replaced, str) and replaced in by_id:
-                linked.setdefault(mine, {})[by_id[replaced]] = None
+        replaced = np.flatnonzero(replacement >= 0)
+        for mine, link in zip(marker_ids[replaced].tolist(), marker_ids[replacement[replaced]].tolist()):
+            linked.setdefault(mine, {})[link] = None
         markers["replaced_by"] = [next(iter(t)) if len(t) == 1 else (list(t) or "")
                                   for t in (linked.get(p, {}) for p in markers["point_id"])]
     markers["n_reports"] = np.bincount(rows, minlength=len(rows))[first].astype("int64")
@@ -228,7 +242,7 @@ def chart_markers(points: pd.DataFrame, *, max_markers: int = MAX_MARKERS,
     columns = MarkerColumns(points) if columns is None else columns  # read once for every cell size tried
     rows = _marker_rows(points, None, columns)  # counted first: the markers are made once, of the merge kept
     if len(np.unique(rows)) <= max_markers:
-        return (*_merged(points, None, rows), False)
+        return (*_merged(points, None, rows, columns), False)
     dated = columns.dated
     published = columns.published[dated]
     span = (published.max() - published.min()) / pd.Timedelta(days=1) if dated.any() else 0.0
@@ -238,4 +252,4 @@ def chart_markers(points: pd.DataFrame, *, max_markers: int = MAX_MARKERS,
         rows = _marker_rows(points, cell, columns)
         if len(np.unique(rows)) <= max_markers:
             break
-    return (*_merged(points, cell, rows), True)
+    return (*_merged(points, cell, rows, columns), True)
