@@ -137,11 +137,40 @@ def grouping_picker(*, key: str, groups: Mapping[str, str], help: str = COMPARE_
     return by, grouping_key(by, groups)
 
 
+#: The Tone page's article picker and the Tone and Framing entity pickers list at most this many (most named entities
+#: first): at 10,000 articles all the articles' labels (0.85 MB) and 8.5k or 19k names were sent on every run.
+MAX_ARTICLE_CHOICES, MAX_ENTITY_CHOICES = 500, 1000
+
+
 def capped_choices(ids: list, picked, cap: int) -> list:
     """The first ``cap`` of ``ids`` for a picker, and ``picked`` after them when it is not among them (chosen
     elsewhere, e.g. a table row): a selectbox sends every option on every run, and nobody scrolls thousands."""
     first = list(ids[:cap])
     return first if picked in set(first) else [*first, picked]
+
+
+def capped_many(ids: list, picked: list, cap: int) -> list:
+    """``capped_choices`` for a multiselect: the first ``cap`` of ``ids``, then those of ``picked`` (all among ``ids``)
+    that are not among them, in the order of ``ids``."""
+    if len(ids) <= cap:
+        return list(ids)
+    first = list(ids[:cap])
+    shown = set(first)
+    rest = set(picked) - shown
+    return first + [i for i in ids[cap:] if i in rest] if rest else first
+
+
+def capped_help(shown: int, total: int, what: str) -> str | None:
+    """A picker's help when ``capped_choices`` or ``capped_many`` left some out, else None."""
+    return f"The list holds the first {shown:,} of {total:,} {what}." if total > shown else None
+
+
+def entity_picker(names: list[str], *, key: str, format_func: Callable = str) -> list[str]:
+    """The multiselect "Entities" of ``names`` (most named first) under ``key``: the first ``MAX_ENTITY_CHOICES`` and
+    every one picked (``st.session_state[key]``, all among ``names``)."""
+    return st.multiselect("Entities", capped_many(names, st.session_state.get(key, []), MAX_ENTITY_CHOICES), key=key,
+                          format_func=format_func,
+                          help=capped_help(MAX_ENTITY_CHOICES, len(names), "entities, most named first"))
 
 
 #: How a page's section tabs answer a click: "rerun" runs the open tab's section only, so only its charts are sent

@@ -40,7 +40,7 @@ from benchmarks.toll_browser import (  # noqa: E402  (after the path is set)
     TIMEOUT,
     TRACE_CATEGORIES,
     _describe,
-    _go,
+    _idle,
     _open_corpus,
     _top_self_time,
     _trace_self_time,
@@ -133,6 +133,21 @@ async def _visit(page, frames: list, name: str, tab: tuple[str, str] | None = No
             "server cpu": server_after - server, "browser cpu": browser_after - browser}
 
 
+async def _go_back(page, frames: list, link: str) -> None:
+    """Click ``link`` in the sidebar and wait for that page's run to end: a ``script_finished`` from the server, then
+    1 s without a message (the running indicator alone can end before the run: a page still running would be
+    counted in the next visit)."""
+    frames.clear()
+    clicked = time.perf_counter()
+    await page.locator('[data-testid="stSidebarNav"] a', has_text=link).first.click()
+    while time.perf_counter() - clicked < 120:
+        await page.wait_for_timeout(200)
+        finished = any(_describe(payload) == "script_finished" for _, payload in list(frames))
+        if finished and time.perf_counter() - frames[-1][0] > 1.0:
+            break
+    await _idle(page)
+
+
 def _line(result: dict) -> str:
     return (f"server run {result['started']:.2f}-{result['finished']:.2f} s; drawn: heading {result['heading']:.2f} s, "
             f"{result['n']} charts {result['charts']:.2f} s, done {result['done']:.2f} s, {result['kb']:,.0f} KB "
@@ -161,7 +176,7 @@ async def measure(url: str, zip_path: Path, *, pages: list[str], visits: int, fr
             results = summary[name] = []
             for i in range(visits):
                 last = i == visits - 1
-                await _go(page, back)
+                await _go_back(page, frames, back)
                 if last and cdp:
                     await cdp.send("Profiler.enable")
                     await cdp.send("Profiler.setSamplingInterval", {"interval": 500})

@@ -226,7 +226,7 @@ if not names:
     st.info("No named entities were found in these articles.")
 else:
     st.session_state[ENTITIES_KEY] = [e for e in st.session_state.get(ENTITIES_KEY, names[:4]) if e in named]
-    picked_entities = st.multiselect("Entities", names, key=ENTITIES_KEY, format_func=named.get)
+    picked_entities = page_parts.entity_picker(names, key=ENTITIES_KEY, format_func=named.get)  # the most named
     # Each mentioned sentence looked up by (article, number) in an index made once, not merged with all of them.
     sentence_at = app_data.whole_view("framing_sentence_index", lambda t: sentence_index(t.sentences, t.articles))
     tone = app_data.view("framing_tone", lambda t, c, e: entity_tone_of(

@@ -158,6 +158,8 @@ def section_over_time() -> None:
                    f"its {GROUPINGS[by][1].lower()} (hover for the source).")
         picked = [k[0] for k in page_parts.picked_points(event)]
         if picked:
+            # and "Along one article" shows the first, whether or not its capped picker lists it
+            st.session_state[ARTICLE_KEY] = picked[0]
             found = scored()
             found = found[found["article_id"].isin(picked)].sort_values(["article_id", "idx"])
             show_sentences(found, "Sentences of the selected article" + ("s" if len(picked) > 1 else ""))
@@ -170,14 +172,18 @@ def section_over_time() -> None:
 def section_along() -> None:
     """Both scores sentence by sentence along one picked article, and its sections' means."""
     st.header("Along one article")
-    options = articles["article_id"].tolist()
+    every = articles["article_id"].tolist()
+    picked = st.session_state.get(ARTICLE_KEY)
+    cap = page_parts.MAX_ARTICLE_CHOICES
+    options = page_parts.capped_choices(every, picked, cap) if picked in article_labels else every[:cap]
     # One article's chart and sections read only the whole corpus's rows about it: kept per session and corpus for the
     # last few articles shown, whatever the filters, so a new date range does not draw the same article again.
     along_of = app_data.whole_view("tone_along_of", lambda t: functools.lru_cache(maxsize=ALONG_KEPT)(lambda a: (
         served(along_article_figure(found := app_data.whole_rows_about("sentences", [a]).sort_values("idx"))),
         section_tone(found))))
-    choice = st.selectbox("Article", options, key=ARTICLE_KEY,
-                          format_func=lambda a: article_labels.get(a, f": {a}"))
+    choice = st.selectbox("Article", options, key=ARTICLE_KEY, format_func=lambda a: article_labels.get(a, f": {a}"),
+                          help="An article selected in *Over time* is shown here. "
+                               + (page_parts.capped_help(cap, len(every), "articles") or ""))
     if choice is not None:
         along, sections = along_of(choice)
         event = st.plotly_chart(along, key="tone_article_chart", on_select="rerun",
@@ -200,7 +206,7 @@ def section_entities() -> None:
         st.caption("No named entities in these articles.")
     else:
         st.session_state[ENTITIES_KEY] = [e for e in st.session_state.get(ENTITIES_KEY, ranked[:6]) if e in ranked]
-        picked_entities = st.multiselect("Entities", ranked, key=ENTITIES_KEY)
+        picked_entities = page_parts.entity_picker(ranked, key=ENTITIES_KEY)  # the most named
         # each mentioned sentence looked up by (article, number) in an index of the whole corpus made once (shared
         # with the Framing page), not merged with all the filtered sentences
         sentence_at = app_data.whole_view("framing_sentence_index", lambda t: sentence_index(t.sentences, t.articles))

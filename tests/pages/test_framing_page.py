@@ -131,3 +131,16 @@ def test_who_is_cast_as_what_follows_the_order_of_the_sides(open_many_outlets):
     seen = list(dict.fromkeys(roles["Side"].tolist()))
     assert len(seen) > 2 and seen == [s for s in sides if s in set(seen)]
     assert seen != sorted(seen)
+
+
+def test_the_entity_picker_lists_the_most_named_and_the_picked(open_page, monkeypatch):
+    import page_parts
+
+    monkeypatch.setattr(page_parts, "MAX_ENTITY_CHOICES", 2)
+    app = open_page("pages/framing.py")
+    picker = app.multiselect(key="framing_entities")
+    names = [option.rsplit(" (", 1)[0] for option in picker.options]  # "Russia (28)": a name and its mentions
+    assert len(picker.value) == 4 and names == picker.value  # the 4 most named picked: listed, beyond the cap's 2
+    assert "The list holds the first 2 of" in picker.help
+    picker.set_value(picker.value[:1]).run()
+    assert list(app.multiselect(key="framing_entities").options) == picker.options[:2]

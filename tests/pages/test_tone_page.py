@@ -1,5 +1,6 @@
 """The Tone page: distributions per source or group, articles over time, along an article, entity tone, disagreement."""
 
+import html
 import json
 
 import pytest
@@ -121,3 +122,42 @@ def test_many_outlets_tone_by_country_with_the_source_on_hover(open_many_outlets
                      or "published" in json.dumps(spec["layout"].get("xaxis", {})))
     assert len({t["name"].split(",")[0] for t in over_time["data"]}) <= 9
     assert over_time["layout"]["legend"]["y"] == 1.02
+
+
+@pytest.mark.parametrize("ids, picked, cap, expected", [
+    (["a", "b", "c"], ["c"], 5, ["a", "b", "c"]),
+    (["a", "b", "c", "d"], ["a"], 2, ["a", "b"]),
+    (["a", "b", "c", "d"], ["d", "a", "c"], 2, ["a", "b", "c", "d"]),  # picked beyond the cap: after, in ids' order
+    (["a", "b", "c", "d"], [], 3, ["a", "b", "c"]),
+    ([], [], 2, []),
+])
+def test_capped_many_keeps_the_first_and_every_picked(ids, picked, cap, expected):
+    import page_parts
+
+    assert page_parts.capped_many(ids, picked, cap) == expected
+
+
+def test_capped_pickers_list_the_first_and_what_was_picked(open_page, monkeypatch):
+    """The pickers list a few (here 2 articles, 3 entities): an article selected in "Over time" beyond them is
+    listed, picked and drawn in "Along one article"; the entities picked by default beyond them are listed."""
+    import page_parts
+
+    monkeypatch.setattr(page_parts, "MAX_ARTICLE_CHOICES", 2)
+    monkeypatch.setattr(page_parts, "MAX_ENTITY_CHOICES", 3)
+    app = open_page("pages/tone.py")
+    first = open_tab(app, "Along one article").selectbox(key="tone_article")
+    assert len(first.options) == 2  # labels, "source: title"
+    last = table_with(open_tab(app, "By source or group"), "n_articles")  # 5 sources, one article each
+    assert len(last) == 5
+    over_time = json.loads(open_tab(app, "Over time").get("plotly_chart")[0].proto.spec)
+    rows = [row for trace in over_time["data"] for row in trace["customdata"]]  # [article_id, title, source]
+    beyond = next(a for a, title, _ in rows if not any(html.unescape(title)[:40] in label for label in first.options))
+    app.session_state["tone_time_chart"] = {"selection": {"points": [{"customdata": [beyond]}], "point_indices": [0],
+                                                          "box": [], "lasso": []}}
+    open_tab(app, "Over time")
+    assert any("Sentences of the selected article" in m.value for m in app.markdown)
+    box = open_tab(app, "Along one article").selectbox(key="tone_article")
+    assert box.value == beyond and list(box.options)[:2] == list(first.options) and len(box.options) == 3
+    assert table_with(app, "section")["n_sentences"].sum() > 0
+    entities = open_tab(app, "Around entities").multiselect(key="tone_entities")
+    assert len(entities.options) == 6 and list(entities.options[3:]) == entities.value[3:]  # 3, then the picked 3
