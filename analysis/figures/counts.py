@@ -349,16 +349,22 @@ _REDUCED_RELATIVES = frozenset("accused suspected believed thought living workin
 _HARM_NOUNS = frozenset("burns injuries wounds fractures".split())
 
 
-def victims_shot(head: tuple, tok: Tokens, lex: Lexicon) -> bool:
+def victims_shot(head: tuple, tok: Tokens, lex: Lexicon, *, part: bool = False) -> bool:
     """Is a weak head "victims" a count of people shot? Only in a shooting story (the caller knows), and
     only when the sentence does not speak of the dead ("the coroner identified 19 of the 21 victims", "a
     vigil for the 64 victims" stay killed). A capitalised word inside the sentence is part of a name, not
-    talk of the dead: "took the three victims to Jackson Memorial Hospital", "the Homicide Unit"."""
+    talk of the dead: "took the three victims to Jackson Memorial Hospital", "the Homicide Unit". ``part``: the
+    count is the whole of a part ("one of the three victims", "none of the four victims"), so a death word after
+    it is the part's predicate, not talk of the whole's dead ("one of the three victims died": three were shot;
+    "one of four murder victims identified" stays killed)."""
     if tok.words[head[2]] != "victims" or lex.victims_dead_words.isdisjoint(tok.words):
         return tok.words[head[2]] == "victims"
     raw = tok.raw
     return not any(w in lex.victims_dead_words and not (i > 0 and raw[i][:1].isupper())
-                   for i, w in enumerate(tok.words))
+                   and not (part and i > head[2] and w in _PART_DEATHS) for i, w in enumerate(tok.words))
+
+
+_PART_DEATHS = frozenset("died dead killed fatally death".split())
 
 
 def _compound_at(tok: Tokens, i: int) -> bool:

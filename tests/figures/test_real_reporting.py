@@ -151,6 +151,13 @@ def test_a_count_over_a_longer_period_says_so():
      None, 4),
     # ... unless the sentence speaks of the dead
     (["The gunman opened fire in the crowded hall.", "The coroner identified all 3 victims on Monday."], 3, None),
+    # ... but the death of a part ("which of", "none of") is not the whole's: the whole are people shot
+    (["Police responded to a shooting on Oak Street.", "Two men were killed.",
+      "Officers did not say which of the four victims died at the scene."], 2, 2),
+    (["Police responded to a shooting on Oak Street.", "None of the three victims died, a sergeant said."],
+     None, 3),
+    (["Deputies responded to a shooting at a party.", "Police identified one of four homicide victims on Friday."],
+     4, None),
     # a citywide roundup is not this incident's toll
     (["A 19-year-old man was shot and killed on Lake Street.", "Officials said one man was killed.",
       "In all, 22 people were shot in 14 separate shootings across the city over the weekend."], 1, None),
