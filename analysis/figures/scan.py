@@ -310,6 +310,8 @@ def _resolve(figures: list[SentenceFigure], tok: Tokens, lex: Lexicon, previous_
         if kind == "of_them" and figure.category == "evacuated" and before_category in ("injured", "hospitalized"):
             figure.category = before_category  # "29 were in hospital, and 11 of them had been moved to the capital"
         whole = kind[3:] if kind.startswith("of:") else ""
+        if whole and any(f.category == "shot" and figure.last <= f.qstart <= figure.last + 3 for f in figures):
+            whole = "shot"  # "two of the five victims died": the five were shot, and the two are the dead
         if (kind == "strong"
                 or (kind == "of_them" and before_category and (
                     before_category == figure.category or (before_category, figure.category) in RELATED))

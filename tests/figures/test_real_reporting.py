@@ -156,6 +156,9 @@ def test_a_count_over_a_longer_period_says_so():
       "Officers did not say which of the four victims died at the scene."], 2, 2),
     (["Police responded to a shooting on Oak Street.", "None of the three victims died, a sergeant said."],
      None, 3),
+    # ... and the dead among them are the toll, not a part of it
+    (["Police responded to a shooting on Oak Street.", "Two of the five victims died at the hospital."], 2, 3),
+    (["Deputies responded to a shooting at a party.", "One of the three victims died on Sunday."], 1, 2),
     (["Deputies responded to a shooting at a party.", "Police identified one of four homicide victims on Friday."],
      4, None),
     # a citywide roundup is not this incident's toll
