@@ -37,6 +37,9 @@ def _headline(*sentences: str) -> dict[str, int | None]:
     ("Two men were shot and killed and three others were shot and wounded.",
      [("killed", 2, "current"), ("injured", 3, "current")]),
     ("He fatally shot four people before turning the gun on himself.", [("killed", 4, "current")]),
+    # an aim to kill is no death
+    ("Prosecutors said the gunman attempted to kill two deputies.", [("killed", 2, "projected")]),
+    ("Detectives believe he was aiming to kill three of the people in the car.", [("killed", 3, "projected")]),
     ("Two of the men suffered non-life-threatening injuries.", [("injured", 2, "current")]),
     # gunshot wounds say who was shot, not who survived: the injured are derived from them
     ("All three had gunshot wounds when officers arrived.", [("shot", 3, "current"), ("injured", 3, "current")]),
