@@ -22,7 +22,8 @@ for a number with no cue of its own, lets it inherit (``elliptic_tail``,
    out before the storm remain missing"; nor, up to eight more words, a modifier opening
    after the person noun with a preposition or a reduced relative: "200 pupils at a boarding
    school in the eastern town of Kibale were taken to hospital", "two brothers accused of
-   carrying out the attack were detained"). A strong head wins, then a before cue, then the
+   carrying out the attack were detained"; nor an aside in dashes that only names people, with no number: "two
+   others — a man and a woman — were taken to a hospital"). A strong head wins, then a before cue, then the
    predicate, then a weak head ("lives", "victims"); a head after "of" names the whole
    ("four of the injured are in critical condition" -> hospitalized; "four of those rescued
    were taken to hospital" -> hospitalized), and so does a clause opening "Of the injured,
@@ -297,6 +298,13 @@ def predicate_cue(q: Quantity, tok: Tokens, lex: Lexicon, *,
                 return None
             p, gap = k, (0 if coordinated else gap + 1)
             continue
+        if w in _DASHES:  # "two others — a man and a woman — were taken to a hospital": the aside names them
+            close = next((k for k in range(p + 1, min(len(words), p + 12)) if words[k] == w), -1)
+            if close < 0 or not all(words[k] in _ASIDE_WORDS or words[k] in lex.person_nouns
+                                    for k in range(p + 1, close)):
+                return None
+            p = close + 1
+            continue
         if w == "-":  # "passer-by", "bomb-disposal": one word
             p += 2
             continue
@@ -322,6 +330,8 @@ def predicate_cue(q: Quantity, tok: Tokens, lex: Lexicon, *,
 
 
 _NEGATIONS = frozenset("not n't never".split())
+_DASHES = frozenset(["—", "–"])
+_ASIDE_WORDS = frozenset("a an the and both his her their ,".split())  # an aside of people only, no count inside
 _DEGREES = frozenset("seriously critically badly severely gravely fatally mortally".split())
 _NEGATION_GAP = frozenset("been be even physically".split())  # "were not physically hurt", "had not been shot"
 
@@ -349,16 +359,22 @@ _REDUCED_RELATIVES = frozenset("accused suspected believed thought living workin
 _HARM_NOUNS = frozenset("burns injuries wounds fractures".split())
 
 
-def victims_shot(head: tuple, tok: Tokens, lex: Lexicon) -> bool:
+def victims_shot(head: tuple, tok: Tokens, lex: Lexicon, *, part: bool = False) -> bool:
     """Is a weak head "victims" a count of people shot? Only in a shooting story (the caller knows), and
     only when the sentence does not speak of the dead ("the coroner identified 19 of the 21 victims", "a
     vigil for the 64 victims" stay killed). A capitalised word inside the sentence is part of a name, not
-    talk of the dead: "took the three victims to Jackson Memorial Hospital", "the Homicide Unit"."""
+    talk of the dead: "took the three victims to Jackson Memorial Hospital", "the Homicide Unit". ``part``: the
+    count is the whole of a part ("one of the three victims", "none of the four victims"), so a death word after
+    it is the part's predicate, not talk of the whole's dead ("one of the three victims died": three were shot;
+    "one of four murder victims identified" stays killed)."""
     if tok.words[head[2]] != "victims" or lex.victims_dead_words.isdisjoint(tok.words):
         return tok.words[head[2]] == "victims"
     raw = tok.raw
     return not any(w in lex.victims_dead_words and not (i > 0 and raw[i][:1].isupper())
-                   for i, w in enumerate(tok.words))
+                   and not (part and i > head[2] and w in _PART_DEATHS) for i, w in enumerate(tok.words))
+
+
+_PART_DEATHS = frozenset("died dead killed fatally death".split())
 
 
 def _compound_at(tok: Tokens, i: int) -> bool:

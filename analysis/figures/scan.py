@@ -43,7 +43,7 @@ _ASCII_WORD = re.compile(r"[a-z]+")
 _QUICK_WORDS = _NUMBER_WORDS | frozenset(ORDINALS) | frozenset(["dozens", "scores", "hundreds", "thousands",
                                                                  "millions"])
 _SHARES = frozenset("half third thirds quarter quarters most many some several none majority all each few fraction "
-                    "share percent".split())
+                    "share percent which any either neither".split())
 
 
 @dataclass
@@ -206,7 +206,8 @@ def _quantity_figures(q: Quantity, tok: Tokens, lex: Lexicon, *, shooting: bool 
             tok.words[q.qstart - 1:q.qstart] in (["including"], ["among"])
             or tok.words[max(0, q.qstart - 2):q.qstart] in (["among", "them"], ["among", "whom"]))):
         primary = head[0]  # but "killed 44, including eight firefighters": a part of the dead, found later
-        if shooting and victims_shot(head, tok, lex):
+        part = q.subset is not None and tok.words[max(0, q.qstart - 3)] not in ("all", "both")
+        if shooting and victims_shot(head, tok, lex, part=part):
             primary = "shot"  # "Two victims were taken to the hospital" in a shooting story
     if primary == "missing" and not lex.missing_not_heads.isdisjoint(tok.words[q.tail:q.tail + 3]):
         primary = None  # "searching for two suspects" is a manhunt, not missing people
@@ -309,6 +310,8 @@ def _resolve(figures: list[SentenceFigure], tok: Tokens, lex: Lexicon, previous_
         if kind == "of_them" and figure.category == "evacuated" and before_category in ("injured", "hospitalized"):
             figure.category = before_category  # "29 were in hospital, and 11 of them had been moved to the capital"
         whole = kind[3:] if kind.startswith("of:") else ""
+        if whole and any(f.category == "shot" and figure.last <= f.qstart <= figure.last + 3 for f in figures):
+            whole = "shot"  # "two of the five victims died": the five were shot, and the two are the dead
         if (kind == "strong"
                 or (kind == "of_them" and before_category and (
                     before_category == figure.category or (before_category, figure.category) in RELATED))

@@ -216,6 +216,11 @@ def test_counts_about_earlier_events_are_background(text, expected):
      [("injured", 4, "total")]),
     ("Two men were pronounced dead at the scene and 9 were transported to local hospitals.",
      [("killed", 2, "total"), ("hospitalized", 9, "total")]),
+    # an aside in dashes that only names the people is passed over to the count's own verb; one with numbers is not
+    ("Two men died and two others — a woman and a girl — were taken to a hospital.",
+     [("killed", 2, "total"), ("hospitalized", 2, "total")]),
+    ("Three people — a woman, her son and her husband — were killed.", [("killed", 3, "total")]),
+    ("Three men — ages 17, 19 and 20 — were detained.", []),
     ("Two critically injured workers died in hospital.", [("killed", 2, "total")]),
     ("Nine people were rescued with severe burns.", [("injured", 9, "total")]),
     ("Nine people were later found alive in a hospital.", [("evacuated", 9, "total")]),

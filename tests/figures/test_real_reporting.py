@@ -37,6 +37,9 @@ def _headline(*sentences: str) -> dict[str, int | None]:
     ("Two men were shot and killed and three others were shot and wounded.",
      [("killed", 2, "current"), ("injured", 3, "current")]),
     ("He fatally shot four people before turning the gun on himself.", [("killed", 4, "current")]),
+    # an aim to kill is no death
+    ("Prosecutors said the gunman attempted to kill two deputies.", [("killed", 2, "projected")]),
+    ("Detectives believe he was aiming to kill three of the people in the car.", [("killed", 3, "projected")]),
     ("Two of the men suffered non-life-threatening injuries.", [("injured", 2, "current")]),
     # gunshot wounds say who was shot, not who survived: the injured are derived from them
     ("All three had gunshot wounds when officers arrived.", [("shot", 3, "current"), ("injured", 3, "current")]),
@@ -151,6 +154,16 @@ def test_a_count_over_a_longer_period_says_so():
      None, 4),
     # ... unless the sentence speaks of the dead
     (["The gunman opened fire in the crowded hall.", "The coroner identified all 3 victims on Monday."], 3, None),
+    # ... but the death of a part ("which of", "none of") is not the whole's: the whole are people shot
+    (["Police responded to a shooting on Oak Street.", "Two men were killed.",
+      "Officers did not say which of the four victims died at the scene."], 2, 2),
+    (["Police responded to a shooting on Oak Street.", "None of the three victims died, a sergeant said."],
+     None, 3),
+    # ... and the dead among them are the toll, not a part of it
+    (["Police responded to a shooting on Oak Street.", "Two of the five victims died at the hospital."], 2, 3),
+    (["Deputies responded to a shooting at a party.", "One of the three victims died on Sunday."], 1, 2),
+    (["Deputies responded to a shooting at a party.", "Police identified one of four homicide victims on Friday."],
+     4, None),
     # a citywide roundup is not this incident's toll
     (["A 19-year-old man was shot and killed on Lake Street.", "Officials said one man was killed.",
       "In all, 22 people were shot in 14 separate shootings across the city over the weekend."], 1, None),
