@@ -6,6 +6,9 @@ capitals ("McKay", "DeShields", "DeLaPort"), an apostrophe ("O'Neal", "Ke'Ana", 
 inside. The patterns pick the sentences worth parsing ("Ana Peña, 19, ..." names someone with an age) and the full
 names a lone surname or first name stands for later in the article ("Peña was shot" is Ana Peña).
 
+A nickname in quotes inside a name is no part of it ('Timothy "Tee" Bunn' is Timothy Bunn); initials may stand for a
+first name ("A.J. Brown").
+
 Known misses: names in capitals only ("BRUCE KELLEY JR.", a transcript's words); letters outside the Latin
 alphabets; a lower-case particle inside a full name ("Ana de la Cruz" gives "Ana" and "Cruz" apart).
 """
@@ -16,7 +19,7 @@ import re
 
 import pandas as pd
 
-from analysis.figures.parse import SOFT_HYPHEN
+from analysis.figures.parse import NICKNAME, SOFT_HYPHEN
 from analysis.figures.person_names import NAME_STOP, TITLES, VEHICLE_MAKES
 
 __all__ = ["DESCRIBED_NAME", "FULL_NAME", "LOWER", "NAMED_IS", "NAME_AGE", "NAME_SUFFIXES", "TWO_CAPITALS", "UPPER",
@@ -46,7 +49,8 @@ NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _PART = (rf"(?:[{UPPER}]['’])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+){{0,2}}"  # "O'Neal", "McKay", "DeLaPort"
          rf"(?:['’](?!s\b)[{UPPER}]?[{LOWER}]+)?")  # "Ke'Ana"; not a possessive "Soto's"
 _WORD = rf"{_PART}(?:-{_PART})*"  # "Ruiz-Soto"
-FULL_NAME = re.compile(rf"\b((?:{_WORD}|(?:[{UPPER}]\.){{2,3}})(?:\s+(?:[{UPPER}]\.|{_WORD})){{1,3}})"
+_NICKNAME = NICKNAME  # 'Timothy "Tee" Bunn': the nickname is no part of the full name
+FULL_NAME = re.compile(rf"\b((?:{_WORD}|(?:[{UPPER}]\.){{2,3}})(?:{_NICKNAME.pattern})?(?:\s+(?:[{UPPER}]\.|{_WORD})){{1,3}})"
                        r"(?:,?\s+(?:Jr|Sr|II|III|IV)\b\.?)?")
 
 # "in Dayton", ", of Salina", "SANFORD, Maine (AP)": words an article uses for places, no one's first name
@@ -82,7 +86,7 @@ def index_full_names(sentences: pd.DataFrame) -> tuple[dict[str, dict[str, str]]
         places.setdefault(article_id, set()).update(
             w.lower() for match in _PLACE.finditer(text) for w in match.groups() if w)
         for match in FULL_NAME.finditer(text):
-            words = match.group(1).split()
+            words = _NICKNAME.sub(" ", match.group(1)).split()
             while words and words[0].lower().rstrip(".") in stop:
                 words = words[1:]
             titled = [k for k, w in enumerate(words[:-1]) if w.lower().rstrip(".") in TITLES]

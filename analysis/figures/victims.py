@@ -62,7 +62,7 @@ Rules:
    "19-year-old", "Reed, 24," or "aged 24"; role from the nouns (gunman/suspect: shooter; officer/deputy:
    officer; bystander). A family listed as appositions names each
    one after its family word ("Al, his wife Mia Lee, 30, daughter Ada, 12, son Bo": four). Names are read by
-   ``analysis.figures.person_names`` (nicknames in quotes, ranks dropped, no datelines or "a Good
+   ``analysis.figures.person_names`` (nicknames in quotes dropped: 'Jo "JoJo" Lee' is Jo Lee; ranks dropped, no datelines or "a Good
    Samaritan"); soft hyphens inside words are taken out before parsing.
 5. The same person across sentences is one: a name by its last word (but "Ivy Lane" is not "Emily
    Lane", nor "Sam Hope Jr." "Sam Hope Sr."); a name joins an earlier

@@ -14,6 +14,8 @@ from tests.figures.test_individuals import _sentences
 @pytest.mark.parametrize("text, surname, full", [
     ("Deputies said R.J. Tolliver was at the house.", "tolliver", "R.J. Tolliver"),
     ("Friends of T.J. Mace met on Sunday.", "mace", "T.J. Mace"),
+    ('Officers found Dwayne "Boo" Rankin in the hall.', "rankin", "Dwayne Rankin"),
+    ("Neighbours called Lyle ‘Tiny’ Forde a good man.", "forde", "Lyle Forde"),
 ])
 def test_full_names_with_initials(text, surname, full):
     names, _ = index_full_names(pd.DataFrame({"article_id": ["a"], "text": [text]}))
@@ -25,6 +27,14 @@ CASES = [
     ("Police said D.J. Harlan, 19, was shot and killed Sunday. Harlan was a cook.", [("D.J. Harlan", "killed", "victim")]),
     ("Deputies are investigating the death of R.W. Penn at his farm. They said Roy W. Penn, 70, was found dead.",
      [("R.W. Penn", "killed", "victim")]),
+    # a nickname in quotes is no part of the name, and the parser reads the sentence without it
+    ('Deputies arrested Carlos "Chuy" Rendon, 22, and Otis “Big O” Faulk, 31, on Friday.',
+     [("Carlos Rendon", "unknown", "shooter"), ("Otis Faulk", "unknown", "shooter")]),
+    ('A man was shot and killed on Elm Street. The victim was identified as Marvin "Peanut" Tolbert.',
+     [("Marvin Tolbert", "killed", "victim")]),
+    ('Officers found 61-year-old Harold "Hal" Peter Voss of Linden shot to death in his garage.',
+     [("Harold Peter Voss", "killed", "victim")]),
+    ('Neighbors said "Get down" Lee shouted before a man was wounded.', [("", "injured", "victim")]),
 ]
 
 
