@@ -9,7 +9,11 @@ names a lone surname or first name stands for later in the article ("Peña was s
 A nickname in quotes inside a name is no part of it ('Timothy "Tee" Bunn' is Timothy Bunn); initials may stand for a
 first name ("A.J. Brown").
 
-Known misses: names in capitals only ("BRUCE KELLEY JR.", a transcript's words); letters outside the Latin
+Names in capitals in a sentence written in lower case ("identified as JOHN SMITH", "JOHN SMITH, 23,") are read in
+title case (``read_capitals``: John Smith), but not a run with a small word ("GRANDPARENTS OF ELI"), a dateline ("LOS ANGELES (AP) -") nor words of
+``data/capitals_not_names.txt`` ("FBI", "BREAKING NEWS").
+
+Known misses: a name in capitals in a sentence all in capitals (a headline, a transcript's words); letters outside the Latin
 alphabets; a lower-case particle inside a full name ("Ana de la Cruz" gives "Ana" and "Cruz" apart).
 """
 
@@ -19,10 +23,11 @@ import re
 
 import pandas as pd
 
+from analysis.data import DATA_DIR
 from analysis.figures.parse import NICKNAME, SOFT_HYPHEN
 from analysis.figures.person_names import NAME_STOP, TITLES, VEHICLE_MAKES
 
-__all__ = ["DESCRIBED_NAME", "FULL_NAME", "LOWER", "NAMED_IS", "NAME_AGE", "NAME_SUFFIXES", "TWO_CAPITALS", "UPPER",
+__all__ = ["read_capitals", "DESCRIBED_NAME", "FULL_NAME", "LOWER", "NAMED_IS", "NAME_AGE", "NAME_SUFFIXES", "TWO_CAPITALS", "UPPER",
            "index_full_names", "plain", "surname"]
 
 _LATIN = [chr(code) for code in range(0xC0, 0x250)]  # Latin-1 Supplement, Latin Extended-A and -B
@@ -111,3 +116,41 @@ def index_full_names(sentences: pd.DataFrame) -> tuple[dict[str, dict[str, str]]
     for article_id, words in places.items():
         firsts.setdefault(article_id, {}).update(dict.fromkeys(words, ""))
     return out, firsts
+
+
+_NOT_NAMES = frozenset(line.strip().lower() for line in (DATA_DIR / "capitals_not_names.txt").read_text(
+    encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
+_CAPS_WORD = rf"[{UPPER}](?:[{UPPER}]|['’-](?=[{UPPER}]))+\.?"
+# "JOHN SMITH", "MARY O'NEAL-RUIZ JR.", "ANA M. PEÑA": two to four words in capitals, initials between
+_CAPS_RUN = re.compile(rf"(?<![\w'’-]){_CAPS_WORD}(?:\s(?:[{UPPER}]\.\s)?{_CAPS_WORD}){{1,3}}(?![\w'’-])")
+_DATELINE_AFTER = re.compile(rf"\s*(?:\(|[—–-]|,\s+[{UPPER}])")
+_SMALL = frozenset("a an the of for to in on at by with from and or but is was were be this that".split())
+_ROMAN = {"ii", "iii", "iv"}
+
+
+def _title(word: str) -> str:
+    """ "O'NEAL-RUIZ" -> "O'Neal-Ruiz", "III" stays."""
+    if word.lower().rstrip(".") in _ROMAN:
+        return word
+    return re.sub(r"(^|['’-])(\w)(\w*)", lambda m: m.group(1) + m.group(2).upper() + m.group(3).lower(), word)
+
+
+def _titled_run(text: str, match: re.Match) -> str:
+    words = [w.rstrip(".").lower() for w in match.group(0).split()]
+    if any(w in _NOT_NAMES or w in _SMALL for w in words) or not any(len(w) >= 3 and w not in _ROMAN for w in words):
+        return match.group(0)
+    if not text[:match.start()].strip() and _DATELINE_AFTER.match(text, match.end()):
+        return match.group(0)  # "LOS ANGELES (AP) -", "RIVERTON, Wyo.": a dateline
+    return " ".join(_title(w) for w in match.group(0).split(" "))
+
+
+def read_capitals(texts: pd.Series) -> pd.Series:
+    """The texts with names written in capitals in title case, where the sentence is otherwise written in lower case:
+    "Police said JOHN SMITH, 23, died" -> "Police said John Smith, 23, died" (same length, so offsets hold)."""
+    def one(text: str) -> str:
+        if not re.search(rf"[{LOWER}]{{3}}", text) or not _CAPS_RUN.search(text):
+            return text
+        return _CAPS_RUN.sub(lambda m: _titled_run(text, m), text)
+
+    return texts.astype(str).map(one)
+

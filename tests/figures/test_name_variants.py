@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.figures.name_patterns import index_full_names
+from analysis.figures.name_patterns import index_full_names, read_capitals
 from analysis.figures.victims import extract_victims
 from tests.figures.test_individuals import _sentences
 
@@ -35,6 +35,11 @@ CASES = [
     ('Officers found 61-year-old Harold "Hal" Peter Voss of Linden shot to death in his garage.',
      [("Harold Peter Voss", "killed", "victim")]),
     ('Neighbors said "Get down" Lee shouted before a man was wounded.', [("", "injured", "victim")]),
+    # a name in capitals in a sentence in lower case
+    ("A woman was shot and killed Friday. Deputies identified her as LORNA BEXLEY, 44, of Milton.",
+     [("Lorna Bexley", "killed", "victim")]),
+    ("Police said DARNELL O'HARE JR. was shot in the arm and is in stable condition.",
+     [("Darnell O'Hare Jr.", "injured", "victim")]),
 ]
 
 
@@ -44,3 +49,18 @@ def test_names_as_reporters_vary_them(text, people):
 
     victims = extract_victims(_sentences(*[text[a:b] for a, b in split_sentences(text)]), None)
     assert [(r.name, r.outcome, r.role) for r in victims.itertuples()] == people
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Police said GRETA HOLM, 30, died.", "Police said Greta Holm, 30, died."),
+    ("The suspect, IVAN DRESSLER, was held.", "The suspect, Ivan Dressler, was held."),
+    ("He shot CAL MOSS and ED FRY.", "He shot Cal Moss and Ed Fry."),
+    ("BOISE, Idaho (AP) - A man died.", "BOISE, Idaho (AP) - A man died."),  # a dateline
+    ("TULSA (KTUL) - A man died.", "TULSA (KTUL) - A man died."),
+    ("BREAKING NEWS: A man was shot.", "BREAKING NEWS: A man was shot."),  # a banner
+    ("The FBI SWAT team was there.", "The FBI SWAT team was there."),
+    ("SOMEONE OPENED FIRE on the porch.", "SOMEONE OPENED FIRE on the porch."),  # no name expected there
+    ("A MAN WAS SHOT ON MAIN STREET.", "A MAN WAS SHOT ON MAIN STREET."),  # a sentence all in capitals
+])
+def test_names_in_capitals_read_in_title_case(text, read):
+    assert read_capitals(pd.Series([text])).tolist() == [read]
