@@ -6,7 +6,14 @@ capitals ("McKay", "DeShields", "DeLaPort"), an apostrophe ("O'Neal", "Ke'Ana", 
 inside. The patterns pick the sentences worth parsing ("Ana Peña, 19, ..." names someone with an age) and the full
 names a lone surname or first name stands for later in the article ("Peña was shot" is Ana Peña).
 
-Known misses: names in capitals only ("BRUCE KELLEY JR.", a transcript's words); letters outside the Latin
+A nickname in quotes inside a name is no part of it ('Timothy "Tee" Bunn' is Timothy Bunn); initials may stand for a
+first name ("A.J. Brown").
+
+Names in capitals in a sentence written in lower case ("identified as JOHN SMITH", "JOHN SMITH, 23,") are read in
+title case (``read_capitals``: John Smith), but not a run with a small word ("GRANDPARENTS OF ELI"), a dateline ("LOS ANGELES (AP) -") nor words of
+``data/capitals_not_names.txt`` ("FBI", "BREAKING NEWS").
+
+Known misses: a name in capitals in a sentence all in capitals (a headline, a transcript's words); letters outside the Latin
 alphabets; a lower-case particle inside a full name ("Ana de la Cruz" gives "Ana" and "Cruz" apart).
 """
 
@@ -16,10 +23,11 @@ import re
 
 import pandas as pd
 
-from analysis.figures.parse import SOFT_HYPHEN
+from analysis.data import DATA_DIR
+from analysis.figures.parse import NICKNAME, SOFT_HYPHEN
 from analysis.figures.person_names import NAME_STOP, TITLES, VEHICLE_MAKES
 
-__all__ = ["DESCRIBED_NAME", "FULL_NAME", "LOWER", "NAMED_IS", "NAME_AGE", "NAME_SUFFIXES", "TWO_CAPITALS", "UPPER",
+__all__ = ["read_capitals", "DESCRIBED_NAME", "FULL_NAME", "LOWER", "NAMED_IS", "NAME_AGE", "NAME_SUFFIXES", "TWO_CAPITALS", "UPPER",
            "index_full_names", "plain", "surname"]
 
 _LATIN = [chr(code) for code in range(0xC0, 0x250)]  # Latin-1 Supplement, Latin Extended-A and -B
@@ -46,7 +54,8 @@ NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _PART = (rf"(?:[{UPPER}]['’])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+){{0,2}}"  # "O'Neal", "McKay", "DeLaPort"
          rf"(?:['’](?!s\b)[{UPPER}]?[{LOWER}]+)?")  # "Ke'Ana"; not a possessive "Soto's"
 _WORD = rf"{_PART}(?:-{_PART})*"  # "Ruiz-Soto"
-FULL_NAME = re.compile(rf"\b((?:{_WORD}|(?:[{UPPER}]\.){{2,3}})(?:\s+(?:[{UPPER}]\.|{_WORD})){{1,3}})"
+_NICKNAME = NICKNAME  # 'Timothy "Tee" Bunn': the nickname is no part of the full name
+FULL_NAME = re.compile(rf"\b((?:{_WORD}|(?:[{UPPER}]\.){{2,3}})(?:{_NICKNAME.pattern})?(?:\s+(?:[{UPPER}]\.|{_WORD})){{1,3}})"
                        r"(?:,?\s+(?:Jr|Sr|II|III|IV)\b\.?)?")
 
 # "in Dayton", ", of Salina", "SANFORD, Maine (AP)": words an article uses for places, no one's first name
@@ -82,7 +91,7 @@ def index_full_names(sentences: pd.DataFrame) -> tuple[dict[str, dict[str, str]]
         places.setdefault(article_id, set()).update(
             w.lower() for match in _PLACE.finditer(text) for w in match.groups() if w)
         for match in FULL_NAME.finditer(text):
-            words = match.group(1).split()
+            words = _NICKNAME.sub(" ", match.group(1)).split()
             while words and words[0].lower().rstrip(".") in stop:
                 words = words[1:]
             titled = [k for k, w in enumerate(words[:-1]) if w.lower().rstrip(".") in TITLES]
@@ -107,3 +116,41 @@ def index_full_names(sentences: pd.DataFrame) -> tuple[dict[str, dict[str, str]]
     for article_id, words in places.items():
         firsts.setdefault(article_id, {}).update(dict.fromkeys(words, ""))
     return out, firsts
+
+
+_NOT_NAMES = frozenset(line.strip().lower() for line in (DATA_DIR / "capitals_not_names.txt").read_text(
+    encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
+_CAPS_WORD = rf"[{UPPER}](?:[{UPPER}]|['’-](?=[{UPPER}]))+\.?"
+# "JOHN SMITH", "MARY O'NEAL-RUIZ JR.", "ANA M. PEÑA": two to four words in capitals, initials between
+_CAPS_RUN = re.compile(rf"(?<![\w'’-]){_CAPS_WORD}(?:\s(?:[{UPPER}]\.\s)?{_CAPS_WORD}){{1,3}}(?![\w'’-])")
+_DATELINE_AFTER = re.compile(rf"\s*(?:\(|[—–-]|,\s+[{UPPER}])")
+_SMALL = frozenset("a an the of for to in on at by with from and or but is was were be this that".split())
+_ROMAN = {"ii", "iii", "iv"}
+
+
+def _title(word: str) -> str:
+    """ "O'NEAL-RUIZ" -> "O'Neal-Ruiz", "III" stays."""
+    if word.lower().rstrip(".") in _ROMAN:
+        return word
+    return re.sub(r"(^|['’-])(\w)(\w*)", lambda m: m.group(1) + m.group(2).upper() + m.group(3).lower(), word)
+
+
+def _titled_run(text: str, match: re.Match) -> str:
+    words = [w.rstrip(".").lower() for w in match.group(0).split()]
+    if any(w in _NOT_NAMES or w in _SMALL for w in words) or not any(len(w) >= 3 and w not in _ROMAN for w in words):
+        return match.group(0)
+    if not text[:match.start()].strip() and _DATELINE_AFTER.match(text, match.end()):
+        return match.group(0)  # "LOS ANGELES (AP) -", "RIVERTON, Wyo.": a dateline
+    return " ".join(_title(w) for w in match.group(0).split(" "))
+
+
+def read_capitals(texts: pd.Series) -> pd.Series:
+    """The texts with names written in capitals in title case, where the sentence is otherwise written in lower case:
+    "Police said JOHN SMITH, 23, died" -> "Police said John Smith, 23, died" (same length, so offsets hold)."""
+    def one(text: str) -> str:
+        if not re.search(rf"[{LOWER}]{{3}}", text) or not _CAPS_RUN.search(text):
+            return text
+        return _CAPS_RUN.sub(lambda m: _titled_run(text, m), text)
+
+    return texts.astype(str).map(one)
+

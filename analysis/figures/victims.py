@@ -62,7 +62,7 @@ Rules:
    "19-year-old", "Reed, 24," or "aged 24"; role from the nouns (gunman/suspect: shooter; officer/deputy:
    officer; bystander). A family listed as appositions names each
    one after its family word ("Al, his wife Mia Lee, 30, daughter Ada, 12, son Bo": four). Names are read by
-   ``analysis.figures.person_names`` (nicknames in quotes, ranks dropped, no datelines or "a Good
+   ``analysis.figures.person_names`` (nicknames in quotes dropped: 'Jo "JoJo" Lee' is Jo Lee; ranks dropped, no datelines or "a Good
    Samaritan"); soft hyphens inside words are taken out before parsing.
 5. The same person across sentences is one: a name by its last word (but "Ivy Lane" is not "Emily
    Lane", nor "Sam Hope Jr." "Sam Hope Sr."); a name joins an earlier
@@ -160,7 +160,7 @@ import pandas as pd
 from analysis import schema
 from analysis.figures.parse import parse
 from analysis.figures.name_patterns import (DESCRIBED_NAME, NAME_AGE, NAME_SUFFIXES, NAMED_IS, TWO_CAPITALS,
-                                            index_full_names, plain, surname)
+                                            index_full_names, plain, read_capitals, surname)
 from analysis.figures.victim_mentions import (OUTCOME_RANK, Mention, compatible_sex,
                                               people_lexicon, sentence_mentions)
 
@@ -397,19 +397,21 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
     """
     if sentences is None or sentences.empty:
         return schema.empty_table("victims"), schema.empty_table("figures")
-    sentences = _story_order(sentences)
+    # "identified as JOHN SMITH": names in capitals read in title case; the rows cite the sentence as written
+    sentences = _story_order(sentences).assign(written=sentences["text"], text=read_capitals(sentences["text"]))
     chosen = _candidates(sentences, figures, lede)
     full_names, first_names = index_full_names(sentences[sentences["article_id"].isin(set(chosen["article_id"]))])
     chosen = pd.concat([chosen, _late_candidates(sentences, figures, full_names, lede)]).sort_values(
         ["article_id", "idx"], kind="stable")
     texts = chosen["text"].astype(str).tolist()
+    written = chosen["written"].astype(str).tolist()
     where: dict[tuple[str, int], tuple[str, int]] = {}
     by_article: dict[str, list[Mention]] = {}
     names_only = chosen["names_only"].eq(True).tolist()  # late sentences have none
-    for article_id, idx, text, start, tokens, only, story in zip(chosen["article_id"], chosen["idx"], texts,
-                                                                  chosen["start"], parse(texts), names_only,
-                                                                  chosen["story_idx"]):
-        where[(str(article_id), int(idx))] = (text, int(start))
+    for article_id, idx, text, as_written, start, tokens, only, story in zip(
+            chosen["article_id"], chosen["idx"], texts, written, chosen["start"], parse(texts), names_only,
+            chosen["story_idx"]):
+        where[(str(article_id), int(idx))] = (as_written, int(start))
         found = sentence_mentions(tokens, text, sentence_idx=int(idx))
         if only:  # a sentence with a numeral count of the hurt: its named people only (the count is the ledger's)
             found = [m for m in found if m.kind == "name"]

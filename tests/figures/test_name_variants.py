@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.figures.name_patterns import index_full_names
+from analysis.figures.name_patterns import index_full_names, read_capitals
 from analysis.figures.victims import extract_victims
 from tests.figures.test_individuals import _sentences
 
@@ -14,6 +14,8 @@ from tests.figures.test_individuals import _sentences
 @pytest.mark.parametrize("text, surname, full", [
     ("Deputies said R.J. Tolliver was at the house.", "tolliver", "R.J. Tolliver"),
     ("Friends of T.J. Mace met on Sunday.", "mace", "T.J. Mace"),
+    ('Officers found Dwayne "Boo" Rankin in the hall.', "rankin", "Dwayne Rankin"),
+    ("Neighbours called Lyle ‘Tiny’ Forde a good man.", "forde", "Lyle Forde"),
 ])
 def test_full_names_with_initials(text, surname, full):
     names, _ = index_full_names(pd.DataFrame({"article_id": ["a"], "text": [text]}))
@@ -25,6 +27,19 @@ CASES = [
     ("Police said D.J. Harlan, 19, was shot and killed Sunday. Harlan was a cook.", [("D.J. Harlan", "killed", "victim")]),
     ("Deputies are investigating the death of R.W. Penn at his farm. They said Roy W. Penn, 70, was found dead.",
      [("R.W. Penn", "killed", "victim")]),
+    # a nickname in quotes is no part of the name, and the parser reads the sentence without it
+    ('Deputies arrested Carlos "Chuy" Rendon, 22, and Otis “Big O” Faulk, 31, on Friday.',
+     [("Carlos Rendon", "unknown", "shooter"), ("Otis Faulk", "unknown", "shooter")]),
+    ('A man was shot and killed on Elm Street. The victim was identified as Marvin "Peanut" Tolbert.',
+     [("Marvin Tolbert", "killed", "victim")]),
+    ('Officers found 61-year-old Harold "Hal" Peter Voss of Linden shot to death in his garage.',
+     [("Harold Peter Voss", "killed", "victim")]),
+    ('Neighbors said "Get down" Lee shouted before a man was wounded.', [("", "injured", "victim")]),
+    # a name in capitals in a sentence in lower case
+    ("A woman was shot and killed Friday. Deputies identified her as LORNA BEXLEY, 44, of Milton.",
+     [("Lorna Bexley", "killed", "victim")]),
+    ("Police said DARNELL O'HARE JR. was shot in the arm and is in stable condition.",
+     [("Darnell O'Hare Jr.", "injured", "victim")]),
 ]
 
 
@@ -34,3 +49,18 @@ def test_names_as_reporters_vary_them(text, people):
 
     victims = extract_victims(_sentences(*[text[a:b] for a, b in split_sentences(text)]), None)
     assert [(r.name, r.outcome, r.role) for r in victims.itertuples()] == people
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Police said GRETA HOLM, 30, died.", "Police said Greta Holm, 30, died."),
+    ("The suspect, IVAN DRESSLER, was held.", "The suspect, Ivan Dressler, was held."),
+    ("He shot CAL MOSS and ED FRY.", "He shot Cal Moss and Ed Fry."),
+    ("BOISE, Idaho (AP) - A man died.", "BOISE, Idaho (AP) - A man died."),  # a dateline
+    ("TULSA (KTUL) - A man died.", "TULSA (KTUL) - A man died."),
+    ("BREAKING NEWS: A man was shot.", "BREAKING NEWS: A man was shot."),  # a banner
+    ("The FBI SWAT team was there.", "The FBI SWAT team was there."),
+    ("SOMEONE OPENED FIRE on the porch.", "SOMEONE OPENED FIRE on the porch."),  # no name expected there
+    ("A MAN WAS SHOT ON MAIN STREET.", "A MAN WAS SHOT ON MAIN STREET."),  # a sentence all in capitals
+])
+def test_names_in_capitals_read_in_title_case(text, read):
+    assert read_capitals(pd.Series([text])).tolist() == [read]

