@@ -11,9 +11,10 @@ for a number with no cue of its own, lets it inherit (``elliptic_tail``,
 4. Category, from cues around the number: a *head* noun right after it ("28 bodies", "four
    gunmen"), a *before* cue with only filler words between ("killing at least 60", "the
    death toll rose to 133", "the arrest of four men"; past one person listed first: "killing
-   a teacher and three students", "killed the bomber and 14 others"; but a count with a predicate of its own
-   after it takes that predicate: "a man died at the scene and two others were wounded" -> injured), a toll noun up to 24
-   words back in the clause when a linking word or a change verb stands right before the
+   a teacher and three students", "killed the bomber and 14 others"; but a count with a predicate of
+   its own after it takes that predicate: "a man died at the scene and two others were wounded" ->
+   injured), a toll noun up to 24 words back in the clause when a linking word or a change verb
+   stands right before the
    number ("the death toll from a magnitude 6.4 earthquake that struck ... has risen to 96",
    "the number of people killed by Monday's earthquake ... rose above 2,100"; not across ",
    while/but/though"), or an *after* predicate up to six words on ("60 people were killed",
@@ -298,13 +299,17 @@ def predicate_cue(q: Quantity, tok: Tokens, lex: Lexicon, *,
                 return None
             p, gap = k, (0 if coordinated else gap + 1)
             continue
-        if w in _DASHES:  # "two others — a man and a woman — were taken to a hospital": the aside names them
-            close = next((k for k in range(p + 1, min(len(words), p + 12)) if words[k] == w), -1)
-            if close < 0 or not all(words[k] in _ASIDE_WORDS or words[k] in lex.person_nouns
-                                    for k in range(p + 1, close)):
+        if w in _DASHES or words[p:p + 2] == ["-", "-"]:  # "two others — a man and a woman — were taken to a
+            # hospital" (also "--"): an aside that only names the people is passed over
+            width = 1 if w in _DASHES else 2
+            dash = words[p:p + width]
+            close = next((k for k in range(p + width, min(len(words), p + 12)) if words[k:k + width] == dash), -1)
+            if close >= 0 and all(words[k] in _ASIDE_WORDS or words[k] in lex.person_nouns
+                                  for k in range(p + width, close)):
+                p = close + width
+                continue
+            if w in _DASHES:
                 return None
-            p = close + 1
-            continue
         if w == "-":  # "passer-by", "bomb-disposal": one word
             p += 2
             continue

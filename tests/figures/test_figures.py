@@ -220,6 +220,8 @@ def test_counts_about_earlier_events_are_background(text, expected):
     ("Two men died and two others — a woman and a girl — were taken to a hospital.",
      [("killed", 2, "total"), ("hospitalized", 2, "total")]),
     ("Three people — a woman, her son and her husband — were killed.", [("killed", 3, "total")]),
+    ("One man died and two others -- a woman and a girl -- were taken to a hospital.",
+     [("killed", 1, "total"), ("hospitalized", 2, "total")]),
     ("Three men — ages 17, 19 and 20 — were detained.", []),
     ("Two critically injured workers died in hospital.", [("killed", 2, "total")]),
     ("Nine people were rescued with severe burns.", [("injured", 9, "total")]),
