@@ -398,7 +398,7 @@ def marker_hovers(markers: pd.DataFrame, points: pd.DataFrame, marker_of: pd.Ser
         head = f"{n:,} reports, {k:,} source{'s' if k != 1 else ''} ({shown}) · {label}: {figure}{flags} · {days}"
         short[i] = head
         hover[i] = f"<b>{head}</b><br>Click to list them below. The first:<br>{hover[i]}"
-    return markers.assign(short=short, hover=hover)
+    return markers.assign(short=_objects(short).set_axis(markers.index), hover=_objects(hover).set_axis(markers.index))
 
 
 def _first_distinct(groups: np.ndarray, codes: np.ndarray, most: int) -> dict[int, list[int]]:
