@@ -48,12 +48,12 @@ from benchmarks.toll_browser import (  # noqa: E402  (after the path is set)
 )
 
 #: Per page: its link in the sidebar, its title, and text of the heading of its last section drawn on a visit (the
-#: Tone page draws its first tab: "By source", or "By outlet country" for many sources).
+#: Tone and Framing pages draw their first tab; Tone's reads "By source", or "By outlet country" for many sources).
 PAGES = {
     "toll": ("Toll over time", "Reported toll over time", "Where sources disagree"),
     "overview": ("Overview", "Overview", "Reader"),
     "figures": ("Figures", "Figures", "People"),
-    "framing": ("Framing", "Framing across sources", "Whose words are used"),
+    "framing": ("Framing", "Framing across sources", "What the story is about"),
     "entities": ("Entities", "Entities", "Named together"),
     "tone": ("Tone", "Tone", "By "),
     "corpus": ("Corpus: your own articles", "Corpus", "Save or share the analysis"),
@@ -64,6 +64,9 @@ TABS = {
     "tone": [("Over time", "Over publication time"), ("Along one article", "Along one article"),
              ("Around entities", "Around entities"), ("TextBlob against VADER", "Where TextBlob and VADER disagree"),
              ("By source or group", "By ")],
+    "framing": [("Roles", "Who is cast as what"), ("Hedging", "How sure the language sounds"),
+                ("Tone toward entities", "Tone toward entities"), ("Distinctive words", "Distinctive words"),
+                ("Who is cited", "Whose words are used"), ("Frames", "What the story is about")],
 }
 
 # Installed before each click: the click's time, then the first animation frame at which each mark holds.

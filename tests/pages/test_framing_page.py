@@ -10,13 +10,33 @@ def page(open_page):
     return open_page("pages/framing.py")
 
 
+TABS = {"Frames": "What the story is about", "Roles": "Who is cast as what", "Hedging": "How sure the language sounds",
+        "Tone toward entities": "Tone toward entities", "Distinctive words": "Distinctive words",
+        "Who is cited": "Whose words are used"}
+
+
 def frames_table(app):
     return next(d.value for d in app.dataframe if "Frame" in d.value.columns)
 
 
+def open_tab(app, label: str):
+    app.session_state["framing_view"] = label
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+@pytest.mark.parametrize("label", list(TABS))
+def test_one_section_at_a_time(page, label):
+    """Only the open tab's section runs: the shared choices, then its header (Frames first, on a visit)."""
+    if label != "Frames":
+        open_tab(page, label)
+    assert [t.label for t in page.get("tab_container")[0].children.values()] == list(TABS)
+    assert [h.value for h in page.header] == [TABS[label]]
+    assert page.multiselect(key="framing_pick") is not None
+
+
 def test_all_sources_side_by_side_with_counts(page):
-    assert [h.value for h in page.header][:3] == ["What the story is about", "Who is cast as what",
-                                                  "How sure the language sounds"]
     table = frames_table(page)
     sources = page.multiselect(key="framing_pick").options
     assert list(table.columns) == ["Frame", *sources]
@@ -39,7 +59,7 @@ def test_two_sources_restrict_the_comparison(page):
     assert list(after.columns) == ["Frame", *chosen]
     # the same numbers, fewer columns (the rows follow the frames most carried by the sides shown)
     assert after.set_index("Frame")[chosen].sort_index().equals(before.set_index("Frame")[chosen].sort_index())
-    assert any("Thin evidence" in w.value for w in page.warning)
+    assert any("Thin evidence" in w.value for w in open_tab(page, "Distinctive words").warning)
 
 
 def sentence_total(cell: str) -> int:
@@ -64,6 +84,7 @@ def test_groups_of_sources(page):
 
 
 def test_a_tone_cell_shows_the_sentences_behind_it(page):
+    open_tab(page, "Tone toward entities")
     tone = next(d.value for d in page.dataframe if {"Entity", "Side", "polarity"} <= set(d.value.columns))
     assert tone["polarity"].between(-1, 1).all() and (tone["thin"] == (tone["n_sentences"] < 3)).all()
     page.session_state["framing_tone_table"] = {"selection": {"rows": [], "columns": [], "cells": [[0, "polarity"]]}}
@@ -104,6 +125,7 @@ def test_all_triples_are_read_only_once_their_expander_is_open(page):
     def triples(app):
         return [d.value for d in app.dataframe if "relation" in d.value.columns and "actor" in d.value.columns]
 
+    open_tab(page, "Roles")
     assert page.session_state["framing_triples_open"] is False and triples(page) == []
     page.session_state["framing_triples_open"] = True
     page.run()
@@ -113,6 +135,7 @@ def test_all_triples_are_read_only_once_their_expander_is_open(page):
 
 
 def test_a_voices_cell_shows_the_sentences_behind_it(page):
+    open_tab(page, "Who is cited")
     voices = next(d.value for d in page.dataframe if "who" in d.value.columns)
     side = voices.columns[1]
     row = int(voices[side].to_numpy().argmax())
@@ -127,7 +150,7 @@ def test_who_is_cast_as_what_follows_the_order_of_the_sides(open_many_outlets):
     """Largest side first, as the frames table's columns, not alphabetical: "other" (four outlets) comes last."""
     app = open_many_outlets("pages/framing.py")
     sides = [c for c in frames_table(app).columns[1:]]
-    roles = next(d.value for d in app.dataframe if {"Side", "Entity", "total"} <= set(d.value.columns))
+    roles = next(d.value for d in open_tab(app, "Roles").dataframe if {"Side", "Entity", "total"} <= set(d.value.columns))
     seen = list(dict.fromkeys(roles["Side"].tolist()))
     assert len(seen) > 2 and seen == [s for s in sides if s in set(seen)]
     assert seen != sorted(seen)
@@ -137,7 +160,7 @@ def test_the_entity_picker_lists_the_most_named_and_the_picked(open_page, monkey
     import page_parts
 
     monkeypatch.setattr(page_parts, "MAX_ENTITY_CHOICES", 2)
-    app = open_page("pages/framing.py")
+    app = open_tab(open_page("pages/framing.py"), "Tone toward entities")
     picker = app.multiselect(key="framing_entities")
     names = [option.rsplit(" (", 1)[0] for option in picker.options]  # "Russia (28)": a name and its mentions
     assert len(picker.value) == 4 and names == picker.value  # the 4 most named picked: listed, beyond the cap's 2

@@ -1,6 +1,7 @@
 """The Framing page shows what it showed before it counted and picked the sides' mentions through codes of the whole
 corpus (``tests/pages/framing_before.py``, the page as it was): the same texts, tables and chart specs, on small
-corpora, filtered or not, under each grouping, with sources picked or not and entities picked."""
+corpora, filtered or not, under each grouping, with sources picked or not and entities picked. The page's sections are
+tabs that run one at a time: here every tab runs (``page_parts.SECTION_TABS``), in the order of old."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ NEW, OLD = ROOT / "pages" / "framing.py", ROOT / "tests" / "pages" / "framing_be
     ("many outlets", "some sources", "kind", None, ["Vladimir Putin", "nobody"]),
     ("many outlets", "none", "country", ["Russia"], []),
 ])
-def test_the_page_shows_what_it_showed(name, filters, by, picked, entities):
+def test_the_page_shows_what_it_showed(monkeypatch, name, filters, by, picked, entities):
+    monkeypatch.setattr(page_parts, "SECTION_TABS", "ignore")
     state = dict(FILTERS[filters])
     if by is not None:
         state[page_parts.COMPARE_BY] = by
