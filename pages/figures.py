@@ -112,10 +112,12 @@ def _choose(figure_id: str) -> None:
 
 
 st.caption(f"{n_shown:,} of {n_figures:,} figures")
+start, stop = page_parts.table_block(n_shown, key="figures_ledger_block", what="figures")
+block_ids = ledger_ids[start:stop]
 page_parts.row_picking_table(
-    shown,
-    key="figures_ledger",
-    ids=ledger_ids,
+    page_parts.table_rows(shown, start, stop),
+    key=f"figures_ledger_{start}",  # a block's own selection: row numbers are the block's
+    ids=block_ids,
     on_pick=_choose,
     column_config={
         "source": st.column_config.TextColumn("Source"),
@@ -135,10 +137,12 @@ page_parts.row_picking_table(
 if not n_shown:
     st.info("No figure matches these filters.")
     st.stop()
+st.download_button(f"All {n_shown:,} rows (CSV)", lambda table=shown: table.to_pandas().to_csv(index=False),
+                   file_name="figures_ledger.csv", mime="text/csv", icon=":material/download:")
 
 # The detail panel follows SELECTED (set by a row selection, or by this box).
 if st.session_state.get(SELECTED) not in labels:
-    st.session_state[SELECTED] = ledger_ids[0]
+    st.session_state[SELECTED] = block_ids[0]
 st.session_state["figures_choice"] = st.session_state[SELECTED]
 
 
@@ -148,10 +152,10 @@ def _remember_choice() -> None:
 
 st.subheader("Evidence")
 # A list nobody scrolls (and that Streamlit sends whole on every run): the table's first figures and the one picked.
-choices = page_parts.capped_choices(ledger_ids, st.session_state[SELECTED], MAX_FIGURE_CHOICES)
+choices = page_parts.capped_choices(block_ids, st.session_state[SELECTED], MAX_FIGURE_CHOICES)
 st.selectbox("Figure", choices, format_func=labels.get, key="figures_choice", on_change=_remember_choice,
-             help=f"Lists the table's first {MAX_FIGURE_CHOICES:,} figures and the one picked; select a row in the "
-                  "table above to pick any." if len(ledger_ids) > MAX_FIGURE_CHOICES else None)
+             help=f"Lists the first {MAX_FIGURE_CHOICES:,} figures of the rows shown above and the one picked; select "
+                  "a row in the table to pick any." if len(block_ids) > MAX_FIGURE_CHOICES else None)
 # The figure's row by a lookup made once per session, not a comparison of all 99,000 ids per run (the filtered
 # table's rows are the whole one's).
 figure_at = app_data.whole_view("figures_positions", lambda t: dict(zip(t.figures["figure_id"].tolist(),
@@ -209,10 +213,11 @@ def _choose_person(person_id: str) -> None:
     st.session_state[PERSON] = person_id
 
 
+start, stop = page_parts.table_block(len(people_ids), key="figures_people_block", what="people")
 page_parts.row_picking_table(
-    people_sent,
-    key="figures_people",
-    ids=people_ids,
+    page_parts.table_rows(people_sent, start, stop),
+    key=f"figures_people_{start}",  # a block's own selection: row numbers are the block's
+    ids=people_ids[start:stop],
     on_pick=_choose_person,
     column_config={
         **{column: st.column_config.TextColumn(column.capitalize()) for column in ("source", "person", "name", "role")},
@@ -224,7 +229,7 @@ page_parts.row_picking_table(
     },
 )
 if st.session_state.get(PERSON) not in person_at:
-    st.session_state[PERSON] = people_ids[0]
+    st.session_state[PERSON] = people_ids[start]
 person = people.iloc[person_at[st.session_state[PERSON]]]
 st.markdown("> " + esc(person["before"]) + (f"**{esc(person['words'])}**" if person["words"] else "")
             + esc(person["after"]))

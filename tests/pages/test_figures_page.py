@@ -119,7 +119,7 @@ def test_choosing_a_figure_in_the_box_and_escaping_untrusted_text(app):
 
 
 def test_people_table_lists_who_was_harmed_with_the_sentence_one_click_away(app):
-    people = app.dataframe(key="figures_people").value
+    people = app.dataframe(key="figures_people_0").value
     assert list(zip(people["name"], people["outcome"])) == [("Jon Ray", "killed")]
     assert "> Police said **Jon Ray, 24**, was shot and killed" in "\n".join(m.value for m in app.markdown)
 
@@ -161,3 +161,40 @@ def test_capped_choices_keep_the_first_and_the_picked(ids, picked, cap, expected
     import page_parts
 
     assert page_parts.capped_choices(ids, picked, cap) == expected
+
+
+@pytest.fixture
+def blocks_of_three(monkeypatch):
+    import page_parts
+
+    monkeypatch.setattr(page_parts, "TABLE_BLOCK", 3)
+
+
+def test_a_large_ledger_is_sent_in_blocks_and_every_row_stays_reachable(blocks_of_three, app):
+    tables = corpus()
+    ledger = ledger_table(tables.figures, tables.articles)
+    assert len(ledger) > 3
+    block = app.selectbox(key="figures_ledger_block")
+    assert block.options == [f"{at + 1:,}-{min(at + 3, len(ledger)):,} of {len(ledger):,}"
+                             for at in range(0, len(ledger), 3)]
+    shown = []
+    for at in range(0, len(ledger), 3):
+        app.selectbox(key="figures_ledger_block").set_value(at).run()
+        assert not app.exception, [e.value for e in app.exception]
+        table = app.dataframe(key=f"figures_ledger_{at}").value
+        assert len(table) == min(3, len(ledger) - at)
+        shown += table["sentence"].tolist()
+        # the evidence box lists the block's figures (and keeps the one picked before)
+        labels = (ledger["category"] + ": " + ledger["figure"] + " — " + ledger["source"]).iloc[at:at + 3]
+        assert set(labels) <= set(app.selectbox(key="figures_choice").options)
+    assert shown == ledger["sentence"].tolist()
+
+
+def test_the_ledger_downloads_whole_whatever_block_is_shown(blocks_of_three, app):
+    app.selectbox(key="figures_ledger_block").set_value(3).run()
+    button = [b for b in app.get("download_button") if "rows (CSV)" in b.proto.label]
+    assert button and button[0].proto.label == f"All {len(ledger_table(corpus().figures, corpus().articles)):,} rows (CSV)"
+
+
+def test_a_small_ledger_has_no_block_picker(app):
+    assert not [s for s in app.selectbox if s.key == "figures_ledger_block"]
