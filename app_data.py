@@ -33,7 +33,7 @@ from analysis.ingest.corpus import load_path
 from analysis.pipeline import analyse_corpus
 from analysis.tables import CorpusTables, article_rows, rows_kept
 from analysis.uploads import BuiltCorpus
-from analysis.views import prepared
+from analysis.views import figure_ledger, prepared
 from charts import toll_views
 
 T = TypeVar("T")
@@ -147,15 +147,26 @@ def set_active_corpus(built: BuiltCorpus | None) -> None:
                                                              after=threading.current_thread()))
 
 
+#: What ``whole_view``'s names are made ahead under (``views_ahead``), apart from ``view``'s.
+WHOLE_AHEAD = "whole "
+
+
 def views_ahead(built: BuiltCorpus, *, chosen_by: str | None, groups: dict[str, str],
                 after: threading.Thread | None = None) -> Ahead:
     """The Toll page's first-visit views of ``built`` (``charts.toll_views.first_visit_views``; the app opens on
-    that page), started on a background thread once the thread ``after`` (the script run that opened the corpus)
-    has ended: a page switch after opening a corpus finds them made or waits for the rest instead of making them
-    (0.6 s of server CPU at 10,000 articles). Not for the seeds, which are small and shared."""
+    that page), then the Figures page's whole-corpus views (``analysis.views.figure_ledger.whole_views``), made on
+    a background thread once the thread ``after`` (the script run that opened the corpus) has ended: a page
+    switch after opening a corpus finds them made or waits for the rest instead of making them (0.6 s and 0.5 s
+    of server CPU at 10,000 articles). Not for the seeds, which are small and shared."""
     tables, summary = built.tables, built.views["toll_summary"]
-    return Ahead(lambda: toll_views.first_visit_views(tables, summary, chosen_by=chosen_by, groups=groups),
-                 names=toll_views.FIRST_VISIT_NAMES, label="Toll page's first-visit views", after=after).start()
+
+    def made():
+        yield from toll_views.first_visit_views(tables, summary, chosen_by=chosen_by, groups=groups)
+        for name, value in figure_ledger.whole_views(tables):
+            yield (WHOLE_AHEAD + name, ()), value
+
+    names = (*toll_views.FIRST_VISIT_NAMES, *(WHOLE_AHEAD + name for name in figure_ledger.NAMES))
+    return Ahead(made, names=names, label="Toll and Figures pages' first-visit views", after=after).start()
 
 
 def adopt_finished_job() -> None:
@@ -461,7 +472,9 @@ def whole_view(name: str, compute: Callable[[CorpusTables], T]) -> T:
     """``compute(corpus_tables())``, once per session and corpus: what a page reads from the whole corpus whatever
     the filters (per-article counts it then adds up for the filtered articles), outside ``prepared``'s views.
     Session-scoped like ``view``; never mutate the returned value."""
-    return _remember(_memo()["corpus_views"], ("whole", name), lambda: compute(corpus_tables()))
+    memo = _memo()
+    return _remember(memo["corpus_views"], ("whole", name),
+                     lambda: _made_ahead(memo, corpus_tables(), (WHOLE_AHEAD + name, ()), compute))
 
 
 def article_index(whole: CorpusTables, name: str) -> tuple[np.ndarray, np.ndarray, pd.Index]:

@@ -1,15 +1,15 @@
 """Figures: the ledger of every count the articles report, each traceable to its sentence."""
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
 import app_data
 import page_parts
-from analysis.figures.labels import distinct_labels, figure_label
+from analysis.figures.labels import figure_label
 from analysis.figures.ledger import (figure_in_sentence, ledger_mask, ledger_of_article, ledger_rows_by_article,
                                      ledger_table)
-from analysis.figures.victims import people_of_articles, people_table
+from analysis.figures.victims import people_of_articles
+from analysis.views import figure_ledger
 from analysis.views.figure_codes import (KeptLabels, choices_of, figure_codes, kept_figures, ledger_articles,
                                          without_unused_categories)
 from analysis.views.mentions import kept
@@ -22,8 +22,7 @@ PERSON = "figures_selected_person"  # person_id shown under the people table
 #: The evidence box lists this many figures (and the one picked); a row of the table picks any.
 MAX_FIGURE_CHOICES = 300
 esc = app_data.escape_markdown
-#: The ledger's columns shown as text (repeated values: the table sends each distinct one once).
-TEXT_COLUMNS = ("source", "title", "category", "figure", "status", "scope", "attributed_to", "sentence")
+TEXT_COLUMNS = figure_ledger.TEXT_COLUMNS
 
 tables = app_data.current_tables()
 articles = tables.articles
@@ -63,21 +62,11 @@ sources = columns[3].multiselect("Source", choices["source"], key="figures_sourc
 
 
 
-def _shown(ledger: pd.DataFrame) -> pd.DataFrame:
-    # Text columns as categories: the same cells (each shown as text below), but every repeated title, source and
-    # sentence is sent once, so a rerun serialises 9 MB instead of 27 MB at 95k figures.
-    return ledger.drop(columns=["figure_id", "article_id", "value", "qualifier"]).astype(
-        {column: "category" for column in TEXT_COLUMNS})
-
-
 # The whole corpus's ledger, merged, sorted and made categorical once per session and corpus: a filter or a
 # picker takes its rows (``ledger_part``) instead of sorting 95,000 figures again at 10,000 articles.
 # Its figure ids and their labels in the evidence box ("killed: at least 12 — Wire"), as arrays a filter takes from.
-whole_ledger, whole_shown, whole_sent, whole_ids, whole_labels = app_data.whole_view("figures_ledger_all", lambda t: (
-    ledger := ledger_table(t.figures, t.articles), shown := _shown(ledger), page_parts.sent_table(shown),
-    np.array(ledger["figure_id"].tolist(), dtype=object),
-    np.array(distinct_labels((ledger["category"] + ": " + ledger["figure"] + " — " + ledger["source"]).tolist()),
-             dtype=object)))
+whole_ledger, whole_shown, whole_sent, whole_ids, whole_labels = app_data.whole_view("figures_ledger_all",
+                                                                                     figure_ledger.whole_ledger)
 
 
 def _ledger_view(t, *chosen) -> tuple:
@@ -97,7 +86,7 @@ def _ledger_view(t, *chosen) -> tuple:
         # The categories of the rows kept, in the whole's (sorted) order: as ``astype("category")`` of these rows.
         shown = without_unused_categories(whole_shown[keep].reset_index(drop=True), TEXT_COLUMNS)
     else:  # nothing kept: ledger_table's own empty table (its column types), at no cost
-        shown = _shown(ledger_table(t.figures, t.articles, **picks))
+        shown = figure_ledger.shown_ledger(ledger_table(t.figures, t.articles, **picks))
     # each kept figure's label, looked up when the evidence box asks (a dict of 85,000 labels took 16 ms)
     at = app_data.whole_view("figures_ledger_at", lambda w: dict(zip(whole_ids.tolist(), range(len(whole_ids)))))
     return int(keep.sum()), page_parts.sent_table(shown), ids, KeptLabels(whole_ids, whole_labels, at, keep)
@@ -158,8 +147,7 @@ st.selectbox("Figure", choices, format_func=labels.get, key="figures_choice", on
                   "a row in the table to pick any." if len(block_ids) > MAX_FIGURE_CHOICES else None)
 # The figure's row by a lookup made once per session, not a comparison of all 99,000 ids per run (the filtered
 # table's rows are the whole one's).
-figure_at = app_data.whole_view("figures_positions", lambda t: dict(zip(t.figures["figure_id"].tolist(),
-                                                                        range(len(t.figures)))))
+figure_at = app_data.whole_view("figures_positions", figure_ledger.figure_positions)
 chosen = app_data.corpus_tables().figures.iloc[figure_at[st.session_state[SELECTED]]]
 figure = {"figure_id": st.session_state[SELECTED], **chosen.drop("figure_id").to_dict()}
 article = articles[articles["article_id"] == figure["article_id"]].iloc[0]
@@ -198,7 +186,7 @@ st.caption("The people the articles say were killed, injured or shot, one row pe
            "that name them (“a 19-year-old man was shot and killed”). Where an article gives no number, these "
            "counts are its headline figures. Select a row to see the sentence.")
 # The whole corpus's people table once per session, a filter change taking its rows (as people_table, tested).
-whole_people = app_data.whole_view("figures_people_all", lambda t: people_table(t.victims, t.articles))
+whole_people = app_data.whole_view("figures_people_all", figure_ledger.whole_people)
 # With what each run reads from it made once: the shown table as Arrow, the ids as a list, each id's row.
 people, people_sent, people_ids, person_at = app_data.view("figures_people", lambda t: (
     found := whole_people if t is app_data.corpus_tables() else people_of_articles(whole_people, t.articles["article_id"]),

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 import app_data
 from analysis.uploads import BuiltCorpus
+from analysis.views import figure_ledger
 from analysis.views.toll import toll_summary
 from charts.toll_views import FIRST_VISIT_NAMES
 from tests.pages.test_toll_page import article, corpus, figure
@@ -111,7 +112,14 @@ def test_the_first_visit_reads_the_views_made_ahead_and_shows_the_same(make, cho
     assert shown(with_ahead) == shown(without)
     assert asked == asked_without and ("toll_chart" in {name for name, _ in asked})
     made = with_ahead.session_state[app_data.VIEWS_AHEAD][1]
-    assert made.finished and made._values == {}  # every view made ahead was asked for and handed out
+    # every Toll view made ahead was asked for and handed out; the Figures page's wait for its first visit
+    assert made.finished and set(made._values) == {(app_data.WHOLE_AHEAD + name, ()) for name in figure_ledger.NAMES}
+    for app in (without, with_ahead):
+        app.switch_page("pages/figures.py").run()
+        assert not app.exception, [e.value for e in app.exception]
+    assert shown(with_ahead) == shown(without)
+    if not built.tables.figures.empty:  # else the page stops at "no figures", asking for none but the codes
+        assert made._values == {}  # the Figures page took them all
 
 
 def test_opening_a_corpus_starts_making_the_views_and_the_seeds_make_none():
