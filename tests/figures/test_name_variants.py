@@ -35,6 +35,11 @@ CASES = [
     ('Officers found 61-year-old Harold "Hal" Peter Voss of Linden shot to death in his garage.',
      [("Harold Peter Voss", "killed", "victim")]),
     ('Neighbors said "Get down" Lee shouted before a man was wounded.', [("", "injured", "victim")]),
+    # a list after "the dead are" / "the wounded were" names people with that outcome
+    ("Two men died in the crash of gunfire. The dead were Omar Pike, 30, and Ned Salas, 41.",
+     [("", "killed", "victim"), ("Omar Pike", "killed", "victim"), ("Ned Salas", "killed", "victim")]),
+    ("Gunfire broke out at the fair. The wounded were Ida Crane and Lou Becker.",
+     [("Ida Crane", "injured", "victim"), ("Lou Becker", "injured", "victim")]),
     # a name in capitals in a sentence in lower case
     ("A woman was shot and killed Friday. Deputies identified her as LORNA BEXLEY, 44, of Milton.",
      [("Lorna Bexley", "killed", "victim")]),
