@@ -69,3 +69,15 @@ def test_names_as_reporters_vary_them(text, people):
 ])
 def test_names_in_capitals_read_in_title_case(text, read):
     assert read_capitals(pd.Series([text])).tolist() == [read]
+
+
+QUIET = ['"Nothing like this happens here," one neighbour said.', "The street is lined with maples and small yards.",
+         '"I heard a bang and looked out," another resident said.', "Crews worked through the evening."]
+
+
+def test_quiet_sentences_take_no_place_in_the_lede_and_what_they_push_out_is_named_not_counted():
+    lede = ["A man was shot and killed on Birch Road on Sunday.", "Deputies arrived within minutes."]
+    late = ["Police are searching for Wendell Probst, 38, of Dover."]
+    victims = extract_victims(_sentences(*lede, *(QUIET * 4), *late), None)
+    assert [(r.name, r.outcome, r.role) for r in victims.itertuples()] == [
+        ("", "killed", "victim"), ("Wendell Probst", "unknown", "shooter")]
