@@ -17,8 +17,9 @@ from pathlib import Path
 from analysis.figures.clause_subjects import (RELATIVE, REPORTING, antecedent, is_passive, listed_people,
                                               past_source, subject_of, subjects_of, who_antecedent)
 from analysis.figures.conditions import condition_people, hurt_apart
-from analysis.figures.name_mentions import (aged_names, arrested_pronouns, described_names, mourned_names,
-                                            mourners_names, named_shooters, responsible_names, titled_officers)
+from analysis.figures.name_mentions import (aged_names, arrested_pronouns, described_names, listed_victims,
+                                            mourned_names, mourners_names, named_shooters, responsible_names,
+                                            titled_officers)
 from analysis.figures.numbers import parse_number_words
 from analysis.figures.parse import Token, children, conjuncts, head_word, left_edge
 from analysis.figures.person_names import TITLES, capitals, name_head, read_name
@@ -377,6 +378,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
         if names and low in lex["identify_verbs"]:
             identified += [(h, names) for h in named]
     _copulas(tokens, kids, sentence, lex, found, sentence_idx)
+    listed_victims(tokens, kids, sentence, lex, found, sentence_idx, _person)
     titled_officers(tokens, kids, sentence, lex, found, sentence_idx, _person)
     mourned_names(tokens, kids, sentence, lex, found, sentence_idx, _person)
     arrested_pronouns(tokens, kids, sentence, lex, found, sentence_idx, _person)

@@ -11,7 +11,10 @@ Rules:
 
 1. Only the lede is read: the first ``LEDE_SENTENCES`` sentences, where an article names its own
    victims (recaps of other shootings come later), counted from the first sentence with a harm word when one of
-   the first ten has one (``_story_order``: a caption, byline or editor's note before the story takes no place). Of those, only sentences with a harm word
+   the first ten has one (``_story_order``: a caption, byline or editor's note before the story takes no place).
+   Nor do quiet sentences (up to ``_QUIET``: no harm word, no word about people, no full name: a neighbour's
+   quote, the scenery); the sentences they push out of the lede are read as the lede's for the names they give,
+   which are in the victims table but not in the counts. Of those, only sentences with a harm word
    (regex prefilter), without a figure the ledger reads as an earlier event (``background``: a
    recap names its own people), and without a numeral figure of every category the words speak of
    (unless they name someone with an age: "Ann Lee, 35, and Bo Diaz, 29, were the two killed") are
@@ -169,6 +172,7 @@ __all__ = ["extract_victims", "read_people", "people_lexicon", "LEDE_SENTENCES"]
 LEDE_SENTENCES = 15
 LATE_SENTENCES = 40
 _PREAMBLE = 10  # the story starts by the tenth sentence, or at the first
+_QUIET = 10  # quiet sentences (quotes, scenery) that take no place in the lede
 _KILLING = (r"kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|slay|homicide|succumb|suicide|own life|"
             r"passe[sd] away|(?:took|taking|ended|ending) (?:his|her) life")
 _KILL_WORDS = re.compile(rf"\b(?:{_KILLING})", re.I)
@@ -399,23 +403,32 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
         return schema.empty_table("victims"), schema.empty_table("figures")
     # "identified as JOHN SMITH": names in capitals read in title case; the rows cite the sentence as written
     sentences = _story_order(sentences).assign(written=sentences["text"], text=read_capitals(sentences["text"]))
-    chosen = _candidates(sentences, figures, lede)
+    # the lede's places counted without quiet sentences: those that they push out of it are read for names only
+    chosen = _candidates(sentences.assign(told_idx=sentences["story_idx"], story_idx=sentences["named_idx"]),
+                         figures, lede)
     full_names, first_names = index_full_names(sentences[sentences["article_id"].isin(set(chosen["article_id"]))])
-    chosen = pd.concat([chosen, _late_candidates(sentences, figures, full_names, lede)]).sort_values(
+    late = _late_candidates(sentences.assign(told_idx=sentences["story_idx"]), figures, full_names, lede)
+    chosen = pd.concat([chosen, late]).drop_duplicates(["article_id", "idx"]).sort_values(
         ["article_id", "idx"], kind="stable")
     texts = chosen["text"].astype(str).tolist()
     written = chosen["written"].astype(str).tolist()
     where: dict[tuple[str, int], tuple[str, int]] = {}
     by_article: dict[str, list[Mention]] = {}
     names_only = chosen["names_only"].eq(True).tolist()  # late sentences have none
-    for article_id, idx, text, as_written, start, tokens, only, story in zip(
+    for article_id, idx, text, as_written, start, tokens, only, story, told in zip(
             chosen["article_id"], chosen["idx"], texts, written, chosen["start"], parse(texts), names_only,
-            chosen["story_idx"]):
+            chosen["story_idx"], chosen["told_idx"]):
         where[(str(article_id), int(idx))] = (as_written, int(start))
         found = sentence_mentions(tokens, text, sentence_idx=int(idx))
         if only:  # a sentence with a numeral count of the hurt: its named people only (the count is the ledger's)
             found = [m for m in found if m.kind == "name"]
-        if story >= lede:  # after the lede, only named people the article has named in full, and the names an
+        if told >= lede > story:  # in the lede but for the quiet sentences before it: named people, not counted,
+            # never a shooter of another case, and someone told of without harm only names someone the article has
+            found = [m for m in found if m.kind == "name" and not (
+                m.role == "shooter" and not m.outcome and _PAST_CASE.search(text))]
+            for m in found:
+                m.late, m.lends = True, m.lends or not (m.outcome or m.role == "shooter")
+        elif story >= lede:  # after the lede, only named people the article has named in full, and the names an
             # identification gives to someone of the lede ("identified the girl as X": ``Mention.lends``)
             sought = bool(_LATE_SUSPECT.search(text)) and not _PAST_CASE.search(text)  # "Police arrested X Monday"
             found = [m for m in found if m.kind == "name" and (m.outcome or m.identified or (
@@ -460,7 +473,14 @@ def _story_order(sentences: pd.DataFrame) -> pd.DataFrame:
     opening = by_article.transform("min")
     harm = plain(sentences["text"]).str.contains(_HARM) & (sentences["idx"] < opening + _PREAMBLE)
     first = sentences["idx"].where(harm).groupby(sentences["article_id"]).transform("min").fillna(opening)
-    return sentences.assign(story_idx=sentences["idx"] - (first - opening).astype(int))
+    story = sentences["idx"] - (first - opening).astype(int)
+    # "'We never thought it could happen here,' a neighbour said.": a quiet sentence (no harm word, no word about
+    # people, no full name) takes no place of the lede either, up to _QUIET of them
+    text = plain(sentences["text"])
+    quiet = (story >= opening) & ~(text.str.contains(_HARM) | text.str.contains(_PEOPLE_WORDS) |
+                                   text.str.contains(TWO_CAPITALS))
+    before = quiet.astype(int).groupby(sentences["article_id"]).cumsum() - quiet.astype(int)
+    return sentences.assign(story_idx=story, named_idx=story - before.clip(upper=_QUIET))
 
 
 def _late_candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, full_names: dict[str, dict[str, str]],

@@ -35,6 +35,11 @@ CASES = [
     ('Officers found 61-year-old Harold "Hal" Peter Voss of Linden shot to death in his garage.',
      [("Harold Peter Voss", "killed", "victim")]),
     ('Neighbors said "Get down" Lee shouted before a man was wounded.', [("", "injured", "victim")]),
+    # a list after "the dead are" / "the wounded were" names people with that outcome
+    ("Two men died in the crash of gunfire. The dead were Omar Pike, 30, and Ned Salas, 41.",
+     [("", "killed", "victim"), ("Omar Pike", "killed", "victim"), ("Ned Salas", "killed", "victim")]),
+    ("Gunfire broke out at the fair. The wounded were Ida Crane and Lou Becker.",
+     [("Ida Crane", "injured", "victim"), ("Lou Becker", "injured", "victim")]),
     # a name in capitals in a sentence in lower case
     ("A woman was shot and killed Friday. Deputies identified her as LORNA BEXLEY, 44, of Milton.",
      [("Lorna Bexley", "killed", "victim")]),
@@ -64,3 +69,15 @@ def test_names_as_reporters_vary_them(text, people):
 ])
 def test_names_in_capitals_read_in_title_case(text, read):
     assert read_capitals(pd.Series([text])).tolist() == [read]
+
+
+QUIET = ['"Nothing like this happens here," one neighbour said.', "The street is lined with maples and small yards.",
+         '"I heard a bang and looked out," another resident said.', "Crews worked through the evening."]
+
+
+def test_quiet_sentences_take_no_place_in_the_lede_and_what_they_push_out_is_named_not_counted():
+    lede = ["A man was shot and killed on Birch Road on Sunday.", "Deputies arrived within minutes."]
+    late = ["Police are searching for Wendell Probst, 38, of Dover."]
+    victims = extract_victims(_sentences(*lede, *(QUIET * 4), *late), None)
+    assert [(r.name, r.outcome, r.role) for r in victims.itertuples()] == [
+        ("", "killed", "victim"), ("Wendell Probst", "unknown", "shooter")]
