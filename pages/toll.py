@@ -17,6 +17,7 @@ from analysis.views.toll import (
     opening_event,
     marked_parts,
     point_facts,
+    summary_base,
     summary_sections,
     toll_summary,
 )
@@ -62,7 +63,8 @@ if articles.empty:
 # The whole corpus's summary comes with the corpus (``analysis.views.prepared``); a filtered part's is a view.
 summary, mixed, (options, counts, default_category) = app_data.corpus_view("toll_summary") \
     if tables is app_data.corpus_tables() else app_data.view(
-        "toll_summary", lambda t: toll_summary(t, inputs=app_data.corpus_view("toll_event_inputs")))
+        "toll_summary", lambda t: toll_summary(t, inputs=app_data.corpus_view("toll_event_inputs"),
+                                               base=app_data.whole_view("toll_summary_base", summary_base)))
 if mixed:  # one warning; the event-date notes of a mixed corpus fold away
     st.warning(mixed[0], icon=":material/call_split:")
     if mixed[1:]:

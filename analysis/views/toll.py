@@ -17,7 +17,7 @@ from analysis.schema import HEADLINE_CATEGORIES
 from analysis.tables import CorpusTables
 from analysis.timeline.events import EventInputs, event_groups
 from analysis.timeline.points import CATEGORY_LABELS, TOLL_CATEGORIES, mixed_event_notes
-from analysis.timeline.summary import summarise
+from analysis.timeline.summary import SummaryBase, summarise
 from analysis.timeline.values import as_flag, flag_column
 from analysis.views.evidence import Segment, evidence_parts_of
 
@@ -49,7 +49,7 @@ def _articles_per_category(rows: pd.DataFrame) -> dict[str, int]:
     return {str(c): int(k) for c, k in sorted(zip(list(names), n.tolist()), key=lambda item: item[0])}
 
 
-def toll_summary(tables: CorpusTables, *, inputs: EventInputs | None = None
+def toll_summary(tables: CorpusTables, *, inputs: EventInputs | None = None, base: SummaryBase | None = None
                  ) -> tuple[list[str], list[str], tuple[list[str], dict[str, int], str]]:
     """What the toll page shows above its chart whatever the category: ``(summary lines, several-events
     notes, category_choices)``, the events grouped once for both. ``tables``: the corpus, or its
@@ -57,14 +57,21 @@ def toll_summary(tables: CorpusTables, *, inputs: EventInputs | None = None
     ``inputs``: the whole corpus's ``EventInputs`` (``analysis.views.prepared``) for a filtered part, the same
     lines with less read again: when they cover its articles, its entities are not read (a filtered part's are
     then not narrowed, about 18 ms at 10,000 articles): the places come from ``inputs``, and the notes and lines
-    read the events grouped here, not the entities."""
+    read the events grouped here, not the entities. ``base``: the whole corpus's ``summary_base`` for a filtered part
+    (whole articles kept or dropped): the lines about figures are taken from it by article mask."""
     covered = inputs is not None and inputs.readers(tables.articles) is not None
     entities = None if covered else tables.entities
     events = event_groups(tables.articles, entities=entities, inputs=inputs)
     mixed = mixed_event_notes(tables.articles, entities=entities, events=events)  # made once for both
+    keep = None if base is None else base.kept(tables.articles)
     return (summarise(tables.timeline, tables.contradictions, articles=tables.articles, entities=entities,
-                      events=events, mixed=mixed),
+                      events=events, mixed=mixed, base=base, keep=keep),
             mixed, category_choices(tables.timeline))
+
+
+def summary_base(tables: CorpusTables) -> SummaryBase:
+    """The ``SummaryBase`` of the whole corpus ``tables``, for ``toll_summary`` of its filtered parts."""
+    return SummaryBase(tables.timeline, tables.contradictions, articles=tables.articles)
 
 
 def _is_about(line: str, name: str) -> bool:
