@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -33,8 +34,8 @@ def undated_figures(said: Sequence[str]) -> str:
     ("1 (1,200 articles), 2 (310 articles), 3 (95 articles) and 41 other figures"), not four arbitrary ones."""
     if len(said) <= 4:
         return join_words(list(said))
-    counts = pd.Series(list(said)).value_counts(sort=True)  # ties keep their first-reported order
-    shown = [f"{figure} ({count_words(int(n), 'article')})" for figure, n in counts.iloc[:3].items()]
+    counts = Counter(said).most_common()  # a stable sort by count: ties keep their first-reported order
+    shown = [f"{figure} ({count_words(int(n), 'article')})" for figure, n in counts[:3]]
     rest = len(counts) - len(shown)
     if rest:
         shown.append(f"{rest:,} other figure{'s' if rest != 1 else ''}")
@@ -231,7 +232,7 @@ class _Points:
     """The current points as arrays, one per column the lines read, and each point's figure in words."""
 
     def __init__(self, current: pd.DataFrame) -> None:
-        self.frame = current
+        self.frame, self.source_cells = current, None
         self.category_codes, categories = _codes(current, "category")
         self.categories = {category: code for code, category in enumerate(categories.tolist())}
         groups = current["event_group"] if "event_group" in current else pd.Series(pd.NA, index=current.index)
@@ -264,10 +265,12 @@ class _Points:
         return self.category_codes == code if code is not None else np.zeros(len(self.value), bool)
 
     def sources(self, positions: np.ndarray) -> np.ndarray:
-        """The ``source`` cells at ``positions`` as plain objects (Nones without the column)."""
-        if "source" not in self.frame:
-            return np.full(len(positions), None, dtype=object)
-        return _cells(self.frame["source"], positions)
+        """The ``source`` cells at ``positions`` as plain objects (Nones without the column), from the column read
+        as objects once (a line quotes a few; a corpus's base serves every filter's lines)."""
+        if self.source_cells is None:
+            self.source_cells = np.full(len(self.frame), None, dtype=object) if "source" not in self.frame else \
+                _cells(self.frame["source"], np.arange(len(self.frame)))
+        return self.source_cells[positions]
 
     def day(self, position: int) -> str:
         return day_text(pd.Timestamp(self.published[position]))

@@ -80,3 +80,13 @@ def test_restricted_corpora_give_the_old_lines(corpus, pick):
     assert made == toll_summary(kept, inputs=inputs)
     assert made[0] == summarise_before(kept.timeline, kept.contradictions, articles=kept.articles,
                                        entities=kept.entities)
+
+
+@pytest.mark.parametrize(("seed", "n", "distinct"), [(1, 4, 2), (2, 5, 2), (3, 6, 6), (4, 40, 3),
+                                                     (5, 300, 12), (6, 1000, 400)])
+def test_undated_figures_counted_as_before(seed, n, distinct):
+    from analysis.timeline.summary import undated_figures
+    from tests.timeline.summary_before import undated_figures as undated_figures_before
+
+    said = [f"{v}" for v in np.random.default_rng(seed).integers(0, distinct, n)]  # many ties in count
+    assert undated_figures(said) == undated_figures_before(said)
