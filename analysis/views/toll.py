@@ -15,8 +15,9 @@ import pandas as pd
 from analysis.figures.labels import figure_label
 from analysis.schema import HEADLINE_CATEGORIES
 from analysis.tables import CorpusTables
+from analysis.timeline.event_notes import event_notes
 from analysis.timeline.events import EventInputs, event_groups
-from analysis.timeline.points import CATEGORY_LABELS, TOLL_CATEGORIES, mixed_event_notes
+from analysis.timeline.points import CATEGORY_LABELS, TOLL_CATEGORIES
 from analysis.timeline.summary import SummaryBase, summarise
 from analysis.timeline.values import as_flag, flag_column
 from analysis.views.evidence import Segment, evidence_parts_of
@@ -62,7 +63,7 @@ def toll_summary(tables: CorpusTables, *, inputs: EventInputs | None = None, bas
     covered = inputs is not None and inputs.readers(tables.articles) is not None
     entities = None if covered else tables.entities
     events = event_groups(tables.articles, entities=entities, inputs=inputs)
-    mixed = mixed_event_notes(tables.articles, entities=entities, events=events)  # made once for both
+    mixed = event_notes(tables.articles, events)  # made once for both
     keep = None if base is None else base.kept(tables.articles)
     return (summarise(tables.timeline, tables.contradictions, articles=tables.articles, entities=entities,
                       events=events, mixed=mixed, base=base, keep=keep),
