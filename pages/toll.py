@@ -192,7 +192,8 @@ choices = list(labels)
 # The reports drawn as one marker with the point picked (a click picks a marker's first report) come first.
 same_marker = chart.reports_of(st.session_state[POINT_KEY])
 if len(same_marker) > 1:
-    choices = same_marker + [c for c in choices if c not in set(same_marker)]
+    in_marker = set(same_marker)  # made once, not once per choice (thousands at 10,000 articles)
+    choices = same_marker + [c for c in choices if c not in in_marker]
 choices = page_parts.capped_choices(choices, st.session_state[POINT_KEY], MAX_POINT_CHOICES)
 chosen = st.selectbox("Figure", choices, key=POINT_KEY, format_func=labels.get,
                       help="Clicking a point in the chart selects it here too."
