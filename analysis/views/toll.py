@@ -114,10 +114,45 @@ def fold_event_lines(lines: list[str], *, keep: int = 6) -> tuple[list[str], lis
 def event_periods(timeline: pd.DataFrame, *, category: str) -> dict[int, str]:
     """``{event_group: "Event 2: 2024-03-22 to 2024-03-25"}`` for the category's events, in order; an event
     with follow-up coverage adds it: "Event 1: 2025-06-06 to 2025-06-26, follow-up to 2026-06-07"."""
-    groups = timeline.loc[timeline["category"] == category, "event_group"]  # the one column read: no other taken
-    wanted = sorted(int(g) for g in groups.dropna().unique())
-    # Each event's first and last main-period day and last follow-up day, in one groupby over the whole timeline
-    # (a DataFrame per event took 0.1 s for the 900 events of 10,000 articles).
+    in_category = (timeline["category"] == category).to_numpy(dtype=bool, na_value=False)
+    number = timeline["event_group"].to_numpy(dtype=float, na_value=np.nan)
+    wanted = np.unique(number[in_category & ~np.isnan(number)])  # the category's events, in order
+    if not pd.api.types.is_datetime64_dtype(timeline["published"]):  # dates with a time zone, or text
+        return _event_periods_grouped(timeline, [int(g) for g in wanted.tolist()])
+    # Each event's first and last main-period day and last follow-up day over the whole timeline (every category),
+    # on the days as integers: a pandas groupby of the events' rows took ~10 ms of a date range at 10,000 articles.
+    members = np.flatnonzero(np.isin(number, wanted))
+    at = np.searchsorted(wanted, number[members])
+    days = timeline["published"].to_numpy(dtype="datetime64[ns]").view(np.int64)[members]
+    later = flag_column(timeline, "follow_up").to_numpy(dtype=bool)[members]
+    dated = days != _NAT
+    main, after = dated & ~later, dated & later
+    first = np.full(len(wanted), np.iinfo(np.int64).max)
+    last, latest = np.full(len(wanted), _NAT), np.full(len(wanted), _NAT)
+    np.minimum.at(first, at[main], days[main])
+    np.maximum.at(last, at[main], days[main])
+    np.maximum.at(latest, at[after], days[after])
+    periods = {}
+    for group, first_day, last_day, later_day in zip(wanted.tolist(), first.tolist(), last.tolist(), latest.tolist()):
+        group = int(group)
+        if last_day == _NAT:
+            periods[group] = f"Event {group}: undated"
+            continue
+        first_text, last_text = _day(first_day), _day(last_day)
+        periods[group] = f"Event {group}: {first_text}" + ("" if first_text == last_text else f" to {last_text}") + \
+            ("" if later_day == _NAT else f", follow-up to {_day(later_day)}")
+    return periods
+
+
+_NAT = np.iinfo(np.int64).min  # NaT as an integer
+
+
+def _day(nanoseconds: int) -> str:
+    return f"{pd.Timestamp(nanoseconds):%Y-%m-%d}"
+
+
+def _event_periods_grouped(timeline: pd.DataFrame, wanted: list[int]) -> dict[int, str]:
+    """``event_periods`` of the events ``wanted`` by a pandas groupby, for dates that are not plain datetime64."""
     members = timeline["event_group"].isin(wanted).to_numpy()
     published = timeline["published"][members]
     later_rows = flag_column(timeline, "follow_up")[members]
