@@ -317,24 +317,26 @@ def _days(published: pd.Series) -> pd.Series:
 
 def _joined_cells(cells: pd.DataFrame) -> pd.DataFrame:
     """``cells.groupby(["day", "source"], sort=True)["figure"].agg("; ".join).reset_index()[["source", "day",
-    "figure"]]``, joined in one pass over the rows sorted once (a Python join per group through pandas took
-    a tenth of a second for the 7,000 source-days of a 10,000-article corpus)."""
+    "figure"]]``: the rows ordered once by the two columns' sorted codes, each group's start found on them, and only
+    the figures of a group of several rows joined (a Python join per group through pandas took a tenth of a second
+    for the 7,000 source-days of a 10,000-article corpus, a loop over every row 16 ms)."""
     keyed = cells[["day", "source", "figure"]].dropna(subset=["day", "source"])
-    order = keyed.sort_values(["day", "source"], kind="stable")  # the groups in order, each group's rows in order
-    days, sources, figures = (order[c].tolist() for c in ("day", "source", "figure"))
-    out_days, out_sources, out_figures = [], [], []
-    for i, (day, source, figure) in enumerate(zip(days, sources, figures)):
-        if i and day == days[i - 1] and source == sources[i - 1]:
-            out_figures[-1].append(figure)
-        else:
-            out_days.append(day)
-            out_sources.append(source)
-            out_figures.append([figure])
+    days, _ = pd.factorize(keyed["day"], sort=True)
+    sources, _ = pd.factorize(keyed["source"], sort=True)
+    order = np.lexsort((sources, days))  # by day, then source, then row: the groups in order, each in row order
+    days, sources = days[order], sources[order]
+    starts = np.flatnonzero(np.r_[True, (days[1:] != days[:-1]) | (sources[1:] != sources[:-1])]) if len(order) \
+        else np.zeros(0, dtype=np.int64)
+    figures = keyed["figure"].to_numpy(dtype=object)[order]
+    joined = figures[starts]
+    ends = np.r_[starts[1:], len(order)]
+    for k in np.flatnonzero(ends - starts > 1).tolist():
+        joined[k] = "; ".join(figures[starts[k]:ends[k]].tolist())
+    first = order[starts]
     # The keys' types as a groupby gives them: the column's own, or inferred again from plain objects.
-    kinds = {c: None if cells[c].dtype == object else cells[c].dtype for c in ("source", "day")}
-    return pd.DataFrame({"source": pd.Series(out_sources, dtype=kinds["source"]),
-                         "day": pd.Series(out_days, dtype=kinds["day"]),
-                         "figure": ["; ".join(parts) for parts in out_figures]})
+    return pd.DataFrame({c: pd.Series(keyed[c].to_numpy(dtype=object)[first].tolist(),
+                                      dtype=None if cells[c].dtype == object else cells[c].dtype)
+                         for c in ("source", "day")} | {"figure": joined.tolist()})
 
 
 #: Past this many events the toll page opens on the one with most articles, not on all of them together.
