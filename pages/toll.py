@@ -17,6 +17,7 @@ from analysis.views.toll import (
     opening_event,
     marked_parts,
     point_facts,
+    summary_base,
     summary_sections,
     toll_summary,
 )
@@ -62,7 +63,8 @@ if articles.empty:
 # The whole corpus's summary comes with the corpus (``analysis.views.prepared``); a filtered part's is a view.
 summary, mixed, (options, counts, default_category) = app_data.corpus_view("toll_summary") \
     if tables is app_data.corpus_tables() else app_data.view(
-        "toll_summary", lambda t: toll_summary(t, inputs=app_data.corpus_view("toll_event_inputs")))
+        "toll_summary", lambda t: toll_summary(t, inputs=app_data.corpus_view("toll_event_inputs"),
+                                               base=app_data.whole_view("toll_summary_base", summary_base)))
 if mixed:  # one warning; the event-date notes of a mixed corpus fold away
     st.warning(mixed[0], icon=":material/call_split:")
     if mixed[1:]:
@@ -190,7 +192,8 @@ choices = list(labels)
 # The reports drawn as one marker with the point picked (a click picks a marker's first report) come first.
 same_marker = chart.reports_of(st.session_state[POINT_KEY])
 if len(same_marker) > 1:
-    choices = same_marker + [c for c in choices if c not in set(same_marker)]
+    in_marker = set(same_marker)  # made once, not once per choice (thousands at 10,000 articles)
+    choices = same_marker + [c for c in choices if c not in in_marker]
 choices = page_parts.capped_choices(choices, st.session_state[POINT_KEY], MAX_POINT_CHOICES)
 chosen = st.selectbox("Figure", choices, key=POINT_KEY, format_func=labels.get,
                       help="Clicking a point in the chart selects it here too."
