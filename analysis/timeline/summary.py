@@ -232,7 +232,10 @@ class _Points:
     """The current points as arrays, one per column the lines read, and each point's figure in words."""
 
     def __init__(self, current: pd.DataFrame) -> None:
-        self.frame, self.source_cells = current, None
+        # Each point's source as a plain object, each distinct one a single string (a base is kept per corpus): the
+        # frame itself is not kept.
+        self.source_cells = np.full(len(current), None, dtype=object) if "source" not in current else \
+            _interned(_cells(current["source"], np.arange(len(current))))
         self.category_codes, categories = _codes(current, "category")
         self.categories = {category: code for code, category in enumerate(categories.tolist())}
         groups = current["event_group"] if "event_group" in current else pd.Series(pd.NA, index=current.index)
@@ -265,11 +268,7 @@ class _Points:
         return self.category_codes == code if code is not None else np.zeros(len(self.value), bool)
 
     def sources(self, positions: np.ndarray) -> np.ndarray:
-        """The ``source`` cells at ``positions`` as plain objects (Nones without the column), from the column read
-        as objects once (a line quotes a few; a corpus's base serves every filter's lines)."""
-        if self.source_cells is None:
-            self.source_cells = np.full(len(self.frame), None, dtype=object) if "source" not in self.frame else \
-                _cells(self.frame["source"], np.arange(len(self.frame)))
+        """The ``source`` cells at ``positions`` as plain objects (Nones without the column)."""
         return self.source_cells[positions]
 
     def day(self, position: int) -> str:
@@ -368,6 +367,12 @@ class _Pairs:
             days = self.frame[column].take(positions).dt.normalize()
             return np.where(days.isna().to_numpy(), None, days.dt.strftime("%Y-%m-%d").to_numpy(dtype=object))
         return _cells(self.frame[column], positions)
+
+
+def _interned(cells: np.ndarray) -> np.ndarray:
+    """``cells`` with each distinct value one object (the same values)."""
+    seen: dict = {}
+    return np.array([seen.setdefault(cell, cell) for cell in cells.tolist()], dtype=object) if len(cells) else cells
 
 
 def _marked(codes: np.ndarray, size: int) -> np.ndarray:
