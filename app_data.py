@@ -10,6 +10,7 @@ bytes. Which corpus a session looks at, and its filters, live in
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import sys
 import threading
@@ -154,18 +155,21 @@ WHOLE_AHEAD = "whole "
 def views_ahead(built: BuiltCorpus, *, chosen_by: str | None, groups: dict[str, str],
                 after: threading.Thread | None = None) -> Ahead:
     """The Toll page's first-visit views of ``built`` (``charts.toll_views.first_visit_views``; the app opens on
-    that page), then the Figures page's whole-corpus views (``analysis.views.figure_ledger.whole_views``), made on
+    that page), then the Figures page's whole-corpus views (``analysis.views.figure_ledger.whole_views``), then the
+    whole-corpus bases of the Toll page's first filtered run (``charts.toll_views.whole_bases``), made on
     a background thread once the thread ``after`` (the script run that opened the corpus) has ended: a page
     switch after opening a corpus finds them made or waits for the rest instead of making them (0.6 s and 0.5 s
-    of server CPU at 10,000 articles). Not for the seeds, which are small and shared."""
+    of server CPU at 10,000 articles; the bases 0.12 s of the first filter change's). Not for the seeds, which are
+    small and shared."""
     tables, summary = built.tables, built.views["toll_summary"]
 
     def made():
         yield from toll_views.first_visit_views(tables, summary, chosen_by=chosen_by, groups=groups)
-        for name, value in figure_ledger.whole_views(tables):
+        for name, value in itertools.chain(figure_ledger.whole_views(tables), toll_views.whole_bases(tables, summary)):
             yield (WHOLE_AHEAD + name, ()), value
 
-    names = (*toll_views.FIRST_VISIT_NAMES, *(WHOLE_AHEAD + name for name in figure_ledger.NAMES))
+    names = (*toll_views.FIRST_VISIT_NAMES,
+             *(WHOLE_AHEAD + name for name in (*figure_ledger.NAMES, *toll_views.base_names(summary))))
     return Ahead(made, names=names, label="Toll and Figures pages' first-visit views", after=after).start()
 
 

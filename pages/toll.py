@@ -22,7 +22,7 @@ from analysis.views.toll import (
     toll_summary,
 )
 from charts.toll_points import point_base
-from charts.toll_views import chart_view, period_rows
+from charts.toll_views import POINT_BASE, SUMMARY_BASE, chart_view, period_rows
 
 app_data.route_through_dashboard(__file__)
 
@@ -64,7 +64,7 @@ if articles.empty:
 summary, mixed, (options, counts, default_category) = app_data.corpus_view("toll_summary") \
     if tables is app_data.corpus_tables() else app_data.view(
         "toll_summary", lambda t: toll_summary(t, inputs=app_data.corpus_view("toll_event_inputs"),
-                                               base=app_data.whole_view("toll_summary_base", summary_base)))
+                                               base=app_data.whole_view(SUMMARY_BASE, summary_base)))
 if mixed:  # one warning; the event-date notes of a mixed corpus fold away
     st.warning(mixed[0], icon=":material/call_split:")
     if mixed[1:]:
@@ -139,7 +139,7 @@ def _chart_view(t, c: str, p: int, later: bool, g: tuple):
     # in charts.toll_views, which also makes the first visit's when a corpus opens (app_data.views_ahead); a filtered
     # corpus's points are the whole corpus's kept ones (charts.toll_points: made once per corpus and category)
     base = None if t is app_data.corpus_tables() else app_data.whole_view(
-        f"toll_point_base:{c}", lambda whole: point_base(whole.timeline, category=c))
+        POINT_BASE.format(c), lambda whole: point_base(whole.timeline, category=c))
     return chart_view(t, c, p, later, g, groups=groups, rows=rows, base=base)  # rows of (c, p), as the view's args
 
 

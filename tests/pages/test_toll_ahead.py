@@ -4,6 +4,7 @@ every view made ahead is one the page asked for."""
 
 from __future__ import annotations
 
+import datetime
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -16,7 +17,7 @@ import app_data
 from analysis.uploads import BuiltCorpus
 from analysis.views import figure_ledger
 from analysis.views.toll import toll_summary
-from charts.toll_views import FIRST_VISIT_NAMES
+from charts.toll_views import FIRST_VISIT_NAMES, base_names
 from tests.pages.test_toll_page import article, corpus, figure
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,14 +113,25 @@ def test_the_first_visit_reads_the_views_made_ahead_and_shows_the_same(make, cho
     assert shown(with_ahead) == shown(without)
     assert asked == asked_without and ("toll_chart" in {name for name, _ in asked})
     made = with_ahead.session_state[app_data.VIEWS_AHEAD][1]
-    # every Toll view made ahead was asked for and handed out; the Figures page's wait for its first visit
-    assert made.finished and set(made._values) == {(app_data.WHOLE_AHEAD + name, ()) for name in figure_ledger.NAMES}
+    # every Toll view made ahead was asked for and handed out; the Figures page's and the first filtered run's wait
+    bases = {(app_data.WHOLE_AHEAD + name, ()) for name in base_names(built.views["toll_summary"])}
+    assert made.finished and set(made._values) == {(app_data.WHOLE_AHEAD + name, ()) for name in figure_ledger.NAMES
+                                                   } | bases
     for app in (without, with_ahead):
         app.switch_page("pages/figures.py").run()
         assert not app.exception, [e.value for e in app.exception]
     assert shown(with_ahead) == shown(without)
     if not built.tables.figures.empty:  # else the page stops at "no figures", asking for none but the codes
-        assert made._values == {}  # the Figures page took them all
+        assert set(made._values) == bases  # the Figures page took all of its own
+    # the first filtered run of the Toll page reads the whole corpus's bases made ahead, and shows the same
+    dated = built.tables.articles["published"].dropna()
+    for app in (without, with_ahead):
+        app.session_state[app_data.FILTER_DATES] = (dated.min().date() + datetime.timedelta(days=1),
+                                                    dated.max().date())
+        app.switch_page("pages/toll.py").run()
+        assert not app.exception, [e.value for e in app.exception]
+    assert shown(with_ahead) == shown(without)
+    assert not set(made._values) & bases  # taken by the filtered run
 
 
 def test_opening_a_corpus_starts_making_the_views_and_the_seeds_make_none():
