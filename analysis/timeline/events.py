@@ -95,6 +95,13 @@ class _Period:
             made = self._ordinals = {day.toordinal() for day in self.event_days}
         return made
 
+    def near_ordinals(self) -> set[int]:
+        """The event days and the days either side of each, as day numbers (made once)."""
+        made = self.__dict__.get("_near_ordinals")
+        if made is None:
+            made = self._near_ordinals = {a + shift for a in self.ordinals() for shift in (-1, 0, 1)}
+        return made
+
 
 @dataclass
 class _Event:
@@ -141,7 +148,16 @@ def _near(value: float, reported: list[float]) -> bool:
 def _restates(period: _Period, event: _Event) -> bool:
     """False when most of the period's articles with a killed or injured figure give one the event never had."""
     reported = event.reported()
-    agreeing = sum(any(_near(v, reported.get(c, [])) for c, v in values.items()) for values in period.figures)
+    near: dict = {}  # (category, value) -> _near, each compared once: a period's articles mostly repeat a few figures
+    agreeing = 0
+    for values in period.figures:
+        for category, value in values.items():
+            hit = near.get((category, value))
+            if hit is None:
+                hit = near[(category, value)] = _near(value, reported.get(category, []))
+            if hit:
+                agreeing += 1
+                break
     return agreeing * 2 >= len(period.figures)
 
 
@@ -152,9 +168,9 @@ def _dates_agree(period: _Period, event: _Event) -> bool | None:
         return None
     # Days are normalised timestamps: "within a day" is a neighbouring day number, a set lookup
     # instead of comparing every pair (an event of a long archive gathers thousands of days); each
-    # side's day numbers are kept with it, not made again for every period an event is compared with.
-    days = event.event_ordinals
-    return any(a + shift in days for a in period.ordinals() for shift in (-1, 0, 1))
+    # side's day numbers are kept with it, not made again for every period an event is compared with: the period's
+    # days and their neighbours, one set compared with the event's in C, not a lookup each.
+    return not period.near_ordinals().isdisjoint(event.event_ordinals)
 
 
 def _names_place(period: _Period, event: _Event) -> bool:
