@@ -6,14 +6,16 @@ import streamlit as st
 import app_data
 import page_parts
 from analysis.figures.labels import figure_label
-from analysis.tables import rows_kept
+from analysis.tables import article_rows
 from analysis.timeline.points import CATEGORY_LABELS
 from analysis.views.evidence import evidence_parts_of
 from analysis.views.overview import figure_spans
 from analysis.views.toll import (
+    category_pairs,
     event_periods,
     fold_event_lines,
     follow_up_span,
+    kept_category_pairs,
     opening_event,
     marked_parts,
     point_facts,
@@ -44,7 +46,7 @@ MAX_POINT_CHOICES = 300
 MAX_PAIR_ROWS = 500
 
 tables = app_data.current_tables()
-articles, timeline, contradictions = tables.articles, tables.timeline, tables.contradictions
+articles, timeline = tables.articles, tables.timeline
 esc = app_data.escape_markdown
 
 st.title("Reported toll over time")
@@ -249,10 +251,13 @@ with st.container(border=True):
 
 
 def _category_pairs(t, c: str) -> pd.DataFrame:
-    # the rows of ``t.contradictions[keep]`` (index too), their sentences sliced, not copied: the pairs are sorted by
-    # category, so a category is a few runs of rows (33 -> 6 ms at 10,000 articles)
-    keep = (t.contradictions["category"] == c).to_numpy()
-    return rows_kept(t.contradictions, keep).set_axis(t.contradictions.index[keep])
+    # a filtered part's pairs from the whole corpus's, by its articles: its contradictions are not narrowed first
+    whole = app_data.corpus_tables()
+    if t is whole:
+        return category_pairs(t.contradictions, c)
+    positions = app_data.whole_view("toll_pair_articles", lambda w: article_rows(w, "contradictions"))
+    keep = whole.articles["article_id"].isin(t.articles["article_id"]).to_numpy(dtype=bool)
+    return kept_category_pairs(whole.contradictions, positions, keep, c)
 
 
 def _pairs_shown(t, c: str) -> list[tuple[dict, bool, list[tuple[str, str]]]]:
