@@ -10,6 +10,7 @@ from analysis.tables import article_rows
 from analysis.timeline.points import CATEGORY_LABELS
 from analysis.views.evidence import evidence_parts_of
 from analysis.views.overview import figure_spans
+from analysis.views.prepared import kept_rows
 from analysis.views.toll import (
     category_pairs,
     event_periods,
@@ -256,7 +257,7 @@ def _category_pairs(t, c: str) -> pd.DataFrame:
     if t is whole:
         return category_pairs(t.contradictions, c)
     positions = app_data.whole_view("toll_pair_articles", lambda w: article_rows(w, "contradictions"))
-    keep = whole.articles["article_id"].isin(t.articles["article_id"]).to_numpy(dtype=bool)
+    keep = kept_rows(whole.articles, t.articles)
     return kept_category_pairs(whole.contradictions, positions, keep, c)
 
 
