@@ -546,7 +546,7 @@ def sidebar_filters() -> None:
         else:
             state.pop(FILTER_DATES, None)
         undated = int(articles["published"].isna().sum())
-        st.checkbox(f"Include undated articles ({undated})", value=True, key=FILTER_UNDATED)
+        st.checkbox(f"Include undated articles ({undated:,})", value=True, key=FILTER_UNDATED)
 
 
 def segments_markdown(segments, highlight=frozenset()) -> str:

@@ -128,6 +128,16 @@ def table_rows(table: pa.Table, start: int, stop: int) -> pa.Table:
     return pa.Table.from_arrays(columns, schema=part.schema)
 
 
+def table_in_blocks(frame: pd.DataFrame, *, key: str, what: str, file_name: str, **dataframe_args) -> None:
+    """``frame`` (a table nobody picks rows in, e.g. a load report) shown ``TABLE_BLOCK`` rows at a time under a
+    block picker (``table_block``), with all its rows as a CSV download: a 10,000-input load report was 1.6 MB
+    sent on every visit."""
+    start, stop = table_block(len(frame), key=f"{key}_block", what=what)
+    st.dataframe(frame.iloc[start:stop], hide_index=True, width="stretch", **dataframe_args)
+    st.download_button(f"All {len(frame):,} rows (CSV)", lambda: frame.to_csv(index=False), file_name=file_name,
+                       mime="text/csv", icon=":material/download:", key=f"{key}_csv")
+
+
 def _used_values_only(array: pa.DictionaryArray) -> pa.DictionaryArray:
     codes = array.indices.fill_null(0).to_numpy(zero_copy_only=False)
     missing = array.is_null().to_numpy(zero_copy_only=False)
@@ -219,9 +229,17 @@ def entity_picker(names: list[str], *, key: str, format_func: Callable = str) ->
                           help=capped_help(MAX_ENTITY_CHOICES, len(names), "entities, most named first"))
 
 
-#: How a page's section tabs answer a click: "rerun" runs the open tab's section only, so only its charts are sent
-#: and drawn. Tests that compare a page with how it was set "ignore": every section runs, in order, as before.
+#: How a page's section tabs (and expanders shut until opened) answer a click: "rerun" runs the open tab's section
+#: only, so only its charts are sent and drawn. Tests that compare a page with how it was set "ignore": every
+#: section runs, in order, as before.
 SECTION_TABS = "rerun"
+
+
+def shut_until_opened(label: str, *, key: str, **expander_args):
+    """An expander whose content is built and sent only once it is open (``SECTION_TABS`` "rerun"; with "ignore"
+    ``open`` is None and the content is built as in an ordinary expander). Use as
+    ``if (box := shut_until_opened(...)).open is not False: with box: ...``."""
+    return st.expander(label, key=key, on_change=SECTION_TABS, **expander_args)
 
 
 def section_tabs(sections: Mapping[str, Callable[[], None]], *, key: str) -> None:

@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 import app_data
+import page_parts
 from analysis import uploads
 from analysis.ingest.limits import DEFAULT_LIMITS as LIMITS
 from analysis.ingest.outlets import KINDS
@@ -311,8 +312,8 @@ if built is not None:
         st.dataframe(truncated, hide_index=True, width="stretch")
 
     st.markdown("**Load report**: one row per file, row range or zip member.")
-    st.dataframe(report, hide_index=True, width="stretch", column_config={
-        "reason": st.column_config.TextColumn("Reason", width="large")})
+    page_parts.table_in_blocks(report, key="corpus_report", what="inputs", file_name="load_report.csv",
+                               column_config={"reason": st.column_config.TextColumn("Reason", width="large")})
     # When the articles were published: a glance at whether the dates came through. After the report, which is
     # drawn first while the browser loads plotly.js (then loaded before the first chart page).
     st.plotly_chart(app_data.whole_view("corpus_dates", lambda t: dates_figure(*publication_counts(t.articles))),
