@@ -106,7 +106,7 @@ if not chosen and len(options) > len(sides):
                f"{len(options) - len(sides) + 1:,} together as “{OTHER}”. Pick {many} above to compare others.")
 if len(chosen) == 1:
     st.info(f"Comparing {esc(chosen[0])} against all other articles ({(arts['side'] == OTHERS).sum()}).")
-st.caption(" · ".join(f"{esc(s)}: {n} article{'s' if n != 1 else ''}, {w:,} words"
+st.caption(" · ".join(f"{esc(s)}: {n:,} article{'s' if n != 1 else ''}, {w:,} words"
                       for s, n, w in arts.groupby("side").agg(n=("article_id", "size"), w=("n_words", "sum"))
                       .reindex(sides).itertuples()))
 

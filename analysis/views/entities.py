@@ -65,5 +65,5 @@ def share_table(shares: pd.DataFrame, *, names: Sequence[str], columns: Sequence
     Each cell reads "count (share%)", e.g. ``"12 (4%)"``; rows in the order of ``names``.
     """
     heat, counts = share_pivots(shares, names=names, columns=columns)
-    cells = counts.astype(int).astype(str) + " (" + (heat * 100).round().astype(int).astype(str) + "%)"
+    cells = counts.astype(int).map("{:,}".format) + " (" + (heat * 100).round().astype(int).astype(str) + "%)"
     return cells.reset_index().rename(columns={"canonical": "Entity"}).rename_axis(columns=None)

@@ -31,8 +31,9 @@ from analysis.tone.sentiment import SCORES, THIN, entity_tone
 
 
 def count_labels(profile: pd.DataFrame) -> pd.Series:
-    """``"n_sentences/n_total"`` per row of a ``frame_profile`` (e.g. ``"3/15"``), on the same index."""
-    return profile["n_sentences"].astype(str) + "/" + profile["n_total"].astype(str)
+    """``"n_sentences/n_total"`` per row of a ``frame_profile`` (e.g. ``"3/15"``, ``"47,352/173,929"``), on the same
+    index."""
+    return profile["n_sentences"].map("{:,}".format) + "/" + profile["n_total"].map("{:,}".format)
 
 
 def frame_order(profile: pd.DataFrame, *, labels: Mapping[str, str]) -> list[str]:

@@ -36,6 +36,11 @@ def test_share_table(names, expected):
     assert table.values.tolist() == expected
 
 
+def test_share_table_counts_in_the_thousands_read_with_separators():
+    table = share_table(shares(("A", "Kyiv", 12_345, 50_000), ("A", "Moscow", 999, 50_000)), names=["Kyiv", "Moscow"])
+    assert table.values.tolist() == [["Kyiv", "12,345 (25%)"], ["Moscow", "999 (2%)"]]
+
+
 def old_share_pivots(shares, *, names, columns=None):
     """``share_pivots`` as it was (two pivots and their reindexing), kept to prove the arrays give the same tables."""
     heat = shares.pivot(index="canonical", columns="source", values="share").reindex(names)

@@ -33,6 +33,7 @@ PROFILE = profile(("B", "human", 0, 6), ("B", "blame", 3, 6), ("A", "blame", 1, 
 
 def test_count_labels():
     assert count_labels(PROFILE).tolist() == ["0/6", "3/6", "1/3", "2/3"]
+    assert count_labels(profile(("A", "blame", 47_352, 173_929))).tolist() == ["47,352/173,929"]
 
 
 @pytest.mark.parametrize("sides, expected", [
