@@ -61,6 +61,9 @@ Rules, in the order they apply:
      come days after the shooting; so is a scene in the past progressive with no cue word ("was sitting in
      his living room Saturday night"), or of one person somewhere ("was at the pool Tuesday night"; not "were
      at the church on Wednesday", which is as often the days after);
+   - an event word that has a time of its own between it and the date gives the date nothing: "a woman wounded in
+     the shooting last week went home on Tuesday", "indicted in the shooting of a boy in November, walked free on
+     Wednesday" (the date is a later act's, whose verb is in no list);
    - "fired" followed by a person ("fired Officer Brandt on Monday", "fired him") is a dismissal, not shots;
    - the words of an attribution to the left decide nothing: "According to the arrest warrant, the two men argued
      outside a tavern late on May 3 before ..." (the warrant names the source; the nearest cue before it
@@ -111,7 +114,8 @@ years disagreed as often as they agreed); a brief written the evening of the eve
 morning, naming no day, is dated the day of publication (rule 7); a word for a later act used to name a person
 whose noun is not in [people and papers] ("a jail trusty took a deputy's pistol Friday") is read as that act;
 an attribution told without "according to" ("deputies wrote in a release that a driver was waved over Tuesday
-night") leaves the date to the reported clause, which here names no cue word.
+night") leaves the date to the reported clause, which here names no cue word; an event told twice in one clause
+("was shot in March and again on Sunday") keeps only its first time.
 """
 
 from __future__ import annotations
@@ -187,6 +191,11 @@ _ATTRIBUTION_BEFORE = re.compile(r"\baccording to\b[^,.;:!?\n]*$", re.I)
 # An hour between a [reporting] verb and a date: "the chief says at about 4:20 Sunday morning, ...".
 _CLOCK_BETWEEN = re.compile(r"\b(?:at|about|around|approximately)\s+(?:about\s+|around\s+)?\d{1,2}(?::\d\d)?\b")
 _NOUN_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
+# A time named between the event word and a date: the event word has its own time, the date is another act's ("who was
+# shot during the attack last month, thanked people Sunday in a post").
+_TIME_BETWEEN = re.compile(r"\b(?:" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b|"
+                           r"\b(?i:yesterday|today|tonight|last (?:night|week|month|year)|"
+                           r"(?:days|weeks|months|years) (?:ago|earlier|later)|earlier this (?:week|month|year))\b")
 _PRONOUN = re.compile(r"\b(?:it|this|he|she|they|we|i|you|there)\b", re.I)
 
 
@@ -377,6 +386,8 @@ def _attachment(text: str, sentence: tuple[int, int], start: int, end: int, *, t
                     kind = before.kind
         if nearest.text.lower() == "fired" and _FIRED_PERSON.match(text, nearest.end):
             kind = "after"  # "the county fired Officer Brandt on Monday": a dismissal, not shots
+        if kind == "event" and _TIME_BETWEEN.search(text, nearest.end, start):
+            return "", _STRONG  # "shot during the attack last month, thanked people Sunday": the event has its time
         if kind == "event" and _DEATH.fullmatch(nearest.text):
             return "event", _DEATH_DAY  # "died Sunday (after being shot on Friday)": maybe a later death
         return kind, _STRONG

@@ -164,6 +164,12 @@ WHOSE = [
     ("Her son, who turns 7 on Saturday, was not hurt.", "2016-05-10", None, ""),
     ("The gunman, who was still at large Monday, opened fire at a party.", "2016-05-09", None, ""),
     ("A grand jury will hear the case Monday, a year after the shooting.", "2016-05-09", None, ""),
+    # an event word with a time of its own gives none to a date after it: that date is a later act's
+    ("A woman wounded in the shooting last week went home from the hospital on Tuesday.", "2016-05-10", None, ""),
+    ("Charged in the slaying of a clerk in April, the guard walked free on Friday evening.", "2016-05-10", None, ""),
+    ("A man shot at the fair earlier this month thanked his nurses Sunday in a long post.", "2016-05-10", None, ""),
+    ("A boy was wounded Friday night and taken to a hospital in the city Saturday.", "2016-05-10", D(2016, 5, 6),
+     "Friday night"),
     # the word the date qualifies
     ("Police made an arrest in Sunday's shooting on Maple Avenue.", "2016-05-10", D(2016, 5, 8), "Sunday"),
     ("Police are looking for the driver in a Thursday night drive-by shooting.", "2016-05-10", D(2016, 5, 5),
