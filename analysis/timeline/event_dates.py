@@ -85,7 +85,10 @@ Rules, in the order they apply:
    "June 15, 2013") more than ``_DEEP`` (3,000) characters into the text, some 500 words past the lede:
    long reports end on background, an earlier incident recalled ("... also faces a charge in the Nov. 7
    shooting of ..."). Weekdays and "yesterday" there still count, counted from the report's own day; a bare
-   morning hour (rule 6's last resort) does not: such a report is no same-day brief.
+   morning hour (rule 6's last resort) does not: such a report is no same-day brief. After words that tell the
+   event is "the second (shooting) in less than a month" or "the third such incident in a week", the rest of that
+   sentence and the next one tell of the earlier incident ("The shooting is the second in less than a month on
+   the road. A girl was hurt there Nov. 22 ..."): their dates are skipped.
 6. The title is read first, then the text; the first strong date wins (the lede usually says when), else the
    first one found by a clause-opening date, else the first weak one (a death or a discovery after the
    others), else a morning hour or a day given to the hour; with none, a same-day brief's day (rule 7), else
@@ -115,7 +118,9 @@ morning, naming no day, is dated the day of publication (rule 7); a word for a l
 whose noun is not in [people and papers] ("a jail trusty took a deputy's pistol Friday") is read as that act;
 an attribution told without "according to" ("deputies wrote in a release that a driver was waved over Tuesday
 night") leaves the date to the reported clause, which here names no cue word; an event told twice in one clause
-("was shot in March and again on Sunday") keeps only its first time.
+("was shot in March and again on Sunday") keeps only its first time; a recalled incident told without a count
+("comes two weeks after a crash that killed two students ... on Oct. 3") is read as this one; after "the second
+in a week", a sentence that tells of this event again loses its date (the lede has usually given it).
 """
 
 from __future__ import annotations
@@ -196,6 +201,12 @@ _NOUN_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
 _TIME_BETWEEN = re.compile(r"\b(?:" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b|"
                            r"\b(?i:yesterday|today|tonight|last (?:night|week|month|year)|"
                            r"(?:days|weeks|months|years) (?:ago|earlier|later)|earlier this (?:week|month|year))\b")
+# "the second (shooting) in less than a month", "the third such incident in a week": the next sentence tells of an
+# earlier incident. Looked for only before a unit of time (_RECALL_UNIT).
+_RECALL = re.compile(r"\b(?:second|third|fourth|fifth|latest|\d+(?:st|nd|rd|th))\b[^.;]{0,60}?\b(?:in|within)\s+"
+                     r"(?:(?:less than|just over|just under|about|more than|the past|the last|only|just)\s+)?"
+                     r"(?:a|one|two|three|four|\d+)\s+(?:days?|weeks?|months?)\b", re.I)
+_RECALL_UNIT = re.compile(r"(?:day|week|month)s?\b")
 _PRONOUN = re.compile(r"\b(?:it|this|he|she|they|we|i|you|there)\b", re.I)
 
 
@@ -429,12 +440,29 @@ class _Sentences:
 
 
 
+def _recalled(text: str, sentences: _Sentences) -> list[tuple[int, int]]:
+    """Where the text recalls an earlier incident: from "the second (shooting) in less than a month" to the end of the
+    next sentence, which tells of that one ("A girl was hurt Nov. 22 ...")."""
+    spans: list[tuple[int, int]] = []
+    for unit in _RECALL_UNIT.finditer(text):  # the pattern is tried only before a unit of time, not along the text
+        marker = _RECALL.search(text, max(0, unit.start() - 120), unit.end())
+        if marker is None or (spans and marker.start() < spans[-1][1]):
+            continue
+        high = sentences.around(marker.start(), marker.end())[1]
+        following = len(text) - len(text[high:].lstrip(" \t\n\"'\u201d)"))
+        if following < len(text):
+            high = max(high, sentences.around(following, following + 1)[1])
+        spans.append((marker.start(), high))
+    return spans
+
+
 def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
                 titled: bool = False) -> list[_Candidate]:
     """Every date in ``text`` that the rules keep, strong before weak, then in reading order."""
     found: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
     sentences = _Sentences(text, whole=titled)
+    recalled = [] if titled else _recalled(text, sentences)
     for kind, _ in PATTERNS:
         for match in matches(kind, text):
             start, end = match.span()
@@ -461,6 +489,8 @@ def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
             kind_of_date, strength = _attachment(text, sentence, start, end, titled=titled)
             if kind_of_date != "event":
                 continue
+            if any(low <= start < high for low, high in recalled):
+                continue  # "... the second in less than a month. A girl was hurt Nov. 22 ...": the earlier one's
             date = resolve(kind, match, reference)
             if date is None:
                 continue

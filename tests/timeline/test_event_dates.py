@@ -324,6 +324,14 @@ BRIEFS = [
      "after a man was hit in the leg.", "2016-03-09", D(2016, 3, 9), "2 p.m."),
     ("Police are investigating a shooting at the skate park. pic.twitter.com/abc123 \u2014 A Reporter "
      "(@areporter) May 2, 2016", "2016-05-02", D(2016, 5, 2), "are investigating"),
+    # after "the second ... in less than a month", the next sentence tells of the earlier incident
+    ("The shooting is the second in less than a month in which a toddler was hit. A girl, 2, was hurt Nov. 22 by "
+     "shots fired into a car. The boy was shot Saturday while riding with his aunt.", "2016-12-17",
+     D(2016, 12, 17), "Saturday"),
+    ("A man was wounded Sunday, the third such shooting on the block within two weeks. A woman was shot there on "
+     "June 3. Police have made no arrests.", "2016-06-14", D(2016, 6, 12), "Sunday"),
+    ("It was the latest in a string of shootings in a week. Two brothers were hurt on Friday outside a shop.",
+     "2016-06-14", None, ""),
     # an unfolding event told only far past the opening is no brief
     ("The council met to discuss the budget. " * 20 + "Police are investigating a shooting.", "2016-05-10", None, ""),
 ]
