@@ -167,9 +167,14 @@ WHOSE = [
     # an event word with a time of its own gives none to a date after it: that date is a later act's
     ("A woman wounded in the shooting last week went home from the hospital on Tuesday.", "2016-05-10", None, ""),
     ("Charged in the slaying of a clerk in April, the guard walked free on Friday evening.", "2016-05-10", None, ""),
-    ("A man shot at the fair earlier this month thanked his nurses Sunday in a long post.", "2016-05-10", None, ""),
+    ("A man shot at the fair in April thanked his nurses on Sunday in a long post.", "2016-05-10", None, ""),
     ("A boy was wounded Friday night and taken to a hospital in the city Saturday.", "2016-05-10", D(2016, 5, 6),
      "Friday night"),
+    # ... but the same time told twice is no other time: "last month" holds April 16 in a May report
+    ("A girl who died Friday was shot last month as she rode home with her parents on April 16.", "2016-05-10",
+     D(2016, 4, 16), "on April 16"),
+    ("A woman shot last week as she walked home on Thursday night is out of the hospital.", "2016-05-10",
+     D(2016, 5, 5), "on Thursday night"),
     # the word the date qualifies
     ("Police made an arrest in Sunday's shooting on Maple Avenue.", "2016-05-10", D(2016, 5, 8), "Sunday"),
     ("Police are looking for the driver in a Thursday night drive-by shooting.", "2016-05-10", D(2016, 5, 5),
