@@ -61,6 +61,11 @@ Rules, in the order they apply:
      come days after the shooting; so is a scene in the past progressive with no cue word ("was sitting in
      his living room Saturday night"), or of one person somewhere ("was at the pool Tuesday night"; not "were
      at the church on Wednesday", which is as often the days after);
+   - an event word that has a time of its own between it and the date, one the date is not in, gives the date
+     nothing: "a woman wounded in the shooting last week went home on Tuesday" (this week), "indicted in the
+     shooting of a boy in November, walked free on Wednesday" (in March), "shot Friday ... talked to detectives
+     Sunday" (the date is a later act's, whose verb is in no list); the same time told twice is no other ("shot
+     last month as she rode home on April 16" in a May report, "died three days later" excepted);
    - "fired" followed by a person ("fired Officer Brandt on Monday", "fired him") is a dismissal, not shots;
    - the words of an attribution to the left decide nothing: "According to the arrest warrant, the two men argued
      outside a tavern late on May 3 before ..." (the warrant names the source; the nearest cue before it
@@ -82,7 +87,10 @@ Rules, in the order they apply:
    "June 15, 2013") more than ``_DEEP`` (3,000) characters into the text, some 500 words past the lede:
    long reports end on background, an earlier incident recalled ("... also faces a charge in the Nov. 7
    shooting of ..."). Weekdays and "yesterday" there still count, counted from the report's own day; a bare
-   morning hour (rule 6's last resort) does not: such a report is no same-day brief.
+   morning hour (rule 6's last resort) does not: such a report is no same-day brief. After words that tell the
+   event is "the second (shooting) in less than a month" or "the third such incident in a week", the rest of that
+   sentence and the next one tell of the earlier incident ("The shooting is the second in less than a month on
+   the road. A girl was hurt there Nov. 22 ..."): their dates are skipped.
 6. The title is read first, then the text; the first strong date wins (the lede usually says when), else the
    first one found by a clause-opening date, else the first weak one (a death or a discovery after the
    others), else a morning hour or a day given to the hour; with none, a same-day brief's day (rule 7), else
@@ -111,7 +119,11 @@ years disagreed as often as they agreed); a brief written the evening of the eve
 morning, naming no day, is dated the day of publication (rule 7); a word for a later act used to name a person
 whose noun is not in [people and papers] ("a jail trusty took a deputy's pistol Friday") is read as that act;
 an attribution told without "according to" ("deputies wrote in a release that a driver was waved over Tuesday
-night") leaves the date to the reported clause, which here names no cue word.
+night") leaves the date to the reported clause, which here names no cue word; an event told twice in one clause
+("was shot in March and again on Sunday") keeps only its first time, and so does a death told before the
+injury by a word in no list ("died Tuesday of injuries she suffered Jan. 2": Jan. 2 is lost); a recalled incident told without a count
+("comes two weeks after a crash that killed two students ... on Oct. 3") is read as this one; after "the second
+in a week", a sentence that tells of this event again loses its date (the lede has usually given it).
 """
 
 from __future__ import annotations
@@ -187,6 +199,25 @@ _ATTRIBUTION_BEFORE = re.compile(r"\baccording to\b[^,.;:!?\n]*$", re.I)
 # An hour between a [reporting] verb and a date: "the chief says at about 4:20 Sunday morning, ...".
 _CLOCK_BETWEEN = re.compile(r"\b(?:at|about|around|approximately)\s+(?:about\s+|around\s+)?\d{1,2}(?::\d\d)?\b")
 _NOUN_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
+# A time named between the event word and a date: the event word has its own time, the date is another act's ("who was
+# shot during the attack last month, thanked people Sunday in a post").
+_TIME_BETWEEN = re.compile(r"\b(?:" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b|"
+                           r"\b(?i:yesterday|today|tonight|last (?:night|week|month|year)|"
+                           r"(?:days|weeks|months|years) (?:ago|earlier|later)|earlier this (?:week|month|year))\b")
+# "the second (shooting) in less than a month", "the third such incident in a week": the next sentence tells of an
+# earlier incident. Looked for only before a unit of time (_RECALL_UNIT).
+_RECALL = re.compile(r"\b(?:second|third|fourth|fifth|latest|\d+(?:st|nd|rd|th))\b[^.;]{0,60}?\b(?:in|within)\s+"
+                     r"(?:(?:less than|just over|just under|about|more than|the past|the last|only|just)\s+)?"
+                     r"(?:a|one|two|three|four|\d+)\s+(?:days?|weeks?|months?)\b", re.I)
+_RECALL_UNIT = re.compile(r"(?:day|week|month)s?\b")
+# The periods ``_another_time`` reads: a month alone ("in November"), "last week", "earlier this month", "two weeks
+# ago", "three days later".
+_PERIOD = re.compile(r"\b(?P<month>" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b(?!\.?\s+\d)|"
+                     r"\b(?i:(?P<which>last|(?:earlier|later)\s+this)\s+(?P<span>week|month|year))\b|"
+                     r"\b(?i:(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+"
+                     r"(?P<unit>days?|weeks?|months?|years?)\s+(?:ago|earlier|(?P<later>later)))\b")
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10}
 _PRONOUN = re.compile(r"\b(?:it|this|he|she|they|we|i|you|there)\b", re.I)
 
 
@@ -343,11 +374,13 @@ def _qualified(text: str, start: int, end: int, high: int, *, titled: bool) -> _
     return words[0] if all(_MODIFIER.fullmatch(w.lower()) for w in between) else None
 
 
-def _attachment(text: str, sentence: tuple[int, int], start: int, end: int, *, titled: bool = False) -> tuple[str, int]:
+def _attachment(text: str, sentence: tuple[int, int], start: int, end: int, *,
+                titled: bool = False) -> tuple[str, float, int]:
     """Whose date the words ``text[start:end]`` give, and how surely.
 
-    Returns ``(kind, strength)``: kind is ``"event"``, ``"after"`` or ``""`` (nobody's), strength
-    ``_STRONG`` or ``_WEAK``. A cue or context word the date qualifies decides ("Sunday's shooting",
+    Returns ``(kind, strength, timed)``: kind is ``"event"``, ``"after"`` or ``""`` (nobody's), strength
+    ``_STRONG`` or ``_WEAK``, and ``timed`` where a time named between the deciding event word and the date
+    begins (-1 when none is: see ``_another_time``). A cue or context word the date qualifies decides ("Sunday's shooting",
     "a Friday news conference"); else the nearest one to the left, where a [subject] verb
     ("happened") passes the decision to a cue word just before it; a date with none to its left
     takes the first one to its right, surely only when the date opens its clause ("On Tuesday,
@@ -356,7 +389,7 @@ def _attachment(text: str, sentence: tuple[int, int], start: int, end: int, *, t
     low, high = sentence
     qualified = _qualified(text, start, end, high, titled=titled)
     if qualified is not None:
-        return qualified.kind, _STRONG
+        return qualified.kind, _STRONG, -1
     left = _cue_words(text, max(low, start - _LEFT_REACH), start, titled=titled, sources=False)
     if left and left[-1].reporting and (_CLAUSE_WORDS.search(text, left[-1].end, start)
                                         or _CLOCK_BETWEEN.search(text, left[-1].end, start)):
@@ -377,9 +410,11 @@ def _attachment(text: str, sentence: tuple[int, int], start: int, end: int, *, t
                     kind = before.kind
         if nearest.text.lower() == "fired" and _FIRED_PERSON.match(text, nearest.end):
             kind = "after"  # "the county fired Officer Brandt on Monday": a dismissal, not shots
+        # "shot during the attack last month, thanked people Sunday": the event word may have its own time
+        timed = nearest.end if kind == "event" and _TIME_BETWEEN.search(text, nearest.end, start) else -1
         if kind == "event" and _DEATH.fullmatch(nearest.text):
-            return "event", _DEATH_DAY  # "died Sunday (after being shot on Friday)": maybe a later death
-        return kind, _STRONG
+            return "event", _DEATH_DAY, timed  # "died Sunday (after being shot on Friday)": maybe a later death
+        return kind, _STRONG, timed
     following = _cue_words(text, end, high, titled=titled)[:2]
     if following and following[0].reporting:
         following = following[1:]  # "Just after midnight, deputies said, a car pulled up": the reported clause's
@@ -387,12 +422,53 @@ def _attachment(text: str, sentence: tuple[int, int], start: int, end: int, *, t
     if not following:
         # "Reyes was out on her porch Saturday night": the scene of the story, maybe the event
         if _SCENE.search(text, max(low, start - _LEFT_REACH), start):
-            return "event", _WEAK
+            return "event", _WEAK, -1
         # "near 2:40 a.m. Sunday", "Sunday at about 10 p.m.": a date given to the hour
-        return ("event" if _HOUR_BESIDE.search(text, max(low, start - 25), min(high, end + 25)) else ""), _LAST
+        return ("event" if _HOUR_BESIDE.search(text, max(low, start - 25), min(high, end + 25)) else ""), _LAST, -1
     kind = "event" if following[0].kind == "subject" else following[0].kind
     opens_clause = _CLAUSE_OPENING.search(text[max(low, start - _LEFT_REACH):start]) is not None
-    return kind, _OPENING if opens_clause else _WEAK
+    return kind, _OPENING if opens_clause else _WEAK, -1
+
+
+def _another_time(between: str, date: dt.date, reference: dt.date | None) -> bool:
+    """Does ``between`` (the words from an event word to a date) name a time the date is not in: "last month" before a
+    Sunday of this month, "in November" before a Wednesday in March, "on Friday" before Sunday? The same time told
+    twice ("shot last month as she rode home on April 16" in May, "late Saturday night, July 4") is not another."""
+    for kind, _ in PATTERNS:
+        if kind != "clock":
+            for match in matches(kind, between):
+                other = resolve(kind, match, reference)
+                if other is not None and other != date:
+                    return True
+    for period in _PERIOD.finditer(between):
+        if _outside(period, date, reference):
+            return True
+    return False
+
+
+def _outside(period: re.Match[str], date: dt.date, reference: dt.date | None) -> bool:
+    """Is ``date`` outside the period of ``_PERIOD`` matched (a month named alone, "last week", "two months ago",
+    "days later")? Unknown when there is no counting date: then it is not."""
+    if period["month"]:
+        return MONTHS[period["month"]] != date.month
+    if period["later"]:
+        return True  # "died two days later": a time after the event, the date is that later act's
+    if reference is None:
+        return False
+    days = (reference - date).days
+    unit = (period["unit"] or period["span"] or "").lower().rstrip("s")
+    if period["which"]:  # "last week", "earlier this month"
+        last = period["which"].lower() == "last"
+        if unit == "week":
+            return not (1 <= days <= 13 if last else 0 <= days <= 6)
+        months = (reference.year - date.year) * 12 + reference.month - date.month
+        if unit == "month":
+            return months != (1 if last else 0)
+        return reference.year - date.year != (1 if last else 0)
+    size = {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
+    count = period["count"].lower()
+    count = int(count) if count.isdigit() else _COUNTS.get(count)
+    return count is not None and abs(days - count * size) > max(1, size // 2)
 
 
 class _Sentences:
@@ -418,12 +494,29 @@ class _Sentences:
 
 
 
+def _recalled(text: str, sentences: _Sentences) -> list[tuple[int, int]]:
+    """Where the text recalls an earlier incident: from "the second (shooting) in less than a month" to the end of the
+    next sentence, which tells of that one ("A girl was hurt Nov. 22 ...")."""
+    spans: list[tuple[int, int]] = []
+    for unit in _RECALL_UNIT.finditer(text):  # the pattern is tried only before a unit of time, not along the text
+        marker = _RECALL.search(text, max(0, unit.start() - 120), unit.end())
+        if marker is None or (spans and marker.start() < spans[-1][1]):
+            continue
+        high = sentences.around(marker.start(), marker.end())[1]
+        following = len(text) - len(text[high:].lstrip(" \t\n\"'\u201d)"))
+        if following < len(text):
+            high = max(high, sentences.around(following, following + 1)[1])
+        spans.append((marker.start(), high))
+    return spans
+
+
 def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
                 titled: bool = False) -> list[_Candidate]:
     """Every date in ``text`` that the rules keep, strong before weak, then in reading order."""
     found: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
     sentences = _Sentences(text, whole=titled)
+    recalled = [] if titled else _recalled(text, sentences)
     for kind, _ in PATTERNS:
         for match in matches(kind, text):
             start, end = match.span()
@@ -447,9 +540,11 @@ def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
                 continue  # "the day-after-Thanksgiving shooting": part of a compound word
             if text[start - 1:start] == "(" and text[end:end + 1] == ")":
                 continue  # "(November 28, 2016) - ...", "UPDATE (Feb. 14)": a stamp
-            kind_of_date, strength = _attachment(text, sentence, start, end, titled=titled)
+            kind_of_date, strength, timed = _attachment(text, sentence, start, end, titled=titled)
             if kind_of_date != "event":
                 continue
+            if any(low <= start < high for low, high in recalled):
+                continue  # "... the second in less than a month. A girl was hurt Nov. 22 ...": the earlier one's
             date = resolve(kind, match, reference)
             if date is None:
                 continue
@@ -458,6 +553,8 @@ def _candidates(text: str, reference: dt.date | None, max_days_before: int, *,
             if reference is not None and not match.groupdict().get("year") \
                     and (reference - date).days > max_days_before:
                 continue  # a year-less date far back is likely an earlier event mentioned for context
+            if timed >= 0 and _another_time(text[timed:start], date, reference):
+                continue  # "wounded in the shooting last week, went home on Tuesday": the event word has its time
             if kind == "clock":
                 if _DAY_NEAR.search(text, max(sentence[0], start - _DAY_REACH), min(sentence[1], end + _DAY_REACH)):
                     continue  # the day named beside the hour is the date

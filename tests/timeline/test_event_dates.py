@@ -164,6 +164,17 @@ WHOSE = [
     ("Her son, who turns 7 on Saturday, was not hurt.", "2016-05-10", None, ""),
     ("The gunman, who was still at large Monday, opened fire at a party.", "2016-05-09", None, ""),
     ("A grand jury will hear the case Monday, a year after the shooting.", "2016-05-09", None, ""),
+    # an event word with a time of its own gives none to a date after it: that date is a later act's
+    ("A woman wounded in the shooting last week went home from the hospital on Tuesday.", "2016-05-10", None, ""),
+    ("Charged in the slaying of a clerk in April, the guard walked free on Friday evening.", "2016-05-10", None, ""),
+    ("A man shot at the fair in April thanked his nurses on Sunday in a long post.", "2016-05-10", None, ""),
+    ("A boy was wounded Friday night and taken to a hospital in the city Saturday.", "2016-05-10", D(2016, 5, 6),
+     "Friday night"),
+    # ... but the same time told twice is no other time: "last month" holds April 16 in a May report
+    ("A girl who died Friday was shot last month as she rode home with her parents on April 16.", "2016-05-10",
+     D(2016, 4, 16), "on April 16"),
+    ("A woman shot last week as she walked home on Thursday night is out of the hospital.", "2016-05-10",
+     D(2016, 5, 5), "on Thursday night"),
     # the word the date qualifies
     ("Police made an arrest in Sunday's shooting on Maple Avenue.", "2016-05-10", D(2016, 5, 8), "Sunday"),
     ("Police are looking for the driver in a Thursday night drive-by shooting.", "2016-05-10", D(2016, 5, 5),
@@ -318,6 +329,14 @@ BRIEFS = [
      "after a man was hit in the leg.", "2016-03-09", D(2016, 3, 9), "2 p.m."),
     ("Police are investigating a shooting at the skate park. pic.twitter.com/abc123 \u2014 A Reporter "
      "(@areporter) May 2, 2016", "2016-05-02", D(2016, 5, 2), "are investigating"),
+    # after "the second ... in less than a month", the next sentence tells of the earlier incident
+    ("The shooting is the second in less than a month in which a toddler was hit. A girl, 2, was hurt Nov. 22 by "
+     "shots fired into a car. The boy was shot Saturday while riding with his aunt.", "2016-12-17",
+     D(2016, 12, 17), "Saturday"),
+    ("A man was wounded Sunday, the third such shooting on the block within two weeks. A woman was shot there on "
+     "June 3. Police have made no arrests.", "2016-06-14", D(2016, 6, 12), "Sunday"),
+    ("It was the latest in a string of shootings in a week. Two brothers were hurt on Friday outside a shop.",
+     "2016-06-14", None, ""),
     # an unfolding event told only far past the opening is no brief
     ("The council met to discuss the budget. " * 20 + "Police are investigating a shooting.", "2016-05-10", None, ""),
 ]
