@@ -32,6 +32,7 @@ from streamlit.proto.Alert_pb2 import Alert as AlertProto
 from analysis import memory
 from analysis.background import MISSING, Ahead
 from analysis.ingest.corpus import load_path
+from analysis.ingest.limits import DEFAULT_LIMITS
 from analysis.pipeline import analyse_corpus
 from analysis.tables import CorpusTables, article_rows, rows_kept
 from analysis.uploads import BuiltCorpus
@@ -49,14 +50,17 @@ def _made_at_start() -> None:
     made while a session's data filled the arenas, kept one each once that data was freed (``analysis.memory``).
     The Corpus page's chart of articles per period (shown for a user's corpus only: plotly's bar modules and the
     checks of its properties, pandas' period types of each unit) and pandas' taking of category codes of 8, 16 and
-    32 bits and of dates with gaps (a column of over 127 or 32,767 distinct values; the seeds have fewer)."""
+    32 bits (a column of over 127 or 32,767 distinct values; the seeds have fewer) and of dates with gaps,
+    Streamlit's alert formats and the ingest limits' attribute dict."""
     dates = pd.DataFrame({"published": pd.to_datetime(["2024-01-01", "2024-01-02", "2024-02-01", "2024-03-01"])
                           .astype("datetime64[ns]")})
     dates_figure(*publication_counts(dates, max_bars=0)).to_dict()  # max_bars=0: tries every unit
     for n in (2, 200, 40_000):
         pd.Categorical(np.arange(n)).take([0, -1], allow_fill=True)
-    dates[np.array([True, True, False, True])]  # a dated table's rows taken by a mask (not a slice's)
+    dates[np.array([True, True, False, True])]  # a dated table's rows taken by a mask (not a slice's: no copy)
+    dates["published"].reindex([0, 5])  # a dated column's values taken with gaps
     AlertProto.Format  # noqa: B018 -- made on first use: the seeds' pages show no warning
+    vars(DEFAULT_LIMITS)  # its attribute dict is made on first use (reading a saved analysis)
 
 
 # Once per server process, before any corpus is loaded: allocators that give a dropped session's memory back,
