@@ -54,19 +54,19 @@ objects' referrers) found 40-57 arenas holding nothing from before the session b
   Each refills on its next use, at microseconds an entry.
 - what a user's corpus makes for good the first time and the seeds never do: the Corpus page's chart of articles
   per period (plotly's bar modules and the checks of its properties, pandas' period types), pandas' taking of
-  8, 16 and 32-bit category codes and of dated rows, Streamlit's alert formats. ``app_data`` makes these once at
-  start (``_made_at_start``), so they sit in the arenas of the imports.
+  8, 16 and 32-bit category codes and of dated rows, Streamlit's alert formats, the ingest limits' attribute
+  dict. ``app_data`` makes these once at start (``_made_at_start``), so they sit in the arenas of the imports.
 - the benchmark's own figures (a float per timed run, kept in a list), which ``page_speed`` now keeps in arrays.
 
-With these, ``page_speed`` ends at +8-9% at 1,000 articles and +13-15% at 10,000 (194 -> 220-222 MB; main
+With these, ``page_speed`` ends at +8-9% at 1,000 articles and +10-15% at 10,000 (194 -> 214-222 MB; main
 7072406 the same hour +18-19% and +29-37%); see the README ("Sizing"). Known misses, at 10,000 articles: 10-13
 arenas still keep one to seven blocks each (dictionaries and key tables that no collected object reaches,
-AppTest's ``__main__`` module, a few pandas and numpy memo entries), and glibc's heaps keep about 10 MB of pages
-that ``malloc_trim`` does not give back (fragments among live blocks: the allocated bytes are those of before the
-session), about 10 MB more after a second session; a cache filled by a session still running (another user's)
-keeps its arenas until that session ends too; numpy's and pyarrow's datetime types of each unit are made on first
-use (a server whose first pages read no dates keeps a few more arenas); ``PYTHONMALLOC=malloc`` still gives back
-a few MB more.
+AppTest's ``__main__`` module and importlib.metadata lookups, a few pandas and numpy memo entries), and glibc's
+heaps keep about 10 MB of pages that ``malloc_trim`` does not give back (fragments among live blocks: the
+allocated bytes are those of before the session), about 10 MB more after a second session; a cache filled by a
+session still running (another user's) keeps its arenas until that session ends too; numpy's and pyarrow's
+datetime types of each unit are made on first use (a server whose first pages read no dates keeps a few more
+arenas); ``PYTHONMALLOC=malloc`` still gives back a few MB more.
 
 The server calls ``tune_allocators`` once at start (``app_data``); nothing here changes results.
 Known limits: only glibc (Linux) is tuned and trimmed; elsewhere these are no-ops. The per-article caches
