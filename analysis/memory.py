@@ -47,11 +47,12 @@ objects' referrers) found 40-57 arenas holding nothing from before the session b
 - memos of the process filled with the session's values: ``analysis.timeline.values``'s day texts (about 2,200 of
   4,096 entries with their Timestamps), every abstract class's ``isinstance`` caches (about 420 weak references to
   the types checked), the ``re`` module's compiled patterns, the interpreter's cache of attribute names looked up
-  on types (column names among them), and pandas' list of 32 freed ``BlockPlacement`` objects kept for reuse
+  on types (some built at run time, as pandas' ``visit_*`` names), and pandas' list of 32 freed ``BlockPlacement`` objects kept for reuse
   (``cython.freelist``, invisible to the garbage collector). ``release_when_collected`` now empties them, with a
   full collection for Python's own free lists, half a second before the memory is given back
   (``forget_session_caches``); a cache of this app that a corpus fills registers with ``emptied_when_released``.
-  Each refills on its next use, at microseconds an entry.
+  Each refills on its next use, at microseconds an entry; the release costs about 0.07 s of CPU on a background
+  thread (mostly the collection), once per session or corpus dropped.
 - what a user's corpus makes for good the first time and the seeds never do: the Corpus page's chart of articles
   per period (plotly's bar modules and the checks of its properties, pandas' period types), pandas' taking of
   8, 16 and 32-bit category codes and of dated rows, Streamlit's alert formats, the ingest limits' attribute
@@ -258,7 +259,7 @@ def forget_session_caches() -> None:
     re.purge()
     for cls in _abc_classes():
         cls._abc_caches_clear()
-    sys._clear_type_cache()  # it holds the names of attributes looked up, some made by the session (column names)
+    sys._clear_type_cache()  # it keeps the attribute names looked up on types, some built by the session's code
     gc.collect()
     _renew_block_placements()
 
