@@ -27,21 +27,47 @@ import PIL.Image  # noqa: F401
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
+from streamlit.proto.Alert_pb2 import Alert as AlertProto
 
 from analysis import memory
 from analysis.background import MISSING, Ahead
 from analysis.ingest.corpus import load_path
+from analysis.ingest.limits import DEFAULT_LIMITS
 from analysis.pipeline import analyse_corpus
 from analysis.tables import CorpusTables, article_rows, rows_kept
 from analysis.uploads import BuiltCorpus
 from analysis.views import figure_ledger, prepared
+from analysis.views.dates import publication_counts
 from charts import toll_views
+from charts.corpus import dates_figure
 
 T = TypeVar("T")
 
+
+def _made_at_start() -> None:
+    """Make once, before any session, what a user's corpus makes for good the first time a page meets it and the
+    seeds never do: Python's small-object arenas go back only when wholly empty, and these few lasting objects,
+    made while a session's data filled the arenas, kept one each once that data was freed (``analysis.memory``).
+    The Corpus page's chart of articles per period (shown for a user's corpus only: plotly's bar modules and the
+    checks of its properties, pandas' period types of each unit) and pandas' taking of category codes of 8, 16 and
+    32 bits (a column of over 127 or 32,767 distinct values; the seeds have fewer) and of dates with gaps,
+    Streamlit's alert formats and the ingest limits' attribute dict."""
+    dates = pd.DataFrame({"published": pd.to_datetime(["2024-01-01", "2024-01-02", "2024-02-01", "2024-03-01"])
+                          .astype("datetime64[ns]")})
+    dates_figure(*publication_counts(dates, max_bars=0)).to_dict()  # max_bars=0: tries every unit
+    for n in (2, 200, 40_000):
+        pd.Categorical(np.arange(n)).take([0, -1], allow_fill=True)
+    dates[np.array([True, True, False, True])]  # a dated table's rows taken by a mask (not a slice's: no copy)
+    dates["published"].reindex([0, 5])  # a dated column's values taken with gaps
+    AlertProto.Format  # noqa: B018 -- made on first use: the seeds' pages show no warning
+    vars(DEFAULT_LIMITS)  # its attribute dict is made on first use (reading a saved analysis)
+
+
 # Once per server process, before any corpus is loaded: allocators that give a dropped session's memory back,
-# and the imported libraries left out of the full collections that drop it.
+# what a large corpus's first session would otherwise make for good, and the imported libraries left out of the
+# full collections that drop a session.
 memory.tune_allocators()
+_made_at_start()
 memory.freeze_startup()
 
 APP_DIR = Path(__file__).resolve().parent

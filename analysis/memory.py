@@ -36,19 +36,55 @@ each page run empties the data of the session's page runs before the previous on
 state's tables and views go by reference counting when it is dropped, and ``collect_dropped`` only gives the memory
 back.
 
+Python's own allocator for objects of up to 512 bytes (pymalloc, the default unless ``PYTHONMALLOC=malloc``) takes
+1 MB arenas from the system and gives one back only when every block in it is free. A session at 10,000 articles
+fills about 180 new arenas; once it ended, the RSS of ``benchmarks.page_speed`` stayed +49% over its baseline
+(192 -> 286 MB; +7% with ``PYTHONMALLOC=malloc``), yet tracemalloc found only about 0.4 MB of the session's
+objects alive. Those few objects, made while the session's data filled the arenas, each kept one: reading the
+arenas' pool headers after a session (at 10,000 articles, a census of every allocated block by arena, with the
+objects' referrers) found 40-57 arenas holding nothing from before the session but a handful of its objects each:
+
+- memos of the process filled with the session's values: ``analysis.timeline.values``'s day texts (about 2,200 of
+  4,096 entries with their Timestamps), every abstract class's ``isinstance`` caches (about 420 weak references to
+  the types checked), the ``re`` module's compiled patterns, the interpreter's cache of attribute names looked up
+  on types (some built at run time, as pandas' ``visit_*`` names), and pandas' list of 32 freed ``BlockPlacement`` objects kept for reuse
+  (``cython.freelist``, invisible to the garbage collector). ``release_when_collected`` now empties them, with a
+  full collection for Python's own free lists, half a second before the memory is given back
+  (``forget_session_caches``); a cache of this app that a corpus fills registers with ``emptied_when_released``.
+  Each refills on its next use, at microseconds an entry; the release costs about 0.07 s of CPU on a background
+  thread (mostly the collection), once per session or corpus dropped.
+- what a user's corpus makes for good the first time and the seeds never do: the Corpus page's chart of articles
+  per period (plotly's bar modules and the checks of its properties, pandas' period types), pandas' taking of
+  8, 16 and 32-bit category codes and of dated rows, Streamlit's alert formats, the ingest limits' attribute
+  dict. ``app_data`` makes these once at start (``_made_at_start``), so they sit in the arenas of the imports.
+- the benchmark's own figures (a float per timed run, kept in a list), which ``page_speed`` now keeps in arrays.
+
+With these, ``page_speed`` ends at +8-9% at 1,000 articles and +10-15% at 10,000 (194 -> 214-222 MB; main
+7072406 the same hour +18-19% and +29-37%); see the README ("Sizing"). Known misses, at 10,000 articles: 10-13
+arenas still keep one to seven blocks each (dictionaries and key tables that no collected object reaches,
+AppTest's ``__main__`` module and importlib.metadata lookups, a few pandas and numpy memo entries), and glibc's
+heaps keep about 10 MB of pages that ``malloc_trim`` does not give back (fragments among live blocks: the
+allocated bytes are those of before the session), about 10 MB more after a second session; a cache filled by a
+session still running (another user's) keeps its arenas until that session ends too; numpy's and pyarrow's
+datetime types of each unit are made on first use (a server whose first pages read no dates keeps a few more
+arenas); ``PYTHONMALLOC=malloc`` still gives back a few MB more.
+
 The server calls ``tune_allocators`` once at start (``app_data``); nothing here changes results.
-Known limits: only glibc (Linux) is tuned and trimmed; elsewhere these are no-ops. Python's own
-small-object arenas and the per-article caches (``analysis.article_cache``, bounded) are left as
-they are: a few MB per 300 new articles.
+Known limits: only glibc (Linux) is tuned and trimmed; elsewhere these are no-ops. The per-article caches
+(``analysis.article_cache``, bounded) are left as they are: a few MB per 300 new articles.
 """
 
 from __future__ import annotations
 
+import abc
 import ctypes
 import gc
 import os
+import re
+import sys
 import threading
 import weakref
+from collections.abc import Callable
 
 #: glibc's ``mallopt`` parameters (malloc.h).
 _M_MMAP_THRESHOLD = -3
@@ -169,9 +205,77 @@ def collect_dropped() -> None:
     give_back_soon()
 
 
+#: How ``forget_session_caches`` empties the caches of this app that sessions fill with their own corpus's values
+#: (``emptied_when_released``).
+_FILLED_BY_SESSIONS: list[Callable[[], None]] = []
+
+
+def emptied_when_released(clear: Callable[[], None]) -> Callable[[], None]:
+    """Register ``clear`` (a cache's ``cache_clear``) to run whenever a corpus or session is released
+    (``forget_session_caches``); returns ``clear``. For process-wide memos that reading a corpus fills with
+    values of that corpus (dates, names): bounded, but what they keep was made during a session, and keeps
+    its arenas (see the module docstring)."""
+    _FILLED_BY_SESSIONS.append(clear)
+    return clear
+
+
+def _abc_classes() -> list[type]:
+    found, seen, stack = [], set(), [object]
+    while stack:
+        for sub in type.__subclasses__(stack.pop()):
+            if id(sub) not in seen:
+                seen.add(id(sub))
+                stack.append(sub)
+                if isinstance(sub, abc.ABCMeta):
+                    found.append(sub)
+    return found
+
+
+#: ``pandas._libs.internals.BlockPlacement`` keeps up to this many freed objects for reuse (``cython.freelist``).
+_BLOCK_PLACEMENTS_KEPT = 32
+
+
+def _renew_block_placements() -> None:
+    """Give the blocks of pandas' ``BlockPlacement`` freelist back to Python's allocator: the freelist holds the
+    last 32 freed objects, made during the session, one per arena at worst. Taking 64 empties it and makes 32
+    anew; freeing the new ones first fills it with those, so the old ones are freed for good."""
+    try:
+        from pandas._libs.internals import BlockPlacement
+    except ImportError:  # pragma: no cover
+        return
+    old = [BlockPlacement(slice(0, 1)) for _ in range(_BLOCK_PLACEMENTS_KEPT)]
+    new = [BlockPlacement(slice(0, 1)) for _ in range(_BLOCK_PLACEMENTS_KEPT)]
+    del new
+    del old
+
+
+def forget_session_caches() -> None:
+    """Empty what a finished session left in the process's caches, then collect (see the module docstring):
+    the caches registered with ``emptied_when_released``, the ``re`` module's compiled patterns, every abstract
+    class's ``isinstance`` cache, Python's free lists (by the full collection) and pandas' ``BlockPlacement`` one.
+    Each refills on its next use, at a few microseconds an entry."""
+    for clear in _FILLED_BY_SESSIONS:
+        clear()
+    re.purge()
+    for cls in _abc_classes():
+        cls._abc_caches_clear()
+    sys._clear_type_cache()  # it keeps the attribute names looked up on types, some built by the session's code
+    gc.collect()
+    _renew_block_placements()
+
+
+_forget_once = _Once(lambda: forget_session_caches())
+
+
+def _released() -> None:
+    _forget_once(RELEASE_DELAY / 2)  # before the memory is given back
+    give_back_soon()
+
+
 def release_when_collected(value: object) -> None:
-    """Give memory back soon after ``value`` (a session's corpus, or ``SessionEnd``) is garbage-collected."""
-    weakref.finalize(value, give_back_soon)
+    """Soon after ``value`` (a session's corpus, or ``SessionEnd``) is garbage-collected, empty the caches it
+    filled (``forget_session_caches``) and give memory back (``give_back_soon``)."""
+    weakref.finalize(value, _released)
 
 
 class SessionEnd:

@@ -30,11 +30,16 @@ has ended (with the peak over the run; the corpus is built, or saved again for n
 process first, so the peak is the pages' own). Beside each wall time, the CPU time of this process (the same
 figures, less of the machine's load from other work), and the load average at the start. Payload is
 the largest plotly figure JSON the page sent, in KB.
+
+The figures are kept in arrays until the session has ended (``CPU_TIMES``, ``_Figures``): a float or a dict made
+between the session's objects and kept past its end holds the arena it sits in (``analysis.memory``), and about a
+hundred of them (one per timed run) made the RSS after the session look 20-40 MB higher than the app left it.
 """
 
 from __future__ import annotations
 
 import argparse
+import array
 import datetime
 import gc
 import os
@@ -75,8 +80,8 @@ def _peak_rss_mb() -> float:
 
 #: CPU seconds of this process per timed run, beside the wall times ``_timed`` returns (the script runs on
 #: AppTest's thread in this process, nothing else does meanwhile): on a shared machine the wall time grows
-#: with the load, the CPU time much less.
-CPU_TIMES: list[float] = []
+#: with the load, the CPU time much less. An array, not a list of floats (see the module docstring).
+CPU_TIMES = array.array("d")
 
 
 def _timed(run) -> float:
@@ -122,6 +127,24 @@ def _visit_on_seeds(pages: list[str]) -> None:
     time.sleep(memory.RELEASE_DELAY + 2)
 
 
+class _Figures:
+    """Each page's figures as numbers in arrays made before the session, so that keeping them makes no object that
+    outlives it (see the module docstring); ``rows`` turns them into dicts once it has ended."""
+
+    NAMES = ("first", "p50", "p95", "first_cpu", "cpu_p50", "cpu_p95", "payload_kb", "rss_mb")
+
+    def __init__(self, pages: list[str], new_filters: int) -> None:
+        import numpy as np
+
+        self.pages = pages
+        self.values = np.full((len(pages), len(self.NAMES)), np.nan)
+        self.fresh = np.full((len(pages), max(new_filters, 1)), np.nan)
+
+    def rows(self) -> list[dict]:
+        return [{"page": page, **dict(zip(self.NAMES, self.values[i].tolist())),
+                 "new_filters_cpu": [c for c in self.fresh[i].tolist() if c == c]} for i, page in enumerate(self.pages)]
+
+
 def measure(n: int, *, reruns: int, pages: list[str], new_filters: int = 0) -> list[dict]:
     from streamlit.testing.v1 import AppTest
 
@@ -131,6 +154,7 @@ def measure(n: int, *, reruns: int, pages: list[str], new_filters: int = 0) -> l
     from benchmarks.page_corpus import corpus_zip
 
     path = corpus_zip(n)
+    figures = _Figures(pages, new_filters)
     cold = _rss_mb()
     _visit_on_seeds(pages)
     before = _rss_mb()
@@ -142,17 +166,18 @@ def measure(n: int, *, reruns: int, pages: list[str], new_filters: int = 0) -> l
     print(f"\n{len(built.tables.articles):,} articles, {built.tables.articles['source'].nunique():,} sources, "
           f"{len(built.tables.sentences):,} sentences, {len(built.tables.timeline):,} timeline points; "
           f"reopened in {time.perf_counter() - started:.1f} s; RSS {before:.0f} -> {_rss_mb():.0f} MB", flush=True)
+    del started
 
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
     app.session_state[app_data.ACTIVE_CORPUS] = built
     memory.release_when_collected(built)  # as app_data.set_active_corpus does
     dated = built.tables.articles["published"].dropna()
     first_day, last_day = (dated.min().date(), dated.max().date()) if len(dated) else (None, None)
-    del built
+    del built, dated
     start_page = _timed(app.run)  # the default page (Toll), with the sidebar's first run
     print(f"first run of the app (default page, sidebar): {start_page:.2f} s (CPU {CPU_TIMES[-1]:.2f} s); "
           f"load average {os.getloadavg()[0]:.1f}", flush=True)
-    rows = []
+    del start_page
     for page in pages:
         widget = PAGES[page]
         away = "pages/overview.py" if page != "pages/overview.py" else "pages/figures.py"
@@ -181,16 +206,17 @@ def measure(n: int, *, reruns: int, pages: list[str], new_filters: int = 0) -> l
             # the whole range again (no range chosen): AppTest runs the page alone, the sidebar does not reset it
             app.session_state[app_data.FILTER_DATES] = None
             app.run()
-        row = {"page": page, "first": first, "p50": statistics.median(times), "p95": _percentile(times, 0.95),
-               "first_cpu": first_cpu, "cpu_p50": statistics.median(cpu), "cpu_p95": _percentile(cpu, 0.95),
-               "payload_kb": payload, "rss_mb": _rss_mb(), "new_filters_cpu": fresh}
-        rows.append(row)
-        print(f"{Path(page).stem:10} first {first:7.2f} s   reruns p50 {row['p50']:6.2f} s  p95 {row['p95']:6.2f} s"
-              f"   largest chart {payload:8.0f} KB   RSS {row['rss_mb']:6.0f} MB   CPU: first {first_cpu:.2f} s, "
-              f"reruns p50 {row['cpu_p50']:.2f} s p95 {row['cpu_p95']:.2f} s", flush=True)
+        row = figures.values[pages.index(page)]
+        row[:] = (first, statistics.median(times), _percentile(times, 0.95), first_cpu, statistics.median(cpu),
+                  _percentile(cpu, 0.95), payload, _rss_mb())
+        figures.fresh[pages.index(page), :len(fresh)] = fresh
+        print(f"{Path(page).stem:10} first {first:7.2f} s   reruns p50 {row[1]:6.2f} s  p95 {row[2]:6.2f} s"
+              f"   largest chart {payload:8.0f} KB   RSS {row[7]:6.0f} MB   CPU: first {first_cpu:.2f} s, "
+              f"reruns p50 {row[4]:.2f} s p95 {row[5]:.2f} s", flush=True)
         if fresh:
             print(f"{'':10} new filters: CPU {', '.join(f'{c:.2f}' for c in fresh)} s (largest {max(fresh):.2f} s)",
                   flush=True)
+        del times, cpu, fresh, row, first, first_cpu, payload
     del app  # the session ends: its corpus and views go
     gc.collect()  # as the server's next script run does (runner.postScriptGC)
     time.sleep(memory.RELEASE_DELAY + 2)
@@ -198,7 +224,7 @@ def measure(n: int, *, reruns: int, pages: list[str], new_filters: int = 0) -> l
     print(f"session ended: RSS {after:.0f} MB (before the corpus was reopened: {before:.0f} MB, "
           f"{100 * (after - before) / before:+.0f}%); "
           f"peak over the run {_peak_rss_mb():.0f} MB", flush=True)
-    return rows
+    return figures.rows()
 
 
 def main() -> None:

@@ -155,3 +155,37 @@ print(json.dumps({"frozen": frozen, "alive": alive, "walked": len(gc.get_objects
     assert seen["frozen"] > 0.9 * seen["alive"] > 10_000  # pandas and the rest are out of the collector's view
     assert seen["walked"] < 1_000
     assert seen["after"] == [1] and seen["before"] == []
+
+
+
+def test_a_released_session_leaves_nothing_in_the_process_caches():
+    """What a session put in process-wide caches (a memo of its days, ``isinstance`` checks against abstract classes,
+    compiled patterns, pandas' freed ``BlockPlacement`` objects) is dropped when it is released, so none of it keeps
+    an arena of the session's (``forget_session_caches``)."""
+    script = """
+import _abc, collections.abc, gc, json, re
+import pandas as pd
+from pandas._libs.internals import BlockPlacement
+from analysis import memory
+from analysis.timeline.values import _day_text_of, day_text
+class Made: pass
+def held():
+    return {"days": _day_text_of.cache_info().currsize, "patterns": len(re._cache),
+            "not_sized": len(_abc._get_dump(collections.abc.Sized)[2])}
+day_text(pd.Timestamp("2024-03-22 10:00"))
+isinstance(Made(), collections.abc.Sized)
+re.compile("made by a session [0-9]+")
+placements = [BlockPlacement(slice(0, 1)) for _ in range(32)]
+freed = {id(p) for p in placements}
+del placements
+gc.collect()
+before = held()
+memory.forget_session_caches()
+taken_again = [BlockPlacement(slice(0, 1)) for _ in range(32)]
+print(json.dumps({"before": before, "after": held(), "reused": len(freed & {id(p) for p in taken_again})}))
+"""
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    seen = json.loads(done.stdout)
+    assert min(seen["before"].values()) >= 1, seen
+    assert seen["after"] == {"days": 0, "patterns": 0, "not_sized": 0}, seen
+    assert seen["reused"] == 0, seen  # the freed ones went back to the allocator, not to pandas' list for reuse

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analysis import memory
 from analysis.figures.labels import figure_label
 
 
@@ -68,6 +69,10 @@ def day_text(value: object) -> str:
 def _day_text_of(value: object) -> str:
     day = as_day(value)
     return "" if day is None else day.strftime("%Y-%m-%d")
+
+
+# Its days are a corpus's: emptied when the session that filled it ends, so they do not keep its memory.
+memory.emptied_when_released(_day_text_of.cache_clear)
 
 
 _NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
