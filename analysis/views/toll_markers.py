@@ -106,6 +106,18 @@ def _same(codes: np.ndarray) -> np.ndarray:
     return same
 
 
+def _firsts(same: np.ndarray) -> np.ndarray:
+    """The position of each number's first row in ``same`` (``_same``'s numbers, which come in order of first
+    appearance: a new one is larger than every one before it), read in one pass rather than by sorting."""
+    top = np.maximum.accumulate(same)
+    return np.flatnonzero(np.concatenate([[True], top[1:] > top[:-1]]))
+
+
+def _n_markers(rows: np.ndarray) -> int:
+    """How many markers ``_marker_rows`` made: a marker's first point is its own marker row."""
+    return int(np.count_nonzero(rows == np.arange(len(rows))))
+
+
 def marker_of(points: pd.DataFrame, *, cell: tuple[float, float] | None = None) -> pd.Series:
     """Each point's marker: the ``point_id`` of the first point (in ``points``' order) it is drawn with.
 
@@ -141,8 +153,7 @@ def _marker_rows(points: pd.DataFrame, cell: tuple[float, float] | None,
             break
         after = np.where(target[ready] == -1, -1, marker[np.maximum(target[ready], 0)])
         same = _same(np.column_stack([looks[ready], after]))
-        _, first = np.unique(same, return_index=True)  # each look's first point
-        marker[ready] = ready[first[same]]
+        marker[ready] = ready[_firsts(same)[same]]
         pending = pending[marker[pending] == -1]
     return marker
 
@@ -241,7 +252,7 @@ def chart_markers(points: pd.DataFrame, *, max_markers: int = MAX_MARKERS,
         return (*merged_markers(points), False)
     columns = MarkerColumns(points) if columns is None else columns  # read once for every cell size tried
     rows = _marker_rows(points, None, columns)  # counted first: the markers are made once, of the merge kept
-    if len(np.unique(rows)) <= max_markers:
+    if _n_markers(rows) <= max_markers:
         return (*_merged(points, None, rows, columns), False)
     dated = columns.dated
     published = columns.published[dated]
@@ -250,6 +261,6 @@ def chart_markers(points: pd.DataFrame, *, max_markers: int = MAX_MARKERS,
     for coarser in (1, 2, 4, 8):
         cell = (max(1.0, span * coarser / CELL_COLUMNS), max(1.0, top * coarser / CELL_ROWS))
         rows = _marker_rows(points, cell, columns)
-        if len(np.unique(rows)) <= max_markers:
+        if _n_markers(rows) <= max_markers:
             break
     return (*_merged(points, cell, rows, columns), True)
