@@ -33,6 +33,7 @@ from analysis.views.groups import OTHER, group_order
 from analysis.views.toll import figure_word_codes, figure_words
 from analysis.views.toll_markers import MarkerColumns, chart_markers
 from charts.follow_up import follow_up_note
+from charts.served import served_spec
 
 #: Marker shape per qualifier, and what the legend says it means. Shape, not colour,
 #: carries the qualifier: colour is the source.
@@ -329,10 +330,12 @@ def toll_chart(timeline: pd.DataFrame, articles: pd.DataFrame, *, category: str,
     band = summary_band(timeline, category=category)
     # the two columns first: the rows of every other column (the articles' text) are never taken
     event_dates = articles[["event_date", "event_date_text"]][articles["article_id"].isin(points["article_id"])]
-    figure = toll_figure(points, band, category=category, event_dates=event_dates,
-                         show_follow_up=show_follow_up, colour_title=colour_title if groups is not None else None,
-                         markers=markers)
-    return TollChart(points, band, figure, trace_point_ids(figure, markers),
+    spec = toll_spec(points, band, category=category, event_dates=event_dates, show_follow_up=show_follow_up,
+                     colour_title=colour_title if groups is not None else None, markers=markers)
+    trace_ids = _trace_ids([trace.get("meta") for trace in spec["data"]], markers)
+    # only drawn: its JSON made from the spec as it is (``served_spec``), without the two copies of every trace's
+    # lists that a ``go.Figure`` and its ``to_dict`` make
+    return TollChart(points, band, served_spec(spec), trace_ids,
                      marker_of=pd.Series(of.to_numpy(), index=points["point_id"].to_numpy()), by_cell=by_cell,
                      n_markers=len(markers))
 
@@ -429,7 +432,17 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
                 event_dates: pd.DataFrame | None = None, height: int = 600,
                 show_follow_up: bool = False, colour_title: str | None = None,
                 markers: pd.DataFrame | None = None) -> go.Figure:
-    """The toll chart of one category.
+    """``toll_spec`` as a ``go.Figure`` (its arguments and rule)."""
+    return go.Figure(toll_spec(points, band, category=category, event_dates=event_dates, height=height,
+                               show_follow_up=show_follow_up, colour_title=colour_title, markers=markers),
+                     _validate=False)
+
+
+def toll_spec(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
+              event_dates: pd.DataFrame | None = None, height: int = 600,
+              show_follow_up: bool = False, colour_title: str | None = None,
+              markers: pd.DataFrame | None = None) -> dict:
+    """The toll chart of one category, as the plain spec ``{"data": [...], "layout": {...}}``.
 
     Args:
         points: ``chart_points`` of the category.
@@ -454,10 +467,11 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
     carries ``customdata = [point_id, article_id]`` so a click or selection can be traced back
     to the figure.
 
-    The figure is written as plain values (lists of text, ISO times, numpy number arrays) in the form
-    plotly's validation would give them, and wrapped without validating them again: checking every
-    property of some forty traces took longer than building them (``tests/charts/test_toll_chart.py``
-    compares the JSON with that of the validated figure).
+    The spec is written as plain values (lists of text, ISO times, numpy number arrays) in the form
+    plotly's validation would give them, and wrapped without validating them again (``toll_figure``), or
+    not wrapped at all (``toll_chart``: ``charts.served.served_spec``): checking every property of some forty
+    traces took longer than building them (``tests/charts/test_toll_chart.py`` compares the JSON with that of
+    the validated figure, ``test_toll_chart_same.py`` the served spec's with the figure's).
     """
     label = CATEGORY_LABELS.get(category, category)
     dated = points["dated"].astype(bool).to_numpy() if not points.empty else np.zeros(0, dtype=bool)
@@ -574,7 +588,7 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
         layout["legend"]["title"]["text"] = ""
         layout["meta"] = {"colour_title": colour_title}
     layout["margin"] = _margins(traces, layout, strip=strip_axis is not None)
-    return go.Figure({"data": traces, "layout": layout}, _validate=False)
+    return {"data": traces, "layout": layout}
 
 
 #: The width (px) the chart is drawn at on a desktop: the main column of a 1,400-px window with the sidebar open.
@@ -756,10 +770,15 @@ def trace_point_ids(figure: go.Figure, points: pd.DataFrame) -> list[list[str]]:
     """The point ids of each trace of ``toll_figure(points, ...)``, by trace and point index (empty
     for traces that stand for no figure), so a click's ``(curve_number, point_index)`` finds its
     figure even in a compact chart that carries no ``customdata``."""
-    by_symbol = any(isinstance(t.meta, str) and ":" in t.meta for t in figure.data)  # as the figure was split
+    return _trace_ids([trace.meta for trace in figure.data], points)
+
+
+def _trace_ids(metas: list, points: pd.DataFrame) -> list[list[str]]:
+    """``trace_point_ids`` of the figure whose traces' ``meta`` are ``metas``."""
+    by_symbol = any(isinstance(m, str) and ":" in m for m in metas)  # as the figure was split
     point_ids = points["point_id"].to_numpy(dtype=object) if not points.empty else None
     ids = {part: point_ids[at].tolist() for part, _, at in _point_parts(points, by_symbol=by_symbol)}
-    return [ids.get(trace.meta, []) if isinstance(trace.meta, str) else [] for trace in figure.data]
+    return [ids.get(meta, []) if isinstance(meta, str) else [] for meta in metas]
 
 
 def _epoch_ms(values) -> np.ndarray:

@@ -11,6 +11,7 @@ from dataclasses import fields, replace
 
 import numpy as np
 import pandas as pd
+import plotly.io as pio
 import pytest
 
 import charts.toll as toll
@@ -80,8 +81,9 @@ def test_the_points_by_mask_are_the_points_written(compact_past, seed, n, catego
             np.testing.assert_array_equal(_same(taken[1].looks(cell)), _same(columns.looks(cell)))
 
 
-def _json(figure) -> str:
-    return json.dumps(figure.to_plotly_json(), default=str, sort_keys=True)
+def _json(figure) -> dict:
+    """The JSON the page sends of ``figure``: a ``go.Figure``'s, or a served spec's (``charts.served``)."""
+    return json.loads(pio.to_json(figure, validate=False))
 
 
 @pytest.mark.parametrize("seed, n", [(3, 120), (5, 250)])
