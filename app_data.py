@@ -365,6 +365,12 @@ class NarrowedTables:
             self._narrowed[name] = frame
         return self._narrowed[name]
 
+    @property
+    def kept_articles(self) -> np.ndarray:
+        """Which of the whole corpus's articles these tables are about: a boolean per row of its ``articles``
+        (``analysis.views.prepared.kept_rows`` of them, without looking their ids up again). Never mutate it."""
+        return self._keep
+
     def _mask(self, name: str) -> np.ndarray:
         positions = self._rows_of(name)  # contradictions: (2, n), both articles must be kept
         kept = np.where(positions >= 0, self._keep[np.maximum(positions, 0)], False)
@@ -406,6 +412,15 @@ def _filter_state() -> dict:
             rows, ("article_rows", (name,)), lambda: article_rows(tables, name)))
     states[key] = {"tables": narrowed, "views": {}}
     return states[key]
+
+
+def kept_articles(tables: CorpusTables | NarrowedTables) -> np.ndarray:
+    """Which of the whole corpus's articles ``tables`` (the whole corpus, or a part of it) are about, as a boolean
+    per row of its ``articles``: a ``NarrowedTables``' own mask, else looked up by id (``prepared.kept_rows``)."""
+    whole = corpus_tables()
+    if isinstance(tables, NarrowedTables) and tables._whole is whole:
+        return tables.kept_articles
+    return prepared.kept_rows(whole.articles, tables.articles)
 
 
 def current_tables() -> CorpusTables | NarrowedTables:

@@ -10,7 +10,6 @@ from analysis.tables import article_rows
 from analysis.timeline.points import CATEGORY_LABELS
 from analysis.views.evidence import evidence_parts_of
 from analysis.views.overview import figure_spans
-from analysis.views.prepared import kept_rows
 from analysis.views.toll import (
     category_pairs,
     event_periods,
@@ -67,7 +66,8 @@ if articles.empty:
 summary, mixed, (options, counts, default_category) = app_data.corpus_view("toll_summary") \
     if tables is app_data.corpus_tables() else app_data.view(
         "toll_summary", lambda t: toll_summary(t, inputs=app_data.corpus_view("toll_event_inputs"),
-                                               base=app_data.whole_view(SUMMARY_BASE, summary_base)))
+                                               base=app_data.whole_view(SUMMARY_BASE, summary_base),
+                                               kept=app_data.kept_articles(t)))
 if mixed:  # one warning; the event-date notes of a mixed corpus fold away
     st.warning(mixed[0], icon=":material/call_split:")
     if mixed[1:]:
@@ -141,9 +141,11 @@ by, grouping = page_parts.grouping_picker(key=BY_KEY, groups=groups,
 def _chart_view(t, c: str, p: int, later: bool, g: tuple):
     # in charts.toll_views, which also makes the first visit's when a corpus opens (app_data.views_ahead); a filtered
     # corpus's points are the whole corpus's kept ones (charts.toll_points: made once per corpus and category)
-    base = None if t is app_data.corpus_tables() else app_data.whole_view(
-        POINT_BASE.format(c), lambda whole: point_base(whole.timeline, category=c))
-    return chart_view(t, c, p, later, g, groups=groups, rows=rows, base=base)  # rows of (c, p), as the view's args
+    filtered = t is not app_data.corpus_tables()
+    base = app_data.whole_view(POINT_BASE.format(c), lambda whole: point_base(
+        whole.timeline, category=c, articles=whole.articles)) if filtered else None
+    return chart_view(t, c, p, later, g, groups=groups, rows=rows, base=base,  # rows of (c, p), as the view's args
+                      kept=app_data.kept_articles(t) if filtered else None)
 
 
 chart, chart_data, grid, labels = app_data.view("toll_chart", _chart_view, category, period, show_follow_up,
@@ -257,8 +259,7 @@ def _category_pairs(t, c: str) -> pd.DataFrame:
     if t is whole:
         return category_pairs(t.contradictions, c)
     positions = app_data.whole_view("toll_pair_articles", lambda w: article_rows(w, "contradictions"))
-    keep = kept_rows(whole.articles, t.articles)
-    return kept_category_pairs(whole.contradictions, positions, keep, c)
+    return kept_category_pairs(whole.contradictions, positions, app_data.kept_articles(t), c)
 
 
 def _pairs_shown(t, c: str) -> list[tuple[dict, bool, list[tuple[str, str]]]]:

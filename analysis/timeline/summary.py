@@ -120,6 +120,20 @@ class SummaryBase:
         keep[at >= 0] = True
         return keep
 
+    def category_counts(self, keep: np.ndarray) -> dict[str, int]:
+        """``{category: distinct articles}`` of the current points whose articles ``keep`` marks (a boolean per
+        article of ``articles``), as ``analysis.views.toll.category_choices`` counts them in the rows of those
+        articles: by category name, a category without any such point left out."""
+        if not self.n_points:
+            return {}
+        kept = _kept(keep, self.point_articles) & (self.points.category_codes >= 0)
+        codes, articles = self.points.category_codes[kept], self.point_articles[kept]
+        width = max(len(keep), 1)
+        pairs = np.unique(codes.astype(np.int64) * width + articles)  # each (category, article) once
+        n = np.bincount(pairs // width, minlength=len(self.points.categories))
+        names = list(self.points.categories)  # by code
+        return {str(names[c]): int(n[c]) for c in sorted(np.unique(codes).tolist(), key=lambda c: names[c])}
+
     def _of_category(self, category: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """The category's point positions, the same ordered by event (NaN last; table order within one), and its
         pair positions likewise."""

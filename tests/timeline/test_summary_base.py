@@ -15,7 +15,7 @@ from analysis.ingest.corpus import load_path
 from analysis.pipeline import analyse_corpus
 from analysis.timeline.events import EventInputs
 from analysis.timeline.summary import SummaryBase, summarise
-from analysis.views.toll import summary_base, toll_summary
+from analysis.views.toll import _choices, category_choices, summary_base, toll_summary
 from tests.timeline.summary_before import summarise as summarise_before
 from tests.timeline.test_summary_paths import random_tables
 
@@ -90,3 +90,25 @@ def test_undated_figures_counted_as_before(seed, n, distinct):
 
     said = [f"{v}" for v in np.random.default_rng(seed).integers(0, distinct, n)]  # many ties in count
     assert undated_figures(said) == undated_figures_before(said)
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("share", [0.0, 0.3, 0.8, 1.0])
+@pytest.mark.parametrize("strings", ["object", "str"])
+def test_category_counts_by_mask_are_the_choices_of_the_kept_rows(seed, share, strings):
+    # ``toll_summary`` with a base counts a filtered part's categories from it (``SummaryBase.category_counts``)
+    # where it counted them in the part's timeline (``category_choices``): the same options, counts in their
+    # order, default; some categories and article ids missing, categories of superseded points only
+    timeline, pairs = random_tables(seed, n=300, n_groups=3, undated=0.2, n_pairs=20)
+    rng = np.random.default_rng(seed + 7)
+    timeline["category"] = np.where(rng.random(len(timeline)) < 0.1, "arrested", timeline["category"])
+    timeline["status"] = np.where(timeline["category"] == "arrested", "superseded", timeline["status"])
+    timeline["category"] = timeline["category"].where(rng.random(len(timeline)) > 0.05)
+    timeline["article_id"] = timeline["article_id"].where(rng.random(len(timeline)) > 0.05)
+    timeline = timeline.astype({c: strings for c in ("article_id", "category", "status")})
+    ids = np.array([f"a{i}" for i in range(152)], dtype=object)
+    base = SummaryBase(timeline, pairs, articles=pd.DataFrame({"article_id": ids}))
+    keep = np.random.default_rng(seed + 100).random(len(ids)) < share
+    made, before = _choices(base.category_counts(keep)), category_choices(_kept(timeline, pairs, ids, keep)[0])
+    assert made == before and list(made[1].items()) == list(before[1].items())
+    assert share == 0.0 or sum(before[1].values()) > 0
