@@ -128,11 +128,14 @@ class SummaryBase:
             return {}
         kept = _kept(keep, self.point_articles) & (self.points.category_codes >= 0)
         codes, articles = self.points.category_codes[kept], self.point_articles[kept]
-        width = max(len(keep), 1)
-        pairs = np.unique(codes.astype(np.int64) * width + articles)  # each (category, article) once
-        n = np.bincount(pairs // width, minlength=len(self.points.categories))
         names = list(self.points.categories)  # by code
-        return {str(names[c]): int(n[c]) for c in sorted(np.unique(codes).tolist(), key=lambda c: names[c])}
+        width = max(len(keep), 1)
+        # each (category, article) marked once in a category-by-article grid (a handful of categories), then counted
+        marks = np.zeros(len(names) * width, dtype=bool)
+        marks[codes.astype(np.int64) * width + articles] = True
+        n = marks.reshape(len(names), width).sum(axis=1)
+        present = np.flatnonzero(np.bincount(codes, minlength=len(names))).tolist()
+        return {str(names[c]): int(n[c]) for c in sorted(present, key=lambda c: names[c])}
 
     def _of_category(self, category: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """The category's point positions, the same ordered by event (NaN last; table order within one), and its
