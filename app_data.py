@@ -371,6 +371,31 @@ class NarrowedTables:
         (``analysis.views.prepared.kept_rows`` of them, without looking their ids up again). Never mutate it."""
         return self._keep
 
+    def columns(self, name: str, columns: Sequence[str]) -> pd.DataFrame:
+        """``getattr(self, name)[list(columns)]``; when the table itself has not been narrowed, those columns of the
+        whole table alone are (kept): a page that reads a few of the timeline's 21 columns, then some of its rows
+        (``rows``), does not take every row of the others first."""
+        if name in self._narrowed:
+            return self._narrowed[name][list(columns)]
+        key = (name, tuple(columns))
+        if key not in self._narrowed:
+            self._narrowed[key] = rows_kept(getattr(self._whole, name)[list(columns)], self._mask(name))
+        return self._narrowed[key]
+
+    def rows(self, name: str, wanted: Callable[[pd.DataFrame], np.ndarray]) -> pd.DataFrame:
+        """``frame[wanted(frame)]`` of the narrowed table ``name`` (the same rows, columns and index labels), for a
+        ``wanted`` that marks each row by its own cells: the rows taken from the whole table at once, when the table
+        itself has not been narrowed (taking every kept row of every column first, then these again)."""
+        if name in self._narrowed:
+            frame = self._narrowed[name]
+            return frame[wanted(frame)]
+        whole = getattr(self._whole, name)
+        mine = self._mask(name)
+        chosen = np.asarray(wanted(whole), dtype=bool)[mine]  # of the narrowed table's rows
+        # its rows' labels as the narrowed table (a fresh index) gives them
+        return whole.take(np.flatnonzero(mine)[chosen]).set_axis(
+            pd.RangeIndex(int(mine.sum())).take(np.flatnonzero(chosen)))
+
     def _mask(self, name: str) -> np.ndarray:
         positions = self._rows_of(name)  # contradictions: (2, n), both articles must be kept
         kept = np.where(positions >= 0, self._keep[np.maximum(positions, 0)], False)
@@ -412,6 +437,24 @@ def _filter_state() -> dict:
             rows, ("article_rows", (name,)), lambda: article_rows(tables, name)))
     states[key] = {"tables": narrowed, "views": {}}
     return states[key]
+
+
+def table_columns(tables: CorpusTables | NarrowedTables, name: str, columns: Sequence[str]) -> pd.DataFrame:
+    """``getattr(tables, name)[columns]`` (the columns it has), narrowed from those columns alone for a part of the
+    corpus (``NarrowedTables.columns``)."""
+    frame = tables._whole if isinstance(tables, NarrowedTables) else tables
+    columns = [c for c in columns if c in getattr(frame, name)]
+    return tables.columns(name, columns) if isinstance(tables, NarrowedTables) else getattr(tables, name)[columns]
+
+
+def table_rows(tables: CorpusTables | NarrowedTables, name: str,
+               wanted: Callable[[pd.DataFrame], np.ndarray]) -> pd.DataFrame:
+    """``frame[wanted(frame)]`` of the table ``name`` of ``tables``, taken at once from the whole table for a part
+    of the corpus (``NarrowedTables.rows``; ``wanted`` marks each row by its own cells)."""
+    if isinstance(tables, NarrowedTables):
+        return tables.rows(name, wanted)
+    frame = getattr(tables, name)
+    return frame[wanted(frame)]
 
 
 def kept_articles(tables: CorpusTables | NarrowedTables) -> np.ndarray:

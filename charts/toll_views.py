@@ -41,11 +41,16 @@ FIRST_VISIT_NAMES = ("toll_periods", "toll_opening_event", "toll_period_rows", "
 def period_rows(t: CorpusTables, category: str, period: int) -> pd.DataFrame:
     """The ``category`` timeline rows of event ``period`` and of no event (0: every event), selected at once:
     the timeline's rows of every category are not taken first (its sentences, twice per filter and event)."""
-    timeline = t.timeline
+    return t.timeline[period_mask(t.timeline, category, period)]
+
+
+def period_mask(timeline: pd.DataFrame, category: str, period: int) -> np.ndarray:
+    """Which rows ``period_rows`` takes of ``timeline``: each by its own cells (``app_data.table_rows`` takes a
+    filtered part's from the whole timeline with it)."""
     keep = timeline["category"] == category
     if period:
         keep &= (timeline["event_group"] == period) | timeline["event_group"].isna()
-    return timeline[keep]
+    return keep.to_numpy(dtype=bool)
 
 
 def chart_view(t: CorpusTables, category: str, period: int, later: bool, grouping: tuple, *,

@@ -24,7 +24,7 @@ from analysis.views.toll import (
     toll_summary,
 )
 from charts.toll_points import point_base
-from charts.toll_views import POINT_BASE, SUMMARY_BASE, chart_view, period_rows
+from charts.toll_views import POINT_BASE, SUMMARY_BASE, chart_view, period_mask
 
 app_data.route_through_dashboard(__file__)
 
@@ -46,7 +46,11 @@ MAX_POINT_CHOICES = 300
 MAX_PAIR_ROWS = 500
 
 tables = app_data.current_tables()
-articles, timeline = tables.articles, tables.timeline
+articles = tables.articles
+# The timeline's columns the page reads beside its chart's rows: a filtered part narrows these alone
+# (``app_data.table_columns``), and its chart's rows are taken from the whole timeline (``table_rows``).
+timeline = app_data.view("toll_timeline_read", lambda t: app_data.table_columns(
+    t, "timeline", ("category", "event_group", "published", "follow_up", "article_id")))
 esc = app_data.escape_markdown
 
 st.title("Reported toll over time")
@@ -108,12 +112,12 @@ with st.container(border=True):
         with st.expander("Other figures"):
             st.markdown(others)
 
-periods = app_data.view("toll_periods", lambda t, c: event_periods(t.timeline, category=c), category)
+periods = app_data.view("toll_periods", lambda t, c: event_periods(timeline, category=c), category)
 period = 0
 if len(periods) > 1:
     # Several events: let the user look at one event at a time (undated articles stay visible); many open on
     # the most covered one.
-    opening = app_data.view("toll_opening_event", lambda t, c: opening_event(t.timeline, category=c), category)
+    opening = app_data.view("toll_opening_event", lambda t, c: opening_event(timeline, category=c), category)
     period = st.selectbox("Event", [0, *periods], key=PERIOD_KEY, index=[0, *periods].index(opening),
                           format_func=lambda g: periods.get(g, "All events"),
                           help=f"{len(periods)} events: the chart opens on the one with most articles."
@@ -121,7 +125,8 @@ if len(periods) > 1:
 
 
 # The category's rows of the event, taken once for the follow-up toggle and the chart.
-rows = app_data.view("toll_period_rows", period_rows, category, period)
+rows = app_data.view("toll_period_rows", lambda t, c, p: app_data.table_rows(
+    t, "timeline", lambda frame: period_mask(frame, c, p)), category, period)
 n_follow_up, follow_up_days = app_data.view(
     "toll_follow_up", lambda t, c, p: follow_up_span(rows, category=c), category, period)
 show_follow_up = False

@@ -42,7 +42,7 @@ def undated_figures(said: Sequence[str]) -> str:
     return join_words(shown)
 
 
-def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame | None, *,
+def summarise(timeline: pd.DataFrame | None, contradictions: pd.DataFrame | None, *,
               articles: pd.DataFrame | None = None, categories: Sequence[str] = HEADLINE_CATEGORIES,
               gap_days: int = 7, entities: pd.DataFrame | None = None,
               events: pd.DataFrame | None = None, mixed: list[str] | None = None,
@@ -59,8 +59,8 @@ def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame | None, *,
     coverage and undated articles come first; ``events`` is ``event_groups`` of ``articles`` when
     the caller has it already, ``mixed`` its ``mixed_event_notes`` likewise. ``base``: the ``SummaryBase`` of a
     whole corpus of which these tables are the rows about the articles ``keep`` marks (a boolean per article of the
-    base's): the figures' lines are then taken from it, not made again (and ``contradictions``, then unread, may
-    be None).
+    base's): the figures' lines are then taken from it, not made again (and ``timeline`` and ``contradictions``,
+    then unread, may be None).
     """
     if articles is not None and not articles.empty and events is None:
         events = event_groups(articles, entities=entities, gap_days=gap_days)

@@ -71,7 +71,9 @@ def toll_summary(tables: CorpusTables, *, inputs: EventInputs | None = None, bas
     mixed = event_notes(tables.articles, events)  # made once for both
     keep = None if base is None else base.kept(tables.articles) if kept is None else kept
     # with a base the pairs are read from it: a filtered part's contradictions are not narrowed for the summary
-    return (summarise(tables.timeline, tables.contradictions if base is None else None, articles=tables.articles,
+    # nor its timeline read: a filtered part's is then not narrowed for the summary either
+    return (summarise(tables.timeline if base is None else None, tables.contradictions if base is None else None,
+                      articles=tables.articles,
                       entities=entities,
                       events=events, mixed=mixed, base=base, keep=keep),
             mixed, category_choices(tables.timeline) if base is None else _choices(base.category_counts(keep)))
