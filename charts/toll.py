@@ -326,7 +326,8 @@ def toll_chart(timeline: pd.DataFrame, articles: pd.DataFrame, *, category: str,
     into markers reads of them (``analysis.views.toll_markers.MarkerColumns``)."""
     points = chart_points(timeline, category=category, groups=groups) if points is None else points
     markers, of, by_cell = chart_markers(points, columns=marker_columns)
-    markers = marker_hovers(markers, points, of, category=category)
+    markers = marker_hovers(markers, points, of, category=category,
+                            codes=None if marker_columns is None else marker_columns.hover_codes)
     band = summary_band(timeline, category=category)
     # the two columns first: the rows of every other column (the articles' text) are never taken
     event_dates = articles[["event_date", "event_date_text"]][articles["article_id"].isin(points["article_id"])]
@@ -341,10 +342,11 @@ def toll_chart(timeline: pd.DataFrame, articles: pd.DataFrame, *, category: str,
 
 
 def marker_hovers(markers: pd.DataFrame, points: pd.DataFrame, marker_of: pd.Series, *,
-                  category: str) -> pd.DataFrame:
+                  category: str, codes: tuple | None = None) -> pd.DataFrame:
     """``markers`` whose ``short`` and ``hover`` say, for a marker of several reports, how many, from how
     many sources (the first few named), their figures and days: "3 reports, 2 sources (a, b) · 12 ·
-    2024-03-01". A marker of one report keeps its point's hover."""
+    2024-03-01". A marker of one report keeps its point's hover. ``codes``: ``hover_codes(points)`` when the
+    caller has them (``MarkerColumns.hover_codes``, made once per corpus)."""
     several = markers["n_reports"] > 1
     if not several.any():
         return markers
@@ -353,21 +355,15 @@ def marker_hovers(markers: pd.DataFrame, points: pd.DataFrame, marker_of: pd.Ser
     n_reports = markers["n_reports"].to_numpy()
     inside = np.flatnonzero((mine >= 0) & (n_reports[np.maximum(mine, 0)] > 1))
     mine = mine[inside]
-    members = points[["source", "published", "value", "qualifier", "err_minus", "err_plus", "may_rise"]].iloc[inside]
-    value = members["value"].to_numpy(dtype="float64")
-    ranged = (members["qualifier"] == "range").to_numpy()  # a range's bounds are its bar's ends
-    bounds = pd.DataFrame({"value": value, "qualifier": members["qualifier"].to_numpy(dtype=object),
-                           "low": np.where(ranged, value - members["err_minus"].to_numpy(dtype="float64"), np.nan),
-                           "high": np.where(ranged, value + members["err_plus"].to_numpy(dtype="float64"), np.nan),
-                           "may_rise": members["may_rise"].to_numpy()})
-    word_of, words = figure_word_codes(bounds)
+    # each member's figure in words (a code per distinct text) and source (a code per distinct source)
+    text_code, text, sources, source_names = hover_codes(points.iloc[inside]) if codes is None else \
+        (codes[0][inside], codes[1][inside], codes[2][inside], codes[3])
     # each marker's sources and figures, distinct, in the order of its reports (the first few of each)
-    sources, source_names = pd.factorize(members["source"].to_numpy(dtype=object), use_na_sentinel=False)
     named = _first_distinct(mine, sources, MARKER_SOURCES_NAMED)
-    texts, same_text = np.asarray(words, dtype=object), pd.factorize(np.asarray(words, dtype=object))[0]
-    worded = _first_distinct(mine, same_text[word_of], MARKER_SOURCES_NAMED + 1)  # one more: are there more?
+    worded = _first_distinct(mine, text_code, MARKER_SOURCES_NAMED + 1)  # one more: are there more?
+    members = points["published"].iloc[inside]
     # each marker's first and last publication day (NaT skipped, as a groupby's min and max)
-    stamps = members["published"].to_numpy(dtype="datetime64[ns]")
+    stamps = members.to_numpy(dtype="datetime64[ns]")
     dated = ~np.isnat(stamps)
     ns = stamps.view("int64")
     low_ns = np.full(len(markers), np.iinfo("int64").max)
@@ -387,13 +383,14 @@ def marker_hovers(markers: pd.DataFrame, points: pd.DataFrame, marker_of: pd.Ser
     one_day = (np.where(undated, 0, high_ns) // day_ns == np.where(undated, 0, low_ns) // day_ns).tolist()
     undated, counts = undated.tolist(), n_reports.tolist()
     # each source name and figure escaped once, not once per marker naming it
-    source_names, texts = [_esc(s) for s in source_names], [html.escape(w) for w in texts.tolist()]
-    sources, word_of = sources.tolist(), word_of.tolist()
+    source_names = [_esc(s) for s in source_names]
+    escaped = {w: html.escape(w) for w in set(text.tolist())}
+    sources, text = sources.tolist(), text.tolist()
     for i in np.flatnonzero(n_reports > 1).tolist():
         n, k = counts[i], n_sources[i]
         names = [source_names[sources[at]] for at in named.get(i, [])]
         shown = ", ".join(names) + (", …" if k > len(names) else "")
-        distinct = [texts[word_of[at]] for at in worded.get(i, [])]
+        distinct = [escaped[text[at]] for at in worded.get(i, [])]
         figure = " / ".join(distinct[:MARKER_SOURCES_NAMED]) + (" / …" if len(distinct) > MARKER_SOURCES_NAMED else "")
         days = "undated" if undated[i] else low_day[i] + ("" if one_day[i] else f" to {high_day[i]}")
         flags = ("" if status[i] == "current" else ", superseded") + \
@@ -402,6 +399,23 @@ def marker_hovers(markers: pd.DataFrame, points: pd.DataFrame, marker_of: pd.Ser
         short[i] = head
         hover[i] = f"<b>{head}</b><br>Click to list them below. The first:<br>{hover[i]}"
     return markers.assign(short=_objects(short).set_axis(markers.index), hover=_objects(hover).set_axis(markers.index))
+
+
+def hover_codes(points: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """What ``marker_hovers`` reads of each point, by position: ``(text code, text, source code, sources)``, its
+    figure in words (a range's bounds read from its bar) with a code per distinct text, and a code per distinct
+    source (a missing one too) into ``sources``. Each point's own, so the codes of some points are these taken."""
+    value = points["value"].to_numpy(dtype="float64")
+    ranged = (points["qualifier"] == "range").to_numpy()  # a range's bounds are its bar's ends
+    bounds = pd.DataFrame({"value": value, "qualifier": _objects(points["qualifier"].to_numpy(dtype=object)),
+                           "low": np.where(ranged, value - points["err_minus"].to_numpy(dtype="float64"), np.nan),
+                           "high": np.where(ranged, value + points["err_plus"].to_numpy(dtype="float64"), np.nan),
+                           "may_rise": points["may_rise"].to_numpy()})
+    word_of, words = figure_word_codes(bounds)
+    words = np.asarray(words, dtype=object)
+    same_text = pd.factorize(words)[0] if len(words) else np.zeros(0, dtype="int64")
+    sources, source_names = pd.factorize(points["source"].to_numpy(dtype=object), use_na_sentinel=False)
+    return same_text[word_of], words[word_of], sources, np.asarray(source_names, dtype=object)
 
 
 def _first_distinct(groups: np.ndarray, codes: np.ndarray, most: int) -> dict[int, list[int]]:

@@ -80,9 +80,16 @@ def point_base(timeline: pd.DataFrame, *, category: str, articles: pd.DataFrame 
         at_midnight=(published == published.dt.normalize()).to_numpy(dtype=bool),
         article_code=article_code, article_ids=np.asarray(article_ids, dtype=object),
         no_figure_id=(no_id := np.flatnonzero([not f for f in points["figure_id"].tolist()])),
-        columns=None if len(no_id) or not points["point_id"].is_unique else MarkerColumns(points),
+        columns=None if len(no_id) or not points["point_id"].is_unique else _marker_columns(points),
         article_row=None if articles is None or not articles["article_id"].is_unique else
         pd.Index(articles["article_id"].to_numpy(dtype=object)).get_indexer(article_ids)[article_code])
+
+
+def _marker_columns(points: pd.DataFrame) -> MarkerColumns:
+    """``MarkerColumns`` of the points, with what the markers' hovers read of each (``charts.toll.hover_codes``)."""
+    columns = MarkerColumns(points)
+    columns.hover_codes = toll.hover_codes(points)
+    return columns
 
 
 def kept_points(base: PointBase, articles: pd.DataFrame, period: int, *, kept: np.ndarray | None = None

@@ -54,6 +54,9 @@ class MarkerColumns:
         # each point's replacement among the points (-1: none), and the same but a point replaced by itself
         self.replacement = pd.Index(self.ids).get_indexer(replaced.astype(object).where(replaced.notna(), None))
         self.target = np.where(self.replacement == np.arange(len(self.ids)), -1, self.replacement)
+        #: what the markers' hovers read of each point, when made with these (``charts.toll.hover_codes``): taken
+        #: with the rest, ``(per point, per point, per point, shared)``
+        self.hover_codes: tuple | None = None
 
     def taken(self, at: np.ndarray, points: pd.DataFrame) -> "MarkerColumns":
         """These columns of the points at positions ``at``, which are ``points`` but for their colours (a
@@ -71,6 +74,8 @@ class MarkerColumns:
         replacement = self.replacement[at]
         taken.replacement = np.where(replacement >= 0, position[np.maximum(replacement, 0)], -1)
         taken.target = np.where(taken.replacement == np.arange(len(at)), -1, taken.replacement)
+        codes = self.hover_codes
+        taken.hover_codes = None if codes is None else (codes[0][at], codes[1][at], codes[2][at], codes[3])
         return taken
 
     def looks(self, cell: tuple[float, float] | None) -> np.ndarray:

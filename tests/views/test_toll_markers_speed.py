@@ -12,7 +12,7 @@ import pytest
 from analysis.timeline.points import build_timeline
 from analysis.views.toll_markers import MarkerColumns, _firsts, _marker_rows, _n_markers, _same, chart_markers, \
     marker_of, merged_markers
-from charts.toll import chart_points, marker_hovers
+from charts.toll import chart_points, hover_codes, marker_hovers
 from tests.timeline.helpers import article, figure, tables
 from tests.views import toll_markers_before as before
 
@@ -101,3 +101,18 @@ def test_firsts_and_marker_count_are_those_of_np_unique(make, cell):
         np.testing.assert_array_equal(_firsts(same), np.unique(same, return_index=True)[1])
     rows = _marker_rows(points, cell)
     assert _n_markers(rows) == len(np.unique(rows))
+
+
+@pytest.mark.parametrize("make", [make for _, make in CASES], ids=[name for name, _ in CASES])
+def test_hovers_from_codes_taken_of_more_points_are_the_hovers(make):
+    # ``marker_hovers`` reading each report's figure and source codes taken from a larger set's
+    # (``MarkerColumns.hover_codes``, made once per corpus) writes what it writes from the reports themselves
+    points = make()
+    others = random_points(99, 50)
+    codes = hover_codes(pd.concat([others, points], ignore_index=True))  # others first: other codes than alone
+    markers, of, _ = chart_markers(points, max_markers=3)
+    taken = tuple(c[len(others):] for c in codes[:3]) + (codes[3],)
+    made = marker_hovers(markers, points, of, category="killed", codes=taken)
+    pd.testing.assert_frame_equal(made, marker_hovers(markers, points, of, category="killed"))
+    if (markers["n_reports"] > 1).any():
+        assert not made["hover"].equals(markers["hover"])
