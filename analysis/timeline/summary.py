@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -112,6 +113,8 @@ class SummaryBase:
                 contradictions[c] if c in contradictions else pd.Series([None] * len(contradictions), dtype=object)
                 for c in ("article_id_a", "article_id_b")])
         self._made: dict[str, tuple] = {}
+        #: each line made, by its label and the positions of its points and pairs (``_line``)
+        self._lines: dict[tuple, str] = {}
 
     def kept(self, articles: pd.DataFrame) -> np.ndarray:
         """Which of the corpus's articles are among ``articles`` (by ``article_id``): ``keep`` for ``figure_lines``."""
@@ -175,7 +178,7 @@ class SummaryBase:
             label = CATEGORY_LABELS.get(category, category.capitalize())
             its_pairs = pair_at if kept_pairs is None else pair_at[kept_pairs[pair_at]]
             if len(groups) <= 1:
-                lines.append(_category_line(label, points, at, pairs, its_pairs))
+                lines.append(self._line(label, at, its_pairs))
                 continue
             # Several events: one line per event (its dated points), so no range spans two events; an event's pairs
             # are those whose later article reports in it (each article is in one event).
@@ -193,13 +196,27 @@ class SummaryBase:
             for group, rows, its_event_pairs in events:
                 if rows is None:
                     continue
-                lines.append(_category_line(f"{label}, event {group}", points, rows[points.dated[rows]],
-                                            pairs, its_event_pairs))
+                lines.append(self._line(f"{label}, event {group}", rows[points.dated[rows]], its_event_pairs))
             undated = at[~points.dated[at]]
             if len(undated):
-                lines.append(_category_line(f"{label}, undated", points, undated, pairs, _NONE))
+                lines.append(self._line(f"{label}, undated", undated, _NONE))
         return lines
 
+    def _line(self, label: str, rows: np.ndarray, pair_rows: np.ndarray) -> str:
+        """``_category_line`` of these points and pairs (positions), made once: a line depends on them alone, and a
+        new date range changes only the events at its ends, so most of its lines were made for an earlier one."""
+        key = (label, *(hashlib.blake2b(np.asarray(a, dtype=np.int64).tobytes(), digest_size=16).digest()
+                        for a in (rows, pair_rows)))
+        line = self._lines.get(key)
+        if line is None:
+            if len(self._lines) >= MAX_LINES_KEPT:
+                self._lines.clear()
+            line = self._lines[key] = _category_line(label, self.points, rows, self.pairs, pair_rows)
+        return line
+
+
+#: ``SummaryBase`` keeps at most this many lines made (a few hundred per date range at 10,000 articles).
+MAX_LINES_KEPT = 5000
 
 _NONE = np.zeros(0, dtype=np.int64)
 

@@ -112,3 +112,21 @@ def test_category_counts_by_mask_are_the_choices_of_the_kept_rows(seed, share, s
     made, before = _choices(base.category_counts(keep)), category_choices(_kept(timeline, pairs, ids, keep)[0])
     assert made == before and list(made[1].items()) == list(before[1].items())
     assert share == 0.0 or sum(before[1].values()) > 0
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_lines_made_for_earlier_masks_are_the_lines(seed):
+    # one base asked for the lines of one mask after another (date ranges moving on, some events kept whole) reuses
+    # lines it made (``SummaryBase._line``): each mask's lines are those of a fresh base
+    timeline, pairs = random_tables(seed + 3, n=400, n_groups=8, undated=0.2, n_pairs=300)
+    ids = np.array([f"a{i}" for i in range(202)], dtype=object)
+    articles = pd.DataFrame({"article_id": ids})
+    base = SummaryBase(timeline, pairs, articles=articles)
+    rng = np.random.default_rng(seed)
+    for start in [0, 1, 2, 5, 1, 0, 40, 40]:
+        keep = np.arange(len(ids)) >= start
+        keep[rng.integers(0, len(ids), 3)] = False
+        made = base.figure_lines(keep)
+        assert made == SummaryBase(timeline, pairs, articles=articles).figure_lines(keep)
+        assert made == summarise_before(*_kept(timeline, pairs, ids, keep))
+    assert len(base._lines) < 8 * len(made)  # lines were reused
