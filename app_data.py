@@ -539,6 +539,13 @@ def whole_view(name: str, compute: Callable[[CorpusTables], T]) -> T:
                      lambda: _made_ahead(memo, corpus_tables(), (WHOLE_AHEAD + name, ()), compute))
 
 
+def corpus_kept(name: str, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, kept per session and corpus under ``(name, key)`` whatever the filters: for what a page makes
+    from the whole corpus alone, keyed by everything it reads (one figure's quote and article); the last
+    ``MAX_VIEWS`` of each name. Session-scoped like ``view``; never mutate the returned value."""
+    return _remember(_memo().setdefault("kept", {}).setdefault(name, {}), key, compute)
+
+
 def article_index(whole: CorpusTables, name: str) -> tuple[np.ndarray, np.ndarray, pd.Index]:
     """An index of the table ``name`` by article, for ``rows_about``: its row positions ordered by article, each
     one's article position in ``whole.articles`` (ascending), and the articles' ids."""

@@ -227,16 +227,24 @@ def _evidence_view(t, c: str, p: int, later: bool, g: tuple, point_id: str) -> t
     rows = chart_data[chart_data["figure_id"] == point["figure_id"]]
     row = rows.iloc[0] if not rows.empty else None
     facts = point_facts(row, category=c) if row is not None else []
-    # One article's rows, from the whole corpus (the same rows: a filter keeps or drops whole articles), so a
-    # filtered part's figures and sentences need not be narrowed for them.
+    sentence = row["sentence"] if row is not None else ""
+    # The quote and the article read one article's rows of the whole corpus and nothing a filter changes: kept by
+    # what they read, so another date range showing the same point reads them again.
+    return (point, facts, *app_data.corpus_kept("toll_evidence", (point["article_id"], point["figure_id"], sentence),
+                                                lambda: _article_evidence(point["article_id"], point["figure_id"],
+                                                                          sentence)))
+
+
+def _article_evidence(article_id: str, figure_id: str, sentence: str) -> tuple[str, list[str]]:
+    """The quote of figure ``figure_id`` (``sentence`` when its words are not found) and its whole article's
+    paragraphs, marked; from the whole corpus (the same rows: a filter keeps or drops whole articles), so a filtered
+    part's figures and sentences need not be narrowed for them."""
     whole = app_data.corpus_tables()
-    figures = app_data.whole_rows_about("figures", [point["article_id"]])
-    sentences = app_data.whole_rows_about("sentences", [point["article_id"]])
-    quote = "> " + _highlighted([point["figure_id"]], row["sentence"] if row is not None else "",
-                                evidence_parts_of(figures, sentences, [point["figure_id"]]))
-    text = whole.articles.loc[whole.articles["article_id"] == point["article_id"], "text"].iloc[0]
-    paragraphs = app_data.marked_article(text, figure_spans(figures, point["article_id"]), point["figure_id"])
-    return point, facts, quote, paragraphs
+    figures = app_data.whole_rows_about("figures", [article_id])
+    sentences = app_data.whole_rows_about("sentences", [article_id])
+    quote = "> " + _highlighted([figure_id], sentence, evidence_parts_of(figures, sentences, [figure_id]))
+    text = whole.articles.loc[whole.articles["article_id"] == article_id, "text"].iloc[0]
+    return quote, app_data.marked_article(text, figure_spans(figures, article_id), figure_id)
 
 
 point, facts, quote, paragraphs = app_data.view("toll_evidence", _evidence_view, category, period, show_follow_up,
@@ -268,9 +276,16 @@ def _category_pairs(t, c: str) -> pd.DataFrame:
 
 
 def _pairs_shown(t, c: str) -> list[tuple[dict, bool, list[tuple[str, str]]]]:
-    """The first ``MAX_PAIRS_SHOWN`` pairs of category ``c``: (pair, same sentence, [(caption, quote)] per side)."""
-    shown = []
+    """The first ``MAX_PAIRS_SHOWN`` pairs of category ``c``: (pair, same sentence, [(caption, quote)] per side);
+    kept by the pairs' own values, so another date range that shows the same pairs first reads nothing again."""
     pairs = app_data.view("toll_pairs", _category_pairs, c).head(MAX_PAIRS_SHOWN)  # the table's rows, taken once
+    return app_data.corpus_kept("toll_pairs_shown", tuple(pairs.itertuples(index=False, name=None)),
+                                lambda: _pair_cards(pairs))
+
+
+def _pair_cards(pairs: pd.DataFrame) -> list[tuple[dict, bool, list[tuple[str, str]]]]:
+    """``_pairs_shown`` of these pairs."""
+    shown = []
     # Their own articles' rows, from the whole corpus as for a point's evidence: short scans.
     ids = set(pairs["article_id_a"]) | set(pairs["article_id_b"])
     figures, sentences = app_data.whole_rows_about("figures", ids), app_data.whole_rows_about("sentences", ids)
