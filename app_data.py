@@ -392,9 +392,11 @@ class NarrowedTables:
         whole = getattr(self._whole, name)
         mine = self._mask(name)
         chosen = np.asarray(wanted(whole), dtype=bool)[mine]  # of the narrowed table's rows
-        # its rows' labels as the narrowed table (a fresh index) gives them
-        return whole.take(np.flatnonzero(mine)[chosen]).set_axis(
-            pd.RangeIndex(int(mine.sum())).take(np.flatnonzero(chosen)))
+        taken = np.zeros(len(whole), dtype=bool)
+        taken[np.flatnonzero(mine)[chosen]] = True
+        # a long text column sliced, not copied (``rows_kept``: a category's rows of an event are a few runs), and
+        # the rows' labels as the narrowed table (a fresh index) gives them
+        return rows_kept(whole, taken).set_axis(pd.RangeIndex(int(mine.sum())).take(np.flatnonzero(chosen)))
 
     def _mask(self, name: str) -> np.ndarray:
         positions = self._rows_of(name)  # contradictions: (2, n), both articles must be kept

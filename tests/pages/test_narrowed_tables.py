@@ -8,6 +8,7 @@ import pytest
 
 import app_data
 from analysis.figures.ledger import figure_in_sentence
+import analysis.tables as tables_module
 from analysis.tables import CorpusTables
 from tests.pages.many_outlets import many_outlets_corpus
 from tests.tables_before import restrict_before
@@ -106,8 +107,12 @@ def _killed(frame: pd.DataFrame) -> np.ndarray:
 @pytest.mark.parametrize("kept", ["none", "first", "every other", "all"])
 @pytest.mark.parametrize("name", ["timeline", "figures", "contradictions"])
 @pytest.mark.parametrize("read_first", [False, True])
-def test_some_columns_and_some_rows_are_those_of_the_narrowed_table(name, kept, read_first):
-    # ``columns`` and ``rows`` give what the narrowed table gives, whether or not it was narrowed before them
+@pytest.mark.parametrize("sliced", [False, True], ids=["copied", "text sliced"])
+def test_some_columns_and_some_rows_are_those_of_the_narrowed_table(monkeypatch, name, kept, read_first, sliced):
+    # ``columns`` and ``rows`` give what the narrowed table gives, whether or not it was narrowed before them, and
+    # whether their text columns are copied or sliced (``rows_kept``: a large column, here any)
+    if sliced:
+        monkeypatch.setattr(tables_module, "SLICED_BYTES", 1)
     whole = _whole()
     ids = whole.articles["article_id"].tolist()
     ids = {"none": [], "first": ids[:1], "every other": ids[::2], "all": ids}[kept]
