@@ -391,6 +391,39 @@ class NarrowedTables:
             self._narrowed[name] = frame
         return self._narrowed[name]
 
+    @property
+    def kept_articles(self) -> np.ndarray:
+        """Which of the whole corpus's articles these tables are about: a boolean per row of its ``articles``
+        (``analysis.views.prepared.kept_rows`` of them, without looking their ids up again). Never mutate it."""
+        return self._keep
+
+    def columns(self, name: str, columns: Sequence[str]) -> pd.DataFrame:
+        """``getattr(self, name)[list(columns)]``; when the table itself has not been narrowed, those columns of the
+        whole table alone are (kept): a page that reads a few of the timeline's 21 columns, then some of its rows
+        (``rows``), does not take every row of the others first."""
+        if name in self._narrowed:
+            return self._narrowed[name][list(columns)]
+        key = (name, tuple(columns))
+        if key not in self._narrowed:
+            self._narrowed[key] = rows_kept(getattr(self._whole, name)[list(columns)], self._mask(name))
+        return self._narrowed[key]
+
+    def rows(self, name: str, wanted: Callable[[pd.DataFrame], np.ndarray]) -> pd.DataFrame:
+        """``frame[wanted(frame)]`` of the narrowed table ``name`` (the same rows, columns and index labels), for a
+        ``wanted`` that marks each row by its own cells: the rows taken from the whole table at once, when the table
+        itself has not been narrowed (taking every kept row of every column first, then these again)."""
+        if name in self._narrowed:
+            frame = self._narrowed[name]
+            return frame[wanted(frame)]
+        whole = getattr(self._whole, name)
+        mine = self._mask(name)
+        chosen = np.asarray(wanted(whole), dtype=bool)[mine]  # of the narrowed table's rows
+        taken = np.zeros(len(whole), dtype=bool)
+        taken[np.flatnonzero(mine)[chosen]] = True
+        # a long text column sliced, not copied (``rows_kept``: a category's rows of an event are a few runs), and
+        # the rows' labels as the narrowed table (a fresh index) gives them
+        return rows_kept(whole, taken).set_axis(pd.RangeIndex(int(mine.sum())).take(np.flatnonzero(chosen)))
+
     def _mask(self, name: str) -> np.ndarray:
         positions = self._rows_of(name)  # contradictions: (2, n), both articles must be kept
         kept = np.where(positions >= 0, self._keep[np.maximum(positions, 0)], False)
@@ -432,6 +465,33 @@ def _filter_state() -> dict:
             rows, ("article_rows", (name,)), lambda: article_rows(tables, name)))
     states[key] = {"tables": narrowed, "views": {}}
     return states[key]
+
+
+def table_columns(tables: CorpusTables | NarrowedTables, name: str, columns: Sequence[str]) -> pd.DataFrame:
+    """``getattr(tables, name)[columns]`` (the columns it has), narrowed from those columns alone for a part of the
+    corpus (``NarrowedTables.columns``)."""
+    frame = tables._whole if isinstance(tables, NarrowedTables) else tables
+    columns = [c for c in columns if c in getattr(frame, name)]
+    return tables.columns(name, columns) if isinstance(tables, NarrowedTables) else getattr(tables, name)[columns]
+
+
+def table_rows(tables: CorpusTables | NarrowedTables, name: str,
+               wanted: Callable[[pd.DataFrame], np.ndarray]) -> pd.DataFrame:
+    """``frame[wanted(frame)]`` of the table ``name`` of ``tables``, taken at once from the whole table for a part
+    of the corpus (``NarrowedTables.rows``; ``wanted`` marks each row by its own cells)."""
+    if isinstance(tables, NarrowedTables):
+        return tables.rows(name, wanted)
+    frame = getattr(tables, name)
+    return frame[wanted(frame)]
+
+
+def kept_articles(tables: CorpusTables | NarrowedTables) -> np.ndarray:
+    """Which of the whole corpus's articles ``tables`` (the whole corpus, or a part of it) are about, as a boolean
+    per row of its ``articles``: a ``NarrowedTables``' own mask, else looked up by id (``prepared.kept_rows``)."""
+    whole = corpus_tables()
+    if isinstance(tables, NarrowedTables) and tables._whole is whole:
+        return tables.kept_articles
+    return prepared.kept_rows(whole.articles, tables.articles)
 
 
 def current_tables() -> CorpusTables | NarrowedTables:
@@ -505,6 +565,13 @@ def whole_view(name: str, compute: Callable[[CorpusTables], T]) -> T:
     memo = _memo()
     return _remember(memo["corpus_views"], ("whole", name),
                      lambda: _made_ahead(memo, corpus_tables(), (WHOLE_AHEAD + name, ()), compute))
+
+
+def corpus_kept(name: str, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, kept per session and corpus under ``(name, key)`` whatever the filters: for what a page makes
+    from the whole corpus alone, keyed by everything it reads (one figure's quote and article); the last
+    ``MAX_VIEWS`` of each name. Session-scoped like ``view``; never mutate the returned value."""
+    return _remember(_memo().setdefault("kept", {}).setdefault(name, {}), key, compute)
 
 
 def article_index(whole: CorpusTables, name: str) -> tuple[np.ndarray, np.ndarray, pd.Index]:

@@ -33,6 +33,7 @@ from analysis.views.groups import OTHER, group_order
 from analysis.views.toll import figure_word_codes, figure_words
 from analysis.views.toll_markers import MarkerColumns, chart_markers
 from charts.follow_up import follow_up_note
+from charts.served import served_spec
 
 #: Marker shape per qualifier, and what the legend says it means. Shape, not colour,
 #: carries the qualifier: colour is the source.
@@ -325,23 +326,27 @@ def toll_chart(timeline: pd.DataFrame, articles: pd.DataFrame, *, category: str,
     into markers reads of them (``analysis.views.toll_markers.MarkerColumns``)."""
     points = chart_points(timeline, category=category, groups=groups) if points is None else points
     markers, of, by_cell = chart_markers(points, columns=marker_columns)
-    markers = marker_hovers(markers, points, of, category=category)
+    markers = marker_hovers(markers, points, of, category=category,
+                            codes=None if marker_columns is None else marker_columns.hover_codes)
     band = summary_band(timeline, category=category)
     # the two columns first: the rows of every other column (the articles' text) are never taken
     event_dates = articles[["event_date", "event_date_text"]][articles["article_id"].isin(points["article_id"])]
-    figure = toll_figure(points, band, category=category, event_dates=event_dates,
-                         show_follow_up=show_follow_up, colour_title=colour_title if groups is not None else None,
-                         markers=markers)
-    return TollChart(points, band, figure, trace_point_ids(figure, markers),
+    spec = toll_spec(points, band, category=category, event_dates=event_dates, show_follow_up=show_follow_up,
+                     colour_title=colour_title if groups is not None else None, markers=markers)
+    trace_ids = _trace_ids([trace.get("meta") for trace in spec["data"]], markers)
+    # only drawn: its JSON made from the spec as it is (``served_spec``), without the two copies of every trace's
+    # lists that a ``go.Figure`` and its ``to_dict`` make
+    return TollChart(points, band, served_spec(spec), trace_ids,
                      marker_of=pd.Series(of.to_numpy(), index=points["point_id"].to_numpy()), by_cell=by_cell,
                      n_markers=len(markers))
 
 
 def marker_hovers(markers: pd.DataFrame, points: pd.DataFrame, marker_of: pd.Series, *,
-                  category: str) -> pd.DataFrame:
+                  category: str, codes: tuple | None = None) -> pd.DataFrame:
     """``markers`` whose ``short`` and ``hover`` say, for a marker of several reports, how many, from how
     many sources (the first few named), their figures and days: "3 reports, 2 sources (a, b) · 12 ·
-    2024-03-01". A marker of one report keeps its point's hover."""
+    2024-03-01". A marker of one report keeps its point's hover. ``codes``: ``hover_codes(points)`` when the
+    caller has them (``MarkerColumns.hover_codes``, made once per corpus)."""
     several = markers["n_reports"] > 1
     if not several.any():
         return markers
@@ -350,21 +355,15 @@ def marker_hovers(markers: pd.DataFrame, points: pd.DataFrame, marker_of: pd.Ser
     n_reports = markers["n_reports"].to_numpy()
     inside = np.flatnonzero((mine >= 0) & (n_reports[np.maximum(mine, 0)] > 1))
     mine = mine[inside]
-    members = points[["source", "published", "value", "qualifier", "err_minus", "err_plus", "may_rise"]].iloc[inside]
-    value = members["value"].to_numpy(dtype="float64")
-    ranged = (members["qualifier"] == "range").to_numpy()  # a range's bounds are its bar's ends
-    bounds = pd.DataFrame({"value": value, "qualifier": members["qualifier"].to_numpy(dtype=object),
-                           "low": np.where(ranged, value - members["err_minus"].to_numpy(dtype="float64"), np.nan),
-                           "high": np.where(ranged, value + members["err_plus"].to_numpy(dtype="float64"), np.nan),
-                           "may_rise": members["may_rise"].to_numpy()})
-    word_of, words = figure_word_codes(bounds)
+    # each member's figure in words (a code per distinct text) and source (a code per distinct source)
+    text_code, text, sources, source_names = hover_codes(points.iloc[inside]) if codes is None else \
+        (codes[0][inside], codes[1][inside], codes[2][inside], codes[3])
     # each marker's sources and figures, distinct, in the order of its reports (the first few of each)
-    sources, source_names = pd.factorize(members["source"].to_numpy(dtype=object), use_na_sentinel=False)
     named = _first_distinct(mine, sources, MARKER_SOURCES_NAMED)
-    texts, same_text = np.asarray(words, dtype=object), pd.factorize(np.asarray(words, dtype=object))[0]
-    worded = _first_distinct(mine, same_text[word_of], MARKER_SOURCES_NAMED + 1)  # one more: are there more?
+    worded = _first_distinct(mine, text_code, MARKER_SOURCES_NAMED + 1)  # one more: are there more?
+    members = points["published"].iloc[inside]
     # each marker's first and last publication day (NaT skipped, as a groupby's min and max)
-    stamps = members["published"].to_numpy(dtype="datetime64[ns]")
+    stamps = members.to_numpy(dtype="datetime64[ns]")
     dated = ~np.isnat(stamps)
     ns = stamps.view("int64")
     low_ns = np.full(len(markers), np.iinfo("int64").max)
@@ -384,13 +383,14 @@ def marker_hovers(markers: pd.DataFrame, points: pd.DataFrame, marker_of: pd.Ser
     one_day = (np.where(undated, 0, high_ns) // day_ns == np.where(undated, 0, low_ns) // day_ns).tolist()
     undated, counts = undated.tolist(), n_reports.tolist()
     # each source name and figure escaped once, not once per marker naming it
-    source_names, texts = [_esc(s) for s in source_names], [html.escape(w) for w in texts.tolist()]
-    sources, word_of = sources.tolist(), word_of.tolist()
+    source_names = [_esc(s) for s in source_names]
+    escaped = {w: html.escape(w) for w in set(text.tolist())}
+    sources, text = sources.tolist(), text.tolist()
     for i in np.flatnonzero(n_reports > 1).tolist():
         n, k = counts[i], n_sources[i]
         names = [source_names[sources[at]] for at in named.get(i, [])]
         shown = ", ".join(names) + (", …" if k > len(names) else "")
-        distinct = [texts[word_of[at]] for at in worded.get(i, [])]
+        distinct = [escaped[text[at]] for at in worded.get(i, [])]
         figure = " / ".join(distinct[:MARKER_SOURCES_NAMED]) + (" / …" if len(distinct) > MARKER_SOURCES_NAMED else "")
         days = "undated" if undated[i] else low_day[i] + ("" if one_day[i] else f" to {high_day[i]}")
         flags = ("" if status[i] == "current" else ", superseded") + \
@@ -399,6 +399,23 @@ def marker_hovers(markers: pd.DataFrame, points: pd.DataFrame, marker_of: pd.Ser
         short[i] = head
         hover[i] = f"<b>{head}</b><br>Click to list them below. The first:<br>{hover[i]}"
     return markers.assign(short=_objects(short).set_axis(markers.index), hover=_objects(hover).set_axis(markers.index))
+
+
+def hover_codes(points: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """What ``marker_hovers`` reads of each point, by position: ``(text code, text, source code, sources)``, its
+    figure in words (a range's bounds read from its bar) with a code per distinct text, and a code per distinct
+    source (a missing one too) into ``sources``. Each point's own, so the codes of some points are these taken."""
+    value = points["value"].to_numpy(dtype="float64")
+    ranged = (points["qualifier"] == "range").to_numpy()  # a range's bounds are its bar's ends
+    bounds = pd.DataFrame({"value": value, "qualifier": _objects(points["qualifier"].to_numpy(dtype=object)),
+                           "low": np.where(ranged, value - points["err_minus"].to_numpy(dtype="float64"), np.nan),
+                           "high": np.where(ranged, value + points["err_plus"].to_numpy(dtype="float64"), np.nan),
+                           "may_rise": points["may_rise"].to_numpy()})
+    word_of, words = figure_word_codes(bounds)
+    words = np.asarray(words, dtype=object)
+    same_text = pd.factorize(words)[0] if len(words) else np.zeros(0, dtype="int64")
+    sources, source_names = pd.factorize(points["source"].to_numpy(dtype=object), use_na_sentinel=False)
+    return same_text[word_of], words[word_of], sources, np.asarray(source_names, dtype=object)
 
 
 def _first_distinct(groups: np.ndarray, codes: np.ndarray, most: int) -> dict[int, list[int]]:
@@ -429,7 +446,17 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
                 event_dates: pd.DataFrame | None = None, height: int = 600,
                 show_follow_up: bool = False, colour_title: str | None = None,
                 markers: pd.DataFrame | None = None) -> go.Figure:
-    """The toll chart of one category.
+    """``toll_spec`` as a ``go.Figure`` (its arguments and rule)."""
+    return go.Figure(toll_spec(points, band, category=category, event_dates=event_dates, height=height,
+                               show_follow_up=show_follow_up, colour_title=colour_title, markers=markers),
+                     _validate=False)
+
+
+def toll_spec(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
+              event_dates: pd.DataFrame | None = None, height: int = 600,
+              show_follow_up: bool = False, colour_title: str | None = None,
+              markers: pd.DataFrame | None = None) -> dict:
+    """The toll chart of one category, as the plain spec ``{"data": [...], "layout": {...}}``.
 
     Args:
         points: ``chart_points`` of the category.
@@ -454,10 +481,11 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
     carries ``customdata = [point_id, article_id]`` so a click or selection can be traced back
     to the figure.
 
-    The figure is written as plain values (lists of text, ISO times, numpy number arrays) in the form
-    plotly's validation would give them, and wrapped without validating them again: checking every
-    property of some forty traces took longer than building them (``tests/charts/test_toll_chart.py``
-    compares the JSON with that of the validated figure).
+    The spec is written as plain values (lists of text, ISO times, numpy number arrays) in the form
+    plotly's validation would give them, and wrapped without validating them again (``toll_figure``), or
+    not wrapped at all (``toll_chart``: ``charts.served.served_spec``): checking every property of some forty
+    traces took longer than building them (``tests/charts/test_toll_chart.py`` compares the JSON with that of
+    the validated figure, ``test_toll_chart_same.py`` the served spec's with the figure's).
     """
     label = CATEGORY_LABELS.get(category, category)
     dated = points["dated"].astype(bool).to_numpy() if not points.empty else np.zeros(0, dtype=bool)
@@ -574,7 +602,7 @@ def toll_figure(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
         layout["legend"]["title"]["text"] = ""
         layout["meta"] = {"colour_title": colour_title}
     layout["margin"] = _margins(traces, layout, strip=strip_axis is not None)
-    return go.Figure({"data": traces, "layout": layout}, _validate=False)
+    return {"data": traces, "layout": layout}
 
 
 #: The width (px) the chart is drawn at on a desktop: the main column of a 1,400-px window with the sidebar open.
@@ -756,10 +784,15 @@ def trace_point_ids(figure: go.Figure, points: pd.DataFrame) -> list[list[str]]:
     """The point ids of each trace of ``toll_figure(points, ...)``, by trace and point index (empty
     for traces that stand for no figure), so a click's ``(curve_number, point_index)`` finds its
     figure even in a compact chart that carries no ``customdata``."""
-    by_symbol = any(isinstance(t.meta, str) and ":" in t.meta for t in figure.data)  # as the figure was split
+    return _trace_ids([trace.meta for trace in figure.data], points)
+
+
+def _trace_ids(metas: list, points: pd.DataFrame) -> list[list[str]]:
+    """``trace_point_ids`` of the figure whose traces' ``meta`` are ``metas``."""
+    by_symbol = any(isinstance(m, str) and ":" in m for m in metas)  # as the figure was split
     point_ids = points["point_id"].to_numpy(dtype=object) if not points.empty else None
     ids = {part: point_ids[at].tolist() for part, _, at in _point_parts(points, by_symbol=by_symbol)}
-    return [ids.get(trace.meta, []) if isinstance(trace.meta, str) else [] for trace in figure.data]
+    return [ids.get(meta, []) if isinstance(meta, str) else [] for meta in metas]
 
 
 def _epoch_ms(values) -> np.ndarray:

@@ -48,11 +48,14 @@ class PointBase:
     article_ids: np.ndarray
     no_figure_id: np.ndarray  # positions of points whose id is made from their position
     columns: MarkerColumns | None  # what merging the points into markers reads (None: some id is positional)
+    #: each point's article's row in the whole corpus's articles (-1: none), when given them with distinct ids
+    article_row: np.ndarray | None = None
 
 
-def point_base(timeline: pd.DataFrame, *, category: str) -> PointBase | None:
+def point_base(timeline: pd.DataFrame, *, category: str, articles: pd.DataFrame | None = None) -> PointBase | None:
     """The ``PointBase`` of ``category`` in the whole corpus's ``timeline``; None when the category has at most
-    ``HOVER_FULL_POINTS`` points (no subset of it is a compact chart)."""
+    ``HOVER_FULL_POINTS`` points (no subset of it is a compact chart). ``articles``: the whole corpus's, so that
+    ``kept_points`` can read a filter's article mask rather than look each point's article up by id."""
     wanted = ((timeline["category"] == category) & timeline["value"].notna()).to_numpy()
     if int(wanted.sum()) <= toll.HOVER_FULL_POINTS:
         return None
@@ -77,13 +80,29 @@ def point_base(timeline: pd.DataFrame, *, category: str) -> PointBase | None:
         at_midnight=(published == published.dt.normalize()).to_numpy(dtype=bool),
         article_code=article_code, article_ids=np.asarray(article_ids, dtype=object),
         no_figure_id=(no_id := np.flatnonzero([not f for f in points["figure_id"].tolist()])),
-        columns=None if len(no_id) or not points["point_id"].is_unique else MarkerColumns(points))
+        columns=None if len(no_id) or not points["point_id"].is_unique else _marker_columns(points),
+        article_row=None if articles is None or not articles["article_id"].is_unique else
+        pd.Index(articles["article_id"].to_numpy(dtype=object)).get_indexer(article_ids)[article_code])
 
 
-def kept_points(base: PointBase, articles: pd.DataFrame, period: int) -> np.ndarray:
+def _marker_columns(points: pd.DataFrame) -> MarkerColumns:
+    """``MarkerColumns`` of the points, with what the markers' hovers read of each (``charts.toll.hover_codes``)."""
+    columns = MarkerColumns(points)
+    columns.hover_codes = toll.hover_codes(points)
+    return columns
+
+
+def kept_points(base: PointBase, articles: pd.DataFrame, period: int, *, kept: np.ndarray | None = None
+                ) -> np.ndarray:
     """Which of ``base``'s points a filtered corpus of ``articles`` has in event ``period`` (0: every event):
-    the rows ``charts.toll_views.period_rows`` then ``chart_points`` keep, in the same order."""
-    keep = kept_rows(base.points[["article_id"]], articles)
+    the rows ``charts.toll_views.period_rows`` then ``chart_points`` keep, in the same order. ``kept``: which of
+    the whole corpus's articles ``articles`` are (``analysis.views.prepared.kept_rows`` of them), read through
+    ``base.article_row`` when both are known, instead of each point's article id looked up among ``articles``."""
+    if kept is not None and base.article_row is not None:
+        rows = base.article_row
+        keep = np.where(rows >= 0, kept[np.maximum(rows, 0)], False)
+    else:
+        keep = kept_rows(base.points[["article_id"]], articles)
     if period:
         keep &= (base.event_group == period) | np.isnan(base.event_group)
     return keep

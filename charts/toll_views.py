@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterator, Mapping
 
+import numpy as np
 import pandas as pd
 
 from analysis.figures.labels import distinct_labels
@@ -40,29 +41,35 @@ FIRST_VISIT_NAMES = ("toll_periods", "toll_opening_event", "toll_period_rows", "
 def period_rows(t: CorpusTables, category: str, period: int) -> pd.DataFrame:
     """The ``category`` timeline rows of event ``period`` and of no event (0: every event), selected at once:
     the timeline's rows of every category are not taken first (its sentences, twice per filter and event)."""
-    timeline = t.timeline
+    return t.timeline[period_mask(t.timeline, category, period)]
+
+
+def period_mask(timeline: pd.DataFrame, category: str, period: int) -> np.ndarray:
+    """Which rows ``period_rows`` takes of ``timeline``: each by its own cells (``app_data.table_rows`` takes a
+    filtered part's from the whole timeline with it)."""
     keep = timeline["category"] == category
     if period:
         keep &= (timeline["event_group"] == period) | timeline["event_group"].isna()
-    return timeline[keep]
+    return keep.to_numpy(dtype=bool)
 
 
 def chart_view(t: CorpusTables, category: str, period: int, later: bool, grouping: tuple, *,
-               groups: Mapping[str, str], rows: pd.DataFrame | None = None, base: PointBase | None = None
-               ) -> tuple[TollChart, pd.DataFrame, pd.DataFrame, dict[str, str]]:
+               groups: Mapping[str, str], rows: pd.DataFrame | None = None, base: PointBase | None = None,
+               kept: np.ndarray | None = None) -> tuple[TollChart, pd.DataFrame, pd.DataFrame, dict[str, str]]:
     """The chart of ``category`` in event ``period`` (follow-up shown when ``later``), coloured by ``grouping``
     (``analysis.views.groups.grouping_key``; ``groups``: the user's ``{source: group}``), with the category's
     timeline rows, its source-by-day table and the figure picker's label of each point id. ``rows``:
     ``period_rows(t, category, period)`` when the caller has them (the page, for the follow-up toggle too).
     ``base``: ``charts.toll_points.point_base`` of the category in the whole corpus ``t`` is part of: the
-    points are then taken from it by article mask (``points_of``) rather than written again."""
+    points are then taken from it by article mask (``points_of``) rather than written again; ``kept``: which of
+    that corpus's articles ``t`` is about, when the caller knows (``charts.toll_points.kept_points``)."""
     data = period_rows(t, category, period) if rows is None else rows
     by = grouping[0]
     colour = None if by == "source" and t.articles["source"].nunique() <= FEW_SOURCES else dict(zip(
         t.articles["article_id"], source_groups(t.articles, by=by, groups=groups)))
     points = columns = None
     if base is not None and base.category == category:
-        keep = kept_points(base, t.articles, period)
+        keep = kept_points(base, t.articles, period, kept=kept)
         # the same rows as ``chart_points`` would take of ``data``, or they are written again
         if int(keep.sum()) == int(((data["category"] == category) & data["value"].notna()).sum()):
             points, columns = points_of(base, keep, groups=colour) or (None, None)
@@ -120,4 +127,4 @@ def whole_bases(t: CorpusTables, summary: tuple) -> Iterator[tuple[str, object]]
     yield SUMMARY_BASE, summary_base(t)
     options, _, category = summary[2]
     if category in options:
-        yield POINT_BASE.format(category), point_base(t.timeline, category=category)
+        yield POINT_BASE.format(category), point_base(t.timeline, category=category, articles=t.articles)

@@ -10,7 +10,6 @@ from analysis.tables import article_rows
 from analysis.timeline.points import CATEGORY_LABELS
 from analysis.views.evidence import evidence_parts_of
 from analysis.views.overview import figure_spans
-from analysis.views.prepared import kept_rows
 from analysis.views.toll import (
     category_pairs,
     event_periods,
@@ -25,7 +24,7 @@ from analysis.views.toll import (
     toll_summary,
 )
 from charts.toll_points import point_base
-from charts.toll_views import POINT_BASE, SUMMARY_BASE, chart_view, period_rows
+from charts.toll_views import POINT_BASE, SUMMARY_BASE, chart_view, period_mask
 
 app_data.route_through_dashboard(__file__)
 
@@ -47,7 +46,11 @@ MAX_POINT_CHOICES = 300
 MAX_PAIR_ROWS = 500
 
 tables = app_data.current_tables()
-articles, timeline = tables.articles, tables.timeline
+articles = tables.articles
+# The timeline's columns the page reads beside its chart's rows: a filtered part narrows these alone
+# (``app_data.table_columns``), and its chart's rows are taken from the whole timeline (``table_rows``).
+timeline = app_data.view("toll_timeline_read", lambda t: app_data.table_columns(
+    t, "timeline", ("category", "event_group", "published", "follow_up", "article_id")))
 esc = app_data.escape_markdown
 
 st.title("Reported toll over time")
@@ -67,7 +70,8 @@ if articles.empty:
 summary, mixed, (options, counts, default_category) = app_data.corpus_view("toll_summary") \
     if tables is app_data.corpus_tables() else app_data.view(
         "toll_summary", lambda t: toll_summary(t, inputs=app_data.corpus_view("toll_event_inputs"),
-                                               base=app_data.whole_view(SUMMARY_BASE, summary_base)))
+                                               base=app_data.whole_view(SUMMARY_BASE, summary_base),
+                                               kept=app_data.kept_articles(t)))
 if mixed:  # one warning; the event-date notes of a mixed corpus fold away
     st.warning(mixed[0], icon=":material/call_split:")
     if mixed[1:]:
@@ -108,12 +112,12 @@ with st.container(border=True):
         with st.expander("Other figures"):
             st.markdown(others)
 
-periods = app_data.view("toll_periods", lambda t, c: event_periods(t.timeline, category=c), category)
+periods = app_data.view("toll_periods", lambda t, c: event_periods(timeline, category=c), category)
 period = 0
 if len(periods) > 1:
     # Several events: let the user look at one event at a time (undated articles stay visible); many open on
     # the most covered one.
-    opening = app_data.view("toll_opening_event", lambda t, c: opening_event(t.timeline, category=c), category)
+    opening = app_data.view("toll_opening_event", lambda t, c: opening_event(timeline, category=c), category)
     period = st.selectbox("Event", [0, *periods], key=PERIOD_KEY, index=[0, *periods].index(opening),
                           format_func=lambda g: periods.get(g, "All events"),
                           help=f"{len(periods)} events: the chart opens on the one with most articles."
@@ -121,7 +125,8 @@ if len(periods) > 1:
 
 
 # The category's rows of the event, taken once for the follow-up toggle and the chart.
-rows = app_data.view("toll_period_rows", period_rows, category, period)
+rows = app_data.view("toll_period_rows", lambda t, c, p: app_data.table_rows(
+    t, "timeline", lambda frame: period_mask(frame, c, p)), category, period)
 n_follow_up, follow_up_days = app_data.view(
     "toll_follow_up", lambda t, c, p: follow_up_span(rows, category=c), category, period)
 show_follow_up = False
@@ -141,9 +146,11 @@ by, grouping = page_parts.grouping_picker(key=BY_KEY, groups=groups,
 def _chart_view(t, c: str, p: int, later: bool, g: tuple):
     # in charts.toll_views, which also makes the first visit's when a corpus opens (app_data.views_ahead); a filtered
     # corpus's points are the whole corpus's kept ones (charts.toll_points: made once per corpus and category)
-    base = None if t is app_data.corpus_tables() else app_data.whole_view(
-        POINT_BASE.format(c), lambda whole: point_base(whole.timeline, category=c))
-    return chart_view(t, c, p, later, g, groups=groups, rows=rows, base=base)  # rows of (c, p), as the view's args
+    filtered = t is not app_data.corpus_tables()
+    base = app_data.whole_view(POINT_BASE.format(c), lambda whole: point_base(
+        whole.timeline, category=c, articles=whole.articles)) if filtered else None
+    return chart_view(t, c, p, later, g, groups=groups, rows=rows, base=base,  # rows of (c, p), as the view's args
+                      kept=app_data.kept_articles(t) if filtered else None)
 
 
 chart, chart_data, grid, labels = app_data.view("toll_chart", _chart_view, category, period, show_follow_up,
@@ -220,16 +227,24 @@ def _evidence_view(t, c: str, p: int, later: bool, g: tuple, point_id: str) -> t
     rows = chart_data[chart_data["figure_id"] == point["figure_id"]]
     row = rows.iloc[0] if not rows.empty else None
     facts = point_facts(row, category=c) if row is not None else []
-    # One article's rows, from the whole corpus (the same rows: a filter keeps or drops whole articles), so a
-    # filtered part's figures and sentences need not be narrowed for them.
+    sentence = row["sentence"] if row is not None else ""
+    # The quote and the article read one article's rows of the whole corpus and nothing a filter changes: kept by
+    # what they read, so another date range showing the same point reads them again.
+    return (point, facts, *app_data.corpus_kept("toll_evidence", (point["article_id"], point["figure_id"], sentence),
+                                                lambda: _article_evidence(point["article_id"], point["figure_id"],
+                                                                          sentence)))
+
+
+def _article_evidence(article_id: str, figure_id: str, sentence: str) -> tuple[str, list[str]]:
+    """The quote of figure ``figure_id`` (``sentence`` when its words are not found) and its whole article's
+    paragraphs, marked; from the whole corpus (the same rows: a filter keeps or drops whole articles), so a filtered
+    part's figures and sentences need not be narrowed for them."""
     whole = app_data.corpus_tables()
-    figures = app_data.whole_rows_about("figures", [point["article_id"]])
-    sentences = app_data.whole_rows_about("sentences", [point["article_id"]])
-    quote = "> " + _highlighted([point["figure_id"]], row["sentence"] if row is not None else "",
-                                evidence_parts_of(figures, sentences, [point["figure_id"]]))
-    text = whole.articles.loc[whole.articles["article_id"] == point["article_id"], "text"].iloc[0]
-    paragraphs = app_data.marked_article(text, figure_spans(figures, point["article_id"]), point["figure_id"])
-    return point, facts, quote, paragraphs
+    figures = app_data.whole_rows_about("figures", [article_id])
+    sentences = app_data.whole_rows_about("sentences", [article_id])
+    quote = "> " + _highlighted([figure_id], sentence, evidence_parts_of(figures, sentences, [figure_id]))
+    text = whole.articles.loc[whole.articles["article_id"] == article_id, "text"].iloc[0]
+    return quote, app_data.marked_article(text, figure_spans(figures, article_id), figure_id)
 
 
 point, facts, quote, paragraphs = app_data.view("toll_evidence", _evidence_view, category, period, show_follow_up,
@@ -257,14 +272,20 @@ def _category_pairs(t, c: str) -> pd.DataFrame:
     if t is whole:
         return category_pairs(t.contradictions, c)
     positions = app_data.whole_view("toll_pair_articles", lambda w: article_rows(w, "contradictions"))
-    keep = kept_rows(whole.articles, t.articles)
-    return kept_category_pairs(whole.contradictions, positions, keep, c)
+    return kept_category_pairs(whole.contradictions, positions, app_data.kept_articles(t), c)
 
 
 def _pairs_shown(t, c: str) -> list[tuple[dict, bool, list[tuple[str, str]]]]:
-    """The first ``MAX_PAIRS_SHOWN`` pairs of category ``c``: (pair, same sentence, [(caption, quote)] per side)."""
-    shown = []
+    """The first ``MAX_PAIRS_SHOWN`` pairs of category ``c``: (pair, same sentence, [(caption, quote)] per side);
+    kept by the pairs' own values, so another date range that shows the same pairs first reads nothing again."""
     pairs = app_data.view("toll_pairs", _category_pairs, c).head(MAX_PAIRS_SHOWN)  # the table's rows, taken once
+    return app_data.corpus_kept("toll_pairs_shown", tuple(pairs.itertuples(index=False, name=None)),
+                                lambda: _pair_cards(pairs))
+
+
+def _pair_cards(pairs: pd.DataFrame) -> list[tuple[dict, bool, list[tuple[str, str]]]]:
+    """``_pairs_shown`` of these pairs."""
+    shown = []
     # Their own articles' rows, from the whole corpus as for a point's evidence: short scans.
     ids = set(pairs["article_id_a"]) | set(pairs["article_id_b"])
     figures, sentences = app_data.whole_rows_about("figures", ids), app_data.whole_rows_about("sentences", ids)

@@ -28,8 +28,10 @@ def summary_band(timeline: pd.DataFrame, *, category: str) -> pd.DataFrame:
         Columns event_group, date, highest, conservative, spread, n_reports, n_sources,
         highest_article_id, conservative_article_id; one row per group and reporting day.
     """
-    points = timeline[(timeline["category"] == category) & (timeline["status"] == "current")
-                      & timeline["published"].notna() & timeline["value"].notna()]
+    # the columns read, taken first: the rows of the others (a sentence each) are never taken
+    read = [c for c in ("event_group", "published", "value", "article_id", "source", "unconfirmed") if c in timeline]
+    points = timeline[read][((timeline["category"] == category) & (timeline["status"] == "current")
+                             & timeline["published"].notna() & timeline["value"].notna()).to_numpy()]
     points = points[~flag_column(points, "unconfirmed")]
     if points.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in _BAND_COLUMNS})

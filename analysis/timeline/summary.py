@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -42,7 +43,7 @@ def undated_figures(said: Sequence[str]) -> str:
     return join_words(shown)
 
 
-def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame | None, *,
+def summarise(timeline: pd.DataFrame | None, contradictions: pd.DataFrame | None, *,
               articles: pd.DataFrame | None = None, categories: Sequence[str] = HEADLINE_CATEGORIES,
               gap_days: int = 7, entities: pd.DataFrame | None = None,
               events: pd.DataFrame | None = None, mixed: list[str] | None = None,
@@ -59,8 +60,8 @@ def summarise(timeline: pd.DataFrame, contradictions: pd.DataFrame | None, *,
     coverage and undated articles come first; ``events`` is ``event_groups`` of ``articles`` when
     the caller has it already, ``mixed`` its ``mixed_event_notes`` likewise. ``base``: the ``SummaryBase`` of a
     whole corpus of which these tables are the rows about the articles ``keep`` marks (a boolean per article of the
-    base's): the figures' lines are then taken from it, not made again (and ``contradictions``, then unread, may
-    be None).
+    base's): the figures' lines are then taken from it, not made again (and ``timeline`` and ``contradictions``,
+    then unread, may be None).
     """
     if articles is not None and not articles.empty and events is None:
         events = event_groups(articles, entities=entities, gap_days=gap_days)
@@ -112,6 +113,8 @@ class SummaryBase:
                 contradictions[c] if c in contradictions else pd.Series([None] * len(contradictions), dtype=object)
                 for c in ("article_id_a", "article_id_b")])
         self._made: dict[str, tuple] = {}
+        #: each line made, by its label and the positions of its points and pairs (``_line``)
+        self._lines: dict[tuple, str] = {}
 
     def kept(self, articles: pd.DataFrame) -> np.ndarray:
         """Which of the corpus's articles are among ``articles`` (by ``article_id``): ``keep`` for ``figure_lines``."""
@@ -119,6 +122,23 @@ class SummaryBase:
         at = _positions(articles["article_id"], [self.articles["article_id"]])[0]
         keep[at >= 0] = True
         return keep
+
+    def category_counts(self, keep: np.ndarray) -> dict[str, int]:
+        """``{category: distinct articles}`` of the current points whose articles ``keep`` marks (a boolean per
+        article of ``articles``), as ``analysis.views.toll.category_choices`` counts them in the rows of those
+        articles: by category name, a category without any such point left out."""
+        if not self.n_points:
+            return {}
+        kept = _kept(keep, self.point_articles) & (self.points.category_codes >= 0)
+        codes, articles = self.points.category_codes[kept], self.point_articles[kept]
+        names = list(self.points.categories)  # by code
+        width = max(len(keep), 1)
+        # each (category, article) marked once in a category-by-article grid (a handful of categories), then counted
+        marks = np.zeros(len(names) * width, dtype=bool)
+        marks[codes.astype(np.int64) * width + articles] = True
+        n = marks.reshape(len(names), width).sum(axis=1)
+        present = np.flatnonzero(np.bincount(codes, minlength=len(names))).tolist()
+        return {str(names[c]): int(n[c]) for c in sorted(present, key=lambda c: names[c])}
 
     def _of_category(self, category: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """The category's point positions, the same ordered by event (NaN last; table order within one), and its
@@ -158,7 +178,7 @@ class SummaryBase:
             label = CATEGORY_LABELS.get(category, category.capitalize())
             its_pairs = pair_at if kept_pairs is None else pair_at[kept_pairs[pair_at]]
             if len(groups) <= 1:
-                lines.append(_category_line(label, points, at, pairs, its_pairs))
+                lines.append(self._line(label, at, its_pairs))
                 continue
             # Several events: one line per event (its dated points), so no range spans two events; an event's pairs
             # are those whose later article reports in it (each article is in one event).
@@ -176,13 +196,27 @@ class SummaryBase:
             for group, rows, its_event_pairs in events:
                 if rows is None:
                     continue
-                lines.append(_category_line(f"{label}, event {group}", points, rows[points.dated[rows]],
-                                            pairs, its_event_pairs))
+                lines.append(self._line(f"{label}, event {group}", rows[points.dated[rows]], its_event_pairs))
             undated = at[~points.dated[at]]
             if len(undated):
-                lines.append(_category_line(f"{label}, undated", points, undated, pairs, _NONE))
+                lines.append(self._line(f"{label}, undated", undated, _NONE))
         return lines
 
+    def _line(self, label: str, rows: np.ndarray, pair_rows: np.ndarray) -> str:
+        """``_category_line`` of these points and pairs (positions), made once: a line depends on them alone, and a
+        new date range changes only the events at its ends, so most of its lines were made for an earlier one."""
+        key = (label, *(hashlib.blake2b(np.asarray(a, dtype=np.int64).tobytes(), digest_size=16).digest()
+                        for a in (rows, pair_rows)))
+        line = self._lines.get(key)
+        if line is None:
+            if len(self._lines) >= MAX_LINES_KEPT:
+                self._lines.clear()
+            line = self._lines[key] = _category_line(label, self.points, rows, self.pairs, pair_rows)
+        return line
+
+
+#: ``SummaryBase`` keeps at most this many lines made (a few hundred per date range at 10,000 articles).
+MAX_LINES_KEPT = 5000
 
 _NONE = np.zeros(0, dtype=np.int64)
 

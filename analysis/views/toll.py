@@ -30,7 +30,11 @@ def category_choices(timeline: pd.DataFrame) -> tuple[list[str], dict[str, int],
     does not jump between corpora); other headline categories follow only when some
     article reports them. The default is the first category with any article.
     """
-    counts = _articles_per_category(timeline.loc[timeline["status"] == "current", ["category", "article_id"]])
+    return _choices(_articles_per_category(timeline.loc[timeline["status"] == "current", ["category", "article_id"]]))
+
+
+def _choices(counts: dict[str, int]) -> tuple[list[str], dict[str, int], str]:
+    """``category_choices`` of a timeline whose ``{category: articles with a current figure}`` are ``counts``."""
     options = list(TOLL_CATEGORIES) + [c for c in HEADLINE_CATEGORIES if c not in TOLL_CATEGORIES and counts.get(c)]
     default = next((c for c in options if counts.get(c)), options[0])
     return options, counts, default
@@ -50,8 +54,8 @@ def _articles_per_category(rows: pd.DataFrame) -> dict[str, int]:
     return {str(c): int(k) for c, k in sorted(zip(list(names), n.tolist()), key=lambda item: item[0])}
 
 
-def toll_summary(tables: CorpusTables, *, inputs: EventInputs | None = None, base: SummaryBase | None = None
-                 ) -> tuple[list[str], list[str], tuple[list[str], dict[str, int], str]]:
+def toll_summary(tables: CorpusTables, *, inputs: EventInputs | None = None, base: SummaryBase | None = None,
+                 kept: np.ndarray | None = None) -> tuple[list[str], list[str], tuple[list[str], dict[str, int], str]]:
     """What the toll page shows above its chart whatever the category: ``(summary lines, several-events
     notes, category_choices)``, the events grouped once for both. ``tables``: the corpus, or its
     filtered part (anything with ``articles``, ``entities``, ``timeline`` and ``contradictions``);
@@ -59,17 +63,20 @@ def toll_summary(tables: CorpusTables, *, inputs: EventInputs | None = None, bas
     lines with less read again: when they cover its articles, its entities are not read (a filtered part's are
     then not narrowed, about 18 ms at 10,000 articles): the places come from ``inputs``, and the notes and lines
     read the events grouped here, not the entities. ``base``: the whole corpus's ``summary_base`` for a filtered part
-    (whole articles kept or dropped): the lines about figures are taken from it by article mask."""
+    (whole articles kept or dropped): the lines about figures and the categories' counts are taken from it by
+    article mask, ``kept`` (``SummaryBase.kept`` of the part's articles) when the caller has it."""
     covered = inputs is not None and inputs.readers(tables.articles) is not None
     entities = None if covered else tables.entities
     events = event_groups(tables.articles, entities=entities, inputs=inputs)
     mixed = event_notes(tables.articles, events)  # made once for both
-    keep = None if base is None else base.kept(tables.articles)
+    keep = None if base is None else base.kept(tables.articles) if kept is None else kept
     # with a base the pairs are read from it: a filtered part's contradictions are not narrowed for the summary
-    return (summarise(tables.timeline, tables.contradictions if base is None else None, articles=tables.articles,
+    # nor its timeline read: a filtered part's is then not narrowed for the summary either
+    return (summarise(tables.timeline if base is None else None, tables.contradictions if base is None else None,
+                      articles=tables.articles,
                       entities=entities,
                       events=events, mixed=mixed, base=base, keep=keep),
-            mixed, category_choices(tables.timeline))
+            mixed, category_choices(tables.timeline) if base is None else _choices(base.category_counts(keep)))
 
 
 def summary_base(tables: CorpusTables) -> SummaryBase:

@@ -54,6 +54,9 @@ class MarkerColumns:
         # each point's replacement among the points (-1: none), and the same but a point replaced by itself
         self.replacement = pd.Index(self.ids).get_indexer(replaced.astype(object).where(replaced.notna(), None))
         self.target = np.where(self.replacement == np.arange(len(self.ids)), -1, self.replacement)
+        #: what the markers' hovers read of each point, when made with these (``charts.toll.hover_codes``): taken
+        #: with the rest, ``(per point, per point, per point, shared)``
+        self.hover_codes: tuple | None = None
 
     def taken(self, at: np.ndarray, points: pd.DataFrame) -> "MarkerColumns":
         """These columns of the points at positions ``at``, which are ``points`` but for their colours (a
@@ -71,6 +74,8 @@ class MarkerColumns:
         replacement = self.replacement[at]
         taken.replacement = np.where(replacement >= 0, position[np.maximum(replacement, 0)], -1)
         taken.target = np.where(taken.replacement == np.arange(len(at)), -1, taken.replacement)
+        codes = self.hover_codes
+        taken.hover_codes = None if codes is None else (codes[0][at], codes[1][at], codes[2][at], codes[3])
         return taken
 
     def looks(self, cell: tuple[float, float] | None) -> np.ndarray:
@@ -104,6 +109,18 @@ def _same(codes: np.ndarray) -> np.ndarray:
     for column, width in zip(codes.T, widths):
         same = pd.factorize(same * width + column + 1)[0]
     return same
+
+
+def _firsts(same: np.ndarray) -> np.ndarray:
+    """The position of each number's first row in ``same`` (``_same``'s numbers, which come in order of first
+    appearance: a new one is larger than every one before it), read in one pass rather than by sorting."""
+    top = np.maximum.accumulate(same)
+    return np.flatnonzero(np.concatenate([[True], top[1:] > top[:-1]]))
+
+
+def _n_markers(rows: np.ndarray) -> int:
+    """How many markers ``_marker_rows`` made: a marker's first point is its own marker row."""
+    return int(np.count_nonzero(rows == np.arange(len(rows))))
 
 
 def marker_of(points: pd.DataFrame, *, cell: tuple[float, float] | None = None) -> pd.Series:
@@ -141,8 +158,7 @@ def _marker_rows(points: pd.DataFrame, cell: tuple[float, float] | None,
             break
         after = np.where(target[ready] == -1, -1, marker[np.maximum(target[ready], 0)])
         same = _same(np.column_stack([looks[ready], after]))
-        _, first = np.unique(same, return_index=True)  # each look's first point
-        marker[ready] = ready[first[same]]
+        marker[ready] = ready[_firsts(same)[same]]
         pending = pending[marker[pending] == -1]
     return marker
 
@@ -241,7 +257,7 @@ def chart_markers(points: pd.DataFrame, *, max_markers: int = MAX_MARKERS,
         return (*merged_markers(points), False)
     columns = MarkerColumns(points) if columns is None else columns  # read once for every cell size tried
     rows = _marker_rows(points, None, columns)  # counted first: the markers are made once, of the merge kept
-    if len(np.unique(rows)) <= max_markers:
+    if _n_markers(rows) <= max_markers:
         return (*_merged(points, None, rows, columns), False)
     dated = columns.dated
     published = columns.published[dated]
@@ -250,6 +266,6 @@ def chart_markers(points: pd.DataFrame, *, max_markers: int = MAX_MARKERS,
     for coarser in (1, 2, 4, 8):
         cell = (max(1.0, span * coarser / CELL_COLUMNS), max(1.0, top * coarser / CELL_ROWS))
         rows = _marker_rows(points, cell, columns)
-        if len(np.unique(rows)) <= max_markers:
+        if _n_markers(rows) <= max_markers:
             break
     return (*_merged(points, cell, rows, columns), True)

@@ -10,6 +10,7 @@ import json
 
 import numpy as np
 import pandas as pd
+import plotly.io as pio
 import pytest
 
 import analysis.views.toll_markers as markers_now
@@ -75,8 +76,9 @@ def sizes(request, monkeypatch):
     return request.param
 
 
-def _json(figure) -> str:
-    return json.dumps(figure.to_plotly_json(), default=str, sort_keys=True)
+def _json(figure) -> dict:
+    """The JSON the page sends of ``figure``: a ``go.Figure``'s, or a served spec's (``charts.served``)."""
+    return json.loads(pio.to_json(figure, validate=False))
 
 
 @pytest.mark.parametrize("seed, n", [(0, 1), (2, 40), (3, 120), (5, 250)])

@@ -11,6 +11,7 @@ from dataclasses import fields, replace
 
 import numpy as np
 import pandas as pd
+import plotly.io as pio
 import pytest
 
 import charts.toll as toll
@@ -80,8 +81,9 @@ def test_the_points_by_mask_are_the_points_written(compact_past, seed, n, catego
             np.testing.assert_array_equal(_same(taken[1].looks(cell)), _same(columns.looks(cell)))
 
 
-def _json(figure) -> str:
-    return json.dumps(figure.to_plotly_json(), default=str, sort_keys=True)
+def _json(figure) -> dict:
+    """The JSON the page sends of ``figure``: a ``go.Figure``'s, or a served spec's (``charts.served``)."""
+    return json.loads(pio.to_json(figure, validate=False))
 
 
 @pytest.mark.parametrize("seed, n", [(3, 120), (5, 250)])
@@ -104,3 +106,21 @@ def test_the_chart_view_with_the_base_is_the_one_without(compact_past, seed, n, 
         pd.testing.assert_series_equal(made[0].marker_of, old[0].marker_of)
         pd.testing.assert_frame_equal(made[2], old[2])
         assert made[3] == old[3]
+
+
+@pytest.mark.parametrize("seed, n", [(2, 40), (9, 300)])
+@pytest.mark.parametrize("category", CATEGORIES)
+@pytest.mark.parametrize("mask", list(ARTICLE_MASKS))
+def test_the_points_kept_by_the_article_mask_are_those_kept_by_id(compact_past, seed, n, category, mask):
+    # ``kept_points`` reads a filter's article mask through each point's article row (``PointBase.article_row``)
+    # where it looked each point's article id up among the filtered articles
+    articles, timeline = random_corpus(seed, n)
+    base = point_base(timeline, category=category, articles=articles)
+    if base is None:
+        return
+    kept = _mask(mask, articles)
+    part = _corpus(articles, timeline).restrict(articles["article_id"][kept])
+    for period in [0, *sorted(set(timeline["event_group"].dropna().astype(int).tolist()))]:
+        np.testing.assert_array_equal(kept_points(base, part.articles, period, kept=kept),
+                                      kept_points(base, part.articles, period))
+    assert base.article_row is not None and (base.article_row >= 0).all()

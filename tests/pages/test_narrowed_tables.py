@@ -8,6 +8,7 @@ import pytest
 
 import app_data
 from analysis.figures.ledger import figure_in_sentence
+import analysis.tables as tables_module
 from analysis.tables import CorpusTables
 from tests.pages.many_outlets import many_outlets_corpus
 from tests.tables_before import restrict_before
@@ -96,3 +97,31 @@ def test_figure_in_sentence_from_its_articles_narrow_rows_is_as_from_all_sentenc
     for figure in figures.to_dict("records"):
         assert figure_in_sentence(figure, app_data.rows_about(narrow, index, [figure["article_id"]])) \
             == _figure_in_whole_sentences(figure, whole)
+
+
+def _killed(frame: pd.DataFrame) -> np.ndarray:
+    """Each row by its own cells, as ``NarrowedTables.rows`` asks: its category is "killed"."""
+    return (frame["category"] == "killed").to_numpy(dtype=bool)
+
+
+@pytest.mark.parametrize("kept", ["none", "first", "every other", "all"])
+@pytest.mark.parametrize("name", ["timeline", "figures", "contradictions"])
+@pytest.mark.parametrize("read_first", [False, True])
+@pytest.mark.parametrize("sliced", [False, True], ids=["copied", "text sliced"])
+def test_some_columns_and_some_rows_are_those_of_the_narrowed_table(monkeypatch, name, kept, read_first, sliced):
+    # ``columns`` and ``rows`` give what the narrowed table gives, whether or not it was narrowed before them, and
+    # whether their text columns are copied or sliced (``rows_kept``: a large column, here any)
+    if sliced:
+        monkeypatch.setattr(tables_module, "SLICED_BYTES", 1)
+    whole = _whole()
+    ids = whole.articles["article_id"].tolist()
+    ids = {"none": [], "first": ids[:1], "every other": ids[::2], "all": ids}[kept]
+    narrowed, expected = _narrowed(whole, ids), getattr(restrict_before(whole, ids), name)
+    if read_first:
+        getattr(narrowed, name)
+    columns = list(expected.columns[::2])
+    pd.testing.assert_frame_equal(narrowed.columns(name, columns), expected[columns], check_index_type=True)
+    rows = narrowed.rows(name, _killed)
+    pd.testing.assert_frame_equal(rows, expected[_killed(expected)], check_index_type=True)
+    assert kept in ("none", "first") or len(rows)  # a pair needs two articles
+    assert read_first == (name in narrowed._narrowed)  # the table itself narrowed only when read

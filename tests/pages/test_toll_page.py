@@ -330,3 +330,32 @@ def test_a_filtered_corpus_still_shows_the_evidence_sentence_with_its_number_mar
     assert not app.exception, [e.value for e in app.exception]
     quotes = [m.value for m in app.markdown if m.value.startswith("> ")]
     assert quotes and ":red-background[**" in quotes[0]
+
+
+def test_the_evidence_and_pair_cards_of_an_earlier_filter_are_what_a_fresh_session_shows():
+    # a point's quote and article and the pair cards are kept whatever the filters (``app_data.corpus_kept``): the
+    # second source filter showing them reads them from there, and shows what a session that never had the first does
+    from tests.pages.many_outlets import many_outlets_corpus
+    from tests.pages.same_page import assert_same, shown
+
+    built = many_outlets_corpus()
+    sources = sorted(built.tables.articles["source"].unique())
+
+    def opened():
+        app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+        app.session_state[app_data.ACTIVE_CORPUS] = built
+        return app
+
+    app = opened()
+    for chosen in (sources[1:], sources[2:]):
+        app.session_state[app_data.FILTER_SOURCES] = chosen
+        app.run()
+        assert not app.exception, [e.value for e in app.exception]
+    kept = app.session_state[app_data._MEMO]["kept"]
+    assert len(kept["toll_evidence"]) >= 1 and len(kept["toll_pairs_shown"]) >= 1
+    fresh = opened()
+    fresh.session_state[app_data.FILTER_SOURCES] = sources[2:]
+    fresh.run()
+    fresh.run()  # a second run, as the first session's: the app's first run draws the sidebar too
+    assert_same(shown(app), shown(fresh))
+    assert any(m.value.startswith("> ") for m in app.markdown)

@@ -40,5 +40,5 @@ def test_the_filtered_chart_is_the_same_with_points_taken_by_mask(monkeypatch, d
     monkeypatch.setattr(toll_views, "points_of", lambda *a, **k: taken.append(real(*a, **k)) or taken[-1])
     made = _page(built, sources)
     assert taken and taken[0] is not None  # the points were taken by mask
-    monkeypatch.setattr(toll_points, "point_base", lambda timeline, *, category: None)
+    monkeypatch.setattr(toll_points, "point_base", lambda timeline, *, category, articles=None: None)
     assert _page(built, sources) == made

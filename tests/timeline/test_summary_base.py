@@ -15,7 +15,7 @@ from analysis.ingest.corpus import load_path
 from analysis.pipeline import analyse_corpus
 from analysis.timeline.events import EventInputs
 from analysis.timeline.summary import SummaryBase, summarise
-from analysis.views.toll import summary_base, toll_summary
+from analysis.views.toll import _choices, category_choices, summary_base, toll_summary
 from tests.timeline.summary_before import summarise as summarise_before
 from tests.timeline.test_summary_paths import random_tables
 
@@ -90,3 +90,43 @@ def test_undated_figures_counted_as_before(seed, n, distinct):
 
     said = [f"{v}" for v in np.random.default_rng(seed).integers(0, distinct, n)]  # many ties in count
     assert undated_figures(said) == undated_figures_before(said)
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("share", [0.0, 0.3, 0.8, 1.0])
+@pytest.mark.parametrize("strings", ["object", "str"])
+def test_category_counts_by_mask_are_the_choices_of_the_kept_rows(seed, share, strings):
+    # ``toll_summary`` with a base counts a filtered part's categories from it (``SummaryBase.category_counts``)
+    # where it counted them in the part's timeline (``category_choices``): the same options, counts in their
+    # order, default; some categories and article ids missing, categories of superseded points only
+    timeline, pairs = random_tables(seed, n=300, n_groups=3, undated=0.2, n_pairs=20)
+    rng = np.random.default_rng(seed + 7)
+    timeline["category"] = np.where(rng.random(len(timeline)) < 0.1, "arrested", timeline["category"])
+    timeline["status"] = np.where(timeline["category"] == "arrested", "superseded", timeline["status"])
+    timeline["category"] = timeline["category"].where(rng.random(len(timeline)) > 0.05)
+    timeline["article_id"] = timeline["article_id"].where(rng.random(len(timeline)) > 0.05)
+    timeline = timeline.astype({c: strings for c in ("article_id", "category", "status")})
+    ids = np.array([f"a{i}" for i in range(152)], dtype=object)
+    base = SummaryBase(timeline, pairs, articles=pd.DataFrame({"article_id": ids}))
+    keep = np.random.default_rng(seed + 100).random(len(ids)) < share
+    made, before = _choices(base.category_counts(keep)), category_choices(_kept(timeline, pairs, ids, keep)[0])
+    assert made == before and list(made[1].items()) == list(before[1].items())
+    assert share == 0.0 or sum(before[1].values()) > 0
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_lines_made_for_earlier_masks_are_the_lines(seed):
+    # one base asked for the lines of one mask after another (date ranges moving on, some events kept whole) reuses
+    # lines it made (``SummaryBase._line``): each mask's lines are those of a fresh base
+    timeline, pairs = random_tables(seed + 3, n=400, n_groups=8, undated=0.2, n_pairs=300)
+    ids = np.array([f"a{i}" for i in range(202)], dtype=object)
+    articles = pd.DataFrame({"article_id": ids})
+    base = SummaryBase(timeline, pairs, articles=articles)
+    rng = np.random.default_rng(seed)
+    for start in [0, 1, 2, 5, 1, 0, 40, 40]:
+        keep = np.arange(len(ids)) >= start
+        keep[rng.integers(0, len(ids), 3)] = False
+        made = base.figure_lines(keep)
+        assert made == SummaryBase(timeline, pairs, articles=articles).figure_lines(keep)
+        assert made == summarise_before(*_kept(timeline, pairs, ids, keep))
+    assert len(base._lines) < 8 * len(made)  # lines were reused

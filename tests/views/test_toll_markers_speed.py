@@ -10,8 +10,9 @@ import pandas as pd
 import pytest
 
 from analysis.timeline.points import build_timeline
-from analysis.views.toll_markers import chart_markers, marker_of, merged_markers
-from charts.toll import chart_points, marker_hovers
+from analysis.views.toll_markers import MarkerColumns, _firsts, _marker_rows, _n_markers, _same, chart_markers, \
+    marker_of, merged_markers
+from charts.toll import chart_points, hover_codes, marker_hovers
 from tests.timeline.helpers import article, figure, tables
 from tests.views import toll_markers_before as before
 
@@ -86,3 +87,32 @@ def test_chart_markers_and_hovers_are_those_of_the_pandas_code(make, max_markers
     texts = [c for c in hovers.columns if hovers[c].dtype != old_hovers[c].dtype]
     assert all(old_hovers[c].dtype == "string" and hovers[c].dtype == object for c in texts), texts
     assert all(isinstance(v, str) for c in texts for v in hovers[c].dropna())
+
+
+@pytest.mark.parametrize("make", [make for _, make in CASES if _ != "no points"],
+                         ids=[name for name, _ in CASES if name != "no points"])
+@pytest.mark.parametrize("cell", [None, (1.0, 1.0), (3.0, 50.0)])
+def test_firsts_and_marker_count_are_those_of_np_unique(make, cell):
+    # ``_firsts`` and ``_n_markers`` replaced ``np.unique(same, return_index=True)`` and ``len(np.unique(rows))``
+    points = make()
+    looks = MarkerColumns(points).looks(cell)
+    for codes in (looks, looks[:, :2], looks[::-1]):
+        same = _same(codes)
+        np.testing.assert_array_equal(_firsts(same), np.unique(same, return_index=True)[1])
+    rows = _marker_rows(points, cell)
+    assert _n_markers(rows) == len(np.unique(rows))
+
+
+@pytest.mark.parametrize("make", [make for _, make in CASES], ids=[name for name, _ in CASES])
+def test_hovers_from_codes_taken_of_more_points_are_the_hovers(make):
+    # ``marker_hovers`` reading each report's figure and source codes taken from a larger set's
+    # (``MarkerColumns.hover_codes``, made once per corpus) writes what it writes from the reports themselves
+    points = make()
+    others = random_points(99, 50)
+    codes = hover_codes(pd.concat([others, points], ignore_index=True))  # others first: other codes than alone
+    markers, of, _ = chart_markers(points, max_markers=3)
+    taken = tuple(c[len(others):] for c in codes[:3]) + (codes[3],)
+    made = marker_hovers(markers, points, of, category="killed", codes=taken)
+    pd.testing.assert_frame_equal(made, marker_hovers(markers, points, of, category="killed"))
+    if (markers["n_reports"] > 1).any():
+        assert not made["hover"].equals(markers["hover"])
