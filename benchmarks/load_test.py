@@ -112,6 +112,25 @@ def rss_mb(pid: int) -> float:
     return sum(p.memory_info().rss for p in [process, *process.children(recursive=True)]) / 2**20
 
 
+async def settled_rss(pid: int, seconds: float = 20) -> float:
+    """The lowest RSS over ``seconds``: the allocators hand freed pages back over a few seconds."""
+    samples = []
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        samples.append(rss_mb(pid))
+        await asyncio.sleep(1)
+    return min(samples)
+
+
+async def visit_every_page(url: str) -> None:
+    """One websocket session that runs every page on the bundled seeds, then ends."""
+    session = WebsocketSession(url)
+    await session.connect()
+    for page_hash in session.pages.values():
+        await session.run_page(page_hash)
+    await session.close()
+
+
 async def sample_rss(pid: int, report: Report, started: float, stop: asyncio.Event) -> None:
     while not stop.is_set():
         report.rss.append((time.perf_counter() - started, rss_mb(pid)))

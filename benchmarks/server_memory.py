@@ -20,7 +20,6 @@ import asyncio
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,29 +34,11 @@ from benchmarks.toll_browser import CHROMIUM, CHROMIUM_ARGS, _go, _open_corpus  
 TTL_SECONDS = 2
 
 
-async def _seeds_session(url: str) -> None:
-    session = load_test.WebsocketSession(url)
-    await session.connect()
-    for page_hash in session.pages.values():
-        await session.run_page(page_hash)
-    await session.close()
-
-
-async def _settled_rss(pid: int, seconds: float = 20) -> float:
-    """The lowest RSS over ``seconds``: the allocators hand freed pages back over a few seconds."""
-    samples = []
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        samples.append(load_test.rss_mb(pid))
-        await asyncio.sleep(1)
-    return min(samples)
-
-
 async def _measure(url: str, pid: int, zip_path: Path, sessions: int) -> None:
     from playwright.async_api import async_playwright
 
-    await _seeds_session(url)
-    baseline = await _settled_rss(pid)
+    await load_test.visit_every_page(url)
+    baseline = await load_test.settled_rss(pid)
     print(f"baseline (after a session on the seeds through every page): {baseline:.0f} MB", flush=True)
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
@@ -70,8 +51,8 @@ async def _measure(url: str, pid: int, zip_path: Path, sessions: int) -> None:
             loaded = load_test.rss_mb(pid)
             await context.close()
             await asyncio.sleep(TTL_SECONDS + 1)
-            await _seeds_session(url)
-            after = await _settled_rss(pid)
+            await load_test.visit_every_page(url)
+            after = await load_test.settled_rss(pid)
             print(f"session {number}: corpus opened in {opened:.1f} s, RSS with it {loaded:.0f} MB, once ended "
                   f"{after:.0f} MB ({after - baseline:+.0f} MB, {100 * (after / baseline - 1):+.1f}%)", flush=True)
         await browser.close()

@@ -32,36 +32,18 @@ ARTICLES = 300
 WARM_UP_ARTICLES = 300
 
 
-async def _visit_every_page(url: str) -> None:
-    session = load_test.WebsocketSession(url)
-    await session.connect()
-    for page_hash in session.pages.values():
-        await session.run_page(page_hash)
-    await session.close()
-
-
-async def _settled_rss(pid: int, seconds: float = 20) -> float:
-    """The lowest RSS over ``seconds`` (allocators hand freed pages back over a few seconds)."""
-    samples = []
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        samples.append(load_test.rss_mb(pid))
-        await asyncio.sleep(1)
-    return min(samples)
-
-
 async def _scenario(url: str, pid: int) -> dict:
     from playwright.async_api import async_playwright
 
-    await _visit_every_page(url)
+    await load_test.visit_every_page(url)
     report = load_test.Report()
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=load_test.CHROMIUM, headless=True,
                                                    args=load_test.CHROMIUM_ARGS)
         await load_test.upload(browser, url, 1, WARM_UP_ARTICLES, [], report)  # see the module docstring
         await asyncio.sleep(TTL_SECONDS + 1)
-        await _visit_every_page(url)
-        before = await _settled_rss(pid)
+        await load_test.visit_every_page(url)
+        before = await load_test.settled_rss(pid)
         stop = asyncio.Event()
         sampling = asyncio.create_task(load_test.sample_rss(pid, report, time.perf_counter(), stop))
         await load_test.upload(browser, url, 0, ARTICLES, [], report)  # closes its tab at the end
@@ -70,8 +52,8 @@ async def _scenario(url: str, pid: int) -> dict:
         await browser.close()
     loaded = max([load_test.rss_mb(pid), *(mb for _, mb in report.rss)])  # the most while the session ran
     await asyncio.sleep(TTL_SECONDS + 1)
-    await _visit_every_page(url)  # a later session's disconnect lets the server drop expired ones
-    after = await _settled_rss(pid)
+    await load_test.visit_every_page(url)  # a later session's disconnect lets the server drop expired ones
+    after = await load_test.settled_rss(pid)
     return {"before": before, "loaded": loaded, "after": after, "errors": report.errors, "builds": report.builds}
 
 
