@@ -9,7 +9,10 @@ session is dropped at once), serves one websocket session on the bundled seeds t
 lowest RSS over 20 s as the baseline. Then ``--sessions`` times, one after another: a headless Chromium tab
 (``/usr/bin/chromium``) opens the saved ``--articles``-article analysis of ``benchmarks/page_corpus.py`` on the
 Corpus page, visits every page, and closes; once its session has been dropped (a later seeds session lets the
-server drop expired ones) the settled RSS is printed against the baseline. ``--malloc`` starts the server with
+server drop expired ones) the settled RSS is printed against the baseline, and again after a second seeds session
+``QUIET_SECONDS`` later: Python's allocator puts a new session's objects into its fullest arenas, which are the
+large session's half-freed ones while it is being released, so the first reading also counts the seeds session
+alive then (as a server's other users would be). ``--malloc`` starts the server with
 ``PYTHONMALLOC=malloc`` (glibc instead of Python's small-object allocator). Quote the load average printed.
 """
 
@@ -32,6 +35,8 @@ from benchmarks.page_corpus import corpus_zip  # noqa: E402
 from benchmarks.toll_browser import CHROMIUM, CHROMIUM_ARGS, _go, _open_corpus  # noqa: E402
 
 TTL_SECONDS = 2
+#: Seconds before the second reading: the first one's seeds session ran while the large session was being freed.
+QUIET_SECONDS = 8
 
 
 async def _measure(url: str, pid: int, zip_path: Path, sessions: int) -> None:
@@ -53,8 +58,12 @@ async def _measure(url: str, pid: int, zip_path: Path, sessions: int) -> None:
             await asyncio.sleep(TTL_SECONDS + 1)
             await load_test.visit_every_page(url)
             after = await load_test.settled_rss(pid)
+            await asyncio.sleep(QUIET_SECONDS)
+            await load_test.visit_every_page(url)
+            later = await load_test.settled_rss(pid)
             print(f"session {number}: corpus opened in {opened:.1f} s, RSS with it {loaded:.0f} MB, once ended "
-                  f"{after:.0f} MB ({after - baseline:+.0f} MB, {100 * (after / baseline - 1):+.1f}%)", flush=True)
+                  f"{after:.0f} MB ({100 * (after / baseline - 1):+.1f}%), after a later seeds session "
+                  f"{later:.0f} MB ({100 * (later / baseline - 1):+.1f}%)", flush=True)
         await browser.close()
 
 
