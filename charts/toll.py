@@ -333,7 +333,7 @@ def toll_chart(timeline: pd.DataFrame, articles: pd.DataFrame, *, category: str,
     event_dates = articles[["event_date", "event_date_text"]][articles["article_id"].isin(points["article_id"])]
     spec = toll_spec(points, band, category=category, event_dates=event_dates, show_follow_up=show_follow_up,
                      colour_title=colour_title if groups is not None else None, markers=markers)
-    trace_ids = _trace_ids([trace.get("meta") for trace in spec["data"]], markers)
+    trace_ids = trace_point_ids([trace.get("meta") for trace in spec["data"]], markers)
     # only drawn: its JSON made from the spec as it is (``served_spec``), without the two copies of every trace's
     # lists that a ``go.Figure`` and its ``to_dict`` make
     return TollChart(points, band, served_spec(spec), trace_ids,
@@ -780,15 +780,10 @@ def _point_parts(points: pd.DataFrame, *, by_symbol: bool | None = None):
         yield "unconfirmed-dated", True, doubtful
 
 
-def trace_point_ids(figure: go.Figure, points: pd.DataFrame) -> list[list[str]]:
-    """The point ids of each trace of ``toll_figure(points, ...)``, by trace and point index (empty
-    for traces that stand for no figure), so a click's ``(curve_number, point_index)`` finds its
+def trace_point_ids(metas: list, points: pd.DataFrame) -> list[list[str]]:
+    """The point ids of each trace of ``toll_spec(points, ...)`` whose traces' ``meta`` are ``metas``, by trace and
+    point index (empty for traces that stand for no figure), so a click's ``(curve_number, point_index)`` finds its
     figure even in a compact chart that carries no ``customdata``."""
-    return _trace_ids([trace.meta for trace in figure.data], points)
-
-
-def _trace_ids(metas: list, points: pd.DataFrame) -> list[list[str]]:
-    """``trace_point_ids`` of the figure whose traces' ``meta`` are ``metas``."""
     by_symbol = any(isinstance(m, str) and ":" in m for m in metas)  # as the figure was split
     point_ids = points["point_id"].to_numpy(dtype=object) if not points.empty else None
     ids = {part: point_ids[at].tolist() for part, _, at in _point_parts(points, by_symbol=by_symbol)}
