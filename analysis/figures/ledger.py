@@ -56,6 +56,7 @@ from analysis.figures.another import another_hurt
 from analysis.figures.headline_cues import (late_outliers, ordinals_after_the_dead, people_headline, then_himself,
                                            victims_and_himself, wounded_besides_the_dead)
 from analysis.figures.lexicon import Lexicon, load_lexicon
+from analysis.figures.other_harm import hurt_otherwise
 from analysis.figures.quantities import ORDINALS
 from analysis.figures.scan import scan_sentence
 
@@ -393,6 +394,8 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
             p["sentence_idx"] == f["sentence_idx"] for f in held)]
     if category == "injured":
         pool = ordinals_after_the_dead(pool, lambda: _headline(group, "killed")["killed"])
+        # "two deputies were treated for smoke inhalation" in a shooting story: not the people shot
+        pool = [f for f in pool if not hurt_otherwise(f, group)]
     current = [f for f in pool if f["status"] == "current"]
     totals = [f for f in current if f["scope"] == "total"]
     if not totals:
