@@ -35,7 +35,7 @@ from analysis.figures.partials import (RELATED, coordinated_total, group_end, le
 from analysis.figures.qualifiers import qualify
 from analysis.figures.quantities import (ORDINALS, Quantity, SentenceFigure, group_quantities, is_distractor,
                                          link_wholes, mask_spans, ordinal_numbers)
-from analysis.figures.status import (is_projected, is_running_total, is_superseded, opens_with_earlier,
+from analysis.figures.status import (is_projected, is_running_total, is_superseded, opens_with_earlier, told_at_first,
                                      reached_via_change)
 
 _HAS_DIGIT = re.compile(r"\d")
@@ -352,6 +352,9 @@ def _resolve(figures: list[SentenceFigure], tok: Tokens, lex: Lexicon, previous_
         for figure in resolved:  # "Initially, authorities said 52 people had died."
             if figure.status == "current" and not figure.via_change:
                 figure.status = "superseded"
+    for figure in resolved:  # "Police originally told reporters that eight people were wounded."
+        if figure.status == "current" and not figure.via_change and told_at_first(words, figure.first):
+            figure.status = "superseded"
     for figure in resolved:  # places make a count partial for bodies, or for a breakdown
         if figure.place and figure.status == "current" and figure.scope == "total":
             same = sum(1 for f in resolved if f.category == figure.category and f.status == "current")

@@ -13,7 +13,9 @@ superseded; ``opens_with_earlier`` marks a sentence telling what was said first.
    31 deaths ... has been corrected", "four were dead, a figure the company later
    corrected", "a figure of 12 that officials later described as incorrect"; for a count
    followed in the sentence by a change to a new count ("stood at 89 ..., rose to 104"); and
-   for a sentence opening with "Initially,"/"At first,". ``projected`` for "could reach
+   for a sentence opening with "Initially,"/"At first,"/"Initial reports"/"In early reports"; for a count
+   told, earlier in its clause, as what someone "originally told" or "initially said" ("Police originally
+   told reporters that eight people were wounded": ``told_at_first``). ``projected`` for "could reach
    200", "may exceed 2,000", "up to 300 may have died".
    A toll changed through a change verb in a later sentence ("later lowered the toll to 21",
    "revised the death toll down to 36": the toll as the verb's object) supersedes the
@@ -29,6 +31,9 @@ Known misses:
 - Toll histories across sentences ("the first official figure was four dead. By midnight
   the department had raised it to 11") leave the earlier counts ``current`` (the largest
   still wins the headline).
+- "originally" or "initially" only two words or more before the saying verb ("police initially
+  and mistakenly told ...") is not read; "first said" is left to the words right before the number, as
+  "first" opens too many other phrases ("first responders told").
 """
 
 from __future__ import annotations
@@ -40,7 +45,9 @@ from analysis.figures.numbers import Tokens
 from analysis.figures.quantities import Quantity, via_change_words
 
 _EARLIER_OPENERS = (("initially",), ("originally",), ("at", "first"), ("previously",), ("earlier", "reports"),
-                    ("early", "reports"), ("first", "reports"))
+                    ("early", "reports"), ("first", "reports"), ("initial", "reports"), ("in", "initial", "reports"),
+                    ("in", "early", "reports"), ("according", "to", "initial", "reports"),
+                    ("according", "to", "early", "reports"))
 _RUNNING_TOTAL = frozenset("bringing raising taking pushing brings raises takes pushes brought took pushed".split())
 # "has been corrected", "was later revised", "that officials later described as incorrect", "a figure the
 # company later corrected" (on the lower-cased words after the count)
@@ -110,6 +117,22 @@ def opens_with_earlier(words: list[str]) -> bool:
     """Does the sentence open by telling what was said first ("Initially, ...", "At first, ...", "Earlier
     reports ...")? Its figures are then superseded."""
     return bool(words[:1]) and any(tuple(words[:len(o)]) == o for o in _EARLIER_OPENERS)
+
+
+_TOLD_FIRST = frozenset("initially originally".split())
+_SAYING = frozenset("told said reported announced stated".split())
+
+
+def told_at_first(words: list[str], first: int) -> bool:
+    """Is the count given as what someone said first, earlier in its clause ("police originally told a reporter
+    that eight were wounded", "dispatchers initially said one man was hurt")? The sentence then goes on, or the
+    article does, with what is known now."""
+    for k in range(first - 1, max(-1, first - 14), -1):
+        if words[k] in (";", ".", "but", "while", "although"):
+            return False
+        if words[k] in _SAYING and k >= 1 and words[k - 1] in _TOLD_FIRST:
+            return True
+    return False
 
 
 _TOLL_PHRASE_WORDS = frozenset(
