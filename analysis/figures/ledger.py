@@ -59,6 +59,7 @@ from analysis.figures.lexicon import Lexicon, load_lexicon
 from analysis.figures.other_harm import hurt_otherwise
 from analysis.figures.quantities import ORDINALS
 from analysis.figures.scan import scan_sentence
+from analysis.figures.status import not_said_first
 
 __all__ = ["extract_figures", "headline_figures", "add_headline_figures", "add_people_figures", "figure_spans", "ledger_table",
            "figure_in_sentence", "load_lexicon"]
@@ -371,17 +372,6 @@ def _flag(value: object) -> bool:
     return bool(value) if value is not None and not pd.isna(value) else False
 
 
-def _not_said_first(people: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
-    """The people counts that hold no superseded numeral count: "police originally told reporters that eight people
-    were wounded" is what was said first, whether read as a numeral count or as people listed."""
-    first = figures.loc[figures["status"].eq("superseded"), ["article_id", "sentence_idx", "start", "end"]]
-    if first.empty or people.empty:
-        return people
-    pairs = people.reset_index().merge(first, on=["article_id", "sentence_idx"], suffixes=("", "_first"))
-    held = pairs[(pairs["start"] <= pairs["start_first"]) & (pairs["end_first"] <= pairs["end"])]["index"]
-    return people.drop(index=held.unique())
-
-
 def _headline(group: list[dict], category: str) -> dict[str, object]:
     wanted = ("injured", "hospitalized") if category == "injured" else (category,)
     pool = [f for f in group if f["category"] in wanted]
@@ -484,11 +474,8 @@ def add_people_figures(figures: pd.DataFrame, people: pd.DataFrame) -> pd.DataFr
     """The figures table with the counts of people (``analysis.figures.victims.read_people``) appended, and the
     injured derived from people shot (``_shot_minus_killed``) taken again with their killed counts. The one
     survivor a death toll's sentence pairs with "another" ("one killed and another wounded",
-    ``analysis.figures.another``) is a person too, and joins here. People read from words that hold a superseded
-    numeral ("police originally told reporters that eight people were wounded") are what was said first, and
-    are dropped (``_not_said_first``)."""
-    if people is not None and not people.empty:
-        people = _not_said_first(people, figures)
+    ``analysis.figures.another``) is a person too, and joins here; people holding a superseded count are dropped."""
+    people = people if people is None else not_said_first(people, figures)
     another = another_hurt(figures)
     if not another.empty:
         people = another if people is None or people.empty else pd.concat(

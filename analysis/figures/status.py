@@ -5,7 +5,9 @@ status part of rule 7 of the order in ``analysis.figures.ledger`` (``background`
 ``is_superseded`` and ``is_projected`` read one count's words; ``is_running_total`` and
 ``reached_via_change`` mark a count reached through "bringing the toll to 17" or "rose to
 104", which ``analysis.figures.scan`` uses to make the counts before it increments or
-superseded; ``opens_with_earlier`` marks a sentence telling what was said first.
+superseded; ``opens_with_earlier`` marks a sentence telling what was said first, ``told_at_first``
+a count told as what someone "originally told"; ``not_said_first`` drops the people layer's counts
+that hold a superseded count (``analysis.figures.ledger.add_people_figures``).
 
 7. Status: ``superseded`` for revisions; for "an initial 143", "previously reported",
    "officials first said", "up from 115", "an earlier estimate of 25", "not 15 as previously
@@ -39,6 +41,8 @@ Known misses:
 from __future__ import annotations
 
 import re
+
+import pandas as pd
 
 from analysis.figures.lexicon import COUNT_NOUNS, Lexicon
 from analysis.figures.numbers import Tokens
@@ -155,3 +159,15 @@ def reached_via_change(q: Quantity, tok: Tokens, lex: Lexicon) -> bool:
         k -= 1
     return 0 <= k < j - 1 and j - k <= 8 and words[k] in lex.change_verbs and any(
         words[m] in COUNT_NOUNS for m in range(k + 1, j))
+
+
+def not_said_first(people: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """The people counts (``analysis.figures.victims``) that hold no superseded numeral count of ``figures``:
+    "police originally told reporters that eight people were wounded" is what was said first, whether read as a
+    numeral count or as people listed."""
+    first = figures.loc[figures["status"].eq("superseded"), ["article_id", "sentence_idx", "start", "end"]]
+    if first.empty or people.empty:
+        return people
+    pairs = people.reset_index().merge(first, on=["article_id", "sentence_idx"], suffixes=("", "_first"))
+    held = pairs[(pairs["start"] <= pairs["start_first"]) & (pairs["end_first"] <= pairs["end"])]["index"]
+    return people.drop(index=held.unique())
