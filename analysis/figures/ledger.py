@@ -56,8 +56,10 @@ from analysis.figures.another import another_hurt
 from analysis.figures.headline_cues import (late_outliers, ordinals_after_the_dead, people_headline, then_himself,
                                            victims_and_himself, wounded_besides_the_dead)
 from analysis.figures.lexicon import Lexicon, load_lexicon
+from analysis.figures.other_harm import hurt_otherwise
 from analysis.figures.quantities import ORDINALS
 from analysis.figures.scan import scan_sentence
+from analysis.figures.status import not_said_first
 
 __all__ = ["extract_figures", "headline_figures", "add_headline_figures", "add_people_figures", "figure_spans", "ledger_table",
            "figure_in_sentence", "load_lexicon"]
@@ -393,6 +395,8 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
             p["sentence_idx"] == f["sentence_idx"] for f in held)]
     if category == "injured":
         pool = ordinals_after_the_dead(pool, lambda: _headline(group, "killed")["killed"])
+        # "two deputies were treated for smoke inhalation" in a shooting story: not the people shot
+        pool = [f for f in pool if not hurt_otherwise(f, group)]
     current = [f for f in pool if f["status"] == "current"]
     totals = [f for f in current if f["scope"] == "total"]
     if not totals:
@@ -470,7 +474,8 @@ def add_people_figures(figures: pd.DataFrame, people: pd.DataFrame) -> pd.DataFr
     """The figures table with the counts of people (``analysis.figures.victims.read_people``) appended, and the
     injured derived from people shot (``_shot_minus_killed``) taken again with their killed counts. The one
     survivor a death toll's sentence pairs with "another" ("one killed and another wounded",
-    ``analysis.figures.another``) is a person too, and joins here."""
+    ``analysis.figures.another``) is a person too, and joins here; people holding a superseded count are dropped."""
+    people = people if people is None else not_said_first(people, figures)
     another = another_hurt(figures)
     if not another.empty:
         people = another if people is None or people.empty else pd.concat(

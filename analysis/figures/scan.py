@@ -33,9 +33,10 @@ from analysis.figures.numbers import _NUMBER_WORDS, Tokens, numbers_in
 from analysis.figures.partials import (RELATED, coordinated_total, group_end, left_coordination, located_in_scene,
                                        names_place, partial_marker)
 from analysis.figures.qualifiers import qualify
+from analysis.figures.not_counts import not_a_count
 from analysis.figures.quantities import (ORDINALS, Quantity, SentenceFigure, group_quantities, is_distractor,
                                          link_wholes, mask_spans, ordinal_numbers)
-from analysis.figures.status import (is_projected, is_running_total, is_superseded, opens_with_earlier,
+from analysis.figures.status import (is_projected, is_running_total, is_superseded, opens_with_earlier, told_at_first,
                                      reached_via_change)
 
 _HAS_DIGIT = re.compile(r"\d")
@@ -97,7 +98,8 @@ def scan_sentence(text: str, *, lexicon: Lexicon | None = None, previous_categor
         qualify(q, tok, lex)
         tok.quantity_at[q.first] = q
     link_wholes(quantities, tok, lex)
-    counts = [q for q in quantities if not is_distractor(q, tok, lex) and not (q.member_of_count and q.value == 1)]
+    counts = [q for q in quantities if not is_distractor(q, tok, lex) and not not_a_count(q, tok)
+              and not (q.member_of_count and q.value == 1)]
     for q in counts:  # cue scans step over the other numbers: "a magnitude 6.4 earthquake", "two kilometres"
         tok.counts.update(range(q.first, q.last))
     figures = [f for q in counts for f in _quantity_figures(q, tok, lex, shooting=shooting)]
@@ -352,6 +354,9 @@ def _resolve(figures: list[SentenceFigure], tok: Tokens, lex: Lexicon, previous_
         for figure in resolved:  # "Initially, authorities said 52 people had died."
             if figure.status == "current" and not figure.via_change:
                 figure.status = "superseded"
+    for figure in resolved:  # "Police originally told reporters that eight people were wounded."
+        if figure.status == "current" and not figure.via_change and told_at_first(words, figure.first):
+            figure.status = "superseded"
     for figure in resolved:  # places make a count partial for bodies, or for a breakdown
         if figure.place and figure.status == "current" and figure.scope == "total":
             same = sum(1 for f in resolved if f.category == figure.category and f.status == "current")

@@ -5,7 +5,9 @@ status part of rule 7 of the order in ``analysis.figures.ledger`` (``background`
 ``is_superseded`` and ``is_projected`` read one count's words; ``is_running_total`` and
 ``reached_via_change`` mark a count reached through "bringing the toll to 17" or "rose to
 104", which ``analysis.figures.scan`` uses to make the counts before it increments or
-superseded; ``opens_with_earlier`` marks a sentence telling what was said first.
+superseded; ``opens_with_earlier`` marks a sentence telling what was said first, ``told_at_first``
+a count told as what someone "originally told"; ``not_said_first`` drops the people layer's counts
+that hold a superseded count (``analysis.figures.ledger.add_people_figures``).
 
 7. Status: ``superseded`` for revisions; for "an initial 143", "previously reported",
    "officials first said", "up from 115", "an earlier estimate of 25", "not 15 as previously
@@ -13,7 +15,9 @@ superseded; ``opens_with_earlier`` marks a sentence telling what was said first.
    31 deaths ... has been corrected", "four were dead, a figure the company later
    corrected", "a figure of 12 that officials later described as incorrect"; for a count
    followed in the sentence by a change to a new count ("stood at 89 ..., rose to 104"); and
-   for a sentence opening with "Initially,"/"At first,". ``projected`` for "could reach
+   for a sentence opening with "Initially,"/"At first,"/"Initial reports"/"In early reports"; for a count
+   told, earlier in its clause, as what someone "originally told" or "initially said" ("Police originally
+   told reporters that eight people were wounded": ``told_at_first``). ``projected`` for "could reach
    200", "may exceed 2,000", "up to 300 may have died".
    A toll changed through a change verb in a later sentence ("later lowered the toll to 21",
    "revised the death toll down to 36": the toll as the verb's object) supersedes the
@@ -29,18 +33,25 @@ Known misses:
 - Toll histories across sentences ("the first official figure was four dead. By midnight
   the department had raised it to 11") leave the earlier counts ``current`` (the largest
   still wins the headline).
+- "originally" or "initially" only two words or more before the saying verb ("police initially
+  and mistakenly told ...") is not read; "first said" is left to the words right before the number, as
+  "first" opens too many other phrases ("first responders told").
 """
 
 from __future__ import annotations
 
 import re
 
+import pandas as pd
+
 from analysis.figures.lexicon import COUNT_NOUNS, Lexicon
 from analysis.figures.numbers import Tokens
 from analysis.figures.quantities import Quantity, via_change_words
 
 _EARLIER_OPENERS = (("initially",), ("originally",), ("at", "first"), ("previously",), ("earlier", "reports"),
-                    ("early", "reports"), ("first", "reports"))
+                    ("early", "reports"), ("first", "reports"), ("initial", "reports"), ("in", "initial", "reports"),
+                    ("in", "early", "reports"), ("according", "to", "initial", "reports"),
+                    ("according", "to", "early", "reports"))
 _RUNNING_TOTAL = frozenset("bringing raising taking pushing brings raises takes pushes brought took pushed".split())
 # "has been corrected", "was later revised", "that officials later described as incorrect", "a figure the
 # company later corrected" (on the lower-cased words after the count)
@@ -112,6 +123,22 @@ def opens_with_earlier(words: list[str]) -> bool:
     return bool(words[:1]) and any(tuple(words[:len(o)]) == o for o in _EARLIER_OPENERS)
 
 
+_TOLD_FIRST = frozenset("initially originally".split())
+_SAYING = frozenset("told said reported announced stated".split())
+
+
+def told_at_first(words: list[str], first: int) -> bool:
+    """Is the count given as what someone said first, earlier in its clause ("police originally told a reporter
+    that eight were wounded", "dispatchers initially said one man was hurt")? The sentence then goes on, or the
+    article does, with what is known now."""
+    for k in range(first - 1, max(-1, first - 14), -1):
+        if words[k] in (";", ".", "but", "while", "although"):
+            return False
+        if words[k] in _SAYING and k >= 1 and words[k - 1] in _TOLD_FIRST:
+            return True
+    return False
+
+
 _TOLL_PHRASE_WORDS = frozenset(
     "the its their his her official overall total final death casualty number of toll tally count figure dead "
     "down up sharply slightly further again also that this it".split())
@@ -132,3 +159,15 @@ def reached_via_change(q: Quantity, tok: Tokens, lex: Lexicon) -> bool:
         k -= 1
     return 0 <= k < j - 1 and j - k <= 8 and words[k] in lex.change_verbs and any(
         words[m] in COUNT_NOUNS for m in range(k + 1, j))
+
+
+def not_said_first(people: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """The people counts (``analysis.figures.victims``) that hold no superseded numeral count of ``figures``:
+    "police originally told reporters that eight people were wounded" is what was said first, whether read as a
+    numeral count or as people listed."""
+    first = figures.loc[figures["status"].eq("superseded"), ["article_id", "sentence_idx", "start", "end"]]
+    if first.empty or people.empty:
+        return people
+    pairs = people.reset_index().merge(first, on=["article_id", "sentence_idx"], suffixes=("", "_first"))
+    held = pairs[(pairs["start"] <= pairs["start_first"]) & (pairs["end_first"] <= pairs["end"])]["index"]
+    return people.drop(index=held.unique())
