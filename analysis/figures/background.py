@@ -34,7 +34,10 @@ sentence ("... shooting that left 12 dead and 70 wounded"); so does a line heade
 "across the city", "weekend shootings", "shootings overnight", "a spate of shootings", "this month", "each year",
 "annually", "police statistics"; "in" a few words without a determiner and "shootings": "in Monday shootings",
 "in two South Side shootings", not "in the shootings") are counts over a longer period, the whole sentence when the phrase is in
-its first clause ("Citywide, ... with 100 killed"). People shot give the injured a count of their own, so a
+its first clause ("Citywide, ... with 100 killed"), and every count before it when such a tally phrase (or "in a
+five-hour span") stands later with nothing but commas, "and", asides and dashes before it ("Three people were killed
+and 11 others wounded, including two children, in Monday shootings"; not past "while", "when", "which", ";" and
+other words that open a clause of another kind). People shot give the injured a count of their own, so a
 lone injured count over a longer period stays background beside them.
 
 Known misses:
@@ -190,6 +193,7 @@ def _period_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
     if any(clause_of[i] == 0 for i in roundup) and clause_of[-1] > 0:
         return None  # "Citywide, shootings remain at last year's level, with 100 killed and 163 shot"
     marked: set[int] = {clause_of[i] for i in roundup}  # "in 33 separate shootings across the city"
+    tallies: list[int] = []  # shootings tallied: "in Monday shootings", "in a five-hour span"
     for i, w in enumerate(words):
         hit = False
         if w == "this" and words[i + 1:i + 2] and words[i + 1] in _LONG_PERIODS:
@@ -217,10 +221,29 @@ def _period_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
             if i == 0:
                 return None
             marked.add(clause_of[i])
+            if w in ("hour", "shootings"):
+                tallies.append(i)
+    for i in roundup + tallies:
+        if clause_of[i] > 0 and _one_telling_before(words, i):
+            # "Three people were killed and 11 others wounded, including two children, in Monday shootings": the
+            # asides before the tally split no count off it
+            marked.update(range(clause_of[i]))
     for i, w in enumerate(words[:-1]):  # "six bombings since January, which have killed more than 90"
         if w == "," and clause_of[i] - 1 in marked and words[i + 1] in ("which", "that"):
             marked.add(clause_of[i])
     return marked
+
+
+# words that open a clause of its own, telling something else than the tally after them
+_OTHER_CLAUSE = frozenset("; : but while whereas though although when after before as which who whom whose where "
+                          "because".split())
+
+
+def _one_telling_before(words: list[str], i: int) -> bool:
+    """Do the words before ``i`` tell one thing, joined by commas, "and", asides and dashes only ("Two women died,
+    one of them a nurse, and five others were hurt ..."), so that a tally phrase at ``i`` covers
+    every count before it? Not when a clause of another kind stands between ("..., while ...", "...; ...")."""
+    return _OTHER_CLAUSE.isdisjoint(words[:i])
 
 
 _OWN_SHOOTINGS = frozenset("the these those both his her their its this that a an".split())
