@@ -1,6 +1,6 @@
 """Roundups of several shootings in one sentence (issue 12: killed as real reporters write it).
 
-A tally phrase ("in Monday shootings", "across the city") at the end of a sentence covers every count
+A tally phrase ("in Monday shootings", "across the city", "in four hours") at the end of a sentence covers every count
 the sentence gave before it, asides and all, unless a clause of another kind stands between. Every sentence here is
 written for the test, in the style of local crime reporting; none is taken from an article.
 """
@@ -52,6 +52,19 @@ def test_a_tally_at_the_end_covers_the_counts_before_it(sentence, expected):
     # alone, the roundup's count is the article's
     (["Three people were killed and at least nine others were wounded, including a toddler, in Sunday shootings on "
       "the East and West sides, officials said."], 3, 9),
+    # people shot "in four hours" are a tally of several shootings, like "in a four-hour span"
+    (["With nine people shot in six hours, the department ran short of detectives, the chief said.",
+      "The last shooting, on Pine Avenue, claimed the lives of two men."], 2, None),
 ])
 def test_the_roundups_counts_give_way_to_the_articles_own(sentences, killed, injured):
     assert _headline(*sentences) == {"killed": killed, "injured": injured}
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("Eleven people were shot within 5 hours on the west side, police said.", False),
+    ("Police said 12 people were shot over 48 hours in the city.", False),
+    ("Four people were shot inside the bar about two hours after it opened.", True),
+])
+def test_people_shot_over_a_few_hours_are_a_tally(sentence, kept):
+    statuses = [status for category, _, status in _statuses(sentence) if category == "shot"]
+    assert statuses and (statuses[0] != "period") == kept
