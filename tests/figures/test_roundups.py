@@ -1,4 +1,5 @@
-"""Roundups of several shootings in one sentence (issue 12: killed as real reporters write it).
+"""Roundups of several shootings in one sentence, and a block number written short (issue 12: killed as real
+reporters write it).
 
 A tally phrase ("in Monday shootings", "across the city", "in four hours") at the end of a sentence covers every count
 the sentence gave before it, asides and all, unless a clause of another kind stands between. Every sentence here is
@@ -68,3 +69,11 @@ def test_the_roundups_counts_give_way_to_the_articles_own(sentences, killed, inj
 def test_people_shot_over_a_few_hours_are_a_tally(sentence, kept):
     statuses = [status for category, _, status in _statuses(sentence) if category == "shot"]
     assert statuses and (statuses[0] != "period") == kept
+
+
+@pytest.mark.parametrize("sentence", [
+    "Deputies were sent to a man shot and killed in the 4100 blk Maple Rd. early Sunday.",
+    "A teen was shot and wounded in the 900 blk of W. Cedar Ave., police tweeted.",
+])
+def test_an_abbreviated_block_number_is_an_address(sentence):
+    assert not any(value >= 100 for _, value, _ in _statuses(sentence))
