@@ -161,6 +161,7 @@ def mark_background(figures: list[SentenceFigure], tok: Tokens, lex: Lexicon, cu
                 figure.status, figure.period = "background", True
 
 
+_PERIOD_WORDS = frozenset("since such this hour hours shootings".split())  # one of them or no period to read
 _PERIOD_STARTS = frozenset("began started begun erupted start beginning outbreak onset".split())
 _LONG_PERIODS = frozenset("year winter summer spring autumn season monsoon decade century".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -186,9 +187,7 @@ def _period_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
     """
     words, raw = tok.words, tok.raw
     roundup = [i for i in lex.period_phrases.positions(words) if lex.period_phrases.at(words, i)]
-    if "since" not in words and "such" not in words and "this" not in words and "hour" not in words and not roundup \
-            and "hours" not in words \
-            and "shootings" not in words:
+    if not roundup and _PERIOD_WORDS.isdisjoint(words):
         return set()
     clause_of = _clauses(tok)
     if any(clause_of[i] == 0 for i in roundup) and clause_of[-1] > 0:
