@@ -33,8 +33,11 @@ sentence ("... shooting that left 12 dead and 70 wounded"); so does a line heade
 1999: ..."); counts over several incidents (the lexicon's ``periods``: "in 14 separate shootings",
 "across the city", "weekend shootings", "shootings overnight", "a spate of shootings", "this month", "each year",
 "annually", "police statistics"; "in" a few words without a determiner and "shootings": "in Monday shootings",
-"in two South Side shootings", not "in the shootings") are counts over a longer period, the whole sentence when the phrase is in
-its first clause ("Citywide, ... with 100 killed"). People shot give the injured a count of their own, so a
+"in two South Side shootings", not "in the shootings"; people shot "in four hours") are counts over a longer period, the whole sentence when the phrase is in
+its first clause ("Citywide, ... with 100 killed"), and every count before it when such a tally phrase (or "in a
+five-hour span", "in four hours") stands later with nothing but commas, "and", asides and dashes before it ("Three
+people were killed and 11 others wounded, including two children, in Monday shootings"; not past "while", "when",
+"which", ";" and other words that open a clause of another kind). People shot give the injured a count of their own, so a
 lone injured count over a longer period stays background beside them.
 
 Known misses:
@@ -158,6 +161,7 @@ def mark_background(figures: list[SentenceFigure], tok: Tokens, lex: Lexicon, cu
                 figure.status, figure.period = "background", True
 
 
+_PERIOD_WORDS = frozenset("since such this hour hours shootings".split())  # one of them or no period to read
 _PERIOD_STARTS = frozenset("began started begun erupted start beginning outbreak onset".split())
 _LONG_PERIODS = frozenset("year winter summer spring autumn season monsoon decade century".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -177,19 +181,19 @@ def _period_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
 
     "since January" (a month, not a date: "since June 1" is one day), "74 shot since Friday" (a tally of
     shootings over days; not "since Friday's shooting", nor a toll of days of fighting or floods "since Friday"), "since the protests began", "since the start of the war", "in such raids", "this year/winter/season", shootings
-    "in a five-hour span" / "over an eight-hour stretch" (several shootings tallied). A "since" phrase that opens the
+    "in a five-hour span" / "over an eight-hour stretch" / "in four hours" (several shootings tallied). A "since" phrase that opens the
     sentence marks all of it. ``extract_figures`` keeps such a count current when the article
     has no other count of its kind.
     """
     words, raw = tok.words, tok.raw
     roundup = [i for i in lex.period_phrases.positions(words) if lex.period_phrases.at(words, i)]
-    if "since" not in words and "such" not in words and "this" not in words and "hour" not in words and not roundup \
-            and "shootings" not in words:
+    if not roundup and _PERIOD_WORDS.isdisjoint(words):
         return set()
     clause_of = _clauses(tok)
     if any(clause_of[i] == 0 for i in roundup) and clause_of[-1] > 0:
         return None  # "Citywide, shootings remain at last year's level, with 100 killed and 163 shot"
     marked: set[int] = {clause_of[i] for i in roundup}  # "in 33 separate shootings across the city"
+    tallies: list[int] = []  # shootings tallied: "in Monday shootings", "in a five-hour span"
     for i, w in enumerate(words):
         hit = False
         if w == "this" and words[i + 1:i + 2] and words[i + 1] in _LONG_PERIODS:
@@ -211,16 +215,38 @@ def _period_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
         elif w == "hour" and i >= 2 and words[i - 1] == "-" and words[i + 1:i + 2] in (["span"], ["stretch"], ["period"]) \
                 and _SHOT_WORDS & set(words):
             hit = True  # "eight people were shot in a five-hour span": shootings over hours, a tally of several
+        elif w == "hours" and i >= 2 and words[i - 2] in ("in", "within", "over") and tok.is_number(i - 1) \
+                and _SHOT_WORDS & set(words):
+            hit = True  # "six people shot in four hours": a tally of several shootings, as with a span
         elif w == "shootings" and _in_plain_shootings(words, i):
             hit = True  # "killed in Monday shootings on the South and West sides", "in two South Side shootings"
         if hit:
             if i == 0:
                 return None
             marked.add(clause_of[i])
+            if w in ("hour", "hours", "shootings"):
+                tallies.append(i)
+    for i in roundup + tallies:
+        if clause_of[i] > 0 and _one_telling_before(words, i):
+            # "Three people were killed and 11 others wounded, including two children, in Monday shootings": the
+            # asides before the tally split no count off it
+            marked.update(range(clause_of[i]))
     for i, w in enumerate(words[:-1]):  # "six bombings since January, which have killed more than 90"
         if w == "," and clause_of[i] - 1 in marked and words[i + 1] in ("which", "that"):
             marked.add(clause_of[i])
     return marked
+
+
+# words that open a clause of its own, telling something else than the tally after them
+_OTHER_CLAUSE = frozenset("; : but while whereas though although when after before as which who whom whose where "
+                          "because".split())
+
+
+def _one_telling_before(words: list[str], i: int) -> bool:
+    """Do the words before ``i`` tell one thing, joined by commas, "and", asides and dashes only ("Two women died,
+    one of them a nurse, and five others were hurt ..."), so that a tally phrase at ``i`` covers
+    every count before it? Not when a clause of another kind stands between ("..., while ...", "...; ...")."""
+    return _OTHER_CLAUSE.isdisjoint(words[:i])
 
 
 _OWN_SHOOTINGS = frozenset("the these those both his her their its this that a an".split())

@@ -24,7 +24,7 @@ the rule layers have read it. Rules 1 and 2 of the order in ``analysis.figures.l
    Street"), decimals that are not whole counts, shares ("half of the 500 residents"), "one"
    as a pronoun ("no one", "one another") or for a thing ("one of its planes went down"),
    and ordinals before a noun ("drilling a second shaft"). From US local crime reporting: block
-   addresses ("in the 4500 block of Elm Street"), a house number before a compass point ("305
+   addresses ("in the 4500 block of Elm Street", "the 4500 blk Elm St."), a house number before a compass point ("305
    E. Main"), 911 calls ("called 911", "a 911 call"), shots, rounds, casings and gunshots
    ("fired 12 rounds", "heard six shots", "30 shell casings"), calibres, charge counts ("three
    counts of attempted murder"), photo captions ("Image 1 of 8"), every number of a list
