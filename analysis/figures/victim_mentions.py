@@ -75,6 +75,7 @@ class Mention:
     introduced: bool = False  # a lone name introduced as someone's: an age or a family word ("daughter Ada, 12")
     identified: bool = False  # the name an identification gives ("identified the girl as X")
     described: bool = False  # a name for a description ("her uncle, Al Roe"): of the one described so, or no one
+    listed: bool = False  # one of "the victims were X and Y": no one told of before without a name, who may be others
     text: str = ""
     start: int = 0  # character offsets in the sentence
     end: int = 0
@@ -326,6 +327,10 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                       for g in kids[c.i] if g.dep == "pobj"]  # "as" on the verb, the one identified, its clause or
             # who identified them ("was identified by State Police as X"); "named a suspect: X"
             people += [c for c in kids[word.i] if c.dep == "oprd" and c.tag.startswith("NNP")]
+            colon = next((t for t in kids[word.i] if t.text == ":" and t.i > word.i), None)
+            people += [next(t for t in tokens[colon.i + 1:] if t.dep != "compound")] if colon is not None and \
+                colon.i + 1 < len(tokens) and tokens[colon.i + 1].tag.startswith("NNP") and not people else []
+            # "named a suspect in this case: X, 19": the name after the colon, wherever the parser hung it
             if any(h.lower in lex["kin_of_the_harmed"] for h in named):
                 people = []  # "identified the parents as X and Y": the family of someone harmed
             role = "keep"
@@ -487,13 +492,14 @@ def _resolve_pronouns(tokens, kids, sentence: str, lex, found: dict[int, Mention
             token = tokens[j]
             earlier = found.get(j)
             if earlier is None and (token.dep not in ("nsubj", "nsubjpass", "dobj", "appos", "attr") or
-                                    token.tag not in ("NN", "NNP") or (
-                    token.tag == "NNP" and (token.dep not in ("nsubj", "nsubjpass") or tokens[i].tag != "PRP" or
+                                    token.tag not in ("NN", "NNP", "NNPS") or (
+                    token.tag.startswith("NNP") and (token.dep not in ("nsubj", "nsubjpass") or tokens[i].tag != "PRP" or
                                             tokens[token.head].lower in REPORTING or any(
                         c.dep == "compound" and c.lower.rstrip(".") in TITLES for c in kids[token.i])))):
                 continue  # not "the hospital" in "taken to the hospital, where he died", nor one who speaks; a
                 # name that is the subject of the clause is, for a he/she that is a subject too: "X was rushed to
-                # County General, where he died" (not "Sheriff X described ... her death")
+                # County General, where he died" (not "Sheriff X described ... her death"); a surname ending in s is
+                # often tagged as a plural one: "Al Wills was taken to a hospital, where he died"
             fired = token.dep == "nsubj" and tokens[token.head].lower in (
                 lex["kill_verbs"] | lex["shoot_verbs"] | lex["fire_verbs"])
             if fired or (earlier is not None and earlier.role == "shooter") or token.lower in lex["kin_of_the_harmed"]:
