@@ -323,7 +323,9 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                 else []
             clauses = [c for h in named for c in kids[h.i] if c.dep in ("relcl", "acl")]
             agents = [g for c in kids[word.i] if c.dep == "agent" for g in kids[c.i] if g.dep == "pobj"]
-            people = [g for h in (word, *named, *clauses, *agents) for c in kids[h.i] if c.lower == "as"
+            of = [g for h in named if h.tag == "CD" for c in kids[h.i] if c.lower == "of" for g in kids[c.i]
+                  if g.dep == "pobj"]  # "identified one of the suspects as X": "as" may hang on "suspects"
+            people = [g for h in (word, *named, *of, *clauses, *agents) for c in kids[h.i] if c.lower == "as"
                       for g in kids[c.i] if g.dep == "pobj"]  # "as" on the verb, the one identified, its clause or
             # who identified them ("was identified by State Police as X"); "named a suspect: X"
             people += [c for c in kids[word.i] if c.dep == "oprd" and c.tag.startswith("NNP")]
@@ -543,8 +545,11 @@ def _found_shot(tokens, kids, word: Token) -> bool:
 
 
 def _role(kids, tokens, token: Token, lex) -> str:
-    """The role the words of a noun phrase state: "the gunman" -> shooter, "a deputy" -> officer, else victim."""
+    """The role the words of a noun phrase state: "the gunman" -> shooter, "a deputy" -> officer, "one of the
+    shooters" -> shooter, else victim."""
     words = {t.lower for t in tokens[left_edge(kids, token):token.i + 1]}
+    if token.lower in ("one", "two", "three", "another"):  # "one of the suspects": the noun after "of"
+        words |= {g.lower for c in kids[token.i] if c.lower == "of" for g in kids[c.i] if g.dep == "pobj"}
     return next((r for r, nouns in lex["roles"].items() if token.lower in nouns or words & nouns), "victim")
 
 

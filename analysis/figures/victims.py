@@ -97,7 +97,7 @@ Rules:
 7. Shooters and the wounded without a harm verb, named only: the object of an arrest ("police
    arrested Carl Hensley", "took X into custody", "searching for X"), the subject of "fired" or
    "opened fire", "gunfire from X", "the suspect is X", "identified the gunman as X" (the role of
-   the identified noun, and the outcome of its clause: "identified the men who were killed as X
+   the identified noun, or of the noun after "one of": "identified one of the suspects as X"; and the outcome of its clause: "identified the men who were killed as X
    and Y"; the name takes the place of the one described, also in "the shooter, later identified as
    X," and "identified by State Police as X"; not "identified the parents as X and Y", the family), "the victim, X" and "victim X", "X, the suspect,", the
    subject of "faces charges", "turned himself in" and "is being held" (in jail, custody, without bond);
@@ -515,7 +515,8 @@ def _small_tolls(figures: pd.DataFrame, lede_keys: set[tuple[str, int]]) -> dict
     2015"), which would make the people the article only names its dead."""
     rows = figures[figures["category"].eq("killed") & figures["status"].eq("current") & figures["rule"].isin(
         ["numeral", ""]) & ~figures["period"].fillna(False).astype(bool)]
-    rows = rows[[(str(a), int(i)) in lede_keys for a, i in zip(rows["article_id"], rows["sentence_idx"])]]
+    rows = rows[pd.Series([(str(a), int(i)) in lede_keys for a, i in zip(rows["article_id"], rows["sentence_idx"])],
+                          index=rows.index, dtype=bool)]
     largest = rows.groupby("article_id")["value"].max()
     return {str(k): int(v) for k, v in largest.items() if 0 < v <= 10}
 

@@ -43,6 +43,13 @@ NAMED = [
      [("Tia Crane", "killed", "victim"), ("Lou Banks", "killed", "victim")]),
     (["A shooting outside a bar left several people hurt.", "The victims were Ann Lee and Bo Diaz."],
      [("Ann Lee", "", "victim"), ("Bo Diaz", "", "victim")]),
+    (["Two men were wounded outside a bar on Friday.", "The victims were Ann Lee and Bo Diaz."],
+     [("Ann Lee", "", "victim"), ("Bo Diaz", "", "victim")]),
+    # "identified one of the shooters as X": the role of the noun after "of", on which "as" may hang
+    (["A man was shot on Friday.", "Police identified one of the shooters as Rick Watts, 27."],
+     [("Rick Watts", "", "shooter")]),
+    (["A man was shot on Friday.", "Police identified one of the suspects as Rick Watts, 27."],
+     [("Rick Watts", "", "shooter")]),
     # a surname two full names share is the one shooter among them: the gunman's "Reyes", not his daughter
     (["Jon Reyes shot and killed his daughter, Mia Reyes, 7, at their home on Friday.",
       "Police said Reyes then turned the gun on himself."],
@@ -71,6 +78,9 @@ NOT_NAMED = [
     # a toll told far below, of another shooting, does not make the people the article only names its dead
     (["Three students were wounded on Friday.", "The victims were Ann Lee, Bo Diaz and Cy Moss.", *_FILLER,
       "Nine people were killed when a gunman opened fire at a church in another state."], "Ann Lee", "killed"),
+    # nor is one of the shooters the man they shot
+    (["A man was shot on Friday.", "Police identified one of the shooters as Rick Watts, 27."], "Rick Watts",
+     "victim"),
     # a surname two full names share, neither of them a shooter, is neither's: not the first named
     (["Mia Reyes, 7, and her mother, Eva Reyes, 33, were shot dead at their home on Friday.",
       "Police said Reyes then turned the gun on himself."], "Mia Reyes", "shooter"),
