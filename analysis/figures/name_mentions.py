@@ -208,11 +208,12 @@ _LISTED_AS = {"dead": "killed", "deceased": "killed", "wounded": "injured", "inj
 def listed_victims(tokens, kids, sentence: str, lex, found: dict, sentence_idx: int, person: Callable) -> None:
     """"The dead are Ray Cole, 24, Tom Bell, 31, and Al Diaz, 19", "The wounded were Ray Cole and Tom Bell": the
     names after "is"/"are"/"was"/"were" that a plural "the dead" or "the wounded" opens are an identification
-    (``Mention.identified``), killed for "the dead", injured for "the wounded". "The (other) victims were X and Y"
-    (not "the other victims") names them too, but says nothing of how they were harmed and may name part of a larger group ("left three dead
-    ... the victims are X and his two children, Y and a 13-year-old"): the names take no outcome of their own (so no
-    count; given one, on real news it added a count of the injured that was wrong more often than right), only that
-    of the people the article told of before that they join (``analysis.figures.victims`` rule 5)."""
+    (``Mention.identified``), killed for "the dead", injured for "the wounded". "The victims were X and Y" (not
+    "the other victims") names them too, but says nothing of how they were harmed and may name part of a larger
+    group ("left three dead ... the victims are X and his two children, Y and a 13-year-old"): the names take no
+    outcome of their own (so no count: given one, on real news it added a count of the injured that was wrong more
+    often than right) and join no one told of before without a name (``Mention.listed``); the lede's death toll
+    makes them its dead where it has more dead than the article describes (``analysis.figures.victims`` rule 5)."""
     for verb in tokens:
         if verb.lower not in ("is", "are", "was", "were") or verb.tag[:2] != "VB":
             continue

@@ -339,6 +339,8 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             role = next((_role(kids, tokens, c, lex) for c in named if _role(kids, tokens, c, lex) != "victim"), role)
             told = next((out for h in named for c in kids[h.i] if c.dep in ("relcl", "acl")
                          for args, out in [_arguments(tokens, kids, c, lex)] if h in args), "")
+            if not told and any(h.lower == "victims" for h in named):  # "identified the victims as X and Y": shot
+                told = "unknown"
             if people and all(p.lower in lex["shooter_nouns"] for p in people):  # "X was identified as the suspect"
                 people, named, role = [h for h in named if h.tag.startswith("NNP")], [], "shooter"
         elif low == "condition" and word.dep == "pobj" and lex["condition_re"].search(sentence) and \
@@ -495,8 +497,9 @@ def _resolve_pronouns(tokens, kids, sentence: str, lex, found: dict[int, Mention
             earlier = found.get(j)
             if earlier is None and (token.dep not in ("nsubj", "nsubjpass", "dobj", "appos", "attr") or
                                     token.tag not in ("NN", "NNP", "NNPS") or (
-                    token.tag.startswith("NNP") and (token.dep not in ("nsubj", "nsubjpass") or tokens[i].tag != "PRP" or
-                                            tokens[token.head].lower in REPORTING or any(
+                    token.tag.startswith("NNP") and (token.dep not in ("nsubj", "nsubjpass") or
+                                                     tokens[i].tag != "PRP" or
+                                                     tokens[token.head].lower in REPORTING or any(
                         c.dep == "compound" and c.lower.rstrip(".") in TITLES for c in kids[token.i])))):
                 continue  # not "the hospital" in "taken to the hospital, where he died", nor one who speaks; a
                 # name that is the subject of the clause is, for a he/she that is a subject too: "X was rushed to

@@ -97,13 +97,15 @@ Rules:
 7. Shooters and the wounded without a harm verb, named only: the object of an arrest ("police
    arrested Carl Hensley", "took X into custody", "searching for X"), the subject of "fired" or
    "opened fire", "gunfire from X", "the suspect is X", "identified the gunman as X" (the role of
-   the identified noun, or of the noun after "one of": "identified one of the suspects as X"; and the outcome of its clause: "identified the men who were killed as X
-   and Y"; the name takes the place of the one described, also in "the shooter, later identified as
-   X," and "identified by State Police as X"; not "identified the parents as X and Y", the family), "the victim, X" and "victim X", "X, the suspect,", the
+   the identified noun, or of the noun after "one of": "identified one of the suspects as X"; and the outcome of
+   its clause: "identified the men who were killed as X and Y"; "the victims" were shot, the outcome not stated:
+   "identified the victims as X and Y"; the name takes the place of the one described, also in "the shooter, later
+   identified as X," and "identified by State Police as X"; not "identified the parents as X and Y", the family),
+   "the victim, X" and "victim X", "X, the suspect,", the
    subject of "faces charges", "turned himself in" and "is being held" (in jail, custody, without bond);
-   "named a suspect (in this case): X", the name after the colon; "the victims were X and Y" (no outcome of its own:
-   ``name_mentions.listed_victims``); "The shooter, X, fled" (both parsed as subjects); "X was the officer involved", "X is
-   the suspect" (the role of the noun after "is"/"was"); someone "found" in a sentence that speaks of
+   "named a suspect (in this case): X", the name after the colon; "the victims were X and Y" (no outcome of its
+   own: ``name_mentions.listed_victims``); "The shooter, X, fled" (both parsed as subjects); "X was the officer
+   involved", "X is the suspect" (the role of the noun after "is"/"was"); someone "found" in a sentence that speaks of
    a gunshot wound was shot, and so was someone who "had gunshot wounds", "was suffering from" or
    "is recovering from" wounds or "sustained" them in a stated condition; a full name with an age, the
    subject of a verb other than a reporting one ("Jamal Heath, 26, was lying in the street"), names someone

@@ -45,6 +45,13 @@ NAMED = [
      [("Ann Lee", "", "victim"), ("Bo Diaz", "", "victim")]),
     (["Two men were wounded outside a bar on Friday.", "The victims were Ann Lee and Bo Diaz."],
      [("Ann Lee", "", "victim"), ("Bo Diaz", "", "victim")]),
+    # "identified the victims as X and Y": shot, the outcome not stated (injured where the article tells no death)
+    (["Gunfire outside a club on Main Street sent several people to the hospital on Saturday.",
+      "Police identified the victims as Ann Lee, 30, and Bo Diaz, 41."],
+     [("Ann Lee", "injured", "victim"), ("Bo Diaz", "injured", "victim")]),
+    (["Gunfire outside a club on Main Street sent several people to the hospital on Saturday.", *_FILLER,
+      "The victims have been identified as Ann Lee, 30, and Bo Diaz, 41."],
+     [("Ann Lee", "injured", "victim"), ("Bo Diaz", "injured", "victim")]),
     # "identified one of the shooters as X": the role of the noun after "of", on which "as" may hang
     (["A man was shot on Friday.", "Police identified one of the shooters as Rick Watts, 27."],
      [("Rick Watts", "", "shooter")]),
