@@ -39,7 +39,7 @@ NAMED = [
     (["A gunman killed three people at a motel on Route 9.",
       "The victims were Ann Lee, 30, Bo Diaz, 41, and Cy Moss, 19."],
      [("Ann Lee", "killed", "victim"), ("Bo Diaz", "killed", "victim"), ("Cy Moss", "killed", "victim")]),
-    (["Two people died at the scene.", "The victims were 17-year-old Tia Crane and 20-year-old Lou Banks."],
+    (["Two men died on the sidewalk before help arrived.", "The victims were Tia Crane, 17, and Lou Banks, 20."],
      [("Tia Crane", "killed", "victim"), ("Lou Banks", "killed", "victim")]),
     (["A shooting outside a bar left several people hurt.", "The victims were Ann Lee and Bo Diaz."],
      [("Ann Lee", "", "victim"), ("Bo Diaz", "", "victim")]),
