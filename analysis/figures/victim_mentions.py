@@ -371,13 +371,18 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
         for argument in people:
             for token in listed_people(tokens, kids, argument, lex["kin_nouns"]):
                 mention = _person(tokens, kids, token, sentence, lex)
-                if mention is None or token.i in found or mention.kind == "pronoun" or (role and not mention.name):
+                # "when a deputy opened fire": an officer who fired is someone, named or not, so that "Deputy X"
+                # told of later has someone to name
+                fired = role == "shooter" and low in lex["fire_verbs"] and mention is not None and \
+                    mention.role == "officer" and mention.count == 1 and mention.kind != "pronoun"
+                if mention is None or token.i in found or mention.kind == "pronoun" or (
+                        role and not mention.name and not fired):
                     continue
                 mention.sentence_idx, mention.outcome = sentence_idx, told  # "identified the men killed as X, Y"
                 if role == "found":
                     mention.outcome = "injured" if lex["condition_re"].search(sentence) or low in (
                         "suffered", "sustained", "suffering", "sustaining") else "unknown"  # "suffered a gunshot wound"
-                elif role in ("shooter", "officer"):
+                elif role in ("shooter", "officer") and not fired:  # an officer who fired stays an officer
                     mention.role = role
                 elif role != "keep" and mention.role == "victim":
                     mention.role = "shooter"

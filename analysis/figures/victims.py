@@ -96,7 +96,8 @@ Rules:
    ``compound`` killed figures, "triple shooting" (3) a ``compound`` count of people shot.
 7. Shooters and the wounded without a harm verb, named only: the object of an arrest ("police
    arrested Carl Hensley", "took X into custody", "searching for X"), the subject of "fired" or
-   "opened fire", "gunfire from X", "the suspect is X", "identified the gunman as X" (the role of
+   "opened fire" (also an officer told of without a name: "when a deputy opened fire", whom a later "Deputy X"
+   names), "gunfire from X", "the suspect is X", "identified the gunman as X" (the role of
    the identified noun, or of the noun after "one of": "identified one of the suspects as X"; and the outcome of
    its clause: "identified the men who were killed as X and Y"; "the victims" were shot, the outcome not stated:
    "identified the victims as X and Y"; the name takes the place of the one described, also in "the shooter, later

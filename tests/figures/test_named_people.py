@@ -57,6 +57,11 @@ NAMED = [
      [("Rick Watts", "", "shooter")]),
     (["A man was shot on Friday.", "Police identified one of the suspects as Rick Watts, 27."],
      [("Rick Watts", "", "shooter")]),
+    # an officer who fired, told of without a name, is someone "Deputy X" told of later can name
+    (["A man was killed on Friday when a deputy opened fire.",
+      "Deputy Alan Crisp has been placed on administrative leave."], [("Alan Crisp", "", "officer")]),
+    (["The deputy drew his weapon and fired, striking the man.", "Deputy Alan Crisp has been placed on leave."],
+     [("Alan Crisp", "", "officer")]),
     # a surname two full names share is the one shooter among them: the gunman's "Reyes", not his daughter
     (["Jon Reyes shot and killed his daughter, Mia Reyes, 7, at their home on Friday.",
       "Police said Reyes then turned the gun on himself."],
