@@ -202,22 +202,26 @@ def named_shooters(tokens, kids, word: Token, lex) -> list[Token]:
     return []
 
 
-_LISTED_AS = {"dead": "killed", "deceased": "killed", "wounded": "injured", "injured": "injured"}
+_LISTED_AS = {"dead": "killed", "deceased": "killed", "wounded": "injured", "injured": "injured", "victims": ""}
 
 
 def listed_victims(tokens, kids, sentence: str, lex, found: dict, sentence_idx: int, person: Callable) -> None:
     """"The dead are Ray Cole, 24, Tom Bell, 31, and Al Diaz, 19", "The wounded were Ray Cole and Tom Bell": the
     names after "is"/"are"/"was"/"were" that a plural "the dead" or "the wounded" opens are an identification
-    (``Mention.identified``), killed for "the dead", injured for "the wounded". Known miss: "the victims were X and
-    Y", which says nothing of how they were harmed and may name part of a larger group ("left three dead ... the
-    victims are X and his two children, Y and a 13-year-old"): tried, and on real news it added a count of the
-    injured that was wrong more often than it named someone right."""
+    (``Mention.identified``), killed for "the dead", injured for "the wounded". "The victims were X and Y" (not
+    "the other victims") names them too, but says nothing of how they were harmed and may name part of a larger
+    group ("left three dead ... the victims are X and his two children, Y and a 13-year-old"): the names take no
+    outcome of their own (so no count: given one, on real news it added a count of the injured that was wrong more
+    often than right) and join no one told of before without a name (``Mention.listed``); the lede's death toll
+    makes them its dead where it has more dead than the article describes (``analysis.figures.victims`` rule 5)."""
     for verb in tokens:
         if verb.lower not in ("is", "are", "was", "were") or verb.tag[:2] != "VB":
             continue
         subject = next((c for c in kids[verb.i] if c.dep == "nsubj" and c.lower in _LISTED_AS
                         and c.tag in ("NNS", "JJ", "VBN")  # "the dead", "the deceased", "the wounded"
-                        and any(d.dep == "det" and d.lower == "the" for d in kids[c.i])), None)
+                        and any(d.dep == "det" and d.lower == "the" for d in kids[c.i])
+                        and not any(d.dep == "prep" or d.lower == "other" for d in kids[c.i])), None)
+        # not "the victims of a 2012 shooting", nor "the other victims", who are not the people told of before
         named = next((c for c in kids[verb.i] if c.dep == "attr" and c.tag.startswith("NNP")), None)
         if subject is None or named is None:
             continue
@@ -226,5 +230,6 @@ def listed_victims(tokens, kids, sentence: str, lex, found: dict, sentence_idx: 
             if mention is not None and mention.name:
                 mention.identified, mention.sentence_idx = True, sentence_idx
                 mention.outcome = _LISTED_AS[subject.lower] or mention.outcome
+                mention.listed = subject.lower == "victims"
                 found[token.i] = mention
 

@@ -75,6 +75,7 @@ class Mention:
     introduced: bool = False  # a lone name introduced as someone's: an age or a family word ("daughter Ada, 12")
     identified: bool = False  # the name an identification gives ("identified the girl as X")
     described: bool = False  # a name for a description ("her uncle, Al Roe"): of the one described so, or no one
+    listed: bool = False  # one of "the victims were X and Y": no one told of before without a name, who may be others
     text: str = ""
     start: int = 0  # character offsets in the sentence
     end: int = 0
@@ -322,16 +323,24 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                 else []
             clauses = [c for h in named for c in kids[h.i] if c.dep in ("relcl", "acl")]
             agents = [g for c in kids[word.i] if c.dep == "agent" for g in kids[c.i] if g.dep == "pobj"]
-            people = [g for h in (word, *named, *clauses, *agents) for c in kids[h.i] if c.lower == "as"
+            of = [g for h in named if h.tag == "CD" for c in kids[h.i] if c.lower == "of" for g in kids[c.i]
+                  if g.dep == "pobj"]  # "identified one of the suspects as X": "as" may hang on "suspects"
+            people = [g for h in (word, *named, *of, *clauses, *agents) for c in kids[h.i] if c.lower == "as"
                       for g in kids[c.i] if g.dep == "pobj"]  # "as" on the verb, the one identified, its clause or
             # who identified them ("was identified by State Police as X"); "named a suspect: X"
             people += [c for c in kids[word.i] if c.dep == "oprd" and c.tag.startswith("NNP")]
+            colon = next((t for t in kids[word.i] if t.text == ":" and t.i > word.i), None)
+            people += [next(t for t in tokens[colon.i + 1:] if t.dep != "compound")] if colon is not None and \
+                colon.i + 1 < len(tokens) and tokens[colon.i + 1].tag.startswith("NNP") and not people else []
+            # "named a suspect in this case: X, 19": the name after the colon, wherever the parser hung it
             if any(h.lower in lex["kin_of_the_harmed"] for h in named):
                 people = []  # "identified the parents as X and Y": the family of someone harmed
             role = "keep"
             role = next((_role(kids, tokens, c, lex) for c in named if _role(kids, tokens, c, lex) != "victim"), role)
             told = next((out for h in named for c in kids[h.i] if c.dep in ("relcl", "acl")
                          for args, out in [_arguments(tokens, kids, c, lex)] if h in args), "")
+            if not told and any(h.lower == "victims" for h in named):  # "identified the victims as X and Y": shot
+                told = "unknown"
             if people and all(p.lower in lex["shooter_nouns"] for p in people):  # "X was identified as the suspect"
                 people, named, role = [h for h in named if h.tag.startswith("NNP")], [], "shooter"
         elif low == "condition" and word.dep == "pobj" and lex["condition_re"].search(sentence) and \
@@ -362,13 +371,18 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
         for argument in people:
             for token in listed_people(tokens, kids, argument, lex["kin_nouns"]):
                 mention = _person(tokens, kids, token, sentence, lex)
-                if mention is None or token.i in found or mention.kind == "pronoun" or (role and not mention.name):
+                # "when a deputy opened fire": an officer who fired is someone, named or not, so that "Deputy X"
+                # told of later has someone to name
+                fired = role == "shooter" and low in lex["fire_verbs"] and mention is not None and \
+                    mention.role == "officer" and mention.count == 1 and mention.kind != "pronoun"
+                if mention is None or token.i in found or mention.kind == "pronoun" or (
+                        role and not mention.name and not fired):
                     continue
                 mention.sentence_idx, mention.outcome = sentence_idx, told  # "identified the men killed as X, Y"
                 if role == "found":
                     mention.outcome = "injured" if lex["condition_re"].search(sentence) or low in (
                         "suffered", "sustained", "suffering", "sustaining") else "unknown"  # "suffered a gunshot wound"
-                elif role in ("shooter", "officer"):
+                elif role in ("shooter", "officer") and not fired:  # an officer who fired stays an officer
                     mention.role = role
                 elif role != "keep" and mention.role == "victim":
                     mention.role = "shooter"
@@ -487,13 +501,15 @@ def _resolve_pronouns(tokens, kids, sentence: str, lex, found: dict[int, Mention
             token = tokens[j]
             earlier = found.get(j)
             if earlier is None and (token.dep not in ("nsubj", "nsubjpass", "dobj", "appos", "attr") or
-                                    token.tag not in ("NN", "NNP") or (
-                    token.tag == "NNP" and (token.dep not in ("nsubj", "nsubjpass") or tokens[i].tag != "PRP" or
-                                            tokens[token.head].lower in REPORTING or any(
+                                    token.tag not in ("NN", "NNP", "NNPS") or (
+                    token.tag.startswith("NNP") and (token.dep not in ("nsubj", "nsubjpass") or
+                                                     tokens[i].tag != "PRP" or
+                                                     tokens[token.head].lower in REPORTING or any(
                         c.dep == "compound" and c.lower.rstrip(".") in TITLES for c in kids[token.i])))):
                 continue  # not "the hospital" in "taken to the hospital, where he died", nor one who speaks; a
                 # name that is the subject of the clause is, for a he/she that is a subject too: "X was rushed to
-                # County General, where he died" (not "Sheriff X described ... her death")
+                # County General, where he died" (not "Sheriff X described ... her death"); a surname ending in s is
+                # often tagged as a plural one: "Al Wills was taken to a hospital, where he died"
             fired = token.dep == "nsubj" and tokens[token.head].lower in (
                 lex["kill_verbs"] | lex["shoot_verbs"] | lex["fire_verbs"])
             if fired or (earlier is not None and earlier.role == "shooter") or token.lower in lex["kin_of_the_harmed"]:
@@ -537,8 +553,11 @@ def _found_shot(tokens, kids, word: Token) -> bool:
 
 
 def _role(kids, tokens, token: Token, lex) -> str:
-    """The role the words of a noun phrase state: "the gunman" -> shooter, "a deputy" -> officer, else victim."""
+    """The role the words of a noun phrase state: "the gunman" -> shooter, "a deputy" -> officer, "one of the
+    shooters" -> shooter, else victim."""
     words = {t.lower for t in tokens[left_edge(kids, token):token.i + 1]}
+    if token.lower in ("one", "two", "three", "another"):  # "one of the suspects": the noun after "of"
+        words |= {g.lower for c in kids[token.i] if c.lower == "of" for g in kids[c.i] if g.dep == "pobj"}
     return next((r for r, nouns in lex["roles"].items() if token.lower in nouns or words & nouns), "victim")
 
 

@@ -68,7 +68,8 @@ Rules:
    ``analysis.figures.person_names`` (nicknames in quotes dropped: 'Jo "JoJo" Lee' is Jo Lee; ranks dropped, no datelines or "a Good
    Samaritan"); soft hyphens inside words are taken out before parsing.
 5. The same person across sentences is one: a name by its last word (but "Ivy Lane" is not "Emily
-   Lane", nor "Sam Hope Jr." "Sam Hope Sr."); a name joins an earlier
+   Lane", nor "Sam Hope Jr." "Sam Hope Sr."; a lone surname that several full names share is the one shooter among
+   them, or none: "Al Hart shot his son, Ed Hart ... Hart fled"); a name joins an earlier
    unnamed person of the same role and a compatible age; a definite description ("the man") refers
    first to the one earlier person described with the same noun ("a man ... and a boy ... The man");
    he/she and other definite descriptions ("the victim") refer back to the latest person of the same
@@ -79,10 +80,10 @@ Rules:
    and the subject of a clause "before"/"after" on a harm verb is its shooter ("a man shot a deputy before he was
    found dead"); a family is no he/she ("X's family mourned her death"). The names one identification gives, as
    many as an unnamed group told of before, take that group's outcome and role ("Two men were shot and killed ...
-   Police identified the men as X and Y"). A later outcome
-   overrides an unknown one and killed overrides injured ("later died" moves one from injured to
-   killed). Where the article's numeral death toll (ten at most) is larger than the people it says
-   were killed, the victims shot with no outcome stated, then those only named ("One man is dead
+   Police identified the men as X and Y"); the names "the victims were X and Y" gives join no unnamed person (they
+   may be others). A later outcome overrides an unknown one and killed overrides injured ("later died" moves one
+   from injured to killed). Where the lede's numeral death toll (ten at most; not one told further down) is larger
+   than the people it says were killed, the victims shot with no outcome stated, then those only named ("One man is dead
    ... the coroner identified the man as Andre Cole"), in the order given, are the dead in the
    ``victims`` table (``_the_dead``; the counts are unchanged).
 6. Counts (``read_people``): per category, the larger of the distinct named people and the
@@ -95,13 +96,17 @@ Rules:
    ``compound`` killed figures, "triple shooting" (3) a ``compound`` count of people shot.
 7. Shooters and the wounded without a harm verb, named only: the object of an arrest ("police
    arrested Carl Hensley", "took X into custody", "searching for X"), the subject of "fired" or
-   "opened fire", "gunfire from X", "the suspect is X", "identified the gunman as X" (the role of
-   the identified noun, and the outcome of its clause: "identified the men who were killed as X
-   and Y"; the name takes the place of the one described, also in "the shooter, later identified as
-   X," and "identified by State Police as X"; not "identified the parents as X and Y", the family), "the victim, X" and "victim X", "X, the suspect,", the
+   "opened fire" (also an officer told of without a name: "when a deputy opened fire", whom a later "Deputy X"
+   names), "gunfire from X", "the suspect is X", "identified the gunman as X" (the role of
+   the identified noun, or of the noun after "one of": "identified one of the suspects as X"; and the outcome of
+   its clause: "identified the men who were killed as X and Y"; "the victims" were shot, the outcome not stated:
+   "identified the victims as X and Y"; the name takes the place of the one described, also in "the shooter, later
+   identified as X," and "identified by State Police as X"; not "identified the parents as X and Y", the family),
+   "the victim, X" and "victim X", "X, the suspect,", the
    subject of "faces charges", "turned himself in" and "is being held" (in jail, custody, without bond);
-   "named a suspect: X"; "The shooter, X, fled" (both parsed as subjects); "X was the officer involved", "X is
-   the suspect" (the role of the noun after "is"/"was"); someone "found" in a sentence that speaks of
+   "named a suspect (in this case): X", the name after the colon; "the victims were X and Y" (no outcome of its
+   own: ``name_mentions.listed_victims``); "The shooter, X, fled" (both parsed as subjects); "X was the officer
+   involved", "X is the suspect" (the role of the noun after "is"/"was"); someone "found" in a sentence that speaks of
    a gunshot wound was shot, and so was someone who "had gunshot wounds", "was suffering from" or
    "is recovering from" wounds or "sustained" them in a stated condition; a full name with an age, the
    subject of a verb other than a reporting one ("Jamal Heath, 26, was lying in the street"), names someone
@@ -240,9 +245,14 @@ def _refer(people: list[Person], mention: Mention) -> Person | None:
     """The person an article's new mention is, or None for someone new."""
     if mention.kind == "name":
         last = surname(mention.name)
-        for p in people:
-            if p.name and surname(p.name) == last and _same_name(p.name, mention.name):
-                return p
+        same = [p for p in people if p.name and surname(p.name) == last and _same_name(p.name, mention.name)]
+        if " " not in mention.name and len({p.name for p in same if " " in p.name}) > 1:
+            # a surname several full names share is the one shooter among them ("Al Hart shot his son, Ed Hart ...
+            # Hart then fled"), or else none of them: not the first named, the son
+            shooters = [p for p in same if p.role == "shooter"]
+            return shooters[0] if len(shooters) == 1 else None
+        if same:
+            return same[0]
         if " " not in mention.name:  # "Deandre Banks was shot ... Deandre was taken to a hospital": a first name
             first = [p for p in people if len(p.name.split()) > 1 and p.name.split()[0].lower() == last]
             if len(first) == 1:  # alone, of someone the article has already named in full as harmed
@@ -251,7 +261,7 @@ def _refer(people: list[Person], mention: Mention) -> Person | None:
             noun = _description(mention).split()[-1:]
             return next((p for p in people if not p.name and p.count == 1 and any(
                 m.kind != "pronoun" and m.text.lower().split()[-1:] == noun for m in p.mentions)), None)
-        for p in people:  # "A 24-year-old man ... Marcus Reed, 24, ..."
+        for p in people if not mention.listed else ():  # "A 24-year-old man ... Marcus Reed, 24, ..."
             if not p.name and p.count == 1 and p.role == mention.role and _same_age(p.age, mention.age):
                 return p
         return None
@@ -441,7 +451,9 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
     tolls: dict[str, int] = {}
     if figures is not None and not figures.empty:
         deaths = set(figures.loc[figures["category"].eq("killed") & figures["status"].eq("current"), "article_id"])
-        tolls = _small_tolls(figures)
+        lede_keys = set(zip(sentences.loc[sentences["named_idx"] < lede, "article_id"],
+                            sentences.loc[sentences["named_idx"] < lede, "idx"].astype(int)))
+        tolls = _small_tolls(figures, lede_keys)
     for article_id, mentions in by_article.items():
         people = _article_people(mentions, full_names.get(article_id, {}), first_names.get(article_id, {}))
         if any(p.outcome == "killed" for p in people):
@@ -500,10 +512,14 @@ def _late_candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, full
     return rows
 
 
-def _small_tolls(figures: pd.DataFrame) -> dict[str, int]:
-    """``{article_id: the largest current numeral death toll}``, for tolls of at most ten."""
+def _small_tolls(figures: pd.DataFrame, lede_keys: set[tuple[str, int]]) -> dict[str, int]:
+    """``{article_id: the largest current numeral death toll of the lede}``, for tolls of at most ten: not a toll
+    told further down of another shooting the ledger did not see as background ("... a gunman killed nine in
+    2015"), which would make the people the article only names its dead."""
     rows = figures[figures["category"].eq("killed") & figures["status"].eq("current") & figures["rule"].isin(
         ["numeral", ""]) & ~figures["period"].fillna(False).astype(bool)]
+    rows = rows[pd.Series([(str(a), int(i)) in lede_keys for a, i in zip(rows["article_id"], rows["sentence_idx"])],
+                          index=rows.index, dtype=bool)]
     largest = rows.groupby("article_id")["value"].max()
     return {str(k): int(v) for k, v in largest.items() if 0 < v <= 10}
 
