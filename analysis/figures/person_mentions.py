@@ -49,6 +49,8 @@ def people_lexicon() -> dict:
     lex["self_re"] = re.compile("|".join(re.escape(p) for p in raw["self_harm"]), re.I)
     lex["self_shot_re"] = re.compile("|".join(re.escape(p) for p in raw["self_shot"]), re.I)
     lex["condition_re"] = re.compile("|".join(re.escape(p) for p in raw["injured_conditions"]), re.I)
+    lex["survival_re"] = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in raw["survival_cues"] + raw[
+        "injured_conditions"]) + r")", re.I)
     return lex
 
 

@@ -211,4 +211,3 @@ def the_dead(people: list[Person], toll: int) -> list[Person]:
         return []
     harmed = [p for p in people if p.role != "shooter" and p.count == 1]
     return ([p for p in harmed if p.outcome == "unknown"] + [p for p in harmed if not p.outcome and p.name])[:missing]
-

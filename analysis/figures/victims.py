@@ -55,7 +55,11 @@ Rules:
    tells both ("shot and killed his wife before killing himself": 2): the nearest subject before
    the words of a verb they hang on, not a reporting verb's ("..., Sheriff Al Dunn said"), whatever
    the noun ("a farmer ended his life"), a he/she there being the nearest name before it; one who
-   "shot himself" is the shooter with the outcome unknown. "mortally wounded" is killed.
+   "shot himself" is the shooter with the outcome unknown. "mortally wounded" is killed. In an article that reports
+   a death, a named victim shot with no outcome stated is injured in the ``victims`` table when a sentence with their
+   surname and no word of death tells them alive ("is recovering", "was released from a local hospital"), or when
+   the people said to be killed are all named and as many as the lede's numeral death toll
+   (``analysis.figures.survivors``; the counts are unchanged).
 4. A person: a proper name (tagged NNP, with its compounds: "Marcus Reed"), a person noun from
    ``data/people_lexicon.json`` ("man", "teen", "officer", "victim"), an age used as a noun ("a
    17-year-old was shot"), counted by its number
@@ -147,6 +151,7 @@ from analysis.figures.name_patterns import (DESCRIBED_NAME, NAME_AGE, NAMED_IS, 
                                             read_capitals)
 from analysis.figures.people_counts import compounds, counts
 from analysis.figures.same_person import article_people, small_tolls, the_dead
+from analysis.figures.survivors import survivors, the_wounded
 from analysis.figures.victim_mentions import Mention, people_lexicon, sentence_mentions
 
 __all__ = ["extract_victims", "read_people", "people_lexicon", "LEDE_SENTENCES"]
@@ -278,11 +283,17 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
         lede_keys = set(zip(sentences.loc[sentences["named_idx"] < lede, "article_id"],
                             sentences.loc[sentences["named_idx"] < lede, "idx"].astype(int)))
         tolls = small_tolls(figures, lede_keys)
+    texts_of = None  # the article's sentences, for the survivors of an article that reports a death
     for article_id, mentions in by_article.items():
         people = article_people(mentions, full_names.get(article_id, {}), first_names.get(article_id, {}))
         if any(p.outcome == "killed" for p in people):
             deaths.add(article_id)
         dead = the_dead(people, tolls.get(article_id, 0))
+        wounded = the_wounded(people, tolls.get(article_id, 0))
+        if article_id in deaths and any(p.outcome == "unknown" and p.name for p in people):
+            if texts_of is None:
+                texts_of = sentences.groupby("article_id")["text"].apply(list).to_dict()
+            wounded += survivors(people, texts_of.get(article_id, []), people_lexicon()["survival_re"])
         for person in people:
             cited = next((m for m in person.mentions if m.outcome == person.outcome and m.kind != "pronoun"),
                          next((m for m in person.mentions if m.kind != "pronoun"), person.mentions[0]))
@@ -290,6 +301,8 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
             sentence, offset = where[(article_id, cited.sentence_idx)]
             outcome = {"": "unknown", "unknown": "unknown" if article_id in deaths else "injured"}.get(
                 person.outcome, person.outcome) if not any(p is person for p in dead) else "killed"
+            # told alive in words beats the toll's arithmetic: "X is out of the hospital" is not among the dead
+            outcome = "injured" if any(p is person for p in wounded) else outcome
             rows.append({"article_id": article_id, "person": named.text or cited.text, "name": person.name,
                          "age": person.age, "outcome": outcome, "role": person.role, "count": person.count,
                          "sentence_idx": cited.sentence_idx, "sentence": sentence,
