@@ -187,7 +187,6 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             people = [g for h in (word, *named, *of, *clauses, *agents) for c in kids[h.i] if c.lower == "as"
                       for g in kids[c.i] if g.dep == "pobj"]  # "as" on the verb, the one identified, its clause or
             # who identified them ("was identified by State Police as X"); "named a suspect: X"
-            people = [a for g in people for a in _aged_plural(kids, g)]  # "as 28-year-olds X and Y": X and Y
             people += [c for c in kids[word.i] if c.dep == "oprd" and c.tag.startswith("NNP")]
             colon = next((t for t in kids[word.i] if t.text == ":" and t.i > word.i), None)
             people += [next(t for t in tokens[colon.i + 1:] if t.dep != "compound")] if colon is not None and \
@@ -312,10 +311,3 @@ def _found_wounded(tokens, kids, word: Token, sentence: str, lex) -> list[Token]
     if not any(w in sentence.lower() for w in lex["found_wounds"]):
         return []
     return [c for c in kids[word.i] if c.dep == "dobj"]
-
-
-def _aged_plural(kids, word: Token) -> list[Token]:
-    """"identified as 28-year-olds Cy Moss and Al Roe": a plural age the parser makes the object, the names in
-    apposition to it, stands for the names; any other word stands for itself."""
-    names = [c for c in kids[word.i] if c.dep == "appos" and c.tag.startswith("NNP")]
-    return names if word.lower == "olds" and names else [word]

@@ -82,7 +82,7 @@ Rules:
    the identified noun, or of the noun after "one of": "identified one of the suspects as X"; and the outcome of
    its clause: "identified the men who were killed as X and Y"; "the victims" were shot, the outcome not stated:
    "identified the victims as X and Y"; the name takes the place of the one described, also in "the shooter, later
-   identified as X," and "identified by State Police as X"; the names a plural age stands for: "identified as 28-year-olds X and Y"; not "identified the parents as X and Y", the family),
+   identified as X," and "identified by State Police as X"; not "identified the parents as X and Y", the family),
    "the victim, X" and "victim X", "X, the suspect,", the
    subject of "faces charges", "turned himself in" and "is being held" (in jail, custody, without bond);
    "named a suspect (in this case): X", the name after the colon; "the victims were X and Y" (no outcome of its

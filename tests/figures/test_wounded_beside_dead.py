@@ -1,7 +1,6 @@
 """The wounded beside the dead: someone named as shot, in an article that reports a death, whom the article tells
 alive (``analysis.figures.survivors``: ``survivors``) or whom the toll's arithmetic leaves alive (``the_wounded``), is
-injured in the ``victims`` table, not ``unknown``; and names a plural age stands for ("identified as 28-year-olds X
-and Y"). Sentences invented.
+injured in the ``victims`` table, not ``unknown``. Sentences invented.
 
 ``CASES``: each (name, outcome) must be a row of ``victims``; ``outcome`` "" for any."""
 
@@ -41,10 +40,6 @@ CASES = [
       "Ray Cole, 31, and Tom Bell, 24, died at the scene.",
       "Lee Dunn, 19, was also shot."],
      "Lee Dunn", "injured"),
-    # a plural age the parser makes the object, the names in apposition to it
-    (["A man killed Friday in a shootout with deputies and the woman he is suspected of shooting at a busy corner "
-      "have been identified as 28-year-olds Cody Pratt and Tina Marsh, officials said."],
-     "Tina Marsh", ""),
 ]
 
 STILL_UNKNOWN = [
