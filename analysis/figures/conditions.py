@@ -44,7 +44,7 @@ _STATE_NOUNS = {"injuries", "injury", "wounds", "wound", "condition"}  # "the bo
 
 def condition_people(tokens, kids, sentence: str, lex, found: dict, sentence_idx: int, person: Callable) -> None:
     """Adds to ``found`` (token index -> ``Mention``) the person a condition phrase of the sentence is about, as
-    injured (in place; ``person`` reads a token as a ``Mention`` or None, as ``victim_mentions._person`` does)."""
+    injured (in place; ``person`` reads a token as a ``Mention`` or None, as ``person_mentions.person_mention`` does)."""
     match = lex["condition_re"].search(sentence)
     if not match or _SURVIVED_BY.search(sentence):
         return

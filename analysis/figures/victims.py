@@ -55,7 +55,11 @@ Rules:
    tells both ("shot and killed his wife before killing himself": 2): the nearest subject before
    the words of a verb they hang on, not a reporting verb's ("..., Sheriff Al Dunn said"), whatever
    the noun ("a farmer ended his life"), a he/she there being the nearest name before it; one who
-   "shot himself" is the shooter with the outcome unknown. "mortally wounded" is killed.
+   "shot himself" is the shooter with the outcome unknown. "mortally wounded" is killed. In an article that reports
+   a death, a named victim shot with no outcome stated is injured in the ``victims`` table when a sentence with their
+   surname and no word of death tells them alive ("is recovering", "was released from a local hospital"), or when
+   the people said to be killed are all named and as many as the lede's numeral death toll
+   (``analysis.figures.survivors``; the counts are unchanged).
 4. A person: a proper name (tagged NNP, with its compounds: "Marcus Reed"), a person noun from
    ``data/people_lexicon.json`` ("man", "teen", "officer", "victim"), an age used as a noun ("a
    17-year-old was shot"), counted by its number
@@ -67,33 +71,10 @@ Rules:
    one after its family word ("Al, his wife Mia Lee, 30, daughter Ada, 12, son Bo": four). Names are read by
    ``analysis.figures.person_names`` (nicknames in quotes dropped: 'Jo "JoJo" Lee' is Jo Lee; ranks dropped, no datelines or "a Good
    Samaritan"); soft hyphens inside words are taken out before parsing.
-5. The same person across sentences is one: a name by its last word (but "Ivy Lane" is not "Emily
-   Lane", nor "Sam Hope Jr." "Sam Hope Sr."; a lone surname that several full names share is the one shooter among
-   them, or none: "Al Hart shot his son, Ed Hart ... Hart fled"); a name joins an earlier
-   unnamed person of the same role and a compatible age; a definite description ("the man") refers
-   first to the one earlier person described with the same noun ("a man ... and a boy ... The man");
-   he/she and other definite descriptions ("the victim") refer back to the latest person of the same
-   role and age (then of a compatible role) and a compatible sex ("he" is not "his wife"); the same description
-   again with another article is the same person ("Utah police officer Ed Barr was killed ... A Utah police officer
-   was killed"), so a second officer named later is not joined to it; a harmed he/she is first the nearest person
-   before it in its own sentence who is not the shooter ("found a man ... and took him to a clinic, where he died"),
-   and the subject of a clause "before"/"after" on a harm verb is its shooter ("a man shot a deputy before he was
-   found dead"); a family is no he/she ("X's family mourned her death"). The names one identification gives, as
-   many as an unnamed group told of before, take that group's outcome and role ("Two men were shot and killed ...
-   Police identified the men as X and Y"); the names "the victims were X and Y" gives join no unnamed person (they
-   may be others). A later outcome overrides an unknown one and killed overrides injured ("later died" moves one
-   from injured to killed). Where the lede's numeral death toll (ten at most; not one told further down) is larger
-   than the people it says were killed, the victims shot with no outcome stated, then those only named ("One man is dead
-   ... the coroner identified the man as Andre Cole"), in the order given, are the dead in the
-   ``victims`` table (``_the_dead``; the counts are unchanged).
-6. Counts (``read_people``): per category, the larger of the distinct named people and the
-   most distinct people any one sentence gives, each with its final outcome; unknown outcomes
-   count as injured. A sentence counts among its dead only people it does not itself call
-   wounded ("a man and a boy were killed and a woman was wounded": 2 dead, though a later "the
-   toddler" may be misread as the woman). Known miss: an unnamed person wounded in one sentence
-   who dies in another ("... a woman was wounded. The woman died Monday") beside someone killed
-   in the first is one death per sentence, not two. "double homicide" (2), "triple homicide" (3), "murder-suicide" (2) are
-   ``compound`` killed figures, "triple shooting" (3) a ``compound`` count of people shot.
+5. The same person across sentences is one (``analysis.figures.same_person``: names by surname, descriptions and
+   he/she, identifications of an unnamed group, the dead of a small numeral toll).
+6. Counts (``analysis.figures.people_counts``): per category, the larger of the distinct named people and the most
+   distinct people any one sentence gives; "double homicide", "murder-suicide", "triple shooting" as ``compound``.
 7. Shooters and the wounded without a harm verb, named only: the object of an arrest ("police
    arrested Carl Hensley", "took X into custody", "searching for X"), the subject of "fired" or
    "opened fire" (also an officer told of without a name: "when a deputy opened fire", whom a later "Deputy X"
@@ -161,16 +142,17 @@ read for nobody.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 import pandas as pd
 
 from analysis import schema
 from analysis.figures.parse import parse
-from analysis.figures.name_patterns import (DESCRIBED_NAME, NAME_AGE, NAME_SUFFIXES, NAMED_IS, TWO_CAPITALS,
-                                            index_full_names, plain, read_capitals, surname)
-from analysis.figures.victim_mentions import (OUTCOME_RANK, Mention, compatible_sex,
-                                              people_lexicon, sentence_mentions)
+from analysis.figures.name_patterns import (DESCRIBED_NAME, NAME_AGE, NAMED_IS, TWO_CAPITALS, index_full_names, plain,
+                                            read_capitals)
+from analysis.figures.people_counts import compounds, counts
+from analysis.figures.same_person import article_people, small_tolls, the_dead
+from analysis.figures.survivors import survivors, the_wounded
+from analysis.figures.victim_mentions import Mention, people_lexicon, sentence_mentions
 
 __all__ = ["extract_victims", "read_people", "people_lexicon", "LEDE_SENTENCES"]
 
@@ -196,159 +178,6 @@ _PEOPLE_WORDS = re.compile(r"\b(?:identif|condition\b|charged|arrested|accused|s
 _LATE_SUSPECT = re.compile(r"\b(?:arrested|charged|custody|booked|warrant|wanted|at large)\b", re.I)
 _LATE_WORDS = re.compile(rf"\bidentif|{_LATE_SUSPECT.pattern}", re.I)
 _PAST_CASE = re.compile(r"\b(?:convicted|sentenced|pleaded|pled|indicted|acquitted|(?:19|20)\d\d)\b", re.I)
-
-@dataclass
-class Person:
-    mentions: list[Mention] = field(default_factory=list)
-    outcome: str = ""
-    name: str = ""
-    age: int | None = None
-    role: str = "victim"
-    count: int = 1
-    sex: str = ""
-    late: bool = False  # first named after the lede: in the victims table, not in the counts
-
-
-# --- one article --------------------------------------------------------------------------------------------------
-
-
-def _same_name(a: str, b: str) -> bool:
-    """Two names with one surname may still be two people: "Ivy Lane" is not "Emily Lane", nor "Sam Hope Jr." "Sam
-    Hope Sr."; a lone surname, an initial or a short form ("Dan", "Daniel") is the same, and so are initials for the
-    first name that begin as it does ("M.D. Lee", "Mark D. Lee")."""
-    words_a, words_b = (n.replace(".", "").replace(",", "").lower().split() for n in (a, b))
-    suffix_a, suffix_b = set(words_a) & NAME_SUFFIXES, set(words_b) & NAME_SUFFIXES
-    if suffix_a and suffix_b and suffix_a != suffix_b:
-        return False
-    words_a, words_b = [w for w in words_a if w not in NAME_SUFFIXES], [w for w in words_b if w not in NAME_SUFFIXES]
-    if len(words_a) < 2 or len(words_b) < 2 or any(n.split()[0][:1].islower() for n in (a, b)):
-        return True  # a lone surname, "del Toro" among them
-    if any(re.fullmatch(r"(?:[A-Z]\.){1,3}", n.split()[0]) for n in (a, b)):  # "M.D. Lee" is "Mark D. Lee"
-        return words_a[0][0] == words_b[0][0]
-    return words_a[0].startswith(words_b[0]) or words_b[0].startswith(words_a[0])
-
-
-def _same_age(a: int | None, b: int | None) -> bool:
-    return a is None or b is None or a == b
-
-
-def _description(mention: Mention) -> str:
-    """A person's describing words without the article before them or their name: "A Utah police officer",
-    "Utah police officer Ed Barr" -> "utah police officer"."""
-    text = mention.text
-    if mention.name and mention.name in text:
-        text = text[:text.index(mention.name)].rstrip(" ,")
-    return re.sub(r"^(?:an?|the)\s+", "", text.lower())
-
-
-def _refer(people: list[Person], mention: Mention) -> Person | None:
-    """The person an article's new mention is, or None for someone new."""
-    if mention.kind == "name":
-        last = surname(mention.name)
-        same = [p for p in people if p.name and surname(p.name) == last and _same_name(p.name, mention.name)]
-        if " " not in mention.name and len({p.name for p in same if " " in p.name}) > 1:
-            # a surname several full names share is the one shooter among them ("Al Hart shot his son, Ed Hart ...
-            # Hart then fled"), or else none of them: not the first named, the son
-            shooters = [p for p in same if p.role == "shooter"]
-            return shooters[0] if len(shooters) == 1 else None
-        if same:
-            return same[0]
-        if " " not in mention.name:  # "Deandre Banks was shot ... Deandre was taken to a hospital": a first name
-            first = [p for p in people if len(p.name.split()) > 1 and p.name.split()[0].lower() == last]
-            if len(first) == 1:  # alone, of someone the article has already named in full as harmed
-                return first[0]
-        if mention.described:  # "her uncle shot her ... Her uncle, Al Roe,": the one described with that noun
-            noun = _description(mention).split()[-1:]
-            return next((p for p in people if not p.name and p.count == 1 and any(
-                m.kind != "pronoun" and m.text.lower().split()[-1:] == noun for m in p.mentions)), None)
-        for p in people if not mention.listed else ():  # "A 24-year-old man ... Marcus Reed, 24, ..."
-            if not p.name and p.count == 1 and p.role == mention.role and _same_age(p.age, mention.age):
-                return p
-        return None
-    if mention.kind == "pronoun":
-        return next((p for p in reversed(people) if p.count == 1 and compatible_sex(p.sex, mention.sex)), None)
-    if mention.kind == "indefinite":  # the same words again: "a cab driver" ... "a cab driver", "Utah police officer
-        # Ed Barr was killed ... A Utah police officer was killed"
-        words = _description(mention)
-        for p in people:
-            if words and any(_description(m) == words for m in p.mentions if m.kind != "pronoun"):
-                return p
-    if mention.kind == "definite" and mention.count == 1:
-        earlier = [p for p in reversed(people) if p.mentions[0].sentence_idx < mention.sentence_idx and p.count == 1
-                   and compatible_sex(p.sex, mention.sex) and _same_age(p.age, mention.age)]
-        noun = mention.text.lower().split()[-1] if mention.text else ""
-        same_noun = [p for p in earlier if any(  # "the man" is the man before, not the boy after him
-            m.text.lower().split()[-1:] == [noun] for m in p.mentions if m.kind != "pronoun")]
-        if len(same_noun) == 1:
-            return same_noun[0]
-        # "the 13-year-old" is first the latest of that role and age ("the officer who shot a 13-year-old ..."), then
-        # the latest of a compatible role
-        return next((p for p in earlier if p.role == mention.role and (mention.age is None or p.age == mention.age)),
-                    next((p for p in earlier if p.role == mention.role or mention.role == "victim"), None))
-    return None
-
-
-def _article_people(mentions: list[Mention], full_names: dict[str, str] | None = None,
-                    first_names: dict[str, str] | None = None) -> list[Person]:
-    people: list[Person] = []
-    aged = [m for m in mentions if m.lends and not m.identified and m.role == "victim"]
-    for mention in [m for m in mentions if not any(m is a for a in aged)] + aged:  # the aged names last
-        if mention.kind == "name" and " " not in mention.name:  # "Waldron was shot", "Autumn was struck": a lone
-            # surname or first name is the full name the article gives it
-            low = surname(mention.name)
-            mention.name = (full_names or {}).get(low) or (first_names or {}).get(low) or mention.name
-            mention.introduced &= (first_names or {}).get(low) != ""  # not "a 2-year-old boy Dayton": a place
-        if any(mention is a for a in aged):  # "Jamal Heath, 26, was lying in the street": someone the article
-            # names so anywhere, or else its one unnamed victim, told of in the two sentences before
-            unnamed = [p for p in people if not p.name and p.count == 1 and p.role == "victim" and p.outcome
-                       and _same_age(p.age, mention.age) and p.mentions[-1].sentence_idx < mention.sentence_idx
-                       and mention.sentence_idx - max(m.sentence_idx for m in p.mentions) <= 2]
-            person = next((p for p in people if p.name and surname(p.name) == surname(mention.name)),
-                          unnamed[0] if len(unnamed) == 1 else None)
-        elif not mention.late or mention.identified:
-            person = _refer(people, mention)
-        else:
-            person = next((p for p in people if p.name and surname(p.name) == surname(mention.name)), None)
-            if mention.role == "shooter" and not mention.outcome and (
-                    " " not in mention.name if person is None else person.role != "shooter"):
-                continue  # a shooter named late is a full name, and never someone the article has harmed
-        if person is None and mention.lends:
-            continue  # "Officer Brad Moss" names the officer the article has, or nobody
-        if person is None and mention.kind == "name" and " " not in mention.name and not mention.introduced:
-            continue  # a lone name names someone only when the article gives the full name, an age or a family word
-        if person is None:
-            person = Person(role=mention.role, count=mention.count, late=mention.late)
-            people.append(person)
-        person.mentions.append(mention)
-        if mention.name and not person.name:
-            person.name = mention.name
-        person.sex = person.sex or mention.sex
-        if mention.age is not None and person.age is None:
-            person.age = mention.age
-        if person.role == "victim" and mention.role != "victim":
-            person.role = mention.role
-        if OUTCOME_RANK[mention.outcome] > OUTCOME_RANK[person.outcome]:
-            person.outcome = mention.outcome
-    _identified_groups(people)
-    return people
-
-
-def _identified_groups(people: list[Person]) -> None:
-    """"Two men were shot and killed ... Police identified the men as Ray Cole, 24, and Tom Bell, 31": the names one
-    identification gives, as many as an unnamed group told of before, take that group's outcome and role."""
-    for group in [p for p in people if not p.name and p.count > 1 and p.outcome in ("killed", "injured")]:
-        told = group.mentions[0].sentence_idx
-        later = {m.sentence_idx for p in people for m in p.mentions if m.identified and m.sentence_idx > told}
-        for idx in sorted(later):
-            named = [p for p in people if p.name and p.count == 1 and any(
-                m.identified and m.sentence_idx == idx for m in p.mentions)]
-            if len(named) == group.count and all(OUTCOME_RANK[p.outcome] <= 0 for p in named):
-                for p in named:
-                    p.outcome, p.role = group.outcome, group.role if group.role != "victim" else p.role
-                break
-
-
-# --- the tables ---------------------------------------------------------------------------------------------------
 
 
 def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int) -> pd.DataFrame:
@@ -453,12 +282,18 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
         deaths = set(figures.loc[figures["category"].eq("killed") & figures["status"].eq("current"), "article_id"])
         lede_keys = set(zip(sentences.loc[sentences["named_idx"] < lede, "article_id"],
                             sentences.loc[sentences["named_idx"] < lede, "idx"].astype(int)))
-        tolls = _small_tolls(figures, lede_keys)
+        tolls = small_tolls(figures, lede_keys)
+    texts_of = None  # the article's sentences, for the survivors of an article that reports a death
     for article_id, mentions in by_article.items():
-        people = _article_people(mentions, full_names.get(article_id, {}), first_names.get(article_id, {}))
+        people = article_people(mentions, full_names.get(article_id, {}), first_names.get(article_id, {}))
         if any(p.outcome == "killed" for p in people):
             deaths.add(article_id)
-        dead = _the_dead(people, tolls.get(article_id, 0))
+        dead = the_dead(people, tolls.get(article_id, 0))
+        wounded = the_wounded(people, tolls.get(article_id, 0))
+        if article_id in deaths and any(p.outcome == "unknown" and p.name for p in people):
+            if texts_of is None:
+                texts_of = sentences.groupby("article_id")["text"].apply(list).to_dict()
+            wounded += survivors(people, texts_of.get(article_id, []), people_lexicon()["survival_re"])
         for person in people:
             cited = next((m for m in person.mentions if m.outcome == person.outcome and m.kind != "pronoun"),
                          next((m for m in person.mentions if m.kind != "pronoun"), person.mentions[0]))
@@ -466,12 +301,14 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
             sentence, offset = where[(article_id, cited.sentence_idx)]
             outcome = {"": "unknown", "unknown": "unknown" if article_id in deaths else "injured"}.get(
                 person.outcome, person.outcome) if not any(p is person for p in dead) else "killed"
+            # told alive in words beats the toll's arithmetic: "X is out of the hospital" is not among the dead
+            outcome = "injured" if any(p is person for p in wounded) else outcome
             rows.append({"article_id": article_id, "person": named.text or cited.text, "name": person.name,
                          "age": person.age, "outcome": outcome, "role": person.role, "count": person.count,
                          "sentence_idx": cited.sentence_idx, "sentence": sentence,
                          "start": offset + cited.start, "end": offset + cited.end})
-        counted += _counts(article_id, people, where, deaths=article_id in deaths)
-    counted += _compounds(sentences[sentences["story_idx"] < lede])
+        counted += counts(article_id, people, where, deaths=article_id in deaths)
+    counted += compounds(sentences[sentences["story_idx"] < lede])
     victims = _typed(pd.DataFrame(rows)) if rows else schema.empty_table("victims")
     people_rows = schema.conform(pd.DataFrame(counted), "figures") if counted else schema.empty_table("figures")
     return victims, people_rows
@@ -511,97 +348,6 @@ def _late_candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, full
         rows = rows[[k not in earlier for k in zip(rows["article_id"], rows["idx"].astype(int))]]
     return rows
 
-
-def _small_tolls(figures: pd.DataFrame, lede_keys: set[tuple[str, int]]) -> dict[str, int]:
-    """``{article_id: the largest current numeral death toll of the lede}``, for tolls of at most ten: not a toll
-    told further down of another shooting the ledger did not see as background ("... a gunman killed nine in
-    2015"), which would make the people the article only names its dead."""
-    rows = figures[figures["category"].eq("killed") & figures["status"].eq("current") & figures["rule"].isin(
-        ["numeral", ""]) & ~figures["period"].fillna(False).astype(bool)]
-    rows = rows[pd.Series([(str(a), int(i)) in lede_keys for a, i in zip(rows["article_id"], rows["sentence_idx"])],
-                          index=rows.index, dtype=bool)]
-    largest = rows.groupby("article_id")["value"].max()
-    return {str(k): int(v) for k, v in largest.items() if 0 < v <= 10}
-
-
-def _the_dead(people: list[Person], toll: int) -> list[Person]:
-    """"One man is dead ... Police identified the man as Andre Cole": where the article's numeral death toll is larger
-    than the people it says were killed, the victims shot with no outcome stated, then those only named, in the
-    order the article first gives them, are the dead (the victims table's outcome; the counts are unchanged)."""
-    missing = toll - sum(p.count for p in people if p.outcome == "killed")
-    if missing <= 0:
-        return []
-    harmed = [p for p in people if p.role != "shooter" and p.count == 1]
-    return ([p for p in harmed if p.outcome == "unknown"] + [p for p in harmed if not p.outcome and p.name])[:missing]
-
-
-def _figure(article_id: str, category: str, value: int, rule: str, qualifier: str, sentence_idx: int,
-            sentence: str, start: int, end: int) -> dict:
-    return {"figure_id": f"{article_id}:{start}-{end}:{category}:{rule}", "article_id": article_id,
-            "sentence_idx": sentence_idx, "category": category, "value": value, "low": value,
-            "high": value, "qualifier": qualifier, "vague": False, "scope": "total", "status": "current",
-            "may_rise": False, "as_toll": False, "attributed_to": "", "number_text": sentence[start:end],
-            "sentence": sentence, "start": start, "end": end, "rule": rule,
-            "period": False}
-
-
-def _counts(article_id: str, people: list[Person], where, *, deaths: bool) -> list[dict]:
-    """Per category, the larger of the distinct named people and the most people one sentence gives. Someone
-    shot with no outcome stated counts as injured only in an article that reports no death: where someone
-    died, "the toddler was shot" is most often the one who died, said in other words."""
-    hurt = ("injured",) if deaths else ("injured", "unknown")
-    people = [p for p in people if not p.late]
-    rows = []
-    for category in ("killed", "injured"):
-        def counts(person: Person) -> bool:
-            return person.outcome == "killed" if category == "killed" else person.outcome in hurt
-        named = [p for p in people if p.name and counts(p)]
-        per_sentence: dict[int, list[tuple[Person, Mention]]] = {}
-        for p in people:
-            if counts(p):
-                for m in p.mentions:
-                    if not m.outcome or (category == "killed" and m.outcome == "injured"):
-                        continue  # "killed a man and wounded a woman who later died": not two dead in one sentence
-                    group = per_sentence.setdefault(m.sentence_idx, [])
-                    if all(q is not p for q, _ in group):
-                        group.append((p, m))
-        if not per_sentence:
-            continue
-        idx, group = max(per_sentence.items(), key=lambda kv: (sum(p.count for p, _ in kv[1]), -kv[0]))
-        best = sum(p.count for p, _ in group)
-        sentence, offset = where[(article_id, idx)]
-        if len(named) > best:  # distinct named people across sentences: cite the last one named
-            last = max((next(m for m in p.mentions if m.kind == "name") for p in named),
-                       key=lambda m: (m.sentence_idx, m.start))
-            sentence, offset = where[(article_id, last.sentence_idx)]
-            rows.append(_figure(article_id, category, len(named), "individuals", "at_least", last.sentence_idx,
-                                sentence, last.start, last.end))
-            rows[-1].update(start=offset + last.start, end=offset + last.end)
-            continue
-        first, last = min(m.start for _, m in group), max(m.end for _, m in group)
-        enumerated = len(group) > 1 or any(p.count > 1 for p, _ in group)
-        row = _figure(article_id, category, best, "enumeration" if enumerated else "individuals", "exact", idx,
-                      sentence, first, last)
-        row.update(start=offset + first, end=offset + last)
-        rows.append(row)
-    return rows
-
-
-def _compounds(lede_rows: pd.DataFrame) -> list[dict]:
-    """"double homicide" (2 killed), "murder-suicide" (2 killed, the shooter one of them), "triple shooting" (3 shot:
-    the ledger derives the injured from them), ..."""
-    lex = people_lexicon()
-    rows = []
-    for article_id, idx, text, start in zip(lede_rows["article_id"], lede_rows["idx"], lede_rows["text"],
-                                            lede_rows["start"]):
-        for category, pattern, values in (("killed", lex["compound_re"], lex["compounds"]),
-                                          ("shot", lex["shot_compound_re"], lex["shot_compounds"])):
-            for match in pattern.finditer(str(text)):
-                row = _figure(str(article_id), category, values[match.group(1).lower()], "compound", "exact",
-                              int(idx), str(text), match.start(), match.end())
-                row.update(start=int(start) + match.start(), end=int(start) + match.end())
-                rows.append(row)
-    return rows
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
