@@ -12,7 +12,7 @@ counts that many, any other person one) plus the gunman. Two shapes are read:
 - a list closed by the gunman dead ("3 guards, shooter dead", "Two clerks and a gunman killed");
   not "suspect", a word incident databases of victims use for someone the police shot.
 
-The count is a figure row of the title (``sentence_idx`` -1, ``figure_id`` ending in ``:title``):
+The count is a figure row of the title (``sentence_idx`` -1, ``figure_id`` ending in ``:gunman:title``):
 rule ``numeral`` when the list holds a number ("4 coworkers, self": 5), else ``enumeration`` (people
 listed: "ex-wife, her brother, himself": 3). The ledger's headline takes it like any other count,
 so it wins only over smaller counts of the text. The row is appended as it is, not through the
@@ -115,8 +115,9 @@ def shooter_list_figures(articles: pd.DataFrame) -> pd.DataFrame:
                 continue
             value, start, end, numeral = found
             rule = "numeral" if numeral else "enumeration"
-            rows.append({"figure_id": f"{article_id}:{start}-{end}:killed:{rule}:title", "article_id": article_id,
-                         "sentence_idx": -1, "category": "killed", "value": value, "low": value, "high": value,
+            rows.append({"figure_id": f"{article_id}:{start}-{end}:killed:{rule}:gunman:title",
+                         "article_id": article_id, "sentence_idx": -1, "category": "killed", "value": value,
+                         "low": value, "high": value,
                          "qualifier": "exact", "vague": False, "scope": "total", "status": "current",
                          "may_rise": False, "as_toll": False, "attributed_to": "",
                          "number_text": str(title)[start:end], "sentence": str(title), "start": start, "end": end,

@@ -50,3 +50,9 @@ def test_title_list_in_headline(title, texts, killed, injured):
     _figures, heads = _tables(title, *texts)
     assert _value(heads, "killed") == killed
     assert _value(heads, "injured") == injured
+
+
+def test_title_list_rule_says_so():
+    _figures, heads = _tables("Man kills ex-wife, her brother, himself in Dayton",
+                              ["Police said a man shot and killed his ex-wife and her brother at their home."])
+    assert heads.iloc[0]["killed_rule"].startswith("from the title, its dead listed with the gunman's own death")
