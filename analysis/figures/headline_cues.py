@@ -20,7 +20,7 @@ import pandas as pd
 from analysis.figures.quantities import ORDINALS
 
 __all__ = ["late_outliers", "then_himself", "victims_and_himself", "ordinals_after_the_dead",
-           "wounded_besides_the_dead", "people_headline", "SHOOTER_INCLUDED"]
+           "wounded_besides_the_dead", "people_headline", "title_opening", "SHOOTER_INCLUDED"]
 
 
 def _flag(value: object) -> bool:
@@ -132,6 +132,15 @@ def victims_and_himself(chosen: dict, group: list[dict]) -> bool:
         return False
     others = {str(f["sentence"]) for f in group if f["sentence_idx"] != chosen["sentence_idx"]}
     return any(_HIMSELF.search(text) for text in others) and not any("accident" in text.lower() for text in others)
+
+
+def title_opening(figure_id: object) -> str:
+    """How a headline rule taken from the title opens: the dead a title lists with the gunman's own death
+    (``analysis.figures.title_lists``, ids ending ``:gunman:title``) are taken over the text's smaller counts;
+    any other title count only where the text gives none (``analysis.figures.titles``)."""
+    if str(figure_id).endswith(":gunman:title"):
+        return "from the title, its dead listed with the gunman's own death: "
+    return "from the title, the text gives none: "
 
 
 def people_headline(people: list[dict], category: str, *, set_aside: int = 0) -> dict[str, object]:

@@ -54,7 +54,7 @@ import pandas as pd
 from analysis import schema
 from analysis.figures.another import another_hurt
 from analysis.figures.headline_cues import (late_outliers, ordinals_after_the_dead, people_headline, then_himself,
-                                           victims_and_himself, wounded_besides_the_dead)
+                                           title_opening, victims_and_himself, wounded_besides_the_dead)
 from analysis.figures.lexicon import Lexicon, load_lexicon
 from analysis.figures.other_harm import hurt_otherwise
 from analysis.figures.quantities import ORDINALS
@@ -357,7 +357,7 @@ def headline_figures(figures: pd.DataFrame) -> pd.DataFrame:
         for category in schema.HEADLINE_CATEGORIES:
             chosen = _headline(group, category)
             if str(chosen[f"{category}_figure_id"]).endswith(":title"):  # analysis.figures.titles
-                chosen[f"{category}_rule"] = "from the title, the text gives none: " + chosen[f"{category}_rule"]
+                chosen[f"{category}_rule"] = title_opening(chosen[f"{category}_figure_id"]) + chosen[f"{category}_rule"]
             row.update(chosen)
         rows.append(row)
     return _typed_headlines(pd.DataFrame(rows, columns=columns))

@@ -45,6 +45,7 @@ import pandas as pd
 
 from analysis import schema
 from analysis.figures.ledger import add_people_figures, extract_figures
+from analysis.figures.title_lists import shooter_list_figures
 from analysis.figures.victim_mentions import people_lexicon
 from analysis.figures.victims import read_people
 
@@ -191,10 +192,16 @@ def _back_to_titles(found: pd.DataFrame, titles: dict, inserted: dict) -> pd.Dat
 def add_title_figures(figures: pd.DataFrame, articles: pd.DataFrame, *,
                       published_years: Mapping[str, int] | None = None) -> pd.DataFrame:
     """The figures table with the title counts (``title_figures``) appended, less the one person the text says was
-    shot whom the title's death names (``_shot_is_the_dead``)."""
+    shot whom the title's death names (``_shot_is_the_dead``), and the dead a title lists with the gunman's own death
+    (``analysis.figures.title_lists``), whatever the text says."""
     extra = title_figures(articles, figures, published_years=published_years)
     out = _shot_is_the_dead(add_people_figures(figures, extra), extra)
-    return _title_over_derived(out, articles, published_years=published_years)
+    out = _title_over_derived(out, articles, published_years=published_years)
+    # appended as they are: the gunman's own death takes nothing from the wounded derived from people shot
+    listed = shooter_list_figures(articles)
+    if listed.empty:
+        return out
+    return pd.concat([out, listed.astype(out.dtypes.to_dict())], ignore_index=True)
 
 
 _GROUP_BEFORE = re.compile(r"(?:,|\band)\s*$", re.I)
