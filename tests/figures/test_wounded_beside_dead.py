@@ -8,15 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.figures.ledger import extract_figures
-from analysis.figures.victims import extract_victims
-from tests.figures.test_individuals import _sentences
+from tests.figures.test_later_names import _rows
 
 
 def _outcomes(texts: list[str]) -> dict[str, str]:
-    sentences = _sentences(*texts)
-    victims = extract_victims(sentences, figures=extract_figures(sentences))
-    return dict(zip(victims["name"], victims["outcome"]))
+    return dict(_rows(texts))
 
 
 CASES = [
