@@ -222,9 +222,7 @@ def listed_victims(tokens, kids, sentence: str, lex, found: dict, sentence_idx: 
                         and any(d.dep == "det" and d.lower == "the" for d in kids[c.i])
                         and not any(d.dep == "prep" or d.lower == "other" for d in kids[c.i])), None)
         # not "the victims of a 2012 shooting", nor "the other victims", who are not the people told of before
-        named = next((c for c in kids[verb.i] if (c.dep == "attr" or (c.dep == "nsubj" and c.i > verb.i)) and
-                      c.tag.startswith("NNP")), None)  # "the victims were: X, 11; Y, 9": after a colon the
-        # parser makes the first name a second subject
+        named = next((c for c in kids[verb.i] if c.dep == "attr" and c.tag.startswith("NNP")), None)
         if subject is None or named is None:
             continue
         for token in listed_people(tokens, kids, named):
