@@ -7,7 +7,6 @@ The people layer (``victim_mentions``) asks these questions of every harm predic
 
 from __future__ import annotations
 
-from analysis.figures.numbers import parse_number_words
 from analysis.figures.parse import Token, left_edge
 
 
@@ -71,15 +70,7 @@ def listed_people(tokens, kids, token: Token, kin: frozenset[str] | set[str] = f
     Al Roe, Ann Lee was shot", the source misparsed as the subject). So is a name after a family word (``kin``) in
     apposition: "Al, his wife Mia Lee, 30, daughter Ada, 12, son Bo" (his wife, then Ada, then Bo); not "Ann Lee, his
     wife," (a family word with no name of its own is the same person). Without ages, a full name in apposition to a
-    full name is the next person when a conjunct follows it: "Ana Diaz, Ben Cole and Carl Webb were killed". A number
-    or a counted plural with names in apposition is the people they list, when there are as many as its number: "Two of
-    the victims, Ana Diaz, 24, and Ben Cole, 29, died" (Ana Diaz and Ben Cole, not one person named Ana Diaz)."""
-    if token.tag in ("CD", "NNS"):
-        listed = {t.i: t for c in kids[token.i] if c.dep == "appos" and c.tag.startswith("NNP")
-                  for t in listed_people(tokens, kids, c, kin)}
-        number = token if token.tag == "CD" else next((c for c in kids[token.i] if c.dep == "nummod"), None)
-        if len(listed) > 1 and number is not None and _number(number.lower) == len(listed):
-            return sorted(listed.values(), key=lambda t: t.i)
+    full name is the next person when a conjunct follows it: "Ana Diaz, Ben Cole and Carl Webb were killed"."""
     out, stack = [], [token]
     while stack:
         t = stack.pop()
@@ -102,14 +93,6 @@ def listed_people(tokens, kids, token: Token, kin: frozenset[str] | set[str] = f
             elif c.lower in kin:  # "..., his wife Mia Lee": the name of the family word
                 stack.extend(g for g in kids[c.i] if g.dep == "appos" and g.tag.startswith("NNP"))
     return sorted(out, key=lambda t: t.i)
-
-
-def _number(word: str) -> int:
-    """"2", "two" -> 2; else 0."""
-    if word.isdigit():
-        return int(word)
-    read = parse_number_words(word.replace("-", " ").split())
-    return read[0] if read else 0
 
 
 def _words(kids, token: Token) -> tuple[str, ...]:
