@@ -67,7 +67,8 @@ def listed_people(tokens, kids, token: Token, kin: frozenset[str] | set[str] = f
     """``token`` and the people coordinated with it, with the lists the parser reads as appositions: "Ana Diaz, 19,
     Ben Cole, 20, and Carl Webb, 22" (Ben Cole an apposition of Ana Diaz, Carl Webb a conjunct of Ben Cole). A full
     name in apposition to a name with an age is the next person of a list, not the same one (not "According to Sgt.
-    Al Roe, Ann Lee was shot", the source misparsed as the subject). So is a name after a family word (``kin``) in
+    Al Roe, Ann Lee was shot", the source misparsed as the subject), even with the same surname ("Ray Cole, 11; Tom
+    Cole, 9": a family's list), though not with the same full name. So is a name after a family word (``kin``) in
     apposition: "Al, his wife Mia Lee, 30, daughter Ada, 12, son Bo" (his wife, then Ada, then Bo); not "Ann Lee, his
     wife," (a family word with no name of its own is the same person). Without ages, a full name in apposition to a
     full name is the next person when a conjunct follows it: "Ana Diaz, Ben Cole and Carl Webb were killed"."""
