@@ -67,7 +67,8 @@ def listed_people(tokens, kids, token: Token, kin: frozenset[str] | set[str] = f
     """``token`` and the people coordinated with it, with the lists the parser reads as appositions: "Ana Diaz, 19,
     Ben Cole, 20, and Carl Webb, 22" (Ben Cole an apposition of Ana Diaz, Carl Webb a conjunct of Ben Cole). A full
     name in apposition to a name with an age is the next person of a list, not the same one (not "According to Sgt.
-    Al Roe, Ann Lee was shot", the source misparsed as the subject). So is a name after a family word (``kin``) in
+    Al Roe, Ann Lee was shot", the source misparsed as the subject), even with the same surname ("Ray Cole, 11; Tom
+    Cole, 9": a family's list), though not with the same full name. So is a name after a family word (``kin``) in
     apposition: "Al, his wife Mia Lee, 30, daughter Ada, 12, son Bo" (his wife, then Ada, then Bo); not "Ann Lee, his
     wife," (a family word with no name of its own is the same person). Without ages, a full name in apposition to a
     full name is the next person when a conjunct follows it: "Ana Diaz, Ben Cole and Carl Webb were killed"."""
@@ -78,8 +79,9 @@ def listed_people(tokens, kids, token: Token, kin: frozenset[str] | set[str] = f
             continue
         out.append(t)
         stack.extend(c for c in kids[t.i] if c.dep == "conj")
-        full = [c for c in kids[t.i] if c.dep == "appos" and c.tag.startswith("NNP") and c.lower != t.lower and any(
-            g.dep == "compound" and g.tag.startswith("NNP") for g in kids[c.i])]
+        full = [c for c in kids[t.i] if c.dep == "appos" and c.tag.startswith("NNP") and _words(kids, c) != _words(
+            kids, t) and any(g.dep == "compound" and g.tag.startswith("NNP") for g in kids[c.i])]  # a sister with
+        # the same surname is the next person too: "Ray Cole, 11; Tom Cole, 9" (not "Ray Cole, 11, Ray Cole")
         if t.tag.startswith("NNP") and any(c.dep == "appos" and c.tag == "CD" for c in kids[t.i]):  # "Ana Diaz, 19,"
             stack.extend(full)
         elif t.tag.startswith("NNP") and any(g.dep == "compound" for g in kids[t.i]):  # "Ana Diaz, Ben Cole and Carl
@@ -92,6 +94,11 @@ def listed_people(tokens, kids, token: Token, kin: frozenset[str] | set[str] = f
             elif c.lower in kin:  # "..., his wife Mia Lee": the name of the family word
                 stack.extend(g for g in kids[c.i] if g.dep == "appos" and g.tag.startswith("NNP"))
     return sorted(out, key=lambda t: t.i)
+
+
+def _words(kids, token: Token) -> tuple[str, ...]:
+    """A name's words, its compounds then its head: "Tom Cole" -> ("tom", "cole")."""
+    return (*(c.lower for c in kids[token.i] if c.dep == "compound"), token.lower)
 
 
 def past_source(tokens, kids, token: Token) -> Token:

@@ -62,6 +62,16 @@ NAMED = [
       "Deputy Alan Crisp has been placed on administrative leave."], [("Alan Crisp", "", "officer")]),
     (["The deputy drew his weapon and fired, striking the man.", "Deputy Alan Crisp has been placed on leave."],
      [("Alan Crisp", "", "officer")]),
+    # a list of one family: a sister or brother with the same surname is the next person, not the one before
+    (["A gunman killed four people in a farmhouse on Route 9.",
+      "The dead were Ray Cole, 11; Tom Cole, 9; Jo Cole, 8; and Ann Webb, 40."],
+     [("Ray Cole", "killed", "victim"), ("Tom Cole", "killed", "victim"), ("Jo Cole", "killed", "victim"),
+      ("Ann Webb", "killed", "victim")]),
+    (["Nell Park, 36; Ivo Park, 40; and Lu Diaz, 19, were all found dead in the house, the coroner said."],
+     [("Nell Park", "killed", "victim"), ("Ivo Park", "killed", "victim"), ("Lu Diaz", "killed", "victim")]),
+    (["Three people were shot dead in a barn on Friday.",
+      "Deputies identified the victims as Kim Roe, 49, of Elm City; Sid Roe, 16; and Al Roe, 18."],
+     [("Kim Roe", "killed", "victim"), ("Sid Roe", "killed", "victim"), ("Al Roe", "killed", "victim")]),
     # a surname two full names share is the one shooter among them: the gunman's "Reyes", not his daughter
     (["Jon Reyes shot and killed his daughter, Mia Reyes, 7, at their home on Friday.",
       "Police said Reyes then turned the gun on himself."],
