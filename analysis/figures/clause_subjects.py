@@ -78,8 +78,9 @@ def listed_people(tokens, kids, token: Token, kin: frozenset[str] | set[str] = f
             continue
         out.append(t)
         stack.extend(c for c in kids[t.i] if c.dep == "conj")
-        full = [c for c in kids[t.i] if c.dep == "appos" and c.tag.startswith("NNP") and c.lower != t.lower and any(
-            g.dep == "compound" and g.tag.startswith("NNP") for g in kids[c.i])]
+        full = [c for c in kids[t.i] if c.dep == "appos" and c.tag.startswith("NNP") and
+                _words(kids, c) != _words(kids, t) and any(g.dep == "compound" and g.tag.startswith("NNP")
+                                                            for g in kids[c.i])]
         if t.tag.startswith("NNP") and any(c.dep == "appos" and c.tag == "CD" for c in kids[t.i]):  # "Ana Diaz, 19,"
             stack.extend(full)
         elif t.tag.startswith("NNP") and any(g.dep == "compound" for g in kids[t.i]):  # "Ana Diaz, Ben Cole and Carl
@@ -92,6 +93,11 @@ def listed_people(tokens, kids, token: Token, kin: frozenset[str] | set[str] = f
             elif c.lower in kin:  # "..., his wife Mia Lee": the name of the family word
                 stack.extend(g for g in kids[c.i] if g.dep == "appos" and g.tag.startswith("NNP"))
     return sorted(out, key=lambda t: t.i)
+
+
+def _words(kids, token: Token) -> tuple[str, ...]:
+    """A name's words: "Dana Feld" and "Rosa Feld" differ though the surnames match (a family's list)."""
+    return (*(c.lower for c in kids[token.i] if c.dep == "compound"), token.lower)
 
 
 def past_source(tokens, kids, token: Token) -> Token:
