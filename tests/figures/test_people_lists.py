@@ -1,6 +1,5 @@
 """People lists the people layer read short (issue 12, session 14): a family's names sharing a surname, "all dead"
-after a list, "a couple" as two people, a "they" that stands for a list, the gunman's gun turned on himself in other
-words.
+after a list, "a couple" as two people, a "they" that stands for a list.
 
 Every sentence here is written for the test, in the style of local crime reporting; none is taken from an
 article.
@@ -48,13 +47,3 @@ def _headline(*sentences: str) -> dict[str, int | None]:
 def test_people_lists(sentences, killed, injured):
     assert _headline(*sentences) == {"killed": killed, "injured": injured}
 
-
-@pytest.mark.parametrize("sentence", [
-    "Deputies said the father shot his two sons before turning a gun on himself in the garage.",
-    "The sheriff said the suspect fatally turned his gun on himself as deputies closed in.",
-    "Police said a woman shot her husband and then turned her weapon on herself.",
-])
-def test_gun_turned_on_self_is_the_shooters_death(sentence):
-    victims, _people = read_people(sentences_frame("a", [sentence]))
-    shooter = victims[victims["role"] == "shooter"]
-    assert list(shooter["outcome"]) == ["killed"]
