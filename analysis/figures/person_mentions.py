@@ -147,6 +147,8 @@ def person_mention(tokens, kids, token: Token, sentence: str, lex, *, lenient: b
         count = read
     elif low in ("others",):
         return None
+    elif not name and low in lex["pair_nouns"] and not any(c.lower == "of" for c in kids[token.i]):
+        count = lex["pair_nouns"][low]  # "a young couple and their baby were killed": 3; not "a couple of men"
     first = left_edge(kids, token)
     last = token.i
     age = None

@@ -84,7 +84,11 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
         return subjects_of(tokens, kids, word), "killed"
     if low in lex["dead_words"]:
         if word.dep in ("amod", "acl"):  # "found a man dead", "found a girl dead in the basement"
-            return [tokens[word.head]], "killed"
+            noun = tokens[word.head]
+            while any(c.lower in ("all", "both") for c in kids[word.i]) and noun.dep in ("conj", "appos") and \
+                    tokens[noun.head].tag.startswith("NN"):  # "found Al Roe, 61, Bo Roe, 25, and Cy Ames - all
+                noun = tokens[noun.head]  # dead": the whole list, not its last name
+            return [noun], "killed"
         own = [c for c in kids[word.i] if c.dep == "nsubj"]
         if own:  # "officers found Davis dead in the car": the parser gives "dead" its own subject
             return own, "killed"
@@ -92,7 +96,8 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
         if head.lower in lex["shoot_verbs"]:
             return [], "killed"  # "shot dead": the verb names them
         objects = [c for c in kids[head.i] if c.dep == "dobj"]
-        if objects and word.dep in ("oprd", "ccomp", "xcomp"):  # "left a man dead"
+        if objects and word.dep in ("oprd", "ccomp", "xcomp", "advcl"):  # "left a man dead", "found Al Roe, 61,
+            # and Bo Roe, 25, dead" (after a list, "dead" hung on the verb as an adverbial clause)
             return objects, "killed"
         return subjects_of(tokens, kids, head), "killed"
     if tag.startswith("NN") and low in ("body", "bodies") and not (
@@ -113,6 +118,23 @@ def _arguments(tokens, kids, word: Token, lex) -> tuple[list[Token], str]:
             return [], "killed"  # "shooting death of X": read at "death"
         return found, "killed" if fatal else "unknown"
     return [], ""
+
+
+def _their_list(tokens, kids, token: Token) -> Token:
+    """"A father and his son were flown to a trauma center, where they died": a "they" in a clause of a verb whose
+    subject is a list of two or more stands for that list (its first word); else ``token`` itself. Only in one
+    sentence: a "they" of an earlier sentence's people is not read."""
+    if token.lower not in ("they", "both") or token.tag != "PRP":
+        return token
+    verb = tokens[token.head]
+    while verb.head != verb.i:
+        verb = tokens[verb.head]
+        if verb.tag.startswith("VB"):
+            listed = [c for c in kids[verb.i] if c.dep in ("nsubj", "nsubjpass") and c.i < token.i
+                      and c.tag.startswith("NN") and any(g.dep == "conj" for g in kids[c.i])]
+            if listed:
+                return listed[0]
+    return token
 
 
 def _where(kids, verb: Token) -> bool:
@@ -138,7 +160,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
         along = [c for a in kids[word.i] if a.lower == "along" for c in kids[a.i]]  # "with" may hang on "along"
         arguments += [g for c in kids[word.i] + along if c.lower == "with" and c.i and tokens[c.i - 1].lower == "along"
                       for g in kids[c.i] if g.dep == "pobj"]  # "X was killed along with Y"
-        for argument in map(lambda a: past_source(tokens, kids, a), arguments):
+        for argument in map(lambda a: _their_list(tokens, kids, past_source(tokens, kids, a)), arguments):
             listed = False  # after one person, a listed noun is someone too: "a coach and two players"
             group = listed_people(tokens, kids, argument, lex["kin_nouns"])
             for k, token in enumerate(group):

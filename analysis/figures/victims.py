@@ -32,7 +32,10 @@ Rules:
    shot", "Jon Reed, 51, who was shot and killed"). Either side of "is"/"was" names the people the
    other side describes ("Ann Lee and Bo Diaz were the two people killed", "the man who shot him is
    Carl Webb": the names take that outcome and role), and so does a name in apposition ("Tia Long,
-   the woman killed by police"); "X was killed along with Y" harms both. Negated, hypothetical or
+   the woman killed by police"); "X was killed along with Y" harms both;
+   names of one family with ages are as many people though surnames match ("Rosa Feld, 61, Dana Feld, 25"); "all
+   dead" after a list names the list; "a couple" is two; a "they" in a clause of a list's sentence ("A father and his
+   son were flown to a trauma center, where they died") stands for the list. Negated, hypothetical or
    attempted predicates ("was not hurt", "threatened to kill", "could have killed", "will die",
    "was going to die") name nobody. Where the small parser hangs the people on the wrong word:
    "According to the coroner, Ann Lee and Bo Diaz were pronounced dead" (the names hung on the
