@@ -7,24 +7,9 @@ article.
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from analysis.figures.ledger import add_people_figures, extract_figures, headline_figures
-from analysis.figures.victims import read_people
-from tests.figures.test_figures import sentences_frame
-
-
-def _headline(*sentences: str) -> dict[str, int | None]:
-    """The killed and injured headline of one article, people layer included."""
-    frame = sentences_frame("a", list(sentences))
-    figures = extract_figures(frame)
-    _victims, people = read_people(frame, figures=figures)
-    heads = headline_figures(add_people_figures(figures, people))
-    if heads.empty:
-        return {"killed": None, "injured": None}
-    row = heads.iloc[0]
-    return {c: None if pd.isna(row[c]) else int(row[c]) for c in ("killed", "injured")}
+from tests.figures.test_count_reporting import _headline
 
 
 @pytest.mark.parametrize("sentences, killed, injured", [
