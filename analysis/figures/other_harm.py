@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from analysis.data import DATA_DIR
+from analysis.data import DATA_DIR, read_sections
 
 __all__ = ["hurt_otherwise", "names_gunfire", "CUES_FILE"]
 
@@ -32,16 +32,7 @@ CUES_FILE = DATA_DIR / "other_harm_cues.txt"
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """``(other harm, gunfire)``: the two sections of ``data/other_harm_cues.txt`` as whole-word patterns."""
-    sections: dict[str, list[str]] = {}
-    current = ""
-    for line in CUES_FILE.read_text("utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1]
-            continue
-        sections.setdefault(current, []).append(line.lower())
+    sections = read_sections(CUES_FILE.read_text("utf-8"))
 
     def words(phrases: Iterable[str]) -> re.Pattern[str]:
         ordered = sorted(phrases, key=len, reverse=True)

@@ -41,28 +41,6 @@ _PART = r"(?:\s+(?:night|evening|morning|afternoon))?"
 _WEEKDAY = "(?P<weekday>" + "|".join(WEEKDAYS) + ")"
 
 
-def read_words(text: str) -> list[str]:
-    """The words of a word list, one a line, lower case; blank lines and ``#`` comments left out."""
-    words = []
-    for line in text.splitlines():
-        line = line.strip().lower()
-        if line and not line.startswith("#"):
-            words.append(line)
-    return words
-
-
-def read_sections(text: str) -> dict[str, list[str]]:
-    """A word list under ``[section]`` headings: ``"[after]\\narrested"`` -> ``{"after": ["arrested"]}``."""
-    sections: dict[str, list[str]] = {}
-    current = None
-    for word in read_words(text):
-        if word.startswith("[") and word.endswith("]"):
-            current = sections.setdefault(word[1:-1], [])
-        elif current is not None:
-            current.append(word)
-    return sections
-
-
 _APOSTROPHE = re.compile("['\u2019]")
 
 

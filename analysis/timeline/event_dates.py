@@ -137,7 +137,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from analysis.data import DATA_DIR
+from analysis.data import DATA_DIR, read_sections, read_words
 from analysis.ingest.text import split_sentences
 from analysis.timeline.date_expressions import (
     ABSOLUTE,
@@ -145,8 +145,6 @@ from analysis.timeline.date_expressions import (
     PATTERNS,
     WEEKDAYS,
     matches,
-    read_sections,
-    read_words,
     reference_date,
     resolve,
 )

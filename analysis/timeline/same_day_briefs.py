@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analysis.data import DATA_DIR
-from analysis.timeline.date_expressions import MONTHS, PATTERNS, STAMP_PATTERNS, STAMP_REACH, matches, read_sections
+from analysis.data import DATA_DIR, read_sections
+from analysis.timeline.date_expressions import MONTHS, PATTERNS, STAMP_PATTERNS, STAMP_REACH, matches
 
 BRIEFS_FILE = DATA_DIR / "same_day_briefs.txt"
 
