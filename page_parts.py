@@ -14,7 +14,7 @@ import pyarrow as pa
 import streamlit as st
 
 import app_data
-from analysis.views.groups import GROUPINGS, OTHER, TOP, default_grouping, grouping_key, grouping_options, \
+from analysis.views.groups import GROUPINGS, OTHER, THIN_COUNT, TOP, default_grouping, grouping_key, grouping_options, \
     opening_grouping
 
 
@@ -249,3 +249,11 @@ def section_tabs(sections: Mapping[str, Callable[[], None]], *, key: str) -> Non
         with tab:
             if tab.open is not False:  # None: every tab runs
                 draw()
+
+
+def thin_note(thin: Sequence[str], *, unit: str) -> None:
+    """Say which sides a heatmap draws grey (``thin_sides``) and why, when any."""
+    if thin:
+        st.caption(f"Grey: {app_data.escape_markdown(', '.join(map(str, thin)))} — fewer than {THIN_COUNT} {unit} each, under a tenth "
+                   f"of the largest side's: too few for a share to compare, so they are left off the colour scale "
+                   f"(the values are in the table).")

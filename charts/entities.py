@@ -20,8 +20,9 @@ import plotly.colors
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from analysis.views.entities import share_pivots
-from charts.groups import TOP_LEGEND
+from analysis.views.entities import share_pivots, side_mentions
+from analysis.views.groups import thin_sides
+from charts.groups import TOP_LEGEND, thin_heatmap
 from charts.text import escaped_list
 
 
@@ -102,17 +103,33 @@ def source_share_spec(shares: pd.DataFrame, *, names: Sequence[str], columns: Se
         columns: the sources or groups, left to right (by default all, sorted); the page passes at most
             8 groups and "other", so the columns stay wide enough to read at any number of sources.
         members: ``{group: its outlets}`` for the hover, not escaped; optional.
+
+    Columns too thin to compare (``thin_sides`` of their mentions) are drawn grey over the heatmap, and the
+    colour scale spans the other columns' shares only.
     """
     heat, counts = share_pivots(shares, names=names, columns=columns)
     about = [html.escape((members or {}).get(c, "")) for c in heat.columns]
     custom = np.dstack([counts.to_numpy(dtype=object), np.tile(np.array(about, dtype=object), (len(heat), 1))])
-    trace, axis = _heatmap(heat.to_numpy(), x=escaped_list(heat.columns), y=escaped_list(heat.index),
-                           scale="Blues", title="share")
-    trace.update(customdata=custom, hovertemplate="%{y} in %{x}: %{customdata[0]} mentions (%{z:.0%})"
-                                                           + ("<br>%{customdata[1]}" if members else "")
-                                                           + "<extra></extra>")
-    axis["colorbar"]["tickformat"] = ".0%"
-    return {"data": [trace], "layout": {
+    z, x, y = heat.to_numpy(dtype="float64"), escaped_list(heat.columns), escaped_list(heat.index)
+    thin = np.isin(heat.columns, thin_sides(side_mentions(shares, list(heat.columns))))
+    trace, axis = _heatmap(np.where(thin, np.nan, z) if thin.any() else z, x=x, y=y, scale="Blues", title="share")
+    hover = ("%{y} in %{x}: %{customdata[0]} mentions (%{z:.0%})" + ("<br>%{customdata[1]}" if members else "")
+             + "<extra></extra>")
+    trace.update(customdata=custom, hovertemplate=hover)
+    scaled = z[:, ~thin] if thin.any() else z
+    # whole percents repeat on a scale under 10% ("2%, 2%, 1%, 1%"): one decimal there
+    axis["colorbar"]["tickformat"] = ".1%" if np.nanmax(scaled, initial=0.0) < 0.1 else ".0%"
+    greys = []
+    if thin.any():
+        # the colour scale is the other columns'; the thin ones keep their hover, with a word on why grey
+        kept = z[:, ~thin][np.isfinite(z[:, ~thin])]
+        if kept.size:
+            axis.update(cmin=float(kept.min()), cmax=float(kept.max()))
+        grey = thin_heatmap(np.where(thin, z, np.nan), x=x, y=y)
+        del grey["hoverinfo"]
+        greys = [{**grey, "customdata": custom,
+                  "hovertemplate": hover.replace("<extra>", " — too few mentions to compare<extra>")}]
+    return {"data": [trace, *greys], "layout": {
         # slanted at 45 degrees, so neighbouring labels never overlap on a narrow screen
         "xaxis": {"anchor": "y", "domain": [0.0, 1.0], "side": "top", "tickangle": 0 if len(heat.columns) <= 2 else -45},
         "yaxis": {"anchor": "x", "domain": [0.0, 1.0], "autorange": "reversed"},

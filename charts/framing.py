@@ -16,8 +16,10 @@ import pandas as pd
 import plotly.colors
 import plotly.graph_objects as go
 
-from analysis.views.framing import count_labels, frame_order
+from analysis.views.framing import count_labels, frame_order, side_sentences
+from analysis.views.groups import thin_sides
 from charts.entities import legend_spec, template_colours
+from charts.groups import thin_heatmap
 from charts.text import escaped, escaped_list
 
 HEDGE_KINDS = ("epistemic", "attribution")
@@ -53,6 +55,8 @@ def frame_profile_spec(profile: pd.DataFrame, *, labels: Mapping[str, str], side
     Returns:
         A heatmap trace (``z`` shares, rows top-down in ``frame_order``) and a scatter trace with one
         point per cell, ``customdata`` ``[side, frame]`` and the hover "label — side: 3/15 sentences (20%)".
+        Sides too thin to compare (``thin_sides`` of their sentences) have their cells, value written,
+        in a grey heatmap of their own between the two, and the colour scale is the other sides'.
     """
     order = frame_order(profile, labels=labels)
     cells = profile[profile["side"].isin(list(sides))].assign(text=count_labels(profile))
@@ -60,6 +64,9 @@ def frame_profile_spec(profile: pd.DataFrame, *, labels: Mapping[str, str], side
     text = cells.pivot(index="frame", columns="side", values="text").reindex(index=order, columns=list(sides))
     x, y = escaped_list(sides), [_two_lines(labels[f]) for f in order]
     shares = share.to_numpy(dtype="float64")
+    thin = np.isin(list(sides), thin_sides(side_sentences(cells, sides)))
+    thin_shares = np.where(thin, shares, np.nan)
+    shares = np.where(thin, np.nan, shares)
     blues = plotly.colors.sequential.Blues
     heatmap = {
         "colorbar": {"len": 0.6, "orientation": "h", "thickness": 10, "tickformat": ".0%",
@@ -68,6 +75,7 @@ def frame_profile_spec(profile: pd.DataFrame, *, labels: Mapping[str, str], side
         "colorscale": [[i / (len(blues) - 1), colour] for i, colour in enumerate(blues)], "hoverinfo": "skip",
         "textfont": {"size": 11}, "texttemplate": "%{z:.0%}", "x": x, "xgap": 2, "y": y, "ygap": 2, "z": shares,
         "zmax": max(0.05, float(np.nanmax(shares, initial=0.0))), "zmin": 0, "type": "heatmap"}
+    greys = [thin_heatmap(thin_shares, x=x, y=y, template="%{z:.0%}")] if thin.any() else []
     grid = [(side, frame) for frame in order for side in sides]
     about = {side: f"<br>{html.escape(text)}" for side, text in (members or {}).items()}
     hover = [f"{html.escape(labels[frame])} — {html.escape(str(side))}: {text.at[frame, side]} sentences "
@@ -80,7 +88,7 @@ def frame_profile_spec(profile: pd.DataFrame, *, labels: Mapping[str, str], side
         "y": [_two_lines(labels[frame]) for _, frame in grid], "type": "scatter"}
     # Rows tall enough for a two-line label; slanted side names take their own room above the cells.
     slant = 0 if len(sides) <= 2 else min(140, 7 * max((len(str(side)) for side in sides), default=0))
-    return {"data": [heatmap, cells_trace], "layout": {
+    return {"data": [heatmap, *greys, cells_trace], "layout": {
         "margin": {"t": 10, "l": 10, "r": 10, "b": 40}, "height": 120 + slant + 44 * len(order),
         # every side labelled, slanted so neighbours never overlap on a narrow screen
         "xaxis": {"side": "top", "tickangle": 0 if len(sides) <= 2 else -45, "automargin": True,

@@ -6,9 +6,9 @@ import streamlit as st
 import app_data
 import page_parts
 from analysis.entities.stats import choose_mentions, cooccurrence, mention_sentences, source_shares, top_entities
-from analysis.views.entities import share_table
+from analysis.views.entities import share_table, side_mentions
 from analysis.views.entity_ranking import chosen_naming, chosen_rows, source_shares_of, top_entities_of
-from analysis.views.groups import GROUPINGS, group_order, source_groups
+from analysis.views.groups import GROUPINGS, group_order, source_groups, thin_sides
 from analysis.views.mentions import mention_codes
 from analysis.views.prepared import kept_rows
 from charts.entities import cooccurrence_spec, source_share_spec, top_entities_spec
@@ -124,12 +124,14 @@ names = top["canonical"].tolist()
 grouped, order, members = app_data.view("entities_grouped", lambda t, g: (
     arts := t.articles.assign(group=source_groups(t.articles, by=by, groups=groups)),
     group_order(arts["group"]), members_text(arts) if by != "source" else {}), grouping)
-share_figure, grid = app_data.view("entities_shares", lambda t, c, n, g: (
+share_figure, grid, thin = app_data.view("entities_shares", lambda t, c, n, g: (
     shares := source_shares(chosen, grouped.assign(source=grouped["group"]), entities=names) if chosen_at is None
     else source_shares_of(mention_at, app_data.corpus_tables(), *chosen_at, grouped["group"], entities=names),
     served_spec(source_share_spec(shares, names=names, columns=order, members=members)),
-    share_table(shares, names=names, columns=order))[1:], choice, top_n, grouping)
+    share_table(shares, names=names, columns=order), thin_sides(side_mentions(shares, order)))[1:],
+    choice, top_n, grouping)
 st.plotly_chart(share_figure, width="stretch", key="entities_heatmap")
+page_parts.thin_note(thin, unit="entity mentions")
 st.dataframe(grid, key="entities_share_table", on_select="rerun", selection_mode="single-cell", hide_index=True,
              width="stretch")
 cell = page_parts.selected_cell("entities_share_table", grid)

@@ -13,7 +13,7 @@ from analysis.framing import (
 )
 from analysis.framing.compare import OTHERS, assign_sides, evidence, term_sentences
 from analysis.framing.distinctive import distinctive_terms_from_matrix
-from analysis.views.groups import OTHER, TOP, group_names, source_groups
+from analysis.views.groups import OTHER, TOP, group_names, source_groups, thin_sides
 from analysis.views.mentions import mention_codes, mention_counts_of, mentions_of
 from analysis.views.prepared import kept_rows
 from analysis.tone.sentiment import SCORES, THIN
@@ -34,6 +34,7 @@ from analysis.views.framing import (
     role_castings,
     role_matrix_of,
     sentence_index,
+    side_sentences,
     voices_of,
 )
 from charts.framing import frame_profile_spec, hedge_spec
@@ -132,6 +133,7 @@ def section_frames() -> None:
     st.caption("Each cell: the share of the side's sentences that carry the frame (hover for the count and the "
                "outlets; the most carried frames on top). A sentence can carry several frames or none. The codebook is "
                "analysis/data/frames_codebook.json.")
+    page_parts.thin_note(thin_sides(side_sentences(profile, sides)), unit="sentences")
     st.dataframe(frame_table, key="framing_frames_table", on_select="rerun", selection_mode="single-cell",
                  hide_index=True, width="stretch")
     points = page_parts.picked_points(picked)

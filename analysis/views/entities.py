@@ -13,6 +13,12 @@ import numpy as np
 import pandas as pd
 
 
+def side_mentions(shares: pd.DataFrame, sides: Sequence[str]) -> dict[str, int]:
+    """``{side: its articles' entity mentions}`` for each of ``sides`` from ``source_shares`` rows (0 when absent)."""
+    totals = shares.drop_duplicates("source").set_index("source")["source_mentions"]
+    return {side: int(totals.get(side, 0)) for side in sides}
+
+
 def share_pivots(shares: pd.DataFrame, *, names: Sequence[str],
                  columns: Sequence[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Entity-by-source tables of ``share`` and ``n_mentions``, rows in the order of ``names``.

@@ -36,6 +36,12 @@ def count_labels(profile: pd.DataFrame) -> pd.Series:
     return profile["n_sentences"].map("{:,}".format) + "/" + profile["n_total"].map("{:,}".format)
 
 
+def side_sentences(profile: pd.DataFrame, sides: Sequence[str]) -> dict[str, int]:
+    """``{side: its number of sentences}`` for each of ``sides`` from a ``frame_profile`` by "side" (0 when absent)."""
+    totals = profile.drop_duplicates("side").set_index("side")["n_total"]
+    return {side: int(totals.get(side, 0)) for side in sides}
+
+
 def frame_order(profile: pd.DataFrame, *, labels: Mapping[str, str]) -> list[str]:
     """The frames of ``labels``, the most carried first: by their share of all the sides' sentences
     together (ties in codebook order)."""

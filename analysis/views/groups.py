@@ -13,6 +13,10 @@ how much of the coverage it is); under the user's groups a source left without a
 its own group. Known misses: a source whose outlet was not recognised counts as unknown even
 when its articles say where they are from; ties in size are broken by label, so which of two
 equally large groups falls into "other" is alphabetical.
+
+``thin_sides`` names the sides of a comparison too small for their shares to be read beside the others'
+(a country with one 15-sentence article beside one with 170,000 sentences): a chart draws them apart,
+so that one noisy share does not set the colour scale every other side is read on.
 """
 
 from __future__ import annotations
@@ -36,6 +40,11 @@ FEW_SOURCES = 8
 #: Groups kept by default; the rest are ``OTHER`` (so a chart has at most 9 colours).
 TOP = 8
 _UNKNOWN = {"country": "unknown country", "kind": "unknown kind"}
+#: A side is thin with fewer than this many sentences (or mentions) ...
+THIN_COUNT = 50
+#: ... when it also has less than this fraction of the largest side's: where every side is small (five
+#: articles, one per source) none is thin, as none is better read than another.
+THIN_FRACTION = 0.1
 
 
 def group_names(articles: pd.DataFrame, *, by: str, groups: Mapping[str, str] | None = None) -> pd.Series:
@@ -127,3 +136,12 @@ def grouping_key(by: str, groups: Mapping[str, str]) -> tuple:
     """The small hashable value that shapes a view under grouping ``by``: ``(by, ())``, or with the user's
     ``groups`` as sorted pairs when ``by`` is "groups"."""
     return by, tuple(sorted(groups.items())) if by == "groups" else ()
+
+
+def thin_sides(totals: Mapping[str, float]) -> list[str]:
+    """The sides of ``totals`` (``{side: sentences or mentions}``) with some but fewer than ``THIN_COUNT`` and less
+    than ``THIN_FRACTION`` of the largest side's, in the order given: their shares rest on a handful of sentences
+    (with 15 sentences one sentence moves a share by 7 points), so a chart shows them without letting them set
+    the colour scale. A side with none has no share to show at all."""
+    largest = max(totals.values(), default=0)
+    return [side for side, total in totals.items() if 0 < total < THIN_COUNT and total < THIN_FRACTION * largest]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -119,3 +120,22 @@ def test_share_heatmap_columns_in_group_order_with_their_outlets_on_hover():
 def test_top_entities_legend_above_the_plot():
     legend = top_entities_figure(top(("Moscow", "GPE", 5), ("Interpol", "ORG", 4))).layout.legend
     assert (legend.orientation, legend.yanchor, legend.y) == ("h", "bottom", 1.02)
+
+
+def test_share_heatmap_draws_a_thin_column_grey_off_the_colour_scale():
+    # one outlet country with a single short article: its 50% would set the scale the wide columns are read on
+    rows = shares(("Wide", "Kyiv", 300, 2000), ("Wide", "Moscow", 200, 2000), ("Narrow", "Kyiv", 6, 12),
+                  ("Narrow", "Moscow", 1, 12))
+    figure = source_share_figure(rows, names=["Kyiv", "Moscow"], columns=["Wide", "Narrow"])
+    heat, grey = figure.data
+    assert np.isnan(np.asarray(heat.z, dtype=float)[:, 1]).all()
+    assert np.asarray(grey.z, dtype=float)[:, 1].tolist() == pytest.approx([0.5, 1 / 12])
+    assert (figure.layout.coloraxis.cmin, figure.layout.coloraxis.cmax) == (0.1, 0.15)
+    assert grey.coloraxis is None and not grey.showscale and "too few mentions" in grey.hovertemplate
+    assert [[cell[0] for cell in row] for row in grey.customdata.tolist()] == [[300, 6], [200, 1]]
+
+
+def test_share_heatmap_scale_under_ten_percent_keeps_a_decimal():
+    # thousands of names per column: every share is a few percent, and whole percents would repeat on the bar
+    rows = shares(("A", "Kyiv", 30, 2000), ("A", "Moscow", 20, 2000), ("B", "Kyiv", 9, 900), ("B", "Moscow", 40, 900))
+    assert source_share_figure(rows, names=["Kyiv", "Moscow"]).layout.coloraxis.colorbar.tickformat == ".1%"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -116,3 +117,29 @@ def test_hedge_legend_sits_above_the_plot():
 ])
 def test_frame_labels_wrap_once_to_leave_the_cells_room(label, expected):
     assert _two_lines(label) == expected
+
+
+def test_a_thin_side_is_drawn_grey_and_leaves_the_colour_scale_to_the_others():
+    # a country with one short article beside two with thousands of sentences: its 40% would set the scale
+    rows = profile(("Wide", "blame", 300, 3000), ("Wide", "human", 600, 3000), ("Wide", "security", 90, 3000),
+                   ("Also wide", "blame", 100, 900), ("Also wide", "human", 90, 900),
+                   ("Also wide", "security", 9, 900),
+                   ("One article", "blame", 6, 15), ("One article", "human", 0, 15),
+                   ("One article", "security", 3, 15))
+    figure = frame_profile_figure(rows, labels=LABELS, sides=["Wide", "Also wide", "One article"])
+    heat, grey, cells = figure.data
+    assert (heat.type, grey.type, cells.type) == ("heatmap", "heatmap", "scatter")
+    z, grey_z = np.asarray(heat.z, dtype=float), np.asarray(grey.z, dtype=float)
+    assert np.isnan(z[:, 2]).all() and not np.isnan(z[:, :2]).any()
+    assert heat.zmax == pytest.approx(0.2)  # Wide's human cost, not the one article's 40%
+    assert grey_z[:, 2].tolist() == [0.0, 0.4, 0.2] and np.isnan(grey_z[:, :2]).all()  # rows: human, blame, security
+    assert grey.texttemplate == heat.texttemplate and not grey.showscale
+    assert len(cells.x) == 9  # still selectable, still hovered with its counts
+    assert "Blame — One article: 6/15 sentences (40%)" in cells.hovertext
+
+
+def test_no_side_is_thin_when_every_side_is_small():
+    rows = profile(*[(side, frame, n, 30 + i) for i, side in enumerate("ABCDE")
+                     for frame, n in zip(LABELS, (3, 5, 1))])
+    figure = frame_profile_figure(rows, labels=LABELS, sides=list("ABCDE"))
+    assert len(figure.data) == 2 and not np.isnan(np.asarray(figure.data[0].z, dtype=float)).any()

@@ -13,8 +13,9 @@ from analysis.framing import (
 )
 from analysis.framing.compare import OTHERS, assign_sides, evidence, term_sentences
 from analysis.framing.distinctive import distinctive_terms_from_matrix
-from analysis.views.groups import OTHER, TOP, group_names, source_groups
+from analysis.views.groups import OTHER, TOP, group_names, source_groups, thin_sides
 from analysis.tone.sentiment import SCORES, THIN
+from analysis.views.framing import side_sentences
 from analysis.views.framing import (
     at_most_sides,
     cited_codes,
@@ -128,6 +129,7 @@ picked = st.plotly_chart(frames_chart, key="framing_frames_chart",
 st.caption("Each cell: the share of the side's sentences that carry the frame (hover for the count and the "
            "outlets; the most carried frames on top). A sentence can carry several frames or none. The codebook is "
            "analysis/data/frames_codebook.json.")
+page_parts.thin_note(thin_sides(side_sentences(profile, sides)), unit="sentences")  # added with the grey sides
 st.dataframe(frame_table, key="framing_frames_table", on_select="rerun", selection_mode="single-cell",
              hide_index=True, width="stretch")
 points = page_parts.picked_points(picked)

@@ -2,7 +2,10 @@
 
 import json
 
+import numpy as np
 import pytest
+
+from tests.pages.test_toll_page import values
 
 
 @pytest.fixture
@@ -110,8 +113,15 @@ def test_many_outlets_compare_by_country_at_most_eight_and_other(open_many_outle
     assert len(table.columns) == 1 + 9 and table.columns[-1] == "other"
     assert {"United Kingdom", "Russia"} <= set(table.columns)
     assert any("together as “other”" in c.value for c in app.caption)
-    heat, cells = json.loads(app.get("plotly_chart")[0].proto.spec)["data"][:2]
+    chart = json.loads(app.get("plotly_chart")[0].proto.spec)["data"]
+    heat, cells = chart[0], chart[-1]  # a grey heatmap of thin sides may lie between
     assert len(heat["x"]) == 9 and any("reuters.com" in h for h in cells["hovertext"])
+    # countries of one four-sentence article beside "other"'s dozens: grey, named under the chart
+    grey, = chart[1:-1]
+    z = np.array(values(grey["z"])).reshape(len(grey["y"]), len(grey["x"]))
+    drawn = [side for side, column in zip(grey["x"], z.T) if not np.isnan(column).all()]
+    note = next(c.value for c in app.caption if c.value.startswith("Grey: "))
+    assert drawn and note.startswith(f"Grey: {', '.join(drawn)} — fewer than 50 sentences")
     # the evidence of a group's cell names each sentence's own source
     app.session_state["framing_frames_table"] = {"selection": {"rows": [], "columns": [],
                                                                "cells": [[0, "other"]]}}

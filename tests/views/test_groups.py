@@ -11,6 +11,7 @@ from analysis.views.groups import (
     grouping_options,
     opening_grouping,
     source_groups,
+    thin_sides,
 )
 
 
@@ -127,3 +128,17 @@ def test_opening_grouping(chosen, default, groups, expected):
 ])
 def test_grouping_key(by, groups, expected):
     assert grouping_key(by, groups) == expected
+
+
+@pytest.mark.parametrize(("totals", "thin"), [
+    ({"unknown country": 173_901, "United States": 36_748, "United Kingdom": 539, "China": 15, "Ireland": 6},
+     ["China", "Ireland"]),
+    ({"a.example": 31, "b.example": 44, "c.example": 58, "d.example": 12, "e.example": 40}, []),  # all small: none
+    ({"Wide": 600, "Narrow": 49}, ["Narrow"]),
+    ({"Wide": 600, "Narrow": 50}, []),          # at the floor: enough sentences
+    ({"Wide": 400, "Narrow": 45}, []),          # over a tenth of the largest
+    ({"Wide": 600, "Nobody": 0}, []),           # nothing to show is not thin
+    ({}, []),
+])
+def test_thin_sides(totals, thin):
+    assert thin_sides(totals) == thin
