@@ -19,6 +19,7 @@ from analysis.views.tone import (
     agreement_counts,
     follow_up_articles,
     group_codes,
+    group_tone_of,
     opposite_rows,
     scored_rows,
     sentences_with_articles,
@@ -128,8 +129,17 @@ def section_by_source() -> None:
     by_source = app_data.view("tone_by_source", lambda t: (
         found if (found := source_tone_of(codes, rows)) is not None
         else source_tone(t.sentences, t.articles, words=app_data.corpus_view("sentence_words")[rows])))
-    st.dataframe(by_source, hide_index=True, width="stretch",
-                 column_config={"thin": st.column_config.CheckboxColumn(help=f"fewer than {THIN} sentences")})
+    thin_column = {"thin": st.column_config.CheckboxColumn(help=f"fewer than {THIN} sentences")}
+    if by == "source":
+        st.dataframe(by_source, hide_index=True, width="stretch", column_config=thin_column)
+    else:
+        # the chart's groups in the table too, each source's own means a click away
+        by_group = app_data.view("tone_by_group", lambda t, g: group_tone_of(codes, rows, group_at, group_names),
+                                 grouping)
+        st.dataframe(by_group.rename(columns={"group": GROUPINGS[by][1]}), hide_index=True, width="stretch",
+                     column_config=thin_column)
+        with st.expander(f"Each source ({len(by_source):,})"):
+            st.dataframe(by_source, hide_index=True, width="stretch", column_config=thin_column)
     st.caption("Box: the middle half of the sentences' scores, and their median. Table: means weighted by sentence "
                "length.")
     keys = page_parts.picked_points(event)

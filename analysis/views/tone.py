@@ -15,6 +15,7 @@ import pandas as pd
 
 from analysis.tables import CorpusTables, article_rows, mapped
 from analysis.timeline.values import flag_column
+from analysis.views.groups import OTHER
 from analysis.tone.sentiment import AGREEMENTS, CALLS, NEUTRAL, SCORES, THIN, _call_codes
 
 
@@ -144,6 +145,34 @@ def opposite_rows(codes: ToneCodes, sentences: pd.DataFrame, rows: np.ndarray) -
     gap = (sentences["vader_compound"].astype(float).to_numpy()[opposite]
            - sentences["polarity"].astype(float).to_numpy()[opposite])
     return opposite[pd.Series(np.abs(gap)).sort_values(ascending=False).index.to_numpy()]
+
+
+def group_tone_of(codes: ToneCodes, rows: np.ndarray, group_at: np.ndarray, names: list) -> pd.DataFrame:
+    """``source_tone``'s means per group: the sentences at ``rows`` of the whole corpus (each of a kept article)
+    grouped by their article's group (``group_codes``: ``group_at`` each whole-corpus article's code in ``names``),
+    with the group's numbers of sources and articles. Columns: group, the scores (weighted by sentence length),
+    n_sources, n_articles, n_sentences, n_words, thin; the most sentences first (ties by name), ``OTHER`` last: the
+    rows of the page's spread chart (``charts.tone.group_spread_spec``), in its order."""
+    columns = ["group", *SCORES, "n_sources", "n_articles", "n_sentences", "n_words", "thin"]
+    if not len(rows):
+        return pd.DataFrame(columns=columns)
+    article = codes.sentence_article[rows]
+    grouped = codes.weighted.take(rows).groupby(group_at[article])  # pandas' sums: source_tone's, to the last digit
+    out = grouped.sum()
+    for column in SCORES:
+        out[column] = out[column] / out["n_words"]
+    out["n_sentences"] = grouped.size()
+    out["n_words"] = out["n_words"].astype(int)
+    out["thin"] = out["n_sentences"] < THIN
+    kept = np.unique(article)
+    out["n_articles"] = np.bincount(group_at[kept], minlength=len(names))[out.index]
+    # one code per (group, source) pair of the kept articles; a source of -1 (none) is a pair of its own
+    pairs = np.unique(group_at[kept] * (len(codes.sources) + 1) + codes.article_source[kept] + 1)
+    out["n_sources"] = np.bincount(pairs // (len(codes.sources) + 1), minlength=len(names))[out.index]
+    out["group"] = [names[code] for code in out.index]
+    label = out["group"].map(str).to_numpy()
+    order = np.lexsort((label, -out["n_sentences"].to_numpy(), label == OTHER))  # the last key sorts first
+    return out.iloc[order].reset_index(drop=True)[columns]
 
 
 def group_codes(labels: np.ndarray, keep: np.ndarray) -> tuple[list, np.ndarray]:

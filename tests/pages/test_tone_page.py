@@ -118,6 +118,11 @@ def test_many_outlets_tone_by_country_with_the_source_on_hover(open_many_outlets
     spread = next(spec for spec in charts.values() if spec["data"][0]["type"] == "box")
     assert [t["name"] for t in spread["data"][:-1]][-1] == "other" and len(spread["data"]) - 1 == 9
     assert any("reuters.com" in text for text in spread["data"][-1]["text"])
+    # the means table is of the chart's groups, in its order; each source's own means stay under it
+    by_country = table_with(open_tab(app, "By source or group"), "Outlet country")
+    assert by_country["Outlet country"].tolist() == [t["name"] for t in spread["data"][:-1]]
+    assert by_country["n_articles"].sum() == 24 and by_country["n_sources"].sum() == 20
+    assert any(e.label == "Each source (20)" for e in app.expander)
     over_time = next(spec for spec in charts.values() if spec["layout"].get("xaxis", {}).get("type") == "date"
                      or "published" in json.dumps(spec["layout"].get("xaxis", {})))
     assert len({t["name"].split(",")[0] for t in over_time["data"]}) <= 9

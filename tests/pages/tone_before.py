@@ -94,9 +94,31 @@ if len(scored) > MAX_DOTS:
     st.caption(f"Dots: a fixed sample of {MAX_DOTS:,} of the {len(scored):,} sentences; boxes: all of them.")
 words = app_data.corpus_view("sentence_words")  # per sentence of the whole corpus, narrowed to the filtered ones
 whole = app_data.corpus_tables()
-st.dataframe(app_data.view("tone_by_source", lambda t: source_tone(
-    t.sentences, t.articles, words=words[kept_rows(whole.sentences, t.articles)])), hide_index=True, width="stretch",
-             column_config={"thin": st.column_config.CheckboxColumn(help=f"fewer than {THIN} sentences")})
+by_source = app_data.view("tone_by_source", lambda t: source_tone(
+    t.sentences, t.articles, words=words[kept_rows(whole.sentences, t.articles)]))
+thin_column = {"thin": st.column_config.CheckboxColumn(help=f"fewer than {THIN} sentences")}
+
+
+def tone_by_group(t):
+    """The per-group means as ``source_tone`` of the articles with their group for a source (added with the page's
+    per-group table, which sums codes of the whole corpus instead)."""
+    labels = t.articles["article_id"].map(group_of)
+    table = source_tone(t.sentences, t.articles.assign(source=labels),
+                        words=words[kept_rows(whole.sentences, t.articles)])
+    table = table.rename(columns={"source": "group"}).assign(other=lambda d: d["group"] == "other")
+    table = table.sort_values(["other", "n_sentences", "group"], ascending=[True, False, True]).reset_index(drop=True)
+    table["n_sources"] = table["group"].map(t.articles.assign(group=labels).groupby("group")["source"].nunique())
+    return table[["group", "polarity", "subjectivity", "vader_compound", "n_sources", "n_articles", "n_sentences",
+                  "n_words", "thin"]]
+
+
+if by == "source":
+    st.dataframe(by_source, hide_index=True, width="stretch", column_config=thin_column)
+else:
+    st.dataframe(app_data.view("tone_by_group", lambda t, g: tone_by_group(t), grouping).rename(
+        columns={"group": GROUPINGS[by][1]}), hide_index=True, width="stretch", column_config=thin_column)
+    with st.expander(f"Each source ({len(by_source):,})"):
+        st.dataframe(by_source, hide_index=True, width="stretch", column_config=thin_column)
 st.caption("Box: the middle half of the sentences' scores, and their median. Table: means weighted by sentence "
            "length.")
 keys = page_parts.picked_points(event)

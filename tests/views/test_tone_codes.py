@@ -12,10 +12,13 @@ import pytest
 
 from analysis.ingest.text import count_words_column
 from analysis.tone.sentiment import NEUTRAL, disagreement, source_tone
+from analysis.views.groups import OTHER, source_groups
 from analysis.views.mentions import entities_by_mentions_of, kept, mention_codes, mention_counts_of, mentions_of
 from analysis.views.tone import (
     agreement_counts,
     entities_by_mentions,
+    group_codes,
+    group_tone_of,
     opposite_calls,
     opposite_rows,
     scored_rows,
@@ -72,6 +75,24 @@ def test_source_tone_is_the_same_table(corpus):
     expected = source_tone(part.sentences, part.articles, words=words[rows])
     pd.testing.assert_frame_equal(source_tone_of(codes, rows), expected, check_exact=True,
                                   check_dtype=len(rows) > 0, check_index_type=len(rows) > 0)
+
+
+@pytest.mark.parametrize("by, top", [("country", 8), ("kind", 8), ("country", 2)])
+def test_group_tone_is_source_tone_with_the_group_as_source(corpus, by, top):
+    whole, part, codes, keep, rows, words, mention_at = corpus
+    labels = source_groups(part.articles, by=by, top=top)
+    names, group_at = group_codes(labels.to_numpy(), keep)
+    found = group_tone_of(codes, rows, group_at, names)
+    as_source = source_tone(part.sentences, part.articles.assign(source=labels), words=words[rows])
+    expected = as_source.rename(columns={"source": "group"})
+    expected = expected.iloc[sorted(range(len(expected)), key=lambda i: (
+        expected["group"].iat[i] == OTHER, -expected["n_sentences"].iat[i], str(expected["group"].iat[i])))]
+    expected = expected.reset_index(drop=True)
+    assert found["group"].tolist() == expected["group"].tolist()  # the most sentences first, "other" last
+    pd.testing.assert_frame_equal(found[expected.columns], expected, check_dtype=False, check_index_type=False)
+    sources = part.articles.assign(group=labels).groupby("group")["source"].nunique()
+    assert found["n_sources"].tolist() == [sources[g] for g in found["group"]]
+    assert OTHER not in found["group"].tolist()[:-1]
 
 
 def test_agreements_and_opposite_calls(corpus):
