@@ -136,10 +136,14 @@ def victims_and_himself(chosen: dict, group: list[dict]) -> bool:
 
 def title_opening(figure_id: object) -> str:
     """How a headline rule taken from the title opens: the dead a title lists with the gunman's own death
-    (``analysis.figures.title_lists``, ids ending ``:gunman:title``) are taken over the text's smaller counts;
-    any other title count only where the text gives none (``analysis.figures.titles``)."""
+    (``analysis.figures.title_lists``, ids ending ``:gunman:title``) are taken over the text's smaller counts; a
+    title's toll over a larger list of people told late in the text (``analysis.figures.title_tolls``, ids ending
+    ``:late-list:title``) replaces it; any other title count only where the text gives none
+    (``analysis.figures.titles``)."""
     if str(figure_id).endswith(":gunman:title"):
         return "from the title, its dead listed with the gunman's own death: "
+    if str(figure_id).endswith(":late-list:title"):
+        return "from the title, over a larger list of people told late in the text (set aside): "
     return "from the title, the text gives none: "
 
 

@@ -37,7 +37,7 @@ from analysis import schema
 from analysis.figures.numbers import parse_number_words
 from analysis.figures.victim_mentions import people_lexicon
 
-__all__ = ["listed_with_the_shooter", "shooter_list_figures"]
+__all__ = ["listed_with_the_shooter", "shooter_list_figures", "person_words"]
 
 _KILLING = (r"(?:(?:fatally|mortally)\s+(?:shoot(?:s|ing)?|shot)|shot\s+and\s+killed|shoots\s+and\s+kills|"
             r"kill(?:s|ed|ing)?|murder(?:s|ed|ing)?|slays?|slew|gun(?:s|ned)?\s+down)")
@@ -57,7 +57,7 @@ _ACCIDENT = re.compile(r"\baccident", re.I)
 
 
 @lru_cache(maxsize=1)
-def _person_words() -> tuple[frozenset[str], frozenset[str]]:
+def person_words() -> tuple[frozenset[str], frozenset[str]]:
     """(singular person nouns, every person noun) of the people lexicon, lower case."""
     lex = people_lexicon()
     words = {w.lower() for w in [*lex["person_nouns"], *lex["kin_nouns"]]}
@@ -80,7 +80,7 @@ def _item_count(item: str) -> tuple[int, bool] | None:
         if number < 1 or len(rest) > 3 or (rest and not rest[-1].isalpha()):
             return None
         return number, True
-    singular, _ = _person_words()
+    singular, _ = person_words()
     head = words[-1].lower().rstrip(",").removeprefix("ex-")  # "ex-wife", "ex-boyfriend"
     if head not in singular or not all(_AGE.match(w) or w.isalpha() for w in words[:-1]) or len(words) > 3:
         return None

@@ -46,6 +46,8 @@ import pandas as pd
 from analysis import schema
 from analysis.figures.ledger import add_people_figures, extract_figures
 from analysis.figures.title_lists import shooter_list_figures
+from analysis.figures.title_tolls import (late_list_articles, later_toll_articles, set_aside_later_tolls,
+                                         title_over_late_list, title_tolls)
 from analysis.figures.victim_mentions import people_lexicon
 from analysis.figures.victims import read_people
 
@@ -193,15 +195,33 @@ def add_title_figures(figures: pd.DataFrame, articles: pd.DataFrame, *,
                       published_years: Mapping[str, int] | None = None) -> pd.DataFrame:
     """The figures table with the title counts (``title_figures``) appended, less the one person the text says was
     shot whom the title's death names (``_shot_is_the_dead``), and the dead a title lists with the gunman's own death
-    (``analysis.figures.title_lists``), whatever the text says."""
+    (``analysis.figures.title_lists``), whatever the text says; the text's later death tolls larger than a title's
+    toll that the text repeats are set aside as another incident's (``analysis.figures.title_tolls``)."""
     extra = title_figures(articles, figures, published_years=published_years)
     out = _shot_is_the_dead(add_people_figures(figures, extra), extra)
     out = _title_over_derived(out, articles, published_years=published_years)
+    out = _later_tolls(out, articles, published_years=published_years)
     # appended as they are: the gunman's own death takes nothing from the wounded derived from people shot
     listed = shooter_list_figures(articles)
     if listed.empty:
         return out
     return pd.concat([out, listed.astype(out.dtypes.to_dict())], ignore_index=True)
+
+
+def _later_tolls(figures: pd.DataFrame, articles: pd.DataFrame, *,
+                 published_years: Mapping[str, int] | None = None) -> pd.DataFrame:
+    """The text's later death tolls larger than the toll of the title read alone, which the text repeats, set aside
+    (``analysis.figures.title_tolls``); only the titles of the articles with such a later toll are read."""
+    if figures.empty or "title" not in articles:
+        return figures
+    later, listed = later_toll_articles(figures), late_list_articles(figures)
+    if not later and not listed:
+        return figures
+    titles = articles.loc[articles["article_id"].isin(later | listed), ["article_id", "title"]]
+    titles = titles.assign(title=titles["title"].fillna("").astype(str))
+    read = title_figures(titles, schema.empty_table("figures"), published_years=published_years)
+    tolls = title_tolls(read, dict(zip(titles["article_id"], titles["title"])))
+    return title_over_late_list(set_aside_later_tolls(figures, tolls), read, tolls, listed)
 
 
 _GROUP_BEFORE = re.compile(r"(?:,|\band)\s*$", re.I)
