@@ -209,6 +209,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             people = [g for h in (word, *named, *of, *clauses, *agents) for c in kids[h.i] if c.lower == "as"
                       for g in kids[c.i] if g.dep == "pobj"]  # "as" on the verb, the one identified, its clause or
             # who identified them ("was identified by State Police as X"); "named a suspect: X"
+            people = people or _as_further(tokens, kids, word)
             people += [c for c in kids[word.i] if c.dep == "oprd" and c.tag.startswith("NNP")]
             colon = next((t for t in kids[word.i] if t.text == ":" and t.i > word.i), None)
             people += [next(t for t in tokens[colon.i + 1:] if t.dep != "compound")] if colon is not None and \
@@ -220,7 +221,8 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             role = next((role_of(kids, tokens, c, lex) for c in named if role_of(kids, tokens, c, lex) != "victim"), role)
             told = next((out for h in named for c in kids[h.i] if c.dep in ("relcl", "acl")
                          for args, out in [_arguments(tokens, kids, c, lex)] if h in args), "")
-            if not told and any(h.lower == "victims" for h in named):  # "identified the victims as X and Y": shot
+            if not told and any(h.lower == "victims" for h in (*named, *of)):  # "identified the victims (one of the
+                # victims) as X": shot
                 told = "unknown"
             if people and all(p.lower in lex["shooter_nouns"] for p in people):  # "X was identified as the suspect"
                 people, named, role = [h for h in named if h.tag.startswith("NNP")], [], "shooter"
@@ -287,6 +289,22 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
     resolve_pronouns(tokens, kids, sentence, lex, found)
     aged_names(tokens, kids, sentence, lex, found, sentence_idx, person_mention)
     return [found[i] for i in sorted(found)]
+
+
+def _as_further(tokens, kids, verb: Token) -> list[Token]:
+    """"identified the victim in Sunday's shooting as X": the parser hangs "as" on the last noun of the words that
+    describe the one identified (or on a participle among them: "the mother killed in Tuesday's shooting as X"); the
+    names of the first "as" after the verb that hangs, through prepositions and nouns only, on it."""
+    for c in tokens[verb.i + 1:]:
+        if c.lower != "as" or c.dep != "prep":
+            continue
+        head = tokens[c.head]
+        while head.i != verb.i and head.i != head.head and head.i > verb.i and (
+                head.dep in ("prep", "pobj", "dobj", "nsubjpass", "advcl", "acl", "conj", "compound", "poss")):
+            head = tokens[head.head]
+        return [g for g in kids[c.i] if g.dep == "pobj"] if head.i == verb.i else []
+    return []
+
 
 _FIND_VERBS = {"found", "find", "finds", "finding", "discovered", "located", "left", "leaving", "leaves"}
 

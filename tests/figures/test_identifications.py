@@ -1,0 +1,41 @@
+"""Identifications as reporters write them: "identified the victim in Friday's shooting as X". Each row is one
+reporting shape, in our own words. Sentences invented.
+
+``NAMED``: each (name, outcome, role) must be a row of ``victims`` ("" for any outcome)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.figures.test_named_people import _rows
+
+NAMED = [
+    # "as" hangs on the last noun of the words describing the one identified, not on the verb
+    (["A woman was shot to death on Elm Street on Friday.",
+      "Police identified the victim in Friday's shooting as Rosa Vint, 34."], [("Rosa Vint", "killed", "victim")]),
+    (["Two people were shot outside a bar on Saturday.",
+      "Relatives identified one of the victims in the Oak Street shooting as Dev Marlow, 22."],
+     [("Dev Marlow", "injured", "victim")]),
+    (["A man was killed at a gas station on Sunday.",
+      "Investigators identified the suspect in Sunday's deadly shooting as Lyle Oberg Jr."],
+     [("Lyle Oberg Jr.", "", "shooter")]),
+    (["The coroner on Tuesday identified the second deceased victim in the shooting as Noel Brandt."],
+     [("Noel Brandt", "killed", "victim")]),
+    # or on a participle of those words, which the parser may make a clause of the verb
+    (["County police have identified the woman and child killed in Tuesday morning's Glen Falls shooting as "
+      "30-year-old Mara Tull and 4-year-old Jaden Tull-Ames."],
+     [("Mara Tull", "killed", "victim"), ("Jaden Tull-Ames", "killed", "victim")]),
+    # a sentence with a numeral count is still read for the names its identification gives
+    (["Two men were killed outside a gas station on Friday.",
+      "Police identified the two men killed in the shooting as Hal Ostrow and Bram Tilley, both 30."],
+     [("Hal Ostrow", "killed", "victim"), ("Bram Tilley", "killed", "victim")]),
+]
+
+
+@pytest.mark.parametrize(("texts", "people"), NAMED, ids=[c[0][-1][:40] for c in NAMED])
+def test_named(texts, people):
+    rows = _rows(texts)
+    for name, outcome, role in people:
+        found = [(o, r) for n, o, r in rows if n == name]
+        assert found, f"{name} not in {rows}"
+        assert any((not outcome or o == outcome) and r == role for o, r in found), f"{name}: {found}"
