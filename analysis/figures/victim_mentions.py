@@ -17,7 +17,7 @@ from analysis.figures.copula_names import copulas, rename, role_of
 from analysis.figures.name_mentions import (aged_names, arrested_pronouns, described_names, listed_victims,
                                             mourned_names, mourners_names, named_shooters, responsible_names,
                                             titled_officers)
-from analysis.figures.parse import Token, children, head_word
+from analysis.figures.parse import Token, children, head_word, left_edge
 from analysis.figures.person_mentions import (ELSEWHEN, OUTCOME_RANK, Mention, compatible_sex, people_lexicon,
                                               person_mention)
 from analysis.figures.person_names import name_head
@@ -270,6 +270,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                 elif role != "keep" and mention.role == "victim":
                     mention.role = "shooter"
                 mention.identified = low in lex["identify_verbs"]
+                mention.of_the_dead = mention.identified and _describes_the_dead(tokens, kids, named, people, lex)
                 found[token.i] = mention
                 names.append(token)
         if names and low in lex["identify_verbs"]:
@@ -304,6 +305,17 @@ def _as_further(tokens, kids, verb: Token) -> list[Token]:
             head = tokens[head.head]
         return [g for g in kids[c.i] if g.dep == "pobj"] if head.i == verb.i else []
     return []
+
+
+def _describes_the_dead(tokens, kids, named: list[Token], people: list[Token], lex) -> bool:
+    """"The man who died has been identified as X", "identified the three deceased victims as X, Y and Z": the words
+    of an identification before its names say who died; not "The man, later identified as X, was pronounced dead",
+    whose death is told after them (the man may be the one told of before as wounded)."""
+    if not named or not people:
+        return False
+    first, last = min(left_edge(kids, h) for h in named), min(p.i for p in people)
+    words = lex["kill_verbs"] | lex["die_verbs"] | lex["dead_words"]
+    return any(t.lower in words for t in tokens[first:last])
 
 
 _FIND_VERBS = {"found", "find", "finds", "finding", "discovered", "located", "left", "leaving", "leaves"}

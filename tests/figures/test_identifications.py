@@ -1,7 +1,8 @@
 """Identifications as reporters write them: "identified the victim in Friday's shooting as X". Each row is one
 reporting shape, in our own words. Sentences invented.
 
-``NAMED``: each (name, outcome, role) must be a row of ``victims`` ("" for any outcome)."""
+``NAMED``: each (name, outcome, role) must be a row of ``victims`` ("" for any outcome). ``WOUNDED``: how many rows
+without a name the wounded leave beside the names (none where the one wounded is the one named)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,13 @@ NAMED = [
     (["Two men were killed outside a gas station on Friday.",
       "Police identified the two men killed in the shooting as Hal Ostrow and Bram Tilley, both 30."],
      [("Hal Ostrow", "killed", "victim"), ("Bram Tilley", "killed", "victim")]),
+    # the dead an identification describes are none of the wounded told of before ...
+    (["One man died at the scene, police said.", "Another man is in critical condition.",
+      "The man who died has been identified as Teo Barrick, 27."], [("Teo Barrick", "killed", "victim")]),
+    # ... but a death told after the name may be that of someone told of before as wounded
+    (["Officers found a wounded man in a parked car.",
+      "The man, later identified as Gil Sorensen, was pronounced dead at the scene."],
+     [("Gil Sorensen", "killed", "victim")]),
 ]
 
 
@@ -39,3 +47,20 @@ def test_named(texts, people):
         found = [(o, r) for n, o, r in rows if n == name]
         assert found, f"{name} not in {rows}"
         assert any((not outcome or o == outcome) and r == role for o, r in found), f"{name}: {found}"
+
+
+WOUNDED = [
+    (["One man died at the scene, police said.", "Another man is in critical condition.",
+      "The man who died has been identified as Teo Barrick, 27."], 1),
+    (["Police found three people dead in a trailer and a woman with a gunshot wound to the leg.",
+      "The woman was taken to a hospital in stable condition.",
+      "The three deceased victims have been identified as Ada Frey, 30, Bo Lind, 41, and Cy Moss, 19."], 1),
+    (["Officers found a wounded man in a parked car.",
+      "The man, later identified as Gil Sorensen, was pronounced dead at the scene."], 0),
+]
+
+
+@pytest.mark.parametrize(("texts", "wounded"), WOUNDED, ids=[c[0][-1][:40] for c in WOUNDED])
+def test_wounded_beside(texts, wounded):
+    rows = _rows(texts)
+    assert sum(1 for name, outcome, _role in rows if not name and outcome == "injured") == wounded, rows
