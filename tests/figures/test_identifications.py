@@ -15,20 +15,20 @@ NAMED = [
     (["A woman was shot to death on Elm Street on Friday.",
       "Police identified the victim in Friday's shooting as Rosa Vint, 34."], [("Rosa Vint", "killed", "victim")]),
     (["Two people were shot outside a bar on Saturday.",
-      "Relatives identified one of the victims in the Oak Street shooting as Dev Marlow, 22."],
+      "A cousin identified one of the victims of the Oak Street shooting as Dev Marlow, 22."],
      [("Dev Marlow", "injured", "victim")]),
     (["A man was killed at a gas station on Sunday.",
-      "Investigators identified the suspect in Sunday's deadly shooting as Lyle Oberg Jr."],
+      "Detectives identified the suspect in the deadly Saturday shooting as Lyle Oberg Jr."],
      [("Lyle Oberg Jr.", "", "shooter")]),
-    (["The coroner on Tuesday identified the second deceased victim in the shooting as Noel Brandt."],
+    (["On Tuesday the county coroner identified the other deceased victim in Friday's shooting as Noel Brandt."],
      [("Noel Brandt", "killed", "victim")]),
     # or on a participle of those words, which the parser may make a clause of the verb
-    (["County police have identified the woman and child killed in Tuesday morning's Glen Falls shooting as "
-      "30-year-old Mara Tull and 4-year-old Jaden Tull-Ames."],
+    (["State troopers have identified the woman and child killed in Sunday evening's Glen Falls shooting as Mara Tull, "
+      "30, and Jaden Tull-Ames, 4."],
      [("Mara Tull", "killed", "victim"), ("Jaden Tull-Ames", "killed", "victim")]),
     # a sentence with a numeral count is still read for the names its identification gives
     (["Two men were killed outside a gas station on Friday.",
-      "Police identified the two men killed in the shooting as Hal Ostrow and Bram Tilley, both 30."],
+      "Sheriff's deputies identified the two men killed in the ambush as Hal Ostrow and Bram Tilley, both 30."],
      [("Hal Ostrow", "killed", "victim"), ("Bram Tilley", "killed", "victim")]),
     # the dead an identification describes are none of the wounded told of before ...
     (["One man died at the scene, police said.", "Another man is in critical condition.",
