@@ -13,7 +13,7 @@ from __future__ import annotations
 from analysis.figures.clause_subjects import (RELATIVE, antecedent, is_passive, listed_people, past_source,
                                               subject_of, subjects_of, who_antecedent)
 from analysis.figures.conditions import condition_people, hurt_apart
-from analysis.figures.copula_names import copulas, rename, role_of
+from analysis.figures.copula_names import copulas, inverted, rename, role_of
 from analysis.figures.name_mentions import (aged_names, arrested_pronouns, described_names, listed_victims,
                                             mourned_names, mourners_names, named_shooters, responsible_names,
                                             titled_officers)
@@ -276,6 +276,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
         if names and low in lex["identify_verbs"]:
             identified += [(h, names) for h in named]
     copulas(tokens, kids, sentence, lex, found, sentence_idx)
+    inverted(tokens, kids, sentence, lex, found, sentence_idx)
     listed_victims(tokens, kids, sentence, lex, found, sentence_idx, person_mention)
     titled_officers(tokens, kids, sentence, lex, found, sentence_idx, person_mention)
     mourned_names(tokens, kids, sentence, lex, found, sentence_idx, person_mention)

@@ -32,7 +32,8 @@ Rules:
    the noun a participle or relative clause hangs on ("a man killed Saturday", "a woman who was
    shot", "Jon Reed, 51, who was shot and killed"). Either side of "is"/"was" names the people the
    other side describes ("Ann Lee and Bo Diaz were the two people killed", "the man who shot him is
-   Carl Webb": the names take that outcome and role), and so does a name in apposition ("Tia Long,
+   Carl Webb": the names take that outcome and role), so do the names after an inverted verb ("Killed were X and Y",
+   "Also wounded was X", "Among the dead were X and Y"), and so does a name in apposition ("Tia Long,
    the woman killed by police"); "X was killed along with Y" harms both;
    names of one family with ages are as many people though surnames match ("Rosa Feld, 61, Dana Feld, 25"); "all
    dead" after a list names the list; "a couple" is two; a "they" in a clause of a list's sentence ("A father and his
