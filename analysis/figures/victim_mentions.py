@@ -319,7 +319,6 @@ def _describes_the_dead(tokens, kids, named: list[Token], people: list[Token], l
     return any(t.lower in words for t in tokens[first:last])
 
 
-_CARRIED = {"taken", "transported", "rushed", "brought", "driven", "flown", "airlifted", "carried"}
 _FIND_VERBS = {"found", "find", "finds", "finding", "discovered", "located", "left", "leaving", "leaves"}
 
 
@@ -345,12 +344,6 @@ def _found_wounded(tokens, kids, word: Token, sentence: str, lex) -> list[Token]
     """"Officers found David Pena, 22, suffering from a gunshot wound": someone found with a wound was shot; so was
     someone who "had gunshot wounds" or "suffered a gunshot wound"."""
     low = word.lower
-    if low in _CARRIED and word.tag == "VBN" and is_passive(kids, word):  # "X was taken to a hospital with a gunshot
-        wounds = [g for c in kids[word.i] if c.lower == "with" for g in kids[c.i] if g.dep == "pobj"]  # wound"
-        if any(w.lower in ("wound", "wounds") and any(g.lower in ("gunshot", "bullet") for g in kids[w.i])
-               for w in wounds):
-            return [c for c in kids[word.i] if c.dep == "nsubjpass"]
-        return []
     if not word.tag.startswith("VB") or is_passive(kids, word) or low not in _WOUND_VERBS:
         return []
     if low != "found":
