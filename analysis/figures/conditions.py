@@ -12,7 +12,9 @@ Rule: from the condition phrase, the words it hangs on are climbed to the first 
 officers described as"), or the noun a reduced clause hangs on ("a man listed in critical condition"); a clause
 about a thing ("the shooting that ...") names nobody. The possessor stands in for "injuries", "wounds" or
 "condition" ("the boy's injuries are not life-threatening"); "none", "all", "one" and the like add nobody ("none of
-the injuries were life-threatening"), nor does an obituary's "survived by". That person is injured; when the
+the injuries were life-threatening"), nor does an obituary's "survived by". That person is injured, and so is
+each one listed with them ("X, 44, Y, 19, and Z remain hospitalized", "found X and his son being treated for gunshot
+wounds": ``clause_subjects.listed_people``; not one the sentence already reads); when the
 sentence already names someone shot with no outcome stated, the condition is theirs ("a boy is recovering after his
 father shot his son": one boy). A person the sentence says died stays dead. The article then joins the person to
 the one described before ("A man was shot. He is in stable condition": one man, injured), so someone shot, whose
@@ -31,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from analysis.figures.clause_subjects import REPORTING, subject_of
+from analysis.figures.clause_subjects import REPORTING, listed_people, subject_of
 
 __all__ = ["condition_people", "hurt_apart"]
 
@@ -62,13 +64,14 @@ def condition_people(tokens, kids, sentence: str, lex, found: dict, sentence_idx
         if earlier.outcome in ("unknown", ""):
             earlier.outcome = "injured"
         return
-    mention = person(tokens, kids, token, sentence, lex)
-    if mention is None:
-        return
-    if mention.kind == "pronoun":
-        mention.text, mention.start, mention.end = token.text, token.idx, token.idx + len(token.text)
-    mention.sentence_idx, mention.outcome = sentence_idx, "injured"
-    found[token.i] = mention
+    for member in listed_people(tokens, kids, token, lex["kin_nouns"]):  # "X, 37, Y, 29, and Z remain hospitalized"
+        mention = person(tokens, kids, member, sentence, lex)
+        if mention is None or (member.i != token.i and member.i in found):
+            continue
+        if mention.kind == "pronoun":
+            mention.text, mention.start, mention.end = member.text, member.idx, member.idx + len(member.text)
+        mention.sentence_idx, mention.outcome = sentence_idx, "injured"
+        found[member.i] = mention
 
 
 def _whose(tokens, kids, word):

@@ -3,10 +3,14 @@
 Rule 2 of ``analysis.figures.victims``: either side of "is"/"was" names the people the other side describes ("Ann
 Lee and Bo Diaz were the two people killed", "the man who shot him is Carl Webb", "The victim was Lena Drake": the
 names take that outcome and role, in place of them), and so do the names an identification gives ("identified the
-boy who died as X"). ``role_of`` reads the role a noun phrase states ("one of the shooters": shooter).
+boy who died as X"). So do the full names after an inverted verb: a harm participle, or "Among" with a harm word,
+opening the sentence before "was"/"were" ("Killed were X and Y", "Also wounded was X", "Treated and released were X
+and Y", "Among the dead were X and Y": ``inverted``). ``role_of`` reads the role a noun phrase states ("one of the
+shooters": shooter).
 
 Known misses: a copula whose sides the parser hangs elsewhere than subject and attribute; counts that differ from
-the names given ("the three killed were X and Y") join nobody.
+the names given ("the three killed were X and Y") join nobody; after an inverted verb, a lone first name ("Also
+killed were Jo and Al Lane": Jo) and a surname the tagger calls an adverb.
 """
 
 from __future__ import annotations
@@ -14,7 +18,11 @@ from __future__ import annotations
 from analysis.figures.parse import Token, conjuncts, left_edge
 from analysis.figures.person_mentions import OUTCOME_RANK, Mention, person_mention, sex_of
 
-__all__ = ["copulas", "rename", "role_of"]
+__all__ = ["copulas", "inverted", "rename", "role_of"]
+
+_HURT_OPENINGS = {"injured", "hurt", "hospitalized", "hospitalised", "treated"}  # "Treated and released were X, Y"
+_AMONG_SKIPPED = {"the", "those", "them", "people", "persons", "others"}
+_NOT_NAMES = {"who", "whom", "whose", "which", "that", ";"}  # a clause about the one named, not another name
 
 
 def rename(found: dict[int, Mention], described: Token, names: list[Token]) -> bool:
@@ -82,3 +90,42 @@ def _described(tokens, kids, word: Token, sentence: str, lex) -> Mention | None:
         return None
     return person_mention(tokens, kids, word, sentence, lex)
 
+
+
+def inverted(tokens, kids, sentence: str, lex, found: dict[int, Mention], sentence_idx: int) -> None:
+    """"Killed were Ray Cole, 24, and Tom Bell, 31", "Also wounded was Ada Moss", "Treated and released were X and Y",
+    "Among those hit by bullets was X": a harm participle, or "Among" with harm words, opens the sentence and
+    "was"/"were" follows; the names after the verb (not places after "of", "in", "from"; up to a clause of their own
+    or another verb: "..., police said") take its outcome (killed, injured; unknown for "shot", "hit")."""
+    words = [t for t in tokens if t.tag not in (",", ":", "``", "''", "-LRB-")]
+    if len(words) < 3:
+        return
+    first = words[1] if words[0].lower == "also" else words[0]
+    if first.lower == "among":  # "Among the dead", "Among those shot"; not "Among those charged in the killing"
+        described = {next((t.lower for t in tokens[first.i + 1:first.i + 5] if t.lower not in _AMONG_SKIPPED), "")}
+    elif first.tag == "VBN":
+        described = {first.lower}
+    else:
+        return
+    killing = lex["kill_verbs"] | lex["die_verbs"] | lex["dead_words"]
+    outcome = "killed" if described & killing else "injured" if described & (lex["wound_verbs"] | _HURT_OPENINGS) \
+        else "unknown" if described & (lex["shoot_verbs"] | lex["strike_verbs"]) else ""
+    copula = next((t for t in tokens[first.i + 1:first.i + 16] if t.lower in ("was", "were")), None)
+    if not outcome or copula is None or any(t.dep in ("nsubj", "nsubjpass") for t in tokens[first.i + 1:copula.i]):
+        return  # "Wounded Officer Al Roe was taken to a hospital": not inverted
+    for token in tokens[copula.i + 1:]:
+        if token.lower in _NOT_NAMES or (token.tag.startswith("VB") and token.lower not in ("was", "were")):
+            break
+        if not token.tag.startswith("NNP") or token.dep in ("compound", "pobj") or any(
+                c.dep == "case" for c in kids[token.i]) or (token.dep == "appos" and tokens[token.head].dep == "pobj"):
+            continue  # "of Baton Rouge, Louisiana": a place
+        if token.dep == "nsubj" and token.head not in (first.i, copula.i):
+            break  # "Wounded was a man, Sheriff Al Roe said": the subject of another verb
+        mention = person_mention(tokens, kids, token, sentence, lex)
+        if mention is None or " " not in mention.name:
+            continue
+        earlier = found.get(token.i)
+        if earlier is not None and OUTCOME_RANK[earlier.outcome] >= OUTCOME_RANK[outcome]:
+            continue
+        mention.outcome, mention.sentence_idx = outcome, sentence_idx
+        found[token.i] = mention

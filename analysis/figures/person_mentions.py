@@ -72,6 +72,8 @@ class Mention:
     lends: bool = False  # only a name for someone the article already has ("Officer X": the officer who fired)
     introduced: bool = False  # a lone name introduced as someone's: an age or a family word ("daughter Ada, 12")
     identified: bool = False  # the name an identification gives ("identified the girl as X")
+    of_the_dead: bool = False  # given by an identification that describes the dead ("the man who died"): none of the
+    # wounded told of before
     described: bool = False  # a name for a description ("her uncle, Al Roe"): of the one described so, or no one
     listed: bool = False  # one of "the victims were X and Y": no one told of before without a name, who may be others
     text: str = ""

@@ -13,11 +13,11 @@ from __future__ import annotations
 from analysis.figures.clause_subjects import (RELATIVE, antecedent, is_passive, listed_people, past_source,
                                               subject_of, subjects_of, who_antecedent)
 from analysis.figures.conditions import condition_people, hurt_apart
-from analysis.figures.copula_names import copulas, rename, role_of
+from analysis.figures.copula_names import copulas, inverted, rename, role_of
 from analysis.figures.name_mentions import (aged_names, arrested_pronouns, described_names, listed_victims,
                                             mourned_names, mourners_names, named_shooters, responsible_names,
                                             titled_officers)
-from analysis.figures.parse import Token, children, head_word
+from analysis.figures.parse import Token, children, head_word, left_edge
 from analysis.figures.person_mentions import (ELSEWHEN, OUTCOME_RANK, Mention, compatible_sex, people_lexicon,
                                               person_mention)
 from analysis.figures.person_names import name_head
@@ -209,6 +209,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             people = [g for h in (word, *named, *of, *clauses, *agents) for c in kids[h.i] if c.lower == "as"
                       for g in kids[c.i] if g.dep == "pobj"]  # "as" on the verb, the one identified, its clause or
             # who identified them ("was identified by State Police as X"); "named a suspect: X"
+            people = people or _as_further(tokens, kids, word)
             people += [c for c in kids[word.i] if c.dep == "oprd" and c.tag.startswith("NNP")]
             colon = next((t for t in kids[word.i] if t.text == ":" and t.i > word.i), None)
             people += [next(t for t in tokens[colon.i + 1:] if t.dep != "compound")] if colon is not None and \
@@ -220,7 +221,8 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
             role = next((role_of(kids, tokens, c, lex) for c in named if role_of(kids, tokens, c, lex) != "victim"), role)
             told = next((out for h in named for c in kids[h.i] if c.dep in ("relcl", "acl")
                          for args, out in [_arguments(tokens, kids, c, lex)] if h in args), "")
-            if not told and any(h.lower == "victims" for h in named):  # "identified the victims as X and Y": shot
+            if not told and any(h.lower == "victims" for h in (*named, *of)):  # "identified the victims (one of the
+                # victims) as X": shot
                 told = "unknown"
             if people and all(p.lower in lex["shooter_nouns"] for p in people):  # "X was identified as the suspect"
                 people, named, role = [h for h in named if h.tag.startswith("NNP")], [], "shooter"
@@ -268,11 +270,13 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
                 elif role != "keep" and mention.role == "victim":
                     mention.role = "shooter"
                 mention.identified = low in lex["identify_verbs"]
+                mention.of_the_dead = mention.identified and _describes_the_dead(tokens, kids, named, people, lex)
                 found[token.i] = mention
                 names.append(token)
         if names and low in lex["identify_verbs"]:
             identified += [(h, names) for h in named]
     copulas(tokens, kids, sentence, lex, found, sentence_idx)
+    inverted(tokens, kids, sentence, lex, found, sentence_idx)
     listed_victims(tokens, kids, sentence, lex, found, sentence_idx, person_mention)
     titled_officers(tokens, kids, sentence, lex, found, sentence_idx, person_mention)
     mourned_names(tokens, kids, sentence, lex, found, sentence_idx, person_mention)
@@ -287,6 +291,33 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
     resolve_pronouns(tokens, kids, sentence, lex, found)
     aged_names(tokens, kids, sentence, lex, found, sentence_idx, person_mention)
     return [found[i] for i in sorted(found)]
+
+
+def _as_further(tokens, kids, verb: Token) -> list[Token]:
+    """"identified the victim in Sunday's shooting as X": the parser hangs "as" on the last noun of the words that
+    describe the one identified (or on a participle among them: "the mother killed in Tuesday's shooting as X"); the
+    names of the first "as" after the verb that hangs, through prepositions and nouns only, on it."""
+    for c in tokens[verb.i + 1:]:
+        if c.lower != "as" or c.dep != "prep":
+            continue
+        head = tokens[c.head]
+        while head.i != verb.i and head.i != head.head and head.i > verb.i and (
+                head.dep in ("prep", "pobj", "dobj", "nsubjpass", "advcl", "acl", "conj", "compound", "poss")):
+            head = tokens[head.head]
+        return [g for g in kids[c.i] if g.dep == "pobj"] if head.i == verb.i else []
+    return []
+
+
+def _describes_the_dead(tokens, kids, named: list[Token], people: list[Token], lex) -> bool:
+    """"The man who died has been identified as X", "identified the three deceased victims as X, Y and Z": the words
+    of an identification before its names say who died; not "The man, later identified as X, was pronounced dead",
+    whose death is told after them (the man may be the one told of before as wounded)."""
+    if not named or not people:
+        return False
+    first, last = min(left_edge(kids, h) for h in named), min(p.i for p in people)
+    words = lex["kill_verbs"] | lex["die_verbs"] | lex["dead_words"]
+    return any(t.lower in words for t in tokens[first:last])
+
 
 _FIND_VERBS = {"found", "find", "finds", "finding", "discovered", "located", "left", "leaving", "leaves"}
 

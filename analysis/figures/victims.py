@@ -20,7 +20,8 @@ Rules:
    (unless they name someone with an age: "Ann Lee, 35, and Bo Diaz, 29, were the two killed") are
    parsed (``analysis.figures.parse``: tagger and parser, once per process, in batches). A sentence whose only
    harm words are a numeral count of the hurt is still read for the names it gives ("Officer Jon Ray suffered
-   three gunshot wounds"), and for nothing else.
+   three gunshot wounds"), and for nothing else; so is one with an identification and a full name ("Police identified
+   the two men killed as Ray Cole and Tom Bell").
 2. A harm predicate and its people: the passive subject or the object of "killed", "murdered",
    "shot", "wounded", and of "struck"/"hit" in a sentence about a gun ("the bullet struck his son") or
    in a part of the body ("Ada was struck in the head") ("X was shot and killed": a conjoined verb shares its subject; "shot and
@@ -31,7 +32,8 @@ Rules:
    the noun a participle or relative clause hangs on ("a man killed Saturday", "a woman who was
    shot", "Jon Reed, 51, who was shot and killed"). Either side of "is"/"was" names the people the
    other side describes ("Ann Lee and Bo Diaz were the two people killed", "the man who shot him is
-   Carl Webb": the names take that outcome and role), and so does a name in apposition ("Tia Long,
+   Carl Webb": the names take that outcome and role), so do the names after an inverted verb ("Killed were X and Y",
+   "Also wounded was X", "Among the dead were X and Y"), and so does a name in apposition ("Tia Long,
    the woman killed by police"); "X was killed along with Y" harms both;
    names of one family with ages are as many people though surnames match ("Rosa Feld, 61, Dana Feld, 25"); "all
    dead" after a list names the list; "a couple" is two; a "they" in a clause of a list's sentence ("A father and his
@@ -84,8 +86,10 @@ Rules:
    names), "gunfire from X", "the suspect is X", "identified the gunman as X" (the role of
    the identified noun, or of the noun after "one of": "identified one of the suspects as X"; and the outcome of
    its clause: "identified the men who were killed as X and Y"; "the victims" were shot, the outcome not stated:
-   "identified the victims as X and Y"; the name takes the place of the one described, also in "the shooter, later
-   identified as X," and "identified by State Police as X"; not "identified the parents as X and Y", the family),
+   "identified the victims (one of the victims) as X and Y"; the name takes the place of the one described, also in
+   "the shooter, later identified as X," and "identified by State Police as X", and where the parser hangs "as" on
+   the last noun or participle of the words that describe them, "identified the victim in Sunday's shooting as X";
+   not "identified the parents as X and Y", the family),
    "the victim, X" and "victim X", "X, the suspect,", the
    subject of "faces charges", "turned himself in" and "is being held" (in jail, custody, without bond);
    "named a suspect (in this case): X", the name after the colon; "the victims were X and Y" (no outcome of its
@@ -176,6 +180,7 @@ _PEOPLE_WORDS = re.compile(r"\b(?:identif|condition\b|charged|arrested|accused|s
                            r"looking for|bod(?:y|ies) of|victim|charges|facing|faces|turned (?:him|her)self in|"
                            r"vigil|funeral|memorial|memory of)", re.I)
 
+_IDENTIFIES = re.compile(r"\bidentifi(?:ed|es|y)\b", re.I)
 # after the lede: an identification, or the shooter arrested, charged or sought ("Police arrested X on Monday"), but
 # not in another case, nor dated by a year ("In May 2011, X pleaded guilty", "X was convicted of murder")
 _LATE_SUSPECT = re.compile(r"\b(?:arrested|charged|custody|booked|warrant|wanted|at large)\b", re.I)
@@ -213,6 +218,10 @@ def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int
         listed = (text.str.contains(_HARM) & text.str.contains(_LISTED)) | text.str.contains(NAME_AGE)
         keep |= listed  # "Ann Lee, 35, and Bo Diaz, 29, were the two people killed": a count that names its people
         names_only &= ~listed
+        # "Police identified the two men killed as Ray Cole and Tom Bell": the count is the ledger's, the names ours
+        identified = text.str.contains(_IDENTIFIES) & text.str.contains(TWO_CAPITALS) & ~keep
+        keep |= identified
+        names_only |= identified
         earlier = figures[figures["status"].eq("background")]  # a recap of another shooting names its people
         earlier = set(zip(earlier["article_id"], earlier["sentence_idx"].astype(int)))
         keep &= ~pd.Series([k in earlier for k in keys], index=lede_rows.index, dtype=bool)
