@@ -202,7 +202,6 @@ def named_shooters(tokens, kids, word: Token, lex) -> list[Token]:
     return []
 
 
-_INCLUDE = {"include", "includes", "included"}  # "The dead include X and Y": part of a list
 _LISTED_AS = {"dead": "killed", "deceased": "killed", "wounded": "injured", "injured": "injured", "victims": ""}
 
 
@@ -214,21 +213,16 @@ def listed_victims(tokens, kids, sentence: str, lex, found: dict, sentence_idx: 
     group ("left three dead ... the victims are X and his two children, Y and a 13-year-old"): the names take no
     outcome of their own (so no count: given one, on real news it added a count of the injured that was wrong more
     often than right) and join no one told of before without a name (``Mention.listed``); the lede's death toll
-    makes them its dead where it has more dead than the article describes (``analysis.figures.victims`` rule 5).
-    "The dead include X and Y", "The wounded included X; Y; and Z", "The victims include X and Y" name them so too,
-    the names the object of "include(s)"/"included". Known miss: names told before the descriptions of the same
-    people ("The victims include X and Y ... a woman and her granddaughter were shot") stay apart from them."""
+    makes them its dead where it has more dead than the article describes (``analysis.figures.victims`` rule 5)."""
     for verb in tokens:
-        including = verb.lower in _INCLUDE
-        if not (verb.lower in ("is", "are", "was", "were") or including) or verb.tag[:2] != "VB":
+        if verb.lower not in ("is", "are", "was", "were") or verb.tag[:2] != "VB":
             continue
         subject = next((c for c in kids[verb.i] if c.dep == "nsubj" and c.lower in _LISTED_AS
-                        and c.tag in ("NNS", "NN", "JJ", "VBN")  # "the dead", "the deceased", "the wounded"
+                        and c.tag in ("NNS", "JJ", "VBN")  # "the dead", "the deceased", "the wounded"
                         and any(d.dep == "det" and d.lower == "the" for d in kids[c.i])
                         and not any(d.dep == "prep" or d.lower == "other" for d in kids[c.i])), None)
         # not "the victims of a 2012 shooting", nor "the other victims", who are not the people told of before
-        named = next((c for c in kids[verb.i] if c.dep == ("dobj" if including else "attr")
-                      and c.tag.startswith("NNP")), None)
+        named = next((c for c in kids[verb.i] if c.dep == "attr" and c.tag.startswith("NNP")), None)
         if subject is None or named is None:
             continue
         for token in listed_people(tokens, kids, named):
