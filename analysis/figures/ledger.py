@@ -56,6 +56,7 @@ from analysis.figures.another import another_hurt
 from analysis.figures.headline_cues import (late_outliers, ordinals_after_the_dead, people_headline, then_himself,
                                            title_opening, victims_and_himself, wounded_besides_the_dead)
 from analysis.figures.lexicon import Lexicon, load_lexicon
+from analysis.figures.hospital_dead import taken_where_they_died
 from analysis.figures.other_harm import hurt_otherwise
 from analysis.figures.quantities import ORDINALS
 from analysis.figures.scan import scan_sentence
@@ -181,7 +182,7 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
     if not rows:
         return _typed(schema.empty_table("figures"))
     _keep_lone_period_counts(rows, period_rows, period_flagged)
-    _taken_where_they_died([r for r in rows if r["article_id"] in shooting_stories])
+    taken_where_they_died([r for r in rows if r["article_id"] in shooting_stories], order)
     rows += _shot_minus_killed(rows)
     return _typed(schema.conform(pd.DataFrame(rows), "figures"))
 
@@ -205,29 +206,6 @@ def _keep_lone_period_counts(rows: list[dict], period_rows: list[dict], flagged:
 
 
 _OTHERS = frozenset("other others more additional".split())
-_DIED_THERE = re.compile(r"\b(?:died|dies|pronounced dead|succumbed|passed away)\b", re.I)
-
-
-def _taken_where_they_died(rows: list[dict]) -> None:
-    """"All three victims were taken to the hospital, where the woman died": in a shooting story (``rows`` are its
-    figures) the count taken to hospital holds the dead, so it is of people shot (the injured are derived from it), when its sentence tells a death after the number
-    and gives no death toll before it ("two died and three were taken to hospital" are apart); "where they later
-    died" makes it a death toll (in place)."""
-    killed_before = {}  # a death toll before the count in its sentence is another group: "two died and three ..."
-    for r in rows:
-        if r["category"] == "killed":
-            key = (r["article_id"], r["sentence_idx"])
-            killed_before[key] = min(killed_before.get(key, r["start"]), r["start"])
-    for row in rows:
-        if row["category"] != "hospitalized" or killed_before.get((row["article_id"], row["sentence_idx"]),
-                                                                 row["end"]) < row["start"]:
-            continue
-        sentence = str(row["sentence"])
-        at = sentence.find(str(row["number_text"]))
-        died = _DIED_THERE.search(sentence, at + len(str(row["number_text"]))) if at >= 0 else None
-        if died:  # "where they later died", "where both died": all of them
-            all_of_them = re.search(r"\b(?:they|both|all)\s+(?:\w+\s+)?$", sentence[:died.start()], re.I)
-            row["category"] = "killed" if all_of_them else "shot"
 
 
 def _shot_minus_killed(rows: list[dict]) -> list[dict]:
