@@ -123,6 +123,7 @@ _NOT_NAMES = frozenset(line.strip().lower() for line in (DATA_DIR / "capitals_no
 _CAPS_WORD = rf"[{UPPER}](?:[{UPPER}]|['’-](?=[{UPPER}]))+\.?"
 # "JOHN SMITH", "MARY O'NEAL-RUIZ JR.", "ANA M. PEÑA": two to four words in capitals, initials between
 _CAPS_RUN = re.compile(rf"(?<![\w'’-]){_CAPS_WORD}(?:\s(?:[{UPPER}]\.\s)?{_CAPS_WORD}){{1,3}}(?![\w'’-])")
+_LOWER_RUN = re.compile(rf"[{LOWER}]{{3}}")  # a sentence written in lower case
 _DATELINE_AFTER = re.compile(rf"\s*(?:\(|[—–-]|,\s+[{UPPER}])")
 _SMALL = frozenset("a an the of for to in on at by with from and or but is was were be this that".split())
 _ROMAN = {"ii", "iii", "iv"}
@@ -148,7 +149,7 @@ def read_capitals(texts: pd.Series) -> pd.Series:
     """The texts with names written in capitals in title case, where the sentence is otherwise written in lower case:
     "Police said JOHN SMITH, 23, died" -> "Police said John Smith, 23, died" (same length, so offsets hold)."""
     def one(text: str) -> str:
-        if not re.search(rf"[{LOWER}]{{3}}", text) or not _CAPS_RUN.search(text):
+        if not _LOWER_RUN.search(text) or not _CAPS_RUN.search(text):
             return text
         return _CAPS_RUN.sub(lambda m: _titled_run(text, m), text)
 

@@ -83,6 +83,11 @@ def compounds(lede_rows: pd.DataFrame) -> list[dict]:
     the ledger derives the injured from them), ..."""
     lex = people_lexicon()
     rows = []
+    # only the sentences where either pattern matches at all (pandas counts over a whole column at once; ``count``,
+    # not ``contains``, which warns of the patterns' groups)
+    text = lede_rows["text"].astype(str)
+    lede_rows = lede_rows[(text.str.count(lex["compound_re"]) + text.str.count(lex["shot_compound_re"]) > 0)
+                          .to_numpy(dtype=bool)]
     for article_id, idx, text, start in zip(lede_rows["article_id"], lede_rows["idx"], lede_rows["text"],
                                             lede_rows["start"]):
         for category, pattern, values in (("killed", lex["compound_re"], lex["compounds"]),

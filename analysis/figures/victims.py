@@ -192,30 +192,33 @@ def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int
     lede_rows = sentences[sentences["story_idx"] < lede]
     text = plain(lede_rows["text"])
     names_only = pd.Series(False, index=lede_rows.index)
-    keep = text.str.contains(_HARM) | text.str.contains(_PEOPLE_WORDS) | text.str.contains(NAMED_IS) | \
-        text.str.contains(people_lexicon()["condition_re"]) | \
-        text.str.contains(NAME_AGE) | text.str.contains(DESCRIBED_NAME)  # "She is in stable condition", "X, 26,
-    # was lying in the street"
+    harm, name_age = text.str.contains(_HARM), text.str.contains(NAME_AGE)
+    keep = harm | name_age  # "She is in stable condition", "X, 26, was lying in the street"
+    for pattern in (_PEOPLE_WORDS, NAMED_IS, people_lexicon()["condition_re"], DESCRIBED_NAME):
+        keep |= _contains(text, pattern, ~keep)
     if figures is not None and not figures.empty:  # a numeral count of every category the words speak of
         numeral = figures[figures["rule"].isin(["numeral", ""]) & figures["status"].eq("current")]
         killed = set(zip(numeral.loc[numeral["category"] == "killed", "article_id"],
                          numeral.loc[numeral["category"] == "killed", "sentence_idx"].astype(int)))
-        harm = numeral["category"].isin(["injured", "hospitalized", "shot"])
-        hurt = set(zip(numeral.loc[harm, "article_id"], numeral.loc[harm, "sentence_idx"].astype(int)))
+        harm_count = numeral["category"].isin(["injured", "hospitalized", "shot"])
+        hurt = set(zip(numeral.loc[harm_count, "article_id"], numeral.loc[harm_count, "sentence_idx"].astype(int)))
         # "Police arrested two men": a numeral count of another kind; read still when the sentence may name someone
-        other = numeral[~harm & numeral["category"].ne("killed")]
+        other = numeral[~harm_count & numeral["category"].ne("killed")]
         other = set(zip(other["article_id"], other["sentence_idx"].astype(int)))
         keys = list(zip(lede_rows["article_id"], lede_rows["idx"].astype(int)))
-        has_killed = pd.Series([k in killed for k in keys], index=lede_rows.index)
-        has_hurt = pd.Series([k in hurt for k in keys], index=lede_rows.index)
-        kill_words = text.str.contains(_KILL_WORDS)
-        keep &= ~(has_killed & (has_hurt | ~text.str.contains(r"\b(?:shot|wound|injur|hurt)", case=False)))
-        # "Officer Jon Ray suffered three gunshot wounds": a numeral count of the hurt, read for the names it gives
-        names_only = has_hurt & ~kill_words & text.str.contains(TWO_CAPITALS)
-        keep &= ~(has_hurt & ~kill_words & ~names_only)
+        has_killed = pd.Series([k in killed for k in keys], index=lede_rows.index, dtype=bool)
+        has_hurt = pd.Series([k in hurt for k in keys], index=lede_rows.index, dtype=bool)
         has_other = pd.Series([k in other for k in keys], index=lede_rows.index, dtype=bool)
-        keep &= ~(has_other & ~kill_words & ~text.str.contains(TWO_CAPITALS))
-        listed = (text.str.contains(_HARM) & text.str.contains(_LISTED)) | text.str.contains(NAME_AGE)
+        # the words below matter only beside a numeral count: searched there alone
+        kill_words = _contains(text, _KILL_WORDS, has_hurt | has_other)
+        two_capitals = _contains(text, TWO_CAPITALS, (has_hurt | has_other) & ~kill_words)
+        keep &= ~(has_killed & (has_hurt | ~_contains(text, r"\b(?:shot|wound|injur|hurt)", has_killed,
+                                                                         case=False)))
+        # "Officer Jon Ray suffered three gunshot wounds": a numeral count of the hurt, read for the names it gives
+        names_only = has_hurt & ~kill_words & two_capitals
+        keep &= ~(has_hurt & ~kill_words & ~names_only)
+        keep &= ~(has_other & ~kill_words & ~two_capitals)
+        listed = _contains(text, _LISTED, harm) | name_age
         keep |= listed  # "Ann Lee, 35, and Bo Diaz, 29, were the two people killed": a count that names its people
         names_only &= ~listed
         # "Police identified the two men killed as Ray Cole and Tom Bell": the count is the ledger's, the names ours
@@ -226,6 +229,16 @@ def _candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, lede: int
         earlier = set(zip(earlier["article_id"], earlier["sentence_idx"].astype(int)))
         keep &= ~pd.Series([k in earlier for k in keys], index=lede_rows.index, dtype=bool)
     return lede_rows[keep].assign(names_only=names_only[keep])
+
+
+def _contains(text: pd.Series, pattern: re.Pattern | str, rows: pd.Series, *, case: bool = True) -> pd.Series:
+    """``text.str.contains(pattern)`` in ``rows``, False elsewhere: a pattern searched only where its answer can change
+    the choice (most of these patterns run in Python's ``re``, one sentence at a time)."""
+    found = pd.Series(False, index=text.index, dtype=bool)
+    rows = rows.to_numpy(dtype=bool)
+    if rows.any():
+        found[rows] = text[rows].str.contains(pattern, case=case).to_numpy(dtype=bool)
+    return found
 
 
 def extract_victims(sentences: pd.DataFrame, articles: pd.DataFrame | None = None, *,
@@ -332,14 +345,16 @@ def _story_order(sentences: pd.DataFrame) -> pd.DataFrame:
     take the lede's places: "Photo by Ann Lee. Posted 5:30 p.m. A man was shot ..." has its lede from "A man"."""
     by_article = sentences.groupby("article_id")["idx"]
     opening = by_article.transform("min")
-    harm = plain(sentences["text"]).str.contains(_HARM) & (sentences["idx"] < opening + _PREAMBLE)
+    text = plain(sentences["text"])
+    harm_words = text.str.contains(_HARM)
+    harm = harm_words & (sentences["idx"] < opening + _PREAMBLE)
     first = sentences["idx"].where(harm).groupby(sentences["article_id"]).transform("min").fillna(opening)
     story = sentences["idx"] - (first - opening).astype(int)
     # "'We never thought it could happen here,' a neighbour said.": a quiet sentence (no harm word, no word about
     # people, no full name) takes no place of the lede either, up to _QUIET of them
-    text = plain(sentences["text"])
-    quiet = (story >= opening) & ~(text.str.contains(_HARM) | text.str.contains(_PEOPLE_WORDS) |
-                                   text.str.contains(TWO_CAPITALS))
+    quiet = (story >= opening) & ~harm_words
+    quiet &= ~_contains(text, _PEOPLE_WORDS, quiet)
+    quiet &= ~_contains(text, TWO_CAPITALS, quiet)
     before = quiet.astype(int).groupby(sentences["article_id"]).cumsum() - quiet.astype(int)
     return sentences.assign(story_idx=story, named_idx=story - before.clip(upper=_QUIET))
 
@@ -350,7 +365,9 @@ def _late_candidates(sentences: pd.DataFrame, figures: pd.DataFrame | None, full
     names in full: "Davidson died of his injuries on Tuesday night" in an update further down."""
     rows = sentences[(sentences["story_idx"] >= lede) & (sentences["story_idx"] < LATE_SENTENCES) &
                      sentences["article_id"].astype(str).isin(full_names.keys())]
-    rows = rows[plain(rows["text"]).str.contains(_HARM) | plain(rows["text"]).str.contains(_LATE_WORDS)]
+    text = plain(rows["text"])
+    harm = text.str.contains(_HARM)
+    rows = rows[harm | _contains(text, _LATE_WORDS, ~harm)]
     keep = [any(name in text for name in full_names[str(aid)]) for aid, text in
             zip(rows["article_id"], plain(rows["text"]).str.lower())]
     rows = rows[pd.Series(keep, index=rows.index, dtype=bool)]
