@@ -86,6 +86,19 @@ def tone_codes(tables: CorpusTables, words: np.ndarray) -> ToneCodes:
                      agreement_codes(polarity, vader), weighted, labels)
 
 
+def _weighted_means(codes: ToneCodes, rows: np.ndarray, by: np.ndarray, *, sort: bool) -> pd.DataFrame:
+    """The sentences at ``rows`` grouped by the code ``by`` gives each (pandas' sums, ``source_tone``'s to the last
+    digit): the length-weighted scores, n_sentences, n_words and thin, indexed by code."""
+    grouped = codes.weighted.take(rows).groupby(by, sort=sort)
+    out = grouped.sum()
+    for column in SCORES:
+        out[column] = out[column] / out["n_words"]
+    out["n_sentences"] = grouped.size()
+    out["n_words"] = out["n_words"].astype(int)
+    out["thin"] = out["n_sentences"] < THIN
+    return out
+
+
 def source_tone_of(codes: ToneCodes, rows: np.ndarray) -> pd.DataFrame | None:
     """``source_tone`` of the sentences at ``rows`` of the whole corpus's sentences (ascending, every one of an
     article with a source), with the word counts ``codes`` were made with: the same table, the sentences'
@@ -101,13 +114,7 @@ def source_tone_of(codes: ToneCodes, rows: np.ndarray) -> pd.DataFrame | None:
         return None
     # grouped as those rows only: pandas sums sorted groups another way (NumPy's pairwise sums), so the rows of
     # the other articles under a group of their own would change which way, and the last digits
-    grouped = codes.weighted.take(rows).groupby(source, sort=False)
-    out = grouped.sum()
-    for column in SCORES:
-        out[column] = out[column] / out["n_words"]
-    out["n_sentences"] = grouped.size()
-    out["n_words"] = out["n_words"].astype(int)
-    out["thin"] = out["n_sentences"] < THIN
+    out = _weighted_means(codes, rows, source, sort=False)
     order = out.index.to_numpy()  # the sources' codes, in order of their first sentence
     out["n_articles"] = np.bincount(codes.article_source[np.unique(article)], minlength=len(codes.sources))[order]
     out = out.reset_index(drop=True)
@@ -157,13 +164,7 @@ def group_tone_of(codes: ToneCodes, rows: np.ndarray, group_at: np.ndarray, name
     if not len(rows):
         return pd.DataFrame(columns=columns)
     article = codes.sentence_article[rows]
-    grouped = codes.weighted.take(rows).groupby(group_at[article])  # pandas' sums: source_tone's, to the last digit
-    out = grouped.sum()
-    for column in SCORES:
-        out[column] = out[column] / out["n_words"]
-    out["n_sentences"] = grouped.size()
-    out["n_words"] = out["n_words"].astype(int)
-    out["thin"] = out["n_sentences"] < THIN
+    out = _weighted_means(codes, rows, group_at[article], sort=True)
     kept = np.unique(article)
     out["n_articles"] = np.bincount(group_at[kept], minlength=len(names))[out.index]
     # one code per (group, source) pair of the kept articles; a source of -1 (none) is a pair of its own

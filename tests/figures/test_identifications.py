@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.figures.test_named_people import _rows
+from tests.figures.test_named_people import _rows, assert_named
 
 NAMED = [
     # "as" hangs on the last noun of the words describing the one identified, not on the verb
@@ -42,11 +42,7 @@ NAMED = [
 
 @pytest.mark.parametrize(("texts", "people"), NAMED, ids=[c[0][-1][:40] for c in NAMED])
 def test_named(texts, people):
-    rows = _rows(texts)
-    for name, outcome, role in people:
-        found = [(o, r) for n, o, r in rows if n == name]
-        assert found, f"{name} not in {rows}"
-        assert any((not outcome or o == outcome) and r == role for o, r in found), f"{name}: {found}"
+    assert_named(_rows(texts), people)
 
 
 WOUNDED = [

@@ -81,7 +81,11 @@ NAMED = [
 
 @pytest.mark.parametrize(("texts", "people"), NAMED, ids=[c[0][-1][:40] for c in NAMED])
 def test_named(texts, people):
-    rows = _rows(texts)
+    assert_named(_rows(texts), people)
+
+
+def assert_named(rows: list[tuple], people: list[tuple]) -> None:
+    """Each (name, outcome or "", role) of ``people`` is among the (name, outcome, role) ``rows``."""
     for name, outcome, role in people:
         found = [(o, r) for n, o, r in rows if n == name]
         assert found, f"{name} not in {rows}"
