@@ -84,7 +84,8 @@ def _profile(sides: list[str], *, seed: int) -> pd.DataFrame:
     rng = random.Random(seed)
     rows = []
     for side in sides:
-        total = rng.randint(0, 40)
+        # none under a tenth of the largest side's 40: a thin side is drawn apart, as the old figure never did
+        total = rng.choice([0, *range(5, 41)])
         for frame, label in PROFILE_LABELS.items():
             n = rng.randint(0, total)
             rows.append({"side": side, "frame": frame, "label": label, "n_sentences": n, "n_total": total,
