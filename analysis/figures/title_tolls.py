@@ -26,9 +26,10 @@ victim and the others shot taken as dead, an earlier killing named beside this o
 dead says so before its later sentences. Not when the list's sentence tells the gunman's own death ("..., then
 turned the gun on himself"): titles leave him out.
 
-Known misses: a toll that grew after a title written early, when the text repeats the early toll
-before the rise ("one dead" in the lede, "a second victim died" and "two dead" later), stays the
-title's; a recap before the text repeats the title's toll, or in its first two sentences, is not read;
+A toll that grew after the title was written is no other incident's: where a larger later toll's sentence tells a
+change ("the death toll had risen to 133", "revised", "climbed": the figures lexicon's change verbs), nothing of
+that article is set aside. Known misses: a rise told without a change verb, when the text repeats the early toll
+before it ("one dead" in the lede, "a second victim died" and "two dead" later), stays the title's; a recap before the text repeats the title's toll, or in its first two sentences, is not read;
 a plural the people lexicon lacks ("Parents, 2 children dead") is not seen as a list.
 """
 
@@ -40,6 +41,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from analysis.figures.headline_cues import THEN_HIMSELF
+from analysis.figures.lexicon import load_lexicon
 from analysis.figures.title_lists import person_words
 
 __all__ = ["lists_people", "later_toll_articles", "late_list_articles", "title_tolls", "set_aside_later_tolls",
@@ -118,6 +120,9 @@ def set_aside_later_tolls(figures: pd.DataFrame, tolls: Mapping[str, int]) -> pd
     if figures.empty or not tolls:
         return figures
     rows = figures[_text_tolls(figures) & figures["article_id"].isin(tolls)]
+    # "the death toll had risen to 133": the toll of the title's own incident, told as it grew after the title
+    grew = rows["value"].gt(rows["article_id"].map(tolls)) & rows["sentence"].astype(str).map(_tells_a_change)
+    rows = rows[~rows["article_id"].isin(set(rows.loc[grew, "article_id"]))]
     toll = rows["article_id"].map(tolls)
     told = rows.loc[rows["value"].eq(toll)].groupby("article_id")["sentence_idx"].min()
     larger = rows["value"].gt(toll)
@@ -154,6 +159,12 @@ def title_over_late_list(figures: pd.DataFrame, read: pd.DataFrame, tolls: Mappi
     out = figures.copy()
     out.loc[above, "status"] = "background"
     return pd.concat([out, title_rows.astype(out.dtypes.to_dict())], ignore_index=True)
+
+
+def _tells_a_change(sentence: str) -> bool:
+    """True when the sentence tells a count changing (a change verb of the figures lexicon: "rose", "climbed",
+    "revised", "updated"...)."""
+    return any(word in load_lexicon().change_verbs for word in re.findall(r"[a-z]+", sentence.lower()))
 
 
 def _text_tolls(figures: pd.DataFrame) -> pd.Series:

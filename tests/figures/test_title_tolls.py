@@ -133,3 +133,17 @@ def test_title_over_late_list_in_headline():
     articles = pd.DataFrame({"article_id": ["a"], "title": ["Teen shot and killed after Ridge Road party"]})
     heads = headline_figures(add_title_figures(figures, articles))
     assert int(heads.iloc[0]["killed"]) == 1
+
+
+@pytest.mark.parametrize("later, killed", [
+    ("On Saturday the Investigative Committee said the death toll had risen to 133.", 133),
+    ("By evening the number of dead had climbed to 93, the ministry said.", 93),
+    ("Officials later revised the toll to 137.", 137),
+    ("The same hall was where 133 people were killed in a 2004 siege.", 60),   # no change told: another incident
+])
+def test_a_toll_that_grew_after_the_title_is_the_incidents_own(later, killed):
+    # a developing story: the title and lede give the first count, a later paragraph the count it grew to
+    figures, heads = _tables("Concert hall attack near the capital: 60 killed",
+                             "Gunmen opened fire at a concert hall on Friday, killing at least 60 people, officials said.",
+                             *_QUIET, later)
+    assert _value(heads, "killed") == killed
