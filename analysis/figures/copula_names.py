@@ -91,7 +91,6 @@ def _described(tokens, kids, word: Token, sentence: str, lex) -> Mention | None:
     return person_mention(tokens, kids, word, sentence, lex)
 
 
-
 def inverted(tokens, kids, sentence: str, lex, found: dict[int, Mention], sentence_idx: int) -> None:
     """"Killed were Ray Cole, 24, and Tom Bell, 31", "Also wounded was Ada Moss", "Treated and released were X and Y",
     "Among those hit by bullets was X": a harm participle, or "Among" with harm words, opens the sentence and
