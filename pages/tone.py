@@ -125,7 +125,8 @@ def section_by_source() -> None:
     event = st.plotly_chart(spread, key="tone_sources_chart", on_select="rerun",
                             selection_mode=("points", "box", "lasso"), width="stretch")
     if len(rows) > MAX_DOTS:
-        st.caption(f"Dots: a fixed sample of {MAX_DOTS:,} of the {len(rows):,} sentences; boxes: all of them.")
+        st.caption(f"Dots: a fixed sample of {MAX_DOTS:,} of the {len(rows):,} sentences, in which every row has "
+                   "dots of its own; boxes: all of them.")
     by_source = app_data.view("tone_by_source", lambda t: (
         found if (found := source_tone_of(codes, rows)) is not None
         else source_tone(t.sentences, t.articles, words=app_data.corpus_view("sentence_words")[rows])))

@@ -16,7 +16,7 @@ from charts.follow_up import add_follow_up_note
 from charts.groups import TOP_LEGEND, group_colours
 from charts.text import escaped, escaped_list
 from charts.tone import (AGREEMENT_COLOURS, BOX_OFFSET, BOX_WIDTH, DOT_OFFSET, DOT_SPREAD, GL_POINTS,
-                         MAX_COLOURED_SOURCES, MAX_DOTS, MAX_SOURCES, sample_rows, sentence_hover, top_sources)
+                         MAX_COLOURED_SOURCES, MAX_DOTS, MAX_SOURCES, row_floor, sample_rows, sentence_hover, top_sources)
 
 
 def source_spread_figure(scored: pd.DataFrame, *, metric: str, label: str, rows: str = "source") -> go.Figure:
@@ -42,7 +42,9 @@ def source_spread_figure(scored: pd.DataFrame, *, metric: str, label: str, rows:
         figure.add_trace(go.Box(**box, orientation="h", boxpoints=False, width=BOX_WIDTH,
                                 name=html.escape(str(source)), showlegend=False, hoverinfo="skip",
                                 line_color="#555", fillcolor="rgba(0,0,0,0.06)"))
-    dots = sample_rows(scored, n=MAX_DOTS)
+    row_of = scored[rows].map(position).fillna(-1).to_numpy(dtype="int64")
+    dots = sample_rows(scored, n=MAX_DOTS, keep=pd.Series(row_floor(row_of, n=MAX_DOTS, rows=len(sources)),
+                                                          index=scored.index))
     jitter = (np.sin(np.arange(len(dots)) * 12.9898) * 43758.5453) % 1 * DOT_SPREAD + DOT_OFFSET
     figure.add_trace((go.Scattergl if len(dots) > GL_POINTS else go.Scatter)(
         x=dots[metric], y=dots[rows].map(position) + jitter, mode="markers", showlegend=False,

@@ -12,6 +12,7 @@ from charts.groups import OTHER_COLOUR
 
 from analysis.tone.sentiment import disagreement
 from charts.tone import (
+    MAX_DOTS,
     along_article_figure,
     disagreement_figure,
     entity_tone_figure,
@@ -201,6 +202,16 @@ def test_source_spread_rows_by_group_other_last():
     assert list(figure.layout.yaxis.ticktext) == ["Russia", "India", OTHER]
     assert figure.layout.yaxis.autorange == "reversed"  # largest on top, "other" at the bottom
     assert figure.data[-1].text[0].startswith("s0 · sentence 0")  # each dot's hover names its source
+
+
+def test_source_spread_past_the_dot_limit_keeps_every_small_row_in_the_sample():
+    large = [("Wire", f"w{i // 20}", i % 20, 0.1, 0.2) for i in range(MAX_DOTS * 3)]
+    small = [("Ireland", "i1", i, -0.4, -0.5) for i in range(6)]
+    figure = source_spread_figure(sentences(*large, *small), metric="polarity", label="TextBlob")
+    dots = figure.data[-1]
+    assert len(dots.x) == MAX_DOTS
+    assert sum(row[0] == "i1" for row in dots.customdata) == 6  # an even spread would give it none
+    assert len({tuple(row) for row in dots.customdata}) == MAX_DOTS
 
 
 def test_entity_tone_by_group_hover_names_the_group():

@@ -91,7 +91,8 @@ spread = app_data.view("tone_spread", lambda t, m, g: served_spec(source_spread_
 event = st.plotly_chart(spread, key="tone_sources_chart", on_select="rerun",
                         selection_mode=("points", "box", "lasso"), width="stretch")
 if len(scored) > MAX_DOTS:
-    st.caption(f"Dots: a fixed sample of {MAX_DOTS:,} of the {len(scored):,} sentences; boxes: all of them.")
+    st.caption(f"Dots: a fixed sample of {MAX_DOTS:,} of the {len(scored):,} sentences, in which every row has "
+               "dots of its own; boxes: all of them.")
 words = app_data.corpus_view("sentence_words")  # per sentence of the whole corpus, narrowed to the filtered ones
 whole = app_data.corpus_tables()
 by_source = app_data.view("tone_by_source", lambda t: source_tone(
