@@ -12,7 +12,8 @@ incident's toll, GVDB the article's). Also printed:
   right, wrong, none, and the misses by kind (``date_miss_kind``: a day early or late, a gold date after the
   article's publication, an undated article);
 - named people (GVDB): the share of the gold victims and shooters with a name that appear
-  in the ``victims`` table with the right outcome, when the analysis has that table.
+  in the ``victims`` table with the right outcome, when the analysis has that table, and the misses by
+  kind (``named_people``: the surname not in the text, no row, a row with no or another outcome).
 
 The texts belong to their publishers and never enter the repository: this script reads
 them at run time and stops with a message when the folder is absent. ``check.jsonl`` is
@@ -194,22 +195,41 @@ def name_key(name: str) -> str:
 def named_people_recall(records: list[dict], scored: pd.DataFrame, victims: pd.DataFrame) -> tuple[int, int]:
     """``(found, total)`` GVDB victims and shooters with a name found in ``victims`` with the right outcome (a name
     matched by ``same_person``; the annotators' descriptions such as "unidentified man" are not names)."""
-    found = total = 0
+    kinds = named_people(records, scored, victims)
+    return kinds.count("right"), len(kinds)
+
+
+#: Kinds of named-people miss, in the order ``named_people`` tells them apart.
+NAMED_MISS_KINDS = ("surname not in the text", "no row", "row, outcome unknown", "row, another outcome")
+
+
+def named_people(records: list[dict], scored: pd.DataFrame, victims: pd.DataFrame) -> list[str]:
+    """Per GVDB victim or shooter with a name, in order: "right", or the kind of miss (``NAMED_MISS_KINDS``): the
+    gold surname is nowhere in the title or text (the annotators had more than the page), it is there but no row
+    has the name, or a row has it with no outcome or with another. Counted, these say where a file's misses lie
+    without reading it."""
+    kinds = []
     by_article = {aid: group for aid, group in victims.groupby("article_id")} if not victims.empty else {}
     for record, article_id in zip(records, scored["article_id"]):
         gold = record.get("gold") or {}
+        page = plain_name(f"{record.get('title') or ''} {record.get('text') or ''}")
         for person in [*(gold.get("victims") or []), *(gold.get("shooters") or [])]:
-            if not name_key(person.get("name") or ""):
+            name = person.get("name") or ""
+            if not (last := name_key(name)):
                 continue
-            total += 1
             rows = by_article.get(article_id)
-            if rows is None:
-                continue
-            named = rows[[same_person(person.get("name") or "", str(n)) for n in rows["name"].fillna("")]]
+            named = rows[[same_person(name, str(n)) for n in rows["name"].fillna("")]] if rows is not None else None
             expected = _gold_outcome(person.get("outcome"))
-            if not named.empty and (not expected or (named["outcome"] == expected).any()):
-                found += 1
-    return found, total
+            if named is not None and not named.empty and (not expected or (named["outcome"] == expected).any()):
+                kinds.append("right")
+            elif named is not None and not named.empty:
+                unknown = set(named["outcome"]) <= {"unknown"}
+                kinds.append("row, outcome unknown" if unknown else "row, another outcome")
+            elif last in page or last.replace("-", " ") in page:
+                kinds.append("no row")
+            else:
+                kinds.append("surname not in the text")
+    return kinds
 
 
 # Kinds of event-date miss, in the order they are told apart (``date_miss_kind``).
@@ -332,9 +352,11 @@ def main(argv: list[str] | None = None) -> int:
     _print_summary(scored)
     if victims is not None:
         gvdb = scored["dataset"] == "gvdb"
-        found, total = named_people_recall([r for r, k in zip(records, gvdb) if k], scored[gvdb], victims)
+        kinds = named_people([r for r, k in zip(records, gvdb) if k], scored[gvdb], victims)
+        found, total = kinds.count("right"), len(kinds)
         print(f"named GVDB victims and shooters in `victims` with the right outcome: {found}/{total}"
-              f" = {found / max(total, 1):.3f}")
+              f" = {found / max(total, 1):.3f}; misses: "
+              + ", ".join(f"{kind} {kinds.count(kind)}" for kind in NAMED_MISS_KINDS))
     if args.misses and args.category == "date":
         _print_date_misses(scored, args.misses)
     elif args.misses:

@@ -1,8 +1,9 @@
 """How the real-news benchmark matches a gold name to a row of the ``victims`` table. Names invented."""
 
+import pandas as pd
 import pytest
 
-from benchmarks.realnews_accuracy import name_key, same_person
+from benchmarks.realnews_accuracy import name_key, named_people, named_people_recall, same_person
 
 
 @pytest.mark.parametrize("gold, key", [
@@ -32,3 +33,18 @@ def test_name_key(gold, key):
 ])
 def test_same_person(gold, found, same):
     assert same_person(gold, found) is same
+
+
+def test_named_people_tells_the_misses_apart():
+    gold = {"victims": [{"name": "Carl Webb", "outcome": "killed"}, {"name": "Ada Moss", "outcome": "injured"},
+                        {"name": "Lena Ortiz", "outcome": "injured"}, {"name": "Tom Reyes", "outcome": "killed"},
+                        {"name": "unidentified man", "outcome": "killed"}],
+            "shooters": [{"name": "Jo Penn", "outcome": ""}]}
+    record = {"title": "Two shot on Birch Lane", "text": "Carl Webb, 30, died. Ada Moss was hurt. Jo Penn fled.",
+              "gold": gold}
+    victims = pd.DataFrame({"article_id": ["a1"] * 4, "name": ["Carl Webb", "Ada Moss", "Tom Reyes", None],
+                            "outcome": ["killed", "unknown", "injured", "killed"]})
+    scored = pd.DataFrame({"article_id": ["a1"]})
+    assert named_people([record], scored, victims) == [
+        "right", "row, outcome unknown", "surname not in the text", "row, another outcome", "no row"]
+    assert named_people_recall([record], scored, victims) == (1, 5)
