@@ -8,9 +8,11 @@ whitespace token, and parsing took 28% less CPU). ``parse(texts)`` runs it with 
 memory zone, and returns per text a list of ``Token`` tuples (never spaCy objects): the
 word, its tag, its dependency label, its head's index and its character offset in the text. Soft
 hyphens (U+00AD, which some outlets put inside words) are taken out before parsing; each word keeps
-its offset and its letters as written, and ``Token.lower`` drops them. So is a nickname in quotes between the words
-of a name ('Jacob "Scooter" Lee', 'T.J. ‘Bubba’ Moss'), which the small parser otherwise hangs on the wrong word: the
-name is read as "Jacob Lee".
+its offset and its letters as written, and ``Token.lower`` drops them. So is a dateline before the first
+word ("SPRINGFIELD, Ill. (AP) — ", "(WXYZ) – ", "RIVER FALLS -- "), on which the small parser hangs the sentence
+("RIVER FALLS -- The boy who shot himself has died" read the boy as shot, not dead). So is a nickname in quotes
+between the words of a name ('Jacob "Scooter" Lee', 'T.J. ‘Bubba’ Moss'), which the small parser otherwise hangs on
+the wrong word: the name is read as "Jacob Lee".
 A text given more than once (a syndicated sentence) is parsed once: a text's parse does not depend on the others
 in its batch.
 ``children``, ``conjuncts``, ``left_edge`` and ``head_word`` read such a parse.
@@ -37,6 +39,9 @@ SOFT_HYPHEN = "\u00ad"
 BATCH_SIZE = 64
 # ' "Scooter"' between a capitalised word or initial and another capitalised word: a nickname inside a name
 NICKNAME = re.compile(r"(?<=[^\W\d_])(\s[\"“‘'][^\W\d_][\w'’.\- ]{0,19}[\"”’'])(?=\s[^\W\d_])")
+# a place in capitals (its state after a comma), a station or agency in brackets, or both, then a dash
+DATELINE = re.compile(r"\s*(?:(?:[A-Z][A-Z.'\-]+ ?){1,4}(?:,\s*[A-Z][A-Za-z.]{1,5}(?:\s?[A-Z]\.)?)?\s*"
+                      r"(?:\([A-Za-z0-9 -]{2,12}\))?|\([A-Z0-9][A-Za-z0-9 -]{1,11}\))\s*(?:--|[–—-])\s+(?=\S)")
 _run_lock = threading.Lock()
 
 
@@ -98,9 +103,12 @@ def parse(texts: Sequence[str], *, nlp: Language | None = None) -> list[list[Tok
 
 
 def _kept(text: str) -> list[int] | None:
-    """The offsets of the characters the parser reads (all but soft hyphens and nicknames inside names), or None for
-    all of them."""
+    """The offsets of the characters the parser reads (all but soft hyphens, a dateline and nicknames inside names), or
+    None for all of them."""
     drop = {i for i, ch in enumerate(text) if ch == SOFT_HYPHEN}
+    dateline = DATELINE.match(text)
+    if dateline:
+        drop.update(range(dateline.end()))
     for match in NICKNAME.finditer(text):
         before = text[:match.start()].split()[-1:]
         if before and before[0][:1].isupper() and text[match.end() + 1:match.end() + 2].isupper():

@@ -1,4 +1,5 @@
-"""The shooter's own death: "turned the gun on himself", "took his own life", "killed his two sons and himself".
+"""The shooter's own death: "turned the gun (his gun, a weapon) on himself", "took his own life", "killed his two sons
+and himself".
 
 Rule 3 of ``analysis.figures.victims``: the nearest subject before the words, of a verb they hang on (not a reporting
 verb's: "..., Sheriff Al Dunn said"), killed himself and was the shooter, whatever the noun ("a farmer ended his
