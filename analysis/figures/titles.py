@@ -21,6 +21,8 @@ rules as the text (``analysis.figures.ledger.extract_figures`` and the people la
   title's count (``_title_over_derived``).
 - a title's death over a text that tells no death: the one person the text says only "was shot" is that
   dead person, not someone injured (``_shot_is_the_dead``).
+- a title that counts only people wounded ("Four wounded in shooting outside theater") over a text that gives a
+  death toll: the text's tolls are set aside (``analysis.figures.wounded_titles``).
 
 The rows have ``sentence_idx`` -1, their ``start`` and ``end`` index the title, their
 ``sentence`` is the title, and their ``figure_id`` ends in ``:title``; the headline rule says
@@ -50,6 +52,7 @@ from analysis.figures.title_tolls import (late_list_articles, later_toll_article
                                          title_over_late_list, title_tolls)
 from analysis.figures.victim_mentions import people_lexicon
 from analysis.figures.victims import read_people
+from analysis.figures.wounded_titles import set_aside_for_wounded_titles, wounded_title_articles
 
 __all__ = ["TITLE_IDX", "as_sentence", "title_figures", "add_title_figures"]
 
@@ -211,17 +214,20 @@ def add_title_figures(figures: pd.DataFrame, articles: pd.DataFrame, *,
 def _later_tolls(figures: pd.DataFrame, articles: pd.DataFrame, *,
                  published_years: Mapping[str, int] | None = None) -> pd.DataFrame:
     """The text's later death tolls larger than the toll of the title read alone, which the text repeats, set aside
-    (``analysis.figures.title_tolls``); only the titles of the articles with such a later toll are read."""
+    (``analysis.figures.title_tolls``), and all its death tolls where the title counts only people wounded
+    (``analysis.figures.wounded_titles``); only the titles of the articles these rules can change are read."""
     if figures.empty or "title" not in articles:
         return figures
     later, listed = later_toll_articles(figures), late_list_articles(figures)
-    if not later and not listed:
+    wounded = wounded_title_articles(figures, dict(zip(articles["article_id"].astype(str), articles["title"])))
+    if not later and not listed and not wounded:
         return figures
-    titles = articles.loc[articles["article_id"].isin(later | listed), ["article_id", "title"]]
+    titles = articles.loc[articles["article_id"].isin(later | listed | wounded), ["article_id", "title"]]
     titles = titles.assign(title=titles["title"].fillna("").astype(str))
     read = title_figures(titles, schema.empty_table("figures"), published_years=published_years)
     tolls = title_tolls(read, dict(zip(titles["article_id"], titles["title"])))
-    return title_over_late_list(set_aside_later_tolls(figures, tolls), read, tolls, listed)
+    out = title_over_late_list(set_aside_later_tolls(figures, tolls), read, tolls, listed)
+    return set_aside_for_wounded_titles(out, read, wounded)
 
 
 _GROUP_BEFORE = re.compile(r"(?:,|\band)\s*$", re.I)
