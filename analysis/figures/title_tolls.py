@@ -27,10 +27,11 @@ dead says so before its later sentences. Not when the list's sentence tells the 
 turned the gun on himself"): titles leave him out.
 
 A toll that grew after the title was written is no other incident's: where a larger later toll's sentence tells a
-change ("the death toll had risen to 133", "revised", "climbed": the figures lexicon's change verbs), nothing of
-that article is set aside. Known misses: a rise told without a change verb, when the text repeats the early toll
-before it ("one dead" in the lede, "a second victim died" and "two dead" later), stays the title's; a recap before the text repeats the title's toll, or in its first two sentences, is not read;
-a plural the people lexicon lacks ("Parents, 2 children dead") is not seen as a list.
+change ("the death toll had risen to 133", "climbed to three": a change verb of the figures lexicon beside a count
+noun or "to" and a number, ``tells_a_change``), nothing of that article is set aside. Known misses: a rise told
+without a change verb, when the text repeats the early toll before it ("one dead" in the lede, "a second victim
+died" and "two dead" later), stays the title's; a recap before the text repeats the title's toll, or in its first
+two sentences, is not read; a plural the people lexicon lacks ("Parents, 2 children dead") is not seen as a list.
 """
 
 from __future__ import annotations
@@ -121,7 +122,7 @@ def set_aside_later_tolls(figures: pd.DataFrame, tolls: Mapping[str, int]) -> pd
         return figures
     rows = figures[_text_tolls(figures) & figures["article_id"].isin(tolls)]
     # "the death toll had risen to 133": the toll of the title's own incident, told as it grew after the title
-    grew = rows["value"].gt(rows["article_id"].map(tolls)) & rows["sentence"].astype(str).map(_tells_a_change)
+    grew = rows["value"].gt(rows["article_id"].map(tolls)) & rows["sentence"].astype(str).map(tells_a_change)
     rows = rows[~rows["article_id"].isin(set(rows.loc[grew, "article_id"]))]
     toll = rows["article_id"].map(tolls)
     told = rows.loc[rows["value"].eq(toll)].groupby("article_id")["sentence_idx"].min()
@@ -161,10 +162,27 @@ def title_over_late_list(figures: pd.DataFrame, read: pd.DataFrame, tolls: Mappi
     return pd.concat([out, title_rows.astype(out.dtypes.to_dict())], ignore_index=True)
 
 
-def _tells_a_change(sentence: str) -> bool:
-    """True when the sentence tells a count changing (a change verb of the figures lexicon: "rose", "climbed",
-    "revised", "updated"...)."""
-    return any(word in load_lexicon().change_verbs for word in re.findall(r"[a-z]+", sentence.lower()))
+def tells_a_change(sentence: str) -> bool:
+    """True when the sentence tells a count changing: a change verb of the figures lexicon ("rose", "climbed",
+    "revised", "went"...) with a count noun among the four words before it ("the death toll had risen", "the number
+    of dead climbed") or "to" and a number among the four after it ("went up to 5", "rose to three"). The verb
+    alone is no change: "the gun went off", "the shooter dropped his rifle", "raised concerns"."""
+    words = re.findall(r"[a-z0-9]+", sentence.lower())
+    verbs = load_lexicon().change_verbs
+    for k, word in enumerate(words):
+        if word not in verbs:
+            continue
+        if _COUNT_NOUNS.intersection(words[max(0, k - 4):k]):
+            return True
+        after = words[k + 1:k + 5]
+        if any(w == "to" and after[i + 1:i + 2] and _NUMBER.fullmatch(after[i + 1]) for i, w in enumerate(after)):
+            return True
+    return False
+
+
+_COUNT_NOUNS = frozenset({"toll", "tally", "count", "number", "numbers", "total", "figure", "figures"})
+_NUMBER = re.compile(r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
+                     r"[a-z]+teen|twenty|thirty|forty|fifty")
 
 
 def _text_tolls(figures: pd.DataFrame) -> pd.Series:

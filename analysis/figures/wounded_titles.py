@@ -13,13 +13,13 @@ people "shot" (the people shot hold the dead: "7 shot near park" over three dead
 names a single person wounded without a number ("Stray round wounds girl, 6": such titles precede a later
 death about as often as a recap).
 
-A death of the title's wounded told later is theirs: where a sentence giving a death toll tells a change (the
-figures lexicon's change verbs: "the toll rose to"), a death since (``hospital_dead.tells_later_death``: "has
+A death of the title's wounded told later is theirs: where a sentence giving a death toll tells a change
+(``title_tolls.tells_a_change``: "the toll rose to"), a death since (``hospital_dead.tells_later_death``: "has
 died", "later died", "succumbed") or a death among people counted before ("one of those ... died": the
 ``[among them]`` phrases), nothing of that article is set aside ("3 hospitalized after shooting" with a later
-line that one of them has died); nor where the text's first two sentences give a death toll, as a developing story's lede
-does under a title written for its first report ("More than 40 injured in market blast" over "At least 12 people
-were killed and more than 40 injured").
+line that one of them has died); nor where the text's first two sentences give a death toll, as a developing
+story's lede does under a title written for its first report ("More than 40 injured in market blast" over "At
+least 12 people were killed and more than 40 injured").
 
 Known misses: a victim who died of the title's wounded told without such a cue ("The girl died at the hospital")
 is set aside; a linked story's death at the very top of the text stays; a title that counts the wounded of a
@@ -37,7 +37,7 @@ import pandas as pd
 
 from analysis.data import DATA_DIR, read_sections
 from analysis.figures.hospital_dead import tells_later_death
-from analysis.figures.lexicon import load_lexicon
+from analysis.figures.title_tolls import tells_a_change
 
 __all__ = ["CUES_FILE", "wounded_title_articles", "set_aside_for_wounded_titles"]
 
@@ -97,11 +97,9 @@ def set_aside_for_wounded_titles(figures: pd.DataFrame, read: pd.DataFrame, arti
 
 
 def _tells_a_death_since(sentence: str) -> bool:
-    """True when the sentence tells a count changing ("rose", "climbed", "revised": the figures lexicon's change
-    verbs), a death since ("has died", "later died", "succumbed") or one among people counted before ("one of
-    those ... died")."""
-    words = re.findall(r"[a-z]+", sentence.lower())
-    return any(word in load_lexicon().change_verbs for word in words) or tells_later_death(sentence) \
+    """True when the sentence tells a count changing (``title_tolls.tells_a_change``: "the toll rose to"), a death
+    since ("has died", "later died", "succumbed") or one among people counted before ("one of those ... died")."""
+    return tells_a_change(sentence) or tells_later_death(sentence) \
         or bool(_patterns()[2].search(sentence))
 
 

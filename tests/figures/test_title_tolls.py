@@ -11,7 +11,7 @@ import pytest
 from analysis import schema
 from analysis.figures.ledger import headline_figures
 from analysis.figures.titles import add_title_figures
-from analysis.figures.title_tolls import late_list_articles, lists_people, title_over_late_list
+from analysis.figures.title_tolls import late_list_articles, lists_people, tells_a_change, title_over_late_list
 from tests.figures.test_titles import _tables, _value
 
 _QUIET = ["Officers closed the street for several hours.", "Residents described the street as usually calm."]
@@ -140,6 +140,8 @@ def test_title_over_late_list_in_headline():
     ("By evening the number of dead had climbed to 93, the ministry said.", 93),
     ("Officials later revised the toll to 137.", 137),
     ("The same hall was where 133 people were killed in a 2004 siege.", 60),   # no change told: another incident
+    # a change verb in another sense tells no change
+    ("A guard said his rifle went off as 133 people were killed in the hall's 2004 siege.", 60),
 ])
 def test_a_toll_that_grew_after_the_title_is_the_incidents_own(later, killed):
     # a developing story: the title and lede give the first count, a later paragraph the count it grew to
@@ -147,3 +149,17 @@ def test_a_toll_that_grew_after_the_title_is_the_incidents_own(later, killed):
                              "Gunmen opened fire at a concert hall on Friday, killing at least 60 people, officials said.",
                              *_QUIET, later)
     assert _value(heads, "killed") == killed
+
+
+@pytest.mark.parametrize("sentence, change", [
+    ("The death toll had risen to 133 by Saturday.", True),
+    ("By evening the number of dead had climbed, the ministry said.", True),
+    ("The count of the wounded went up to 12 overnight.", True),
+    ("Two more died in hospital, and the dead rose to five.", True),
+    ("Officials revised the figure to 137.", True),
+    ("The gun went off as he cleaned it, killing his brother.", False),
+    ("The shooter dropped his rifle and ran; two people were killed.", False),
+    ("The killings raised fears across the town, where 3 people died last year.", False),
+])
+def test_tells_a_change(sentence, change):
+    assert tells_a_change(sentence) is change
