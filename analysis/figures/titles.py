@@ -23,6 +23,9 @@ rules as the text (``analysis.figures.ledger.extract_figures`` and the people la
   dead person, not someone injured (``_shot_is_the_dead``).
 - a title that counts only people wounded ("Four wounded in shooting outside theater") over a text that gives a
   death toll: the text's tolls are set aside (``analysis.figures.wounded_titles``).
+- a title's whole count of the wounded smaller than the text's injured count ("2 dead, 4 hurt ..." over a text
+  whose count holds another shooting's wounded): the text's larger counts are set aside
+  (``analysis.figures.title_wounded``).
 
 The rows have ``sentence_idx`` -1, their ``start`` and ``end`` index the title, their
 ``sentence`` is the title, and their ``figure_id`` ends in ``:title``; the headline rule says
@@ -50,6 +53,7 @@ from analysis.figures.ledger import add_people_figures, extract_figures
 from analysis.figures.title_lists import shooter_list_figures
 from analysis.figures.title_tolls import (late_list_articles, later_toll_articles, set_aside_later_tolls,
                                          title_over_late_list, title_tolls)
+from analysis.figures.title_wounded import title_count_articles, title_count_headlines
 from analysis.figures.victim_mentions import people_lexicon
 from analysis.figures.victims import read_people
 from analysis.figures.wounded_titles import set_aside_for_wounded_titles, wounded_title_articles
@@ -204,6 +208,7 @@ def add_title_figures(figures: pd.DataFrame, articles: pd.DataFrame, *,
     out = _shot_is_the_dead(add_people_figures(figures, extra), extra)
     out = _title_over_derived(out, articles, published_years=published_years)
     out = _later_tolls(out, articles, published_years=published_years)
+    out = _title_wounded(out, articles, published_years=published_years)
     # appended as they are: the gunman's own death takes nothing from the wounded derived from people shot
     listed = shooter_list_figures(articles)
     if listed.empty:
@@ -228,6 +233,21 @@ def _later_tolls(figures: pd.DataFrame, articles: pd.DataFrame, *,
     tolls = title_tolls(read, dict(zip(titles["article_id"], titles["title"])))
     out = title_over_late_list(set_aside_later_tolls(figures, tolls), read, tolls, listed)
     return set_aside_for_wounded_titles(out, read, wounded)
+
+
+def _title_wounded(figures: pd.DataFrame, articles: pd.DataFrame, *,
+                   published_years: Mapping[str, int] | None = None) -> pd.DataFrame:
+    """The title's whole count of the wounded as the injured headline where the text's differs
+    (``analysis.figures.title_wounded``); only the titles of the articles the rule can change are read."""
+    if figures.empty or "title" not in articles:
+        return figures
+    chosen = title_count_articles(figures, dict(zip(articles["article_id"].astype(str), articles["title"])))
+    if not chosen:
+        return figures
+    titles = articles.loc[articles["article_id"].isin(chosen), ["article_id", "title"]]
+    titles = titles.assign(title=titles["title"].fillna("").astype(str))
+    read = title_figures(titles, schema.empty_table("figures"), published_years=published_years)
+    return title_count_headlines(figures, read, chosen)
 
 
 _GROUP_BEFORE = re.compile(r"(?:,|\band)\s*$", re.I)
