@@ -96,6 +96,9 @@ def test_a_title_row_points_at_the_title_and_says_so():
     ("Sheriff: Girl fatally shot over weekend by cousin", "Sheriff: girl was fatally shot over weekend by cousin"),
     ("Coroner: Teen found shot to death in alley", "Coroner: teen was found shot to death in alley"),
     ("Boy, 5, dead after shooting at home", "boy, 5, was dead after shooting at home"),
+    # numbers and quotes have no case: Title Case all the same
+    ("4 Shot, 1 Fatally, in Lakeview", "4 shot, 1 fatally, in lakeview"),
+    ("'Killing Spree': 5 Shot, 2 Fatally, Pastor Says", " " * 17 + "5 shot, 2 fatally, pastor says"),
     # ... but a number before "dead" is a count, read as it stands
     ("Four dead after shooting at home", "Four dead after shooting at home"),
 ])
