@@ -31,8 +31,8 @@ The rows have ``sentence_idx`` -1, their ``start`` and ``end`` index the title, 
 Headlines are rewritten as sentences first (``as_sentence``): the dropped "was" is put back before a
 harm participle or "dead" after a person ("Woman killed in crash", "Boy, 5, dead after shooting"; not
 "Four dead", a count), a label before a colon is passed over ("Police: Teen found shot to death"),
-Title Case is lowered (numbers and quotes have no case: "4 Shot, 1 Dead After ..." is Title Case), a quoted label
-or tail is blanked ("'Killing spree': 5 shot, 2 fatally": the quote's verb is not the count's;
+the site's name at its end is cut off ("... - WXXX News 4"), Title Case is lowered (numbers and quotes have
+no case: "4 Shot, 1 Dead After ..." is Title Case), a quoted label or tail is blanked ("'Killing spree': 5 shot, 2 fatally": the quote's verb is not the count's;
 ``analysis.figures.title_text``), and a leading person noun is not taken for a name.
 
 Known misses: an age used as a noun ("4-year-old dies after shooting"); a title about several
@@ -50,7 +50,7 @@ import pandas as pd
 from analysis import schema
 from analysis.figures.ledger import add_people_figures, extract_figures
 from analysis.figures.title_lists import shooter_list_figures
-from analysis.figures.title_text import blank_quotes
+from analysis.figures.title_text import blank_quotes, without_site
 from analysis.figures.title_tolls import (late_list_articles, later_toll_articles, set_aside_later_tolls,
                                          title_over_late_list, title_tolls)
 from analysis.figures.victim_mentions import people_lexicon
@@ -119,10 +119,11 @@ def _described(rows: pd.DataFrame) -> tuple[set, dict]:
     return counted, rows[~rows["article_id"].isin(counted)].groupby("article_id")["value"].max().to_dict()
 
 
-# "Police investigate deadly shooting near campus", "Charges dropped in boy's shooting death": someone died, though
-# the title does not say who or how many
+# "Police investigate deadly shooting near campus", "Charges dropped in boy's shooting death", "Teen shoots, kills
+# self": someone died, though the title does not say who or how many
 _FATAL = re.compile(r"\b(?:fatal|deadly)\s+(?:[\w'’-]+\s+){0,2}?(?:shooting|shootout|gunfire|gun battle)\b|"
-                    r"\bshooting deaths?\b|\bfatally shot\b|\bshot to death\b", re.I)
+                    r"\bshooting deaths?\b|\bfatally shot\b|\bshot to death\b|\bkill(?:s|ed)?\s+(?:him|her)?self\b",
+                    re.I)
 
 
 def _fatal_titles(titles: pd.DataFrame, has_killed: set) -> pd.DataFrame:
@@ -166,6 +167,7 @@ def as_sentence(title: str) -> tuple[str, int | None]:
     since the tagger reads capitalised words as names; a quoted label or tail is blanked
     (``analysis.figures.title_text``).
     """
+    title = without_site(title)  # cut at the end only: offsets stay put
     # numbers and quotes have no case: "5 Shot, 2 Fatally" and "'Killing Spree': ..." are Title Case too
     words = [w for w in (w.lstrip("'\"‘’“”(") for w in title.split()) if w[:1].isalpha()]
     if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):

@@ -1,7 +1,7 @@
-"""A headline's quotations blanked before it is read (``analysis.figures.title_text``),
+"""A headline's site name cut off and its quotations blanked before it is read (``analysis.figures.title_text``),
 and what the title reader then counts (``analysis.figures.titles``).
 
-Titles here are invented, in the manner of local shooting reports."""
+Titles here are invented, in the manner of local shooting reports; the outlets and call signs are made up."""
 
 from __future__ import annotations
 
@@ -9,8 +9,26 @@ import pandas as pd
 import pytest
 
 from analysis import schema
-from analysis.figures.title_text import blank_quotes
+from analysis.figures.title_text import blank_quotes, without_site
 from analysis.figures.titles import as_sentence, title_figures
+
+
+@pytest.mark.parametrize("title, cut", [
+    ("Teen shoots, kills self - KQRX Millbrook, AR - Valley 6 News", "Teen shoots, kills self"),
+    ("Two hurt in Elm Street crash | WQBN", "Two hurt in Elm Street crash"),
+    ("Woman shot outside diner - NBC7 Lakeport", "Woman shot outside diner"),
+    ("Vigil held for slain 9-year-old | Fairview, OH", "Vigil held for slain 9-year-old"),
+    ("Boy, 4, wounded at park - millbrookdaily.com", "Boy, 4, wounded at park"),
+    ("Three shot near stadium - Channel 9 News, Weather, Sports |", "Three shot near stadium"),
+    ("Sheriff: boy hurt in county shooting :: WQBN.com", "Sheriff: boy hurt in county shooting"),
+    # the end tells the story, or names no outlet: kept
+    ("Crash on Route 9 - two killed, one hurt", "Crash on Route 9 - two killed, one hurt"),
+    ("Manhunt - Gunman Still At Large", "Manhunt - Gunman Still At Large"),
+    ("Arrest made - Lakeport News shooting", "Arrest made - Lakeport News shooting"),
+    ("Region 4 News", "Region 4 News"),
+])
+def test_without_site(title, cut):
+    assert without_site(title) == cut
 
 
 @pytest.mark.parametrize("title, blanked", [
@@ -43,6 +61,9 @@ def _read(title: str) -> list[tuple[str, int]]:
     # a number that names a place
     ("Police: Two teens killed in Four Hills, suspect held", [("killed", 2)]),
     ("Man Killed In Seven Oaks Shooting", [("killed", 1)]),
+    # the site's number is no count, its comma no list
+    ("Teen accidentally shoots, kills self - KQRX Millbrook, AR - Region 6 News, weather, sports", [("killed", 1)]),
+    ("Woman wounded in robbery - WQBN News 12 Lakeport", []),
 ])
 def test_titles_read_from_their_own_words(title, counts):
     assert _read(title) == counts

@@ -48,6 +48,7 @@ def _value(heads: pd.DataFrame, category: str) -> int | None:
     # a fatal shooting without a count: at least one killed, when the text gives no death toll
     ("Detectives probe deadly shooting near campus", ["Officers closed the road for hours."], 1, None),
     ("Charges filed in toddler's shooting death", ["The hearing is set for May."], 1, None),
+    ("Boy accidentally shoots, kills self at cabin", ["Deputies said the family had gone hunting."], 1, None),
     ("Detectives probe deadly shooting near campus", ["Two men were killed outside a bar."], 2, None),
     # the title's dead is the one the text says only "was shot"; not one it says lived
     ("Teen dies after shooting on Pine Street", ["Police said the 16-year-old was shot near a bus stop."], 1, None),
