@@ -49,6 +49,7 @@ import pandas as pd
 
 from analysis import schema
 from analysis.figures.ledger import add_people_figures, extract_figures
+from analysis.figures.lexicon import load_lexicon
 from analysis.figures.title_lists import shooter_list_figures
 from analysis.figures.title_text import blank_quotes, without_site
 from analysis.figures.title_tolls import (late_list_articles, later_toll_articles, set_aside_later_tolls,
@@ -152,6 +153,7 @@ _HEADLINE_PASSIVE = re.compile(
     r"(?=\s*(?:$|,|;|:|\.|\s(?:in|at|on|near|outside|inside|during|after|while|and|by|as|when|dead|overnight|over|"
     r"early|late|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday)\b))", re.I)
 _LABEL = re.compile(r"^[^:]{1,40}:\s+")
+_PLACE = re.compile(r"\b(?=([A-Z][\w-]*)\s+([A-Z]\w*)\b)")  # every pair of capitalised words, overlapping
 _PERSON_END = re.compile(r"(?:-old|\b(?:man|woman|boy|girl|teen|teenager|child|toddler|baby|infant|person|father|"
                          r"mother|son|daughter|officer|deputy|student|driver|suspect|gunman))\b,?(?:\s+\d{1,2},?)?$",
                          re.I)
@@ -172,7 +174,11 @@ def as_sentence(title: str) -> tuple[str, int | None]:
     words = [w for w in (w.lstrip("'\"‘’“”(") for w in title.split()) if w[:1].isalpha()]
     if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
         first = len(title.split(maxsplit=1)[0])
-        title = title[:first] + title[first:].lower()  # same length: offsets stay put
+        lowered = title[:first] + title[first:].lower()  # same length: offsets stay put
+        for place in _PLACE.finditer(title):  # "Killed In Seven Oaks": a place's name keeps its capitals
+            if place.group(2).lower() in load_lexicon().place_nouns:
+                lowered = lowered[:place.start(1)] + title[place.start(1):place.end(2)] + lowered[place.end(2):]
+        title = lowered
     title = blank_quotes(title)
     label = _LABEL.match(title)  # "Police: Teen found shot ...": the words after the label open the headline
     at = label.end() if label else len(title) - len(title.lstrip())

@@ -14,7 +14,8 @@ from analysis.figures.scan import scan_sentence
 @pytest.mark.parametrize("sentence, expected", [
     ("Two boys were killed in Four Hills on Friday night.", [("killed", 2)]),
     ("Deputies said he was killed at Seven Oaks Park.", []),
-    ("one man was shot at three rivers mall", [("shot", 1)]),
+    ("One man was shot at Three Rivers Mall.", [("shot", 1)]),
+    ("The flood washed away two bridges and three lakes overflowed.", [("other", 2)]),
     ("A woman was wounded near Five Points late Tuesday.", []),
     # counts stay
     ("Four people were wounded near the hills behind the school.", [("injured", 4)]),
