@@ -128,6 +128,7 @@ class Lexicon:
     context_before: PhraseSet
     currency: frozenset[str]
     street_suffixes: frozenset[str]
+    place_nouns: frozenset[str]
     months: frozenset[str]
     not_after_one: frozenset[str]
     category_words: PhraseSet
@@ -208,6 +209,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         context_before=PhraseSet(distractors["context_before"]),
         currency=frozenset(distractors["currency_before"]),
         street_suffixes=frozenset(w.lower() for w in distractors["street_suffixes"]),
+        place_nouns=frozenset(w.lower() for w in distractors.get("place_nouns", [])),
         months=frozenset(distractors["months"]),
         not_after_one=frozenset(distractors["not_a_count_after_one"]),
         category_words=PhraseSet(anywhere),

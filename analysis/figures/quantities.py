@@ -312,6 +312,9 @@ def is_distractor(q: Quantity, tok: Tokens, lex: Lexicon) -> bool:
         match = lex.rates_after.at(words, p)
         if match and words[p + match[0]:p + match[0] + 1] not in (["earlier"], ["later"], ["before"], ["after"]):
             return True  # but "from 22 a day earlier" is a time, not a rate
+    # a place's name: "killed in Four Hills", "at Seven Oaks Park"; not "washed away two bridges"
+    if after_word in lex.place_nouns and raw_at(nxt)[:1].isupper():
+        return True
     # labels before: "Article 205", "Flight 17", "No. 5"
     if lex.labels_before.ending(words, q.first - 1):
         return True

@@ -105,10 +105,13 @@ def late_list_articles(figures: pd.DataFrame) -> set[str]:
 
 def title_tolls(read: pd.DataFrame, titles: Mapping[str, str]) -> dict[str, int]:
     """``{article_id: the title's death toll}`` from the figures ``read`` of titles read alone, for the titles
-    (``{article_id: title}``) that list no people (``lists_people``); a bare "murder-suicide" gives none."""
+    (``{article_id: title}``) that list no people (``lists_people``); a bare "murder-suicide" gives none, nor a
+    count the extractor marks as covering a longer period ("Five dead after string of shootings": ``period``),
+    which the headline rules set aside as well."""
     if read.empty:
         return {}
     dead = read[read["category"].eq("killed") & read["status"].eq("current") & read["scope"].eq("total")
+                & ~read["period"].fillna(False).astype(bool)
                 & ~(read["rule"].eq("compound") & read["number_text"].astype(str).str.strip().str.match(_AT_LEAST_TWO))
                 & ~read["article_id"].map(lambda a: lists_people(titles.get(a, ""))).astype(bool)]
     return {str(a): int(v) for a, v in dead.groupby("article_id")["value"].max().items()}

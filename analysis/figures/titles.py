@@ -34,7 +34,9 @@ The rows have ``sentence_idx`` -1, their ``start`` and ``end`` index the title, 
 Headlines are rewritten as sentences first (``as_sentence``): the dropped "was" is put back before a
 harm participle or "dead" after a person ("Woman killed in crash", "Boy, 5, dead after shooting"; not
 "Four dead", a count), a label before a colon is passed over ("Police: Teen found shot to death"),
-Title Case is lowered, and a leading person noun is not taken for a name.
+the site's name at its end is cut off ("... - WXXX News 4"), Title Case is lowered (numbers and quotes have
+no case: "4 Shot, 1 Dead After ..." is Title Case), a quoted label or tail is blanked ("'Killing spree': 5 shot, 2 fatally": the quote's verb is not the count's;
+``analysis.figures.title_text``), and a leading person noun is not taken for a name.
 
 Known misses: an age used as a noun ("4-year-old dies after shooting"); a title about several
 incidents ("Three shootings kill five across the city") is read as this article's count when the
@@ -50,7 +52,9 @@ import pandas as pd
 
 from analysis import schema
 from analysis.figures.ledger import add_people_figures, extract_figures
+from analysis.figures.lexicon import load_lexicon
 from analysis.figures.title_lists import shooter_list_figures
+from analysis.figures.title_text import blank_quotes, without_site
 from analysis.figures.title_tolls import (late_list_articles, later_toll_articles, set_aside_later_tolls,
                                          title_over_late_list, title_tolls)
 from analysis.figures.title_wounded import title_count_articles, title_count_headlines
@@ -120,10 +124,11 @@ def _described(rows: pd.DataFrame) -> tuple[set, dict]:
     return counted, rows[~rows["article_id"].isin(counted)].groupby("article_id")["value"].max().to_dict()
 
 
-# "Police investigate deadly shooting near campus", "Charges dropped in boy's shooting death": someone died, though
-# the title does not say who or how many
+# "Police investigate deadly shooting near campus", "Charges dropped in boy's shooting death", "Teen shoots, kills
+# self": someone died, though the title does not say who or how many
 _FATAL = re.compile(r"\b(?:fatal|deadly)\s+(?:[\w'’-]+\s+){0,2}?(?:shooting|shootout|gunfire|gun battle)\b|"
-                    r"\bshooting deaths?\b|\bfatally shot\b|\bshot to death\b", re.I)
+                    r"\bshooting deaths?\b|\bfatally shot\b|\bshot to death\b|\bkill(?:s|ed)?\s+(?:him|her)?self\b",
+                    re.I)
 
 
 def _fatal_titles(titles: pd.DataFrame, has_killed: set) -> pd.DataFrame:
@@ -146,12 +151,13 @@ def _fatal_titles(titles: pd.DataFrame, has_killed: set) -> pd.DataFrame:
 # parser needs to see the passive; only before a preposition or the end ("Man shot his wife" keeps its object); a
 # label before a colon ("Police:") is left as it is
 _HEADLINE_PASSIVE = re.compile(
-    r"^(?:[^:]{1,40}:\s+)?(?P<subject>(?:[\w'’.-]+,?\s+){0,4}?[\w'’.-]+,?)\s+(?P<verb>(?:killed|shot|slain|wounded|"
+    r"^\s*(?:[^:]{1,40}:\s+)?(?P<subject>(?:[\w'’.-]+,?\s+){0,4}?[\w'’.-]+,?)\s+(?P<verb>(?:killed|shot|slain|wounded|"
     r"injured|hurt|gunned down|found dead|found shot to death|shot to death|shot dead|shot and killed|"
     r"shot and wounded|fatally shot|dead)\b)"
     r"(?=\s*(?:$|,|;|:|\.|\s(?:in|at|on|near|outside|inside|during|after|while|and|by|as|when|dead|overnight|over|"
     r"early|late|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday)\b))", re.I)
 _LABEL = re.compile(r"^[^:]{1,40}:\s+")
+_PLACE = re.compile(r"\b(?=([A-Z][\w-]*)\s+([A-Z]\w*)\b)")  # every pair of capitalised words, overlapping
 _PERSON_END = re.compile(r"(?:-old|\b(?:man|woman|boy|girl|teen|teenager|child|toddler|baby|infant|person|father|"
                          r"mother|son|daughter|officer|deputy|student|driver|suspect|gunman))\b,?(?:\s+\d{1,2},?)?$",
                          re.I)
@@ -164,13 +170,22 @@ def as_sentence(title: str) -> tuple[str, int | None]:
 
     "Woman killed in shooting at gas station" -> "Woman was killed in shooting at gas station"; a title in Title
     Case is lowered after its first word ("Man Shot Dead In Parking Lot" -> "Man shot dead in parking lot"),
-    since the tagger reads capitalised words as names.
+    since the tagger reads capitalised words as names; a quoted label or tail is blanked
+    (``analysis.figures.title_text``).
     """
-    words = title.split()
+    title = without_site(title)  # cut at the end only: offsets stay put
+    # numbers and quotes have no case: "5 Shot, 2 Fatally" and "'Killing Spree': ..." are Title Case too
+    words = [w for w in (w.lstrip("'\"‘’“”(") for w in title.split()) if w[:1].isalpha()]
     if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
-        title = title[:len(words[0])] + title[len(words[0]):].lower()  # same length: offsets stay put
+        first = len(title.split(maxsplit=1)[0])
+        lowered = title[:first] + title[first:].lower()  # same length: offsets stay put
+        for place in _PLACE.finditer(title):  # "Killed In Seven Oaks": a place's name keeps its capitals
+            if place.group(2).lower() in load_lexicon().place_nouns:
+                lowered = lowered[:place.start(1)] + title[place.start(1):place.end(2)] + lowered[place.end(2):]
+        title = lowered
+    title = blank_quotes(title)
     label = _LABEL.match(title)  # "Police: Teen found shot ...": the words after the label open the headline
-    at = label.end() if label else 0
+    at = label.end() if label else len(title) - len(title.lstrip())
     first = title[at:].split(maxsplit=1)[:1]
     if first and first[0].strip(",").lower() in people_lexicon()["person_nouns"]:
         title = title[:at] + title[at].lower() + title[at + 1:]  # "Boy, 4, dies after ...": else taken for a name

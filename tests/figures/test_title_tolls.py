@@ -10,8 +10,9 @@ import pytest
 
 from analysis import schema
 from analysis.figures.ledger import headline_figures
-from analysis.figures.titles import add_title_figures
-from analysis.figures.title_tolls import late_list_articles, lists_people, tells_a_change, title_over_late_list
+from analysis.figures.titles import add_title_figures, title_figures
+from analysis.figures.title_tolls import (late_list_articles, lists_people, tells_a_change, title_over_late_list,
+                                         title_tolls)
 from tests.figures.test_titles import _tables, _value
 
 _QUIET = ["Officers closed the street for several hours.", "Residents described the street as usually calm."]
@@ -163,3 +164,15 @@ def test_a_toll_that_grew_after_the_title_is_the_incidents_own(later, killed):
 ])
 def test_tells_a_change(sentence, change):
     assert tells_a_change(sentence) is change
+
+
+@pytest.mark.parametrize("title, toll", [
+    # counts the extractor marks as covering more than one shooting: the headline rules set them aside too
+    ("Six dead after string of shootings across Lakeview", None),
+    ("2 dead, 5 hurt in 3 shootings on East Side", None),
+    ("One dead, four wounded in Sunday shootings around Millbrook", None),
+    ("Six dead after shooting at Lakeview tavern", 6),
+])
+def test_a_title_toll_over_a_longer_period_is_none(title, toll):
+    read = title_figures(pd.DataFrame({"article_id": ["a"], "title": [title]}), schema.empty_table("figures"))
+    assert title_tolls(read, {"a": title}).get("a") == toll

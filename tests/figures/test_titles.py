@@ -48,6 +48,7 @@ def _value(heads: pd.DataFrame, category: str) -> int | None:
     # a fatal shooting without a count: at least one killed, when the text gives no death toll
     ("Detectives probe deadly shooting near campus", ["Officers closed the road for hours."], 1, None),
     ("Charges filed in toddler's shooting death", ["The hearing is set for May."], 1, None),
+    ("Boy accidentally shoots, kills self at cabin", ["Deputies said the family had gone hunting."], 1, None),
     ("Detectives probe deadly shooting near campus", ["Two men were killed outside a bar."], 2, None),
     # the title's dead is the one the text says only "was shot"; not one it says lived
     ("Teen dies after shooting on Pine Street", ["Police said the 16-year-old was shot near a bus stop."], 1, None),
@@ -96,6 +97,9 @@ def test_a_title_row_points_at_the_title_and_says_so():
     ("Sheriff: Girl fatally shot over weekend by cousin", "Sheriff: girl was fatally shot over weekend by cousin"),
     ("Coroner: Teen found shot to death in alley", "Coroner: teen was found shot to death in alley"),
     ("Boy, 5, dead after shooting at home", "boy, 5, was dead after shooting at home"),
+    # numbers and quotes have no case: Title Case all the same
+    ("4 Shot, 1 Fatally, in Lakeview", "4 shot, 1 fatally, in lakeview"),
+    ("'Killing Spree': 5 Shot, 2 Fatally, Pastor Says", " " * 17 + "5 shot, 2 fatally, pastor says"),
     # ... but a number before "dead" is a count, read as it stands
     ("Four dead after shooting at home", "Four dead after shooting at home"),
 ])
