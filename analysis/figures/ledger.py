@@ -61,6 +61,7 @@ from analysis.figures.other_harm import hurt_otherwise
 from analysis.figures.quantities import ORDINALS
 from analysis.figures.scan import scan_sentence
 from analysis.figures.status import not_said_first
+from analysis.tables import records
 
 __all__ = ["extract_figures", "headline_figures", "add_headline_figures", "add_people_figures", "figure_spans", "ledger_table",
            "figure_in_sentence", "load_lexicon"]
@@ -327,7 +328,7 @@ def headline_figures(figures: pd.DataFrame) -> pd.DataFrame:
     # Plain records, not per-group pandas filtering: this runs for every article and
     # category, and DataFrame slicing made it the slowest stage on large corpora.
     by_article: dict[str, list[dict]] = {}
-    for record in figures.to_dict("records"):
+    for record in records(figures):
         by_article.setdefault(record["article_id"], []).append(record)
     rows = []
     for article_id, group in by_article.items():
@@ -465,7 +466,7 @@ def add_people_figures(figures: pd.DataFrame, people: pd.DataFrame) -> pd.DataFr
         derived = both["rule"].eq("derived") & both["category"].eq("injured") & ~both["figure_id"].str.endswith(
             ":title")
         kept = both[~derived]
-        again = _shot_minus_killed(kept.to_dict("records"))
+        again = _shot_minus_killed(records(kept))
         both = pd.concat([kept, pd.DataFrame(again)], ignore_index=True) if again else kept
     return _typed(schema.conform(both, "figures"))
 
