@@ -100,8 +100,10 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
         return _typed(schema.empty_table("figures"))
     order = sentences[["article_id", "idx", "text", "start"]].sort_values(["article_id", "idx"], kind="stable")
     rows: list[dict] = []
-    shooting_stories = {str(a) for a, text in zip(order["article_id"], order["text"])
-                        if isinstance(text, str) and lex.shooting_story.search(text)}
+    shooting_stories: set[str] = set()  # an article's sentences are searched until one tells a shooting
+    for a, text in zip(order["article_id"].tolist(), order["text"].tolist()):
+        if str(a) not in shooting_stories and isinstance(text, str) and lex.shooting_story.search(text):
+            shooting_stories.add(str(a))
     period_rows: list[dict] = []  # counts over a longer period ("since January"), background for now
     period_flagged: list[dict] = []  # of those, the ones a later may-rise cue flagged for want of another count
     article = None
@@ -109,7 +111,7 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
     latest: dict[str, dict] = {}  # category -> latest current row of this article
     largest: dict[str, dict] = {}  # category -> largest current whole-event row so far (the headline so far)
     seen: dict[str, int] = {}  # category -> that row's value (0: only partial counts so far)
-    for article_id, idx, text, start in zip(order["article_id"], order["idx"], order["text"], order["start"]):
+    for article_id, idx, text, start in zip(*(order[c].tolist() for c in ("article_id", "idx", "text", "start"))):
         article_id = str(article_id)
         if article_id != article:
             article, previous_category, latest, largest, seen = article_id, None, {}, {}, {}
