@@ -97,8 +97,8 @@ class ResultCache:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
             try:
-                with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    json.dump(value, out, separators=(",", ":"))
+                with os.fdopen(handle, "w", encoding="utf-8") as out:  # dumps: the C encoder (dump is Python's)
+                    out.write(json.dumps(value, separators=(",", ":")))
                 os.replace(tmp, path)
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)

@@ -1,13 +1,16 @@
-"""``CorpusTables``: ``restrict`` keeps the rows the first ``isin`` code kept, and every Arrow column is one piece."""
+"""``CorpusTables``: ``restrict`` keeps the rows the first ``isin`` code kept, and every Arrow column is one piece;
+``records`` is ``to_dict("records")``."""
 
 from dataclasses import fields
+
+import math
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
 
-from analysis.tables import CorpusTables, distinct_per, in_one_piece, mapped, rows_about
+from analysis.tables import CorpusTables, distinct_per, in_one_piece, mapped, records, rows_about
 from tests.pages.many_outlets import many_outlets_corpus
 from tests.tables_before import restrict_before
 
@@ -125,3 +128,50 @@ def test_distinct_per_is_groupby_nunique(keys, values):
     expected = values.groupby(keys).nunique()
     got = distinct_per(keys, values)
     assert sorted(got.items()) == sorted(expected.items())
+
+
+def _same_records(got: list[dict], expected: list[dict]) -> bool:
+    """Equal row dicts whose every value is also of the same type (1 is not 1.0 nor np.int64(1); NaN is NaN)."""
+    def same(a, b) -> bool:
+        if type(a) is not type(b):
+            return False
+        if isinstance(a, float) and math.isnan(a):
+            return math.isnan(b)
+        return a is b or bool(a == b)
+    return len(got) == len(expected) and all(
+        list(g) == list(e) and all(same(g[k], e[k]) for k in e) for g, e in zip(got, expected))
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n != "victims"])  # this corpus names no victims
+def test_records_of_every_table_are_to_dict_records(name):
+    frame = getattr(many_outlets_corpus().tables, name)
+    assert not frame.empty
+    assert _same_records(records(frame), frame.to_dict("records"))
+
+
+MISSING = {"str": ["a", None, "c"], "string": ["a", None, "c"], "Int64": [1, None, 3], "boolean": [True, None, False],
+           "Float64": [0.5, None, 2.0], "float64": [0.5, np.nan, 2.0], "int64": [1, 2, 3], "bool": [True, False, True],
+           "datetime64[ns]": ["2024-03-22", None, "2024-03-23"]}
+
+
+@pytest.mark.parametrize("dtype", sorted(MISSING))
+def test_records_keep_each_dtypes_values_and_missing_values(dtype):
+    frame = pd.DataFrame({"x": pd.Series(MISSING[dtype], dtype=dtype), "n": [1, 2, 3]})
+    assert _same_records(records(frame), frame.to_dict("records"))
+
+
+def test_records_of_objects_box_numpy_scalars_and_na_as_to_dict_does():
+    objects = pd.Series(["a", np.int64(2), np.float64(0.5), np.bool_(True), pd.NA, None, np.nan,
+                         np.datetime64("2024-03-22"), ("a", 1)], dtype=object)
+    frame = pd.DataFrame({"x": objects, "y": range(len(objects))})
+    got = records(frame)
+    assert _same_records(got, frame.to_dict("records"))
+    assert [type(row["x"]).__name__ for row in got[1:4]] == ["int", "float", "bool"]
+
+
+@pytest.mark.parametrize("frame", [pd.DataFrame(index=range(3)), pd.DataFrame({"x": pd.Series([], dtype="str")}),
+                                   pd.DataFrame({"c": pd.Categorical(["a", "b"])}),
+                                   pd.DataFrame([[1, 2]], columns=["a", "a"])],
+                         ids=["no columns", "no rows", "categorical", "repeated names"])
+def test_records_of_odd_frames_are_to_dict_records(frame):
+    assert _same_records(records(frame), frame.to_dict("records"))

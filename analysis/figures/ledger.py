@@ -61,6 +61,7 @@ from analysis.figures.other_harm import hurt_otherwise
 from analysis.figures.quantities import ORDINALS
 from analysis.figures.scan import scan_sentence
 from analysis.figures.status import not_said_first
+from analysis.tables import records
 
 __all__ = ["extract_figures", "headline_figures", "add_headline_figures", "add_people_figures", "figure_spans", "ledger_table",
            "figure_in_sentence", "load_lexicon"]
@@ -99,8 +100,10 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
         return _typed(schema.empty_table("figures"))
     order = sentences[["article_id", "idx", "text", "start"]].sort_values(["article_id", "idx"], kind="stable")
     rows: list[dict] = []
-    shooting_stories = {str(a) for a, text in zip(order["article_id"], order["text"])
-                        if isinstance(text, str) and lex.shooting_story.search(text)}
+    shooting_stories: set[str] = set()  # an article's sentences are searched until one tells a shooting
+    for a, text in zip(order["article_id"].tolist(), order["text"].tolist()):
+        if str(a) not in shooting_stories and isinstance(text, str) and lex.shooting_story.search(text):
+            shooting_stories.add(str(a))
     period_rows: list[dict] = []  # counts over a longer period ("since January"), background for now
     period_flagged: list[dict] = []  # of those, the ones a later may-rise cue flagged for want of another count
     article = None
@@ -108,7 +111,7 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
     latest: dict[str, dict] = {}  # category -> latest current row of this article
     largest: dict[str, dict] = {}  # category -> largest current whole-event row so far (the headline so far)
     seen: dict[str, int] = {}  # category -> that row's value (0: only partial counts so far)
-    for article_id, idx, text, start in zip(order["article_id"], order["idx"], order["text"], order["start"]):
+    for article_id, idx, text, start in zip(*(order[c].tolist() for c in ("article_id", "idx", "text", "start"))):
         article_id = str(article_id)
         if article_id != article:
             article, previous_category, latest, largest, seen = article_id, None, {}, {}, {}
@@ -327,7 +330,7 @@ def headline_figures(figures: pd.DataFrame) -> pd.DataFrame:
     # Plain records, not per-group pandas filtering: this runs for every article and
     # category, and DataFrame slicing made it the slowest stage on large corpora.
     by_article: dict[str, list[dict]] = {}
-    for record in figures.to_dict("records"):
+    for record in records(figures):
         by_article.setdefault(record["article_id"], []).append(record)
     rows = []
     for article_id, group in by_article.items():
@@ -465,7 +468,7 @@ def add_people_figures(figures: pd.DataFrame, people: pd.DataFrame) -> pd.DataFr
         derived = both["rule"].eq("derived") & both["category"].eq("injured") & ~both["figure_id"].str.endswith(
             ":title")
         kept = both[~derived]
-        again = _shot_minus_killed(kept.to_dict("records"))
+        again = _shot_minus_killed(records(kept))
         both = pd.concat([kept, pd.DataFrame(again)], ignore_index=True) if again else kept
     return _typed(schema.conform(both, "figures"))
 

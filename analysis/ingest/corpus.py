@@ -335,13 +335,18 @@ def _flag_near_duplicates(articles: pd.DataFrame, report: list[dict]) -> None:
             key = (band, *signature[band * 3:(band + 1) * 3].tolist())
             buckets.setdefault(key, []).append(index)
     flagged: dict[int, int] = {}
+    near: dict[tuple[int, int], bool] = {}  # a pair sharing several bands is compared once
     for members in buckets.values():
-        for later in members[1:]:
-            for earlier in members[: members.index(later)]:
+        for position, later in enumerate(members[1:], start=1):
+            for earlier in members[:position]:
                 if later in flagged:
                     break
-                a, b = shingles[earlier], shingles[later]
-                if len(a & b) / len(a | b) >= NEAR_DUPLICATE_JACCARD:
+                close = near.get((earlier, later))
+                if close is None:
+                    a, b = shingles[earlier], shingles[later]
+                    shared = len(a & b)  # |a | b| = |a| + |b| - |a & b|, without building the union
+                    close = near[earlier, later] = shared / (len(a) + len(b) - shared) >= NEAR_DUPLICATE_JACCARD
+                if close:
                     flagged[later] = earlier
     by_id = {row["article_id"]: row for row in report if row["status"] == "loaded"}
     for later, earlier in flagged.items():

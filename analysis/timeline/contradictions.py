@@ -13,6 +13,7 @@ import pandas as pd
 
 from analysis.figures.labels import format_count
 from analysis.schema import HEADLINE_CATEGORIES, conform, empty_table
+from analysis.tables import records as row_dicts
 from analysis.timeline.points import build_timeline, figure_records
 from analysis.timeline.values import as_day, as_flag, as_number, as_text, day_text, describe_figure, is_missing
 
@@ -87,7 +88,7 @@ def find_contradictions(articles: pd.DataFrame, figures: pd.DataFrame, *,
         timeline = build_timeline(articles, figures, categories=categories, gap_days=gap_days, entities=entities)
     rows: list[dict] = []
     points = timeline[timeline["category"].isin(list(categories))]
-    records = points.to_dict("records")
+    records = row_dicts(points)
     by_figure = {r["figure_id"]: r for r in records if r["status"] == "current" and r["figure_id"]}
     current_by_article = {(r["article_id"], r["category"]): r for r in records if r["status"] == "current"}
     stated_down: set[tuple[str, str]] = set()

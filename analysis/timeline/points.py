@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.schema import HEADLINE_CATEGORIES, conform, empty_table
+from analysis.tables import records as row_dicts
 from analysis.timeline.events import event_groups
 from analysis.timeline.outliers import unconfirmed_points
 from analysis.timeline.values import as_flag, as_number, as_text, count_words, day_text, is_missing
@@ -158,7 +159,7 @@ def _span(days: pd.Series) -> str:
 
 def figure_records(figures: pd.DataFrame) -> list[dict]:
     """The figure ledger as row dicts, made once and shared by the helpers below."""
-    return [] if figures.empty else figures.to_dict("records")
+    return [] if figures.empty else row_dicts(figures)
 
 
 def _figure_lookup(figures: pd.DataFrame, records: list[dict]) -> dict[str, dict]:
@@ -197,7 +198,7 @@ def build_timeline(articles: pd.DataFrame, figures: pd.DataFrame, *,
     superseded = _superseded_figures(figures, records, categories)
     current_by_sentence = _current_by_sentence(figures, records)
     rows: list[dict] = []
-    for index, article in zip(articles.index, articles.to_dict("records")):
+    for index, article in zip(articles.index, row_dicts(articles)):
         article_id = as_text(article.get("article_id"))
         base = {
             "article_id": article_id,
