@@ -3,6 +3,9 @@
 import datetime as dt
 import io
 import json
+import os
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -12,6 +15,8 @@ import pytest
 from analysis import schema
 from analysis.ingest.corpus import article_id, load_path, load_uploads, sentences_table
 from analysis.ingest.limits import Limits
+
+ROOT = Path(__file__).resolve().parents[2]
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -156,6 +161,16 @@ def test_exact_duplicates_merge_with_both_sources_and_near_duplicates_are_flagge
     assert articles.loc[1, "near_duplicate_of"] == articles.loc[0, "article_id"]
     assert _report(corpus, "near duplicate")["input"].tolist() == ["c.txt"]
     assert articles.loc[2, "near_duplicate_of"] == ""
+
+
+def test_near_duplicate_shingles_are_the_same_in_every_process():
+    """Python salts ``hash`` of strings per process; the MinHash must not, or the same corpus loaded twice finds
+    different near duplicates."""
+    script = ("from analysis.ingest.corpus import _shingles; "
+              "print(sorted(_shingles('The dam gave way on Sunday night and homes were flooded.', {})))")
+    runs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(runs) == 1 and runs.pop().count(",") == 6  # the seven runs of five of its eleven words
 
 
 def test_article_id_ignores_case_and_spacing():
