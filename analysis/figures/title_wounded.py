@@ -36,6 +36,7 @@ import pandas as pd
 from analysis import schema
 from analysis.data import DATA_DIR, read_sections
 from analysis.figures.title_tolls import tells_a_change
+from analysis.tables import records
 
 __all__ = ["WORDS_FILE", "title_count_articles", "title_count_headlines"]
 
@@ -124,24 +125,33 @@ def title_count_headlines(figures: pd.DataFrame, read: pd.DataFrame, articles: s
     read = read[~read["period"].fillna(False).astype(bool)]
     if read.empty:
         return figures
-    text = _text_counts(figures) & figures["article_id"].isin(set(read["article_id"]))
-    largest = figures[text].groupby("article_id")["value"].max()
-    add, aside = [], pd.Series(False, index=figures.index)
-    for article_id, rows in read.groupby("article_id"):
-        if rows["value"].nunique() != 1 or any(_is_part(str(r.sentence), int(r.start)) for r in rows.itertuples()):
+    text = figures[_text_counts(figures) & figures["article_id"].isin(set(read["article_id"]))]
+    largest = text.groupby("article_id")["value"].max().to_dict()
+    # plain rows per article: a pandas selection per article cost seconds over thousands of titles
+    own: dict[str, list[tuple[object, float, str]]] = {}
+    for index, article_id, value, sentence in zip(text.index, text["article_id"], text["value"], text["sentence"]):
+        own.setdefault(article_id, []).append((index, float(value), str(sentence)))
+    by_article: dict[str, list[dict]] = {}
+    for row in records(read):
+        by_article.setdefault(row["article_id"], []).append(row)
+    add, aside = [], []
+    for article_id in sorted(by_article):
+        rows = by_article[article_id]
+        spans = [(str(r["sentence"]), int(r["start"])) for r in rows]
+        if len({r["value"] for r in rows if r["value"] == r["value"]}) != 1 \
+                or any(_is_part(sentence, start) for sentence, start in spans):
             continue
-        if rows["rule"].eq("derived").any() and (_DEATH_WORDS.search(str(rows["sentence"].iloc[0]))
-                                                 or not all(_counts_shot(str(r.sentence), int(r.start))
-                                                            for r in rows.itertuples())):
+        if any(r["rule"] == "derived" for r in rows) and (_DEATH_WORDS.search(spans[0][0])
+                                                          or not all(_counts_shot(*span) for span in spans)):
             continue  # "Five shot, 2 dead": one of the five, or a sixth? Read either way by writers
-        row = rows.iloc[0].to_dict()
+        row = rows[0]
         value, headline = int(row["value"]), int(largest.get(article_id, 0))
         if value >= headline:
             continue
-        larger = text & figures["article_id"].eq(article_id) & figures["value"].astype(float).gt(value)
-        if figures.loc[larger, "sentence"].astype(str).map(tells_a_change).any():
+        larger = [(index, sentence) for index, found, sentence in own.get(article_id, []) if found > value]
+        if any(tells_a_change(sentence) for _, sentence in larger):
             continue  # the count grew after the title was written
-        aside |= larger
+        aside.extend(index for index, _ in larger)
         add.append({**row, "figure_id": str(row["figure_id"]).removesuffix(":title") + ":title"})
     if not add:
         return figures
