@@ -173,5 +173,6 @@ def test_records_of_objects_box_numpy_scalars_and_na_as_to_dict_does():
                                    pd.DataFrame({"c": pd.Categorical(["a", "b"])}),
                                    pd.DataFrame([[1, 2]], columns=["a", "a"])],
                          ids=["no columns", "no rows", "categorical", "repeated names"])
+@pytest.mark.filterwarnings("ignore:DataFrame columns are not unique")  # pandas' own, for the repeated names
 def test_records_of_odd_frames_are_to_dict_records(frame):
     assert _same_records(records(frame), frame.to_dict("records"))
