@@ -17,8 +17,8 @@ Titles as pages give them carry more than the story's headline:
 Known misses: a site named before the headline ("WXXX - Man shot ...") is kept, as is an outlet whose name
 holds none of the listed words and no call sign ("- The Homicide Watch"), or a segment that names both the site
 and a harm; a headline cut short before the site ("... shooting that killed 6-y - WXXX") loses the words the
-site's name happened to lend it. A quotation inside the headline ("Man 'executed' in alley") is read as words of the headline;
-a quote that counts other people than the headline ("Two hurt: 'they killed my friend last year'") is
+site's name happened to lend it. A quotation inside the headline ("Man 'executed' in alley") is read as words of
+the headline; a quote that counts other people than the headline ("Two hurt: 'they killed my friend last year'") is
 blanked all the same, and one kept where the headline tells no harm is read as a count.
 """
 

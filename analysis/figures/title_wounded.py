@@ -48,8 +48,8 @@ _NUMBER = re.compile(r"\b(?:\d+|" + "|".join(_WORDS) + r")\b", re.I)
 # "Baby, 2 others ...", "man and 2 teens ...": the words before a count of a listed part
 _GROUP_BEFORE = re.compile(r"(?:,|\band|&)\s*$", re.I)
 # "hurts 3 deputies & 2 others": a count followed by another count of listed people
-_GROUP_AFTER = re.compile(r"^\s*[\w'’-]+(?:\s+[\w'’-]+)?\s*(?:,|&|\band\b)\s*(?:\d|(?:one|two|three|four|five|six|seven|"
-                          r"eight|nine|ten)\b)", re.I)
+_GROUP_AFTER = re.compile(r"^\s*[\w'’-]+(?:\s+[\w'’-]+)?\s*(?:,|&|\band\b)\s*"
+                          r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)", re.I)
 _DEATH_WORDS = re.compile(r"\b(?:dead|killed|kills?|dies|died|death|slain|fatal\w*)\b", re.I)
 
 

@@ -35,8 +35,9 @@ Headlines are rewritten as sentences first (``as_sentence``): the dropped "was" 
 harm participle or "dead" after a person ("Woman killed in crash", "Boy, 5, dead after shooting"; not
 "Four dead", a count), a label before a colon is passed over ("Police: Teen found shot to death"),
 the site's name at its end is cut off ("... - WXXX News 4"), Title Case is lowered (numbers and quotes have
-no case: "4 Shot, 1 Dead After ..." is Title Case), a quoted label or tail is blanked ("'Killing spree': 5 shot, 2 fatally": the quote's verb is not the count's;
-``analysis.figures.title_text``), and a leading person noun is not taken for a name.
+no case: "4 Shot, 1 Dead After ..." is Title Case), a quoted label or tail is blanked ("'Killing spree': 5 shot,
+2 fatally": the quote's verb is not the count's; ``analysis.figures.title_text``), and a leading person noun is
+not taken for a name.
 
 Known misses: an age used as a noun ("4-year-old dies after shooting"); a title about several
 incidents ("Three shootings kill five across the city") is read as this article's count when the
@@ -151,9 +152,9 @@ def _fatal_titles(titles: pd.DataFrame, has_killed: set) -> pd.DataFrame:
 # parser needs to see the passive; only before a preposition or the end ("Man shot his wife" keeps its object); a
 # label before a colon ("Police:") is left as it is
 _HEADLINE_PASSIVE = re.compile(
-    r"^\s*(?:[^:]{1,40}:\s+)?(?P<subject>(?:[\w'’.-]+,?\s+){0,4}?[\w'’.-]+,?)\s+(?P<verb>(?:killed|shot|slain|wounded|"
-    r"injured|hurt|gunned down|found dead|found shot to death|shot to death|shot dead|shot and killed|"
-    r"shot and wounded|fatally shot|dead)\b)"
+    r"^\s*(?:[^:]{1,40}:\s+)?(?P<subject>(?:[\w'’.-]+,?\s+){0,4}?[\w'’.-]+,?)\s+"
+    r"(?P<verb>(?:killed|shot|slain|wounded|injured|hurt|gunned down|found dead|found shot to death|shot to death|"
+    r"shot dead|shot and killed|shot and wounded|fatally shot|dead)\b)"
     r"(?=\s*(?:$|,|;|:|\.|\s(?:in|at|on|near|outside|inside|during|after|while|and|by|as|when|dead|overnight|over|"
     r"early|late|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday)\b))", re.I)
 _LABEL = re.compile(r"^[^:]{1,40}:\s+")

@@ -173,7 +173,7 @@ _KILL_WORDS = re.compile(rf"\b(?:{_KILLING})", re.I)
 _HARM = re.compile(rf"\b(?:{_KILLING}|shot|shoot|wound|injur|hurt|gunned|himself|herself)", re.I)
 # "a teacher and three students": one person listed with a numeral count, which alone would undercount
 # a list that holds a numeral count, parsed though the count is the ledger's: "a teacher and three students died",
-# "a man and his two sons", "a shooting that left him and his two sons dead" (the gunman as a pronoun: three dead)
+# "a man and his two sons", "found him and his two sons dead" (the gunman as a pronoun: three dead)
 _LISTED = re.compile(r"\b(?:(?:a|an|one)\s+[\w-]+(?:\s[\w-]+)?|(?:him|her)(?:self)?)\s+and\s+(?:(?:his|her|their)\s+)?"
                      r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b", re.I)
 _PEOPLE_WORDS = re.compile(r"\b(?:identif|condition\b|charged|arrested|accused|suspect|booked|wanted|detained|apprehended|"
