@@ -1,10 +1,12 @@
 """The word lists, alias tables and codebooks the rules read; ``DATA_DIR`` is their folder.
 
 Each stage reads its own files from here, so a user can extend a list without
-touching code; ``read_words`` and ``read_sections`` read the plain-text ones. ``FIGURES_LEXICON`` is named once because two modules of the
+touching code; ``read_words`` and ``read_sections`` read the plain-text ones, ``words_pattern`` finds their words
+in a text. ``FIGURES_LEXICON`` is named once because two modules of the
 figure ledger read it (number words and the rule lexicon).
 """
 
+import re
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent
@@ -31,3 +33,11 @@ def read_sections(text: str) -> dict[str, list[str]]:
         elif current is not None:
             current.append(word)
     return sections
+
+
+def words_pattern(words: list[str]) -> re.Pattern[str]:
+    """One case-blind pattern for a word list's entries: each a whole word or phrase (any spaces between its words)
+    or, ending in ``*``, a word's start (``"injur*"`` finds "injuries")."""
+    parts = [r"\s+".join(map(re.escape, w.removesuffix("*").split())) + (r"\w*" if w.endswith("*") else "")
+             for w in words]
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I)

@@ -29,10 +29,12 @@ from functools import lru_cache
 
 from analysis.data import DATA_DIR, read_words
 
-__all__ = ["without_site", "blank_quotes"]
+__all__ = ["DEATH_WORDS", "without_site", "blank_quotes"]
 
 SITES_FILE = DATA_DIR / "title_sites.txt"
 
+#: A title's words that tell a death, though its reading may count none ("Teen shoots, kills self").
+DEATH_WORDS = re.compile(r"\b(?:dead|killed|kills?|dies|died|death|slain|fatal\w*)\b", re.I)
 _SEPARATOR = re.compile(r"\s+(?:-|\||–|—|«|::)\s+")
 _TRAILING = re.compile(r"(?:\s+(?:-|\||–|—|«|::))+\s*$")
 _CALL_SIGN = re.compile(r"^(?:[KW][A-Z]{2,3}(?:-(?:TV|DT|FM|AM|CD|LP))?\d*|(?:NBC|CBS|ABC|FOX)\d+)$")

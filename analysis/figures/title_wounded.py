@@ -34,7 +34,8 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis import schema
-from analysis.data import DATA_DIR, read_sections
+from analysis.data import DATA_DIR, read_sections, words_pattern
+from analysis.figures.title_text import DEATH_WORDS
 from analysis.figures.title_tolls import tells_a_change
 from analysis.tables import records
 
@@ -50,7 +51,6 @@ _GROUP_BEFORE = re.compile(r"(?:,|\band|&)\s*$", re.I)
 # "hurts 3 deputies & 2 others": a count followed by another count of listed people
 _GROUP_AFTER = re.compile(r"^\s*[\w'’-]+(?:\s+[\w'’-]+)?\s*(?:,|&|\band\b)\s*"
                           r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)", re.I)
-_DEATH_WORDS = re.compile(r"\b(?:dead|killed|kills?|dies|died|death|slain|fatal\w*)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -58,12 +58,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """``(title words, roundup words)`` of ``data/title_wounded.txt``, each as one whole-word pattern."""
     sections = read_sections(WORDS_FILE.read_text("utf-8"))
 
-    def pattern(words: list[str]) -> re.Pattern[str]:
-        parts = [r"\s+".join(map(re.escape, w.removesuffix("*").split())) + (r"\w*" if w.endswith("*") else "")
-                 for w in words]
-        return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I)
-
-    return pattern(sections["title words"]), pattern(sections["roundup words"])
+    return words_pattern(sections["title words"]), words_pattern(sections["roundup words"])
 
 
 def _text_counts(figures: pd.DataFrame) -> pd.Series:
@@ -108,11 +103,11 @@ def _is_part(title: str, start: int) -> bool:
     """True when the count at ``start`` of ``title`` is a part of listed people ("Baby, 2 others", not "1 dead,
     3 others")."""
     after = _GROUP_AFTER.match(title[start:].split(maxsplit=1)[-1] if " " in title[start:] else "")
-    if after and not _patterns()[0].search(after.group()) and not _DEATH_WORDS.search(after.group()):
+    if after and not _patterns()[0].search(after.group()) and not DEATH_WORDS.search(after.group()):
         return True  # "3 deputies & 2 others", not "4 wounded, 2 dead"
     before = title[:start]
     group = _GROUP_BEFORE.search(before)
-    return bool(group) and not _DEATH_WORDS.search(re.split(r",|&|\band\b", before[:group.start()])[-1])
+    return bool(group) and not DEATH_WORDS.search(re.split(r",|&|\band\b", before[:group.start()])[-1])
 
 
 def title_count_headlines(figures: pd.DataFrame, read: pd.DataFrame, articles: set[str]) -> pd.DataFrame:
@@ -141,7 +136,7 @@ def title_count_headlines(figures: pd.DataFrame, read: pd.DataFrame, articles: s
         if len({r["value"] for r in rows if r["value"] == r["value"]}) != 1 \
                 or any(_is_part(sentence, start) for sentence, start in spans):
             continue
-        if any(r["rule"] == "derived" for r in rows) and (_DEATH_WORDS.search(spans[0][0])
+        if any(r["rule"] == "derived" for r in rows) and (DEATH_WORDS.search(spans[0][0])
                                                           or not all(_counts_shot(*span) for span in spans)):
             continue  # "Five shot, 2 dead": one of the five, or a sixth? Read either way by writers
         row = rows[0]

@@ -55,7 +55,7 @@ from analysis import schema
 from analysis.figures.ledger import add_people_figures, extract_figures
 from analysis.figures.lexicon import load_lexicon
 from analysis.figures.title_lists import shooter_list_figures
-from analysis.figures.title_text import blank_quotes, without_site
+from analysis.figures.title_text import DEATH_WORDS, blank_quotes, without_site
 from analysis.figures.title_tolls import (late_list_articles, later_toll_articles, set_aside_later_tolls,
                                          title_over_late_list, title_tolls)
 from analysis.figures.title_wounded import title_count_articles, title_count_headlines
@@ -267,7 +267,6 @@ def _title_wounded(figures: pd.DataFrame, articles: pd.DataFrame, *,
 
 
 _GROUP_BEFORE = re.compile(r"(?:,|\band)\s*$", re.I)
-_DEATH_WORDS = re.compile(r"\b(?:dead|killed|kills?|dies|died|death|slain|fatal\w*)\b", re.I)
 
 
 def _title_over_derived(figures: pd.DataFrame, articles: pd.DataFrame, *,
@@ -300,7 +299,7 @@ def _title_over_derived(figures: pd.DataFrame, articles: pd.DataFrame, *,
     for row in plain.to_dict("records"):
         before = str(row["sentence"])[:int(row["start"])]
         group = _GROUP_BEFORE.search(before)
-        if group and not _DEATH_WORDS.search(re.split(r",|\band\b", before[:group.start()])[-1]):
+        if group and not DEATH_WORDS.search(re.split(r",|\band\b", before[:group.start()])[-1]):
             continue  # "man, 2 teens wounded": a part of the listed people
         if int(row["value"]) < int(largest.get(row["article_id"], 0)):
             add.append({**row, "figure_id": str(row["figure_id"]) + ":title"})

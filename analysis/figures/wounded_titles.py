@@ -35,7 +35,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.data import DATA_DIR, read_sections
+from analysis.data import DATA_DIR, read_sections, words_pattern
 from analysis.figures.hospital_dead import tells_later_death
 from analysis.figures.title_tolls import tells_a_change
 
@@ -52,12 +52,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     pattern."""
     sections = read_sections(CUES_FILE.read_text("utf-8"))
 
-    def pattern(words: list[str]) -> re.Pattern[str]:
-        parts = [r"\s+".join(map(re.escape, w.removesuffix("*").split())) + (r"\w*" if w.endswith("*") else "")
-                 for w in words]
-        return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I)
-
-    return pattern(sections["wound words"]), pattern(sections["death words"]), pattern(sections["among them"])
+    return tuple(words_pattern(sections[name]) for name in ("wound words", "death words", "among them"))
 
 
 def wounded_title_articles(figures: pd.DataFrame, titles: Mapping[str, str]) -> set[str]:
