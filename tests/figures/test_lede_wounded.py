@@ -13,7 +13,7 @@ from analysis.figures.ledger import headline_figures
 from analysis.figures.lede_wounded import later_wounded_articles, set_aside_later_wounded
 from tests.figures.test_titles import _tables, _value
 
-_QUIET = ["Officers closed the avenue until dawn.", "Neighbors said the block is usually quiet.",
+_QUIET = ["Officers closed the avenue until dawn.", "A neighbor called the block a calm one.",
           "A man who lives nearby said he heard a car speed off.", "Detectives asked for video from the shops."]
 _TITLE = "Gunfire outside Marlow Street diner"
 
@@ -26,7 +26,7 @@ _TITLE = "Gunfire outside Marlow Street diner"
     (["Two men were injured in a shooting outside a Marlow Street diner on Friday, police said.",
       *_QUIET, "More coverage: Four dead, six hurt in Harlan Park gunfire."], 2),
     # a count told late that holds people the lede does not count as wounded
-    (["Four people were wounded when gunfire broke out outside a Marlow Street diner.",
+    (["Gunfire outside a Marlow Street diner late on Friday left four people wounded.",
       *_QUIET, "Medics said five people were hurt, one of them cut by a falling window."], 4),
 ])
 def test_later_larger_count_set_aside(texts, injured):
@@ -44,7 +44,7 @@ def test_later_larger_count_set_aside(texts, injured):
       "By Saturday the number of wounded had risen to five, police said."], 5),
     # the lede tells no count of the wounded: the later count is the only one
     (["Police were called to a Marlow Street diner late on Friday.", *_QUIET,
-      "Five people were wounded in the shooting, police said."], 5),
+      "Police said the gunfire had left five people wounded."], 5),
 ])
 def test_later_count_stands(texts, injured):
     _figures, heads = _tables(_TITLE, *texts)
