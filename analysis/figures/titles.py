@@ -52,6 +52,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from analysis import schema
+from analysis.figures.lede_wounded import set_aside_later_wounded
 from analysis.figures.ledger import add_people_figures, extract_figures
 from analysis.figures.lexicon import load_lexicon
 from analysis.figures.title_lists import shooter_list_figures
@@ -219,12 +220,14 @@ def add_title_figures(figures: pd.DataFrame, articles: pd.DataFrame, *,
     """The figures table with the title counts (``title_figures``) appended, less the one person the text says was
     shot whom the title's death names (``_shot_is_the_dead``), and the dead a title lists with the gunman's own death
     (``analysis.figures.title_lists``), whatever the text says; the text's later death tolls larger than a title's
-    toll that the text repeats are set aside as another incident's (``analysis.figures.title_tolls``)."""
+    toll that the text repeats are set aside as another incident's (``analysis.figures.title_tolls``), and so are
+    the text's later counts of the wounded larger than its first sentences' (``analysis.figures.lede_wounded``)."""
     extra = title_figures(articles, figures, published_years=published_years)
     out = _shot_is_the_dead(add_people_figures(figures, extra), extra)
     out = _title_over_derived(out, articles, published_years=published_years)
     out = _later_tolls(out, articles, published_years=published_years)
     out = _title_wounded(out, articles, published_years=published_years)
+    out = set_aside_later_wounded(out)
     # appended as they are: the gunman's own death takes nothing from the wounded derived from people shot
     listed = shooter_list_figures(articles)
     if listed.empty:
