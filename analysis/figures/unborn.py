@@ -1,8 +1,8 @@
 """A child not yet born is not one of the people a shooting killed, unless the reporter's own number holds it.
 
 Reporters keep the unborn apart from the people they count: "two women and an unborn boy were killed", "the
-gunfire wounded his wife and took the life of their unborn son". A toll of people (and the Gun Violence Archive's, against which the
-rules are measured) counts the people; the child is told of beside them. So:
+gunfire wounded his wife and took the life of their unborn son". A toll of people (and the Gun Violence Archive's,
+against which the rules are measured) counts the people; the child is told of beside them. So:
 
 - a listed group added to a numeral count ("two women and an unborn boy") adds nothing for the child
   (``analysis.figures.counts``: 2, not 3);
