@@ -22,7 +22,8 @@ past year and no count ("In an attack on the same centre in 2016, 33 recruits we
 A year naming an event in a present-tense clause is this event ("The 2024 floods have
 displaced 40,000" stays current). Counts over a longer period than the event ("since
 January" -- a month, not a date --, "since the protests began", "since the start of the
-war", "in such raids", "this year/winter/season", and a ", which"/", that" clause right
+war", "in such raids", "this year/winter/season" -- in the sentence's first clause, the whole sentence: "Nine teens
+have been shot in the county this year, three of them fatally" --, and a ", which"/", that" clause right
 after one: "six bombings since January, which have killed more than 90") are ``background``
 unless the article has no other current whole-event count of their kind ("The outbreak has
 killed 187 people since it began in March" alone stays current).
@@ -182,7 +183,10 @@ def _period_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
     "since January" (a month, not a date: "since June 1" is one day), "74 shot since Friday" (a tally of
     shootings over days; not "since Friday's shooting", nor a toll of days of fighting or floods "since Friday"), "since the protests began", "since the start of the war", "in such raids", "this year/winter/season", shootings
     "in a five-hour span" / "over an eight-hour stretch" / "in four hours" (several shootings tallied). A "since" phrase that opens the
-    sentence marks all of it. ``extract_figures`` keeps such a count current when the article
+    sentence marks all of it, and so does "this year/winter/..." in its first clause: the counts after a comma are
+    parts of that period's tally ("Eleven people have been wounded in Westbrook this year, four fatally"; known miss:
+    a later clause telling this event, "... this year, and two more died on Friday", is marked too, as is a sentence
+    whose "this year" only describes its subject). ``extract_figures`` keeps such a count current when the article
     has no other count of its kind.
     """
     words, raw = tok.words, tok.raw
@@ -221,8 +225,8 @@ def _period_clauses(tok: Tokens, lex: Lexicon) -> set[int] | None:
         elif w == "shootings" and _in_plain_shootings(words, i):
             hit = True  # "killed in Monday shootings on the South and West sides", "in two South Side shootings"
         if hit:
-            if i == 0:
-                return None
+            if i == 0 or (w == "this" and clause_of[i] == 0 and clause_of[-1] > 0):
+                return None  # "... wounded in Westbrook this year, four fatally": the period is the sentence's
             marked.add(clause_of[i])
             if w in ("hour", "hours", "shootings"):
                 tallies.append(i)

@@ -290,9 +290,10 @@ def predicate_cue(q: Quantity, tok: Tokens, lex: Lexicon, *,
                 k = _number_end(tok, k)
                 coordinated = True
             elif words[k] in ("a", "an", "another"):  # "two police officers and a passer-by were wounded"
-                parts.append(None)
+                if lex.unborn.isdisjoint(words[k + 1:k + 2]):  # "two women and an unborn boy": two people
+                    parts.append(None)
+                    coordinated = True
                 k += 1
-                coordinated = True
             elif words[k] in lex.person_nouns:  # "men and women"
                 pass
             else:

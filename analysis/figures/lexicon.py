@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from analysis.data import FIGURES_LEXICON
+from analysis.data import DATA_DIR, FIGURES_LEXICON, read_words
 from analysis.figures.numbers import TOKEN
 
 LEXICON_PATH = FIGURES_LEXICON
+UNBORN_PATH = DATA_DIR / "unborn.txt"  # words for a child not yet born (``analysis.figures.unborn``)
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -132,6 +133,7 @@ class Lexicon:
     months: frozenset[str]
     not_after_one: frozenset[str]
     category_words: PhraseSet
+    unborn: frozenset[str]
 
 
 @cache
@@ -213,6 +215,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         months=frozenset(distractors["months"]),
         not_after_one=frozenset(distractors["not_a_count_after_one"]),
         category_words=PhraseSet(anywhere),
+        unborn=frozenset(read_words(UNBORN_PATH.read_text(encoding="utf-8"))),
     )
 
 

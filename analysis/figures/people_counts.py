@@ -28,6 +28,7 @@ import pandas as pd
 
 from analysis.figures.person_mentions import Mention, people_lexicon
 from analysis.figures.same_person import Person
+from analysis.figures.unborn import names_unborn
 
 __all__ = ["compounds", "counts"]
 
@@ -60,6 +61,8 @@ def counts(article_id: str, people: list[Person], where, *, deaths: bool) -> lis
                 for m in p.mentions:
                     if not m.outcome or (category == "killed" and m.outcome == "injured"):
                         continue  # "killed a man and wounded a woman who later died": not two dead in one sentence
+                    if names_unborn(m.text.lower().split()):
+                        continue  # "her unborn daughter died": no one the toll of people counts
                     group = per_sentence.setdefault(m.sentence_idx, [])
                     if all(q is not p for q, _ in group):
                         group.append((p, m))

@@ -159,6 +159,7 @@ from analysis.figures.name_patterns import (DESCRIBED_NAME, NAME_AGE, NAMED_IS, 
 from analysis.figures.people_counts import compounds, counts
 from analysis.figures.same_person import article_people, small_tolls, the_dead
 from analysis.figures.survivors import survivors, the_wounded
+from analysis.figures.unborn import only_unborn_dead
 from analysis.figures.victim_mentions import Mention, people_lexicon, sentence_mentions
 
 __all__ = ["extract_victims", "read_people", "people_lexicon", "LEDE_SENTENCES"]
@@ -313,7 +314,7 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
     texts_of = None  # the article's sentences, for the survivors of an article that reports a death
     for article_id, mentions in by_article.items():
         people = article_people(mentions, full_names.get(article_id, {}), first_names.get(article_id, {}))
-        if any(p.outcome == "killed" for p in people):
+        if any(p.outcome == "killed" and not only_unborn_dead(p.mentions) for p in people):
             deaths.add(article_id)
         dead = the_dead(people, tolls.get(article_id, 0))
         wounded = the_wounded(people, tolls.get(article_id, 0))
