@@ -123,7 +123,8 @@ def test_analysis_packages_have_no_import_cycles():
     assert _cycle(packages) is None, " -> ".join(_cycle(packages))
 
 
-FIGURE_LAYERS = ("qualifiers", "counts", "partials", "status", "background", "attribution", "may_rise", "not_counts")
+FIGURE_LAYERS = ("qualifiers", "counts", "partials", "status", "background", "attribution", "may_rise", "not_counts",
+                 "plural_members")
 
 
 @pytest.mark.parametrize("module, allowed", [

@@ -138,10 +138,14 @@ def title_opening(figure_id: object) -> str:
     """How a headline rule taken from the title opens: the dead a title lists with the gunman's own death
     (``analysis.figures.title_lists``, ids ending ``:gunman:title``) are taken over the text's smaller counts; a
     title's toll over a larger list of people told late in the text (``analysis.figures.title_tolls``, ids ending
-    ``:late-list:title``) replaces it; any other title count only where the text gives none
+    ``:late-list:title``) replaces it; a title's toll over a text that tells its dead one at a time
+    (``analysis.figures.told_apart``, ids ending ``:told-apart:title``) is larger than any of its counts; any other
+    title count only where the text gives none
     (``analysis.figures.titles``)."""
     if str(figure_id).endswith(":gunman:title"):
         return "from the title, its dead listed with the gunman's own death: "
+    if str(figure_id).endswith(":told-apart:title"):
+        return "from the title, its toll over a text that tells its dead one at a time: "
     if str(figure_id).endswith(":late-list:title"):
         return "from the title, over a larger list of people told late in the text (set aside): "
     return "from the title, the text gives none: "

@@ -34,6 +34,7 @@ from analysis.figures.partials import (RELATED, coordinated_total, group_end, le
                                        names_place, partial_marker)
 from analysis.figures.qualifiers import qualify
 from analysis.figures.not_counts import not_a_count
+from analysis.figures.plural_members import member_of_the_dead
 from analysis.figures.quantities import (ORDINALS, Quantity, SentenceFigure, group_quantities, is_distractor,
                                          link_wholes, mask_spans, ordinal_numbers)
 from analysis.figures.status import (is_projected, is_running_total, is_superseded, opens_with_earlier, told_at_first,
@@ -261,6 +262,11 @@ def _quantity_figures(q: Quantity, tok: Tokens, lex: Lexicon, *, shooting: bool 
                                    first=q.first, last=q.last, qstart=q.qstart))
     if q.numbers[0].kind == "ordinal":
         made[0].ordinal = True
+    if member_of_the_dead(tok, q.first, q.last, person_nouns=lex.person_nouns):
+        for figure in made:  # "X was one of the riders killed": the dead are two at least, not one
+            if figure.category == "killed" and (figure.start, figure.end) == (q.start, q.end):
+                figure.value, figure.low, figure.high = 2, 2, None
+                figure.qualifier, figure.vague, figure.partial_kind = "at_least", True, ""
     for figure in made:
         if figure.category in ("killed", "injured", "hospitalized") and attackers_head:
             figure.partial_kind = "strong"  # attackers killed are counted apart from the victims

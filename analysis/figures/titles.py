@@ -60,6 +60,7 @@ from analysis.figures.title_text import DEATH_WORDS, blank_quotes, without_site
 from analysis.figures.title_tolls import (late_list_articles, later_toll_articles, set_aside_later_tolls,
                                          title_over_late_list, title_tolls)
 from analysis.figures.title_wounded import title_count_articles, title_count_headlines
+from analysis.figures.told_apart import title_over_told_apart, told_apart_articles
 from analysis.figures.victim_mentions import people_lexicon
 from analysis.figures.victims import read_people
 from analysis.figures.wounded_titles import set_aside_for_wounded_titles, wounded_title_articles
@@ -221,13 +222,15 @@ def add_title_figures(figures: pd.DataFrame, articles: pd.DataFrame, *,
     shot whom the title's death names (``_shot_is_the_dead``), and the dead a title lists with the gunman's own death
     (``analysis.figures.title_lists``), whatever the text says; the text's later death tolls larger than a title's
     toll that the text repeats are set aside as another incident's (``analysis.figures.title_tolls``), and so are
-    the text's later counts of the wounded larger than its first sentences' (``analysis.figures.lede_wounded``)."""
+    the text's later counts of the wounded larger than its first sentences' (``analysis.figures.lede_wounded``);
+    a title's larger toll is taken over a text that tells its dead one at a time (``analysis.figures.told_apart``)."""
     extra = title_figures(articles, figures, published_years=published_years)
     out = _shot_is_the_dead(add_people_figures(figures, extra), extra)
     out = _title_over_derived(out, articles, published_years=published_years)
     out = _later_tolls(out, articles, published_years=published_years)
     out = _title_wounded(out, articles, published_years=published_years)
     out = set_aside_later_wounded(out)
+    out = _told_apart(out, articles, published_years=published_years)
     # appended as they are: the gunman's own death takes nothing from the wounded derived from people shot
     listed = shooter_list_figures(articles)
     if listed.empty:
@@ -252,6 +255,19 @@ def _later_tolls(figures: pd.DataFrame, articles: pd.DataFrame, *,
     tolls = title_tolls(read, dict(zip(titles["article_id"], titles["title"])))
     out = title_over_late_list(set_aside_later_tolls(figures, tolls), read, tolls, listed)
     return set_aside_for_wounded_titles(out, read, wounded)
+
+
+def _told_apart(figures: pd.DataFrame, articles: pd.DataFrame, *,
+                published_years: Mapping[str, int] | None = None) -> pd.DataFrame:
+    """The title's larger death toll where the text tells its dead one at a time (``analysis.figures.told_apart``);
+    only the titles of the articles whose text holds such a cue are read."""
+    cued = told_apart_articles(figures, articles)
+    if not cued:
+        return figures
+    titles = articles.loc[articles["article_id"].isin(cued), ["article_id", "title"]]
+    titles = titles.assign(title=titles["title"].fillna("").astype(str))
+    read = title_figures(titles, schema.empty_table("figures"), published_years=published_years)
+    return title_over_told_apart(figures, read, title_tolls(read, dict(zip(titles["article_id"], titles["title"]))))
 
 
 def _title_wounded(figures: pd.DataFrame, articles: pd.DataFrame, *,
