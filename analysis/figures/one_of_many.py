@@ -18,12 +18,12 @@ predicate). A part of more than one stays a part, as the reader has it ("Four of
 overnight in hospital": 4).
 
 The part that has died since (``part_died``, run before ``whole_of_one_of``): "One of six people shot outside the
-bar has died", "Two of the seven people wounded at the party have died", "one of three people hit by gunfire ...
+bar has died", "Two of the seven people wounded at the party have died", "one of four people struck by gunfire ...
 later died". The number reader takes the part's category from the harm beside it (one person shot) or drops the
 part for the group ("one of six people wounded": six injured), and the death at the end of the clause is lost: the
 part is the dead (killed, its number) and the group the people shot (shot, its number; the injured are derived
 as the shot less the killed: 6 - 1 = 5), when the death is the part's own predicate: after the group and its harm
-only words that are no verb or clause ("outside a bar on Saturday", "Friday night, a 19-year-old man,") and then
+only words that are no verb or clause ("outside a bar on Saturday", "late Friday, a cook of 31,") and then
 "has died", "died", "later died", "succumbed", "was pronounced dead" (", police said," may stand between; "and" only
 inside a name). Only where the number reader read the part or the group as a current count of harm. An ordinal
 after "a" told so ("A third person shot in Friday's gunfire has died"), which the reader takes for three people shot
@@ -63,8 +63,8 @@ _THEN_DIED = (r"(?:,\s+(?:[a-z]+\s+){1,3}?(?:said|says),|(?!\b(?:was|were|is|are
               r"(?:was|were|has\s+been|have\s+been)\s+(?:later\s+)?pronounced\s+dead|(?:is|are)\s+(?:now\s+)?dead)\b")
 # "One of six people shot outside the bar on Saturday has died"
 _PART_DIED = re.compile(
-    rf"\b(?P<part>{_NUMBER})\s+of\s+(?:the\s+)?(?P<whole>{_NUMBER})\s+{_NOUN}(?:(?:who|that)\s+(?:were|was|had\s+been)\s+)?"
-    rf"{_HARM}{_DEATH_AFTER}\b{_THEN_DIED}", re.I)
+    rf"\b(?P<part>{_NUMBER})\s+of\s+(?:the\s+)?(?P<whole>{_NUMBER})\s+{_NOUN}"
+    rf"(?:(?:who|that)\s+(?:were|was|had\s+been)\s+)?{_HARM}{_DEATH_AFTER}\b{_THEN_DIED}", re.I)
 # "A third person shot in Saturday's gunfire has died": the third dead
 _NTH_DIED = re.compile(rf"\b(?:a|an)\s+(?P<part>{'|'.join(ORDINALS)})\s+{_NOUN}{_HARM}{_DEATH_AFTER}\b{_THEN_DIED}",
                        re.I)

@@ -89,7 +89,10 @@ def _killed_injured(*texts: str) -> tuple[int | None, int | None]:
     (["One of seven people struck by gunfire on the Brook Street bridge succumbed to his injuries on Tuesday."],
      1, 6),
     (["One of five people shot at a Tolland Lane house party, police said, has died."], 1, 4),
-    (["One of the two deputies hit by gunfire during the Ashby standoff was pronounced dead at the scene."], 1, 1),
+    (["One of the two deputies hit by gunfire during the Ashby standoff was declared dead that night."], 1, 1),
+    # the victims of a shooting story are the people shot: one of them dead, the rest wounded
+    (["Deputies said four men were shot near a Marlow Street arcade late Friday.",
+      "One of the four victims died at Lakeview Medical Center on Saturday."], 1, 3),
     # an ordinal one more of the dead: "a third person ... has died" is the third death
     (["A third person shot in Friday's gunfire on Quarry Street has died, the coroner said."], 3, None),
     (["A second woman wounded at the Fenwick bus depot died Sunday at County General."], 2, None),
