@@ -57,7 +57,7 @@ from analysis.figures.headline_cues import (late_outliers, ordinals_after_the_de
                                            title_opening, victims_and_himself, wounded_besides_the_dead)
 from analysis.figures.lexicon import Lexicon, load_lexicon
 from analysis.figures.hospital_dead import taken_where_they_died
-from analysis.figures.one_of_many import whole_of_one_of
+from analysis.figures.one_of_many import part_died, whole_of_one_of
 from analysis.figures.other_harm import hurt_otherwise
 from analysis.figures.quantities import ORDINALS
 from analysis.figures.scan import scan_sentence
@@ -186,6 +186,7 @@ def extract_figures(sentences: pd.DataFrame, *, articles_text: Mapping[str, str]
     if not rows:
         return _typed(schema.empty_table("figures"))
     _keep_lone_period_counts(rows, period_rows, period_flagged)
+    part_died(rows)  # "one of five people shot has died": one killed, five shot
     whole_of_one_of(rows)  # "one of five people shot": five shot
     taken_where_they_died([r for r in rows if r["article_id"] in shooting_stories], order)
     rows += _shot_minus_killed(rows)

@@ -1,7 +1,7 @@
 """"One of five people shot": the group is the count of the people shot, not the one.
 
 Reporters place a person in the group hurt with "one of": "Ana Ruiz, 19, was one of eleven people shot outside
-the rink", "One of seven people struck by gunfire at the fair has died". The number reader
+the rink", "One of seven people struck by gunfire at the fair remains in hospital". The number reader
 (``analysis.figures.quantities.link_wholes``) reads "one of 64 people killed" and "one of six victims who were
 wounded" as counts of the whole, but a group whose noun is followed at once by "shot" or "hit by gunfire" is left
 to the "one": one person shot, and none wounded once the one "has died".
@@ -17,15 +17,31 @@ to death"), nor when a verb stands between the group and the harm ("one of the f
 predicate). A part of more than one stays a part, as the reader has it ("Four of the nine guests who were hurt stayed
 overnight in hospital": 4).
 
+The part that has died since (``part_died``, run before ``whole_of_one_of``): "One of six people shot outside the
+bar has died", "Two of the seven people wounded at the party have died", "one of four people struck by gunfire ...
+later died". The number reader takes the part's category from the harm beside it (one person shot) or drops the
+part for the group ("one of six people wounded": six injured), and the death at the end of the clause is lost: the
+part is the dead (killed, its number) and the group the people shot (shot, its number; the injured are derived
+as the shot less the killed: 6 - 1 = 5), when the death is the part's own predicate: after the group and its harm
+only words that are no verb or clause ("outside a bar on Saturday", "late Friday, a cook of 31,") and then
+"has died", "died", "later died", "succumbed", "was pronounced dead" (", police said," may stand between; "and" only
+inside a name). Only where the number reader read the part or the group as a current count of harm. An ordinal
+after "a" told so ("A third person shot in Friday's gunfire has died"), which the reader takes for three people shot
+from the harm beside it, is the third death: killed 3, as "a third person has died" already reads.
+
 Known misses: a group told with another verb before the harm ("one of 12 patrons who apparently suffered bullet
-wounds") keeps the one; a number written twice in its sentence is left alone (its offsets would be a guess).
+wounds") keeps the one; a number written twice in its sentence is left alone (its offsets would be a guess). A
+death since told beside an earlier toll ("Two were killed ... One of the four wounded has died") is not added to
+it: the larger toll stays the headline, one short.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["whole_of_one_of"]
+from analysis.figures.quantities import ORDINALS
+
+__all__ = ["part_died", "whole_of_one_of"]
 
 _NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|\d+)"
 _HARM = (r"(?P<harm>shot|wounded|injured|hurt|hospitalized|(?:hit|struck)\s+by\s+(?:gunfire|bullets|a\s+bullet|"
@@ -38,6 +54,21 @@ _OF_GROUP = re.compile(
     rf"{_HARM}{_DEATH_AFTER}\b|(?P<before>injured|wounded|hurt|hospitalized)\s+(?!(?:and|or|in|at|by|on)\b)[a-z]+\b)",
     re.I)
 _FATAL = re.compile(r"\b(?:fatally|mortally)\b", re.I)
+# words after the harm that are no verb or clause ("outside the bar on Saturday,"; "and" only inside a name,
+# "outside Pike Billiards and Lounge"; a source's aside, ", police said,"), then the death of the one told
+_THEN_DIED = (r"(?:,\s+(?:[a-z]+\s+){1,3}?(?:said|says),|(?!\b(?:was|were|is|are|has|have|had|but|who|which|that|said|"
+              r"says|told|remains?|remained)\b|\band\s+(?-i:[a-z]))[^;:!?]){0,120}?\s(?:"
+              r"(?:has|have|had)\s+(?:since\s+|now\s+|also\s+)?(?:died|succumbed)|"
+              r"(?:later\s+|since\s+|subsequently\s+|also\s+)?(?:died|succumbed)|"
+              r"(?:was|were|has\s+been|have\s+been)\s+(?:later\s+)?pronounced\s+dead|(?:is|are)\s+(?:now\s+)?dead)\b")
+# "One of six people shot outside the bar on Saturday has died"
+_PART_DIED = re.compile(
+    rf"\b(?P<part>{_NUMBER})\s+of\s+(?:the\s+)?(?P<whole>{_NUMBER})\s+{_NOUN}"
+    rf"(?:(?:who|that)\s+(?:were|was|had\s+been)\s+)?{_HARM}{_DEATH_AFTER}\b{_THEN_DIED}", re.I)
+# "A third person shot in Saturday's gunfire has died": the third dead
+_NTH_DIED = re.compile(rf"\b(?:a|an)\s+(?P<part>{'|'.join(ORDINALS)})\s+{_NOUN}{_HARM}{_DEATH_AFTER}\b{_THEN_DIED}",
+                       re.I)
+_HARMED = ("shot", "injured", "hospitalized", "killed")
 _WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split())}
 _CATEGORIES = ("shot", "injured", "hospitalized")
@@ -91,3 +122,50 @@ def whole_of_one_of(rows: list[dict]) -> None:
                     "figure_id": figure_id})
     if dropped:
         rows[:] = [row for row in rows if id(row) not in dropped]
+
+
+def part_died(rows: list[dict]) -> None:
+    """In "One of six people shot ... has died" the part is the dead and the group the people shot: the rows the
+    number reader made of the part or the group are replaced by a killed count of the part and a shot count of the
+    group (in place).
+
+    Args:
+        rows: figure rows, as for ``whole_of_one_of``.
+    """
+    sentences: dict[tuple[str, int], list[dict]] = {}
+    for row in rows:
+        if row["category"] in _HARMED and (" of " in str(row["sentence"]) or str(row["number_text"]).lower() in
+                                           ORDINALS):
+            sentences.setdefault((row["article_id"], row["sentence_idx"]), []).append(row)
+    ids = {row["figure_id"] for row in rows}
+    replaced: dict[int, list[dict]] = {}  # id of a row read from the part or the group -> the rows in its place
+    for own in sentences.values():
+        sentence = str(own[0]["sentence"])
+        anchor = next((r for r in own if sentence.count(str(r["number_text"])) == 1), None)
+        if anchor is None:
+            continue
+        offset = int(anchor["start"]) - sentence.find(str(anchor["number_text"]))  # the sentence's start
+        for match in (*_PART_DIED.finditer(sentence), *_NTH_DIED.finditer(sentence)):
+            nth = ORDINALS.get(match["part"].lower())
+            part, whole = nth or _value(match["part"]), None if nth else _value(match["whole"])
+            if part is None or (not nth and (whole is None or not 0 < part < whole)):
+                continue
+            groups = ("part",) if nth else ("part", "whole")
+            spans = [(offset + match.start(g), offset + match.end(g)) for g in groups]
+            read = [r for r in own if any(int(r["start"]) < end and start < int(r["end"]) for start, end in spans)]
+            if not read or any(r["status"] != "current" or id(r) in replaced for r in read) or (
+                    nth and any(int(r["value"]) != nth for r in read)):
+                continue  # the number reader saw no count of harm here, set it aside or took a third for one
+            ids -= {r["figure_id"] for r in read}
+            made = []
+            for (start, end), group, category, value in zip(spans, groups, ("killed", "shot"), (part, whole)):
+                figure_id = f"{anchor['article_id']}:{start}-{end}:{category}"
+                if figure_id not in ids:
+                    ids.add(figure_id)
+                    made.append({**read[0], "figure_id": figure_id, "category": category, "value": value,
+                                 "low": value, "high": value, "qualifier": "exact", "vague": False, "scope": "total",
+                                 "number_text": match[group], "start": start, "end": end, "rule": "numeral",
+                                 "as_toll": False, "period": False})
+            replaced.update({id(r): made if r is read[0] else [] for r in read})
+    if replaced:
+        rows[:] = [new for row in rows for new in replaced.get(id(row), [row])]

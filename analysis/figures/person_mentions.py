@@ -144,6 +144,9 @@ def person_mention(tokens, kids, token: Token, sentence: str, lex, *, lenient: b
     numbers = [c for c in kids[token.i] if c.dep == "nummod"]
     if token.tag in ("NNS", "NNPS") and not name:
         read = _count(numbers[0].text) if numbers else None
+        part = [c for c in kids[numbers[0].i] if c.dep == "quantmod"] if numbers else []
+        if len(part) == 2 and part[0].tag == "CD" and part[1].lower == "of":
+            read = _count(part[0].text)  # "One of six people shot ... has died": the parser's "one-of-six" is one
         if read is None:
             return None
         count = read
