@@ -57,15 +57,13 @@ def later_wounded_articles(figures: pd.DataFrame) -> dict[str, list[int]]:
         return {}
     lede_largest = lede.groupby("article_id")["value"].max()
     later = totals[totals["sentence_idx"].gt(_LEDE) & totals["article_id"].isin(lede_counts.index)]
+    own = later["article_id"].map(lede_counts)
+    # not where a larger count is told up front too: that is the lede's own
+    larger = later[later["value"].gt(own) & later["article_id"].map(lede_largest).le(own)]
     out: dict[str, list[int]] = {}
-    for article_id, rows in later.groupby("article_id"):
-        own = lede_counts[article_id]
-        if lede_largest[article_id] > own:  # a larger count told up front too: the lede's own
-            continue
-        larger = rows[rows["value"] > own]
-        if larger.empty or any(tells_a_change(str(s)) for s in larger["sentence"].unique()):
-            continue
-        out[str(article_id)] = list(larger.index)
+    for article_id, rows in larger.groupby("article_id"):
+        if not any(tells_a_change(str(s)) for s in rows["sentence"].unique()):
+            out[str(article_id)] = list(rows.index)
     return out
 
 

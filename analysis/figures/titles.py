@@ -204,16 +204,20 @@ def as_sentence(title: str) -> tuple[str, int | None]:
 
 def _back_to_titles(found: pd.DataFrame, titles: dict, inserted: dict) -> pd.DataFrame:
     """Offsets and sentences of rows read from rewritten titles, moved back onto the titles as written."""
-    out = found.copy()
-    for i, row in out.iterrows():
-        at = inserted.get(row["article_id"])
-        title = titles[row["article_id"]]
-        start, end = int(row["start"]), int(row["end"])
-        if at is not None:
+    columns: dict[str, list] = {"start": [], "end": [], "sentence": [], "number_text": [], "figure_id": []}
+    for article_id, start, end, figure_id in zip(found["article_id"], found["start"], found["end"],
+                                                 found["figure_id"]):
+        at = inserted.get(article_id)
+        title = titles[article_id]
+        start, end = int(start), int(end)
+        if at is not None:  # " was" inserted before the verb: 4 characters
             start, end = (start - 4 if start >= at else start), (end - 4 if end > at else end)
-        out.at[i, "start"], out.at[i, "end"], out.at[i, "sentence"] = start, end, title
-        out.at[i, "number_text"] = title[start:end]
-        out.at[i, "figure_id"] = f"{row['article_id']}:{start}-{end}:" + str(row["figure_id"]).split(":", 2)[-1]
+        for name, value in zip(columns, (start, end, title, title[start:end],
+                                         f"{article_id}:{start}-{end}:" + str(figure_id).split(":", 2)[-1])):
+            columns[name].append(value)
+    out = found.copy()
+    for name, values in columns.items():
+        out[name] = pd.Series(values, index=out.index, dtype=out[name].dtype)
     return out
 
 
