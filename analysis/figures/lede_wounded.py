@@ -28,17 +28,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.figures.title_tolls import tells_a_change
+from analysis.figures.title_tolls import tells_a_change, text_totals
 
 __all__ = ["set_aside_later_wounded", "later_wounded_articles"]
 
 _LEDE = 4  # sentence indexes 0..4: the text's first five sentences
 _WOUNDED = ("injured", "hospitalized")
-
-
-def _current_totals(figures: pd.DataFrame) -> pd.Series:
-    return figures["category"].isin(_WOUNDED) & figures["status"].eq("current") & figures["scope"].eq("total") \
-        & figures["sentence_idx"].ge(0) & ~figures["figure_id"].astype(str).str.endswith(":title")
 
 
 def later_wounded_articles(figures: pd.DataFrame) -> dict[str, list[int]]:
@@ -50,7 +45,7 @@ def later_wounded_articles(figures: pd.DataFrame) -> dict[str, list[int]]:
     """
     if figures.empty:
         return {}
-    totals = figures[_current_totals(figures)]
+    totals = figures[text_totals(figures, _WOUNDED)]
     lede = totals[totals["sentence_idx"].le(_LEDE)]
     lede_counts = lede[lede["rule"].eq("numeral") & lede["category"].eq("injured")].groupby("article_id")["value"].max()
     if lede_counts.empty:

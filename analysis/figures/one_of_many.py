@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.figures.numbers import parse_number_words
 from analysis.figures.quantities import ORDINALS
 
 __all__ = ["part_died", "whole_of_one_of"]
@@ -69,8 +70,6 @@ _PART_DIED = re.compile(
 _NTH_DIED = re.compile(rf"\b(?:a|an)\s+(?P<part>{'|'.join(ORDINALS)})\s+{_NOUN}{_HARM}{_DEATH_AFTER}\b{_THEN_DIED}",
                        re.I)
 _HARMED = ("shot", "injured", "hospitalized", "killed")
-_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split())}
 _CATEGORIES = ("shot", "injured", "hospitalized")
 
 
@@ -83,8 +82,10 @@ def _category(harm: str | None) -> str:
 
 
 def _value(text: str) -> int | None:
-    text = text.lower()
-    return int(text) if text.isdigit() else _WORDS.get(text)
+    if text.isdigit():
+        return int(text)
+    parsed = parse_number_words([text])
+    return parsed[0] if parsed else None
 
 
 def whole_of_one_of(rows: list[dict]) -> None:

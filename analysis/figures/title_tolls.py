@@ -45,7 +45,7 @@ from analysis.figures.headline_cues import THEN_HIMSELF
 from analysis.figures.lexicon import load_lexicon
 from analysis.figures.title_lists import person_words
 
-__all__ = ["lists_people", "later_toll_articles", "late_list_articles", "title_tolls", "set_aside_later_tolls",
+__all__ = ["text_totals", "lists_people", "later_toll_articles", "late_list_articles", "title_tolls", "set_aside_later_tolls",
            "title_over_late_list"]
 
 _LEDE = 2  # the text's first sentences: a larger toll there is the lede's own
@@ -84,7 +84,7 @@ def lists_people(title: str) -> bool:
 def later_toll_articles(figures: pd.DataFrame) -> set[str]:
     """The articles whose text gives a current death toll past its first two sentences larger than an earlier one:
     the only ones the rule can change, so only their titles are read."""
-    rows = figures[_text_tolls(figures)].sort_values(["article_id", "sentence_idx", "start"], kind="stable")
+    rows = figures[text_totals(figures)].sort_values(["article_id", "sentence_idx", "start"], kind="stable")
     smallest_before = rows.groupby("article_id")["value"].cummin().groupby(rows["article_id"]).shift()
     later = rows["sentence_idx"].ge(_LEDE) & rows["value"].gt(smallest_before)
     return {str(a) for a in rows.loc[later, "article_id"]}
@@ -94,7 +94,7 @@ def late_list_articles(figures: pd.DataFrame) -> set[str]:
     """The articles whose death toll is only people the text describes, the most of them a list (rule
     ``enumeration``) told past the first two sentences, in a sentence that does not tell the gunman's own death
     (``analysis.figures.headline_cues.THEN_HIMSELF``: a title leaves him out more often than not)."""
-    rows = figures[_text_tolls(figures)]
+    rows = figures[text_totals(figures)]
     people = rows[rows["rule"].isin(_PEOPLE_RULES)]
     people = people[~people["article_id"].isin(set(rows.loc[~rows["rule"].isin(_PEOPLE_RULES), "article_id"]))]
     most = people.sort_values(["value", "sentence_idx"]).groupby("article_id").tail(1)
@@ -123,7 +123,7 @@ def set_aside_later_tolls(figures: pd.DataFrame, tolls: Mapping[str, int]) -> pd
     the first two sentences (see the module docstring). Input not modified."""
     if figures.empty or not tolls:
         return figures
-    rows = figures[_text_tolls(figures) & figures["article_id"].isin(tolls)]
+    rows = figures[text_totals(figures) & figures["article_id"].isin(tolls)]
     # "the death toll had risen to 133": the toll of the title's own incident, told as it grew after the title
     grew = rows["value"].gt(rows["article_id"].map(tolls)) & rows["sentence"].astype(str).map(tells_a_change)
     rows = rows[~rows["article_id"].isin(set(rows.loc[grew, "article_id"]))]
@@ -151,7 +151,7 @@ def title_over_late_list(figures: pd.DataFrame, read: pd.DataFrame, tolls: Mappi
     chosen = {a: t for a, t in tolls.items() if a in articles}
     if figures.empty or not chosen:
         return figures
-    text = _text_tolls(figures) & figures["article_id"].isin(chosen)
+    text = text_totals(figures) & figures["article_id"].isin(chosen)
     above = text & (figures["value"] > figures["article_id"].map(chosen))
     over = set(figures.loc[above, "article_id"])
     if not over:
@@ -188,6 +188,8 @@ _NUMBER = re.compile(r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|elev
                      r"[a-z]+teen|twenty|thirty|forty|fifty")
 
 
-def _text_tolls(figures: pd.DataFrame) -> pd.Series:
-    return figures["category"].eq("killed") & figures["status"].eq("current") & figures["scope"].eq("total") \
+def text_totals(figures: pd.DataFrame, categories: tuple[str, ...] = ("killed",)) -> pd.Series:
+    """Which rows of ``figures`` are the text's own current whole-event counts of ``categories`` (not rows read
+    from the title)."""
+    return figures["category"].isin(categories) & figures["status"].eq("current") & figures["scope"].eq("total") \
         & figures["sentence_idx"].ge(0) & ~figures["figure_id"].astype(str).str.endswith(":title")

@@ -36,10 +36,10 @@ import pandas as pd
 from analysis import schema
 from analysis.data import DATA_DIR, read_sections, words_pattern
 from analysis.figures.title_text import DEATH_WORDS
-from analysis.figures.title_tolls import tells_a_change
+from analysis.figures.title_tolls import tells_a_change, text_totals
 from analysis.tables import records
 
-__all__ = ["WORDS_FILE", "title_count_articles", "title_count_headlines"]
+__all__ = ["WORDS_FILE", "roundup_words", "title_count_articles", "title_count_headlines"]
 
 WORDS_FILE = DATA_DIR / "title_wounded.txt"
 _INJURED = ("injured", "hospitalized")
@@ -61,9 +61,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return words_pattern(sections["title words"]), words_pattern(sections["roundup words"])
 
 
-def _text_counts(figures: pd.DataFrame) -> pd.Series:
-    return figures["category"].isin(_INJURED) & figures["status"].eq("current") & figures["scope"].eq("total") \
-        & figures["sentence_idx"].ge(0) & ~figures["figure_id"].astype(str).str.endswith(":title")
+def roundup_words() -> re.Pattern[str]:
+    """The roundup words of ``data/title_wounded.txt`` ("weekend shootings", "across the city"): a title counting
+    several incidents."""
+    return _patterns()[1]
 
 
 def title_count_articles(figures: pd.DataFrame, titles: Mapping[str, str]) -> set[str]:
@@ -73,7 +74,7 @@ def title_count_articles(figures: pd.DataFrame, titles: Mapping[str, str]) -> se
     if figures.empty:
         return set()
     words, roundup = _patterns()
-    text = figures[_text_counts(figures)]
+    text = figures[text_totals(figures, _INJURED)]
     largest = text.groupby(text["article_id"].astype(str))["value"].max().to_dict()
     hurt = set(largest)
     hurt -= set(figures.loc[figures["category"].isin(_INJURED) & figures["figure_id"].astype(str).str.endswith(
@@ -120,7 +121,7 @@ def title_count_headlines(figures: pd.DataFrame, read: pd.DataFrame, articles: s
     read = read[~read["period"].fillna(False).astype(bool)]
     if read.empty:
         return figures
-    text = figures[_text_counts(figures) & figures["article_id"].isin(set(read["article_id"]))]
+    text = figures[text_totals(figures, _INJURED) & figures["article_id"].isin(set(read["article_id"]))]
     largest = text.groupby("article_id")["value"].max().to_dict()
     # plain rows per article: a pandas selection per article cost seconds over thousands of titles
     own: dict[str, list[tuple[object, float, str]]] = {}

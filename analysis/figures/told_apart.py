@@ -31,13 +31,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import lru_cache
 
 import pandas as pd
 
-from analysis.data import read_sections, words_pattern
 from analysis.figures.quantities import ORDINALS
-from analysis.figures.title_wounded import WORDS_FILE
+from analysis.figures.title_tolls import text_totals
+from analysis.figures.title_wounded import roundup_words
 
 __all__ = ["OPENING", "TOLD_APART", "told_apart_articles", "title_over_told_apart"]
 
@@ -63,17 +62,6 @@ _SEVERAL = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|el
                       r"|quadruple)\b", re.I)
 
 
-@lru_cache(maxsize=1)
-def _roundup() -> re.Pattern[str]:
-    """The roundup words of ``data/title_wounded.txt``: a title counting several incidents."""
-    return words_pattern(read_sections(WORDS_FILE.read_text("utf-8"))["roundup words"])
-
-
-def _text_tolls(figures: pd.DataFrame) -> pd.Series:
-    return figures["category"].eq("killed") & figures["status"].eq("current") & figures["scope"].eq("total") \
-        & figures["sentence_idx"].ge(0) & ~figures["figure_id"].astype(str).str.endswith(":title")
-
-
 def told_apart_articles(figures: pd.DataFrame, articles: pd.DataFrame) -> set[str]:
     """The articles a title toll may complete: the text's opening (its first ``OPENING`` characters) tells a death as
     one more (``TOLD_APART``), the text has a current death toll, the title holds a number (``_SEVERAL``) and no
@@ -81,10 +69,10 @@ def told_apart_articles(figures: pd.DataFrame, articles: pd.DataFrame) -> set[st
     (without a text, none). Only these articles' titles are read."""
     if figures.empty or "text" not in articles or "title" not in articles:
         return set()
-    counted = set(figures.loc[_text_tolls(figures), "article_id"].astype(str))
+    counted = set(figures.loc[text_totals(figures), "article_id"].astype(str))
     counted -= set(figures.loc[figures["category"].eq("killed")
                                & figures["figure_id"].astype(str).str.endswith(":title"), "article_id"].astype(str))
-    roundup = _roundup()
+    roundup = roundup_words()
     return {str(a) for a, title, text in zip(articles["article_id"], articles["title"], articles["text"])
             if str(a) in counted and _SEVERAL.search(str(title or "")) and not roundup.search(str(title or ""))
             and TOLD_APART.search(str(text or "")[:OPENING])}
@@ -96,7 +84,7 @@ def title_over_told_apart(figures: pd.DataFrame, read: pd.DataFrame, tolls: Mapp
     Input not modified."""
     if figures.empty or not tolls:
         return figures
-    text = figures[_text_tolls(figures) & figures["article_id"].isin(tolls)]
+    text = figures[text_totals(figures) & figures["article_id"].isin(tolls)]
     largest = text.groupby(text["article_id"].astype(str))["value"].max()
     larger = {a for a, v in largest.items() if tolls.get(a, 0) > v}
     if not larger:
