@@ -45,8 +45,8 @@ from analysis.figures.headline_cues import THEN_HIMSELF
 from analysis.figures.lexicon import load_lexicon
 from analysis.figures.title_lists import person_words
 
-__all__ = ["text_totals", "lists_people", "later_toll_articles", "late_list_articles", "title_tolls", "set_aside_later_tolls",
-           "title_over_late_list"]
+__all__ = ["text_totals", "lists_people", "later_toll_articles", "late_list_articles", "title_tolls",
+           "set_aside_later_tolls", "title_over_late_list"]
 
 _LEDE = 2  # the text's first sentences: a larger toll there is the lede's own
 _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", re.I)
