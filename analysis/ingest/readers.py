@@ -22,6 +22,7 @@ from pathlib import PurePosixPath
 
 import pandas as pd
 
+from analysis.ingest.csv_rows import read_csv_rows, sniff_delimiter
 from analysis.ingest.limits import Limits
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
@@ -220,7 +221,7 @@ def table_previews(name: str, data: bytes, *, limits: Limits, rows: int = 5,
         return []
     try:
         content = data if suffix == ".parquet" else decode(data)[0]
-        frame, _ = parse_table(name, content, suffix, limits=limits)
+        frame, _, _ = parse_table(name, content, suffix, limits=limits)
     except ValueError:
         return []
     columns = [str(column) for column in frame.columns]
@@ -271,13 +272,17 @@ def recognise_columns(columns: list[str]) -> dict[str, str]:
     return found
 
 
-def parse_table(name: str, content: str | bytes, suffix: str, *, limits: Limits) -> tuple[pd.DataFrame, list[Problem]]:
-    """A tabular file as a DataFrame of strings, plus problems with single rows.
+def parse_table(name: str, content: str | bytes, suffix: str, *, limits: Limits,
+                text_column: str | None = None) -> tuple[pd.DataFrame, list[Problem], dict[int, str]]:
+    """A tabular file as a DataFrame of strings, problems with single rows, and ``{row position (1-based): note}``
+    for CSV rows mended on the way (a row wider than the header gives its surplus to ``text_column``, by default
+    the one recognised by its name).
 
     Raises ``ValueError`` with a user-facing reason when the file cannot be
     read as a table at all.
     """
     problems: list[Problem] = []
+    notes: dict[int, str] = {}
     if suffix == ".parquet":
         try:
             frame = pd.read_parquet(io.BytesIO(content))
@@ -310,35 +315,26 @@ def parse_table(name: str, content: str | bytes, suffix: str, *, limits: Limits)
             raise ValueError("JSON must be a list of objects (one per article)")
         frame = pd.DataFrame(payload)
     else:
-        frame = _read_csv(content, suffix)
+        frame, notes = _read_csv(content, suffix, text_column)
     if len(frame) > limits.max_rows:
         problems.append(Problem(f"{name} rows {limits.max_rows + 1}-{len(frame)}",
                                 f"skipped: over the {limits.max_rows:,}-row limit for one file"))
         frame = frame.iloc[: limits.max_rows]
-    return frame.astype("string").fillna(""), problems
+    return frame.astype("string").fillna(""), problems, notes
 
 
-def _read_csv(content: str, suffix: str) -> pd.DataFrame:
-    import csv
-
-    if suffix == ".tsv":
-        delimiter = "\t"
-    else:
-        try:
-            delimiter = csv.Sniffer().sniff(content[:20000], delimiters=",;\t|").delimiter
-        except csv.Error:
-            delimiter = ","
-    try:
-        return pd.read_csv(io.StringIO(content), sep=delimiter, dtype=str, keep_default_na=False,
-                           engine="python", on_bad_lines="skip")
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error, ValueError) as error:
-        raise ValueError(f"not a readable CSV file ({str(error).splitlines()[0][:120]})") from None
+def _read_csv(content: str, suffix: str, text_column: str | None) -> tuple[pd.DataFrame, dict[int, str]]:
+    """The rows (every field a string) and ``{row position: note}`` for the rows that had to be mended
+    (``analysis.ingest.csv_rows``)."""
+    table = read_csv_rows(content, "\t" if suffix == ".tsv" else sniff_delimiter(content))
+    return table.frame(text_column or recognise_columns(table.columns).get("text"))
 
 
 def _read_table(name: str, content: str | bytes, suffix: str, *, limits: Limits,
                 column_map: Mapping[str, str] | None) -> ReadResult:
     try:
-        frame, problems = parse_table(name, content, suffix, limits=limits)
+        frame, problems, mended = parse_table(name, content, suffix, limits=limits,
+                                              text_column=(column_map or {}).get("text"))
     except ValueError as error:
         return ReadResult(problems=[Problem(name, f"skipped: {error}")])
     result = ReadResult(problems=problems)
@@ -369,7 +365,7 @@ def _read_table(name: str, content: str | bytes, suffix: str, *, limits: Limits,
             source=values[mapping["source"]] if "source" in mapping else "",
             url=values[mapping["url"]] if "url" in mapping else "",
         ))
-        result.notes[ref] = note
+        result.notes[ref] = f"{note}; {mended[position]}" if position in mended else note
     if empty_rows:
         shown = ", ".join(map(str, empty_rows[:20])) + (" …" if len(empty_rows) > 20 else "")
         result.problems.append(Problem(f"{name} rows {shown}", "skipped: empty text"))
