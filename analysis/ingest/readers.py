@@ -30,6 +30,12 @@ TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parq
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 ZIP_SUFFIXES = frozenset({".zip"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | TABLE_SUFFIXES | HTML_SUFFIXES | ZIP_SUFFIXES
+# Office documents, zips underneath, said for what they are with what to do instead.
+_SPREADSHEET = "a spreadsheet: save it as CSV (UTF-8) and load that"
+_DOCUMENT = "a word-processor document: save it as plain text or HTML and load that"
+_OFFICE_HINTS = {**dict.fromkeys((".xlsx", ".xlsm", ".xls", ".ods", ".numbers"), _SPREADSHEET),
+                 **dict.fromkeys((".docx", ".doc", ".odt", ".pages"), _DOCUMENT),
+                 **dict.fromkeys((".pptx", ".ppt", ".odp"), "a slide deck: not read"), ".epub": "an e-book: not read"}
 # C0 controls other than tab, newline, carriage return and form feed: many of them mean a binary file.
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
@@ -162,7 +168,8 @@ def read_bytes(name: str, data: bytes, *, limits: Limits, column_map: Mapping[st
         return result
     if suffix not in SUPPORTED_SUFFIXES:
         supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
-        return ReadResult(problems=[Problem(name, f"skipped: unsupported file type {suffix or '(none)'!r}; "
+        hint = f" ({_OFFICE_HINTS[suffix]})" if suffix in _OFFICE_HINTS else ""
+        return ReadResult(problems=[Problem(name, f"skipped: unsupported file type {suffix or '(none)'!r}{hint}; "
                                                   f"supported: {supported}")])
     if suffix == ".parquet":
         return _read_table(name, data, suffix, limits=limits, column_map=column_map)
@@ -182,8 +189,10 @@ def read_bytes(name: str, data: bytes, *, limits: Limits, column_map: Mapping[st
 
 
 def is_zip(name: str, data: bytes) -> bool:
-    """True for a zip archive, by its name or its first bytes."""
-    return PurePosixPath(name).suffix.lower() in ZIP_SUFFIXES or data[:4] == b"PK\x03\x04"
+    """True for a zip archive, by its name or its first bytes; not for an office document, which is a zip of
+    XML parts underneath (an .xlsx would be listed as four unsupported .xml files)."""
+    suffix = PurePosixPath(name).suffix.lower()
+    return suffix in ZIP_SUFFIXES or data[:4] == b"PK\x03\x04" and suffix not in _OFFICE_HINTS
 
 
 @dataclass(frozen=True)

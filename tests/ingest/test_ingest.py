@@ -188,6 +188,11 @@ def test_article_id_ignores_case_and_spacing():
         ("broken.json", b'[{"text": "a"', "malformed JSON"),
         ("numbers.json", b"[1, 2, 3]", "list of objects"),
         ("slides.pptx", b"PK-not-really", "unsupported file type"),
+        # an office document is a zip of XML parts: one row saying what it is, not a row per part
+        ("desk.xlsx", _zip({"[Content_Types].xml": "<Types/>", "xl/worksheets/sheet1.xml": "<worksheet/>"}),
+         "a spreadsheet: save it as CSV"),
+        ("notes.docx", _zip({"[Content_Types].xml": "<Types/>", "word/document.xml": "<document/>"}),
+         "save it as plain text"),
         ("bad.parquet", b"PAR1 not parquet", "not a readable Parquet file"),
         ("bad.zip", b"PK\x03\x04 truncated", "not a readable zip"),
         ("empty.html", b"<html><body><script>alert(1)</script></body></html>", "no article text"),
