@@ -63,10 +63,11 @@ def set_aside_earlier_deaths(figures: pd.DataFrame, articles: pd.DataFrame, sent
     dated = articles[articles["event_date"].notna() & articles["article_id"].isin(set(figures.loc[maybe, "article_id"]))]
     if dated.empty:
         return figures
-    spans = {(a, int(i)): (int(s), int(e)) for a, i, s, e in zip(
-        sentences["article_id"], sentences["idx"], sentences["start"], sentences["end"])}
-    earlier: list = []
     rows = figures[maybe & figures["article_id"].isin(set(dated["article_id"]))]
+    wanted = sentences[sentences["article_id"].isin(set(rows["article_id"]))]
+    spans = {(a, int(i)): (int(s), int(e)) for a, i, s, e in zip(
+        wanted["article_id"], wanted["idx"], wanted["start"], wanted["end"])}
+    earlier: list = []
     by_article = {a: group for a, group in rows.groupby("article_id", sort=False)}
     for article_id, text, published, url, event_date in zip(
             dated["article_id"], dated["text"], dated["published"],
