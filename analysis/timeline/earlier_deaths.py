@@ -20,14 +20,16 @@ death and a date): a death dated one day before the event date was the article's
 sentences (a late-night shooting the record logs on the next day, "was shot Saturday night" in a report
 that dates the event by Sunday's death); two or more days before, past the first two sentences, it was
 another incident's in 6 of 8 (the incident's own date as the gold gives it); in the first two sentences
-such dates tell the article's own story (the burial of a deputy killed on duty a day
-the week before; a case that spans days).
+such dates tell the article's own story (the burial of a deputy killed on duty the week before; a
+case that spans days).
 
 Never set aside: a death dated on or after the event date (the article's victim dying days later), a
 figure in the title or the first two sentences, any figure of an article with no event date.
 
-Known misses: a recap dated by a weekday that falls within a day of the event, by "last week" or "some
-eighteen months back" (no day: the date reader gives none), or by nothing at all stays current; where the
+Known misses: a recap dated within a day of the event (a vigil on Monday for a man killed on Sunday), by
+"last week" or "some eighteen months back" (no day: the date reader gives none), by a holiday alone ("on
+Christmas Eve": only weekdays, months, "yesterday", "last night" and "days ago" are looked for) or by nothing
+at all stays current; where the
 article's event date is itself a later act (a trial, an arrest), its own death, dated earlier, reads as
 another incident's; a people count that adds up a recap's dead with this article's own is set aside
 whole when its sentence is the recap's.
