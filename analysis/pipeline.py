@@ -20,6 +20,7 @@ from analysis.ingest.corpus import Corpus, sentences_table
 from analysis.store.corpus_cache import cached_analysis
 from analysis.tables import CorpusTables
 from analysis.timeline.contradictions import find_contradictions
+from analysis.timeline.earlier_deaths import set_aside_earlier_deaths
 from analysis.timeline.event_dates import add_event_dates
 from analysis.timeline.points import build_timeline
 from analysis.tone.sentiment import add_article_tone, score_sentences
@@ -59,6 +60,8 @@ def _run_stages(corpus: Corpus, *, use_cache: bool) -> CorpusTables:
     figures = add_people_figures(figures, people)
     # A title's counts where the text gives none (a vigil, a trial: "Teen shot and killed ... remembered").
     figures = add_title_figures(figures, articles, published_years=publication_years(articles))
+    # Deaths the text dates days before the article's own event: another incident's (needs the event dates).
+    figures = set_aside_earlier_deaths(figures, articles, sentences)
     articles = add_headline_figures(articles, figures)
     tables = {name: schema.empty_table(name) for name in schema.TABLES}
     tables.update(articles=articles, sentences=sentences, figures=figures, victims=victims,

@@ -88,6 +88,12 @@ def _analyse(path: Path, *, full: bool) -> tuple[pd.DataFrame, pd.DataFrame, pd.
         figures = add_title_figures(figures, articles, published_years=publication_years(articles))
     except ImportError:
         pass
+    try:  # deaths dated days before the article's own event, when this version sets them aside
+        from analysis.timeline.earlier_deaths import set_aside_earlier_deaths
+
+        figures = set_aside_earlier_deaths(figures, articles, sentences)
+    except ImportError:
+        pass
     articles = add_headline_figures(articles, figures)
     return articles, figures, victims
 

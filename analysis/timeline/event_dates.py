@@ -608,6 +608,13 @@ def resolve_event_date(text: str, published: object, *, title: str = "", url: st
     return best.date, best.words
 
 
+def event_mentions(text: str, published: object, *, url: str = "") -> list[tuple[int, dt.date]]:
+    """Every date the rules above give an event in ``text`` (any strength, in reading order): ``[(start, date),
+    ...]``, counted from the same day as ``resolve_event_date``; a calendar date deep in a long report included."""
+    found = _candidates(text or "", reference_date(text or "", published, url=url), 366)
+    return sorted((c.start, c.date) for c in found)
+
+
 def add_event_dates(articles: pd.DataFrame, *, max_days_before: int = 366) -> pd.DataFrame:
     """A copy of ``articles`` with ``event_date`` and ``event_date_text`` filled in.
 
