@@ -114,7 +114,8 @@ TABLES: dict[str, dict[str, str]] = {
         "rule": "how the count was read: numeral (a number in the text), individuals (people described one by one: "
                 "'a man was shot and killed' counts 1), enumeration (listed people: 'a teacher and three students' "
                 "counts 4), compound (a word that holds the count: 'double homicide' counts 2), "
-                "derived (from other figures: people shot minus the killed)",
+                "derived (from other figures: people shot minus the killed; people counted hurt or shot who died since "
+                "moved to the dead)",
         "period": "True for a count over a longer period than the event ('since January', 'in 33 separate shootings "
                   "across the city'); current only when the article has no other count of its kind",
     },

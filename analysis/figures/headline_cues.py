@@ -7,7 +7,9 @@ in the toll's sentence; ``victims_and_himself`` for a count of "victims" beside 
 elsewhere); an ordinal after the dead ("a fourth victim") counts the dead too
 (``ordinals_after_the_dead``); a hospital count equal to the injured plus the dead holds the dead
 (``wounded_besides_the_dead``); and with no numeral count, the people the article describes one by
-one give the headline (``people_headline``). Each function states its rule and known misses.
+one give the headline (``people_headline``). A headline derived from other counts says how in its rule's opening
+(``derived_opening``: the injured as people shot less the killed, or people counted hurt who died since). Each
+function states its rule and known misses.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from analysis.figures.died_since import opening
 from analysis.figures.quantities import ORDINALS
 
-__all__ = ["late_outliers", "then_himself", "victims_and_himself", "ordinals_after_the_dead",
+__all__ = ["derived_opening", "late_outliers", "then_himself", "victims_and_himself", "ordinals_after_the_dead",
            "wounded_besides_the_dead", "people_headline", "title_opening", "SHOOTER_INCLUDED"]
 
 
@@ -149,6 +152,13 @@ def title_opening(figure_id: object) -> str:
     if str(figure_id).endswith(":late-list:title"):
         return "from the title, over a larger list of people told late in the text (set aside): "
     return "from the title, the text gives none: "
+
+
+def derived_opening(figure_id: object) -> str:
+    """How the rule of a headline derived from other counts opens: people counted hurt or shot who died since
+    (``analysis.figures.died_since``: "4 shot, 1 of them later died: "), else the injured as people shot less the
+    killed."""
+    return opening(figure_id) or "people shot minus the killed: "
 
 
 def people_headline(people: list[dict], category: str, *, set_aside: int = 0) -> dict[str, object]:

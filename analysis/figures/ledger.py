@@ -53,8 +53,8 @@ import pandas as pd
 
 from analysis import schema
 from analysis.figures.another import another_hurt
-from analysis.figures.headline_cues import (late_outliers, ordinals_after_the_dead, people_headline, then_himself,
-                                           title_opening, victims_and_himself, wounded_besides_the_dead)
+from analysis.figures.headline_cues import (derived_opening, late_outliers, ordinals_after_the_dead, people_headline,
+                                           then_himself, title_opening, victims_and_himself, wounded_besides_the_dead)
 from analysis.figures.lexicon import Lexicon, load_lexicon
 from analysis.figures.hospital_dead import taken_where_they_died
 from analysis.figures.one_of_many import part_died, whole_of_one_of
@@ -435,7 +435,7 @@ def _headline(group: list[dict], category: str) -> dict[str, object]:
     if category == "injured" and chosen["category"] == "hospitalized":
         rule = "hospitalized figure counted as injured: " + rule
     if chosen.get("rule") == "derived":
-        rule = "people shot minus the killed: " + rule
+        rule = derived_opening(chosen["figure_id"]) + rule
     may_rise = any(_flag(f["may_rise"]) for f in current
                    if f["category"] == chosen["category"] and f["value"] == chosen["value"])
     plus = 1 if category == "killed" and then_himself(chosen) else 0

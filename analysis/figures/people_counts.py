@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.figures.died_since import died_since_people
 from analysis.figures.person_mentions import Mention, people_lexicon
 from analysis.figures.same_person import Person
 from analysis.figures.unborn import names_unborn
@@ -86,7 +87,7 @@ def counts(article_id: str, people: list[Person], where, *, deaths: bool) -> lis
                       sentence, first, last)
         row.update(start=offset + first, end=offset + last)
         rows.append(row)
-    return rows
+    return rows + died_since_people(article_id, people, where)  # "a woman was wounded. The woman died Monday"
 
 
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())

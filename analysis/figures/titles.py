@@ -52,6 +52,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from analysis import schema
+from analysis.figures.died_since import add_died_since
 from analysis.figures.lede_wounded import set_aside_later_wounded
 from analysis.figures.lone_wounded import add_lone_wounded
 from analysis.figures.ledger import add_people_figures, extract_figures
@@ -230,7 +231,8 @@ def add_title_figures(figures: pd.DataFrame, articles: pd.DataFrame, *,
     the text's later counts of the wounded larger than its first sentences' (``analysis.figures.lede_wounded``);
     a title's larger toll is taken over a text that tells its dead one at a time (``analysis.figures.told_apart``);
     an article with no count at all that tells a lone person shot and alive gets one injured
-    (``analysis.figures.lone_wounded``)."""
+    (``analysis.figures.lone_wounded``); people counted hurt who died since move to the dead
+    (``analysis.figures.died_since``)."""
     extra = title_figures(articles, figures, published_years=published_years)
     out = _shot_is_the_dead(add_people_figures(figures, extra), extra)
     out = _title_over_derived(out, articles, published_years=published_years)
@@ -238,7 +240,7 @@ def add_title_figures(figures: pd.DataFrame, articles: pd.DataFrame, *,
     out = _title_wounded(out, articles, published_years=published_years)
     out = set_aside_later_wounded(out)
     out = _told_apart(out, articles, published_years=published_years)
-    out = add_lone_wounded(out, articles)
+    out = add_died_since(add_lone_wounded(out, articles))
     # appended as they are: the gunman's own death takes nothing from the wounded derived from people shot
     listed = shooter_list_figures(articles)
     if listed.empty:
