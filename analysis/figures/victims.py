@@ -119,8 +119,9 @@ Rules:
    ("Waldron was shot", "Autumn was struck") is a person when the article gives the full name anywhere
    (``name_patterns.index_full_names``: the one full name with that surname, or that first name; without a title
    before it, "Mayor Al Roe" is Al Roe), whether or not that sentence speaks of harm, or when the words introduce it
-   as someone's: an age ("Ada, 12,") or a family word ("son Bo"). Names are written in any Latin alphabet, with
-   inner capitals, apostrophes or hyphens ("Ana Peña", "Da'Vante O'Neal", "Ruiz-Soto": ``name_patterns``).
+   as someone's: an age ("Ada, 12,") or a family word ("son Bo"; "shot his wife Ruth", where the parser makes the
+   family word the head). Names are written in any Latin alphabet, with inner capitals, apostrophes or hyphens
+   ("Ana Peña", "Da'Vante O'Neal", "Ruiz-Soto": ``name_patterns``).
 
 8. After the lede (up to ``LATE_SENTENCES``), sentences with a harm word and the surname of someone
    the article names in full are read for named people only: they update the outcome of someone

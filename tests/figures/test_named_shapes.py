@@ -1,0 +1,45 @@
+"""Named people in shapes an audit of unlabelled real articles found the people layer missing. Sentences invented.
+
+Each case is a way reporters name someone harmed or the one who fired, written here in our own words; the people
+layer (``analysis.figures.victims`` and the modules it calls) must give each expected (name, outcome) a row of
+``victims`` ("" standing for any outcome), and no row to the names in ``NOT_NAMED``."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.figures.ledger import extract_figures
+from analysis.figures.victims import extract_victims
+from tests.figures.test_individuals import _sentences
+
+CASES = [
+    # a family word the parser makes the head, with a first name in apposition: "his wife Ruth"
+    (["Lou Baker shot his wife Ruth at their farmhouse on Sunday night."], [("Ruth", ""), ("Lou Baker", "")]),
+    (["Dana Reyes said her son, Dario, was shot in the arm outside the gym."], [("Dario", "injured")]),
+]
+
+
+@pytest.mark.parametrize(("texts", "people"), CASES, ids=[c[0][-1][:40] for c in CASES])
+def test_named_people(texts, people):
+    sentences = _sentences(*texts)
+    victims = extract_victims(sentences, figures=extract_figures(sentences))
+    rows = list(zip(victims["name"], victims["outcome"]))
+    for name, outcome in people:
+        outcomes = [o for n, o in rows if n == name]
+        assert outcomes, f"{name} not in {rows}"
+        assert not outcome or outcome in outcomes, f"{name}: {outcomes}, expected {outcome}"
+
+
+NOT_NAMED = [
+    # a relative named beside a family word who is not said to be harmed
+    (["A man was shot and killed on Elm Street.", "His brother Ray said the family was stunned."], "Ray"),
+    (["A man was shot and killed on Elm Street.", "Police are questioning his cousin Mel about the shooting."],
+     "Mel"),
+]
+
+
+@pytest.mark.parametrize(("texts", "name"), NOT_NAMED, ids=[c[0][-1][:40] for c in NOT_NAMED])
+def test_not_named(texts, name):
+    sentences = _sentences(*texts)
+    victims = extract_victims(sentences, figures=extract_figures(sentences))
+    assert name not in set(victims["name"]), list(zip(victims["name"], victims["outcome"]))
