@@ -76,6 +76,7 @@ class Mention:
     # wounded told of before
     described: bool = False  # a name for a description ("her uncle, Al Roe"): of the one described so, or no one
     listed: bool = False  # one of "the victims were X and Y": no one told of before without a name, who may be others
+    alive: bool = False  # hurt and told alive in the sentence ("is in serious condition", "was treated and released")
     text: str = ""
     start: int = 0  # character offsets in the sentence
     end: int = 0

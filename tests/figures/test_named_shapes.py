@@ -16,6 +16,16 @@ CASES = [
     # a family word the parser makes the head, with a first name in apposition: "his wife Ruth"
     (["Lou Baker shot his wife Ruth at their farmhouse on Sunday night."], [("Ruth", ""), ("Lou Baker", "")]),
     (["Dana Reyes said her son, Dario, was shot in the arm outside the gym."], [("Dario", "injured")]),
+    # a name told alive in its own sentence is not the one told dead before without a name
+    (["A woman was killed in the shooting at the bar.", "Ray Lund was shot in the hand and was treated and released."],
+     [("Ray Lund", "injured")]),
+    (["A man was shot dead outside the club.", "Lia Park, 30, was wounded too and remains in stable condition."],
+     [("Lia Park", "injured")]),
+    # ... but one told hurt in words that a death may have followed still is
+    (["The 4-year-old who was shot at a motel has died.", "Kim Lu was critically injured in the shooting Tuesday."],
+     [("Kim Lu", "killed")]),
+    (["A man was killed early Sunday.", "The man, identified as Ted Ames, was taken to Bay General in critical "
+      "condition.", "He was pronounced dead an hour later."], [("Ted Ames", "killed")]),
 ]
 
 
