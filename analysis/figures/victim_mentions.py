@@ -26,13 +26,13 @@ from analysis.figures.person_names import name_head
 from analysis.figures.pronoun_mentions import resolve_pronouns
 from analysis.figures.self_harm import self_harm
 
-__all__ = ["Mention", "compatible_sex", "OUTCOME_RANK", "people_lexicon", "sentence_mentions"]
+__all__ = ["ALIVE", "Mention", "compatible_sex", "OUTCOME_RANK", "people_lexicon", "sentence_mentions"]
 
 _MODALS = {"could", "would", "might", "should", "will"}  # "he will die": not yet
 # told alive now, not only hurt once: "is in serious condition", "remains hospitalized", "in stable condition", "was
 # treated and released", "is recovering" (not "was critically injured" nor "taken there in critical condition": the
 # words of someone who may have died since)
-_ALIVE = re.compile(r"\b(?:is|are|remains?)\s+(?:\w+\s+){0,2}?(?:in|hospitalized)\b|\b(?:stable|fair|good) "
+ALIVE = re.compile(r"\b(?:is|are|remains?)\s+(?:\w+\s+){0,2}?(?:in|hospitalized)\b|\b(?:stable|fair|good) "
                     r"condition|\breleased\b|\brecovering\b|\bexpected to (?:survive|recover|live)\b|"
                     r"\bnon-life[- ]threatening|\bnot life[- ]threatening", re.I)
 _DEATH_WORD = re.compile(r"\b(?:kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|homicide|succumb|passe[sd] away)",
@@ -300,7 +300,7 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
         rename(found, described, names)
     resolve_pronouns(tokens, kids, sentence, lex, found)
     aged_names(tokens, kids, sentence, lex, found, sentence_idx, person_mention)
-    if _ALIVE.search(sentence) and not _DEATH_WORD.search(sentence):  # "X is in serious condition": not one of the
+    if ALIVE.search(sentence) and not _DEATH_WORD.search(sentence):  # "X is in serious condition": not one of the
         for mention in found.values():  # dead told of before without a name ("was critically injured" may be)
             mention.alive = mention.outcome == "injured" and mention.kind == "name"
     return [found[i] for i in sorted(found)]

@@ -62,7 +62,9 @@ Rules:
    the noun ("a farmer ended his life"), a he/she there being the nearest name before it; one who
    "shot himself" is the shooter with the outcome unknown. "mortally wounded" is killed. In an article that reports
    a death, a named victim shot with no outcome stated is injured in the ``victims`` table when a sentence with their
-   surname and no word of death tells them alive ("is recovering", "was released from a local hospital"), or when
+   surname and no word of death tells them alive ("is recovering", "was released from a local hospital"), or an
+   identification names them in a group the sentence next to it tells alive ("... identified as X, Y and Z. All three
+   are in fair condition"; "They were identified as X and Y" after "Two others are expected to survive"), or when
    the people said to be killed are all named and as many as the lede's numeral death toll
    (``analysis.figures.survivors``; the counts are unchanged).
 4. A person: a proper name (tagged NNP, with its compounds: "Marcus Reed"), a person noun from
@@ -159,7 +161,7 @@ from analysis.figures.name_patterns import (DESCRIBED_NAME, NAME_AGE, NAMED_IS, 
                                             read_capitals)
 from analysis.figures.people_counts import compounds, counts
 from analysis.figures.same_person import article_people, small_tolls, the_dead
-from analysis.figures.survivors import survivors, the_wounded
+from analysis.figures.survivors import alive_together, survivors, the_wounded
 from analysis.figures.unborn import only_unborn_dead
 from analysis.figures.victim_mentions import Mention, people_lexicon, sentence_mentions
 
@@ -319,10 +321,12 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
             deaths.add(article_id)
         dead = the_dead(people, tolls.get(article_id, 0))
         wounded = the_wounded(people, tolls.get(article_id, 0))
-        if article_id in deaths and any(p.outcome == "unknown" and p.name for p in people):
+        if article_id in deaths and any(p.outcome in ("", "unknown") and p.name for p in people):
             if texts_of is None:
                 texts_of = sentences.groupby("article_id")["text"].apply(list).to_dict()
             wounded += survivors(people, texts_of.get(article_id, []), people_lexicon()["survival_re"])
+            wounded += alive_together(people, texts_of.get(article_id, []))  # "... identified as X, Y. All three
+            # are in fair condition"
         for person in people:
             cited = next((m for m in person.mentions if m.outcome == person.outcome and m.kind != "pronoun"),
                          next((m for m in person.mentions if m.kind != "pronoun"), person.mentions[0]))

@@ -26,6 +26,18 @@ CASES = [
      [("Kim Lu", "killed")]),
     (["A man was killed early Sunday.", "The man, identified as Ted Ames, was taken to Bay General in critical "
       "condition.", "He was pronounced dead an hour later."], [("Ted Ames", "killed")]),
+    # a group identified, told alive as a whole in the sentence next to it, in an article with a death
+    (["Four people were shot in a drive-by on Friday and one man died.", "Al Moss, 24, was pronounced dead there.",
+      "Three other people hurt are expected to survive.", "They have been identified as Bo Kerr, 24, Cy Lund, 23, "
+      "and Dee Ray, 22."], [("Al Moss", "killed"), ("Bo Kerr", "injured"), ("Cy Lund", "injured"),
+                            ("Dee Ray", "injured")]),
+    (["Ray Cole, 40, was killed in a shooting outside a club on Saturday.", "Deputies identified the other victims "
+      "as Bo Kerr, 24, and Cy Lund, 23.", "Both remain hospitalized in fair condition."],
+     [("Bo Kerr", "injured"), ("Cy Lund", "injured")]),
+    # ... but "the other victims" told alive are people besides those named
+    (["Three people died and four were hurt when shots were fired into a crowd.", "The other victims are expected "
+      "to recover, police said.", "Police have identified the victims as Bo Kerr, 24, Cy Lund, 23, and Dee Ray, 22."],
+     [("Bo Kerr", "killed"), ("Cy Lund", "killed"), ("Dee Ray", "killed")]),
 ]
 
 
