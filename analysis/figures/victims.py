@@ -84,7 +84,8 @@ Rules:
    distinct people any one sentence gives; "double homicide", "murder-suicide", "triple shooting" as ``compound``.
 7. Shooters and the wounded without a harm verb, named only: the object of an arrest ("police
    arrested Carl Hensley", "took X into custody", "searching for X"), the subject of "fired" or
-   "opened fire" (also an officer told of without a name: "when a deputy opened fire", whom a later "Deputy X"
+   "opened fire", the one handling a gun when it went off ("X was cleaning his rifle when it discharged", "As X was
+   showing Y the pistol, it fired"; not two who handled it together) (also an officer told of without a name: "when a deputy opened fire", whom a later "Deputy X"
    names), "gunfire from X", "the suspect is X", "identified the gunman as X" (the role of
    the identified noun, or of the noun after "one of": "identified one of the suspects as X"; and the outcome of
    its clause: "identified the men who were killed as X and Y"; "the victims" were shot, the outcome not stated:
@@ -182,7 +183,7 @@ _LISTED = re.compile(r"\b(?:(?:a|an|one)\s+[\w-]+(?:\s[\w-]+)?|(?:him|her)(?:sel
                      r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b", re.I)
 _PEOPLE_WORDS = re.compile(r"\b(?:identif|condition\b|charged|arrested|accused|suspect|booked|wanted|detained|apprehended|"
                            r"custody|held|officers? involved|"
-                           r"fired|discharged|opened fire|gunfire|shooter|gunman|struck|striking|searching for|"
+                           r"fired|discharged|went off|opened fire|gunfire|shooter|gunman|struck|striking|searching for|"
                            r"looking for|bod(?:y|ies) of|victim|charges|facing|faces|turned (?:him|her)self in|"
                            r"vigil|funeral|memorial|memory of)", re.I)
 

@@ -38,6 +38,13 @@ CASES = [
     (["Three people died and four were hurt when shots were fired into a crowd.", "The other victims are expected "
       "to recover, police said.", "Police have identified the victims as Bo Kerr, 24, Cy Lund, 23, and Dee Ray, 22."],
      [("Bo Kerr", "killed"), ("Cy Lund", "killed"), ("Dee Ray", "killed")]),
+    # the one handling a gun when it goes off fired it
+    (["A boy was hurt at a farm on Friday.", "Police said Hal Dorn, 52, was cleaning his shotgun in the barn when "
+      "it discharged."], [("Hal Dorn", "unknown")]),
+    (["As Nell Ives was unloading her pistol, it went off, striking Joy Park in the hip."],
+     [("Nell Ives", ""), ("Joy Park", "injured")]),
+    (["A teenager was killed on Saturday.", "Lon Pratt was showing Eli Fox a revolver when it went off."],
+     [("Lon Pratt", "")]),
 ]
 
 
@@ -57,6 +64,9 @@ NOT_NAMED = [
     (["A man was shot and killed on Elm Street.", "His brother Ray said the family was stunned."], "Ray"),
     (["A man was shot and killed on Elm Street.", "Police are questioning his cousin Mel about the shooting."],
      "Mel"),
+    # someone near a gun that went off, not said to hold it; two who held it together, neither said to fire
+    (["A boy was hurt at a farm on Friday.", "Hal Dorn was sitting in the kitchen when the gun went off."], "Hal Dorn"),
+    (["A girl was killed on Friday.", "Nell Ives and Lon Pratt were handling the gun when it fired."], "Lon Pratt"),
 ]
 
 
