@@ -67,6 +67,15 @@ NOT_NAMED = [
     # someone near a gun that went off, not said to hold it; two who held it together, neither said to fire
     (["A boy was hurt at a farm on Friday.", "Hal Dorn was sitting in the kitchen when the gun went off."], "Hal Dorn"),
     (["A girl was killed on Friday.", "Nell Ives and Lon Pratt were handling the gun when it fired."], "Lon Pratt"),
+    # a newspaper, a company, a kind of person, "somebody": no one's name
+    (["A boy, 6, has died after a shooting at his home.", "According to the Valley Tribune, how the boy was shot was "
+      "not yet clear."], "Valley Tribune"),
+    (["A 3-year-old boy found a pistol in a drawer and shot himself in the chest, deputies said.",
+      "3-year-old boy fatally shoots himself © 2016 Lakeside Media Group."], "Lakeside Media Group"),
+    (["A woman was shot and killed, and two people who ran to help her were also hit.", "The two good Samaritans "
+      "were in stable condition, but the woman died at the scene."], "Samaritans"),
+    (["A girl, 8, was shot in the leg.", '"Somebody was playing with a gun and shot her," the caller told the '
+      "dispatcher."], "Somebody"),
 ]
 
 
