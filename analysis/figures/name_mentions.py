@@ -245,16 +245,23 @@ def listed_victims(tokens, kids, sentence: str, lex, found: dict, sentence_idx: 
     group ("left three dead ... the victims are X and his two children, Y and a 13-year-old"): the names take no
     outcome of their own (so no count: given one, on real news it added a count of the injured that was wrong more
     often than right) and join no one told of before without a name (``Mention.listed``); the lede's death toll
-    makes them its dead where it has more dead than the article describes (``analysis.figures.victims`` rule 5)."""
+    makes them its dead where it has more dead than the article describes (``analysis.figures.victims`` rule 5).
+    Also "those victims were X, Y", "the other victims were X, Y" (people besides those told of before: they join no
+    one either), a list after a colon ("the victims were: X, 11; Y, 9") and family words with names ("the victims
+    are an uncle, X, and his nephew, Y")."""
     for verb in tokens:
         if verb.lower not in ("is", "are", "was", "were") or verb.tag[:2] != "VB":
             continue
         subject = next((c for c in kids[verb.i] if c.dep == "nsubj" and c.lower in _LISTED_AS
                         and c.tag in ("NNS", "JJ", "VBN")  # "the dead", "the deceased", "the wounded"
-                        and any(d.dep == "det" and d.lower == "the" for d in kids[c.i])
-                        and not any(d.dep == "prep" or d.lower == "other" for d in kids[c.i])), None)
-        # not "the victims of a 2012 shooting", nor "the other victims", who are not the people told of before
-        named = next((c for c in kids[verb.i] if c.dep == "attr" and c.tag.startswith("NNP")), None)
+                        and any(d.dep == "det" and d.lower in ("the", "those", "these") for d in kids[c.i])
+                        and not any(d.dep == "prep" for d in kids[c.i])), None)
+        # not "the victims of a 2012 shooting"; "the other victims" are not the people told of before, so they join
+        # no one (``Mention.listed``)
+        other = subject is not None and any(d.lower in ("other", "remaining") for d in kids[subject.i])
+        named = next((c for c in kids[verb.i] if c.i > verb.i and (
+            (c.dep == "attr" and c.tag.startswith("NN")) or  # "... are an uncle, Al Moss, and his nephew, Bo Kerr"
+            (c.dep == "nsubj" and c.tag.startswith("NNP") and tokens[verb.i + 1].text == ":"))), None)  # "were: X"
         if subject is None or named is None:
             continue
         for token in listed_people(tokens, kids, named):
@@ -262,6 +269,6 @@ def listed_victims(tokens, kids, sentence: str, lex, found: dict, sentence_idx: 
             if mention is not None and mention.name:
                 mention.identified, mention.sentence_idx = True, sentence_idx
                 mention.outcome = _LISTED_AS[subject.lower] or mention.outcome
-                mention.listed = subject.lower == "victims"
+                mention.listed = subject.lower == "victims" or other
                 found[token.i] = mention
 

@@ -95,8 +95,8 @@ Rules:
    not "identified the parents as X and Y", the family),
    "the victim, X" and "victim X", "X, the suspect,", the
    subject of "faces charges", "turned himself in" and "is being held" (in jail, custody, without bond);
-   "named a suspect (in this case): X", the name after the colon; "the victims were X and Y" (no outcome of its
-   own: ``name_mentions.listed_victims``); "The shooter, X, fled" (both parsed as subjects); "X was the officer
+   "named a suspect (in this case): X", the name after the colon; "the victims were X and Y" (also "those victims",
+   "the other victims", "were: X, 11; Y, 9"; no outcome of its own: ``name_mentions.listed_victims``); "The shooter, X, fled" (both parsed as subjects); "X was the officer
    involved", "X is the suspect" (the role of the noun after "is"/"was"); someone "found" in a sentence that speaks of
    a gunshot wound was shot, and so was someone who "had gunshot wounds", "was suffering from" or
    "is recovering from" wounds or "sustained" them in a stated condition; a full name with an age, the

@@ -45,6 +45,19 @@ CASES = [
      [("Nell Ives", ""), ("Joy Park", "injured")]),
     (["A teenager was killed on Saturday.", "Lon Pratt was showing Eli Fox a revolver when it went off."],
      [("Lon Pratt", "")]),
+    # the victims listed after "those victims were", "the other victims were", "were:", or as family words with names
+    (["Ann Lee, 30, was killed and four others were wounded at a block party.", "The other victims were Al Moss, "
+      "Bo Kerr, Cy Lund and Dee Ray."], [("Al Moss", ""), ("Bo Kerr", ""), ("Cy Lund", ""), ("Dee Ray", "")]),
+    (["Reed then shot three more people outside a grocery store.", "Those victims were Al Moss, 70, Bo Kerr, 69, "
+      "and Cy Lund, 50."], [("Al Moss", ""), ("Bo Kerr", ""), ("Cy Lund", "")]),
+    (["Two men were killed on Friday.", "A cousin said the homicide victims are an uncle, Al Moss, and his nephew, "
+      "Bo Kerr."], [("Al Moss", "killed"), ("Bo Kerr", "killed")]),
+    (["Five people were found shot to death in a house.", "Besides Ann Lee, the victims were: Al Moss, 11; Bo Moss, "
+      "9; Cy Lund, 8; Dee Lund, 5."], [("Al Moss", ""), ("Bo Moss", ""), ("Cy Lund", ""), ("Dee Lund", "")]),
+    # a list the parser hangs on each one's town
+    (["Reed then shot three more people outside a grocery store.", "Those victims were 70-year-old Al Moss, of "
+      "Troy, 69-year-old Bo Kerr, of Salem, and 50-year-old Cy Lund Jr., of Salem."],
+     [("Al Moss", ""), ("Bo Kerr", ""), ("Cy Lund Jr.", "")]),
 ]
 
 
@@ -76,6 +89,8 @@ NOT_NAMED = [
       "were in stable condition, but the woman died at the scene."], "Samaritans"),
     (["A girl, 8, was shot in the leg.", '"Somebody was playing with a gun and shot her," the caller told the '
       "dispatcher."], "Somebody"),
+    # a town after a town is no next person of a list
+    (["Police said Ray Cole, of Port Alma, Cedar Point, was shot in the leg."], "Cedar Point"),
 ]
 
 
