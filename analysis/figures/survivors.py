@@ -9,7 +9,8 @@ In an article that reports a death, someone shot with no outcome stated stays ``
   make a full recovery" (``survival_cues`` and ``injured_conditions`` of ``data/people_lexicon.json``);
 - ``the_wounded``: the people the article says were killed are all named and as
   many as its numeral death toll, so the others shot were wounded;
-- ``alive_together``: an identification names them as a group whose state the sentence next to it tells, alive now
+- ``alive_together`` (also in an article with no death, for names only listed as "the victims"): an
+  identification names them as a group whose state the sentence next to it tells, alive now
   (``victim_mentions.ALIVE``), of the whole group: "Police identified the victims as X, Y and Z. All three are in
   fair condition", "The victims are X and Y. Both remain hospitalized", or "Two others are expected to survive. They
   were identified as X and Y" (an identification opening with "They"). Not "the other victims", "the others": people

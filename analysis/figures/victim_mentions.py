@@ -32,9 +32,10 @@ _MODALS = {"could", "would", "might", "should", "will"}  # "he will die": not ye
 # told alive now, not only hurt once: "is in serious condition", "remains hospitalized", "in stable condition", "was
 # treated and released", "is recovering" (not "was critically injured" nor "taken there in critical condition": the
 # words of someone who may have died since)
-ALIVE = re.compile(r"\b(?:is|are|remains?)\s+(?:\w+\s+){0,2}?(?:in|hospitalized)\b|\b(?:stable|fair|good) "
-                    r"condition|\breleased\b|\brecovering\b|\bexpected to (?:survive|recover|live)\b|"
-                    r"\bnon-life[- ]threatening|\bnot life[- ]threatening", re.I)
+ALIVE = re.compile(r"\b(?:is|are|remains?)\s+(?:\w+\s+){0,2}?(?:in\s+(?:[\w-]+,?\s+){0,3}condition|hospitalized|"
+                   r"in the hospital)\b|\b(?:stable|fair|good) "
+                   r"condition|\breleased\b|\brecovering\b|\bexpected to (?:survive|recover|live)\b|"
+                   r"\bnon-life[- ]threatening|\bnot life[- ]threatening", re.I)
 _DEATH_WORD = re.compile(r"\b(?:kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|homicide|succumb|passe[sd] away)",
                          re.I)
 _BODY_PARTS = {"head", "chest", "back", "neck", "face", "abdomen", "torso", "stomach", "shoulder", "leg", "arm", "side",

@@ -322,12 +322,13 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
             deaths.add(article_id)
         dead = the_dead(people, tolls.get(article_id, 0))
         wounded = the_wounded(people, tolls.get(article_id, 0))
-        if article_id in deaths and any(p.outcome in ("", "unknown") and p.name for p in people):
+        if any(p.outcome in ("", "unknown") and p.name for p in people):
             if texts_of is None:
                 texts_of = sentences.groupby("article_id")["text"].apply(list).to_dict()
-            wounded += survivors(people, texts_of.get(article_id, []), people_lexicon()["survival_re"])
+            if article_id in deaths:
+                wounded += survivors(people, texts_of.get(article_id, []), people_lexicon()["survival_re"])
             wounded += alive_together(people, texts_of.get(article_id, []))  # "... identified as X, Y. All three
-            # are in fair condition"
+            # are in fair condition", "The victims were X and Y. Both were released"
         for person in people:
             cited = next((m for m in person.mentions if m.outcome == person.outcome and m.kind != "pronoun"),
                          next((m for m in person.mentions if m.kind != "pronoun"), person.mentions[0]))

@@ -34,6 +34,9 @@ CASES = [
     (["Ray Cole, 40, was killed in a shooting outside a club on Saturday.", "Deputies identified the other victims "
       "as Bo Kerr, 24, and Cy Lund, 23.", "Both remain hospitalized in fair condition."],
      [("Bo Kerr", "injured"), ("Cy Lund", "injured")]),
+    (["Reed then shot three more people outside a grocery store.", "Those victims were Al Moss, 70, Bo Kerr, 69, "
+      "and Cy Lund, 50.", "All three were released from the hospital the next day."],
+     [("Al Moss", "injured"), ("Bo Kerr", "injured"), ("Cy Lund", "injured")]),
     # ... but "the other victims" told alive are people besides those named
     (["Three people died and four were hurt when shots were fired into a crowd.", "The other victims are expected "
       "to recover, police said.", "Police have identified the victims as Bo Kerr, 24, Cy Lund, 23, and Dee Ray, 22."],
