@@ -4,11 +4,11 @@
 reading of a person (``person``: a token to a ``Mention`` or None); each adds ``Mention`` records to ``found``
 (token index to mention) for tokens not already read. Most such names only lend themselves (``Mention.lends``): they
 name someone the article has already described without a name, and add no one. ``named_shooters`` instead returns
-the tokens one word names as the one who fired or is held or sought, also the one who handled a gun that went off
+the tokens one word names as the one who fired or is held or sought, also the one who held a gun that then fired
 ("X was cleaning his rifle when it discharged": ``_holder``).
 
 Known misses: the holder of a gun told in another sentence than the one where it goes off; two people handling it
-together ("X and Y were handling the gun when it fired": who fired is not told, so neither is named a shooter).
+together ("X and Y were passing the rifle around when it fired": who fired is not told, so neither is named a shooter).
 """
 
 from __future__ import annotations
@@ -182,7 +182,7 @@ def named_shooters(tokens, kids, word: Token, lex) -> list[Token]:
             "jail", "custody", "bond", "bail", "lockup", "detention"}:  # "X is being held in the county jail"
         return [c for c in kids[word.i] if c.dep == "nsubjpass"]
     if (holder := _holder(tokens, kids, word)) is not None:  # "X was cleaning his rifle when it discharged"; not
-        # "X and Y were handling the gun when it fired": which of them fired is not told
+        # "X and Y were passing the rifle around when it fired": which of them fired is not told
         return [c for c in kids[holder.i] if c.dep == "nsubj" and not any(g.dep == "conj" for g in kids[c.i])]
     if word.tag.startswith("VB") and not is_passive(kids, word):
         if low in lex["custody_verbs"]:

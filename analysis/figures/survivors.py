@@ -14,7 +14,7 @@ In an article that reports a death, someone shot with no outcome stated stays ``
   (``victim_mentions.ALIVE``), of the whole group: "Police identified the victims as X, Y and Z. All three are in
   fair condition", "The victims are X and Y. Both remain hospitalized", or "Two others are expected to survive. They
   were identified as X and Y" (an identification opening with "They"). Not "the other victims", "the others": people
-  besides those named ("The other victims are expected to recover. Police identified the victims as X and Y" names
+  besides those named ("The other victims are all recovering. Officers named the victims as X and Y" names
   the dead).
 
 Only the victims table's outcome changes; the counts are the ledger's and ``people_counts``'.

@@ -84,7 +84,7 @@ Rules:
    distinct people any one sentence gives; "double homicide", "murder-suicide", "triple shooting" as ``compound``.
 7. Shooters and the wounded without a harm verb, named only: the object of an arrest ("police
    arrested Carl Hensley", "took X into custody", "searching for X"), the subject of "fired" or
-   "opened fire", the one handling a gun when it went off ("X was cleaning his rifle when it discharged", "As X was
+   "opened fire", the one who held a gun that then fired ("X was cleaning his rifle when it discharged", "As X was
    showing Y the pistol, it fired"; not two who handled it together) (also an officer told of without a name: "when a deputy opened fire", whom a later "Deputy X"
    names), "gunfire from X", "the suspect is X", "identified the gunman as X" (the role of
    the identified noun, or of the noun after "one of": "identified one of the suspects as X"; and the outcome of
