@@ -71,7 +71,9 @@ def listed_people(tokens, kids, token: Token, kin: frozenset[str] | set[str] = f
     Cole, 9": a family's list), though not with the same full name. So is a name after a family word (``kin``) in
     apposition: "Al, his wife Mia Lee, 30, daughter Ada, 12, son Bo" (his wife, then Ada, then Bo); not "Ann Lee, his
     wife," (a family word with no name of its own is the same person). Without ages, a full name in apposition to a
-    full name is the next person when a conjunct follows it: "Ana Diaz, Ben Cole and Carl Webb were killed"."""
+    full name is the next person when a conjunct follows it: "Ana Diaz, Ben Cole and Carl Webb were killed". A full
+    name the parser hangs on the town of the one before is the next person when it has an age or a town of its own: "Al
+    Moss, of Troy, Bo Kerr, of Salem, and Cy Lund, of Salem" (not "of Cocoa, Merritt Island": a place)."""
     out, stack = [], [token]
     while stack:
         t = stack.pop()
@@ -86,6 +88,13 @@ def listed_people(tokens, kids, token: Token, kin: frozenset[str] | set[str] = f
             stack.extend(full)
         elif t.tag.startswith("NNP") and any(g.dep == "compound" for g in kids[t.i]):  # "Ana Diaz, Ben Cole and Carl
             stack.extend(c for c in full if any(g.dep == "conj" for g in kids[c.i]))  # Webb": a list, not one person
+        if t.tag.startswith("NNP"):  # "Al Moss, of Troy, Bo Kerr, of Salem, and ...": the next one hangs on the town
+            stack.extend(g for c in kids[t.i] if c.dep == "prep" and c.lower == "of" for p in kids[c.i]
+                         if p.dep == "pobj" and p.tag.startswith("NNP") for g in kids[p.i]
+                         if g.dep in ("appos", "conj") and g.tag.startswith("NNP") and any(
+                             h.dep == "compound" and h.tag.startswith("NNP") for h in kids[g.i]) and any(
+                             (h.dep == "appos" and h.tag == "CD") or h.lower == "old" or (  # an age or a town of its
+                                 h.dep == "prep" and h.lower == "of") for h in kids[g.i]))  # own: not "Merritt Island"
         for c in kids[t.i] if kin else ():
             if c.dep != "appos":
                 continue

@@ -4,7 +4,11 @@
 reading of a person (``person``: a token to a ``Mention`` or None); each adds ``Mention`` records to ``found``
 (token index to mention) for tokens not already read. Most such names only lend themselves (``Mention.lends``): they
 name someone the article has already described without a name, and add no one. ``named_shooters`` instead returns
-the tokens one word names as the one who fired or is held or sought.
+the tokens one word names as the one who fired or is held or sought, also the one who held a gun that then fired
+("X was cleaning his rifle when it discharged": ``_holder``).
+
+Known misses: the holder of a gun told in another sentence than the one where it goes off; two people handling it
+together ("X and Y were passing the rifle around when it fired": who fired is not told, so neither is named a shooter).
 """
 
 from __future__ import annotations
@@ -167,7 +171,8 @@ def responsible_names(tokens, kids, sentence: str, lex, found: dict, sentence_id
 
 def named_shooters(tokens, kids, word: Token, lex) -> list[Token]:
     """Who fired or was held, in words other than a harm verb: "police arrested Carl Hensley", "took Brent Thomas
-    into custody", "Hall fired at the deputy", "opened fire", "gunfire from Jason Foreland", "the suspect is X"; and
+    into custody", "Hall fired at the deputy", "opened fire", "gunfire from Jason Foreland", "the suspect is X",
+    "X was cleaning his rifle when it went off"; and
     who is sought: "X remains at large", "X is wanted", "a warrant for X" (the tokens; ``sentence_mentions`` reads
     them as shooters)."""
     low = word.lower
@@ -176,6 +181,9 @@ def named_shooters(tokens, kids, word: Token, lex) -> list[Token]:
     if low == "held" and is_passive(kids, word) and {g.lower for c in kids[word.i] for g in (c, *kids[c.i])} & {
             "jail", "custody", "bond", "bail", "lockup", "detention"}:  # "X is being held in the county jail"
         return [c for c in kids[word.i] if c.dep == "nsubjpass"]
+    if (holder := _holder(tokens, kids, word)) is not None:  # "X was cleaning his rifle when it discharged"; not
+        # "X and Y were passing the rifle around when it fired": which of them fired is not told
+        return [c for c in kids[holder.i] if c.dep == "nsubj" and not any(g.dep == "conj" for g in kids[c.i])]
     if word.tag.startswith("VB") and not is_passive(kids, word):
         if low in lex["custody_verbs"]:
             if low in ("took", "taken") and "custody" not in {g.lower for c in kids[word.i] for g in kids[c.i]}:
@@ -202,6 +210,30 @@ def named_shooters(tokens, kids, word: Token, lex) -> list[Token]:
     return []
 
 
+_GUNS = {"gun", "guns", "rifle", "handgun", "pistol", "shotgun", "revolver", "firearm", "weapon", "it"}
+_GOES_OFF = {"discharged", "discharges", "fired", "fires", "went", "goes"}
+
+
+def _holder(tokens, kids, word: Token) -> Token | None:
+    """"Tom Reed was cleaning his rifle when it discharged", "As Dan Pike was handling his gun, it went off", "Ray Cole
+    was showing Tim Bell a handgun when it fired": a gun going off (its subject the gun or "it") in a clause joined to
+    one where someone handles the gun (the gun the object of that clause's verb, or of its "with"); that verb, whose
+    subject fired it. Not "X was sitting on the couch when the gun went off": nobody said to hold it."""
+    if word.lower not in _GOES_OFF or not word.tag.startswith("VB") or not any(
+            c.dep == "nsubj" and c.lower in _GUNS for c in kids[word.i]):
+        return None
+    if word.lower in ("went", "goes") and not any(c.lower == "off" for c in kids[word.i]):
+        return None
+    clauses = ([tokens[word.head]] if word.dep == "advcl" else []) + [c for c in kids[word.i] if c.dep == "advcl"]
+    for verb in clauses:
+        objects = [c for c in kids[verb.i] if c.dep in ("dobj", "dative")]
+        objects += [g for c in kids[verb.i] if c.lower == "with" for g in kids[c.i] if g.dep == "pobj"]
+        objects += [g for c in objects for g in kids[c.i] if g.dep == "appos"]  # "showing Tim Bell a handgun"
+        if verb.tag.startswith("VB") and verb.i != word.i and any(o.lower in _GUNS - {"guns"} for o in objects):
+            return verb
+    return None
+
+
 _LISTED_AS = {"dead": "killed", "deceased": "killed", "wounded": "injured", "injured": "injured", "victims": ""}
 
 
@@ -213,16 +245,23 @@ def listed_victims(tokens, kids, sentence: str, lex, found: dict, sentence_idx: 
     group ("left three dead ... the victims are X and his two children, Y and a 13-year-old"): the names take no
     outcome of their own (so no count: given one, on real news it added a count of the injured that was wrong more
     often than right) and join no one told of before without a name (``Mention.listed``); the lede's death toll
-    makes them its dead where it has more dead than the article describes (``analysis.figures.victims`` rule 5)."""
+    makes them its dead where it has more dead than the article describes (``analysis.figures.victims`` rule 5).
+    Also "those victims were X, Y", "the other victims were X, Y" (people besides those told of before: they join no
+    one either), a list after a colon ("the victims were: X, 11; Y, 9") and family words with names ("the victims
+    are an uncle, X, and his nephew, Y")."""
     for verb in tokens:
         if verb.lower not in ("is", "are", "was", "were") or verb.tag[:2] != "VB":
             continue
         subject = next((c for c in kids[verb.i] if c.dep == "nsubj" and c.lower in _LISTED_AS
                         and c.tag in ("NNS", "JJ", "VBN")  # "the dead", "the deceased", "the wounded"
-                        and any(d.dep == "det" and d.lower == "the" for d in kids[c.i])
-                        and not any(d.dep == "prep" or d.lower == "other" for d in kids[c.i])), None)
-        # not "the victims of a 2012 shooting", nor "the other victims", who are not the people told of before
-        named = next((c for c in kids[verb.i] if c.dep == "attr" and c.tag.startswith("NNP")), None)
+                        and any(d.dep == "det" and d.lower in ("the", "those", "these") for d in kids[c.i])
+                        and not any(d.dep == "prep" for d in kids[c.i])), None)
+        # not "the victims of a 2012 shooting"; "the other victims" are not the people told of before, so they join
+        # no one (``Mention.listed``)
+        other = subject is not None and any(d.lower in ("other", "remaining") for d in kids[subject.i])
+        named = next((c for c in kids[verb.i] if c.i > verb.i and (
+            (c.dep == "attr" and c.tag.startswith("NN")) or  # "... are an uncle, Al Moss, and his nephew, Bo Kerr"
+            (c.dep == "nsubj" and c.tag.startswith("NNP") and tokens[verb.i + 1].text == ":"))), None)  # "were: X"
         if subject is None or named is None:
             continue
         for token in listed_people(tokens, kids, named):
@@ -230,6 +269,6 @@ def listed_victims(tokens, kids, sentence: str, lex, found: dict, sentence_idx: 
             if mention is not None and mention.name:
                 mention.identified, mention.sentence_idx = True, sentence_idx
                 mention.outcome = _LISTED_AS[subject.lower] or mention.outcome
-                mention.listed = subject.lower == "victims"
+                mention.listed = subject.lower == "victims" or other
                 found[token.i] = mention
 

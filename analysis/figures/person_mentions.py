@@ -76,6 +76,7 @@ class Mention:
     # wounded told of before
     described: bool = False  # a name for a description ("her uncle, Al Roe"): of the one described so, or no one
     listed: bool = False  # one of "the victims were X and Y": no one told of before without a name, who may be others
+    alive: bool = False  # hurt and told alive in the sentence ("is in serious condition", "was treated and released")
     text: str = ""
     start: int = 0  # character offsets in the sentence
     end: int = 0
@@ -171,7 +172,8 @@ def person_mention(tokens, kids, token: Token, sentence: str, lex, *, lenient: b
     kind = "name" if name else ("definite" if definite else "indefinite")
     introduced = bool(name) and " " not in name and (age is not None or any(
         c.dep == "compound" and c.lower in lex["kin_nouns"] for c in kids[token.i]) or (
-        token.dep == "appos" and tokens[token.head].lower in lex["kin_nouns"]))
+        token.dep == "appos" and tokens[token.head].lower in lex["kin_nouns"]) or (
+        low in lex["kin_nouns"]))  # "shot his wife Nora": the family word the parser makes the head
     return Mention(0, first, last, "", count=count, name=name, age=age, role=role, kind=kind, text=span_text,
                    start=tokens[first].idx, end=tokens[last].idx + len(tokens[last].text), sex=sex_of(low),
                    introduced=introduced)

@@ -4,7 +4,8 @@
 ("Ann Marie Lee"), hyphens and apostrophes ("Ana Ruiz-Soto"), without a nickname in quotes (the parser reads the
 sentence without one that stands between two words of a name: ``parse.NICKNAME``), without a rank or
 title before it ("Westside Patrol Officer Dana Kim" -> "Dana Kim"). No name: a kind after "a"/"an"
-("a Good Samaritan"), a dateline in capitals in a sentence that is not ("RIVERTON, Wyo. - ..."), common
+("a Good Samaritan"), a newspaper or a company ("the Chicago Tribune", "Cox Media Group"), "Someone" opening a
+sentence, a dateline in capitals in a sentence that is not ("RIVERTON, Wyo. - ..."), common
 words, a headline's run of capitals with a person noun inside ("Murder Victim Three"; but a role word that only
 opens the sentence is a title: "Suspect Carl Webb, 30, was arrested"); a caption in capitals glued on by the
 sentence split is dropped ("Bo Kern Jr. VIDEO"); a name opening with a vehicle make (``data/vehicle_makes.txt``:
@@ -31,7 +32,10 @@ NAME_STOP = {"police", "saturday", "sunday", "monday", "tuesday", "wednesday", "
              "center", "centre", "healthcare", "clinic", "school", "college", "university",  # "where he died" after one
              "year", "day", "eve", "christmas", "thanksgiving", "easter", "halloween",  # "the New Year's Day shooting"
              "latino", "latina", "hispanic", "asian", "caucasian",  # "a 15-year-old Latino": no one's name
-             "doe"}  # "identified as John Doe": a placeholder for someone not yet named
+             "doe",  # "identified as John Doe": a placeholder for someone not yet named
+             "tribune", "press", "group", "media", "samaritan", "samaritans",  # "according to the Chicago Tribune",
+             # "© 2017 Cox Media Group", "two good Samaritans": a newspaper, a company, a kind of person
+             "somebody", "someone", "anybody", "anyone", "nobody", "everyone", "everybody"}  # "Someone opened fire"
 
 
 VEHICLE_MAKES = frozenset(line.strip().lower() for line in (DATA_DIR / "vehicle_makes.txt").read_text(

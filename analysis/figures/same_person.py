@@ -5,7 +5,9 @@ Lane", nor "Sam Hope Jr." "Sam Hope Sr."; a lone surname that several full names
 them, or none: "Al Hart shot his son, Ed Hart ... Hart fled"); a name joins an earlier unnamed person of the same
 role and a compatible age (not one told of as wounded, when an identification that describes the dead gives the
 name: "Another man is in critical condition ... The man who died was identified as X"; but "the man, later
-identified as X, was pronounced dead" may be the one told of as wounded); a definite description ("the man") refers
+identified as X, was pronounced dead" may be the one told of as wounded; nor one told of as dead when the name's own
+sentence tells them alive now: "One man died ... Ana Roe is in serious condition", "X was treated and released", but
+not "X was critically injured", which a death may have followed); a definite description ("the man") refers
 first to the one earlier person described with the same noun ("a man ... and a boy ... The man");
 he/she and other definite descriptions ("the victim") refer back to the latest person of the same
 role and age (then of a compatible role) and a compatible sex ("he" is not "his wife"); the same description
@@ -106,8 +108,10 @@ def _refer(people: list[Person], mention: Mention) -> Person | None:
                 m.kind != "pronoun" and m.text.lower().split()[-1:] == noun for m in p.mentions)), None)
         for p in people if not mention.listed else ():  # "A 24-year-old man ... Marcus Reed, 24, ..."
             if not p.name and p.count == 1 and p.role == mention.role and _same_age(p.age, mention.age) and not (
-                    mention.of_the_dead and p.outcome == "injured"):
-                return p  # but not "Another man is in critical condition ... The man who died was identified as X"
+                    mention.of_the_dead and p.outcome == "injured") and not (
+                    mention.alive and p.outcome == "killed"):
+                return p  # but not "Another man is in critical condition ... The man who died was identified as X",
+                # nor "One man died ... Ana Roe is in serious condition": someone told alive (``Mention.alive``)
         return None
     if mention.kind == "pronoun":
         return next((p for p in reversed(people) if p.count == 1 and compatible_sex(p.sex, mention.sex)), None)

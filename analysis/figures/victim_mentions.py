@@ -10,6 +10,8 @@ the sentence ``pronoun_mentions``; names told without a harm verb ``name_mention
 
 from __future__ import annotations
 
+import re
+
 from analysis.figures.clause_subjects import (RELATIVE, antecedent, is_passive, listed_people, past_source,
                                               subject_of, subjects_of, who_antecedent)
 from analysis.figures.conditions import condition_people, hurt_apart
@@ -24,9 +26,18 @@ from analysis.figures.person_names import name_head
 from analysis.figures.pronoun_mentions import resolve_pronouns
 from analysis.figures.self_harm import self_harm
 
-__all__ = ["Mention", "compatible_sex", "OUTCOME_RANK", "people_lexicon", "sentence_mentions"]
+__all__ = ["ALIVE", "Mention", "compatible_sex", "OUTCOME_RANK", "people_lexicon", "sentence_mentions"]
 
 _MODALS = {"could", "would", "might", "should", "will"}  # "he will die": not yet
+# told alive now, not only hurt once: "is in serious condition", "remains hospitalized", "in stable condition", "was
+# treated and released", "is recovering" (not "was critically injured" nor "taken there in critical condition": the
+# words of someone who may have died since)
+ALIVE = re.compile(r"\b(?:is|are|remains?)\s+(?:\w+\s+){0,2}?(?:in\s+(?:[\w-]+,?\s+){0,3}condition|hospitalized|"
+                   r"in the hospital)\b|\b(?:stable|fair|good) "
+                   r"condition|\breleased\b|\brecovering\b|\bexpected to (?:survive|recover|live)\b|"
+                   r"\bnon-life[- ]threatening|\bnot life[- ]threatening", re.I)
+_DEATH_WORD = re.compile(r"\b(?:kill|dead|die[sd]?\b|dying|death|fatal|murder|slain|homicide|succumb|passe[sd] away)",
+                         re.I)
 _BODY_PARTS = {"head", "chest", "back", "neck", "face", "abdomen", "torso", "stomach", "shoulder", "leg", "arm", "side",
                "hip", "buttocks", "thigh"}
 
@@ -290,6 +301,9 @@ def sentence_mentions(tokens: list[Token], sentence: str, *, sentence_idx: int =
         rename(found, described, names)
     resolve_pronouns(tokens, kids, sentence, lex, found)
     aged_names(tokens, kids, sentence, lex, found, sentence_idx, person_mention)
+    if ALIVE.search(sentence) and not _DEATH_WORD.search(sentence):  # "X is in serious condition": not one of the
+        for mention in found.values():  # dead told of before without a name ("was critically injured" may be)
+            mention.alive = mention.outcome == "injured" and mention.kind == "name"
     return [found[i] for i in sorted(found)]
 
 

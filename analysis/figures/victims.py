@@ -62,7 +62,9 @@ Rules:
    the noun ("a farmer ended his life"), a he/she there being the nearest name before it; one who
    "shot himself" is the shooter with the outcome unknown. "mortally wounded" is killed. In an article that reports
    a death, a named victim shot with no outcome stated is injured in the ``victims`` table when a sentence with their
-   surname and no word of death tells them alive ("is recovering", "was released from a local hospital"), or when
+   surname and no word of death tells them alive ("is recovering", "was released from a local hospital"), or an
+   identification names them in a group the sentence next to it tells alive ("... identified as X, Y and Z. All three
+   are in fair condition"; "They were identified as X and Y" after "Two others are expected to survive"), or when
    the people said to be killed are all named and as many as the lede's numeral death toll
    (``analysis.figures.survivors``; the counts are unchanged).
 4. A person: a proper name (tagged NNP, with its compounds: "Marcus Reed"), a person noun from
@@ -82,7 +84,8 @@ Rules:
    distinct people any one sentence gives; "double homicide", "murder-suicide", "triple shooting" as ``compound``.
 7. Shooters and the wounded without a harm verb, named only: the object of an arrest ("police
    arrested Carl Hensley", "took X into custody", "searching for X"), the subject of "fired" or
-   "opened fire" (also an officer told of without a name: "when a deputy opened fire", whom a later "Deputy X"
+   "opened fire", the one who held a gun that then fired ("X was cleaning his rifle when it discharged", "As X was
+   showing Y the pistol, it fired"; not two who handled it together) (also an officer told of without a name: "when a deputy opened fire", whom a later "Deputy X"
    names), "gunfire from X", "the suspect is X", "identified the gunman as X" (the role of
    the identified noun, or of the noun after "one of": "identified one of the suspects as X"; and the outcome of
    its clause: "identified the men who were killed as X and Y"; "the victims" were shot, the outcome not stated:
@@ -92,8 +95,8 @@ Rules:
    not "identified the parents as X and Y", the family),
    "the victim, X" and "victim X", "X, the suspect,", the
    subject of "faces charges", "turned himself in" and "is being held" (in jail, custody, without bond);
-   "named a suspect (in this case): X", the name after the colon; "the victims were X and Y" (no outcome of its
-   own: ``name_mentions.listed_victims``); "The shooter, X, fled" (both parsed as subjects); "X was the officer
+   "named a suspect (in this case): X", the name after the colon; "the victims were X and Y" (also "those victims",
+   "the other victims", "were: X, 11; Y, 9"; no outcome of its own: ``name_mentions.listed_victims``); "The shooter, X, fled" (both parsed as subjects); "X was the officer
    involved", "X is the suspect" (the role of the noun after "is"/"was"); someone "found" in a sentence that speaks of
    a gunshot wound was shot, and so was someone who "had gunshot wounds", "was suffering from" or
    "is recovering from" wounds or "sustained" them in a stated condition; a full name with an age, the
@@ -119,8 +122,9 @@ Rules:
    ("Waldron was shot", "Autumn was struck") is a person when the article gives the full name anywhere
    (``name_patterns.index_full_names``: the one full name with that surname, or that first name; without a title
    before it, "Mayor Al Roe" is Al Roe), whether or not that sentence speaks of harm, or when the words introduce it
-   as someone's: an age ("Ada, 12,") or a family word ("son Bo"). Names are written in any Latin alphabet, with
-   inner capitals, apostrophes or hyphens ("Ana Peña", "Da'Vante O'Neal", "Ruiz-Soto": ``name_patterns``).
+   as someone's: an age ("Ada, 12,") or a family word ("son Bo"; "shot his wife Ruth", where the parser makes the
+   family word the head). Names are written in any Latin alphabet, with inner capitals, apostrophes or hyphens
+   ("Ana Peña", "Da'Vante O'Neal", "Ruiz-Soto": ``name_patterns``).
 
 8. After the lede (up to ``LATE_SENTENCES``), sentences with a harm word and the surname of someone
    the article names in full are read for named people only: they update the outcome of someone
@@ -158,7 +162,7 @@ from analysis.figures.name_patterns import (DESCRIBED_NAME, NAME_AGE, NAMED_IS, 
                                             read_capitals)
 from analysis.figures.people_counts import compounds, counts
 from analysis.figures.same_person import article_people, small_tolls, the_dead
-from analysis.figures.survivors import survivors, the_wounded
+from analysis.figures.survivors import alive_together, survivors, the_wounded
 from analysis.figures.unborn import only_unborn_dead
 from analysis.figures.victim_mentions import Mention, people_lexicon, sentence_mentions
 
@@ -179,7 +183,7 @@ _LISTED = re.compile(r"\b(?:(?:a|an|one)\s+[\w-]+(?:\s[\w-]+)?|(?:him|her)(?:sel
                      r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b", re.I)
 _PEOPLE_WORDS = re.compile(r"\b(?:identif|condition\b|charged|arrested|accused|suspect|booked|wanted|detained|apprehended|"
                            r"custody|held|officers? involved|"
-                           r"fired|discharged|opened fire|gunfire|shooter|gunman|struck|striking|searching for|"
+                           r"fired|discharged|went off|opened fire|gunfire|shooter|gunman|struck|striking|searching for|"
                            r"looking for|bod(?:y|ies) of|victim|charges|facing|faces|turned (?:him|her)self in|"
                            r"vigil|funeral|memorial|memory of)", re.I)
 
@@ -318,10 +322,13 @@ def read_people(sentences: pd.DataFrame, *, figures: pd.DataFrame | None = None,
             deaths.add(article_id)
         dead = the_dead(people, tolls.get(article_id, 0))
         wounded = the_wounded(people, tolls.get(article_id, 0))
-        if article_id in deaths and any(p.outcome == "unknown" and p.name for p in people):
+        if any(p.outcome in ("", "unknown") and p.name for p in people):
             if texts_of is None:
                 texts_of = sentences.groupby("article_id")["text"].apply(list).to_dict()
-            wounded += survivors(people, texts_of.get(article_id, []), people_lexicon()["survival_re"])
+            if article_id in deaths:
+                wounded += survivors(people, texts_of.get(article_id, []), people_lexicon()["survival_re"])
+            wounded += alive_together(people, texts_of.get(article_id, []))  # "... identified as X, Y. All three
+            # are in fair condition", "The victims were X and Y. Both were released"
         for person in people:
             cited = next((m for m in person.mentions if m.outcome == person.outcome and m.kind != "pronoun"),
                          next((m for m in person.mentions if m.kind != "pronoun"), person.mentions[0]))
