@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.figures.ledger import extract_figures
-from analysis.figures.victims import extract_victims
-from tests.figures.test_individuals import _sentences
+from tests.figures.test_victim_reporting import assert_named, named_rows
 
 CASES = [
     # a family word the parser makes the head, with a first name in apposition: "his wife Ruth"
@@ -66,13 +64,7 @@ CASES = [
 
 @pytest.mark.parametrize(("texts", "people"), CASES, ids=[c[0][-1][:40] for c in CASES])
 def test_named_people(texts, people):
-    sentences = _sentences(*texts)
-    victims = extract_victims(sentences, figures=extract_figures(sentences))
-    rows = list(zip(victims["name"], victims["outcome"]))
-    for name, outcome in people:
-        outcomes = [o for n, o in rows if n == name]
-        assert outcomes, f"{name} not in {rows}"
-        assert not outcome or outcome in outcomes, f"{name}: {outcomes}, expected {outcome}"
+    assert_named(texts, people)
 
 
 NOT_NAMED = [
@@ -99,6 +91,5 @@ NOT_NAMED = [
 
 @pytest.mark.parametrize(("texts", "name"), NOT_NAMED, ids=[c[0][-1][:40] for c in NOT_NAMED])
 def test_not_named(texts, name):
-    sentences = _sentences(*texts)
-    victims = extract_victims(sentences, figures=extract_figures(sentences))
-    assert name not in set(victims["name"]), list(zip(victims["name"], victims["outcome"]))
+    rows = named_rows(texts)
+    assert name not in {n for n, _ in rows}, rows

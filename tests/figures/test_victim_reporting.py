@@ -100,15 +100,25 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("texts", "people"), CASES, ids=[c[0][-1][:40] for c in CASES])
-def test_named_people(texts, people):
+def named_rows(texts: list[str]) -> list[tuple[str, str]]:
+    """``(name, outcome)`` of every row of ``victims`` the sentences give."""
     sentences = _sentences(*texts)
     victims = extract_victims(sentences, figures=extract_figures(sentences))
-    rows = list(zip(victims["name"], victims["outcome"]))
+    return list(zip(victims["name"], victims["outcome"]))
+
+
+def assert_named(texts: list[str], people: list[tuple[str, str]]) -> None:
+    """Each ``(name, outcome)`` has a row (``""``: any outcome)."""
+    rows = named_rows(texts)
     for name, outcome in people:
         outcomes = [o for n, o in rows if n == name]
         assert outcomes, f"{name} not in {rows}"
         assert not outcome or outcome in outcomes, f"{name}: {outcomes}, expected {outcome}"
+
+
+@pytest.mark.parametrize(("texts", "people"), CASES, ids=[c[0][-1][:40] for c in CASES])
+def test_named_people(texts, people):
+    assert_named(texts, people)
 
 
 NOT_NAMED = [
@@ -131,6 +141,5 @@ NOT_NAMED = [
 
 @pytest.mark.parametrize(("texts", "name"), NOT_NAMED, ids=[c[0][-1][:40] for c in NOT_NAMED])
 def test_not_named(texts, name):
-    sentences = _sentences(*texts)
-    victims = extract_victims(sentences, figures=extract_figures(sentences))
-    assert name not in set(victims["name"]), list(zip(victims["name"], victims["outcome"]))
+    rows = named_rows(texts)
+    assert name not in {n for n, _ in rows}, rows
