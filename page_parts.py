@@ -75,6 +75,11 @@ def sent_table(frame: pd.DataFrame) -> pa.Table:
     return pa.Table.from_pandas(frame)
 
 
+#: What a table shows where the article gave nothing (an undated article's date, a person's unstated age): a dash
+#: rather than Streamlit's "None", which reads as a value.
+NOT_GIVEN = "–"
+
+
 def row_picking_table(table: pd.DataFrame | pa.Table, *, key: str, ids: Sequence[str], on_pick: Callable[[str], None],
                       column_config: dict) -> None:
     """``table`` with single-row selection: selecting a row calls ``on_pick`` with that row's entry of ``ids``.
@@ -91,7 +96,7 @@ def row_picking_table(table: pd.DataFrame | pa.Table, *, key: str, ids: Sequence
             on_pick(st.session_state[ids_key][rows[0]])
 
     st.dataframe(table, key=key, on_select=picked, selection_mode="single-row", hide_index=True, width="stretch",
-                 column_config=column_config)
+                 column_config=column_config, placeholder=NOT_GIVEN)
 
 
 #: Rows of a large table sent at once: st.dataframe sends its whole table on a page's first visit (the Figures
