@@ -594,8 +594,9 @@ def toll_spec(points: pd.DataFrame, band: pd.DataFrame, *, category: str,
     if has_dated and not event_rows.empty:
         days, texts = _event_days(event_rows)
         if len(days) <= MAX_EVENT_LINES:
-            layout.setdefault("shapes", []).extend(dict(type="line", x0=day, x1=day, xref="x", y0=0, y1=1, yref="y domain",
-                                     line=dict(color="#444444", width=1, dash="dot")) for day in days)
+            layout.setdefault("shapes", []).extend(
+                dict(type="line", x0=day, x1=day, xref="x", y0=0, y1=1, yref="y domain",
+                     line=dict(color="#444444", width=1, dash="dot")) for day in days)
         # past MAX_EVENT_LINES days, small grey stars: hundreds of large ones hid the points at 10,000 articles
         star = dict(size=15, color="#444444") if len(days) <= MAX_EVENT_LINES else dict(size=9, color="#8a8a8a")
         traces.append(dict(
@@ -678,8 +679,8 @@ def _link_path(x_old: np.ndarray, y_old: np.ndarray, x_new: np.ndarray, y_new: n
     """Links old -> new as one SVG path in data units, ``"M x_old,y_old L x_new,y_new M ..."`` (times as whole epoch
     milliseconds, which a date axis reads as times). Plotly draws a line trace with gaps as one path element per
     piece, styled one by one: the 1,400 links of a 10,000-article chart were 1,400 of its 5,000 SVG elements and
-    about a quarter of its drawing; a layout path is one element, the same dashes. Links with a missing end are
-    left out, as the trace's gaps left them undrawn."""
+    about a quarter of plotly's drawing of it; a layout path is one element, the same dashes. Links with a missing
+    end are left out, as the trace's gaps left them undrawn."""
     whole = ~(np.isnan(x_old) | np.isnan(y_old) | np.isnan(x_new) | np.isnan(y_new))
     return "".join(f"M{a:.0f},{b:.15g}L{c:.0f},{d:.15g}" for a, b, c, d in zip(
         x_old[whole].tolist(), y_old[whole].tolist(), x_new[whole].tolist(), y_new[whole].tolist()))

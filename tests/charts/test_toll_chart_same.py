@@ -93,7 +93,8 @@ def _links_as_path(spec: dict) -> dict:
         x, y = trace.get("x"), trace.get("y")
         if _time_links(trace):
             xs, ys = (np.frombuffer(base64.b64decode(a["bdata"]), dtype=a["dtype"]).reshape(-1, 3) for a in (x, y))
-            path = "".join(f"M{a:.0f},{b:.15g}L{c:.0f},{d:.15g}" for (a, c, _), (b, d, _) in zip(xs.tolist(), ys.tolist())
+            path = "".join(f"M{a:.0f},{b:.15g}L{c:.0f},{d:.15g}"
+                           for (a, c, _), (b, d, _) in zip(xs.tolist(), ys.tolist())
                            if not np.isnan([a, b, c, d]).any())
             shapes.append(dict(type="path", path=path, xref="x", yref="y", layer="between",
                                line=dict(color=trace["line"]["color"], width=trace["line"]["width"], dash="dash")))
