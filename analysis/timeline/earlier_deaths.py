@@ -41,7 +41,7 @@ import re
 
 import pandas as pd
 
-from analysis.timeline.date_expressions import MONTHS, WEEKDAYS, as_date
+from analysis.timeline.date_expressions import MONTHS, PATTERNS, WEEKDAYS, as_date, matches, reference_date, resolve
 from analysis.timeline.event_dates import event_mentions
 
 __all__ = ["set_aside_earlier_deaths", "EARLIER_BY_DAYS", "LEDE_SENTENCES"]
@@ -70,16 +70,21 @@ def set_aside_earlier_deaths(figures: pd.DataFrame, articles: pd.DataFrame, sent
     spans = {(a, int(i)): (int(s), int(e)) for a, i, s, e in zip(
         wanted["article_id"], wanted["idx"], wanted["start"], wanted["end"])}
     earlier: list = []
-    by_article = {a: group for a, group in rows.groupby("article_id", sort=False)}
+    by_article = rows.groupby("article_id", sort=False).indices  # positions, not sub-frames: a frame each was slow
+    labels, indices, ends = rows.index.to_numpy(), rows["sentence_idx"].to_numpy(), rows["end"].to_numpy()
+    texts = rows["sentence"].astype(str).to_numpy()
     for article_id, text, published, url, event_date in zip(
             dated["article_id"], dated["text"], dated["published"],
             dated["url"] if "url" in dated else [""] * len(dated), dated["event_date"]):
+        own = as_date(event_date)
+        at_rows = by_article[article_id]
+        reference = reference_date(str(text or ""), published, url=str(url or ""))
+        if not any(_dates_earlier(sentence, reference, own) for sentence in texts[at_rows]):
+            continue
         mentions = event_mentions(str(text or ""), published, url=str(url or ""))
         if not mentions:
             continue
-        own = as_date(event_date)
-        group = by_article[article_id]
-        for label, idx, start, end in zip(group.index, group["sentence_idx"], group["start"], group["end"]):
+        for label, idx, end in zip(labels[at_rows], indices[at_rows], ends[at_rows]):
             span = spans.get((article_id, int(idx)))
             if span is None:
                 continue
@@ -97,3 +102,15 @@ def set_aside_earlier_deaths(figures: pd.DataFrame, articles: pd.DataFrame, sent
     out = figures.copy()
     out.loc[earlier, "status"] = "background"
     return out
+
+
+def _dates_earlier(sentence: str, reference, own) -> bool:
+    """Whether some date expression of the sentence, read alone, falls two or more days before ``own``: a
+    necessary condition of the rule (the dates ``event_mentions`` keeps are some of these), checked first because
+    reading the whole text's dates is most of the rule's time."""
+    for kind, _ in PATTERNS:
+        for match in matches(kind, sentence):
+            date = resolve(kind, match, reference)
+            if date is not None and (own - date).days >= EARLIER_BY_DAYS:
+                return True
+    return False
