@@ -55,7 +55,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.data import DATA_DIR, read_sections
+from analysis.data import DATA_DIR, read_sections, words_pattern
 from analysis.figures.quantities import ORDINALS
 from analysis.tables import records
 
@@ -82,10 +82,11 @@ def _words() -> dict[str, re.Pattern[str]]:
     def phrases(name: str) -> str:
         return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split()))
                                 for p in sorted(sections[name], key=len, reverse=True)) + ")"
+    # longest first: the match's own words are read again ("has since died", not "died", tells a death as since)
     died = rf"(?:{phrases('died since')}|died\s+(?:(?:early|late|on)\s+)*{phrases('later')})"
     words = {"since": "died since, of the dead too", "hurt": "of the hurt", "dead": "of the dead", "denied": "denied"}
     return {"died": re.compile(rf"\b{died}\b", re.I),
-            **{key: re.compile(rf"\b{phrases(name)}\b", re.I) for key, name in words.items()}}
+            **{key: words_pattern(sections[name]) for key, name in words.items()}}
 
 
 def tells_death_since(sentence: str) -> bool:
