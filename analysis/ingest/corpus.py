@@ -233,6 +233,10 @@ def build_corpus(result: ReadResult, *, limits: Limits = DEFAULT_LIMITS,
             report.append({"input": raw.input, "status": "skipped", "reason": "skipped: no article text left after "
                            "removing page junk", "article_id": ""})
             continue
+        if not any(character.isalpha() for character in row["text"]):  # a number or a rule of dashes in a text column
+            report.append({"input": raw.input, "status": "skipped", "reason": "skipped: the text has no words, only "
+                           f"numbers or signs ({row['text'][:40]!r})", "article_id": ""})
+            continue
         existing = rows.get(row["article_id"])
         if existing is not None:
             if row["source"] not in existing["sources"]:

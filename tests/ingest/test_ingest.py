@@ -313,3 +313,12 @@ def test_a_source_the_user_gives_wins_over_a_label():
     files = [("quake.txt", QUAKE.encode()), ("labels.csv", b"file,source\nquake.txt,Coast Herald\n")]
     corpus = load_uploads(files, sources={"quake.txt": "Dunmore Radio"})
     assert corpus.articles["source"].tolist() == ["Dunmore Radio"]
+
+
+def test_a_text_with_no_words_is_skipped_and_said():
+    rows = b'{"text": "Two people died in the flood."}\n{"text": 17}\n{"text": "*** 2024 ***"}\n'
+    corpus = load_uploads([("feed.jsonl", rows)])
+    assert corpus.articles["text"].tolist() == ["Two people died in the flood."]
+    skipped = _report(corpus, "skipped")
+    assert skipped["input"].tolist() == ["feed.jsonl row 2", "feed.jsonl row 3"]
+    assert skipped["reason"].str.contains("the text has no words").all()
